@@ -1,0 +1,1 @@
+"""Stream processors around pure engines: OCR, card generation, quality scoring, rollout."""
