@@ -1,0 +1,59 @@
+"""Candidate cards and their conversion to the ``schemas.Card`` contract.
+
+``card_id`` hashes the upload id, the type and the normalised question and answer, so that
+generating the same card again (a retried event, a re-run) gives the same id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from agents.generation.terms import norm
+from schemas.events import Card
+
+
+@dataclass
+class Candidate:
+    """A card before it is scored: content plus what the scorer needs to judge it."""
+
+    type: str
+    question: str
+    answer: str
+    source: str  # the sentence it was made from
+    choices: list[str] = field(default_factory=list)
+    kind: str = "phrase"  # the kind of the asked term (see terms.KINDS)
+    level: float = 1.0  # 0 beginner, 1 intermediate, 2 advanced: what the question demands
+    salience: float = 0.5  # how central the asked term is to the document, 0..1
+    statement: str = ""  # tf: the statement judged; false ones differ from the source
+    swapped: str = ""  # tf false: the term put in place of the true one
+    origin: str = "rules"  # rules | llm
+    tags: list[str] = field(default_factory=list)
+
+
+def card_id(upload_id: str, card_type: str, question: str, answer: str) -> str:
+    key = "\x1f".join((upload_id, card_type, norm(question), norm(answer)))
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def to_card(
+    candidate: Candidate,
+    upload_id: str,
+    difficulty: str,
+    language: str,
+    score: float,
+    quality: dict[str, float],
+) -> Card:
+    return Card(
+        card_id=card_id(upload_id, candidate.type, candidate.question, candidate.answer),
+        type=candidate.type,  # type: ignore[arg-type]
+        question=candidate.question,
+        answer=candidate.answer,
+        choices=list(candidate.choices),
+        difficulty=difficulty,  # type: ignore[arg-type]
+        quality_score=round(min(1.0, max(0.0, score)), 4),
+        quality={k: round(v, 4) for k, v in quality.items()},
+        source_sentence=candidate.source,
+        language=language,
+        tags=list(dict.fromkeys([candidate.type, *candidate.tags])),
+    )

@@ -1,0 +1,140 @@
+"""Wrong options for multiple-choice cards and swaps for false statements.
+
+A distractor is a term of the same kind from elsewhere in the document (a name for a name, a
+year for a year), or for numbers a nearby value in the same format. It must never be a second
+right answer: it may not occur in the source sentence, contain the answer or be contained in
+it. Closeness follows the difficulty: beginner picks the least similar options (by the sentence
+encoder, or by length and shape without it), advanced the most similar.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from agents.generation.terms import Term, norm
+
+TOO_CLOSE = 0.9  # cosine above this is likely a synonym: a second correct answer
+_NUMERIC_KINDS = ("year", "number", "century")
+
+
+def _stable_order(items: Sequence[str], seed: str) -> list[str]:
+    return sorted(items, key=lambda x: hashlib.sha1(f"{seed}|{x}".encode()).hexdigest())
+
+
+def _perturb(term: Term, difficulty: str) -> list[str]:
+    """Nearby values in the same format: 1066 → 1056, 1076, …; '45%' → '40%', …"""
+    text = term.text
+    match = re.search(r"\d+(?:[.,]\d+)*", text)
+    if not match:
+        return []
+    raw = match.group(0)
+    thousands = "," in raw and re.fullmatch(r"\d{1,3}(,\d{3})+", raw) is not None
+    try:
+        value = float(raw.replace(",", "") if thousands else raw.replace(",", "."))
+    except ValueError:
+        return []
+    if term.kind == "century":
+        steps = [-1, 1, 2, -2] if difficulty != "beginner" else [-3, 3, 5, -5]
+        return [_ordinal_shift(text, s) for s in steps if int(value) + s > 0]
+    if term.kind == "year":
+        steps = {"beginner": [-100, 50, 150, -50], "advanced": [-2, 3, 5, -4]}.get(
+            difficulty, [-10, 15, 25, -20]
+        )
+        values = [value + s for s in steps]
+    else:
+        factors = {"beginner": [0.25, 4, 10, 0.1], "advanced": [0.9, 1.1, 1.2, 0.8]}.get(
+            difficulty, [0.5, 2, 1.5, 3]
+        )
+        values = [value * f for f in factors]
+    out = []
+    for v in values:
+        if v <= 0:
+            continue
+        if value.is_integer():
+            number = f"{round(v):,}" if thousands else str(round(v))
+        else:
+            number = f"{v:.{len(raw.split('.')[-1]) if '.' in raw else 1}f}"
+        out.append(text[: match.start()] + number + text[match.end() :])
+    return out
+
+
+def _ordinal_shift(text: str, step: int) -> str:
+    """'10th and 11th centuries' shifted by 2 → '12th and 13th centuries'."""
+
+    def shift(match: re.Match[str]) -> str:
+        n = int(match.group(1)) + step
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+
+    return re.sub(r"(\d{1,2})(?:st|nd|rd|th)", shift, text)
+
+
+def _acceptable(option: str, answer: str, source: str, chosen: list[str]) -> bool:
+    o, a = norm(option), norm(answer)
+    if not o or o == a or o in a or a in o:
+        return False
+    if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", norm(source)):
+        return False  # named in the same sentence: possibly also true
+    return all(o != norm(c) and o not in norm(c) and norm(c) not in o for c in chosen)
+
+
+def pick(
+    term: Term,
+    source: str,
+    pool: Mapping[str, Sequence[str]],
+    difficulty: str,
+    count: int = 3,
+    vectors: Mapping[str, np.ndarray] | None = None,
+) -> list[str]:
+    """Up to ``count`` distractors for ``term``; fewer when the document lacks them."""
+    kind = "name" if term.kind == "list" and not pool.get("list") else term.kind
+    options = [t for t in dict.fromkeys(pool.get(kind, ())) if t != term.text]
+    if term.kind == "list":
+        options = [o for o in options if len(o.split()) >= 2] or options
+    ranked = _by_closeness(term.text, options, difficulty, vectors)
+    if kind in _NUMERIC_KINDS:
+        ranked += _perturb(term, difficulty)
+    chosen: list[str] = []
+    for option in ranked:
+        if _acceptable(option, term.text, source, chosen):
+            chosen.append(option)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _by_closeness(
+    answer: str,
+    options: list[str],
+    difficulty: str,
+    vectors: Mapping[str, np.ndarray] | None,
+) -> list[str]:
+    if not options:
+        return []
+    if vectors and answer in vectors and all(o in vectors for o in options):
+        sims = [float(vectors[answer] @ vectors[o]) for o in options]
+    else:  # shape similarity: same length and capitalisation look alike
+        sims = [
+            1.0
+            / (1 + abs(len(o) - len(answer)) / 4)
+            * (0.8 + 0.2 * (o[:1].isupper() == answer[:1].isupper()))
+            for o in options
+        ]
+    scored = [(s, o) for s, o in zip(sims, options, strict=True) if s < TOO_CLOSE]
+    if difficulty == "advanced":
+        scored.sort(key=lambda x: -x[0])
+    elif difficulty == "beginner":
+        scored.sort(key=lambda x: x[0])
+    else:  # intermediate: closest to the median similarity first
+        median = float(np.median([s for s, _ in scored])) if scored else 0.0
+        scored.sort(key=lambda x: abs(x[0] - median))
+    return [o for _, o in scored]
+
+
+def shuffle_choices(answer: str, distractors: list[str], seed: str) -> list[str]:
+    """Options in a stable pseudo-random order, so re-generation gives the same card."""
+    return _stable_order([answer, *distractors], seed)

@@ -1,0 +1,318 @@
+"""Scoring, filtering, de-duplication and selection of candidate cards.
+
+Six dimensions, each 0..1:
+
+    clarity       readable length, a question form, no answer leaked into the question,
+                  no dangling pronoun, balanced brackets
+    relevance     cosine of the card to the document centroid (MiniLM); without an encoder,
+                  the share of the card's content words among the document's frequent words
+    difficulty    1 - |level - target| / 2, level 0 beginner .. 2 advanced
+    completeness  a whole answer (not ending on a function word), a whole source sentence,
+                  enough options for a multiple-choice card, an answer of a sensible length
+    answerability the question keeps enough of the source's context to find the answer
+    consistency   the answer is supported by the source sentence (true/false: a true statement
+                  is the source, a false one differs from it by the swapped term only)
+
+    base    = 0.3·clarity + 0.3·relevance + 0.2·difficulty + 0.2·completeness
+    quality = base · answerability · consistency          (the last two gate: a card whose
+                                                           answer is not in the text is worthless
+                                                           however clear it reads)
+
+With a learned rater the ranking score is 0.5·quality + 0.5·learned (``quality["learned"]``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from agents.generation.cards import Candidate
+from agents.generation.terms import norm
+from agents.generation.types import CardRater
+
+DEFAULT_WEIGHTS = {"clarity": 0.3, "relevance": 0.3, "difficulty": 0.2, "completeness": 0.2}
+TARGET_LEVEL = {"beginner": 0.0, "intermediate": 1.0, "advanced": 2.0}
+_FUNCTION_END = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "de",
+        "la",
+        "el",
+        "los",
+        "las",
+        "y",
+        "en",
+        "que",
+        "con",
+        "por",
+        "para",
+        "un",
+        "una",
+    ]
+)
+_PRONOUN_START = re.compile(r"^(it|they|he|she|this|these|those|its|their)\b", re.IGNORECASE)
+
+
+class Encoder(Protocol):
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+@dataclass
+class Scored:
+    candidate: Candidate
+    quality: dict[str, float]
+    score: float
+    vector: np.ndarray | None = None
+    rank: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rank = self.score
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in norm(text).split() if len(w) > 3}
+
+
+def jaccard(a: str, b: str) -> float:
+    sa, sb = set(norm(a).split()), set(norm(b).split())
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    n = norm(needle)
+    return bool(n) and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", norm(haystack)) is not None
+
+
+class QualityScorer:
+    """Scores candidates and picks a diverse, type-balanced top N."""
+
+    def __init__(
+        self,
+        encoder: Encoder | None = None,
+        weights: dict[str, float] | None = None,
+        threshold: float = 0.35,
+        duplicate_cosine: float = 0.92,
+        duplicate_overlap: float = 0.7,
+        diversity: float = 0.3,
+    ) -> None:
+        self.encoder = encoder
+        self.weights = weights or dict(DEFAULT_WEIGHTS)
+        self.threshold = threshold
+        self.duplicate_cosine = duplicate_cosine
+        self.duplicate_overlap = duplicate_overlap
+        self.diversity = diversity  # MMR: how much similarity to chosen cards costs
+
+    # ---- scoring -------------------------------------------------------------------------
+    def score(
+        self,
+        candidates: Sequence[Candidate],
+        difficulty: str,
+        centroid: np.ndarray | None = None,
+        doc_words: Counter[str] | None = None,
+    ) -> list[Scored]:
+        vectors: np.ndarray | None = None
+        if self.encoder is not None and candidates:
+            vectors = self.encoder.encode([self.card_text(c) for c in candidates])
+        frequent = {w for w, n in (doc_words or Counter()).most_common(40) if len(w) > 3}
+        out = []
+        for i, cand in enumerate(candidates):
+            vector = vectors[i] if vectors is not None else None
+            if vector is not None and centroid is not None:
+                relevance = float(np.clip((float(vector @ centroid) - 0.1) / 0.6, 0.0, 1.0))
+            else:
+                words = _content(self.card_text(cand))
+                relevance = min(1.0, 0.3 + len(words & frequent) / max(1, min(len(words), 4)))
+            relevance = 0.7 * relevance + 0.3 * cand.salience
+            quality = {
+                "clarity": self.clarity(cand),
+                "relevance": relevance,
+                "difficulty": max(0.0, 1 - abs(cand.level - TARGET_LEVEL[difficulty]) / 2),
+                "completeness": self.completeness(cand),
+                "answerability": self.answerability(cand),
+                "consistency": self.consistency(cand),
+            }
+            base = sum(self.weights[k] * quality[k] for k in self.weights)
+            overall = base * quality["answerability"] * quality["consistency"]
+            out.append(Scored(cand, quality, float(overall), vector))
+        return out
+
+    @staticmethod
+    def card_text(cand: Candidate) -> str:
+        if cand.type == "tf":
+            return cand.statement or cand.question
+        return f"{cand.question} {cand.answer}"
+
+    @staticmethod
+    def clarity(cand: Candidate) -> float:
+        q = cand.question
+        n = len(q.split())
+        score = 1.0 if 5 <= n <= 28 else 0.7 if 3 <= n <= 40 else 0.35
+        if cand.type in ("qa", "mcq") and not q.rstrip().endswith("?") and "_____" not in q:
+            score -= 0.2
+        if cand.type != "tf" and _contains(q, cand.answer) and cand.kind != "code":
+            score -= 0.5  # the answer is given away
+        body = re.sub(r"^[^:]{0,40}:\s*", "", q.lstrip("¿"))
+        if _PRONOUN_START.match(body) and ":" not in q[:60]:
+            score -= 0.25
+        if q.count("(") != q.count(")") or q.count('"') % 2:
+            score -= 0.15
+        return max(0.0, min(1.0, score))
+
+    @staticmethod
+    def completeness(cand: Candidate) -> float:
+        answer_words = norm(cand.answer).split()
+        score = 1.0
+        if not answer_words:
+            return 0.0
+        if answer_words[-1] in _FUNCTION_END or answer_words[0] in ("and", "or", "y", "of"):
+            score -= 0.4
+        if len(cand.answer.split()) > 25:
+            score -= 0.5  # not atomic
+        elif len(cand.answer.split()) > 12:
+            score -= 0.2
+        if not re.search(r"[.!?;:)\"”]$", cand.source.strip()) and cand.kind != "code":
+            score -= 0.15  # a fragment, a heading or a cut OCR line
+        if cand.type == "mcq":
+            score -= 0.15 * max(0, 4 - len(cand.choices))
+        if cand.answer.count("(") != cand.answer.count(")"):
+            score -= 0.3
+        return max(0.0, score)
+
+    @staticmethod
+    def answerability(cand: Candidate) -> float:
+        if cand.type == "tf":
+            return 1.0 if cand.statement else 0.0
+        source_context = _content(cand.source) - _content(cand.answer)
+        if not source_context:
+            return 0.5
+        kept = len(_content(cand.question) & source_context) / len(source_context)
+        # a question keeping a third of the sentence's content words is easily located
+        return float(min(1.0, 0.4 + 1.8 * kept))
+
+    @staticmethod
+    def consistency(cand: Candidate) -> float:
+        if cand.type == "tf":
+            if cand.answer == "True":
+                return 1.0 if jaccard(cand.statement, cand.source) > 0.5 else 0.3
+            differs = norm(cand.swapped) and not _contains(cand.source, cand.swapped)
+            return 1.0 if differs and jaccard(cand.statement, cand.source) > 0.4 else 0.0
+        if _contains(cand.source, cand.answer):
+            return 1.0
+        words = set(norm(cand.answer).split())
+        supported = len(words & set(norm(cand.source).split())) / max(1, len(words))
+        return float(supported**2)
+
+    # ---- learned re-ranking --------------------------------------------------------------
+    def apply_rater(self, scored: list[Scored], rater: CardRater) -> None:
+        """Blend a learned rater into the ranking: rank = 0.5·heuristic + 0.5·learned."""
+        from agents.generation.cards import to_card
+
+        if not scored:
+            return
+        cards = [to_card(s.candidate, "", "intermediate", "", s.score, {}) for s in scored]
+        predicted = rater.predict([s.candidate.source for s in scored], cards)
+        if len(predicted) != len(scored):
+            raise ValueError(f"rater returned {len(predicted)} scores for {len(scored)} cards")
+        for s, learned in zip(scored, predicted, strict=True):
+            learned = float(np.clip(learned, 0.0, 1.0))
+            s.quality["heuristic"] = s.score
+            s.quality["learned"] = learned
+            s.rank = 0.5 * s.score + 0.5 * learned
+
+    # ---- selection ---------------------------------------------------------------------
+    def is_duplicate(self, a: Scored, b: Scored) -> bool:
+        """The same fact asked twice, or near-identical text. Two cards blanking different
+        terms of one sentence ask different facts and are not duplicates."""
+        ca, cb = a.candidate, b.candidate
+        if ca.type == "tf" and cb.type == "tf":
+            return ca.source == cb.source or jaccard(ca.statement, cb.statement) >= 0.8
+        if norm(ca.question) == norm(cb.question) and norm(ca.answer) == norm(cb.answer):
+            return True
+        if ca.type == "tf" or cb.type == "tf":
+            return False
+        na, nb = norm(ca.answer), norm(cb.answer)
+        related = na == nb or (min(len(na), len(nb)) > 3 and (na in nb or nb in na))
+        if not related:
+            return False
+        close = a.vector is not None and b.vector is not None
+        if close and float(a.vector @ b.vector) >= self.duplicate_cosine:  # type: ignore[operator]
+            return True
+        return ca.source == cb.source or jaccard(ca.question, cb.question) >= 0.5
+
+    def _similarity(self, a: Scored, b: Scored) -> float:
+        same_fact = (
+            a.candidate.type != "tf"
+            and b.candidate.type != "tf"
+            and norm(a.candidate.answer) == norm(b.candidate.answer)
+        )
+        sim = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
+        sim = max(sim, jaccard(self.card_text(a.candidate), self.card_text(b.candidate)))
+        if a.candidate.source == b.candidate.source:
+            sim = max(sim, 0.6)
+        if (
+            a.candidate.type == b.candidate.type == "tf"
+            and a.candidate.answer == b.candidate.answer
+        ):
+            sim = max(sim, 0.5)  # keep true and false statements mixed
+        return max(sim, 0.9) if same_fact else sim
+
+    def select(
+        self, scored: list[Scored], count: int, types: Sequence[str]
+    ) -> tuple[list[Scored], list[str]]:
+        """MMR over candidates above the threshold, honouring an even mix of requested types."""
+        notes: list[str] = []
+        pool = [s for s in scored if s.candidate.type in types and s.score >= self.threshold]
+        pool.sort(key=lambda s: -s.rank)
+        quota = {t: count // len(types) + (i < count % len(types)) for i, t in enumerate(types)}
+        chosen: list[Scored] = []
+        relaxed = False
+        while len(chosen) < count and pool:
+            open_types = {t for t in types if quota[t] > 0}
+            eligible = [s for s in pool if relaxed or s.candidate.type in open_types]
+            if not eligible:
+                relaxed = True
+                continue
+            best, best_value = None, -1e9
+            for s in eligible[:400]:
+                penalty = max((self._similarity(s, c) for c in chosen), default=0.0)
+                value = (1 - self.diversity) * s.rank - self.diversity * penalty
+                if value > best_value:
+                    best, best_value = s, value
+            assert best is not None
+            chosen.append(best)
+            quota[best.candidate.type] -= 1
+            pool = [s for s in pool if s is not best and not self.is_duplicate(s, best)]
+        short = {t: q for t, q in quota.items() if q > 0}
+        if short and len(chosen) == count:
+            notes.append(
+                "type mix adjusted: too few good "
+                + ", ".join(f"{t} ({quota[t]} missing)" for t in short)
+                + " cards in this text"
+            )
+        if len(chosen) < count:
+            notes.append(f"only {len(chosen)} of {count} cards: the text does not support more")
+        return chosen, notes

@@ -1,0 +1,257 @@
+"""Question templates: turning a sentence and one of its terms into a question.
+
+A wh-question replaces the term in place by a question phrase of its kind ("in 1066" → "in
+which year", "in France" → "where"), after trimming the sentence to the clause that holds the
+term and dropping asides in brackets: the student sees the fact's own words, which keeps the
+answer findable and the card atomic. Only English and Spanish get in-place wh-questions; other
+languages get fill-in-the-blank questions, which need no grammar.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.generation.language import FULL_TEMPLATES, words_for
+from agents.generation.terms import Term
+
+BLANK = "_____"
+_PERSON_BEFORE = re.compile(
+    r"\b(king|queen|emperor|empress|president|leader|saint|pope|general|duke|prince|princess|"
+    r"dr|mr|mrs|sir|lord|by|rey|reina|presidente|líder|san|papa)\.?\s+$",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(
+    r"^\s*(said|wrote|was born|died|founded|led|discovered|invented|argued|proposed|became|"
+    r"married|ruled|painted|composed|claimed|believed|nació|murió|fundó|escribió|descubrió)\b"
+)
+_DETERMINER_LEADS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "su",
+        "sus",
+    ]
+)
+
+
+def clause_of(sentence: str, term: Term) -> tuple[str, Term]:
+    """The clause holding the term, without bracketed asides; the term re-located in it."""
+    text = sentence
+    start, end = term.start, term.end
+    # drop parentheses that do not hold the term
+    for match in reversed(list(re.finditer(r"\s*\([^()]*\)", text))):
+        if match.start() <= start < match.end() or match.start() < end <= match.end():
+            continue
+        cut = match.end() - match.start()
+        text = text[: match.start()] + text[match.end() :]
+        if match.start() < start:
+            start, end = start - cut, end - cut
+    # keep the ';'-clause that holds the term when it is long enough on its own
+    offset = 0
+    for part in re.split(r"(?<=;)\s+", text):
+        part_start = text.find(part, offset)
+        offset = part_start + len(part)
+        if part_start <= start < part_start + len(part) and len(part.split()) >= 5:
+            text, start, end = part.rstrip(";"), start - part_start, end - part_start
+            break
+    text = text.strip()
+    return text, Term(term.text, term.kind, start, end, term.lead)
+
+
+def in_brackets(sentence: str, term: Term) -> bool:
+    """An aside in brackets or quotes ("Norman: Nourmands") is no fact to ask about."""
+    before = sentence[: term.start]
+    return before.count("(") > before.count(")") or before.count('"') % 2 == 1
+
+
+def _wh_phrase(before: str, term: Term, after: str, language: str) -> tuple[str, str]:
+    """(new 'before' text with any swallowed lead removed, the question phrase)."""
+    lower_before = before.lower()
+    es = language == "es"
+
+    def swallow(pattern: str) -> str | None:
+        match = re.search(pattern + r"\s*$", before, re.IGNORECASE)
+        return before[: match.start()] if match else None
+
+    kind = term.kind
+    if kind in ("year", "date", "century"):
+        cut = swallow(r"\b(in|on|during|en|durante)(\s+(the|el|los))?")
+        if cut is not None and not cut.strip():
+            return cut, "cuándo" if es else "when"
+        if "centuries" in term.text or "siglos" in term.text:
+            cut = swallow(r"\b(the|los)")
+            return (cut if cut is not None else before), "qué siglos" if es else "which centuries"
+        unit = {"year": ("qué año", "which year"), "date": ("qué fecha", "which date")}.get(
+            kind, ("qué siglo", "which century")
+        )
+        cut = swallow(r"\b(the|el|los)")
+        return (cut if cut is not None else before), unit[0] if es else unit[1]
+    if kind == "number":
+        if term.text.endswith("%") or re.search(r"percent|por ciento", term.text):
+            return before, "qué porcentaje" if es else "what percentage"
+        counted = re.match(r"\s*[a-záéíóúñ]+", after)
+        if counted:
+            return before, "cuántos" if es else "how many"
+        return before, "qué cantidad" if es else "what number"
+    if kind in ("name", "list"):
+        cut = swallow(r"\b(in|at|near|en)")
+        if cut is not None:
+            return cut, "dónde" if es else "where"
+        if _PERSON_BEFORE.search(lower_before) or _PERSON_AFTER.search(after):
+            return before, "quién" if es else "who"
+    if kind == "code":
+        return before, "qué código" if es else "which code"
+    if kind == "math":
+        return before, "qué expresión" if es else "what expression"
+    if term.lead.lower() in _DETERMINER_LEADS:
+        cut = swallow(re.escape(term.lead))
+        if cut is not None:
+            before = cut
+    return before, "qué" if es else "what"
+
+
+def wh_question(sentence: str, term: Term, language: str, topic: str | None = None) -> str | None:
+    """The sentence as a question about the term, or None when the language has no template."""
+    if language not in FULL_TEMPLATES:
+        return None
+    if in_brackets(sentence, term):
+        return None
+    text, term = clause_of(sentence, term)
+    before, after = text[: term.start], text[term.end :]
+    if term.text.lower() in (before + after).lower():
+        return None  # the answer would stand in the question
+    before, phrase = _wh_phrase(before, term, after, language)
+    after = re.sub(r"[\s.;:!?,]+$", "", after)
+    body = f"{before}{phrase}{after}".strip()
+    body = re.sub(r"\s+([,;:])", r"\1", re.sub(r"\s{2,}", " ", body))
+    if not before.strip():
+        body = body[:1].upper() + body[1:]
+    body = _with_topic(body, topic, language)
+    return f"¿{body}?" if language == "es" else f"{body}?"
+
+
+def _with_topic(body: str, topic: str | None, language: str) -> str:
+    # "They were descended from …" says nothing without the topic; prefix it
+    pronoun = re.match(
+        r"(they|it|he|she|this|these|their|its|ellos|ellas|él|ella|esto|este|esta)\b",
+        body,
+        re.IGNORECASE,
+    )
+    if topic and pronoun:
+        return f"{topic}: {body[:1].lower()}{body[1:]}"
+    return body
+
+
+def cloze_question(
+    sentence: str, term: Term, topic: str | None = None, language: str = "en"
+) -> str:
+    text, term = clause_of(sentence, term)
+    body = f"{text[: term.start]}{BLANK}{text[term.end :]}".strip()
+    return _with_topic(body, topic, language)
+
+
+def statement(sentence: str, topic: str | None, language: str) -> str:
+    body = re.sub(r"\s*\([^()]*\)", "", sentence).strip()
+    return words_for(language).true_false + _with_topic(body, topic, language)
+
+
+_DEFINITION = {
+    "en": re.compile(
+        r"^(?:(?:The|A|An)\s+)?(?P<term>[^,;:()]{2,60}?)\s+(?:is|are|was|were|refers to|means|"
+        r"is defined as|is called)\s+(?P<def>(?:a|an|the|one of|any)\b[^;]{6,200}?)[.;]?$"
+    ),
+    "es": re.compile(
+        r"^(?:(?:El|La|Los|Las|Un|Una)\s+)?(?P<term>[^,;:()]{2,60}?)\s+(?:es|son|fue|eran|era|"
+        r"se define como|significa)\s+(?P<def>(?:un|una|el|la|los|las|uno de)\b[^;]{6,200}?)[.;]?$"
+    ),
+}
+
+
+def definition(sentence: str, language: str) -> tuple[str, str] | None:
+    """('photosynthesis', 'the process by which …') from 'Photosynthesis is the process …'."""
+    pattern = _DEFINITION.get(language)
+    match = pattern.match(sentence.strip()) if pattern else None
+    if not match:
+        return None
+    term, meaning = match.group("term").strip(), match.group("def").strip()
+    if len(term.split()) > 6 or term.lower() in ("it", "this", "they", "there", "esto", "ello"):
+        return None
+    return term, meaning
+
+
+_CAUSE = {
+    "en": re.compile(
+        r"^(?P<effect>[^;]{12,}?),?\s+(?:because(?: of)?|due to|as a result of|owing to|since)\s+"
+        r"(?P<cause>[^;]{6,}?)[.;]?$"
+    ),
+    "es": re.compile(
+        r"^(?P<effect>[^;]{12,}?),?\s+(?:porque|debido a|a causa de|ya que|puesto que)\s+"
+        r"(?P<cause>[^;]{6,}?)[.;]?$"
+    ),
+}
+_LEADS_TO = {
+    "en": re.compile(
+        r"^(?P<x>[^,;]{4,80}?)\s+(?P<verb>causes|caused|leads to|led to|results in|resulted in|"
+        r"produces|produced|allows|allowed|enables|prevents|prevented)\s+(?P<y>[^;]{4,120}?)[.;]?$"
+    ),
+    "es": re.compile(
+        r"^(?P<x>[^,;]{4,80}?)\s+(?P<verb>causa|causó|provoca|provocó|produce|produjo|permite|"
+        r"permitió|conduce a|condujo a)\s+(?P<y>[^;]{4,120}?)[.;]?$"
+    ),
+}
+
+
+def why_question(sentence: str, language: str) -> tuple[str, str] | None:
+    """A reasoning question: (question, the reason) from 'X, because Y'."""
+    match = _CAUSE.get(language, _CAUSE["en"]).match(sentence.strip())
+    if not match or language not in FULL_TEMPLATES:
+        return None
+    effect = match.group("effect").strip().rstrip(",")
+    effect = (
+        effect[:1].lower() + effect[1:]
+        if not re.match(r"[A-Z]{2}|[A-Z]\w*[A-Z]", effect)
+        else effect
+    )
+    if language == "es":
+        return f"¿Cuál es la razón de que {effect}?", match.group("cause").strip()
+    return f"What is the reason that {effect}?", match.group("cause").strip()
+
+
+def consequence_question(sentence: str, language: str) -> tuple[str, str] | None:
+    """A relation question: (question, consequence) from 'X leads to Y'."""
+    match = _LEADS_TO.get(language, _LEADS_TO["en"]).match(sentence.strip())
+    if not match or language not in FULL_TEMPLATES:
+        return None
+    x, y, verb = match.group("x").strip(), match.group("y").strip(), match.group("verb")
+    if language == "es":
+        return f"¿Qué {verb} {x[:1].lower() + x[1:]}?", y
+    return f"According to the text, what {verb} {x[:1].lower() + x[1:]}?", y
+
+
+def equation(sentence: str) -> tuple[str, str] | None:
+    """('x^2 + 2x', '(x + 1)^2 - 1') from a sentence stating 'x^2 + 2x = (x + 1)^2 - 1'."""
+    match = re.search(
+        r"(?P<lhs>[^=,;:]{1,40}?)\s*=\s*(?P<rhs>[^=,;]{1,40}?)(?:[.,;]\s|[.,;]?$)", sentence
+    )
+    if not match or not re.search(r"[\w)]", match.group("lhs")):
+        return None
+    lhs = match.group("lhs").strip().split(" is ")[-1].split(" that ")[-1].strip()
+    return (lhs, match.group("rhs").strip()) if lhs else None

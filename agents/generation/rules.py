@@ -1,0 +1,89 @@
+"""The default engine: cards from templates over the document's own sentences and terms.
+
+Needs no generative weights. With the MiniLM encoder it scores relevance to the document,
+detects near-duplicates by meaning and picks distractors by closeness; with ``encoder=None``
+it falls back to word overlap, which is faster and still sound.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from agents.exceptions import GenerationError
+from agents.generation.candidates import Document, for_sentence
+from agents.generation.cards import Candidate, to_card
+from agents.generation.prepare import prepare
+from agents.generation.quality import Encoder, QualityScorer, Scored
+from agents.generation.types import CardRater, GenerationRequest, GenerationResult
+from schemas.events import CARD_TYPES, DIFFICULTIES, Card
+
+
+def check_request(request: GenerationRequest) -> None:
+    from agents.exceptions import InputError
+
+    if request.difficulty not in DIFFICULTIES:
+        raise InputError(f"unknown difficulty {request.difficulty!r}; use one of {DIFFICULTIES}")
+    unknown = [t for t in request.question_types if t not in CARD_TYPES]
+    if unknown or not request.question_types:
+        raise InputError(f"unknown question types {unknown}; use any of {CARD_TYPES}")
+    if not 1 <= request.num_cards <= 200:
+        raise InputError(f"num_cards must be 1..200, not {request.num_cards}")
+
+
+class RuleEngine:
+    """Template cards, scored and selected by a QualityScorer."""
+
+    name = "rules"
+
+    def __init__(self, encoder: Encoder | None = None, scorer: QualityScorer | None = None) -> None:
+        self.encoder = encoder
+        self.scorer = scorer or QualityScorer(encoder)
+
+    def candidates(self, doc: Document, difficulty: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for sentence in doc.sentences:
+            out += for_sentence(sentence, doc, difficulty)
+        return out
+
+    def generate(
+        self, request: GenerationRequest, rater: CardRater | None = None
+    ) -> GenerationResult:
+        check_request(request)
+        doc, centroid, notes = prepare(request, self.encoder)
+        pool = [
+            c for c in self.candidates(doc, request.difficulty) if c.type in request.question_types
+        ]
+        cards, more = finish(self.scorer, pool, doc, centroid, request, rater)
+        return GenerationResult(cards, doc.language, self.name, notes + more)
+
+
+def finish(
+    scorer: QualityScorer,
+    pool: list[Candidate],
+    doc: Document,
+    centroid: np.ndarray | None,
+    request: GenerationRequest,
+    rater: CardRater | None,
+) -> tuple[list[Card], list[str]]:
+    """Score, re-rank with the rater, select; shared by both engines."""
+    try:
+        scored: list[Scored] = scorer.score(pool, request.difficulty, centroid, doc.freq)
+    except (ValueError, RuntimeError) as exc:
+        raise GenerationError(f"scoring failed: {exc}") from exc
+    notes: list[str] = []
+    if rater is not None:
+        above = [s for s in scored if s.score >= scorer.threshold]
+        try:
+            scorer.apply_rater(above, rater)
+        except Exception as exc:  # a broken rater must not lose the upload
+            name = getattr(rater, "name", "?")
+            notes.append(f"learned rater {name} failed ({exc}); heuristic ranking used")
+    chosen, more = scorer.select(scored, request.num_cards, request.question_types)
+    missing = [t for t in request.question_types if not any(s.candidate.type == t for s in chosen)]
+    if missing and chosen:
+        more.append(f"no {', '.join(missing)} cards: the text offers none of good quality")
+    cards = [
+        to_card(s.candidate, request.upload_id, request.difficulty, doc.language, s.rank, s.quality)
+        for s in chosen
+    ]
+    return cards, notes + more

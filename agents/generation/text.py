@@ -1,0 +1,227 @@
+"""From raw (often OCR'd) text to checked, clean sentences.
+
+OCR text breaks sentences over lines, hyphenates words at line ends, and mixes headings, bullets
+and code with prose. Each line is classified first (code and maths lines are kept verbatim and
+never joined or re-hyphenated), then prose lines are joined and split into sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from agents.exceptions import EmptyText, InputError, InputTooLarge
+
+MAX_TEXT_CHARS = 400_000  # ~150 pages; a 1 MB text is refused with a clear error, not processed
+MIN_SENTENCE_WORDS = 4
+MAX_SENTENCE_WORDS = 80  # longer "sentences" are run-on OCR; they are cut at clause boundaries
+
+_LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": ""}
+_BULLET = re.compile(r"^\s*(?:[-*•●▪◦–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_CODE_LINE = re.compile(
+    r"(^\s{4,}\S)|(^\s*(def|class|return|import|from|for|while|if|elif|else|try|except|fn|let|"
+    r"const|var|function|public|private|#include|SELECT|print)\b.*[:;{(=]\s*$)|"
+    r"([;{}]\s*$)|(^\s*[\w.\[\]]+\s*(=|\+=|-=|==)\s*[^=].*[)\]\d\w]\s*$)|(^\s*```)"
+)
+_ABBREVIATIONS = (
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "vs.",
+    "cf.",
+    "al.",
+    "approx.",
+    "fig.",
+    "no.",
+    "vol.",
+    "ch.",
+    "p.",
+    "pp.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "st.",
+    "jr.",
+    "sr.",
+    "prof.",
+    "inc.",
+    "ltd.",
+    "co.",
+    "sra.",
+    "sr.",
+    "dra.",
+    "ej.",
+    "pág.",
+    "núm.",
+    "z.b.",
+    "bzw.",
+    "usw.",
+    "ca.",
+)
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]?\s+(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑÄÖÜÀÈÌÒÙÇ0-9`])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One unit cards are made from."""
+
+    text: str
+    index: int
+    kind: str = "prose"  # prose | bullet | code
+    heading: str | None = None
+
+
+def check_text(text: object) -> str:
+    """Refuse what cannot become cards, with one clear line; return the text NFC-normalised."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputTooLarge(
+            f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,} "
+            "(split the document)"
+        )
+    stripped = text.strip()
+    if not stripped:
+        raise EmptyText("the text is empty")
+    sample = stripped[:20_000]
+    bad = sum(
+        1
+        for ch in sample
+        if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\t\r")
+    )
+    if bad / len(sample) > 0.05:
+        raise InputError(
+            f"the text looks like binary data: {bad / len(sample):.0%} of its characters "
+            "are control or undecodable characters"
+        )
+    visible = [ch for ch in sample if not ch.isspace()]
+    letters = sum(ch.isalpha() for ch in visible)
+    if visible and letters / len(visible) < 0.3:
+        raise InputError(
+            f"the text looks like binary data or noise: only {letters / len(visible):.0%} "
+            "of its characters are letters"
+        )
+    words = stripped.split()
+    if len(words) < 2:
+        raise EmptyText("the text is a single word; cards need at least one sentence")
+    text = unicodedata.normalize("NFC", text)
+    for ligature, plain in _LIGATURES.items():
+        text = text.replace(ligature, plain)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def is_code_line(line: str) -> bool:
+    return bool(_CODE_LINE.search(line)) and not line.strip().endswith((".", "?", "!"))
+
+
+def _is_heading(line: str, next_line: str | None) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= 8
+        and not line.rstrip().endswith((".", ",", ";", ":", "?", "!"))
+        and (next_line is None or not next_line.strip() or next_line.strip()[0].isupper())
+        and (line.strip()[0].isupper() or line.strip()[0].isdigit() or line.isupper())
+    )
+
+
+def _protect_abbreviations(text: str) -> str:
+    # a placeholder dot keeps "e.g. Rome" and "J. R. R. Tolkien" in one sentence
+    for abbreviation in _ABBREVIATIONS:
+        pattern = re.compile(r"(?<![\w])" + re.escape(abbreviation), re.IGNORECASE)
+        text = pattern.sub(lambda m: m.group(0).replace(".", "∯"), text)
+    return re.sub(r"\b([A-Z])\.(?=\s*[A-Z])", "\\1∯", text)
+
+
+def split_sentences(prose: str) -> list[str]:
+    """Split one joined prose block into sentences."""
+    protected = _protect_abbreviations(prose)
+    parts = _SENT_END.split(protected)
+    out = []
+    for part in parts:
+        part = part.replace("∯", ".").strip()
+        if part:
+            out.extend(_cut_run_on(part))
+    return out
+
+
+def _cut_run_on(sentence: str) -> list[str]:
+    words = sentence.split()
+    if len(words) <= MAX_SENTENCE_WORDS:
+        return [sentence]
+    pieces = [p.strip() for p in re.split(r"(?<=[;:])\s+", sentence) if p.strip()]
+    if len(pieces) == 1:
+        return [" ".join(words[i : i + MAX_SENTENCE_WORDS]) for i in range(0, len(words), 60)]
+    return [q for p in pieces for q in _cut_run_on(p)] if len(pieces) > 1 else pieces
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Join prose lines, repairing hyphenation at line ends ("gener-\\nation")."""
+    joined = ""
+    for line in lines:
+        line = line.strip()
+        if not joined:
+            joined = line
+        elif re.search(r"[a-zà-ÿ]-$", joined) and line[:1].islower():
+            joined = joined[:-1] + line
+        else:
+            joined = f"{joined} {line}"
+    return re.sub(r"[ \t]+", " ", joined)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Classify lines, join prose, split sentences; keep code and bullets whole."""
+    out: list[Sentence] = []
+    heading: str | None = None
+    prose: list[str] = []
+    in_fence = False
+
+    def flush() -> None:
+        if prose:
+            for sent in split_sentences(_join_lines(prose)):
+                out.append(Sentence(sent, len(out), "prose", heading))
+            prose.clear()
+
+    lines = text.split("\n")
+    for i, raw in enumerate(lines):
+        line = raw.rstrip()
+        if line.strip().startswith("```"):
+            flush()
+            in_fence = not in_fence
+            continue
+        if in_fence or (line.strip() and is_code_line(line)):
+            flush()
+            out.append(Sentence(line.strip(), len(out), "code", heading))
+            continue
+        if not line.strip():
+            flush()
+            continue
+        next_line = lines[i + 1] if i + 1 < len(lines) else None
+        if not prose and _is_heading(line, next_line):
+            flush()
+            heading = line.strip()
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            flush()
+            prose.append(line[bullet.end() :])
+            flush_bullet = _join_lines(prose)
+            prose.clear()
+            # a bullet may run over several lines; following indented lines continue it
+            for sent in split_sentences(flush_bullet):
+                out.append(Sentence(sent, len(out), "bullet", heading))
+            continue
+        prose.append(line)
+    flush()
+    return [s for s in out if s.kind == "code" or len(s.text.split()) >= 2]
+
+
+def usable_sentences(text: str) -> list[Sentence]:
+    """The sentences long enough to make a card from; raises EmptyText when there are none."""
+    found = [
+        s for s in sentences(text) if s.kind == "code" or len(s.text.split()) >= MIN_SENTENCE_WORDS
+    ]
+    if not any(s.kind != "code" for s in found):
+        raise EmptyText(f"no sentence of at least {MIN_SENTENCE_WORDS} words to make a card from")
+    return found
