@@ -1,0 +1,115 @@
+"""Open untrusted image bytes safely.
+
+Only the decoders we accept are enabled (``formats=``), sizes are checked from the header before
+any pixel is decoded, and Pillow's decompression-bomb warning is an error for the duration of
+the call. Every Pillow failure leaves here as an InputError with one clear line.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PIL import Image, ImageOps
+
+from agents.exceptions import CorruptInput, InputTooLarge, UnsupportedInput
+
+FORMATS = ("PNG", "JPEG", "TIFF", "WEBP")
+
+
+@contextmanager
+def _guarded(label: str) -> Iterator[None]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            yield
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise InputTooLarge(f"{label} looks like a decompression bomb: {exc}") from exc
+        except Image.UnidentifiedImageError as exc:
+            raise UnsupportedInput(f"{label} is not a PNG, JPEG, TIFF or WebP image") from exc
+        except (OSError, SyntaxError, ValueError, EOFError, struct.error) as exc:
+            raise CorruptInput(f"{label} is corrupt or truncated: {exc}") from exc
+
+
+def open_image(data: bytes, label: str, formats: tuple[str, ...] = FORMATS) -> Image.Image:
+    """A lazily decoded image; only the header has been read."""
+    with _guarded(label):
+        return Image.open(io.BytesIO(data), formats=formats)
+
+
+def frame_count(image: Image.Image, label: str) -> int:
+    with _guarded(label):
+        return int(getattr(image, "n_frames", 1))
+
+
+def check_size(image: Image.Image, label: str, max_pixels: int) -> None:
+    width, height = image.size
+    if width <= 0 or height <= 0:
+        raise CorruptInput(f"{label} has no pixels ({width}×{height})")
+    if width * height > max_pixels:
+        raise InputTooLarge(
+            f"{label} is {width}×{height} = {width * height:,} pixels, over the limit of"
+            f" {max_pixels:,}"
+        )
+
+
+def load_gray(
+    data: bytes, label: str, max_pixels: int, frame: int = 0, formats: tuple[str, ...] = FORMATS
+) -> Image.Image:
+    """Decode one frame to 8-bit grey, upright (EXIF orientation applied), alpha on white."""
+    image = open_image(data, label, formats)
+    with _guarded(label):
+        if frame:
+            image.seek(frame)
+        check_size(image, label, max_pixels)
+        image.load()
+        return to_gray(ImageOps.exif_transpose(image) or image)
+
+
+def to_gray(image: Image.Image) -> Image.Image:
+    if image.mode == "L":
+        return image
+    if image.mode in ("1", "RGB", "CMYK", "YCbCr", "LAB", "HSV"):
+        return image.convert("L")
+    if image.mode.startswith("I;16") or image.mode in ("I", "F"):
+        # 16-bit and float scans: scale the actual range, not the nominal one, onto 0..255.
+        extrema = image.getextrema()
+        lo, hi = float(extrema[0]), float(extrema[1])  # type: ignore[arg-type]
+        scale = 255.0 / max(hi - lo, 1.0)
+        return image.convert("F").point(lambda v: (v - lo) * scale).convert("L")
+    rgba = image.convert("RGBA")
+    background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(background, rgba).convert("L")
+
+
+def split_frames(data: bytes, label: str, max_pixels: int, max_pages: int) -> list[bytes]:
+    """Each page of a multi-page image as a standalone image file.
+
+    A job that carries the whole file and a frame index would pickle the whole file once per
+    page; re-encoding each frame once here keeps the work queue proportional to the document.
+    """
+    image = open_image(data, label)
+    frames = frame_count(image, label)
+    if frames > max_pages:
+        raise InputTooLarge(f"{label} has {frames} pages, over the limit of {max_pages}")
+    check_size(image, label, max_pixels)
+    if frames == 1:
+        return [data]
+    pages = []
+    with _guarded(label):
+        for index in range(frames):
+            image.seek(index)
+            check_size(image, f"{label} page {index + 1}", max_pixels)
+            # Orientation is applied now because the re-encoded frame drops the EXIF tag.
+            page = ImageOps.exif_transpose(image.copy()) or image.copy()
+            buffer = io.BytesIO()
+            # Bilevel scans stay small as Group 4; anything else goes uncompressed, which is
+            # cheaper to write and read than it is to pickle a few extra megabytes.
+            compression = "group4" if page.mode == "1" else "raw"
+            extra = {"dpi": image.info["dpi"]} if "dpi" in image.info else {}
+            page.save(buffer, format="TIFF", compression=compression, **extra)
+            pages.append(buffer.getvalue())
+    return pages

@@ -1,0 +1,1 @@
+"""Benchmarks; ``bench.pages`` is shared with the tests."""
