@@ -75,7 +75,7 @@ def render_page(
     text: str,
     *,
     dpi: int = DPI,
-    points: float = 11.0,
+    points: float = 10.0,
     width_in: float = 8.5,
     margin_in: float = 0.8,
     style: str = "Serif",
@@ -131,7 +131,7 @@ def skewed(page: Image.Image, degrees: float = 3.5) -> bytes:
     )
 
 
-def blur_noise(page: Image.Image, radius: float = 1.6, sigma: float = 18.0) -> bytes:
+def blur_noise(page: Image.Image, radius: float = 2.0, sigma: float = 25.0) -> bytes:
     """A worn scanner: out-of-focus optics and sensor noise."""
     return encode(_noise(page.filter(ImageFilter.GaussianBlur(radius)), sigma, seed=7))
 
@@ -168,3 +168,58 @@ VARIANTS: dict[str, Callable[[Image.Image], bytes]] = {
     "jpeg-q15": jpeg_q15,
     "phone-photo": phone_photo,
 }
+
+
+def text_layer_pdf(pages: list[str]) -> bytes:
+    """A minimal hand-written PDF whose pages carry real text (Helvetica), like an exported
+    document; one string per page, wrapped to ~80 columns."""
+    objects: list[bytes] = [b"", b""]  # 1: catalog, 2: page tree, filled in at the end
+    font = 3 + 2 * len(pages)
+    kids = []
+    for index, text in enumerate(pages):
+        lines = textwrap.wrap(" ".join(text.split()), 80)
+        escaped = (
+            line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines
+        )
+        body = " T* ".join(f"({line}) Tj" for line in escaped)
+        stream = f"BT /F1 11 Tf 14 TL 72 740 Td {body} ET".encode("latin-1")
+        page_id, content_id = 3 + 2 * index, 4 + 2 * index
+        kids.append(f"{page_id} 0 R")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_id} 0 R"
+            f" /Resources << /Font << /F1 {font} 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>".encode()
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def image_pdf(pages: list[Image.Image], dpi: int = DPI) -> bytes:
+    """A scanned document: every page an image, no text layer (Pillow's PDF writer)."""
+    buffer = io.BytesIO()
+    first, *rest = [page.convert("L") for page in pages]
+    first.save(buffer, format="PDF", resolution=dpi, save_all=True, append_images=rest)
+    return buffer.getvalue()
+
+
+def multipage_tiff(pages: list[Image.Image]) -> bytes:
+    buffer = io.BytesIO()
+    first, *rest = pages
+    first.save(buffer, format="TIFF", save_all=True, append_images=rest, compression="tiff_lzw")
+    return buffer.getvalue()

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from PIL import Image, ImageOps
 
-from agents.exceptions import CorruptInput, InputTooLarge, UnsupportedInput
+from agents.exceptions import CorruptInput, InputTooLarge
 
 FORMATS = ("PNG", "JPEG", "TIFF", "WEBP")
 
@@ -29,13 +29,19 @@ def _guarded(label: str) -> Iterator[None]:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise InputTooLarge(f"{label} looks like a decompression bomb: {exc}") from exc
         except Image.UnidentifiedImageError as exc:
-            raise UnsupportedInput(f"{label} is not a PNG, JPEG, TIFF or WebP image") from exc
+            # We only get here for bytes whose signature already said PNG/JPEG/TIFF/WebP, so a
+            # decoder refusing them means a broken header, not a foreign format.
+            raise CorruptInput(f"{label} has an image signature but an unreadable header") from exc
         except (OSError, SyntaxError, ValueError, EOFError, struct.error) as exc:
             raise CorruptInput(f"{label} is corrupt or truncated: {exc}") from exc
 
 
 def open_image(data: bytes, label: str, formats: tuple[str, ...] = FORMATS) -> Image.Image:
     """A lazily decoded image; only the header has been read."""
+    if data[12:16] == b"IHDR" and (data[16:20] == bytes(4) or data[20:24] == bytes(4)):
+        # Pillow refuses a 0-pixel PNG as "unidentified"; say what is actually wrong.
+        width, height = struct.unpack(">II", data[16:24])
+        raise CorruptInput(f"{label} has no pixels ({width}×{height})")
     with _guarded(label):
         return Image.open(io.BytesIO(data), formats=formats)
 

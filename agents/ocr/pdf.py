@@ -69,11 +69,11 @@ def render_dpi(reader: PdfReader, index: int, dpi: int, max_pixels: int, label: 
     box = reader.pages[index].mediabox
     width_in, height_in = float(box.width) / 72, float(box.height) / 72
     if width_in <= 0 or height_in <= 0:
-        raise CorruptInput(f"{label} page {index + 1} has an empty page box")
+        raise CorruptInput(f"{label} has an empty page box")
     fitting = int((max_pixels / (width_in * height_in)) ** 0.5)
     if fitting < MIN_RENDER_DPI:
         raise InputTooLarge(
-            f"{label} page {index + 1} is {width_in:.0f}×{height_in:.0f} in, too large to render"
+            f"{label} is {width_in:.0f}×{height_in:.0f} in, too large to render"
             f" under {max_pixels:,} pixels"
         )
     return min(dpi, fitting)

@@ -51,23 +51,39 @@ def assess(gray: Image.Image) -> Quality:
     factor = max(1, round(max(width, height) / ASSESS_SIDE))
     small = gray.reduce(factor) if factor > 1 else gray
     pixels = np.asarray(small)
+    uneven = _unevenness(pixels)
     hist = np.asarray(small.histogram())
     threshold = otsu_threshold(hist)
     background = _weighted_median(hist[threshold + 1 :], threshold + 1)
     ink = _weighted_median(hist[: threshold + 1], 0)
+    if uneven > 0.1 * max(background - ink, 1.0):
+        # Under uneven light a global threshold separates bright paper from dark paper, not ink
+        # from paper; the ink mask for the other checks comes from a flattened copy instead.
+        pixels = _flatten(small)
+        threshold = otsu_threshold(np.bincount(pixels.ravel(), minlength=256))
     ink_mask = pixels <= threshold
     contrast = max(background - ink, 1.0)
     skew, sideways = _skew(ink_mask)
     return Quality(
         background=background,
         ink=ink,
-        unevenness=_unevenness(pixels) / contrast,
+        unevenness=uneven / contrast,
         text_height=_text_height(ink_mask, factor),
         skew_deg=skew,
         sideways=sideways,
         noise=_noise(gray),
         near_edge=_near_edge(ink_mask),
     )
+
+
+def _flatten(small: Image.Image) -> np.ndarray:
+    """``small`` divided by its paper brightness (a max filter on a 1/8 copy)."""
+    factor = 8
+    tiny = small.reduce(factor) if min(small.size) >= 8 * factor else small
+    paper = ndimage.grey_dilation(np.asarray(tiny), size=(5, 5))
+    paper_small = Image.fromarray(paper).resize(small.size, Image.Resampling.BILINEAR)
+    ratio = np.asarray(small, dtype=np.float32) / np.maximum(np.asarray(paper_small), 1)
+    return np.clip(ratio * 255.0, 0, 255).astype(np.uint8)
 
 
 def _weighted_median(hist: np.ndarray, offset: int) -> float:
