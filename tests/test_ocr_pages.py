@@ -108,7 +108,7 @@ def test_min_confidence_filters_words(page: Image.Image) -> None:
 
 
 def test_page_timeout(page: Image.Image) -> None:
-    with pytest.raises(PageTimeout, match="longer than|no time left"):
+    with pytest.raises(PageTimeout, match=r"longer than|no time left"):
         extract(encode(page), None, None, OcrConfig(page_timeout_s=0.05))
 
 
