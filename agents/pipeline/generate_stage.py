@@ -1,0 +1,109 @@
+"""Text → Flashcards: pick the model version for this upload, generate in an executor, store."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from concurrent.futures import Executor
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from agents.deadletter import Source
+from agents.generation.types import CardEngine, CardRater, GenerationRequest, GenerationResult
+from agents.pipeline.base import Stage
+from schemas.events import Flashcards, Text
+from streams.store import CardStore
+
+
+class ModelChoice(Protocol):
+    """Which learned rater serves an upload (None: the heuristic ranking alone)."""
+
+    def choose(self, upload_id: str) -> tuple[str | None, str | None, CardRater | None]:
+        """(model name, version, rater)"""
+        ...
+
+
+class HeuristicOnly:
+    def choose(self, upload_id: str) -> tuple[str | None, str | None, CardRater | None]:
+        return None, None, None
+
+
+class GenerateStage(Stage):
+    name = "generate"
+
+    def __init__(self, *, engine: CardEngine, executor: Executor, flashcards_topic: str,
+                 store: CardStore, models: ModelChoice | None = None, tracker: Any = None,
+                 **base: Any) -> None:
+        super().__init__(**base)
+        self.engine = engine
+        self.executor = executor
+        self.flashcards_topic = flashcards_topic
+        self.store = store
+        self.models = models or HeuristicOnly()
+        self.tracker = tracker
+
+    def _generate(self, text: Text, rater: CardRater | None) -> GenerationResult:
+        options = text.options
+        request = GenerationRequest(
+            text=text.text,
+            upload_id=text.upload_id,
+            num_cards=options.num_cards,
+            difficulty=options.difficulty,
+            question_types=tuple(options.question_types),
+            language=options.language,
+            subject=options.subject,
+        )
+        return self.engine.generate(request, rater)
+
+    async def handle(self, source: Source) -> None:
+        started = time.perf_counter()
+        upload_id = None
+        try:
+            text = self.codec.decode(source.value, Text)
+            upload_id = text.upload_id
+            model_name, version, rater = self.models.choose(text.upload_id)
+            loop = asyncio.get_running_loop()
+            result = await loop.run_in_executor(self.executor, self._generate, text, rater)
+            # the store first: feedback may arrive the moment the cards are out
+            await loop.run_in_executor(
+                self.executor, self.store.save_cards, text.upload_id, text.filename, text.text,
+                result.cards, version,
+            )
+            event = Flashcards(
+                upload_id=text.upload_id,
+                filename=text.filename,
+                cards=result.cards,
+                requested=text.options.num_cards,
+                engine=result.engine,
+                model_name=model_name or result.model_name,
+                model_version=version or result.model_version,
+                language=result.language,
+                subject=text.options.subject,
+                notes=result.notes,
+                processing_ms=(time.perf_counter() - started) * 1000,
+                submitted_at=text.submitted_at,
+            )
+            await self.emit(self.flashcards_topic, text.upload_id, self.codec.encode(event))
+        except Exception as exc:
+            await self.fail(exc, source, upload_id=upload_id)
+            return
+        self.succeeded(started)
+        for card in result.cards:
+            self.metrics.cards.labels(card.type).inc()
+        if text.submitted_at is not None:
+            self.metrics.upload_seconds.observe(
+                (datetime.now(UTC) - text.submitted_at).total_seconds()
+            )
+        if self.tracker is not None:
+            seconds = time.perf_counter() - started
+            self.tracker.record(
+                {
+                    "input_chars": len(text.text),
+                    "cards_requested": text.options.num_cards,
+                    "cards_generated": len(result.cards),
+                    "generation_s": seconds,
+                    "s_per_card": seconds / max(1, len(result.cards)),
+                    "success": 1.0,
+                },
+                {"engine": result.engine, "model_name": str(model_name or result.model_name)},
+            )

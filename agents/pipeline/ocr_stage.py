@@ -1,0 +1,128 @@
+"""Upload → Text: fetch the bytes (inline or claim-check), read every page in the process pool."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import hashlib
+import time
+from concurrent.futures import Executor
+from typing import Any
+
+from agents.deadletter import Source, with_retries
+from agents.exceptions import CorruptInput, EmptyText
+from agents.ocr import OcrConfig, OcrResult, PreprocessConfig, merge, plan_pages, resolve_language, run_page
+from agents.pipeline.base import Stage
+from schemas.events import Text, Upload, UploadOptions
+from streams.blobs import LocalBlobStore
+
+NO_PREPROCESSING = PreprocessConfig(**{
+    f.name: False for f in dataclasses.fields(PreprocessConfig) if f.type in ("bool", bool)
+})
+
+
+def ocr_config(options: UploadOptions, preprocess: bool) -> OcrConfig:
+    return OcrConfig(
+        language=options.language,
+        min_confidence=options.min_confidence,
+        preprocess=PreprocessConfig() if preprocess else NO_PREPROCESSING,
+    )
+
+
+class OcrStage(Stage):
+    name = "ocr"
+
+    def __init__(self, *, pool: Executor, blobs: LocalBlobStore, texts_topic: str,
+                 preprocess: bool = True, ocr_metrics: Any = None, tracker: Any = None,
+                 **base: Any) -> None:
+        super().__init__(**base)
+        self.pool = pool
+        self.blobs = blobs
+        self.texts_topic = texts_topic
+        self.preprocess = preprocess
+        self.ocr_metrics = ocr_metrics
+        self.tracker = tracker
+
+    async def payload(self, upload: Upload) -> bytes:
+        if upload.data is not None:
+            data = upload.data
+            if hashlib.sha256(data).hexdigest() != upload.sha256:
+                raise CorruptInput("upload bytes do not match their sha256")
+            return data
+        assert upload.blob_uri is not None
+        loop = asyncio.get_running_loop()
+        uri = upload.blob_uri
+        return await with_retries(
+            lambda: loop.run_in_executor(None, self.blobs.get, uri, upload.sha256)
+        )
+
+    async def read(self, upload: Upload, data: bytes) -> OcrResult:
+        loop = asyncio.get_running_loop()
+        config = ocr_config(upload.options, self.preprocess)
+        language = resolve_language(config.language)
+        started = time.perf_counter()
+        jobs = await loop.run_in_executor(
+            self.pool, plan_pages, data, upload.content_type, upload.filename, config
+        )
+        # pages of one document run in parallel, one single-threaded Tesseract per process
+        pages = await asyncio.gather(
+            *(loop.run_in_executor(self.pool, run_page, job, config) for job in jobs)
+        )
+        return merge(list(pages), language, time.perf_counter() - started)
+
+    async def handle(self, source: Source) -> None:
+        started = time.perf_counter()
+        upload_id = None
+        try:
+            upload = self.codec.decode(source.value, Upload)
+            upload_id = upload.upload_id
+            result = await self.read(upload, await self.payload(upload))
+            if not result.text.strip():
+                raise EmptyText(
+                    f"no text found in {upload.filename} ({result.words_total} words seen, "
+                    f"none at confidence ≥ {upload.options.min_confidence:g})"
+                )
+            text = Text(
+                upload_id=upload.upload_id,
+                filename=upload.filename,
+                content_type=upload.content_type,
+                text=result.text,
+                language=result.language,
+                source=result.source,
+                avg_confidence=result.avg_confidence,
+                words_total=result.words_total,
+                words_kept=result.words_kept,
+                pages=result.pages,
+                processing_ms=result.seconds * 1000,
+                options=upload.options,
+                submitted_at=upload.submitted_at,
+            )
+            await self.emit(self.texts_topic, upload.upload_id, self.codec.encode(text))
+        except Exception as exc:
+            await self.fail(exc, source, upload_id=upload_id)
+            self._observe(None, "error", started)
+            return
+        self.succeeded(started)
+        self._observe(result, "ok", started, upload)
+
+    def _observe(self, result: OcrResult | None, status: str, started: float,
+                 upload: Upload | None = None) -> None:
+        seconds = time.perf_counter() - started
+        if self.ocr_metrics is not None and result is not None:
+            self.ocr_metrics.observe(result, status, seconds)
+        elif self.ocr_metrics is not None:
+            self.ocr_metrics.requests.labels(status).inc()
+        if self.tracker is not None and result is not None and upload is not None:
+            self.tracker.record(
+                {
+                    "avg_confidence": result.avg_confidence or 0.0,
+                    "words_total": result.words_total,
+                    "words_kept": result.words_kept,
+                    "pages": len(result.pages),
+                    "processing_s": seconds,
+                    "file_size_bytes": upload.size_bytes,
+                },
+                {"content_type": upload.content_type,
+                 "min_confidence": str(upload.options.min_confidence),
+                 "preprocess": str(self.preprocess)},
+            )

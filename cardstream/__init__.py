@@ -1,0 +1,1 @@
+"""Entry points: the ``cardstream`` CLI and the composition roots of each process."""

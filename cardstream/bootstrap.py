@@ -1,0 +1,62 @@
+"""The composition root: every client is built here, from one Settings object, and passed down."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from prometheus_client import CollectorRegistry
+
+from streams.blobs import LocalBlobStore
+from streams.client import CardstreamClient
+from streams.runinfo import RunInfo
+from streams.serde import AvroCodec, codec_from_settings
+from streams.settings import Settings
+from streams.store import CardStore
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    bootstrap: str
+    tracking_uri: str
+    blob_dir: Path
+
+
+def endpoints(settings: Settings) -> Endpoints:
+    """The cluster we talk to: KAFKA_BOOTSTRAP_SERVERS, else the stack `cardstream up` runs."""
+    if settings.bootstrap_servers:
+        return Endpoints(settings.bootstrap_servers, settings.resolved_tracking_uri,
+                         settings.resolved_blob_dir)
+    info = RunInfo.read(settings.run_dir)
+    return Endpoints(info.bootstrap, info.tracking_uri, Path(info.blob_dir))
+
+
+def codec(settings: Settings) -> AvroCodec:
+    auth = settings.schema_registry_auth.get_secret_value() if settings.schema_registry_auth else None
+    return codec_from_settings(settings.schema_registry_url, auth)
+
+
+def client(settings: Settings, where: Endpoints | None = None) -> CardstreamClient:
+    where = where or endpoints(settings)
+    return CardstreamClient(where.bootstrap, codec(settings), LocalBlobStore(where.blob_dir),
+                            settings.inline_limit_bytes, settings.topic_prefix)
+
+
+def card_store(settings: Settings) -> CardStore:
+    return CardStore(settings.run_dir / "cards.db")
+
+
+def card_engine(settings: Settings, registry: CollectorRegistry | None = None) -> Any:
+    from agents.encoder import shared_encoder
+    from agents.generation import RuleEngine
+
+    return RuleEngine(shared_encoder() if settings.use_encoder else None)
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level={"warn": logging.WARNING}.get(level, getattr(logging, level.upper(), logging.INFO)),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )

@@ -1,0 +1,127 @@
+"""The embedded stack: Tansu, the topics, a worker process (and the retrainer), started and
+stopped as one. ``cardstream up`` runs it in the foreground; ``demo`` and the tests use it too."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+from streams.broker import EmbeddedBroker, free_port
+from streams.exceptions import BrokerError
+from streams.runinfo import RunInfo
+from streams.settings import Settings
+from streams.topics import create_topics, topic_specs
+
+READY_FILE = "worker.ready"
+
+
+class Stack:
+    def __init__(self, settings: Settings, with_retrainer: bool = True,
+                 env: dict[str, str] | None = None) -> None:
+        self.settings = settings
+        self.with_retrainer = with_retrainer
+        self.env = env or {}
+        self.run_dir = settings.run_dir.resolve()
+        self.broker: EmbeddedBroker | None = None
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.info: RunInfo | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        assert self.info is not None
+        return self.info.bootstrap
+
+    def _spawn(self, name: str, args: list[str], extra_env: dict[str, str]) -> None:
+        log = open(self.run_dir / f"{name}.log", "ab")  # noqa: SIM115 - the child keeps it
+        env = {**os.environ, **self.env, **extra_env,
+               "CARDSTREAM_RUN_DIR": str(self.run_dir)}
+        self.processes[name] = subprocess.Popen(
+            [sys.executable, "-m", "cardstream.cli", *args],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+            start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
+        )
+        log.close()
+
+    def start(self, ready_timeout: float = 120.0) -> Stack:
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        (self.run_dir / READY_FILE).unlink(missing_ok=True)
+        s = self.settings
+        if s.embedded:
+            self.broker = EmbeddedBroker(s.tansu_bin, log_path=self.run_dir / "tansu.log").start()
+            bootstrap = self.broker.bootstrap
+        else:
+            assert s.bootstrap_servers is not None
+            bootstrap = s.bootstrap_servers
+        create_topics(bootstrap, topic_specs(s))
+        metrics_port = s.metrics_port or free_port()
+        self.info = RunInfo(
+            bootstrap=bootstrap, embedded=s.embedded, tracking_uri=s.resolved_tracking_uri,
+            blob_dir=str(s.resolved_blob_dir.resolve()),
+            metrics={"worker": f"http://127.0.0.1:{metrics_port}/metrics"},
+        )
+        env = {"CARDSTREAM_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+               "CARDSTREAM_MLFLOW_TRACKING_URI": s.resolved_tracking_uri,
+               "CARDSTREAM_BLOB_DIR": self.info.blob_dir}
+        self._spawn("worker", ["worker", "--metrics-port", str(metrics_port)], env)
+        if self.with_retrainer:
+            retrainer_port = free_port()
+            self.info.metrics["retrainer"] = f"http://127.0.0.1:{retrainer_port}/metrics"
+            self._spawn("retrainer", ["retrainer", "--metrics-port", str(retrainer_port)], env)
+        self.info.pids = {name: p.pid for name, p in self.processes.items()}
+        if self.broker is not None and self.broker._process is not None:
+            self.info.pids["broker"] = self.broker._process.pid
+        self.info.write(self.run_dir)
+        self._wait_ready(ready_timeout)
+        return self
+
+    def _wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not (self.run_dir / READY_FILE).exists():
+            for name, process in self.processes.items():
+                if process.poll() is not None:
+                    tail = (self.run_dir / f"{name}.log").read_text(errors="replace")[-2000:]
+                    self.stop()
+                    raise BrokerError(f"the {name} exited with status {process.returncode}:\n{tail}")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise BrokerError(f"the worker was not ready within {timeout:.0f} s")
+            time.sleep(0.1)
+
+    def alive(self) -> bool:
+        return all(p.poll() is None for p in self.processes.values()) and (
+            self.broker is None or self.broker.running
+        )
+
+    def stop(self, timeout: float = 15.0) -> None:
+        # workers first, so they commit their offsets while the broker is still there
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+        self.processes.clear()
+        if self.broker is not None:
+            self.broker.stop()
+            self.broker = None
+        RunInfo.clear(self.run_dir)
+        (self.run_dir / READY_FILE).unlink(missing_ok=True)
+
+    def __enter__(self) -> Stack:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+
+def run_dir_of(settings: Settings) -> Path:
+    return settings.run_dir.resolve()

@@ -1,0 +1,1 @@
+"""Kafka plumbing: settings, codecs, topics, clients, the embedded broker and the blob store."""

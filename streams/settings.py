@@ -1,0 +1,109 @@
+"""One frozen settings object for every process.
+
+Read from the environment only at the application edge (``Settings.from_env()`` in a composition
+root); everything below takes the object as an argument. Names use the ``CARDSTREAM_`` prefix,
+and the seed's historical names (``MODEL_NAME``, ``KAFKA_BOOTSTRAP_SERVERS``, ...) are accepted
+too, so existing deployments keep working.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _env(name: str) -> AliasChoices:
+    """Accept CARDSTREAM_<NAME> first, then the bare seed name."""
+    return AliasChoices(f"CARDSTREAM_{name}", name)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(frozen=True, extra="ignore", populate_by_name=True)
+
+    # --- Kafka ---------------------------------------------------------------------------
+    bootstrap_servers: str | None = Field(
+        None, validation_alias=_env("KAFKA_BOOTSTRAP_SERVERS"),
+        description="Unset means embedded mode: cardstream starts its own Tansu broker.",
+    )
+    schema_registry_url: str | None = Field(None, validation_alias=_env("SCHEMA_REGISTRY_URL"))
+    schema_registry_auth: SecretStr | None = Field(
+        None, validation_alias=_env("SCHEMA_REGISTRY_BASIC_AUTH"), description="user:password"
+    )
+    topic_prefix: str = Field("", validation_alias=_env("TOPIC_PREFIX"))
+    partitions: int = Field(4, ge=1, validation_alias=_env("PARTITIONS"))
+    app_id: str = Field("cardstream", validation_alias=_env("APP_ID"))
+    session_timeout_s: float = Field(6.0, gt=0, validation_alias=_env("SESSION_TIMEOUT_S"))
+    inline_limit_bytes: int = Field(
+        256 * 1024, ge=0, le=900 * 1024, validation_alias=_env("INLINE_LIMIT_BYTES"),
+        description="Larger uploads go to the blob store (claim-check); Kafka's limit is 1 MB.",
+    )
+
+    # --- embedded mode -------------------------------------------------------------------
+    tansu_bin: str | None = Field(None, validation_alias=_env("TANSU_BIN"))
+    run_dir: Path = Field(Path(".run"), validation_alias=_env("RUN_DIR"))
+    blob_dir: Path | None = Field(None, validation_alias=_env("BLOB_DIR"))
+
+    # --- OCR -----------------------------------------------------------------------------
+    ocr_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1, ge=1, validation_alias=_env("OCR_WORKERS"),
+        description="Single-threaded Tesseract processes; one per core is the ceiling.",
+    )
+    ocr_preprocess: bool = Field(True, validation_alias=_env("OCR_PREPROCESS"))
+
+    # --- generation (seed names) ---------------------------------------------------------
+    model_name: str | None = Field(None, validation_alias=_env("MODEL_NAME"))
+    max_length: int = Field(512, ge=16, validation_alias=_env("MAX_LENGTH"))
+    temperature: float = Field(0.7, ge=0, validation_alias=_env("TEMPERATURE"))
+    top_p: float = Field(0.9, gt=0, le=1, validation_alias=_env("TOP_P"))
+    num_beams: int = Field(1, ge=1, validation_alias=_env("NUM_BEAMS"))
+    use_encoder: bool = Field(True, validation_alias=_env("USE_ENCODER"))
+
+    # --- learning loop -------------------------------------------------------------------
+    mlflow_tracking_uri: str | None = Field(None, validation_alias=_env("MLFLOW_TRACKING_URI"))
+    mlflow_experiment_name: str = Field(
+        "cardstream", validation_alias=_env("MLFLOW_EXPERIMENT_NAME")
+    )
+    feedback_threshold: int = Field(100, ge=1, validation_alias=_env("FEEDBACK_THRESHOLD"))
+    quality_threshold: float = Field(0.8, ge=0, le=1, validation_alias=_env("QUALITY_THRESHOLD"))
+    retraining_schedule: str | None = Field(
+        None, validation_alias=_env("RETRAINING_SCHEDULE"),
+        description="A period like 7d, 12h or 30m; unset disables scheduled training.",
+    )
+    rollout_min_samples: int = Field(30, ge=1, validation_alias=_env("ROLLOUT_MIN_SAMPLES"))
+    rollout_margin: float = Field(0.05, ge=0, validation_alias=_env("ROLLOUT_MARGIN"))
+
+    # --- observability -------------------------------------------------------------------
+    metrics_port: int = Field(0, ge=0, validation_alias=_env("METRICS_PORT"),
+                              description="0 picks a free port (written to the run folder).")
+    log_level: Literal["debug", "info", "warn", "error"] = Field(
+        "info", validation_alias=_env("LOG_LEVEL")
+    )
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        return cls(**overrides)  # type: ignore[arg-type]
+
+    @property
+    def embedded(self) -> bool:
+        return not self.bootstrap_servers
+
+    @property
+    def resolved_blob_dir(self) -> Path:
+        return self.blob_dir or self.run_dir / "blobs"
+
+    @property
+    def resolved_tracking_uri(self) -> str:
+        if self.mlflow_tracking_uri:
+            return self.mlflow_tracking_uri
+        return f"sqlite:///{(self.run_dir / 'mlflow.db').resolve()}"
+
+    @property
+    def artifact_root(self) -> str:
+        return (self.run_dir / "mlartifacts").resolve().as_uri()
+
+    def topic(self, name: str) -> str:
+        return f"{self.topic_prefix}{name}"

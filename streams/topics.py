@@ -1,0 +1,72 @@
+"""The topics, their partition counts, and creating them.
+
+Everything keyed by ``upload_id`` (uploads, texts, flashcards) shares one partition count so the
+stages stay co-partitioned. Feedback has one partition: it is aggregated per model version, a
+handful of keys, and one partition sustains well over the 10,000 events/s we need; a single
+owner also keeps the rollout decisions in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemas.events import DeadLetter, Feedback, Flashcards, ModelVersion, RetrainRequest, Text, Upload
+from streams.exceptions import BrokerError
+from streams.settings import Settings
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    name: str
+    partitions: int
+    config: tuple[tuple[str, str], ...] = ()
+
+
+def topic_specs(settings: Settings) -> list[TopicSpec]:
+    n = settings.partitions
+    week_ms = str(7 * 24 * 3600 * 1000)
+    specs = [
+        TopicSpec(Upload.topic, n, (("retention.ms", week_ms),)),
+        TopicSpec(Text.topic, n),
+        TopicSpec(Flashcards.topic, n),
+        TopicSpec(Feedback.topic, 1),
+        TopicSpec(ModelVersion.topic, 1),
+        TopicSpec(RetrainRequest.topic, 1),
+        TopicSpec(DeadLetter.topic, n),
+    ]
+    return [TopicSpec(settings.topic(s.name), s.partitions, s.config) for s in specs]
+
+
+def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0) -> list[str]:
+    """Create missing topics with explicit partition counts; returns the names created.
+
+    Creating explicitly matters: auto-created topics get the broker's default partition count,
+    which breaks co-partitioning and Faust's table changelogs.
+    """
+    from confluent_kafka import KafkaException
+    from confluent_kafka.admin import AdminClient, NewTopic
+
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    try:
+        existing = set(admin.list_topics(timeout=timeout).topics)
+    except KafkaException as exc:
+        raise BrokerError(f"cannot list topics on {bootstrap}: {exc}") from exc
+    wanted = [s for s in specs if s.name not in existing]
+    if not wanted:
+        return []
+    futures = admin.create_topics(
+        [
+            NewTopic(s.name, num_partitions=s.partitions, replication_factor=-1, config=dict(s.config))
+            for s in wanted
+        ],
+        request_timeout=timeout,
+    )
+    created = []
+    for name, future in futures.items():
+        try:
+            future.result(timeout)
+            created.append(name)
+        except KafkaException as exc:
+            if "TOPIC_ALREADY_EXISTS" not in str(exc):
+                raise BrokerError(f"cannot create topic {name}: {exc}") from exc
+    return created
