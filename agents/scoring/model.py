@@ -1,0 +1,143 @@
+"""The scorer network and its pickle-free folder format.
+
+A folder holds::
+
+    scorer.json          format tag, ScorerConfig, name, version and free metadata
+    head.safetensors     the regression head
+    encoder/             the fine-tuned encoder and its tokenizer (save_pretrained: safetensors)
+
+Only safetensors and JSON are read back, so loading a folder can never execute code.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from agents.encoder import encoder_path, mean_pool
+from agents.exceptions import ModelLoadError
+from agents.scoring.text import encode_pairs
+from schemas.events import Card
+
+FORMAT = "cardstream-quality-scorer/1"
+CONFIG_FILE = "scorer.json"
+HEAD_FILE = "head.safetensors"
+ENCODER_DIR = "encoder"
+
+
+@dataclass(frozen=True)
+class ScorerConfig:
+    max_length: int = 128  # card + source word pieces; source sentences rarely need more
+    hidden: int = 128  # width of the head's one hidden layer
+    dropout: float = 0.1
+    prior: float = 0.5  # mean training quality: the head starts by predicting it
+
+
+class QualityModel(nn.Module):
+    """Encoder → mean pool → Linear-GELU-Dropout-Linear → sigmoid: predicted quality 0..1."""
+
+    def __init__(self, encoder: Any, tokenizer: Any, config: ScorerConfig) -> None:
+        super().__init__()
+        self.encoder: Any = encoder  # a transformers PreTrainedModel (BertModel for MiniLM)
+        self.tokenizer = tokenizer
+        self.config = config
+        width = int(encoder.config.hidden_size)
+        out = nn.Linear(config.hidden, 1)
+        # start at the prior instead of 0.5: the first steps then learn the signal, not the mean
+        prior = min(max(config.prior, 1e-3), 1 - 1e-3)
+        with torch.no_grad():
+            out.bias.fill_(math.log(prior / (1 - prior)))
+        self.head = nn.Sequential(
+            nn.Linear(width, config.hidden), nn.GELU(), nn.Dropout(config.dropout), out
+        )
+
+    @classmethod
+    def from_encoder(cls, config: ScorerConfig, path: Path | None = None) -> QualityModel:
+        """A fresh head on the pretrained all-MiniLM-L6-v2 (or another encoder folder)."""
+        encoder, tokenizer = _load_encoder(path or encoder_path())
+        return cls(encoder, tokenizer, config)
+
+    def train_top_layers(self, n: int) -> None:
+        """Fine-tune only the top ``n`` transformer layers (and the head); freeze the rest.
+
+        Gradients then stop at the lowest trainable layer, which roughly halves a CPU training
+        step for n=3 of MiniLM's 6 layers. ``n`` at or above the depth trains everything.
+        """
+        layers = getattr(getattr(self.encoder, "encoder", None), "layer", None)
+        if layers is None or n >= len(layers):
+            self.encoder.requires_grad_(True)
+            return
+        self.encoder.requires_grad_(False)
+        for layer in list(layers)[len(layers) - n :]:
+            layer.requires_grad_(True)
+
+    def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        hidden = self.encoder(**batch).last_hidden_state
+        pooled = mean_pool(hidden, batch["attention_mask"])
+        return torch.sigmoid(self.head(pooled).squeeze(-1))
+
+    def encode(self, sources: list[str], cards: list[Card]) -> dict[str, torch.Tensor]:
+        return dict(encode_pairs(self.tokenizer, sources, cards, self.config.max_length))
+
+    @torch.inference_mode()
+    def predict(self, sources: list[str], cards: list[Card], batch_size: int = 32) -> list[float]:
+        """Predicted qualities in eval mode; the caller restores train mode if it trains."""
+        self.eval()
+        out: list[float] = []
+        for start in range(0, len(cards), batch_size):
+            end = start + batch_size
+            batch = self.encode(sources[start:end], cards[start:end])
+            out.extend(self(batch).tolist())
+        return out
+
+    def save(self, folder: Path, meta: dict[str, Any] | None = None) -> Path:
+        from safetensors.torch import save_file
+
+        folder.mkdir(parents=True, exist_ok=True)
+        self.encoder.save_pretrained(folder / ENCODER_DIR)
+        self.tokenizer.save_pretrained(folder / ENCODER_DIR)
+        head = {key: value.detach().contiguous() for key, value in self.head.state_dict().items()}
+        save_file(head, str(folder / HEAD_FILE))
+        doc = {"format": FORMAT, "config": asdict(self.config), **(meta or {})}
+        (folder / CONFIG_FILE).write_text(json.dumps(doc, indent=2, sort_keys=True))
+        return folder
+
+    @classmethod
+    def load(cls, folder: Path) -> tuple[QualityModel, dict[str, Any]]:
+        """The model and the rest of ``scorer.json`` (name, version, metadata)."""
+        from safetensors import SafetensorError
+        from safetensors.torch import load_file
+
+        try:
+            doc = json.loads((folder / CONFIG_FILE).read_text())
+        except (OSError, ValueError) as exc:
+            raise ModelLoadError(f"{folder} is not a scorer folder: {exc}") from exc
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise ModelLoadError(f"{folder / CONFIG_FILE} is not in format {FORMAT}")
+        known = {f.name for f in fields(ScorerConfig)}
+        config = ScorerConfig(**{k: v for k, v in doc.get("config", {}).items() if k in known})
+        encoder, tokenizer = _load_encoder(folder / ENCODER_DIR)
+        model = cls(encoder, tokenizer, config)
+        try:
+            model.head.load_state_dict(load_file(str(folder / HEAD_FILE)))
+        except (OSError, SafetensorError, RuntimeError) as exc:
+            raise ModelLoadError(f"cannot load the scorer head from {folder}: {exc}") from exc
+        model.eval()
+        return model, doc
+
+
+def _load_encoder(path: Path) -> tuple[Any, Any]:
+    from transformers import AutoModel, AutoTokenizer
+
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        encoder = AutoModel.from_pretrained(path, local_files_only=True, use_safetensors=True)
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"cannot load the scorer encoder from {path}: {exc}") from exc
+    return encoder, tokenizer
