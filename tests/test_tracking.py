@@ -1,0 +1,77 @@
+"""WindowedTracker against a real MLflow store (sqlite in a temp dir)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import pytest
+from mlflow import MlflowClient
+
+from agents.tracking import WindowedTracker, summarize
+
+
+@pytest.fixture
+def uri(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'mlflow.db'}"
+
+
+def test_summarize() -> None:
+    stats = summarize([float(v) for v in range(1, 101)], 100)
+    assert stats["mean"] == 50.5 and stats["min"] == 1 and stats["max"] == 100
+    assert stats["p50"] == pytest.approx(50.5) and stats["p95"] == pytest.approx(95.05)
+
+
+def test_one_step_per_window_with_aggregates_and_sampled_artifacts(
+    uri: str, tmp_path: Path
+) -> None:
+    tracker = WindowedTracker(uri, "ocr-test", "worker-1", window_s=3600, sample_every=2)
+    for index in range(10):
+        artifacts = {"page.txt": f"page {index}".encode()} if tracker.wants_artifacts() else None
+        tracker.record({"confidence": 80.0 + index, "seconds": 0.5}, {"language": "eng"}, artifacts)
+    assert tracker.flush() is False  # the hour-long window is still open
+    assert tracker.flush(force=True) is True
+    tracker.record({"confidence": 50.0}, {"language": "spa"})
+    tracker.close()
+    tracker.close()
+
+    client = MlflowClient(uri)
+    experiment = client.get_experiment_by_name("ocr-test")
+    assert experiment is not None
+    [run] = client.search_runs([experiment.experiment_id])
+    assert run.info.run_name == "worker-1" and run.info.status == "FINISHED"
+    assert run.data.params == {"language": "eng"}
+    assert run.data.tags["param.language"] == "spa"  # params are write-once; changes are tags
+    history = client.get_metric_history(run.info.run_id, "confidence.mean")
+    assert [(m.step, m.value) for m in history] == [(0, 84.5), (1, 50.0)]
+    assert client.get_metric_history(run.info.run_id, "events")[0].value == 10
+    assert client.get_metric_history(run.info.run_id, "confidence.p95")[0].value == pytest.approx(
+        88.55
+    )
+    artifacts = {a.path for a in client.list_artifacts(run.info.run_id, "windows/step-0")}
+    assert {"windows/step-0/confidence.png", "windows/step-0/events.log"} <= artifacts
+    # every 2nd event kept its artifact, and only the last kept per name survives the window
+    kept = client.list_artifacts(run.info.run_id, "events/step-0")
+    assert [a.path for a in kept] == ["events/step-0/page.txt"]
+
+
+def test_record_is_cheap(uri: str) -> None:
+    tracker = WindowedTracker(uri, "ocr-test", "worker-1", window_s=3600)
+    started = time.perf_counter()
+    for _ in range(10_000):
+        tracker.record({"confidence": 90.0, "seconds": 0.9, "words": 300.0})
+    assert (time.perf_counter() - started) / 10_000 < 50e-6  # no MLflow on the hot path
+
+
+def test_mlflow_failure_is_logged_not_raised(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    tracker = WindowedTracker(f"sqlite:///{blocker}/mlflow.db", "ocr-test", "w", window_s=0)
+    tracker.record({"confidence": 90.0})
+    with caplog.at_level(logging.WARNING, logger="agents.tracking"):
+        assert tracker.flush() is False
+        tracker.close()
+    assert "window of 1 events dropped" in caplog.text
