@@ -14,7 +14,7 @@ from types import TracebackType
 from streams.broker import EmbeddedBroker, free_port
 from streams.exceptions import BrokerError
 from streams.runinfo import RunInfo
-from streams.settings import Settings
+from streams.settings import Settings, settings_env
 from streams.topics import create_topics, topic_specs
 
 READY_FILE = "worker.ready"
@@ -38,7 +38,7 @@ class Stack:
 
     def _spawn(self, name: str, args: list[str], extra_env: dict[str, str]) -> None:
         log = open(self.run_dir / f"{name}.log", "ab")  # noqa: SIM115 - the child keeps it
-        env = {**os.environ, **self.env, **extra_env,
+        env = {**os.environ, **settings_env(self.settings), **self.env, **extra_env,
                "CARDSTREAM_RUN_DIR": str(self.run_dir)}
         self.processes[name] = subprocess.Popen(
             [sys.executable, "-m", "cardstream.cli", *args],

@@ -107,3 +107,17 @@ class Settings(BaseSettings):
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The explicitly set fields as ``CARDSTREAM_*`` variables, for child processes."""
+    env = {}
+    for name in settings.model_fields_set:
+        alias = Settings.model_fields[name].validation_alias
+        value = getattr(settings, name)
+        if value is None or not isinstance(alias, AliasChoices):
+            continue
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        env[str(alias.choices[0])] = str(value)
+    return env
