@@ -111,5 +111,5 @@ def prepare(
         vectors = encoder.encode(prose + term_texts)
         centroid = vectors[: len(prose)].mean(axis=0)
         centroid = centroid / (np.linalg.norm(centroid) or 1.0)
-        doc.vectors = dict(zip(term_texts, vectors[len(prose) :], strict=True))
+        doc.vectors = dict(zip(prose + term_texts, vectors, strict=True))
     return doc, centroid, notes

@@ -133,14 +133,15 @@ class QualityScorer:
         difficulty: str,
         centroid: np.ndarray | None = None,
         doc_words: Counter[str] | None = None,
+        vectors: dict[str, np.ndarray] | None = None,
     ) -> list[Scored]:
-        vectors: np.ndarray | None = None
-        if self.encoder is not None and candidates:
-            vectors = self.encoder.encode([self.card_text(c) for c in candidates])
+        """Score every candidate; ``vectors`` caches embeddings of sentences and terms (it is
+        filled with whatever is missing, so callers can share it)."""
+        card_vectors = self._card_vectors(candidates, vectors if vectors is not None else {})
         frequent = {w for w, n in (doc_words or Counter()).most_common(40) if len(w) > 3}
         out = []
         for i, cand in enumerate(candidates):
-            vector = vectors[i] if vectors is not None else None
+            vector = card_vectors[i] if card_vectors is not None else None
             if vector is not None and centroid is not None:
                 relevance = float(np.clip((float(vector @ centroid) - 0.1) / 0.6, 0.0, 1.0))
             else:
@@ -159,6 +160,29 @@ class QualityScorer:
             overall = base * quality["answerability"] * quality["consistency"]
             out.append(Scored(cand, quality, float(overall), vector))
         return out
+
+    def _card_vectors(
+        self, candidates: Sequence[Candidate], cache: dict[str, np.ndarray]
+    ) -> np.ndarray | None:
+        """A card's meaning as the normalised sum of its source sentence and its answer.
+
+        Encoding each card's own text costs a MiniLM pass per candidate (seconds per
+        document for hundreds of candidates); sentences and terms are already encoded once
+        per document, and the sum separates cards by fact (same sentence, other answer)."""
+        if self.encoder is None or not candidates:
+            return None
+        keys = [self._vector_keys(c) for c in candidates]
+        missing = sorted({k for pair in keys for k in pair if k and k not in cache})
+        if missing:
+            cache.update(zip(missing, self.encoder.encode(missing), strict=True))
+        out = np.stack([cache[a] + (cache[b] if b else 0.0) for a, b in keys])
+        return out / np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-9, None)
+
+    @staticmethod
+    def _vector_keys(cand: Candidate) -> tuple[str, str]:
+        if cand.type == "tf":
+            return cand.source, cand.swapped
+        return cand.source, cand.answer
 
     @staticmethod
     def card_text(cand: Candidate) -> str:

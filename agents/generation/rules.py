@@ -67,7 +67,9 @@ def finish(
 ) -> tuple[list[Card], list[str]]:
     """Score, re-rank with the rater, select; shared by both engines."""
     try:
-        scored: list[Scored] = scorer.score(pool, request.difficulty, centroid, doc.freq)
+        scored: list[Scored] = scorer.score(
+            pool, request.difficulty, centroid, doc.freq, dict(doc.vectors)
+        )
     except (ValueError, RuntimeError) as exc:
         raise GenerationError(f"scoring failed: {exc}") from exc
     notes: list[str] = []
