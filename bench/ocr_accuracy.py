@@ -69,7 +69,7 @@ def raw_tesseract(data: bytes, language: str = "eng") -> str:
 
 def cases() -> list[tuple[str, str, bytes, str | None]]:
     """(variant, truth, upload bytes, language option) for every scored page."""
-    out = []
+    out: list[tuple[str, str, bytes, str | None]] = []
     phototest = SHARED / "phototest.tif"
     if phototest.exists():
         truth = (SHARED / "phototest.txt").read_text()
@@ -178,8 +178,8 @@ def throughput(rounds: int = 3, workers: int = 2) -> None:
         # Sequential in this process, alternating, so CPU accounting covers everything.
         for _ in range(rounds):
             started, cpu = time.perf_counter(), _cpu()
-            for path in paths:
-                _raw_cli(path)
+            for name in paths:
+                _raw_cli(name)
             raw_cpu.append((_cpu() - cpu) / len(paths))
             raw_rates.append(len(paths) / (time.perf_counter() - started))
             started, cpu = time.perf_counter(), _cpu()

@@ -49,8 +49,8 @@ def test_one_step_per_window_with_aggregates_and_sampled_artifacts(
     assert client.get_metric_history(run.info.run_id, "confidence.p95")[0].value == pytest.approx(
         88.55
     )
-    artifacts = {a.path for a in client.list_artifacts(run.info.run_id, "windows/step-0")}
-    assert {"windows/step-0/confidence.png", "windows/step-0/events.log"} <= artifacts
+    charts = {a.path for a in client.list_artifacts(run.info.run_id, "windows/step-0")}
+    assert {"windows/step-0/confidence.png", "windows/step-0/events.log"} <= charts
     # every 2nd event kept its artifact, and only the last kept per name survives the window
     kept = client.list_artifacts(run.info.run_id, "events/step-0")
     assert [a.path for a in kept] == ["events/step-0/page.txt"]
