@@ -22,6 +22,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from retrainer.dataset import TrainingExample
 from schemas.events import Card
 
 _STOP_TEXT = """
@@ -141,3 +142,19 @@ def _heuristic(answer: str, source: str, question: str) -> float:
     hidden = 0.0 if content_words(answer) <= content_words(question) else 1.0
     short = 1.0 if n <= 4 else 0.6 if n <= 8 else 0.3
     return 0.3 * found + 0.3 * hidden + 0.3 * short
+
+
+def simulated_examples(documents: list[tuple[str, str]], users: SimulatedUsers,
+                       ratings_per_card: int = 1) -> list[TrainingExample]:
+    """Feedback records for the candidate cards of ``(upload_id, text)`` documents."""
+    examples = []
+    for upload_id, text in documents:
+        for card in candidate_cards(text, upload_id):
+            source = card.source_sentence or ""
+            for user in range(ratings_per_card):
+                examples.append(TrainingExample(
+                    source=source, card=card, rating=users.rate(card, source, user),
+                    feedback_id=f"{card.card_id}-{user}", upload_id=upload_id,
+                    user_id=f"user-{user}",
+                ))
+    return examples

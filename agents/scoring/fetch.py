@@ -21,7 +21,10 @@ def download(uri: str, dst: Path, tracking_uri: str | None) -> tuple[Path, str |
     """Download into ``dst``; returns the local folder and the registry version when known.
 
     An alias is resolved to its version first and that exact version is downloaded, so the
-    version reported is the one loaded even if the alias moves meanwhile.
+    version reported is the one loaded even if the alias moves meanwhile. ``models:/`` URIs are
+    resolved here with an explicit client: MLflow's own ``models:/`` download resolves them
+    against the *global* registry URI and ignores the ``registry_uri`` it is given
+    (``ModelsArtifactRepository._get_model_uri_infos`` in MLflow 3.x).
     """
     try:
         import mlflow
@@ -32,12 +35,15 @@ def download(uri: str, dst: Path, tracking_uri: str | None) -> tuple[Path, str |
     version = None
     try:
         match = _MODELS.match(uri)
-        if match and match["alias"]:
+        if match:
             client = MlflowClient(tracking_uri=tracking_uri, registry_uri=tracking_uri)
-            version = str(client.get_model_version_by_alias(match["name"], match["alias"]).version)
-            uri = f"models:/{match['name']}/{version}{match['rest'] or ''}"
-        elif match:
-            version = match["version"]
+            name = match["name"]
+            if match["alias"]:
+                version = str(client.get_model_version_by_alias(name, match["alias"]).version)
+            else:
+                version = match["version"]
+            source = client.get_model_version_download_uri(name, version)
+            uri = source.rstrip("/") + (match["rest"] or "")
         elif uri.startswith("runs:/"):
             version = "run-" + uri.removeprefix("runs:/").split("/")[0]
         local = mlflow.artifacts.download_artifacts(

@@ -1,0 +1,104 @@
+"""Aliases and rollout tags on a real MLflow registry (sqlite in tmp_path), and the gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrainer import registry
+from retrainer.config import GateConfig
+from retrainer.exceptions import RegistryError
+from retrainer.gate import judge
+
+NAME = "scorer-under-test"
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    return registry.client_for(f"sqlite:///{tmp_path}/mlflow.db")
+
+
+def new_version(client, tmp_path: Path, val_mse: float) -> str:
+    run_id = registry.start_run(client, "registry-test", "run", {"k": "v"},
+                                artifact_location=str(tmp_path / "artifacts"))
+    folder = tmp_path / f"model-{run_id}"
+    folder.mkdir()
+    (folder / "scorer.json").write_text("{}")
+    registry.log_folder(client, run_id, folder, registry.SCORER_ARTIFACT)
+    registry.log_values(client, run_id, metrics={"val_mse": val_mse, "train_loss": 1.0})
+    registry.end_run(client, run_id, ok=True)
+    return registry.register(client, NAME, run_id, registry.SCORER_ARTIFACT, {"blessed": "true"})
+
+
+def aliases(client) -> dict[str, str]:
+    rows = registry.list_versions(client, NAME)
+    return {row["version"]: ",".join(row["aliases"]) for row in rows}
+
+
+def test_promote_and_rollback_move_aliases(client, tmp_path: Path):
+    assert registry.list_versions(client, NAME) == []
+    v1 = new_version(client, tmp_path, 0.10)
+    registry.announce(client, NAME, v1, 10)
+    assert aliases(client) == {"1": "challenger"}
+    assert registry.promote(client, NAME, v1) is None
+    assert aliases(client) == {"1": "champion"}
+
+    v2 = new_version(client, tmp_path, 0.08)
+    registry.announce(client, NAME, v2, 10)
+    registry.set_rollout_tag(client, NAME, v2, 50, "rollout")
+    rows = {row["version"]: row for row in registry.list_versions(client, NAME)}
+    assert rows["2"]["tags"]["rollout_percent"] == "50"
+    assert rows["2"]["metrics"] == {"val_mse": 0.08}  # only validation metrics are listed
+    assert rows["2"]["run_id"] and rows["2"]["source"].endswith("/scorer")
+    assert registry.promote(client, NAME, v2) == "1"
+    assert aliases(client) == {"2": "champion", "1": ""}
+    rows = {row["version"]: row for row in registry.list_versions(client, NAME)}
+    assert rows["1"]["tags"]["rollout_state"] == "retired"
+
+    # a champion rolled back gives the alias back to the one it replaced
+    assert registry.rollback(client, NAME, v2, "live ratings fell") == "1"
+    assert aliases(client) == {"2": "", "1": "champion"}
+    rows = {row["version"]: row for row in registry.list_versions(client, NAME)}
+    assert rows["2"]["tags"]["rollout_state"] == "rolled_back"
+    assert rows["2"]["tags"]["rollback_reason"] == "live ratings fell"
+
+    # a challenger rolled back only loses its alias
+    v3 = new_version(client, tmp_path, 0.2)
+    registry.announce(client, NAME, v3, 10)
+    assert registry.rollback(client, NAME, v3) == "1"
+    assert aliases(client) == {"3": "", "2": "", "1": "champion"}
+
+
+def test_a_new_challenger_supersedes_the_one_in_rollout(client, tmp_path: Path):
+    v1, v2 = new_version(client, tmp_path, 0.1), new_version(client, tmp_path, 0.1)
+    registry.announce(client, NAME, v1, 10)
+    registry.announce(client, NAME, v2, 10)
+    rows = {row["version"]: row for row in registry.list_versions(client, NAME)}
+    assert rows["2"]["aliases"] == ["challenger"] and rows["1"]["aliases"] == []
+    assert rows["1"]["tags"]["rollout_state"] == "superseded"
+    with pytest.raises(ValueError):
+        registry.set_rollout_tag(client, NAME, v2, 150, "rollout")
+
+
+def test_registry_errors_are_translated(client):
+    with pytest.raises(RegistryError, match="tag"):
+        registry.set_rollout_tag(client, "no-such-model", "1", 10, "rollout")
+    assert registry.alias_version(client, "no-such-model", "champion") is None
+
+
+@pytest.mark.parametrize(
+    ("mse", "selected", "blessed", "why"),
+    [
+        (0.090, 4.0, True, "beats"),
+        (0.0995, 4.0, False, "MSE"),  # lower, but by less than the 1 % margin
+        (0.080, 3.9, False, "selected-card rating"),  # better MSE, worse cards for users
+        (0.080, 3.96, True, "beats"),  # within the 0.05-star tolerance
+    ],
+)
+def test_gate(mse: float, selected: float, blessed: bool, why: str):
+    reference = {"mse": 0.1, "selected_rating": 4.0}
+    challenger = {"mse": mse, "selected_rating": selected}
+    verdict = judge(challenger, reference, GateConfig(), "champion 1")
+    assert verdict.blessed is blessed
+    assert why in verdict.reason and "champion 1" in verdict.reason
