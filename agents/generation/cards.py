@@ -46,11 +46,11 @@ def to_card(
 ) -> Card:
     return Card(
         card_id=card_id(upload_id, candidate.type, candidate.question, candidate.answer),
-        type=candidate.type,  # type: ignore[arg-type]
+        type=candidate.type,
         question=candidate.question,
         answer=candidate.answer,
         choices=list(candidate.choices),
-        difficulty=difficulty,  # type: ignore[arg-type]
+        difficulty=difficulty,
         quality_score=round(min(1.0, max(0.0, score)), 4),
         quality={k: round(v, 4) for k, v in quality.items()},
         source_sentence=candidate.source,

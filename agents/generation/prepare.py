@@ -12,7 +12,7 @@ from agents.generation import language as lang
 from agents.generation.candidates import Document, salience
 from agents.generation.quality import Encoder
 from agents.generation.terms import document_vocabulary, extract
-from agents.generation.text import check_text, usable_sentences
+from agents.generation.text import Sentence, check_text, usable_sentences
 from agents.generation.types import GenerationRequest
 
 SUBJECTS = {
@@ -72,6 +72,18 @@ def resolve_subject(requested: str | None, text: str, code_lines: int) -> str | 
     return None
 
 
+def _unique(sents: list[Sentence]) -> list[Sentence]:
+    """Drop repeated sentences (running headers and footers of OCR'd pages, pasted twice)."""
+    seen: set[str] = set()
+    out = []
+    for sentence in sents:
+        key = " ".join(sentence.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(sentence)
+    return out
+
+
 def prepare(
     request: GenerationRequest, encoder: Encoder | None
 ) -> tuple[Document, np.ndarray | None, list[str]]:
@@ -81,7 +93,7 @@ def prepare(
     language = lang.normalise_code(request.language) or lang.detect(text)
     if language not in lang.WORDS:
         notes.append(f"no card templates for language '{language}': English templates used")
-    sents = usable_sentences(text)
+    sents = _unique(usable_sentences(text))
     vocab, freq = document_vocabulary([s.text for s in sents])
     terms = {s.index: extract(s.text, language, vocab) for s in sents if s.kind != "code"}
     subject = resolve_subject(request.subject, text, sum(s.kind == "code" for s in sents))
