@@ -178,6 +178,16 @@ def test_images_are_pinned(services):
         assert tag and tag != "latest", f"{name}: {image} is not pinned"
 
 
+def test_the_cardstream_image_is_built_once_and_never_pulled(services):
+    image = services["worker"]["image"]
+    users = {name for name, s in services.items() if s.get("image") == image}
+    builders = {name for name in users if "build" in services[name]}
+    assert builders == {"worker"}
+    assert services["worker"]["build"]["dockerfile"] == "deploy/Dockerfile"
+    assert all(services[name].get("pull_policy") == "never" for name in users - builders)
+    assert users >= {"worker", "retrainer", "topics", "mlflow"}
+
+
 def test_published_host_ports_are_unique(services):
     published = Counter()
     for service in services.values():
