@@ -6,6 +6,9 @@ LlmEngine    a transformers seq2seq or causal model, falling back to a RuleEngin
 QualityScorer  scores, filters, de-duplicates and selects for both engines
 """
 
+from agents.generation.factory import build_engine
+from agents.generation.llm import LlmEngine
+from agents.generation.metrics import LlmMetrics
 from agents.generation.quality import QualityScorer
 from agents.generation.rules import RuleEngine
 from agents.generation.types import (
@@ -21,7 +24,10 @@ __all__ = [
     "CardRater",
     "GenerationRequest",
     "GenerationResult",
+    "LlmEngine",
+    "LlmMetrics",
     "LlmSettings",
     "QualityScorer",
     "RuleEngine",
+    "build_engine",
 ]

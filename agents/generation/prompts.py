@@ -83,7 +83,7 @@ def parse(text: str, prompt_ends_with_q: bool = True) -> list[tuple[str, str]]:
 def _clean(question: str, answer: str) -> tuple[str, str] | None:
     question = re.sub(r"\s+", " ", question).strip(" \"'")
     answer = re.sub(r"\s+", " ", answer.split("\n")[0]).strip(" \"'")
-    answer = answer.rstrip(" .")
+    answer = re.split(r"(?:^|\s)(?:Q|A|Question|Answer)\s*:", answer)[0].rstrip(" .")
     if len(question.split()) < 3 or not answer or len(answer.split()) > 30:
         return None
     if not re.search(r"\w", question) or not re.search(r"\w", answer):

@@ -71,8 +71,9 @@ def build_tiny_model(
         config = T5Config(
             vocab_size=len(tokenizer), d_model=width, d_kv=width // 2, d_ff=width * 2,
             num_layers=layers, num_decoder_layers=layers, num_heads=2,
-            pad_token_id=ids["pad"], eos_token_id=ids["eos"], decoder_start_token_id=ids["pad"],
+            pad_token_id=ids["pad"], eos_token_id=ids["eos"],
         )  # fmt: skip
+        config.decoder_start_token_id = ids["pad"]  # T5 starts decoding from <pad>
         model = T5ForConditionalGeneration(config)
     folder.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(folder)  # safetensors is the only format transformers 5 writes
