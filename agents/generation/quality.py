@@ -202,6 +202,8 @@ class QualityScorer:
         body = re.sub(r"^[^:]{0,40}:\s*", "", q.lstrip("¿"))
         if _PRONOUN_START.match(body) and ":" not in q[:60]:
             score -= 0.25
+        if re.match(r"^¿?\w+,", q):
+            score -= 0.4  # "What, a pigment that …?": the wh-word replaced a whole clause
         if q.count("(") != q.count(")") or q.count('"') % 2:
             score -= 0.15
         return max(0.0, min(1.0, score))
