@@ -59,6 +59,7 @@ class GeneratorConfig:
     batch_size: int = 8
     max_length: int = 128
     min_examples: int = 8
+    registered_name: str = "cardstream-generator"
 
 
 @dataclass(frozen=True)

@@ -115,10 +115,11 @@ def _train_and_judge(client: registry.MlflowClient, run_id: str, data: TrainingS
             alias=registry.CHALLENGER, rollout_percent=config.rollout_percent,
             metrics=metrics, reason=verdict.reason,
         )
-        if config.generator_path:
-            from retrainer.generator import finetune_generator
+    if config.generator_path:
+        # judged on its own validation loss, independently of the scorer's verdict
+        from retrainer.generator import finetune_generator
 
-            generator_version = finetune_generator(client, run_id, data, config)
+        generator_version = finetune_generator(client, run_id, data, config)
     log.info("retraining %s: %s", request.request_id, verdict.reason)
     seconds = time.monotonic() - t0
     registry.log_values(client, run_id, metrics={"seconds_total": seconds})
