@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agents.exceptions import ModelLoadError
+from agents.rollout import Decision
 from agents.scoring.rater import LearnedRater, load_rater
 from retrainer import registry
 from retrainer.config import RetrainConfig
@@ -127,6 +128,35 @@ def _train_and_judge(client: registry.MlflowClient, run_id: str, data: TrainingS
         announcement=announcement, blessed=verdict.blessed, reason=verdict.reason,
         run_id=run_id, metrics=metrics, seconds=seconds, version=version, stats=data.stats,
         generator_version=generator_version,
+    )
+
+
+def apply_decision(client: registry.MlflowClient, name: str, decision: Decision) -> ModelVersion:
+    """Carry out a rollout decision in the registry and say what to announce on model-versions.
+
+    advance → rollout tag at the new percent; promote → champion alias; rollback → the
+    challenger alias is removed (the champion keeps serving).
+    """
+    version = decision.version
+    if decision.action == "advance":
+        registry.set_rollout_tag(client, name, version, decision.to_percent, "rollout")
+        action, alias, percent = "rollout", registry.CHALLENGER, decision.to_percent
+    elif decision.action == "promote":
+        registry.promote(client, name, version)
+        action, alias, percent = "promoted", registry.CHAMPION, 100
+    else:
+        registry.rollback(client, name, version, decision.reason)
+        action, alias, percent = "rolled_back", None, 0
+    with registry.mlflow_errors(f"read {name} version {version}"):
+        run_id = client.get_model_version(name, version).run_id
+    return ModelVersion(
+        name=name, version=version, run_id=run_id, uri=f"models:/{name}/{version}",
+        action=action, alias=alias,
+        rollout_percent=percent, reason=decision.reason,
+        metrics={"live_challenger_mean": decision.challenger_mean,
+                 "live_champion_mean": decision.champion_mean,
+                 "live_challenger_n": float(decision.challenger_n),
+                 "live_champion_n": float(decision.champion_n)},
     )
 
 

@@ -102,3 +102,36 @@ def test_gate(mse: float, selected: float, blessed: bool, why: str):
     verdict = judge(challenger, reference, GateConfig(), "champion 1")
     assert verdict.blessed is blessed
     assert why in verdict.reason and "champion 1" in verdict.reason
+
+
+def test_rollout_decisions_move_the_registry(client, tmp_path: Path):
+    from agents.rollout import RolloutPolicy
+    from retrainer.service import apply_decision
+
+    v1, v2 = new_version(client, tmp_path, 0.1), new_version(client, tmp_path, 0.09)
+    registry.promote(client, NAME, v1)
+    registry.announce(client, NAME, v2, 10)
+    policy = RolloutPolicy(champion=v1, min_samples=5)
+    policy.on_announced(v2)
+    events = []
+    while policy.challenger is not None:
+        for i in range(5):
+            policy.observe(v1, 0.5 + 0.01 * i)
+            policy.observe(v2, 0.7 + 0.01 * i)
+        decision = policy.decide()
+        assert decision is not None
+        events.append(apply_decision(client, NAME, decision))
+    assert [(e.action, e.rollout_percent) for e in events] == [("rollout", 50), ("promoted", 100)]
+    assert events[-1].run_id and events[-1].alias == "champion"
+    assert registry.alias_version(client, NAME, registry.CHAMPION) == v2
+
+    v3 = new_version(client, tmp_path, 0.2)
+    registry.announce(client, NAME, v3, 10)
+    policy.on_announced(v3)
+    for _ in range(5):
+        policy.observe(v2, 0.8)
+        policy.observe(v3, 0.2)
+    event = apply_decision(client, NAME, policy.decide())
+    assert (event.action, event.alias, event.rollout_percent) == ("rolled_back", None, 0)
+    assert registry.alias_version(client, NAME, registry.CHALLENGER) is None
+    assert registry.alias_version(client, NAME, registry.CHAMPION) == v2

@@ -113,3 +113,18 @@ def test_load_from_mlflow_alias_and_run(rater: LearnedRater, tmp_path: Path):
     by_run = load_rater(f"runs:/{run_id}/scorer", tracking_uri=uri)
     assert by_run.version == f"run-{run_id}"
     assert by_run.predict([SOURCE], CARDS[:1]) == pytest.approx(expected[:1], abs=1e-5)
+
+
+def test_the_rule_engine_ranks_with_the_rater(rater: LearnedRater):
+    from agents.generation import GenerationRequest, RuleEngine
+
+    text = (
+        "The Normans were the people who in the 10th and 11th centuries gave their name to "
+        "Normandy, a region in France. They were descended from Norse raiders and pirates from "
+        "Denmark, Iceland and Norway. Under their leader Rollo, they agreed to swear fealty to "
+        "King Charles III of West Francia."
+    )
+    request = GenerationRequest(text=text, upload_id="u1", num_cards=4)
+    result = RuleEngine().generate(request, rater=rater)
+    assert result.cards
+    assert not any("failed" in note for note in result.notes), result.notes

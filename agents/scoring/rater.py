@@ -49,7 +49,7 @@ def load_rater(uri_or_path: str, tracking_uri: str | None = None) -> LearnedRate
     """A rater from a local folder or an MLflow URI (``models:/name/3``, ``models:/name@champion``,
     ``runs:/<run>/scorer``). Any failure is a ``ModelLoadError`` naming the URI."""
     if not is_remote(uri_or_path):
-        folder = Path(uri_or_path)
+        folder = Path(uri_or_path.removeprefix("file://"))
         if not folder.is_dir():
             raise ModelLoadError(f"no scorer folder at {folder}")
         return _from_folder(_scorer_root(folder), version=None)
