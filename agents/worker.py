@@ -9,20 +9,28 @@ from __future__ import annotations
 import dataclasses
 import logging
 import multiprocessing
-from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import faust
 from prometheus_client import CollectorRegistry
 
 from agents.deadletter import Source
 from agents.metrics import PipelineMetrics
+from agents.models import ModelRouter
 from agents.ocr import worker_init
-from agents.pipeline.generate_stage import GenerateStage, ModelChoice
+from agents.pipeline.feedback_stage import FeedbackStage
+from agents.pipeline.generate_stage import GenerateStage
 from agents.pipeline.ocr_stage import OcrStage
-from schemas.events import DeadLetter, Flashcards, Text, Upload
+from schemas.events import (
+    DeadLetter,
+    Feedback,
+    Flashcards,
+    ModelVersion,
+    RetrainRequest,
+    Text,
+    Upload,
+)
 from streams.blobs import LocalBlobStore
 from streams.faust_app import make_app, raw_topic
 from streams.serde import AvroCodec
@@ -41,10 +49,9 @@ class WorkerDeps:
     store: CardStore
     registry: CollectorRegistry
     engine: Any  # agents.generation CardEngine
-    models: ModelChoice | None = None
+    router: ModelRouter
     ocr_metrics: Any = None
     trackers: dict[str, Any] = dataclasses.field(default_factory=dict)
-    extra_agents: list[Callable[[faust.App, Any], None]] = dataclasses.field(default_factory=list)
 
 
 def source_of(message: Any) -> Source:
@@ -67,6 +74,7 @@ class Worker:
         self.app = make_app(s.app_id, deps.bootstrap, datadir, s.session_timeout_s)
         self.pool = ocr_pool(s.ocr_workers)
         self.generate_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
+        self.store_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self.metrics = PipelineMetrics(deps.registry)
         app = self.app
 
@@ -85,19 +93,42 @@ class Worker:
             tracker=deps.trackers.get("ocr"), **base,
         )
         self.generate = GenerateStage(
-            engine=deps.engine, executor=self.generate_executor,
-            flashcards_topic=s.topic(Flashcards.topic), store=deps.store, models=deps.models,
-            tracker=deps.trackers.get("generate"), **base,
+            engine=deps.engine,
+            executor=self.generate_executor,
+            flashcards_topic=s.topic(Flashcards.topic),
+            store=deps.store,
+            models=deps.router,
+            tracker=deps.trackers.get("generate"),
+            **base,
+        )
+        # per model version: counts, mean quality, flags, hourly windows, and the trigger state
+        self.feedback_table = self.app.Table(
+            "feedback-stats",
+            default=None,
+            partitions=1,
+            key_type=str,
+            # batches are written outside any single event's context; one partition anyway
+            use_partitioner=True,
+        )
+        self.feedback = FeedbackStage(
+            store=deps.store,
+            table=self.feedback_table,
+            router=deps.router,
+            executor=self.store_executor,
+            retrain_topic=s.topic(RetrainRequest.topic),
+            models_topic=s.topic(ModelVersion.topic),
+            feedback_threshold=s.feedback_threshold,
+            quality_threshold=s.quality_threshold,
+            **base,
         )
         self._wire()
-        for add in deps.extra_agents:
-            add(app, self)
 
     def _wire(self) -> None:
         s, app = self.deps.settings, self.app
         uploads = raw_topic(app, s.topic(Upload.topic), s.partitions)
         texts = raw_topic(app, s.topic(Text.topic), s.partitions)
-        ocr, generate = self.ocr, self.generate
+        feedback_topic = raw_topic(app, s.topic(Feedback.topic), 1)
+        ocr, generate, feedback = self.ocr, self.generate, self.feedback
 
         # Several uploads in flight keep every Tesseract process busy; offsets are committed
         # only up to the oldest unfinished event, so a crash redelivers, never skips.
@@ -111,8 +142,14 @@ class Worker:
             async for event in stream.events():
                 await generate.handle(source_of(event.message))
 
+        @app.agent(feedback_topic, name="feedback", concurrency=1)
+        async def feedback_agent(stream: Any) -> None:
+            async for events in stream.take_events(2000, within=0.05):
+                await feedback.handle_batch([source_of(e.message) for e in events])
+
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.generate_executor.shutdown(wait=False, cancel_futures=True)
+        self.store_executor.shutdown(wait=False, cancel_futures=True)
         for tracker in self.deps.trackers.values():
             tracker.close()

@@ -34,7 +34,8 @@ def endpoints(settings: Settings) -> Endpoints:
 
 
 def codec(settings: Settings) -> AvroCodec:
-    auth = settings.schema_registry_auth.get_secret_value() if settings.schema_registry_auth else None
+    secret = settings.schema_registry_auth
+    auth = secret.get_secret_value() if secret else None
     return codec_from_settings(settings.schema_registry_url, auth)
 
 
@@ -53,6 +54,15 @@ def card_engine(settings: Settings, registry: CollectorRegistry | None = None) -
     from agents.generation import RuleEngine
 
     return RuleEngine(shared_encoder() if settings.use_encoder else None)
+
+
+def model_router(settings: Settings, where: Endpoints, registry: CollectorRegistry) -> Any:
+    from agents.models import ModelRouter
+    from agents.rollout import RolloutPolicy
+    from agents.scoring import load_rater
+
+    policy = RolloutPolicy(min_samples=settings.rollout_min_samples, margin=settings.rollout_margin)
+    return ModelRouter(policy, lambda uri: load_rater(uri, where.tracking_uri), registry)
 
 
 def configure_logging(level: str) -> None:

@@ -9,7 +9,6 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
 
 from streams.settings import Settings
 
@@ -27,7 +26,7 @@ def _card_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from cardstream import verbs
+    from cardstream import verbs, verbs_models
 
     parser = argparse.ArgumentParser(prog="cardstream", description=__doc__)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -82,21 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--num-cards", type=int, default=6)
     p.add_argument("--timeout", type=float, default=600)
 
-    for register in _extra_verbs():
-        register(sub)
+    verbs_models.register(sub)
     return parser
-
-
-def _extra_verbs() -> list[Callable[[Any], None]]:
-    """Verbs of the learning loop and export, added when their modules exist."""
-    registrations = []
-    for module in ("cardstream.verbs_models", "cardstream.verbs_export"):
-        try:
-            registrations.append(__import__(module, fromlist=["register"]).register)
-        except ImportError as exc:
-            if exc.name != module:
-                raise
-    return registrations
 
 
 def main(argv: list[str] | None = None) -> int:

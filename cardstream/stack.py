@@ -86,7 +86,9 @@ class Stack:
                 if process.poll() is not None:
                     tail = (self.run_dir / f"{name}.log").read_text(errors="replace")[-2000:]
                     self.stop()
-                    raise BrokerError(f"the {name} exited with status {process.returncode}:\n{tail}")
+                    raise BrokerError(
+                        f"the {name} exited with status {process.returncode}:\n{tail}"
+                    )
             if time.monotonic() > deadline:
                 self.stop()
                 raise BrokerError(f"the worker was not ready within {timeout:.0f} s")

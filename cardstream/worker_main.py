@@ -8,8 +8,11 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, start_http_server
 
+from agents.models import ModelVersionsListener
 from cardstream import bootstrap
 from cardstream.stack import READY_FILE
+from schemas.events import ModelVersion
+from streams import kafka
 from streams.blobs import LocalBlobStore
 from streams.settings import Settings
 
@@ -32,14 +35,21 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
 
     where = bootstrap.endpoints(settings)
     registry = CollectorRegistry()
+    codec = bootstrap.codec(settings)
+    router = bootstrap.model_router(settings, where, registry)
+    listener = ModelVersionsListener(
+        router, lambda: kafka.consumer(where.bootstrap), settings.topic(ModelVersion.topic),
+        lambda data: codec.decode(data, ModelVersion),
+    )
     deps = WorkerDeps(
         settings=settings,
         bootstrap=where.bootstrap,
-        codec=bootstrap.codec(settings),
+        codec=codec,
         blobs=LocalBlobStore(where.blob_dir),
         store=bootstrap.card_store(settings),
         registry=registry,
         engine=bootstrap.card_engine(settings, registry),
+        router=router,
         ocr_metrics=_ocr_metrics(registry),
         trackers={name: t for name in ("ocr", "generate")
                   if (t := tracker(settings, f"{name}-agent")) is not None},
@@ -47,16 +57,18 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
     worker = Worker(deps, settings.run_dir / "faust")
     ready = Path(settings.run_dir) / READY_FILE
 
-    @worker.app.on_rebalance_complete.connect
+    @worker.app.on_rebalance_complete.connect  # type: ignore[arg-type]
     async def mark_ready(sender: Any, **_: Any) -> None:
         ready.touch()
 
     if metrics_port:
-        start_http_server(metrics_port, addr="127.0.0.1", registry=registry)
+        start_http_server(metrics_port, addr=settings.metrics_host, registry=registry)
     log.info("worker on %s, metrics on :%s", where.bootstrap, metrics_port)
+    listener.start()
     try:
         faust.Worker(worker.app, loglevel=settings.log_level, quiet=True).execute_from_commandline()
     finally:
+        listener.stop()
         worker.close()
         deps.store.close()
 

@@ -46,7 +46,7 @@ class UploadOptions(BaseModel):
         "intermediate", description="beginner | intermediate | advanced"
     )
     question_types: list[CardType] = Field(
-        default_factory=lambda: ["qa", "mcq", "cloze", "tf"],
+        default_factory=lambda: list(CARD_TYPES),  # type: ignore[arg-type]
         description="Any of qa, mcq, cloze, tf.",
     )
     language: str | None = Field(

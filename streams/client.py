@@ -58,7 +58,7 @@ class Watcher:
 
     def __init__(self, client: CardstreamClient) -> None:
         self._client = client
-        self._topics = {
+        self._topics: dict[str, type[Text] | type[Flashcards] | type[DeadLetter]] = {
             client.topic(Text.topic): Text,
             client.topic(Flashcards.topic): Flashcards,
             client.topic(DeadLetter.topic): DeadLetter,
@@ -77,8 +77,10 @@ class Watcher:
             message = self._consumer.poll(0.2)
             if message is None or message.error():
                 continue
-            event_type = self._topics[message.topic()]
-            event = self._client.codec.decode(message.value(), event_type)
+            event_type = self._topics[message.topic() or ""]
+            event: Text | Flashcards | DeadLetter = self._client.codec.decode(
+                message.value(), event_type
+            )
             outcome = outcomes.get(getattr(event, "upload_id", None) or "")
             if outcome is None or outcome.status != "pending":
                 continue
@@ -125,7 +127,7 @@ class CardstreamClient:
     def watcher(self) -> Watcher:
         return Watcher(self)
 
-    def _send(self, event: Event, key: str) -> None:
+    def send(self, event: Event, key: str) -> None:
         kafka.produce_sync(self._producer, self.topic(event.topic), key, self.codec.encode(event))
 
     def upload_bytes(self, data: bytes, filename: str, content_type: str | None = None,
@@ -145,7 +147,7 @@ class CardstreamClient:
             options=options or UploadOptions(),
             user_id=user_id,
         )
-        self._send(upload, upload.upload_id)
+        self.send(upload, upload.upload_id)
         return upload
 
     def upload_file(self, path: Path, options: UploadOptions | None = None,
@@ -171,7 +173,7 @@ class CardstreamClient:
             corrected_answer=corrected_answer,
             user_id=user_id,
         )
-        self._send(event, card_id)
+        self.send(event, card_id)
         return event
 
     def send_many(self, events: list[Event], key_of: Callable[[Event], str]) -> None:

@@ -139,7 +139,7 @@ class AvroCodec:
         try:
             record = fastavro.schemaless_reader(io.BytesIO(body), writer, reader)
             return event_type.model_validate(record)
-        except Exception as exc:  # fastavro raises many types on bad bytes; pydantic ValidationError
+        except Exception as exc:  # fastavro raises many types on bad bytes, pydantic its own
             raise SerializationError(f"invalid {event_type.__name__}: {exc}") from exc
 
 

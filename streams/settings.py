@@ -73,10 +73,16 @@ class Settings(BaseSettings):
         None, validation_alias=_env("RETRAINING_SCHEDULE"),
         description="A period like 7d, 12h or 30m; unset disables scheduled training.",
     )
+    retrain_fast: bool = Field(
+        False, validation_alias=_env("RETRAIN_FAST"),
+        description="One learning rate and two epochs: for demos and CI, not for production.",
+    )
     rollout_min_samples: int = Field(30, ge=1, validation_alias=_env("ROLLOUT_MIN_SAMPLES"))
     rollout_margin: float = Field(0.05, ge=0, validation_alias=_env("ROLLOUT_MARGIN"))
 
     # --- observability -------------------------------------------------------------------
+    metrics_host: str = Field("127.0.0.1", validation_alias=_env("METRICS_HOST"),
+                              description="0.0.0.0 in containers, so Prometheus can scrape.")
     metrics_port: int = Field(0, ge=0, validation_alias=_env("METRICS_PORT"),
                               description="0 picks a free port (written to the run folder).")
     log_level: Literal["debug", "info", "warn", "error"] = Field(

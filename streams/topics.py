@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.events import DeadLetter, Feedback, Flashcards, ModelVersion, RetrainRequest, Text, Upload
+from schemas.events import (
+    DeadLetter,
+    Feedback,
+    Flashcards,
+    ModelVersion,
+    RetrainRequest,
+    Text,
+    Upload,
+)
 from streams.exceptions import BrokerError
 from streams.settings import Settings
 
@@ -56,7 +64,8 @@ def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0)
         return []
     futures = admin.create_topics(
         [
-            NewTopic(s.name, num_partitions=s.partitions, replication_factor=-1, config=dict(s.config))
+            NewTopic(s.name, num_partitions=s.partitions, replication_factor=-1,
+                     config=dict(s.config))
             for s in wanted
         ],
         request_timeout=timeout,

@@ -10,8 +10,22 @@ from concurrent.futures import Executor
 from typing import Any
 
 from agents.deadletter import Source, with_retries
-from agents.exceptions import CorruptInput, EmptyText
-from agents.ocr import OcrConfig, OcrResult, PreprocessConfig, merge, plan_pages, resolve_language, run_page
+from agents.exceptions import (
+    CorruptInput,
+    EmptyText,
+    InputError,
+    MissingLanguagePack,
+    PageTimeout,
+)
+from agents.ocr import (
+    OcrConfig,
+    OcrResult,
+    PreprocessConfig,
+    merge,
+    plan_pages,
+    resolve_language,
+    run_page,
+)
 from agents.pipeline.base import Stage
 from schemas.events import Text, Upload, UploadOptions
 from streams.blobs import LocalBlobStore
@@ -27,6 +41,17 @@ def ocr_config(options: UploadOptions, preprocess: bool) -> OcrConfig:
         min_confidence=options.min_confidence,
         preprocess=PreprocessConfig() if preprocess else NO_PREPROCESSING,
     )
+
+
+def ocr_status(exc: BaseException) -> str:
+    """The bounded status label of a failed OCR request."""
+    if isinstance(exc, InputError):
+        return "input_error"
+    if isinstance(exc, MissingLanguagePack):
+        return "missing_language"
+    if isinstance(exc, PageTimeout):
+        return "timeout"
+    return "error"
 
 
 class OcrStage(Stage):
@@ -100,7 +125,7 @@ class OcrStage(Stage):
             await self.emit(self.texts_topic, upload.upload_id, self.codec.encode(text))
         except Exception as exc:
             await self.fail(exc, source, upload_id=upload_id)
-            self._observe(None, "error", started)
+            self._observe(None, ocr_status(exc), started)
             return
         self.succeeded(started)
         self._observe(result, "ok", started, upload)
@@ -108,10 +133,8 @@ class OcrStage(Stage):
     def _observe(self, result: OcrResult | None, status: str, started: float,
                  upload: Upload | None = None) -> None:
         seconds = time.perf_counter() - started
-        if self.ocr_metrics is not None and result is not None:
+        if self.ocr_metrics is not None:
             self.ocr_metrics.observe(result, status, seconds)
-        elif self.ocr_metrics is not None:
-            self.ocr_metrics.requests.labels(status).inc()
         if self.tracker is not None and result is not None and upload is not None:
             self.tracker.record(
                 {

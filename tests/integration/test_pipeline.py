@@ -49,11 +49,13 @@ def test_an_image_upload_yields_cards_made_of_words_from_the_image(client):
 def test_a_text_upload_skips_ocr(client):
     text = (SAMPLES / "photosynthesis.txt").read_text()
     with client.watcher() as watch:
-        upload = client.upload_text(text, UploadOptions(num_cards=4, question_types=["qa", "cloze"]))
+        options = UploadOptions(num_cards=4, question_types=["qa", "cloze"])
+        upload = client.upload_text(text, options)
         outcome = watch.wait([upload.upload_id], WAIT)[upload.upload_id]
     assert outcome.status == "ok", outcome.error
     assert outcome.text.source == "text"
-    assert outcome.text.avg_confidence is None and all(p.source == "text" for p in outcome.text.pages)
+    assert outcome.text.avg_confidence is None
+    assert all(p.source == "text" for p in outcome.text.pages)
     assert {c.type for c in outcome.flashcards.cards} <= {"qa", "cloze"}
     assert card_words(outcome) & {"photosynthesis", "chlorophyll", "calvin", "stroma",
                                   "chloroplasts", "oxygen", "glucose", "thylakoid", "ingenhousz"}

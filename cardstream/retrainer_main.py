@@ -1,0 +1,216 @@
+"""Composition root of the retrainer process.
+
+It consumes ``retrain-requests`` (one training at a time, in arrival order; requests that queued
+up while a training ran are covered by it and skipped), trains, and publishes the outcome on
+``model-versions``. It also applies the rollout decisions the workers publish there to the MLflow
+registry (tags and aliases), so the registry is written by this process only. With
+``RETRAINING_SCHEDULE`` set it asks for a training itself when the last one is older than that.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import signal
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+
+from cardstream import bootstrap
+from schemas.events import ModelVersion, RetrainRequest
+from streams import kafka
+from streams.settings import Settings
+from streams.store import CardStore, RatedCard
+
+log = logging.getLogger("cardstream.retrainer")
+PERIOD = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
+UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def schedule_seconds(schedule: str | None) -> float | None:
+    if not schedule:
+        return None
+    match = PERIOD.match(schedule.lower())
+    if match is None:
+        raise ValueError(f"RETRAINING_SCHEDULE={schedule!r}: use a period like 30m, 12h, 7d, 1w")
+    return int(match.group(1)) * UNITS[match.group(2)]
+
+
+def retrain_config(settings: Settings) -> Any:
+    from dataclasses import replace
+
+    from retrainer.config import RetrainConfig, SearchConfig, TrainConfig
+
+    config = RetrainConfig(experiment=f"{settings.mlflow_experiment_name}-retrainer")
+    if settings.retrain_fast:
+        config = replace(config, search=SearchConfig(learning_rates=(1e-4,), max_epochs=2),
+                         train=replace(TrainConfig(), epochs=2))
+    return config
+
+
+def examples_from(rated: list[RatedCard]) -> list[Any]:
+    from retrainer.dataset import TrainingExample
+
+    return [
+        TrainingExample(
+            source=r.card.source_sentence or r.document[:2000], card=r.card, rating=r.rating,
+            corrected_question=r.corrected_question, corrected_answer=r.corrected_answer,
+            model_version=r.model_version, feedback_id=r.feedback_id, upload_id=r.upload_id,
+        )
+        for r in rated
+    ]
+
+
+class RetrainerMetrics:
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.runs = Counter("cardstream_retrain_runs_total", "Trainings by outcome",
+                            ["outcome"], registry=registry)
+        self.seconds = Histogram("cardstream_retrain_duration_seconds", "One training",
+                                 buckets=(10, 30, 60, 120, 180, 300, 600, 1200),
+                                 registry=registry)
+        self.to_announce = Histogram(
+            "cardstream_retrain_request_to_announce_seconds",
+            "From the retrain request to the announcement on model-versions",
+            buckets=(10, 30, 60, 120, 180, 300, 600, 1200), registry=registry)
+        self.examples = Gauge("cardstream_retrain_examples", "Ratings used by the last training",
+                              registry=registry)
+
+
+class Retrainer:
+    def __init__(self, settings: Settings, bootstrap_servers: str, tracking_uri: str,
+                 store: CardStore, registry: CollectorRegistry) -> None:
+        self.settings = settings
+        self.tracking_uri = tracking_uri
+        self.store = store
+        self.codec = bootstrap.codec(settings)
+        self.metrics = RetrainerMetrics(registry)
+        self.producer = kafka.producer(bootstrap_servers)
+        self.consumer = kafka.consumer(bootstrap_servers, group_id=f"{settings.app_id}-retrainer")
+        self.requests_topic = settings.topic(RetrainRequest.topic)
+        self.models_topic = settings.topic(ModelVersion.topic)
+        self.consumer.subscribe([self.requests_topic, self.models_topic])
+        self.period = schedule_seconds(settings.retraining_schedule)
+        self.state_path = settings.run_dir / "retrainer-state.json"
+        self.last_training_started = self._load_state()
+        self.stopping = False
+
+    def _load_state(self) -> float:
+        try:
+            return float(json.loads(self.state_path.read_text())["last_training_started"])
+        except (OSError, ValueError, KeyError):
+            return time.time()  # a fresh stack does not train the moment it starts
+
+    def _save_state(self) -> None:
+        state = {"last_training_started": self.last_training_started}
+        self.state_path.write_text(json.dumps(state))
+
+    def publish(self, event: ModelVersion | RetrainRequest, key: str) -> None:
+        kafka.produce_sync(self.producer, self.settings.topic(event.topic), key,
+                           self.codec.encode(event))
+
+    def run(self) -> None:
+        while not self.stopping:
+            self.maybe_schedule()
+            message = self.consumer.poll(0.5)
+            if message is None or message.error():
+                continue
+            if message.topic() == self.requests_topic:
+                self.on_request(self.codec.decode(message.value(), RetrainRequest))
+            else:
+                self.on_model_event(self.codec.decode(message.value(), ModelVersion))
+            self.consumer.commit(message=message, asynchronous=False)  # after the work
+
+    def maybe_schedule(self) -> None:
+        if self.period is not None and time.time() - self.last_training_started >= self.period:
+            request = RetrainRequest(
+                request_id=uuid.uuid4().hex, trigger="schedule",
+                reason=f"scheduled every {self.settings.retraining_schedule}")
+            self.last_training_started = time.time()  # asked for; don't ask again meanwhile
+            self.publish(request, request.request_id)
+
+    def on_request(self, request: RetrainRequest) -> None:
+        from retrainer.exceptions import DataError, RetrainerError
+        from retrainer.service import MODEL_NAME, run_training
+
+        if request.requested_at.timestamp() < self.last_training_started - 1:
+            log.info("request %s (%s) is covered by the training that started after it",
+                     request.request_id, request.trigger)
+            self.metrics.runs.labels("skipped").inc()
+            return
+        self.last_training_started = time.time()
+        self._save_state()
+        rated = self.store.rated_cards()
+        self.metrics.examples.set(len(rated))
+        log.info("training for request %s (%s): %d ratings", request.request_id,
+                 request.reason, len(rated))
+        started = time.monotonic()
+        try:
+            outcome = run_training(examples_from(rated), request, retrain_config(self.settings),
+                                   self.tracking_uri)
+        except (DataError, RetrainerError) as exc:
+            self.metrics.runs.labels("failed").inc()
+            log.warning("training for %s did not run: %s", request.request_id, exc)
+            self.publish(ModelVersion(name=MODEL_NAME, version="-", uri="", action="rejected",
+                                      reason=f"request {request.request_id}: {exc}"), "-")
+            return
+        self.metrics.seconds.observe(time.monotonic() - started)
+        if outcome.announcement is not None:
+            self.publish(outcome.announcement, outcome.announcement.version)
+            self.metrics.runs.labels("blessed").inc()
+            self.metrics.to_announce.observe(
+                (datetime.now(UTC) - request.requested_at).total_seconds())
+        else:
+            self.metrics.runs.labels("rejected").inc()
+            self.publish(ModelVersion(name=MODEL_NAME, version="-", uri="", action="rejected",
+                                      run_id=outcome.run_id, metrics=outcome.metrics,
+                                      reason=outcome.reason), "-")
+        if outcome.run_id:
+            self.store.mark_trained([r.feedback_id for r in rated], outcome.run_id)
+        log.info("request %s: %s in %.0f s", request.request_id, outcome.reason, outcome.seconds)
+
+    def on_model_event(self, event: ModelVersion) -> None:
+        from retrainer import registry
+
+        if event.action in ("announced", "rejected"):
+            return  # written by this process when it trained
+        client = registry.client_for(self.tracking_uri)
+        try:
+            if event.action == "rollout":
+                registry.set_rollout_tag(client, event.name, event.version,
+                                         event.rollout_percent, "rollout")
+            elif event.action == "promoted":
+                registry.promote(client, event.name, event.version)
+            elif event.action == "rolled_back":
+                registry.rollback(client, event.name, event.version, event.reason)
+        except Exception:  # the registry is a record of what happened; the loop goes on
+            log.exception("could not record %s of %s %s in MLflow", event.action, event.name,
+                          event.version)
+
+    def close(self) -> None:
+        self.consumer.close()
+        self.producer.flush(10)
+
+
+def run_retrainer(settings: Settings, metrics_port: int) -> None:
+    where = bootstrap.endpoints(settings)
+    registry = CollectorRegistry()
+    store = bootstrap.card_store(settings)
+    retrainer = Retrainer(settings, where.bootstrap, where.tracking_uri, store, registry)
+
+    def stop(signum: int, _frame: Any) -> None:
+        retrainer.stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    if metrics_port:
+        start_http_server(metrics_port, addr=settings.metrics_host, registry=registry)
+    log.info("retrainer on %s, MLflow %s", where.bootstrap, where.tracking_uri)
+    try:
+        retrainer.run()
+    finally:
+        retrainer.close()
+        store.close()
