@@ -49,11 +49,30 @@ def card_store(settings: Settings) -> CardStore:
     return CardStore(settings.run_dir / "cards.db")
 
 
-def card_engine(settings: Settings, registry: CollectorRegistry | None = None) -> Any:
-    from agents.encoder import shared_encoder
-    from agents.generation import RuleEngine
+def card_engine(settings: Settings, registry: CollectorRegistry | None = None,
+                tracking_uri: str | None = None) -> Any:
+    """The rule engine, or MODEL_NAME (a local folder, a cached hub id, or an MLflow
+    ``models:/``/``runs:/`` URI, downloaded here) with the rule engine as its fallback."""
+    from agents.generation import build_engine
+    from agents.generation.types import LlmSettings
 
-    return RuleEngine(shared_encoder() if settings.use_encoder else None)
+    llm = LlmSettings(max_length=settings.max_length, temperature=settings.temperature,
+                      top_p=settings.top_p, num_beams=settings.num_beams)
+    model = settings.model_name
+    if model and model.split(":", 1)[0] in ("models", "runs"):
+        import mlflow
+
+        from agents.exceptions import ModelLoadError
+
+        try:
+            model = mlflow.artifacts.download_artifacts(
+                artifact_uri=model, tracking_uri=tracking_uri or settings.resolved_tracking_uri
+            )
+        except Exception as exc:  # MlflowException, OSError: one clear line either way
+            raise ModelLoadError(f"cannot fetch MODEL_NAME={settings.model_name}: {exc}") from exc
+    if settings.use_encoder:
+        return build_engine(model, llm, registry)
+    return build_engine(model, llm, registry, encoder=None)
 
 
 def model_router(settings: Settings, where: Endpoints, registry: CollectorRegistry) -> Any:

@@ -30,9 +30,12 @@ def tracker(settings: Settings, run_name: str) -> Any:
 
 def run_worker(settings: Settings, metrics_port: int) -> None:
     import faust
+    import torch
 
     from agents.worker import Worker, WorkerDeps
 
+    # OCR has its own processes; torch's intra-op threads would only fight them for the cores
+    torch.set_num_threads(1)
     where = bootstrap.endpoints(settings)
     registry = CollectorRegistry()
     codec = bootstrap.codec(settings)
@@ -48,7 +51,7 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
         blobs=LocalBlobStore(where.blob_dir),
         store=bootstrap.card_store(settings),
         registry=registry,
-        engine=bootstrap.card_engine(settings, registry),
+        engine=bootstrap.card_engine(settings, registry, where.tracking_uri),
         router=router,
         ocr_metrics=_ocr_metrics(registry),
         trackers={name: t for name in ("ocr", "generate")
