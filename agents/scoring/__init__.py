@@ -9,6 +9,14 @@ on its own.
 
 from agents.scoring.model import QualityModel, ScorerConfig
 from agents.scoring.rater import LearnedRater, load_rater
-from agents.scoring.text import card_text
+from agents.scoring.text import answer_text, card_text, prompt_text
 
-__all__ = ["LearnedRater", "QualityModel", "ScorerConfig", "card_text", "load_rater"]
+__all__ = [
+    "LearnedRater",
+    "QualityModel",
+    "ScorerConfig",
+    "answer_text",
+    "card_text",
+    "load_rater",
+    "prompt_text",
+]

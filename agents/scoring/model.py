@@ -15,7 +15,7 @@ import json
 import math
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import torch
 from torch import nn
@@ -37,17 +37,23 @@ class ScorerConfig:
     hidden: int = 128  # width of the head's one hidden layer
     dropout: float = 0.1
     prior: float = 0.5  # mean training quality: the head starts by predicting it
+    # "segments": the answer's and the prompt's tokens are pooled apart and the head sees
+    # [answer, prompt, answer * prompt, log lengths of both]: a mean forgets how many tokens
+    # it averaged, and an answer's length is much of its quality.
+    # "mean": one mean over the whole pair (sentence-transformers' pooling).
+    pooling: Literal["segments", "mean"] = "segments"
 
 
 class QualityModel(nn.Module):
-    """Encoder → mean pool → Linear-GELU-Dropout-Linear → sigmoid: predicted quality 0..1."""
+    """Encoder → pooling → Linear-GELU-Dropout-Linear → sigmoid: predicted quality 0..1."""
 
     def __init__(self, encoder: Any, tokenizer: Any, config: ScorerConfig) -> None:
         super().__init__()
         self.encoder: Any = encoder  # a transformers PreTrainedModel (BertModel for MiniLM)
         self.tokenizer = tokenizer
         self.config = config
-        width = int(encoder.config.hidden_size)
+        hidden = int(encoder.config.hidden_size)
+        width = 3 * hidden + 2 if config.pooling == "segments" else hidden
         out = nn.Linear(config.hidden, 1)
         # start at the prior instead of 0.5: the first steps then learn the signal, not the mean
         prior = min(max(config.prior, 1e-3), 1 - 1e-3)
@@ -79,7 +85,20 @@ class QualityModel(nn.Module):
 
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         hidden = self.encoder(**batch).last_hidden_state
-        pooled = mean_pool(hidden, batch["attention_mask"])
+        mask = batch["attention_mask"]
+        if self.config.pooling == "segments":
+            # pair encoding marks the answer side with token type 0 and the prompt side with 1
+            second = batch["token_type_ids"] == 1
+            answer_mask, prompt_mask = mask * ~second, mask * second
+            answer = mean_pool(hidden, answer_mask)
+            prompt = mean_pool(hidden, prompt_mask)
+            lengths = torch.stack([answer_mask.sum(1), prompt_mask.sum(1)], dim=-1)
+            pooled = torch.cat(
+                [answer, prompt, answer * prompt, torch.log1p(lengths.to(hidden.dtype)) / 5],
+                dim=-1,
+            )
+        else:
+            pooled = mean_pool(hidden, mask)
         return torch.sigmoid(self.head(pooled).squeeze(-1))
 
     def encode(self, sources: list[str], cards: list[Card]) -> dict[str, torch.Tensor]:
