@@ -45,7 +45,10 @@ class GateConfig:
     """When a challenger is blessed (documented in ``retrainer.gate``)."""
 
     mse_margin: float = 0.01  # relative: validation MSE at least 1 % below the reference's
-    rating_tolerance: float = 0.05  # stars: selected-card rating at most this much below
+    # stars: selected-card rating at most this much below. The offline top-k is a few dozen
+    # cards (standard error ~0.2 stars), so a tighter tolerance mostly rejects on noise; the
+    # staged rollout on live feedback is the second line of defence.
+    rating_tolerance: float = 0.1
     top_k: int = 3  # cards kept per upload for the selected-card rating
 
 

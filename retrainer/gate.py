@@ -11,8 +11,8 @@ It is blessed when **both** hold:
 1. its validation MSE is lower than the reference's by at least ``mse_margin`` (relative; 1 %
    by default), so a retraining on noise does not churn versions, and
 2. its selected-card rating (mean true rating of the top-k cards per upload) is not worse than
-   the reference's by more than ``rating_tolerance`` stars, because MSE can improve while the
-   cards users actually see get worse.
+   the reference's by more than ``rating_tolerance`` stars (0.1), because MSE can improve
+   while the cards users actually see get worse.
 """
 
 from __future__ import annotations
