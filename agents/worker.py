@@ -125,27 +125,34 @@ class Worker:
 
     def _wire(self) -> None:
         s, app = self.deps.settings, self.app
-        uploads = raw_topic(app, s.topic(Upload.topic), s.partitions)
-        texts = raw_topic(app, s.topic(Text.topic), s.partitions)
-        feedback_topic = raw_topic(app, s.topic(Feedback.topic), 1)
+        enabled = {name.strip() for name in s.agents.split(",")}
         ocr, generate, feedback = self.ocr, self.generate, self.feedback
 
-        # Several uploads in flight keep every Tesseract process busy; offsets are committed
-        # only up to the oldest unfinished event, so a crash redelivers, never skips.
-        @app.agent(uploads, name="ocr", concurrency=max(2, s.ocr_workers))
-        async def ocr_agent(stream: Any) -> None:
-            async for event in stream.events():
-                await ocr.handle(source_of(event.message))
+        if "ocr" in enabled:
+            uploads = raw_topic(app, s.topic(Upload.topic), s.partitions)
 
-        @app.agent(texts, name="generate", concurrency=1)
-        async def generate_agent(stream: Any) -> None:
-            async for event in stream.events():
-                await generate.handle(source_of(event.message))
+            # Several uploads in flight keep every Tesseract process busy; offsets are
+            # committed only up to the oldest unfinished event: a crash redelivers, never skips.
+            @app.agent(uploads, name="ocr", concurrency=max(2, 2 * s.ocr_workers))
+            async def ocr_agent(stream: Any) -> None:
+                async for event in stream.events():
+                    await ocr.handle(source_of(event.message))
 
-        @app.agent(feedback_topic, name="feedback", concurrency=1)
-        async def feedback_agent(stream: Any) -> None:
-            async for events in stream.take_events(2000, within=0.05):
-                await feedback.handle_batch([source_of(e.message) for e in events])
+        if "generate" in enabled:
+            texts = raw_topic(app, s.topic(Text.topic), s.partitions)
+
+            @app.agent(texts, name="generate", concurrency=1)
+            async def generate_agent(stream: Any) -> None:
+                async for event in stream.events():
+                    await generate.handle(source_of(event.message))
+
+        if "feedback" in enabled:
+            feedback_topic = raw_topic(app, s.topic(Feedback.topic), 1)
+
+            @app.agent(feedback_topic, name="feedback", concurrency=1)
+            async def feedback_agent(stream: Any) -> None:
+                async for events in stream.take_events(s.feedback_batch, within=0.05):
+                    await feedback.handle_batch([source_of(e.message) for e in events])
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)

@@ -100,6 +100,20 @@ class Watcher:
                 on_progress(outcome, stage)
         return outcomes
 
+    def wait_for_text(self, upload_ids: list[str], timeout: float) -> dict[str, float]:
+        """Seconds until each upload's text event (OCR-only workers, benchmarks)."""
+        wanted, seen = set(upload_ids), {}
+        deadline = time.monotonic() + timeout
+        while wanted - seen.keys() and time.monotonic() < deadline:
+            message = self._consumer.poll(0.2)
+            if message is None or message.error() or self._topics.get(message.topic() or "") \
+                    is not Text:
+                continue
+            text = self._client.codec.decode(message.value(), Text)
+            if text.upload_id in wanted:
+                seen[text.upload_id] = time.monotonic() - self._started
+        return seen
+
     def close(self) -> None:
         self._consumer.close()
 

@@ -26,6 +26,9 @@ def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: floa
         "topic_allow_declare": True,  # only Faust's own changelog topics; ours are created first
         "stream_wait_empty": False,
         "broker_commit_interval": 1.0,
+        # bigger fetches and buffers: feedback is many tiny events, aggregated in batches
+        "broker_max_poll_records": 5000,
+        "stream_buffer_maxsize": 16384,
     }
     conf.update(overrides)
     return faust.App(app_id, **conf)

@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     run_dir: Path = Field(Path(".run"), validation_alias=_env("RUN_DIR"))
     blob_dir: Path | None = Field(None, validation_alias=_env("BLOB_DIR"))
 
+    agents: str = Field(
+        "ocr,generate,feedback", validation_alias=_env("AGENTS"),
+        description="Which agents this worker runs: OCR-only workers scale apart from the rest.",
+    )
+
     # --- OCR -----------------------------------------------------------------------------
     ocr_workers: int = Field(
         default_factory=lambda: os.cpu_count() or 1, ge=1, validation_alias=_env("OCR_WORKERS"),
@@ -76,6 +81,10 @@ class Settings(BaseSettings):
     retrain_fast: bool = Field(
         False, validation_alias=_env("RETRAIN_FAST"),
         description="One learning rate and two epochs: for demos and CI, not for production.",
+    )
+    feedback_batch: int = Field(
+        2000, ge=1, validation_alias=_env("FEEDBACK_BATCH"),
+        description="Feedback events aggregated per table write (1 = per event).",
     )
     rollout_min_samples: int = Field(30, ge=1, validation_alias=_env("ROLLOUT_MIN_SAMPLES"))
     rollout_margin: float = Field(0.05, ge=0, validation_alias=_env("ROLLOUT_MARGIN"))

@@ -86,8 +86,9 @@ class OcrStage(Stage):
         config = ocr_config(upload.options, self.preprocess)
         language = resolve_language(config.language)
         started = time.perf_counter()
+        # planning reads headers and splits pages: a thread, not a trip through the pool
         jobs = await loop.run_in_executor(
-            self.pool, plan_pages, data, upload.content_type, upload.filename, config
+            None, plan_pages, data, upload.content_type, upload.filename, config
         )
         # pages of one document run in parallel, one single-threaded Tesseract per process
         pages = await asyncio.gather(
