@@ -26,7 +26,7 @@ def _card_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from cardstream import verbs, verbs_models
+    from cardstream import verbs, verbs_export, verbs_models
 
     parser = argparse.ArgumentParser(prog="cardstream", description=__doc__)
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=600)
 
     verbs_models.register(sub)
+    verbs_export.register(sub)
     return parser
 
 
