@@ -149,8 +149,11 @@ class Retrainer:
                  request.reason, len(rated))
         started = time.monotonic()
         try:
+            # embedded MLflow keeps artifacts in the run folder; a server decides for itself
+            artifacts = self.settings.artifact_root if self.tracking_uri.startswith("sqlite") \
+                else None
             outcome = run_training(examples_from(rated), request, retrain_config(self.settings),
-                                   self.tracking_uri)
+                                   self.tracking_uri, artifact_location=artifacts)
         except (DataError, RetrainerError) as exc:
             self.metrics.runs.labels("failed").inc()
             log.warning("training for %s did not run: %s", request.request_id, exc)

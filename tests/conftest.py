@@ -29,6 +29,7 @@ def stack_settings(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no
     return Settings(
         run_dir=run_dir, topic_prefix=f"t{tag}-", app_id=f"cardstream-test-{tag}", partitions=2,
         ocr_workers=2, feedback_threshold=20, quality_threshold=0.8, rollout_min_samples=10,
+        retrain_fast=True,
     )
 
 
@@ -36,7 +37,7 @@ def stack_settings(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no
 def stack(stack_settings):  # type: ignore[no-untyped-def]
     from cardstream.stack import Stack
 
-    with Stack(stack_settings, with_retrainer=False) as running:
+    with Stack(stack_settings, with_retrainer=True) as running:
         yield running
 
 

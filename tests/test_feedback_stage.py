@@ -1,0 +1,163 @@
+"""The feedback stage and the model router on values: a real card store (sqlite), a real
+rollout policy, and a list standing in for Kafka at the emit seam."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from prometheus_client import CollectorRegistry
+
+from agents.deadletter import Source
+from agents.exceptions import ModelLoadError
+from agents.metrics import PipelineMetrics
+from agents.models import ModelRouter
+from agents.pipeline.feedback_stage import LOOP_KEY, FeedbackStage
+from agents.rollout import BASELINE, RolloutPolicy
+from schemas.events import Card, DeadLetter, Feedback, ModelVersion, RetrainRequest
+from streams.serde import AvroCodec
+from streams.store import CardStore
+
+
+class Rater:
+    name, version = "fake", "1"
+
+    def predict(self, sources, cards):  # type: ignore[no-untyped-def]
+        return [0.5 for _ in cards]
+
+
+def announced(version: str) -> ModelVersion:
+    return ModelVersion(name="cardstream-quality-scorer", version=version,
+                        uri=f"models:/cardstream-quality-scorer/{version}", action="announced")
+
+
+@pytest.fixture()
+def world(tmp_path):  # type: ignore[no-untyped-def]
+    codec = AvroCodec()
+    store = CardStore(tmp_path / "cards.db")
+    cards = [Card(card_id=f"c{i}", type="qa", question=f"q{i}?", answer=f"a{i}")
+             for i in range(4)]
+    store.save_cards("u-base", "doc.txt", "the document", cards[:2], BASELINE)
+    store.save_cards("u-new", "doc.txt", "the document", cards[2:], "2")
+    registry = CollectorRegistry()
+    loads: list[str] = []
+
+    def loader(uri: str) -> Rater:
+        loads.append(uri)
+        if uri.endswith("/broken"):
+            raise ModelLoadError("weights missing")
+        return Rater()
+
+    router = ModelRouter(RolloutPolicy(min_samples=5, margin=0.05), loader, registry)
+    sent: list[tuple[str, bytes]] = []
+
+    async def emit(topic: str, key: str | None, value: bytes) -> None:
+        sent.append((topic, value))
+
+    stage = FeedbackStage(
+        store=store, table={}, router=router, executor=ThreadPoolExecutor(1),
+        retrain_topic="retrain-requests", models_topic="model-versions",
+        feedback_threshold=10, quality_threshold=0.8, codec=codec, emit=emit,
+        metrics=PipelineMetrics(registry), dead_letter_topic="dead-letters",
+    )
+    yield stage, sent, codec, router, loads
+    store.close()
+
+
+def sources(codec: AvroCodec, ratings: list[tuple[str, int]]) -> list[Source]:
+    return [
+        Source("feedback", 0, offset, card.encode(), codec.encode(
+            Feedback(feedback_id=uuid.uuid4().hex, card_id=card, rating=rating)))
+        for offset, (card, rating) in enumerate(ratings)
+    ]
+
+
+def of_topic(sent, codec, topic, event_type):  # type: ignore[no-untyped-def]
+    return [codec.decode(value, event_type) for t, value in sent if t == topic]
+
+
+def test_invalid_and_unknown_feedback_is_dead_lettered(world):
+    stage, sent, codec, _, _ = world
+    bad = Feedback(feedback_id="f", card_id="c0", rating=9)
+    batch = sources(codec, [("nope", 4), ("c0", 5)])
+    batch.append(Source("feedback", 0, 7, b"c0", codec.encode(bad)))
+    batch.append(Source("feedback", 0, 8, None, b"not avro"))
+    asyncio.run(stage.handle_batch(batch))
+    letters = of_topic(sent, codec, "dead-letters", DeadLetter)
+    reasons = sorted(letter.reason for letter in letters)
+    assert len(letters) == 3
+    assert any("unknown card nope" in r for r in reasons)
+    assert any("rating must be 1..5" in r for r in reasons)
+    assert {letter.error_type for letter in letters} >= {"InvalidFeedback", "SerializationError"}
+    assert stage.table[BASELINE]["count"] == 1  # the one good rating counted
+
+
+def test_ratings_aggregate_per_model_version_from_the_card_store(world):
+    stage, _, codec, _, _ = world
+    asyncio.run(stage.handle_batch(sources(codec, [("c0", 5), ("c1", 1), ("c2", 3)])))
+    assert stage.table[BASELINE]["count"] == 2
+    assert stage.table[BASELINE]["sum_quality"] == pytest.approx(1.0)  # (5-1)/4 + (1-1)/4
+    assert stage.table["2"]["count"] == 1
+    assert sum(n for n, _ in stage.table["2"]["windows"].values()) == 1
+
+
+def test_crossing_the_threshold_asks_for_exactly_one_training(world):
+    stage, sent, codec, router, _ = world
+    low = [("c0", 2)] * 6 + [("c1", 3)] * 6  # 12 ratings, mean quality 0.375 < 0.8
+    asyncio.run(stage.handle_batch(sources(codec, low)))
+    asyncio.run(stage.handle_batch(sources(codec, low)))  # more evidence while it trains
+    requests = of_topic(sent, codec, "retrain-requests", RetrainRequest)
+    assert len(requests) == 1
+    assert requests[0].trigger == "threshold" and requests[0].feedback_count == 12
+    assert requests[0].mean_quality == pytest.approx(0.375)
+    # the answer (a version, or a rejection) frees the next training
+    router.apply(ModelVersion(name="m", version="-", uri="", action="rejected"))
+    asyncio.run(stage.handle_batch(sources(codec, low)))
+    assert len(of_topic(sent, codec, "retrain-requests", RetrainRequest)) == 2
+    assert stage.table[LOOP_KEY]["pending_since"] is not None
+
+
+def test_good_ratings_do_not_trigger_training(world):
+    stage, sent, codec, _, _ = world
+    asyncio.run(stage.handle_batch(sources(codec, [("c0", 5), ("c1", 4)] * 10)))
+    assert of_topic(sent, codec, "retrain-requests", RetrainRequest) == []
+
+
+def test_a_version_that_fails_to_load_keeps_the_previous_one(world):
+    _, _, _, router, loads = world
+    router.apply(announced("broken"))
+    assert loads and router.versions() == (BASELINE, None, 0)
+    assert router.load_failures._value.get() == 1
+    router.apply(announced("2"))
+    assert router.versions() == (BASELINE, "2", 10)
+
+
+def test_rollout_advances_on_good_live_feedback_and_emits_each_step(world):
+    stage, sent, codec, router, _ = world
+    router.apply(announced("2"))
+    # challenger cards (c2, c3, version 2) rated as well as the champion's: non-inferior
+    # (identical ratings: no variance, so each step needs only min_samples per side)
+    good = [("c0", 5), ("c1", 5), ("c2", 5), ("c3", 5)] * 3
+    for _ in range(4):
+        asyncio.run(stage.handle_batch(sources(codec, good)))
+    steps = of_topic(sent, codec, "model-versions", ModelVersion)
+    assert [(s.action, s.rollout_percent) for s in steps] == [("rollout", 50), ("promoted", 100)]
+    assert router.versions() == ("2", None, 0)
+    # hearing our own decisions back from the topic changes nothing
+    for step in steps:
+        router.apply(step)
+    assert router.versions() == ("2", None, 0)
+
+
+def test_a_worse_challenger_is_rolled_back_and_never_reaches_100(world):
+    stage, sent, codec, router, _ = world
+    router.apply(announced("2"))
+    worse = [("c0", 5), ("c1", 5), ("c2", 1), ("c3", 2)] * 3
+    asyncio.run(stage.handle_batch(sources(codec, worse)))
+    steps = of_topic(sent, codec, "model-versions", ModelVersion)
+    assert [s.action for s in steps] == ["rolled_back"]
+    assert steps[0].rollout_percent == 0 and "worse" in steps[0].reason
+    assert router.versions() == (BASELINE, None, 0)
+    assert router.choose("any-upload")[2] is None  # the heuristic ranking serves again
