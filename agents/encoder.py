@@ -41,7 +41,9 @@ class SentenceEncoder:
     def __init__(self, path: Path | None = None, batch_size: int = 64) -> None:
         import torch
         from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # a worker's log is no place for progress bars
         self.path = path or encoder_path()
         self.batch_size = batch_size
         try:
@@ -50,7 +52,9 @@ class SentenceEncoder:
                 self.path, local_files_only=True, use_safetensors=True
             )
         except OSError as exc:
-            raise ModelLoadError(f"cannot load the sentence encoder from {self.path}: {exc}") from exc
+            raise ModelLoadError(
+                f"cannot load the sentence encoder from {self.path}: {exc}"
+            ) from exc
         self.model.eval()
         self._torch = torch
         # torch modules are not safe to call from several threads at once

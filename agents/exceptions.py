@@ -7,7 +7,7 @@
     │   ├── InputTooLarge         bytes, pixels, pages or a decompression bomb over the limits
     │   ├── EmptyText             nothing usable to make cards from
     │   └── InvalidFeedback       rating out of range, unknown card, malformed
-    ├── MissingLanguagePack       Tesseract has no traineddata for the language (names the apt package)
+    ├── MissingLanguagePack       Tesseract lacks the language's traineddata (names the apt package)
     ├── PageTimeout               one page took longer than its limit
     ├── GenerationError           the card engine could not produce cards
     └── ModelLoadError            a model version could not be loaded (the previous one stays)
