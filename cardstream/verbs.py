@@ -41,7 +41,8 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     progress("starting cardstream" + (" (embedded broker)" if settings.embedded else ""))
-    with Stack(settings, with_retrainer=not args.no_retrainer) as stack:
+    # against an external cluster `up` runs only the worker; the retrainer is deployed apart
+    with Stack(settings, with_retrainer=settings.embedded and not args.no_retrainer) as stack:
         info = stack.info
         assert info is not None
         progress(f"cardstream is up: bootstrap {info.bootstrap}")
