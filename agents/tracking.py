@@ -243,3 +243,21 @@ def histogram_png(title: str, values: list[float]) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+class Flusher(threading.Thread):
+    """The background timer ``flush`` belongs on: checks every tracker every few seconds."""
+
+    def __init__(self, trackers: list[WindowedTracker], every_s: float = 5.0) -> None:
+        super().__init__(name="mlflow-flusher", daemon=True)
+        self.trackers = trackers
+        self.every_s = every_s
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.wait(self.every_s):
+            for tracker in self.trackers:
+                tracker.flush()
+
+    def stop(self) -> None:
+        self._stop_event.set()

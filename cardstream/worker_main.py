@@ -68,9 +68,14 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
         start_http_server(metrics_port, addr=settings.metrics_host, registry=registry)
     log.info("worker on %s, metrics on :%s", where.bootstrap, metrics_port)
     listener.start()
+    from agents.tracking import Flusher
+
+    flusher = Flusher(list(deps.trackers.values()))
+    flusher.start()
     try:
         faust.Worker(worker.app, loglevel=settings.log_level, quiet=True).execute_from_commandline()
     finally:
+        flusher.stop()
         listener.stop()
         worker.close()
         deps.store.close()

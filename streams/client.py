@@ -102,7 +102,7 @@ class Watcher:
 
     def wait_for_text(self, upload_ids: list[str], timeout: float) -> dict[str, float]:
         """Seconds until each upload's text event (OCR-only workers, benchmarks)."""
-        wanted, seen = set(upload_ids), {}
+        wanted, seen = set(upload_ids), dict[str, float]()
         deadline = time.monotonic() + timeout
         while wanted - seen.keys() and time.monotonic() < deadline:
             message = self._consumer.poll(0.2)

@@ -86,6 +86,10 @@ class GenerateStage(Stage):
             await self.emit(self.flashcards_topic, text.upload_id, self.codec.encode(event))
         except Exception as exc:
             await self.fail(exc, source, upload_id=upload_id)
+            if self.tracker is not None:
+                self.tracker.record({"success": 0.0,
+                                     "generation_s": time.perf_counter() - started},
+                                    {"error_type": type(exc).__name__})
             return
         self.succeeded(started)
         for card in result.cards:
