@@ -156,6 +156,9 @@ def _cut_run_on(sentence: str) -> list[str]:
     return [q for p in pieces for q in _cut_run_on(p)] if len(pieces) > 1 else pieces
 
 
+_OPEN_END = re.compile(r"[\w,;\-–(]\s*$")  # a line that stops mid-sentence
+
+
 def _join_lines(lines: list[str]) -> str:
     """Join prose lines, repairing hyphenation at line ends ("gener-\\nation")."""
     joined = ""
@@ -184,6 +187,11 @@ def sentences(text: str) -> list[Sentence]:
             prose.clear()
 
     lines = text.split("\n")
+    # the next non-blank line after each line, for telling paragraph breaks from OCR gaps
+    following: list[str] = [""] * len(lines)
+    for i in range(len(lines) - 2, -1, -1):
+        after = lines[i + 1].strip()
+        following[i] = after or following[i + 1]
     for i, raw in enumerate(lines):
         line = raw.rstrip()
         if line.strip().startswith("```"):
@@ -195,6 +203,10 @@ def sentences(text: str) -> list[Sentence]:
             out.append(Sentence(line.strip(), len(out), "code", heading))
             continue
         if not line.strip():
+            # Tesseract often makes each text line its own paragraph; a blank line inside a
+            # sentence (no end punctuation before it, a lowercase word after it) is not a break
+            if prose and _OPEN_END.search(prose[-1]) and following[i][:1].islower():
+                continue
             flush()
             continue
         next_line = lines[i + 1] if i + 1 < len(lines) else None
