@@ -166,3 +166,35 @@ def test_worker_metrics_endpoint_counts_what_happened(stack, client):
 def test_run_file_tells_the_cli_where_the_stack_is(stack):
     info = json.loads(Path(stack.run_dir / "cardstream.json").read_text())
     assert info["bootstrap"] == stack.bootstrap and info["embedded"] is True
+
+
+def test_export_writes_an_anki_deck_and_csv_of_the_cards_made(stack, stack_settings, client,
+                                                              tmp_path):
+    import csv
+    import sqlite3
+    import zipfile
+
+    with client.watcher() as watch:
+        upload = client.upload_text((SAMPLES / "photosynthesis.txt").read_text(),
+                                    UploadOptions(num_cards=3, subject="sciences"))
+        outcome = watch.wait([upload.upload_id], WAIT)[upload.upload_id]
+    card_ids = {c.card_id for c in outcome.flashcards.cards}
+    env = {**os.environ, "CARDSTREAM_RUN_DIR": str(stack_settings.run_dir),
+           "CARDSTREAM_TOPIC_PREFIX": stack_settings.topic_prefix}
+    deck, table = tmp_path / "deck.apkg", tmp_path / "cards.csv"
+    for fmt, out in (("apkg", deck), ("csv", table)):
+        run = subprocess.run(
+            [sys.executable, "-m", "cardstream.cli", "export", "--upload", upload.upload_id,
+             "--format", fmt, "--out", str(out)],
+            capture_output=True, text=True, env=env, timeout=120,
+        )
+        assert run.returncode == 0, run.stderr
+    with zipfile.ZipFile(deck) as archive:
+        archive.extract("collection.anki2", tmp_path)
+    notes = sqlite3.connect(tmp_path / "collection.anki2").execute(
+        "SELECT flds, tags FROM notes").fetchall()
+    assert len(notes) == 3
+    questions = {c.question for c in outcome.flashcards.cards}
+    assert all(any(q in flds for q in questions) for flds, _ in notes)
+    rows = list(csv.DictReader(table.open()))
+    assert {row["card_id"] for row in rows} == card_ids
