@@ -45,13 +45,12 @@ def cmd_retrain(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_models_list(settings: Settings, args: argparse.Namespace) -> int:
     from retrainer import registry
-    from streams.store import live_stats
 
     where = bootstrap.endpoints(settings)
     versions = registry.list_versions(registry.client_for(where.tracking_uri), SCORER)
     store = bootstrap.card_store(settings)
     try:
-        live = live_stats(store)
+        live = store.live_stats()
     finally:
         store.close()
     rows = []

@@ -141,16 +141,16 @@ class CardStore:
                 [(run_id, fid) for fid in feedback_ids],
             )
 
+    def live_stats(self) -> dict[str, tuple[int, float]]:
+        """Ratings per model version: (count, mean quality 0..1), for `models list`."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT COALESCE(model_version, 'baseline'), COUNT(*), AVG((rating - 1) / 4.0) "
+                "FROM feedback GROUP BY 1"
+            ).fetchall()
+        return {version: (count, mean) for version, count, mean in rows}
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
-
-def live_stats(store: CardStore) -> dict[str, tuple[int, float]]:
-    """Ratings per model version: (count, mean quality 0..1), for `cardstream models list`."""
-    with store._lock:
-        rows = store._db.execute(
-            "SELECT COALESCE(model_version, 'baseline'), COUNT(*), AVG((rating - 1) / 4.0) "
-            "FROM feedback GROUP BY 1"
-        ).fetchall()
-    return {version: (count, mean) for version, count, mean in rows}
