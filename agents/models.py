@@ -84,11 +84,15 @@ class ModelRouter:
                 p.champion, p.percent = event.version, 0
                 if p.challenger == event.version:
                     p.challenger = None
-                self._raters = {v: r for v, r in self._raters.items() if v == event.version}
+                self._keep_only(event.version)
             elif event.action == "rolled_back" and p.challenger == event.version:
                 p.challenger, p.percent = None, 0
                 self._raters.pop(event.version, None)
             self.rollout_percent.set(p.percent)
+
+    def _keep_only(self, champion: str) -> None:
+        """After a promotion only the new champion's rater is needed (caller holds the lock)."""
+        self._raters = {v: r for v, r in self._raters.items() if v == champion}
 
     def _announce(self, event: ModelVersion) -> None:
         with self._lock:
@@ -124,11 +128,7 @@ class ModelRouter:
                 if decision.action == "rollback":
                     self._raters.pop(decision.version, None)
                 elif decision.action == "promote":
-                    self._raters = (
-                        {decision.version: self._raters[decision.version]}
-                        if decision.version in self._raters
-                        else {}
-                    )
+                    self._keep_only(decision.version)
                 self.rollout_percent.set(self.policy.percent)
         return decision
 

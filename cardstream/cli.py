@@ -94,8 +94,6 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(settings, args))
     except KeyboardInterrupt:
         return 130
-    except SystemExit:
-        raise
     except Exception as exc:
         if args.debug:
             raise

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 from types import TracebackType
 
 from streams.broker import EmbeddedBroker, free_port
@@ -123,7 +122,3 @@ class Stack:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.stop()
-
-
-def run_dir_of(settings: Settings) -> Path:
-    return settings.run_dir.resolve()

@@ -32,13 +32,9 @@ def cmd_topics(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_retrain(settings: Settings, args: argparse.Namespace) -> int:
-    client = bootstrap.client(settings)
     request = RetrainRequest(request_id=uuid.uuid4().hex, trigger="manual",
                              reason=args.reason or "asked for with `cardstream retrain`")
-    try:
-        client.send(request, request.request_id)
-    finally:
-        client.close()
+    _publish(settings, request, request.request_id)
     print(f"retrain requested ({request.request_id}); follow it with `cardstream models list`")
     return 0
 
@@ -80,10 +76,10 @@ def cmd_models_list(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _announce(settings: Settings, event: ModelVersion) -> None:
+def _publish(settings: Settings, event: ModelVersion | RetrainRequest, key: str) -> None:
     client = bootstrap.client(settings)
     try:
-        client.send(event, event.version)
+        client.send(event, key)
     finally:
         client.close()
 
@@ -92,7 +88,7 @@ def cmd_models_promote(settings: Settings, args: argparse.Namespace) -> int:
     event = ModelVersion(name=SCORER, version=str(args.version),
                          uri=f"models:/{SCORER}/{args.version}", action="promoted",
                          alias="champion", rollout_percent=100, reason="promoted by hand")
-    _announce(settings, event)
+    _publish(settings, event, event.version)
     print(f"{SCORER} v{args.version} promoted to champion")
     return 0
 
@@ -109,7 +105,7 @@ def cmd_models_rollback(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     event = ModelVersion(name=SCORER, version=str(version), uri=f"models:/{SCORER}/{version}",
                          action="rolled_back", rollout_percent=0, reason="rolled back by hand")
-    _announce(settings, event)
+    _publish(settings, event, event.version)
     print(f"{SCORER} v{version} rolled back")
     return 0
 

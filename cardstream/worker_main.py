@@ -9,6 +9,8 @@ from typing import Any
 from prometheus_client import CollectorRegistry, start_http_server
 
 from agents.models import ModelVersionsListener
+from agents.ocr.metrics import OcrMetrics
+from agents.tracking import Flusher, WindowedTracker
 from cardstream import bootstrap
 from cardstream.stack import READY_FILE
 from schemas.events import ModelVersion
@@ -19,11 +21,7 @@ from streams.settings import Settings
 log = logging.getLogger("cardstream.worker")
 
 
-def tracker(settings: Settings, run_name: str) -> Any:
-    try:
-        from agents.tracking import WindowedTracker
-    except ImportError:
-        return None
+def tracker(settings: Settings, run_name: str) -> WindowedTracker:
     return WindowedTracker(settings.resolved_tracking_uri, settings.mlflow_experiment_name,
                            run_name)
 
@@ -53,9 +51,8 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
         registry=registry,
         engine=bootstrap.card_engine(settings, registry, where.tracking_uri),
         router=router,
-        ocr_metrics=_ocr_metrics(registry),
-        trackers={name: t for name in ("ocr", "generate")
-                  if (t := tracker(settings, f"{name}-agent")) is not None},
+        ocr_metrics=OcrMetrics(registry),
+        trackers={name: tracker(settings, f"{name}-agent") for name in ("ocr", "generate")},
     )
     worker = Worker(deps, settings.run_dir / "faust")
     ready = Path(settings.run_dir) / READY_FILE
@@ -68,8 +65,6 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
         start_http_server(metrics_port, addr=settings.metrics_host, registry=registry)
     log.info("worker on %s, metrics on :%s", where.bootstrap, metrics_port)
     listener.start()
-    from agents.tracking import Flusher
-
     flusher = Flusher(list(deps.trackers.values()))
     flusher.start()
     try:
@@ -80,10 +75,3 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
         worker.close()
         deps.store.close()
 
-
-def _ocr_metrics(registry: CollectorRegistry) -> Any:
-    try:
-        from agents.ocr.metrics import OcrMetrics
-    except ImportError:
-        return None
-    return OcrMetrics(registry)

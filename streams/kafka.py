@@ -9,7 +9,14 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from confluent_kafka import Consumer, KafkaError, Message, Producer, TopicPartition
+from confluent_kafka import (
+    Consumer,
+    KafkaError,
+    KafkaException,
+    Message,
+    Producer,
+    TopicPartition,
+)
 
 from streams.exceptions import BrokerError, DeliveryError
 
@@ -58,35 +65,41 @@ def produce_sync(prod: Producer, topic: str, key: bytes | str | None, value: byt
         raise DeliveryError(f"delivery to {topic} failed: {errors[0].str()}")
 
 
+def _partitions(cons: Consumer, topics: list[str], timeout: float,
+                required: bool) -> list[tuple[str, int]]:
+    try:
+        metadata = cons.list_topics(timeout=timeout)
+    except KafkaException as exc:
+        raise BrokerError(f"cannot read topic metadata: {exc}") from exc
+    found = []
+    for topic in topics:
+        if topic not in metadata.topics:
+            if required:
+                raise BrokerError(f"topic {topic} does not exist; is `cardstream up` running?")
+            continue
+        found += [(topic, partition) for partition in metadata.topics[topic].partitions]
+    return found
+
+
 def assign_at_end(cons: Consumer, topics: list[str], timeout: float = 10.0) -> None:
     """Assign every partition of ``topics`` at its current end offset.
 
     Clients that wait for results start reading *before* they produce, without joining a
     consumer group (a group join costs seconds on every CLI call).
     """
-    try:
-        metadata = cons.list_topics(timeout=timeout)
-        assignment = []
-        for topic in topics:
-            if topic not in metadata.topics:
-                raise BrokerError(f"topic {topic} does not exist; is `cardstream up` running?")
-            for partition in metadata.topics[topic].partitions:
-                _low, high = cons.get_watermark_offsets(
-                    TopicPartition(topic, partition), timeout=timeout
-                )
-                assignment.append(TopicPartition(topic, partition, high))
-    except Exception as exc:
-        if isinstance(exc, BrokerError):
-            raise
-        raise BrokerError(f"cannot read topic metadata: {exc}") from exc
+    assignment = []
+    for topic, partition in _partitions(cons, topics, timeout, required=True):
+        try:
+            _low, high = cons.get_watermark_offsets(TopicPartition(topic, partition),
+                                                    timeout=timeout)
+        except KafkaException as exc:
+            raise BrokerError(f"cannot read the end of {topic}[{partition}]: {exc}") from exc
+        assignment.append(TopicPartition(topic, partition, high))
     cons.assign(assignment)
 
 
 def assign_from_start(cons: Consumer, topics: list[str], timeout: float = 10.0) -> None:
-    metadata = cons.list_topics(timeout=timeout)
     cons.assign([
         TopicPartition(topic, partition, 0)
-        for topic in topics
-        if topic in metadata.topics
-        for partition in metadata.topics[topic].partitions
+        for topic, partition in _partitions(cons, topics, timeout, required=False)
     ])
