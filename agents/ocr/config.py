@@ -7,6 +7,7 @@ call, so a worker process never reads the environment itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -39,3 +40,7 @@ class OcrConfig:
     max_pages: int = 200
     page_timeout_s: float = 120.0
     dpi: int = 300  # PDF render resolution and the resolution upscaling aims for
+    # "library": libtesseract in the pool process, models loaded once (falls back to "cli" with
+    # a warning when it cannot be loaded); "cli": one tesseract program per page, whose
+    # per-page limit can kill it mid-layout and whose crash fails only that page.
+    tesseract: Literal["library", "cli"] = "library"

@@ -96,19 +96,24 @@ def _read(
 ) -> list[Word]:
     image = prepared.image
     if config.preprocess.orientation and prepared.quality.sideways:
-        image = _upright(image, job, deadline, timings, prepared.steps) or image
-    words = _recognize(image, prepared, job, deadline, timings)
+        image = _upright(image, job, config, deadline, timings, prepared.steps) or image
+    words = _recognize(image, prepared, job, config, deadline, timings)
     if config.preprocess.orientation and _looks_upside_down(words):
-        turned = _upright(image, job, deadline, timings, prepared.steps)
+        turned = _upright(image, job, config, deadline, timings, prepared.steps)
         if turned is not None:
-            again = _recognize(turned, prepared, job, deadline, timings)
+            again = _recognize(turned, prepared, job, config, deadline, timings)
             if _score(again) > _score(words):
                 words = again
     return words
 
 
 def _recognize(
-    image: Image.Image, prepared: Prepared, job: PageJob, deadline: float, timings: dict[str, float]
+    image: Image.Image,
+    prepared: Prepared,
+    job: PageJob,
+    config: OcrConfig,
+    deadline: float,
+    timings: dict[str, float],
 ) -> list[Word]:
     started = time.perf_counter()
     words = recognize(
@@ -118,16 +123,24 @@ def _recognize(
         dpi=_effective_dpi(prepared, job),
         timeout_s=deadline - started,
         label=job.label,
+        via=config.tesseract,
     )
     timings["tesseract"] = timings.get("tesseract", 0.0) + time.perf_counter() - started
     return words
 
 
 def _upright(
-    image: Image.Image, job: PageJob, deadline: float, timings: dict[str, float], steps: list[str]
+    image: Image.Image,
+    job: PageJob,
+    config: OcrConfig,
+    deadline: float,
+    timings: dict[str, float],
+    steps: list[str],
 ) -> Image.Image | None:
     started = time.perf_counter()
-    answer = osd_rotation(image, timeout_s=deadline - started, label=job.label)
+    answer = osd_rotation(
+        image, timeout_s=deadline - started, label=job.label, via=config.tesseract
+    )
     timings["osd"] = timings.get("osd", 0.0) + time.perf_counter() - started
     steps.append("osd")
     if answer is None or answer[0] == 0 or answer[1] < MIN_OSD_CONFIDENCE:

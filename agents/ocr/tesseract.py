@@ -1,8 +1,15 @@
-"""One Tesseract call per page, read back as words with their layout and confidence.
+"""Tesseract on one page image, read back as words with their layout and confidence.
 
-The page image goes to Tesseract as an uncompressed PGM in a private temporary directory:
-writing PNG (what pytesseract does for an in-memory image) costs ~50 ms per 300-dpi page,
-more than all our preprocessing together.
+Two ways to run it, chosen by ``OcrConfig.tesseract``:
+
+- ``library`` (default): libtesseract in this process, its models loaded once per process
+  (agents/ocr/libtesseract.py); saves the ~0.12 s start of a ``tesseract`` program per page.
+  When the library cannot be loaded, the program is used, with one warning in the log.
+- ``cli``: one ``tesseract`` program per page through pytesseract. The page goes to it as an
+  uncompressed PGM in a private temporary directory: writing PNG (what pytesseract does for an
+  in-memory image) costs ~50 ms per 300-dpi page, more than all our preprocessing together.
+
+Both produce Tesseract's TSV, read by ``parse_tsv``, and give the same words.
 """
 
 from __future__ import annotations
@@ -14,11 +21,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import pytesseract
 from PIL import Image
 
 from agents.exceptions import CorruptInput, MissingLanguagePack, PageTimeout
+from agents.ocr import libtesseract
+
+Via = Literal["library", "cli"]
 
 
 @dataclass(frozen=True)
@@ -31,22 +42,37 @@ class Word:
 
 
 def recognize(
-    image: Image.Image, language: str, *, psm: int, dpi: int, timeout_s: float, label: str
+    image: Image.Image,
+    language: str,
+    *,
+    psm: int,
+    dpi: int,
+    timeout_s: float,
+    label: str,
+    via: Via = "library",
 ) -> list[Word]:
     """Every word Tesseract reads on ``image`` (non-text rows, conf -1, are left out)."""
-    config = f"--psm {psm} --dpi {dpi}"
-    # Pages run in parallel across processes; Tesseract's own OpenMP threads on top of that
-    # oversubscribe the cores (measured on 2 cores: 16 s instead of 2.3 s per page). An
-    # operator's explicit setting wins; worker_init sets it for pool workers.
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    with _as_file(image) as path:
-        tsv = _call(pytesseract.image_to_data, path, label, timeout_s, lang=language, config=config)
+    if timeout_s <= 0:
+        raise PageTimeout(f"{label}: no time left of the per-page limit")
+    engines = libtesseract.shared() if via == "library" else None
+    if engines is not None:
+        tsv = engines.tsv(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label)
+    else:
+        tsv = cli_tsv(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label)
     return parse_tsv(tsv)
 
 
-def osd_rotation(image: Image.Image, *, timeout_s: float, label: str) -> tuple[int, float] | None:
-    """Degrees to rotate counter-clockwise to make the page upright, with OSD's confidence;
+def osd_rotation(
+    image: Image.Image, *, timeout_s: float, label: str, via: Via = "library"
+) -> tuple[int, float] | None:
+    """Degrees to rotate clockwise to make the page upright, with OSD's confidence;
     None when OSD finds too little text to decide."""
+    if timeout_s <= 0:
+        raise PageTimeout(f"{label}: no time left of the per-page limit")
+    engines = libtesseract.shared() if via == "library" else None
+    if engines is not None:
+        # OSD classifies a sample of blobs and has no monitor; it takes a fraction of a read.
+        return engines.rotation(image)
     with _as_file(image) as path:
         try:
             out = _call(pytesseract.image_to_osd, path, label, timeout_s, config="")
@@ -60,9 +86,25 @@ def osd_rotation(image: Image.Image, *, timeout_s: float, label: str) -> tuple[i
     return int(rotate.group(1)), float(confidence.group(1))
 
 
+def cli_tsv(
+    image: Image.Image, language: str, *, psm: int, dpi: int, timeout_s: float, label: str
+) -> str:
+    """The TSV of one ``tesseract`` program run on ``image``, header line included."""
+    # Pages run in parallel across processes; Tesseract's own OpenMP threads on top of that
+    # oversubscribe the cores (measured on 2 cores: 16 s instead of 2.3 s per page). An
+    # operator's explicit setting wins; worker_init sets it for pool workers.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    config = f"--psm {psm} --dpi {dpi}"
+    with _as_file(image) as path:
+        return _call(
+            pytesseract.image_to_data, path, label, timeout_s, lang=language, config=config
+        )
+
+
 def parse_tsv(tsv: str) -> list[Word]:
+    """Word rows (level 5) of Tesseract's TSV, with or without its header line."""
     words = []
-    for row in tsv.splitlines()[1:]:
+    for row in tsv.splitlines():
         cells = row.split("\t")
         if len(cells) < 12 or cells[0] != "5":
             continue
@@ -75,7 +117,7 @@ def parse_tsv(tsv: str) -> list[Word]:
 
 
 def _call(fn: Callable[..., object], path: str, label: str, timeout_s: float, **kwargs: str) -> str:
-    if timeout_s <= 0:
+    if timeout_s <= 0:  # pytesseract reads 0 as "no limit"
         raise PageTimeout(f"{label}: no time left of the per-page limit")
     try:
         return str(fn(path, timeout=timeout_s, **kwargs))

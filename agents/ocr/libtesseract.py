@@ -1,0 +1,272 @@
+"""Tesseract in this process through libtesseract's C API, one initialised engine per language.
+
+Running the ``tesseract`` program costs ~0.12 s before it reads a pixel (process start and
+model load): half the time of a short page. A pool process keeps its engines instead; each
+page is SetImage → Recognize (with a deadline) → GetTsvText → Clear on an engine that already
+holds its model. The TSV is the text the program writes (minus its header line), so the same
+``parse_tsv`` reads both, and both give the same words and confidences
+(tests/test_ocr_engine.py).
+
+What the in-process path gives up, and why ``OcrConfig(tesseract="cli")`` stays:
+
+- the per-page deadline is a Tesseract monitor, checked between words; thresholding and layout
+  analysis before the first word cannot be interrupted (a killed program could be);
+- a crash inside Tesseract ends the pool process, where a crashing program failed one page.
+
+OpenMP reads OMP_THREAD_LIMIT once, when libgomp is loaded together with this library, so
+``load`` sets it (unless the operator did) before loading; ``worker_init`` sets it too.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import os
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from PIL import Image
+
+from agents.exceptions import CorruptInput, MissingLanguagePack, PageTimeout
+from agents.ocr.languages import apt_package
+
+log = logging.getLogger(__name__)
+
+OSD = "osd"  # the orientation-and-script pack, kept as one more "language"
+CAPACITY = 3  # engines kept per process; each holds its model (eng: ~15 MB)
+
+_int, _float, _str, _ptr = ctypes.c_int, ctypes.c_float, ctypes.c_char_p, ctypes.c_void_p
+# name: (argtypes, restype) of every function we call; capi.h of Tesseract 4.1 and 5.
+_SIGNATURES: dict[str, tuple[list[type], type | None]] = {
+    "TessVersion": ([], _str),
+    "TessBaseAPICreate": ([], _ptr),
+    "TessBaseAPIDelete": ([_ptr], None),
+    "TessBaseAPIInit3": ([_ptr, _str, _str], _int),
+    "TessBaseAPISetVariable": ([_ptr, _str, _str], _int),
+    "TessBaseAPISetPageSegMode": ([_ptr, _int], None),
+    "TessBaseAPISetImage": ([_ptr, _str, _int, _int, _int, _int], None),
+    "TessBaseAPISetSourceResolution": ([_ptr, _int], None),
+    "TessBaseAPIRecognize": ([_ptr, _ptr], _int),
+    # a char* we own: read it with string_at, free it with TessDeleteText
+    "TessBaseAPIGetTsvText": ([_ptr, _int], _ptr),
+    "TessDeleteText": ([_ptr], None),
+    "TessBaseAPIClear": ([_ptr], None),
+    "TessBaseAPIDetectOrientationScript": (
+        [_ptr, ctypes.POINTER(_int), ctypes.POINTER(_float), _ptr, ctypes.POINTER(_float)],
+        _int,
+    ),
+    "TessMonitorCreate": ([], _ptr),
+    "TessMonitorDelete": ([_ptr], None),
+    "TessMonitorSetDeadlineMSecs": ([_ptr, _int], None),
+}
+
+
+def load(names: Sequence[str] | None = None) -> ctypes.CDLL | None:
+    """libtesseract with every function we use declared; None, logged once, when no candidate
+    loads (not installed, or too old to have the C API we call)."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    candidates = names if names is not None else _default_names()
+    problems = []
+    for name in candidates:
+        try:
+            lib = ctypes.CDLL(name)
+            for function, (argtypes, restype) in _SIGNATURES.items():
+                getattr(lib, function).argtypes = argtypes
+                getattr(lib, function).restype = restype
+        except (OSError, AttributeError) as exc:
+            problems.append(f"{name}: {exc}")
+            continue
+        log.debug("libtesseract %s from %s", lib.TessVersion().decode(), name)
+        return lib
+    log.warning(
+        "libtesseract could not be loaded (%s); OCR runs one tesseract program per page "
+        "instead, which costs ~0.1 s more per page",
+        "; ".join(problems) or "no candidates",
+    )
+    return None
+
+
+def _default_names() -> list[str]:
+    found = ctypes.util.find_library("tesseract")
+    return [name for name in (found, "libtesseract.so.5", "libtesseract.so.4") if name]
+
+
+class Engine:
+    """One TessBaseAPI with its model loaded. Not thread-safe: ``Engines`` lends it to one
+    thread at a time."""
+
+    def __init__(self, lib: ctypes.CDLL, language: str) -> None:
+        self.lib = lib
+        self.language = language
+        self.handle = lib.TessBaseAPICreate()
+        if not self.handle:
+            raise MemoryError("TessBaseAPICreate returned NULL")
+        if lib.TessBaseAPIInit3(self.handle, None, language.encode()) != 0:
+            lib.TessBaseAPIDelete(self.handle)
+            self.handle = None
+            packages = " ".join(apt_package(code) for code in language.split("+"))
+            raise MissingLanguagePack(
+                f"Tesseract could not load the {language} language pack; install {packages}"
+            )
+        # Tesseract's own warnings ("Detected 12 diacritics", "Empty page!!") went to the
+        # program's stderr, which pytesseract swallowed; they would flood the worker's log.
+        lib.TessBaseAPISetVariable(self.handle, b"debug_file", os.devnull.encode())
+
+    def tsv(self, image: Image.Image, *, psm: int, dpi: int, timeout_s: float, label: str) -> str:
+        """Tesseract's TSV of ``image`` (no header line); PageTimeout past ``timeout_s``."""
+        lib, handle = self.lib, self.handle
+        self._set_image(image, dpi)
+        lib.TessBaseAPISetPageSegMode(handle, psm)
+        monitor = lib.TessMonitorCreate()
+        try:
+            started = time.monotonic()
+            lib.TessMonitorSetDeadlineMSecs(monitor, _msecs(timeout_s))
+            failed = lib.TessBaseAPIRecognize(handle, monitor) != 0
+            # Past the limit is a timeout whether the monitor stopped recognition or layout
+            # analysis (which the monitor cannot stop) overran: the page took too long.
+            if time.monotonic() - started >= timeout_s:
+                raise PageTimeout(f"{label}: Tesseract took longer than {timeout_s:.0f} s")
+            if failed:
+                raise CorruptInput(f"{label}: Tesseract could not read the page")
+            text = lib.TessBaseAPIGetTsvText(handle, 0)
+            if not text:
+                raise CorruptInput(f"{label}: Tesseract returned no result")
+            try:
+                return ctypes.string_at(text).decode("utf-8", errors="replace")
+            finally:
+                lib.TessDeleteText(text)
+        finally:
+            lib.TessMonitorDelete(monitor)
+            lib.TessBaseAPIClear(handle)
+
+    def rotation(self, image: Image.Image) -> tuple[int, float] | None:
+        """Orientation and script detection on an engine of the ``osd`` pack: the clockwise
+        degrees that make the page upright and OSD's confidence (what ``tesseract --psm 0``
+        prints as Rotate and Orientation confidence); None when OSD declines."""
+        lib, handle = self.lib, self.handle
+        self._set_image(image, 0)
+        degrees, confidence = _int(), _float()
+        try:
+            found = lib.TessBaseAPIDetectOrientationScript(
+                handle, ctypes.byref(degrees), ctypes.byref(confidence), None, None
+            )
+        finally:
+            lib.TessBaseAPIClear(handle)
+        if not found:
+            return None
+        # The API reports the page's orientation counter-clockwise; the program's "Rotate" is
+        # the clockwise turn that undoes it.
+        return (360 - degrees.value) % 360, round(confidence.value, 2)
+
+    def _set_image(self, image: Image.Image, dpi: int) -> None:
+        gray = image if image.mode == "L" else image.convert("L")
+        width, height = gray.size
+        # SetImage copies the pixels, so the bytes may go as soon as it returns.
+        self.lib.TessBaseAPISetImage(self.handle, gray.tobytes(), width, height, 1, width)
+        if dpi:
+            self.lib.TessBaseAPISetSourceResolution(self.handle, dpi)
+
+    def close(self) -> None:
+        if self.handle:
+            self.lib.TessBaseAPIDelete(self.handle)
+            self.handle = None
+
+
+def _msecs(seconds: float) -> int:
+    # 0 means "no deadline" to Tesseract, so a sliver of time left still gets one.
+    return max(1, min(int(seconds * 1000), 2**31 - 1))
+
+
+class Engines:
+    """Initialised engines by language; the least recently used is dropped past ``capacity``.
+
+    A thread takes an engine out while it reads a page and puts it back after, so two threads
+    never share one; a second thread wanting a busy language gets an engine of its own.
+    """
+
+    def __init__(self, lib: ctypes.CDLL, capacity: int = CAPACITY) -> None:
+        self.lib = lib
+        self.capacity = max(1, capacity)
+        self._idle: OrderedDict[str, Engine] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def tsv(
+        self,
+        image: Image.Image,
+        language: str,
+        *,
+        psm: int,
+        dpi: int,
+        timeout_s: float,
+        label: str,
+    ) -> str:
+        if timeout_s <= 0:
+            raise PageTimeout(f"{label}: no time left of the per-page limit")
+        with self._engine(language) as engine:
+            return engine.tsv(image, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label)
+
+    def rotation(self, image: Image.Image) -> tuple[int, float] | None:
+        with self._engine(OSD) as engine:
+            return engine.rotation(image)
+
+    def warm(self, language: str) -> None:
+        """Load ``language`` now, so the first page does not pay for it."""
+        with self._engine(language):
+            pass
+
+    @property
+    def cached(self) -> tuple[str, ...]:
+        """Languages with an idle engine, least recently used first."""
+        with self._lock:
+            return tuple(self._idle)
+
+    @contextmanager
+    def _engine(self, language: str) -> Iterator[Engine]:
+        with self._lock:
+            engine = self._idle.pop(language, None)
+        if engine is None:
+            engine = Engine(self.lib, language)  # ~0.1 s; outside the lock
+        try:
+            yield engine
+        finally:
+            self._put_back(engine)
+
+    def _put_back(self, engine: Engine) -> None:
+        dropped = []
+        with self._lock:
+            if engine.language in self._idle:
+                dropped.append(engine)  # another thread returned one meanwhile
+            else:
+                self._idle[engine.language] = engine
+            while len(self._idle) > self.capacity:
+                dropped.append(self._idle.popitem(last=False)[1])
+        for old in dropped:
+            old.close()
+
+    def close(self) -> None:
+        with self._lock:
+            engines, self._idle = list(self._idle.values()), OrderedDict()
+        for engine in engines:
+            engine.close()
+
+
+# The process is the scope of these engines: pool workers are reached only through a pickled
+# top-level function, so there is no object to hand them; each process loads its own.
+_shared: Engines | None = None
+_shared_loaded = False
+_shared_lock = threading.Lock()
+
+
+def shared() -> Engines | None:
+    """This process's engines, loaded on first use; None when libtesseract is unavailable."""
+    global _shared, _shared_loaded
+    with _shared_lock:
+        if not _shared_loaded:
+            lib = load()
+            _shared = Engines(lib) if lib is not None else None
+            _shared_loaded = True
+        return _shared
