@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.ocr_accuracy            # all three tables (~3 minutes on 2 cores)
     .venv/bin/python -m bench.ocr_accuracy --only accuracy|costs|throughput
+    .venv/bin/python -m bench.ocr_accuracy --tesseract cli   # cardstream on the program path
 
 accuracy:   CER/WER of plain ``pytesseract.image_to_string`` on the unprocessed upload against
             ``agents.ocr.extract`` (default config, min_confidence 70, and with 0 to show what
@@ -33,6 +34,7 @@ from agents.ocr import OcrConfig, extract, plan_pages, run_page, worker_init
 from agents.ocr import preprocess as steps
 from agents.ocr.images import load_gray
 from agents.ocr.quality import assess
+from agents.ocr.tesseract import Via
 from bench.pages import SPANISH, TEXTS, VARIANTS, encode, render_page
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
@@ -82,12 +84,14 @@ def cases() -> list[tuple[str, str, bytes, str | None]]:
     return out
 
 
-def accuracy() -> None:
+def accuracy(via: Via = "library") -> None:
     rows: dict[str, list[tuple[float, float, float, float, float, float]]] = {}
     for variant, truth, data, language in cases():
         raw = raw_tesseract(data, "spa" if language == "es" else "eng")
-        shipped = extract(data, None, None, OcrConfig(language=language))
-        everything = extract(data, None, None, OcrConfig(language=language, min_confidence=0))
+        shipped = extract(data, None, None, OcrConfig(language=language, tesseract=via))
+        everything = extract(
+            data, None, None, OcrConfig(language=language, min_confidence=0, tesseract=via)
+        )
         rows.setdefault(variant, []).append(
             (
                 cer(truth, raw),
@@ -98,7 +102,10 @@ def accuracy() -> None:
                 wer(truth, everything.text),
             )
         )
-    print("\nAccuracy (CER / WER in %, mean over pages; cardstream = extract(), min_conf 70)")
+    print(
+        "\nAccuracy (CER / WER in %, mean over pages; cardstream = extract(), min_conf 70,"
+        f" Tesseract via {via})"
+    )
     header = f"{'variant':16} {'pages':>5} {'raw CER':>8} {'raw WER':>8}"
     header += f" {'cs CER':>8} {'cs WER':>8} {'cs0 CER':>8} {'cs0 WER':>8}"
     print(header)
@@ -112,7 +119,7 @@ def accuracy() -> None:
     print(f"{'mean of variants':16} {'':5} " + " ".join(f"{v:8.2f}" for v in overall))
 
 
-def costs(repeat: int = 5) -> None:
+def costs(repeat: int = 5, via: Via = "library") -> None:
     page = render_page(" ".join(TEXTS.values()) * 2)
     data = encode(page)
     gray = load_gray(data, "clean", 10**9)
@@ -130,7 +137,7 @@ def costs(repeat: int = 5) -> None:
         "contrast": lambda: steps.stretch_contrast(gray),
         "binarize": lambda: steps.binarize(gray),
         "border": lambda: steps.add_border(gray),
-        "write PGM for tesseract": lambda: gray.save(io.BytesIO(), format="PPM"),
+        "write PGM (cli path only)": lambda: gray.save(io.BytesIO(), format="PPM"),
     }
     for name, fn in forced.items():
         times = []
@@ -139,7 +146,8 @@ def costs(repeat: int = 5) -> None:
             fn()  # type: ignore[operator]
             times.append(time.perf_counter() - started)
         print(f"  {name:26} {1000 * statistics.median(times):8.1f}")
-    result = run_page(plan_pages(data, "image/png", "clean.png", OcrConfig())[0], OcrConfig())
+    config = OcrConfig(tesseract=via)
+    result = run_page(plan_pages(data, "image/png", "clean.png", config)[0], config)
     print(f"  steps chosen for this page: {list(result.steps) or 'none'} ({quality.noise=:.1f})")
     for name, seconds in result.timings.items():
         print(f"  run_page {name:17} {1000 * seconds:8.1f}")
@@ -163,9 +171,9 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def throughput(rounds: int = 3, workers: int = 2) -> None:
+def throughput(rounds: int = 3, workers: int = 2, via: Via = "library") -> None:
     pages = [encode(render_page(text * 3)) for text in TEXTS.values()] * 2
-    config = OcrConfig()
+    config = OcrConfig(tesseract=via)
     jobs = [job for data in pages for job in plan_pages(data, "image/png", None, config)]
     raw_cpu, ours_cpu, raw_rates, ours_rates = [], [], [], []
     with tempfile.TemporaryDirectory() as folder:
@@ -220,14 +228,15 @@ def throughput(rounds: int = 3, workers: int = 2) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("accuracy", "costs", "throughput"))
+    parser.add_argument("--tesseract", choices=("library", "cli"), default="library")
     args = parser.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     if args.only in (None, "accuracy"):
-        accuracy()
+        accuracy(args.tesseract)
     if args.only in (None, "costs"):
-        costs()
+        costs(via=args.tesseract)
     if args.only in (None, "throughput"):
-        throughput()
+        throughput(via=args.tesseract)
 
 
 if __name__ == "__main__":

@@ -101,6 +101,14 @@ def render_page(
     return page
 
 
+def full_page(index: int = 0, paragraphs: int = 6) -> Image.Image:
+    """A whole page of prose (~45 lines of 10 pt on US letter, 300 dpi), as a page of study
+    notes is: ``paragraphs`` of TEXTS in an order that depends on ``index``."""
+    texts = list(TEXTS.values())
+    chosen = [texts[(index + i) % len(texts)] for i in range(paragraphs)]
+    return render_page("\n\n".join(chosen))
+
+
 def encode(image: Image.Image, fmt: str = "PNG", **options: object) -> bytes:
     buffer = io.BytesIO()
     dpi = image.info.get("dpi")
