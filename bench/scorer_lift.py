@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--top-n", type=int, default=3, help="cards kept per document")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--taste", choices=("key-terms", "names-and-numbers"), default="key-terms")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--json", type=Path, help="write the report here too")
     args = parser.parse_args(argv)
@@ -71,11 +72,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from retrainer.config import RetrainConfig, SearchConfig, TrainConfig
     from retrainer.dataset import DataConfig, TrainingExample, build_dataset
     from retrainer.metrics import evaluate
-    from retrainer.simulation import SimulatedUsers, preference
+    from retrainer.simulation import SimulatedUsers
     from retrainer.train import search
 
     t0 = time.monotonic()
-    users = SimulatedUsers(seed=args.seed, noise=0.25)
+    users = SimulatedUsers(seed=args.seed, noise=0.25, taste=args.taste)
+    preference = users.preference
     docs = documents()
     pools = {upload: candidates(args.engine, upload, text) for upload, text in docs}
     held_out = [upload for i, (upload, _) in enumerate(docs) if i % 3 == 2]
@@ -122,6 +124,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         oracle += top(pool, truth, args.top_n)
     report: dict[str, Any] = {
         "engine": args.engine,
+        "taste": args.taste,
         "documents": {"training": len(training), "held_out": len(held_out)},
         "examples": {"train": data.stats.train, "validation": data.stats.validation},
         "candidates_per_document": mean(len(p) for p in pools.values()),

@@ -114,7 +114,7 @@ def cmd_simulate_feedback(settings: Settings, args: argparse.Namespace) -> int:
     """Simulated users (retrainer.simulation) rate every delivered card once."""
     from retrainer.simulation import SimulatedUsers
 
-    users = SimulatedUsers(seed=args.seed)
+    users = SimulatedUsers(seed=args.seed, taste=args.taste)
     client = bootstrap.client(settings)
     sent, total = 0, 0.0
     try:
@@ -165,5 +165,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("simulate-feedback", help="simulated users rate every delivered card")
     p.add_argument("--users", type=int, default=1)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--taste", choices=("key-terms", "names-and-numbers"), default="key-terms",
+                   help="the users' hidden preference (documented in retrainer.simulation)")
     p.add_argument("--idle", type=float, default=3.0, help="stop after this long without cards")
     p.set_defaults(func=cmd_simulate_feedback)

@@ -1,6 +1,8 @@
 """Simulated users with a hidden, documented preference, and a naive candidate-card maker.
 
-The hidden preference (what the learned scorer has to discover from ratings alone):
+Two tastes; what the learned scorer has to discover from ratings alone.
+
+``taste="key-terms"`` (``preference``):
 
 * **5** - the answer is a short key term: 1-2 words, found verbatim in the source, not only stop
   words, none of its words already in the question, and a name or a number (capitalised or
@@ -10,6 +12,20 @@ The hidden preference (what the learned scorer has to discover from ratings alon
 * **2** - guessable: a true/false card, or an answer made only of stop words;
 * **1** - long (more than 6 words) or trivially easy (every answer word is already in the
   question).
+
+``taste="names-and-numbers"`` (``names_and_numbers``), students cramming for a fact-recall exam:
+the same rules for true/false (2), long (1), stop-word (2) and trivially easy (1) cards, then
+
+* **5** - a clean key term of 1-3 words that is a name or a number;
+* **3** - a clean key term that is a common noun (guessable from the blank's context), or a
+  short term that is not clean (not verbatim in the source, or sharing words with the question);
+* **2** - a vague answer of 4-6 words.
+
+The generator's heuristic already favours short, clean, source-supported answers, so for the
+first taste little is left to learn: on the bench's held-out documents (3 cards each) the
+untrained engine's cards score 4.37 against 4.97 for a perfect ranking of the same candidates, a
++13.7 % ceiling on any lift. The second taste is one the heuristic does not encode (4.21 against
+4.96, a +17.7 % ceiling): it is what the learning loop is demonstrated on.
 
 Noise: with probability ``noise`` a rating moves one star up or down (clipped to 1..5), drawn
 from a generator seeded by (seed, user, card id), so every rating is reproducible.
@@ -21,6 +37,7 @@ import hashlib
 import random
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from retrainer.dataset import TrainingExample
 from schemas.events import Card
@@ -65,13 +82,36 @@ def preference(card: Card, source: str) -> tuple[int, str]:
     return 4, "short key term"
 
 
+def names_and_numbers(card: Card, source: str) -> tuple[int, str]:
+    """The second taste's rating (before noise) and the rule that gave it."""
+    base, rule = preference(card, source)
+    if base <= 2 or rule == "trivially easy: answer already in the question":
+        return base, rule
+    answer = words(card.answer)
+    if len(answer) > 3:
+        return 2, "vague answer"
+    if rule == "short but not a clean key term":
+        return 3, rule
+    if any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in answer):
+        return 5, "short name or number"
+    return 3, "common-noun term"
+
+
+TASTES = {"key-terms": preference, "names-and-numbers": names_and_numbers}
+Taste = Literal["key-terms", "names-and-numbers"]
+
+
 @dataclass(frozen=True)
 class SimulatedUsers:
     seed: int = 0
     noise: float = 0.25
+    taste: Taste = "key-terms"
+
+    def preference(self, card: Card, source: str) -> tuple[int, str]:
+        return TASTES[self.taste](card, source)
 
     def rate(self, card: Card, source: str, user: int = 0) -> int:
-        base, _ = preference(card, source)
+        base, _ = self.preference(card, source)
         key = f"{self.seed}\x1f{user}\x1f{card.card_id}\x1f{card.question}\x1f{card.answer}"
         rng = random.Random(hashlib.sha256(key.encode("utf-8")).digest())
         if rng.random() < self.noise:

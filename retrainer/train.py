@@ -146,6 +146,8 @@ def search(train_items: list[Item], val_items: list[Item], config: RetrainConfig
             cfg = replace(config.train, learning_rate=lr, epochs=config.search.max_epochs)
             torch.manual_seed(cfg.seed)  # every trial starts from the same head
             model = QualityModel.from_encoder(scorer_cfg)
+            model.fit_wide([i.source for i in train_items], [i.card for i in train_items],
+                           [i.quality for i in train_items])
             model.train_top_layers(cfg.trainable_layers)
             trial = train(model, train_items, val_items, cfg, deadline)
             trials.append(trial)
@@ -164,8 +166,9 @@ def configure_optimizer(model: QualityModel, cfg: TrainConfig) -> torch.optim.Ad
     """AdamW; no weight decay on biases and LayerNorm weights (the 1-d parameters), and a larger
     lr for the randomly initialised head than for the pretrained encoder."""
     groups: list[dict[str, Any]] = []
-    for part, scale in ((model.encoder, 1.0), (model.head, cfg.head_lr_multiplier)):
-        params = [p for p in part.parameters() if p.requires_grad]
+    head = list(model.head.parameters()) + list(model.wide.parameters() if model.wide else [])
+    for part, scale in ((list(model.encoder.parameters()), 1.0), (head, cfg.head_lr_multiplier)):
+        params = [p for p in part if p.requires_grad]
         groups.append({"params": [p for p in params if p.dim() >= 2],
                        "weight_decay": cfg.weight_decay, "lr_scale": scale})
         groups.append({"params": [p for p in params if p.dim() < 2],

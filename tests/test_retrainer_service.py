@@ -78,7 +78,9 @@ def test_a_good_model_is_announced_with_lineage(champion: TrainingOutcome, mlflo
     assert run.info.status == "FINISHED" and run.data.tags["blessed"] == "true"
     assert run.data.params["search.learning_rates"] == "(0.0003,)"
     assert run.data.params["best_learning_rate"] == "0.0003"
-    assert [m.step for m in client.get_metric_history(champion.run_id, "val_loss")] == [0, 1, 2]
+    # one validation loss per epoch from the untrained start on (early stopping may end it)
+    steps = [m.step for m in client.get_metric_history(champion.run_id, "val_loss")]
+    assert len(steps) >= 2 and steps == list(range(len(steps)))
     artifacts = {f.path for f in client.list_artifacts(champion.run_id)}
     assert {"config.json", "search.json", "data", "scorer"} <= artifacts
     lineage = json.loads(Path(client.download_artifacts(champion.run_id, "data/lineage.json"))

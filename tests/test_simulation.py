@@ -50,3 +50,18 @@ def test_candidates_mix_good_and_bad_cards():
     assert scores[5] >= 1 and scores[1] >= 2
     assert all(0 <= c.quality_score <= 1 and c.source_sentence for c in cards)
     assert candidate_cards(text, "upload-1") == cards  # deterministic
+
+
+def test_the_names_and_numbers_taste():
+    users = SimulatedUsers(noise=0.0, taste="names-and-numbers")
+    assert users.preference(card("Who led the Normans?", "Rollo"), SOURCE)[0] == 5
+    assert users.preference(card("In which year did it happen?", "911"), SOURCE)[0] == 5
+    assert users.preference(card("To whom?", "Charles III"), SOURCE)[0] == 5
+    assert users.preference(card("Who swore what?", "fealty"), SOURCE) == (3, "common-noun term")
+    assert users.preference(card("What happened?", "Rollo swore fealty to Charles"), SOURCE)[0] == 2
+    assert users.preference(card("Who was the leader?", "Napoleon"), SOURCE)[0] == 3
+    # the rules both tastes share
+    easy = card("Did Rollo swear fealty? Who was Rollo?", "Rollo")
+    assert users.preference(easy, SOURCE)[0] == 1
+    assert users.preference(card("Rollo led the Normans.", "True", "tf"), SOURCE)[0] == 2
+    assert users.rate(card("Who swore what?", "fealty"), SOURCE) == 3

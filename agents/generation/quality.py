@@ -259,7 +259,7 @@ class QualityScorer:
 
         if not scored:
             return
-        cards = [to_card(s.candidate, "", "intermediate", "", s.score, {}) for s in scored]
+        cards = [to_card(s.candidate, "", "intermediate", "", s.score, s.quality) for s in scored]
         predicted = rater.predict([s.candidate.source for s in scored], cards)
         if len(predicted) != len(scored):
             raise ValueError(f"rater returned {len(predicted)} scores for {len(scored)} cards")

@@ -3,7 +3,7 @@
 A folder holds::
 
     scorer.json          format tag, ScorerConfig, name, version and free metadata
-    head.safetensors     the regression head
+    head.safetensors     the regression head (and the wide path over card features)
     encoder/             the fine-tuned encoder and its tokenizer (save_pretrained: safetensors)
 
 Only safetensors and JSON are read back, so loading a folder can never execute code.
@@ -22,6 +22,7 @@ from torch import nn
 
 from agents.encoder import encoder_path, mean_pool
 from agents.exceptions import ModelLoadError
+from agents.scoring import features as card_features
 from agents.scoring.text import encode_pairs
 from schemas.events import Card
 
@@ -42,10 +43,17 @@ class ScorerConfig:
     # it averaged, and an answer's length is much of its quality.
     # "mean": one mean over the whole pair (sentence-transformers' pooling).
     pooling: Literal["segments", "mean"] = "segments"
+    # surface features of the card (``agents.scoring.features``) beside the encoder: "" for none
+    features: str = card_features.FEATURE_SET
+    ridge: float = 1.0  # L2 strength of the wide path's closed-form start
 
 
 class QualityModel(nn.Module):
-    """Encoder → pooling → Linear-GELU-Dropout-Linear → sigmoid: predicted quality 0..1."""
+    """Wide and deep: sigmoid(deep + wide), predicted quality 0..1.
+
+    deep  encoder → pooling (+ card features) → Linear-GELU-Dropout-Linear
+    wide  Linear over the card features (absent when ``config.features`` is "")
+    """
 
     def __init__(self, encoder: Any, tokenizer: Any, config: ScorerConfig) -> None:
         super().__init__()
@@ -53,7 +61,10 @@ class QualityModel(nn.Module):
         self.tokenizer = tokenizer
         self.config = config
         hidden = int(encoder.config.hidden_size)
-        width = 3 * hidden + 2 if config.pooling == "segments" else hidden
+        if config.features not in ("", card_features.FEATURE_SET):
+            raise ModelLoadError(f"unknown card feature set {config.features!r}")
+        n_features = len(card_features.NAMES) if config.features else 0
+        width = (3 * hidden + 2 if config.pooling == "segments" else hidden) + n_features
         out = nn.Linear(config.hidden, 1)
         # start at the prior instead of 0.5: the first steps then learn the signal, not the mean
         prior = min(max(config.prior, 1e-3), 1 - 1e-3)
@@ -62,6 +73,11 @@ class QualityModel(nn.Module):
         self.head = nn.Sequential(
             nn.Linear(width, config.hidden), nn.GELU(), nn.Dropout(config.dropout), out
         )
+        self.wide: nn.Linear | None = nn.Linear(n_features, 1) if n_features else None
+        if self.wide is not None:
+            with torch.no_grad():
+                self.wide.weight.zero_()
+                self.wide.bias.zero_()
 
     @classmethod
     def from_encoder(cls, config: ScorerConfig, path: Path | None = None) -> QualityModel:
@@ -83,8 +99,31 @@ class QualityModel(nn.Module):
         for layer in list(layers)[len(layers) - n :]:
             layer.requires_grad_(True)
 
+    @torch.no_grad()
+    def fit_wide(self, sources: list[str], cards: list[Card], qualities: list[float]) -> None:
+        """Start the wide path at the ridge fit of the ratings' logits on the card features, and
+        the deep head at zero output: training then begins from a linear model of the users'
+        taste instead of from their mean. Needs a few dozen ratings, not thousands."""
+        if self.wide is None or not cards:
+            return
+        x = card_features.feature_matrix(sources, cards).double()
+        q = torch.tensor(qualities, dtype=torch.float64).clamp(0.05, 0.95)
+        y = torch.log(q / (1 - q))
+        mean_x, mean_y = x.mean(0), y.mean()
+        xc = x - mean_x
+        gram = xc.T @ xc + self.config.ridge * torch.eye(x.shape[1], dtype=torch.float64)
+        weight = torch.linalg.solve(gram, xc.T @ (y - mean_y))
+        self.wide.weight.copy_(weight.unsqueeze(0).float())
+        self.wide.bias.fill_(float(mean_y - mean_x @ weight))
+        out = self.head[-1]
+        assert isinstance(out, nn.Linear)
+        out.weight.zero_()
+        out.bias.zero_()
+
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
-        hidden = self.encoder(**batch).last_hidden_state
+        features = batch.get("features")
+        inputs = {k: v for k, v in batch.items() if k != "features"}
+        hidden = self.encoder(**inputs).last_hidden_state
         mask = batch["attention_mask"]
         if self.config.pooling == "segments":
             # pair encoding marks the answer side with token type 0 and the prompt side with 1
@@ -99,10 +138,18 @@ class QualityModel(nn.Module):
             )
         else:
             pooled = mean_pool(hidden, mask)
-        return torch.sigmoid(self.head(pooled).squeeze(-1))
+        if self.wide is None:
+            return torch.sigmoid(self.head(pooled).squeeze(-1))
+        if features is None:
+            raise ValueError("this scorer needs card features: build batches with encode()")
+        deep = self.head(torch.cat([pooled, features.to(pooled.dtype)], dim=-1))
+        return torch.sigmoid((deep + self.wide(features)).squeeze(-1))
 
     def encode(self, sources: list[str], cards: list[Card]) -> dict[str, torch.Tensor]:
-        return dict(encode_pairs(self.tokenizer, sources, cards, self.config.max_length))
+        batch = dict(encode_pairs(self.tokenizer, sources, cards, self.config.max_length))
+        if self.wide is not None:
+            batch["features"] = card_features.feature_matrix(sources, cards)
+        return batch
 
     @torch.inference_mode()
     def predict(self, sources: list[str], cards: list[Card], batch_size: int = 32) -> list[float]:
@@ -122,6 +169,9 @@ class QualityModel(nn.Module):
         self.encoder.save_pretrained(folder / ENCODER_DIR)
         self.tokenizer.save_pretrained(folder / ENCODER_DIR)
         head = {key: value.detach().contiguous() for key, value in self.head.state_dict().items()}
+        if self.wide is not None:
+            head.update({f"wide.{k}": v.detach().contiguous()
+                         for k, v in self.wide.state_dict().items()})
         save_file(head, str(folder / HEAD_FILE))
         doc = {"format": FORMAT, "config": asdict(self.config), **(meta or {})}
         (folder / CONFIG_FILE).write_text(json.dumps(doc, indent=2, sort_keys=True))
@@ -140,11 +190,18 @@ class QualityModel(nn.Module):
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise ModelLoadError(f"{folder / CONFIG_FILE} is not in format {FORMAT}")
         known = {f.name for f in fields(ScorerConfig)}
-        config = ScorerConfig(**{k: v for k, v in doc.get("config", {}).items() if k in known})
+        # a folder from before card features existed has no "features" key: it used none
+        saved = {"features": "", **doc.get("config", {})}
+        config = ScorerConfig(**{k: v for k, v in saved.items() if k in known})
         encoder, tokenizer = _load_encoder(folder / ENCODER_DIR)
         model = cls(encoder, tokenizer, config)
         try:
-            model.head.load_state_dict(load_file(str(folder / HEAD_FILE)))
+            tensors = load_file(str(folder / HEAD_FILE))
+            model.head.load_state_dict({k: v for k, v in tensors.items()
+                                        if not k.startswith("wide.")})
+            if model.wide is not None:
+                model.wide.load_state_dict({k.removeprefix("wide."): v
+                                            for k, v in tensors.items() if k.startswith("wide.")})
         except (OSError, SafetensorError, RuntimeError) as exc:
             raise ModelLoadError(f"cannot load the scorer head from {folder}: {exc}") from exc
         model.eval()
