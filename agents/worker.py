@@ -31,8 +31,9 @@ from schemas.events import (
     Text,
     Upload,
 )
+from streams.batch_reader import BatchReader, batch_consumer
 from streams.blobs import LocalBlobStore
-from streams.faust_app import make_app, raw_topic
+from streams.faust_app import acked_table, make_app, raw_topic
 from streams.serde import AvroCodec
 from streams.settings import Settings
 from streams.store import CardStore
@@ -76,6 +77,7 @@ class Worker:
         self.generate_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
         self.store_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self.metrics = PipelineMetrics(deps.registry)
+        self.enabled = {name.strip() for name in s.agents.split(",")}
         app = self.app
 
         async def emit(topic: str, key: str | None, value: bytes) -> None:
@@ -101,16 +103,23 @@ class Worker:
             tracker=deps.trackers.get("generate"),
             **base,
         )
-        # per model version: counts, mean quality, flags, hourly windows, and the trigger state
-        self.feedback_table = self.app.Table(
-            "feedback-stats",
-            default=None,
-            partitions=1,
-            key_type=str,
-            # batches are written outside any single event's context; one partition anyway
-            use_partitioner=True,
-        )
-        self.feedback = FeedbackStage(
+        self.feedback = self._feedback_stage(base) if "feedback" in self.enabled else None
+        self._wire()
+
+    def _feedback_stage(self, base: dict[str, Any]) -> FeedbackStage:
+        """The feedback tables, the stage writing them, and the batch reader feeding it.
+
+        Only workers running the feedback agent declare the tables, so Faust makes one of them
+        the tables' owner, and that one reads the topic (see streams.batch_reader)."""
+        s, deps = self.deps.settings, self.deps
+        # per model version: counts, mean quality, flags, hourly windows, and the trigger state;
+        # written per batch, outside any Faust event, hence use_partitioner (one partition)
+        self.feedback_table = acked_table(self.app, "feedback-stats", partitions=1,
+                                          key_type=str, use_partitioner=True)
+        # where the reader is in the feedback topic, recorded after the table writes it covers
+        self.feedback_offsets = acked_table(self.app, "feedback-offsets", partitions=1,
+                                            key_type=str, use_partitioner=True)
+        stage = FeedbackStage(
             store=deps.store,
             table=self.feedback_table,
             router=deps.router,
@@ -121,12 +130,20 @@ class Worker:
             quality_threshold=s.quality_threshold,
             **base,
         )
-        self._wire()
+
+        async def handle(records: list[Any]) -> None:
+            await stage.handle_batch([source_of(record) for record in records])
+
+        BatchReader(
+            self.app, s.topic(Feedback.topic), handle=handle, tables=[self.feedback_table],
+            offsets=self.feedback_offsets, max_records=s.feedback_batch,
+            consumer=lambda: batch_consumer(deps.bootstrap, group_id=s.app_id),
+        ).install()
+        return stage
 
     def _wire(self) -> None:
-        s, app = self.deps.settings, self.app
-        enabled = {name.strip() for name in s.agents.split(",")}
-        ocr, generate, feedback = self.ocr, self.generate, self.feedback
+        s, app, enabled = self.deps.settings, self.app, self.enabled
+        ocr, generate = self.ocr, self.generate
 
         if "ocr" in enabled:
             uploads = raw_topic(app, s.topic(Upload.topic), s.partitions)
@@ -145,14 +162,6 @@ class Worker:
             async def generate_agent(stream: Any) -> None:
                 async for event in stream.events():
                     await generate.handle(source_of(event.message))
-
-        if "feedback" in enabled:
-            feedback_topic = raw_topic(app, s.topic(Feedback.topic), 1)
-
-            @app.agent(feedback_topic, name="feedback", concurrency=1)
-            async def feedback_agent(stream: Any) -> None:
-                async for events in stream.take_events(s.feedback_batch, within=0.05):
-                    await feedback.handle_batch([source_of(e.message) for e in events])
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)

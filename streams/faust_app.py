@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
 import faust
+from faust.types import FutureMessage
 
 FETCH_MAX_WAIT_MS = 100
 
@@ -60,3 +62,35 @@ def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: floa
 def raw_topic(app: faust.App, name: str, partitions: int | None = None) -> Any:
     """Topics carry our Avro bytes; decoding is ours, so bad bytes can be dead-lettered."""
     return app.topic(name, key_serializer="raw", value_serializer="raw", partitions=partitions)
+
+
+class AckedTable(faust.Table):
+    """A table whose changelog writes can be awaited.
+
+    Faust sends a table's changelog records in the background and tells nobody when the broker
+    has them; ``await table.acked()`` waits for every write made so far. A reader that keeps its
+    offsets in a table needs that: an offset may be recorded only once the table writes of the
+    events before it are durable, or a crash would restore a table that never saw them.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._unacked: list[FutureMessage] = []
+
+    def send_changelog(self, *args: Any, **kwargs: Any) -> FutureMessage:
+        sent: FutureMessage = super().send_changelog(*args, **kwargs)
+        self._unacked.append(sent)
+        return sent
+
+    async def acked(self) -> None:
+        """Return when every changelog write so far is acknowledged; raise if one failed."""
+        unacked, self._unacked = self._unacked, []
+        if unacked:
+            await asyncio.gather(*unacked)
+
+
+def acked_table(app: faust.App, name: str, **options: Any) -> AckedTable:
+    """``app.Table(name, ...)``, as an :class:`AckedTable`."""
+    table = AckedTable(app, name=name, beacon=app.tables.beacon, **options)
+    app.tables.add(table)
+    return table

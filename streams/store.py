@@ -106,15 +106,18 @@ class CardStore:
                                                 version)
         return found
 
-    def add_feedback(self, events: Iterable[Feedback]) -> None:
+    def add_feedback(self, rated: Iterable[tuple[Feedback, str | None]]) -> None:
+        """Store ratings, each with the model version that made its card; a feedback id seen
+        before is ignored, so a redelivered batch stores nothing twice."""
         with self._lock, self._db:
             self._db.executemany(
                 "INSERT OR IGNORE INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
                 [
-                    (f.feedback_id, f.card_id, f.model_version, f.rating, json.dumps(f.flags),
+                    (f.feedback_id, f.card_id, version, f.rating,
+                     json.dumps(f.flags) if f.flags else "[]",
                      f.corrected_question, f.corrected_answer, f.user_id,
                      f.submitted_at.timestamp())
-                    for f in events
+                    for f, version in rated
                 ],
             )
 

@@ -103,6 +103,17 @@ def test_ratings_aggregate_per_model_version_from_the_card_store(world):
     assert sum(n for n, _ in stage.table["2"]["windows"].values()) == 1
 
 
+def test_every_accepted_rating_is_stored_with_its_cards_version_once(world):
+    stage, _, codec, _, _ = world
+    batch = sources(codec, [("c0", 5), ("c2", 1), ("nope", 3)])
+    asyncio.run(stage.handle_batch(batch))
+    asyncio.run(stage.handle_batch(batch))  # redelivered after a crash (at-least-once)
+    rated = stage.store.rated_cards()
+    assert sorted((r.card.card_id, r.model_version, r.rating) for r in rated) == [
+        ("c0", BASELINE, 5), ("c2", "2", 1)]
+    assert rated[0].document == "the document"  # joinable with the card's source for training
+
+
 def test_crossing_the_threshold_asks_for_exactly_one_training(world):
     stage, sent, codec, router, _ = world
     low = [("c0", 2)] * 6 + [("c1", 3)] * 6  # 12 ratings, mean quality 0.375 < 0.8

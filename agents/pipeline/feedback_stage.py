@@ -1,10 +1,9 @@
 """Feedback → the per-version table, the card store, rollout decisions and retrain requests.
 
-Events arrive in batches (``take_events``): the table is written once per model version per
-batch instead of once per event, which is what lifts aggregation from ~4,400 to well over
-10,000 events/s on one worker. The feedback topic has one partition (see streams.topics), so
-one worker owns the table and makes every rollout decision.
-"""
+Events arrive in batches (``streams.batch_reader``, up to ``FEEDBACK_BATCH``): each event is
+decoded, validated and dead-lettered on its own, while the card store gets one transaction and
+the table one write per model version per batch. The feedback topic has one partition (see
+streams.topics), so one worker owns the table and makes every rollout decision."""
 
 from __future__ import annotations
 
@@ -86,7 +85,8 @@ class FeedbackStage(Stage):
         known = await loop.run_in_executor(
             self.executor, self.store.known_cards, [e.card_id for _, e in decoded]
         )
-        accepted: list[Feedback] = []
+        # each accepted rating with the version that made its card (the event may not say)
+        rated: list[tuple[Feedback, str]] = []
         for source, event in decoded:
             record = known.get(event.card_id)
             if record is None:
@@ -97,27 +97,20 @@ class FeedbackStage(Stage):
                     upload_id=event.upload_id,
                 )
                 continue
-            accepted.append(
-                event.model_copy(
-                    update={
-                        "upload_id": event.upload_id or record.upload_id,
-                        "model_version": event.model_version or record.model_version or BASELINE,
-                    }
-                )
-            )
-        if accepted:
-            await loop.run_in_executor(self.executor, self.store.add_feedback, accepted)
-            self.aggregate(accepted)
-            await self.decide(accepted)
+            rated.append((event, event.model_version or record.model_version or BASELINE))
+        if rated:
+            await loop.run_in_executor(self.executor, self.store.add_feedback, rated)
+            self.aggregate(rated)
+            await self.decide(rated)
             await self.maybe_request_training()
-        self.metrics.events.labels(self.name, "ok").inc(len(accepted))
+        self.metrics.events.labels(self.name, "ok").inc(len(rated))
         self.metrics.stage_seconds.labels(self.name).observe(time.perf_counter() - started)
 
-    def aggregate(self, events: list[Feedback], now: float | None = None) -> None:
+    def aggregate(self, rated: list[tuple[Feedback, str]], now: float | None = None) -> None:
         now = time.time() if now is None else now
         by_version: dict[str, list[Feedback]] = defaultdict(list)
-        for event in events:
-            by_version[event.model_version or BASELINE].append(event)
+        for event, version in rated:
+            by_version[version].append(event)
         window = str(int(now // WINDOW_S * WINDOW_S))
         for version, batch in by_version.items():
             stats = dict(self.table.get(version) or empty_stats())
@@ -137,8 +130,8 @@ class FeedbackStage(Stage):
             stats["windows"] = dict(sorted(windows.items())[-WINDOWS_KEPT:])
             self.table[version] = stats  # one write per version per batch
 
-    async def decide(self, events: list[Feedback]) -> None:
-        decision = self.router.observe([(e.model_version or BASELINE, e.quality) for e in events])
+    async def decide(self, rated: list[tuple[Feedback, str]]) -> None:
+        decision = self.router.observe([(version, event.quality) for event, version in rated])
         if decision is not None:
             event = self.router.event_for(decision)
             await self.emit(self.models_topic, event.version, self.codec.encode(event))
