@@ -211,6 +211,12 @@ def main() -> None:
             ended = "rolled back" if guard and guard[-1][0] == "rolled_back" else "NOT rolled back"
             print(f"worse challenger v{worse.version}: {guard}; highest share {reached} % "
                   f"({ended})", flush=True)
+            report["model_versions"] = [
+                (e.version, e.action, e.rollout_percent, e.reason)
+                for e in model_events(client, topic)
+            ]
+            for version, action, percent, reason in report["model_versions"]:
+                print(f"  v{version} {action} {percent} %: {reason}", flush=True)
             client.close()
     print(json.dumps(report, indent=2, default=str))
 

@@ -172,3 +172,17 @@ def test_a_worse_challenger_is_rolled_back_and_never_reaches_100(world):
     assert steps[0].rollout_percent == 0 and "worse" in steps[0].reason
     assert router.versions() == (BASELINE, None, 0)
     assert router.choose("any-upload")[2] is None  # the heuristic ranking serves again
+
+
+def test_no_threshold_training_while_a_challenger_is_judged(world):
+    stage, sent, codec, router, _ = world
+    router.apply(announced("2"))  # version 2 (cards c2, c3) serves 10 %
+    # poor ratings for both, but too few of the challenger's for a rollout decision
+    low = [("c0", 2)] * 8 + [("c1", 3)] * 8 + [("c2", 2)] * 4
+    asyncio.run(stage.handle_batch(sources(codec, low)))
+    assert of_topic(sent, codec, "retrain-requests", RetrainRequest) == []
+    # rolled back by hand: the champion's 16 ratings (not the challenger's 4) now trigger
+    router.apply(ModelVersion(name="m", version="2", uri="", action="rolled_back"))
+    asyncio.run(stage.handle_batch(sources(codec, [("c0", 2)])))
+    (request,) = of_topic(sent, codec, "retrain-requests", RetrainRequest)
+    assert request.feedback_count == 17 and request.model_version == BASELINE

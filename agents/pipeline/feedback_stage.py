@@ -137,11 +137,14 @@ class FeedbackStage(Stage):
             await self.emit(self.models_topic, event.version, self.codec.encode(event))
 
     def since_training(self) -> tuple[int, float | None]:
-        count, total = 0, 0.0
-        for key, stats in self.table.items():
-            if key != LOOP_KEY and stats:
-                count += stats["since_training"][0]
-                total += stats["since_training"][1]
+        """Ratings of the champion's cards since the last training request, and their mean
+        quality: the trigger judges the model in service. A challenger's ratings are its
+        rollout's evidence, and they count once it is promoted."""
+        champion, _challenger, _percent = self.router.versions()
+        stats = self.table.get(champion)
+        if not stats:
+            return 0, None
+        count, total = stats["since_training"]
         return count, (total / count if count else None)
 
     async def maybe_request_training(self, now: float | None = None) -> RetrainRequest | None:
@@ -151,6 +154,10 @@ class FeedbackStage(Stage):
         answered = (self.router.last_training_done or 0.0) >= (pending or 0.0)
         if pending is not None and not answered and now - pending < STALE_TRAINING_S:
             return None  # one training at a time: the last request has no answer yet
+        if self.router.versions()[1] is not None:
+            # one experiment at a time: a challenger in rollout is still being judged, and a
+            # new announcement would replace it before its evidence is in
+            return None
         count, mean = self.since_training()
         if count < self.feedback_threshold or mean is None or mean >= self.quality_threshold:
             return None
