@@ -10,6 +10,8 @@
 | anything else (a bug)                    | log the traceback, dead-letter as ``internal``; go on |
 | the dead-letter itself cannot be sent    | re-raise: the worker stops without committing, so   |
 |                                          | the event is redelivered (at-least-once)            |
+| the card store cannot take a feedback    | the worker stops without recording the batch as    |
+| batch (disk full, locked database)       | read; a restart replays it (streams.batch_reader)   |
 
 Faust acks an event whose handler raised (faust-streaming#189, #315), so every handler catches
 everything and routes it here; nothing is dropped silently.
