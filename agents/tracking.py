@@ -16,7 +16,6 @@ and that window's data is dropped.
 
 from __future__ import annotations
 
-import importlib
 import io
 import logging
 import random
@@ -27,6 +26,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 if TYPE_CHECKING:
     from mlflow import MlflowClient
@@ -116,14 +117,15 @@ class WindowedTracker:
     def warm(self) -> None:
         """Pay MLflow's start-up now rather than in the first window's write: importing it,
         opening the store (a new sqlite store creates and migrates its schema) and finding the
-        experiment, ~6 s measured on 2 cores; and importing the chart backend the first,
-        sampled, window uses. The run itself is still created by the first write,
-        so an idle worker leaves no empty run. Failures are logged; the first write retries.
+        experiment, ~6 s measured on 2 cores; and drawing one chart, as the first (sampled)
+        window will (matplotlib loads its fonts then: ~0.6 s). The run itself is still created
+        by the first write, so an idle worker leaves no empty run. Failures are logged; the
+        first write retries.
         """
         with self._flush_lock:
             try:
                 self._experiment()
-                importlib.import_module("matplotlib.backends.backend_agg")
+                histogram_png("warm-up", [0.0, 1.0])
             except Exception:  # tracking must never break the pipeline; see module docstring
                 log.warning(
                     "MLflow tracking could not start; the first window retries", exc_info=True
@@ -260,10 +262,14 @@ def histogram_png(title: str, values: list[float]) -> bytes:
 
     figure = Figure(figsize=(5, 3), dpi=80)
     FigureCanvasAgg(figure)
+    # Fixed margins and one filled step artist instead of tight_layout and 30 bar patches: the
+    # same chart at half the CPU (~50 ms instead of ~100), which the flusher thread takes from
+    # the process's GIL.
+    figure.subplots_adjust(left=0.12, right=0.96, bottom=0.14, top=0.88)
     axes: Any = figure.add_subplot()
-    axes.hist(values, bins=30, color="#4472c4")
+    counts, edges = np.histogram(values, bins=30)
+    axes.stairs(counts, edges, fill=True, color="#4472c4")
     axes.set_title(f"{title} (n={len(values)})")
-    figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()

@@ -28,6 +28,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from PIL import Image
 
@@ -65,7 +66,24 @@ _SIGNATURES: dict[str, tuple[list[type], type | None]] = {
 }
 
 
-def load(names: Sequence[str] | None = None) -> ctypes.CDLL | None:
+class Library:
+    """libtesseract's functions, each with its signature declared, as attributes. Every call
+    releases the GIL (ctypes.CDLL), so other threads of the process run while Tesseract does."""
+
+    def __init__(self, name: str) -> None:
+        cdll = ctypes.CDLL(name)
+        for function, (argtypes, restype) in _SIGNATURES.items():
+            pointer = getattr(cdll, function)
+            pointer.argtypes = argtypes
+            pointer.restype = restype
+            setattr(self, function, pointer)
+        self.version = str(self.TessVersion().decode())
+
+    def __getattr__(self, name: str) -> Any:  # only reached for a function we did not declare
+        raise AttributeError(f"{name} is not among the declared libtesseract functions")
+
+
+def load(names: Sequence[str] | None = None) -> Library | None:
     """libtesseract with every function we use declared; None, logged once, when no candidate
     loads (not installed, or too old to have the C API we call)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -73,14 +91,11 @@ def load(names: Sequence[str] | None = None) -> ctypes.CDLL | None:
     problems = []
     for name in candidates:
         try:
-            lib = ctypes.CDLL(name)
-            for function, (argtypes, restype) in _SIGNATURES.items():
-                getattr(lib, function).argtypes = argtypes
-                getattr(lib, function).restype = restype
+            lib = Library(name)
         except (OSError, AttributeError) as exc:
             problems.append(f"{name}: {exc}")
             continue
-        log.debug("libtesseract %s from %s", lib.TessVersion().decode(), name)
+        log.debug("libtesseract %s from %s", lib.version, name)
         return lib
     log.warning(
         "libtesseract could not be loaded (%s); OCR runs one tesseract program per page "
@@ -99,7 +114,7 @@ class Engine:
     """One TessBaseAPI with its model loaded. Not thread-safe: ``Engines`` lends it to one
     thread at a time."""
 
-    def __init__(self, lib: ctypes.CDLL, language: str) -> None:
+    def __init__(self, lib: Library, language: str) -> None:
         self.lib = lib
         self.language = language
         self.handle = lib.TessBaseAPICreate()
@@ -188,7 +203,7 @@ class Engines:
     never share one; a second thread wanting a busy language gets an engine of its own.
     """
 
-    def __init__(self, lib: ctypes.CDLL, capacity: int = CAPACITY) -> None:
+    def __init__(self, lib: Library, capacity: int = CAPACITY) -> None:
         self.lib = lib
         self.capacity = max(1, capacity)
         self._idle: OrderedDict[str, Engine] = OrderedDict()
