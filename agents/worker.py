@@ -73,7 +73,6 @@ class Worker:
         s = deps.settings
         self.deps = deps
         self.app = make_app(s.app_id, deps.bootstrap, datadir, s.session_timeout_s)
-        self.pool = ocr_pool(s.ocr_workers)
         self.generate_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
         self.store_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self.metrics = PipelineMetrics(deps.registry)
@@ -90,7 +89,7 @@ class Worker:
         base = {"codec": deps.codec, "emit": emit, "metrics": self.metrics,
                 "dead_letter_topic": s.topic(DeadLetter.topic)}
         self.ocr = OcrStage(
-            pool=self.pool, blobs=deps.blobs, texts_topic=s.topic(Text.topic),
+            pool=lambda: ocr_pool(s.ocr_workers), blobs=deps.blobs, texts_topic=s.topic(Text.topic),
             preprocess=s.ocr_preprocess, ocr_metrics=deps.ocr_metrics,
             tracker=deps.trackers.get("ocr"), **base,
         )
@@ -164,7 +163,7 @@ class Worker:
                     await generate.handle(source_of(event.message))
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.ocr.pool.shutdown(wait=False, cancel_futures=True)
         self.generate_executor.shutdown(wait=False, cancel_futures=True)
         self.store_executor.shutdown(wait=False, cancel_futures=True)
         for tracker in self.deps.trackers.values():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 import pytest
@@ -56,12 +55,15 @@ def test_one_step_per_window_with_aggregates_and_sampled_artifacts(
     assert [a.path for a in kept] == ["events/step-0/page.txt"]
 
 
-def test_record_is_cheap(uri: str) -> None:
+def test_record_never_touches_mlflow(uri: str, tmp_path: Path) -> None:
+    """Recording only appends to the open window; MLflow is written when a window closes (the
+    cost per upload is measured in bench/ocr_tracking_overhead.py)."""
     tracker = WindowedTracker(uri, "ocr-test", "worker-1", window_s=3600)
-    started = time.perf_counter()
     for _ in range(10_000):
         tracker.record({"confidence": 90.0, "seconds": 0.9, "words": 300.0})
-    assert (time.perf_counter() - started) / 10_000 < 50e-6  # no MLflow on the hot path
+    assert not (tmp_path / "mlflow.db").exists()
+    assert tracker.flush(force=True) is True
+    assert (tmp_path / "mlflow.db").exists()
 
 
 def test_mlflow_failure_is_logged_not_raised(

@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import hashlib
+import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from agents.deadletter import Source, with_retries
@@ -29,6 +32,8 @@ from agents.ocr import (
 from agents.pipeline.base import Stage
 from schemas.events import Text, Upload, UploadOptions
 from streams.blobs import LocalBlobStore
+
+log = logging.getLogger(__name__)
 
 NO_PREPROCESSING = PreprocessConfig(**{
     f.name: False for f in dataclasses.fields(PreprocessConfig) if f.type in ("bool", bool)
@@ -57,11 +62,15 @@ def ocr_status(exc: BaseException) -> str:
 class OcrStage(Stage):
     name = "ocr"
 
-    def __init__(self, *, pool: Executor, blobs: LocalBlobStore, texts_topic: str,
-                 preprocess: bool = True, ocr_metrics: Any = None, tracker: Any = None,
+    def __init__(self, *, pool: Callable[[], Executor], blobs: LocalBlobStore,
+                 texts_topic: str, preprocess: bool = True, ocr_metrics: Any = None,
+                 tracker: Any = None, run: Callable[..., Any] = run_page,
                  **base: Any) -> None:
         super().__init__(**base)
-        self.pool = pool
+        self.make_pool = pool
+        self.pool = pool()
+        self.run = run  # the page reader pool processes call; a seam for the crash test
+        self._quarantine = asyncio.Lock()  # uploads read again after a crash, one at a time
         self.blobs = blobs
         self.texts_topic = texts_topic
         self.preprocess = preprocess
@@ -91,10 +100,39 @@ class OcrStage(Stage):
             None, plan_pages, data, upload.content_type, upload.filename, config
         )
         # pages of one document run in parallel, one single-threaded Tesseract per process
-        pages = await asyncio.gather(
-            *(loop.run_in_executor(self.pool, run_page, job, config) for job in jobs)
-        )
+        pool = self.pool
+        try:
+            pages = await self._read_pages(pool, jobs, config)
+        except BrokenProcessPool:
+            # Tesseract runs inside the pool processes: a crash (or the kernel's OOM killer)
+            # takes one down and breaks the pool for every upload in flight. A fresh pool
+            # serves what comes next; each upload that was in flight is read again alone, in
+            # a pool of its own, so the one that breaks it again is the culprit and only it is
+            # dead-lettered.
+            self._replace_pool(pool)
+            async with self._quarantine:
+                alone = self.make_pool()
+                try:
+                    pages = await self._read_pages(alone, jobs, config)
+                except BrokenProcessPool as exc:
+                    raise CorruptInput(
+                        f"{upload.filename}: the OCR process crashed reading it"
+                    ) from exc
+                finally:
+                    alone.shutdown(wait=False, cancel_futures=True)
         return merge(list(pages), language, time.perf_counter() - started)
+
+    async def _read_pages(self, pool: Executor, jobs: list[Any], config: OcrConfig) -> list[Any]:
+        loop = asyncio.get_running_loop()
+        return list(await asyncio.gather(
+            *(loop.run_in_executor(pool, self.run, job, config) for job in jobs)
+        ))
+
+    def _replace_pool(self, broken: Executor) -> None:
+        if self.pool is broken:  # the first upload to notice replaces it, once
+            log.error("the OCR process pool broke (a Tesseract process died); starting anew")
+            self.pool = self.make_pool()
+            broken.shutdown(wait=False, cancel_futures=True)
 
     async def handle(self, source: Source) -> None:
         started = time.perf_counter()
