@@ -86,7 +86,7 @@ class Worker:
             )
 
         self.emit = emit
-        base = {"codec": deps.codec, "emit": emit, "metrics": self.metrics,
+        base: dict[str, Any] = {"codec": deps.codec, "emit": emit, "metrics": self.metrics,
                 "dead_letter_topic": s.topic(DeadLetter.topic)}
         self.ocr = OcrStage(
             pool=lambda: ocr_pool(s.ocr_workers), blobs=deps.blobs, texts_topic=s.topic(Text.topic),
