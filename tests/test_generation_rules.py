@@ -284,6 +284,23 @@ def test_a_rater_re_ranks_the_candidates(engine: RuleEngine) -> None:
     assert mean(rated.cards) > mean(plain.cards)  # the pool had longer answers to choose
 
 
+class RecordingRater(FixedRater):
+    def __init__(self) -> None:
+        self.seen: list = []  # type: ignore[type-arg]
+
+    def predict(self, sources: list[str], cards: list) -> list[float]:  # type: ignore[type-arg]
+        self.seen += cards
+        return super().predict(sources, cards)
+
+
+def test_the_rater_sees_cards_as_they_are_delivered(engine: RuleEngine) -> None:
+    """Language and heuristic scores, as in the training data: the scorer's features use both."""
+    rater = RecordingRater()
+    engine.generate(GenerationRequest(SPANISH, "upload-es", 4), rater=rater)
+    assert rater.seen and {c.language for c in rater.seen} == {"es"}
+    assert all("clarity" in c.quality and "consistency" in c.quality for c in rater.seen)
+
+
 def test_pool_offers_short_and_long_answers(fast: RuleEngine) -> None:
     from agents.generation.prepare import prepare
 

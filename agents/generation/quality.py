@@ -253,13 +253,16 @@ class QualityScorer:
         return float(supported**2)
 
     # ---- learned re-ranking --------------------------------------------------------------
-    def apply_rater(self, scored: list[Scored], rater: CardRater) -> None:
+    def apply_rater(self, scored: list[Scored], rater: CardRater, language: str = "en") -> None:
         """Blend a learned rater into the ranking: rank = 0.5·heuristic + 0.5·learned."""
         from agents.generation.cards import to_card
 
         if not scored:
             return
-        cards = [to_card(s.candidate, "", "intermediate", "", s.score, s.quality) for s in scored]
+        # the cards as they will be delivered (language, heuristic scores): what the rater's
+        # features were trained on
+        cards = [to_card(s.candidate, "", "intermediate", language, s.score, s.quality)
+                 for s in scored]
         predicted = rater.predict([s.candidate.source for s in scored], cards)
         if len(predicted) != len(scored):
             raise ValueError(f"rater returned {len(predicted)} scores for {len(scored)} cards")

@@ -76,7 +76,7 @@ def finish(
     if rater is not None:
         above = [s for s in scored if s.score >= scorer.threshold]
         try:
-            scorer.apply_rater(above, rater)
+            scorer.apply_rater(above, rater, doc.language)
         except Exception as exc:  # a broken rater must not lose the upload
             name = getattr(rater, "name", "?")
             notes.append(f"learned rater {name} failed ({exc}); heuristic ranking used")
