@@ -121,17 +121,17 @@ def worse_challenger(settings: Any, tracking_uri: str, store_path: Path) -> Any:
 
 
 def main() -> None:
+    from retrainer.simulation import TASTES, SimulatedUsers
+
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threshold", type=int, default=150)
     parser.add_argument("--held-out", type=int, default=25)
     parser.add_argument("--fast", action="store_true", help="one learning rate, two epochs")
-    parser.add_argument("--taste", choices=("key-terms", "names-and-numbers"),
-                        default="names-and-numbers")
+    parser.add_argument("--taste", choices=tuple(TASTES), default="names-and-numbers")
     args = parser.parse_args()
 
     from cardstream import bootstrap
     from cardstream.stack import Stack
-    from retrainer.simulation import SimulatedUsers
     from schemas.events import ModelVersion, RetrainRequest
     from streams.settings import Settings
 

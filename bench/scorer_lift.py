@@ -26,6 +26,7 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
+from retrainer.simulation import TASTES
 from schemas.events import Card
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared/data"
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--top-n", type=int, default=3, help="cards kept per document")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--taste", choices=("key-terms", "names-and-numbers"), default="key-terms")
+    parser.add_argument("--taste", choices=tuple(TASTES), default="key-terms")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--json", type=Path, help="write the report here too")
     args = parser.parse_args(argv)

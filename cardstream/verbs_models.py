@@ -8,6 +8,7 @@ from typing import Any
 
 from cardstream import bootstrap
 from cardstream.output import print_json, progress
+from retrainer.simulation import TASTES
 from schemas.events import Feedback, ModelVersion, RetrainRequest
 from streams.settings import Settings
 
@@ -165,7 +166,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("simulate-feedback", help="simulated users rate every delivered card")
     p.add_argument("--users", type=int, default=1)
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--taste", choices=("key-terms", "names-and-numbers"), default="key-terms",
+    p.add_argument("--taste", choices=tuple(TASTES), default="key-terms",
                    help="the users' hidden preference (documented in retrainer.simulation)")
     p.add_argument("--idle", type=float, default=3.0, help="stop after this long without cards")
     p.set_defaults(func=cmd_simulate_feedback)

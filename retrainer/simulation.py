@@ -59,6 +59,11 @@ def content_words(text: str) -> set[str]:
     return {w.lower() for w in words(text) if w.lower() not in STOP_WORDS}
 
 
+def named(answer_words: list[str]) -> bool:
+    """A name or a number: a capitalised word or one with a digit."""
+    return any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in answer_words)
+
+
 def preference(card: Card, source: str) -> tuple[int, str]:
     """The hidden rating (before noise) and the rule that gave it."""
     answer = words(card.answer)
@@ -76,8 +81,7 @@ def preference(card: Card, source: str) -> tuple[int, str]:
         return 3, "middling answer"
     if card.answer.strip().lower() not in source.lower() or answer_content & in_question:
         return 3, "short but not a clean key term"
-    named = any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in answer)
-    if len(answer) <= 2 and named:
+    if len(answer) <= 2 and named(answer):
         return 5, "short named key term"
     return 4, "short key term"
 
@@ -92,7 +96,7 @@ def names_and_numbers(card: Card, source: str) -> tuple[int, str]:
         return 2, "vague answer"
     if rule == "short but not a clean key term":
         return 3, rule
-    if any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in answer):
+    if named(answer):
         return 5, "short name or number"
     return 3, "common-noun term"
 

@@ -52,8 +52,6 @@ def recognize(
     via: Via = "library",
 ) -> list[Word]:
     """Every word Tesseract reads on ``image`` (non-text rows, conf -1, are left out)."""
-    if timeout_s <= 0:
-        raise PageTimeout(f"{label}: no time left of the per-page limit")
     engines = libtesseract.shared() if via == "library" else None
     if engines is not None:
         tsv = engines.tsv(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label)

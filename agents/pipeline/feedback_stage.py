@@ -136,11 +136,10 @@ class FeedbackStage(Stage):
             event = self.router.event_for(decision)
             await self.emit(self.models_topic, event.version, self.codec.encode(event))
 
-    def since_training(self) -> tuple[int, float | None]:
+    def since_training(self, champion: str) -> tuple[int, float | None]:
         """Ratings of the champion's cards since the last training request, and their mean
         quality: the trigger judges the model in service. A challenger's ratings are its
         rollout's evidence, and they count once it is promoted."""
-        champion, _challenger, _percent = self.router.versions()
         stats = self.table.get(champion)
         if not stats:
             return 0, None
@@ -154,14 +153,14 @@ class FeedbackStage(Stage):
         answered = (self.router.last_training_done or 0.0) >= (pending or 0.0)
         if pending is not None and not answered and now - pending < STALE_TRAINING_S:
             return None  # one training at a time: the last request has no answer yet
-        if self.router.versions()[1] is not None:
+        champion, challenger, _percent = self.router.versions()
+        if challenger is not None:
             # one experiment at a time: a challenger in rollout is still being judged, and a
             # new announcement would replace it before its evidence is in
             return None
-        count, mean = self.since_training()
+        count, mean = self.since_training(champion)
         if count < self.feedback_threshold or mean is None or mean >= self.quality_threshold:
             return None
-        champion, _challenger, _percent = self.router.versions()
         request = RetrainRequest(
             request_id=uuid.uuid4().hex,
             trigger="threshold",

@@ -120,7 +120,7 @@ class OcrStage(Stage):
                     ) from exc
                 finally:
                     alone.shutdown(wait=False, cancel_futures=True)
-        return merge(list(pages), language, time.perf_counter() - started)
+        return merge(pages, language, time.perf_counter() - started)
 
     async def _read_pages(self, pool: Executor, jobs: list[Any], config: OcrConfig) -> list[Any]:
         loop = asyncio.get_running_loop()

@@ -55,7 +55,8 @@ _WORD = re.compile(r"\w[\w'\-]*")
 def card_features(source: str, card: Card) -> list[float]:
     """The card's features in ``NAMES`` order."""
     answer = _WORD.findall(card.answer)
-    question = {w.lower() for w in _WORD.findall(card.question)}
+    question_words = _WORD.findall(card.question)
+    question = {w.lower() for w in question_words}
     stops = stop_words(card.language or "en")
     content = [w.lower() for w in answer if w.lower() not in stops]
     text = (source or card.source_sentence or "").lower()
@@ -65,7 +66,7 @@ def card_features(source: str, card: Card) -> list[float]:
         *(float(card.type == t) for t in CARD_TYPES),
         *(float(lo <= n <= hi) for lo, hi in LENGTH_BUCKETS),
         min(1.0, math.log1p(n) / math.log1p(20)),
-        min(1.0, math.log1p(len(_WORD.findall(card.question))) / math.log1p(60)),
+        min(1.0, math.log1p(len(question_words)) / math.log1p(60)),
         sum(w[:1].isupper() for w in answer) / n if n else 0.0,
         float(any(ch.isdigit() for ch in card.answer)),
         float(bool(card.answer.strip()) and card.answer.strip().lower() in text),
