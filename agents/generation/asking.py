@@ -1,0 +1,507 @@
+"""Questions built from the parse: a wh-phrase from the answer's kind, word order from its role.
+
+    subject        "Julius Caesar crossed the Rubicon"    → "Who crossed the Rubicon?"
+    object/adjunct "Caesar crossed the Rubicon in 49 BC"   → "When did Julius Caesar cross the
+                   Rubicon?" (the first auxiliary, a copula, or do-support with the verb's
+                   lemma moves before the subject)
+    count          "The republic had two consuls"          → "How many consuls did the
+                                                              republic have?"
+    definition     "Tarquin the Proud, the last king, …"   → "Who was Tarquin the Proud?"
+
+What is not part of the asked clause goes: coordinated clauses, leading discourse phrases
+("However,", "In addition,"), asides in brackets, appositions and non-restrictive relative
+clauses that do not hold the answer; adjuncts before the subject move to the end. Pronouns
+are resolved (reference.py) or no question is made. None means "no good question here".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from agents.generation.reference import DEMONSTRATIVE, PERSONAL, UNRESOLVABLE, Resolver
+from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS, Answer
+
+MAX_WORDS = 20
+HARD_MAX_WORDS = 26
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj",
+                          "pcomp"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_DROP_CHILD_DEPS = frozenset({"cc", "parataxis", "mark", "preconj", "punct", "discourse", "meta",
+                              "intj"})
+_DISCOURSE = frozenset(str.split(
+    "however also then thus therefore hence meanwhile moreover furthermore nevertheless "
+    "nonetheless instead finally consequently additionally similarly indeed still besides "
+    "accordingly subsequently eventually later today now first second third"
+))
+_DISCOURSE_PP = re.compile(
+    r"^(in addition|for example|for instance|as a result|in fact|of course|by contrast|in "
+    r"contrast|on the other hand|in particular|in general|at the same time|after that|in turn|"
+    r"to this end|as such|in other words|above all|in short|in summary|by then|at first)\b",
+    re.IGNORECASE,
+)
+_WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
+                          "to", "into", "towards", "toward", "onto", "around"})
+_WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
+_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+
+
+@dataclass(frozen=True)
+class Asked:
+    question: str
+    answer: str
+    role: str  # subject | object | adjunct | count | definition | in-situ
+
+
+def _is_clause_head(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and (tok.dep_ in _CLAUSE_DEPS or tok.head == tok)
+
+
+def clause_head(root: Token) -> tuple[Token, Token] | None:
+    """(the verb heading the clause that holds ``root``, the child of it on the path)."""
+    child, tok = root, root
+    while True:
+        if tok.head == tok:
+            return (tok, child) if tok is not root else None
+        child, tok = tok, tok.head
+        if _is_clause_head(tok):
+            return tok, child
+
+
+def _subject(verb: Token) -> Token | None:
+    seen = verb
+    for _ in range(4):
+        subj = next((c for c in seen.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if seen.dep_ in ("conj", "xcomp") and seen.head != seen:
+            seen = seen.head  # "was born in Ulm and died in Princeton": the first verb's subject
+            continue
+        return None
+    return None
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+           and c.tag_ != "TO"]
+    if own or verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBG"):
+        return own
+    # "was captured and executed": the second participle shares the first one's auxiliary
+    return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tuple[str, bool]:
+    """(the wh-phrase, whether it absorbs the preposition before the answer)."""
+    kind = answer.kind
+    p = prep.lower_ if prep is not None else ""
+    span = answer.span(sent)
+    if kind in ("year", "date", "century", "time"):
+        unit = {"year": "which year", "century": "which century"}.get(kind)
+        if p in _WHEN_PREPS or (not p and role == "adjunct"):
+            if unit and p in ("in", "during"):
+                return f"in {unit}", True
+            return ("at what time" if kind == "time" else "when"), True
+        if p in ("since", "until", "till", "before", "after", "by"):
+            return f"{p} {unit or 'when'}", True
+        return (unit or "what date"), False
+    if kind == "place" and p in _WHERE_PREPS:
+        return "where", True
+    if kind == "place" and p == "from":
+        return "where", False  # "Where did they come from?": the preposition strands
+    if kind in ("person",):
+        if p == "by" and role == "adjunct":
+            return "by whom", True
+        return "who", False
+    if kind == "group" and role == "subject":
+        return "who", False
+    if kind in ("percent",):
+        return "what percentage", False
+    if kind == "money":
+        return "how much", False
+    if kind in ("number", "quantity"):
+        return "how many", False
+    last = span[-1].lemma_.lower()
+    if kind in ("place", "org", "event", "work", "name", "thing", "group") and last in CLASS_WORDS \
+            and span.root.pos_ == "PROPN":
+        return f"which {last}", False
+    return "what", False
+
+
+class _Builder:
+    """Assembles a question from token ids, replacements and inserted words."""
+
+    def __init__(self, sent: Span, resolver: Resolver | None) -> None:
+        self.sent = sent
+        self.doc = sent.doc
+        self.resolver = resolver or Resolver()
+
+    def render(self, ids: list[int], replace: dict[int, str]) -> str | None:
+        pieces: list[tuple[str, int]] = []
+        for i in ids:
+            tok = self.doc[i]
+            if i in replace:
+                if replace[i]:
+                    pieces.append((replace[i], i))
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in UNRESOLVABLE:
+                return None
+            if tok.pos_ == "PRON" and low in PERSONAL and tok.dep_ != "expl":
+                if low == "it" and tok.dep_ == "nsubj" and any(
+                    c.dep_ in ("ccomp", "xcomp") for c in tok.head.children
+                ) and tok.head.lemma_ == "be":
+                    pieces.append((tok.text, i))  # "it is believed that …": no referent
+                    continue
+                found = self.resolver.replacement(tok, self.sent)
+                if found is None:
+                    return None
+                pieces.append((found, i))
+                continue
+            if low in DEMONSTRATIVE and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+                found = self.resolver.demonstrative(tok.head)
+                if found is None:
+                    return None
+                # "this process" → "photosynthesis": the head noun goes too
+                pieces.append((found, i))
+                replace[tok.head.i] = ""
+                skip_between = [j for j in ids if i < j < tok.head.i]
+                for j in skip_between:
+                    replace[j] = ""
+                continue
+            pieces.append((tok.text, i))
+        # the sentence's first word is capitalised only because it came first
+        start = self.sent.start
+        pieces = [(t.lower() if i == start and t == self.doc[start].text
+                   and not _keeps_case(self.doc[start]) else t, i) for t, i in pieces]
+        out = ""
+        for n, (text, i) in enumerate(pieces):
+            if n:
+                prev_i = pieces[n - 1][1]
+                glue = " "
+                if prev_i is not None and i is not None and i == prev_i + 1:
+                    glue = self.doc[prev_i].whitespace_
+                if re.match(r"^[,.;:!?%)]|^'s\b|^n't\b", text):
+                    glue = ""
+                out += glue
+            out += text
+        out = re.sub(r"\s+", " ", out)
+        out = re.sub(r"(\(\s*\)|,\s*,)", ",", out)
+        out = re.sub(r"\s+,", ",", out).strip(" ,;:")
+        return out
+
+
+def _pruned(ids: set[int], verb: Token, keep: set[int], sent: Span) -> set[int]:
+    """Drop clause parts that are not the asked fact, longest first, until short enough."""
+    def words(s: set[int]) -> int:
+        return sum(1 for i in s if not sent.doc[i].is_punct)
+
+    optional: list[set[int]] = []
+    for tok in verb.subtree:
+        if tok.i not in ids or tok == verb:
+            continue
+        if tok.dep_ in ("appos", "relcl", "acl", "advcl", "npadvmod") or (
+            tok.dep_ == "prep" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in keep
+        ) or (tok.dep_ == "prep" and tok.head == verb):
+            part = _subtree(tok) & ids
+            if not part & keep:
+                optional.append(part)
+    optional.sort(key=len, reverse=True)
+    out = set(ids)
+    for part in optional:
+        if words(out) <= MAX_WORDS:
+            break
+        if tok_is_needed(part, sent, out):
+            continue
+        out -= part
+    return out
+
+
+def tok_is_needed(part: set[int], sent: Span, ids: set[int]) -> bool:
+    """A verb's only complement is needed: 'consisted of the army' without it says nothing."""
+    first = sent.doc[min(part)]
+    return first.dep_ == "prep" and first.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("dobj", "attr", "prep") and c.i in ids and c.i not in part
+        for c in first.head.children
+    )
+
+
+def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked | None:
+    """The question whose answer is ``answer`` (a span of ``sent``), or None."""
+    doc = sent.doc
+    span = answer.span(sent)
+    a_ids = set(range(answer.start, answer.end))
+    root = span.root
+    count_noun: Token | None = None
+    # "two consuls" (answer "two") and "7,000 soldiers": a count asks about the counted noun
+    if answer.kind in ("number", "quantity") and root.dep_ == "nummod" and root.head.pos_ == "NOUN":
+        count_noun = root.head
+        target = count_noun
+    elif answer.kind in ("number", "quantity") and any(c.dep_ == "nummod" for c in root.children) \
+            and root.pos_ == "NOUN":
+        count_noun = root
+        target = root
+    else:
+        target = root
+    found = clause_head(target)
+    if found is None:
+        return None
+    verb, child = found
+    if verb.i in a_ids:
+        return None
+    builder = _Builder(sent, resolver)
+    clause = _subtree(verb)
+    # what is not part of this clause's fact
+    drop: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in _DROP_CHILD_DEPS:
+            drop |= _subtree(c) if c.dep_ != "punct" else {c.i}
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+            drop |= _subtree(c)
+        if c.dep_ == "advcl" and not _subtree(c) & a_ids:
+            drop |= _subtree(c)
+    for tok in verb.subtree:
+        if tok.i in drop:
+            continue
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and not _subtree(tok) & a_ids:
+            drop |= _subtree(tok)  # "… and founded a republic": another fact
+            drop |= {c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i}
+            continue
+        non_restrictive = tok.i > 0 and doc[tok.left_edge.i - 1].text == ","
+        if tok.dep_ in ("appos", "relcl", "acl") and non_restrictive and tok.head != verb \
+                and not _subtree(tok) & a_ids and tok not in (child,):
+            drop |= _subtree(tok)
+        if tok.text == "(":
+            close = next((t.i for t in doc[tok.i:sent.end] if t.text == ")"), None)
+            if close is not None and not a_ids & set(range(tok.i, close + 1)):
+                drop |= set(range(tok.i, close + 1))
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    subj_ids = _subtree(subj) - drop
+    subj_replace: dict[int, str] = {}
+    if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        # "the consuls, who were elected every year": the antecedent is the subject
+        antecedent = verb.head
+        ante_ids = [t.i for t in antecedent.subtree if t.i <= antecedent.i]
+        subj_replace[subj.i] = builder.render(ante_ids, {}) or ""
+        if not subj_replace[subj.i]:
+            return None
+    elif any(doc[i].tag_ in ("WP", "WDT", "WP$") for i in clause - drop - _subtree(subj)
+             if i not in a_ids) and verb.dep_ in ("relcl", "acl"):
+        return None  # "by which green plants use …": the clause is not a statement
+    if subj.i not in clause:  # shared subject of coordinated verbs
+        clause |= subj_ids
+    # which constituent holds the answer, and its role
+    role = "object"
+    prep: Token | None = None
+    if subj.i in a_ids or (count_noun is not None and count_noun == subj) or (
+        child == subj and _subtree(subj) & a_ids
+    ):
+        role = "subject"
+    elif target.dep_ == "pobj" and target.head.dep_ in ("prep", "agent"):
+        prep = target.head
+        role = "adjunct" if prep.head == verb else "nested"
+    elif target.dep_ in ("npadvmod", "advmod", "tmod") and target.head == verb:
+        role = "adjunct"
+    elif target.dep_ == "attr" and verb.lemma_ == "be" and target.head == verb:
+        role = "definition"
+    elif target.dep_ in ("dobj", "attr", "dative", "oprd", "nsubjpass", "acomp") or child == target:
+        role = "object"
+    else:
+        role = "nested"
+    wh, absorbs = wh_phrase(answer, sent, prep, role)
+    if role == "definition":
+        # "The Nile is the longest river in Africa" → "What is the Nile?"
+        wh = "who" if subj.ent_type_ in ("PERSON", "PER") or (
+            subj.lemma_.lower() in PERSON_NOUNS) else "what"
+    if count_noun is not None:
+        mods = [t for t in count_noun.subtree if t.i < count_noun.i and t.dep_ in
+                ("amod", "compound") and not (_subtree(t) & a_ids)]
+        noun_ids = sorted({t.i for m in mods for t in m.subtree} | {count_noun.i})
+        wh = "how many " + " ".join(doc[i].text for i in noun_ids)
+        if answer.kind in ("money",):
+            wh = "how much"
+        removed = {t.i for t in count_noun.subtree if t.i <= count_noun.i}
+        removed -= {i for i in removed if doc[i].dep_ in ("prep",)}
+        a_removed = removed
+        answer_text = answer.text
+    else:
+        a_removed = set(a_ids) | {t.i for t in root.children if t.dep_ in ("det", "predet") and
+                                  t.i < answer.start}
+        if role == "definition":
+            a_removed |= _subtree(target)
+        if role == "adjunct" and absorbs and prep is not None:
+            a_removed |= {prep.i}
+        answer_text = answer.text
+    if role == "subject":
+        if subj.i not in a_ids and count_noun is None:
+            # the answer sits inside the subject: "the capital of France" → in situ
+            return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text)
+        a_removed |= subj_ids if count_noun is None or count_noun == subj else set()
+    if role == "nested":
+        return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text)
+    # adjuncts before the subject move to the end; discourse phrases go
+    front: set[int] = set()
+    for c in verb.children:
+        if c.i >= subj.left_edge.i or c.i in drop or c.dep_ in ("aux", "auxpass", "neg"):
+            continue
+        part = _subtree(c)
+        phrase = doc[c.left_edge.i : c.right_edge.i + 1].text
+        discourse = c.lower_ in _DISCOURSE or _DISCOURSE_PP.match(phrase) or c.dep_ in (
+            "advmod", "cc")
+        if discourse and not part & a_ids:
+            drop |= part
+            continue
+        if c.dep_ in ("prep", "npadvmod", "advcl", "pobj") and not part & a_ids:
+            front |= part
+    # commas left hanging by moved and dropped parts
+    kept = sorted(clause - drop - a_removed)
+    kept = [i for i in kept if not (doc[i].is_punct and doc[i].text in (",", ";", ":", ".", "!",
+                                                                          "?", "—", "–"))]
+    if role == "subject":
+        order = [i for i in kept if i not in front] + sorted(front)
+        body = _render_with_wh(builder, wh, order, dict(subj_replace), subject_question=True)
+    else:
+        auxes = _auxiliaries(verb)
+        replace: dict[int, str] = {}
+        lead: str
+        if auxes:
+            lead_tok = auxes[0]
+            lead = lead_tok.text
+            moved = {lead_tok.i}
+        elif verb.lemma_ == "be":
+            lead = verb.text
+            moved = {verb.i}
+        else:
+            do = _DO.get(verb.tag_)
+            if do is None and verb.tag_ == "VBN":
+                do = "did"  # a finite past the tagger read as a participle ("fought")
+            if do is None:
+                return None
+            lead = do
+            moved = set()
+            replace[verb.i] = verb.lemma_
+        rest = [i for i in kept if i not in subj_ids and i not in moved and i not in front]
+        subject_part = [i for i in kept if i in subj_ids]
+        if not subject_part:
+            return None
+        order = subject_part + rest + sorted(front)
+        replace.update(subj_replace)
+        body = _render_with_wh(builder, wh, order, replace, lead=lead)
+    if body is None:
+        return None
+    return _finish(body, answer_text, role)
+
+
+def _render_with_wh(builder: _Builder, wh: str, order: list[int], replace: dict[int, str],
+                    lead: str = "", subject_question: bool = False) -> str | None:
+    del subject_question  # both forms render the same; kept for the call sites' clarity
+    ids = _shorten(builder, order)
+    if ids is None:
+        return None
+    text = builder.render(ids, dict(replace))
+    if text is None:
+        return None
+    return " ".join(x for x in (wh, lead, text) if x)
+
+
+def _shorten(builder: _Builder, order: list[int]) -> list[int] | None:
+    words = [i for i in order if not builder.doc[i].is_punct]
+    if len(words) <= MAX_WORDS:
+        return order
+    root = builder.sent.root
+    keep = set(order)
+    trimmed = _pruned(set(order), root, set(), builder.sent) if keep else keep
+    out = [i for i in order if i in trimmed]
+    if sum(1 for i in out if not builder.doc[i].is_punct) > HARD_MAX_WORDS:
+        return None
+    return out
+
+
+_NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
+                          "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MISC"})
+
+
+def _keeps_case(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or tok.text == "I" \
+        or (tok.text.isupper() and len(tok.text) > 1)
+
+
+def _in_situ(builder: _Builder, sent: Span, verb: Token, clause: set[int], drop: set[int],
+             a_removed: set[int], answer: Answer, answer_text: str) -> Asked | None:
+    """The answer replaced where it stands ("The capital of which country …?"); only for short
+    clauses, where it still reads as a question."""
+    doc = sent.doc
+    wh, _ = wh_phrase(answer, sent, None, "nested")
+    if wh in ("what", "who"):
+        wh = {"what": "which", "who": "whom"}[wh] if answer.kind != "person" else "whom"
+        if wh == "which":
+            head = answer.head or "one"
+            wh = f"which {head}"
+    ids = sorted(clause - drop)
+    ids = [i for i in ids if not (doc[i].is_punct and doc[i].text in (",", ";", ":", ".", "!",
+                                                                        "?"))]
+    first_answer = min(a_removed & set(ids), default=None)
+    if first_answer is None:
+        return None
+    ids = [i for i in ids if i not in a_removed or i == first_answer]
+    text = builder.render(ids, {first_answer: wh})
+    if text is None or len(text.split()) > MAX_WORDS:
+        return None
+    return _finish(text, answer_text, "in-situ")
+
+
+def _finish(body: str, answer_text: str, role: str) -> Asked | None:
+    body = body.strip(" ,;:")
+    if not body:
+        return None
+    question = body[:1].upper() + body[1:] + "?"
+    low_q = f" {re.sub(r'[^a-z0-9 ]', ' ', question.lower())} "
+    low_a = re.sub(r"[^a-z0-9 ]", " ", answer_text.lower()).strip()
+    if low_a and f" {low_a} " in low_q:
+        return None  # the answer would stand in its own question
+    return Asked(re.sub(r"\s+", " ", question), answer_text, role)
+
+
+def definitions(sent: Span, resolver: Resolver | None = None) -> list[tuple[str, str, str]]:
+    """(question, answer, kind) pairs from appositions and copulas:
+    'Tarquin the Proud, the last king of Rome, …' → ('Who was Tarquin the Proud?', 'the last
+    king of Rome') and ('Who was the last king of Rome?', 'Tarquin the Proud')."""
+    doc = sent.doc
+    past = any(t.tag_ == "VBD" for t in sent)
+    out: list[tuple[str, str, str]] = []
+    builder = _Builder(sent, resolver)
+    for tok in sent:
+        if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
+            head = tok.head
+            # multi-word names: "Tarquin the Proud" continues after the head
+            end = head.i + 1
+            while end < tok.left_edge.i and doc[end].text != "," and doc[end].head.i in range(
+                head.left_edge.i, end
+            ):
+                end += 1
+            name_ids = list(range(head.left_edge.i, end))
+            desc_ids = [t.i for t in tok.subtree if not (t.is_punct and t.i in (
+                tok.left_edge.i, tok.right_edge.i))]
+            if not desc_ids or len(desc_ids) > 14 or len(name_ids) > 6:
+                continue
+            name = builder.render(name_ids, {})
+            desc = builder.render(desc_ids, {})
+            if not name or not desc or doc[name_ids[0]].pos_ == "PRON":
+                continue
+            is_person = head.ent_type_ in ("PERSON", "PER") or tok.lemma_.lower() in {
+                "king", "queen", "emperor", "leader", "general", "president", "scientist"}
+            plural = head.tag_ in ("NNS", "NNPS")
+            be = ("were" if plural else "was") if past else ("are" if plural else "is")
+            wh = "Who" if is_person else "What"
+            name_q = name if _keeps_case(doc[name_ids[0]]) else name[:1].lower() + name[1:]
+            out.append((f"{wh} {be} {name_q}?", desc, "definition"))
+            if doc[desc_ids[0]].lower_ == "the":
+                out.append((f"{wh} {be} {desc}?", name, "person" if is_person else "name"))
+    return out

