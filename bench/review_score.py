@@ -1,0 +1,248 @@
+"""Scoring a blind card review: reviewers' rating files + the sealed key → the numbers.
+
+Unit of analysis is the item: with several reviewers an item's keep is the share of its
+reviewers who kept it (and its usefulness their mean), so an item rated twice does not count
+twice. Confidence intervals are 95 % percentile bootstraps over items (scipy.stats.bootstrap;
+the ratio resamples both groups independently). Agreement between reviewers, on the items
+both rated: raw agreement and Cohen's kappa on keep, quadratic-weighted kappa on usefulness
+(scikit-learn), per pair of reviewers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+
+TARGET_RATIO = 0.9  # cardstream's kept share ≥ 0.9 x the human questions'
+TARGET_TYPE_KEPT = 0.6  # every card type ≥ 60 % kept
+TARGET_MCQ_DISTRACTOR = 0.10  # distractor defects on ≤ 10 % of multiple-choice cards
+TYPES = ("qa", "mcq", "cloze", "tf")
+
+
+class RatingsError(ValueError):
+    """A ratings file that cannot be scored against this key (one line says why)."""
+
+
+class Rating(NamedTuple):
+    keep: bool
+    usefulness: int
+    tags: frozenset[str]
+
+
+def _keep(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("yes", "y", "no", "n"):
+        return value.strip().lower() in ("yes", "y")
+    raise ValueError(f"keep must be true/false (or yes/no), not {value!r}")
+
+
+def read_ratings(path: Path, items: dict[str, Any], allowed: Iterable[str]) -> dict[str, Rating]:
+    """One reviewer's ratings by item id; lines still blank (keep null) are skipped."""
+    allowed = set(allowed)
+    out: dict[str, Rating] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+            item = row["item"]
+            if item not in items:
+                raise ValueError(f"item {item!r} is not in this key (another packet?)")
+            if item in out:
+                raise ValueError(f"item {item} is rated twice")
+            if row.get("keep") is None and row.get("usefulness") is None:
+                continue
+            usefulness = row["usefulness"]
+            if isinstance(usefulness, bool) or usefulness not in (1, 2, 3, 4, 5):
+                raise ValueError(f"usefulness must be 1..5, not {usefulness!r}")
+            tags = frozenset(row.get("tags") or ())
+            if tags - allowed:
+                raise ValueError(f"unknown tags {sorted(tags - allowed)}; use {sorted(allowed)}")
+            out[item] = Rating(_keep(row.get("keep")), int(usefulness), tags)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise RatingsError(f"{where}: {exc}") from exc
+    if not out:
+        raise RatingsError(f"{path}: no rated items")
+    return out
+
+
+def interval(values: np.ndarray, seed: int) -> list[float] | None:
+    """95 % percentile bootstrap interval of the mean, or None when it says nothing."""
+    from scipy.stats import bootstrap
+
+    if len(values) < 2 or np.all(values == values[0]):
+        return None
+    res = bootstrap((values,), np.mean, confidence_level=0.95, method="percentile",
+                    n_resamples=5000, rng=np.random.default_rng(seed))
+    return [float(res.confidence_interval.low), float(res.confidence_interval.high)]
+
+
+def ratio_interval(a: np.ndarray, b: np.ndarray, seed: int) -> list[float] | None:
+    from scipy.stats import bootstrap
+
+    def ratio(x: np.ndarray, y: np.ndarray, axis: int = -1) -> np.ndarray:
+        # a resample where no human question was kept gives a huge ratio, not a NaN that
+        # would void the whole interval
+        return np.mean(x, axis=axis) / np.maximum(np.mean(y, axis=axis), 1e-9)
+
+    if len(a) < 2 or len(b) < 2:
+        return None
+    res = bootstrap((a, b), ratio, confidence_level=0.95, method="percentile",
+                    n_resamples=5000, rng=np.random.default_rng(seed), vectorized=True)
+    return [float(res.confidence_interval.low), float(res.confidence_interval.high)]
+
+
+def _per_item(ratings: dict[str, dict[str, Rating]],
+              distractor_tags: Iterable[str]) -> dict[str, dict[str, Any]]:
+    flags = set(distractor_tags)
+    by_item: dict[str, list[Rating]] = {}
+    for reviewer in ratings.values():
+        for item, rating in reviewer.items():
+            by_item.setdefault(item, []).append(rating)
+    return {
+        item: {
+            "keep": float(np.mean([r.keep for r in rs])),
+            "usefulness": float(np.mean([r.usefulness for r in rs])),
+            "distractor": float(np.mean([bool(r.tags & flags) for r in rs])),
+            "tags": [t for r in rs for t in r.tags],
+            "raters": len(rs),
+        }
+        for item, rs in by_item.items()
+    }
+
+
+def _group(rows: list[dict[str, Any]], seed: int) -> dict[str, Any]:
+    keep = np.array([r["keep"] for r in rows])
+    use = np.array([r["usefulness"] for r in rows])
+    if not rows:
+        return {"items": 0}
+    return {"items": len(rows), "ratings": sum(r["raters"] for r in rows),
+            "kept": float(keep.mean()), "kept_ci": interval(keep, seed),
+            "usefulness": float(use.mean()), "usefulness_ci": interval(use, seed)}
+
+
+def agreement(ratings: dict[str, dict[str, Rating]]) -> list[dict[str, Any]]:
+    """Per pair of reviewers, on the items both rated."""
+    from sklearn.metrics import cohen_kappa_score
+
+    pairs = []
+    for a, b in itertools.combinations(sorted(ratings), 2):
+        common = sorted(set(ratings[a]) & set(ratings[b]))
+        ka = [ratings[a][i].keep for i in common]
+        kb = [ratings[b][i].keep for i in common]
+        ua = [ratings[a][i].usefulness for i in common]
+        ub = [ratings[b][i].usefulness for i in common]
+        pair: dict[str, Any] = {"reviewers": [a, b], "items": len(common)}
+        if common:
+            pair["keep_agreement"] = float(np.mean(np.array(ka) == np.array(kb)))
+            # kappa is undefined when both reviewers gave one and the same answer throughout
+            pair["keep_kappa"] = (float(cohen_kappa_score(ka, kb))
+                                  if len(set(ka) | set(kb)) > 1 else None)
+            pair["usefulness_kappa_quadratic"] = (
+                float(cohen_kappa_score(ua, ub, labels=[1, 2, 3, 4, 5], weights="quadratic"))
+                if len(set(ua) | set(ub)) > 1 else None)
+        pairs.append(pair)
+    return pairs
+
+
+def score(items: dict[str, Any], ratings: dict[str, dict[str, Rating]],
+          distractor_tags: Iterable[str], seed: int = 9) -> dict[str, Any]:
+    """The report: kept share and usefulness per corpus, origin and type, the targets."""
+    per = _per_item(ratings, distractor_tags)
+    rows = [{**items[i], **per[i], "item": i} for i in per]
+
+    def select(corpus: str | None, origin: str, type_: str | None) -> list[dict[str, Any]]:
+        return [r for r in rows if r["origin"] == origin and (corpus is None or
+                r["corpus"] == corpus) and (type_ is None or r["type"] == type_)]
+
+    groups: dict[str, Any] = {"squad/human/all": _group(select("squad", "human", None), seed)}
+    for corpus, label in (("squad", "squad"), ("textbook", "textbook"), (None, "all")):
+        groups[f"{label}/cardstream/all"] = _group(select(corpus, "cardstream", None), seed)
+        for t in TYPES:
+            groups[f"{label}/cardstream/{t}"] = _group(select(corpus, "cardstream", t), seed)
+
+    cs = np.array([r["keep"] for r in select("squad", "cardstream", None)])
+    hu = np.array([r["keep"] for r in select("squad", "human", None)])
+    ratio = float(cs.mean() / hu.mean()) if len(cs) and len(hu) and hu.mean() > 0 else None
+    mcq = np.array([r["distractor"] for r in select(None, "cardstream", "mcq")])
+    type_kept = {t: groups[f"all/cardstream/{t}"].get("kept") for t in TYPES}
+    tags: dict[str, dict[str, float]] = {}
+    for origin in ("cardstream", "human"):
+        mine = select("squad", origin, None)
+        n = sum(r["raters"] for r in mine)
+        counts: dict[str, int] = {}
+        for r in mine:
+            for t in r["tags"]:
+                counts[t] = counts.get(t, 0) + 1
+        tags[origin] = {t: c / n for t, c in sorted(counts.items(), key=lambda kv: -kv[1])}
+    return {
+        "reviewers": {name: len(r) for name, r in sorted(ratings.items())},
+        "items_rated": len(rows),
+        "groups": groups,
+        "ratio": {"value": ratio, "ci": ratio_interval(cs, hu, seed) if ratio else None,
+                  "target": TARGET_RATIO, "met": ratio is not None and ratio >= TARGET_RATIO},
+        "type_kept": {"value": type_kept, "target": TARGET_TYPE_KEPT,
+                      "met": all(v is not None and v >= TARGET_TYPE_KEPT
+                                 for v in type_kept.values())},
+        "mcq_distractor_defects": {
+            "value": float(mcq.mean()) if len(mcq) else None, "items": len(mcq),
+            "ci": interval(mcq, seed), "target": TARGET_MCQ_DISTRACTOR,
+            "met": bool(len(mcq)) and float(mcq.mean()) <= TARGET_MCQ_DISTRACTOR},
+        "tag_share_squad": tags,
+        "agreement": agreement(ratings),
+    }
+
+
+def _pct(x: float | None) -> str:
+    return "   n/a" if x is None else f"{100 * x:5.1f}%"
+
+
+def _ci(ci: list[float] | None, scale: float = 100, fmt: str = "{:.0f}") -> str:
+    return "" if ci is None else f"[{fmt.format(scale * ci[0])}, {fmt.format(scale * ci[1])}]"
+
+
+def format_report(report: dict[str, Any], key: dict[str, Any]) -> str:
+    lines = [f"blind review: split {key.get('split')}, engine {key.get('engine')} at "
+             f"{str(key.get('commit'))[:10]}; reviewers {report['reviewers']}; "
+             f"{report['items_rated']} items rated",
+             "", f"{'group':28s} {'items':>5s} {'kept':>6s} {'95% CI':>11s} "
+             f"{'useful':>6s} {'95% CI':>12s}"]
+    for name, g in report["groups"].items():
+        if not g["items"]:
+            lines.append(f"{name:28s} {0:5d}")
+            continue
+        lines.append(f"{name:28s} {g['items']:5d} {_pct(g['kept'])} {_ci(g['kept_ci']):>11s} "
+                     f"{g['usefulness']:6.2f} {_ci(g['usefulness_ci'], 1, '{:.2f}'):>12s}")
+    r, t, m = report["ratio"], report["type_kept"], report["mcq_distractor_defects"]
+    verdict = {True: "MET", False: "MISSED"}
+    ratio = "n/a" if r["value"] is None else f"{r['value']:.2f} {_ci(r['ci'], 1, '{:.2f}')}"
+    lines += ["", "targets (SQuAD paragraphs for the ratio; all cardstream cards otherwise):",
+              f"  kept(cardstream)/kept(human) = {ratio}  target ≥ {r['target']}  "
+              f"{verdict[r['met']]}",
+              "  kept per type: " + ", ".join(f"{k} {_pct(v).strip()}"
+                                              for k, v in t["value"].items())
+              + f"  target each ≥ {100 * t['target']:.0f}%  {verdict[t['met']]}",
+              f"  MCQ cards with a distractor defect: {_pct(m['value']).strip()} of {m['items']}"
+              f" {_ci(m['ci'])}  target ≤ {100 * m['target']:.0f}%  {verdict[m['met']]}", ""]
+    for origin, shares in report["tag_share_squad"].items():
+        top = ", ".join(f"{k} {100 * v:.0f}%" for k, v in list(shares.items())[:6]) or "none"
+        lines.append(f"defect tags on SQuAD, {origin} (share of ratings): {top}")
+    for pair in report["agreement"]:
+        if not pair["items"]:
+            continue
+        kk = pair["keep_kappa"]
+        uk = pair["usefulness_kappa_quadratic"]
+        lines.append(f"agreement {pair['reviewers'][0]} vs {pair['reviewers'][1]} on "
+                     f"{pair['items']} items: keep {100 * pair['keep_agreement']:.0f}% "
+                     f"(kappa {'n/a' if kk is None else f'{kk:.2f}'}), usefulness weighted "
+                     f"kappa {'n/a' if uk is None else f'{uk:.2f}'}")
+    if not report["agreement"]:
+        lines.append("agreement: one reviewer only")
+    return "\n".join(lines)

@@ -1,0 +1,70 @@
+"""The texts the card benches read, and which of them the engine may be tuned on.
+
+Two corpora, each split once into DEV (may be read while tuning the engine) and TEST (held
+out: look only at its final numbers):
+
+- SQuAD v2.0 dev subset (``../shared/data/squad2_dev_subset.json``, CC BY-SA 4.0): split by
+  *article*, so no paragraph of a test article shares a topic with what was tuned on. The
+  engine's developers may look at the file's first 20 paragraphs, so every article that has
+  a paragraph among them is DEV (today: "Normans", 39 paragraphs); all other articles are
+  TEST (today: "Computational_complexity_theory" and "Southern_California", 52 paragraphs).
+- Textbook pages (``bench/data/openstax_ap2e_pages.json``, OpenStax Anatomy and Physiology 2e,
+  CC BY 4.0; source, commit and license in the file): each page carries its split, assigned
+  once when the excerpts were taken (4 dev, 8 test). These have no human questions.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+SQUAD = Path(__file__).resolve().parents[1].parent / "shared/data/squad2_dev_subset.json"
+TEXTBOOK = Path(__file__).resolve().parent / "data/openstax_ap2e_pages.json"
+DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
+SPLITS = ("dev", "test")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One text to make cards from, with the questions people wrote for it (SQuAD only)."""
+
+    key: str  # stable across runs: "squad:<article>:<n>" or "openstax:<module>"
+    corpus: str  # "squad" or "textbook"
+    split: str  # "dev" or "test"
+    title: str
+    text: str
+    questions: tuple[tuple[str, str], ...] = ()  # (human question, its first gold answer)
+
+
+def _check(split: str) -> None:
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; use one of {SPLITS}")
+
+
+def squad(split: str, path: Path = SQUAD) -> list[Passage]:
+    """The SQuAD paragraphs of one split, in file order."""
+    _check(split)
+    paragraphs = json.loads(path.read_text(encoding="utf-8"))["paragraphs"]
+    dev_articles = {p["title"] for p in paragraphs[:DEV_PARAGRAPHS]}
+    out: list[Passage] = []
+    seen: dict[str, int] = {}
+    for p in paragraphs:
+        n = seen[p["title"]] = seen.get(p["title"], -1) + 1
+        if ("dev" if p["title"] in dev_articles else "test") != split:
+            continue
+        questions = tuple((q["question"], q["answers"][0]) for q in p["questions"] if q["answers"])
+        out.append(Passage(f"squad:{p['title']}:{n}", "squad", split, p["title"], p["context"],
+                           questions))
+    return out
+
+
+def textbook(split: str, path: Path = TEXTBOOK) -> list[Passage]:
+    """The textbook pages of one split, in file order."""
+    _check(split)
+    pages = json.loads(path.read_text(encoding="utf-8"))["pages"]
+    return [
+        Passage(f"openstax:{p['module']}", "textbook", split, p["title"], p["text"])
+        for p in pages
+        if p["split"] == split
+    ]

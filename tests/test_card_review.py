@@ -1,0 +1,155 @@
+"""The blind review harness: the packet hides where an item came from, and scoring gives the
+numbers worked out by hand on a tiny fixture."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agents.generation import GenerationRequest, GenerationResult
+from bench import card_review, review_score
+from bench.splits import Passage, squad, textbook
+from schemas.events import Card
+
+
+class FixedEngine:
+    """A seam for the harness's own logic: four cards of every type per text, no NLP."""
+
+    name = "fixed"
+
+    def generate(self, request: GenerationRequest, rater: object = None) -> GenerationResult:
+        cards = [
+            Card(card_id=f"{request.upload_id}-{t}-{i}", type=t, question=f"Q {t} {i}?",
+                 answer=f"a{i}", choices=[f"a{i}", "x", "y", "z"] if t == "mcq" else [],
+                 quality_score=0.9, source_sentence="s", tags=["secret-tag"])
+            for i in range(2) for t in ("qa", "mcq", "cloze", "tf")
+        ][: request.num_cards]
+        return GenerationResult(cards, "en", self.name)
+
+
+def passages() -> list[Passage]:
+    return [Passage(f"squad:T:{n}", "squad", "dev", "T", f"Text number {n}.",
+                    tuple((f"Who did {n}-{k}?", f"ans{k}") for k in range(3)))
+            for n in range(6)]
+
+
+def test_packet_rows_hide_origin(tmp_path: Path) -> None:
+    items = card_review.make_items(FixedEngine(), passages(), seed=1)
+    rows, key = card_review.blind(items, seed=1)
+    card_review.write_packet(rows, key, tmp_path / "out", tmp_path / "keys/k.json", {})
+    lines = [json.loads(x) for x in (tmp_path / "out/packet.jsonl").read_text().splitlines()]
+    assert {tuple(sorted(r)) for r in lines} == {tuple(sorted(card_review.PACKET_FIELDS))}
+    every_value = json.dumps(lines) + (tmp_path / "out/packet.md").read_text()
+    for leak in ("human", "cardstream", "squad:", "review-", "secret-tag", "0.9"):
+        assert leak not in every_value.lower()
+    # a human question has exactly the shape of a cardstream qa card
+    sealed = json.loads((tmp_path / "keys/k.json").read_text())["items"]
+    human = [r for r in lines if sealed[r["item"]]["origin"] == "human"]
+    assert {(r["type"], len(r["choices"])) for r in human} == {("qa", 0)}
+    assert sorted(sealed) == sorted(r["item"] for r in lines)
+    assert not (tmp_path / "out/key.json").exists()
+    with pytest.raises(SystemExit):
+        card_review.write_packet(rows, key, tmp_path / "o2", tmp_path / "o2/k.json", {})
+
+
+def test_ids_and_order_carry_no_origin() -> None:
+    """Over many seeds, where a human item lands (first in its passage, low id) is chance."""
+    first_is_human, low_id_human, humans = 0, 0, 0
+    seeds = range(200)
+    for seed in seeds:
+        rows, key = card_review.blind(card_review.make_items(FixedEngine(), passages()[:1],
+                                                            seed), seed)
+        human = [key[r["item"]]["origin"] == "human" for r in rows]
+        first_is_human += human[0]
+        median = sorted(r["item"] for r in rows)[len(rows) // 2]
+        low_id_human += sum(h and r["item"] < median for h, r in zip(human, rows, strict=True))
+        humans += sum(human)
+    share = 3 / len(rows)  # 3 human items in every packet
+    assert abs(first_is_human / len(seeds) - share) < 0.12
+    assert abs(low_id_human / humans - 0.5) < 0.12
+
+
+def test_splits_keep_the_first_twenty_paragraphs_in_dev() -> None:
+    dev, test = squad("dev"), squad("test")
+    assert {p.title for p in dev}.isdisjoint({p.title for p in test})
+    first = json.loads(Path(card_review.splits.SQUAD).read_text())["paragraphs"][:20]
+    assert {p["context"] for p in first} <= {p.text for p in dev}
+    pages = textbook("dev") + textbook("test")
+    assert pages and all(p.text and not p.questions for p in pages)
+    assert {p.key for p in textbook("dev")}.isdisjoint({p.key for p in textbook("test")})
+
+
+KEY = {
+    **{f"h{i}": {"origin": "human", "type": "qa", "corpus": "squad"} for i in range(1, 5)},
+    **{f"c_{t}": {"origin": "cardstream", "type": t, "corpus": "squad"}
+       for t in ("qa", "mcq", "cloze", "tf")},
+    "t_mcq": {"origin": "cardstream", "type": "mcq", "corpus": "textbook"},
+}
+# item: (keep, usefulness, tags) for reviewers A and B
+A = {"h1": (True, 4, []), "h2": (True, 5, []), "h3": (False, 2, []), "h4": (True, 4, []),
+     "c_qa": (True, 4, []), "c_mcq": (False, 2, ["wrong-kind-distractor"]),
+     "c_cloze": (True, 3, []), "c_tf": (False, 1, ["absurd-false"]), "t_mcq": (True, 4, [])}
+B = {"h1": (True, 5, []), "h2": (True, 4, []), "h3": (False, 1, []), "h4": (False, 3, []),
+     "c_qa": (True, 3, []), "c_mcq": (False, 1, ["fragment-distractor"]),
+     "c_cloze": (False, 3, []), "c_tf": (False, 2, ["absurd-false"]), "t_mcq": ("yes", 5, [])}
+
+
+def write(path: Path, ratings: dict[str, tuple[object, int, list[str]]]) -> Path:
+    path.write_text("".join(json.dumps({"item": i, "keep": k, "usefulness": u, "tags": t}) + "\n"
+                            for i, (k, u, t) in ratings.items()) + "\n")
+    return path
+
+
+def test_score_gives_the_numbers_worked_out_by_hand(tmp_path: Path) -> None:
+    ratings = {name: review_score.read_ratings(write(tmp_path / f"{name}.jsonl", r), KEY,
+                                               card_review.DEFECT_TAGS)
+               for name, r in (("A", A), ("B", B))}
+    report = review_score.score(KEY, ratings, card_review.DISTRACTOR_TAGS)
+    g = report["groups"]
+    assert g["squad/human/all"]["kept"] == pytest.approx(0.625)  # 1, 1, 0, 0.5
+    assert g["squad/human/all"]["usefulness"] == pytest.approx(3.5)
+    assert g["squad/cardstream/all"]["kept"] == pytest.approx(0.375)  # 1, 0, 0.5, 0
+    assert g["squad/cardstream/all"]["usefulness"] == pytest.approx(2.375)
+    assert g["all/cardstream/mcq"]["kept"] == pytest.approx(0.5)
+    assert g["textbook/cardstream/all"]["items"] == 1
+    assert report["ratio"]["value"] == pytest.approx(0.6) and not report["ratio"]["met"]
+    low, high = report["ratio"]["ci"]
+    assert low <= 0.6 <= high
+    assert report["mcq_distractor_defects"]["value"] == pytest.approx(0.5)
+    assert not report["type_kept"]["met"]
+    assert report["tag_share_squad"]["cardstream"]["absurd-false"] == pytest.approx(2 / 8)
+    (pair,) = report["agreement"]
+    assert pair["items"] == 9 and pair["keep_agreement"] == pytest.approx(7 / 9)
+    assert pair["keep_kappa"] == pytest.approx(24 / 42)  # po 63/81, pe 39/81
+    assert "0.60" in review_score.format_report(report, {"split": "dev"})
+
+
+@pytest.mark.parametrize("line, message", [
+    ({"item": "nope", "keep": True, "usefulness": 3}, "not in this key"),
+    ({"item": "h1", "keep": True, "usefulness": 7}, "usefulness must be 1..5"),
+    ({"item": "h1", "keep": "maybe", "usefulness": 3}, "keep must be"),
+    ({"item": "h1", "keep": True, "usefulness": 3, "tags": ["ugly"]}, "unknown tags"),
+])
+def test_bad_ratings_say_which_line(tmp_path: Path, line: dict[str, object], message: str) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps({"item": "h2", "keep": False, "usefulness": 2}) + "\n"
+                    + json.dumps(line) + "\n")
+    with pytest.raises(review_score.RatingsError, match=f"r.jsonl:2: .*{message}"):
+        review_score.read_ratings(path, KEY, card_review.DEFECT_TAGS)
+
+
+def test_score_command_reads_a_key_and_blank_lines_are_unrated(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]
+                                                               ) -> None:
+    key = tmp_path / "key.json"
+    key.write_text(json.dumps({"split": "dev", "engine": "fixed", "items": KEY}))
+    a = write(tmp_path / "a.jsonl", A)
+    with a.open("a") as f:
+        f.write(json.dumps({"item": "extra", "keep": None, "usefulness": None}) + "\n")
+    assert card_review.main(["score", "--key", str(key), str(a)]) == 2  # "extra" not in key
+    a = write(tmp_path / "a.jsonl", {**A, "h4": (None, None, [])})  # type: ignore[dict-item]
+    assert card_review.main(["score", "--key", str(key), str(a)]) == 0
+    out = capsys.readouterr().out
+    assert "8 items rated" in out and "one reviewer only" in out
