@@ -1,0 +1,168 @@
+"""Answer-aware question generation on SQuAD: BLEU-4 and ROUGE-L against the human question.
+
+For every question of a paragraph we hand the engine the paragraph and that question's first
+gold answer, take the question it writes for that answer, and score it against the question a
+person wrote. Dev and held-out (test) articles are reported apart (``bench/splits.py``); the
+test split is the number to quote, and its questions are never printed.
+
+Protocol: QG-Bench (Ushio et al., EMNLP 2022; lmqg ``automatic_evaluation.py``), answer level:
+- one prediction and one reference per answer; no grouping by sentence;
+- both sides normalised as lmqg normalises predictions to match the NQG references (Du et al.
+  2017, lower-cased PTB tokens): lower case; brackets → -lrb- etc.; a space before ``?``,
+  ``,``, ``'s``, ``'``, ``$`` and ``%``; double quotes → `` ''; a space before "." and "-"
+  followed by two characters; runs of spaces collapsed. Our references are the raw
+  SQuAD questions, so they get the same normalisation (lmqg's references came pre-tokenised);
+- BLEU-4: *corpus* level (n-gram counts summed over all pairs, one brevity penalty), no
+  smoothing, on whitespace tokens of the normalised text — sacrebleu ``corpus_bleu`` with
+  ``tokenize="none"``, ``smooth_method="none"``, which is what coco-caption's BleuScorer that
+  lmqg vendors computes for one reference per prediction;
+- ROUGE-L: *sentence* level, F-measure with beta = 1.2 (coco-caption's weighting, used by
+  lmqg) from the LCS precision and recall that ``rouge-score`` computes on whitespace tokens,
+  averaged over pairs. Both x100.
+
+The engine's answer-aware API is ``agents.generation.answer_aware.cards_for_answers`` (the
+one behind ``cardstream generate --answer``). An engine without it is measured as it is: for
+each gold answer, its own question/answer card whose answer matches; no such card counts as an
+empty question (coverage is printed).
+
+    .venv/bin/python -m bench.question_generation [--split dev|test|both] [--limit N] [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+from typing import Any
+
+from bench import splits
+from bench.splits import Passage
+
+REFERENCES = (  # (system, BLEU-4, ROUGE-L) on SQuAD as published
+    ("Heilman & Smith 2010, rules (Du et al. 2017)", 11.2, None),
+    ("Du et al. 2017, seq2seq", 12.3, None),
+    ("QG-Bench t5-large (Ushio et al. 2022)", 27.2, 54.1),
+)
+TARGET_BLEU, TARGET_ROUGE = 13.0, 40.0
+ROUGE_BETA = 1.2
+_BRACKETS = {"(": "-lrb-", ")": "-rrb-", "[": "-lsb-", "]": "-rsb-", "{": "-lcb-", "}": "-rcb-"}
+
+
+def normalise(text: str) -> str:
+    """QG-Bench's text normalisation (lmqg automatic_evaluation_tool/text_normalization)."""
+    text = text.strip().lower()
+    for bracket, token in _BRACKETS.items():
+        text = text.replace(bracket, token)
+    for mark in ("'s", "?", ",", "'", "$", "%"):
+        text = re.sub(r"\s*" + re.escape(mark), " " + mark, text)
+    text = re.sub(r'"([^"]+)"', r"`` \1 ''", text)
+    # lmqg's rule for "...": a space before any "." or "-" that two characters follow (it
+    # splits "-lrb-" too; kept, so that our numbers are computed as theirs are)
+    for mark in (".", "-"):
+        text = re.sub(r"\s*(" + re.escape(mark) + r".{2})", r" \1", text)
+    return " ".join(text.split())
+
+
+def bleu4(hypotheses: list[str], references: list[str]) -> float:
+    """Corpus BLEU-4 x100 on already-normalised whitespace tokens, no smoothing."""
+    from sacrebleu.metrics import BLEU
+
+    metric = BLEU(tokenize="none", smooth_method="none", force=True)
+    return float(metric.corpus_score(hypotheses, [references]).score)
+
+
+def rouge_l(hypotheses: list[str], references: list[str]) -> float:
+    """Mean sentence ROUGE-L F(beta=1.2) x100 on already-normalised whitespace tokens."""
+    from rouge_score import rouge_scorer, tokenizers
+
+    class Whitespace(tokenizers.Tokenizer):
+        def tokenize(self, text: str) -> list[str]:
+            return text.split()
+
+    scorer = rouge_scorer.RougeScorer(["rougeL"], tokenizer=Whitespace())
+    total = 0.0
+    for hyp, ref in zip(hypotheses, references, strict=True):
+        s = scorer.score(ref, hyp)["rougeL"]  # score(target, prediction)
+        p, r = s.precision, s.recall
+        if p and r:
+            total += (1 + ROUGE_BETA**2) * p * r / (r + ROUGE_BETA**2 * p)
+    return 100 * total / len(hypotheses) if hypotheses else 0.0
+
+
+def _norm_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def asker() -> tuple[str, Callable[[str, list[str]], list[str]]]:
+    """(how, ask): ``ask(text, answers)`` → one question per answer, '' where there is none."""
+    try:
+        from agents.generation.answer_aware import cards_for_answers
+    except ImportError:
+        cards_for_answers = None
+    if cards_for_answers is not None:
+        return ("answer-aware API (cards_for_answers)",
+                lambda text, answers: [c.question for c in cards_for_answers(text, answers)])
+
+    from agents.generation import GenerationRequest, build_engine
+
+    engine = build_engine(None, None)
+
+    def matched(text: str, answers: list[str]) -> list[str]:
+        cards = engine.generate(GenerationRequest(text, "qg-bench", 50, "intermediate",
+                                                  ("qa",))).cards
+        by_answer = {_norm_words(c.answer): c.question for c in reversed(cards)}
+        return [by_answer.get(_norm_words(a), "") for a in answers]
+
+    return "no answer-aware API: the engine's qa card whose answer is the gold answer", matched
+
+
+def run(passages: list[Passage], ask: Callable[[str, list[str]], list[str]]) -> dict[str, Any]:
+    hyps, refs, raw = [], [], []
+    for passage in passages:
+        answers = [a for _, a in passage.questions]
+        questions = ask(passage.text, answers)
+        for (human, answer), ours in zip(passage.questions, questions, strict=True):
+            hyps.append(normalise(ours))
+            refs.append(normalise(human))
+            raw.append((answer, human, ours))
+    return {"pairs": len(hyps), "covered": sum(bool(h) for h in hyps),
+            "bleu4": bleu4(hyps, refs), "rougeL": rouge_l(hyps, refs), "examples": raw}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=(*splits.SPLITS, "both"), default="both")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N paragraphs")
+    parser.add_argument("--show", type=int, default=0, help="print N dev examples")
+    args = parser.parse_args()
+
+    import torch
+
+    torch.set_num_threads(1)
+    how, ask = asker()
+    print(f"question generation on SQuAD ({how}); QG-Bench protocol: corpus BLEU-4 "
+          f"(sacrebleu, tokenize=none, no smoothing) and mean sentence ROUGE-L F(beta=1.2) "
+          f"(rouge-score LCS), lower-cased, PTB-style normalised, one reference per answer")
+    print(f"{'system':48s} {'pairs':>6s} {'answered':>8s} {'BLEU-4':>7s} {'ROUGE-L':>8s}")
+    for name, bleu, rouge in REFERENCES:
+        print(f"{name:48s} {'':6s} {'':8s} {bleu:7.1f} {'' if rouge is None else rouge:>8}")
+    results = {}
+    for split in (splits.SPLITS if args.split == "both" else (args.split,)):
+        passages = splits.squad(split)
+        if args.limit:
+            passages = passages[: args.limit]
+        r = results[split] = run(passages, ask)
+        label = "cardstream, " + ("dev articles" if split == "dev" else "held-out articles")
+        print(f"{label:48s} {r['pairs']:6d} {r['covered'] / r['pairs']:7.0%} "
+              f"{r['bleu4']:7.1f} {r['rougeL']:8.1f}")
+    for split, r in results.items():
+        met = r["bleu4"] >= TARGET_BLEU and r["rougeL"] >= TARGET_ROUGE
+        print(f"target on {split}: BLEU-4 ≥ {TARGET_BLEU:.0f} and ROUGE-L ≥ {TARGET_ROUGE:.0f}: "
+              f"{'MET' if met else 'MISSED'} ({r['bleu4']:.1f} / {r['rougeL']:.1f})")
+    if args.show and "dev" in results:
+        for answer, human, ours in results["dev"]["examples"][: args.show]:
+            print(f"  [{answer}]\n    human: {human}\n    ours:  {ours or '-'}")
+
+
+if __name__ == "__main__":
+    main()
