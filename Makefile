@@ -49,6 +49,11 @@ bench: setup
 	$(BIN)/python bench/ocr_accuracy.py
 	$(BIN)/python bench/generation_quality.py
 	$(BIN)/python bench/feedback_throughput.py
+	$(BIN)/python -m bench.question_generation
+	$(BIN)/python -m bench.generation_speed
+	# a blind review packet of held-out text; the numbers come from `score` once rated
+	$(BIN)/python -m bench.card_review build --split test --out .run/review/test \
+	  --key .run/review/keys/test.key.json
 
 clean:
 	rm -rf .run .mypy_cache .ruff_cache .pytest_cache
