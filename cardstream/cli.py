@@ -1,108 +1,62 @@
-"""``cardstream``: run the stack, send documents and ratings, inspect models.
+"""cardstream: turn documents into flashcards on Kafka, rate them, and watch the scorer learn.
 
-Errors are one line on stderr and a non-zero exit status; ``--debug`` shows the traceback.
+Results go to stdout, progress and errors to stderr. Errors are one line; --debug shows the
+traceback. Exit status: 0 done, 1 runtime failure, 2 usage error, 130 interrupted.
 """
 
 from __future__ import annotations
 
-import argparse
-import logging
 import sys
-from collections.abc import Callable
+from typing import Any
 
-from streams.settings import Settings
+import click
 
-Verb = Callable[[Settings, argparse.Namespace], int]
-
-
-def _card_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--num-cards", type=int, default=10)
-    parser.add_argument("--difficulty", default="intermediate",
-                        choices=["beginner", "intermediate", "advanced"])
-    parser.add_argument("--types", help="comma list of qa,mcq,cloze,tf")
-    parser.add_argument("--lang", help="en, es, eng+spa, ... (default: detect / eng for OCR)")
-    parser.add_argument("--subject", help="programming, mathematics, sciences, history, languages")
-    parser.add_argument("--min-confidence", type=float, default=None)
+from cardstream import verbs, verbs_export, verbs_models
+from cardstream.options import CONTEXT, Parsed, VerbFailed, VerbGroup, reader_gone
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from cardstream import verbs, verbs_export, verbs_models
+@click.group(cls=VerbGroup, context_settings=CONTEXT, help=__doc__)
+@click.version_option(package_name="cardstream", prog_name="cardstream",
+                      message="%(prog)s %(version)s", help="print the version and exit")
+@click.option("--debug", is_flag=True, help="show the traceback of an error, not one line")
+def cli(debug: bool) -> None:
+    pass
 
-    parser = argparse.ArgumentParser(prog="cardstream", description=__doc__)
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    sub = parser.add_subparsers(dest="verb", required=True)
 
-    def verb(name: str, func: Verb, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(func=func)
-        return p
+for command in (*verbs.COMMANDS, *verbs_export.COMMANDS, *verbs_models.COMMANDS):
+    cli.add_command(command)
 
-    p = verb("up", verbs.cmd_up, "run the stack in the foreground (Ctrl-C stops it)")
-    p.add_argument("--no-retrainer", action="store_true")
 
-    p = verb("worker", verbs.cmd_worker, "run one worker process (used by `up`)")
-    p.add_argument("--metrics-port", type=int, default=0)
-
-    p = verb("upload", verbs.cmd_upload, "upload documents and, with --wait, print their cards")
-    p.add_argument("paths", nargs="*")
-    p.add_argument("--text")
-    _card_options(p)
-    p.add_argument("--wait", action="store_true")
-    p.add_argument("--timeout", type=float, default=300)
-    p.add_argument("--json", action="store_true")
-
-    p = verb("cards", verbs.cmd_cards, "print every card made so far")
-    p.add_argument("--follow", action="store_true")
-    p.add_argument("--json", action="store_true")
-
-    p = verb("feedback", verbs.cmd_feedback, "rate a card")
-    p.add_argument("card_id")
-    p.add_argument("--rating", type=int, required=True, help="1..5")
-    p.add_argument("--flag", action="append",
-                   help="incorrect, unclear, duplicate, too_easy, too_hard (repeatable)")
-    p.add_argument("--question", help="a corrected question")
-    p.add_argument("--answer", help="a corrected answer")
-    p.add_argument("--user")
-    p.add_argument("--json", action="store_true")
-
-    p = verb("extract", verbs.cmd_extract, "OCR one file, no Kafka")
-    p.add_argument("file")
-    p.add_argument("--lang")
-    p.add_argument("--min-confidence", type=float, default=70.0)
-    p.add_argument("--json", action="store_true")
-
-    p = verb("generate", verbs.cmd_generate, "make cards from text, no Kafka")
-    p.add_argument("--text")
-    p.add_argument("--text-file")
-    p.add_argument("--answer", action="append",
-                   help="answer-aware: one card per given answer, in order (repeatable)")
-    _card_options(p)
-    p.add_argument("--json", action="store_true")
-
-    p = verb("demo", verbs.cmd_demo, "start the embedded stack, upload the samples, print cards")
-    p.add_argument("--num-cards", type=int, default=6)
-    p.add_argument("--timeout", type=float, default=600)
-
-    verbs_models.register(sub)
-    verbs_export.register(sub)
-    return parser
+def parse(argv: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """The verb path and the options ``argv`` resolves to, parsed as a run would parse them but
+    without running the verb (deployment tests check their commands with it); raises
+    click.UsageError if ``argv`` is wrong."""
+    parsed = Parsed()
+    cli.main(args=list(argv), prog_name="cardstream", standalone_mode=False, obj=parsed)
+    return parsed.path, parsed.params
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
-        settings = Settings.from_env()
-        return int(args.func(settings, args))
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:
-        if args.debug:
-            raise
-        logging.getLogger("cardstream").debug("failed", exc_info=exc)
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        print(f"cardstream {args.verb}: error: {message}", file=sys.stderr)
+        result = cli.main(args=argv, prog_name="cardstream", standalone_mode=False)
+        sys.stdout.flush()
+    except BrokenPipeError:  # at the last flush, or in help text
+        reader_gone()
+        return 0
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "cardstream"
+        message = exc.format_message().rstrip(".")
+        print(f"{where}: error: {message} (see '{where} --help')", file=sys.stderr)
         return 2
+    except VerbFailed as exc:
+        print(f"{exc.command_path}: error: {exc.format_message()}", file=sys.stderr)
+        return exc.exit_code
+    except click.ClickException as exc:  # click.FileError and the like: runtime, one line
+        print(f"cardstream: error: {exc.format_message()}", file=sys.stderr)
+        return 1
+    except click.Abort:
+        return 130  # Ctrl-C; click turns KeyboardInterrupt into Abort
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

@@ -2,36 +2,43 @@
 
 from __future__ import annotations
 
-import argparse
 import signal
+import sys
 import time
+from contextlib import ExitStack
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import click
+
 from cardstream import bootstrap
-from cardstream.output import outcome_json, print_cards, print_json, progress
-from cardstream.stack import Stack
-from schemas.events import UploadOptions
+from cardstream.options import (
+    Seconds,
+    Since,
+    Verb,
+    card_options,
+    json_option,
+    metrics_port_option,
+    upload_options,
+    with_settings,
+)
+from cardstream.output import bar, outcome_json, print_cards, print_json, progress
+from schemas.events import FEEDBACK_FLAGS, UploadOptions
 from streams.client import Outcome
 from streams.settings import Settings
 
 SAMPLES = Path(__file__).parent / "samples"
+FILE = click.Path(exists=True, dir_okay=False, readable=True, path_type=Path)
 
 
-def options_from(args: argparse.Namespace) -> UploadOptions:
-    values: dict[str, Any] = {"num_cards": args.num_cards, "difficulty": args.difficulty}
-    if args.types:
-        values["question_types"] = [t.strip() for t in args.types.split(",") if t.strip()]
-    if args.lang:
-        values["language"] = args.lang
-    if args.subject:
-        values["subject"] = args.subject
-    if args.min_confidence is not None:
-        values["min_confidence"] = args.min_confidence
-    return UploadOptions(**values)
+@click.command(cls=Verb)
+@click.option("--no-retrainer", is_flag=True, help="run without the retrainer process")
+@with_settings
+def up(settings: Settings, no_retrainer: bool) -> int:
+    """Run the stack in the foreground (Ctrl-C stops it)."""
+    from cardstream.stack import Stack
 
-
-def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
     stopping = False
 
     def stop(signum: int, _frame: Any) -> None:
@@ -42,7 +49,10 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, stop)
     progress("starting cardstream" + (" (embedded broker)" if settings.embedded else ""))
     # against an external cluster `up` runs only the worker; the retrainer is deployed apart
-    with Stack(settings, with_retrainer=settings.embedded and not args.no_retrainer) as stack:
+    with ExitStack() as running:
+        with bar("starting the broker, topics and workers"):
+            stack = running.enter_context(
+                Stack(settings, with_retrainer=settings.embedded and not no_retrainer))
         info = stack.info
         assert info is not None
         progress(f"cardstream is up: bootstrap {info.bootstrap}")
@@ -59,11 +69,15 @@ def cmd_up(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+@click.command(cls=Verb)
+@metrics_port_option
+@with_settings
+def worker(settings: Settings, metrics_port: int) -> int:
+    """Run one worker process (used by `up`)."""
     from cardstream.worker_main import run_worker
 
     bootstrap.configure_logging(settings.log_level)
-    run_worker(settings, args.metrics_port)
+    run_worker(settings, metrics_port)
     return 0
 
 
@@ -79,31 +93,55 @@ def _describe(outcome: Outcome, stage: str) -> str:
     return stage
 
 
-def cmd_upload(settings: Settings, args: argparse.Namespace) -> int:
-    options = options_from(args)
+@click.command(cls=Verb)
+@click.argument("paths", nargs=-1, type=FILE)
+@click.option("--text", default=None, show_default="none",
+              help="upload this text as a document (besides any PATHS)")
+@card_options()
+@click.option("--wait", is_flag=True, help="wait for each upload's cards and print them")
+@click.option("--timeout", type=Seconds(), default=300.0,
+              help="with --wait, stop waiting after this long (seconds, or 5m, 1h)")
+@json_option
+@with_settings
+def upload(settings: Settings, paths: tuple[Path, ...], text: str | None, wait: bool,
+           timeout: float, as_json: bool, **card: Any) -> int:
+    """Upload documents (PATHS, --text or both) and, with --wait, print their cards.
+
+    Every path is checked before anything is sent. Without --wait each upload id is printed as
+    soon as it is sent; find the cards later with `cardstream cards --upload ID`.
+    """
+    if not paths and text is None:
+        raise click.UsageError("give one or more PATHS or --text")
+    options = upload_options(**card)
     client = bootstrap.client(settings)
-    if not args.paths and args.text is None:
-        raise SystemExit("cardstream upload: give one or more PATHs or --text")
-    watcher = client.watcher() if args.wait else None
+    watcher = client.watcher() if wait else None
+    names: dict[str, str] = {}
     try:
-        uploads = []
-        for path in args.paths:
-            uploads.append(client.upload_file(Path(path), options))
-        if args.text is not None:
-            uploads.append(client.upload_text(args.text, options))
-        names = {u.upload_id: u.filename for u in uploads}
+        with bar("sending", total=len(paths) + (text is not None)) as sending:
+            documents: list[Path | str] = [*paths, *([] if text is None else [text])]
+            for document in documents:
+                sent = client.upload_file(document, options) if isinstance(document, Path) \
+                    else client.upload_text(document, options)
+                names[sent.upload_id] = sent.filename
+                sending.advance()
+                # said at once, so a failure on a later file does not hide what was sent
+                if watcher is not None:
+                    progress(f"uploaded {sent.filename} as {sent.upload_id}")
+                elif as_json:
+                    print_json({"upload_id": sent.upload_id, "filename": sent.filename,
+                                "status": "submitted"})
+                else:
+                    print(sent.upload_id, flush=True)
         if watcher is None:
-            for upload in uploads:
-                print_json({"upload_id": upload.upload_id, "filename": upload.filename,
-                            "status": "submitted"}) if args.json else print(upload.upload_id)
             return 0
-        for upload in uploads:
-            progress(f"uploaded {upload.filename} as {upload.upload_id}")
+        with bar("making cards", total=len(names)) as making:
 
-        def on_progress(outcome: Outcome, stage: str) -> None:
-            progress(f"{names[outcome.upload_id]}: {_describe(outcome, stage)}")
+            def on_progress(outcome: Outcome, stage: str) -> None:
+                progress(f"{names[outcome.upload_id]}: {_describe(outcome, stage)}")
+                if stage in ("cards", "error"):
+                    making.advance()
 
-        outcomes = watcher.wait(list(names), args.timeout, on_progress)
+            outcomes = watcher.wait(list(names), timeout, on_progress)
     finally:
         if watcher is not None:
             watcher.close()
@@ -111,7 +149,7 @@ def cmd_upload(settings: Settings, args: argparse.Namespace) -> int:
     failed = 0
     for upload_id, outcome in outcomes.items():
         failed += outcome.status != "ok"
-        if args.json:
+        if as_json:
             print_json(outcome_json(outcome, names[upload_id]))
         else:
             print(f"{names[upload_id]} ({upload_id}): {outcome.status}")
@@ -120,15 +158,30 @@ def cmd_upload(settings: Settings, args: argparse.Namespace) -> int:
             elif outcome.error is not None:
                 print(f"  {outcome.error.stage}: {outcome.error.reason}")
             else:
-                print(f"  no result within {args.timeout:g} s")
+                print(f"  no result within {timeout:g} s; later: cardstream cards --upload "
+                      f"{upload_id}")
     return 1 if failed else 0
 
 
-def cmd_cards(settings: Settings, args: argparse.Namespace) -> int:
+@click.command(cls=Verb)
+@click.option("--upload", "upload_id", default=None, show_default="every upload",
+              help="only the cards of this upload id")
+@click.option("--since", type=Since(), default=None, show_default="the beginning",
+              help="only cards made since: a duration (90m, 2d, 1w, 1y) or an ISO date/time")
+@click.option("--follow", is_flag=True, help="keep printing new cards as they are made")
+@json_option
+@with_settings
+def cards(settings: Settings, upload_id: str | None, since: datetime | None, follow: bool,
+          as_json: bool) -> int:
+    """Print the cards made so far."""
     client = bootstrap.client(settings)
     try:
-        for event in client.flashcards(follow=args.follow):
-            if args.json:
+        for event in client.flashcards(follow=follow):
+            if upload_id and event.upload_id != upload_id:
+                continue
+            if since and event.produced_at < since:
+                continue
+            if as_json:
                 for card in event.cards:
                     print_json({"upload_id": event.upload_id, "filename": event.filename,
                                 "model_version": event.model_version,
@@ -136,6 +189,7 @@ def cmd_cards(settings: Settings, args: argparse.Namespace) -> int:
             else:
                 print(f"{event.filename} ({event.upload_id}): {len(event.cards)} cards")
                 print_cards(event.cards)
+                sys.stdout.flush()  # a reader (less, head) sees each upload as it comes
     except KeyboardInterrupt:
         pass
     finally:
@@ -143,29 +197,50 @@ def cmd_cards(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_feedback(settings: Settings, args: argparse.Namespace) -> int:
+@click.command(cls=Verb)
+@click.argument("card_id")
+@click.option("--rating", type=click.IntRange(1, 5), required=True,
+              help="1 (useless) .. 5 (excellent)")
+@click.option("--flag", "flags", type=click.Choice(FEEDBACK_FLAGS), multiple=True,
+              show_default="none", help="what is wrong with the card (repeatable)")
+@click.option("--question", default=None, show_default="none", help="a corrected question")
+@click.option("--answer", default=None, show_default="none", help="a corrected answer")
+@click.option("--user", default=None, show_default="anonymous", help="who rates it")
+@json_option
+@with_settings
+def feedback(settings: Settings, card_id: str, rating: int, flags: tuple[str, ...],
+             question: str | None, answer: str | None, user: str | None, as_json: bool) -> int:
+    """Rate a card (CARD_ID from `cards` or `upload --wait`)."""
     client = bootstrap.client(settings)
     try:
-        event = client.feedback(args.card_id, args.rating, flags=args.flag or [],
-                                corrected_question=args.question, corrected_answer=args.answer,
-                                user_id=args.user)
+        event = client.feedback(card_id, rating, flags=list(flags), corrected_question=question,
+                                corrected_answer=answer, user_id=user)
     finally:
         client.close()
-    if args.json:
+    if as_json:
         print_json(event.model_dump(mode="json"))
     else:
         print(f"feedback {event.feedback_id} sent for card {event.card_id}")
     return 0
 
 
-def cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
+@click.command(cls=Verb)
+@click.argument("file", type=FILE)
+@click.option("--lang", default=None, show_default="eng",
+              help="Tesseract language: en, es, eng, eng+spa, ...")
+@click.option("--min-confidence", type=click.FloatRange(0, 100), default=70.0,
+              help="words below this Tesseract confidence are dropped")
+@json_option
+@with_settings
+def extract(settings: Settings, file: Path, lang: str | None, min_confidence: float,
+            as_json: bool) -> int:
+    """OCR one file, no Kafka."""
     from agents.ocr import OcrConfig, extract
     from streams.client import guess_content_type
 
-    path = Path(args.file)
-    config = OcrConfig(language=args.lang, min_confidence=args.min_confidence)
-    result = extract(path.read_bytes(), guess_content_type(path.name), path.name, config)
-    if args.json:
+    config = OcrConfig(language=lang, min_confidence=min_confidence)
+    result = extract(file.read_bytes(), guess_content_type(file.name), file.name, config)
+    if as_json:
         print_json({
             "text": result.text,
             "avg_confidence": result.avg_confidence,
@@ -182,28 +257,39 @@ def cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
+@click.command(cls=Verb)
+@click.option("--text", default=None, show_default="none", help="the text to make cards from")
+@click.option("--text-file", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+              default=None, show_default="none",
+              help="a UTF-8 text file to make cards from, or - for stdin")
+@click.option("--answer", "answers", multiple=True, show_default="none",
+              help="answer-aware: one card per given answer, in order (repeatable)")
+@card_options()
+@json_option
+@with_settings
+def generate(settings: Settings, text: str | None, text_file: str | None,
+             answers: tuple[str, ...], as_json: bool, **card: Any) -> int:
+    """Make cards from text, no Kafka."""
     from agents.generation.types import GenerationRequest
     from cardstream.output import card_json
 
-    if args.text_file:
-        text = Path(args.text_file).read_text(encoding="utf-8")
-    elif args.text is not None:
-        text = args.text
-    else:
-        raise SystemExit("cardstream generate: give --text or --text-file")
-    options = options_from(args)
-    if args.answer:
+    if text_file is not None:
+        with click.open_file(text_file, encoding="utf-8") as handle:
+            text = handle.read()
+    elif text is None:
+        raise click.UsageError("give --text or --text-file")
+    options = upload_options(**card)
+    if answers:
         from agents.generation.answer_aware import cards_for_answers
         from agents.generation.nlp import parse_names
 
         kind = "cloze" if list(options.question_types) == ["cloze"] else "qa"
-        cards = cards_for_answers(text, args.answer, options.language, kind,
-                                  pipelines=parse_names(settings.spacy_pipelines))
-        if args.json:
-            print_json({"cards": [card_json(c) for c in cards], "engine": "rules"})
+        made = cards_for_answers(text, list(answers), options.language, kind,
+                                 pipelines=parse_names(settings.spacy_pipelines))
+        if as_json:
+            print_json({"cards": [card_json(c) for c in made], "engine": "rules"})
         else:
-            print_cards(cards)
+            print_cards(made)
         return 0
     engine = bootstrap.card_engine(settings)
     result = engine.generate(GenerationRequest(
@@ -211,7 +297,7 @@ def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
         question_types=tuple(options.question_types), language=options.language,
         subject=options.subject,
     ))
-    if args.json:
+    if as_json:
         print_json({"cards": [card_json(c) for c in result.cards], "language": result.language,
                     "engine": result.engine, "notes": result.notes})
     else:
@@ -221,24 +307,39 @@ def cmd_generate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+@click.command(cls=Verb)
+@click.option("--num-cards", type=click.IntRange(1, 200), default=6,
+              help="cards to make per sample")
+@click.option("--timeout", type=Seconds(), default=600.0,
+              help="stop waiting for the samples' cards after this long (seconds, or 10m)")
+@with_settings
+def demo(settings: Settings, num_cards: int, timeout: float) -> int:
+    """Start the embedded stack, upload the samples, print their cards."""
+    from cardstream.stack import Stack
+
     samples = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".png", ".txt", ".tif", ".pdf"})
     progress(f"demo: starting the embedded stack in {settings.run_dir}")
     started = time.monotonic()
-    with Stack(settings, with_retrainer=False) as stack:
+    with ExitStack() as running:
+        with bar("demo: starting the broker, topics and worker"):
+            stack = running.enter_context(Stack(settings, with_retrainer=False))
         progress(f"demo: stack ready in {time.monotonic() - started:.1f} s "
                  f"(broker {stack.bootstrap})")
         client = bootstrap.client(settings)
-        options = UploadOptions(num_cards=args.num_cards)
+        options = UploadOptions(num_cards=num_cards)
         with client.watcher() as watcher:
             uploads = [client.upload_file(path, options) for path in samples]
             names = {u.upload_id: u.filename for u in uploads}
-            for upload in uploads:
-                progress(f"demo: uploaded {upload.filename} ({upload.size_bytes} bytes)")
-            outcomes = watcher.wait(
-                list(names), args.timeout,
-                lambda o, stage: progress(f"demo: {names[o.upload_id]}: {_describe(o, stage)}"),
-            )
+            for sent in uploads:
+                progress(f"demo: uploaded {sent.filename} ({sent.size_bytes} bytes)")
+            with bar("demo: making cards", total=len(uploads)) as making:
+
+                def on_progress(outcome: Outcome, stage: str) -> None:
+                    progress(f"demo: {names[outcome.upload_id]}: {_describe(outcome, stage)}")
+                    if stage in ("cards", "error"):
+                        making.advance()
+
+                outcomes = watcher.wait(list(names), timeout, on_progress)
         client.close()
         ok = True
         for upload_id, outcome in outcomes.items():
@@ -257,3 +358,5 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     progress("demo: stack stopped")
     return 0 if ok else 1
 
+
+COMMANDS = (up, worker, upload, cards, feedback, extract, generate, demo)

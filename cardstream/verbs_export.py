@@ -1,59 +1,87 @@
-"""``cardstream export``: the cards on the flashcards topic as an Anki deck or CSV."""
+"""``cardstream export``: the cards made so far as an Anki deck or CSV, to a file or stdout."""
 
 from __future__ import annotations
 
-import argparse
-from datetime import UTC, datetime, timedelta
+import shutil
+import sys
+import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import click
+
 from cardstream import bootstrap
-from cardstream.output import progress
+from cardstream.options import Since, Verb, with_settings
+from cardstream.output import bar, progress
 from streams.settings import Settings
 
-
-def parse_since(value: str) -> datetime:
-    """An ISO date/time, or a look-back like 2h, 3d, 30m."""
-    units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-    if value[:-1].isdigit() and value[-1] in units:
-        return datetime.now(UTC) - timedelta(**{units[value[-1]]: int(value[:-1])})
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+FORMATS = {".apkg": "apkg", ".csv": "csv"}
 
 
-def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+def export_format(out: str, given: str | None) -> str:
+    """The format asked for, else the one ``out``'s extension names (CSV on stdout)."""
+    if given is not None:
+        return given
+    if out == "-":
+        return "csv"
+    found = FORMATS.get(Path(out).suffix.lower())
+    if found is None:
+        raise click.BadParameter(
+            f"cannot tell the format of {out!r} from its extension; name the file "
+            f"{' or '.join('*' + e for e in FORMATS)}, or give --format",
+            ctx=click.get_current_context(silent=True), param_hint="'--out'")
+    return found
+
+
+@click.command(cls=Verb)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="the file to write, or - for stdout")
+@click.option("--format", "fmt", type=click.Choice(sorted(set(FORMATS.values()))), default=None,
+              show_default="from the --out extension; csv for -",
+              help="apkg (an Anki deck) or csv")
+@click.option("--upload", "upload_id", default=None, show_default="every upload",
+              help="only the cards of this upload id")
+@click.option("--since", type=Since(), default=None, show_default="the beginning",
+              help="only cards made since: a duration (90m, 2d, 1w, 1y) or an ISO date/time")
+@click.option("--deck", default="cardstream", help="the Anki deck name")
+@with_settings
+def export(settings: Settings, out: str, fmt: str | None, upload_id: str | None,
+           since: datetime | None, deck: str) -> int:
+    """Write the cards made so far as an Anki deck (.apkg) or CSV."""
     from agents.export import write_apkg, write_csv
 
-    since = parse_since(args.since) if args.since else None
+    fmt = export_format(out, fmt)
     client = bootstrap.client(settings)
     rows: dict[str, Any] = {}  # by card id: a re-generated upload replaces, never duplicates
     try:
-        for event in client.flashcards(follow=False):
-            if args.upload and event.upload_id != args.upload:
-                continue
-            if since and event.produced_at < since:
-                continue
-            for card in event.cards:
-                rows[card.card_id] = (card, event.upload_id, event.subject, event.filename)
+        with bar("reading cards") as reading:
+            for event in client.flashcards(follow=False):
+                if upload_id and event.upload_id != upload_id:
+                    continue
+                if since and event.produced_at < since:
+                    continue
+                for card in event.cards:
+                    rows[card.card_id] = (card, event.upload_id, event.subject, event.filename)
+                reading.describe(f"reading cards: {len(rows)} so far")
     finally:
         client.close()
     if not rows:
         progress("no cards match; nothing written")
         return 1
-    out = Path(args.out)
-    if args.format == "apkg":
-        write_apkg(rows.values(), out, args.deck)
-    else:
-        write_csv(rows.values(), out)
-    print(f"{len(rows)} cards written to {out}")
+    write = write_csv if fmt == "csv" else lambda r, p: write_apkg(r, p, deck)
+    with bar(f"writing {fmt}"):
+        if out == "-":
+            # the writers take a path; on stdout the bytes go through a temporary file
+            with tempfile.TemporaryDirectory() as tmp:
+                path = write(rows.values(), Path(tmp) / f"cards.{fmt}")
+                with path.open("rb") as written:
+                    shutil.copyfileobj(written, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+        else:
+            write(rows.values(), Path(out))
+    progress(f"{len(rows)} cards written to {'stdout' if out == '-' else out} as {fmt}")
     return 0
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser("export", help="write cards as an Anki deck (.apkg) or CSV")
-    p.add_argument("--upload", help="only this upload's cards")
-    p.add_argument("--since", help="only cards made since: ISO time or 30m / 2h / 3d / 1w")
-    p.add_argument("--format", choices=["apkg", "csv"], default="apkg")
-    p.add_argument("--deck", default="cardstream")
-    p.add_argument("--out", required=True)
-    p.set_defaults(func=cmd_export)
+COMMANDS = (export,)
