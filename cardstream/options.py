@@ -49,7 +49,19 @@ class Parsed:
         self.params: dict[str, Any] = {}
 
 
-class Verb(click.Command):
+class _QuietOnClosedPipe:
+    """--help and --version print while the arguments are parsed; a reader gone by then is no
+    failure either (click itself would exit 1 there)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]
+        except BrokenPipeError:
+            reader_gone()
+            raise click.exceptions.Exit(0) from None
+
+
+class Verb(_QuietOnClosedPipe, click.Command):
     """A command whose unexpected errors become a one-line VerbFailed (``--debug``: traceback)."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -70,7 +82,7 @@ class Verb(click.Command):
             raise VerbFailed(one_line(exc), ctx.command_path) from exc
 
 
-class VerbGroup(click.Group):
+class VerbGroup(_QuietOnClosedPipe, click.Group):
     """A group whose commands and subgroups follow the same conventions."""
 
     command_class = Verb

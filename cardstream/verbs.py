@@ -20,6 +20,7 @@ from cardstream.options import (
     card_options,
     json_option,
     metrics_port_option,
+    reader_gone,
     upload_options,
     with_settings,
 )
@@ -127,11 +128,15 @@ def upload(settings: Settings, paths: tuple[Path, ...], text: str | None, wait: 
                 # said at once, so a failure on a later file does not hide what was sent
                 if watcher is not None:
                     progress(f"uploaded {sent.filename} as {sent.upload_id}")
-                elif as_json:
-                    print_json({"upload_id": sent.upload_id, "filename": sent.filename,
-                                "status": "submitted"})
-                else:
-                    print(sent.upload_id, flush=True)
+                    continue
+                try:
+                    if as_json:
+                        print_json({"upload_id": sent.upload_id, "filename": sent.filename,
+                                    "status": "submitted"})
+                    else:
+                        print(sent.upload_id, flush=True)
+                except BrokenPipeError:
+                    reader_gone()  # `upload *.png | head -1`: the rest is still sent
         if watcher is None:
             return 0
         with bar("making cards", total=len(names)) as making:

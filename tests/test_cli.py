@@ -137,6 +137,19 @@ def test_validation_errors_are_one_line_usage_errors(capsys, tmp_path, monkeypat
     assert err.startswith("cardstream") and "error:" in err and out == ""
 
 
+def test_an_unexpected_validation_error_is_one_line_without_a_docs_url():
+    from pydantic import ValidationError
+
+    from cardstream.options import one_line
+    from schemas.events import UploadOptions
+
+    with pytest.raises(ValidationError) as caught:
+        UploadOptions(num_cards=0, difficulty="hard")  # type: ignore[arg-type]
+    message = one_line(caught.value)
+    assert "\n" not in message and "http" not in message
+    assert message.startswith("num_cards: ") and "difficulty: " in message
+
+
 def test_every_path_is_checked_before_anything_is_sent(tmp_path):
     present = tmp_path / "a.txt"
     present.write_text("Mitochondria produce most of the cell's energy.")
@@ -244,6 +257,17 @@ def test_a_closed_pipe_ends_quietly_with_0():
         os.close(write_end)
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""  # no "Broken pipe", no "Exception ignored"
+
+
+@pytest.mark.parametrize("args", [("--help",), ("upload", "--help"), ("--version",)])
+def test_help_on_a_closed_pipe_ends_quietly_with_0(args):
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        run = cardstream(*args, stdout=write_end, stderr=subprocess.PIPE)
+    finally:
+        os.close(write_end)
+    assert run.returncode == 0 and run.stderr == ""
 
 
 def test_a_pipe_closed_by_head_ends_quietly():

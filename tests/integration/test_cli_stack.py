@@ -99,6 +99,23 @@ def test_a_missing_path_sends_nothing(cli_stack, env, tmp_path):
     assert len(run.stdout.split()) == 1  # its id, printed as soon as it was sent
 
 
+def test_every_upload_goes_out_though_the_reader_of_the_ids_is_gone(cli_stack, env, tmp_path):
+    files = []
+    for name in ("a", "b", "c"):
+        files.append(tmp_path / f"{name}.txt")
+        files[-1].write_text(f"Document {name}: the mitochondria produce the cell's energy.")
+    before = count_uploads(cli_stack)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `upload a b c | head -0`: no one reads the ids
+    try:
+        run = cardstream(env, "upload", *map(str, files), stdout=write_end,
+                         stderr=subprocess.PIPE)
+    finally:
+        os.close(write_end)
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert count_uploads(cli_stack) == before + 3
+
+
 def test_cards_of_one_upload(env, two_uploads):
     first, second = two_uploads
     run = cardstream(env, "cards", "--upload", second, "--json")
