@@ -56,8 +56,9 @@ def topics(settings: Settings) -> int:
               help="wait for the outcome (trained or rejected) and print it")
 @click.option("--timeout", type=Seconds(), default=1800.0,
               help="with --wait, stop waiting after this long (seconds, or 30m)")
+@json_option
 @with_settings
-def retrain(settings: Settings, reason: str, wait: bool, timeout: float) -> int:
+def retrain(settings: Settings, reason: str, wait: bool, timeout: float, as_json: bool) -> int:
     """Ask for a training now."""
     request = RetrainRequest(request_id=uuid.uuid4().hex, trigger="manual", reason=reason)
     if not wait:
@@ -73,13 +74,15 @@ def retrain(settings: Settings, reason: str, wait: bool, timeout: float) -> int:
         print(f"no outcome for {request.request_id} within {timeout:g} s; see `cardstream models "
               "list`")
         return 1
-    if outcome.action == "announced":
+    if as_json:
+        print_json(outcome.model_dump(mode="json"))
+    elif outcome.action == "announced":
         mse = outcome.metrics.get("val_mse")
         print(f"trained: {outcome.name} v{outcome.version} announced at "
               f"{outcome.rollout_percent} %" + (f", val_mse {mse:.4f}" if mse is not None else ""))
-        return 0
-    print(f"not trained: {outcome.reason}")
-    return 1
+    else:
+        print(f"not trained: {outcome.reason}")
+    return 0  # the request was answered; a training the data or the gate refuses is an answer
 
 
 def _await_training(client: Any, request: RetrainRequest, timeout: float) -> ModelVersion | None:
@@ -166,12 +169,13 @@ def _publish(settings: Settings, event: ModelVersion | RetrainRequest, key: str)
 
 @models.command()
 @click.argument("version")
+@click.option("--reason", default="promoted by hand", help="why, kept with the change")
 @with_settings
-def promote(settings: Settings, version: str) -> int:
+def promote(settings: Settings, version: str, reason: str) -> int:
     """Make VERSION the champion."""
     event = ModelVersion(name=SCORER, version=str(version),
                          uri=f"models:/{SCORER}/{version}", action="promoted",
-                         alias="champion", rollout_percent=100, reason="promoted by hand")
+                         alias="champion", rollout_percent=100, reason=reason)
     _publish(settings, event, event.version)
     print(f"{SCORER} v{version} promoted to champion")
     return 0
@@ -179,8 +183,9 @@ def promote(settings: Settings, version: str) -> int:
 
 @models.command()
 @click.argument("version", required=False)
+@click.option("--reason", default="rolled back by hand", help="why, kept with the change")
 @with_settings
-def rollback(settings: Settings, version: str | None) -> int:
+def rollback(settings: Settings, version: str | None, reason: str) -> int:
     """Withdraw the challenger (or VERSION; with no challenger, the champion)."""
     from retrainer import registry
 
@@ -192,7 +197,7 @@ def rollback(settings: Settings, version: str | None) -> int:
         print("nothing to roll back: no challenger and no champion")
         return 1
     event = ModelVersion(name=SCORER, version=str(version), uri=f"models:/{SCORER}/{version}",
-                         action="rolled_back", rollout_percent=0, reason="rolled back by hand")
+                         action="rolled_back", rollout_percent=0, reason=reason)
     _publish(settings, event, event.version)
     print(f"{SCORER} v{version} rolled back")
     return 0
