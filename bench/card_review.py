@@ -23,6 +23,9 @@ passages are shuffled, and the items within a passage are shuffled, so neither i
 say anything about origin. Card ids, scores, tags and source sentences are not in the packet.
 Textbook pages have no human questions, so every item on them is cardstream's; they are
 reported apart and never enter the cardstream/human ratio.
+A reviewer must not rate two packets that share passages: the human questions would be the
+items that recur. For a second packet of the same split (say, a newer engine) give it to other
+reviewers, or build it with ``--exclude`` the first packet's key to draw other passages.
 
 Sources and splits: ``bench/splits.py`` (SQuAD split by article; OpenStax textbook pages).
 Cardstream makes 6–10 cards per text (a seeded draw per text), all four types, intermediate.
@@ -82,13 +85,16 @@ CARD_TYPES = ("qa", "mcq", "cloze", "tf")
 PACKET_FIELDS = ("item", "passage", "passage_text", "type", "question", "answer", "choices")
 
 
-def pick(split: str, paragraphs: int, pages: int, seed: int) -> list[Passage]:
-    """A seeded sample: ``paragraphs`` SQuAD paragraphs and ``pages`` textbook pages."""
+def pick(split: str, paragraphs: int, pages: int, seed: int,
+         exclude: frozenset[str] = frozenset()) -> list[Passage]:
+    """A seeded sample: ``paragraphs`` SQuAD paragraphs and ``pages`` textbook pages, none of
+    the passages in ``exclude`` (keys of passages an earlier packet used)."""
     rng = random.Random(f"{seed}:pick:{split}")
-    squad, book = splits.squad(split), splits.textbook(split)
+    squad = [p for p in splits.squad(split) if p.key not in exclude]
+    book = [p for p in splits.textbook(split) if p.key not in exclude]
     if paragraphs > len(squad) or pages > len(book):
         raise SystemExit(f"the {split} split has {len(squad)} SQuAD paragraphs and "
-                         f"{len(book)} textbook pages; asked for {paragraphs} and {pages}")
+                         f"{len(book)} textbook pages left; asked for {paragraphs} and {pages}")
     return rng.sample(squad, paragraphs) + rng.sample(book, pages)
 
 
@@ -188,7 +194,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from cardstream import bootstrap
     from streams.settings import Settings
 
-    passages = pick(args.split, args.paragraphs, args.pages, args.seed)
+    used = frozenset(k for path in args.exclude
+                     for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
+    passages = pick(args.split, args.paragraphs, args.pages, args.seed, used)
     engine = bootstrap.card_engine(Settings.from_env())
     items = make_items(engine, passages, args.seed, args.min_cards, args.max_cards)
     rows, key_items = blind(items, args.seed)
@@ -228,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--max-cards", type=int, default=10)
     b.add_argument("--out", type=Path, required=True, help="the packet folder for reviewers")
     b.add_argument("--key", type=Path, required=True, help="the sealed key file (not for them)")
+    b.add_argument("--exclude", type=Path, action="append", default=[], metavar="KEY",
+                   help="skip the passages of an earlier packet (its key): a reviewer who sees "
+                        "a passage twice would spot the human questions, which recur")
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("score", help="kept share and usefulness from filled ratings files")
     s.add_argument("--key", type=Path, required=True)

@@ -71,6 +71,15 @@ def test_ids_and_order_carry_no_origin() -> None:
     assert abs(low_id_human / humans - 0.5) < 0.12
 
 
+def test_a_second_packet_can_skip_the_first_ones_passages() -> None:
+    first = card_review.pick("dev", 10, 2, seed=1)
+    second = card_review.pick("dev", 10, 2, seed=2, exclude=frozenset(p.key for p in first))
+    assert not {p.key for p in first} & {p.key for p in second}
+    with pytest.raises(SystemExit, match="and 0 textbook pages left"):
+        card_review.pick("dev", 1, 1, seed=3,
+                         exclude=frozenset(p.key for p in textbook("dev")))
+
+
 def test_splits_keep_the_first_twenty_paragraphs_in_dev() -> None:
     dev, test = squad("dev"), squad("test")
     assert {p.title for p in dev}.isdisjoint({p.title for p in test})
