@@ -70,9 +70,12 @@ def card_engine(settings: Settings, registry: CollectorRegistry | None = None,
             )
         except Exception as exc:  # MlflowException, OSError: one clear line either way
             raise ModelLoadError(f"cannot fetch MODEL_NAME={settings.model_name}: {exc}") from exc
+    from agents.generation.nlp import parse_names
+
+    pipelines = parse_names(settings.spacy_pipelines)
     if settings.use_encoder:
-        return build_engine(model, llm, registry)
-    return build_engine(model, llm, registry, encoder=None)
+        return build_engine(model, llm, registry, spacy_pipelines=pipelines)
+    return build_engine(model, llm, registry, encoder=None, spacy_pipelines=pipelines)
 
 
 def model_router(settings: Settings, where: Endpoints, registry: CollectorRegistry) -> Any:

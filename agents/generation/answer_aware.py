@@ -59,10 +59,10 @@ def _questions(
         found = locate(sent, answer)
         question = None
         if found is not None:
-            asked = ask(sent, found, resolver)
-            question = asked.question if asked else None
-            if question is None:
-                question = _definition(sent, answer, resolver)
+            # an apposition is asked as a definition ("Who was Hannibal?")
+            question = _definition(sent, answer, resolver)
+            asked = ask(sent, found, resolver) if question is None else None
+            question = question or (asked.question if asked else None)
         out.append((question or _cloze(sent.text, answer), sent.text.strip()))
     return out
 

@@ -43,6 +43,7 @@ _DISCOURSE_PP = re.compile(
     re.IGNORECASE,
 )
 _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
+                          "through",
                           "to", "into", "towards", "toward", "onto", "around"})
 _WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
@@ -161,6 +162,10 @@ class _Builder:
                 found = self.resolver.replacement(tok, self.sent)
                 if found is None:
                     return None
+                bare = found.removesuffix("'s").removesuffix("'")
+                if bare in " ".join(text for text, _ in pieces):
+                    pieces.append((tok.text, i))  # "the river changed its course": clear
+                    continue
                 pieces.append((found, i))
                 continue
             if low in DEMONSTRATIVE and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
@@ -334,11 +339,14 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
     else:
         a_removed = set(a_ids) | {t.i for t in root.children if t.dep_ in ("det", "predet") and
                                   t.i < answer.start}
+        answer_text = answer.text
         if role == "definition":
             a_removed |= _subtree(target)
+            whole = doc[target.left_edge.i : target.right_edge.i + 1].text.strip(" ,;.")
+            if len(whole.split()) <= 20:
+                answer_text = whole  # "the longest river in Africa", not "longest river"
         if role == "adjunct" and absorbs and prep is not None:
             a_removed |= {prep.i}
-        answer_text = answer.text
     if role == "subject":
         if subj.i not in a_ids and count_noun is None:
             # the answer sits inside the subject: "the capital of France" → in situ
@@ -429,6 +437,8 @@ _NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC", "
 
 
 def _keeps_case(tok: Token) -> bool:
+    if tok.pos_ == "DET":
+        return False
     return tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or tok.text == "I" \
         or (tok.text.isupper() and len(tok.text) > 1)
 

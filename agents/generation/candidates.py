@@ -205,11 +205,14 @@ def _statements(
     return out
 
 
-def _templates(sentence: Sentence, doc: Document, tags: list[str]) -> list[Candidate]:
-    """Definition, reasoning and subject templates (maths equations, word meanings)."""
+def _templates(
+    sentence: Sentence, doc: Document, tags: list[str], definitions: bool = True
+) -> list[Candidate]:
+    """Definition, reasoning and subject templates (maths equations, word meanings);
+    ``definitions=False`` when the parse already asks the copulas."""
     text, lang = sentence.text, doc.language
     out: list[Candidate] = []
-    found = questions.definition(text, lang)
+    found = questions.definition(text, lang) if definitions else None
     if found and lang in FULL_TEMPLATES:
         term, meaning = found
         ask = words_for(lang).what_is.format(term=term)

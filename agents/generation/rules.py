@@ -10,8 +10,10 @@ from __future__ import annotations
 import numpy as np
 
 from agents.exceptions import GenerationError
-from agents.generation.candidates import Document, for_sentence
+from agents.generation import parsed
+from agents.generation.candidates import Document, _code_cloze, _templates, for_sentence
 from agents.generation.cards import Candidate, to_card
+from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
 from agents.generation.prepare import prepare
 from agents.generation.quality import Encoder, QualityScorer, Scored
 from agents.generation.types import CardRater, GenerationRequest, GenerationResult
@@ -31,18 +33,37 @@ def check_request(request: GenerationRequest) -> None:
 
 
 class RuleEngine:
-    """Template cards, scored and selected by a QualityScorer."""
+    """Cards from the parse (spaCy) where the language has a pipeline, else from surface
+    templates; scored and selected by a QualityScorer."""
 
     name = "rules"
 
-    def __init__(self, encoder: Encoder | None = None, scorer: QualityScorer | None = None) -> None:
+    def __init__(
+        self,
+        encoder: Encoder | None = None,
+        scorer: QualityScorer | None = None,
+        pipelines: tuple[str, ...] = DEFAULT_PIPELINES,
+    ) -> None:
         self.encoder = encoder
         self.scorer = scorer or QualityScorer(encoder)
+        self.pipelines = pipelines
 
-    def candidates(self, doc: Document, difficulty: str) -> list[Candidate]:
-        out: list[Candidate] = []
+    def candidates(
+        self, doc: Document, difficulty: str, centroid: np.ndarray | None = None
+    ) -> list[Candidate]:
+        nlp = pipeline(doc.language, self.pipelines)
+        if nlp is None:  # no parser for this language: surface templates
+            out: list[Candidate] = []
+            for sentence in doc.sentences:
+                out += for_sentence(sentence, doc, difficulty)
+            return out
+        out = parsed.generate(doc, nlp, difficulty, self.encoder, centroid)
         for sentence in doc.sentences:
-            out += for_sentence(sentence, doc, difficulty)
+            tags = [t for t in (doc.subject, sentence.heading) if t]
+            if sentence.kind == "code":
+                out += _code_cloze(sentence.text, tags)
+            else:  # reasons, consequences, equations, word meanings: the subject templates
+                out += _templates(sentence, doc, tags, definitions=False)
         return out
 
     def generate(
@@ -51,7 +72,9 @@ class RuleEngine:
         check_request(request)
         doc, centroid, notes = prepare(request, self.encoder)
         pool = [
-            c for c in self.candidates(doc, request.difficulty) if c.type in request.question_types
+            c
+            for c in self.candidates(doc, request.difficulty, centroid)
+            if c.type in request.question_types
         ]
         cards, more = finish(self.scorer, pool, doc, centroid, request, rater)
         return GenerationResult(cards, doc.language, self.name, notes + more)

@@ -170,6 +170,8 @@ def _answer(span: Span, label: str) -> Answer | None:
         return None  # "place" in "take place", "result", "right": trivial to ask
     if not any(t.is_alpha or t.like_num for t in span) or len(span) > 8:
         return None
+    if root.dep_ in ("conj", "appos") or any(c.dep_ == "conj" for c in root.children):
+        return None  # one item of a list, or an apposition (definitions.py asks those)
     kind = kind_of(span, label)
     return Answer(span.start, span.end, kind, label, head_class(span, kind), span.text)
 
@@ -191,6 +193,9 @@ def answers(sent: Span) -> list[Answer]:
     except (NotImplementedError, ValueError):  # a pipeline without a parser has none
         chunks = []
     for chunk in chunks:
+        if any(e.start < chunk.end and chunk.start < e.end and not (
+                e.start <= chunk.root.i < e.end) for e in sent.ents):
+            continue  # "49 BC Julius Caesar": a chunk that runs into an entity of another head
         found = _answer(chunk, "NP")
         if found and not taken & set(range(found.start, found.end)):
             out.append(found)

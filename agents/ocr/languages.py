@@ -13,21 +13,20 @@ from functools import lru_cache
 import pytesseract
 
 from agents.exceptions import MissingLanguagePack, UnsupportedInput
+from schemas.languages import to_iso1, to_tesseract
 
 DEFAULT_LANGUAGE = "eng"
 
-# ISO 639-1 → Tesseract traineddata name, for the languages Tesseract ships packs for.
+# ISO 639-1 → Tesseract traineddata name for the packs Tesseract ships, derived from the one
+# language table (schemas/languages.py) so OCR and the card generator never disagree.
+_TESSERACT_PACKS = str.split(
+    "afr ara bel bul ben cat ces cym dan deu ell eng epo spa est eus fas fin fra gle glg heb "
+    "hin hrv hun hye ind isl ita jpn kat kaz kor lat lit lav mkd msa mlt nld nor pol por ron "
+    "rus slk slv sqi srp swe swa tam tha tur ukr urd vie chi_sim"
+)
 ISO_TO_TESSERACT: dict[str, str] = {
-    "af": "afr", "ar": "ara", "be": "bel", "bg": "bul", "bn": "ben", "ca": "cat", "cs": "ces",
-    "cy": "cym", "da": "dan", "de": "deu", "el": "ell", "en": "eng", "eo": "epo", "es": "spa",
-    "et": "est", "eu": "eus", "fa": "fas", "fi": "fin", "fr": "fra", "ga": "gle", "gl": "glg",
-    "he": "heb", "hi": "hin", "hr": "hrv", "hu": "hun", "hy": "hye", "id": "ind", "is": "isl",
-    "it": "ita", "ja": "jpn", "ka": "kat", "kk": "kaz", "ko": "kor", "la": "lat", "lt": "lit",
-    "lv": "lav", "mk": "mkd", "ms": "msa", "mt": "mlt", "nl": "nld", "no": "nor", "pl": "pol",
-    "pt": "por", "ro": "ron", "ru": "rus", "sk": "slk", "sl": "slv", "sq": "sqi", "sr": "srp",
-    "sv": "swe", "sw": "swa", "ta": "tam", "th": "tha", "tr": "tur", "uk": "ukr", "ur": "urd",
-    "vi": "vie", "zh": "chi_sim",
-}  # fmt: skip
+    iso: pack for pack in _TESSERACT_PACKS if (iso := to_iso1(pack)) is not None
+}
 
 _CODE = re.compile(r"^[a-z]{2,3}(_[a-z]+)?$")
 
@@ -53,7 +52,8 @@ def resolve_language(option: str | None) -> str:
             part = part.strip()
             if not part:
                 continue
-            code = ISO_TO_TESSERACT.get(part, part)
+            code = ISO_TO_TESSERACT.get(part) or (to_tesseract(part) if len(part) == 2 else None) \
+                or part
             if not _CODE.match(code):
                 # Not a language name at all: the request is bad, no pack could fix it.
                 raise UnsupportedInput(

@@ -1,0 +1,172 @@
+"""Distractors of the answer's own kind, for multiple choice and false statements.
+
+A distractor is another answer span of the document of the same kind (a person for a person,
+a river for a river: the same NER label, or for noun phrases the same head noun class and the
+same grammatical number), ranked by MiniLM closeness to the answer for the difficulty; dates
+and numbers get plausible perturbations in the answer's own format ("509 BC" → "499 BC",
+"two" → "three"). Never a fragment (only whole typed spans are in the pool), never a span of
+the answer's own sentence (it may be true as well), never one that contains or is contained in
+the answer. When fewer than three exist, no multiple-choice card is made: an absurd option
+teaches nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.tokens import Span
+
+from agents.generation.distractors import TOO_CLOSE, _perturb
+from agents.generation.spans import NUMERIC, Answer
+from agents.generation.terms import Term, norm
+
+UNRELATED = 0.12  # MiniLM cosine below which an option of the "same" kind is a tagging slip
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve"]
+_LOOSE_KINDS = {"org": "org", "place": "place", "person": "person", "group": "group",
+                "event": "event", "work": "work"}
+
+
+@dataclass
+class Pool:
+    """The document's typed answers, grouped for picking like with like."""
+
+    by_kind: dict[str, list[tuple[str, str, bool, str]]] = field(default_factory=dict)
+    sentences: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, sents: Sequence[Span], found: Sequence[Sequence[Answer]]) -> Pool:
+        pool = cls(sentences=[norm(s.text) for s in sents])
+        for sent, ans in zip(sents, found, strict=True):
+            for a in ans:
+                plural = sent.doc[a.end - 1].tag_ in ("NNS", "NNPS")
+                pool.by_kind.setdefault(a.kind, []).append((a.text, a.head, plural, a.label))
+        return pool
+
+    def asserted(self, statement: str) -> bool:
+        """The document itself says it (a 'false' statement that is true)."""
+        n = norm(statement)
+        return any(n == s or (len(n) > 20 and n in s) for s in self.sentences)
+
+
+def _stable(items: Sequence[str], seed: str) -> list[str]:
+    return sorted(items, key=lambda x: hashlib.sha1(f"{seed}|{x}".encode()).hexdigest())
+
+
+def shuffle(options: list[str], seed: str) -> list[str]:
+    """Options in a stable pseudo-random order, so re-generation gives the same card."""
+    return _stable(options, seed)
+
+
+def _numbers(answer: Answer, difficulty: str) -> list[str]:
+    text = answer.text
+    low = text.lower()
+    for n, word in enumerate(_NUMBER_WORDS, start=1):
+        if re.search(rf"\b{word}\b", low):
+            steps = [1, -1, 2, 3] if difficulty != "beginner" else [3, 5, -1, 7]
+            out = []
+            for s in steps:
+                if 1 <= n + s <= len(_NUMBER_WORDS):
+                    new = _NUMBER_WORDS[n + s - 1]
+                    out.append(re.sub(rf"\b{word}\b", new, text, count=1, flags=re.I)
+                               if text[:1].islower() else
+                               re.sub(rf"\b{word}\b", new, low, count=1).capitalize())
+            return out
+    kind = {"year": "year", "century": "century", "date": "year"}.get(answer.kind, "number")
+    if answer.kind == "date" and not re.search(r"\d{3,4}", text):
+        kind = "number"
+    return _perturb(Term(text, kind, 0, len(text)), difficulty)
+
+
+def _same_kind(answer: Answer, pool: Pool, plural: bool) -> list[str]:
+    out = []
+    for text, head, is_plural, label in pool.by_kind.get(answer.kind, []):
+        if answer.kind not in NUMERIC and (label == "NP") != (answer.label == "NP"):
+            continue  # a name for a name, a description for a description
+        if answer.label != "NP" and answer.kind == "place" and label != answer.label:
+            continue  # a country for a country (GPE), a mountain range for a range (LOC)
+        if answer.kind not in NUMERIC and is_plural != plural:
+            continue
+        if answer.kind in ("thing", "name"):
+            # a noun phrase: the same head noun class and the same number ("two consuls" is
+            # answered with other offices, not with "result" or "right")
+            if not answer.head or (head != answer.head and not _related_head(head, answer.head)):
+                continue
+            if is_plural != plural:
+                continue
+        out.append(text)
+    return out
+
+
+def _related_head(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a.endswith(b) or b.endswith(a))
+
+
+def pick(
+    answer: Answer,
+    sent: Span,
+    pool: Pool,
+    difficulty: str,
+    vectors: Mapping[str, np.ndarray] | None,
+    count: int = 3,
+    for_statement: bool = False,
+) -> list[str]:
+    """Up to ``count`` distractors for ``answer``; fewer (or none) when the document lacks
+    good ones."""
+    plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
+    options = [o for o in dict.fromkeys(_same_kind(answer, pool, plural)) if o != answer.text]
+    ranked = _by_closeness(answer.text, options, difficulty, vectors)
+    if answer.kind in NUMERIC:
+        ranked = (_numbers(answer, difficulty) + ranked) if for_statement else (
+            ranked[:1] + _numbers(answer, difficulty) + ranked[1:])
+    source = norm(sent.text)
+    chosen: list[str] = []
+    for option in ranked:
+        if _acceptable(option, answer.text, source, chosen):
+            chosen.append(_match_case(option, answer.text))
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _match_case(option: str, answer: str) -> str:
+    if answer[:1].islower() and option[:1].isupper() and not option.split()[0].isupper() \
+            and option.split()[0].lower() in ("the", "a", "an"):
+        return option[:1].lower() + option[1:]
+    return option
+
+
+def _acceptable(option: str, answer: str, source: str, chosen: list[str]) -> bool:
+    o, a = norm(option), norm(answer)
+    if not o or o == a or re.search(rf"(?<!\w){re.escape(o)}(?!\w)", a) or re.search(
+        rf"(?<!\w){re.escape(a)}(?!\w)", o
+    ):
+        return False
+    if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", source):
+        return False  # named in the same sentence: possibly also true
+    return all(o != norm(c) and o not in norm(c) and norm(c) not in o for c in chosen)
+
+
+def _by_closeness(
+    answer: str,
+    options: list[str],
+    difficulty: str,
+    vectors: Mapping[str, np.ndarray] | None,
+) -> list[str]:
+    if not options:
+        return []
+    if vectors and answer in vectors and all(o in vectors for o in options):
+        sims = [float(vectors[answer] @ vectors[o]) for o in options]
+    else:
+        sims = [1.0 / (1 + abs(len(o) - len(answer)) / 4) for o in options]
+    floor = UNRELATED if vectors and answer in vectors else -1.0
+    scored = [(s, o) for s, o in zip(sims, options, strict=True) if floor < s < TOO_CLOSE]
+    if difficulty == "beginner":
+        scored.sort(key=lambda x: x[0])
+    else:  # closest first: a plausible option is one that could be confused with the answer
+        scored.sort(key=lambda x: -x[0])
+    return [o for _, o in scored]

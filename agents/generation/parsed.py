@@ -1,0 +1,221 @@
+"""Candidate cards from the parse (the default path for a language with a spaCy pipeline).
+
+Per sentence: every typed answer span (spans.py) gets a question from the parse (asking.py),
+a multiple-choice card when three distractors of its kind exist (choices.py), and a cloze
+that blanks the whole span; appositions give definitional cards; the sentence gives one true
+statement and false ones that swap one answer for another of its kind. Each card's
+``salience`` says how much it is worth asking: the answer's rarity (wordfreq) and kind, and
+its sentence's centrality in the document (MiniLM), so that a handful of cards covers the
+page's key facts rather than its asides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.tokens import Span
+
+from agents.generation import choices
+from agents.generation.asking import _Builder, ask, definitions
+from agents.generation.candidates import Document
+from agents.generation.cards import Candidate
+from agents.generation.language import words_for
+from agents.generation.reference import Resolver
+from agents.generation.spans import NUMERIC, Answer, answers, zipf
+from agents.generation.terms import norm
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+BLANK = "_____"
+KIND_WEIGHT = {
+    "person": 0.9, "year": 0.9, "date": 0.85, "century": 0.85, "place": 0.8, "group": 0.75,
+    "org": 0.8, "event": 0.85, "work": 0.8, "number": 0.75, "quantity": 0.8, "percent": 0.8,
+    "money": 0.75, "name": 0.75, "thing": 0.6, "time": 0.6, "language": 0.7,
+}  # fmt: skip
+# which card types a kind makes; "thing" answers make poor multiple choice without a class
+ROLE_LEVEL = {"subject": 0.8, "object": 1.0, "adjunct": 0.9, "count": 0.9, "definition": 0.1,
+              "in-situ": 1.3}
+
+
+def rarity(text: str, language: str) -> float:
+    """0 for everyday words, 1 for rare ones: the rarest content word of the answer."""
+    words = [w for w in norm(text).split() if not w.isdigit()]
+    if not words:
+        return 0.6  # numbers and dates
+    rarest = min(zipf(w, language) for w in words)
+    return float(np.clip((6.0 - rarest) / 4.0, 0.0, 1.0))
+
+
+def centrality(sentences: list[str], vectors: dict[str, np.ndarray],
+               centroid: np.ndarray | None) -> dict[str, float]:
+    """Cosine of each sentence to the document's centroid, rescaled to 0..1 within the doc."""
+    if centroid is None or not all(s in vectors for s in sentences):
+        return {s: 0.5 for s in sentences}
+    sims = {s: float(vectors[s] @ centroid) for s in sentences}
+    lo, hi = min(sims.values()), max(sims.values())
+    return {s: (v - lo) / (hi - lo) if hi > lo else 0.5 for s, v in sims.items()}
+
+
+def parse_sentences(nlp: Language, texts: list[str]) -> list[Span]:
+    return [d[:] for d in nlp.pipe(texts, batch_size=64)]
+
+
+def generate(
+    doc: Document,
+    nlp: Language,
+    difficulty: str,
+    encoder: object | None,
+    centroid: np.ndarray | None,
+) -> list[Candidate]:
+    """Every candidate the document's sentences allow."""
+    prose = [s for s in doc.sentences if s.kind != "code"]
+    sents = parse_sentences(nlp, [s.text for s in prose])
+    found = [answers(sent) for sent in sents]
+    pool = choices.Pool.build(sents, found)
+    vectors = dict(doc.vectors)
+    if encoder is not None:
+        missing = sorted({a.text for ans in found for a in ans} - set(vectors))
+        if missing:
+            vectors.update(zip(missing, encoder.encode(missing), strict=True))  # type: ignore[attr-defined]
+        doc.vectors = vectors
+    central = centrality([s.text for s in prose], vectors, centroid)
+    resolver = Resolver()
+    out: list[Candidate] = []
+    for sentence, sent, ans in zip(prose, sents, found, strict=True):
+        tags = [t for t in (doc.subject, sentence.heading) if t]
+        weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
+        out += _for_sentence(sent, ans, pool, resolver, doc, difficulty, weight, tags, vectors)
+        resolver.push(sent)
+    return out
+
+
+def _salience(answer: Answer, language: str, weight: float) -> float:
+    base = KIND_WEIGHT.get(answer.kind, 0.6)
+    return float(np.clip(weight * (0.6 * base + 0.4 * rarity(answer.text, language)) + 0.1,
+                         0.0, 1.0))
+
+
+def _for_sentence(
+    sent: Span,
+    found: list[Answer],
+    pool: choices.Pool,
+    resolver: Resolver,
+    doc: Document,
+    difficulty: str,
+    weight: float,
+    tags: list[str],
+    vectors: dict[str, np.ndarray],
+) -> list[Candidate]:
+    lang = doc.language
+    source = sent.text
+    out: list[Candidate] = []
+    builder = _Builder(sent, resolver)
+    for answer in found:
+        sal = _salience(answer, lang, weight)
+        kind_tag = f"kind:{answer.kind}"
+        asked = ask(sent, answer, resolver)
+        if asked is not None and asked.role == "in-situ":
+            asked = None  # "… won the right to elect whom of the plebs?" reads as an echo
+        level = ROLE_LEVEL.get(asked.role, 1.0) if asked else 1.0
+        if answer.kind in NUMERIC:
+            level -= 0.2
+        if asked is not None:
+            out.append(Candidate("qa", asked.question, asked.answer, source, kind=answer.kind,
+                                 level=level, salience=sal,
+                                 tags=[*tags, f"role:{asked.role}", kind_tag]))
+            wrong = choices.pick(answer, sent, pool, difficulty, vectors)
+            if len(wrong) == 3 and asked.answer == answer.text:
+                opts = choices.shuffle([answer.text, *wrong], asked.question)
+                closeness = {"beginner": -0.3, "advanced": 0.4}.get(difficulty, 0.0)
+                out.append(Candidate("mcq", asked.question, answer.text, source, choices=opts,
+                                     kind=answer.kind, level=level - 0.2 + closeness,
+                                     salience=sal,
+                                     tags=[*tags, f"role:{asked.role}", kind_tag]))
+        defining = asked is not None and asked.role == "definition"
+        cloze = None if defining else _cloze(builder, sent, answer)
+        if cloze:
+            out.append(Candidate("cloze", cloze, answer.text, source, kind=answer.kind,
+                                 level=level + 0.2, salience=sal, tags=[*tags, kind_tag]))
+    for question, answer_text, kind in definitions(sent, resolver):
+        out.append(Candidate("qa", question, answer_text, source, kind=kind, level=0.2,
+                             salience=0.75 * weight + 0.2, tags=[*tags, "role:definition"]))
+    out += _statements(builder, sent, found, pool, lang, difficulty, weight, tags)
+    return out
+
+
+def _render_sentence(builder: _Builder, sent: Span, replace: dict[int, str]) -> str | None:
+    ids = [t.i for t in sent if not (t.i == sent.end - 1 and t.is_punct)]
+    # asides in brackets are no part of the fact
+    depth = 0
+    kept = []
+    for i in ids:
+        word = sent.doc[i].text
+        depth += word == "("
+        if depth == 0:
+            kept.append(i)
+        depth -= word == ")" and depth > 0
+    text = builder.render(kept, dict(replace))
+    if text is None:
+        return None
+    text = re.sub(r"^(however|also|thus|therefore|moreover|furthermore|in addition|for example|"
+                  r"meanwhile|nevertheless|instead|finally|as a result|in fact),?\s+", "", text,
+                  flags=re.IGNORECASE)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _cloze(builder: _Builder, sent: Span, answer: Answer) -> str | None:
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 6 or len(words) > 32:
+        return None  # too little context to answer, or a whole paragraph to read
+    replace = {answer.start: BLANK, **{i: "" for i in range(answer.start + 1, answer.end)}}
+    text = _render_sentence(builder, sent, replace)
+    if text is None or BLANK not in text:
+        return None
+    return text
+
+
+def _statements(
+    builder: _Builder,
+    sent: Span,
+    found: list[Answer],
+    pool: choices.Pool,
+    language: str,
+    difficulty: str,
+    weight: float,
+    tags: list[str],
+) -> list[Candidate]:
+    """One true statement and false ones that swap an answer for another of its kind."""
+    words = [t for t in sent if not t.is_punct]
+    if not found or len(words) < 5 or len(words) > 30:
+        return []
+    true = _render_sentence(builder, sent, {})
+    if true is None:
+        return []
+    prefix = words_for(language).true_false
+    sal = max(_salience(a, language, weight) for a in found)
+    out = [Candidate("tf", prefix + true, "True", sent.text, statement=true, level=0.6,
+                     salience=sal, tags=[*tags, "tf:true"])]
+    ranked = sorted(found, key=lambda a: -KIND_WEIGHT.get(a.kind, 0.5))
+    for answer in ranked[:3]:
+        swap = choices.pick(answer, sent, pool, difficulty, None, count=1, for_statement=True)
+        if not swap:
+            continue
+        replace = {answer.start: swap[0], **{i: "" for i in range(answer.start + 1, answer.end)}}
+        false = _render_sentence(builder, sent, replace)
+        if false is None or norm(false) == norm(true) or pool.asserted(false):
+            continue
+        level = {"beginner": 0.8, "advanced": 1.7}.get(difficulty, 1.2)
+        out.append(Candidate("tf", prefix + false, "False", sent.text, statement=false,
+                             swapped=swap[0], kind=answer.kind, level=level,
+                             salience=_salience(answer, language, weight),
+                             tags=[*tags, "tf:false", f"kind:{answer.kind}"]))
+    return out
+
+
+def iter_answers(found: Iterable[list[Answer]]) -> Iterable[Answer]:
+    for ans in found:
+        yield from ans
