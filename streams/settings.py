@@ -44,6 +44,11 @@ class Settings(BaseSettings):
 
     # --- embedded mode -------------------------------------------------------------------
     tansu_bin: str | None = Field(None, validation_alias=_env("TANSU_BIN"))
+    ephemeral: bool = Field(
+        False, validation_alias=_env("EPHEMERAL"),
+        description="Keep the embedded broker's topics in memory (lost when it stops) instead "
+                    "of on the embedded S3 under the run folder.",
+    )
     run_dir: Path = Field(Path(".run"), validation_alias=_env("RUN_DIR"))
     blob_dir: Path | None = Field(None, validation_alias=_env("BLOB_DIR"))
 

@@ -30,6 +30,8 @@ def stack_settings(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no
         run_dir=run_dir, topic_prefix=f"t{tag}-", app_id=f"cardstream-test-{tag}", partitions=2,
         ocr_workers=2, feedback_threshold=20, quality_threshold=0.8, rollout_min_samples=10,
         retrain_fast=True,
+        # durability is proven in tests/integration/test_restart.py; the rest stays in memory
+        ephemeral=True,
     )
 
 
