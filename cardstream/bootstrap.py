@@ -14,7 +14,7 @@ from streams.client import CardstreamClient
 from streams.runinfo import RunInfo
 from streams.serde import AvroCodec, codec_from_settings
 from streams.settings import Settings
-from streams.store import CardStore
+from streams.store import CardStore, StoredUpload
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,20 @@ def client(settings: Settings, where: Endpoints | None = None) -> CardstreamClie
 
 def card_store(settings: Settings) -> CardStore:
     return CardStore(settings.run_dir / "cards.db")
+
+
+def delivered_cards(settings: Settings, upload_id: str | None = None,
+                    since: float | None = None) -> list[StoredUpload] | None:
+    """The cards in the run folder's card store (a stopped stack's too); None when this
+    machine has no store (a remote cluster), and the caller reads the flashcards topic."""
+    path = settings.run_dir / "cards.db"
+    if not path.exists():
+        return None
+    store = CardStore(path)
+    try:
+        return store.uploads(upload_id, since)
+    finally:
+        store.close()
 
 
 def card_engine(settings: Settings, registry: CollectorRegistry | None = None,

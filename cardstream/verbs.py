@@ -186,6 +186,19 @@ def upload(settings: Settings, paths: tuple[Path, ...], text: str | None, wait: 
 def cards(settings: Settings, upload_id: str | None, since: datetime | None, follow: bool,
           as_json: bool) -> int:
     """Print the cards made so far."""
+    stored = None if follow else bootstrap.delivered_cards(
+        settings, upload_id, since.timestamp() if since else None)
+    if stored is not None:  # the card store: one query, no waiting to be sure nothing comes
+        for upload in stored:
+            if as_json:
+                for card in upload.cards:
+                    print_json({"upload_id": upload.upload_id, "filename": upload.filename,
+                                "model_version": upload.model_version,
+                                **card.model_dump(mode="json")})
+            else:
+                print(f"{upload.filename} ({upload.upload_id}): {len(upload.cards)} cards")
+                print_cards(upload.cards)
+        return 0
     client = bootstrap.client(settings)
     try:
         for event in client.flashcards(follow=follow):

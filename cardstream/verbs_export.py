@@ -52,20 +52,27 @@ def export(settings: Settings, out: str, fmt: str | None, upload_id: str | None,
     from agents.export import write_apkg, write_csv
 
     fmt = export_format(out, fmt)
-    client = bootstrap.client(settings)
     rows: dict[str, Any] = {}  # by card id: a re-generated upload replaces, never duplicates
-    try:
-        with bar("reading cards") as reading:
-            for event in client.flashcards(follow=False):
-                if upload_id and event.upload_id != upload_id:
-                    continue
-                if since and event.produced_at < since:
-                    continue
-                for card in event.cards:
-                    rows[card.card_id] = (card, event.upload_id, event.subject, event.filename)
-                reading.describe(f"reading cards: {len(rows)} so far")
-    finally:
-        client.close()
+    stored = bootstrap.delivered_cards(settings, upload_id, since.timestamp() if since else None)
+    if stored is not None:  # the card store; the flashcards topic only on a remote cluster
+        for upload in stored:
+            for card in upload.cards:
+                rows[card.card_id] = (card, upload.upload_id, upload.subject, upload.filename)
+    else:
+        client = bootstrap.client(settings)
+        try:
+            with bar("reading cards") as reading:
+                for event in client.flashcards(follow=False):
+                    if upload_id and event.upload_id != upload_id:
+                        continue
+                    if since and event.produced_at < since:
+                        continue
+                    for card in event.cards:
+                        rows[card.card_id] = (card, event.upload_id, event.subject,
+                                              event.filename)
+                    reading.describe(f"reading cards: {len(rows)} so far")
+        finally:
+            client.close()
     if not rows:
         progress("no cards match; nothing written")
         return 1

@@ -42,6 +42,18 @@ class CardRecord:
 
 
 @dataclass(frozen=True)
+class StoredUpload:
+    """One upload's delivered cards, as `cards` and `export` list them."""
+
+    upload_id: str
+    filename: str | None
+    subject: str | None
+    created_at: float  # when its cards were stored (epoch seconds)
+    model_version: str | None
+    cards: list[Card]
+
+
+@dataclass(frozen=True)
 class RatedCard:
     """One rating joined with its card and the document it came from."""
 
@@ -65,20 +77,55 @@ class CardStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
+        if "subject" not in columns:  # a store made before subjects were kept
+            with self._db:
+                self._db.execute("ALTER TABLE documents ADD COLUMN subject TEXT")
 
     def save_cards(self, upload_id: str, filename: str, document: str,
-                   cards: Iterable[Card], model_version: str | None) -> None:
+                   cards: Iterable[Card], model_version: str | None,
+                   subject: str | None = None) -> None:
         now = time.time()
         with self._lock, self._db:
             self._db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
-                (upload_id, filename, document, now),
+                "INSERT OR REPLACE INTO documents (upload_id, filename, text, created_at, subject) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (upload_id, filename, document, now, subject),
             )
             # re-generation yields the same card ids: replace, never duplicate
             self._db.executemany(
                 "INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?)",
                 [(c.card_id, upload_id, model_version, c.model_dump_json(), now) for c in cards],
             )
+
+    def uploads(self, upload_id: str | None = None,
+                since: float | None = None) -> list[StoredUpload]:
+        """Every upload's delivered cards, oldest first: what `cards` and `export` show.
+
+        Read from the store, not the flashcards topic: one indexed query instead of replaying
+        the topic and waiting to be sure nothing more comes.
+        """
+        query = ("SELECT d.upload_id, d.filename, d.subject, d.created_at, c.model_version, "
+                 "c.card_json FROM documents d JOIN cards c ON c.upload_id = d.upload_id")
+        where: list[str] = []
+        params: list[str | float] = []
+        if upload_id is not None:
+            where.append("d.upload_id = ?")
+            params.append(upload_id)
+        if since is not None:
+            where.append("d.created_at >= ?")
+            params.append(since)
+        if where:
+            query += " WHERE " + " AND ".join(where)
+        with self._lock:
+            rows = self._db.execute(query + " ORDER BY d.created_at, c.rowid", params).fetchall()
+        found: dict[str, StoredUpload] = {}
+        for uid, filename, subject, created_at, version, card_json in rows:
+            upload = found.get(uid)
+            if upload is None:
+                upload = found[uid] = StoredUpload(uid, filename, subject, created_at, version, [])
+            upload.cards.append(Card.model_validate_json(card_json))
+        return list(found.values())
 
     def card(self, card_id: str) -> CardRecord | None:
         with self._lock:

@@ -30,17 +30,28 @@ class TopicSpec:
     config: tuple[tuple[str, str], ...] = ()
 
 
+# Each topic's life fits its use. Replayed-to-rebuild topics must never lose a record to age:
+# ``model-versions`` rebuilds every worker's routing state, so it is kept forever and compacted
+# by version (the last event per version is that version's state); ``flashcards`` is kept and
+# compacted by upload (a regeneration replaces its cards). Work queues expire. Tansu records
+# these configs but neither compacts nor expires; Kafka (compose) does both.
+FOREVER = "-1"
+WEEK_MS = str(7 * 24 * 3600 * 1000)
+MONTH_MS = str(30 * 24 * 3600 * 1000)
+KEPT_COMPACTED = (("cleanup.policy", "compact"), ("retention.ms", FOREVER),
+                  ("retention.bytes", FOREVER))
+
+
 def topic_specs(settings: Settings) -> list[TopicSpec]:
     n = settings.partitions
-    week_ms = str(7 * 24 * 3600 * 1000)
     specs = [
-        TopicSpec(Upload.topic, n, (("retention.ms", week_ms),)),
-        TopicSpec(Text.topic, n),
-        TopicSpec(Flashcards.topic, n),
-        TopicSpec(Feedback.topic, 1),
-        TopicSpec(ModelVersion.topic, 1),
-        TopicSpec(RetrainRequest.topic, 1),
-        TopicSpec(DeadLetter.topic, n),
+        TopicSpec(Upload.topic, n, (("retention.ms", WEEK_MS),)),
+        TopicSpec(Text.topic, n, (("retention.ms", WEEK_MS),)),
+        TopicSpec(Flashcards.topic, n, KEPT_COMPACTED),
+        TopicSpec(Feedback.topic, 1, (("retention.ms", MONTH_MS),)),  # the store keeps ratings
+        TopicSpec(ModelVersion.topic, 1, KEPT_COMPACTED),
+        TopicSpec(RetrainRequest.topic, 1, (("retention.ms", MONTH_MS),)),
+        TopicSpec(DeadLetter.topic, n, (("retention.ms", MONTH_MS),)),
     ]
     return [TopicSpec(settings.topic(s.name), s.partitions, s.config) for s in specs]
 

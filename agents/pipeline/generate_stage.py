@@ -67,7 +67,7 @@ class GenerateStage(Stage):
             # the store first: feedback may arrive the moment the cards are out
             await loop.run_in_executor(
                 self.executor, self.store.save_cards, text.upload_id, text.filename, text.text,
-                result.cards, version,
+                result.cards, version, text.options.subject,
             )
             event = Flashcards(
                 upload_id=text.upload_id,
