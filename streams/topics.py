@@ -30,14 +30,17 @@ class TopicSpec:
     config: tuple[tuple[str, str], ...] = ()
 
 
-# Each topic's life fits its use. Replayed-to-rebuild topics must never lose a record to age:
-# ``model-versions`` rebuilds every worker's routing state, so it is kept forever and compacted
-# by version (the last event per version is that version's state); ``flashcards`` is kept and
-# compacted by upload (a regeneration replaces its cards). Work queues expire. Tansu records
-# these configs but neither compacts nor expires; Kafka (compose) does both.
+# Each topic's life fits its use. ``model-versions`` rebuilds every worker's routing state on
+# replay, so it is kept forever, and NOT compacted: a rollout step ("rollout", 50 %) only means
+# something after its version's "announced" event (which carries the model's URI), and both
+# share the version as key, so compaction would keep the step and drop the announcement.
+# ``flashcards`` is kept forever and compacted by upload: each event is an upload's full set of
+# cards, and a regeneration replaces it. Work queues and dead letters expire. Tansu records these
+# configs but neither compacts nor expires; Kafka (compose) does both.
 FOREVER = "-1"
 WEEK_MS = str(7 * 24 * 3600 * 1000)
 MONTH_MS = str(30 * 24 * 3600 * 1000)
+KEPT = (("cleanup.policy", "delete"), ("retention.ms", FOREVER), ("retention.bytes", FOREVER))
 KEPT_COMPACTED = (("cleanup.policy", "compact"), ("retention.ms", FOREVER),
                   ("retention.bytes", FOREVER))
 
@@ -49,7 +52,7 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         TopicSpec(Text.topic, n, (("retention.ms", WEEK_MS),)),
         TopicSpec(Flashcards.topic, n, KEPT_COMPACTED),
         TopicSpec(Feedback.topic, 1, (("retention.ms", MONTH_MS),)),  # the store keeps ratings
-        TopicSpec(ModelVersion.topic, 1, KEPT_COMPACTED),
+        TopicSpec(ModelVersion.topic, 1, KEPT),
         TopicSpec(RetrainRequest.topic, 1, (("retention.ms", MONTH_MS),)),
         TopicSpec(DeadLetter.topic, n, (("retention.ms", MONTH_MS),)),
     ]

@@ -21,10 +21,12 @@ def test_topics_are_created_with_configs_that_fit_their_use(stack: Any,
                                                             stack_settings: Any) -> None:
     t = stack_settings.topic
     configs = described(stack.bootstrap, [s.name for s in topic_specs(stack_settings)])
-    # replayed to rebuild state: kept forever, compacted by key
-    for name in (t(ModelVersion.topic), t(Flashcards.topic)):
-        assert configs[name]["cleanup.policy"] == "compact", name
-        assert configs[name]["retention.ms"] == "-1", name
+    # replayed to rebuild routing: kept forever, every event (see streams/topics.py)
+    assert configs[t(ModelVersion.topic)]["retention.ms"] == "-1"
+    assert configs[t(ModelVersion.topic)]["cleanup.policy"] == "delete"
+    # an upload's latest cards: kept forever, compacted by upload
+    assert configs[t(Flashcards.topic)]["retention.ms"] == "-1"
+    assert configs[t(Flashcards.topic)]["cleanup.policy"] == "compact"
     # work queues and dead letters expire
     assert configs[t(Upload.topic)]["retention.ms"] == str(7 * 24 * 3600 * 1000)
     assert int(configs[t(DeadLetter.topic)]["retention.ms"]) > 0
