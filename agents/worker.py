@@ -140,6 +140,9 @@ class Worker:
         ).install()
         return stage
 
+    # The agents ack by hand, after the handler returns. Faust's own iteration acks the current
+    # event in a ``finally``, so a worker stopped (SIGTERM) mid-event committed an upload it never
+    # finished, and its cards were lost; unacked, the event is read again after the restart.
     def _wire(self) -> None:
         s, app, enabled = self.deps.settings, self.app, self.enabled
         ocr, generate = self.ocr, self.generate
@@ -151,16 +154,20 @@ class Worker:
             # committed only up to the oldest unfinished event: a crash redelivers, never skips.
             @app.agent(uploads, name="ocr", concurrency=max(2, 2 * s.ocr_workers))
             async def ocr_agent(stream: Any) -> None:
-                async for event in stream.events():
+                manual = stream.noack()
+                async for event in manual.events():
                     await ocr.handle(source_of(event.message))
+                    await manual.ack(event)
 
         if "generate" in enabled:
             texts = raw_topic(app, s.topic(Text.topic), s.partitions)
 
             @app.agent(texts, name="generate", concurrency=1)
             async def generate_agent(stream: Any) -> None:
-                async for event in stream.events():
+                manual = stream.noack()
+                async for event in manual.events():
                     await generate.handle(source_of(event.message))
+                    await manual.ack(event)
 
     def close(self) -> None:
         self.ocr.pool.shutdown(wait=False, cancel_futures=True)
