@@ -36,7 +36,7 @@ def cli_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     tag = uuid.uuid4().hex[:8]
     settings = Settings(run_dir=tmp_path_factory.mktemp("cli-stack"), topic_prefix=f"c{tag}-",
                         app_id=f"cardstream-cli-{tag}", partitions=1, ocr_workers=1,
-                        use_encoder=False, retrain_fast=True)
+                        use_encoder=False, retrain_fast=True, ephemeral=True)
     with Stack(settings, with_retrainer=True) as running:
         yield running
 
