@@ -101,6 +101,25 @@ def test_debug_shows_the_traceback(tmp_path):
     assert run.returncode != 0 and "Traceback" in run.stderr and "ConfigError" in run.stderr
 
 
+def test_ctrl_c_is_exit_130_without_a_traceback(tmp_path):
+    import signal
+
+    fifo = tmp_path / "text"
+    os.mkfifo(fifo)
+    command = [str(ENTRY_POINT)] if ENTRY_POINT.exists() else [sys.executable, "-m",
+                                                                "cardstream.cli"]
+    child = subprocess.Popen([*command, "generate", "--text-file", str(fifo)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+    # opening the writing end returns once the verb has opened the reading end: from then on
+    # it is inside the verb, waiting for text that never comes
+    with fifo.open("w"):
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=120)
+    assert child.returncode == 130, err
+    assert "Traceback" not in err and out == ""
+
+
 def test_a_usage_error_is_one_line_and_exit_2(tmp_path):
     run = cardstream("upload", "--types", "essay", "--text", "x", run_dir=tmp_path)
     assert run.returncode == 2
