@@ -63,7 +63,7 @@ def _questions(
             question = _definition(sent, answer, resolver)
             asked = ask(sent, found, resolver) if question is None else None
             question = question or (asked.question if asked else None)
-        out.append((question or _cloze(sent.text, answer), sent.text.strip()))
+        out.append((question or _window_cloze(sent, answer), sent.text.strip()))
     return out
 
 
@@ -81,6 +81,25 @@ def _definition(sent: Span, answer: str, resolver: Resolver) -> str | None:
         if ans.lower().strip(" .") == answer.lower().strip(" ."):
             return question
     return None
+
+
+def _window_cloze(sent: Span, answer: str) -> str:
+    """A blank in the clause around the answer: the part of the sentence between the clause
+    punctuation before and after it, without asides in brackets (at least 8 words)."""
+    text = re.sub(r"\s*\([^()]*\)", "", sent.text).strip()
+    at = text.find(answer)
+    if at < 0:
+        return _cloze(sent.text, answer)
+    before, after = text[:at], text[at + len(answer) :]
+    left = re.split(r"(?<=[,;:—])\s+", before)
+    right = re.split(r"(?<=[,;:—])\s+|(?=[,;:—])", after)
+    lo, hi = len(left) - 1, 1
+    window = " ".join(left[lo:]) + BLANK + "".join(right[:hi])
+    while len(window.split()) < 8 and (lo > 0 or hi < len(right)):
+        lo, hi = max(0, lo - 1), min(len(right), hi + 1)
+        window = " ".join(left[lo:]) + BLANK + " ".join(right[:hi])
+    window = window.strip(" ,;:—.")
+    return window[:1].upper() + window[1:] + "."
 
 
 def _cloze(sentence: str, answer: str) -> str:

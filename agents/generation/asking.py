@@ -141,11 +141,23 @@ class _Builder:
         self.sent = sent
         self.doc = sent.doc
         self.resolver = resolver or Resolver()
+        # asides in brackets ("Normans (Norman: Nourmands; French: Normands)") never show
+        self.bracketed: set[int] = set()
+        depth = 0
+        for tok in sent:
+            if tok.text == "(":
+                depth += 1
+            if depth:
+                self.bracketed.add(tok.i)
+            if tok.text == ")" and depth:
+                depth -= 1
 
     def render(self, ids: list[int], replace: dict[int, str]) -> str | None:
         pieces: list[tuple[str, int]] = []
         for i in ids:
             tok = self.doc[i]
+            if i in self.bracketed and i not in replace:
+                continue
             if i in replace:
                 if replace[i]:
                     pieces.append((replace[i], i))
@@ -259,6 +271,19 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
     verb, child = found
     if verb.i in a_ids:
         return None
+    if count_noun is None and answer.kind in ("year", "date", "century") and \
+            child.dep_ == "prep" and target.head != child:
+        # "In April 1191", "until February 1082": a date inside a time adjunct; the whole
+        # adjunct is what "when" asks about
+        part = list(child.subtree)
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is not None and all(t.ent_type_ == "DATE" or t.like_num or t == child
+                                    for t in part):
+            a_ids = {t.i for t in part} - {child.i}
+            target = pobj
+            root = pobj
+            answer = Answer(min(a_ids), max(a_ids) + 1, "date", answer.label, answer.head,
+                            answer.text)
     builder = _Builder(sent, resolver)
     clause = _subtree(verb)
     # what is not part of this clause's fact
@@ -388,6 +413,8 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
             moved = {verb.i}
         else:
             do = _DO.get(verb.tag_)
+            if do == "do" and subj.tag_ in ("NN", "NNP"):
+                do = "does"  # "Richard support…" tagged VBP: agreement follows the subject
             if do is None and verb.tag_ == "VBN":
                 do = "did"  # a finite past the tagger read as a participle ("fought")
             if do is None:
@@ -452,8 +479,9 @@ def _in_situ(builder: _Builder, sent: Span, verb: Token, clause: set[int], drop:
     if wh in ("what", "who"):
         wh = {"what": "which", "who": "whom"}[wh] if answer.kind != "person" else "whom"
         if wh == "which":
-            head = answer.head or "one"
-            wh = f"which {head}"
+            default = {"place": "place", "year": "year", "date": "date", "century": "century"}
+            head = answer.head or default.get(answer.kind, "")
+            wh = f"which {head}" if head else "what"
     ids = sorted(clause - drop)
     ids = [i for i in ids if not (doc[i].is_punct and doc[i].text in (",", ";", ":", ".", "!",
                                                                         "?"))]

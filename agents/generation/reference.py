@@ -44,16 +44,23 @@ class Mention:
 def _mention(root: Token) -> Mention | None:
     if root.pos_ == "PRON":
         return None
-    ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
-    if ent is not None and ent.root == root:
-        text = ent.text
-        label = ent.label_
-    else:
-        left = min((t.i for t in root.subtree if t.dep_ not in ("relcl", "acl", "appos",
-                                                                "punct", "prep")
-                    and t.i <= root.i), default=root.i)
-        text = root.doc[left : root.i + 1].text
-        label = ""
+    doc = root.doc
+    left = min((t.i for t in root.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct",
+                                                             "prep", "poss", "case")
+                and t.i <= root.i), default=root.i)
+    # "Edward the Confessor": the name runs on after its head when the parse splits it
+    right = root.i + 1
+    ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
+    if ent is not None:
+        left, right = min(left, ent.start), max(right, ent.end)
+    np_tokens = doc[left:right]
+    text = np_tokens.text
+    labels = {t.ent_type_ for t in np_tokens if t.ent_type_}
+    label = "PERSON" if "PERSON" in labels else (ent.label_ if ent is not None else "")
+    if label == "" and np_tokens.root.pos_ == "PROPN":
+        label = "NAME"
+    if text.lower().startswith(("a ", "an ")):
+        return None  # "a Norman": no one in particular
     lemma = root.lemma_.lower()
     if label in ("PERSON", "PER") or lemma in PERSON_NOUNS:
         animacy = "person"
@@ -62,9 +69,6 @@ def _mention(root: Token) -> Mention | None:
     else:
         animacy = "thing"
     number = "plur" if root.tag_ in ("NNS", "NNPS") or label == "NORP" else "sing"
-    det = root.doc[ent.start - 1] if ent is not None and ent.start > 0 else None
-    if label and det is not None and det.lower_ == "the" and det.head == root:
-        text = "the " + text  # "the Romans": keep the article a name is used with
     return Mention(text, animacy, number, lemma, label)
 
 
@@ -74,7 +78,7 @@ def _name_like(m: Mention) -> bool:
     from agents.generation.spans import CLASS_WORDS
 
     words = m.text.split()
-    return m.label in ("ORG", "GPE", "NORP") and 2 <= len(words) <= 3 and all(
+    return m.label in ("ORG", "GPE", "NORP", "NAME") and 1 <= len(words) <= 3 and all(
         w[:1].isupper() for w in words) and not any(w.lower() in CLASS_WORDS for w in words)
 
 
