@@ -275,11 +275,11 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
             child.dep_ == "prep" and target.head != child:
         # "In April 1191", "until February 1082": a date inside a time adjunct; the whole
         # adjunct is what "when" asks about
-        part = list(child.subtree)
+        span_part = list(child.subtree)
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if pobj is not None and all(t.ent_type_ == "DATE" or t.like_num or t == child
-                                    for t in part):
-            a_ids = {t.i for t in part} - {child.i}
+                                    for t in span_part):
+            a_ids = {t.i for t in span_part} - {child.i}
             target = pobj
             root = pobj
             answer = Answer(min(a_ids), max(a_ids) + 1, "date", answer.label, answer.head,
