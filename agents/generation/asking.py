@@ -119,8 +119,8 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         if p == "by" and role == "adjunct":
             return "by whom", True
         return "who", False
-    if kind == "group" and role == "subject":
-        return "who", False
+    if kind == "group":
+        return "who", False  # "the Romans", "Octavian" (the small model's NORP): people
     if kind in ("percent",):
         return "what percentage", False
     if kind == "money":

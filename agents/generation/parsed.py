@@ -199,7 +199,10 @@ def _statements(
     sal = max(_salience(a, language, weight) for a in found)
     out = [Candidate("tf", prefix + true, "True", sent.text, statement=true, level=0.6,
                      salience=sal, tags=[*tags, "tf:true"])]
-    ranked = sorted(found, key=lambda a: -KIND_WEIGHT.get(a.kind, 0.5))
+    # names, dates and numbers only: a swapped description ("overthrew dictator") breaks the
+    # sentence's grammar more often than it makes a plausible falsehood
+    ranked = sorted((a for a in found if a.label != "NP" or a.kind in NUMERIC),
+                    key=lambda a: -KIND_WEIGHT.get(a.kind, 0.5))
     for answer in ranked[:3]:
         swap = choices.pick(answer, sent, pool, difficulty, None, count=1, for_statement=True)
         if not swap:

@@ -13,10 +13,16 @@ Six dimensions, each 0..1:
     consistency   the answer is supported by the source sentence (true/false: a true statement
                   is the source, a false one differs from it by the swapped term only)
 
+    soundness 0.45 per defect a strict reviewer deletes cards for (defects.py: an echo
+                  question, a distractor of the wrong kind, a trivial answer, an unresolved
+                  pronoun, an overlong question, an answer cut at the wrong boundary, an absurd
+                  false statement): 1, 0.45, 0.2, …
+
     base    = 0.3·clarity + 0.3·relevance + 0.2·difficulty + 0.2·completeness
-    quality = base · answerability · consistency          (the last two gate: a card whose
-                                                           answer is not in the text is worthless
-                                                           however clear it reads)
+    quality = base · answerability · consistency · soundness  (the last three gate: a card
+                                                           whose answer is not in the text, or
+                                                           that a reviewer deletes on sight, is
+                                                           worthless however clear it reads)
 
 With a learned rater the ranking score is 0.5·quality + 0.5·learned (``quality["learned"]``).
 """
@@ -32,9 +38,11 @@ from typing import Protocol
 import numpy as np
 
 from agents.generation.cards import Candidate
+from agents.generation.defects import defects
 from agents.generation.terms import norm
 from agents.generation.types import CardRater
 
+SOUNDNESS = 0.45  # per defect: one defect puts a good card (~0.9) under 0.45, two under 0.2
 DEFAULT_WEIGHTS = {"clarity": 0.3, "relevance": 0.3, "difficulty": 0.2, "completeness": 0.2}
 TARGET_LEVEL = {"beginner": 0.0, "intermediate": 1.0, "advanced": 2.0}
 _FUNCTION_END = frozenset(
@@ -155,9 +163,11 @@ class QualityScorer:
                 "completeness": self.completeness(cand),
                 "answerability": self.answerability(cand),
                 "consistency": self.consistency(cand),
+                "soundness": SOUNDNESS ** len(defects(cand)),
             }
             base = sum(self.weights[k] * quality[k] for k in self.weights)
             overall = base * quality["answerability"] * quality["consistency"]
+            overall *= quality["soundness"]
             out.append(Scored(cand, quality, float(overall), vector))
         return out
 

@@ -45,9 +45,11 @@ def _mention(root: Token) -> Mention | None:
     if root.pos_ == "PRON":
         return None
     doc = root.doc
-    left = min((t.i for t in root.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct",
-                                                             "prep", "poss", "case")
-                and t.i <= root.i), default=root.i)
+    left = root.i
+    while left > root.sent.start and doc[left - 1].head.i in range(left, root.i + 1) and \
+            doc[left - 1].dep_ in ("det", "compound", "amod", "nmod", "flat", "nummod") and \
+            doc[left - 1].ent_type_ in ("", root.ent_type_):
+        left -= 1  # "the Carthaginian general", never "49 BC Julius Caesar"
     # "Edward the Confessor": the name runs on after its head when the parse splits it
     right = root.i + 1
     ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)

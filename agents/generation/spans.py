@@ -198,8 +198,23 @@ def _answer(span: Span, label: str) -> Answer | None:
         return None
     if root.dep_ in ("conj", "appos") or any(c.dep_ == "conj" for c in root.children):
         return None  # one item of a list, or an apposition (definitions.py asks those)
+    if root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "the Carthaginian general": a modifier, not a thing to ask about
     kind = kind_of(span, label)
     return Answer(span.start, span.end, kind, label, head_class(span, kind), span.text)
+
+
+def _with_of_name(chunk: Span) -> Span:
+    """'the Ides' + 'of March' → 'the Ides of March': a name that runs on through 'of'."""
+    doc = chunk.doc
+    end = chunk.end
+    if chunk.root.pos_ == "PROPN" and end + 1 < len(doc) and doc[end].lower_ == "of" and \
+            doc[end + 1].pos_ == "PROPN" and doc[end].head == chunk.root:
+        end += 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i in range(
+                chunk.start, end):
+            end += 1
+    return doc[chunk.start : end]
 
 
 def answers(sent: Span) -> list[Answer]:
@@ -218,7 +233,7 @@ def answers(sent: Span) -> list[Answer]:
         chunks = list(sent.noun_chunks)
     except (NotImplementedError, ValueError):  # a pipeline without a parser has none
         chunks = []
-    for chunk in chunks:
+    for chunk in map(_with_of_name, chunks):
         if any(e.start < chunk.end and chunk.start < e.end and not (
                 e.start <= chunk.root.i < e.end) for e in sent.ents):
             continue  # "49 BC Julius Caesar": a chunk that runs into an entity of another head

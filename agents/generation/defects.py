@@ -1,0 +1,186 @@
+"""The defects a strict reviewer deletes a card for, found from the card's text alone.
+
+Each check names one class of the blind review (issue 9): an echo question (a sentence with a
+wh-word dropped into it), a distractor of the wrong kind or a fragment, a trivial answer, a
+question that cannot stand alone (an unresolved pronoun), an overlong question, an answer cut
+at the wrong boundary, an absurd false statement. They read only the card and its source
+sentence, so they judge cards of any engine (the LLM's too) and the scorer can gate on them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from agents.generation.cards import Candidate
+from agents.generation.terms import norm
+
+MAX_QUESTION_WORDS = 20
+_STARTS = frozenset(str.split(
+    "what which who whom whose when where why how in on at by from to for with since until "
+    "during before after of is are was were do does did can could has have had according "
+    "true fill complete name qué quién quiénes cuándo dónde cuántos cuántas cuál cuáles cómo "
+    "por en de a con verdadero completa"
+))
+_MID_WH = re.compile(
+    r"\b(is|are|was|were|of|the|to|by|into|a|an)\s+(what|whom|which one)\b|,\s*(what|whom)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(he|she|it|they|him|them|this|these|those)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\b(his|her|its|their)\b", re.IGNORECASE)
+_FUNCTION = frozenset(str.split(
+    "the a an of to in on at by for with and or but from as is are was were be known which "
+    "that who de la el los las y en que con por para"
+))
+_VERBISH = re.compile(r"^(happen|happens|becomes|become|known|called|made|make|used|is|are)$")
+_ERA = re.compile(r"^(BC|BCE|AD|CE|B\.C\.|A\.D\.)\b")
+_COMMON = 5.3  # wordfreq zipf: 'place', 'side', 'year', 'right' are too common to ask
+
+
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, language if language in ("en", "es") else "en"))
+
+
+def _body(question: str) -> str:
+    return re.sub(r"^(true or false|¿verdadero o falso\?|fill in the blank|completa)[:?]?\s*",
+                  "", question.strip(), flags=re.IGNORECASE)
+
+
+def echo(cand: Candidate) -> bool:
+    """'Photosynthesis is what by which …?': the wh-word replaced a term inside the sentence."""
+    if cand.type not in ("qa", "mcq") or "_____" in cand.question:
+        return False
+    words = cand.question.lstrip("¿¡").split()
+    first = words[0].lower().strip(",") if words else ""
+    return first not in _STARTS or bool(_MID_WH.search(cand.question))
+
+
+def _shape(text: str) -> tuple[bool, bool, bool]:
+    words = text.split()
+    return (
+        any(ch.isdigit() for ch in text),
+        bool(words) and words[-1][:1].isupper(),
+        bool(words) and words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss"),
+    )
+
+
+def wrong_kind_choice(cand: Candidate) -> bool:
+    """For 'two consuls': 'long political struggle known', 'result', 'right'."""
+    if cand.type != "mcq":
+        return False
+    answer = _shape(cand.answer)
+    for choice in cand.choices:
+        if choice == cand.answer:
+            continue
+        shape = _shape(choice)
+        if shape[0] != answer[0] or shape[1] != answer[1]:
+            return True
+        words = norm(choice).split()
+        if not words or words[-1] in _FUNCTION or any(_VERBISH.match(w) for w in words[1:]):
+            return True
+        n, m = len(choice.split()), len(cand.answer.split())
+        if max(n, m) >= 3 * min(n, m) and max(n, m) > 3:
+            return True
+    return False
+
+
+def trivial(cand: Candidate, language: str = "en") -> bool:
+    """An everyday word alone ('place', 'side'), or an answer the question already names."""
+    if cand.type == "tf" or cand.kind in ("number", "quantity", "year", "date", "percent"):
+        return False
+    words = norm(cand.answer).split()
+    if len(words) == 1 and not words[0].isdigit() and cand.answer[:1].islower():
+        return _zipf(words[0], language) >= _COMMON
+    return False
+
+
+def missing_context(cand: Candidate) -> bool:
+    """'When did he cross the river?': a pronoun with nothing in the card it could mean."""
+    body = _body(cand.question)
+    if _PRONOUN.search(body):
+        return True
+    possessive = _POSSESSIVE.search(body)
+    if possessive is None:
+        return False
+    before = body[: possessive.start()]
+    # "Who crossed the Rubicon with his army?": the asked person; "Caesar crossed … his":
+    # a name before it
+    named = re.search(r"\b[A-Z][a-z]+", before[1:] if before else "")
+    subject_question = re.match(r"¿?(who|what|which)\b", body, re.IGNORECASE) is not None
+    return not named and not subject_question
+
+
+def overlong(cand: Candidate) -> bool:
+    return len(_body(cand.question).split()) > MAX_QUESTION_WORDS + (8 if cand.type in (
+        "tf", "cloze") else 0)
+
+
+def cut_boundary(cand: Candidate) -> bool:
+    """'BC Julius Caesar', 'water back': an answer that starts or ends inside a phrase."""
+    if cand.type == "tf" or cand.kind == "code":
+        return False
+    answer = cand.answer.strip()
+    words = answer.split()
+    if not words or _ERA.match(answer) or norm(words[-1]) in _FUNCTION - {"known"}:
+        return True
+    if norm(words[0]) in ("and", "or", "of", "y", "de"):
+        return True
+    at = cand.source.find(answer)
+    if at < 0:
+        return False
+    before = cand.source[:at].rstrip().split()
+    after = cand.source[at + len(answer) :].lstrip().split()
+    # a name continued on either side: "49 BC Julius Caesar" cut to "BC Julius Caesar"
+    if before and _ERA.match(answer.split()[0]):
+        return True
+    if before and words[0][:1].isupper() and re.match(r"^(BC|AD|\d+)$", before[-1]):
+        return True
+    if after and words[-1][:1].isupper() and len(after) > 1 and after[0] == "of" and \
+            after[1][:1].isupper():
+        return True  # "Ides" cut from "Ides of March"
+    # "Tarquin" cut from "Tarquin the Proud", "Julius" from "Julius Caesar"
+    return bool(after and words[-1][:1].isupper() and cand.source[at + len(answer) :][:1]
+                not in ",.;:" and (after[0][:1].isupper() or (
+                    after[0] == "the" and len(after) > 1 and after[1][:1].isupper())))
+
+
+def absurd_false(cand: Candidate) -> bool:
+    """'… the last Senate king …': a swap that no reader could take for the truth."""
+    if cand.type != "tf" or cand.answer != "False":
+        return False
+    statement = set(norm(_body(cand.question)).split())
+    source = norm(cand.source).split()
+    original = " ".join(w for w in source if w not in statement)
+    swapped = cand.swapped or " ".join(w for w in statement if w not in set(source))
+    if not original or not swapped:
+        return True  # nothing swapped, or something only added: not a false statement
+    a, b = _shape(original), _shape(norm(swapped))
+    if a[0] != b[0]:
+        return True  # a name for a year
+    o_words = re.findall(r"\w+", cand.source)
+    orig_cap = any(w[:1].isupper() for w in o_words if w.lower() in original.split())
+    swap_cap = any(w[:1].isupper() for w in swapped.split())
+    return orig_cap != swap_cap
+
+
+CHECKS: dict[str, Callable[..., bool]] = {
+    "echo": echo,
+    "wrong_kind_choice": wrong_kind_choice,
+    "trivial": trivial,
+    "missing_context": missing_context,
+    "overlong": overlong,
+    "cut_boundary": cut_boundary,
+    "absurd_false": absurd_false,
+}
+
+
+def defects(cand: Candidate, language: str = "en") -> list[str]:
+    """The names of the defect classes the card shows (empty for a card worth keeping)."""
+    found = []
+    for name, check in CHECKS.items():
+        hit = check(cand, language) if name == "trivial" else check(cand)
+        if hit:
+            found.append(name)
+    return found
