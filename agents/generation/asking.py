@@ -102,6 +102,8 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
     kind = answer.kind
     p = prep.lower_ if prep is not None else ""
     span = answer.span(sent)
+    if kind == "duration":
+        return "how long", p in ("for", "") or p in _WHEN_PREPS
     if kind in ("year", "date", "century", "time"):
         unit = {"year": "which year", "century": "which century"}.get(kind)
         if p in _WHEN_PREPS or (not p and role == "adjunct"):
@@ -318,6 +320,10 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
     if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         # "the consuls, who were elected every year": the antecedent is the subject
         antecedent = verb.head
+        if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
+            # "Gravity is the force that attracts …": the force is gravity
+            named = next((c for c in antecedent.head.children if c.dep_ == "nsubj"), None)
+            antecedent = named if named is not None and named.pos_ != "PRON" else antecedent
         ante_ids = [t.i for t in antecedent.subtree if t.i <= antecedent.i]
         subj_replace[subj.i] = builder.render(ante_ids, {}) or ""
         if not subj_replace[subj.i]:
@@ -354,11 +360,16 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
         mods = [t for t in count_noun.subtree if t.i < count_noun.i and t.dep_ in
                 ("amod", "compound") and not (_subtree(t) & a_ids)]
         noun_ids = sorted({t.i for m in mods for t in m.subtree} | {count_noun.i})
+        of = next((c for c in count_noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   and c.i == count_noun.i + 1 and len(list(c.subtree)) <= 4), None)
+        if of is not None:  # "How many laws of motion …"
+            noun_ids += sorted(t.i for t in of.subtree)
         wh = "how many " + " ".join(doc[i].text for i in noun_ids)
         if answer.kind in ("money",):
             wh = "how much"
         removed = {t.i for t in count_noun.subtree if t.i <= count_noun.i}
         removed -= {i for i in removed if doc[i].dep_ in ("prep",)}
+        removed |= set(noun_ids)
         a_removed = removed
         answer_text = answer.text
     else:
@@ -372,6 +383,9 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
                 answer_text = whole  # "the longest river in Africa", not "longest river"
         if role == "adjunct" and absorbs and prep is not None:
             a_removed |= {prep.i}
+    if role == "subject" and any(t.lower_ in ("a", "an") and t.dep_ == "det"
+                                 for t in root.children):
+        return None  # "An object remains at rest …": a generic subject is no fact to recall
     if role == "subject":
         if subj.i not in a_ids and count_noun is None:
             # the answer sits inside the subject: "the capital of France" → in situ
@@ -379,6 +393,12 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
         a_removed |= subj_ids if count_noun is None or count_noun == subj else set()
     if role == "nested":
         return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text)
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in _DISCOURSE and c.i not in a_ids:
+            drop.add(c.i)  # "Plant cells also contain …"
+        if subj.right_edge.i < c.i < verb.i and c.dep_ == "prep" and \
+                doc[c.left_edge.i - 1].text == "," and not _subtree(c) & a_ids:
+            drop |= _subtree(c)  # "Lake Titicaca, on the border …, is …"
     # adjuncts before the subject move to the end; discourse phrases go
     front: set[int] = set()
     for c in verb.children:
@@ -394,9 +414,15 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
         if c.dep_ in ("prep", "npadvmod", "advcl", "pobj") and not part & a_ids:
             front |= part
     # commas left hanging by moved and dropped parts
-    kept = sorted(clause - drop - a_removed)
-    kept = [i for i in kept if not (doc[i].is_punct and doc[i].text in (",", ";", ":", ".", "!",
-                                                                          "?", "—", "–"))]
+    kept_set = clause - drop - a_removed
+
+    def list_comma(i: int) -> bool:  # "Brazil, Peru and Colombia" keeps its commas
+        return doc[i].text == "," and i - 1 in kept_set and i + 1 in kept_set and (
+            doc[i + 1].dep_ in ("conj", "compound") or doc[i + 1].head.dep_ == "conj")
+
+    kept = [i for i in sorted(kept_set) if not (
+        doc[i].is_punct and doc[i].text in (",", ";", ":", ".", "!", "?", "—", "–")
+        and not list_comma(i))]
     if role == "subject":
         order = [i for i in kept if i not in front] + sorted(front)
         body = _render_with_wh(builder, wh, order, dict(subj_replace), subject_question=True)

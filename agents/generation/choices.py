@@ -21,7 +21,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from agents.generation.distractors import TOO_CLOSE, _perturb
-from agents.generation.spans import NUMERIC, Answer
+from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import Term, norm
 
 UNRELATED = 0.12  # MiniLM cosine below which an option of the "same" kind is a tagging slip
@@ -91,6 +91,11 @@ def _same_kind(answer: Answer, pool: Pool, plural: bool) -> list[str]:
             continue  # a country for a country (GPE), a mountain range for a range (LOC)
         if answer.kind not in NUMERIC and is_plural != plural:
             continue
+        if answer.kind == "quantity" and head != answer.head:
+            continue  # kilometres for kilometres, not metres
+        if answer.label != "NP" and (answer.head in CLASS_WORDS or head in CLASS_WORDS) and \
+                head != answer.head:
+            continue  # an ocean for an ocean: "Earth" and "the Andes" are not oceans
         if answer.kind in ("thing", "name"):
             # a noun phrase: the same head noun class and the same number ("two consuls" is
             # answered with other offices, not with "result" or "right")

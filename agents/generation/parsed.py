@@ -34,7 +34,7 @@ BLANK = "_____"
 KIND_WEIGHT = {
     "person": 0.9, "year": 0.9, "date": 0.85, "century": 0.85, "place": 0.8, "group": 0.75,
     "org": 0.8, "event": 0.85, "work": 0.8, "number": 0.75, "quantity": 0.8, "percent": 0.8,
-    "money": 0.75, "name": 0.75, "thing": 0.6, "time": 0.6, "language": 0.7,
+    "money": 0.75, "duration": 0.75, "name": 0.75, "thing": 0.6, "time": 0.6, "language": 0.7,
 }  # fmt: skip
 # which card types a kind makes; "thing" answers make poor multiple choice without a class
 ROLE_LEVEL = {"subject": 0.8, "object": 1.0, "adjunct": 0.9, "count": 0.9, "definition": 0.1,
@@ -162,8 +162,8 @@ def _render_sentence(builder: _Builder, sent: Span, replace: dict[int, str]) -> 
     if text is None:
         return None
     text = re.sub(r"^(however|also|thus|therefore|moreover|furthermore|in addition|for example|"
-                  r"meanwhile|nevertheless|instead|finally|as a result|in fact),?\s+", "", text,
-                  flags=re.IGNORECASE)
+                  r"meanwhile|nevertheless|instead|finally|as a result|in fact|later|then),?\s+",
+                  "", text, flags=re.IGNORECASE)
     return text[:1].upper() + text[1:] + "."
 
 

@@ -57,6 +57,11 @@ def _mention(root: Token) -> Mention | None:
         left, right = min(left, ent.start), max(right, ent.end)
     np_tokens = doc[left:right]
     text = np_tokens.text
+    first = np_tokens[0]
+    sentence_start = first.i == first.sent.start and first.pos_ != "PROPN" and (
+        first.ent_type_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
+    if sentence_start or first.pos_ == "DET":
+        text = text[:1].lower() + text[1:]  # capitalised only because it began a sentence
     labels = {t.ent_type_ for t in np_tokens if t.ent_type_}
     label = "PERSON" if "PERSON" in labels else (ent.label_ if ent is not None else "")
     if label == "" and np_tokens.root.pos_ == "PROPN":

@@ -35,7 +35,8 @@ LABEL_KIND = {
     "LANGUAGE": "language",
     "MISC": "thing",
 }
-NUMERIC = frozenset({"year", "date", "century", "number", "quantity", "money", "percent", "time"})
+NUMERIC = frozenset({"year", "date", "century", "number", "quantity", "money", "percent", "time",
+                     "duration"})
 # common nouns that name people: an answer headed by one is asked with "who"
 PERSON_NOUNS = frozenset(str.split(
     "king queen emperor empress ruler leader president consul senator general soldier scientist "
@@ -102,6 +103,8 @@ def is_constituent(span: Span) -> bool:
         if child.i < span.start or child.i >= span.end:
             if child.i < span.start and child.dep_ in ("det", "predet", "case", "poss", "advmod"):
                 continue
+            if child.i >= span.end and child.lower_ == "than":
+                return False  # "more water" cut from "more water than any other river"
             if child.i >= span.end and child.dep_ in ("prep", "relcl", "acl", "appos", "punct",
                                                       "cc", "conj", "case"):
                 continue
@@ -153,6 +156,10 @@ def kind_of(span: Span, label: str) -> str:
     if label in LABEL_KIND:
         kind = LABEL_KIND[label]
         if kind == "date":
+            if re.search(r"\b(days?|weeks?|months?|years?|hours?|decades?)$", text, re.I) and \
+                    re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+                              r"several|many|few)\b", text, re.I):
+                return "duration"  # "about 120 days": how long, not when
             if re.search(r"centur|millenni", text, re.I):
                 return "century"
             if _YEAR.match(text):
@@ -184,8 +191,10 @@ def head_class(span: Span, kind: str) -> str:
 
 
 def _answer(span: Span, label: str) -> Answer | None:
-    if span[0].lower_ in ("this", "these", "that", "those"):
-        return None  # "this process" names nothing on its own
+    if span[0].lower_ in ("this", "these", "that", "those", "every", "each", "some", "any",
+                          "all", "most", "many", "few", "such", "other", "no", "its", "his",
+                          "her", "their", "our", "my", "your"):
+        return None  # "this process", "every action", "their highest peak": no fact alone
     span = trim(span)
     if not span or not is_constituent(span):
         return None
@@ -205,9 +214,17 @@ def _answer(span: Span, label: str) -> Answer | None:
 
 
 def _with_of_name(chunk: Span) -> Span:
-    """'the Ides' + 'of March' → 'the Ides of March': a name that runs on through 'of'."""
+    """'the Ides' + 'of March' → 'the Ides of March': a name that runs on through 'of';
+    'the curvature' + 'of spacetime': a short complement that completes a description."""
     doc = chunk.doc
     end = chunk.end
+    of = next((c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "of"
+               and c.i == end), None)
+    if chunk.root.pos_ == "NOUN" and of is not None:
+        right = of.right_edge.i + 1
+        if right - end <= 4 and not any(t.is_punct or t.pos_ in ("VERB", "AUX", "PRON")
+                                        for t in doc[end:right]):
+            return doc[chunk.start : right]
     if chunk.root.pos_ == "PROPN" and end + 1 < len(doc) and doc[end].lower_ == "of" and \
             doc[end + 1].pos_ == "PROPN" and doc[end].head == chunk.root:
         end += 2

@@ -161,16 +161,17 @@ _OPEN_END = re.compile(r"[\w,;\-–(]\s*$")  # a line that stops mid-sentence
 
 def _join_lines(lines: list[str]) -> str:
     """Join prose lines, repairing hyphenation at line ends ("gener-\\nation")."""
-    joined = ""
+    parts: list[str] = []  # a list, not a growing string: a 300 kB page joins in linear time
     for line in lines:
         line = line.strip()
-        if not joined:
-            joined = line
-        elif re.search(r"[a-zà-ÿ]-$", joined) and line[:1].islower():
-            joined = joined[:-1] + line
+        last = parts[-1] if parts else ""
+        if not parts:
+            parts.append(line)
+        elif re.search(r"[a-zà-ÿ]-$", last[-2:]) and line[:1].islower():
+            parts[-1] = last[:-1] + line
         else:
-            joined = f"{joined} {line}"
-    return re.sub(r"[ \t]+", " ", joined)
+            parts.append(line)
+    return re.sub(r"[ \t]+", " ", " ".join(parts))
 
 
 def sentences(text: str) -> list[Sentence]:
