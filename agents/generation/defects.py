@@ -34,7 +34,7 @@ _FUNCTION = frozenset(str.split(
 ))
 _VERBISH = re.compile(r"^(happen|happens|becomes|become|known|called|made|make|used|is|are)$")
 _ERA = re.compile(r"^(BC|BCE|AD|CE|B\.C\.|A\.D\.)\b")
-_COMMON = 5.3  # wordfreq zipf: 'place', 'side', 'year', 'right' are too common to ask
+_COMMON = 5.0  # wordfreq zipf: 'place', 'side', 'year', 'right' are too common to ask
 
 
 def _zipf(word: str, language: str) -> float:
@@ -132,11 +132,8 @@ def cut_boundary(cand: Candidate) -> bool:
         return False
     before = cand.source[:at].rstrip().split()
     after = cand.source[at + len(answer) :].lstrip().split()
-    # a name continued on either side: "49 BC Julius Caesar" cut to "BC Julius Caesar"
-    if before and _ERA.match(answer.split()[0]):
-        return True
-    if before and words[0][:1].isupper() and re.match(r"^(BC|AD|\d+)$", before[-1]):
-        return True
+    if re.search(r"(\d|\b(BC|BCE|AD|CE))$", answer):
+        return False  # "49 BC" followed by a name is whole
     if after and words[-1][:1].isupper() and len(after) > 1 and after[0] == "of" and \
             after[1][:1].isupper():
         return True  # "Ides" cut from "Ides of March"

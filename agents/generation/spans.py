@@ -67,7 +67,7 @@ def zipf(word: str, language: str = "en") -> float:
 
 
 def common(word: str, language: str = "en") -> bool:
-    return zipf(word, language) >= 5.3
+    return zipf(word, language) >= 5.0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,106 @@
+"""The quality score against cards a strict reviewer judged: every defect class of the blind
+review (issue 9) scores clearly below the cards worth keeping.
+
+The cards are the review's own examples (the template engine's echo questions, wrong-kind
+distractors, cut answers, absurd false statements) and cards this engine makes from texts
+written for the tests, each judged by hand as keep / delete and why. The soundness factor
+(0.45 per defect, quality.py) was set on these: with it the worst good card scores above the
+best defective one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.generation.cards import Candidate
+from agents.generation.defects import defects
+from agents.generation.quality import QualityScorer
+
+ROME = ("In 49 BC Julius Caesar crossed the Rubicon with his army, starting a civil war "
+        "against the Senate.")
+CONSULS = "After the last king was expelled in 509 BC, Rome was governed by two consuls."
+PHOTO = ("Photosynthesis is the process by which green plants use sunlight to make glucose "
+         "from carbon dioxide and water.")
+WATER = "Water that soaks into the soil becomes groundwater, which can stay underground."
+TARQUIN = "The Romans expelled their last king, Tarquin the Proud, in 509 BC."
+
+GOOD = [
+    Candidate("qa", "When did Julius Caesar cross the Rubicon?", "49 BC", ROME, kind="year"),
+    Candidate("qa", "What did Julius Caesar cross in 49 BC?", "the Rubicon", ROME, kind="place"),
+    Candidate("qa", "How many consuls governed Rome after the last king was expelled?", "two",
+              CONSULS, kind="number"),
+    Candidate("mcq", "How many consuls governed Rome after 509 BC?", "two", CONSULS,
+              choices=["one", "two", "three", "four"], kind="number"),
+    Candidate("mcq", "When did Julius Caesar cross the Rubicon?", "49 BC", ROME,
+              choices=["49 BC", "59 BC", "44 BC", "31 BC"], kind="year"),
+    Candidate("cloze", "In 49 BC _____ crossed the Rubicon with his army.", "Julius Caesar",
+              ROME, kind="person"),
+    Candidate("qa", "What is the process by which green plants use sunlight to make glucose?",
+              "Photosynthesis", PHOTO, kind="thing"),
+    Candidate("tf", "True or false: In 59 BC Julius Caesar crossed the Rubicon with his army.",
+              "False", ROME, statement="In 59 BC Julius Caesar crossed the Rubicon with his army.",
+              swapped="59 BC", kind="year"),
+    Candidate("tf", "True or false: The Romans expelled their last king, Tarquin the Proud, in "
+              "509 BC.", "True", TARQUIN,
+              statement="The Romans expelled their last king, Tarquin the Proud, in 509 BC."),
+]
+DEFECTIVE = {
+    "echo": Candidate("qa", "Photosynthesis is what by which green plants use sunlight to make "
+                      "glucose?", "the process", PHOTO),
+    "echo (mid-sentence)": Candidate("qa", "Water that soaks into what, which can stay "
+                                     "underground?", "the soil", WATER),
+    "wrong-kind distractors": Candidate(
+        "mcq", "How many consuls governed Rome after 509 BC?", "two consuls", CONSULS,
+        choices=["two consuls", "long political struggle known", "result", "right"]),
+    "fragment distractors": Candidate(
+        "mcq", "What is photosynthesis?", "process", PHOTO,
+        choices=["process", "thylakoid membranes", "light-dependent reactions happen",
+                 "stroma"]),
+    "trivial": Candidate("cloze", "Photosynthesis is the _____ by which green plants use "
+                         "sunlight.", "process", PHOTO),
+    "unresolved pronoun": Candidate("qa", "When did he cross the Rubicon?", "49 BC", ROME,
+                                    kind="year"),
+    "overlong": Candidate("qa", "What is the process by which green plants use sunlight to make "
+                          "glucose from carbon dioxide and water in the leaves of every plant "
+                          "that grows on land or in the sea?", "Photosynthesis", PHOTO),
+    "cut answer": Candidate("cloze", "In 49 _____ crossed the Rubicon with his army.",
+                            "BC Julius Caesar", ROME),
+    "cut answer (name)": Candidate("qa", "Whom did the Romans expel in 509 BC?", "Tarquin",
+                                   TARQUIN, kind="person"),
+    "absurd false": Candidate("tf", "True or false: The Romans expelled their last Senate king, "
+                              "Tarquin the Proud, in 509 BC.", "False", TARQUIN,
+                              statement="The Romans expelled their last Senate king, Tarquin "
+                              "the Proud, in 509 BC.", swapped="Senate king"),
+    "absurd false (kind)": Candidate("tf", "True or false: The Romans expelled their last king, "
+                                     "Tarquin the Proud, in Julius Caesar.", "False", TARQUIN,
+                                     statement="The Romans expelled their last king, Tarquin "
+                                     "the Proud, in Julius Caesar.", swapped="Julius Caesar"),
+}
+
+
+@pytest.fixture(scope="module")
+def scores() -> tuple[list[float], dict[str, float]]:
+    scorer = QualityScorer(encoder=None)
+    cards = GOOD + list(DEFECTIVE.values())
+    scored = scorer.score(cards, "intermediate")
+    good = [s.score for s in scored[: len(GOOD)]]
+    bad = {name: s.score for name, s in zip(DEFECTIVE, scored[len(GOOD):], strict=True)}
+    return good, bad
+
+
+def test_good_cards_have_no_defects() -> None:
+    assert {c.question: defects(c) for c in GOOD} == {c.question: [] for c in GOOD}
+
+
+@pytest.mark.parametrize("name", list(DEFECTIVE))
+def test_each_defect_class_is_seen(name: str) -> None:
+    assert defects(DEFECTIVE[name]), name
+
+
+@pytest.mark.parametrize("name", list(DEFECTIVE))
+def test_every_defective_card_scores_below_every_good_one(
+    scores: tuple[list[float], dict[str, float]], name: str
+) -> None:
+    good, bad = scores
+    assert bad[name] < min(good) - 0.15, (name, bad[name], min(good))
+    assert bad[name] < QualityScorer().threshold + 0.15
