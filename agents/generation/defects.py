@@ -130,7 +130,6 @@ def cut_boundary(cand: Candidate) -> bool:
     at = cand.source.find(answer)
     if at < 0:
         return False
-    before = cand.source[:at].rstrip().split()
     after = cand.source[at + len(answer) :].lstrip().split()
     if re.search(r"(\d|\b(BC|BCE|AD|CE))$", answer):
         return False  # "49 BC" followed by a name is whole
