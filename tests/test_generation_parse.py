@@ -10,6 +10,8 @@ import pytest
 
 from agents.generation import GenerationRequest, RuleEngine
 from agents.generation.answer_aware import cards_for_answers
+from agents.generation.cards import Candidate
+from agents.generation.defects import absurd_false
 from agents.generation.language import normalise_code
 from schemas.languages import to_iso1, to_tesseract
 
@@ -86,6 +88,8 @@ def test_false_statements_swap_like_for_like(engine: RuleEngine) -> None:
         assert any(ch.isdigit() for ch in " ".join(old)) == any(
             ch.isdigit() for ch in " ".join(new)), card.question
         assert statement.lower() not in ROME.lower()  # the source does not assert it
+        assert not absurd_false(Candidate(card.type, card.question, card.answer,
+                                          card.source_sentence or "")), card.question
 
 
 def test_pronouns_are_resolved_or_no_card(engine: RuleEngine) -> None:

@@ -146,18 +146,20 @@ def absurd_false(cand: Candidate) -> bool:
     """'… the last Senate king …': a swap that no reader could take for the truth."""
     if cand.type != "tf" or cand.answer != "False":
         return False
-    statement = set(norm(_body(cand.question)).split())
-    source = norm(cand.source).split()
-    original = " ".join(w for w in source if w not in statement)
-    swapped = cand.swapped or " ".join(w for w in statement if w not in set(source))
-    if not original or not swapped:
+    body_words = re.findall(r"\w+", _body(cand.question))
+    source_words = re.findall(r"\w+", cand.source)
+    statement = {w.lower() for w in body_words}
+    source = {w.lower() for w in source_words}
+    original_words = [w for w in source_words if w.lower() not in statement]
+    swapped_words = cand.swapped.split() if cand.swapped else [
+        w for w in body_words if w.lower() not in source]
+    if not original_words or not swapped_words:
         return True  # nothing swapped, or something only added: not a false statement
-    a, b = _shape(original), _shape(norm(swapped))
-    if a[0] != b[0]:
+    original, swapped = " ".join(original_words), " ".join(swapped_words)
+    if any(ch.isdigit() for ch in original) != any(ch.isdigit() for ch in swapped):
         return True  # a name for a year
-    o_words = re.findall(r"\w+", cand.source)
-    orig_cap = any(w[:1].isupper() for w in o_words if w.lower() in original.split())
-    swap_cap = any(w[:1].isupper() for w in swapped.split())
+    orig_cap = any(w[:1].isupper() for w in original_words)
+    swap_cap = any(w[:1].isupper() for w in swapped_words)
     return orig_cap != swap_cap
 
 

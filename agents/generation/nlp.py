@@ -135,5 +135,9 @@ def _load(language: str, names: tuple[str, ...]) -> Language | None:
         ruler = nlp.add_pipe("entity_ruler", name="era_ruler", after="ner",
                              config={"overwrite_ents": True})
         patterns = [*_DATE_PATTERNS, [{"TEXT": {"REGEX": _MERGED_ERA}}]]
-        ruler.add_patterns([{"label": "DATE", "pattern": p} for p in patterns])  # type: ignore[attr-defined]
+        ruler.add_patterns([{"label": "DATE", "pattern": p} for p in patterns])
+        # "Tarquin the Proud", "William the Conqueror": one person, never "Tarquin" alone
+        epithet = [{"IS_TITLE": True, "POS": "PROPN"}, {"LOWER": "the"},
+                   {"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}]
+        ruler.add_patterns([{"label": "PERSON", "pattern": epithet}])  # type: ignore[attr-defined]
     return nlp
