@@ -158,6 +158,8 @@ def absurd_false(cand: Candidate) -> bool:
     original, swapped = " ".join(original_words), " ".join(swapped_words)
     if any(ch.isdigit() for ch in original) != any(ch.isdigit() for ch in swapped):
         return True  # a name for a year
+    if _ERA.match(original) or _ERA.match(swapped):
+        return True  # "in 44 Carthage": half a date swapped for a name
     orig_cap = any(w[:1].isupper() for w in original_words)
     swap_cap = any(w[:1].isupper() for w in swapped_words)
     return orig_cap != swap_cap

@@ -20,6 +20,7 @@ import importlib.util
 import threading
 import warnings
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -132,12 +133,12 @@ def _load(language: str, names: tuple[str, ...]) -> Language | None:
     if language == "en":
         nlp.add_pipe("era_merger", first=True)
     if "ner" in nlp.pipe_names and language == "en":
-        ruler = nlp.add_pipe("entity_ruler", name="era_ruler", after="ner",
-                             config={"overwrite_ents": True})
+        ruler: Any = nlp.add_pipe("entity_ruler", name="era_ruler", after="ner",
+                                  config={"overwrite_ents": True})
         patterns = [*_DATE_PATTERNS, [{"TEXT": {"REGEX": _MERGED_ERA}}]]
         ruler.add_patterns([{"label": "DATE", "pattern": p} for p in patterns])
         # "Tarquin the Proud", "William the Conqueror": one person, never "Tarquin" alone
         epithet = [{"IS_TITLE": True, "POS": "PROPN"}, {"LOWER": "the"},
                    {"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}]
-        ruler.add_patterns([{"label": "PERSON", "pattern": epithet}])  # type: ignore[attr-defined]
+        ruler.add_patterns([{"label": "PERSON", "pattern": epithet}])
     return nlp
