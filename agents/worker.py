@@ -9,13 +9,15 @@ from __future__ import annotations
 import dataclasses
 import logging
 import multiprocessing
+import os
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from prometheus_client import CollectorRegistry
 
-from agents.deadletter import Source
+from agents.deadletter import Source, Undeliverable
 from agents.metrics import PipelineMetrics
 from agents.models import ModelRouter
 from agents.ocr import worker_init
@@ -32,7 +34,7 @@ from schemas.events import (
     Upload,
 )
 from streams.batch_reader import BatchReader, batch_consumer
-from streams.blobs import LocalBlobStore
+from streams.blobs import BlobStore
 from streams.faust_app import acked_table, make_app, raw_topic
 from streams.serde import AvroCodec
 from streams.settings import Settings
@@ -46,7 +48,7 @@ class WorkerDeps:
     settings: Settings
     bootstrap: str
     codec: AvroCodec
-    blobs: LocalBlobStore
+    blobs: BlobStore
     store: CardStore
     registry: CollectorRegistry
     engine: Any  # agents.generation CardEngine
@@ -66,6 +68,33 @@ def ocr_pool(workers: int) -> Executor:
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
         initializer=worker_init,
     )
+
+
+EXIT_UNDELIVERABLE = 75  # EX_TEMPFAIL: the supervisor restarts the worker
+
+
+def stop_uncommitted(exc: BaseException) -> NoReturn:
+    """Neither an event's result nor its dead letter reached the broker: stop at once, so that
+    no commit (periodic or at shutdown) can move past it; it is redelivered after a restart."""
+    log.critical("stopping without committing: %s", exc)
+    logging.shutdown()
+    os._exit(EXIT_UNDELIVERABLE)
+
+
+async def handed_off(stream: Any, handle: Callable[[Source], Awaitable[None]]) -> None:
+    """Feed a stage, acknowledging each event only once ``handle`` returned, i.e. once its
+    result or dead letter is acknowledged by the broker.
+
+    Faust acks the event in hand when the agent task is cancelled (shutdown, rebalance) or its
+    handler raises (faust-streaming#189, #315); on a ``noack`` stream it acks nothing, so an
+    event cut short stays unacknowledged, its offset uncommitted, and it is redelivered."""
+    manual = stream.noack()
+    async for event in manual.events():
+        try:
+            await handle(source_of(event.message))
+        except Undeliverable as exc:
+            stop_uncommitted(exc)
+        await manual.ack(event)
 
 
 class Worker:
@@ -88,10 +117,13 @@ class Worker:
         self.emit = emit
         base: dict[str, Any] = {"codec": deps.codec, "emit": emit, "metrics": self.metrics,
                 "dead_letter_topic": s.topic(DeadLetter.topic)}
+        blob_limits: dict[str, Any] = {"blob_max_bytes": s.blob_max_bytes,
+                                       "blob_timeout_s": s.blob_timeout_s}
         self.ocr = OcrStage(
             pool=lambda: ocr_pool(s.ocr_workers), blobs=deps.blobs, texts_topic=s.topic(Text.topic),
             preprocess=s.ocr_preprocess, ocr_metrics=deps.ocr_metrics,
-            tracker=deps.trackers.get("ocr"), **base,
+            tracker=deps.trackers.get("ocr"), inline_limit=s.inline_limit_bytes,
+            max_upload_pixels=s.max_upload_pixels, **blob_limits, **base,
         )
         self.generate = GenerateStage(
             engine=deps.engine,
@@ -100,6 +132,8 @@ class Worker:
             store=deps.store,
             models=deps.router,
             tracker=deps.trackers.get("generate"),
+            blobs=deps.blobs,
+            **blob_limits,
             **base,
         )
         self.feedback = self._feedback_stage(base) if "feedback" in self.enabled else None
@@ -151,23 +185,18 @@ class Worker:
             uploads = raw_topic(app, s.topic(Upload.topic), s.partitions)
 
             # Several uploads in flight keep every Tesseract process busy; offsets are
-            # committed only up to the oldest unfinished event: a crash redelivers, never skips.
+            # committed only up to the oldest unacknowledged event: a crash redelivers, never
+            # skips.
             @app.agent(uploads, name="ocr", concurrency=max(2, 2 * s.ocr_workers))
             async def ocr_agent(stream: Any) -> None:
-                manual = stream.noack()
-                async for event in manual.events():
-                    await ocr.handle(source_of(event.message))
-                    await manual.ack(event)
+                await handed_off(stream, ocr.handle)
 
         if "generate" in enabled:
             texts = raw_topic(app, s.topic(Text.topic), s.partitions)
 
             @app.agent(texts, name="generate", concurrency=1)
             async def generate_agent(stream: Any) -> None:
-                manual = stream.noack()
-                async for event in manual.events():
-                    await generate.handle(source_of(event.message))
-                    await manual.ack(event)
+                await handed_off(stream, generate.handle)
 
     def close(self) -> None:
         self.ocr.pool.shutdown(wait=False, cancel_futures=True)

@@ -20,9 +20,11 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
+from agents.deadletter import Source, dead_letter
 from cardstream import bootstrap
-from schemas.events import ModelVersion, RetrainRequest
+from schemas.events import DeadLetter, ModelVersion, RetrainRequest
 from streams import kafka
+from streams.exceptions import StreamsError
 from streams.settings import Settings
 from streams.store import CardStore, RatedCard
 
@@ -118,11 +120,29 @@ class Retrainer:
             message = self.consumer.poll(0.5)
             if message is None or message.error():
                 continue
-            if message.topic() == self.requests_topic:
-                self.on_request(self.codec.decode(message.value(), RetrainRequest))
+            kind = RetrainRequest if message.topic() == self.requests_topic else ModelVersion
+            try:
+                event = self.codec.decode(message.value(), kind)
+            except StreamsError as exc:
+                # one bad message must not stop the retrainer (and a restart read it again):
+                # dead-letter it with its bytes, commit, go on (agents.deadletter's policy)
+                self.dead_letter(message, exc)
             else:
-                self.on_model_event(self.codec.decode(message.value(), ModelVersion))
+                if isinstance(event, RetrainRequest):
+                    self.on_request(event)
+                elif isinstance(event, ModelVersion):
+                    self.on_model_event(event)
             self.consumer.commit(message=message, asynchronous=False)  # after the work
+
+    def dead_letter(self, message: Any, exc: Exception) -> None:
+        source = Source(message.topic() or "", message.partition() or 0, message.offset() or 0,
+                        message.key(), message.value() or b"")
+        letter = dead_letter("retrainer", exc, source)
+        log.warning("retrainer: dead-lettered %s[%d]@%d: %s", source.topic, source.partition,
+                    source.offset, letter.reason)
+        # if even this cannot be sent, produce_sync raises and the retrainer stops uncommitted
+        kafka.produce_sync(self.producer, self.settings.topic(DeadLetter.topic), message.key(),
+                           self.codec.encode(letter))
 
     def maybe_schedule(self) -> None:
         if self.period is not None and time.time() - self.last_training_started >= self.period:

@@ -5,19 +5,29 @@ the tests use it too.
 One stack per run folder: ``start`` takes the folder's lock first and holds it until ``stop``.
 Everything durable lives in the folder (the S3 data, the card store, MLflow), so a stack started
 again on the same folder carries on where the last one stopped, however it stopped.
+
+``up`` calls :meth:`Stack.supervise` in its loop: a dead worker or retrainer is restarted with
+backoff (``cardstream.supervisor``); only the embedded broker's (or its object store's) death
+stops the stack, with a message saying so (``up`` again carries on from the folder). Against
+an external cluster, losing the cluster is reported once and its return once (topics created
+again if it came back empty); the worker's clients reconnect by themselves, and a worker that
+gave up is restarted like any other death.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 from types import TracebackType
 
+from cardstream.supervisor import Supervisor
 from streams.broker import EmbeddedBroker, free_port
 from streams.exceptions import BrokerError, ConfigError
 from streams.objectstore import EmbeddedObjectStore
@@ -26,6 +36,20 @@ from streams.settings import Settings, settings_env
 from streams.topics import create_topics, topic_specs
 
 READY_FILE = "worker.ready"
+BROKER_CHECK_S = 5.0
+
+log = logging.getLogger("cardstream.stack")
+
+
+def reachable(bootstrap: str, timeout: float = 2.0) -> bool:
+    """Whether any bootstrap server accepts a TCP connection."""
+    for server in bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        with contextlib.suppress(OSError, ValueError), socket.create_connection(
+            (host.strip("[]") or "127.0.0.1", int(port)), timeout=timeout
+        ):
+            return True
+    return False
 
 
 class Stack:
@@ -40,6 +64,10 @@ class Stack:
         self.lock = RunLock(self.run_dir)
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.info: RunInfo | None = None
+        self._commands: dict[str, tuple[list[str], dict[str, str]]] = {}
+        self.supervisor = Supervisor(self._respawn)
+        self.cluster_lost = False
+        self._next_broker_check = 0.0
 
     @property
     def bootstrap(self) -> str:
@@ -47,15 +75,63 @@ class Stack:
         return self.info.bootstrap
 
     def _spawn(self, name: str, args: list[str], extra_env: dict[str, str]) -> None:
-        log = open(self.run_dir / f"{name}.log", "ab")  # noqa: SIM115 - the child keeps it
+        self._commands[name] = (args, extra_env)
+        self.processes[name] = self._launch(name)
+        self.supervisor.adopt(name, self.processes[name])
+
+    def _launch(self, name: str) -> subprocess.Popen[bytes]:
+        args, extra_env = self._commands[name]
+        out = open(self.run_dir / f"{name}.log", "ab")  # noqa: SIM115 - the child keeps it
         env = {**os.environ, **settings_env(self.settings), **self.env, **extra_env,
                "CARDSTREAM_RUN_DIR": str(self.run_dir)}
-        self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", "cardstream.cli", *args],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
-            start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
-        )
-        log.close()
+        try:
+            return subprocess.Popen(
+                [sys.executable, "-m", "cardstream.cli", *args],
+                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+                start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
+            )
+        finally:
+            out.close()
+
+    def _respawn(self, name: str) -> subprocess.Popen[bytes]:
+        process = self.processes[name] = self._launch(name)
+        if self.info is not None:
+            self.info.pids[name] = process.pid
+            self.info.write(self.run_dir)
+        return process
+
+    def supervise(self) -> str | None:
+        """Restart dead children; watch the broker. Returns why the stack must stop, or None."""
+        if self.broker is not None and not self.broker.running:
+            return ("the embedded Kafka broker (Tansu) died, so the stack stops (see "
+                    f"{self.run_dir / 'tansu.log'}); `cardstream up` again carries on from "
+                    "the run folder")
+        if self.s3 is not None and not self.s3.running:
+            return ("the embedded object store (SeaweedFS) under the broker died, so the stack "
+                    "stops; `cardstream up` again carries on from the run folder")
+        self.supervisor.check()
+        if self.broker is None and time.monotonic() >= self._next_broker_check:
+            self._next_broker_check = time.monotonic() + BROKER_CHECK_S
+            self._watch_cluster()
+        return None
+
+    def _watch_cluster(self) -> None:
+        up = reachable(self.bootstrap)
+        if not up and not self.cluster_lost:
+            self.cluster_lost = True
+            log.error("the Kafka cluster at %s is unreachable; the worker waits for it to "
+                      "come back", self.bootstrap)
+        elif up and self.cluster_lost:
+            self.cluster_lost = False
+            try:
+                created = create_topics(self.bootstrap, topic_specs(self.settings))
+            except BrokerError as exc:
+                log.error("the Kafka cluster at %s is back, but its topics cannot be checked: "
+                          "%s", self.bootstrap, exc)
+                self.cluster_lost = True
+                return
+            log.warning("the Kafka cluster at %s is back%s", self.bootstrap,
+                        f"; created the missing topics {created}" if created else "")
 
     def start(self, ready_timeout: float = 120.0) -> Stack:
         self.lock.acquire()  # before touching anything in the folder

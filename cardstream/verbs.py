@@ -69,8 +69,9 @@ def up(settings: Settings, no_retrainer: bool, ephemeral: bool) -> int:
         progress(f"  MLflow         {info.tracking_uri}")
         progress(f"  logs           {stack.run_dir}/*.log   (Ctrl-C stops)")
         while not stopping:
-            if not stack.alive():
-                progress("a cardstream process died; stopping (see the logs)")
+            fatal = stack.supervise()  # restarts a dead worker or retrainer, with backoff
+            if fatal is not None:
+                progress(fatal)
                 return 1
             time.sleep(0.5)
         progress("stopping…")

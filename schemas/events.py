@@ -115,7 +115,7 @@ class Text(Event):
     produced_at: datetime = Field(default_factory=utcnow, description="When the text was made.")
     filename: str = Field(description="The original file name.")
     content_type: str = Field(description="MIME type of the upload.")
-    text: str = Field(description="The document's text.")
+    text: str = Field(description="The document's text; empty when it travels by text_uri.")
     language: str = Field(description="Tesseract language(s) used, e.g. eng or eng+spa.")
     source: Literal["ocr", "text-layer", "text", "mixed"] = Field(
         description="ocr | text-layer | text | mixed"
@@ -127,6 +127,10 @@ class Text(Event):
     processing_ms: float = Field(0.0, description="Time the OCR stage took.")
     options: UploadOptions = Field(default_factory=UploadOptions, description="Card options.")
     submitted_at: datetime | None = Field(None, description="When the upload was sent.")
+    text_uri: str | None = Field(
+        None, description="Where the text is, when too large to travel inline (claim-check)."
+    )
+    text_sha256: str | None = Field(None, description="Hex SHA-256 of the UTF-8 text at text_uri.")
 
 
 class Card(BaseModel):

@@ -4,7 +4,9 @@
     ├── ConfigError         settings that cannot work together
     ├── BrokerError         the embedded broker would not start, or a cluster is unreachable
     ├── SerializationError  bytes that are not a valid event (wrong magic, unknown schema, bad Avro)
-    ├── BlobError           a claim-check blob is missing, unreadable or fails its checksum
+    ├── BlobError           a claim-check blob cannot be read now (retried)
+    │   └── BlobRefused     a blob reference the store refuses: outside it, not a regular file,
+    │                       too large, or not matching its checksum (never retried)
     └── DeliveryError       Kafka did not acknowledge a produced message
 """
 
@@ -27,6 +29,10 @@ class SerializationError(StreamsError):
 
 class BlobError(StreamsError):
     """A claim-check blob cannot be read."""
+
+
+class BlobRefused(BlobError):
+    """A blob reference that may not or cannot ever be read; retrying cannot help."""
 
 
 class DeliveryError(StreamsError):

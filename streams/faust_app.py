@@ -47,6 +47,9 @@ def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: floa
         "broker_heartbeat_interval": min(1.0, session_timeout_s / 3),
         "consumer_auto_offset_reset": "earliest",
         "producer_acks": -1,
+        # Faust's default waits 20 minutes for an acknowledgement; a result send gives up
+        # sooner and is retried by agents.deadletter.deliver, then stops the worker
+        "producer_request_timeout": 15.0,
         "topic_allow_declare": True,  # only Faust's own changelog topics; ours are created first
         "stream_wait_empty": False,
         "broker_commit_interval": 1.0,

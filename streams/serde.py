@@ -18,6 +18,7 @@ from typing import Any, Protocol, TypeVar
 
 import fastavro
 from fastavro.schema import fingerprint, to_parsing_canonical_form
+from pydantic import ValidationError
 
 from schemas.avro import schema_for
 from schemas.events import Event
@@ -139,7 +140,13 @@ class AvroCodec:
         try:
             record = fastavro.schemaless_reader(io.BytesIO(body), writer, reader)
             return event_type.model_validate(record)
-        except Exception as exc:  # fastavro raises many types on bad bytes, pydantic its own
+        except ValidationError as exc:  # one line a client can read: which field, what is wrong
+            problems = "; ".join(
+                f"{'.'.join(str(part) for part in error['loc']) or 'event'}: {error['msg']}"
+                for error in exc.errors()[:3]
+            )
+            raise SerializationError(f"invalid {event_type.__name__}: {problems}") from exc
+        except Exception as exc:  # fastavro raises many types on bad bytes
             raise SerializationError(f"invalid {event_type.__name__}: {exc}") from exc
 
 

@@ -42,6 +42,15 @@ class Settings(BaseSettings):
         description="Larger uploads go to the blob store (claim-check); Kafka's limit is 1 MB.",
     )
 
+    blob_max_bytes: int = Field(
+        50 * 1024 * 1024, ge=1, validation_alias=_env("BLOB_MAX_BYTES"),
+        description="A claim-check blob larger than this is refused.",
+    )
+    blob_timeout_s: float = Field(
+        30.0, gt=0, validation_alias=_env("BLOB_TIMEOUT_S"),
+        description="A blob read that takes longer fails (and is retried, then dead-lettered).",
+    )
+
     # --- embedded mode -------------------------------------------------------------------
     tansu_bin: str | None = Field(None, validation_alias=_env("TANSU_BIN"))
     ephemeral: bool = Field(
@@ -63,6 +72,12 @@ class Settings(BaseSettings):
         description="Single-threaded Tesseract processes; one per core is the ceiling.",
     )
     ocr_preprocess: bool = Field(True, validation_alias=_env("OCR_PREPROCESS"))
+    max_upload_pixels: int = Field(
+        400_000_000, ge=1, validation_alias=_env("MAX_UPLOAD_PIXELS"),
+        description="Decoded pixels of all OCR'd pages of one upload together (~46 pages at "
+        "300 dpi); checked from headers before decoding. Pages are decoded one at a time in "
+        "the OCR processes, so a worker with the defaults stays within 4 GB.",
+    )
 
     # --- generation (seed names) ---------------------------------------------------------
     model_name: str | None = Field(None, validation_alias=_env("MODEL_NAME"))

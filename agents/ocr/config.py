@@ -37,6 +37,8 @@ class OcrConfig:
     preprocess: PreprocessConfig = field(default_factory=PreprocessConfig)
     max_bytes: int = 50 * 1024 * 1024
     max_pixels: int = 60_000_000  # per page, decoded or rendered
+    # all OCR'd pages of one upload together, checked from headers before any decoding
+    max_upload_pixels: int = 400_000_000
     max_pages: int = 200
     page_timeout_s: float = 120.0
     dpi: int = 300  # PDF render resolution and the resolution upscaling aims for

@@ -3,6 +3,11 @@
 Only the decoders we accept are enabled (``formats=``), sizes are checked from the header before
 any pixel is decoded, and Pillow's decompression-bomb warning is an error for the duration of
 the call. Every Pillow failure leaves here as an InputError with one clear line.
+
+Multi-page images are streamed: planning reads each frame's header only (``frame_sizes``), and
+each page job decodes its own frame in a pool process, so one upload never holds more than the
+pages being read at that moment. The decoded pixels of all frames together are checked against
+the per-upload budget (``OcrConfig.max_upload_pixels``) before any frame is decoded.
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ def _guarded(label: str) -> Iterator[None]:
             raise CorruptInput(f"{label} has an image signature but an unreadable header") from exc
         except (OSError, SyntaxError, ValueError, EOFError, struct.error) as exc:
             raise CorruptInput(f"{label} is corrupt or truncated: {exc}") from exc
+        except (TypeError, KeyError, IndexError, AttributeError) as exc:
+            # A truncated TIFF directory surfaces from inside Pillow as e.g. TypeError
+            # "Missing dimensions": still the file's fault, not ours.
+            raise CorruptInput(f"{label} is corrupt or truncated ({exc})") from exc
 
 
 def open_image(data: bytes, label: str, formats: tuple[str, ...] = FORMATS) -> Image.Image:
@@ -91,31 +100,27 @@ def to_gray(image: Image.Image) -> Image.Image:
     return Image.alpha_composite(background, rgba).convert("L")
 
 
-def split_frames(data: bytes, label: str, max_pixels: int, max_pages: int) -> list[bytes]:
-    """Each page of a multi-page image as a standalone image file.
-
-    A job that carries the whole file and a frame index would pickle the whole file once per
-    page; re-encoding each frame once here keeps the work queue proportional to the document.
-    """
+def frame_sizes(data: bytes, label: str, max_pixels: int, max_pages: int,
+                max_upload_pixels: int) -> list[tuple[int, int]]:
+    """Width and height of every frame, read from the headers without decoding any pixel;
+    raises InputTooLarge when one frame, the frame count or all frames together pass a limit."""
     image = open_image(data, label)
     frames = frame_count(image, label)
     if frames > max_pages:
         raise InputTooLarge(f"{label} has {frames} pages, over the limit of {max_pages}")
-    check_size(image, label, max_pixels)
-    if frames == 1:
-        return [data]
-    pages = []
+    sizes, total = [], 0
     with _guarded(label):
         for index in range(frames):
-            image.seek(index)
-            check_size(image, f"{label} page {index + 1}", max_pixels)
-            # Orientation is applied now because the re-encoded frame drops the EXIF tag.
-            page = ImageOps.exif_transpose(image.copy()) or image.copy()
-            buffer = io.BytesIO()
-            # Bilevel scans stay small as Group 4; anything else goes uncompressed, which is
-            # cheaper to write and read than it is to pickle a few extra megabytes.
-            compression = "group4" if page.mode == "1" else "raw"
-            extra = {"dpi": image.info["dpi"]} if "dpi" in image.info else {}
-            page.save(buffer, format="TIFF", compression=compression, **extra)
-            pages.append(buffer.getvalue())
-    return pages
+            if index:
+                image.seek(index)
+            page_label = f"{label} page {index + 1}" if frames > 1 else label
+            check_size(image, page_label, max_pixels)
+            width, height = image.size
+            total += width * height
+            if total > max_upload_pixels:
+                raise InputTooLarge(
+                    f"{label} decodes to over {max_upload_pixels:,} pixels"
+                    f" ({frames} page(s); the per-upload budget is {max_upload_pixels:,})"
+                )
+            sizes.append((width, height))
+    return sizes

@@ -42,8 +42,17 @@ def apt_package(code: str) -> str:
     return "tesseract-ocr-" + code.replace("_", "-")
 
 
-def resolve_language(option: str | None) -> str:
-    """'en' → 'eng', 'en+es' → 'eng+spa', None → 'eng'; raises MissingLanguagePack."""
+# Tesseract packs that are not in the ISO map above but exist (scripts, historic, special).
+OTHER_PACKS = frozenset({"osd", "equ", "frk", "enm", "frm", "grc", "ita_old", "spa_old",
+                         "chi_tra", "chi_sim_vert", "chi_tra_vert", "jpn_vert", "kor_vert",
+                         "deu_latf", "srp_latn", "uzb_cyrl", "aze_cyrl", "kmr", "syr", "ori"})
+
+
+def resolve_language(option: str | None, check_pack: bool = True) -> str:
+    """'en' → 'eng', 'en+es' → 'eng+spa', None → 'eng'; raises MissingLanguagePack.
+
+    ``check_pack=False`` for text that needs no OCR: the language still has to be a real one,
+    but no Tesseract pack has to be installed for it."""
     if option is None or not option.strip():
         codes = [DEFAULT_LANGUAGE]
     else:
@@ -62,7 +71,16 @@ def resolve_language(option: str | None) -> str:
             if code not in codes:
                 codes.append(code)
         codes = codes or [DEFAULT_LANGUAGE]
-    missing = [code for code in codes if code not in installed_languages()]
+    installed = installed_languages()
+    known = set(ISO_TO_TESSERACT.values()) | OTHER_PACKS | installed
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        # no package to suggest: there is none for a language nobody has heard of
+        raise UnsupportedInput(
+            f"unknown language {'+'.join(unknown)!r}: use an ISO 639-1 code (es) or the name of"
+            f" a Tesseract language pack (spa)"
+        )
+    missing = [code for code in codes if code not in installed] if check_pack else []
     if missing:
         packages = " ".join(apt_package(code) for code in missing)
         raise MissingLanguagePack(

@@ -38,6 +38,7 @@ class PageJob:
     kind: JobKind
     language: str
     data: bytes = b""
+    frame: int = 0  # which frame of a multi-page image ``data`` this job reads
     text: str = ""
     dpi: int = 300  # render resolution of a pdf-page job
     label: str = "page"  # how errors name the page, e.g. "'scan.pdf' page 3"
@@ -72,7 +73,7 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
         gray = pdf.render(job.data, job.dpi, job.label, config.max_pixels, config.page_timeout_s)
         timings["render"] = time.perf_counter() - started
     else:
-        gray = load_gray(job.data, job.label, config.max_pixels)
+        gray = load_gray(job.data, job.label, config.max_pixels, frame=job.frame)
         timings["decode"] = time.perf_counter() - started
     prepared = prepare(gray, config.preprocess, config.max_pixels)
     timings.update(prepared.timings)

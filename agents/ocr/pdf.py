@@ -79,6 +79,12 @@ def render_dpi(reader: PdfReader, index: int, dpi: int, max_pixels: int, label: 
     return min(dpi, fitting)
 
 
+def render_pixels(reader: PdfReader, index: int, dpi: int) -> int:
+    """Pixels page ``index`` decodes to at ``dpi``: what it costs against the upload's budget."""
+    box = reader.pages[index].mediabox
+    return int(float(box.width) / 72 * dpi) * int(float(box.height) / 72 * dpi)
+
+
 def render(data: bytes, dpi: int, label: str, max_pixels: int, timeout_s: float) -> Image.Image:
     """Render a one-page PDF to 8-bit grey with pdftoppm."""
     with tempfile.TemporaryDirectory(prefix="cardstream-pdf-") as folder:

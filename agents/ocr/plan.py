@@ -10,7 +10,7 @@ from __future__ import annotations
 from agents.exceptions import EmptyText, InputTooLarge
 from agents.ocr import pdf
 from agents.ocr.config import OcrConfig
-from agents.ocr.images import split_frames
+from agents.ocr.images import frame_sizes
 from agents.ocr.languages import resolve_language
 from agents.ocr.page import PageJob
 from agents.ocr.sniff import decode_text, sniff
@@ -25,7 +25,8 @@ def plan_pages(
             f"{label} is {len(data):,} bytes, over the limit of {config.max_bytes:,}"
         )
     kind = sniff(data, content_type, filename)
-    language = resolve_language(config.language)
+    # text needs no Tesseract pack: only OCR'd documents are checked against the installed ones
+    language = resolve_language(config.language, check_pack=kind != "text")
     if kind == "text":
         text = (decode_text(data) or "").strip()
         if not text:
@@ -33,17 +34,21 @@ def plan_pages(
         return [PageJob(page=1, kind="text", language=language, text=text, label=label)]
     if kind == "pdf":
         return _plan_pdf(data, label, language, config)
-    frames = split_frames(data, label, config.max_pixels, config.max_pages)
+    # one job per frame, each carrying the file and its frame number: the frame is decoded in
+    # the pool process that reads it, never all at once here (images.frame_sizes)
+    frames = frame_sizes(data, label, config.max_pixels, config.max_pages,
+                         config.max_upload_pixels)
     many = len(frames) > 1
     return [
         PageJob(
-            page=number,
+            page=index + 1,
             kind="image",
             language=language,
-            data=frame,
-            label=f"{label} page {number}" if many else label,
+            data=data,
+            frame=index,
+            label=f"{label} page {index + 1}" if many else label,
         )
-        for number, frame in enumerate(frames, start=1)
+        for index in range(len(frames))
     ]
 
 
@@ -54,7 +59,7 @@ def _plan_pdf(data: bytes, label: str, language: str, config: OcrConfig) -> list
         raise EmptyText(f"{label} is a PDF without pages")
     if count > config.max_pages:
         raise InputTooLarge(f"{label} has {count} pages, over the limit of {config.max_pages}")
-    jobs = []
+    jobs, pixels = [], 0
     for index in range(count):
         number = index + 1
         page_label = f"{label} page {number}"
@@ -63,6 +68,12 @@ def _plan_pdf(data: bytes, label: str, language: str, config: OcrConfig) -> list
             jobs.append(PageJob(number, "text-layer", language, text=text, label=page_label))
             continue
         dpi = pdf.render_dpi(reader, index, config.dpi, config.max_pixels, page_label)
+        pixels += pdf.render_pixels(reader, index, dpi)
+        if pixels > config.max_upload_pixels:
+            raise InputTooLarge(
+                f"{label} renders to over {config.max_upload_pixels:,} pixels ({count} pages;"
+                f" the per-upload budget is {config.max_upload_pixels:,})"
+            )
         page = pdf.single_page(reader, index, label)
         jobs.append(PageJob(number, "pdf-page", language, data=page, dpi=dpi, label=page_label))
     return jobs

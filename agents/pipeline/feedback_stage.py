@@ -43,6 +43,7 @@ def validate(event: Feedback) -> None:
 
 class FeedbackStage(Stage):
     name = "feedback"
+    key_is = "card_id"
 
     def __init__(
         self,
@@ -134,7 +135,7 @@ class FeedbackStage(Stage):
         decision = self.router.observe([(version, event.quality) for event, version in rated])
         if decision is not None:
             event = self.router.event_for(decision)
-            await self.emit(self.models_topic, event.version, self.codec.encode(event))
+            await self.send(self.models_topic, event.version, self.codec.encode(event))
 
     def since_training(self, champion: str) -> tuple[int, float | None]:
         """Ratings of the champion's cards since the last training request, and their mean
@@ -172,7 +173,7 @@ class FeedbackStage(Stage):
             mean_quality=mean,
             model_version=champion,
         )
-        await self.emit(self.retrain_topic, request.request_id, self.codec.encode(request))
+        await self.send(self.retrain_topic, request.request_id, self.codec.encode(request))
         # "since the last training" starts again now; the next request needs fresh evidence
         for key in list(self.table.keys()):
             if key != LOOP_KEY:

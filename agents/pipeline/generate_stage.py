@@ -8,10 +8,13 @@ from concurrent.futures import Executor
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from agents.deadletter import Source
+from agents.deadletter import Source, with_retries
+from agents.exceptions import EmptyText
 from agents.generation.types import CardEngine, CardRater, GenerationRequest, GenerationResult
 from agents.pipeline.base import Stage
 from schemas.events import Flashcards, Text
+from streams.blobs import BlobStore
+from streams.exceptions import BlobRefused
 from streams.store import CardStore
 
 
@@ -33,7 +36,8 @@ class GenerateStage(Stage):
 
     def __init__(self, *, engine: CardEngine, executor: Executor, flashcards_topic: str,
                  store: CardStore, models: ModelChoice | None = None, tracker: Any = None,
-                 **base: Any) -> None:
+                 blobs: BlobStore | None = None, blob_max_bytes: int = 50 * 1024 * 1024,
+                 blob_timeout_s: float = 30.0, **base: Any) -> None:
         super().__init__(**base)
         self.engine = engine
         self.executor = executor
@@ -41,6 +45,9 @@ class GenerateStage(Stage):
         self.store = store
         self.models = models or HeuristicOnly()
         self.tracker = tracker
+        self.blobs = blobs
+        self.blob_max_bytes = blob_max_bytes
+        self.blob_timeout_s = blob_timeout_s
 
     def _generate(self, text: Text, rater: CardRater | None) -> GenerationResult:
         options = text.options
@@ -55,15 +62,31 @@ class GenerateStage(Stage):
         )
         return self.engine.generate(request, rater)
 
+    async def fetch_text(self, text: Text) -> str:
+        if self.blobs is None or not text.text_sha256:
+            raise BlobRefused("this text travels by claim-check, but no blob store is set up")
+        loop = asyncio.get_running_loop()
+        uri, digest, blobs = text.text_uri or "", text.text_sha256, self.blobs
+        data = await with_retries(lambda: loop.run_in_executor(
+            None, lambda: blobs.get(uri, digest, max_bytes=self.blob_max_bytes,
+                                    timeout_s=self.blob_timeout_s)))
+        return data.decode("utf-8")
+
     async def handle(self, source: Source) -> None:
         started = time.perf_counter()
         upload_id = None
         try:
             text = self.codec.decode(source.value, Text)
             upload_id = text.upload_id
+            if text.text_uri is not None:
+                text = text.model_copy(update={"text": await self.fetch_text(text)})
             model_name, version, rater = self.models.choose(text.upload_id)
             loop = asyncio.get_running_loop()
             result = await loop.run_in_executor(self.executor, self._generate, text, rater)
+            if not result.cards:
+                # never "ok" with nothing to study: the client learns why instead
+                notes = "; ".join(result.notes) if result.notes else "no usable sentences"
+                raise EmptyText(f"no cards could be made from {text.filename}: {notes}")
             # the store first: feedback may arrive the moment the cards are out
             await loop.run_in_executor(
                 self.executor, self.store.save_cards, text.upload_id, text.filename, text.text,
@@ -83,7 +106,7 @@ class GenerateStage(Stage):
                 processing_ms=(time.perf_counter() - started) * 1000,
                 submitted_at=text.submitted_at,
             )
-            await self.emit(self.flashcards_topic, text.upload_id, self.codec.encode(event))
+            await self.send(self.flashcards_topic, text.upload_id, self.codec.encode(event))
         except Exception as exc:
             await self.fail(exc, source, upload_id=upload_id)
             if self.tracker is not None:

@@ -26,12 +26,12 @@ from agents.ocr import (
     PreprocessConfig,
     merge,
     plan_pages,
-    resolve_language,
     run_page,
 )
 from agents.pipeline.base import Stage
 from schemas.events import Text, Upload, UploadOptions
-from streams.blobs import LocalBlobStore
+from streams.blobs import BlobStore
+from streams.exceptions import BlobError
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +62,11 @@ def ocr_status(exc: BaseException) -> str:
 class OcrStage(Stage):
     name = "ocr"
 
-    def __init__(self, *, pool: Callable[[], Executor], blobs: LocalBlobStore,
+    def __init__(self, *, pool: Callable[[], Executor], blobs: BlobStore,
                  texts_topic: str, preprocess: bool = True, ocr_metrics: Any = None,
                  tracker: Any = None, run: Callable[..., Any] = run_page,
+                 inline_limit: int = 256 * 1024, blob_max_bytes: int = 50 * 1024 * 1024,
+                 blob_timeout_s: float = 30.0, max_upload_pixels: int | None = None,
                  **base: Any) -> None:
         super().__init__(**base)
         self.make_pool = pool
@@ -76,6 +78,10 @@ class OcrStage(Stage):
         self.preprocess = preprocess
         self.ocr_metrics = ocr_metrics
         self.tracker = tracker
+        self.inline_limit = inline_limit
+        self.blob_max_bytes = blob_max_bytes
+        self.blob_timeout_s = blob_timeout_s
+        self.max_upload_pixels = max_upload_pixels
 
     async def payload(self, upload: Upload) -> bytes:
         if upload.data is not None:
@@ -85,15 +91,25 @@ class OcrStage(Stage):
             return data
         assert upload.blob_uri is not None
         loop = asyncio.get_running_loop()
-        uri = upload.blob_uri
-        return await with_retries(
-            lambda: loop.run_in_executor(None, self.blobs.get, uri, upload.sha256)
-        )
+        uri, timeout = upload.blob_uri, self.blob_timeout_s
+
+        async def get() -> bytes:
+            # the store checks its own deadline between chunks; this one also covers a read
+            # stuck inside the kernel (a hung network file system)
+            return await asyncio.wait_for(loop.run_in_executor(
+                None, lambda: self.blobs.get(uri, upload.sha256, max_bytes=self.blob_max_bytes,
+                                             timeout_s=timeout)), timeout + 1)
+
+        try:
+            return await with_retries(get)
+        except TimeoutError as exc:
+            raise BlobError(f"reading blob {uri} took longer than {timeout:.0f} s") from exc
 
     async def read(self, upload: Upload, data: bytes) -> OcrResult:
         loop = asyncio.get_running_loop()
         config = ocr_config(upload.options, self.preprocess)
-        language = resolve_language(config.language)
+        if self.max_upload_pixels is not None:
+            config = dataclasses.replace(config, max_upload_pixels=self.max_upload_pixels)
         started = time.perf_counter()
         # planning reads headers and splits pages: a thread, not a trip through the pool
         jobs = await loop.run_in_executor(
@@ -120,7 +136,7 @@ class OcrStage(Stage):
                     ) from exc
                 finally:
                     alone.shutdown(wait=False, cancel_futures=True)
-        return merge(pages, language, time.perf_counter() - started)
+        return merge(pages, jobs[0].language, time.perf_counter() - started)
 
     async def _read_pages(self, pool: Executor, jobs: list[Any], config: OcrConfig) -> list[Any]:
         loop = asyncio.get_running_loop()
@@ -146,11 +162,14 @@ class OcrStage(Stage):
                     f"no text found in {upload.filename} ({result.words_total} words seen, "
                     f"none at confidence ≥ {upload.options.min_confidence:g})"
                 )
+            body, text_uri, text_sha256 = await self.claim_check(result.text)
             text = Text(
                 upload_id=upload.upload_id,
                 filename=upload.filename,
                 content_type=upload.content_type,
-                text=result.text,
+                text=body,
+                text_uri=text_uri,
+                text_sha256=text_sha256,
                 language=result.language,
                 source=result.source,
                 avg_confidence=result.avg_confidence,
@@ -161,13 +180,22 @@ class OcrStage(Stage):
                 options=upload.options,
                 submitted_at=upload.submitted_at,
             )
-            await self.emit(self.texts_topic, upload.upload_id, self.codec.encode(text))
+            await self.send(self.texts_topic, upload.upload_id, self.codec.encode(text))
         except Exception as exc:
             await self.fail(exc, source, upload_id=upload_id)
             self._observe(None, ocr_status(exc), started)
             return
         self.succeeded(started)
         self._observe(result, "ok", started, upload)
+
+    async def claim_check(self, text: str) -> tuple[str, str | None, str | None]:
+        """A text too large to travel inline goes to the blob store; the event carries its URI."""
+        encoded = text.encode("utf-8")
+        if len(encoded) <= self.inline_limit:
+            return text, None, None
+        loop = asyncio.get_running_loop()
+        uri, digest = await loop.run_in_executor(None, self.blobs.put, encoded)
+        return "", uri, digest
 
     def _observe(self, result: OcrResult | None, status: str, started: float,
                  upload: Upload | None = None) -> None:
