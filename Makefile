@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup system demo test lint typecheck unit integration bench clean
+.PHONY: setup system demo test lint typecheck unit integration bench chaos clean
 
 setup: system $(STAMP)
 
@@ -54,6 +54,10 @@ bench: setup
 	# a blind review packet of held-out text; the numbers come from `score` once rated
 	$(BIN)/python -m bench.card_review build --split test --out .run/review/test \
 	  --key .run/review/keys/test.key.json
+
+# the reliability campaign (tests/chaos): many minutes, not part of `make test`
+chaos: setup
+	flock /tmp/cardstream-bench.lock $(BIN)/python -m tests.chaos.campaign
 
 clean:
 	rm -rf .run .mypy_cache .ruff_cache .pytest_cache
