@@ -36,6 +36,7 @@ from schemas.events import (
 from streams.batch_reader import BatchReader, batch_consumer
 from streams.blobs import BlobStore
 from streams.faust_app import acked_table, make_app, raw_topic
+from streams.security import KafkaSecurity
 from streams.serde import AvroCodec
 from streams.settings import Settings
 from streams.store import CardStore
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 class WorkerDeps:
     settings: Settings
     bootstrap: str
+    security: KafkaSecurity
     codec: AvroCodec
     blobs: BlobStore
     store: CardStore
@@ -101,7 +103,8 @@ class Worker:
     def __init__(self, deps: WorkerDeps, datadir: Path) -> None:
         s = deps.settings
         self.deps = deps
-        self.app = make_app(s.app_id, deps.bootstrap, datadir, s.session_timeout_s)
+        self.app = make_app(s.app_id, deps.bootstrap, datadir, s.session_timeout_s,
+                            broker_credentials=deps.security.faust())
         self.generate_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
         self.store_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self.metrics = PipelineMetrics(deps.registry)
@@ -170,7 +173,8 @@ class Worker:
         BatchReader(
             self.app, s.topic(Feedback.topic), handle=handle, tables=[self.feedback_table],
             offsets=self.feedback_offsets, max_records=s.feedback_batch,
-            consumer=lambda: batch_consumer(deps.bootstrap, group_id=s.app_id),
+            consumer=lambda: batch_consumer(deps.bootstrap, group_id=s.app_id,
+                                            **deps.security.aiokafka()),
         ).install()
         return stage
 

@@ -12,6 +12,7 @@ from prometheus_client import CollectorRegistry
 from streams.blobs import LocalBlobStore
 from streams.client import CardstreamClient
 from streams.runinfo import RunInfo
+from streams.security import PLAINTEXT, KafkaSecurity, security_from
 from streams.serde import AvroCodec, codec_from_settings
 from streams.settings import Settings
 from streams.store import CardStore, StoredUpload
@@ -22,15 +23,17 @@ class Endpoints:
     bootstrap: str
     tracking_uri: str
     blob_dir: Path
+    security: KafkaSecurity = PLAINTEXT
 
 
 def endpoints(settings: Settings) -> Endpoints:
     """The cluster we talk to: KAFKA_BOOTSTRAP_SERVERS, else the stack `cardstream up` runs."""
     if settings.bootstrap_servers:
         return Endpoints(settings.bootstrap_servers, settings.resolved_tracking_uri,
-                         settings.resolved_blob_dir)
+                         settings.resolved_blob_dir, security_from(settings))
     info = RunInfo.read(settings.run_dir)
-    return Endpoints(info.bootstrap, info.tracking_uri, Path(info.blob_dir))
+    return Endpoints(info.bootstrap, info.tracking_uri, Path(info.blob_dir),
+                     security_from(settings))
 
 
 def codec(settings: Settings) -> AvroCodec:
@@ -42,7 +45,8 @@ def codec(settings: Settings) -> AvroCodec:
 def client(settings: Settings, where: Endpoints | None = None) -> CardstreamClient:
     where = where or endpoints(settings)
     return CardstreamClient(where.bootstrap, codec(settings), LocalBlobStore(where.blob_dir),
-                            settings.inline_limit_bytes, settings.topic_prefix)
+                            settings.inline_limit_bytes, settings.topic_prefix,
+                            security=where.security)
 
 
 def card_store(settings: Settings) -> CardStore:

@@ -25,6 +25,7 @@ from cardstream import bootstrap
 from schemas.events import DeadLetter, ModelVersion, RetrainRequest
 from streams import kafka
 from streams.exceptions import StreamsError
+from streams.security import security_from
 from streams.settings import Settings
 from streams.store import CardStore, RatedCard
 
@@ -90,8 +91,10 @@ class Retrainer:
         self.store = store
         self.codec = bootstrap.codec(settings)
         self.metrics = RetrainerMetrics(registry)
-        self.producer = kafka.producer(bootstrap_servers)
-        self.consumer = kafka.consumer(bootstrap_servers, group_id=f"{settings.app_id}-retrainer")
+        security = security_from(settings).confluent()  # TLS/SASL
+        self.producer = kafka.producer(bootstrap_servers, **security)
+        self.consumer = kafka.consumer(bootstrap_servers, group_id=f"{settings.app_id}-retrainer",
+                                       **security)
         self.requests_topic = settings.topic(RetrainRequest.topic)
         self.models_topic = settings.topic(ModelVersion.topic)
         self.consumer.subscribe([self.requests_topic, self.models_topic])

@@ -32,6 +32,7 @@ from streams.broker import EmbeddedBroker, free_port
 from streams.exceptions import BrokerError, ConfigError
 from streams.objectstore import EmbeddedObjectStore
 from streams.runinfo import RunInfo, RunLock, pid_alive
+from streams.security import security_from
 from streams.settings import Settings, settings_env
 from streams.topics import create_topics, topic_specs
 
@@ -124,7 +125,8 @@ class Stack:
         elif up and self.cluster_lost:
             self.cluster_lost = False
             try:
-                created = create_topics(self.bootstrap, topic_specs(self.settings))
+                created = create_topics(self.bootstrap, topic_specs(self.settings),
+                                        config=security_from(self.settings).confluent())
             except BrokerError as exc:
                 log.error("the Kafka cluster at %s is back, but its topics cannot be checked: "
                           "%s", self.bootstrap, exc)
@@ -157,7 +159,7 @@ class Stack:
         else:
             assert s.bootstrap_servers is not None
             bootstrap = s.bootstrap_servers
-        create_topics(bootstrap, topic_specs(s))
+        create_topics(bootstrap, topic_specs(s), config=security_from(s).confluent())
         metrics_port = s.metrics_port or free_port()
         self.info = RunInfo(
             bootstrap=bootstrap, embedded=s.embedded, tracking_uri=s.resolved_tracking_uri,

@@ -90,7 +90,7 @@ def _await_training(client: Any, request: RetrainRequest, timeout: float) -> Mod
     model-versions from before the request was sent (offsets, not clocks, order them)."""
     from streams import kafka
 
-    consumer = kafka.consumer(client.bootstrap)
+    consumer = kafka.consumer(client.bootstrap, **client.kafka_config)
     try:
         kafka.assign_at_end(consumer, [client.topic(ModelVersion.topic)])
         client.send(request, request.request_id)

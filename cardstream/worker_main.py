@@ -39,12 +39,14 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
     codec = bootstrap.codec(settings)
     router = bootstrap.model_router(settings, where, registry)
     listener = ModelVersionsListener(
-        router, lambda: kafka.consumer(where.bootstrap), settings.topic(ModelVersion.topic),
+        router, lambda: kafka.consumer(where.bootstrap, **where.security.confluent()),
+        settings.topic(ModelVersion.topic),
         lambda data: codec.decode(data, ModelVersion),
     )
     deps = WorkerDeps(
         settings=settings,
         bootstrap=where.bootstrap,
+        security=where.security,
         codec=codec,
         blobs=LocalBlobStore(where.blob_dir),
         store=bootstrap.card_store(settings),

@@ -38,7 +38,7 @@ Handler = Callable[[list[ConsumerRecord]], Awaitable[None]]
 IDLE_WAIT_MS = 200  # how long one empty getmany waits before the loop looks at its flags again
 
 
-def batch_consumer(bootstrap: str, group_id: str) -> AIOKafkaConsumer:
+def batch_consumer(bootstrap: str, group_id: str, **security: Any) -> AIOKafkaConsumer:
     """A consumer for :class:`BatchReader`: assigned by hand, never committing, never in a group.
 
     ``group_id`` is only read from (the starting position when no offset is recorded yet).
@@ -51,6 +51,7 @@ def batch_consumer(bootstrap: str, group_id: str) -> AIOKafkaConsumer:
         auto_offset_reset="earliest",
         fetch_max_wait_ms=FETCH_MAX_WAIT_MS,  # see faust_app._shorten_fetch_wait
         max_partition_fetch_bytes=8 * 1024 * 1024,
+        **security,  # TLS/SASL: streams.security.KafkaSecurity.aiokafka()
     )
 
 

