@@ -11,7 +11,9 @@ worker processes, Tesseract, the client. Four parts, each printing what it measu
    text, bad options, garbage bytes, ...), with the worker's RSS (its OCR processes included)
    sampled throughout. Target: 0 worker crashes, every one ``error`` with a one-line reason,
    peak RSS under the budget.
-4. TLS + SASL end to end against the embedded broker: see ``tls_sasl`` (reports what it could).
+4. An external cluster stopped under the running worker and started again, empty, on the same
+   address: reported once each way, topics recreated, cards again. (TLS end to end is
+   ``tests/integration/test_tls.py``.)
 
 Run it under ``flock /tmp/cardstream-bench.lock``; it prints a summary and exits 1 if a target
 was missed.
@@ -231,6 +233,64 @@ def sigterm_up(rounds: int, uploads: int, base: Path) -> dict[str, Any]:
     return {"rounds": results, "ok": all(r["lost"] == 0 and r["errors"] == 0 for r in results)}
 
 
+# --- 4. an external cluster lost and back ---------------------------------------------------
+def broker_return(base: Path, outage_s: float = 15.0) -> dict[str, Any]:
+    """The cluster goes away under a running worker and comes back empty on the same address:
+    `up` reports it once each way, recreates the topics, and uploads after that get cards."""
+    import logging
+
+    from cardstream import bootstrap
+    from cardstream.stack import Stack
+    from schemas.events import UploadOptions
+    from streams.broker import EmbeddedBroker, free_port
+
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record.getMessage())
+
+    logging.getLogger("cardstream").addHandler(Keep(logging.WARNING))
+    texts = paragraphs()
+    port = free_port()
+    broker = EmbeddedBroker(port=port, log_path=base / "return-tansu.log").start()
+    settings = settings_for(base / "return", bootstrap_servers=broker.bootstrap)
+    with Stack(settings, with_retrainer=False) as stack, supervising(stack):
+        client = bootstrap.client(settings)
+        with client.watcher() as watch:
+            before = client.upload_text(texts[0], UploadOptions(num_cards=2)).upload_id
+            first = watch.wait([before], WAIT)[before].status
+        client.close()
+        broker.stop()
+        time.sleep(outage_s)
+        broker = EmbeddedBroker(port=port, log_path=base / "return-tansu.log").start()
+        returned = time.monotonic()
+        client = bootstrap.client(settings)
+        deadline = time.monotonic() + WAIT
+        status, after = "pending", ""
+        while status != "ok" and time.monotonic() < deadline:
+            try:
+                with client.watcher() as watch:
+                    after = client.upload_text(texts[1], UploadOptions(num_cards=2)).upload_id
+                    status = watch.wait([after], 60)[after].status
+            except Exception as exc:  # topics not there yet: the stack recreates them
+                status = f"retry ({type(exc).__name__})"
+                time.sleep(2)
+        resumed_s = time.monotonic() - returned
+        client.close()
+        restarts = stack.supervisor.children["worker"].restarts
+    broker.stop()
+    row = {"before_outage": first, "after_return": status,
+           "seconds_from_return_to_cards": round(resumed_s, 1),
+           "loss_reports": sum("unreachable" in r for r in records),
+           "return_reports": sum("is back" in r for r in records),
+           "worker_restarts": restarts}
+    print("  broker return", row, flush=True)
+    row["ok"] = (first == "ok" and status == "ok" and row["loss_reports"] == 1
+                 and row["return_reports"] == 1)
+    return row
+
+
 # --- 3. hostile uploads ---------------------------------------------------------------------
 def tiff(frames: int, size: tuple[int, int], mode: str = "1") -> bytes:
     pages = [Image.new(mode, size, 1 if mode == "1" else 255) for _ in range(frames)]
@@ -419,7 +479,7 @@ def hostile(total: int, base: Path) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--parts", default="kill9,sigterm,hostile")
+    parser.add_argument("--parts", default="kill9,sigterm,hostile,return")
     parser.add_argument("--kill-rounds", type=int, default=3)
     parser.add_argument("--kill-uploads", type=int, default=150)
     parser.add_argument("--sigterm-rounds", type=int, default=8)
@@ -444,6 +504,9 @@ def main() -> int:
     if "hostile" in parts:
         print("3. hostile uploads", flush=True)
         summary["hostile"] = hostile(args.hostile, args.out)
+    if "return" in parts:
+        print("4. an external cluster lost and back, empty", flush=True)
+        summary["broker_return"] = broker_return(args.out)
     summary["seconds"] = round(time.monotonic() - started)
     summary["load_after"] = os.getloadavg()
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
