@@ -72,15 +72,24 @@ def resolve_language(option: str | None, check_pack: bool = True) -> str:
                 codes.append(code)
         codes = codes or [DEFAULT_LANGUAGE]
     installed = installed_languages()
-    known = set(ISO_TO_TESSERACT.values()) | OTHER_PACKS | installed
-    unknown = [code for code in codes if code not in known]
+    packs = set(ISO_TO_TESSERACT.values()) | OTHER_PACKS | installed
+    unknown = [code for code in codes if code not in packs and to_iso1(code) is None]
     if unknown:
         # no package to suggest: there is none for a language nobody has heard of
         raise UnsupportedInput(
             f"unknown language {'+'.join(unknown)!r}: use an ISO 639-1 code (es) or the name of"
             f" a Tesseract language pack (spa)"
         )
-    missing = [code for code in codes if code not in installed] if check_pack else []
+    if not check_pack:
+        return "+".join(codes)
+    packless = [code for code in codes if code not in packs]
+    if packless:
+        # a real language, but no Tesseract pack we know of: naming a package would be a guess
+        raise UnsupportedInput(
+            f"no Tesseract language pack is known for {'+'.join(packless)}; text uploads in"
+            f" that language work without one"
+        )
+    missing = [code for code in codes if code not in installed]
     if missing:
         packages = " ".join(apt_package(code) for code in missing)
         raise MissingLanguagePack(
