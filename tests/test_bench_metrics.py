@@ -3,6 +3,8 @@ ROUGE-L with beta 1.2, checked against numbers worked out by hand."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from bench.question_generation import bleu4, normalise, rouge_l
@@ -30,3 +32,16 @@ def test_rouge_l_uses_beta_one_point_two() -> None:
     expected = 100 * (1 + 1.44) * p * r / (r + 1.44 * p)
     assert rouge_l(["a b c d"], ["a b e"]) == pytest.approx(expected)
     assert rouge_l(["", "a"], ["a", "a"]) == pytest.approx(50.0)
+
+
+def test_run_scores_every_answer_and_an_unanswered_one_as_empty() -> None:
+    from bench.question_generation import run
+    from bench.splits import Passage
+
+    passage = Passage("squad:T:0", "squad", "dev", "T", "Paris is in France.",
+                      (("Where is Paris?", "France"), ("What city is in France?", "Paris")))
+    result = run([passage], lambda text, answers: ["Where is Paris ?", ""])
+    assert (result["pairs"], result["covered"]) == (2, 1)
+    assert result["rougeL"] == pytest.approx(50.0)
+    # every n-gram of the one question matches; the brevity penalty sees 4 of 10 words
+    assert result["bleu4"] == pytest.approx(100 * math.exp(1 - 10 / 4))
