@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -55,10 +56,12 @@ def reachable(bootstrap: str, timeout: float = 2.0) -> bool:
 
 class Stack:
     def __init__(self, settings: Settings, with_retrainer: bool = True,
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None,
+                 progress: Callable[[str], None] | None = None) -> None:
         self.settings = settings
         self.with_retrainer = with_retrainer
         self.env = env or {}
+        self.progress = progress or (lambda _message: None)
         self.run_dir = settings.run_dir.resolve()
         self.broker: EmbeddedBroker | None = None
         self.s3: EmbeddedObjectStore | None = None
@@ -144,30 +147,26 @@ class Stack:
             raise
 
     def _start(self, ready_timeout: float) -> Stack:
+        """Start the slow parts side by side: the worker imports its libraries (seconds) while
+        the object store, the broker and the topics come up; it waits for the topics itself.
+        The run file is written as soon as the topics exist: uploads are accepted (and kept)
+        from then on, while the worker finishes starting."""
+        started = time.monotonic()
+
+        def say(what: str) -> None:
+            self.progress(f"  {what} ({time.monotonic() - started:.1f} s)")
+
         reap_orphans(self.run_dir)
         (self.run_dir / READY_FILE).unlink(missing_ok=True)
         s = self.settings
-        if s.embedded:
-            if not s.ephemeral:
-                self.s3 = EmbeddedObjectStore(self.run_dir / "s3",
-                                              log_path=self.run_dir / "s3.log").start()
-            self.broker = EmbeddedBroker(
-                s.tansu_bin, log_path=self.run_dir / "tansu.log", workdir=self.run_dir,
-                s3=self.s3.endpoint if self.s3 is not None else None,
-            ).start()
-            bootstrap = self.broker.bootstrap
-        else:
-            assert s.bootstrap_servers is not None
-            bootstrap = s.bootstrap_servers
-        create_topics(bootstrap, topic_specs(s), config=security_from(s).confluent())
+        port = free_port() if s.embedded else None
+        bootstrap = f"127.0.0.1:{port}" if port else str(s.bootstrap_servers)
         metrics_port = s.metrics_port or free_port()
         self.info = RunInfo(
             bootstrap=bootstrap, embedded=s.embedded, tracking_uri=s.resolved_tracking_uri,
             blob_dir=str(s.resolved_blob_dir.resolve()),
             metrics={"worker": f"http://127.0.0.1:{metrics_port}/metrics"},
         )
-        if self.s3 is not None:
-            self.info.s3 = {"url": self.s3.endpoint.url, "bucket": self.s3.endpoint.bucket}
         env = {"CARDSTREAM_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
                "CARDSTREAM_MLFLOW_TRACKING_URI": s.resolved_tracking_uri,
                "CARDSTREAM_BLOB_DIR": self.info.blob_dir}
@@ -176,13 +175,29 @@ class Stack:
             retrainer_port = free_port()
             self.info.metrics["retrainer"] = f"http://127.0.0.1:{retrainer_port}/metrics"
             self._spawn("retrainer", ["retrainer", "--metrics-port", str(retrainer_port)], env)
+        say(f"{' and '.join(self.processes)} starting")
+        if s.embedded:
+            if not s.ephemeral:
+                self.s3 = EmbeddedObjectStore(self.run_dir / "s3",
+                                              log_path=self.run_dir / "s3.log").start()
+                say(f"object store (SeaweedFS S3) ready at {self.s3.endpoint.url}")
+                self.info.s3 = {"url": self.s3.endpoint.url, "bucket": self.s3.endpoint.bucket}
+            self.broker = EmbeddedBroker(
+                s.tansu_bin, port=port, log_path=self.run_dir / "tansu.log",
+                workdir=self.run_dir, s3=self.s3.endpoint if self.s3 is not None else None,
+            ).start()
+            say(f"broker (Tansu, {'S3' if self.s3 else 'in memory'}) ready at {bootstrap}")
+        create_topics(bootstrap, topic_specs(s), config=security_from(s).confluent())
+        say("topics ready")
         self.info.pids = {"up": os.getpid(),
                           **{name: p.pid for name, p in self.processes.items()}}
         for name, server in (("broker", self.broker), ("s3", self.s3)):
             if server is not None and server.pid is not None:
                 self.info.pids[name] = server.pid
         self.info.write(self.run_dir)
+        say("accepting uploads")
         self._wait_ready(ready_timeout)
+        say("worker consuming")
         return self
 
     def _wait_ready(self, timeout: float) -> None:

@@ -60,7 +60,8 @@ def up(settings: Settings, no_retrainer: bool, ephemeral: bool) -> int:
     with ExitStack() as running:
         with bar("starting the broker, topics and workers"):
             stack = running.enter_context(
-                Stack(settings, with_retrainer=settings.embedded and not no_retrainer))
+                Stack(settings, with_retrainer=settings.embedded and not no_retrainer,
+                      progress=progress))
         info = stack.info
         assert info is not None
         progress(f"cardstream is up: bootstrap {info.bootstrap}")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +21,7 @@ from schemas.events import ModelVersion
 from streams import kafka
 from streams.blobs import LocalBlobStore
 from streams.settings import Settings
+from streams.topics import topic_specs, wait_for_topics
 
 log = logging.getLogger("cardstream.worker")
 
@@ -26,14 +31,43 @@ def tracker(settings: Settings, run_name: str) -> WindowedTracker:
                            run_name)
 
 
+class LoadingEngine:
+    """The card engine, built on a thread while the worker already consumes.
+
+    Building it (torch, spaCy, MiniLM) takes most of a worker's start-up; the first upload
+    simply waits for it in the generate stage's executor, and nothing is read any later.
+    """
+
+    name = "loading"
+
+    def __init__(self, build: Callable[[], Any]) -> None:
+        self._loaded = concurrent.futures.Future[Any]()
+
+        def load() -> None:
+            started = time.perf_counter()
+            try:
+                import torch
+
+                # OCR has its own processes; torch's intra-op threads would only fight them
+                torch.set_num_threads(1)
+                self._loaded.set_result(build())
+            except BaseException as exc:  # the first generate raises it, as building would
+                self._loaded.set_exception(exc)
+                log.exception("the card engine failed to load")
+                return
+            log.info("card engine loaded in %.1f s", time.perf_counter() - started)
+
+        threading.Thread(target=load, name="engine-loader", daemon=True).start()
+
+    def generate(self, request: Any, rater: Any = None) -> Any:
+        return self._loaded.result().generate(request, rater)
+
+
 def run_worker(settings: Settings, metrics_port: int) -> None:
     import faust
-    import torch
 
     from agents.worker import Worker, WorkerDeps
 
-    # OCR has its own processes; torch's intra-op threads would only fight them for the cores
-    torch.set_num_threads(1)
     where = bootstrap.endpoints(settings)
     registry = CollectorRegistry()
     codec = bootstrap.codec(settings)
@@ -51,7 +85,8 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
         blobs=LocalBlobStore(where.blob_dir),
         store=bootstrap.card_store(settings),
         registry=registry,
-        engine=bootstrap.card_engine(settings, registry, where.tracking_uri),
+        engine=LoadingEngine(lambda: bootstrap.card_engine(settings, registry,
+                                                           where.tracking_uri)),
         router=router,
         ocr_metrics=OcrMetrics(registry),
         trackers={name: tracker(settings, f"{name}-agent") for name in ("ocr", "generate")},
@@ -63,6 +98,7 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
     async def mark_ready(sender: Any, **_: Any) -> None:
         ready.touch()
 
+    wait_for_topics(where.bootstrap, [t.name for t in topic_specs(settings)], timeout=120)
     if metrics_port:
         start_http_server(metrics_port, addr=settings.metrics_host, registry=registry)
     log.info("worker on %s, metrics on :%s", where.bootstrap, metrics_port)

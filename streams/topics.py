@@ -95,3 +95,27 @@ def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0,
             if "TOPIC_ALREADY_EXISTS" not in str(exc):
                 raise BrokerError(f"cannot create topic {name}: {exc}") from exc
     return created
+
+
+def wait_for_topics(bootstrap: str, names: list[str], timeout: float) -> None:
+    """Until every topic exists: a worker may start before its topics are created (the embedded
+    stack starts both side by side; compose runs a topic-init job), and must not let its
+    client auto-create one with the broker's default partition count."""
+    import time
+
+    from confluent_kafka import KafkaException
+    from confluent_kafka.admin import AdminClient
+
+    admin = AdminClient({"bootstrap.servers": bootstrap})
+    deadline = time.monotonic() + timeout
+    missing = list(names)
+    while time.monotonic() < deadline:
+        try:
+            existing = set(admin.list_topics(timeout=2).topics)
+        except KafkaException:
+            existing = set()  # the broker is not listening yet
+        missing = [n for n in names if n not in existing]
+        if not missing:
+            return
+        time.sleep(0.05)
+    raise BrokerError(f"topics {', '.join(missing)} not on {bootstrap} within {timeout:.0f} s")
