@@ -44,6 +44,11 @@ from streams.store import CardStore
 log = logging.getLogger(__name__)
 
 
+def feedback_lag_group(settings: Settings) -> str:
+    """The consumer group the feedback reader commits its position to, for lag tools."""
+    return f"{settings.app_id}-feedback-reader"
+
+
 @dataclasses.dataclass
 class WorkerDeps:
     settings: Settings
@@ -114,7 +119,7 @@ class Worker:
         async def emit(topic: str, key: str | None, value: bytes) -> None:
             await app.producer.send_and_wait(
                 topic, key.encode() if key else None, value, partition=None, timestamp=None,
-                headers=None,
+                headers=deps.codec.headers(value),  # type: ignore[arg-type]
             )
 
         self.emit = emit
@@ -175,6 +180,8 @@ class Worker:
             offsets=self.feedback_offsets, max_records=s.feedback_batch,
             consumer=lambda: batch_consumer(deps.bootstrap, group_id=s.app_id,
                                             **deps.security.aiokafka()),
+            lag_consumer=lambda: batch_consumer(deps.bootstrap, group_id=feedback_lag_group(s),
+                                                **deps.security.aiokafka()),
         ).install()
         return stage
 

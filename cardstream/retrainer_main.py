@@ -114,8 +114,9 @@ class Retrainer:
         self.state_path.write_text(json.dumps(state))
 
     def publish(self, event: ModelVersion | RetrainRequest, key: str) -> None:
-        kafka.produce_sync(self.producer, self.settings.topic(event.topic), key,
-                           self.codec.encode(event))
+        value = self.codec.encode(event)
+        kafka.produce_sync(self.producer, self.settings.topic(event.topic), key, value,
+                           headers=self.codec.headers(value))
 
     def run(self) -> None:
         while not self.stopping:

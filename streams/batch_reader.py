@@ -17,6 +17,11 @@ at-least-once, with the position and the tables restored from the same changelog
 offset is recorded, the reader starts where ``group_id`` last committed (a Faust agent of that
 group, the previous reader of the topic: an upgrade does not count everything again), else at
 the beginning.
+
+The position is also committed, after it is recorded, to a consumer group of its own
+(``lag_group``, by a paused consumer that fetches nothing), so Kafka-UI, kafka-consumer-groups
+and lag exporters show the reader's lag like any other. That commit is for them only: the table
+stays the truth, and a failed commit is logged and retried with the next batch.
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ class BatchReader:
         offsets: AckedTable,
         max_records: int,
         consumer: Callable[[], AIOKafkaConsumer],
+        lag_consumer: Callable[[], AIOKafkaConsumer] | None = None,
     ) -> None:
         self.app = app
         self.topic = topic
@@ -74,6 +80,8 @@ class BatchReader:
         self.offsets = offsets
         self.max_records = max_records
         self._make_consumer = consumer
+        self._make_lag_consumer = lag_consumer
+        self._lag: AIOKafkaConsumer | None = None
         self._reading = False  # this worker owns the tables and the reader is positioned
         self._reassigned = False  # a rebalance completed: look at ownership, seek again
         self._stopping = False
@@ -106,6 +114,9 @@ class BatchReader:
     async def run(self) -> None:
         consumer = self._make_consumer()
         await consumer.start()
+        if self._make_lag_consumer is not None:
+            self._lag = self._make_lag_consumer()
+            await self._lag.start()
         try:
             while not self._stopping:
                 if self._reassigned:
@@ -130,6 +141,8 @@ class BatchReader:
             await self.app.crash(exc)
         finally:
             await consumer.stop()
+            if self._lag is not None:
+                await self._lag.stop()
 
     async def _process(self, records: list[ConsumerRecord]) -> None:
         async with self._batch:
@@ -142,6 +155,17 @@ class BatchReader:
                     record.offset + 1, positions.get(str(record.partition), 0)
                 )
             self.offsets[self.topic] = positions
+        await self._publish(positions)
+
+    async def _publish(self, positions: dict[str, int]) -> None:
+        """Commit the recorded position to ``lag_group`` for lag tools (best effort)."""
+        if self._lag is None or not self._lag.assignment():
+            return
+        try:
+            await self._lag.commit({TopicPartition(self.topic, int(p)): offset
+                                    for p, offset in positions.items()})
+        except Exception as exc:  # aiokafka's errors, the broker's: the table is the truth
+            log.warning("%s: committing the position for lag tools failed: %s", self.topic, exc)
 
     def _owner(self) -> bool:
         owned = {TP(t.changelog_topic.get_topic_name(), 0) for t in (*self.tables, self.offsets)}
@@ -150,6 +174,8 @@ class BatchReader:
     async def _position(self, consumer: AIOKafkaConsumer) -> None:
         if not self._owner():
             consumer.assign([])
+            if self._lag is not None:
+                self._lag.assign([])
             log.info("%s: another worker owns its tables; not reading", self.topic)
             return
         partitions = consumer.partitions_for_topic(self.topic)
@@ -158,6 +184,9 @@ class BatchReader:
             partitions = consumer.partitions_for_topic(self.topic) or set()
         tps = [TopicPartition(self.topic, p) for p in sorted(partitions)]
         consumer.assign(tps)
+        if self._lag is not None:  # assigned to commit, paused so it never fetches
+            self._lag.assign(tps)
+            self._lag.pause(*tps)
         recorded = self.offsets.get(self.topic) or {}
         for tp in tps:
             if str(tp.partition) in recorded:

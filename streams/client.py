@@ -145,7 +145,9 @@ class CardstreamClient:
         return Watcher(self)
 
     def send(self, event: Event, key: str) -> None:
-        kafka.produce_sync(self._producer, self.topic(event.topic), key, self.codec.encode(event))
+        value = self.codec.encode(event)
+        kafka.produce_sync(self._producer, self.topic(event.topic), key, value,
+                           headers=self.codec.headers(value))
 
     def upload_bytes(self, data: bytes, filename: str, content_type: str | None = None,
                      options: UploadOptions | None = None, user_id: str | None = None,
@@ -196,8 +198,9 @@ class CardstreamClient:
     def send_many(self, events: list[Event], key_of: Callable[[Event], str]) -> None:
         """Produce a batch and wait once for all acknowledgements (bulk feedback, benchmarks)."""
         for event in events:
-            self._producer.produce(self.topic(event.topic), key=key_of(event),
-                                   value=self.codec.encode(event))
+            value = self.codec.encode(event)
+            self._producer.produce(self.topic(event.topic), key=key_of(event), value=value,
+                                   headers=self.codec.headers(value))
             self._producer.poll(0)
         self._producer.flush(60)
 

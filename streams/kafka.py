@@ -49,7 +49,8 @@ def consumer(bootstrap: str, group_id: str | None = None, **extra: Any) -> Consu
 
 
 def produce_sync(prod: Producer, topic: str, key: bytes | str | None, value: bytes,
-                 timeout: float = 30.0) -> None:
+                 timeout: float = 30.0,
+                 headers: list[tuple[str, str | bytes | None]] | None = None) -> None:
     """Produce one message and wait for the broker's acknowledgement."""
     errors: list[KafkaError] = []
 
@@ -57,7 +58,7 @@ def produce_sync(prod: Producer, topic: str, key: bytes | str | None, value: byt
         if err is not None:
             errors.append(err)
 
-    prod.produce(topic, key=key, value=value, on_delivery=on_delivery)
+    prod.produce(topic, key=key, value=value, on_delivery=on_delivery, headers=headers)
     remaining = prod.flush(timeout)
     if remaining:
         raise DeliveryError(f"{remaining} message(s) to {topic} not acknowledged in {timeout} s")

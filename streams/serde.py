@@ -42,6 +42,11 @@ def avro_fingerprint(schema: dict[str, Any]) -> bytes:
     return int(fingerprint(canonical, "CRC-64-AVRO"), 16).to_bytes(8, "little")
 
 
+def _full_name(schema: dict[str, Any]) -> str:
+    namespace = schema.get("namespace")
+    return f"{namespace}.{schema['name']}" if namespace else str(schema["name"])
+
+
 class AvroCodec:
     """Encodes and decodes events; one instance per process, shared by every topic."""
 
@@ -53,6 +58,8 @@ class AvroCodec:
         self._by_fingerprint: dict[bytes, Any] = {}
         self._by_registry_id: dict[int, Any] = {}
         self._registry_ids: dict[type[Event], int] = {}
+        # the schema's full name by its framing, for the headers a stock consumer reads
+        self._names: dict[bytes | int, str] = {}
 
     # --- schemas ------------------------------------------------------------------------
     def reader_schema(self, event_type: type[Event]) -> Any:
@@ -63,6 +70,7 @@ class AvroCodec:
             self._parsed[event_type] = parsed
             self._fingerprints[event_type] = avro_fingerprint(schema)
             self._by_fingerprint[self._fingerprints[event_type]] = parsed
+            self._names[self._fingerprints[event_type]] = _full_name(schema)
         return parsed
 
     def register_writer_schema(self, schema: dict[str, Any]) -> None:
@@ -83,6 +91,7 @@ class AvroCodec:
                 raise SerializationError(f"cannot register {subject}: {exc}") from exc
             self._registry_ids[event_type] = schema_id
             self._by_registry_id[schema_id] = self.reader_schema(event_type)
+            self._names[schema_id] = _full_name(schema_for(event_type))
         return schema_id
 
     def _writer_from_registry(self, schema_id: int) -> Any:
@@ -116,6 +125,26 @@ class AvroCodec:
         except (ValueError, TypeError) as exc:
             raise SerializationError(f"cannot encode {event_type.__name__}: {exc}") from exc
         return buf.getvalue()
+
+    def headers(self, data: bytes) -> list[tuple[str, str | bytes | None]]:
+        """Headers naming what ``data`` (from :meth:`encode`) is, so a generic consumer (kcat,
+        Kafka-UI, a script) can tell the schema without knowing our framing:
+        ``content-type: application/avro``, ``avro-encoding`` (``single-object`` or
+        ``confluent``), ``schema`` (the record's full name) and ``schema-fingerprint``
+        (CRC-64-AVRO, hex, as in the single-object frame) or ``schema-id`` (the registry's)."""
+        found: list[tuple[str, str | bytes | None]] = [("content-type", b"application/avro")]
+        if data[:2] == SINGLE_OBJECT_MAGIC:
+            fp = bytes(data[2:10])
+            found += [("avro-encoding", b"single-object"),
+                      ("schema-fingerprint", fp.hex().encode())]
+            name = self._names.get(fp)
+        else:
+            schema_id = struct.unpack(">I", data[1:5])[0]
+            found += [("avro-encoding", b"confluent"), ("schema-id", str(schema_id).encode())]
+            name = self._names.get(schema_id)
+        if name:
+            found.append(("schema", name.encode()))
+        return found
 
     def decode(self, data: bytes | None, event_type: type[E]) -> E:
         if not data:

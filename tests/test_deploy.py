@@ -353,3 +353,40 @@ def test_the_dashboard_is_valid_with_unique_panel_ids_and_queries():
         refs = [t["refId"] for t in panel["targets"]]
         assert refs and len(refs) == len(set(refs)), panel["title"]
         assert all(t["expr"].strip() for t in panel["targets"]), panel["title"]
+
+
+# --- Kafka-UI ------------------------------------------------------------------------------
+def test_kafka_ui_is_the_maintained_image_with_a_serde_per_kind_of_topic(services):
+    from schemas.events import (
+        DeadLetter,
+        Feedback,
+        Flashcards,
+        ModelVersion,
+        RetrainRequest,
+        Upload,
+    )
+    from schemas.events import Text as TextEvent
+    from streams.settings import Settings
+    from streams.topics import topic_specs
+
+    ui = services["kafka-ui"]
+    assert ui["image"].split(":")[0] in {"kafbat/kafka-ui", "ghcr.io/kafbat/kafka-ui"}
+    env = env_of(ui)
+    serdes: dict[str, dict[str, str]] = {}
+    for key, value in env.items():
+        match = re.fullmatch(r"KAFKA_CLUSTERS_0_SERDE_(\d+)_(\w+)", key)
+        if match:
+            serdes.setdefault(match[1], {})[match[2]] = value
+    by_name = {s["NAME"]: s for s in serdes.values()}
+    events = re.compile(by_name["SchemaRegistry"]["TOPICVALUESPATTERN"])
+    topics = [s.name for s in topic_specs(Settings(partitions=4))]
+    assert sorted(topics) == sorted(t.topic for t in (Upload, TextEvent, Flashcards, Feedback,
+                                                       RetrainRequest, ModelVersion, DeadLetter))
+    for topic in topics:  # every event topic decoded through the registry ...
+        assert events.fullmatch(topic), topic
+    changelogs = re.compile(by_name["String"]["TOPICVALUESPATTERN"])
+    for changelog in ("cardstream-feedback-stats-changelog",
+                      "cardstream-feedback-offsets-changelog"):
+        assert changelogs.fullmatch(changelog) and not events.fullmatch(changelog)
+    # ... and the registry itself is the one compose runs
+    assert urlparse(env["KAFKA_CLUSTERS_0_SCHEMAREGISTRY"]).hostname == "schema-registry"

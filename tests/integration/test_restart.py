@@ -48,6 +48,24 @@ def up(run_dir: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], Run
         time.sleep(0.1)
 
 
+def reader_committed(bootstrap_servers: str, settings: Settings) -> int:
+    """The feedback reader's position as a stock tool reads it: its group's committed offset.
+
+    (Lag is the end offset minus this; Tansu's high watermark counts record batches, not
+    records, so the lag itself is only meaningful on Kafka.)"""
+    from confluent_kafka import Consumer, TopicPartition
+
+    from agents.worker import feedback_lag_group
+
+    consumer = Consumer({"bootstrap.servers": bootstrap_servers,
+                         "group.id": feedback_lag_group(settings)})
+    try:
+        tp = TopicPartition(settings.topic(Feedback.topic), 0)
+        return int(consumer.committed([tp], timeout=10)[0].offset)
+    finally:
+        consumer.close()
+
+
 def wait_until(predicate: Any, what: str) -> Any:
     deadline = time.monotonic() + WAIT
     while not (value := predicate()):
@@ -104,6 +122,9 @@ def survive(tmp_path: Path) -> None:
                      key_of=lambda e: e.card_id)  # type: ignore[attr-defined]
     wait_until(lambda: stored(run_dir / "cards.db")[0] == 12, "12 ratings stored")
     wait_until(lambda: rated_total(info) == 12, "12 ratings in the feedback table")
+    # lag tools see the feedback reader: its position is committed to a group of its own
+    wait_until(lambda: reader_committed(info.bootstrap, settings) == 12,
+               "the reader's position committed after the 12 ratings")
     client.send(ModelVersion(name="card-quality-scorer", version="7", uri="models:/x/7",
                              action="promoted", alias="champion", rollout_percent=100,
                              reason="restart test"), "7")

@@ -39,3 +39,48 @@ def test_faust_changelogs_are_compacted(stack: Any, stack_settings: Any) -> None
     assert changelogs, "the worker declares its tables' changelogs"
     for name, config in described(stack.bootstrap, changelogs).items():
         assert config.get("cleanup.policy") == "compact", name
+
+
+def test_events_carry_headers_a_stock_consumer_can_decode_by(stack: Any, stack_settings: Any,
+                                                             client: Any) -> None:
+    """Read one upload with a plain confluent-kafka consumer and fastavro, guided only by the
+    headers and the committed .avsc files, as the README shows."""
+    import io
+    import json
+    import uuid
+
+    import fastavro
+    from confluent_kafka import Consumer, TopicPartition
+
+    from schemas.events import UploadOptions
+    from tests.conftest import REPO
+
+    upload = client.upload_text("Headers name the schema.", UploadOptions(num_cards=1))
+    consumer = Consumer({"bootstrap.servers": stack.bootstrap, "group.id": uuid.uuid4().hex,
+                         "enable.auto.commit": False})
+    topic = stack_settings.topic(Upload.topic)
+    partitions = consumer.list_topics(topic, timeout=10).topics[topic].partitions
+    consumer.assign([TopicPartition(topic, p, 0) for p in partitions])
+    found = None
+    for _ in range(200):
+        message = consumer.poll(0.2)
+        if message is not None and not message.error() and message.key() == \
+                upload.upload_id.encode():
+            found = message
+            break
+    consumer.close()
+    assert found is not None
+    headers = {k: v.decode() for k, v in found.headers() or []}
+    assert headers["content-type"] == "application/avro"
+    assert headers["avro-encoding"] == "single-object"
+    schemas = {}
+    for path in (REPO / "schemas" / "avro").glob("*.avsc"):
+        schema = json.loads(path.read_text())
+        name = f"{schema['namespace']}.{schema['name']}" if "namespace" in schema \
+            else schema["name"]
+        schemas[name] = schema
+    schema = schemas[headers["schema"]]
+    frame = found.value()
+    assert frame[2:10].hex() == headers["schema-fingerprint"]
+    record = fastavro.schemaless_reader(io.BytesIO(frame[10:]), fastavro.parse_schema(schema))
+    assert record["upload_id"] == upload.upload_id
