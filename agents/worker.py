@@ -185,9 +185,6 @@ class Worker:
         ).install()
         return stage
 
-    # The agents ack by hand, after the handler returns. Faust's own iteration acks the current
-    # event in a ``finally``, so a worker stopped (SIGTERM) mid-event committed an upload it never
-    # finished, and its cards were lost; unacked, the event is read again after the restart.
     def _wire(self) -> None:
         s, app, enabled = self.deps.settings, self.app, self.enabled
         ocr, generate = self.ocr, self.generate
