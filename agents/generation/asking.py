@@ -267,6 +267,8 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
         target = root
     else:
         target = root
+    if any(c.dep_ == "conj" for c in target.children):
+        return None  # "two hydrogen atoms and one oxygen atom": half of a pair is no answer
     found = clause_head(target)
     if found is None:
         return None

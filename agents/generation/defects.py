@@ -54,6 +54,9 @@ def echo(cand: Candidate) -> bool:
         return False
     words = cand.question.lstrip("¿¡").split()
     first = words[0].lower().strip(",") if words else ""
+    second = words[1].lower() if len(words) > 1 else ""
+    if first in ("what", "which", "who") and second in ("how", "what", "which", "who", "when"):
+        return True  # "What how acidic …": a wh-word put in front of another
     return first not in _STARTS or bool(_MID_WH.search(cand.question))
 
 

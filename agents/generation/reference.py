@@ -48,7 +48,7 @@ def _mention(root: Token) -> Mention | None:
     left = root.i
     while left > root.sent.start and doc[left - 1].head.i in range(left, root.i + 1) and \
             doc[left - 1].dep_ in ("det", "compound", "amod", "nmod", "flat", "nummod") and \
-            doc[left - 1].ent_type_ in ("", root.ent_type_):
+            doc[left - 1].ent_type_ in ("", "ORDINAL", root.ent_type_):
         left -= 1  # "the Carthaginian general", never "49 BC Julius Caesar"
     # "Edward the Confessor": the name runs on after its head when the parse splits it
     right = root.i + 1
