@@ -31,7 +31,8 @@ def outcome_json(outcome: Outcome, filename: str) -> dict[str, Any]:
     if outcome.text is not None:
         result["ocr"] = {"source": outcome.text.source, "pages": len(outcome.text.pages),
                          "avg_confidence": outcome.text.avg_confidence,
-                         "words_kept": outcome.text.words_kept}
+                         "words_kept": outcome.text.words_kept,
+                         "coverage": outcome.text.coverage}
     if outcome.error is not None:
         result["error"] = {"stage": outcome.error.stage, "reason": outcome.error.reason}
     elif outcome.status == "pending":

@@ -25,7 +25,7 @@ from cardstream.options import (
     with_settings,
 )
 from cardstream.output import bar, outcome_json, print_cards, print_json, progress
-from schemas.events import FEEDBACK_FLAGS, UploadOptions
+from schemas.events import COVERAGE_WARNING, FEEDBACK_FLAGS, UploadOptions
 from streams.client import Outcome
 from streams.settings import Settings
 
@@ -95,7 +95,11 @@ def _describe(outcome: Outcome, stage: str) -> str:
     if stage == "text" and outcome.text is not None:
         t = outcome.text
         conf = f", confidence {t.avg_confidence:.0f}" if t.avg_confidence is not None else ""
-        return f"text ready ({t.source}, {len(t.pages)} page(s), {t.words_kept} words{conf})"
+        cov = f", {t.coverage:.0f} % of the text read" if t.coverage is not None else ""
+        ready = f"text ready ({t.source}, {len(t.pages)} page(s), {t.words_kept} words{conf}{cov})"
+        if t.coverage is not None and t.coverage < COVERAGE_WARNING:
+            ready += " - WARNING: part of the page's text was not read; the cards may miss it"
+        return ready
     if stage == "cards" and outcome.flashcards is not None:
         return f"{len(outcome.flashcards.cards)} cards in {outcome.seconds:.1f} s"
     if outcome.error is not None:
@@ -276,6 +280,7 @@ def extract(settings: Settings, file: Path, lang: str | None, min_confidence: fl
             "pages": len(result.pages),
             "language": result.language,
             "source": result.source,
+            "coverage": result.coverage,
             "page_stats": [p.model_dump(mode="json") for p in result.pages],
             "seconds": round(result.seconds, 3),
         })

@@ -93,6 +93,11 @@ class Upload(Event):
         return self
 
 
+# Below this coverage (percent of a page's text read, PageStat.coverage) the client warns on
+# the upload that text was lost.
+COVERAGE_WARNING = 80.0
+
+
 class PageStat(BaseModel):
     """How one page was read."""
 
@@ -104,6 +109,12 @@ class PageStat(BaseModel):
     words_total: int = Field(0, description="Words Tesseract found.")
     words_kept: int = Field(0, description="Words at or above min_confidence.")
     seconds: float = Field(0.0, description="Time spent on this page.")
+    coverage: float | None = Field(
+        None,
+        description="How much of the page's text was read, 0-100: the share of glyph-like ink "
+        "inside kept words, or the worst text line's share when whole lines went unread. "
+        "None when not OCR or no text was seen.",
+    )
 
 
 class Text(Event):
@@ -124,6 +135,11 @@ class Text(Event):
     words_total: int = Field(0, description="Words Tesseract found on all pages.")
     words_kept: int = Field(0, description="Words kept after the confidence filter.")
     pages: list[PageStat] = Field(default_factory=list, description="Per-page statistics.")
+    coverage: float | None = Field(
+        None,
+        description="The lowest page coverage of the OCR pages (see PageStat.coverage), 0-100; "
+        "below the threshold (80 by default) the client warns that text was lost.",
+    )
     processing_ms: float = Field(0.0, description="Time the OCR stage took.")
     options: UploadOptions = Field(default_factory=UploadOptions, description="Card options.")
     submitted_at: datetime | None = Field(None, description="When the upload was sent.")

@@ -12,13 +12,15 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class PreprocessConfig:
-    """Each image-cleaning step can be switched off; every step still runs only when a cheap
-    quality check says the page needs it, so leaving them on costs nothing on clean pages."""
+    """Each image-cleaning step can be switched off; a step runs only when a cheap quality
+    check says the page needs it, and a page that needs any is read as it is too, keeping the
+    reading Tesseract is surest of; so leaving them on costs nothing on clean pages."""
 
     upscale: bool = True  # enlarge small text to the size Tesseract was trained on
     normalize_background: bool = True  # flatten uneven light (phone photos, shadows)
     contrast: bool = True  # stretch dim or washed-out pages to the full grey range
-    binarize: bool = True  # threshold after background normalisation (Otsu on a flat page)
+    binarize: bool = True  # a Sauvola-thresholded candidate for dark, blurred, stained pages
+    photo: bool = True  # a candidate with the sheet of paper found and its perspective undone
     denoise: bool = True  # median filter against speckle and sensor noise
     deskew: bool = True  # detect a small tilt from text lines and rotate it away
     orientation: bool = True  # Tesseract OSD for pages turned by 90/180/270 degrees

@@ -1,8 +1,10 @@
 """One page from job to result: the unit of work a process-pool worker runs.
 
 ``PageJob`` and ``run_page`` are top-level and hold only bytes, strings and numbers, so they
-pickle cheaply into a ``ProcessPoolExecutor``. A page is read exactly once by Tesseract unless
-the result looks like an upside-down page, the one case where a second read pays for itself.
+pickle cheaply into a ``ProcessPoolExecutor``. A clean page is read exactly once by Tesseract
+(unless its reading looks incomplete or upside down); a page the quality checks find degraded
+is read as it is and as a few candidate preparations, and the reading Tesseract is surest of
+wins (``_best_reading``).
 """
 
 from __future__ import annotations
@@ -11,14 +13,20 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
 from PIL import Image
 
-from agents.ocr import pdf
+from agents.exceptions import PageTimeout
+from agents.ocr import geometry, pdf
 from agents.ocr.config import OcrConfig
+from agents.ocr.coverage import Coverage, find_ink
+from agents.ocr.evidence import weigh
 from agents.ocr.images import load_gray
-from agents.ocr.preprocess import Prepared, add_border, prepare
+from agents.ocr.photo import find_page
+from agents.ocr.preprocess import BORDER_PX, Prepared, candidates, needs_work
+from agents.ocr.quality import assess
 from agents.ocr.tesseract import Word, osd_rotation, recognize
-from agents.ocr.text import assemble
+from agents.ocr.text import assemble, kept_mask
 from schemas.events import PageStat
 
 JobKind = Literal["image", "pdf-page", "text", "text-layer"]
@@ -27,6 +35,12 @@ JobKind = Literal["image", "pdf-page", "text", "text-layer"]
 # the page is upside down before trusting the result.
 SUSPECT_CONFIDENCE = 55.0
 MIN_OSD_CONFIDENCE = 2.0  # OSD's own scale; below this its answer is a guess
+# Choosing among candidate preparations (tuned on the DEV split of bench/ocr_accuracy.py):
+PREFER_EARLIER = 0.02  # a later (more processed) candidate must read 2 % more to replace one
+GOOD_CONFIDENCE, GOOD_COVERAGE = 85.0, 95.0  # a reading no other candidate needs to try
+STRICT_CONFIDENCE, STRICT_COVERAGE = 90.0, 98.0  # the same, for the raw read of a degraded page
+MAX_FRAGMENTED = 0.05  # share of words on lines read in pieces (agents/ocr/evidence.py)
+MAX_TEXT_OUTSIDE_PAGE = 0.03  # share of text-line ink outside a found sheet that disproves it
 
 
 @dataclass(frozen=True)
@@ -75,37 +89,119 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
     else:
         gray = load_gray(job.data, job.label, config.max_pixels, frame=job.frame)
         timings["decode"] = time.perf_counter() - started
-    prepared = prepare(gray, config.preprocess, config.max_pixels)
-    timings.update(prepared.timings)
-    words = _read(prepared, job, config, deadline, timings)
-    text, kept = assemble(words, config.min_confidence)
-    confidence = [w.confidence for w in words]
+    reading = _best_reading(gray, job, config, deadline, timings)
+    text, kept = assemble(reading.words, config.min_confidence)
     kept_conf = [w.confidence for w in kept]
     stat = PageStat(
         page=job.page,
         source="ocr",
         avg_confidence=round(sum(kept_conf) / len(kept_conf), 2) if kept_conf else None,
-        words_total=len(words),
+        words_total=len(reading.words),
         words_kept=len(kept),
         seconds=round(time.perf_counter() - started, 4),
+        coverage=reading.coverage.percent if reading.coverage else None,
     )
-    return PageResult(job.page, text, stat, tuple(confidence), tuple(prepared.steps), timings)
+    confidence = tuple(w.confidence for w in reading.words)
+    return PageResult(job.page, text, stat, confidence, tuple(reading.steps), timings)
+
+
+@dataclass
+class Reading:
+    """One candidate preparation as Tesseract read it, with the evidence to compare it by."""
+
+    prepared: Prepared
+    words: list[Word]
+    coverage: Coverage | None
+    evidence: float
+    fragmented: float
+    steps: list[str]
+
+
+def _best_reading(
+    gray: Image.Image, job: PageJob, config: OcrConfig, deadline: float,
+    timings: dict[str, float],
+) -> Reading:
+    """Read the page's candidate preparations, cheapest first, and keep the one Tesseract reads
+    best by its own evidence. A clean page has one candidate (itself) unless its reading looks
+    incomplete; a degraded page starts with the upload as it is, so a preparation that hurts
+    loses to it."""
+    started = time.perf_counter()
+    quality = assess(gray)
+    timings["assess"] = time.perf_counter() - started
+    started = time.perf_counter()
+    degraded = needs_work(quality, config.preprocess, gray.size, config.max_pixels)
+    pixels = np.asarray(gray)
+    ink = find_ink(pixels, quality.text_height)
+    # On a photo the text to account for is on the paper, not in the table's grain; a sheet
+    # with text lines outside it is not the page, and neither measured nor cropped to.
+    region = find_page(pixels) if config.preprocess.photo else None
+    if region is not None:
+        inner, outside = ink.within(region)
+        region, ink = (region, inner) if outside <= MAX_TEXT_OUTSIDE_PAGE else (None, ink)
+    degraded = degraded or region is not None
+    timings["ink"] = time.perf_counter() - started
+    best: Reading | None = None
+    seen: set[tuple[str, ...]] = set()
+    for prepared in candidates(gray, quality, config.preprocess, config.max_pixels, region):
+        key = tuple(prepared.steps)
+        if key in seen:  # e.g. "light" on a page that needed no step is "raw" again
+            continue
+        seen.add(key)
+        for name, seconds in prepared.timings.items():
+            timings[name] = timings.get(name, 0.0) + seconds
+        try:
+            words, steps, matrix = _read(prepared, job, config, deadline, timings)
+        except PageTimeout:
+            if best is None:
+                raise
+            break  # the page's time is up: keep the best reading so far
+        proof = weigh(ink, words, kept_mask(words, config.min_confidence), matrix)
+        # Steps as run, after the candidate's name unless it is the upload as it is.
+        named = steps if prepared.name == "raw" else [prepared.name, *steps]
+        reading = Reading(prepared, words, proof.coverage, proof.score, proof.fragmented,
+                          named)
+        if best is None or reading.evidence > best.evidence * (1 + PREFER_EARLIER):
+            best = reading
+        if _convincing(best, config) and (not degraded or best.prepared.name != "raw"
+                                          or _convincing(best, config, strict=True)):
+            break
+    assert best is not None
+    return best
+
+
+def _convincing(reading: Reading, config: OcrConfig, strict: bool = False) -> bool:
+    """A reading no other preparation is likely to beat: nearly all the page's text read with
+    high confidence."""
+    if not reading.words:
+        return False
+    mean = sum(w.confidence for w in reading.words) / len(reading.words)
+    coverage = reading.coverage.percent if reading.coverage else 100.0
+    if reading.fragmented > MAX_FRAGMENTED:
+        return False
+    if strict:
+        return mean >= STRICT_CONFIDENCE and coverage >= STRICT_COVERAGE
+    return mean >= GOOD_CONFIDENCE and coverage >= GOOD_COVERAGE
 
 
 def _read(
-    prepared: Prepared, job: PageJob, config: OcrConfig, deadline: float, timings: dict[str, float]
-) -> list[Word]:
-    image = prepared.image
+    prepared: Prepared, job: PageJob, config: OcrConfig, deadline: float,
+    timings: dict[str, float],
+) -> tuple[list[Word], list[str], np.ndarray]:
+    """Words of one preparation (turned upright first when OSD says so), the steps it took
+    and the matrix from the upload to the image the words were read on."""
+    image, matrix, steps = prepared.image, prepared.matrix, list(prepared.steps)
     if config.preprocess.orientation and prepared.quality.sideways:
-        image = _upright(image, job, config, deadline, timings, prepared.steps) or image
+        turned = _upright(image, job, config, deadline, timings, steps)
+        if turned is not None:
+            image, matrix = turned[0], turned[1] @ matrix
     words = _recognize(image, prepared, job, config, deadline, timings)
     if config.preprocess.orientation and _looks_upside_down(words):
-        turned = _upright(image, job, config, deadline, timings, prepared.steps)
+        turned = _upright(image, job, config, deadline, timings, steps)
         if turned is not None:
-            again = _recognize(turned, prepared, job, config, deadline, timings)
+            again = _recognize(turned[0], prepared, job, config, deadline, timings)
             if _score(again) > _score(words):
-                words = again
-    return words
+                words, image, matrix = again, turned[0], turned[1] @ matrix
+    return words, steps, matrix
 
 
 def _recognize(
@@ -120,7 +216,7 @@ def _recognize(
     words = recognize(
         image,
         job.language,
-        psm=_psm(prepared),
+        psm=_psm(prepared, image),
         dpi=_effective_dpi(prepared, job),
         timeout_s=deadline - started,
         label=job.label,
@@ -137,7 +233,7 @@ def _upright(
     deadline: float,
     timings: dict[str, float],
     steps: list[str],
-) -> Image.Image | None:
+) -> tuple[Image.Image, np.ndarray] | None:
     started = time.perf_counter()
     answer = osd_rotation(
         image, timeout_s=deadline - started, label=job.label, via=config.tesseract
@@ -146,10 +242,14 @@ def _upright(
     steps.append("osd")
     if answer is None or answer[0] == 0 or answer[1] < MIN_OSD_CONFIDENCE:
         return None
-    # OSD reports the clockwise turn that makes the page upright; PIL rotates counter-clockwise.
-    turned = image.rotate(-answer[0], expand=True, fillcolor=255)
+    # OSD reports the clockwise turn that makes the page upright; rotate() turns
+    # counter-clockwise.
+    turned, matrix = geometry.rotate(np.asarray(image), -answer[0])
     steps.append(f"rotate{answer[0]}")
-    return add_border(turned) if "border" not in steps else turned
+    if "border" not in steps:
+        turned, pad = geometry.pad(turned, BORDER_PX)
+        matrix = pad @ matrix
+    return Image.fromarray(turned), matrix
 
 
 def _looks_upside_down(words: list[Word]) -> bool:
@@ -162,11 +262,11 @@ def _score(words: list[Word]) -> float:
     return sum(w.confidence for w in words if w.confidence >= SUSPECT_CONFIDENCE)
 
 
-def _psm(prepared: Prepared) -> int:
+def _psm(prepared: Prepared, image: Image.Image) -> int:
     # Automatic layout (3) for pages; a crop only a few lines high reads better as one block (6),
     # because the page layout analysis can throw a short snippet away as noise.
     height = prepared.quality.text_height
-    if height and prepared.image.size[1] < height * prepared.scale * 8:
+    if height and image.size[1] < height * prepared.scale * 8:
         return 6
     return 3
 

@@ -1,75 +1,172 @@
-"""Clean a page image for Tesseract, doing only what the quality checks say it needs.
+"""Candidate preparations of a page for Tesseract, each one a different bet on what is wrong.
 
-Each step is a small function from image to image. ``prepare`` measures the page once
-(``quality.assess``), runs the steps that page needs in a fixed order and records what it ran
-and what each step cost, so the accuracy and throughput benches can show both.
+``candidates`` yields them cheapest first; agents/ocr/page.py reads them and keeps the one
+Tesseract reads best by its own evidence, so a step that hurts a page cannot make it worse than
+the upload read as it is (``raw``, always the first candidate of a degraded page):
 
-Order matters: denoise at the native resolution (that is where sensor and JPEG noise live),
-rotate before enlarging (cheaper), flatten the light before stretching contrast, and threshold
-last, on a page whose paper is already one grey.
+- ``raw``     the upload as it is (a white border if ink touches the edge);
+- ``light``   denoise, deskew, enlarge small text, flatten uneven light: what the quality
+              checks say the page needs, greys kept (Tesseract thresholds it itself);
+- ``binary``  the light preparation, light always flattened by background estimation, then
+              Sauvola's adaptive threshold (dark, blurred or stained pages);
+- ``photo``   when a sheet of paper is found on a background: its perspective undone (with a
+              margin of what lay around it, so nothing at the paper's edge is cut), then as
+              ``binary``.
+
+Every geometric step records its matrix (agents/ocr/geometry.py), so the words of any
+candidate map back onto the upload. Nothing ever crops: rotation enlarges the canvas, and the
+photo candidate keeps a margin around the paper.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
+import cv2
 import numpy as np
-from PIL import Image, ImageFilter, ImageOps
-from scipy import ndimage
+from PIL import Image
 
+from agents.ocr import geometry
 from agents.ocr.config import PreprocessConfig
-from agents.ocr.quality import Quality, assess, otsu_threshold
+from agents.ocr.quality import Quality, assess
 
-# Thresholds on the quality measurements, tuned on bench/ocr_accuracy.py's degraded pages.
+# Thresholds on the quality measurements.
 MIN_SKEW_DEG = 0.4  # Tesseract's line finder copes with less; rotating costs ~60 ms
 UPSCALE_BELOW = 0.7  # enlarge when glyphs are under 70 % of the target height
 UNEVEN_ABOVE = 0.12  # paper brightness varies by more than 12 % of the contrast
 LOW_CONTRAST_BELOW = 150.0  # paper and ink closer than this in grey levels
 NOISE_ABOVE = 6.0  # sigma in grey levels; clean scans measure 0-2
+NOISY_MAX_UPSCALE = 1.5
+UPSCALE_MAX_PIXELS = 16_000_000  # Tesseract's time grows with pixels; a 75-dpi letter x4 is 8.4 M
 BORDER_PX = 24
+PHOTO_MARGIN = 0.03  # of the page's longer side, kept around a detected sheet
 
 
 @dataclass
 class Prepared:
+    name: str
     image: Image.Image
-    quality: Quality
-    scale: float = 1.0  # how much the page was enlarged
+    quality: Quality  # of the page this preparation started from
+    matrix: np.ndarray = field(default_factory=lambda: geometry.IDENTITY.copy())  # upload → image
+    scale: float = 1.0  # how much the text was enlarged
     steps: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    region: np.ndarray | None = None  # the sheet of paper found in a photo, upload coordinates
+
+
+class _Builder:
+    """One preparation in progress: a grey array, its matrix, the steps run and their cost."""
+
+    def __init__(self, name: str, gray: np.ndarray, quality: Quality) -> None:
+        self.name, self.gray, self.quality = name, gray, quality
+        self.matrix = geometry.IDENTITY.copy()
+        self.scale = 1.0
+        self.steps: list[str] = []
+        self.timings: dict[str, float] = {}
+        self.region: np.ndarray | None = None
 
     def run(self, name: str, step: object, *args: object) -> None:
         started = time.perf_counter()
-        self.image = step(self.image, *args)  # type: ignore[operator]
+        self.gray = step(self.gray, *args)  # type: ignore[operator]
         self.timings[name] = time.perf_counter() - started
         self.steps.append(name)
 
+    def move(self, name: str, step: object, *args: object) -> None:
+        """A geometric step: it returns the image and its matrix."""
+        started = time.perf_counter()
+        self.gray, matrix = step(self.gray, *args)  # type: ignore[operator]
+        self.matrix = matrix @ self.matrix
+        self.timings[name] = time.perf_counter() - started
+        self.steps.append(name)
 
-def prepare(gray: Image.Image, config: PreprocessConfig, max_pixels: int) -> Prepared:
+    def done(self) -> Prepared:
+        return Prepared(self.name, Image.fromarray(self.gray), self.quality, self.matrix,
+                        self.scale, self.steps, self.timings, self.region)
+
+
+def needs_work(quality: Quality, config: PreprocessConfig, size: tuple[int, int],
+               max_pixels: int) -> bool:
+    """Whether the quality checks find anything to do; a clean page has one candidate."""
+    return bool(
+        (config.denoise and quality.noise > NOISE_ABOVE)
+        or (config.deskew and abs(quality.skew_deg) >= MIN_SKEW_DEG)
+        or _upscale_factor(quality, config, size, max_pixels) > 1.0
+        or (config.normalize_background and quality.unevenness > UNEVEN_ABOVE)
+        or (config.contrast and quality.contrast < LOW_CONTRAST_BELOW)
+    )
+
+
+def prepare(gray: Image.Image, config: PreprocessConfig, max_pixels: int,
+            quality: Quality | None = None) -> Prepared:
+    """The ``light`` preparation: only the steps the quality checks ask for."""
     started = time.perf_counter()
-    quality = assess(gray)
-    page = Prepared(gray, quality, timings={"assess": time.perf_counter() - started})
-    flattened = False
+    quality = quality or assess(gray)
+    page = _Builder("light", np.asarray(gray), quality)
+    page.timings["assess"] = time.perf_counter() - started
+    _light(page, config, max_pixels, flatten=False)
+    return page.done()
+
+
+def candidates(gray: Image.Image, quality: Quality, config: PreprocessConfig,
+               max_pixels: int, quad: np.ndarray | None = None) -> Iterator[Prepared]:
+    """The preparations of a page, cheapest first (see the module docstring); ``quad`` is the
+    sheet of paper the caller found (agents/ocr/photo.py) and checked holds all the text."""
+    pixels = np.asarray(gray)
+    raw = _Builder("raw", pixels, quality)
+    if config.border and quality.near_edge:
+        raw.move("border", geometry.pad, BORDER_PX, geometry._paper(pixels))
+    yield raw.done()
+    yield prepare(gray, config, max_pixels, quality)
+    if config.binarize:
+        page = _Builder("binary", pixels, quality)
+        _light(page, config, max_pixels, flatten=True)
+        page.run("sauvola", sauvola, page.quality.text_height and
+                 page.quality.text_height * page.scale)
+        yield page.done()
+    if config.photo and quad is not None:
+        started = time.perf_counter()
+        page = _Builder("photo", pixels, quality)
+        page.region = quad
+        page.move("unwarp", geometry.unwarp, quad, PHOTO_MARGIN)
+        page.timings["unwarp"] = time.perf_counter() - started
+        # The sheet seen head-on: measure its tilt and light again, but keep the glyph height
+        # of the whole upload (a crop of a noisy photo measures specks).
+        again = assess(Image.fromarray(page.gray))
+        scale_x = float(np.linalg.norm(page.matrix[:2, :2], axis=0).mean())
+        height = quality.text_height and quality.text_height * scale_x
+        page.quality = replace(again, text_height=height)
+        _light(page, config, max_pixels, flatten=True)
+        page.run("sauvola", sauvola, page.quality.text_height and
+                 page.quality.text_height * page.scale)
+        yield page.done()
+
+
+def _light(page: _Builder, config: PreprocessConfig, max_pixels: int, *, flatten: bool) -> None:
+    # Order matters: denoise at the native resolution (where sensor and JPEG noise live),
+    # rotate before enlarging (cheaper), flatten the light before stretching contrast.
+    quality = page.quality
     if config.denoise and quality.noise > NOISE_ABOVE:
-        page.run("denoise", denoise)
+        page.run("denoise", denoise, quality.noise)
     if config.deskew and abs(quality.skew_deg) >= MIN_SKEW_DEG:
-        page.run("deskew", rotate, quality.skew_deg)
-    factor = _upscale_factor(quality, config, page.image.size, max_pixels)
+        page.move("deskew", geometry.rotate, quality.skew_deg)
+    factor = _upscale_factor(quality, config, page.gray.shape[::-1], max_pixels)
+    if "denoise" in page.steps:
+        # On a noisy page small measured glyphs are as likely broken glyphs or specks; a big
+        # enlargement of noise only makes Tesseract slow (measured: 140 s for a half page).
+        factor = min(factor, NOISY_MAX_UPSCALE) if factor > 1.0 else factor
     if factor > 1.0:
         page.scale = factor
-        page.run("upscale", upscale, factor)
-    if config.normalize_background and quality.unevenness > UNEVEN_ABOVE:
-        page.run("background", normalize_background)
-        flattened = True
-    if config.contrast and (flattened or quality.contrast < LOW_CONTRAST_BELOW):
+        page.move("upscale", geometry.scale, factor)
+    uneven = config.normalize_background and quality.unevenness > UNEVEN_ABOVE
+    if uneven or flatten:
+        height = (quality.text_height or 20.0) * page.scale
+        page.run("background", normalize_background, height)
+    if config.contrast and (uneven or flatten or quality.contrast < LOW_CONTRAST_BELOW):
         page.run("contrast", stretch_contrast)
-    # Tesseract thresholds globally itself; our own Otsu only adds something on pages whose
-    # light we flattened or whose noise we filtered.
-    if config.binarize and (flattened or "denoise" in page.steps):
-        page.run("binarize", binarize)
     if config.border and quality.near_edge:
-        page.run("border", add_border)
-    return page
+        page.move("border", geometry.pad, BORDER_PX, 255)
 
 
 def _upscale_factor(
@@ -81,50 +178,56 @@ def _upscale_factor(
         return 1.0
     factor = min(config.max_upscale, config.target_text_px / quality.text_height)
     # Never enlarge past the pixel limit we enforce on inputs.
-    factor = min(factor, (max_pixels / (size[0] * size[1])) ** 0.5)
+    factor = min(factor, (min(max_pixels, UPSCALE_MAX_PIXELS) / (size[0] * size[1])) ** 0.5)
     return factor if factor > 1.1 else 1.0
 
 
-def denoise(image: Image.Image) -> Image.Image:
-    return image.filter(ImageFilter.MedianFilter(3))
+def denoise(gray: np.ndarray, sigma: float) -> np.ndarray:
+    # A median removes speckle without moving edges; strong sensor noise also needs smoothing,
+    # which a light Gaussian gives at a fraction of non-local means' cost.
+    out = cv2.medianBlur(gray, 3)
+    if sigma > 15:
+        out = cv2.GaussianBlur(out, (0, 0), 0.8)
+    return out
 
 
-def rotate(image: Image.Image, skew_deg: float) -> Image.Image:
-    # The measured skew is the slope of the lines in image coordinates (y down), so rotating by
-    # it counter-clockwise levels them; fill with white so the new corners are paper.
-    return image.rotate(skew_deg, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+def normalize_background(gray: np.ndarray, text_height: float) -> np.ndarray:
+    """Divide by an estimate of the paper's brightness (a max filter wider than a glyph,
+    smoothed, on a reduced copy) so uneven light and shadows become flat white."""
+    h, w = gray.shape
+    factor = max(1, round(text_height / 6))
+    small = cv2.resize(gray, (max(1, w // factor), max(1, h // factor)),
+                       interpolation=cv2.INTER_AREA)
+    size = int(max(5, 3 * text_height / factor)) | 1
+    paper = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size)))
+    paper = cv2.GaussianBlur(paper, (0, 0), size / 2)
+    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
+    return cv2.divide(gray, np.maximum(paper, 1), scale=255)
 
 
-def upscale(image: Image.Image, factor: float) -> Image.Image:
-    width, height = image.size
-    size = (round(width * factor), round(height * factor))
-    return image.resize(size, Image.Resampling.BICUBIC)
+def stretch_contrast(gray: np.ndarray) -> np.ndarray:
+    # The 0.5th percentile becomes black and the 98th white: a few dark specks or a bright
+    # glare do not set the range.
+    low, high = np.percentile(gray[:: 4, :: 4], (0.5, 98))
+    if high - low < 1:
+        return gray
+    levels = (np.arange(256, dtype=np.float32) - low) * (255.0 / (high - low))
+    return cv2.LUT(gray, np.clip(levels, 0, 255).astype(np.uint8))
 
 
-def normalize_background(image: Image.Image) -> Image.Image:
-    """Divide by an estimate of the paper's brightness so uneven light becomes flat white."""
-    width, height = image.size
-    factor = max(1, round(max(width, height) / 400))
-    small = np.asarray(image.reduce(factor) if factor > 1 else image, dtype=np.float32)
-    # The brightest pixel in a window a few glyphs wide is paper; smoothing removes the blocks.
-    window = max(3, round(min(small.shape) / 12))
-    paper = ndimage.grey_dilation(small, size=(window, window))
-    paper = ndimage.uniform_filter(paper, size=window)
-    paper_full = Image.fromarray(np.clip(paper, 1, 255).astype(np.uint8)).resize(
-        (width, height), Image.Resampling.BILINEAR
-    )
-    ratio = np.asarray(image, dtype=np.float32) / np.asarray(paper_full, dtype=np.float32)
-    return Image.fromarray(np.clip(ratio * 255.0, 0, 255).astype(np.uint8))
-
-
-def stretch_contrast(image: Image.Image) -> Image.Image:
-    return ImageOps.autocontrast(image, cutoff=(0.5, 2))
-
-
-def binarize(image: Image.Image) -> Image.Image:
-    threshold = otsu_threshold(np.asarray(image.histogram()))
-    return image.point(lambda v: 255 if v > threshold else 0)
+def sauvola(gray: np.ndarray, text_height: float | None) -> np.ndarray:
+    """Sauvola's local threshold (scikit-image's formula, k 0.2, R 128) over a window about
+    two glyphs wide; the local mean and deviation come from OpenCV box filters, which take
+    0.1 s on a page where skimage.filters.threshold_sauvola takes seconds."""
+    window = int(max(15, 2.5 * (text_height or 20.0))) | 1
+    image = gray.astype(np.float32)
+    mean = cv2.boxFilter(image, cv2.CV_32F, (window, window), borderType=cv2.BORDER_REFLECT)
+    square = cv2.boxFilter(image * image, cv2.CV_32F, (window, window),
+                           borderType=cv2.BORDER_REFLECT)
+    deviation = np.sqrt(np.maximum(square - mean * mean, 0))
+    threshold = mean * (1 + 0.2 * (deviation / 128.0 - 1))
+    return np.where(image > threshold, 255, 0).astype(np.uint8)
 
 
 def add_border(image: Image.Image) -> Image.Image:
-    return ImageOps.expand(image, border=BORDER_PX, fill=255)
+    return Image.fromarray(geometry.pad(np.asarray(image), BORDER_PX)[0])

@@ -24,6 +24,7 @@ class OcrResult:
     seconds: float
     confidences: tuple[float, ...] = ()  # every OCR word's confidence, for distributions
     steps: tuple[str, ...] = ()  # preprocessing steps run, page by page ("3:deskew")
+    coverage: float | None = None  # lowest page coverage (PageStat.coverage) of the OCR pages
 
 
 def merge(results: list[PageResult], language: str, seconds: float | None = None) -> OcrResult:
@@ -53,4 +54,7 @@ def merge(results: list[PageResult], language: str, seconds: float | None = None
         seconds=seconds if seconds is not None else sum(r.stat.seconds for r in ordered),
         confidences=tuple(c for r in ordered for c in r.confidences),
         steps=tuple(f"{r.page}:{step}" for r in ordered for step in r.steps),
+        coverage=min(measured) if (measured := [
+            r.stat.coverage for r in ordered if r.stat.coverage is not None
+        ]) else None,
     )

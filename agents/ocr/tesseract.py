@@ -39,6 +39,11 @@ class Word:
     block: int
     paragraph: int
     line: int
+    # The word's box in the pixels of the image Tesseract read (coverage maps it back).
+    left: int = 0
+    top: int = 0
+    width: int = 0
+    height: int = 0
 
 
 def recognize(
@@ -110,7 +115,8 @@ def parse_tsv(tsv: str) -> list[Word]:
         confidence = float(cells[10])
         if not text or confidence < 0:
             continue
-        words.append(Word(text, confidence, int(cells[2]), int(cells[3]), int(cells[4])))
+        words.append(Word(text, confidence, int(cells[2]), int(cells[3]), int(cells[4]),
+                          int(cells[6]), int(cells[7]), int(cells[8]), int(cells[9])))
     return words
 
 

@@ -5,10 +5,26 @@ from __future__ import annotations
 from agents.ocr.tesseract import Word
 
 
+def kept_mask(words: list[Word], min_confidence: float) -> list[bool]:
+    """Which words the text keeps: those at or above ``min_confidence``, and the doubtful
+    words of a line Tesseract is sure of on average. Junk read from noise comes as whole
+    doubtful lines and goes; a hard word inside a good line is usually a real word misread by
+    a letter or two, and dropping it would turn a small error into a missing word."""
+    lines: dict[tuple[int, int, int], list[float]] = {}
+    for word in words:
+        lines.setdefault((word.block, word.paragraph, word.line), []).append(word.confidence)
+    sure = {key: sum(values) / len(values) >= min_confidence for key, values in lines.items()}
+    return [
+        w.confidence >= min_confidence
+        or (sure[(w.block, w.paragraph, w.line)] and w.confidence >= min_confidence / 2)
+        for w in words
+    ]
+
+
 def assemble(words: list[Word], min_confidence: float) -> tuple[str, list[Word]]:
-    """The text of the words at or above ``min_confidence``: words of a line joined by spaces,
-    lines by newlines, paragraphs by a blank line; and the kept words."""
-    kept = [w for w in words if w.confidence >= min_confidence]
+    """The text of the kept words (``kept_mask``): words of a line joined by spaces, lines by
+    newlines, paragraphs by a blank line; and the kept words."""
+    kept = [w for w, keep in zip(words, kept_mask(words, min_confidence), strict=True) if keep]
     paragraphs: list[list[str]] = []
     lines: list[str] = []
     current_par: tuple[int, int] | None = None

@@ -176,6 +176,7 @@ class OcrStage(Stage):
                 words_total=result.words_total,
                 words_kept=result.words_kept,
                 pages=result.pages,
+                coverage=result.coverage,
                 processing_ms=result.seconds * 1000,
                 options=upload.options,
                 submitted_at=upload.submitted_at,

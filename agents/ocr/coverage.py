@@ -1,0 +1,206 @@
+"""How much of a page's text a reading produced: the confidence that tells the truth.
+
+Tesseract's word confidences only describe the words it returned; a page that lost its left
+margin or three dark lines still averages 95 over what is left. So the page's text is found
+independently of Tesseract, as ink that looks like glyphs (connected components of glyph size
+on a copy whose light was flattened), and a reading is measured by how much of that ink lies
+inside the boxes of the words it kept, mapped back onto the upload through the preparation's
+matrix (agents/ocr/geometry.py).
+
+``coverage`` is the smaller of two shares, in percent:
+- the share of all glyph ink inside kept words (lost text anywhere);
+- the share read on the worst-read text line, counted only when whole lines went unread,
+  so a page that lost one line of twenty cannot report 95.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from agents.ocr import geometry
+from agents.ocr.tesseract import Word
+
+REFERENCE_GLYPH_PX = 14  # glyph height the ink is found at: enough to tell a glyph from a speck
+MAX_SIDE = 1800
+LINE_READ = 0.5  # a text line with less than half its ink inside words counts as unread
+
+
+@dataclass(frozen=True)
+class Ink:
+    """Glyph-like components of a page, in a reference copy ``to_reference`` away."""
+
+    to_reference: np.ndarray  # 3×3, upload coordinates → reference coordinates
+    boxes: np.ndarray  # N×4 float: x0, y0, x1, y1
+    areas: np.ndarray  # N ink pixels each
+    lines: np.ndarray  # N text-line labels (0 = a component on no line)
+    glyph: float  # median glyph height in reference pixels
+
+    @property
+    def empty(self) -> bool:
+        return len(self.areas) == 0
+
+    def within(self, quad: np.ndarray) -> tuple[Ink, float]:
+        """The ink inside ``quad`` (upload coordinates, e.g. the sheet of paper in a photo),
+        and the share of text-line ink that lies outside it: more than a little means the
+        quad is not the page (a shadow's edge, half a spread) and must not be trusted."""
+        if self.empty:
+            return self, 0.0
+        corners = geometry.apply(self.to_reference, quad).round().astype(np.int32)
+        shape = (int(self.boxes[:, 3].max()) + 2, int(self.boxes[:, 2].max()) + 2)
+        inside_mask = np.zeros(shape, dtype=np.uint8)
+        cv2.fillConvexPoly(inside_mask, corners, 1)
+        cx = ((self.boxes[:, 0] + self.boxes[:, 2]) // 2).astype(np.int32)
+        cy = ((self.boxes[:, 1] + self.boxes[:, 3]) // 2).astype(np.int32)
+        inside = inside_mask[cy, cx].astype(bool)
+        # Text lines, not the grain of a table top: a dozen glyphs or more spanning twenty
+        # glyph heights.
+        count = np.bincount(self.lines)
+        left = np.full(len(count), np.inf)
+        right = np.zeros(len(count))
+        np.minimum.at(left, self.lines, self.boxes[:, 0])
+        np.maximum.at(right, self.lines, self.boxes[:, 2])
+        textual = (count >= 12) & (right - left >= 20 * self.glyph)
+        textual[0] = False
+        on_line = textual[self.lines]
+        line_ink = float(self.areas[on_line].sum())
+        outside = float(self.areas[on_line & ~inside].sum()) / line_ink if line_ink else 0.0
+        kept = Ink(self.to_reference, self.boxes[inside], self.areas[inside],
+                   self.lines[inside], self.glyph)
+        return kept, outside
+
+
+def find_ink(gray: np.ndarray, text_height: float | None) -> Ink:
+    """Glyph ink of ``gray`` (uint8)."""
+    h, w = gray.shape
+    factor = max(1.0, max(h, w) / MAX_SIDE)
+    if text_height:
+        factor = max(1.0, min(factor, text_height / REFERENCE_GLYPH_PX))
+    small = gray
+    if factor > 1.0:
+        small = cv2.resize(gray, (round(w / factor), round(h / factor)),
+                           interpolation=cv2.INTER_AREA)
+    to_reference = np.diag([small.shape[1] / w, small.shape[0] / h, 1.0])
+    glyph = (text_height or REFERENCE_GLYPH_PX * factor) / factor
+    mask = _ink_mask(small, glyph)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    x, y, bw, bh, area = (stats[1:, i] for i in range(5))
+    sh, sw = small.shape
+    touching = (x == 0) | (y == 0) | (x + bw >= sw) | (y + bh >= sh)
+    candidates = (bh >= 3) & (area >= 5) & ~touching
+    if candidates.sum() >= 10:
+        glyph = float(np.median(bh[candidates & (bh < sh / 8)])) if (
+            candidates & (bh < sh / 8)).any() else glyph
+    keep = (
+        candidates
+        & (bh >= 0.4 * glyph) & (bh <= 3.0 * glyph)
+        & (bw <= 25 * glyph)
+        & (area >= 0.08 * bw * bh)
+    )
+    boxes = np.stack([x, y, x + bw, y + bh], axis=1)[keep].astype(np.float64)
+    areas = area[keep].astype(np.float64)
+    return Ink(to_reference, boxes, areas, _lines(boxes, small.shape, glyph), glyph)
+
+
+def _ink_mask(small: np.ndarray, glyph: float) -> np.ndarray:
+    # Paper brightness from a max filter a few glyphs wide (it removes the ink), smoothed; the
+    # page divided by it is evenly lit, so one Otsu threshold separates ink from paper.
+    size = int(max(9, 2.5 * glyph)) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    paper = cv2.blur(cv2.dilate(small, kernel), (size, size))
+    flat = cv2.divide(small, np.maximum(paper, 1), scale=255)
+    flat = cv2.GaussianBlur(flat, (0, 0), 0.7)
+    threshold, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # Otsu on a page that is almost all paper can split paper texture; ink is clearly darker.
+    return np.asarray(flat < min(threshold, 215))
+
+
+def _lines(boxes: np.ndarray, shape: tuple[int, int], glyph: float) -> np.ndarray:
+    """Label each component with its text line: boxes smeared sideways by a word gap join the
+    glyphs of one line and not those of the next."""
+    if len(boxes) == 0:
+        return np.zeros(0, dtype=np.int32)
+    # The middle half of every box: the x-height band a line's glyphs share, whether they
+    # rise (l, d) or descend (p, g), and which the next line's glyphs do not reach.
+    canvas = np.zeros(shape, dtype=np.uint8)
+    for x0, y0, x1, y1 in boxes.astype(np.int32):
+        quarter = (y1 - y0) // 4
+        canvas[y0 + quarter : y1 - quarter + 1, x0:x1] = 1
+    gap = int(max(3, 1.5 * glyph))
+    joined = cv2.dilate(canvas, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
+    _, labels = cv2.connectedComponents(joined, connectivity=8)
+    cy = ((boxes[:, 1] + boxes[:, 3]) // 2).astype(np.int32)
+    cx = ((boxes[:, 0] + boxes[:, 2]) // 2).astype(np.int32)
+    return labels[cy, cx].astype(np.int32)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    ink_read: float  # share of glyph ink inside kept words, 0..1
+    worst_line: float  # read share of the worst-read text line, 0..1
+    lines_lost: int  # text lines under LINE_READ
+    lines: int
+
+    @property
+    def percent(self) -> float:
+        """The page's coverage, 0..100 (see the module docstring)."""
+        share = self.ink_read if self.lines_lost == 0 else min(self.ink_read, self.worst_line)
+        return round(100.0 * share, 1)
+
+
+def word_boxes(ink: Ink, words: Sequence[Word], to_image: np.ndarray) -> np.ndarray:
+    """Boxes (x0, y0, x1, y1) of ``words`` in the ink's reference coordinates, padded by a
+    third of a glyph; the words were read on an image ``to_image`` away from the upload."""
+    if not words:
+        return np.zeros((0, 4))
+    corners = np.array(
+        [[(w.left, w.top), (w.left + w.width, w.top), (w.left + w.width, w.top + w.height),
+          (w.left, w.top + w.height)] for w in words], dtype=np.float64
+    ).reshape(-1, 2)
+    back = ink.to_reference @ np.linalg.inv(to_image)
+    mapped = geometry.apply(back, corners).reshape(-1, 4, 2)
+    pad = 0.3 * ink.glyph
+    return np.stack([mapped[:, :, 0].min(axis=1) - pad, mapped[:, :, 1].min(axis=1) - pad,
+                     mapped[:, :, 0].max(axis=1) + pad, mapped[:, :, 1].max(axis=1) + pad],
+                    axis=1)
+
+
+def _inside(ink: Ink, boxes: np.ndarray) -> np.ndarray:
+    """components × boxes: whether each glyph's centre lies in each box."""
+    cx = (ink.boxes[:, 0] + ink.boxes[:, 2]) / 2
+    cy = (ink.boxes[:, 1] + ink.boxes[:, 3]) / 2
+    return (
+        (cx[:, None] >= boxes[None, :, 0]) & (cx[:, None] <= boxes[None, :, 2])
+        & (cy[:, None] >= boxes[None, :, 1]) & (cy[:, None] <= boxes[None, :, 3])
+    )
+
+
+def on_ink(ink: Ink, boxes: np.ndarray) -> np.ndarray:
+    """Per word box: whether it holds any glyph ink (a word read from a table top, a stain or
+    a fold holds none)."""
+    if ink.empty or len(boxes) == 0:
+        return np.ones(len(boxes), dtype=bool)
+    return np.asarray(_inside(ink, boxes).any(axis=0))
+
+
+def measure(ink: Ink, boxes: np.ndarray) -> Coverage | None:
+    """Coverage of the kept words' ``boxes`` (reference coordinates, ``word_boxes``); None
+    when the page shows no glyph ink to measure against."""
+    if ink.empty:
+        return None
+    read = _inside(ink, boxes).any(axis=1) if len(boxes) else np.zeros(len(ink.areas), bool)
+    total = float(ink.areas.sum())
+    ink_read = float(ink.areas[read].sum()) / total
+    per_line_total = np.bincount(ink.lines, weights=ink.areas)
+    per_line_read = np.bincount(ink.lines, weights=ink.areas * read, minlength=len(per_line_total))
+    glyphs = np.bincount(ink.lines)
+    # A text line is a run of at least five glyph components (not a stray speck or a rule).
+    real = (glyphs >= 5) & (np.arange(len(glyphs)) > 0)
+    if not real.any():
+        return Coverage(ink_read, ink_read, 0, 0)
+    shares = per_line_read[real] / np.maximum(per_line_total[real], 1)
+    return Coverage(ink_read, float(shares.min()), int((shares < LINE_READ).sum()),
+                    int(real.sum()))
