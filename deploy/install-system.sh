@@ -3,8 +3,9 @@
 # Prometheus (real server and promtool, used by the tests). Installs what is missing when it can.
 set -euo pipefail
 
+# libgl1 and libglib2.0-0: OpenCV's cv2 module (opencv-python) links them.
 packages=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-deu tesseract-ocr-fra
-          tesseract-ocr-osd poppler-utils prometheus fonts-dejavu-core)
+          tesseract-ocr-osd poppler-utils prometheus fonts-dejavu-core libgl1 libglib2.0-0)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
