@@ -27,6 +27,7 @@ import os
 import re
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -36,6 +37,8 @@ from pathlib import Path
 
 import jiwer
 from rapidfuzz import fuzz
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script (make bench)
 
 from agents.exceptions import EmptyText
 from agents.ocr import OcrConfig, extract
