@@ -14,7 +14,7 @@ from schemas.events import PageStat
 
 
 def word(text: str, conf: float, block: int = 1, par: int = 1, line: int = 1) -> Word:
-    return Word(text, conf, block, par, line)
+    return Word(text, conf, block, par, line, 0, 0, 10, 10)
 
 
 def ocr_page(page: int, text: str, kept: int, total: int, conf: float | None) -> PageResult:

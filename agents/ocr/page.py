@@ -19,7 +19,7 @@ from PIL import Image
 from agents.exceptions import PageTimeout
 from agents.ocr import geometry, pdf
 from agents.ocr.config import OcrConfig
-from agents.ocr.coverage import Coverage, find_ink
+from agents.ocr.coverage import Coverage, Ink, find_ink, measure, word_boxes
 from agents.ocr.evidence import weigh
 from agents.ocr.images import load_gray
 from agents.ocr.photo import find_page
@@ -36,6 +36,7 @@ JobKind = Literal["image", "pdf-page", "text", "text-layer"]
 SUSPECT_CONFIDENCE = 55.0
 MIN_OSD_CONFIDENCE = 2.0  # OSD's own scale; below this its answer is a guess
 # Choosing among candidate preparations (tuned on the DEV split of bench/ocr_accuracy.py):
+SELECT_CONFIDENCE = OcrConfig.min_confidence  # the default filter, for comparing candidates
 PREFER_EARLIER = 0.02  # a later (more processed) candidate must read 2 % more to replace one
 GOOD_CONFIDENCE, GOOD_COVERAGE = 85.0, 95.0  # a reading no other candidate needs to try
 STRICT_CONFIDENCE, STRICT_COVERAGE = 90.0, 98.0  # the same, for the raw read of a degraded page
@@ -99,10 +100,18 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
         words_total=len(reading.words),
         words_kept=len(kept),
         seconds=round(time.perf_counter() - started, 4),
-        coverage=reading.coverage.percent if reading.coverage else None,
+        coverage=_coverage(reading, kept),
     )
     confidence = tuple(w.confidence for w in reading.words)
     return PageResult(job.page, text, stat, confidence, tuple(reading.steps), timings)
+
+
+def _coverage(reading: Reading, kept: list[Word]) -> float | None:
+    """The chosen reading's coverage by the words the text keeps under the user's filter."""
+    if reading.ink is None:
+        return None
+    measured = measure(reading.ink, word_boxes(reading.ink, kept, reading.matrix))
+    return measured.percent if measured else None
 
 
 @dataclass
@@ -115,6 +124,8 @@ class Reading:
     evidence: float
     fragmented: float
     steps: list[str]
+    ink: Ink | None = None
+    matrix: np.ndarray = field(default_factory=lambda: geometry.IDENTITY)
 
 
 def _best_reading(
@@ -155,11 +166,13 @@ def _best_reading(
             if best is None:
                 raise
             break  # the page's time is up: keep the best reading so far
-        proof = weigh(ink, words, kept_mask(words, config.min_confidence), matrix)
+        # Candidates are compared on what a default reading keeps, so the user's own filter
+        # changes which words are shown, not which preparation is read.
+        proof = weigh(ink, words, kept_mask(words, SELECT_CONFIDENCE), matrix)
         # Steps as run, after the candidate's name unless it is the upload as it is.
         named = steps if prepared.name == "raw" else [prepared.name, *steps]
         reading = Reading(prepared, words, proof.coverage, proof.score, proof.fragmented,
-                          named)
+                          named, ink, matrix)
         if best is None or reading.evidence > best.evidence * (1 + PREFER_EARLIER):
             best = reading
         if _convincing(best, config) and (not degraded or best.prepared.name != "raw"
