@@ -1,8 +1,12 @@
 """Experiment tracking for streaming agents without slowing the stream.
 
 Logging one MLflow run per event would cost more than the OCR of a small page (a sqlite or
-HTTP round trip each). ``WindowedTracker`` keeps per-event numbers in memory and writes them as
-one step of one MLflow run per time window: count, mean, min, max, p50 and p95 of every metric.
+HTTP round trip each). ``WindowedTracker`` keeps per-event numbers in memory and writes each time
+window as one finished MLflow run: count, mean, min, max, p50 and p95 of every metric. The run's
+params describe the run (which tracker, which worker, the window length), not one event; what
+varies per event (a content type, an error type) is counted, as ``values.<key>`` tags and a
+``values.json`` artifact. Runs keep their artifacts under ``artifact_location`` (the run
+folder), not in the working directory.
 Every ``sample_every``-th window it also stores a distribution chart of each metric (PNG,
 matplotlib Agg) and the recent event log, and every ``sample_every``-th event it keeps the
 artifacts the caller attached.
@@ -44,7 +48,7 @@ class _Window:
     events: int = 0
     values: dict[str, list[float]] = field(default_factory=dict)
     seen: dict[str, int] = field(default_factory=dict)
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, dict[str, int]] = field(default_factory=dict)  # key -> value -> events
     artifacts: dict[str, bytes] = field(default_factory=dict)
 
 
@@ -56,8 +60,13 @@ class WindowedTracker:
         run_name: str,
         window_s: float = 60.0,
         sample_every: int = 10,
+        run_params: dict[str, str] | None = None,
+        artifact_location: str | None = None,
     ) -> None:
         self.tracking_uri = tracking_uri
+        self.artifact_location = artifact_location
+        self.run_params = {"tracker": run_name, "window_s": f"{window_s:g}",
+                           "sample_every": str(sample_every), **(run_params or {})}
         self.experiment = experiment
         self.run_name = run_name
         self.window_s = window_s
@@ -70,8 +79,6 @@ class WindowedTracker:
         self._random = random.Random(0)
         self._client: MlflowClient | None = None
         self._experiment_id: str | None = None
-        self._run_id: str | None = None
-        self._logged_params: dict[str, str] = {}
         self._step = 0
         self._closed = False
 
@@ -104,8 +111,9 @@ class WindowedTracker:
                     slot = self._random.randrange(seen)
                     if slot < MAX_VALUES:
                         values[slot] = float(value)
-            if params:
-                window.params.update(params)
+            for name, label in (params or {}).items():
+                counts = window.params.setdefault(name, {})
+                counts[label] = counts.get(label, 0) + 1
             if artifacts and self._events % self.sample_every == 0:
                 window.artifacts.update(artifacts)
             self._log.append(
@@ -156,55 +164,59 @@ class WindowedTracker:
         return True
 
     def close(self) -> None:
-        """Write what is left and end the run. Safe to call twice."""
+        """Write what is left (as its own finished run). Safe to call twice."""
         self.flush(force=True)
         with self._lock:
             self._closed = True
-        if self._client is not None and self._run_id is not None:
-            try:
-                self._client.set_terminated(self._run_id)
-            except Exception:
-                log.warning("could not end MLflow run %s", self._run_id, exc_info=True)
-            self._run_id = None
 
     def _sampled_window(self) -> bool:
         return self._step % self.sample_every == 0
 
     def _write(self, window: _Window, seconds: float, lines: list[str]) -> None:
+        from datetime import UTC, datetime
+
         from mlflow.entities import Metric, Param, RunTag
 
-        client, run_id = self._run()
-        stamp = int(time.time() * 1000)
+        client, experiment_id = self._experiment()
         step = self._step
-        metrics = [
-            Metric("events", window.events, stamp, step),
-            Metric("window_seconds", seconds, stamp, step),
-            Metric("events_per_second", window.events / max(seconds, 1e-9), stamp, step),
-        ]
-        for key, values in window.values.items():
-            for name, value in summarize(values, window.seen[key]).items():
-                metrics.append(Metric(f"{key}.{name}", value, stamp, step))
-        # Params are write-once in MLflow; a value that changes later is kept as a tag.
-        params = [Param(k, v) for k, v in window.params.items() if k not in self._logged_params]
-        tags = [
-            RunTag(f"param.{k}", v)
-            for k, v in window.params.items()
-            if k in self._logged_params and self._logged_params[k] != v
-        ]
-        for start in range(0, len(metrics), 1000):  # MLflow's batch limit
-            client.log_batch(
-                run_id,
-                metrics=metrics[start : start + 1000],
-                params=params if start == 0 else [],
-                tags=tags if start == 0 else [],
-            )
-        self._logged_params.update(window.params)
-        if window.artifacts:
-            self._log_bytes(client, run_id, window.artifacts, f"events/step-{step}")
-        if lines:
-            charts = {f"{key}.png": histogram_png(key, v) for key, v in window.values.items()}
-            charts["events.log"] = "\n".join(lines).encode()
-            self._log_bytes(client, run_id, charts, f"windows/step-{step}")
+        ended = datetime.now(UTC)
+        run = client.create_run(experiment_id, run_name=f"{self.run_name}-window-{step}", tags={
+            "window_start": datetime.fromtimestamp(ended.timestamp() - seconds, UTC).isoformat(),
+            "window_end": ended.isoformat(), "tracker": self.run_name})
+        run_id = run.info.run_id
+        ok = False
+        try:
+            stamp = int(time.time() * 1000)
+            metrics = [
+                Metric("events", window.events, stamp, step),
+                Metric("window_seconds", seconds, stamp, step),
+                Metric("events_per_second", window.events / max(seconds, 1e-9), stamp, step),
+            ]
+            for key, values in window.values.items():
+                for name, value in summarize(values, window.seen[key]).items():
+                    metrics.append(Metric(f"{key}.{name}", value, stamp, step))
+            params = [Param(k, v) for k, v in {**self.run_params, "window": str(step)}.items()]
+            tags = [RunTag(f"values.{key}", ", ".join(
+                f"{value}: {n}" for value, n in sorted(counts.items(), key=lambda kv: -kv[1])
+            )[:500]) for key, counts in window.params.items()]
+            for start in range(0, len(metrics), 1000):  # MLflow's batch limit
+                client.log_batch(
+                    run_id,
+                    metrics=metrics[start : start + 1000],
+                    params=params if start == 0 else [],
+                    tags=tags if start == 0 else [],
+                )
+            if window.params:
+                client.log_dict(run_id, window.params, "values.json")
+            if window.artifacts:
+                self._log_bytes(client, run_id, window.artifacts, "events")
+            if lines:
+                charts = {f"{key}.png": histogram_png(key, v) for key, v in window.values.items()}
+                charts["events.log"] = "\n".join(lines).encode()
+                self._log_bytes(client, run_id, charts, "window")
+            ok = True
+        finally:
+            client.set_terminated(run_id, status="FINISHED" if ok else "FAILED")
         self._step += 1
 
     def _experiment(self) -> tuple[MlflowClient, str]:
@@ -215,17 +227,11 @@ class WindowedTracker:
         if self._experiment_id is None:
             experiment = self._client.get_experiment_by_name(self.experiment)
             if experiment is None:
-                self._experiment_id = self._client.create_experiment(self.experiment)
+                self._experiment_id = self._client.create_experiment(
+                    self.experiment, artifact_location=self.artifact_location)
             else:
                 self._experiment_id = experiment.experiment_id
         return self._client, self._experiment_id
-
-    def _run(self) -> tuple[MlflowClient, str]:
-        client, experiment_id = self._experiment()
-        if self._run_id is None:
-            run = client.create_run(experiment_id, run_name=self.run_name)
-            self._run_id = run.info.run_id
-        return client, self._run_id
 
     @staticmethod
     def _log_bytes(client: MlflowClient, run_id: str, files: dict[str, bytes], where: str) -> None:

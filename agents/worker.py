@@ -69,6 +69,16 @@ def source_of(message: Any) -> Source:
                   message.value or b"")
 
 
+def feedback_lag(consumer: Any, records: list[Any]) -> int:
+    """Messages behind the end of the topic after this batch, over its partitions."""
+    from aiokafka import TopicPartition
+
+    last: dict[TopicPartition, int] = {}
+    for record in records:
+        last[TopicPartition(record.topic, record.partition)] = record.offset
+    return sum(max(0, (consumer.highwater(tp) or 0) - offset - 1) for tp, offset in last.items())
+
+
 def ocr_pool(workers: int) -> Executor:
     # spawn, not fork: the worker process holds Kafka client threads that must not be copied
     return ProcessPoolExecutor(
@@ -172,14 +182,21 @@ class Worker:
             **base,
         )
 
+        made: list[Any] = []  # the reader's consumer, for its high watermarks
+
+        def consumer() -> Any:
+            made[:] = [batch_consumer(deps.bootstrap, group_id=s.app_id,
+                                      **deps.security.aiokafka())]
+            return made[0]
+
         async def handle(records: list[Any]) -> None:
             await stage.handle_batch([source_of(record) for record in records])
+            if made and records:
+                self.metrics.feedback_lag.set(feedback_lag(made[0], records))
 
         BatchReader(
             self.app, s.topic(Feedback.topic), handle=handle, tables=[self.feedback_table],
-            offsets=self.feedback_offsets, max_records=s.feedback_batch,
-            consumer=lambda: batch_consumer(deps.bootstrap, group_id=s.app_id,
-                                            **deps.security.aiokafka()),
+            offsets=self.feedback_offsets, max_records=s.feedback_batch, consumer=consumer,
             lag_consumer=lambda: batch_consumer(deps.bootstrap, group_id=feedback_lag_group(s),
                                                 **deps.security.aiokafka()),
         ).install()

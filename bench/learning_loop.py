@@ -36,6 +36,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from agents.rollout import ROUTING_ACTIONS, TRAINING_ANSWERS  # noqa: E402 - after the path
+
 DATA = REPO.parent / "shared" / "data" / "squad2_dev_subset.json"
 TYPES = ["qa", "mcq", "cloze"]
 
@@ -92,7 +95,7 @@ def drive_rollout(client: Any, topic: str, version: str, texts: list[str], users
         send(client, ratings(users, upload(client, texts, 6)))
         time.sleep(2)
         history = [(e.action, e.rollout_percent) for e in model_events(client, topic)
-                   if e.version == version]
+                   if e.version == version and e.action in ROUTING_ACTIONS]
         if history and history[-1][0] in ("promoted", "rolled_back"):
             return history
     return history
@@ -157,7 +160,7 @@ def main() -> None:
             started = time.monotonic()
             cursor = 0
             while not [e for e in model_events(client, topic)
-                       if e.action in ("announced", "rejected")]:
+                       if e.action in TRAINING_ANSWERS]:
                 if cursor < len(training):
                     batch = training[cursor: cursor + 10]
                     cursor += 10
@@ -166,7 +169,7 @@ def main() -> None:
                     raise SystemExit("no training outcome within 30 min")
                 time.sleep(3)
             outcome = next(e for e in model_events(client, topic)
-                           if e.action in ("announced", "rejected"))
+                           if e.action in TRAINING_ANSWERS)
             if outcome.action != "announced":
                 raise SystemExit(f"the challenger was not blessed: {outcome.reason}")
             from streams import kafka

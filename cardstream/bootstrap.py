@@ -91,18 +91,31 @@ def card_engine(settings: Settings, registry: CollectorRegistry | None = None,
     from agents.generation.nlp import parse_names
 
     pipelines = parse_names(settings.spacy_pipelines)
-    if settings.use_encoder:
-        return build_engine(model, llm, registry, spacy_pipelines=pipelines)
-    return build_engine(model, llm, registry, encoder=None, spacy_pipelines=pipelines)
+    engine = build_engine(model, llm, registry, spacy_pipelines=pipelines) \
+        if settings.use_encoder \
+        else build_engine(model, llm, registry, encoder=None, spacy_pipelines=pipelines)
+    if model is None and registry is not None:
+        # the rule engine does not measure itself: the llm_* metrics describe it all the same
+        from agents.generation.metrics import LlmMetrics
+        from agents.metrics import MeteredEngine
+
+        return MeteredEngine(engine, LlmMetrics(registry))
+    return engine
 
 
-def model_router(settings: Settings, where: Endpoints, registry: CollectorRegistry) -> Any:
+def model_router(settings: Settings, where: Endpoints, registry: CollectorRegistry,
+                 report: Any = None) -> Any:
+    """The worker's model router; ``report`` publishes its loaded / load_failed records."""
+    import os
+    import socket
+
     from agents.models import ModelRouter
     from agents.rollout import RolloutPolicy
     from agents.scoring import load_rater
 
     policy = RolloutPolicy(min_samples=settings.rollout_min_samples, margin=settings.rollout_margin)
-    return ModelRouter(policy, lambda uri: load_rater(uri, where.tracking_uri), registry)
+    return ModelRouter(policy, lambda uri: load_rater(uri, where.tracking_uri), registry,
+                       report=report, actor=f"worker:{socket.gethostname()}:{os.getpid()}")
 
 
 def configure_logging(level: str) -> None:

@@ -1,9 +1,11 @@
 """Composition root of the retrainer process.
 
-It consumes ``retrain-requests`` (one training at a time, in arrival order; requests that queued
-up while a training ran are covered by it and skipped), trains, and publishes the outcome on
-``model-versions``. It also applies the rollout decisions the workers publish there to the MLflow
-registry (tags and aliases), so the registry is written by this process only. With
+It consumes ``retrain-requests`` (one training at a time, in arrival order), trains, and publishes
+the answer on ``model-versions`` with the request's id (announced, rejected, insufficient_data or
+failed; a ``training`` event first, so whoever waits sees progress). A request already answered
+(a replay after a crash) is skipped by its id, never by comparing clocks. It also mirrors every
+routing change published there into the MLflow registry (aliases, tags and an audit tag per
+change, ``retrainer.registry.record``), so the registry is written by this process only. With
 ``RETRAINING_SCHEDULE`` set it asks for a training itself when the last one is older than that.
 """
 
@@ -21,6 +23,7 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
 from agents.deadletter import Source, dead_letter
+from agents.rollout import MODEL_NAME
 from cardstream import bootstrap
 from schemas.events import DeadLetter, ModelVersion, RetrainRequest
 from streams import kafka
@@ -70,8 +73,13 @@ def examples_from(rated: list[RatedCard]) -> list[Any]:
 
 class RetrainerMetrics:
     def __init__(self, registry: CollectorRegistry) -> None:
-        self.runs = Counter("cardstream_retrain_runs_total", "Trainings by outcome",
-                            ["outcome"], registry=registry)
+        self.runs = Counter(
+            "cardstream_retrain_runs_total",
+            "Training requests by outcome: blessed, rejected (lost the gate), insufficient_data "
+            "(not enough ratings yet: not a failure), failed, skipped (already answered)",
+            ["outcome"], registry=registry)
+        for outcome in ("blessed", "rejected", "insufficient_data", "failed", "skipped"):
+            self.runs.labels(outcome)
         self.seconds = Histogram("cardstream_retrain_duration_seconds", "One training",
                                  buckets=(10, 30, 60, 120, 180, 300, 600, 1200),
                                  registry=registry)
@@ -81,6 +89,14 @@ class RetrainerMetrics:
             buckets=(10, 30, 60, 120, 180, 300, 600, 1200), registry=registry)
         self.examples = Gauge("cardstream_retrain_examples", "Ratings used by the last training",
                               registry=registry)
+        # counted here, where model-versions is read once with committed offsets: a worker
+        # replays the whole topic on every start and would count history again
+        self.changes = Counter(
+            "cardstream_model_changes_total",
+            "Model changes recorded in the registry, by action (rollout, promoted, rolled_back, "
+            "announced)", ["action"], registry=registry)
+        for action in ("announced", "rollout", "promoted", "rolled_back"):
+            self.changes.labels(action)
 
 
 class Retrainer:
@@ -100,17 +116,19 @@ class Retrainer:
         self.consumer.subscribe([self.requests_topic, self.models_topic])
         self.period = schedule_seconds(settings.retraining_schedule)
         self.state_path = settings.run_dir / "retrainer-state.json"
-        self.last_training_started = self._load_state()
+        self.last_training_started, self.answered = self._load_state()
         self.stopping = False
 
-    def _load_state(self) -> float:
+    def _load_state(self) -> tuple[float, list[str]]:
         try:
-            return float(json.loads(self.state_path.read_text())["last_training_started"])
+            state = json.loads(self.state_path.read_text())
+            return float(state["last_training_started"]), list(state.get("answered", []))
         except (OSError, ValueError, KeyError):
-            return time.time()  # a fresh stack does not train the moment it starts
+            return time.time(), []  # a fresh stack does not train the moment it starts
 
     def _save_state(self) -> None:
-        state = {"last_training_started": self.last_training_started}
+        state = {"last_training_started": self.last_training_started,
+                 "answered": self.answered[-200:]}
         self.state_path.write_text(json.dumps(state))
 
     def publish(self, event: ModelVersion | RetrainRequest, key: str) -> None:
@@ -157,62 +175,59 @@ class Retrainer:
             self.publish(request, request.request_id)
 
     def on_request(self, request: RetrainRequest) -> None:
-        from retrainer.exceptions import DataError, RetrainerError
-        from retrainer.service import MODEL_NAME, run_training
+        from retrainer.service import TrainingFailed, answer_for, run_training
 
-        if request.requested_at.timestamp() < self.last_training_started - 1:
-            log.info("request %s (%s) is covered by the training that started after it",
-                     request.request_id, request.trigger)
+        if request.request_id in self.answered:
+            log.info("request %s was answered before (a replay); skipped", request.request_id)
             self.metrics.runs.labels("skipped").inc()
             return
         self.last_training_started = time.time()
-        self._save_state()
         rated = self.store.rated_cards()
         self.metrics.examples.set(len(rated))
         log.info("training for request %s (%s): %d ratings", request.request_id,
                  request.reason, len(rated))
-        started = time.monotonic()
+
+        def started(run_id: str) -> None:
+            self.publish(ModelVersion(
+                name=MODEL_NAME, version="-", uri="", action="training", run_id=run_id,
+                actor="retrainer", request_id=request.request_id,
+                reason=f"training on {len(rated)} ratings ({request.trigger}: {request.reason})"
+            ), "-")
+
+        started_at = time.monotonic()
+        outcome = None
         try:
             # embedded MLflow keeps artifacts in the run folder; a server decides for itself
             artifacts = self.settings.artifact_root if self.tracking_uri.startswith("sqlite") \
                 else None
             outcome = run_training(examples_from(rated), request, retrain_config(self.settings),
-                                   self.tracking_uri, artifact_location=artifacts)
-        except (DataError, RetrainerError) as exc:
-            self.metrics.runs.labels("failed").inc()
-            log.warning("training for %s did not run: %s", request.request_id, exc)
-            self.publish(ModelVersion(name=MODEL_NAME, version="-", uri="", action="rejected",
-                                      reason=f"request {request.request_id}: {exc}"), "-")
-            return
-        self.metrics.seconds.observe(time.monotonic() - started)
-        if outcome.announcement is not None:
-            self.publish(outcome.announcement, outcome.announcement.version)
-            self.metrics.runs.labels("blessed").inc()
+                                   self.tracking_uri, artifact_location=artifacts,
+                                   on_start=started)
+            answer = answer_for(request, outcome)
+        except TrainingFailed as exc:
+            log.error("training for %s failed: %s", request.request_id, exc)
+            answer = answer_for(request, None, exc)
+        self.metrics.runs.labels({"announced": "blessed"}.get(answer.action, answer.action)).inc()
+        self.metrics.seconds.observe(time.monotonic() - started_at)
+        self.publish(answer, answer.version)
+        self.answered.append(request.request_id)
+        self._save_state()
+        if answer.action == "announced":
             self.metrics.to_announce.observe(
                 (datetime.now(UTC) - request.requested_at).total_seconds())
-        else:
-            self.metrics.runs.labels("rejected").inc()
-            self.publish(ModelVersion(name=MODEL_NAME, version="-", uri="", action="rejected",
-                                      run_id=outcome.run_id, metrics=outcome.metrics,
-                                      reason=outcome.reason), "-")
-        if outcome.run_id:
+        if outcome is not None and outcome.status != "insufficient_data" and outcome.run_id:
             self.store.mark_trained([r.feedback_id for r in rated], outcome.run_id)
-        log.info("request %s: %s in %.0f s", request.request_id, outcome.reason, outcome.seconds)
+        log.info("request %s: %s: %s", request.request_id, answer.action, answer.reason)
 
     def on_model_event(self, event: ModelVersion) -> None:
+        from agents.rollout import ROUTING_ACTIONS
         from retrainer import registry
 
-        if event.action in ("announced", "rejected"):
-            return  # written by this process when it trained
+        if event.action in ROUTING_ACTIONS:
+            self.metrics.changes.labels(event.action).inc()
         client = registry.client_for(self.tracking_uri)
         try:
-            if event.action == "rollout":
-                registry.set_rollout_tag(client, event.name, event.version,
-                                         event.rollout_percent, "rollout")
-            elif event.action == "promoted":
-                registry.promote(client, event.name, event.version)
-            elif event.action == "rolled_back":
-                registry.rollback(client, event.name, event.version, event.reason)
+            registry.record(client, event)
         except Exception:  # the registry is a record of what happened; the loop goes on
             log.exception("could not record %s of %s %s in MLflow", event.action, event.name,
                           event.version)
@@ -224,7 +239,9 @@ class Retrainer:
 
 def run_retrainer(settings: Settings, metrics_port: int) -> None:
     where = bootstrap.endpoints(settings)
-    registry = CollectorRegistry()
+    from agents.metrics import process_registry
+
+    registry = process_registry()
     store = bootstrap.card_store(settings)
     retrainer = Retrainer(settings, where.bootstrap, where.tracking_uri, store, registry)
 

@@ -170,6 +170,15 @@ class Stack:
         env = {"CARDSTREAM_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
                "CARDSTREAM_MLFLOW_TRACKING_URI": s.resolved_tracking_uri,
                "CARDSTREAM_BLOB_DIR": self.info.blob_dir}
+        if not (self.run_dir / "mlflow.db").exists() and \
+                s.resolved_tracking_uri == f"sqlite:///{(self.run_dir / 'mlflow.db').resolve()}":
+            # a fresh embedded MLflow store is created and migrated here, once: processes that
+            # open a fresh sqlite store together each start the migration and can leave it half
+            # done ("table _alembic_tmp_latest_metrics already exists" for everyone after)
+            from mlflow import MlflowClient
+
+            MlflowClient(s.resolved_tracking_uri).search_experiments()
+            say("MLflow store created")
         self._spawn("worker", ["worker", "--metrics-port", str(metrics_port)], env)
         if self.with_retrainer:
             retrainer_port = free_port()

@@ -242,6 +242,9 @@ def cards(settings: Settings, upload_id: str | None, since: datetime | None, fol
 def feedback(settings: Settings, card_id: str, rating: int, flags: tuple[str, ...],
              question: str | None, answer: str | None, user: str | None, as_json: bool) -> int:
     """Rate a card (CARD_ID from `cards` or `upload --wait`)."""
+    from cardstream.modelops import check_feedback
+
+    check_feedback(settings, card_id, rating, list(flags))  # the worker's checks, and the card
     client = bootstrap.client(settings)
     try:
         event = client.feedback(card_id, rating, flags=list(flags), corrected_question=question,

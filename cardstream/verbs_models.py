@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from typing import Any
 
 import click
 
-from cardstream import bootstrap
+from agents.rollout import MODEL_NAME
+from cardstream import bootstrap, modelops
 from cardstream.options import (
     Seconds,
     Verb,
@@ -19,10 +19,8 @@ from cardstream.options import (
 )
 from cardstream.output import bar, print_json, progress
 from retrainer.simulation import TASTES
-from schemas.events import Feedback, ModelVersion, RetrainRequest
+from schemas.events import Feedback
 from streams.settings import Settings
-
-SCORER = "cardstream-quality-scorer"
 
 
 @click.command(cls=Verb)
@@ -53,64 +51,29 @@ def topics(settings: Settings) -> int:
 @click.option("--reason", default="asked for with `cardstream retrain`",
               help="why, recorded with the request")
 @click.option("--wait", is_flag=True,
-              help="wait for the outcome (trained or rejected) and print it")
+              help="wait for the outcome (trained, rejected and why, registered version) and "
+              "print it, with progress while it trains")
 @click.option("--timeout", type=Seconds(), default=1800.0,
               help="with --wait, stop waiting after this long (seconds, or 30m)")
 @json_option
 @with_settings
 def retrain(settings: Settings, reason: str, wait: bool, timeout: float, as_json: bool) -> int:
     """Ask for a training now."""
-    request = RetrainRequest(request_id=uuid.uuid4().hex, trigger="manual", reason=reason)
-    if not wait:
-        _publish(settings, request, request.request_id)
+    with bar("training") as shown:
+        def report(line: str) -> None:
+            shown.describe(line[:60])
+            progress(line)
+
+        request, answer = modelops.retrain(settings, reason, wait=wait, timeout=timeout,
+                                           on_progress=report)
+    if answer is None:
         print(f"retrain requested ({request.request_id}); follow it with `cardstream models list`")
         return 0
-    client = bootstrap.client(settings)
-    try:
-        outcome = _await_training(client, request, timeout)
-    finally:
-        client.close()
-    if outcome is None:
-        print(f"no outcome for {request.request_id} within {timeout:g} s; see `cardstream models "
-              "list`")
-        return 1
     if as_json:
-        print_json(outcome.model_dump(mode="json"))
-    elif outcome.action == "announced":
-        mse = outcome.metrics.get("val_mse")
-        print(f"trained: {outcome.name} v{outcome.version} announced at "
-              f"{outcome.rollout_percent} %" + (f", val_mse {mse:.4f}" if mse is not None else ""))
+        print_json(answer.model_dump(mode="json"))
     else:
-        print(f"not trained: {outcome.reason}")
+        print(modelops.describe_answer(answer))
     return 0  # the request was answered; a training the data or the gate refuses is an answer
-
-
-def _await_training(client: Any, request: RetrainRequest, timeout: float) -> ModelVersion | None:
-    """Send ``request`` and return the training's announcement or rejection, read from
-    model-versions from before the request was sent (offsets, not clocks, order them)."""
-    from streams import kafka
-
-    consumer = kafka.consumer(client.bootstrap, **client.kafka_config)
-    try:
-        kafka.assign_at_end(consumer, [client.topic(ModelVersion.topic)])
-        client.send(request, request.request_id)
-        progress(f"retrain requested ({request.request_id}); waiting for the outcome")
-        deadline = time.monotonic() + timeout
-        with bar("training"):
-            while time.monotonic() < deadline:
-                message = consumer.poll(0.5)
-                if message is None or message.error():
-                    continue
-                event = client.codec.decode(message.value(), ModelVersion)
-                # TODO(13): match on the request id once outcomes carry it; until then a
-                # rejection that names another request is someone else's
-                if event.action not in ("announced", "rejected") or (
-                        "request " in event.reason and request.request_id not in event.reason):
-                    continue
-                return event
-    finally:
-        consumer.close()
-    return None
 
 
 @click.group(cls=VerbGroup)
@@ -122,49 +85,14 @@ def models() -> None:
 @json_option
 @with_settings
 def models_list(settings: Settings, as_json: bool) -> int:
-    """Versions with aliases, rollout and metrics."""
-    from retrainer import registry
-
-    where = bootstrap.endpoints(settings)
-    versions = registry.list_versions(registry.client_for(where.tracking_uri), SCORER)
-    store = bootstrap.card_store(settings)
-    try:
-        live = store.live_stats()
-    finally:
-        store.close()
-    rows = []
-    for row in versions:
-        n, mean = live.get(str(row["version"]), (0, None))
-        rows.append({**row, "live_ratings": n, "live_mean_quality": mean})
-    baseline = live.get("baseline")
+    """Per version: the registry's state and what the workers serve (role, percent, loaded or
+    failed), live ratings in stars; and every training's outcome with its reason and run."""
+    report = modelops.models_report(settings)
     if as_json:
-        print_json({"model": SCORER, "versions": rows,
-                    "baseline": {"live_ratings": baseline[0], "live_mean_quality": baseline[1]}
-                    if baseline else None})
-        return 0
-    if not rows:
-        print(f"no versions of {SCORER} yet: the heuristic ranking serves every upload")
-    for row in rows:
-        tags = row.get("tags", {})
-        mse = row.get("metrics", {}).get("val_mse")
-        live_mean = row["live_mean_quality"]
-        print(f"{SCORER} v{row['version']:<3} {','.join(row['aliases']) or '-':<18} "
-              f"rollout {tags.get('rollout_percent', '0'):>3} % ({tags.get('rollout_state', '-')})"
-              f"  val_mse {mse if mse is None else f'{mse:.4f}'}"
-              f"  live {row['live_ratings']} ratings"
-              + (f", mean {live_mean:.2f}" if live_mean is not None else "")
-              + f"  run {row.get('run_id')}")
-    if baseline:
-        print(f"baseline (heuristic)  live {baseline[0]} ratings, mean {baseline[1]:.2f}")
+        print_json(report)
+    else:
+        print("\n".join(modelops.format_report(report)))
     return 0
-
-
-def _publish(settings: Settings, event: ModelVersion | RetrainRequest, key: str) -> None:
-    client = bootstrap.client(settings)
-    try:
-        client.send(event, key)
-    finally:
-        client.close()
 
 
 @models.command()
@@ -172,12 +100,9 @@ def _publish(settings: Settings, event: ModelVersion | RetrainRequest, key: str)
 @click.option("--reason", default="promoted by hand", help="why, kept with the change")
 @with_settings
 def promote(settings: Settings, version: str, reason: str) -> int:
-    """Make VERSION the champion."""
-    event = ModelVersion(name=SCORER, version=str(version),
-                         uri=f"models:/{SCORER}/{version}", action="promoted",
-                         alias="champion", rollout_percent=100, reason=reason)
-    _publish(settings, event, event.version)
-    print(f"{SCORER} v{version} promoted to champion")
+    """Make VERSION the champion (refused when the registry has no such version)."""
+    event = modelops.promote(settings, version, reason)
+    print(f"{MODEL_NAME} v{event.version} promoted to champion (by {event.actor})")
     return 0
 
 
@@ -186,20 +111,11 @@ def promote(settings: Settings, version: str, reason: str) -> int:
 @click.option("--reason", default="rolled back by hand", help="why, kept with the change")
 @with_settings
 def rollback(settings: Settings, version: str | None, reason: str) -> int:
-    """Withdraw the challenger (or VERSION; with no challenger, the champion)."""
-    from retrainer import registry
-
-    where = bootstrap.endpoints(settings)
-    client = registry.client_for(where.tracking_uri)
-    version = version or registry.alias_version(client, SCORER, registry.CHALLENGER) \
-        or registry.alias_version(client, SCORER, registry.CHAMPION)
-    if version is None:
-        print("nothing to roll back: no challenger and no champion")
-        return 1
-    event = ModelVersion(name=SCORER, version=str(version), uri=f"models:/{SCORER}/{version}",
-                         action="rolled_back", rollout_percent=0, reason=reason)
-    _publish(settings, event, event.version)
-    print(f"{SCORER} v{version} rolled back")
+    """Withdraw the challenger (or VERSION; with no challenger, the champion, which gives way
+    to the one it replaced)."""
+    event = modelops.rollback(settings, version, reason)
+    print(f"{MODEL_NAME} v{event.version} rolled back; champion now {event.champion} "
+          f"(by {event.actor})")
     return 0
 
 
@@ -237,7 +153,7 @@ def simulate_feedback(settings: Settings, how_many: int, seed: int, taste: str,
     finally:
         client.close()
     mean = total / sent if sent else 0.0
-    print(f"sent {sent} simulated ratings, mean {mean:.2f}")
+    print(f"sent {sent} simulated ratings, mean {mean:.2f} stars")
     return 0
 
 

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from prometheus_client import CollectorRegistry, start_http_server
+from prometheus_client import start_http_server
 
+from agents.metrics import process_registry
 from agents.models import ModelVersionsListener
 from agents.ocr.metrics import OcrMetrics
 from agents.tracking import Flusher, WindowedTracker
@@ -27,8 +28,18 @@ log = logging.getLogger("cardstream.worker")
 
 
 def tracker(settings: Settings, run_name: str) -> WindowedTracker:
-    return WindowedTracker(settings.resolved_tracking_uri, settings.mlflow_experiment_name,
-                           run_name)
+    """One finished MLflow run per window; an embedded (sqlite) MLflow keeps the artifacts in
+    the run folder, a tracking server decides for itself."""
+    import os
+    import socket
+
+    uri = settings.resolved_tracking_uri
+    return WindowedTracker(
+        uri, settings.mlflow_experiment_name, run_name,
+        run_params={"worker": f"{socket.gethostname()}:{os.getpid()}", "app_id": settings.app_id,
+                    "ocr_workers": str(settings.ocr_workers), "engine": settings.model_name or
+                    "rules"},
+        artifact_location=settings.artifact_root if uri.startswith("sqlite") else None)
 
 
 class LoadingEngine:
@@ -69,12 +80,22 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
     from agents.worker import Worker, WorkerDeps
 
     where = bootstrap.endpoints(settings)
-    registry = CollectorRegistry()
+    registry = process_registry()
     codec = bootstrap.codec(settings)
-    router = bootstrap.model_router(settings, where, registry)
+    models_topic = settings.topic(ModelVersion.topic)
+    reporters: list[Any] = []  # made at the first report: most workers never load a model
+
+    def report(event: ModelVersion) -> None:
+        if not reporters:
+            reporters.append(kafka.producer(where.bootstrap, **where.security.confluent()))
+        value = codec.encode(event)
+        kafka.produce_sync(reporters[0], models_topic, event.version, value,
+                           headers=codec.headers(value))
+
+    router = bootstrap.model_router(settings, where, registry, report)
     listener = ModelVersionsListener(
         router, lambda: kafka.consumer(where.bootstrap, **where.security.confluent()),
-        settings.topic(ModelVersion.topic),
+        models_topic,
         lambda data: codec.decode(data, ModelVersion),
     )
     deps = WorkerDeps(
@@ -110,6 +131,8 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
     finally:
         flusher.stop()
         listener.stop()
+        for reporter in reporters:
+            reporter.flush(5)
         worker.close()
         deps.store.close()
 

@@ -4,15 +4,13 @@ Its own process. What the wiring calls::
 
     from retrainer.config import RetrainConfig
     from retrainer.dataset import TrainingExample
-    from retrainer.service import apply_decision, run_training
+    from retrainer.service import answer_for, run_training
 
     outcome = run_training(examples, request, RetrainConfig(), tracking_uri)
-    if outcome.announcement is not None:      # blessed: registered, alias challenger, 10 %
-        produce("model-versions", outcome.announcement)
+    produce("model-versions", answer_for(request, outcome))  # announced | rejected | ...
 
-    decision = policy.decide()                # agents.rollout.RolloutPolicy, on live feedback
-    if decision is not None:
-        produce("model-versions", apply_decision(client, name, decision))
+    for event in model_versions:              # decided by agents.rollout, on the workers
+        registry.record(client, event)        # aliases, rollout tags, audit tag
 
 Modules: ``dataset`` (cleaning, aggregation, split) → ``train`` (loop and search) →
 ``metrics`` and ``gate`` (blessing) → ``registry`` (MLflow) → ``service`` (one retraining);

@@ -20,10 +20,11 @@ from mlflow import MlflowClient
 from mlflow.entities import Metric, Param, RunTag
 from mlflow.exceptions import MlflowException
 
+from agents.rollout import BASELINE, CHALLENGER, CHAMPION
 from retrainer.exceptions import RegistryError
+from schemas.events import ModelVersion
 
-CHAMPION = "champion"
-CHALLENGER = "challenger"
+__all__ = ["CHALLENGER", "CHAMPION"]
 SCORER_ARTIFACT = "scorer"
 
 
@@ -131,24 +132,28 @@ def promote(client: MlflowClient, name: str, version: str) -> str | None:
         if alias_version(client, name, CHALLENGER) == version:
             client.delete_registered_model_alias(name, CHALLENGER)
         client.set_model_version_tag(name, version, "previous_champion", previous or "")
-    set_rollout_tag(client, name, version, 100, "champion")
+    set_rollout_tag(client, name, version, 100, CHAMPION)
     if previous is not None and previous != version:
         set_rollout_tag(client, name, previous, 0, "retired")
     return previous
 
 
-def rollback(client: MlflowClient, name: str, version: str, reason: str = "") -> str | None:
-    """Withdraw ``version``. A challenger just loses its alias; a champion is replaced by the
-    champion it replaced (or by none: the heuristic). Returns the champion afterwards."""
+def rollback(client: MlflowClient, name: str, version: str, reason: str = "",
+             restored: str | None = None) -> str | None:
+    """Withdraw ``version``. A challenger just loses its alias; a champion is replaced by
+    ``restored`` when the event names it (the rollout state decided), else by the champion it
+    replaced (or by none: the heuristic). Returns the champion afterwards."""
     champion = alias_version(client, name, CHAMPION)
     with mlflow_errors(f"roll back {name} version {version}"):
         if alias_version(client, name, CHALLENGER) == version:
             client.delete_registered_model_alias(name, CHALLENGER)
         if champion == version:
-            restored = client.get_model_version(name, version).tags.get("previous_champion")
+            if restored is None:
+                restored = client.get_model_version(name, version).tags.get("previous_champion")
+            restored = None if restored == BASELINE else restored
             if restored:
                 client.set_registered_model_alias(name, CHAMPION, restored)
-                set_rollout_tag(client, name, restored, 100, "champion")
+                set_rollout_tag(client, name, restored, 100, CHAMPION)
             else:
                 client.delete_registered_model_alias(name, CHAMPION)
             champion = restored or None
@@ -180,3 +185,37 @@ def list_versions(client: MlflowClient, name: str) -> list[dict[str, Any]]:
                 "tags": dict(mv.tags),
             })
     return sorted(rows, key=lambda row: int(row["version"]), reverse=True)
+
+
+def exists(client: MlflowClient, name: str, version: str) -> bool:
+    try:
+        client.get_model_version(name, version)
+    except MlflowException:
+        return False
+    return True
+
+
+def audit(client: MlflowClient, event: ModelVersion) -> None:
+    """The change as a version tag ``audit.<epoch ms>.<action>``: who, what, why, when."""
+    stamp = int(event.announced_at.timestamp() * 1000)
+    text = (f"{event.action} by {event.actor} at {event.announced_at.isoformat()}: "
+            f"{event.rollout_percent} %, champion {event.champion or '-'}; {event.reason}")
+    with mlflow_errors(f"audit {event.name} version {event.version}"):
+        client.set_model_version_tag(event.name, event.version, f"audit.{stamp}.{event.action}",
+                                     text[:5000])
+        client.set_model_version_tag(event.name, event.version, "last_change", text[:5000])
+
+
+def record(client: MlflowClient, event: ModelVersion) -> None:
+    """Mirror one routing change from ``model-versions`` into the registry, with its audit
+    record. The registry follows the topic; it never decides anything itself."""
+    if event.action == "rollout":
+        set_rollout_tag(client, event.name, event.version, event.rollout_percent, "rollout")
+    elif event.action == "promoted":
+        promote(client, event.name, event.version)
+    elif event.action == "rolled_back":
+        rollback(client, event.name, event.version, event.reason, restored=event.champion)
+    elif event.action not in ("announced", "loaded", "load_failed"):
+        return  # training answers are recorded on their run by the retrainer
+    if exists(client, event.name, event.version):
+        audit(client, event)

@@ -211,23 +211,49 @@ class Feedback(Event):
         return (self.rating - 1) / 4
 
 
+def stars(quality: float) -> float:
+    """An internal 0..1 quality back on the 1-5 star scale users rate on."""
+    return 1 + 4 * quality
+
+
 class ModelVersion(Event):
-    """A model version announced, rolled out, promoted or rolled back."""
+    """One change of the quality scorer, and the audit record of it: who, what, when and why.
+
+    Routing changes (announced, rollout, promoted, rolled_back) and the answers to training
+    requests (announced, rejected, failed, insufficient_data) are applied by
+    ``agents.rollout.RolloutPolicy.apply``; ``training`` says a training started, and
+    ``loaded`` / ``load_failed`` are what a worker reports after acting on an announcement."""
 
     topic: ClassVar[str] = "model-versions"
 
     name: str = Field(description="Registered model name.")
-    version: str = Field(description="Registry version.")
+    version: str = Field(description="Registry version ('-' when no version was made).")
     run_id: str | None = Field(None, description="The MLflow run that trained it.")
     uri: str = Field(description="Where to load it from, e.g. models:/name/3.")
-    action: Literal["announced", "rollout", "promoted", "rolled_back", "rejected"] = Field(
-        "announced", description="announced | rollout | promoted | rolled_back | rejected"
+    action: Literal[
+        "announced", "rollout", "promoted", "rolled_back", "rejected", "failed",
+        "insufficient_data", "training", "loaded", "load_failed",
+    ] = Field(
+        "announced",
+        description="announced | rollout | promoted | rolled_back | rejected | failed | "
+        "insufficient_data | training | loaded | load_failed",
     )
     alias: str | None = Field(None, description="champion | challenger")
     rollout_percent: int = Field(0, ge=0, le=100, description="Share of uploads it serves.")
     metrics: dict[str, float] = Field(default_factory=dict, description="Validation metrics.")
     reason: str = Field("", description="Why this happened.")
     announced_at: datetime = Field(default_factory=utcnow, description="When it happened.")
+    actor: str = Field(
+        "system",
+        description="Who made the change: cli:<user>@<host>, rollout (a worker's live "
+        "decision), retrainer, worker:<host>:<pid>.",
+    )
+    request_id: str | None = Field(
+        None, description="The retrain request this answers or belongs to, when any."
+    )
+    champion: str | None = Field(
+        None, description="The champion serving after this change (baseline: the heuristic)."
+    )
 
 
 class RetrainRequest(Event):

@@ -276,6 +276,11 @@ def defined_series() -> set[str]:
                     series.add(f"{name}_info")
                 else:
                     series.add(name)
+    # the default process, GC and platform collectors every process registers explicitly
+    from agents.metrics import process_registry
+
+    for family in process_registry().collect():
+        series |= {sample.name for sample in family.samples}
     return series
 
 
@@ -295,7 +300,8 @@ def promql_metric_names(expr: str) -> set[str]:
 
 
 def grafana_to_promql(expr: str) -> str:
-    return expr.replace("$__rate_interval", "5m").replace("$__range", "1h")
+    return (expr.replace("$__rate_interval", "5m").replace("$__range", "1h")
+            .replace("$instance", ".*"))
 
 
 def dashboard_panels() -> list[dict[str, Any]]:

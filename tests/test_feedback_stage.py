@@ -123,8 +123,14 @@ def test_crossing_the_threshold_asks_for_exactly_one_training(world):
     assert len(requests) == 1
     assert requests[0].trigger == "threshold" and requests[0].feedback_count == 12
     assert requests[0].mean_quality == pytest.approx(0.375)
-    # the answer (a version, or a rejection) frees the next training
-    router.apply(ModelVersion(name="m", version="-", uri="", action="rejected"))
+    # an answer to another request does not free it; the answer to this one (a version, or a
+    # rejection), matched by request id, does
+    router.apply(ModelVersion(name="m", version="-", uri="", action="rejected",
+                              request_id="someone-else"))
+    asyncio.run(stage.handle_batch(sources(codec, low)))
+    assert len(of_topic(sent, codec, "retrain-requests", RetrainRequest)) == 1
+    router.apply(ModelVersion(name="m", version="-", uri="", action="insufficient_data",
+                              request_id=requests[0].request_id))
     asyncio.run(stage.handle_batch(sources(codec, low)))
     assert len(of_topic(sent, codec, "retrain-requests", RetrainRequest)) == 2
     assert stage.table[LOOP_KEY]["pending_since"] is not None
@@ -138,11 +144,20 @@ def test_good_ratings_do_not_trigger_training(world):
 
 def test_a_version_that_fails_to_load_keeps_the_previous_one(world):
     _, _, _, router, loads = world
+    reports: list[ModelVersion] = []
+    router.report = reports.append
     router.apply(announced("broken"))
-    assert loads and router.versions() == (BASELINE, None, 0)
+    # the topic says "broken" is the challenger, but what serves is what is labelled: its
+    # uploads are scored and labelled by the champion (here the heuristic, baseline)
+    assert loads and router.versions() == (BASELINE, "broken", 10)
+    assert all(router.choose(f"u{i}")[1:] == (BASELINE, None) for i in range(50))
     assert router.load_failures._value.get() == 1
+    assert [(r.action, r.version) for r in reports] == [("load_failed", "broken")]
+    assert router.metrics.serving.labels("challenger", "broken")._value.get() == 0
     router.apply(announced("2"))
     assert router.versions() == (BASELINE, "2", 10)
+    assert [(r.action, r.version, r.alias) for r in reports][-1] == ("loaded", "2", "challenger")
+    assert router.metrics.serving.labels("challenger", "2")._value.get() == 1
 
 
 def test_rollout_advances_on_good_live_feedback_and_emits_each_step(world):

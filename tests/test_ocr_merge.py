@@ -84,3 +84,9 @@ def test_metrics_observe_counts_bounded_labels() -> None:
     assert value("cardstream_ocr_words_total", outcome="dropped") == 1
     assert value("cardstream_ocr_duration_seconds_count") == 2
     assert value("cardstream_ocr_confidence_percent_sum") == 90
+    # a text upload is not OCR: its page is counted by source, the OCR counters stay put
+    text = merge([PageResult(1, "plain text", PageStat(page=1, source="text"))], "eng")
+    metrics.observe(text, "ok", 0.01)
+    assert value("cardstream_ocr_requests_total", status="ok") == 1
+    assert value("cardstream_ocr_duration_seconds_count") == 2
+    assert value("cardstream_ocr_pages_total", source="text") == 1

@@ -104,34 +104,51 @@ def test_gate(mse: float, selected: float, blessed: bool, why: str):
     assert why in verdict.reason and "champion 1" in verdict.reason
 
 
-def test_rollout_decisions_move_the_registry(client, tmp_path: Path):
+def test_rollout_events_move_the_registry_and_leave_an_audit_record(client, tmp_path: Path):
+    """The shipped path: the policy decides, its event is what the retrainer records."""
     from agents.rollout import RolloutPolicy
-    from retrainer.service import apply_decision
+    from schemas.events import ModelVersion
 
     v1, v2 = new_version(client, tmp_path, 0.1), new_version(client, tmp_path, 0.09)
     registry.promote(client, NAME, v1)
     registry.announce(client, NAME, v2, 10)
-    policy = RolloutPolicy(champion=v1, min_samples=5)
-    policy.on_announced(v2)
+    policy = RolloutPolicy(champion=v1, min_samples=5, name=NAME)
+    policy.apply(ModelVersion(name=NAME, version=v2, uri="", action="announced",
+                              rollout_percent=10))
     events = []
     while policy.challenger is not None:
         for i in range(5):
             policy.observe(v1, 0.5 + 0.01 * i)
             policy.observe(v2, 0.7 + 0.01 * i)
-        decision = policy.decide()
-        assert decision is not None
-        events.append(apply_decision(client, NAME, decision))
+        event = policy.decide()
+        assert event is not None
+        registry.record(client, event)
+        events.append(event)
     assert [(e.action, e.rollout_percent) for e in events] == [("rollout", 50), ("promoted", 100)]
-    assert events[-1].run_id and events[-1].alias == "champion"
+    assert events[-1].alias == "champion" and events[-1].actor == "rollout"
     assert registry.alias_version(client, NAME, registry.CHAMPION) == v2
+    tags = client.get_model_version(NAME, v2).tags
+    audits = sorted(k for k in tags if k.startswith("audit."))
+    assert [k.rsplit(".", 1)[1] for k in audits] == ["rollout", "promoted"]
+    assert "by rollout" in tags[audits[-1]]
 
     v3 = new_version(client, tmp_path, 0.2)
     registry.announce(client, NAME, v3, 10)
-    policy.on_announced(v3)
+    policy.apply(ModelVersion(name=NAME, version=v3, uri="", action="announced",
+                              rollout_percent=10))
     for _ in range(5):
         policy.observe(v2, 0.8)
         policy.observe(v3, 0.2)
-    event = apply_decision(client, NAME, policy.decide())
+    event = policy.decide()
+    assert event is not None
+    registry.record(client, event)
     assert (event.action, event.alias, event.rollout_percent) == ("rolled_back", None, 0)
     assert registry.alias_version(client, NAME, registry.CHALLENGER) is None
     assert registry.alias_version(client, NAME, registry.CHAMPION) == v2
+
+    # a champion rolled back by hand: the policy names who serves next, the registry follows
+    manual = policy.rollback_event(v2, actor="cli:test")
+    assert manual.champion == v1
+    policy.apply(manual)
+    registry.record(client, manual)
+    assert policy.champion == v1 == registry.alias_version(client, NAME, registry.CHAMPION)

@@ -17,8 +17,7 @@ from agents.scoring import load_rater
 from retrainer import registry
 from retrainer.config import RetrainConfig, SearchConfig
 from retrainer.dataset import DataConfig, TrainingExample, build_dataset
-from retrainer.exceptions import DataError
-from retrainer.service import TrainingOutcome, run_training
+from retrainer.service import TrainingOutcome, answer_for, run_training
 from retrainer.simulation import SimulatedUsers, simulated_examples
 from schemas.events import RetrainRequest
 
@@ -81,6 +80,13 @@ def test_a_good_model_is_announced_with_lineage(champion: TrainingOutcome, mlflo
     # one validation loss per epoch from the untrained start on (early stopping may end it)
     steps = [m.step for m in client.get_metric_history(champion.run_id, "val_loss")]
     assert len(steps) >= 2 and steps == list(range(len(steps)))
+    # each search trial is a finished child run of the training run
+    children = client.search_runs([run.info.experiment_id],
+                                  f"tags.mlflow.parentRunId = '{champion.run_id}'")
+    assert len(children) == len(TINY.search.learning_rates)
+    assert all(c.info.status == "FINISHED" and "val_loss" in c.data.metrics for c in children)
+    assert children[0].data.params["learning_rate"] == "0.0003"
+    assert run.data.tags["outcome"] == "announced"
     artifacts = {f.path for f in client.list_artifacts(champion.run_id)}
     assert {"config.json", "search.json", "data", "scorer"} <= artifacts
     lineage = json.loads(Path(client.download_artifacts(champion.run_id, "data/lineage.json"))
@@ -118,9 +124,21 @@ def test_a_challenger_on_shuffled_labels_is_not_announced(champion: TrainingOutc
     assert run.data.tags["blessed"] == "false" and run.data.tags["gate_reason"] == outcome.reason
     assert [row["version"] for row in registry.list_versions(client, NAME)] == ["1"]
     assert registry.alias_version(client, NAME, registry.CHAMPION) == "1"
+    assert outcome.status == "rejected" and run.data.tags["outcome"] == "rejected"
+    answer = answer_for(request(2), outcome)
+    assert (answer.action, answer.run_id, answer.request_id) == ("rejected", outcome.run_id,
+                                                                 request(2).request_id)
 
 
-def test_too_little_feedback_fails_before_any_run(mlflow_home):
+def test_too_little_feedback_is_its_own_outcome_with_a_finished_run(mlflow_home):
+    """Not enough ratings is not a failure (no alert), but it is visible: a run says why."""
     uri, artifacts = mlflow_home
-    with pytest.raises(DataError):
-        run_training(examples()[:5], request(3), TINY, uri, NAME, artifact_location=artifacts)
+    outcome = run_training(examples()[:5], request(3), TINY, uri, NAME,
+                           artifact_location=artifacts)
+    assert outcome.status == "insufficient_data" and outcome.announcement is None
+    run = registry.client_for(uri).get_run(outcome.run_id)
+    assert run.info.status == "FINISHED"
+    assert run.data.tags["outcome"] == "insufficient_data"
+    assert run.data.tags["reason"] == outcome.reason
+    answer = answer_for(request(3), outcome)
+    assert answer.action == "insufficient_data" and answer.request_id == request(3).request_id

@@ -7,7 +7,13 @@ import random
 
 import pytest
 
-from agents.rollout import BASELINE, RolloutPolicy, bucket
+from agents.rollout import BASELINE, RolloutError, RolloutPolicy, bucket
+from schemas.events import ModelVersion
+
+
+def announce(policy: RolloutPolicy, version: str, **extra) -> None:  # type: ignore[no-untyped-def]
+    policy.apply(ModelVersion(name=policy.name, version=version, uri="", action="announced",
+                              **extra))
 
 
 def feed(policy: RolloutPolicy, rng: random.Random, means: dict[str, float], uploads: int) -> None:
@@ -21,9 +27,9 @@ def feed(policy: RolloutPolicy, rng: random.Random, means: dict[str, float], upl
 def run_until_decision(policy: RolloutPolicy, rng: random.Random, means: dict[str, float]):
     for _ in range(200):
         feed(policy, rng, means, 20)
-        decision = policy.decide()
-        if decision is not None:
-            return decision
+        event = policy.decide()
+        if event is not None:
+            return event
     raise AssertionError("no decision after 4000 uploads")
 
 
@@ -38,9 +44,10 @@ def test_bucket_is_stable_and_spread():
 def test_routing_follows_percent_and_is_monotone():
     policy = RolloutPolicy()
     assert policy.route("anything") == BASELINE
-    policy.on_announced("2")
+    announce(policy, "2")
     at_10 = {u for u in (f"u{i}" for i in range(1000)) if policy.route(u) == "2"}
-    policy.percent = 50
+    policy.apply(ModelVersion(name=policy.name, version="2", uri="", action="rollout",
+                              rollout_percent=50))
     at_50 = {u for u in (f"u{i}" for i in range(1000)) if policy.route(u) == "2"}
     assert at_10 < at_50
     assert all(bucket(u) < 10 for u in at_10)
@@ -49,13 +56,14 @@ def test_routing_follows_percent_and_is_monotone():
 def test_good_challenger_advances_10_50_100():
     rng = random.Random(0)
     policy = RolloutPolicy(min_samples=30)
-    policy.on_announced("1")
+    announce(policy, "1")
     means = {BASELINE: 0.5, "1": 0.7}
     first = run_until_decision(policy, rng, means)
-    assert (first.action, first.from_percent, first.to_percent) == ("advance", 10, 50)
+    assert (first.action, first.rollout_percent, first.alias) == ("rollout", 50, "challenger")
     assert policy.percent == 50
     second = run_until_decision(policy, rng, means)
-    assert (second.action, second.from_percent, second.to_percent) == ("promote", 50, 100)
+    assert (second.action, second.rollout_percent, second.alias) == ("promoted", 100, "champion")
+    assert second.champion == "1" and second.actor == "rollout" and "stars" in second.reason
     assert policy.champion == "1" and policy.challenger is None
     assert policy.route("u1") == "1"
 
@@ -63,9 +71,10 @@ def test_good_challenger_advances_10_50_100():
 def test_bad_challenger_rolls_back():
     rng = random.Random(1)
     policy = RolloutPolicy(champion="3")
-    policy.on_announced("4")
+    announce(policy, "4")
     decision = run_until_decision(policy, rng, {"3": 0.7, "4": 0.4})
-    assert decision.action == "rollback" and decision.version == "4"
+    assert decision.action == "rolled_back" and decision.version == "4"
+    assert decision.champion == "3" and decision.alias is None
     assert policy.challenger is None and policy.champion == "3" and policy.percent == 0
 
 
@@ -73,30 +82,30 @@ def test_bad_challenger_rolls_back():
 def test_worse_challenger_never_reaches_100(seed):
     rng = random.Random(seed)
     policy = RolloutPolicy(champion="1", min_samples=30, margin=0.05)
-    policy.on_announced("2")
+    announce(policy, "2")
     # worse by 0.1 on the 0..1 scale (0.4 stars): twice the margin
     means = {"1": 0.65, "2": 0.55}
     while policy.challenger is not None:
         decision = run_until_decision(policy, rng, means)
-        assert decision.action != "promote"
+        assert decision.action != "promoted"
     assert policy.champion == "1"
 
 
 def test_counters_reset_after_each_decision_and_state_round_trips():
     rng = random.Random(2)
     policy = RolloutPolicy()
-    policy.on_announced("1")
+    announce(policy, "1")
     run_until_decision(policy, rng, {BASELINE: 0.5, "1": 0.7})
     assert policy.tallies == {}
     feed(policy, rng, {BASELINE: 0.5, "1": 0.7}, 50)
     restored = RolloutPolicy.from_dict(json.loads(json.dumps(policy.to_dict())))
     assert restored == policy
-    assert restored.decide() == policy.decide()
+    assert restored.evaluate() == policy.evaluate()
 
 
 def test_feedback_for_other_versions_is_ignored_and_range_checked():
     policy = RolloutPolicy(champion="1")
-    policy.on_announced("2")
+    announce(policy, "2")
     policy.observe("old", 1.0)
     assert "old" not in policy.tallies
     with pytest.raises(ValueError):
@@ -107,8 +116,62 @@ def test_feedback_for_other_versions_is_ignored_and_range_checked():
 
 def test_new_announcement_replaces_challenger_in_flight():
     policy = RolloutPolicy(champion="1")
-    policy.on_announced("2")
-    policy.percent = 50
+    announce(policy, "2")
+    policy.apply(ModelVersion(name=policy.name, version="2", uri="", action="rollout",
+                              rollout_percent=50))
     policy.observe("2", 1.0)
-    policy.on_announced("3")
+    announce(policy, "3")
     assert (policy.challenger, policy.percent, policy.tallies) == ("3", 10, {})
+
+
+def replay(events: list[ModelVersion]) -> RolloutPolicy:
+    policy = RolloutPolicy()
+    for event in events:
+        policy.apply(event)
+    return policy
+
+
+def test_every_transition_replays_to_the_same_state_and_is_idempotent():
+    """A restart replays the topic: the state after it is the state before, and hearing an
+    event twice (our own decision coming back) changes nothing."""
+    policy, events = RolloutPolicy(min_samples=5), []
+
+    def publish(event: ModelVersion | None) -> None:
+        assert event is not None
+        events.append(event)
+        policy.apply(event)
+
+    publish(ModelVersion(name=policy.name, version="1", uri="", action="announced",
+                         rollout_percent=10, request_id="r1"))
+    while policy.challenger is not None:
+        for _ in range(5):
+            policy.observe(BASELINE, 0.5)
+            policy.observe("1", 0.75)
+        event = policy.decide()
+        if event is not None:
+            events.append(event)
+    publish(ModelVersion(name=policy.name, version="2", uri="", action="announced",
+                         rollout_percent=10, request_id="r2"))
+    publish(policy.promote_event("2", actor="cli:me"))  # by hand, before its rollout ended
+    publish(policy.rollback_event(None, actor="cli:me"))  # the champion 2: back to 1
+    publish(ModelVersion(name=policy.name, version="-", uri="", action="rejected",
+                         request_id="r3"))
+    assert (policy.champion, policy.challenger, policy.percent) == ("1", None, 0)
+    assert policy.is_answered("r1") and policy.is_answered("r3") and not policy.is_answered("r4")
+    again = replay(events + events)
+    assert (again.champion, again.challenger, again.percent, again.answered) == \
+        (policy.champion, policy.challenger, policy.percent, policy.answered)
+
+
+def test_requests_by_hand_that_cannot_be_honoured_are_refused():
+    policy = RolloutPolicy()
+    with pytest.raises(RolloutError, match="nothing to roll back"):
+        policy.rollback_event(None, actor="cli:me")
+    announce(policy, "2")
+    with pytest.raises(RolloutError, match="not serving"):
+        policy.rollback_event("7", actor="cli:me")
+    event = policy.rollback_event(None, actor="cli:me")
+    assert (event.version, event.champion) == ("2", BASELINE)
+    policy.apply(policy.promote_event("2", actor="cli:me"))
+    with pytest.raises(RolloutError, match="already the champion"):
+        policy.promote_event("2", actor="cli:me")

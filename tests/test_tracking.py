@@ -22,13 +22,17 @@ def test_summarize() -> None:
     assert stats["p50"] == pytest.approx(50.5) and stats["p95"] == pytest.approx(95.05)
 
 
-def test_one_step_per_window_with_aggregates_and_sampled_artifacts(
+def test_each_window_is_a_finished_run_with_aggregates_and_sampled_artifacts(
     uri: str, tmp_path: Path
 ) -> None:
-    tracker = WindowedTracker(uri, "ocr-test", "worker-1", window_s=3600, sample_every=2)
+    tracker = WindowedTracker(uri, "ocr-test", "worker-1", window_s=3600, sample_every=2,
+                              run_params={"worker": "host:1"},
+                              artifact_location=str(tmp_path / "artifacts"))
     for index in range(10):
         artifacts = {"page.txt": f"page {index}".encode()} if tracker.wants_artifacts() else None
-        tracker.record({"confidence": 80.0 + index, "seconds": 0.5}, {"language": "eng"}, artifacts)
+        language = "eng" if index < 7 else "spa"
+        tracker.record({"confidence": 80.0 + index, "seconds": 0.5}, {"language": language},
+                       artifacts)
     assert tracker.flush() is False  # the hour-long window is still open
     assert tracker.flush(force=True) is True
     tracker.record({"confidence": 50.0}, {"language": "spa"})
@@ -38,21 +42,28 @@ def test_one_step_per_window_with_aggregates_and_sampled_artifacts(
     client = MlflowClient(uri)
     experiment = client.get_experiment_by_name("ocr-test")
     assert experiment is not None
-    [run] = client.search_runs([experiment.experiment_id])
-    assert run.info.run_name == "worker-1" and run.info.status == "FINISHED"
-    assert run.data.params == {"language": "eng"}
-    assert run.data.tags["param.language"] == "spa"  # params are write-once; changes are tags
-    history = client.get_metric_history(run.info.run_id, "confidence.mean")
-    assert [(m.step, m.value) for m in history] == [(0, 84.5), (1, 50.0)]
-    assert client.get_metric_history(run.info.run_id, "events")[0].value == 10
-    assert client.get_metric_history(run.info.run_id, "confidence.p95")[0].value == pytest.approx(
-        88.55
-    )
-    charts = {a.path for a in client.list_artifacts(run.info.run_id, "windows/step-0")}
-    assert {"windows/step-0/confidence.png", "windows/step-0/events.log"} <= charts
+    assert experiment.artifact_location.endswith("artifacts")  # the run folder, not $PWD
+    runs = sorted(client.search_runs([experiment.experiment_id]),
+                  key=lambda r: int(r.data.params["window"]))
+    assert [r.info.run_name for r in runs] == ["worker-1-window-0", "worker-1-window-1"]
+    assert all(r.info.status == "FINISHED" for r in runs)  # nothing stays RUNNING
+    first, second = runs
+    # params describe the run, not one event; per-event values are counted
+    assert first.data.params == {"tracker": "worker-1", "window_s": "3600", "sample_every": "2",
+                                 "worker": "host:1", "window": "0"}
+    assert first.data.tags["values.language"] == "eng: 7, spa: 3"
+    assert second.data.tags["values.language"] == "spa: 1"
+    assert client.get_metric_history(first.info.run_id, "confidence.mean")[0].value == 84.5
+    assert client.get_metric_history(second.info.run_id, "confidence.mean")[0].value == 50.0
+    assert client.get_metric_history(first.info.run_id, "events")[0].value == 10
+    assert client.get_metric_history(first.info.run_id, "confidence.p95")[0].value == \
+        pytest.approx(88.55)
+    charts = {a.path for a in client.list_artifacts(first.info.run_id, "window")}
+    assert {"window/confidence.png", "window/events.log"} <= charts
+    assert str(tmp_path / "artifacts") in first.info.artifact_uri
     # every 2nd event kept its artifact, and only the last kept per name survives the window
-    kept = client.list_artifacts(run.info.run_id, "events/step-0")
-    assert [a.path for a in kept] == ["events/step-0/page.txt"]
+    kept = client.list_artifacts(first.info.run_id, "events")
+    assert [a.path for a in kept] == ["events/page.txt"]
 
 
 def test_record_never_touches_mlflow(uri: str, tmp_path: Path) -> None:

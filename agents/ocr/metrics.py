@@ -54,7 +54,13 @@ class OcrMetrics:
             self.words.labels(outcome=outcome)
 
     def observe(self, result: OcrResult | None, status: str, seconds: float) -> None:
-        """Count one request; ``result`` is None when it failed."""
+        """Count one request; ``result`` is None when it failed. A document read without OCR
+        (a text upload, a PDF's text layer) counts only its pages, by source: the OCR counters
+        count OCR."""
+        if result is not None and not any(page.source == "ocr" for page in result.pages):
+            for page in result.pages:
+                self.pages.labels(source=page.source).inc()
+            return
         self.requests.labels(status=status if status in STATUSES else "error").inc()
         self.duration.observe(seconds)
         if result is None:

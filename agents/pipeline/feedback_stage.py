@@ -20,7 +20,7 @@ from agents.exceptions import InvalidFeedback
 from agents.models import ModelRouter
 from agents.pipeline.base import Stage
 from agents.rollout import BASELINE
-from schemas.events import FEEDBACK_FLAGS, Feedback, RetrainRequest
+from schemas.events import FEEDBACK_FLAGS, Feedback, RetrainRequest, stars
 from streams.store import CardStore
 
 LOOP_KEY = "__loop__"  # trigger state lives beside the per-version stats
@@ -132,9 +132,8 @@ class FeedbackStage(Stage):
             self.table[version] = stats  # one write per version per batch
 
     async def decide(self, rated: list[tuple[Feedback, str]]) -> None:
-        decision = self.router.observe([(version, event.quality) for event, version in rated])
-        if decision is not None:
-            event = self.router.event_for(decision)
+        event = self.router.observe([(version, e.quality) for e, version in rated])
+        if event is not None:
             await self.send(self.models_topic, event.version, self.codec.encode(event))
 
     def since_training(self, champion: str) -> tuple[int, float | None]:
@@ -151,7 +150,8 @@ class FeedbackStage(Stage):
         now = time.time() if now is None else now
         loop_state = dict(self.table.get(LOOP_KEY) or {})
         pending = loop_state.get("pending_since")
-        answered = (self.router.last_training_done or 0.0) >= (pending or 0.0)
+        # matched by request id: the retrainer's answer names the request it answers
+        answered = self.router.is_answered(loop_state.get("request_id") or "")
         if pending is not None and not answered and now - pending < STALE_TRAINING_S:
             return None  # one training at a time: the last request has no answer yet
         champion, challenger, _percent = self.router.versions()
@@ -166,8 +166,8 @@ class FeedbackStage(Stage):
             request_id=uuid.uuid4().hex,
             trigger="threshold",
             reason=(
-                f"{count} ratings since the last training with mean quality {mean:.2f} "
-                f"< {self.quality_threshold:.2f}"
+                f"{count} ratings since the last training, mean {stars(mean):.2f} stars "
+                f"(internal quality {mean:.2f} < {self.quality_threshold:.2f})"
             ),
             feedback_count=count,
             mean_quality=mean,

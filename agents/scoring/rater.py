@@ -9,11 +9,12 @@ from pathlib import Path
 import torch
 
 from agents.exceptions import ModelLoadError
+from agents.rollout import MODEL_NAME
 from agents.scoring.fetch import download, is_remote
 from agents.scoring.model import CONFIG_FILE, QualityModel
 from schemas.events import Card
 
-DEFAULT_NAME = "cardstream-quality-scorer"
+DEFAULT_NAME = MODEL_NAME  # defined once, with the alias names, in agents.rollout
 
 
 class LearnedRater:
@@ -66,10 +67,13 @@ def _from_folder(folder: Path, version: str | None) -> LearnedRater:
 
 
 def _scorer_root(folder: Path) -> Path:
-    """The folder holding ``scorer.json``: itself, or its only child (a ``runs:/<id>`` root)."""
+    """The folder holding ``scorer.json``: itself, its only child (a ``runs:/<id>`` root), or
+    inside an MLflow pyfunc model (retrainer.pyfunc keeps the files in artifacts/<name>)."""
     if (folder / CONFIG_FILE).is_file():
         return folder
-    children = [child for child in folder.iterdir() if (child / CONFIG_FILE).is_file()]
+    children = [found.parent for pattern in (f"*/{CONFIG_FILE}", f"artifacts/*/{CONFIG_FILE}",
+                                             f"*/artifacts/*/{CONFIG_FILE}")
+                for found in folder.glob(pattern)]
     if len(children) == 1:
         return children[0]
     raise ModelLoadError(f"{folder} holds no {CONFIG_FILE}: not a quality scorer")

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from agents.rollout import MODEL_NAME
 from cardstream import bootstrap
 from cardstream.stack import READY_FILE
 from schemas.events import Feedback, ModelVersion, UploadOptions
@@ -23,6 +24,7 @@ from streams.runinfo import RUN_FILE, RunInfo, pid_alive
 from streams.settings import Settings
 from tests.conftest import SAMPLES
 from tests.integration.test_feedback_recovery import changelog, stored
+from tests.integration.test_model_truth import registered_scorer
 
 pytestmark = pytest.mark.integration
 
@@ -125,9 +127,11 @@ def survive(tmp_path: Path) -> None:
     # lag tools see the feedback reader: its position is committed to a group of its own
     wait_until(lambda: reader_committed(info.bootstrap, settings) == 12,
                "the reader's position committed after the 12 ratings")
-    client.send(ModelVersion(name="card-quality-scorer", version="7", uri="models:/x/7",
-                             action="promoted", alias="champion", rollout_percent=100,
-                             reason="restart test"), "7")
+    # a real scorer: a version that cannot load is not served, and cards say what served them
+    version = registered_scorer(info.tracking_uri, settings.artifact_root, tmp_path)
+    client.send(ModelVersion(name=MODEL_NAME, version=version, uri=f"models:/{MODEL_NAME}/"
+                             f"{version}", action="promoted", alias="champion",
+                             rollout_percent=100, reason="restart test"), version)
     os.kill(info.pids["worker"], signal.SIGSTOP)  # nothing moves: the next upload stays in flight
     second = client.upload_text(TEXT.replace("plants", "algae"), options)
     client.close()
@@ -142,10 +146,10 @@ def survive(tmp_path: Path) -> None:
     wait_until(lambda: second.upload_id in cards_by_upload(), "the in-flight upload's cards")
     assert rated_total(info) == 12  # the table came back from its changelog on S3
     client = bootstrap.client(settings)
-    with client.watcher() as watch:  # the routing state came back: v7 serves new uploads
+    with client.watcher() as watch:  # the routing state came back: the version serves uploads
         third = client.upload_text(TEXT.replace("plants", "mosses"), options)
         outcome = watch.wait([third.upload_id], WAIT)[third.upload_id]
-    assert outcome.flashcards is not None and outcome.flashcards.model_version == "7"
+    assert outcome.flashcards is not None and outcome.flashcards.model_version == version
     os.kill(info.pids["worker"], signal.SIGSTOP)
     fourth = client.upload_text(TEXT.replace("plants", "ferns"), options)
     client.close()
@@ -161,7 +165,7 @@ def survive(tmp_path: Path) -> None:
         assert after[first.upload_id] == made
         assert {second.upload_id, third.upload_id} <= set(after)
         assert after[fourth.upload_id] and {c["model_version"] for c in
-                                            after[fourth.upload_id].values()} == {"7"}
+                                            after[fourth.upload_id].values()} == {version}
         assert rated_total(info) == 12
         assert stored(run_dir / "cards.db") == (12, 12)
     finally:
