@@ -119,7 +119,8 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
     async def mark_ready(sender: Any, **_: Any) -> None:
         ready.touch()
 
-    wait_for_topics(where.bootstrap, [t.name for t in topic_specs(settings)], timeout=120)
+    wait_for_topics(where.bootstrap, [t.name for t in topic_specs(settings)], timeout=120,
+                    config=where.security.confluent())
     if metrics_port:
         start_http_server(metrics_port, addr=settings.metrics_host, registry=registry)
     log.info("worker on %s, metrics on :%s", where.bootstrap, metrics_port)

@@ -97,7 +97,8 @@ def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0,
     return created
 
 
-def wait_for_topics(bootstrap: str, names: list[str], timeout: float) -> None:
+def wait_for_topics(bootstrap: str, names: list[str], timeout: float,
+                    config: dict[str, Any] | None = None) -> None:
     """Until every topic exists: a worker may start before its topics are created (the embedded
     stack starts both side by side; compose runs a topic-init job), and must not let its
     client auto-create one with the broker's default partition count."""
@@ -106,7 +107,7 @@ def wait_for_topics(bootstrap: str, names: list[str], timeout: float) -> None:
     from confluent_kafka import KafkaException
     from confluent_kafka.admin import AdminClient
 
-    admin = AdminClient({"bootstrap.servers": bootstrap})
+    admin = AdminClient({"bootstrap.servers": bootstrap, **(config or {})})  # + TLS/SASL
     deadline = time.monotonic() + timeout
     missing = list(names)
     while time.monotonic() < deadline:
