@@ -51,6 +51,7 @@ bench: setup
 	$(BIN)/python bench/feedback_throughput.py
 	$(BIN)/python -m bench.question_generation
 	$(BIN)/python -m bench.generation_speed
+	$(BIN)/python -m bench.latency
 	# a blind review packet of held-out text; the numbers come from `score` once rated
 	$(BIN)/python -m bench.card_review build --split test --out .run/review/test \
 	  --key .run/review/keys/test.key.json
