@@ -1,8 +1,7 @@
 """OCR on pages degraded by a library nobody here tuned (augraphy and OpenCV through
 bench/ocr_corpus.py), against raw single-threaded Tesseract on the same bytes.
 
-Only DEV texts and DEV seeds are used here; the TEST split stays for bench/ocr_accuracy.py.
-Pages are a paragraph on a narrow page so the whole file runs in about a minute.
+Only DEV pages are used here; the TEST split stays for bench/ocr_accuracy.py.
 """
 
 from __future__ import annotations
@@ -17,14 +16,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from agents.ocr import extract
+from agents.ocr import OcrConfig, extract
 from agents.ocr.coverage import find_ink, measure, word_boxes
 from agents.ocr.geometry import IDENTITY
 from agents.ocr.images import load_gray
 from agents.ocr.quality import assess
 from agents.ocr.tesseract import recognize
 from bench.ocr_accuracy import raw_tesseract, score
-from bench.ocr_corpus import Case, Source, degrade, dev_text, source
+from bench.ocr_corpus import Source, case, degrade, dev_text, source
 
 # First sentences of a DEV text, about six lines on a 5.5-inch page.
 TEXT = " ".join(dev_text("en-geology")[0].split(". ")[:3]) + "."
@@ -35,41 +34,50 @@ def page() -> Source:
     return source("test-geology", [TEXT], width_in=5.5)
 
 
-def _both(case: Case) -> tuple[float, float, str]:
-    raw = raw_tesseract(case.data, "eng")
-    ours = extract(case.data, None, f"{case.family}.img").text
-    return score(case.truth, raw)[0], score(case.truth, ours)[0], ours
+# For each family, a DEV page that the preprocessing before candidates read worse than raw
+# Tesseract (bench/ocr_accuracy.py --split dev on c181810's OCR: CER points worse than raw).
+TODAY_WORSE = {
+    "lighting": "en-prime_number",  # +1.56
+    "shadow": "es-chloroplast",  # +2.61
+    "ink-bleed": "es-chloroplast",  # +1.07
+    "blur": "en-oxygen",  # +1.10
+    "noise": "en-prime_number",  # +27.96
+    "fold": "en-oxygen",  # +6.36
+    "low-res": "en-oxygen",  # +1.43
+    "jpeg": "en-prime_number",  # +1.56
+    "perspective": "en-prime_number",  # +1.56
+    "phone-photo": "es-steam_engine",  # +43.20
+}
 
 
-# Each of these read worse than raw Tesseract, or lost text, with the preprocessing before
-# candidates (checked by running this file against that code).
-@pytest.mark.parametrize("family", ["lighting", "shadow", "blur", "noise", "fold",
-                                    "perspective", "phone-photo"])
-def test_degraded_family_reads_no_worse_than_raw_and_nearly_whole(page: Source,
-                                                                 family: str) -> None:
-    raw, ours, text = _both(degrade(page, family, "dev"))
+@pytest.mark.parametrize("family", list(TODAY_WORSE))
+def test_degraded_page_reads_no_worse_than_raw(family: str) -> None:
+    page = case(("dev", TODAY_WORSE[family], family))
+    raw = score(page.truth, raw_tesseract(page.data, page.language))[0]
+    language = "es" if page.language == "spa" else None
+    text = extract(page.data, None, f"{family}.img", OcrConfig(language=language)).text
+    ours = score(page.truth, text)[0]
     assert ours <= raw + 0.005, f"{family}: {100 * ours:.2f} % vs raw {100 * raw:.2f} %\n{text}"
-    limit = 0.10 if family == "noise" else 0.03  # photocopier specks over the glyphs
-    assert ours <= limit, f"{family}: CER {100 * ours:.2f} %\n{text}"
 
 
-def test_left_margin_of_a_tilted_dark_photo_survives(page: Source) -> None:
-    case = degrade(page, "phone-photo", "dev")
-    text = extract(case.data, None, "photo.jpg").text
-    starts = {line.split()[0] for line in text.splitlines() if line.strip()}
-    for line in case.lines:
-        first = line.split()[0]
-        assert first in starts, f"line start {first!r} lost:\n{text}"
+def test_left_margin_of_a_tilted_dark_photo_survives() -> None:
+    # The page the preprocessing before candidates lost four lines and many line starts of.
+    photo = case(("dev", "es-steam_engine", "phone-photo"))
+    text = extract(photo.data, None, "photo.jpg", OcrConfig(language="es")).text
+    starts = [line.split()[0] for line in text.splitlines() if line.strip()]
+    for line in photo.lines:
+        assert line.split()[0] in starts, f"line start of {line!r} lost:\n{text}"
 
 
-def test_raw_candidate_wins_where_preprocessing_would_hurt(page: Source) -> None:
-    # A sharp page shot on a table at an angle: the light is even and the text is crisp, so
-    # thresholding and flattening only add noise from the table's grain to the reading.
-    case = degrade(page, "perspective", "dev")
-    result = extract(case.data, None, "angle.png")
-    assert not {s.split(":")[1] for s in result.steps} & {"binary", "sauvola"}, result.steps
-    raw = score(case.truth, raw_tesseract(case.data, "eng"))[0]
-    assert score(case.truth, result.text)[0] <= raw + 0.005
+def test_raw_candidate_wins_where_preprocessing_would_hurt() -> None:
+    # A sharp scan photographed slightly tilted: deskewing, flattening and thresholding it cost
+    # 14.8 CER points before candidates; the upload as it is reads best.
+    photo = case(("dev", "scan-phototest", "phone-photo"))
+    result = extract(photo.data, None, "photo.jpg")
+    names = {step.split(":")[1] for step in result.steps}
+    assert not names & {"light", "binary", "photo"}, result.steps
+    raw = score(photo.truth, raw_tesseract(photo.data, "eng"))[0]
+    assert score(photo.truth, result.text)[0] <= raw + 0.005
 
 
 def test_coverage_drops_below_80_when_a_line_is_lost(page: Source) -> None:

@@ -287,6 +287,10 @@ def _psm(prepared: Prepared, image: Image.Image) -> int:
 def _effective_dpi(prepared: Prepared, job: PageJob) -> int:
     if job.kind == "pdf-page":
         return round(job.dpi * prepared.scale)
+    if prepared.name == "raw":
+        # The upload as it is, read as the tesseract program reads it: at the resolution the
+        # file declares, or (0) at Tesseract's own estimate.
+        return prepared.declared_dpi
     # Scans usually say their resolution; when they do not, glyph height is the best guess
     # (≈ 20 px median glyph height at 300 dpi for 10 pt text).
     height = prepared.quality.text_height

@@ -54,6 +54,7 @@ class Prepared:
     steps: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     region: np.ndarray | None = None  # the sheet of paper found in a photo, upload coordinates
+    declared_dpi: int = 0  # the resolution the upload's file states; 0 when it states none
 
 
 class _Builder:
@@ -81,9 +82,9 @@ class _Builder:
         self.timings[name] = time.perf_counter() - started
         self.steps.append(name)
 
-    def done(self) -> Prepared:
+    def done(self, declared_dpi: int = 0) -> Prepared:
         return Prepared(self.name, Image.fromarray(self.gray), self.quality, self.matrix,
-                        self.scale, self.steps, self.timings, self.region)
+                        self.scale, self.steps, self.timings, self.region, declared_dpi)
 
 
 def needs_work(quality: Quality, config: PreprocessConfig, size: tuple[int, int],
@@ -117,7 +118,8 @@ def candidates(gray: Image.Image, quality: Quality, config: PreprocessConfig,
     raw = _Builder("raw", pixels, quality)
     if config.border and quality.near_edge:
         raw.move("border", geometry.pad, BORDER_PX, geometry._paper(pixels))
-    yield raw.done()
+    dpi = gray.info.get("dpi")
+    yield raw.done(round(float(dpi[0])) if dpi and dpi[0] else 0)
     yield prepare(gray, config, max_pixels, quality)
     if config.binarize:
         page = _Builder("binary", pixels, quality)
