@@ -132,6 +132,15 @@ def tls_broker(folder: Path) -> Iterator[tuple[str, Path, TlsProxy]]:
         process.wait(10)
 
 
+@contextlib.contextmanager
+def started(stack):  # type: ignore[no-untyped-def]
+    stack.start(ready_timeout=WAIT)
+    try:
+        yield stack
+    finally:
+        stack.stop()
+
+
 def test_every_client_works_over_tls_and_plaintext_is_refused(tmp_path: Path) -> None:
     from cardstream import bootstrap
     from cardstream.stack import Stack
@@ -152,7 +161,8 @@ def test_every_client_works_over_tls_and_plaintext_is_refused(tmp_path: Path) ->
                             ocr_workers=1, use_encoder=False)
         # external mode: topics created by the admin client over TLS, the worker's Faust
         # agents, its producer and the aiokafka feedback reader all connect through TLS
-        with Stack(settings, with_retrainer=False):
+        # a loaded CI machine can take minutes to load the worker's models
+        with started(Stack(settings, with_retrainer=False)):
             client = bootstrap.client(settings)
             with client.watcher() as watch:
                 upload = client.upload_text(
