@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Span
 
-from agents.generation import choices
+from agents.generation import choices, grammar
 from agents.generation.asking import _Builder, ask, definitions
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
@@ -90,7 +90,15 @@ def generate(
         weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
         out += _for_sentence(sent, ans, pool, resolver, doc, difficulty, weight, tags, vectors)
         resolver.push(sent)
-    return out
+    return well_formed(out, nlp)
+
+
+def well_formed(cands: list[Candidate], nlp: Language) -> list[Candidate]:
+    """Drop question cards whose question re-parses as no well-formed wh-question (grammar.py);
+    the same span's cloze and the sentence's statements stay in the pool to fill the count."""
+    asked = sorted({c.question for c in cands if c.type in ("qa", "mcq")})
+    bad = {q for q, why in zip(asked, grammar.ill_formed(asked, nlp), strict=True) if why}
+    return [c for c in cands if not (c.type in ("qa", "mcq") and c.question in bad)]
 
 
 def _salience(answer: Answer, language: str, weight: float) -> float:

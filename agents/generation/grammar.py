@@ -1,0 +1,113 @@
+"""A grammaticality gate for generated English wh-questions.
+
+The blind review (issue 9) deleted a quarter of the question cards as 'echo' questions: a
+sentence with a wh-word dropped in and its words left in sentence order ("What did William of
+Montreuil during lead the papal army …?", "… in the final decade of the 11th and?"). Rather
+than score such a card a little lower, the engine drops it and fills the count from its other
+cards: fewer, good questions beat bad ones. The gate re-parses the question with the same spaCy
+pipeline and looks for the leftovers of sentence order that no well-formed question has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+_WH = frozenset(str.split("what which who whom whose when where why how"))
+# a preposition may stand next to another in these fixed pairs ('out of', 'because of')
+_ADP_PAIRS = frozenset(str.split(
+    "out because instead ahead apart according due prior up away as from along next"
+))
+# adverbs that only make sense inside the source sentence ('What even tried …')
+_ECHO_ADV = frozenset(str.split("even also actually thereafter then too still just only however"))
+# participles that work as prepositions ('divided into based on their shapes')
+_PARTICIPLE_PREP = frozenset(str.split("based given compared considered including following"))
+_CLAUSES = frozenset(str.split("relcl acl ccomp advcl conj csubj xcomp pcomp"))
+_RELATIVE = frozenset(str.split("that which who whom whose when where"))
+_DO = frozenset(str.split("do does did"))
+
+
+def problems(doc: Doc) -> list[str]:
+    """Why the parsed question is not a well-formed wh-question (empty when it is)."""
+    toks = [t for t in doc if not t.is_space]
+    words = [t for t in toks if not t.is_punct]
+    if len(words) < 3 or toks[-1].text != "?":
+        return ["no question"]
+    found: list[str] = []
+    lower = [t.lower_ for t in words]
+    if doc.text.count('"') % 2:
+        found.append("unbalanced quote")
+    if doc.text.count("(") != doc.text.count(")"):
+        found.append("unbalanced bracket")  # 'How many kg does Calorie (C take …'
+    if any(a == b for a, b in pairwise(lower)):
+        found.append("doubled word")  # 'of of'
+    first, second = words[0], words[1]
+    if first.lower_ in _WH - {"how"} and (second.pos_ == "ADP" or second.lower_ in _ECHO_ADV):
+        found.append("wh-word followed by a fragment")  # 'What of the 12th century …'
+    if lower[:2] == ["how", "many"] and len(words) > 2:
+        third = words[2]
+        if third.lower_ in _DO:
+            found.append("how many without its noun")  # 'How many did Richard name of …'
+        elif third.pos_ == "AUX" and len(words) > 3 and words[3].tag_ not in ("VBN", "VBG"):
+            found.append("how many without its noun")  # 'How many were Normans …'
+        elif third.pos_ in ("NOUN", "PROPN") and len(words) > 3 and words[3].pos_ == "NUM":
+            found.append("answer left in the question")  # 'How many troops 8,000 of …'
+    last = words[-1]
+    if last.pos_ in ("CCONJ", "DET", "SCONJ") or last.lower_ in ("and", "or", "the", "between"):
+        found.append("dangling word at the end")  # '… the 11th and?'
+    for a, b in pairwise(words):
+        if a.pos_ == "ADP" and a.dep_ != "prt" and b.pos_ == "ADP" and b.dep_ != "prt":
+            dated = any(t.ent_type_ in ("DATE", "TIME") for t in b.subtree)
+            if a.lower_ not in _ADP_PAIRS and not dated:  # 'leave for on 5 June' is fine
+                found.append("preposition without its object")  # 'with of only …'
+                break
+        if a.pos_ == "ADP" and a.dep_ != "prt" and (
+            b.pos_ in ("CCONJ", "AUX")
+            or (b.pos_ == "VERB" and b.tag_ != "VBG" and b.lower_ not in _PARTICIPLE_PREP)
+        ):
+            found.append("preposition without its object")  # 'during lead', 'in and legs'
+            break
+        if a.pos_ == "ADP" and b.pos_ == "ADV" and b.head.pos_ == "VERB" and b.head.i > b.i:
+            found.append("preposition without its object")  # 'through gradually merge'
+            break
+    aux = next((t for t in words[1:4] if t.lower_ in _DO), None)
+    if aux is not None and any(t.lower_ in _WH for t in words[: aux.i]):
+        finite = [
+            t for t in words
+            if t.i > aux.i and t.tag_ in ("VBD", "VBZ") and t.lower_ != t.lemma_
+            and t.pos_ in ("VERB", "AUX")
+            and not _subordinate(t.head if t.dep_ in ("aux", "auxpass") else t)
+        ]
+        if finite:
+            found.append("a second finite verb after do-support")  # 'did Richard his exploit was'
+    if first.lower_ in ("who", "whom") and any(
+        t.lower_ in ("who", "which") and t.i > first.i and not any(
+            u.pos_ in ("VERB", "AUX") for u in words if u.i > t.i
+        )
+        for t in words[1:]
+    ):
+        found.append("relative clause without a verb")  # 'the people who in the 10th …?'
+    return found
+
+
+def _subordinate(verb: Token) -> bool:
+    """The verb heads a clause of its own ('before the dam was built', 'which was …')."""
+    return verb.dep_ in _CLAUSES or any(c.dep_ == "mark" or c.lower_ in _RELATIVE
+                                        for c in verb.children)
+
+
+def _is_english(nlp: Language) -> bool:
+    return str(getattr(nlp, "lang", "")) == "en"
+
+
+def ill_formed(questions: Sequence[str], nlp: Language) -> list[list[str]]:
+    """``problems`` for each question, parsed in one batch; a non-English pipeline passes all."""
+    if not _is_english(nlp):
+        return [[] for _ in questions]
+    return [problems(doc) for doc in nlp.pipe(list(questions))]
+
