@@ -20,6 +20,7 @@ from typing import Any
 
 from streams.exceptions import BrokerError
 from streams.objectstore import S3Endpoint
+from streams.processes import terminate
 
 
 def find_tansu(explicit: str | None = None) -> str:
@@ -99,14 +100,7 @@ class EmbeddedBroker:
 
     def stop(self, timeout: float = 5.0) -> None:
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout)
+        terminate(process, timeout)
 
     @property
     def pid(self) -> int | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from streams.exceptions import BrokerError
+from streams.processes import terminate
 
 BUCKET = "cardstream"
 GRPC_OFFSET = 10000  # weed's fixed distance from each HTTP port to its gRPC port
@@ -155,14 +156,7 @@ class EmbeddedObjectStore:
 
     def stop(self, timeout: float = 10.0) -> None:
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout)
+        terminate(process, timeout)
 
     @property
     def running(self) -> bool:
