@@ -244,8 +244,9 @@ def feedback(settings: Settings, card_id: str, rating: int, flags: tuple[str, ..
     """Rate a card (CARD_ID from `cards` or `upload --wait`)."""
     from cardstream.modelops import check_feedback
 
+    where = bootstrap.endpoints(settings)  # a stack that is gone is named before anything else
     check_feedback(settings, card_id, rating, list(flags))  # the worker's checks, and the card
-    client = bootstrap.client(settings)
+    client = bootstrap.client(settings, where)
     try:
         event = client.feedback(card_id, rating, flags=list(flags), corrected_question=question,
                                 corrected_answer=answer, user_id=user)
