@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from agents.exceptions import ModelLoadError
 
@@ -19,6 +19,23 @@ if TYPE_CHECKING:
     import torch
 
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 was trained on 256 word pieces; longer is truncated
+
+# transformers resolves its names lazily, and two threads doing it at once can fail with
+# "cannot import name 'AutoModel' from 'transformers'": the worker loads the card engine on one
+# thread while the model router loads a scorer on another (seen after a restart: the promoted
+# version was marked failed and never served). Every loader takes the classes through here.
+_TRANSFORMERS_IMPORT = threading.Lock()
+
+
+def transformers_names(*names: str) -> tuple[Any, ...]:
+    """Names from transformers (``AutoModel``, ``AutoTokenizer``, ...), resolved one thread at
+    a time."""
+    with _TRANSFORMERS_IMPORT:
+        import transformers
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a worker's log is no place for progress bars
+        return tuple(getattr(transformers, name) for name in names)
 
 
 def encoder_path() -> Path:
@@ -40,10 +57,8 @@ class SentenceEncoder:
 
     def __init__(self, path: Path | None = None, batch_size: int = 64) -> None:
         import torch
-        from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()  # a worker's log is no place for progress bars
+        AutoModel, AutoTokenizer = transformers_names("AutoModel", "AutoTokenizer")
         self.path = path or encoder_path()
         self.batch_size = batch_size
         try:

@@ -48,12 +48,10 @@ class LoadedModel:
 def load_model(model_name: str) -> LoadedModel:
     """A local folder, or a hub id already in the local cache; never a download, never
     remote code, safetensors only."""
-    from transformers import (
-        AutoConfig,
-        AutoModelForCausalLM,
-        AutoModelForSeq2SeqLM,
-        AutoTokenizer,
-    )
+    from agents.encoder import transformers_names
+
+    AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer = transformers_names(
+        "AutoConfig", "AutoModelForCausalLM", "AutoModelForSeq2SeqLM", "AutoTokenizer")
 
     source = str(Path(model_name)) if Path(model_name).is_dir() else model_name
     options: dict[str, Any] = {"local_files_only": True, "trust_remote_code": False}

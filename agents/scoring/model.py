@@ -20,7 +20,7 @@ from typing import Any, Literal
 import torch
 from torch import nn
 
-from agents.encoder import encoder_path, mean_pool
+from agents.encoder import encoder_path, mean_pool, transformers_names
 from agents.exceptions import ModelLoadError
 from agents.scoring import features as card_features
 from agents.scoring.text import encode_pairs
@@ -209,8 +209,7 @@ class QualityModel(nn.Module):
 
 
 def _load_encoder(path: Path) -> tuple[Any, Any]:
-    from transformers import AutoModel, AutoTokenizer
-
+    AutoModel, AutoTokenizer = transformers_names("AutoModel", "AutoTokenizer")
     try:
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         encoder = AutoModel.from_pretrained(path, local_files_only=True, use_safetensors=True)

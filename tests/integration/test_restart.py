@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,13 @@ def survive(tmp_path: Path) -> None:
     def rated_total(info: RunInfo) -> int:
         return sum(v["count"] for v in changelog(info.bootstrap, stats_topic).values())
 
+    def serves(info: RunInfo, version: str) -> bool:
+        """The worker rebuilt its routing from model-versions and has the champion's rater
+        loaded (until then it labels what it serves honestly: the heuristic, ``baseline``)."""
+        with urllib.request.urlopen(info.metrics["worker"], timeout=5) as page:
+            text = page.read().decode()
+        return f'cardstream_model_serving{{role="champion",version="{version}"}} 1.0' in text
+
     # --- first life: cards made, rated, a version promoted, one upload left in flight ------
     process, info = up(run_dir, env)
     client = bootstrap.client(settings)
@@ -145,6 +153,7 @@ def survive(tmp_path: Path) -> None:
     assert cards_by_upload()[first.upload_id] == made
     wait_until(lambda: second.upload_id in cards_by_upload(), "the in-flight upload's cards")
     assert rated_total(info) == 12  # the table came back from its changelog on S3
+    wait_until(lambda: serves(info, version), "the promoted version served again")
     client = bootstrap.client(settings)
     with client.watcher() as watch:  # the routing state came back: the version serves uploads
         third = client.upload_text(TEXT.replace("plants", "mosses"), options)
@@ -164,8 +173,12 @@ def survive(tmp_path: Path) -> None:
         after = cards_by_upload()
         assert after[first.upload_id] == made
         assert {second.upload_id, third.upload_id} <= set(after)
+        wait_until(lambda: serves(info, version), "the promoted version served again")
+        # made as the worker came back: by the champion once its rater is loaded, and
+        # labelled baseline (what served) if it came first
         assert after[fourth.upload_id] and {c["model_version"] for c in
-                                            after[fourth.upload_id].values()} == {version}
+                                            after[fourth.upload_id].values()} <= {version,
+                                                                                  "baseline"}
         assert rated_total(info) == 12
         assert stored(run_dir / "cards.db") == (12, 12)
     finally:
