@@ -50,15 +50,21 @@ def _perturb(term: Term, difficulty: str) -> list[str]:
             difficulty, [0.5, 2, 1.5, 3]
         )
         values = [value * f for f in factors]
-    out = []
+    if re.search(r"%|\bper ?cent\b|\bpercentage\b", text, re.IGNORECASE):
+        # a share cannot pass 100 %: '97 percent' must not offer '146 percent' (seen in the demo);
+        # steps down take the place of the multiples that overflow
+        values = [v for v in values if v < 100] + [value - d for d in (10, 20, 30, 40, 50)]
+    out: list[str] = []
     for v in values:
-        if v <= 0:
+        if v <= 0 or (value.is_integer() and round(v) == value):
             continue
         if value.is_integer():
             number = f"{round(v):,}" if thousands else str(round(v))
         else:
             number = f"{v:.{len(raw.split('.')[-1]) if '.' in raw else 1}f}"
-        out.append(text[: match.start()] + number + text[match.end() :])
+        option = text[: match.start()] + number + text[match.end() :]
+        if option not in out:
+            out.append(option)
     return out
 
 
