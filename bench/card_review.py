@@ -86,16 +86,17 @@ PACKET_FIELDS = ("item", "passage", "passage_text", "type", "question", "answer"
 
 
 def pick(split: str, paragraphs: int, pages: int, seed: int,
-         exclude: frozenset[str] = frozenset()) -> list[Passage]:
+         exclude: frozenset[str] = frozenset(), book: str = "ap2e") -> list[Passage]:
     """A seeded sample: ``paragraphs`` SQuAD paragraphs and ``pages`` textbook pages, none of
     the passages in ``exclude`` (keys of passages an earlier packet used)."""
     rng = random.Random(f"{seed}:pick:{split}")
     squad = [p for p in splits.squad(split) if p.key not in exclude]
-    book = [p for p in splits.textbook(split) if p.key not in exclude]
-    if paragraphs > len(squad) or pages > len(book):
+    pages_left = [p for p in splits.textbook(split, book=book) if p.key not in exclude]
+    if paragraphs > len(squad) or pages > len(pages_left):
         raise SystemExit(f"the {split} split has {len(squad)} SQuAD paragraphs and "
-                         f"{len(book)} textbook pages left; asked for {paragraphs} and {pages}")
-    return rng.sample(squad, paragraphs) + rng.sample(book, pages)
+                         f"{len(pages_left)} {book} textbook pages left; asked for {paragraphs} "
+                         f"and {pages}")
+    return rng.sample(squad, paragraphs) + rng.sample(pages_left, pages)
 
 
 def make_items(engine: Any, passages: list[Passage], seed: int, min_cards: int = 6,
@@ -196,12 +197,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     used = frozenset(k for path in args.exclude
                      for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
-    passages = pick(args.split, args.paragraphs, args.pages, args.seed, used)
+    passages = pick(args.split, args.paragraphs, args.pages, args.seed, used, args.book)
     engine = bootstrap.card_engine(Settings.from_env())
     items = make_items(engine, passages, args.seed, args.min_cards, args.max_cards)
     rows, key_items = blind(items, args.seed)
     meta = {"split": args.split, "seed": args.seed, "paragraphs": args.paragraphs,
-            "pages": args.pages, "cards_per_text": [args.min_cards, args.max_cards],
+            "pages": args.pages, "book": args.book,
+            "cards_per_text": [args.min_cards, args.max_cards],
             "engine": getattr(engine, "name", type(engine).__name__), "commit": commit(),
             "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "passages": [p.key for p in passages]}
@@ -231,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--split", choices=splits.SPLITS, default="test")
     b.add_argument("--paragraphs", type=int, default=15, help="SQuAD paragraphs (with humans)")
     b.add_argument("--pages", type=int, default=4, help="textbook pages (cardstream only)")
+    b.add_argument("--book", choices=sorted(splits.BOOKS), default="ap2e",
+                   help="which textbook the pages come from (ush is held out whole)")
     b.add_argument("--seed", type=int, default=9)
     b.add_argument("--min-cards", type=int, default=6)
     b.add_argument("--max-cards", type=int, default=10)

@@ -11,6 +11,9 @@ out: look only at its final numbers):
 - Textbook pages (``bench/data/openstax_ap2e_pages.json``, OpenStax Anatomy and Physiology 2e,
   CC BY 4.0; source, commit and license in the file): each page carries its split, assigned
   once when the excerpts were taken (4 dev, 8 test). These have no human questions.
+- A second book, held out whole (``bench/data/openstax_ush_pages.json``, OpenStax U.S. History,
+  CC BY 4.0): 8 test pages of a subject nobody tuned on, read with ``book="ush"`` (the default
+  book stays Anatomy and Physiology, so earlier packets rebuild the same).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 SQUAD = Path(__file__).resolve().parents[1].parent / "shared/data/squad2_dev_subset.json"
 TEXTBOOK = Path(__file__).resolve().parent / "data/openstax_ap2e_pages.json"
+BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json")}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
 SPLITS = ("dev", "test")
 
@@ -59,9 +63,11 @@ def squad(split: str, path: Path = SQUAD) -> list[Passage]:
     return out
 
 
-def textbook(split: str, path: Path = TEXTBOOK) -> list[Passage]:
-    """The textbook pages of one split, in file order."""
+def textbook(split: str, path: Path = TEXTBOOK, book: str | None = None) -> list[Passage]:
+    """The textbook pages of one split, in file order (``book`` names one of ``BOOKS``)."""
     _check(split)
+    if book is not None:
+        path = BOOKS[book]
     pages = json.loads(path.read_text(encoding="utf-8"))["pages"]
     return [
         Passage(f"openstax:{p['module']}", "textbook", split, p["title"], p["text"])

@@ -75,7 +75,7 @@ def test_a_second_packet_can_skip_the_first_ones_passages() -> None:
     first = card_review.pick("dev", 10, 2, seed=1)
     second = card_review.pick("dev", 10, 2, seed=2, exclude=frozenset(p.key for p in first))
     assert not {p.key for p in first} & {p.key for p in second}
-    with pytest.raises(SystemExit, match="and 0 textbook pages left"):
+    with pytest.raises(SystemExit, match="and 0 ap2e textbook pages left"):
         card_review.pick("dev", 1, 1, seed=3,
                          exclude=frozenset(p.key for p in textbook("dev")))
 
@@ -162,3 +162,12 @@ def test_score_command_reads_a_key_and_blank_lines_are_unrated(tmp_path: Path,
     assert card_review.main(["score", "--key", str(key), str(a)]) == 0
     out = capsys.readouterr().out
     assert "8 items rated" in out and "one reviewer only" in out
+
+
+def test_the_second_book_is_held_out_whole() -> None:
+    assert textbook("dev", book="ush") == []
+    held_out = textbook("test", book="ush")
+    assert len(held_out) == 8 and all(len(p.text.split()) >= 130 for p in held_out)
+    assert {p.key for p in held_out}.isdisjoint({p.key for p in textbook("test")})
+    picked = card_review.pick("test", 2, 3, seed=1, book="ush")
+    assert {p.key for p in picked[2:]} <= {p.key for p in held_out}
