@@ -3,9 +3,11 @@
 Unit of analysis is the item: with several reviewers an item's keep is the share of its
 reviewers who kept it (and its usefulness their mean), so an item rated twice does not count
 twice. Confidence intervals are 95 % percentile bootstraps over items (scipy.stats.bootstrap;
-the ratio resamples both groups independently). Agreement between reviewers, on the items
-both rated: raw agreement and Cohen's kappa on keep, quadratic-weighted kappa on usefulness
-(scikit-learn), per pair of reviewers.
+the ratio resamples both groups independently). Items of one passage are not independent (the
+same text makes a card easy or hard to get right for people and program alike), so the ratio
+also gets a paired interval that resamples whole passages: the one to quote. Agreement between
+reviewers, on the items both rated: raw agreement and Cohen's kappa on keep, quadratic-weighted
+kappa on usefulness (scikit-learn), per pair of reviewers.
 """
 
 from __future__ import annotations
@@ -99,6 +101,34 @@ def ratio_interval(a: np.ndarray, b: np.ndarray, seed: int) -> list[float] | Non
     return [float(res.confidence_interval.low), float(res.confidence_interval.high)]
 
 
+def passage_ratio_interval(cs: list[tuple[str, float]], hu: list[tuple[str, float]],
+                           seed: int) -> list[float] | None:
+    """95 % percentile interval of kept(cs)/kept(hu) resampling passages (a cluster bootstrap):
+    each resample draws passages with replacement and pools both groups' items of each."""
+    from scipy.stats import bootstrap
+
+    passages = sorted({p for p, _ in cs} & {p for p, _ in hu})
+    if len(passages) < 2:
+        return None
+    index = {p: i for i, p in enumerate(passages)}
+    sums = np.zeros((4, len(passages)))  # cardstream kept, items; human kept, items
+    for row, pairs in ((0, cs), (2, hu)):
+        for passage, keep in pairs:
+            if passage in index:
+                sums[row, index[passage]] += keep
+                sums[row + 1, index[passage]] += 1
+
+    def ratio(idx: np.ndarray, axis: int = -1) -> np.ndarray:
+        picked = sums[:, idx.astype(int)].sum(axis=axis)  # (4, n_resamples) or (4,)
+        return (picked[0] / np.maximum(picked[1], 1)) / np.maximum(
+            picked[2] / np.maximum(picked[3], 1), 1e-9)
+
+    res = bootstrap((np.arange(len(passages), dtype=float),), ratio, confidence_level=0.95,
+                    method="percentile", n_resamples=5000, rng=np.random.default_rng(seed),
+                    vectorized=True)
+    return [float(res.confidence_interval.low), float(res.confidence_interval.high)]
+
+
 def _per_item(ratings: dict[str, dict[str, Rating]],
               distractor_tags: Iterable[str]) -> dict[str, dict[str, Any]]:
     flags = set(distractor_tags)
@@ -187,6 +217,11 @@ def score(items: dict[str, Any], ratings: dict[str, dict[str, Rating]],
         "items_rated": len(rows),
         "groups": groups,
         "ratio": {"value": ratio, "ci": ratio_interval(cs, hu, seed) if ratio else None,
+                  "ci_passages": passage_ratio_interval(
+                      [(r.get("passage", r["item"]), r["keep"])
+                       for r in select("squad", "cardstream", None)],
+                      [(r.get("passage", r["item"]), r["keep"])
+                       for r in select("squad", "human", None)], seed) if ratio else None,
                   "target": TARGET_RATIO, "met": ratio is not None and ratio >= TARGET_RATIO},
         "type_kept": {"value": type_kept, "target": TARGET_TYPE_KEPT,
                       "met": all(v is not None and v >= TARGET_TYPE_KEPT
@@ -222,7 +257,9 @@ def format_report(report: dict[str, Any], key: dict[str, Any]) -> str:
                      f"{g['usefulness']:6.2f} {_ci(g['usefulness_ci'], 1, '{:.2f}'):>12s}")
     r, t, m = report["ratio"], report["type_kept"], report["mcq_distractor_defects"]
     verdict = {True: "MET", False: "MISSED"}
-    ratio = "n/a" if r["value"] is None else f"{r['value']:.2f} {_ci(r['ci'], 1, '{:.2f}')}"
+    ratio = "n/a" if r["value"] is None else (
+        f"{r['value']:.2f} {_ci(r['ci'], 1, '{:.2f}')} over items, "
+        f"{_ci(r.get('ci_passages'), 1, '{:.2f}') or 'n/a'} over passages")
     lines += ["", "targets (SQuAD paragraphs for the ratio; all cardstream cards otherwise):",
               f"  kept(cardstream)/kept(human) = {ratio}  target ≥ {r['target']}  "
               f"{verdict[r['met']]}",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from agents.generation import GenerationRequest, GenerationResult
@@ -171,3 +172,15 @@ def test_the_second_book_is_held_out_whole() -> None:
     assert {p.key for p in held_out}.isdisjoint({p.key for p in textbook("test")})
     picked = card_review.pick("test", 2, 3, seed=1, book="ush")
     assert {p.key for p in picked[2:]} <= {p.key for p in held_out}
+
+
+def test_the_ratio_interval_over_passages_pairs_each_passages_items() -> None:
+    # Passages easy or hard for people and program alike: every resample of whole passages
+    # keeps the two shares equal, while resampling items independently cannot know that.
+    cs = [(f"p{n}", keep) for n in range(6) for keep in [float(n % 2)] * 3]
+    hu = [(f"p{n}", keep) for n in range(6) for keep in [float(n % 2)] * 3]
+    assert review_score.passage_ratio_interval(cs, hu, seed=1) == pytest.approx([1.0, 1.0])
+    low, high = review_score.ratio_interval(np.array([k for _, k in cs]),
+                                            np.array([k for _, k in hu]), seed=1)
+    assert high - low > 0.5
+    assert review_score.passage_ratio_interval(cs[:3], hu[:3], seed=1) is None  # one passage
