@@ -18,8 +18,9 @@ from spacy.tokens import Span
 
 from agents.exceptions import InputError
 from agents.generation import language as lang
-from agents.generation.asking import ask, definitions
+from agents.generation.asking import ask
 from agents.generation.cards import card_id
+from agents.generation.defining import definitions
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
 from agents.generation.reference import Resolver
 from agents.generation.spans import locate

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from agents.generation.reference import DEMONSTRATIVE, PERSONAL, UNRESOLVABLE, Resolver
-from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS, Answer
+from agents.generation.reference import Resolver
+from agents.generation.rendering import Builder
+from agents.generation.spans import PERSON_NOUNS, Answer
+from agents.generation.wording import wh_phrase
 
 MAX_WORDS = 20
 HARD_MAX_WORDS = 26
@@ -42,10 +44,6 @@ _DISCOURSE_PP = re.compile(
     r"to this end|as such|in other words|above all|in short|in summary|by then|at first)\b",
     re.IGNORECASE,
 )
-_WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
-                          "through",
-                          "to", "into", "towards", "toward", "onto", "around"})
-_WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
@@ -96,123 +94,6 @@ def _auxiliaries(verb: Token) -> list[Token]:
 def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
-
-def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tuple[str, bool]:
-    """(the wh-phrase, whether it absorbs the preposition before the answer)."""
-    kind = answer.kind
-    p = prep.lower_ if prep is not None else ""
-    span = answer.span(sent)
-    if kind == "duration":
-        return "how long", p in ("for", "") or p in _WHEN_PREPS
-    if kind in ("year", "date", "century", "time"):
-        unit = {"year": "which year", "century": "which century"}.get(kind)
-        if p in _WHEN_PREPS or (not p and role == "adjunct"):
-            if unit and p in ("in", "during"):
-                return f"in {unit}", True
-            return ("at what time" if kind == "time" else "when"), True
-        if p in ("since", "until", "till", "before", "after", "by"):
-            return f"{p} {unit or 'when'}", True
-        return (unit or "what date"), False
-    if kind == "place" and p in _WHERE_PREPS:
-        return "where", True
-    if kind == "place" and p == "from":
-        return "where", False  # "Where did they come from?": the preposition strands
-    if kind in ("person",):
-        if p == "by" and role == "adjunct":
-            return "by whom", True
-        return "who", False
-    if kind == "group":
-        return "who", False  # "the Romans", "Octavian" (the small model's NORP): people
-    if kind in ("percent",):
-        return "what percentage", False
-    if kind == "money":
-        return "how much", False
-    if kind in ("number", "quantity"):
-        return "how many", False
-    last = span[-1].lemma_.lower()
-    if kind in ("place", "org", "event", "work", "name", "thing", "group") and last in CLASS_WORDS \
-            and span.root.pos_ == "PROPN":
-        return f"which {last}", False
-    return "what", False
-
-
-class _Builder:
-    """Assembles a question from token ids, replacements and inserted words."""
-
-    def __init__(self, sent: Span, resolver: Resolver | None) -> None:
-        self.sent = sent
-        self.doc = sent.doc
-        self.resolver = resolver or Resolver()
-        # asides in brackets ("Normans (Norman: Nourmands; French: Normands)") never show
-        self.bracketed: set[int] = set()
-        depth = 0
-        for tok in sent:
-            if tok.text == "(":
-                depth += 1
-            if depth:
-                self.bracketed.add(tok.i)
-            if tok.text == ")" and depth:
-                depth -= 1
-
-    def render(self, ids: list[int], replace: dict[int, str]) -> str | None:
-        pieces: list[tuple[str, int]] = []
-        for i in ids:
-            tok = self.doc[i]
-            if i in self.bracketed and i not in replace:
-                continue
-            if i in replace:
-                if replace[i]:
-                    pieces.append((replace[i], i))
-                continue
-            low = tok.lower_
-            if tok.pos_ == "PRON" and low in UNRESOLVABLE:
-                return None
-            if tok.pos_ == "PRON" and low in PERSONAL and tok.dep_ != "expl":
-                if low == "it" and tok.dep_ == "nsubj" and any(
-                    c.dep_ in ("ccomp", "xcomp") for c in tok.head.children
-                ) and tok.head.lemma_ == "be":
-                    pieces.append((tok.text, i))  # "it is believed that …": no referent
-                    continue
-                found = self.resolver.replacement(tok, self.sent)
-                if found is None:
-                    return None
-                bare = found.removesuffix("'s").removesuffix("'")
-                if bare in " ".join(text for text, _ in pieces):
-                    pieces.append((tok.text, i))  # "the river changed its course": clear
-                    continue
-                pieces.append((found, i))
-                continue
-            if low in DEMONSTRATIVE and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
-                found = self.resolver.demonstrative(tok.head)
-                if found is None:
-                    return None
-                # "this process" → "photosynthesis": the head noun goes too
-                pieces.append((found, i))
-                replace[tok.head.i] = ""
-                skip_between = [j for j in ids if i < j < tok.head.i]
-                for j in skip_between:
-                    replace[j] = ""
-                continue
-            pieces.append((tok.text, i))
-        # the sentence's first word is capitalised only because it came first
-        start = self.sent.start
-        pieces = [(t.lower() if i == start and t == self.doc[start].text
-                   and not _keeps_case(self.doc[start]) else t, i) for t, i in pieces]
-        out = ""
-        for n, (text, i) in enumerate(pieces):
-            if n:
-                prev_i = pieces[n - 1][1]
-                glue = " "
-                if prev_i is not None and i is not None and i == prev_i + 1:
-                    glue = self.doc[prev_i].whitespace_
-                if re.match(r"^[,.;:!?%)]|^'s\b|^n't\b", text):
-                    glue = ""
-                out += glue
-            out += text
-        out = re.sub(r"\s+", " ", out)
-        out = re.sub(r"(\(\s*\)|,\s*,)", ",", out)
-        out = re.sub(r"\s+,", ",", out).strip(" ,;:")
-        return out
 
 
 def _pruned(ids: set[int], verb: Token, keep: set[int], sent: Span) -> set[int]:
@@ -288,7 +169,7 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
             root = pobj
             answer = Answer(min(a_ids), max(a_ids) + 1, "date", answer.label, answer.head,
                             answer.text)
-    builder = _Builder(sent, resolver)
+    builder = Builder(sent, resolver)
     clause = _subtree(verb)
     # what is not part of this clause's fact
     drop: set[int] = set()
@@ -462,7 +343,7 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
     return _finish(body, answer_text, role)
 
 
-def _render_with_wh(builder: _Builder, wh: str, order: list[int], replace: dict[int, str],
+def _render_with_wh(builder: Builder, wh: str, order: list[int], replace: dict[int, str],
                     lead: str = "", subject_question: bool = False) -> str | None:
     del subject_question  # both forms render the same; kept for the call sites' clarity
     ids = _shorten(builder, order)
@@ -474,7 +355,7 @@ def _render_with_wh(builder: _Builder, wh: str, order: list[int], replace: dict[
     return " ".join(x for x in (wh, lead, text) if x)
 
 
-def _shorten(builder: _Builder, order: list[int]) -> list[int] | None:
+def _shorten(builder: Builder, order: list[int]) -> list[int] | None:
     words = [i for i in order if not builder.doc[i].is_punct]
     if len(words) <= MAX_WORDS:
         return order
@@ -487,18 +368,7 @@ def _shorten(builder: _Builder, order: list[int]) -> list[int] | None:
     return out
 
 
-_NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
-                          "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MISC"})
-
-
-def _keeps_case(tok: Token) -> bool:
-    if tok.pos_ == "DET":
-        return False
-    return tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or tok.text == "I" \
-        or (tok.text.isupper() and len(tok.text) > 1)
-
-
-def _in_situ(builder: _Builder, sent: Span, verb: Token, clause: set[int], drop: set[int],
+def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: set[int],
              a_removed: set[int], answer: Answer, answer_text: str) -> Asked | None:
     """The answer replaced where it stands ("The capital of which country …?"); only for short
     clauses, where it still reads as a question."""
@@ -534,40 +404,3 @@ def _finish(body: str, answer_text: str, role: str) -> Asked | None:
         return None  # the answer would stand in its own question
     return Asked(re.sub(r"\s+", " ", question), answer_text, role)
 
-
-def definitions(sent: Span, resolver: Resolver | None = None) -> list[tuple[str, str, str]]:
-    """(question, answer, kind) pairs from appositions and copulas:
-    'Tarquin the Proud, the last king of Rome, …' → ('Who was Tarquin the Proud?', 'the last
-    king of Rome') and ('Who was the last king of Rome?', 'Tarquin the Proud')."""
-    doc = sent.doc
-    past = any(t.tag_ == "VBD" for t in sent)
-    out: list[tuple[str, str, str]] = []
-    builder = _Builder(sent, resolver)
-    for tok in sent:
-        if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
-            head = tok.head
-            # multi-word names: "Tarquin the Proud" continues after the head
-            end = head.i + 1
-            while end < tok.left_edge.i and doc[end].text != "," and doc[end].head.i in range(
-                head.left_edge.i, end
-            ):
-                end += 1
-            name_ids = list(range(head.left_edge.i, end))
-            desc_ids = [t.i for t in tok.subtree if not (t.is_punct and t.i in (
-                tok.left_edge.i, tok.right_edge.i))]
-            if not desc_ids or len(desc_ids) > 14 or len(name_ids) > 6:
-                continue
-            name = builder.render(name_ids, {})
-            desc = builder.render(desc_ids, {})
-            if not name or not desc or doc[name_ids[0]].pos_ == "PRON":
-                continue
-            is_person = head.ent_type_ in ("PERSON", "PER") or tok.lemma_.lower() in {
-                "king", "queen", "emperor", "leader", "general", "president", "scientist"}
-            plural = head.tag_ in ("NNS", "NNPS")
-            be = ("were" if plural else "was") if past else ("are" if plural else "is")
-            wh = "Who" if is_person else "What"
-            name_q = name if _keeps_case(doc[name_ids[0]]) else name[:1].lower() + name[1:]
-            out.append((f"{wh} {be} {name_q}?", desc, "definition"))
-            if doc[desc_ids[0]].lower_ == "the":
-                out.append((f"{wh} {be} {desc}?", name, "person" if is_person else "name"))
-    return out

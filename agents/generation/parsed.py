@@ -19,11 +19,13 @@ import numpy as np
 from spacy.tokens import Span
 
 from agents.generation import choices, grammar
-from agents.generation.asking import _Builder, ask, definitions
+from agents.generation.asking import ask
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
+from agents.generation.defining import definitions
 from agents.generation.language import words_for
 from agents.generation.reference import Resolver
+from agents.generation.rendering import Builder
 from agents.generation.spans import NUMERIC, Answer, answers, zipf
 from agents.generation.terms import norm
 
@@ -121,7 +123,7 @@ def _for_sentence(
     lang = doc.language
     source = sent.text
     out: list[Candidate] = []
-    builder = _Builder(sent, resolver)
+    builder = Builder(sent, resolver)
     for answer in found:
         sal = _salience(answer, lang, weight)
         kind_tag = f"kind:{answer.kind}"
@@ -155,7 +157,7 @@ def _for_sentence(
     return out
 
 
-def _render_sentence(builder: _Builder, sent: Span, replace: dict[int, str]) -> str | None:
+def _render_sentence(builder: Builder, sent: Span, replace: dict[int, str]) -> str | None:
     ids = [t.i for t in sent if not (t.i == sent.end - 1 and t.is_punct)]
     # asides in brackets are no part of the fact
     depth = 0
@@ -175,7 +177,7 @@ def _render_sentence(builder: _Builder, sent: Span, replace: dict[int, str]) -> 
     return text[:1].upper() + text[1:] + "."
 
 
-def _cloze(builder: _Builder, sent: Span, answer: Answer) -> str | None:
+def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:
     words = [t for t in sent if not t.is_punct]
     if len(words) < 6 or len(words) > 32:
         return None  # too little context to answer, or a whole paragraph to read
@@ -187,7 +189,7 @@ def _cloze(builder: _Builder, sent: Span, answer: Answer) -> str | None:
 
 
 def _statements(
-    builder: _Builder,
+    builder: Builder,
     sent: Span,
     found: list[Answer],
     pool: choices.Pool,

@@ -1,0 +1,104 @@
+"""Rendering a question from token ids: pronouns resolved, asides dropped, case and spacing fixed.
+
+The builder is handed the token ids of the question's words in their new order and the
+replacements (the wh-phrase, a moved auxiliary, a verb's lemma after do-support). A personal
+pronoun is replaced by its antecedent and "this process" by the phrase it points back to
+(reference.py); when neither resolves, nothing is rendered (None) and no card is made.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from agents.generation.reference import DEMONSTRATIVE, PERSONAL, UNRESOLVABLE, Resolver
+
+_NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
+                          "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MISC"})
+
+
+def keeps_case(tok: Token) -> bool:
+    if tok.pos_ == "DET":
+        return False
+    return tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or tok.text == "I" \
+        or (tok.text.isupper() and len(tok.text) > 1)
+
+
+class Builder:
+    """Assembles a question from token ids, replacements and inserted words."""
+
+    def __init__(self, sent: Span, resolver: Resolver | None) -> None:
+        self.sent = sent
+        self.doc = sent.doc
+        self.resolver = resolver or Resolver()
+        # asides in brackets ("Normans (Norman: Nourmands; French: Normands)") never show
+        self.bracketed: set[int] = set()
+        depth = 0
+        for tok in sent:
+            if tok.text == "(":
+                depth += 1
+            if depth:
+                self.bracketed.add(tok.i)
+            if tok.text == ")" and depth:
+                depth -= 1
+
+    def render(self, ids: list[int], replace: dict[int, str]) -> str | None:
+        pieces: list[tuple[str, int]] = []
+        for i in ids:
+            tok = self.doc[i]
+            if i in self.bracketed and i not in replace:
+                continue
+            if i in replace:
+                if replace[i]:
+                    pieces.append((replace[i], i))
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in UNRESOLVABLE:
+                return None
+            if tok.pos_ == "PRON" and low in PERSONAL and tok.dep_ != "expl":
+                if low == "it" and tok.dep_ == "nsubj" and any(
+                    c.dep_ in ("ccomp", "xcomp") for c in tok.head.children
+                ) and tok.head.lemma_ == "be":
+                    pieces.append((tok.text, i))  # "it is believed that …": no referent
+                    continue
+                found = self.resolver.replacement(tok, self.sent)
+                if found is None:
+                    return None
+                bare = found.removesuffix("'s").removesuffix("'")
+                if bare in " ".join(text for text, _ in pieces):
+                    pieces.append((tok.text, i))  # "the river changed its course": clear
+                    continue
+                pieces.append((found, i))
+                continue
+            if low in DEMONSTRATIVE and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+                found = self.resolver.demonstrative(tok.head)
+                if found is None:
+                    return None
+                # "this process" → "photosynthesis": the head noun goes too
+                pieces.append((found, i))
+                replace[tok.head.i] = ""
+                skip_between = [j for j in ids if i < j < tok.head.i]
+                for j in skip_between:
+                    replace[j] = ""
+                continue
+            pieces.append((tok.text, i))
+        # the sentence's first word is capitalised only because it came first
+        start = self.sent.start
+        pieces = [(t.lower() if i == start and t == self.doc[start].text
+                   and not keeps_case(self.doc[start]) else t, i) for t, i in pieces]
+        out = ""
+        for n, (text, i) in enumerate(pieces):
+            if n:
+                prev_i = pieces[n - 1][1]
+                glue = " "
+                if prev_i is not None and i is not None and i == prev_i + 1:
+                    glue = self.doc[prev_i].whitespace_
+                if re.match(r"^[,.;:!?%)]|^'s\b|^n't\b", text):
+                    glue = ""
+                out += glue
+            out += text
+        out = re.sub(r"\s+", " ", out)
+        out = re.sub(r"(\(\s*\)|,\s*,)", ",", out)
+        out = re.sub(r"\s+,", ",", out).strip(" ,;:")
+        return out

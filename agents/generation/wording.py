@@ -1,0 +1,55 @@
+"""The wh-phrase for an answer: its kind, the preposition before it and its role decide it.
+
+"in 49 BC" → "in which year" (absorbing the preposition), "in Gaul" → "where", "by Caesar" →
+"by whom", "two consuls" → "how many", "the Amazon River" → "which river", else "what".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from agents.generation.spans import CLASS_WORDS, Answer
+
+_WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
+                          "through",
+                          "to", "into", "towards", "toward", "onto", "around"})
+_WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
+
+
+def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tuple[str, bool]:
+    """(the wh-phrase, whether it absorbs the preposition before the answer)."""
+    kind = answer.kind
+    p = prep.lower_ if prep is not None else ""
+    span = answer.span(sent)
+    if kind == "duration":
+        return "how long", p in ("for", "") or p in _WHEN_PREPS
+    if kind in ("year", "date", "century", "time"):
+        unit = {"year": "which year", "century": "which century"}.get(kind)
+        if p in _WHEN_PREPS or (not p and role == "adjunct"):
+            if unit and p in ("in", "during"):
+                return f"in {unit}", True
+            return ("at what time" if kind == "time" else "when"), True
+        if p in ("since", "until", "till", "before", "after", "by"):
+            return f"{p} {unit or 'when'}", True
+        return (unit or "what date"), False
+    if kind == "place" and p in _WHERE_PREPS:
+        return "where", True
+    if kind == "place" and p == "from":
+        return "where", False  # "Where did they come from?": the preposition strands
+    if kind in ("person",):
+        if p == "by" and role == "adjunct":
+            return "by whom", True
+        return "who", False
+    if kind == "group":
+        return "who", False  # "the Romans", "Octavian" (the small model's NORP): people
+    if kind in ("percent",):
+        return "what percentage", False
+    if kind == "money":
+        return "how much", False
+    if kind in ("number", "quantity"):
+        return "how many", False
+    last = span[-1].lemma_.lower()
+    if kind in ("place", "org", "event", "work", "name", "thing", "group") and last in CLASS_WORDS \
+            and span.root.pos_ == "PROPN":
+        return f"which {last}", False
+    return "what", False
