@@ -18,10 +18,9 @@ from spacy.tokens import Span
 
 from agents.exceptions import InputError
 from agents.generation import language as lang
-from agents.generation.asking import ask
 from agents.generation.cards import card_id
-from agents.generation.defining import definitions
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+from agents.generation.phrasing import best, candidates, in_window
 from agents.generation.reference import Resolver
 from agents.generation.spans import locate
 from agents.generation.text import check_text
@@ -53,17 +52,14 @@ def _questions(
         at = _find(text, answer)
         sent_no = next((n for n, s in enumerate(sents) if s.start_char <= at < s.end_char), 0)
         sent = doc[sents[sent_no].start : sents[sent_no].end]
-        # parse the sentence alone: the question builder works on one sentence's tree
         resolver = Resolver()
         for prev in sents[max(0, sent_no - 3) : sent_no]:
             resolver.push(prev)
         found = locate(sent, answer)
-        question = None
-        if found is not None:
-            # an apposition is asked as a definition ("Who was Hannibal?")
-            question = _definition(sent, answer, resolver)
-            asked = ask(sent, found, resolver) if question is None else None
-            question = question or (asked.question if asked else None)
+        phrasings = candidates(sent, found, answer, resolver) if found is not None else []
+        question = best(phrasings, nlp)
+        if question is None and found is not None:
+            question = in_window(sent, found, resolver)
         out.append((question or _window_cloze(sent, answer), sent.text.strip()))
     return out
 
@@ -75,13 +71,6 @@ def _find(text: str, answer: str) -> int:
     if at < 0:
         raise InputError(f"answer {answer!r} does not occur in the text")
     return at
-
-
-def _definition(sent: Span, answer: str, resolver: Resolver) -> str | None:
-    for question, ans, _ in definitions(sent, resolver):
-        if ans.lower().strip(" .") == answer.lower().strip(" ."):
-            return question
-    return None
 
 
 def _window_cloze(sent: Span, answer: str) -> str:

@@ -96,7 +96,8 @@ def _subtree(tok: Token) -> set[int]:
 
 
 
-def _pruned(ids: set[int], verb: Token, keep: set[int], sent: Span) -> set[int]:
+def _pruned(ids: set[int], verb: Token, keep: set[int], sent: Span,
+            max_words: int = MAX_WORDS) -> set[int]:
     """Drop clause parts that are not the asked fact, longest first, until short enough."""
     def words(s: set[int]) -> int:
         return sum(1 for i in s if not sent.doc[i].is_punct)
@@ -114,7 +115,7 @@ def _pruned(ids: set[int], verb: Token, keep: set[int], sent: Span) -> set[int]:
     optional.sort(key=len, reverse=True)
     out = set(ids)
     for part in optional:
-        if words(out) <= MAX_WORDS:
+        if words(out) <= max_words:
             break
         if tok_is_needed(part, sent, out):
             continue
@@ -131,8 +132,14 @@ def tok_is_needed(part: set[int], sent: Span, ids: set[int]) -> bool:
     )
 
 
-def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked | None:
-    """The question whose answer is ``answer`` (a span of ``sent``), or None."""
+def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words: int = MAX_WORDS,
+        keep_front: bool = True) -> Asked | None:
+    """The question whose answer is ``answer`` (a span of ``sent``), or None.
+
+    ``max_words``: optional parts (asides, modifiers of nouns, adjuncts) are pruned, longest
+    first, until the question is this short; ``keep_front``: adjuncts before the subject move
+    to the end (True) or go (False). Answer-aware mode over-generates with several settings
+    and ranks the phrasings (answer_aware.py)."""
     doc = sent.doc
     span = answer.span(sent)
     a_ids = set(range(answer.start, answer.end))
@@ -272,10 +279,12 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
     if role == "subject":
         if subj.i not in a_ids and count_noun is None:
             # the answer sits inside the subject: "the capital of France" → in situ
-            return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text)
+            return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text,
+                            max_words)
         a_removed |= subj_ids if count_noun is None or count_noun == subj else set()
     if role == "nested":
-        return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text)
+        return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text,
+                        max_words)
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in _DISCOURSE and c.i not in a_ids:
             drop.add(c.i)  # "Plant cells also contain …"
@@ -296,6 +305,9 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
             continue
         if c.dep_ in ("prep", "npadvmod", "advcl", "pobj") and not part & a_ids:
             front |= part
+    if not keep_front:
+        drop |= front  # the short phrasing: 'In 1066, X did Y' asks 'What did X do?'
+        front = set()
     # commas left hanging by moved and dropped parts
     kept_set = clause - drop - a_removed
 
@@ -308,7 +320,8 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
         and not list_comma(i))]
     if role == "subject":
         order = [i for i in kept if i not in front] + sorted(front)
-        body = _render_with_wh(builder, wh, order, dict(subj_replace), subject_question=True)
+        body = _render_with_wh(builder, wh, order, dict(subj_replace), max_words=max_words,
+                               verb=verb, keep=frozenset({verb.i}))
     else:
         auxes = _auxiliaries(verb)
         replace: dict[int, str] = {}
@@ -337,16 +350,17 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None) -> Asked |
             return None
         order = subject_part + rest + sorted(front)
         replace.update(subj_replace)
-        body = _render_with_wh(builder, wh, order, replace, lead=lead)
+        body = _render_with_wh(builder, wh, order, replace, lead=lead, max_words=max_words,
+                               verb=verb, keep=frozenset(subject_part) | {verb.i})
     if body is None:
         return None
     return _finish(body, answer_text, role)
 
 
 def _render_with_wh(builder: Builder, wh: str, order: list[int], replace: dict[int, str],
-                    lead: str = "", subject_question: bool = False) -> str | None:
-    del subject_question  # both forms render the same; kept for the call sites' clarity
-    ids = _shorten(builder, order)
+                    lead: str = "", max_words: int = MAX_WORDS, verb: Token | None = None,
+                    keep: frozenset[int] = frozenset()) -> str | None:
+    ids = _shorten(builder, order, max_words, verb, keep)
     if ids is None:
         return None
     text = builder.render(ids, dict(replace))
@@ -355,13 +369,15 @@ def _render_with_wh(builder: Builder, wh: str, order: list[int], replace: dict[i
     return " ".join(x for x in (wh, lead, text) if x)
 
 
-def _shorten(builder: Builder, order: list[int]) -> list[int] | None:
+def _shorten(builder: Builder, order: list[int], max_words: int = MAX_WORDS,
+             verb: Token | None = None, keep: frozenset[int] = frozenset()) -> list[int] | None:
     words = [i for i in order if not builder.doc[i].is_punct]
-    if len(words) <= MAX_WORDS:
+    if len(words) <= max_words:
         return order
-    root = builder.sent.root
-    keep = set(order)
-    trimmed = _pruned(set(order), root, set(), builder.sent) if keep else keep
+    # prune under the asked clause's verb, never its subject or the verb itself ("In which
+    # year did?" came from pruning an adverbial clause under the sentence's root)
+    root = verb if verb is not None else builder.sent.root
+    trimmed = _pruned(set(order), root, set(keep) | {root.i}, builder.sent, max_words)
     out = [i for i in order if i in trimmed]
     if sum(1 for i in out if not builder.doc[i].is_punct) > HARD_MAX_WORDS:
         return None
@@ -369,7 +385,8 @@ def _shorten(builder: Builder, order: list[int]) -> list[int] | None:
 
 
 def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: set[int],
-             a_removed: set[int], answer: Answer, answer_text: str) -> Asked | None:
+             a_removed: set[int], answer: Answer, answer_text: str,
+             max_words: int = MAX_WORDS) -> Asked | None:
     """The answer replaced where it stands ("The capital of which country …?"); only for short
     clauses, where it still reads as a question."""
     doc = sent.doc
@@ -388,7 +405,7 @@ def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: 
         return None
     ids = [i for i in ids if i not in a_removed or i == first_answer]
     text = builder.render(ids, {first_answer: wh})
-    if text is None or len(text.split()) > MAX_WORDS:
+    if text is None or len(text.split()) > max_words:
         return None
     return _finish(text, answer_text, "in-situ")
 

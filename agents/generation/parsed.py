@@ -103,6 +103,18 @@ def well_formed(cands: list[Candidate], nlp: Language) -> list[Candidate]:
     return [c for c in cands if not (c.type in ("qa", "mcq") and c.question in bad)]
 
 
+# answers no teacher asks for: deictic times, a bare "one", pronouns and place adverbs
+_TRIVIAL = frozenset(str.split(
+    "today now then nowadays currently recently presently later earlier once soon here there "
+    "one it they this that these those he she him her them we us"
+))
+
+
+def trivial(answer: Answer) -> bool:
+    """'When is … ?' → 'today': the answer says nothing worth recalling."""
+    return answer.text.lower().strip(" .,") in _TRIVIAL
+
+
 def _salience(answer: Answer, language: str, weight: float) -> float:
     base = KIND_WEIGHT.get(answer.kind, 0.6)
     return float(np.clip(weight * (0.6 * base + 0.4 * rarity(answer.text, language)) + 0.1,
@@ -125,6 +137,8 @@ def _for_sentence(
     out: list[Candidate] = []
     builder = Builder(sent, resolver)
     for answer in found:
+        if trivial(answer):
+            continue
         sal = _salience(answer, lang, weight)
         kind_tag = f"kind:{answer.kind}"
         asked = ask(sent, answer, resolver)

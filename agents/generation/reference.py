@@ -30,6 +30,18 @@ PERSONAL = {
 }
 UNRESOLVABLE = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "one"})
 DEMONSTRATIVE = frozenset({"this", "these", "that", "those"})
+# nouns that a text introduces once in full and then points back to with a bare "the N": "the
+# system of denoting notes by letters … today the system is …"; a card that says "the system"
+# cannot be answered without the page (the dev3 review's commonest missing-context defect)
+SHELL_NOUNS = frozenset(str.split(
+    "system process method region area period practice structure approach technique theory "
+    "book work problem phenomenon concept device machine model procedure territory campaign "
+    "reform movement style tradition project programme program plan idea scheme policy "
+    "arrangement agreement relationship conflict event change effect result layer layers "
+    "stage phase form type kind group organisation organization institution"
+))
+_MODIFIERS = frozenset({"amod", "compound", "prep", "acl", "relcl", "nummod", "poss", "nmod",
+                        "appos", "advmod"})
 
 
 @dataclass
@@ -85,7 +97,8 @@ def _name_like(m: Mention) -> bool:
     from agents.generation.spans import CLASS_WORDS
 
     words = m.text.split()
-    return m.label in ("ORG", "GPE", "NORP", "NAME") and 1 <= len(words) <= 3 and all(
+    # never a place: "After allying himself with … Dalmatia, he led …" is not Dalmatia
+    return m.label in ("ORG", "NORP", "NAME") and 1 <= len(words) <= 3 and all(
         w[:1].isupper() for w in words) and not any(w.lower() in CLASS_WORDS for w in words)
 
 
@@ -146,7 +159,8 @@ class Resolver:
             # capitalised name of two or more words from the sentences before will do
             for cand in self._candidates(pronoun, sent):
                 if cand.number == "sing" and cand.head and cand.text[:1].isupper() and \
-                        len(cand.text.split()) >= 2 and cand.animacy != "group":
+                        len(cand.text.split()) >= 2 and cand.animacy != "group" and \
+                        cand.label not in ("GPE", "LOC", "FAC"):
                     return cand
         return None
 
@@ -183,3 +197,41 @@ class Resolver:
                 ):
                     return found.text
         return None
+
+    def definite(self, noun: Token) -> str | None:
+        """'the system' → the fuller earlier phrase with the same head ('the system of denoting
+        notes by letters'), or None. Only bare shell nouns are looked up: 'the system' needs its
+        antecedent, 'the Normans' or 'the papal army' stand alone."""
+        for prev in reversed(self.previous[-3:]):
+            for tok in prev:
+                if tok.lemma_.lower() != noun.lemma_.lower() or tok.pos_ != "NOUN":
+                    continue
+                if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                    if subj is not None and subj.pos_ != "PRON" and subj.lemma_ != tok.lemma_:
+                        found = _mention(subj)  # "Photosynthesis is the process …"
+                        if found:
+                            return found.text
+                if not any(c.dep_ in _MODIFIERS for c in tok.children):
+                    continue
+                words = list(tok.subtree)
+                if len(words) > 9 or any(w.pos_ == "PRON" or w.lower_ in DEMONSTRATIVE
+                                         for w in words):
+                    continue
+                text = " ".join(w.text for w in words if not (w.is_punct and w in (words[0],
+                                                                                   words[-1])))
+                lead = words[0]
+                if lead.i == lead.sent.start and lead.pos_ in ("DET", "NOUN", "ADJ"):
+                    text = text[:1].lower() + text[1:]
+                if lead.lower_ in ("a", "an"):
+                    text = "the " + text.split(" ", 1)[1]
+                return text
+        return None
+
+
+def bare_shell(det: Token) -> bool:
+    """'the' before a shell noun with nothing else to say which one ('the system')."""
+    head = det.head
+    return det.lower_ == "the" and det.dep_ == "det" and head.pos_ == "NOUN" and \
+        head.lemma_.lower() in SHELL_NOUNS and head.lower_ in SHELL_NOUNS | {head.lemma_.lower()} \
+        and not any(c.dep_ in _MODIFIERS for c in head.children)

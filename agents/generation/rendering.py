@@ -12,7 +12,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from agents.generation.reference import DEMONSTRATIVE, PERSONAL, UNRESOLVABLE, Resolver
+from agents.generation.reference import (
+    DEMONSTRATIVE,
+    PERSONAL,
+    UNRESOLVABLE,
+    Resolver,
+    bare_shell,
+)
 
 _NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
                           "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MISC"})
@@ -57,10 +63,10 @@ class Builder:
             if tok.pos_ == "PRON" and low in UNRESOLVABLE:
                 return None
             if tok.pos_ == "PRON" and low in PERSONAL and tok.dep_ != "expl":
-                if low == "it" and tok.dep_ == "nsubj" and any(
+                if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and any(
                     c.dep_ in ("ccomp", "xcomp") for c in tok.head.children
-                ) and tok.head.lemma_ == "be":
-                    pieces.append((tok.text, i))  # "it is believed that …": no referent
+                ) and (tok.head.lemma_ == "be" or tok.dep_ == "nsubjpass"):
+                    pieces.append((tok.text, i))  # "it is believed / was found that …": no referent
                     continue
                 found = self.resolver.replacement(tok, self.sent)
                 if found is None:
@@ -81,6 +87,15 @@ class Builder:
                 skip_between = [j for j in ids if i < j < tok.head.i]
                 for j in skip_between:
                     replace[j] = ""
+                continue
+            if bare_shell(tok) and tok.head.i in ids:
+                found = self.resolver.definite(tok.head)
+                if found is None:
+                    return None  # "When is the system …?": which system, the page says
+                pieces.append((found, i))
+                for j in ids:
+                    if i < j <= tok.head.i:
+                        replace[j] = ""
                 continue
             pieces.append((tok.text, i))
         # the sentence's first word is capitalised only because it came first
