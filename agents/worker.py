@@ -151,6 +151,7 @@ class Worker:
             models=deps.router,
             tracker=deps.trackers.get("generate"),
             blobs=deps.blobs,
+            max_text_chars=s.max_text_chars,
             **blob_limits,
             **base,
         )

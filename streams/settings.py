@@ -68,6 +68,13 @@ class Settings(BaseSettings):
         description="A blob read that takes longer fails (and is retried, then dead-lettered).",
     )
 
+    max_text_chars: int = Field(
+        2_000_000, ge=1, validation_alias=_env("MAX_TEXT_CHARS"),
+        description="Characters of text one upload may make cards from (~800 pages). The "
+        "card engine reads it in sections of 400,000 characters (a few seconds each) and keeps "
+        "the best cards across them, so this bounds an upload's generation time.",
+    )
+
     # --- embedded mode -------------------------------------------------------------------
     tansu_bin: str | None = Field(None, validation_alias=_env("TANSU_BIN"))
     ephemeral: bool = Field(

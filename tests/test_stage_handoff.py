@@ -101,8 +101,8 @@ def test_no_cards_is_an_error_with_the_reason(tmp_path: Path) -> None:
     stage = GenerateStage(engine=Engine(empty=True), executor=ThreadPoolExecutor(1),
                           flashcards_topic="flashcards", store=CardStore(tmp_path / "c.db"),
                           **base(emit))
-    text = Text(upload_id="u1", filename="a.txt", content_type="text/plain", text="نص",
-                language="ara", source="text")
+    text = Text(upload_id="u1", filename="a.txt", content_type="text/plain", text="Lorem.",
+                language="eng", source="text")
     asyncio.run(stage.handle(source(codec, text, "texts")))
     [(topic, key, value)] = emit.sent
     letter = codec.decode(value, DeadLetter)

@@ -9,9 +9,12 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from agents.deadletter import Source, with_retries
-from agents.exceptions import EmptyText
+from agents.exceptions import EmptyText, InputError
+from agents.generation.language import WORDS
 from agents.generation.types import CardEngine, CardRater, GenerationRequest, GenerationResult
+from agents.pipeline import sections
 from agents.pipeline.base import Stage
+from agents.pipeline.scripts import check_script
 from schemas.events import Flashcards, Text
 from streams.blobs import BlobStore
 from streams.exceptions import BlobRefused
@@ -37,7 +40,8 @@ class GenerateStage(Stage):
     def __init__(self, *, engine: CardEngine, executor: Executor, flashcards_topic: str,
                  store: CardStore, models: ModelChoice | None = None, tracker: Any = None,
                  blobs: BlobStore | None = None, blob_max_bytes: int = 50 * 1024 * 1024,
-                 blob_timeout_s: float = 30.0, **base: Any) -> None:
+                 blob_timeout_s: float = 30.0, max_text_chars: int = 2_000_000,
+                 section_chars: int = sections.SECTION_CHARS, **base: Any) -> None:
         super().__init__(**base)
         self.engine = engine
         self.executor = executor
@@ -48,19 +52,34 @@ class GenerateStage(Stage):
         self.blobs = blobs
         self.blob_max_bytes = blob_max_bytes
         self.blob_timeout_s = blob_timeout_s
+        self.max_text_chars = max_text_chars
+        self.section_chars = section_chars
 
     def _generate(self, text: Text, rater: CardRater | None) -> GenerationResult:
+        """The engine on each section of the text (one, unless it is long), best cards kept."""
+        label = repr(text.filename) if text.filename else "the upload"
+        sections.check_length(text.text, label, self.max_text_chars)
+        check_script(text.text, label, ", ".join(WORDS))
         options = text.options
-        request = GenerationRequest(
-            text=text.text,
-            upload_id=text.upload_id,
-            num_cards=options.num_cards,
-            difficulty=options.difficulty,
-            question_types=tuple(options.question_types),
-            language=options.language,
-            subject=options.subject,
-        )
-        return self.engine.generate(request, rater)
+        results, refusals = [], []
+        for section in sections.sections(text.text, self.section_chars):
+            request = GenerationRequest(
+                text=section,
+                upload_id=text.upload_id,
+                num_cards=options.num_cards,
+                difficulty=options.difficulty,
+                question_types=tuple(options.question_types),
+                language=options.language,
+                subject=options.subject,
+            )
+            try:
+                results.append(self.engine.generate(request, rater))
+            except InputError as exc:  # one section of only code or tables is no failure
+                refusals.append(exc)
+        if not results:
+            raise refusals[0]
+        return sections.merge(results, options.num_cards, tuple(options.question_types),
+                              self.section_chars)
 
     async def fetch_text(self, text: Text) -> str:
         if self.blobs is None or not text.text_sha256:

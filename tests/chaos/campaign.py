@@ -33,6 +33,7 @@ import sys
 import threading
 import time
 import uuid
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -359,9 +360,14 @@ def hostile_cases(client: Any, scratch: Path) -> list[tuple[str, Callable[[str],
     Image.new("L", (400, 300), 255).save(png, format="PNG")
     tif = io.BytesIO()
     Image.new("L", (600, 400), 255).save(tif, format="TIFF")
+    # a header claiming 9000x9000 with its CRC fixed, so the PNG decoder believes it and our
+    # per-page pixel budget, not a checksum or Pillow's own bomb guard, is what refuses it
     huge_png = bytearray(png.getvalue())
-    huge_png[16:24] = (100_000).to_bytes(4, "big") * 2  # a header claiming 10^10 pixels
-    big_text = ("Word " * 220_000).encode()
+    huge_png[16:24] = (9000).to_bytes(4, "big") * 2
+    huge_png[29:33] = zlib.crc32(bytes(huge_png[12:29])).to_bytes(4, "big")
+    big_text = ("Word " * 220_000).encode()  # 1.1 MB by claim-check, read in sections
+    # over CARDSTREAM_MAX_TEXT_CHARS (2,000,000): refused by the setting, with its name
+    too_long = "\n\n".join(paragraphs() * 40).encode()
     valid = event("x", data=b"text", sha256=hashlib.sha256(b"text").hexdigest())
 
     def put_blob(upload_id: str, data: bytes, name: str, kind: str) -> None:
@@ -387,8 +393,10 @@ def hostile_cases(client: Any, scratch: Path) -> list[tuple[str, Callable[[str],
             bomb, "bomb.tiff", "image/tiff", upload_id=u)),
         ("pixel-bomb PNG header", lambda u: inline(u, bytes(huge_png), filename="big.png",
                                                    content_type="image/png")),
-        ("oversize text 1.1 MB", lambda u: client.upload_bytes(
+        ("oversize text 1.1 MB, no sentences", lambda u: client.upload_bytes(
             big_text, "big.txt", "text/plain", upload_id=u)),
+        ("text over CARDSTREAM_MAX_TEXT_CHARS", lambda u: client.upload_bytes(
+            too_long, "book.txt", "text/plain", upload_id=u)),
         ("bad options: num_cards", lambda u: inline(u, b"Some text.",
                                                     options=options(num_cards=100_000))),
         ("bad options: min_confidence", lambda u: inline(u, b"Some text.",
