@@ -34,6 +34,9 @@ _FUNCTION = frozenset(str.split(
 ))
 _VERBISH = re.compile(r"^(happen|happens|becomes|become|known|called|made|make|used|is|are)$")
 _ERA = re.compile(r"^(BC|BCE|AD|CE|B\.C\.|A\.D\.)\b")
+_DEICTIC = frozenset([
+    *["today", "now", "then", "later", "recently", "currently", "nowadays", "soon", "once"],
+    "at present", "at the time", "at that time", "this time"])
 _COMMON = 5.0  # wordfreq zipf: 'place', 'side', 'year', 'right' are too common to ask
 
 
@@ -91,9 +94,13 @@ def wrong_kind_choice(cand: Candidate) -> bool:
 
 def trivial(cand: Candidate, language: str = "en") -> bool:
     """An everyday word alone ('place', 'side'), or an answer the question already names."""
-    if cand.type == "tf" or cand.kind in ("number", "quantity", "year", "date", "percent"):
+    if cand.type == "tf":
         return False
     words = norm(cand.answer).split()
+    if len(words) <= 3 and norm(cand.answer) in _DEICTIC:
+        return True  # "When is it still used? — today": true of almost anything
+    if cand.kind in ("number", "quantity", "year", "date", "percent"):
+        return False
     if len(words) == 1 and not words[0].isdigit() and cand.answer[:1].islower():
         return _zipf(words[0], language) >= _COMMON
     return False

@@ -1,6 +1,7 @@
 """Scoring, filtering, de-duplication and selection of candidate cards.
 
-Six dimensions, each 0..1:
+Seven dimensions, each 0..1 (the keep model only when the scorer has one; it is off by
+default until selection with it is tuned, see bench/keep_model.py):
 
     clarity       readable length, a question form, no answer leaked into the question,
                   no dangling pronoun, balanced brackets
@@ -13,18 +14,25 @@ Six dimensions, each 0..1:
     consistency   the answer is supported by the source sentence (true/false: a true statement
                   is the source, a false one differs from it by the swapped term only)
 
-    soundness 0.45 per defect a strict reviewer deletes cards for (defects.py: an echo
+    soundness     0.45 per defect a strict reviewer deletes cards for (defects.py: an echo
                   question, a distractor of the wrong kind, a trivial answer, an unresolved
                   pronoun, an overlong question, an answer cut at the wrong boundary, an absurd
                   false statement): 1, 0.45, 0.2, …
+
+    keep          P(a strict reviewer keeps the card as it is): the keep model (keep.py), a
+                  logistic regression over the card's analysis fitted on the DEV blind reviews
 
     base    = 0.3·clarity + 0.3·relevance + 0.2·difficulty + 0.2·completeness
     quality = base · answerability · consistency · soundness  (the last three gate: a card
                                                            whose answer is not in the text, or
                                                            that a reviewer deletes on sight, is
                                                            worthless however clear it reads)
+    rank    = 0.5·quality + 0.5·keep · consistency · 0.3^defects · (0.6 + 0.4·difficulty)
 
-With a learned rater the ranking score is 0.5·quality + 0.5·learned (``quality["learned"]``).
+``quality`` decides what passes the threshold; ``rank`` orders the cards and is the delivered
+``quality_score``. Without the keep model (``keep_model=None``) rank = quality.
+
+With a learned rater the rank is 0.5·rank + 0.5·learned (``quality["learned"]``).
 """
 
 from __future__ import annotations
@@ -33,16 +41,18 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol
 
 import numpy as np
 
 from agents.generation.cards import Candidate
 from agents.generation.defects import defects
+from agents.generation.keep import KeepModel, default_model
 from agents.generation.terms import norm
 from agents.generation.types import CardRater
 
 SOUNDNESS = 0.45  # per defect: one defect puts a good card (~0.9) under 0.45, two under 0.2
+KEEP_SOUNDNESS = 0.3  # per defect, on P(keep)
 DEFAULT_WEIGHTS = {"clarity": 0.3, "relevance": 0.3, "difficulty": 0.2, "completeness": 0.2}
 TARGET_LEVEL = {"beginner": 0.0, "intermediate": 1.0, "advanced": 2.0}
 _FUNCTION_END = frozenset(
@@ -122,14 +132,18 @@ class QualityScorer:
         self,
         encoder: Encoder | None = None,
         weights: dict[str, float] | None = None,
-        threshold: float = 0.35,
+        threshold: float | None = None,
         duplicate_cosine: float = 0.92,
         duplicate_overlap: float = 0.7,
         diversity: float = 0.3,
+        keep_model: KeepModel | Literal["default"] | None = None,
     ) -> None:
         self.encoder = encoder
+        self.keep_model = default_model() if keep_model == "default" else keep_model
+        self.threshold = threshold if threshold is not None else 0.35
+        # a card ranked under this does not claim its type's slot (see select)
+        self.quota_floor = 0.3
         self.weights = weights or dict(DEFAULT_WEIGHTS)
-        self.threshold = threshold
         self.duplicate_cosine = duplicate_cosine
         self.duplicate_overlap = duplicate_overlap
         self.diversity = diversity  # MMR: how much similarity to chosen cards costs
@@ -142,11 +156,13 @@ class QualityScorer:
         centroid: np.ndarray | None = None,
         doc_words: Counter[str] | None = None,
         vectors: dict[str, np.ndarray] | None = None,
+        language: str = "en",
     ) -> list[Scored]:
         """Score every candidate; ``vectors`` caches embeddings of sentences and terms (it is
         filled with whatever is missing, so callers can share it)."""
         card_vectors = self._card_vectors(candidates, vectors if vectors is not None else {})
         frequent = {w for w, n in (doc_words or Counter()).most_common(40) if len(w) > 3}
+        keep = self.keep_model.predict(list(candidates), language) if self.keep_model else None
         out = []
         for i, cand in enumerate(candidates):
             vector = card_vectors[i] if card_vectors is not None else None
@@ -156,6 +172,7 @@ class QualityScorer:
                 words = _content(self.card_text(cand))
                 relevance = min(1.0, 0.3 + len(words & frequent) / max(1, min(len(words), 4)))
             relevance = 0.7 * relevance + 0.3 * cand.salience
+            found = defects(cand, language)
             quality = {
                 "clarity": self.clarity(cand),
                 "relevance": relevance,
@@ -163,12 +180,20 @@ class QualityScorer:
                 "completeness": self.completeness(cand),
                 "answerability": self.answerability(cand),
                 "consistency": self.consistency(cand),
-                "soundness": SOUNDNESS ** len(defects(cand)),
+                "soundness": SOUNDNESS ** len(found),
             }
             base = sum(self.weights[k] * quality[k] for k in self.weights)
             overall = base * quality["answerability"] * quality["consistency"]
             overall *= quality["soundness"]
-            out.append(Scored(cand, quality, float(overall), vector))
+            scored = Scored(cand, quality, float(overall), vector)
+            if keep is not None:
+                # the reviewers' verdict re-ranks what passed the heuristic's threshold; the
+                # detectors' gate stays on it (they flag cards the DEV reviewers kept 21 % of
+                # the time, too few of each for the model to learn alone)
+                quality["keep"] = float(keep[i])
+                scored.rank = 0.5 * overall + 0.5 * quality["keep"] * quality["consistency"] * (
+                    KEEP_SOUNDNESS ** len(found)) * (0.6 + 0.4 * quality["difficulty"])
+            out.append(scored)
         return out
 
     def _card_vectors(
@@ -278,9 +303,9 @@ class QualityScorer:
             raise ValueError(f"rater returned {len(predicted)} scores for {len(scored)} cards")
         for s, learned in zip(scored, predicted, strict=True):
             learned = float(np.clip(learned, 0.0, 1.0))
-            s.quality["heuristic"] = s.score
+            s.quality["heuristic"] = s.rank
             s.quality["learned"] = learned
-            s.rank = 0.5 * s.score + 0.5 * learned
+            s.rank = 0.5 * s.rank + 0.5 * learned
 
     # ---- selection ---------------------------------------------------------------------
     def is_duplicate(self, a: Scored, b: Scored) -> bool:
@@ -322,16 +347,27 @@ class QualityScorer:
     def select(
         self, scored: list[Scored], count: int, types: Sequence[str]
     ) -> tuple[list[Scored], list[str]]:
-        """MMR over candidates above the threshold, honouring an even mix of requested types."""
+        """MMR over candidates above the threshold, honouring an even mix of requested types.
+
+        A user who asks for several types expects each of them, so every type has a quota
+        (true/false split evenly between true and false statements). A card under
+        ``quota_floor`` (with the keep model: a reviewer would delete it about four times in
+        five) does not claim its type's slot; once the good cards of the open types run out,
+        the rest of the count goes to the best cards of any requested type, and a note says
+        the mix was adjusted."""
         notes: list[str] = []
         pool = [s for s in scored if s.candidate.type in types and s.score >= self.threshold]
         pool.sort(key=lambda s: -s.rank)
         quota = {t: count // len(types) + (i < count % len(types)) for i, t in enumerate(types)}
+        if "tf" in quota:
+            tf = quota.pop("tf")
+            quota["tf:True"], quota["tf:False"] = tf - tf // 2, tf // 2
         chosen: list[Scored] = []
         relaxed = False
         while len(chosen) < count and pool:
-            open_types = {t for t in types if quota[t] > 0}
-            eligible = [s for s in pool if relaxed or s.candidate.type in open_types]
+            open_slots = {t for t, q in quota.items() if q > 0}
+            eligible = [s for s in pool if relaxed or (
+                _slot(s.candidate) in open_slots and s.rank >= self.quota_floor)]
             if not eligible:
                 relaxed = True
                 continue
@@ -343,15 +379,23 @@ class QualityScorer:
                     best, best_value = s, value
             assert best is not None
             chosen.append(best)
-            quota[best.candidate.type] -= 1
+            quota[_slot(best.candidate)] = quota.get(_slot(best.candidate), 0) - 1
             pool = [s for s in pool if s is not best and not self.is_duplicate(s, best)]
-        short = {t: q for t, q in quota.items() if q > 0}
+        short: dict[str, int] = {}
+        for slot, q in quota.items():
+            if q > 0:
+                short[slot.split(":")[0]] = short.get(slot.split(":")[0], 0) + q
         if short and len(chosen) == count:
             notes.append(
                 "type mix adjusted: too few good "
-                + ", ".join(f"{t} ({quota[t]} missing)" for t in short)
+                + ", ".join(f"{t} ({q} missing)" for t, q in short.items())
                 + " cards in this text"
             )
         if len(chosen) < count:
             notes.append(f"only {len(chosen)} of {count} cards: the text does not support more")
         return chosen, notes
+
+
+def _slot(cand: Candidate) -> str:
+    """The quota a card fills: its type, and for true/false whether it is true or false."""
+    return f"tf:{cand.answer}" if cand.type == "tf" else cand.type

@@ -91,7 +91,7 @@ def finish(
     """Score, re-rank with the rater, select; shared by both engines."""
     try:
         scored: list[Scored] = scorer.score(
-            pool, request.difficulty, centroid, doc.freq, dict(doc.vectors)
+            pool, request.difficulty, centroid, doc.freq, dict(doc.vectors), doc.language
         )
     except (ValueError, RuntimeError) as exc:
         raise GenerationError(f"scoring failed: {exc}") from exc

@@ -1,0 +1,170 @@
+"""Would a strict reviewer keep this card? A logistic model over the card's own analysis.
+
+The features are what the engine already knows about a candidate: its type, the defect
+detectors (defects.py), the heuristic dimensions (quality.py), the question's and answer's
+length, the answer's kind, role and rarity, whether the question names anything (a card
+without a name in it often cannot stand alone), pronouns, how much of the sentence the question
+echoes. The weights are fitted offline on the DEV blind reviews (``bench/keep_model.py`` over
+``bench/data/card_reviews_dev.jsonl``, cross-validated by passage) and shipped as a small
+versioned JSON file: nothing is trained at run time, and a card's score is one dot product.
+
+A changed feature means a new ``FEATURE_SET`` and a refit; ``KeepModel.load`` refuses a weights
+file fitted on another feature set.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from agents.generation.cards import Candidate
+from agents.generation.defects import CHECKS, defects
+from agents.generation.terms import norm
+
+FEATURE_SET = "keep/1"
+WEIGHTS = Path(__file__).with_name("keep_model.json")
+NUMERIC_KINDS = frozenset({"year", "date", "century", "number", "quantity", "money", "percent",
+                           "time", "duration"})
+NAMED_KINDS = frozenset({"person", "place", "org", "group", "event", "work", "name", "language"})
+ROLES = ("subject", "object", "adjunct", "count", "definition")
+_PREFIX = re.compile(r"^(true or false|¿verdadero o falso\?|fill in the blank|complete|completa)"
+                     r"[:?]?\s*", re.IGNORECASE)
+_ANY_PRONOUN = re.compile(r"\b(he|she|it|they|him|them|this|these|those|his|her|its|their)\b",
+                          re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"hundred|thousand|million|billion)\b", re.IGNORECASE)
+
+NAMES: tuple[str, ...] = (
+    "type_qa", "type_mcq", "type_cloze", "type_tf",
+    *(f"defect_{name}" for name in CHECKS),
+    "defect_count",
+    "question_words", "question_over_20", "source_words", "answer_words_log",
+    "answer_numeric", "answer_named", "answer_lower_phrase", "answer_rarity",
+    "answer_in_question", "question_echoes_source", "question_has_name", "question_pronoun",
+    *(f"role_{r}" for r in ROLES),
+    "clarity", "completeness", "answerability", "consistency",
+    "blank_first", "choices_numeric",
+)  # fmt: skip
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in norm(text).split() if len(w) > 3]
+
+
+def _rarity(answer: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    words = [w for w in norm(answer).split() if not w.isdigit() and len(w) > 2]
+    if not words:
+        return 0.6
+    rarest = min(zipf_frequency(w, language if language in ("en", "es") else "en") for w in words)
+    return float(np.clip((6.0 - rarest) / 4.0, 0.0, 1.0))
+
+
+def body(cand: Candidate) -> str:
+    """The question without its 'True or false:' / 'Complete:' prefix."""
+    return _PREFIX.sub("", cand.question.strip())
+
+
+def features(cand: Candidate, language: str = "en") -> list[float]:
+    """The candidate's features in ``NAMES`` order.
+
+    Whether a statement is true or false is deliberately not one: the DEV reviewers kept false
+    statements less (absurd swaps, debatable falsehoods), but selection balances the two, so
+    the model must rank false statements by what makes them bad, not by being false."""
+    from agents.generation.quality import QualityScorer
+
+    found = set(defects(cand, language))
+    text = body(cand)
+    words = text.split()
+    answer = cand.answer.strip()
+    numeric = cand.kind in NUMERIC_KINDS or bool(re.search(r"\d", answer)) or bool(
+        _NUMBER_WORD.search(answer))
+    named = cand.kind in NAMED_KINDS or (answer[:1].isupper() and not numeric)
+    source_content = set(_content(cand.source))
+    question_content = _content(text)
+    echoed = (sum(w in source_content for w in question_content) / len(question_content)
+              if question_content else 0.0)
+    answer_content = _content(answer)
+    leaked = (sum(w in set(question_content) for w in answer_content) / len(answer_content)
+              if answer_content and cand.type != "tf" else 0.0)
+    roles = {t.split(":", 1)[1] for t in cand.tags if t.startswith("role:")}
+    has_name = any(w[:1].isupper() for w in words[1:]) or bool(re.search(r"\d", text))
+    return [
+        *(float(cand.type == t) for t in ("qa", "mcq", "cloze", "tf")),
+        *(float(name in found) for name in CHECKS),
+        min(3.0, float(len(found))),
+        min(1.5, len(words) / 20),
+        max(0.0, min(2.0, (len(words) - 20) / 10)),
+        min(1.5, len(cand.source.split()) / 30),
+        0.0 if cand.type == "tf" else min(1.0, math.log1p(len(answer.split())) / math.log1p(10)),
+        float(numeric and cand.type != "tf"),
+        float(named and cand.type != "tf"),
+        float(cand.type != "tf" and not named and not numeric),
+        0.0 if cand.type == "tf" else _rarity(answer, language),
+        leaked,
+        echoed,
+        float(has_name),
+        float(bool(_ANY_PRONOUN.search(text))),
+        *(float(r in roles) for r in ROLES),
+        QualityScorer.clarity(cand),
+        QualityScorer.completeness(cand),
+        QualityScorer.answerability(cand),
+        QualityScorer.consistency(cand),
+        float(cand.type == "cloze" and text.startswith("_____")),
+        float(cand.type == "mcq" and all(re.search(r"\d", c) for c in cand.choices)),
+    ]
+
+
+def from_card(card: dict[str, object]) -> Candidate:
+    """A delivered card (the review keys' JSON) back as a candidate, to compute its features:
+    the statement of a true/false card is its question without the prefix, and the swapped term
+    the words it has that its source sentence lacks."""
+    tags = [str(t) for t in card.get("tags") or []]  # type: ignore[attr-defined]
+    kind = next((t.split(":", 1)[1] for t in tags if t.startswith("kind:")), "phrase")
+    cand = Candidate(str(card["type"]), str(card["question"]), str(card["answer"]),
+                     str(card.get("source_sentence") or ""),
+                     choices=[str(c) for c in card.get("choices") or []],  # type: ignore[attr-defined]
+                     kind=kind, tags=tags)
+    if cand.type == "tf":
+        cand.statement = body(cand)
+        source = {w.lower() for w in re.findall(r"\w+", cand.source)}
+        new = [w for w in re.findall(r"\w+", cand.statement) if w.lower() not in source]
+        cand.swapped = " ".join(new) if cand.answer == "False" else ""
+    return cand
+
+
+@dataclass(frozen=True)
+class KeepModel:
+    """P(keep) = sigmoid(bias + weights · features); weights fitted by bench/keep_model.py."""
+
+    weights: np.ndarray
+    bias: float
+    meta: dict[str, object]
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> KeepModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("feature_set") != FEATURE_SET or list(data["features"]) != list(NAMES):
+            raise ValueError(f"{path}: fitted on feature set {data.get('feature_set')!r}, "
+                             f"this engine computes {FEATURE_SET!r}; refit with bench.keep_model")
+        weights = np.array([data["weights"][n] for n in NAMES], dtype=float)
+        return cls(weights, float(data["bias"]), {k: v for k, v in data.items()
+                                                  if k not in ("weights", "bias")})
+
+    def predict(self, cands: list[Candidate], language: str = "en") -> np.ndarray:
+        if not cands:
+            return np.zeros(0)
+        x = np.array([features(c, language) for c in cands], dtype=float)
+        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
+
+
+@cache
+def default_model() -> KeepModel:
+    return KeepModel.load()

@@ -1,0 +1,134 @@
+"""Fit the keep model (agents/generation/keep.py) on the DEV blind reviews and ship its weights.
+
+    .venv/bin/python -m bench.keep_model              # cross-validate, fit, write the weights
+    .venv/bin/python -m bench.keep_model --check      # cross-validate only
+
+Data: ``bench/data/card_reviews_dev.jsonl`` (``bench.keep_data``; DEV reviews only). Every card
+is turned back into a candidate and its features computed by the engine's own code, so the
+model sees at training time exactly what it sees when it scores a candidate.
+
+Model: L2-regularised logistic regression (scikit-learn) on standardised features; the scaler
+is folded into the weights on export, so the engine needs only numpy. Validation is
+cross-validation grouped by passage (no passage in both the fitting and the scored fold: cards
+of one paragraph share its sentences), repeated over shuffled group assignments; it reports
+ROC AUC and the Brier score pooled over folds, beside the AUC of the quality score the rated
+cards were delivered with, and a calibration table (predicted vs kept share by decile).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import brier_score_loss, roc_auc_score
+from sklearn.model_selection import GroupKFold
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from agents.generation import keep
+
+DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
+C = 0.3  # inverse regularisation; 470 cards, ~40 features: keep the weights modest
+FOLDS = 5
+REPEATS = 5
+
+
+def load(path: Path = DATA) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[dict]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    x = np.array([keep.features(keep.from_card(r["card"]), r["card"].get("language") or "en")
+                  for r in rows])
+    y = np.array([r["keep"] for r in rows], dtype=int)
+    groups = np.array([r["passage"] for r in rows])
+    return x, y, groups, rows
+
+
+def model() -> object:
+    return make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=2000))
+
+
+def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray,
+                   seed: int = 0) -> tuple[np.ndarray, list[float]]:
+    """Out-of-fold predictions averaged over repeats, and each repeat's pooled AUC."""
+    rng = np.random.default_rng(seed)
+    names = np.unique(groups)
+    total = np.zeros(len(y))
+    aucs = []
+    for _ in range(REPEATS):
+        shuffled = dict(zip(names, rng.permutation(len(names)), strict=True))
+        ids = np.array([shuffled[g] for g in groups])
+        pred = np.zeros(len(y))
+        for train, test in GroupKFold(FOLDS).split(x, y, ids):
+            fitted = model().fit(x[train], y[train])  # type: ignore[attr-defined]
+            pred[test] = fitted.predict_proba(x[test])[:, 1]
+        aucs.append(float(roc_auc_score(y, pred)))
+        total += pred
+    return total / REPEATS, aucs
+
+
+def export(fitted: object, meta: dict[str, object]) -> dict[str, object]:
+    scaler, logistic = fitted.steps[0][1], fitted.steps[1][1]  # type: ignore[attr-defined]
+    w = logistic.coef_[0] / scaler.scale_
+    b = float(logistic.intercept_[0] - np.sum(w * scaler.mean_))
+    return {"feature_set": keep.FEATURE_SET, "features": list(keep.NAMES),
+            "weights": {n: round(float(v), 6) for n, v in zip(keep.NAMES, w, strict=True)},
+            "bias": round(b, 6), **meta}
+
+
+def report(y: np.ndarray, pred: np.ndarray, rows: list[dict], aucs: list[float]) -> dict:
+    delivered = np.array([r["card"].get("quality_score") or 0.0 for r in rows])
+    print(f"{len(y)} cards, {y.mean():.1%} kept, {len(set(r['passage'] for r in rows))} passages")
+    print(f"keep model, {FOLDS}-fold CV grouped by passage × {REPEATS}: AUC "
+          f"{np.mean(aucs):.3f} (repeats {min(aucs):.3f}–{max(aucs):.3f}), "
+          f"Brier {brier_score_loss(y, pred):.3f} (constant {np.mean((y - y.mean()) ** 2):.3f})")
+    print(f"delivered quality_score AUC on the same cards: {roc_auc_score(y, delivered):.3f}")
+    for review in ("dev", "dev2", "dev3"):
+        m = np.array([r["review"] == review for r in rows])
+        print(f"  {review}: n={m.sum()} AUC model {roc_auc_score(y[m], pred[m]):.3f}, "
+              f"delivered score {roc_auc_score(y[m], delivered[m]):.3f}")
+    for t in ("qa", "mcq", "cloze", "tf"):
+        m = np.array([r["card"]["type"] == t for r in rows])
+        if len(set(y[m])) == 2:
+            auc = roc_auc_score(y[m], pred[m])
+            print(f"  {t}: n={m.sum()} kept {y[m].mean():.0%} AUC {auc:.3f}")
+    print("calibration (out of fold): predicted → kept")
+    order = np.argsort(pred)
+    for chunk in np.array_split(order, 5):
+        print(f"  {pred[chunk].mean():.2f} → {y[chunk].mean():.2f}  (n={len(chunk)})")
+    tags = sorted({t for r in rows for t in r["defects"]})
+    print("mean predicted keep by reviewer defect tag (cards without tags first):")
+    clean = np.array([not r["defects"] and r["keep"] for r in rows])
+    print(f"  kept, no tag: {pred[clean].mean():.2f} (n={clean.sum()})")
+    for tag in tags:
+        m = np.array([tag in r["defects"] for r in rows])
+        print(f"  {tag}: {pred[m].mean():.2f} (n={m.sum()})")
+    return {"cv_auc": round(float(np.mean(aucs)), 4),
+            "cv_brier": round(float(brier_score_loss(y, pred)), 4),
+            "delivered_score_auc": round(float(roc_auc_score(y, delivered)), 4)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=keep.WEIGHTS)
+    parser.add_argument("--check", action="store_true", help="cross-validate only")
+    args = parser.parse_args(argv)
+    x, y, groups, rows = load(args.data)
+    pred, aucs = cross_validate(x, y, groups)
+    numbers = report(y, pred, rows, aucs)
+    if args.check:
+        return 0
+    fitted = model().fit(x, y)  # type: ignore[attr-defined]
+    meta = {"fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "data": "bench/data/card_reviews_dev.jsonl", "cards": len(y), "C": C,
+            "validation": f"{FOLDS}-fold CV grouped by passage x {REPEATS}", **numbers}
+    args.out.write_text(json.dumps(export(fitted, meta), indent=1) + "\n", encoding="utf-8")
+    print(f"weights → {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""The keep model (keep.py): its shipped weights, its features, and what selection does with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agents.generation.cards import Candidate
+from agents.generation.defects import trivial
+from agents.generation.keep import NAMES, KeepModel, default_model, features, from_card
+from agents.generation.quality import QualityScorer, Scored
+
+DATA = Path(__file__).resolve().parents[1] / "bench/data/card_reviews_dev.jsonl"
+ROME = "In 49 BC Julius Caesar crossed the Rubicon with his army."
+
+
+def test_the_shipped_weights_match_the_features_and_were_cross_validated() -> None:
+    model = default_model()
+    assert len(model.weights) == len(NAMES)
+    assert model.meta["validation"].startswith("5-fold CV grouped by passage")
+    assert float(model.meta["cv_auc"]) > float(model.meta["delivered_score_auc"])
+
+
+def test_weights_of_another_feature_set_are_refused(tmp_path: Path) -> None:
+    data = json.loads(Path("agents/generation/keep_model.json").read_text())
+    data["feature_set"] = "keep/0"
+    (tmp_path / "w.json").write_text(json.dumps(data))
+    with pytest.raises(ValueError, match="refit"):
+        KeepModel.load(tmp_path / "w.json")
+
+
+def test_the_training_file_holds_only_dev_reviews_of_cardstream_cards() -> None:
+    rows = [json.loads(line) for line in DATA.read_text().splitlines()]
+    assert len(rows) >= 400
+    assert {r["review"] for r in rows} == {"dev", "dev2", "dev3"}
+    assert all(r["passage"].startswith(("squad:Normans:", "openstax:")) for r in rows)
+    cand = from_card(next(r["card"] for r in rows if r["card"]["type"] == "tf"))
+    assert cand.statement and not cand.statement.lower().startswith("true or false")
+
+
+def test_a_defect_lowers_predicted_keep() -> None:
+    good = Candidate("qa", "When did Julius Caesar cross the Rubicon?", "49 BC", ROME, kind="year")
+    cut = Candidate("qa", "Who crossed the Rubicon in 49 BC?", "Julius", ROME, kind="person")
+    p_good, p_cut = default_model().predict([good, cut])
+    assert p_cut < p_good / 2
+    assert len(features(good)) == len(NAMES)
+
+
+def test_a_deictic_answer_is_trivial() -> None:
+    """'When is the system still the most common form …? — today' (dev3 review)."""
+    card = Candidate("qa", "When is letter notation the most common form of pitch naming?",
+                     "today", "It is still the most common form of pitch naming today.",
+                     kind="date")
+    assert trivial(card)
+
+
+def _scored(answer: str, rank: float, n: int) -> Scored:
+    cand = Candidate("tf", f"True or false: statement {n} about the {answer} topic.", answer,
+                     f"source {n}", statement=f"statement {n}", swapped="x" if answer == "False"
+                     else "")
+    s = Scored(cand, {}, rank)
+    return s
+
+
+def test_true_false_is_balanced_even_when_true_statements_rank_higher() -> None:
+    scored = [_scored("True", 0.9, i) for i in range(6)] + [
+        _scored("False", 0.5, i + 10) for i in range(6)]
+    chosen, _ = QualityScorer(encoder=None).select(scored, 6, ("tf",))
+    answers = [s.candidate.answer for s in chosen]
+    assert answers.count("True") == 3 and answers.count("False") == 3
