@@ -21,6 +21,7 @@ from agents.deadletter import Source, Undeliverable
 from agents.metrics import PipelineMetrics
 from agents.models import ModelRouter
 from agents.ocr import worker_init
+from agents.pipeline.budget import memory_budget
 from agents.pipeline.feedback_stage import FeedbackStage
 from agents.pipeline.generate_stage import GenerateStage
 from agents.pipeline.ocr_stage import OcrStage
@@ -137,11 +138,17 @@ class Worker:
                 "dead_letter_topic": s.topic(DeadLetter.topic)}
         blob_limits: dict[str, Any] = {"blob_max_bytes": s.blob_max_bytes,
                                        "blob_timeout_s": s.blob_timeout_s}
+        # one memory setting sizes the OCR side: processes, uploads in flight, pixel limits
+        self.budget = budget = memory_budget(s.worker_memory_mb, s.ocr_workers, s.blob_max_bytes,
+                                             s.max_upload_pixels)
+        log.info("memory budget %s", budget.describe())
         self.ocr = OcrStage(
-            pool=lambda: ocr_pool(s.ocr_workers), blobs=deps.blobs, texts_topic=s.topic(Text.topic),
+            pool=lambda: ocr_pool(budget.ocr_processes), blobs=deps.blobs,
+            texts_topic=s.topic(Text.topic),
             preprocess=s.ocr_preprocess, ocr_metrics=deps.ocr_metrics,
             tracker=deps.trackers.get("ocr"), inline_limit=s.inline_limit_bytes,
-            max_upload_pixels=s.max_upload_pixels, **blob_limits, **base,
+            max_upload_pixels=budget.max_upload_pixels, max_page_pixels=budget.max_page_pixels,
+            **blob_limits, **base,
         )
         self.generate = GenerateStage(
             engine=deps.engine,
@@ -213,7 +220,7 @@ class Worker:
             # Several uploads in flight keep every Tesseract process busy; offsets are
             # committed only up to the oldest unacknowledged event: a crash redelivers, never
             # skips.
-            @app.agent(uploads, name="ocr", concurrency=max(2, 2 * s.ocr_workers))
+            @app.agent(uploads, name="ocr", concurrency=self.budget.uploads_in_flight)
             async def ocr_agent(stream: Any) -> None:
                 await handed_off(stream, ocr.handle)
 

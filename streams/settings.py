@@ -96,11 +96,16 @@ class Settings(BaseSettings):
         description="Single-threaded Tesseract processes; one per core is the ceiling.",
     )
     ocr_preprocess: bool = Field(True, validation_alias=_env("OCR_PREPROCESS"))
-    max_upload_pixels: int = Field(
-        400_000_000, ge=1, validation_alias=_env("MAX_UPLOAD_PIXELS"),
-        description="Decoded pixels of all OCR'd pages of one upload together (~46 pages at "
-        "300 dpi); checked from headers before decoding. Pages are decoded one at a time in "
-        "the OCR processes, so a worker with the defaults stays within 4 GB.",
+    worker_memory_mb: int = Field(
+        4096, ge=1, validation_alias=_env("WORKER_MEMORY_MB"),
+        description="Memory one worker (its OCR processes included) may use. The number of "
+        "OCR processes (at most OCR_WORKERS), uploads in flight and the pixels a page and an "
+        "upload may decode are derived from it (agents/pipeline/budget.py).",
+    )
+    max_upload_pixels: int | None = Field(
+        None, ge=1, validation_alias=_env("MAX_UPLOAD_PIXELS"),
+        description="Decoded pixels of all OCR'd pages of one upload together, checked from "
+        "headers before decoding; unset derives it from WORKER_MEMORY_MB (400,000,000 in 4 GB).",
     )
 
     # --- generation (seed names) ---------------------------------------------------------

@@ -67,7 +67,7 @@ def check_size(image: Image.Image, label: str, max_pixels: int) -> None:
     if width * height > max_pixels:
         raise InputTooLarge(
             f"{label} is {width}×{height} = {width * height:,} pixels, over the limit of"
-            f" {max_pixels:,}"
+            f" {max_pixels:,} per page (the worker's memory budget)"
         )
 
 

@@ -67,7 +67,7 @@ class OcrStage(Stage):
                  tracker: Any = None, run: Callable[..., Any] = run_page,
                  inline_limit: int = 256 * 1024, blob_max_bytes: int = 50 * 1024 * 1024,
                  blob_timeout_s: float = 30.0, max_upload_pixels: int | None = None,
-                 **base: Any) -> None:
+                 max_page_pixels: int | None = None, **base: Any) -> None:
         super().__init__(**base)
         self.make_pool = pool
         self.pool = pool()
@@ -82,6 +82,7 @@ class OcrStage(Stage):
         self.blob_max_bytes = blob_max_bytes
         self.blob_timeout_s = blob_timeout_s
         self.max_upload_pixels = max_upload_pixels
+        self.max_page_pixels = max_page_pixels
 
     async def payload(self, upload: Upload) -> bytes:
         if upload.data is not None:
@@ -110,6 +111,8 @@ class OcrStage(Stage):
         config = ocr_config(upload.options, self.preprocess)
         if self.max_upload_pixels is not None:
             config = dataclasses.replace(config, max_upload_pixels=self.max_upload_pixels)
+        if self.max_page_pixels is not None:
+            config = dataclasses.replace(config, max_pixels=self.max_page_pixels)
         started = time.perf_counter()
         # planning reads headers and splits pages: a thread, not a trip through the pool
         jobs = await loop.run_in_executor(
