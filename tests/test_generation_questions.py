@@ -66,3 +66,41 @@ def test_shorter_phrasing_is_preferred_when_both_are_well_formed() -> None:
     (card,) = cards_for_answers(text, ["England"])
     assert card.question.startswith("What did Duke William II of Normandy conquer"), card.question
     assert len(card.question.split()) <= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "question"),
+    [
+        ("Edward returned from Normandy in 1041 at the invitation of his half-brother "
+         "Harthacnut.", "Harthacnut", "Who was Edward's half-brother?"),
+        ("In 1107, the Normans under the command of Bohemond, Robert's son, landed in Valona.",
+         "Bohemond", "Who was Robert's son?"),
+    ],
+)
+def test_a_name_is_asked_by_the_title_the_sentence_gives_it(text: str, answer: str,
+                                                              question: str) -> None:
+    (card,) = cards_for_answers(text, [answer])
+    assert card.question == question
+
+
+def test_a_participle_takes_the_main_clause_subject_and_tense() -> None:
+    """'…, killing King Harold II at the Battle of Hastings' used to be a blank."""
+    text = ("In 1066, Duke William II of Normandy conquered England killing King Harold II at "
+            "the Battle of Hastings.")
+    (card,) = cards_for_answers(text, ["Battle of Hastings"])
+    assert card.question == "Where did Duke William II of Normandy kill King Harold II?"
+
+
+def test_a_modifier_answer_puts_its_noun_after_the_wh_word() -> None:
+    text = "Isaac surrendered and was confined with silver chains."
+    (card,) = cards_for_answers(text, ["silver"])
+    assert card.question == "What kind of chains was Isaac confined with?", card.question
+
+
+def test_no_preposition_is_left_without_its_object() -> None:
+    """'Where did the Norman abbot Robert de Grantmesnil flee under?' (a misparse of 'Under
+    the abbot …, several monks fled to southern Italy')."""
+    text = ("Under the Norman abbot Robert de Grantmesnil, several monks of Saint-Evroul fled "
+            "to southern Italy, where they were patronised by Robert Guiscard.")
+    (card,) = cards_for_answers(text, ["southern Italy"])
+    assert not re.search(r"\b(under|to|of|with)\?$", card.question), card.question

@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
-from agents.generation.spans import PERSON_NOUNS, Answer
+from agents.generation.spans import NUMERIC, PERSON_NOUNS, Answer
 from agents.generation.wording import wh_phrase
 
 MAX_WORDS = 20
@@ -78,8 +78,18 @@ def _subject(verb: Token) -> Token | None:
         if seen.dep_ in ("conj", "xcomp") and seen.head != seen:
             seen = seen.head  # "was born in Ulm and died in Princeton": the first verb's subject
             continue
+        if _participial(seen):
+            seen = seen.head  # "they entered Armenia, fighting the Turks": they fought
+            continue
         return None
     return None
+
+
+def _participial(verb: Token) -> bool:
+    """A present participle adjunct with no subject or conjunction of its own ('…, fighting
+    against the Turks'): its subject and tense are the main clause's."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in verb.children)
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -133,18 +143,21 @@ def tok_is_needed(part: set[int], sent: Span, ids: set[int]) -> bool:
 
 
 def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words: int = MAX_WORDS,
-        keep_front: bool = True) -> Asked | None:
+        keep_front: bool = True, whole_list: bool = False) -> Asked | None:
     """The question whose answer is ``answer`` (a span of ``sent``), or None.
 
     ``max_words``: optional parts (asides, modifiers of nouns, adjuncts) are pruned, longest
     first, until the question is this short; ``keep_front``: adjuncts before the subject move
     to the end (True) or go (False). Answer-aware mode over-generates with several settings
-    and ranks the phrasings (answer_aware.py)."""
+    and ranks the phrasings (answer_aware.py). ``whole_list``: an answer that is one item of
+    a list ('the Bulgars, and especially the Seljuk Turks') is asked with the list's place
+    (a user who highlights it wants that question); otherwise half a list makes no question."""
     doc = sent.doc
     span = answer.span(sent)
     a_ids = set(range(answer.start, answer.end))
     root = span.root
     count_noun: Token | None = None
+    wh_det = "how many"
     # "two consuls" (answer "two") and "7,000 soldiers": a count asks about the counted noun
     if answer.kind in ("number", "quantity") and root.dep_ == "nummod" and root.head.pos_ == "NOUN":
         count_noun = root.head
@@ -153,9 +166,25 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
             and root.pos_ == "NOUN":
         count_noun = root
         target = root
+    elif whole_list and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN" and \
+            root.i < root.head.i and answer.end <= root.head.i and answer.kind not in NUMERIC:
+        # "the Catholic orthodoxy", "rounded arches": the modified noun carries the wh-word
+        # ("What orthodoxy …", "What kind of arches …"), as the count's noun does
+        count_noun = root.head
+        target = count_noun
+        wh_det = "what kind of" if root.pos_ == "ADJ" else "what"
     else:
         target = root
-    if any(c.dep_ == "conj" for c in target.children):
+    if whole_list and count_noun is None and (target.dep_ == "conj" or any(
+            c.dep_ == "conj" for c in target.children)):
+        first = target
+        while first.dep_ in ("conj", "appos") and first.head.pos_ in ("NOUN", "PROPN"):
+            first = first.head
+        lo = min(first.left_edge.i, answer.start)
+        a_ids = set(range(lo, answer.end))
+        target = root = first
+        answer = Answer(lo, answer.end, answer.kind, answer.label, answer.head, answer.text)
+    elif any(c.dep_ == "conj" for c in target.children):
         return None  # "two hydrogen atoms and one oxygen atom": half of a pair is no answer
     found = clause_head(target)
     if found is None:
@@ -254,7 +283,7 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
                    and c.i == count_noun.i + 1 and len(list(c.subtree)) <= 4), None)
         if of is not None:  # "How many laws of motion …"
             noun_ids += sorted(t.i for t in of.subtree)
-        wh = "how many " + " ".join(doc[i].text for i in noun_ids)
+        wh = f"{wh_det} " + " ".join(doc[i].text for i in noun_ids)
         if answer.kind in ("money",):
             wh = "how much"
         removed = {t.i for t in count_noun.subtree if t.i <= count_noun.i}
@@ -320,6 +349,8 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
         and not list_comma(i))]
     if role == "subject":
         order = [i for i in kept if i not in front] + sorted(front)
+        if _orphan_preposition(doc, order, a_removed):
+            return None
         body = _render_with_wh(builder, wh, order, dict(subj_replace), max_words=max_words,
                                verb=verb, keep=frozenset({verb.i}))
     else:
@@ -339,6 +370,8 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
                 do = "does"  # "Richard support…" tagged VBP: agreement follows the subject
             if do is None and verb.tag_ == "VBN":
                 do = "did"  # a finite past the tagger read as a participle ("fought")
+            if do is None and _participial(verb):
+                do = _DO.get(verb.head.tag_, "did" if verb.head.tag_ == "VBN" else None)
             if do is None:
                 return None
             lead = do
@@ -349,12 +382,28 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
         if not subject_part:
             return None
         order = subject_part + rest + sorted(front)
+        if _orphan_preposition(doc, order, a_removed):
+            return None
         replace.update(subj_replace)
         body = _render_with_wh(builder, wh, order, replace, lead=lead, max_words=max_words,
                                verb=verb, keep=frozenset(subject_part) | {verb.i})
     if body is None:
         return None
     return _finish(body, answer_text, role)
+
+
+def _orphan_preposition(doc: Doc, order: list[int], answer_ids: set[int]) -> bool:
+    """A preposition kept without its object, which is neither kept nor the answer ('Where did
+    the abbot flee under?': 'under the abbot' was read as the subject)."""
+    kept = set(order)
+    for i in order:
+        tok = doc[i]
+        objects = [c.i for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+        orphan = not any(j in kept or j in answer_ids for j in objects)
+        childless = tok.n_rights + tok.n_lefts == 0
+        if tok.dep_ in ("prep", "agent") and orphan and (objects or childless):
+            return True
+    return False
 
 
 def _render_with_wh(builder: Builder, wh: str, order: list[int], replace: dict[int, str],
@@ -391,6 +440,8 @@ def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: 
     clauses, where it still reads as a question."""
     doc = sent.doc
     wh, _ = wh_phrase(answer, sent, None, "nested")
+    if answer.span(sent).root.dep_ in ("amod", "compound", "nmod") and wh in ("who", "where"):
+        wh = "what"  # a modifier: "the Catholic orthodoxy" → "the what orthodoxy", not "whom"
     if wh in ("what", "who"):
         wh = {"what": "which", "who": "whom"}[wh] if answer.kind != "person" else "whom"
         if wh == "which":

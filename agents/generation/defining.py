@@ -1,11 +1,14 @@
-"""Definitional questions from appositions: "Tarquin the Proud, the last king of Rome, …"."""
+"""Definitional questions from appositions and titles: "Tarquin the Proud, the last king of Rome,
+…" → "Who was Tarquin the Proud?"; "his half-brother Harthacnut" → "Who was Edward's half-brother?".
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder, keeps_case
+from agents.generation.spans import PERSON_NOUNS, Answer
 
 
 def definitions(sent: Span, resolver: Resolver | None = None) -> list[tuple[str, str, str]]:
@@ -45,3 +48,70 @@ def definitions(sent: Span, resolver: Resolver | None = None) -> list[tuple[str,
                 out.append((f"{wh} {be} {desc}?", name, "person" if is_person else "name"))
     return out
 
+
+
+_TITLE_STOP = frozenset({"PROPN", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM"})
+
+
+def titles(sent: Span, answer: Answer, resolver: Resolver | None = None) -> list[str]:
+    """Questions that ask for a name by the title the sentence gives it: 'at the invitation of
+    his half-brother Harthacnut' → 'Who was Edward the Confessor's half-brother?'; 'Bohemond,
+    Robert's son, landed …' → 'Who was Robert's son?'. The possessor is resolved (rendering.py);
+    a title without one ('a Norman named Oursel') says too little to ask by."""
+    doc = sent.doc
+    span = answer.span(sent)
+    if span.root.pos_ != "PROPN" and answer.kind not in ("person", "group", "place"):
+        return []
+    builder = Builder(sent, resolver)
+    past = any(t.tag_ in ("VBD", "VBN") for t in sent)
+    plural = span.root.tag_ in ("NNPS", "NNS")
+    be = ("were" if plural else "was") if past else ("are" if plural else "is")
+    out: list[str] = []
+    # before the name: '[his|the island's|their] [half-brother|despot|leader] NAME'
+    i = answer.start - 1
+    noun_end = i
+    while i >= sent.start and (doc[i].pos_ in ("NOUN", "ADJ") or doc[i].text == "-"):
+        i -= 1
+    title_start = i + 1
+    if noun_end >= title_start and doc[noun_end].pos_ == "NOUN" and doc[noun_end].is_lower:
+        poss = _possessor(doc, i, sent.start)
+        if poss is not None:
+            ids = list(range(poss, noun_end + 1))
+            text = builder.render(ids, {})
+            if text:
+                out.append(_ask_for(text, doc[noun_end].lemma_, answer, be))
+    # after the name: 'NAME, Robert's son,' (an apposition of the name)
+    for tok in span.root.children:
+        if tok.dep_ == "appos" and tok.i >= answer.end and tok.pos_ == "NOUN":
+            ids = [t.i for t in tok.subtree if not t.is_punct]
+            first = doc[ids[0]]
+            if len(ids) <= 8 and (first.lower_ == "the" or first.dep_ == "poss" or
+                                  any(t.dep_ == "poss" for t in tok.children)):
+                text = builder.render(ids, {})
+                if text:
+                    out.append(_ask_for(text, tok.lemma_, answer, be))
+    return out
+
+
+def _possessor(doc: Doc, i: int, start: int) -> int | None:
+    """The first token of the possessor before a title: 'his', 'the island 's', 'the'."""
+    if i < start:
+        return None
+    if doc[i].tag_ == "PRP$":
+        return i
+    if doc[i].tag_ == "POS" and i - 1 >= start:
+        owner = doc[i - 1]
+        return owner.left_edge.i if owner.left_edge.i >= start else None
+    return None
+
+
+def _ask_for(title: str, lemma: str, answer: Answer, be: str) -> str:
+    person = answer.kind in ("person", "group") or lemma.lower() in PERSON_NOUNS
+    wh = "Who" if person else "What"
+    title = title if keeps_case_text(title) else title[:1].lower() + title[1:]
+    return f"{wh} {be} {title}?"
+
+
+def keeps_case_text(text: str) -> bool:
+    first = text.split(" ", 1)[0]
+    return first[:1].isupper() and first.lower() not in ("the", "his", "her", "their", "its")

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from agents.generation import grammar
 from agents.generation.asking import MAX_WORDS, ask
-from agents.generation.defining import definitions
+from agents.generation.defining import definitions, titles
 from agents.generation.reference import Resolver
 from agents.generation.spans import Answer
 
@@ -35,8 +35,10 @@ def candidates(sent: Span, answer: Answer, text: str, resolver: Resolver) -> lis
     for question, ans, _ in definitions(sent, resolver):
         if ans.lower().strip(" .") == text.lower().strip(" ."):
             out.append((question, "definition"))
+    out += [(q, "title") for q in titles(sent, answer, resolver)]
     for max_words, keep_front in _SETTINGS:
-        asked = ask(sent, answer, resolver, max_words=max_words, keep_front=keep_front)
+        asked = ask(sent, answer, resolver, max_words=max_words, keep_front=keep_front,
+                    whole_list=True)
         if asked is not None:
             out.append((asked.question, asked.role))
     seen: set[str] = set()
@@ -100,6 +102,8 @@ def in_window(sent: Span, answer: Answer, resolver: Resolver) -> str | None:
     before = doc[answer.start - 1] if answer.start > sent.start else None
     prep = before if before is not None and before.pos_ == "ADP" else None
     wh, absorbs = wh_phrase(answer, sent, prep, "nested")
+    if answer.span(sent).root.dep_ in ("amod", "compound", "nmod") and wh in ("who", "where"):
+        wh = "what"  # a modifier: "on Irish culture" → "on what culture", not "on who culture"
     ids = [t.i for t in toks[lo:hi] if not (t.i < answer.start and t.dep_ == "det"
                                                and t.head.i in range(answer.start, answer.end))]
     replace = {i: "" for i in range(answer.start + 1, answer.end)}

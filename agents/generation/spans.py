@@ -277,7 +277,8 @@ def locate(sent: Span, text: str) -> Answer | None:
     best = 0
     for ent in sent.ents:
         overlap = len(set(range(ent.start, ent.end)) & set(range(span.start, span.end)))
-        if overlap * 2 > len(span) and overlap > best and ent.label_ != "ORDINAL":
+        # 'southern Italy' is a place: half the span an entity is enough
+        if overlap * 2 >= len(span) and overlap > best and ent.label_ != "ORDINAL":
             label, best = ent.label_, overlap
     kind = kind_of(span, label)
     return Answer(span.start, span.end, kind, label, head_class(span, kind), text)
