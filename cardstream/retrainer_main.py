@@ -107,7 +107,8 @@ class Retrainer:
         self.store = store
         self.codec = bootstrap.codec(settings)
         self.metrics = RetrainerMetrics(registry)
-        security = security_from(settings).confluent()  # TLS/SASL
+        # TLS/SASL; a client id of its own names the retrainer in broker (and proxy) logs
+        security = {**security_from(settings).confluent(), "client.id": "cardstream-retrainer"}
         self.producer = kafka.producer(bootstrap_servers, **security)
         self.consumer = kafka.consumer(bootstrap_servers, group_id=f"{settings.app_id}-retrainer",
                                        **security)

