@@ -9,8 +9,10 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry
 
-from streams.blobs import LocalBlobStore
+from streams.blobs import BlobStore, LocalBlobStore
 from streams.client import CardstreamClient
+from streams.objectstore import S3Endpoint, read_credentials
+from streams.objectstore_blobs import S3BlobStore
 from streams.runinfo import RunInfo
 from streams.security import PLAINTEXT, KafkaSecurity, security_from
 from streams.serde import AvroCodec, codec_from_settings
@@ -24,16 +26,36 @@ class Endpoints:
     tracking_uri: str
     blob_dir: Path
     security: KafkaSecurity = PLAINTEXT
+    blob_s3: S3Endpoint | None = None  # claim-check blobs on S3 instead of blob_dir
 
 
 def endpoints(settings: Settings) -> Endpoints:
     """The cluster we talk to: KAFKA_BOOTSTRAP_SERVERS, else the stack `cardstream up` runs."""
     if settings.bootstrap_servers:
         return Endpoints(settings.bootstrap_servers, settings.resolved_tracking_uri,
-                         settings.resolved_blob_dir, security_from(settings))
+                         settings.resolved_blob_dir, security_from(settings), s3_of(settings))
     info = RunInfo.read(settings.run_dir)
+    s3 = None
+    if info.s3.get("blobs"):  # a durable stack keeps its blobs in its bucket
+        access, secret = read_credentials(settings.run_dir / "s3")
+        s3 = S3Endpoint(info.s3["url"], info.s3["bucket"], access, secret)
     return Endpoints(info.bootstrap, info.tracking_uri, Path(info.blob_dir),
-                     security_from(settings))
+                     security_from(settings), s3)
+
+
+def s3_of(settings: Settings) -> S3Endpoint | None:
+    if not settings.blob_s3_url:
+        return None
+    secret = settings.blob_s3_secret_key
+    return S3Endpoint(settings.blob_s3_url, settings.blob_s3_bucket,
+                      settings.blob_s3_access_key or "",
+                      secret.get_secret_value() if secret else "")
+
+
+def blob_store(where: Endpoints, timeout_s: float = 30.0) -> BlobStore:
+    if where.blob_s3 is not None:
+        return S3BlobStore(where.blob_s3, timeout_s)
+    return LocalBlobStore(where.blob_dir)
 
 
 def codec(settings: Settings) -> AvroCodec:
@@ -44,7 +66,8 @@ def codec(settings: Settings) -> AvroCodec:
 
 def client(settings: Settings, where: Endpoints | None = None) -> CardstreamClient:
     where = where or endpoints(settings)
-    return CardstreamClient(where.bootstrap, codec(settings), LocalBlobStore(where.blob_dir),
+    return CardstreamClient(where.bootstrap, codec(settings),
+                            blob_store(where, settings.blob_timeout_s),
                             settings.inline_limit_bytes, settings.topic_prefix,
                             security=where.security)
 

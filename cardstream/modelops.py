@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from agents.rollout import BASELINE, MODEL_NAME, TRAINING_ANSWERS, RolloutError, RolloutPolicy
-from cardstream import bootstrap
+from cardstream import bootstrap, registry_view
 from schemas.events import ModelVersion, RetrainRequest, stars
 from streams import kafka
 from streams.settings import Settings
@@ -71,10 +71,12 @@ def serving_state(events: list[ModelVersion], settings: Settings) -> RolloutPoli
     return policy
 
 
-def _registry(settings: Settings, where: bootstrap.Endpoints) -> Any:
-    from retrainer import registry
-
-    return registry.client_for(where.tracking_uri)
+def _versions(where: bootstrap.Endpoints) -> list[dict[str, Any]]:
+    """The registry's rows, read without importing MLflow (cardstream.registry_view)."""
+    try:
+        return registry_view.list_versions(where.tracking_uri, MODEL_NAME)
+    except registry_view.RegistryUnreadable as exc:
+        raise RequestRefused(str(exc)) from exc
 
 
 def _publish(settings: Settings, event: ModelVersion | RetrainRequest, key: str) -> None:
@@ -86,11 +88,8 @@ def _publish(settings: Settings, event: ModelVersion | RetrainRequest, key: str)
 
 
 def _known(settings: Settings, where: bootstrap.Endpoints, version: str) -> None:
-    from retrainer import registry
-
-    client = _registry(settings, where)
-    if not registry.exists(client, MODEL_NAME, version):
-        known = [row["version"] for row in registry.list_versions(client, MODEL_NAME)]
+    known = [row["version"] for row in _versions(where)]
+    if version not in known:
         raise RequestRefused(
             f"{MODEL_NAME} has no version {version!r} in the registry "
             f"(known: {', '.join(known) or 'none yet'})")
@@ -198,12 +197,10 @@ def describe_answer(event: ModelVersion) -> str:
 def models_report(settings: Settings) -> dict[str, Any]:
     """Per version: the registry's aliases and tags, what the workers serve (role, percent,
     loaded or failed per worker), live ratings in stars; and every training's outcome."""
-    from retrainer import registry
-
     where = bootstrap.endpoints(settings)
     events = read_model_events(settings, where)
     policy = serving_state(events, settings)
-    rows = registry.list_versions(_registry(settings, where), MODEL_NAME)
+    rows = _versions(where)
     workers: dict[str, dict[str, dict[str, str]]] = {}
     for event in events:
         if event.action in ("loaded", "load_failed"):

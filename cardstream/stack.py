@@ -170,6 +170,15 @@ class Stack:
         env = {"CARDSTREAM_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
                "CARDSTREAM_MLFLOW_TRACKING_URI": s.resolved_tracking_uri,
                "CARDSTREAM_BLOB_DIR": self.info.blob_dir}
+        if s.embedded and not s.ephemeral:
+            # made (ports, keys) before the worker is, started after: the worker imports its
+            # libraries meanwhile. Blobs go to the same bucket as the topics.
+            self.s3 = EmbeddedObjectStore(self.run_dir / "s3", log_path=self.run_dir / "s3.log")
+            e = self.s3.endpoint
+            self.info.s3 = {"url": e.url, "bucket": e.bucket, "blobs": f"s3://{e.bucket}/blobs/"}
+            env.update({"CARDSTREAM_BLOB_S3_URL": e.url, "CARDSTREAM_BLOB_S3_BUCKET": e.bucket,
+                        "CARDSTREAM_BLOB_S3_ACCESS_KEY": e.access_key,
+                        "CARDSTREAM_BLOB_S3_SECRET_KEY": e.secret_key})
         if not (self.run_dir / "mlflow.db").exists() and \
                 s.resolved_tracking_uri == f"sqlite:///{(self.run_dir / 'mlflow.db').resolve()}":
             # a fresh embedded MLflow store is created and migrated here, once: processes that
@@ -186,11 +195,9 @@ class Stack:
             self._spawn("retrainer", ["retrainer", "--metrics-port", str(retrainer_port)], env)
         say(f"{' and '.join(self.processes)} starting")
         if s.embedded:
-            if not s.ephemeral:
-                self.s3 = EmbeddedObjectStore(self.run_dir / "s3",
-                                              log_path=self.run_dir / "s3.log").start()
+            if self.s3 is not None:
+                self.s3.start()
                 say(f"object store (SeaweedFS S3) ready at {self.s3.endpoint.url}")
-                self.info.s3 = {"url": self.s3.endpoint.url, "bucket": self.s3.endpoint.bucket}
             self.broker = EmbeddedBroker(
                 s.tansu_bin, port=port, log_path=self.run_dir / "tansu.log",
                 workdir=self.run_dir, s3=self.s3.endpoint if self.s3 is not None else None,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from prometheus_client import start_http_server
 
@@ -20,7 +23,6 @@ from cardstream import bootstrap
 from cardstream.stack import READY_FILE
 from schemas.events import ModelVersion
 from streams import kafka
-from streams.blobs import LocalBlobStore
 from streams.settings import Settings
 from streams.topics import topic_specs, wait_for_topics
 
@@ -30,7 +32,6 @@ log = logging.getLogger("cardstream.worker")
 def tracker(settings: Settings, run_name: str) -> WindowedTracker:
     """One finished MLflow run per window; an embedded (sqlite) MLflow keeps the artifacts in
     the run folder, a tracking server decides for itself."""
-    import os
     import socket
 
     uri = settings.resolved_tracking_uri
@@ -74,7 +75,7 @@ class LoadingEngine:
         return self._loaded.result().generate(request, rater)
 
 
-def run_worker(settings: Settings, metrics_port: int) -> None:
+def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
     import faust
 
     from agents.worker import Worker, WorkerDeps
@@ -103,7 +104,7 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
         bootstrap=where.bootstrap,
         security=where.security,
         codec=codec,
-        blobs=LocalBlobStore(where.blob_dir),
+        blobs=bootstrap.blob_store(where, settings.blob_timeout_s),
         store=bootstrap.card_store(settings),
         registry=registry,
         engine=LoadingEngine(lambda: bootstrap.card_engine(settings, registry,
@@ -127,8 +128,11 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
     listener.start()
     flusher = Flusher(list(deps.trackers.values()))
     flusher.start()
+    status: int | str | None = 0
     try:
         faust.Worker(worker.app, loglevel=settings.log_level, quiet=True).execute_from_commandline()
+    except SystemExit as exc:
+        status = exc.code
     finally:
         flusher.stop()
         listener.stop()
@@ -136,4 +140,19 @@ def run_worker(settings: Settings, metrics_port: int) -> None:
             reporter.flush(5)
         worker.close()
         deps.store.close()
+    exit_now(status)
+
+
+def exit_now(status: int | str | None) -> NoReturn:
+    """Leave without the interpreter's teardown, once everything that matters is done.
+
+    By here Faust has committed and flushed, the trackers have written their last window and
+    the card store is closed. What remains is native teardown (torch, librdkafka handles still
+    held by daemon threads, the OCR pool) that took 3-4 s of a 5 s stop and saves nothing.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status if isinstance(status, int) else (0 if status is None else 1))
 

@@ -27,9 +27,17 @@ from schemas.events import (
     UploadOptions,
 )
 from streams import kafka
-from streams.blobs import LocalBlobStore
+from streams.blobs import BlobStore
 from streams.security import PLAINTEXT, KafkaSecurity
 from streams.serde import AvroCodec
+
+# A client lives for one verb. librdkafka's idempotent producer spends a fixed 0.5 s getting its
+# producer id before the first send (its first attempt always finds no broker up yet and retries
+# on a 500 ms timer), which was half of `upload`'s and `feedback`'s time. One request in flight
+# keeps the order of a client's sends on retries, as idempotence would; what is given up is that
+# a retry after a lost acknowledgement can send an event twice, which every consumer already
+# takes (delivery is at-least-once), and the copy carries the same upload or feedback id.
+ONE_SHOT = {"enable.idempotence": False, "max.in.flight.requests.per.connection": 1}
 
 TEXT_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown"}
 
@@ -127,7 +135,7 @@ class Watcher:
 
 
 class CardstreamClient:
-    def __init__(self, bootstrap: str, codec: AvroCodec, blobs: LocalBlobStore,
+    def __init__(self, bootstrap: str, codec: AvroCodec, blobs: BlobStore,
                  inline_limit: int = 256 * 1024, topic_prefix: str = "",
                  security: KafkaSecurity = PLAINTEXT) -> None:
         self.bootstrap = bootstrap
@@ -136,7 +144,7 @@ class CardstreamClient:
         self.inline_limit = inline_limit
         self.topic_prefix = topic_prefix
         self.kafka_config = security.confluent()  # TLS/SASL for every client this one makes
-        self._producer = kafka.producer(bootstrap, **self.kafka_config)
+        self._producer = kafka.producer(bootstrap, **self.kafka_config, **ONE_SHOT)
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"

@@ -80,12 +80,20 @@ def free_port_pair() -> int:
     raise BrokerError("no free port pair for SeaweedFS")
 
 
+def read_credentials(folder: Path) -> tuple[str, str]:
+    """The keys ``credentials`` made, for a client of the running stack's store."""
+    try:
+        keys = json.loads((folder / "credentials.json").read_text())
+        return keys["access_key"], keys["secret_key"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise BrokerError(f"cannot read the object store's keys in {folder}: {exc}") from exc
+
+
 def credentials(folder: Path) -> tuple[str, str]:
     """The run folder's S3 keys: made on first start, kept (0600) so a restart reads its data."""
     path = folder / "credentials.json"
     if path.exists():
-        keys = json.loads(path.read_text())
-        return keys["access_key"], keys["secret_key"]
+        return read_credentials(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keys = {"access_key": "cardstream", "secret_key": secrets.token_hex(20)}
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

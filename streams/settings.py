@@ -84,6 +84,18 @@ class Settings(BaseSettings):
     )
     run_dir: Path = Field(Path(".run"), validation_alias=_env("RUN_DIR"))
     blob_dir: Path | None = Field(None, validation_alias=_env("BLOB_DIR"))
+    # claim-check blobs on S3 instead of blob_dir: `up` sets these to its embedded SeaweedFS
+    # bucket in durable mode; set them by hand for a deployment's S3
+    blob_s3_url: str | None = Field(
+        None, validation_alias=_env("BLOB_S3_URL"),
+        description="S3 endpoint of the blob store (http://host:port); unset: blob_dir.",
+    )
+    blob_s3_bucket: str = Field("cardstream", validation_alias=_env("BLOB_S3_BUCKET"))
+    blob_s3_access_key: str | None = Field(
+        None, validation_alias=AliasChoices("CARDSTREAM_BLOB_S3_ACCESS_KEY", "AWS_ACCESS_KEY_ID"))
+    blob_s3_secret_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("CARDSTREAM_BLOB_S3_SECRET_KEY", "AWS_SECRET_ACCESS_KEY"))
 
     agents: str = Field(
         "ocr,generate,feedback", validation_alias=_env("AGENTS"),

@@ -1,0 +1,83 @@
+"""The MLflow-free registry reader of the ``models`` verbs gives what the MLflow client gives, on
+a real MLflow store (sqlite, as the embedded stack has) and a real MLflow tracking server (REST)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from cardstream import registry_view
+from retrainer import registry
+
+NAME = "scorer-under-test"
+
+
+def version(client, tmp_path: Path, val_mse: float) -> str:
+    run_id = registry.start_run(client, "view-test", "run", {"k": "v"},
+                                artifact_location=str(tmp_path / "artifacts"))
+    folder = tmp_path / f"model-{run_id}"
+    folder.mkdir()
+    (folder / "scorer.json").write_text("{}")
+    registry.log_folder(client, run_id, folder, registry.SCORER_ARTIFACT)
+    registry.log_values(client, run_id, metrics={"val_mse": val_mse, "train_loss": 1.0})
+    registry.end_run(client, run_id, ok=True)
+    return registry.register(client, NAME, run_id, registry.SCORER_ARTIFACT, {"blessed": "true"})
+
+
+def populate(client, tmp_path: Path) -> None:
+    v1 = version(client, tmp_path, 0.10)
+    registry.announce(client, NAME, v1, 10)
+    registry.promote(client, NAME, v1)
+    v2 = version(client, tmp_path, 0.08)
+    registry.announce(client, NAME, v2, 10)
+    registry.set_rollout_tag(client, NAME, v2, 50, "rollout")
+
+
+def test_sqlite_store_reads_as_the_mlflow_client_does(tmp_path: Path):
+    uri = f"sqlite:///{tmp_path}/mlflow.db"
+    client = registry.client_for(uri)
+    assert registry_view.list_versions(uri, NAME) == []  # a store with no model yet
+    populate(client, tmp_path)
+    rows = registry_view.list_versions(uri, NAME)
+    assert rows == registry.list_versions(client, NAME)
+    assert [row["version"] for row in rows] == ["2", "1"]
+    assert rows[0]["aliases"] == ["challenger"] and rows[1]["aliases"] == ["champion"]
+    assert rows[0]["metrics"] == {"val_mse": 0.08}
+    assert rows[0]["tags"]["rollout_percent"] == "50"
+    assert registry_view.exists(uri, NAME, "2") and not registry_view.exists(uri, NAME, "3")
+
+
+def test_a_missing_store_is_one_clear_error(tmp_path: Path):
+    with pytest.raises(registry_view.RegistryUnreadable, match="cannot open the MLflow store"):
+        registry_view.list_versions(f"sqlite:///{tmp_path}/nothing/mlflow.db", NAME)
+
+
+@pytest.fixture
+def mlflow_server(tmp_path: Path):
+    """MLflow's own tracking server app over real HTTP, served from a thread: the same handlers
+    `mlflow server` runs, without the 20 s of starting its process."""
+    from mlflow.server import app
+    from mlflow.server.handlers import initialize_backend_stores
+    from werkzeug.serving import make_server
+
+    initialize_backend_stores(f"sqlite:///{tmp_path}/server.db", None,
+                              str(tmp_path / "server-artifacts"))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(10)
+
+
+def test_rest_api_reads_as_the_mlflow_client_does(mlflow_server: str, tmp_path: Path):
+    client = registry.client_for(mlflow_server)
+    assert registry_view.list_versions(mlflow_server, NAME) == []
+    populate(client, tmp_path)
+    rows = registry_view.list_versions(mlflow_server, NAME)
+    assert rows == registry.list_versions(client, NAME)
+    assert [row["aliases"] for row in rows] == [["challenger"], ["champion"]]
