@@ -43,6 +43,42 @@ def tracker(settings: Settings, run_name: str) -> WindowedTracker:
         artifact_location=settings.artifact_root if uri.startswith("sqlite") else None)
 
 
+STOP_GRACE_S = 10.0  # under the stack's 15 s before it kills, so a stuck stop says why
+
+
+def stop_watchdog(grace_s: float = STOP_GRACE_S) -> None:
+    """Arm a timer at SIGTERM/Ctrl-C: a stop still running after ``grace_s`` ends the process
+    without committing. With the broker gone, Faust's stop waits on it forever (an orphaned
+    worker whose broker died ignored SIGTERM for good); nothing can be committed then anyway,
+    and whatever was in flight is redelivered, exactly as after kill -9."""
+    from agents.worker import stop_uncommitted
+
+    def expire() -> None:
+        stop_uncommitted(TimeoutError(
+            f"the worker did not stop within {grace_s:.0f} s of the signal (is the broker "
+            "gone?); events in flight are redelivered"))
+
+    timer = threading.Timer(grace_s, expire)
+    timer.daemon = True
+    timer.start()
+
+
+def faust_worker(app: Any, grace_s: float, **options: Any) -> Any:
+    """Faust's worker, with the stop watchdog armed by SIGTERM and SIGINT."""
+    import faust
+
+    class Worker(faust.Worker):
+        def _on_sigterm(self) -> None:
+            stop_watchdog(grace_s)
+            super()._on_sigterm()
+
+        def _on_sigint(self) -> None:
+            stop_watchdog(grace_s)
+            super()._on_sigint()
+
+    return Worker(app, **options)
+
+
 class LoadingEngine:
     """The card engine, built on a thread while the worker already consumes.
 
@@ -76,8 +112,6 @@ class LoadingEngine:
 
 
 def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
-    import faust
-
     from agents.worker import Worker, WorkerDeps
 
     where = bootstrap.endpoints(settings)
@@ -130,7 +164,8 @@ def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
     flusher.start()
     status: int | str | None = 0
     try:
-        faust.Worker(worker.app, loglevel=settings.log_level, quiet=True).execute_from_commandline()
+        faust_worker(worker.app, STOP_GRACE_S, loglevel=settings.log_level,
+                     quiet=True).execute_from_commandline()
     except SystemExit as exc:
         status = exc.code
     finally:

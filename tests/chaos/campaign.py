@@ -45,7 +45,6 @@ from PIL import Image
 REPO = Path(__file__).resolve().parents[2]
 SQUAD = REPO.parent / "shared" / "data" / "squad2_dev_subset.json"
 WAIT = 900.0
-BUDGET_MB = 4096  # the worker size the defaults are set for (CARDSTREAM_MAX_UPLOAD_PIXELS)
 
 
 def paragraphs() -> list[str]:
@@ -301,7 +300,8 @@ def tiff(frames: int, size: tuple[int, int], mode: str = "1") -> bytes:
     return buffer.getvalue()
 
 
-def hostile_cases(client: Any, scratch: Path) -> list[tuple[str, Callable[[str], None]]]:
+def hostile_cases(client: Any, scratch: Path,
+                  page_pixels: int) -> list[tuple[str, Callable[[str], None]]]:
     """(category, send(upload_id)) pairs: each send produces one hostile upload."""
     from schemas.events import Upload, UploadOptions
     from streams import kafka
@@ -425,26 +425,37 @@ def hostile_cases(client: Any, scratch: Path) -> list[tuple[str, Callable[[str],
     ]
     heavy_case = ("heavy 12x3000x3000 TIFF (within budget, blank)", lambda u: put_blob(
         u, heavy, "heavy.tiff", "image/tiff"))
-    return [*cases, heavy_case]
+    # one blank page just within the per-page limit the memory budget derives: every
+    # preprocessing candidate is tried on it, the most memory one page can take
+    side = int(page_pixels ** 0.5)
+    edge = io.BytesIO()
+    Image.new("L", (side, side), 255).save(edge, format="PNG")
+    edge_case = (f"blank page at the per-page limit ({side}x{side})", lambda u: inline(
+        u, edge.getvalue(), filename="edge.png", content_type="image/png"))
+    return [*cases, edge_case, heavy_case]
 
 
 def hostile(total: int, base: Path) -> dict[str, Any]:
+    from agents.pipeline.budget import memory_budget
     from cardstream import bootstrap
     from cardstream.stack import Stack
 
     settings = settings_for(base / "hostile")
+    budget = memory_budget(settings.worker_memory_mb, settings.ocr_workers,
+                           settings.blob_max_bytes, settings.max_upload_pixels)
+    print(f"  memory budget (CARDSTREAM_WORKER_MEMORY_MB): {budget.describe()}", flush=True)
     with Stack(settings, with_retrainer=False) as stack, supervising(stack):
         client = bootstrap.client(settings)
-        cases = hostile_cases(client, base)
+        cases = hostile_cases(client, base, budget.max_page_pixels)
         worker_pid = stack.processes["worker"].pid
         sampler = RssSampler(lambda: stack.processes["worker"].pid)
         sampler.start()
         idle_mb = rss_mb(worker_pid)
-        heavy = cases[-1]
-        plan = [cases[i % (len(cases) - 1)] for i in range(total)]
+        edge, heavy = cases[-2:]
+        plan = [cases[i % (len(cases) - 2)] for i in range(total)]
         random.Random(10).shuffle(plan)
-        # three heavy ones at once, first, as in the issue's memory finding
-        plan = [heavy, heavy, heavy, *plan]
+        # three of the heaviest at once, first, as in the issue's memory finding
+        plan = [edge, edge, edge, heavy, heavy, heavy, *plan]
         category: dict[str, str] = {}
         with client.watcher() as watch:
             for name, send in plan:
@@ -479,9 +490,9 @@ def hostile(total: int, base: Path) -> dict[str, Any]:
               "not_clean": bad_reasons[:20], "internal_errors": internal,
               "worker_restarts": restarts, "same_worker_pid": same_worker,
               "worker_rss_idle_mb": round(idle_mb), "worker_rss_peak_mb": round(sampler.peak),
-              "budget_mb": BUDGET_MB}
+              "budget_mb": settings.worker_memory_mb}
     result["ok"] = (not bad_reasons and restarts == 0 and same_worker
-                    and sampler.peak < BUDGET_MB)
+                    and sampler.peak < settings.worker_memory_mb)
     return result
 
 

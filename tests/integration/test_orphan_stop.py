@@ -1,0 +1,42 @@
+"""A worker whose broker died still stops on SIGTERM: Faust's own stop waits on the broker for
+good (an orphan of a killed ``up`` never exited), so the worker's stop watchdog ends it without
+committing, saying why; what was in flight is redelivered as after kill -9."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+from agents.worker import EXIT_UNDELIVERABLE
+
+pytestmark = pytest.mark.integration
+
+
+def test_sigterm_stops_a_worker_whose_broker_is_gone(tmp_path: Path) -> None:
+    from cardstream.stack import Stack
+    from streams.settings import Settings
+
+    settings = Settings(run_dir=tmp_path, ephemeral=True, partitions=2, ocr_workers=1,
+                        use_encoder=False, app_id=f"orphan-{uuid.uuid4().hex[:8]}")
+    stack = Stack(settings, with_retrainer=False).start(ready_timeout=240)
+    try:
+        worker = stack.processes["worker"]
+        assert stack.broker is not None
+        stack.broker._process.kill()  # type: ignore[union-attr]  # the broker dies under it
+        stack.broker._process.wait()  # type: ignore[union-attr]
+        worker.send_signal(signal.SIGTERM)
+        try:
+            # generous: the old worker was still waiting on the dead broker after 60 s
+            code = worker.wait(120)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            pytest.fail("the worker ignored SIGTERM with its broker gone")
+        assert code == EXIT_UNDELIVERABLE
+        log = (tmp_path / "worker.log").read_text(errors="replace")
+        assert "did not stop within 10 s of the signal (is the broker gone?)" in log
+    finally:
+        stack.stop()
