@@ -10,7 +10,11 @@ matrix (agents/ocr/geometry.py).
 ``coverage`` is the smaller of two shares, in percent:
 - the share of all glyph ink inside kept words (lost text anywhere);
 - the share read on the worst-read text line, counted only when whole lines went unread,
-  so a page that lost one line of twenty cannot report 95.
+  so a page that lost one line of twenty cannot report 95. A line is lost two ways: its ink
+  lies in no kept word (a text line of LINE_GLYPHS glyphs or more: a word-long run beside a
+  drop cap is not a line), or Tesseract read it as a line on glyph ink and the text keeps
+  under half of its characters (``dropped_lines``: the line was seen but came out as junk,
+  so the ink it covers was not read).
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ from agents.ocr.tesseract import Word
 REFERENCE_GLYPH_PX = 14  # glyph height the ink is found at: enough to tell a glyph from a speck
 MAX_SIDE = 1800
 LINE_READ = 0.5  # a text line with less than half its ink inside words counts as unread
+LINE_GLYPHS = 12  # glyph components that make a run of ink a text line (the bench judges 15+
+# characters a line)
+LINE_CHARS = 15  # characters of a Tesseract line that make its loss a lost line
 
 
 @dataclass(frozen=True)
@@ -186,9 +193,31 @@ def on_ink(ink: Ink, boxes: np.ndarray) -> np.ndarray:
     return np.asarray(_inside(ink, boxes).any(axis=0))
 
 
-def measure(ink: Ink, boxes: np.ndarray) -> Coverage | None:
-    """Coverage of the kept words' ``boxes`` (reference coordinates, ``word_boxes``); None
-    when the page shows no glyph ink to measure against."""
+def dropped_lines(ink: Ink, words: Sequence[Word], kept: Sequence[bool],
+                  to_image: np.ndarray) -> list[float]:
+    """Kept share of the characters of every Tesseract line of LINE_CHARS or more on glyph
+    ink whose kept share is under LINE_READ (words read on an image ``to_image`` away)."""
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for index, word in enumerate(words):
+        lines.setdefault((word.block, word.paragraph, word.line), []).append(index)
+    if not lines or ink.empty:
+        return []
+    grounded = on_ink(ink, word_boxes(ink, words, to_image))
+    shares = []
+    for members in lines.values():
+        total = sum(len(words[i].text) for i in members if grounded[i])
+        if total < LINE_CHARS:
+            continue
+        share = sum(len(words[i].text) for i in members if grounded[i] and kept[i]) / total
+        if share < LINE_READ:
+            shares.append(share)
+    return shares
+
+
+def measure(ink: Ink, boxes: np.ndarray, dropped: Sequence[float] = ()) -> Coverage | None:
+    """Coverage of the kept words' ``boxes`` (reference coordinates, ``word_boxes``), with the
+    ``dropped_lines`` of the reading; None when the page shows no glyph ink to measure
+    against."""
     if ink.empty:
         return None
     read = _inside(ink, boxes).any(axis=1) if len(boxes) else np.zeros(len(ink.areas), bool)
@@ -197,10 +226,11 @@ def measure(ink: Ink, boxes: np.ndarray) -> Coverage | None:
     per_line_total = np.bincount(ink.lines, weights=ink.areas)
     per_line_read = np.bincount(ink.lines, weights=ink.areas * read, minlength=len(per_line_total))
     glyphs = np.bincount(ink.lines)
-    # A text line is a run of at least five glyph components (not a stray speck or a rule).
-    real = (glyphs >= 5) & (np.arange(len(glyphs)) > 0)
-    if not real.any():
-        return Coverage(ink_read, ink_read, 0, 0)
+    # A text line is a run of LINE_GLYPHS glyph components (not a speck, a rule or a word).
+    real = (glyphs >= LINE_GLYPHS) & (np.arange(len(glyphs)) > 0)
     shares = per_line_read[real] / np.maximum(per_line_total[real], 1)
+    shares = np.concatenate([shares, np.asarray(dropped, dtype=np.float64)])
+    if not len(shares):
+        return Coverage(ink_read, ink_read, 0, 0)
     return Coverage(ink_read, float(shares.min()), int((shares < LINE_READ).sum()),
                     int(real.sum()))

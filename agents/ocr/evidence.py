@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from agents.ocr.coverage import Coverage, Ink, measure, on_ink, word_boxes
+from agents.ocr.coverage import Coverage, Ink, dropped_lines, measure, on_ink, word_boxes
 from agents.ocr.tesseract import Word
 
 MIN_WORD_CONFIDENCE = 30.0  # below this Tesseract itself is guessing
@@ -37,7 +37,8 @@ def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.nd
     which ``kept`` are the ones the text will keep."""
     boxes = word_boxes(ink, words, to_image)
     keep = np.asarray(kept, dtype=bool)
-    coverage = measure(ink, boxes[keep] if len(boxes) else boxes)
+    coverage = measure(ink, boxes[keep] if len(boxes) else boxes,
+                       dropped_lines(ink, words, kept, to_image))
     if not words:
         return Evidence(0.0, coverage, 0.0)
     weights = np.array([len(w.text) * (w.confidence / 100.0) ** 2 for w in words])
@@ -51,7 +52,10 @@ def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.nd
 
 def _fragmented(words: Sequence[Word], boxes: np.ndarray, glyph: float) -> float:
     """Share of words on Tesseract lines that sit beside another line at the same height,
-    closer than two glyphs (a column gap is wider)."""
+    closer than two glyphs, unless the gap between them is a column gutter: no word of the
+    lines around crosses it (a narrow magazine gutter is under two glyphs, and reading each
+    column's lines apart is right; pieces of a tilted line leave gaps the lines above and
+    below run through)."""
     members: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for index, word in enumerate(words):
         members[(word.block, word.paragraph, word.line)].append(index)
@@ -66,5 +70,26 @@ def _fragmented(words: Sequence[Word], boxes: np.ndarray, glyph: float) -> float
     gap = np.maximum(x0[:, None], x0[None, :]) - np.minimum(x1[:, None], x1[None, :])
     beside = (overlap > 0.5 * height) & (gap < 2.0 * glyph) & (gap > -glyph)
     np.fill_diagonal(beside, False)
+    for i, j in zip(*np.nonzero(np.triu(beside)), strict=True):
+        if _gutter(boxes, extents[i], extents[j], glyph):
+            beside[i, j] = beside[j, i] = False
     pieces = beside.any(axis=1)
     return sum(len(m) for m, piece in zip(lines, pieces, strict=True) if piece) / len(words)
+
+
+GUTTER_LINES = 3.0  # line heights above and below a gap that must leave it white
+
+
+def _gutter(boxes: np.ndarray, a: np.ndarray, b: np.ndarray, glyph: float) -> bool:
+    """Whether no word box runs across the middle of the gap between line extents ``a`` and
+    ``b`` within GUTTER_LINES line heights of them (their own words end at the gap)."""
+    left, right = (a, b) if a[0] <= b[0] else (b, a)
+    gap_x0, gap_x1 = left[2], right[0]
+    if gap_x1 - gap_x0 < 0.5 * glyph:  # touching or overlapping pieces: no gap to test
+        return False
+    middle = (max(a[1], b[1]) + min(a[3], b[3])) / 2
+    reach = GUTTER_LINES * max(a[3] - a[1], b[3] - b[1])
+    near = (boxes[:, 3] > middle - reach) & (boxes[:, 1] < middle + reach)
+    centre = (gap_x0 + gap_x1) / 2  # lines of a column end near the gutter, never across it
+    crossing = (boxes[:, 0] < centre) & (boxes[:, 2] > centre)
+    return not bool((near & crossing).any())

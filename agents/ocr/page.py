@@ -19,7 +19,7 @@ from PIL import Image
 from agents.exceptions import PageTimeout
 from agents.ocr import geometry, pdf
 from agents.ocr.config import OcrConfig
-from agents.ocr.coverage import Coverage, Ink, find_ink, measure, word_boxes
+from agents.ocr.coverage import Coverage, Ink, dropped_lines, find_ink, measure, word_boxes
 from agents.ocr.evidence import weigh
 from agents.ocr.images import load_gray
 from agents.ocr.photo import find_page
@@ -91,7 +91,8 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
         gray = load_gray(job.data, job.label, config.max_pixels, frame=job.frame)
         timings["decode"] = time.perf_counter() - started
     reading = _best_reading(gray, job, config, deadline, timings)
-    text, kept = assemble(reading.words, config.min_confidence)
+    text, kept = assemble(reading.words, config.min_confidence, job.language)
+    mask = kept_mask(reading.words, config.min_confidence, job.language)
     kept_conf = [w.confidence for w in kept]
     stat = PageStat(
         page=job.page,
@@ -100,17 +101,18 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
         words_total=len(reading.words),
         words_kept=len(kept),
         seconds=round(time.perf_counter() - started, 4),
-        coverage=_coverage(reading, kept),
+        coverage=_coverage(reading, kept, mask),
     )
     confidence = tuple(w.confidence for w in reading.words)
     return PageResult(job.page, text, stat, confidence, tuple(reading.steps), timings)
 
 
-def _coverage(reading: Reading, kept: list[Word]) -> float | None:
+def _coverage(reading: Reading, kept: list[Word], mask: list[bool]) -> float | None:
     """The chosen reading's coverage by the words the text keeps under the user's filter."""
     if reading.ink is None:
         return None
-    measured = measure(reading.ink, word_boxes(reading.ink, kept, reading.matrix))
+    measured = measure(reading.ink, word_boxes(reading.ink, kept, reading.matrix),
+                       dropped_lines(reading.ink, reading.words, mask, reading.matrix))
     return measured.percent if measured else None
 
 
@@ -168,7 +170,7 @@ def _best_reading(
             break  # the page's time is up: keep the best reading so far
         # Candidates are compared on what a default reading keeps, so the user's own filter
         # changes which words are shown, not which preparation is read.
-        proof = weigh(ink, words, kept_mask(words, SELECT_CONFIDENCE), matrix)
+        proof = weigh(ink, words, kept_mask(words, SELECT_CONFIDENCE, job.language), matrix)
         # Steps as run, after the candidate's name unless it is the upload as it is.
         named = steps if prepared.name == "raw" else [prepared.name, *steps]
         reading = Reading(prepared, words, proof.coverage, proof.score, proof.fragmented,

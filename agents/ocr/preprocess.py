@@ -11,7 +11,11 @@ the upload read as it is (``raw``, always the first candidate of a degraded page
               Sauvola's adaptive threshold (dark, blurred or stained pages);
 - ``photo``   when a sheet of paper is found on a background: its perspective undone (with a
               margin of what lay around it, so nothing at the paper's edge is cut), then as
-              ``binary``.
+              ``binary``;
+- ``ink``     only the darkest ink kept (a worn photocopier's specks, streaks and paper
+              texture are grey, printed text is near black): pixels under half the lower of
+              two multi-level Otsu thresholds (scikit-image), median-filtered, then deskewed
+              and enlarged as ``light``.
 
 Every geometric step records its matrix (agents/ocr/geometry.py), so the words of any
 candidate map back onto the upload. Nothing ever crops: rotation enlarges the canvas, and the
@@ -27,6 +31,7 @@ from dataclasses import dataclass, field, replace
 import cv2
 import numpy as np
 from PIL import Image
+from skimage.filters import threshold_multiotsu
 
 from agents.ocr import geometry
 from agents.ocr.config import PreprocessConfig
@@ -42,6 +47,10 @@ NOISY_MAX_UPSCALE = 1.5
 UPSCALE_MAX_PIXELS = 16_000_000  # Tesseract's time grows with pixels; a 75-dpi letter x4 is 8.4 M
 BORDER_PX = 24
 PHOTO_MARGIN = 0.03  # of the page's longer side, kept around a detected sheet
+# The ink candidate's cut, as a share of the lower multi-Otsu threshold (ink | clutter | paper).
+# On DEV noise pages text pixels have a median grey of ~10 and the darkest 1 % of the clutter
+# ~65-75; the lower threshold falls at 77-92, so half of it keeps text and drops clutter.
+INK_CUT = 0.5
 
 
 @dataclass
@@ -143,24 +152,36 @@ def candidates(gray: Image.Image, quality: Quality, config: PreprocessConfig,
         page.run("sauvola", sauvola, page.quality.text_height and
                  page.quality.text_height * page.scale)
         yield page.done()
+    if config.denoise:
+        page = _Builder("ink", pixels, quality)
+        page.run("darkest", darkest_ink)
+        _light(page, config, max_pixels, flatten=False, clean=True)
+        yield page.done()
 
 
-def _light(page: _Builder, config: PreprocessConfig, max_pixels: int, *, flatten: bool) -> None:
+def darkest_ink(gray: np.ndarray) -> np.ndarray:
+    """Black where the page is as dark as its darkest class (INK_CUT), white elsewhere, with
+    specks a pixel wide removed."""
+    step = max(1, round(max(gray.shape) / 1000))
+    hist = np.bincount(gray[::step, ::step].ravel(), minlength=256)
+    if np.count_nonzero(hist) < 3:
+        return gray
+    low = threshold_multiotsu(hist=hist, classes=3)[0]
+    return cv2.medianBlur(np.where(gray <= INK_CUT * low, 0, 255).astype(np.uint8), 3)
+
+
+def _light(page: _Builder, config: PreprocessConfig, max_pixels: int, *, flatten: bool,
+           clean: bool = False) -> None:
     # Order matters: denoise at the native resolution (where sensor and JPEG noise live),
     # rotate before enlarging (cheaper), flatten the light before stretching contrast.
+    # ``clean``: the image is already two-tone, only the geometric steps apply.
     quality = page.quality
+    if clean:
+        _geometry(page, config, max_pixels)
+        return
     if config.denoise and quality.noise > NOISE_ABOVE:
         page.run("denoise", denoise, quality.noise)
-    if config.deskew and abs(quality.skew_deg) >= MIN_SKEW_DEG:
-        page.move("deskew", geometry.rotate, quality.skew_deg)
-    factor = _upscale_factor(quality, config, page.gray.shape[::-1], max_pixels)
-    if "denoise" in page.steps:
-        # On a noisy page small measured glyphs are as likely broken glyphs or specks; a big
-        # enlargement of noise only makes Tesseract slow (measured: 140 s for a half page).
-        factor = min(factor, NOISY_MAX_UPSCALE) if factor > 1.0 else factor
-    if factor > 1.0:
-        page.scale = factor
-        page.move("upscale", geometry.scale, factor)
+    _geometry(page, config, max_pixels, border=False)
     uneven = config.normalize_background and quality.unevenness > UNEVEN_ABOVE
     if uneven or flatten:
         height = (quality.text_height or 20.0) * page.scale
@@ -168,6 +189,23 @@ def _light(page: _Builder, config: PreprocessConfig, max_pixels: int, *, flatten
     if config.contrast and (uneven or flatten or quality.contrast < LOW_CONTRAST_BELOW):
         page.run("contrast", stretch_contrast)
     if config.border and quality.near_edge:
+        page.move("border", geometry.pad, BORDER_PX, 255)
+
+
+def _geometry(page: _Builder, config: PreprocessConfig, max_pixels: int,
+              border: bool = True) -> None:
+    quality = page.quality
+    if config.deskew and abs(quality.skew_deg) >= MIN_SKEW_DEG:
+        page.move("deskew", geometry.rotate, quality.skew_deg)
+    factor = _upscale_factor(quality, config, page.gray.shape[::-1], max_pixels)
+    if "denoise" in page.steps or "darkest" in page.steps:
+        # On a noisy page small measured glyphs are as likely broken glyphs or specks; a big
+        # enlargement of noise only makes Tesseract slow (measured: 140 s for a half page).
+        factor = min(factor, NOISY_MAX_UPSCALE) if factor > 1.0 else factor
+    if factor > 1.0:
+        page.scale = factor
+        page.move("upscale", geometry.scale, factor)
+    if border and config.border and quality.near_edge:
         page.move("border", geometry.pad, BORDER_PX, 255)
 
 

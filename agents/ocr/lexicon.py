@@ -1,0 +1,34 @@
+"""Whether a word Tesseract read is a word of the page's language (wordfreq's word lists).
+
+A doubtful reading of a real word ("KINNEY" at 45 in a line of junk) is worth keeping; junk
+from specks and streaks is rarely a word of three letters or more that people write.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import available_languages, zipf_frequency
+
+from schemas.languages import to_iso1
+
+MIN_LETTERS = 3  # "ee", "im" and "a" come out of noise too often to count
+MIN_ZIPF = 1.5  # about once per 30 million words: rare words still count, typos do not
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=16)
+def _wordlists(language: str) -> tuple[str, ...]:
+    """wordfreq languages of a Tesseract code ('eng+spa' → ('en', 'es')); unknown ones left out."""
+    known = available_languages()
+    isos = (to_iso1(code) for code in language.split("+") if code)
+    return tuple(iso for iso in isos if iso and iso in known)
+
+
+def is_word(text: str, language: str) -> bool:
+    """``text`` (punctuation around it ignored) is one word of ``language`` (Tesseract code)."""
+    letters = _LETTERS.findall(text)
+    if len(letters) != 1 or len(letters[0]) < MIN_LETTERS:
+        return False
+    return any(zipf_frequency(letters[0], iso) >= MIN_ZIPF for iso in _wordlists(language))

@@ -1,0 +1,52 @@
+"""The evidence candidates are compared by, and which words the text keeps: values in, values
+out (words with boxes as Tesseract reports them)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from agents.ocr.evidence import _fragmented
+from agents.ocr.tesseract import Word
+from agents.ocr.text import kept_mask
+
+GLYPH = 20.0  # glyph height in the boxes' pixels
+LINE = 40  # line pitch
+
+
+def _word(text: str, left: int, top: int, width: int, line: int, block: int = 1,
+          confidence: float = 95.0) -> Word:
+    return Word(text, confidence, block, 1, line, left, top, width, 30)
+
+
+def _boxes(words: list[Word]) -> np.ndarray:
+    return np.array([[w.left, w.top, w.left + w.width, w.top + w.height] for w in words],
+                    dtype=np.float64)
+
+
+def test_two_columns_read_line_by_line_are_not_fragments() -> None:
+    # A magazine page: two justified columns with a gutter under two glyphs wide, each column
+    # read as its own block. Before, every line counted as a fragment of the line beside it.
+    words = []
+    for row in range(10):
+        words.append(_word("left", 0, row * LINE, 400, row, block=1))
+        words.append(_word("right", 430, row * LINE, 400, row, block=2))
+    assert _fragmented(words, _boxes(words), GLYPH) == 0.0
+
+
+def test_a_line_read_in_two_pieces_is_fragmented() -> None:
+    # A tilted page: one visual line read as two lines side by side, while the lines above and
+    # below run on through the gap between the pieces.
+    words = [_word("above", 0, 0, 830, 0), _word("piece", 0, LINE, 400, 1),
+             _word("other", 430, LINE, 400, 2), _word("below", 0, 2 * LINE, 830, 3)]
+    assert _fragmented(words, _boxes(words), GLYPH) == 0.5
+
+
+def test_a_doubtful_dictionary_word_is_kept_and_junk_is_not() -> None:
+    # "By RAtpo KINNEY BENNETT" from a magazine byline: a doubtful line whose real words were
+    # dropped with its junk.
+    words = [_word("By", 0, 0, 40, 0, confidence=60), _word("RAtpo", 50, 0, 90, 0, confidence=30),
+             _word("KINNEY", 150, 0, 90, 0, confidence=45),
+             _word("BENNETT", 250, 0, 90, 0, confidence=88),
+             _word("#10", 350, 0, 40, 0, confidence=27), _word("ee", 400, 0, 30, 0, confidence=20)]
+    assert kept_mask(words, 70.0, "eng") == [False, False, True, True, False, False]
+    assert kept_mask(words, 70.0) == [False, False, False, True, False, False]
