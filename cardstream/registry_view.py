@@ -21,8 +21,6 @@ import sqlite3
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-import httpx
-
 DELETED = "Deleted_Internal"  # MLflow's stage for a version being deleted; its searches skip it
 
 
@@ -90,6 +88,8 @@ def _from_sqlite(tracking_uri: str, name: str) -> list[dict[str, Any]]:
 
 
 def _from_rest(tracking_uri: str, name: str, timeout: float) -> list[dict[str, Any]]:
+    import httpx  # only for a tracking server: every verb imports this module
+
     api = tracking_uri.rstrip("/") + "/api/2.0/mlflow"
     try:
         with httpx.Client(timeout=timeout) as http:

@@ -57,8 +57,14 @@ def reachable(bootstrap: str, timeout: float = 2.0) -> bool:
 class Stack:
     def __init__(self, settings: Settings, with_retrainer: bool = True,
                  env: dict[str, str] | None = None,
-                 progress: Callable[[str], None] | None = None) -> None:
+                 progress: Callable[[str], None] | None = None,
+                 wait_consuming: bool = True) -> None:
         self.settings = settings
+        # `up` returns at "ready" and notes "worker consuming" from its loop (note_consuming);
+        # the tests and benches that drive a Stack want the worker consuming when start returns
+        self.wait_consuming = wait_consuming
+        self._started = 0.0
+        self.consuming = False
         self.with_retrainer = with_retrainer
         self.env = env or {}
         self.progress = progress or (lambda _message: None)
@@ -151,7 +157,7 @@ class Stack:
         the object store, the broker and the topics come up; it waits for the topics itself.
         The run file is written as soon as the topics exist: uploads are accepted (and kept)
         from then on, while the worker finishes starting."""
-        started = time.monotonic()
+        started = self._started = time.monotonic()
 
         def say(what: str) -> None:
             self.progress(f"  {what} ({time.monotonic() - started:.1f} s)")
@@ -211,10 +217,21 @@ class Stack:
             if server is not None and server.pid is not None:
                 self.info.pids[name] = server.pid
         self.info.write(self.run_dir)
-        say("accepting uploads")
-        self._wait_ready(ready_timeout)
-        say("worker consuming")
+        # Ready, honestly: from here an upload is accepted and kept on the broker, and the
+        # worker processes it as soon as it has joined its group (a few seconds more; the
+        # first upload also waits for the card engine, which loads in the background)
+        say("ready: accepting uploads")
+        if self.wait_consuming:
+            self._wait_ready(ready_timeout)
+            self.note_consuming()
         return self
+
+    def note_consuming(self) -> bool:
+        """Whether the worker consumes yet; says so once, with the time since start."""
+        if not self.consuming and (self.run_dir / READY_FILE).exists():
+            self.consuming = True
+            self.progress(f"  worker consuming ({time.monotonic() - self._started:.1f} s)")
+        return self.consuming
 
     def _wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -61,7 +61,7 @@ def up(settings: Settings, no_retrainer: bool, ephemeral: bool) -> int:
         with bar("starting the broker, topics and workers"):
             stack = running.enter_context(
                 Stack(settings, with_retrainer=settings.embedded and not no_retrainer,
-                      progress=progress))
+                      progress=progress, wait_consuming=False))
         info = stack.info
         assert info is not None
         progress(f"cardstream is up: bootstrap {info.bootstrap}")
@@ -70,11 +70,12 @@ def up(settings: Settings, no_retrainer: bool, ephemeral: bool) -> int:
         progress(f"  MLflow         {info.tracking_uri}")
         progress(f"  logs           {stack.run_dir}/*.log   (Ctrl-C stops)")
         while not stopping:
+            stack.note_consuming()
             fatal = stack.supervise()  # restarts a dead worker or retrainer, with backoff
             if fatal is not None:
                 progress(fatal)
                 return 1
-            time.sleep(0.5)
+            time.sleep(0.1 if not stack.consuming else 0.5)
         progress("stopping…")
     return 0
 

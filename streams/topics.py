@@ -75,6 +75,7 @@ def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0,
         existing = set(admin.list_topics(timeout=timeout).topics)
     except KafkaException as exc:
         raise BrokerError(f"cannot list topics on {bootstrap}: {exc}") from exc
+    align_configs(admin, [s for s in specs if s.name in existing], timeout)
     wanted = [s for s in specs if s.name not in existing]
     if not wanted:
         return []
@@ -95,6 +96,43 @@ def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0,
             if "TOPIC_ALREADY_EXISTS" not in str(exc):
                 raise BrokerError(f"cannot create topic {name}: {exc}") from exc
     return created
+
+
+def align_configs(admin: Any, specs: list[TopicSpec], timeout: float) -> list[str]:
+    """Give topics that already exist the configs their spec has now (IncrementalAlterConfigs:
+    only the keys that differ are set, others' settings stay). A folder or cluster made before a
+    spec changed would otherwise keep its old retention forever. Returns the names altered."""
+    from confluent_kafka import KafkaException
+    from confluent_kafka.admin import AlterConfigOpType, ConfigEntry, ConfigResource
+
+    changes: list[Any] = []
+    if not specs:
+        return []
+    described = admin.describe_configs(
+        [ConfigResource("topic", s.name) for s in specs], request_timeout=timeout)
+    current: dict[str, dict[str, str | None]] = {}
+    for resource, future in described.items():
+        try:
+            current[resource.name] = {k: v.value for k, v in future.result(timeout).items()}
+        except KafkaException as exc:
+            raise BrokerError(f"cannot read the configs of topic {resource.name}: {exc}") from exc
+    for spec in specs:
+        differ = [(k, v) for k, v in spec.config if current.get(spec.name, {}).get(k) != v]
+        if differ:
+            changes.append(ConfigResource("topic", spec.name, incremental_configs=[
+                ConfigEntry(k, v, incremental_operation=AlterConfigOpType.SET)
+                for k, v in differ]))
+    if not changes:
+        return []
+    altered = []
+    for resource, future in admin.incremental_alter_configs(
+            changes, request_timeout=timeout).items():
+        try:
+            future.result(timeout)
+            altered.append(resource.name)
+        except KafkaException as exc:
+            raise BrokerError(f"cannot set the configs of topic {resource.name}: {exc}") from exc
+    return altered
 
 
 def wait_for_topics(bootstrap: str, names: list[str], timeout: float,

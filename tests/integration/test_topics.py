@@ -84,3 +84,29 @@ def test_events_carry_headers_a_stock_consumer_can_decode_by(stack: Any, stack_s
     assert frame[2:10].hex() == headers["schema-fingerprint"]
     record = fastavro.schemaless_reader(io.BytesIO(frame[10:]), fastavro.parse_schema(schema))
     assert record["upload_id"] == upload.upload_id
+
+
+def test_topics_made_with_older_configs_are_brought_up_to_date(tmp_path: Any) -> None:
+    """A run folder (or cluster) from before a spec changed: its topics get today's configs at
+    start-up (IncrementalAlterConfigs), keys the spec does not name are left alone."""
+    from confluent_kafka.admin import NewTopic
+
+    from streams.broker import EmbeddedBroker
+    from streams.settings import Settings
+    from streams.topics import create_topics
+
+    settings = Settings(run_dir=tmp_path)
+    specs = topic_specs(settings)
+    versions = settings.topic(ModelVersion.topic)
+    with EmbeddedBroker() as broker:
+        admin = AdminClient({"bootstrap.servers": broker.bootstrap})
+        old = {"retention.ms": "86400000", "cleanup.policy": "compact",
+               "max.message.bytes": "500000"}
+        for future in admin.create_topics([NewTopic(versions, 1, -1, config=old)]).values():
+            future.result(15)
+        created = create_topics(broker.bootstrap, specs)
+        assert versions not in created and len(created) == len(specs) - 1
+        config = described(broker.bootstrap, [versions])[versions]
+        wanted = dict(next(s for s in specs if s.name == versions).config)
+        assert {k: config[k] for k in wanted} == wanted
+        assert config["max.message.bytes"] == "500000"
