@@ -8,8 +8,10 @@ import re
 
 import pytest
 
-from agents.generation import GenerationRequest, RuleEngine
+from agents.generation import GenerationRequest, RuleEngine, standalone
 from agents.generation.answer_aware import cards_for_answers
+from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+from agents.generation.spans import locate
 
 NOTES = ("At Fécamp, under two Italian abbots, the system of denoting notes by letters was "
          "developed and taught in the 11th century. Today the system is the most common form "
@@ -104,3 +106,56 @@ def test_no_preposition_is_left_without_its_object() -> None:
             "to southern Italy, where they were patronised by Robert Guiscard.")
     (card,) = cards_for_answers(text, ["southern Italy"])
     assert not re.search(r"\b(under|to|of|with)\?$", card.question), card.question
+
+
+def test_the_answers_own_of_phrase_never_stays_behind(engine: RuleEngine) -> None:
+    """'What did the Normans adopt of the rest of France?' (answer 'growing feudal
+    doctrines'): the dev3 review's commonest echo."""
+    text = ("The Normans thereafter adopted the growing feudal doctrines of the rest of France. "
+            "They worked them into a functional hierarchical system in Normandy.")
+    for card in _cards(engine, text):
+        assert not re.search(r"\b(adopt|become|lead|describe|have) of\b", card.question), \
+            card.question
+
+
+def test_a_question_names_something_the_student_can_place() -> None:
+    """'Who merged with the natives?' and 'What fundamentally altered the military landscape?'
+    (dev3 review, missing-context) name nothing the student can place."""
+    nlp = pipeline("en", DEFAULT_PIPELINES)
+    assert nlp is not None
+    text = ("Eventually the Normans merged with the natives. The Normans built castles. The "
+            "encastellation of the land fundamentally altered the military landscape.")
+    topics = standalone.topic_words(list(nlp(text).sents))
+    assert not standalone.anchored("Who merged with the natives?", topics)
+    assert not standalone.anchored("What fundamentally altered the military landscape?", topics)
+    assert standalone.anchored("When did the Normans merge with the natives?", topics)
+    assert standalone.anchored("What is the process by which green plants turn light into "
+                               "chemical energy?", frozenset())
+
+
+@pytest.mark.parametrize(("sentence", "answer", "trivial"), [
+    ("A lack of supplies forced Bohemond to retreat.", "lack", True),
+    ("Today the system is the most common form.", "Today", True),
+    ("Energy is stored primarily as fats.", "fats", False),
+    ("The vassals swore fealty to the king.", "fealty", False),
+])
+def test_an_everyday_noun_or_a_deictic_word_is_no_answer(sentence: str, answer: str,
+                                                          trivial: bool) -> None:
+    nlp = pipeline("en", DEFAULT_PIPELINES)
+    assert nlp is not None
+    sent = nlp(sentence)[:]
+    found = locate(sent, answer)
+    assert found is not None
+    assert standalone.trivial(found, sent) is trivial
+
+
+def test_a_name_after_in_is_asked_with_where() -> None:
+    text = "Emma stayed in Normandy after the conquest of the isle by Cnut the Great."
+    (card,) = cards_for_answers(text, ["Normandy"])
+    assert card.question.startswith("Where did Emma stay"), card.question
+
+
+def test_a_share_keeps_what_it_is_a_share_of() -> None:
+    text = "About 70 percent of the Earth's surface is covered by water."
+    (card,) = cards_for_answers(text, ["About 70 percent"])
+    assert card.question == "What percentage of the Earth's surface is covered by water?"

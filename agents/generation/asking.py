@@ -305,12 +305,24 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     if role == "subject" and any(t.lower_ in ("a", "an") and t.dep_ == "det"
                                  for t in root.children):
         return None  # "An object remains at rest …": a generic subject is no fact to recall
+    if count_noun is None and role in ("subject", "object", "adjunct") and \
+            answer.kind not in NUMERIC and any(
+            c.dep_ == "prep" and c.lower_ == "of" and c.i >= answer.end for c in root.children):
+        # the answer's own "of …" would stay behind: "What did the Normans adopt of the rest
+        # of France?" (answer "growing feudal doctrines"); the dev3 review's commonest echo
+        return None
     if role == "subject":
         if subj.i not in a_ids and count_noun is None:
             # the answer sits inside the subject: "the capital of France" → in situ
             return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text,
                             max_words)
         a_removed |= subj_ids if count_noun is None or count_noun == subj else set()
+        if answer.kind in NUMERIC and count_noun is None:
+            # "About 70 percent of the Earth's surface is …": the share's "of" stays with
+            # the wh-phrase ("What percentage of the Earth's surface is …?")
+            for c in root.children:
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i >= answer.end:
+                    a_removed -= _subtree(c)
     if role == "nested":
         return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text,
                         max_words)

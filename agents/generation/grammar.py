@@ -92,6 +92,15 @@ def problems(doc: Doc) -> list[str]:
         for t in words[1:]
     ):
         found.append("relative clause without a verb")  # 'the people who in the 10th …?'
+    finite = [t for t in words if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    if not finite and not any(t.tag_ == "VBN" for t in words):
+        found.append("no finite verb")  # 'Who raiders and pirates from Denmark …?'
+    main = [t for t in finite if t.pos_ in ("VERB", "AUX") and not _subordinate(
+        t.head if t.dep_ in ("aux", "auxpass") and t.head.i > t.i else t) and not (
+        t.dep_ in ("aux", "auxpass") and t.head.i > t.i and t.head.tag_ in ("VB", "VBN", "VBG"))]
+    heads = {t.head.i if t.dep_ in ("aux", "auxpass") else t.i for t in main}
+    if len(heads) > 1 and not any(t.dep_ == "conj" for t in words):
+        found.append("two main verbs")  # 'Who were the Petraliphae the Raoulii were …'
     return found
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Span
 
-from agents.generation import choices, grammar
+from agents.generation import choices, grammar, standalone
 from agents.generation.asking import ask
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
@@ -92,7 +92,14 @@ def generate(
         weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
         out += _for_sentence(sent, ans, pool, resolver, doc, difficulty, weight, tags, vectors)
         resolver.push(sent)
-    return well_formed(out, nlp)
+    return standing(well_formed(out, nlp), standalone.topic_words(sents))
+
+
+def standing(cands: list[Candidate], topics: frozenset[str]) -> list[Candidate]:
+    """Drop question cards that are too long or name nothing the student can place
+    (standalone.py); the cloze and statements fill the count."""
+    return [c for c in cands if c.type not in ("qa", "mcq") or (
+        standalone.short(c.question) and standalone.anchored(c.question, topics))]
 
 
 def well_formed(cands: list[Candidate], nlp: Language) -> list[Candidate]:
@@ -101,18 +108,6 @@ def well_formed(cands: list[Candidate], nlp: Language) -> list[Candidate]:
     asked = sorted({c.question for c in cands if c.type in ("qa", "mcq")})
     bad = {q for q, why in zip(asked, grammar.ill_formed(asked, nlp), strict=True) if why}
     return [c for c in cands if not (c.type in ("qa", "mcq") and c.question in bad)]
-
-
-# answers no teacher asks for: deictic times, a bare "one", pronouns and place adverbs
-_TRIVIAL = frozenset(str.split(
-    "today now then nowadays currently recently presently later earlier once soon here there "
-    "one it they this that these those he she him her them we us"
-))
-
-
-def trivial(answer: Answer) -> bool:
-    """'When is … ?' → 'today': the answer says nothing worth recalling."""
-    return answer.text.lower().strip(" .,") in _TRIVIAL
 
 
 def _salience(answer: Answer, language: str, weight: float) -> float:
@@ -137,7 +132,7 @@ def _for_sentence(
     out: list[Candidate] = []
     builder = Builder(sent, resolver)
     for answer in found:
-        if trivial(answer):
+        if standalone.trivial(answer, sent, lang):
             continue
         sal = _salience(answer, lang, weight)
         kind_tag = f"kind:{answer.kind}"

@@ -38,7 +38,8 @@ SHELL_NOUNS = frozenset(str.split(
     "book work problem phenomenon concept device machine model procedure territory campaign "
     "reform movement style tradition project programme program plan idea scheme policy "
     "arrangement agreement relationship conflict event change effect result layer layers "
-    "stage phase form type kind group organisation organization institution"
+    "stage phase form type kind group organisation organization institution island "
+    "expedition century term city native army fleet garrison landscape"
 ))
 _MODIFIERS = frozenset({"amod", "compound", "prep", "acl", "relcl", "nummod", "poss", "nmod",
                         "appos", "advmod"})

@@ -62,6 +62,8 @@ class Builder:
             low = tok.lower_
             if tok.pos_ == "PRON" and low in UNRESOLVABLE:
                 return None
+            if low in DEMONSTRATIVE and tok.tag_ == "DT" and tok.dep_ != "det":
+                return None  # "because of this", "What did that attack …?": no referent
             if tok.pos_ == "PRON" and low in PERSONAL and tok.dep_ != "expl":
                 if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and any(
                     c.dep_ in ("ccomp", "xcomp") for c in tok.head.children

@@ -44,7 +44,8 @@ PERSON_NOUNS = frozenset(str.split(
     "saint prince princess duke lord merchant farmer worker citizen people person man woman "
     "child mother father son daughter brother sister wife husband chief minister governor "
     "tribune dictator pharaoh sultan tsar czar knight noble peasant slave student teacher "
-    "physicist chemist biologist mathematician astronomer engineer doctor founder"
+    "physicist chemist biologist mathematician astronomer engineer doctor founder mercenary "
+    "adventurer abbot archbishop baron earl count crusader male female heir successor rival"
 ))
 # the last word of a name that says what kind of thing it names: "the Amazon River"
 CLASS_WORDS = frozenset(str.split(
@@ -52,7 +53,8 @@ CLASS_WORDS = frozenset(str.split(
     "canal city town empire kingdom republic dynasty university college school church "
     "cathedral temple palace castle bridge tower war battle treaty revolution party army navy "
     "company council senate parliament museum library hospital province state county region "
-    "street square park forest peninsula continent planet galaxy moon star"
+    "street square park forest peninsula continent planet galaxy moon star duchy county "
+    "principality fief abbey monastery"
 ))
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _BAD_HEADS = frozenset({"PRON", "DET", "NUM", "PUNCT", "SYM", "X", "SPACE"})

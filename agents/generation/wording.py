@@ -13,6 +13,8 @@ from agents.generation.spans import CLASS_WORDS, Answer
 _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
                           "through",
                           "to", "into", "towards", "toward", "onto", "around"})
+_PLACE_ONLY_PREPS = frozenset({"in", "at", "into", "inside", "within", "near", "across",
+                               "throughout"})
 _WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
 
 
@@ -36,6 +38,10 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         return "where", True
     if kind == "place" and p == "from":
         return "where", False  # "Where did they come from?": the preposition strands
+    if kind in ("person", "group") and p in _PLACE_ONLY_PREPS:
+        return "where", True  # "Who did Emma stay in?": a name after 'in' is a place
+    if kind in ("person", "group") and span.root.lemma_.lower() in CLASS_WORDS:
+        return "what", False  # "the Duchy of Normandy" (tagged a person): a place, not who
     if kind in ("person",):
         if p == "by" and role == "adjunct":
             return "by whom", True

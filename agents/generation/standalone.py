@@ -1,0 +1,80 @@
+"""Does a question card stand alone and ask something worth recalling?
+
+The DEV blind reviews deleted question cards that only make sense with the page open ("Who
+merged with the natives?", "What fundamentally altered the military landscape?") and cards
+whose answer says nothing ("today", "lack", "territory"). These checks need no model:
+
+- an *anchor*: the question names something the student can place, a proper name or a noun
+  the document keeps coming back to (its topic: "skin", "erythrocytes", "Normans"); a question
+  built only from words the page uses once cannot be answered without it;
+- a *worthwhile answer*: not a deictic word or pronoun, not one everyday common noun;
+- *short*: at most ``CARD_MAX_WORDS`` words (reviewers tagged longer ones overlong).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Span
+
+from agents.generation.reference import SHELL_NOUNS
+from agents.generation.spans import Answer, zipf
+
+CARD_MAX_WORDS = 18
+_DESCRIBED = 7  # content words that make a description specific on its own
+# answers no teacher asks for: deictic times, a bare "one", pronouns and place adverbs
+_DEICTIC = frozenset(str.split(
+    "today now then nowadays currently recently presently later earlier once soon here there "
+    "one it they this that these those he she him her them we us"
+))
+_TIME_NOUNS = frozenset(str.split("century centuries year years time period decade date day"))
+_COMMON_ZIPF = 4.4  # 'lack' 4.9, 'territory' 4.6 are everyday; 'fats' 3.7, 'fealty' 2.3 are not
+
+
+def trivial(answer: Answer, sent: Span, language: str = "en") -> bool:
+    """'When is … ?' → 'today'; 'What forced Bohemond to retreat?' → 'lack'."""
+    text = answer.text.lower().strip(" .,")
+    if text in _DEICTIC:
+        return True
+    span = answer.span(sent)
+    words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
+    return len(words) == 1 and words[0].pos_ == "NOUN" and words[0].is_lower and zipf(
+        words[0].lower_, language) >= _COMMON_ZIPF
+
+
+def topic_words(sents: Iterable[Span]) -> frozenset[str]:
+    """Nouns the document uses at least twice (lower-cased forms and lemmas), without the
+    nouns that point back ('the system') and units of time."""
+    counts: Counter[str] = Counter()
+    for sent in sents:
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN"):
+                counts[tok.lemma_.lower()] += 1
+    keep = {w for w, n in counts.items() if n >= 2} - SHELL_NOUNS - _TIME_NOUNS
+    return frozenset(keep)
+
+
+def anchored(question: str, topics: frozenset[str]) -> bool:
+    """The question names a proper noun or one of the document's topic nouns, or describes its
+    subject in enough words to stand alone ('What is the process by which green plants turn
+    light into chemical energy?')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = re.findall(r"[\w'-]+", question)
+    content = [w for w in words[1:] if w.lower() not in STOP_WORDS and not w[:1].isdigit()
+               and w.lower() not in _TIME_NOUNS]
+    if len(content) >= _DESCRIBED:
+        return True
+    for n, word in enumerate(words):
+        if n and word[:1].isupper():
+            return True
+        low = word.lower().removesuffix("'s")
+        if low in topics or low.rstrip("s") in topics or low.removesuffix("es") in topics:
+            return True
+    return False
+
+
+def short(question: str) -> bool:
+    return len(question.split()) <= CARD_MAX_WORDS
