@@ -159,3 +159,14 @@ def test_a_share_keeps_what_it_is_a_share_of() -> None:
     text = "About 70 percent of the Earth's surface is covered by water."
     (card,) = cards_for_answers(text, ["About 70 percent"])
     assert card.question == "What percentage of the Earth's surface is covered by water?"
+
+
+def test_who_asks_never_answer_with_the_pages_own_topic(engine: RuleEngine) -> None:
+    """'Who adopted the growing feudal doctrines of the rest of France?' → 'Normans' on a page
+    about the Normans (dev3 review: trivial)."""
+    text = ("The Normans came from Normandy. The Normans adopted the growing feudal doctrines "
+            "of the rest of France. The Normans worked them into a hierarchical system. The "
+            "Normans built castles in England after 1066.")
+    for card in _cards(engine, text):
+        if card.type in ("qa", "mcq") and card.question.startswith("Who "):
+            assert card.answer.lower().removeprefix("the ") != "normans", card.question

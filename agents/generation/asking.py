@@ -36,7 +36,8 @@ _DROP_CHILD_DEPS = frozenset({"cc", "parataxis", "mark", "preconj", "punct", "di
 _DISCOURSE = frozenset(str.split(
     "however also then thus therefore hence meanwhile moreover furthermore nevertheless "
     "nonetheless instead finally consequently additionally similarly indeed still besides "
-    "accordingly subsequently eventually later today now first second third"
+    "accordingly subsequently eventually later today now first second third even actually "
+    "thereafter"
 ))
 _DISCOURSE_PP = re.compile(
     r"^(in addition|for example|for instance|as a result|in fact|of course|by contrast|in "
@@ -118,6 +119,7 @@ def _pruned(ids: set[int], verb: Token, keep: set[int], sent: Span,
             continue
         if tok.dep_ in ("appos", "relcl", "acl", "advcl", "npadvmod") or (
             tok.dep_ == "prep" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in keep
+            and tok.lower_ != "of"  # "the adoption of X" cut to "the adoption" says nothing
         ) or (tok.dep_ == "prep" and tok.head == verb):
             part = _subtree(tok) & ids
             if not part & keep:
@@ -136,6 +138,8 @@ def _pruned(ids: set[int], verb: Token, keep: set[int], sent: Span,
 def tok_is_needed(part: set[int], sent: Span, ids: set[int]) -> bool:
     """A verb's only complement is needed: 'consisted of the army' without it says nothing."""
     first = sent.doc[min(part)]
+    if any(c.dep_ == "auxpass" for c in first.head.children):
+        return False  # "was fought (between A and B)": a passive stands without it
     return first.dep_ == "prep" and first.head.pos_ in ("VERB", "AUX") and not any(
         c.dep_ in ("dobj", "attr", "prep") and c.i in ids and c.i not in part
         for c in first.head.children

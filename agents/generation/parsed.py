@@ -24,6 +24,7 @@ from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.defining import definitions
 from agents.generation.language import words_for
+from agents.generation.phrasing import SHORT_WORDS
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
 from agents.generation.spans import NUMERIC, Answer, answers, zipf
@@ -92,14 +93,16 @@ def generate(
         weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
         out += _for_sentence(sent, ans, pool, resolver, doc, difficulty, weight, tags, vectors)
         resolver.push(sent)
-    return standing(well_formed(out, nlp), standalone.topic_words(sents))
+    return standing(well_formed(out, nlp), standalone.topic_words(sents),
+                    standalone.main_topic(sents))
 
 
-def standing(cands: list[Candidate], topics: frozenset[str]) -> list[Candidate]:
-    """Drop question cards that are too long or name nothing the student can place
-    (standalone.py); the cloze and statements fill the count."""
+def standing(cands: list[Candidate], topics: frozenset[str], topic: str = "") -> list[Candidate]:
+    """Drop question cards that are too long, name nothing the student can place, or whose
+    answer is the page's own topic (standalone.py); the cloze and statements fill the count."""
     return [c for c in cands if c.type not in ("qa", "mcq") or (
-        standalone.short(c.question) and standalone.anchored(c.question, topics))]
+        standalone.short(c.question) and standalone.anchored(c.question, topics)
+        and not (c.question.startswith("Who ") and standalone.names_the_topic(c.answer, topic)))]
 
 
 def well_formed(cands: list[Candidate], nlp: Language) -> list[Candidate]:
@@ -108,6 +111,9 @@ def well_formed(cands: list[Candidate], nlp: Language) -> list[Candidate]:
     asked = sorted({c.question for c in cands if c.type in ("qa", "mcq")})
     bad = {q for q, why in zip(asked, grammar.ill_formed(asked, nlp), strict=True) if why}
     return [c for c in cands if not (c.type in ("qa", "mcq") and c.question in bad)]
+
+
+_NAMES_THE_TERM = re.compile(r"^(What|Who) (is|are|was|were) (the|a|an) ")
 
 
 def _salience(answer: Answer, language: str, weight: float) -> float:
@@ -137,9 +143,16 @@ def _for_sentence(
         sal = _salience(answer, lang, weight)
         kind_tag = f"kind:{answer.kind}"
         asked = ask(sent, answer, resolver)
+        if asked is not None and not standalone.short(asked.question):
+            # the short phrasing: asides and adjuncts before the subject go
+            asked = ask(sent, answer, resolver, max_words=SHORT_WORDS, keep_front=False)
         if asked is not None and asked.role == "in-situ":
             asked = None  # "… won the right to elect whom of the plebs?" reads as an echo
         level = ROLE_LEVEL.get(asked.role, 1.0) if asked else 1.0
+        if asked is not None and asked.role == "subject" and _NAMES_THE_TERM.match(asked.question):
+            # "What is the process by which plants …?" → "photosynthesis": the term from its
+            # definition, a beginner's question like "What is photosynthesis?"
+            level = ROLE_LEVEL["definition"]
         if answer.kind in NUMERIC:
             level -= 0.2
         if asked is not None:
