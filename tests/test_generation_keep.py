@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from agents.generation.cards import Candidate
-from agents.generation.defects import trivial
+from agents.generation.defects import defects, trivial
 from agents.generation.keep import NAMES, KeepModel, default_model, features, from_card
 from agents.generation.quality import QualityScorer, Scored
 
@@ -70,3 +70,55 @@ def test_true_false_is_balanced_even_when_true_statements_rank_higher() -> None:
     chosen, _ = QualityScorer(encoder=None).select(scored, 6, ("tf",))
     answers = [s.candidate.answer for s in chosen]
     assert answers.count("True") == 3 and answers.count("False") == 3
+
+
+def test_a_fact_that_is_the_only_multiple_choice_goes_to_multiple_choice() -> None:
+    """The year of a sentence is its cloze, its question and its only multiple-choice card;
+    taken first as the (higher ranked) cloze, the multiple choice was dropped as a duplicate."""
+    src = "The Domesday Book was completed in 1086 and recorded the land of England."
+    other = "William was crowned king of England on Christmas Day at Westminster Abbey."
+    cloze_year = Scored(Candidate("cloze", "The Domesday Book was completed in _____.", "1086",
+                                  src, kind="year"), {}, 0.9)
+    mcq_year = Scored(Candidate("mcq", "In which year was the Domesday Book completed?", "1086",
+                                src, choices=["1086", "1076", "1096", "1066"], kind="year"),
+                      {}, 0.6)
+    cloze_other = Scored(Candidate("cloze", "William was crowned king of England on _____.",
+                                   "Christmas Day", other, kind="date"), {}, 0.7)
+    chosen, notes = QualityScorer(encoder=None).select(
+        [cloze_year, mcq_year, cloze_other], 2, ("cloze", "mcq"))
+    assert {s.candidate.type for s in chosen} == {"cloze", "mcq"}, notes
+
+
+def test_a_doubled_word_is_an_echo_and_a_rearranged_answer_is_unsupported() -> None:
+    """A small model's 'What was was William …? — 1066 between the Battle of Normandy?'."""
+    src = ("The Battle of Hastings was fought in 1066 between the Norman-French army of "
+           "William, the Duke of Normandy, and an English army.")
+    card = Candidate("qa", "What was was William and an English army?",
+                     "1066 between the Battle of Normandy?", src)
+    assert "echo" in defects(card)
+    assert QualityScorer.consistency(card) < 0.3
+
+
+def test_statements_that_fill_the_count_stay_balanced() -> None:
+    """Too few cloze cards: statements fill the count, true ones rank higher, and yet the
+    deck alternates true and false."""
+    src = "The Domesday Book was completed in 1086 and recorded the land of England."
+    scored = [_scored("True", 0.9, i) for i in range(8)] + [
+        _scored("False", 0.5, i + 10) for i in range(8)] + [
+        Scored(Candidate("cloze", "The Domesday Book was completed in _____.", "1086", src,
+                         kind="year"), {}, 0.8)]
+    chosen, notes = QualityScorer(encoder=None).select(scored, 7, ("cloze", "tf"))
+    answers = [s.candidate.answer for s in chosen if s.candidate.type == "tf"]
+    assert len(chosen) == 7 and abs(answers.count("True") - answers.count("False")) <= 1
+    assert any("type mix adjusted" in n for n in notes)
+
+
+def test_a_card_a_reviewer_would_almost_surely_delete_is_not_delivered() -> None:
+    scorer = QualityScorer(encoder=None)
+    sure_delete = _scored("True", 0.9, 1)
+    sure_delete.quality["keep"] = 0.01
+    fine = _scored("True", 0.6, 2)
+    fine.quality["keep"] = 0.5
+    chosen, notes = scorer.select([sure_delete, fine], 2, ("tf",))
+    assert [s.candidate.question for s in chosen] == [fine.candidate.question]
+    assert any(n.startswith("only 1 of 2") for n in notes)

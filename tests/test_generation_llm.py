@@ -13,6 +13,7 @@ from agents.exceptions import EmptyText, ModelLoadError
 from agents.generation import GenerationRequest, LlmSettings, RuleEngine
 from agents.generation.factory import build_engine
 from agents.generation.prompts import build_prompt, parse, target_text
+from agents.generation.quality import QualityScorer
 from agents.generation.tiny import build_tiny_model, finetune
 
 TEXT = """The Normans were the people who in the 10th and 11th centuries gave their name to
@@ -39,9 +40,16 @@ def one_thread():  # type: ignore[no-untyped-def]
     torch.set_num_threads(threads)
 
 
+def _teacher() -> RuleEngine:
+    """The rule engine whose cards the tiny model learns from, ranked by the heuristic alone:
+    which cards the keep model prefers is not what these tests are about, and the tiny model's
+    vocabulary and 120 fine-tuning steps are tuned to this deck."""
+    return RuleEngine(None, scorer=QualityScorer(None, keep_model=None))
+
+
 @pytest.fixture(scope="module")
 def corpus() -> list[str]:
-    cards = RuleEngine(None).generate(GenerationRequest(TEXT, "u", 30)).cards
+    cards = _teacher().generate(GenerationRequest(TEXT, "u", 30)).cards
     return [TEXT, *(f"{c.question} {c.answer}" for c in cards)]
 
 
@@ -69,9 +77,8 @@ def test_untrained_model_falls_back_and_is_counted(
 def test_finetuned_model_writes_the_cards(tmp_path: Path, corpus: list[str]) -> None:
     folder = build_tiny_model(tmp_path / "gpt", corpus, kind="causal")
     # teach it this document's cards in the engine's own prompt format
-    rule_cards = (
-        RuleEngine(None).generate(GenerationRequest(TEXT, "u", 12, question_types=("qa",))).cards
-    )
+    rule_cards = _teacher().generate(
+        GenerationRequest(TEXT, "u", 12, question_types=("qa",))).cards
     pairs = [
         (build_prompt(c.source_sentence or "", "qa", "intermediate", "history", "en"),
          target_text(c.question, c.answer))

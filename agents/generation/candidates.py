@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from agents.generation import distractors, questions
-from agents.generation.cards import Candidate
+from agents.generation.cards import UNREVIEWED, Candidate
 from agents.generation.language import FULL_TEMPLATES, words_for
 from agents.generation.terms import Term, norm
 from agents.generation.text import Sentence
@@ -238,7 +238,7 @@ def _templates(
                     kind="phrase",
                     level=level,
                     salience=0.8,
-                    tags=tags,
+                    tags=[*tags, UNREVIEWED],
                 )
             )
     eq = questions.equation(text) if doc.subject == "mathematics" or "=" in text else None
@@ -246,7 +246,8 @@ def _templates(
         lhs, rhs = eq
         ask = f"¿A qué es igual {lhs}?" if lang == "es" else f"What is {lhs} equal to?"
         out.append(
-            Candidate("qa", ask, rhs, text, kind="math", level=1.0, salience=0.95, tags=tags)
+            Candidate("qa", ask, rhs, text, kind="math", level=1.0, salience=0.95,
+                      tags=[*tags, UNREVIEWED])
         )
     means = re.search(
         r"[\"“'‘]?(?P<w>[\w\- ]{1,30}?)[\"”'’]?\s+(?:means|significa)\s+[\"“'‘]?"
@@ -257,7 +258,8 @@ def _templates(
         word, meaning = means.group("w").strip(), means.group("m").strip()
         ask = f"¿Qué significa «{word}»?" if lang == "es" else f"What does “{word}” mean?"
         out.append(
-            Candidate("qa", ask, meaning, text, kind="phrase", level=0.3, salience=0.95, tags=tags)
+            Candidate("qa", ask, meaning, text, kind="phrase", level=0.3, salience=0.95,
+                      tags=[*tags, UNREVIEWED])
         )
     return out
 

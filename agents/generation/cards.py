@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from agents.generation.terms import norm
 from schemas.events import Card
 
+# the tag of a card of a kind no reviewer has judged (the subject templates' reasons,
+# consequences, equations, word meanings): the keep model does not score it (quality.py)
+UNREVIEWED = "template"
+
 
 @dataclass
 class Candidate:

@@ -60,6 +60,8 @@ def echo(cand: Candidate) -> bool:
     second = words[1].lower() if len(words) > 1 else ""
     if first in ("what", "which", "who") and second in ("how", "what", "which", "who", "when"):
         return True  # "What how acidic …": a wh-word put in front of another
+    if re.search(r"\b(\w+) \1\b", cand.question, re.IGNORECASE):
+        return True  # "What was was William …": a word doubled where two phrases were joined
     return first not in _STARTS or bool(_MID_WH.search(cand.question))
 
 

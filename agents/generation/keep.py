@@ -27,7 +27,7 @@ from agents.generation.cards import Candidate
 from agents.generation.defects import CHECKS, defects
 from agents.generation.terms import norm
 
-FEATURE_SET = "keep/1"
+FEATURE_SET = "keep/2"
 WEIGHTS = Path(__file__).with_name("keep_model.json")
 NUMERIC_KINDS = frozenset({"year", "date", "century", "number", "quantity", "money", "percent",
                            "time", "duration"})
@@ -49,7 +49,7 @@ NAMES: tuple[str, ...] = (
     "answer_in_question", "question_echoes_source", "question_has_name", "question_pronoun",
     *(f"role_{r}" for r in ROLES),
     "clarity", "completeness", "answerability", "consistency",
-    "blank_first", "choices_numeric",
+    "blank_first", "choices_numeric", "false_swaps_number", "false_swaps_name",
 )  # fmt: skip
 
 
@@ -94,6 +94,7 @@ def features(cand: Candidate, language: str = "en") -> list[float]:
     answer_content = _content(answer)
     leaked = (sum(w in set(question_content) for w in answer_content) / len(answer_content)
               if answer_content and cand.type != "tf" else 0.0)
+    false = cand.type == "tf" and cand.answer == "False"
     roles = {t.split(":", 1)[1] for t in cand.tags if t.startswith("role:")}
     has_name = any(w[:1].isupper() for w in words[1:]) or bool(re.search(r"\d", text))
     return [
@@ -119,6 +120,11 @@ def features(cand: Candidate, language: str = "en") -> list[float]:
         QualityScorer.consistency(cand),
         float(cand.type == "cloze" and text.startswith("_____")),
         float(cand.type == "mcq" and all(re.search(r"\d", c) for c in cand.choices)),
+        # a perturbed year or number is a safe falsehood; a swapped name is often absurd or
+        # debatable when the tagger mistook its kind ('Catholic joined the fleet')
+        float(false and (bool(re.search(r"\d", cand.swapped)) or bool(
+            _NUMBER_WORD.search(cand.swapped)))),
+        float(false and cand.swapped[:1].isupper() and not re.search(r"\d", cand.swapped)),
     ]
 
 
