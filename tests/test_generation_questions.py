@@ -170,3 +170,29 @@ def test_who_asks_never_answer_with_the_pages_own_topic(engine: RuleEngine) -> N
     for card in _cards(engine, text):
         if card.type in ("qa", "mcq") and card.question.startswith("Who "):
             assert card.answer.lower().removeprefix("the ") != "normans", card.question
+
+
+def test_a_wh_subject_takes_the_singular() -> None:
+    """'Who have about 5.4 million erythrocytes …?' (dev textbook page)."""
+    text = ("Males have about 5.4 million erythrocytes per microliter of blood. Leukocytes "
+            "typically leave the blood vessels.")
+    questions = [c.question for c in cards_for_answers(text, ["Males", "Leukocytes"])]
+    assert questions == ["Who has about 5.4 million erythrocytes per microliter of blood?",
+                         "What typically leaves the blood vessels?"]
+
+
+def test_nothing_moves_out_of_a_clausal_subject() -> None:
+    """'What can eating lead to serious medical issues …?' (dev3 review: echo)."""
+    text = "Eating too much or too little food can lead to serious medical issues."
+    (card,) = cards_for_answers(text, ["too much or too little food"])
+    assert not card.question.startswith("What can eating lead to"), card.question
+
+
+def test_an_epithet_is_no_definition() -> None:
+    """'Who was William?' → 'the Lion' cut 'William the Lion' in two."""
+    from agents.generation.defining import definitions
+
+    nlp = pipeline("en", DEFAULT_PIPELINES)
+    assert nlp is not None
+    sent = nlp("In 1174 William the Lion, King of Scots, invaded England.")[:]
+    assert all(answer != "the Lion" for _, answer, _ in definitions(sent))

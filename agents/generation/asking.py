@@ -196,6 +196,11 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     verb, child = found
     if verb.i in a_ids:
         return None
+    if verb.dep_ == "csubj" or any(t.dep_ == "csubj" for t in verb.ancestors) or sum(
+            c.dep_ in _SUBJECT_DEPS for c in verb.children) > 1:
+        # "What can eating lead to …?": nothing moves out of a clausal subject, and a verb
+        # with two subjects is a misparse ("Eating … food can lead": csubj and nsubj)
+        return None
     if count_noun is None and answer.kind in ("year", "date", "century") and \
             child.dep_ == "prep" and target.head != child:
         # "In April 1191", "until February 1082": a date inside a time adjunct; the whole
@@ -367,6 +372,9 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
         order = [i for i in kept if i not in front] + sorted(front)
         if _orphan_preposition(doc, order, a_removed):
             return None
+        if verb.tag_ == "VBP" and verb.i in kept_set and count_noun is None:
+            # "Who have …?" → "Who has …?": a wh-subject takes the singular
+            subj_replace[verb.i] = third_singular(verb)
         body = _render_with_wh(builder, wh, order, dict(subj_replace), max_words=max_words,
                                verb=verb, keep=frozenset({verb.i}))
     else:
@@ -406,6 +414,19 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     if body is None:
         return None
     return _finish(body, answer_text, role)
+
+
+def third_singular(verb: Token) -> str:
+    """'have' → 'has', 'leave' → 'leaves', 'carry' → 'carries' (present, third singular)."""
+    lemma = verb.lemma_.lower()
+    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+    if lemma in irregular:
+        return irregular[lemma]
+    if re.search(r"(s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
 
 
 def _orphan_preposition(doc: Doc, order: list[int], answer_ids: set[int]) -> bool:

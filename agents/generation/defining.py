@@ -33,6 +33,9 @@ def definitions(sent: Span, resolver: Resolver | None = None) -> list[tuple[str,
                 tok.left_edge.i, tok.right_edge.i))]
             if not desc_ids or len(desc_ids) > 14 or len(name_ids) > 6:
                 continue
+            if len(desc_ids) == 2 and doc[desc_ids[0]].lower_ == "the" and \
+                    doc[desc_ids[1]].text[:1].isupper():
+                continue  # "William the Lion": an epithet is part of the name, no definition
             name = builder.render(name_ids, {})
             desc = builder.render(desc_ids, {})
             if not name or not desc or doc[name_ids[0]].pos_ == "PRON":
