@@ -50,3 +50,11 @@ def test_a_doubtful_dictionary_word_is_kept_and_junk_is_not() -> None:
              _word("#10", 350, 0, 40, 0, confidence=27), _word("ee", 400, 0, 30, 0, confidence=20)]
     assert kept_mask(words, 70.0, "eng") == [False, False, True, True, False, False]
     assert kept_mask(words, 70.0) == [False, False, False, True, False, False]
+
+
+def test_a_doubtful_word_between_two_kept_words_is_kept() -> None:
+    words = [_word("Sometimes", 0, 0, 90, 0, confidence=92),
+             _word("Retherty", 100, 0, 90, 0, confidence=12),
+             _word("instincts", 200, 0, 90, 0, confidence=35),
+             _word("xq", 300, 0, 20, 0, confidence=10)]
+    assert kept_mask(words, 70.0, "eng") == [True, True, True, False]

@@ -22,6 +22,7 @@ class PreprocessConfig:
     binarize: bool = True  # a Sauvola-thresholded candidate for dark, blurred, stained pages
     photo: bool = True  # a candidate with the sheet of paper found and its perspective undone
     denoise: bool = True  # median filter against speckle and sensor noise
+    sharpen: bool = True  # an unsharp-masked candidate for out-of-focus pages
     deskew: bool = True  # detect a small tilt from text lines and rotate it away
     orientation: bool = True  # Tesseract OSD for pages turned by 90/180/270 degrees
     border: bool = True  # white margin so text touching the edge is still segmented

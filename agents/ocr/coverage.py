@@ -33,6 +33,7 @@ MAX_SIDE = 1800
 LINE_READ = 0.5  # a text line with less than half its ink inside words counts as unread
 LINE_GLYPHS = 12  # glyph components that make a run of ink a text line (the bench judges 15+
 # characters a line)
+LOCAL_CONTRAST = 12  # grey levels ink lies below the mean of its neighbourhood
 LINE_CHARS = 15  # characters of a Tesseract line that make its loss a lost line
 
 
@@ -122,7 +123,12 @@ def _ink_mask(small: np.ndarray, glyph: float) -> np.ndarray:
     flat = cv2.GaussianBlur(flat, (0, 0), 0.7)
     threshold, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     # Otsu on a page that is almost all paper can split paper texture; ink is clearly darker.
-    return np.asarray(flat < min(threshold, 215))
+    # Ink is also darker than what lies around it: a shadow band narrower than the max filter
+    # is dark after the division too, and would swallow the glyphs inside it as one blob.
+    block = int(max(7, 2.0 * glyph)) | 1
+    local = cv2.adaptiveThreshold(small, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                  block, LOCAL_CONTRAST)
+    return np.asarray(flat < min(threshold, 215)) & local.astype(bool)
 
 
 def _lines(boxes: np.ndarray, shape: tuple[int, int], glyph: float) -> np.ndarray:

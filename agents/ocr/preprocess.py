@@ -7,6 +7,8 @@ the upload read as it is (``raw``, always the first candidate of a degraded page
 - ``raw``     the upload as it is (a white border if ink touches the edge);
 - ``light``   denoise, deskew, enlarge small text, flatten uneven light: what the quality
               checks say the page needs, greys kept (Tesseract thresholds it itself);
+- ``sharp``   the light preparation with an unsharp mask a tenth of a glyph wide (soft focus:
+              Tesseract read a blurred scan's lines in pieces and lost a quarter of it);
 - ``binary``  the light preparation, light always flattened by background estimation, then
               Sauvola's adaptive threshold (dark, blurred or stained pages);
 - ``photo``   when a sheet of paper is found on a background: its perspective undone (with a
@@ -130,6 +132,11 @@ def candidates(gray: Image.Image, quality: Quality, config: PreprocessConfig,
     dpi = gray.info.get("dpi")
     yield raw.done(round(float(dpi[0])) if dpi and dpi[0] else 0)
     yield prepare(gray, config, max_pixels, quality)
+    if config.sharpen:
+        page = _Builder("sharp", pixels, quality)
+        _light(page, config, max_pixels, flatten=False)
+        page.run("unsharp", unsharp, (quality.text_height or 20.0) * page.scale)
+        yield page.done()
     if config.binarize:
         page = _Builder("binary", pixels, quality)
         _light(page, config, max_pixels, flatten=True)
@@ -229,6 +236,13 @@ def denoise(gray: np.ndarray, sigma: float) -> np.ndarray:
     if sigma > 15:
         out = cv2.GaussianBlur(out, (0, 0), 0.8)
     return out
+
+
+def unsharp(gray: np.ndarray, text_height: float) -> np.ndarray:
+    """Twice the page minus its blur (sigma a tenth of a glyph, 2 px at 300 dpi): edges a soft
+    lens spread out are steep again."""
+    soft = cv2.GaussianBlur(gray, (0, 0), max(0.8, text_height / 10))
+    return cv2.addWeighted(gray, 2.0, soft, -1.0, 0)
 
 
 def normalize_background(gray: np.ndarray, text_height: float) -> np.ndarray:

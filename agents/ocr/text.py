@@ -19,11 +19,22 @@ def kept_mask(words: list[Word], min_confidence: float, language: str = "") -> l
     for word in words:
         lines.setdefault((word.block, word.paragraph, word.line), []).append(word.confidence)
     sure = {key: sum(values) / len(values) >= min_confidence for key, values in lines.items()}
-    return [
+    kept = [
         w.confidence >= min_confidence or sure[(w.block, w.paragraph, w.line)]
         or bool(language and is_word(w.text, language))
         for w in words
     ]
+    # A doubtful word between two kept words of its line is a misread word, not junk: a few
+    # wrong letters cost less than the whole word missing ("Sometimes Retherty instincts").
+    return [
+        keep or (0 < i < len(words) - 1 and kept[i - 1] and kept[i + 1]
+                 and _line(words[i - 1]) == _line(words[i]) == _line(words[i + 1]))
+        for i, keep in enumerate(kept)
+    ]
+
+
+def _line(word: Word) -> tuple[int, int, int]:
+    return word.block, word.paragraph, word.line
 
 
 def assemble(words: list[Word], min_confidence: float,
