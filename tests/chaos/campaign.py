@@ -12,8 +12,9 @@ worker processes, Tesseract, the client. Four parts, each printing what it measu
    sampled throughout. Target: 0 worker crashes, every one ``error`` with a one-line reason,
    peak RSS under the budget.
 4. An external cluster stopped under the running worker and started again, empty, on the same
-   address: reported once each way, topics recreated, cards again. (TLS end to end is
-   ``tests/integration/test_tls.py``.)
+   address: reported once each way, topics recreated, cards again.
+5. Security: TLS and SASL (SCRAM over TLS) end to end for every client, and the embedded
+   Tansu's own limits, by running ``tests/integration/test_tls.py`` and ``test_sasl.py``.
 
 Run it under ``flock /tmp/cardstream-bench.lock``; it prints a summary and exits 1 if a target
 was missed.
@@ -496,9 +497,19 @@ def hostile(total: int, base: Path) -> dict[str, Any]:
     return result
 
 
+def security() -> dict[str, Any]:
+    """The TLS and SASL tests, run as they are in ``make test``, their verdict recorded."""
+    files = ["tests/integration/test_tls.py", "tests/integration/test_sasl.py"]
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           *files], cwd=REPO, capture_output=True, text=True, check=False)
+    last = (done.stdout.strip().splitlines() or [""])[-1]
+    print(f"  {last}", flush=True)
+    return {"tests": files, "result": last, "ok": done.returncode == 0}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--parts", default="kill9,sigterm,hostile,return")
+    parser.add_argument("--parts", default="kill9,sigterm,hostile,return,security")
     parser.add_argument("--kill-rounds", type=int, default=3)
     parser.add_argument("--kill-uploads", type=int, default=150)
     parser.add_argument("--sigterm-rounds", type=int, default=8)
@@ -526,6 +537,9 @@ def main() -> int:
     if "return" in parts:
         print("4. an external cluster lost and back, empty", flush=True)
         summary["broker_return"] = broker_return(args.out)
+    if "security" in parts:
+        print("5. TLS and SASL end to end", flush=True)
+        summary["security"] = security()
     summary["seconds"] = round(time.monotonic() - started)
     summary["load_after"] = os.getloadavg()
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
