@@ -25,7 +25,8 @@ quotes and dashes):
   of errors. Text merged across columns still costs: its lines match no true line.
 - ordered CER and WER (jiwer) over the whole page (hyphenated line ends joined), as before.
 A page "lost a line" when some true line of 15+ characters has no fair match in the output
-(rapidfuzz partial_ratio < 60); the table shows cardstream's coverage on those pages.
+(rapidfuzz partial_ratio < 60, case folded: a small-caps byline transcribed "BY RALPH KINNEY"
+and read "By Ralph Kinney" was not lost); the table shows cardstream's coverage on those pages.
 """
 
 from __future__ import annotations
@@ -120,8 +121,8 @@ def line_cer(lines: tuple[str, ...], hypothesis: str) -> float:
 
 
 def lost_lines(lines: tuple[str, ...], hypothesis: str) -> int:
-    text = normalise(hypothesis)
-    judged = [normalise(line) for line in lines if len(normalise(line)) >= MIN_LINE]
+    text = normalise(hypothesis).casefold()
+    judged = [normalise(line).casefold() for line in lines if len(normalise(line)) >= MIN_LINE]
     return sum(fuzz.partial_ratio(line, text) < LOST_BELOW for line in judged)
 
 

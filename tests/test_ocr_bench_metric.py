@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.ocr_accuracy import line_cer, score
+from bench.ocr_accuracy import line_cer, lost_lines, score
 
 LINES = ("Guarendi's book shows that tradi-", "tional values, rooted in the bedrock",
          "Listen to the voices", "of real experience")
@@ -28,3 +28,9 @@ def test_lost_and_invented_lines_count_every_character() -> None:
     assert line_cer(LINES, "\n".join(LINES[:3])) == pytest.approx(len(LINES[3]) / total)
     assert line_cer(LINES, "\n".join((*LINES, "xxxxx"))) == pytest.approx(5 / total)
     assert line_cer(LINES, "") == 1.0
+
+
+def test_a_line_read_in_another_case_is_not_lost() -> None:
+    # A small-caps byline transcribed in capitals and read in title case was read.
+    assert lost_lines(("BY RALPH KINNEY BENNETT",), "By Ralph Kinney Bennett") == 0
+    assert lost_lines(("BY RALPH KINNEY BENNETT",), "PHOTO: PAUL BARTON") == 1

@@ -78,6 +78,15 @@ def test_text_under_a_shadow_is_found_and_read() -> None:
     assert result.coverage is not None and result.coverage >= 95
 
 
+def test_a_photocopy_read_whole_is_not_warned() -> None:
+    # Read through the ink candidate, this page lost nothing, but its coverage counted every
+    # streak of the photocopier as a text line left unread and reported 0 %.
+    page = case(("dev", "es-rhine", "noise"))
+    result = extract(page.data, None, "copy.png", OcrConfig(language="es"))
+    assert line_cer(page.lines, result.text) <= 0.02, result.text
+    assert result.coverage is not None and result.coverage >= 80
+
+
 def test_left_margin_of_a_tilted_dark_photo_survives() -> None:
     # The page the preprocessing before candidates lost four lines and many line starts of.
     photo = case(("dev", "es-steam_engine", "phone-photo"))

@@ -23,7 +23,7 @@ from agents.ocr.coverage import Coverage, Ink, dropped_lines, find_ink, measure,
 from agents.ocr.evidence import weigh
 from agents.ocr.images import load_gray
 from agents.ocr.photo import find_page
-from agents.ocr.preprocess import BORDER_PX, Prepared, candidates, needs_work
+from agents.ocr.preprocess import BORDER_PX, Prepared, candidates, darkest_ink, needs_work
 from agents.ocr.quality import assess
 from agents.ocr.tesseract import Word, osd_rotation, recognize
 from agents.ocr.text import assemble, kept_mask
@@ -181,6 +181,13 @@ def _best_reading(
                                           or _convincing(best, config, strict=True)):
             break
     assert best is not None
+    if best.prepared.name == "ink" and best.ink is not None:
+        # The ink candidate bet that the grey clutter is not text: its coverage is measured on
+        # the ink it kept (same pixels, so the same coordinates), or every streak of the
+        # photocopier would count as a text line it failed to read.
+        best.ink = find_ink(darkest_ink(pixels), quality.text_height)
+        if region is not None:
+            best.ink = best.ink.within(region)[0]
     return best
 
 
