@@ -40,8 +40,8 @@ def problems(doc: Doc) -> list[str]:
         return ["no question"]
     found: list[str] = []
     lower = [t.lower_ for t in words]
-    if doc.text.count('"') % 2:
-        found.append("unbalanced quote")
+    if doc.text.count('"') % 2 or doc.text.count("`") % 2:
+        found.append("unbalanced quote")  # also code quotes: 'the function `sorted(xs) …'
     if doc.text.count("(") != doc.text.count(")"):
         found.append("unbalanced bracket")  # 'How many kg does Calorie (C take …'
     if any(a == b for a, b in pairwise(lower)):

@@ -38,6 +38,8 @@ def trivial(answer: Answer, sent: Span, language: str = "en") -> bool:
     text = answer.text.lower().strip(" .,")
     if text in _DEICTIC:
         return True
+    if text.count("`") % 2 or text.count("(") != text.count(")"):
+        return True  # "built-in `len(items": a cut through code is no answer
     span = answer.span(sent)
     words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
     return len(words) == 1 and words[0].pos_ == "NOUN" and words[0].is_lower and zipf(
