@@ -122,3 +122,10 @@ def test_a_card_a_reviewer_would_almost_surely_delete_is_not_delivered() -> None
     chosen, notes = scorer.select([sure_delete, fine], 2, ("tf",))
     assert [s.candidate.question for s in chosen] == [fine.candidate.question]
     assert any(n.startswith("only 1 of 2") for n in notes)
+
+
+def test_an_answer_cut_inside_code_is_cut_at_the_wrong_boundary() -> None:
+    src = "In Python the built-in `len(items)` returns the number of elements of a list."
+    card = Candidate("cloze", "In Python the _____)` returns the number of elements of a list.",
+                     "built-in `len(items", src)
+    assert "cut_boundary" in defects(card)

@@ -10,10 +10,9 @@ import pytest
 from prometheus_client import CollectorRegistry
 
 from agents.exceptions import EmptyText, ModelLoadError
-from agents.generation import GenerationRequest, LlmSettings, RuleEngine
+from agents.generation import GenerationRequest, LlmSettings
 from agents.generation.factory import build_engine
 from agents.generation.prompts import build_prompt, parse, target_text
-from agents.generation.quality import QualityScorer
 from agents.generation.tiny import build_tiny_model, finetune
 
 TEXT = """The Normans were the people who in the 10th and 11th centuries gave their name to
@@ -23,6 +22,19 @@ West Francia. The Battle of Hastings was fought in 1066 between the Norman-Frenc
 William, the Duke of Normandy, and an English army under King Harold Godwinson. The Domesday
 Book was completed in 1086 and recorded the land and resources of England."""
 
+TEACHER = [
+    ("The Normans were the people who in the 10th and 11th centuries gave their name to "
+     "Normandy, a region in France.", "What region did the Normans give their name to?",
+     "Normandy"),
+    ("They were descended from Norse raiders and pirates from Denmark, Iceland and Norway who, "
+     "under their leader Rollo, agreed to swear fealty to King Charles III of West Francia.",
+     "Who was the leader of the Norse raiders?", "Rollo"),
+    ("The Battle of Hastings was fought in 1066 between the Norman-French army of William, the "
+     "Duke of Normandy, and an English army under King Harold Godwinson.",
+     "In which year was the Battle of Hastings fought?", "1066"),
+    ("The Domesday Book was completed in 1086 and recorded the land and resources of England.",
+     "In which year was the Domesday Book completed?", "1086"),
+]
 GREEDY = LlmSettings(temperature=0.0, max_new_tokens=80, batch_size=4)
 pytestmark = pytest.mark.filterwarnings(
     # tqdm's progress bar on save_pretrained, when stderr is not a terminal
@@ -40,17 +52,9 @@ def one_thread():  # type: ignore[no-untyped-def]
     torch.set_num_threads(threads)
 
 
-def _teacher() -> RuleEngine:
-    """The rule engine whose cards the tiny model learns from, ranked by the heuristic alone:
-    which cards the keep model prefers is not what these tests are about, and the tiny model's
-    vocabulary and 120 fine-tuning steps are tuned to this deck."""
-    return RuleEngine(None, scorer=QualityScorer(None, keep_model=None))
-
-
 @pytest.fixture(scope="module")
 def corpus() -> list[str]:
-    cards = _teacher().generate(GenerationRequest(TEXT, "u", 30)).cards
-    return [TEXT, *(f"{c.question} {c.answer}" for c in cards)]
+    return [TEXT, *(f"{q} {a}" for _, q, a in TEACHER)]
 
 
 def fallbacks(registry: CollectorRegistry, reason: str) -> float:
@@ -77,13 +81,14 @@ def test_untrained_model_falls_back_and_is_counted(
 def test_finetuned_model_writes_the_cards(tmp_path: Path, corpus: list[str]) -> None:
     folder = build_tiny_model(tmp_path / "gpt", corpus, kind="causal")
     # teach it this document's cards in the engine's own prompt format
-    rule_cards = _teacher().generate(
-        GenerationRequest(TEXT, "u", 12, question_types=("qa",))).cards
+    # one fixed card per sentence: what the tiny model learns must not depend on which cards
+    # the rule engine's ranking prefers this week, and one target per prompt (two targets for
+    # one prompt teach a 2-layer model to blend them: 'agree to swear to swear to …')
+    # the prompts the engine will send: this text has no subject, and it asks for qa and mcq
     pairs = [
-        (build_prompt(c.source_sentence or "", "qa", "intermediate", "history", "en"),
-         target_text(c.question, c.answer))
-        for c in rule_cards
-    ]  # fmt: skip
+        (build_prompt(sentence, kind, "intermediate", None, "en"), target_text(q, a))
+        for sentence, q, a in TEACHER for kind in ("qa", "mcq")
+    ]
     losses = finetune(folder, pairs, steps=120)
     assert losses["last_loss"] < losses["first_loss"] / 5
 

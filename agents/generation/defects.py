@@ -135,6 +135,8 @@ def cut_boundary(cand: Candidate) -> bool:
         return False
     answer = cand.answer.strip()
     words = answer.split()
+    if answer.count("(") != answer.count(")") or answer.count("`") % 2 or answer.count('"') % 2:
+        return True  # "built-in `len(items": cut inside code or a quotation
     if not words or _ERA.match(answer) or norm(words[-1]) in _FUNCTION - {"known"}:
         return True
     if norm(words[0]) in ("and", "or", "of", "y", "de"):

@@ -30,7 +30,8 @@ with ``keep_model=None``):
     rank    = 0.5·quality + 0.5·keep · consistency · 0.3^defects · (0.4 + 0.6·difficulty)
 
 ``quality`` decides what passes the threshold; ``rank`` orders the cards and is the delivered
-``quality_score``. Without the keep model (``keep_model=None``) rank = quality.
+``quality_score``. Without the keep model (``keep_model=None``), and for cards of kinds no
+reviewer judged (a model-written card, a subject template's), rank = quality.
 
 With a learned rater the rank is 0.5·rank + 0.5·learned (``quality["learned"]``).
 """
@@ -189,7 +190,7 @@ class QualityScorer:
             overall = base * quality["answerability"] * quality["consistency"]
             overall *= quality["soundness"]
             scored = Scored(cand, quality, float(overall), vector)
-            if keep is not None and UNREVIEWED not in cand.tags:
+            if keep is not None and UNREVIEWED not in cand.tags and cand.origin == "rules":
                 # the reviewers' verdict re-ranks what passed the heuristic's threshold; the
                 # detectors' gate stays on it (they flag cards the DEV reviewers kept 21 % of
                 # the time, too few of each for the model to learn alone)
