@@ -196,3 +196,12 @@ def test_an_epithet_is_no_definition() -> None:
     assert nlp is not None
     sent = nlp("In 1174 William the Lion, King of Scots, invaded England.")[:]
     assert all(answer != "the Lion" for _, answer, _ in definitions(sent))
+
+
+def test_one_of_a_kind_of_people_is_asked_with_who() -> None:
+    """'What was one of the first Norman mercenaries to serve as a Byzantine general?' →
+    'Hervé' (dev card)."""
+    text = ("One of the first Norman mercenaries to serve as a Byzantine general was Hervé in "
+            "the 1050s.")
+    (card,) = cards_for_answers(text, ["Hervé"])
+    assert card.question.startswith("Who was one of the first Norman mercenaries"), card.question

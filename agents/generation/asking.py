@@ -282,8 +282,11 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     wh, absorbs = wh_phrase(answer, sent, prep, role)
     if role == "definition":
         # "The Nile is the longest river in Africa" → "What is the Nile?"
-        wh = "who" if subj.ent_type_ in ("PERSON", "PER") or (
-            subj.lemma_.lower() in PERSON_NOUNS) else "what"
+        # "One of the first Norman mercenaries … was Hervé": one of a kind of people is a who
+        of_people = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lemma_.lower() in PERSON_NOUNS for g in c.children) for c in subj.children)
+        wh = "who" if subj.ent_type_ in ("PERSON", "PER") or answer.kind == "person" or (
+            subj.lemma_.lower() in PERSON_NOUNS) or of_people else "what"
     if count_noun is not None:
         mods = [t for t in count_noun.subtree if t.i < count_noun.i and t.dep_ in
                 ("amod", "compound") and not (_subtree(t) & a_ids)]
