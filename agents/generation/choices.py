@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Span
 
-from agents.generation.distractors import TOO_CLOSE, _perturb
+from agents.generation.distractors import _perturb, by_closeness
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import Term, norm
 
@@ -124,7 +124,8 @@ def pick(
     good ones."""
     plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
     options = [o for o in dict.fromkeys(_same_kind(answer, pool, plural)) if o != answer.text]
-    ranked = _by_closeness(answer.text, options, difficulty, vectors)
+    ranked = by_closeness(answer.text, options, difficulty, vectors, floor=UNRELATED,
+                          intermediate="closest")
     if answer.kind in NUMERIC:
         ranked = (_numbers(answer, difficulty) + ranked) if for_statement else (
             ranked[:1] + _numbers(answer, difficulty) + ranked[1:])
@@ -154,24 +155,3 @@ def _acceptable(option: str, answer: str, source: str, chosen: list[str]) -> boo
     if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", source):
         return False  # named in the same sentence: possibly also true
     return all(o != norm(c) and o not in norm(c) and norm(c) not in o for c in chosen)
-
-
-def _by_closeness(
-    answer: str,
-    options: list[str],
-    difficulty: str,
-    vectors: Mapping[str, np.ndarray] | None,
-) -> list[str]:
-    if not options:
-        return []
-    if vectors and answer in vectors and all(o in vectors for o in options):
-        sims = [float(vectors[answer] @ vectors[o]) for o in options]
-    else:
-        sims = [1.0 / (1 + abs(len(o) - len(answer)) / 4) for o in options]
-    floor = UNRELATED if vectors and answer in vectors else -1.0
-    scored = [(s, o) for s, o in zip(sims, options, strict=True) if floor < s < TOO_CLOSE]
-    if difficulty == "beginner":
-        scored.sort(key=lambda x: x[0])
-    else:  # closest first: a plausible option is one that could be confused with the answer
-        scored.sort(key=lambda x: -x[0])
-    return [o for _, o in scored]

@@ -101,7 +101,7 @@ def pick(
     options = [t for t in dict.fromkeys(pool.get(kind, ())) if t != term.text]
     if term.kind == "list":
         options = [o for o in options if len(o.split()) >= 2] or options
-    ranked = _by_closeness(term.text, options, difficulty, vectors)
+    ranked = by_closeness(term.text, options, difficulty, vectors)
     if kind in _NUMERIC_KINDS:
         ranked += _perturb(term, difficulty)
     chosen: list[str] = []
@@ -113,16 +113,26 @@ def pick(
     return chosen
 
 
-def _by_closeness(
+def by_closeness(
     answer: str,
     options: list[str],
     difficulty: str,
     vectors: Mapping[str, np.ndarray] | None,
+    floor: float | None = None,
+    intermediate: str = "median",
 ) -> list[str]:
+    """``options`` ordered for the difficulty: advanced the most similar to the answer first
+    (by the sentence encoder, or by length and capitalisation without it), beginner the least
+    similar; intermediate those nearest the median similarity (``"median"``) or, like
+    advanced, the closest (``"closest"``: a plausible option is one that could be confused
+    with the answer). Options at ``TOO_CLOSE`` or above (likely synonyms: a second right
+    answer) are dropped, and with vectors those at ``floor`` or below (unrelated: a tagging
+    slip). The one ranking both the template engine and the parse engine use."""
     if not options:
         return []
-    if vectors and answer in vectors and all(o in vectors for o in options):
-        sims = [float(vectors[answer] @ vectors[o]) for o in options]
+    encoded = bool(vectors) and answer in vectors  # type: ignore[operator]
+    if encoded and all(o in vectors for o in options):  # type: ignore[operator]
+        sims = [float(vectors[answer] @ vectors[o]) for o in options]  # type: ignore[index]
     else:  # shape similarity: same length and capitalisation look alike
         sims = [
             1.0
@@ -130,12 +140,13 @@ def _by_closeness(
             * (0.8 + 0.2 * (o[:1].isupper() == answer[:1].isupper()))
             for o in options
         ]
-    scored = [(s, o) for s, o in zip(sims, options, strict=True) if s < TOO_CLOSE]
-    if difficulty == "advanced":
-        scored.sort(key=lambda x: -x[0])
-    elif difficulty == "beginner":
+    low = floor if floor is not None and encoded else -1.0
+    scored = [(s, o) for s, o in zip(sims, options, strict=True) if low < s < TOO_CLOSE]
+    if difficulty == "beginner":
         scored.sort(key=lambda x: x[0])
-    else:  # intermediate: closest to the median similarity first
+    elif difficulty == "advanced" or intermediate == "closest":
+        scored.sort(key=lambda x: -x[0])
+    else:
         median = float(np.median([s for s, _ in scored])) if scored else 0.0
         scored.sort(key=lambda x: abs(x[0] - median))
     return [o for _, o in scored]
