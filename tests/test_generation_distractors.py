@@ -37,3 +37,14 @@ def test_synonyms_are_dropped_and_the_floor_drops_unrelated_options() -> None:
 def test_both_engines_rank_with_the_one_function() -> None:
     assert not hasattr(choices, "_by_closeness") and not hasattr(distractors, "_by_closeness")
     assert choices.by_closeness is distractors.by_closeness
+
+
+def test_a_day_of_the_month_moves_by_days_and_stays_a_day() -> None:
+    """'1 June' was offered '0 June' (DEV, Normans: Richard's conquest of Cyprus)."""
+    from agents.generation.spans import Answer
+
+    for text in ("1 June", "June 1", "28 June"):
+        options = choices._numbers(Answer(0, 2, "date", "DATE", "", text), "intermediate")
+        days = [int("".join(ch for ch in o if ch.isdigit())) for o in options]
+        assert len(options) >= 3 and all(1 <= d <= 28 for d in days), (text, options)
+        assert all("June" in o for o in options) and text not in options

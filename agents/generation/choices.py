@@ -27,6 +27,12 @@ from agents.generation.terms import Term, norm
 UNRELATED = 0.12  # MiniLM cosine below which an option of the "same" kind is a tagging slip
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve"]
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December")
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b"
+    rf"|\b(?:{_MONTHS})\s+(?P<day2>\d{{1,2}})\b"
+)
 _LOOSE_KINDS = {"org": "org", "place": "place", "person": "person", "group": "group",
                 "event": "event", "work": "work"}
 
@@ -76,6 +82,14 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
                                if text[:1].islower() else
                                re.sub(rf"\b{word}\b", new, low, count=1).capitalize())
             return out
+    day = _DAY_OF_MONTH.search(text)
+    if day and not re.search(r"\d{3,4}", text):
+        # '1 June' offered '0 June': a day moves by days and stays a day of the month
+        group = "day" if day.group("day") else "day2"
+        n = int(day.group(group))
+        steps = [3, -2, 7, -5, 10, -10, 14] if difficulty != "advanced" else [1, -1, 2, -2, 3]
+        return [text[: day.start(group)] + str(n + s) + text[day.end(group) :]
+                for s in steps if 1 <= n + s <= 28]
     kind = {"year": "year", "century": "century", "date": "year"}.get(answer.kind, "number")
     if answer.kind == "date" and not re.search(r"\d{3,4}", text):
         kind = "number"
