@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import faust
-from faust.tables import TableManager
 from faust.types import FutureMessage
 
 FETCH_MAX_WAIT_MS = 100
@@ -31,17 +30,6 @@ def _shorten_fetch_wait() -> None:
 
     thread_cls._create_worker_consumer = create  # type: ignore[method-assign]
     thread_cls._cardstream_patched = True  # type: ignore[attr-defined]
-
-
-class PromptTableManager(TableManager):
-    """Faust's table manager sleeps 1 s before it registers the tables, for tables declared
-    after the app starts. Ours are all declared when the app is built, so the second is only a
-    second more before the worker joins its group (start-up, issue 12)."""
-
-    async def on_start(self) -> None:
-        if not self.should_stop:
-            await self._update_channels()
-            await self.recovery.start()
 
 
 def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: float = 6.0,
@@ -68,7 +56,6 @@ def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: floa
         # bigger fetches and buffers: feedback is many tiny events, aggregated in batches
         "broker_max_poll_records": 5000,
         "stream_buffer_maxsize": 16384,
-        "TableManager": PromptTableManager,
     }
     conf.update(overrides)
     _shorten_fetch_wait()
