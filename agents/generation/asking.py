@@ -19,15 +19,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
 from agents.generation.spans import NUMERIC, PERSON_NOUNS, Answer
+from agents.generation.trimming import (
+    MAX_WORDS,
+    _orphan_preposition,
+    _shorten,
+    _subtree,
+    third_singular,
+)
 from agents.generation.wording import wh_phrase
 
-MAX_WORDS = 20
-HARD_MAX_WORDS = 26
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj",
                           "pcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -100,50 +105,6 @@ def _auxiliaries(verb: Token) -> list[Token]:
         return own
     # "was captured and executed": the second participle shares the first one's auxiliary
     return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
-
-
-def _subtree(tok: Token) -> set[int]:
-    return {t.i for t in tok.subtree}
-
-
-
-def _pruned(ids: set[int], verb: Token, keep: set[int], sent: Span,
-            max_words: int = MAX_WORDS) -> set[int]:
-    """Drop clause parts that are not the asked fact, longest first, until short enough."""
-    def words(s: set[int]) -> int:
-        return sum(1 for i in s if not sent.doc[i].is_punct)
-
-    optional: list[set[int]] = []
-    for tok in verb.subtree:
-        if tok.i not in ids or tok == verb:
-            continue
-        if tok.dep_ in ("appos", "relcl", "acl", "advcl", "npadvmod") or (
-            tok.dep_ == "prep" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in keep
-            and tok.lower_ != "of"  # "the adoption of X" cut to "the adoption" says nothing
-        ) or (tok.dep_ == "prep" and tok.head == verb):
-            part = _subtree(tok) & ids
-            if not part & keep:
-                optional.append(part)
-    optional.sort(key=len, reverse=True)
-    out = set(ids)
-    for part in optional:
-        if words(out) <= max_words:
-            break
-        if tok_is_needed(part, sent, out):
-            continue
-        out -= part
-    return out
-
-
-def tok_is_needed(part: set[int], sent: Span, ids: set[int]) -> bool:
-    """A verb's only complement is needed: 'consisted of the army' without it says nothing."""
-    first = sent.doc[min(part)]
-    if any(c.dep_ == "auxpass" for c in first.head.children):
-        return False  # "was fought (between A and B)": a passive stands without it
-    return first.dep_ == "prep" and first.head.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in ("dobj", "attr", "prep") and c.i in ids and c.i not in part
-        for c in first.head.children
-    )
 
 
 def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words: int = MAX_WORDS,
@@ -419,33 +380,6 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     return _finish(body, answer_text, role)
 
 
-def third_singular(verb: Token) -> str:
-    """'have' → 'has', 'leave' → 'leaves', 'carry' → 'carries' (present, third singular)."""
-    lemma = verb.lemma_.lower()
-    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
-    if lemma in irregular:
-        return irregular[lemma]
-    if re.search(r"(s|sh|ch|x|z|o)$", lemma):
-        return lemma + "es"
-    if re.search(r"[^aeiou]y$", lemma):
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
-def _orphan_preposition(doc: Doc, order: list[int], answer_ids: set[int]) -> bool:
-    """A preposition kept without its object, which is neither kept nor the answer ('Where did
-    the abbot flee under?': 'under the abbot' was read as the subject)."""
-    kept = set(order)
-    for i in order:
-        tok = doc[i]
-        objects = [c.i for c in tok.children if c.dep_ in ("pobj", "pcomp")]
-        orphan = not any(j in kept or j in answer_ids for j in objects)
-        childless = tok.n_rights + tok.n_lefts == 0
-        if tok.dep_ in ("prep", "agent") and orphan and (objects or childless):
-            return True
-    return False
-
-
 def _render_with_wh(builder: Builder, wh: str, order: list[int], replace: dict[int, str],
                     lead: str = "", max_words: int = MAX_WORDS, verb: Token | None = None,
                     keep: frozenset[int] = frozenset()) -> str | None:
@@ -456,21 +390,6 @@ def _render_with_wh(builder: Builder, wh: str, order: list[int], replace: dict[i
     if text is None:
         return None
     return " ".join(x for x in (wh, lead, text) if x)
-
-
-def _shorten(builder: Builder, order: list[int], max_words: int = MAX_WORDS,
-             verb: Token | None = None, keep: frozenset[int] = frozenset()) -> list[int] | None:
-    words = [i for i in order if not builder.doc[i].is_punct]
-    if len(words) <= max_words:
-        return order
-    # prune under the asked clause's verb, never its subject or the verb itself ("In which
-    # year did?" came from pruning an adverbial clause under the sentence's root)
-    root = verb if verb is not None else builder.sent.root
-    trimmed = _pruned(set(order), root, set(keep) | {root.i}, builder.sent, max_words)
-    out = [i for i in order if i in trimmed]
-    if sum(1 for i in out if not builder.doc[i].is_punct) > HARD_MAX_WORDS:
-        return None
-    return out
 
 
 def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: set[int],
