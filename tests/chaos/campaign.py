@@ -89,7 +89,9 @@ class RssSampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stopping.wait(0.25):
-            self.peak = max(self.peak, rss_mb(self.pid()))
+            pid = self.pid()
+            if pid:
+                self.peak = max(self.peak, rss_mb(pid))
 
 
 @contextmanager
@@ -441,7 +443,9 @@ def hostile(total: int, base: Path) -> dict[str, Any]:
     from cardstream import bootstrap
     from cardstream.stack import Stack
 
-    settings = settings_for(base / "hostile")
+    # blobs on the local file system (the embedded S3 keeps them in its bucket otherwise), so
+    # the FIFO, symlink, device and ../ cases meet the checks they are aimed at
+    settings = settings_for(base / "hostile", ephemeral=True)
     budget = memory_budget(settings.worker_memory_mb, settings.ocr_workers,
                            settings.blob_max_bytes, settings.max_upload_pixels)
     print(f"  memory budget (CARDSTREAM_WORKER_MEMORY_MB): {budget.describe()}", flush=True)
@@ -449,7 +453,7 @@ def hostile(total: int, base: Path) -> dict[str, Any]:
         client = bootstrap.client(settings)
         cases = hostile_cases(client, base, budget.max_page_pixels)
         worker_pid = stack.processes["worker"].pid
-        sampler = RssSampler(lambda: stack.processes["worker"].pid)
+        sampler = RssSampler(lambda: getattr(stack.processes.get("worker"), "pid", 0))
         sampler.start()
         idle_mb = rss_mb(worker_pid)
         edge, heavy = cases[-2:]
