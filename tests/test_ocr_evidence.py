@@ -42,14 +42,23 @@ def test_a_line_read_in_two_pieces_is_fragmented() -> None:
 
 
 def test_a_doubtful_dictionary_word_is_kept_and_junk_is_not() -> None:
-    # "By RAtpo KINNEY BENNETT" from a magazine byline: a doubtful line whose real words were
-    # dropped with its junk.
-    words = [_word("By", 0, 0, 40, 0, confidence=60), _word("RAtpo", 50, 0, 90, 0, confidence=30),
-             _word("KINNEY", 150, 0, 90, 0, confidence=45),
-             _word("BENNETT", 250, 0, 90, 0, confidence=88),
-             _word("#10", 350, 0, 40, 0, confidence=27), _word("ee", 400, 0, 30, 0, confidence=20)]
-    assert kept_mask(words, 70.0, "eng") == [False, False, True, True, False, False]
-    assert kept_mask(words, 70.0) == [False, False, False, True, False, False]
+    # "KINNEY" read at 45 in a doubtful line among junk: a real word dropped with the junk.
+    words = [_word("#10", 0, 0, 40, 0, confidence=27),
+             _word("KINNEY", 50, 0, 90, 0, confidence=45),
+             _word("ee", 150, 0, 30, 0, confidence=20)]
+    assert kept_mask(words, 70.0, "eng") == [False, True, False]
+    assert kept_mask(words, 70.0) == [False, False, False]
+
+
+def test_a_doubtful_word_of_letters_beside_a_kept_word_is_kept() -> None:
+    # "I fele." and "By Ratpu Kinney BeNnNeTT" from a blurred magazine scan: the misread word
+    # cost less than the missing one; "S*" of a drop cap is not a word of letters.
+    words = [_word("I", 0, 0, 10, 0, confidence=90), _word("fele.", 20, 0, 50, 0, confidence=40),
+             _word("S*", 0, LINE, 30, 1, confidence=20),
+             _word("She", 40, LINE, 40, 1, confidence=93),
+             _word("BeNnNeTT", 90, LINE, 90, 1, confidence=30),
+             _word("RAtpo", 0, 2 * LINE, 90, 2, confidence=30)]
+    assert kept_mask(words, 70.0) == [True, True, False, True, True, False]
 
 
 def test_a_doubtful_word_between_two_kept_words_is_kept() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from agents.ocr.lexicon import is_word
 from agents.ocr.tesseract import Word
 
@@ -25,12 +27,28 @@ def kept_mask(words: list[Word], min_confidence: float, language: str = "") -> l
         for w in words
     ]
     # A doubtful word between two kept words of its line is a misread word, not junk: a few
-    # wrong letters cost less than the whole word missing ("Sometimes Retherty instincts").
+    # wrong letters cost less than the whole word missing ("Sometimes Retherty instincts");
+    # so is a doubtful word of letters beside a kept word ("I fele.", "Kinney BeNnNeTT").
     return [
-        keep or (0 < i < len(words) - 1 and kept[i - 1] and kept[i + 1]
-                 and _line(words[i - 1]) == _line(words[i]) == _line(words[i + 1]))
+        keep or (_kept_beside(words, kept, i, -1) and _kept_beside(words, kept, i, 1))
+        or (_lettered(words[i].text)
+            and (_kept_beside(words, kept, i, -1) or _kept_beside(words, kept, i, 1)))
         for i, keep in enumerate(kept)
     ]
+
+
+def _kept_beside(words: list[Word], kept: list[bool], index: int, step: int) -> bool:
+    other = index + step
+    return 0 <= other < len(words) and kept[other] and _line(words[other]) == _line(words[index])
+
+
+def _lettered(text: str) -> bool:
+    """Three letters or more, and nothing but letters inside the word's punctuation."""
+    core = _EDGES.sub("", text)
+    return len(core) >= 3 and core.isalpha()
+
+
+_EDGES = re.compile(r"^\W+|\W+$")
 
 
 def _line(word: Word) -> tuple[int, int, int]:
