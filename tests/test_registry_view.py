@@ -3,6 +3,7 @@ a real MLflow store (sqlite, as the embedded stack has) and a real MLflow tracki
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -55,12 +56,24 @@ def test_a_missing_store_is_one_clear_error(tmp_path: Path):
 
 
 @pytest.fixture
-def mlflow_server(tmp_path: Path):
+def mlflow_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """MLflow's own tracking server app over real HTTP, served from a thread: the same handlers
     `mlflow server` runs, without the 20 s of starting its process."""
-    from mlflow.server import app
+    from mlflow.server import app, handlers
     from mlflow.server.handlers import initialize_backend_stores
+    from mlflow.tracking._tracking_service import utils
     from werkzeug.serving import make_server
+
+    # The server's handlers set the process-wide tracking URI (and MLFLOW_TRACKING_URI) to
+    # their store and cache it; undone afterwards, or a later test in this process resolves
+    # runs against this test's deleted store ("Run … not found" in the full suite only).
+    monkeypatch.setattr(utils, "_tracking_uri", utils._tracking_uri)
+    monkeypatch.setattr(handlers, "_tracking_store", None)
+    monkeypatch.setattr(handlers, "_model_registry_store", None)
+    if "MLFLOW_TRACKING_URI" in os.environ:
+        monkeypatch.setenv("MLFLOW_TRACKING_URI", os.environ["MLFLOW_TRACKING_URI"])
+    else:
+        monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
 
     initialize_backend_stores(f"sqlite:///{tmp_path}/server.db", None,
                               str(tmp_path / "server-artifacts"))
