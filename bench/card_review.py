@@ -217,6 +217,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     key = json.loads(args.key.read_text(encoding="utf-8"))
+    stems = [path.stem for path in args.ratings]
+    if len(set(stems)) < len(stems):
+        # a reviewer is named by the file's stem: two "reviewer.jsonl" would silently count once
+        raise SystemExit(f"two ratings files share a name ({', '.join(sorted(stems))}); give "
+                         "each reviewer's file its own name")
     ratings = {path.stem: review_score.read_ratings(path, key["items"], DEFECT_TAGS)
                for path in args.ratings}
     report = review_score.score(key["items"], ratings, DISTRACTOR_TAGS, seed=args.seed)

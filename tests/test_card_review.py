@@ -184,3 +184,13 @@ def test_the_ratio_interval_over_passages_pairs_each_passages_items() -> None:
                                             np.array([k for _, k in hu]), seed=1)
     assert high - low > 0.5
     assert review_score.passage_ratio_interval(cs[:3], hu[:3], seed=1) is None  # one passage
+
+
+def test_two_ratings_files_of_one_name_are_refused(tmp_path: Path) -> None:
+    key = tmp_path / "k.json"
+    key.write_text(json.dumps({"items": KEY}))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    files = [write(tmp_path / d / "reviewer.jsonl", r) for d, r in (("a", A), ("b", B))]
+    with pytest.raises(SystemExit, match="share a name"):
+        card_review.main(["score", "--key", str(key), *map(str, files)])
