@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from agents.generation import dimensions
 from agents.generation.cards import Candidate
 from agents.generation.defects import defects, trivial
 from agents.generation.keep import NAMES, KeepModel, default_model, features, from_card
@@ -96,7 +97,7 @@ def test_a_doubled_word_is_an_echo_and_a_rearranged_answer_is_unsupported() -> N
     card = Candidate("qa", "What was was William and an English army?",
                      "1066 between the Battle of Normandy?", src)
     assert "echo" in defects(card)
-    assert QualityScorer.consistency(card) < 0.3
+    assert dimensions.consistency(card) < 0.3
 
 
 def test_statements_that_fill_the_count_stay_balanced() -> None:

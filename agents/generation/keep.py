@@ -1,7 +1,7 @@
 """Would a strict reviewer keep this card? A logistic model over the card's own analysis.
 
 The features are what the engine already knows about a candidate: its type, the defect
-detectors (defects.py), the heuristic dimensions (quality.py), the question's and answer's
+detectors (defects.py), the heuristic dimensions (dimensions.py), the question's and answer's
 length, the answer's kind, role and rarity, whether the question names anything (a card
 without a name in it often cannot stand alone), pronouns, how much of the sentence the question
 echoes. The weights are fitted offline on the DEV blind reviews (``bench/keep_model.py`` over
@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from agents.generation import dimensions
 from agents.generation.cards import Candidate
 from agents.generation.defects import CHECKS, defects
 from agents.generation.terms import norm
@@ -78,8 +79,6 @@ def features(cand: Candidate, language: str = "en") -> list[float]:
     Whether a statement is true or false is deliberately not one: the DEV reviewers kept false
     statements less (absurd swaps, debatable falsehoods), but selection balances the two, so
     the model must rank false statements by what makes them bad, not by being false."""
-    from agents.generation.quality import QualityScorer
-
     found = set(defects(cand, language))
     text = body(cand)
     words = text.split()
@@ -114,10 +113,10 @@ def features(cand: Candidate, language: str = "en") -> list[float]:
         float(has_name),
         float(bool(_ANY_PRONOUN.search(text))),
         *(float(r in roles) for r in ROLES),
-        QualityScorer.clarity(cand),
-        QualityScorer.completeness(cand),
-        QualityScorer.answerability(cand),
-        QualityScorer.consistency(cand),
+        dimensions.clarity(cand),
+        dimensions.completeness(cand),
+        dimensions.answerability(cand),
+        dimensions.consistency(cand),
         float(cand.type == "cloze" and text.startswith("_____")),
         float(cand.type == "mcq" and all(re.search(r"\d", c) for c in cand.choices)),
         # a perturbed year or number is a safe falsehood; a swapped name is often absurd or

@@ -3,16 +3,11 @@
 Seven dimensions, each 0..1 (keep from the shipped keep model unless the scorer is built
 with ``keep_model=None``):
 
-    clarity       readable length, a question form, no answer leaked into the question,
-                  no dangling pronoun, balanced brackets
+    clarity, completeness, answerability, consistency   the card's own heuristics
+                  (dimensions.py, shared with the keep model's features)
     relevance     cosine of the card to the document centroid (MiniLM); without an encoder,
                   the share of the card's content words among the document's frequent words
     difficulty    1 - |level - target| / 2, level 0 beginner .. 2 advanced
-    completeness  a whole answer (not ending on a function word), a whole source sentence,
-                  enough options for a multiple-choice card, an answer of a sensible length
-    answerability the question keeps enough of the source's context to find the answer
-    consistency   the answer is supported by the source sentence (true/false: a true statement
-                  is the source, a false one differs from it by the swapped term only)
 
     soundness     0.45 per defect a strict reviewer deletes cards for (defects.py: an echo
                   question, a distractor of the wrong kind, a trivial answer, an unresolved
@@ -38,7 +33,6 @@ With a learned rater the rank is 0.5·rank + 0.5·learned (``quality["learned"]`
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -48,6 +42,14 @@ import numpy as np
 
 from agents.generation.cards import UNREVIEWED, Candidate
 from agents.generation.defects import defects
+from agents.generation.dimensions import (
+    answerability,
+    clarity,
+    completeness,
+    consistency,
+    content_words,
+    jaccard,
+)
 from agents.generation.keep import KeepModel, default_model
 from agents.generation.terms import norm
 from agents.generation.types import CardRater
@@ -56,44 +58,6 @@ SOUNDNESS = 0.45  # per defect: one defect puts a good card (~0.9) under 0.45, t
 KEEP_SOUNDNESS = 0.3  # per defect, on P(keep)
 DEFAULT_WEIGHTS = {"clarity": 0.3, "relevance": 0.3, "difficulty": 0.2, "completeness": 0.2}
 TARGET_LEVEL = {"beginner": 0.0, "intermediate": 1.0, "advanced": 2.0}
-_FUNCTION_END = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "de",
-        "la",
-        "el",
-        "los",
-        "las",
-        "y",
-        "en",
-        "que",
-        "con",
-        "por",
-        "para",
-        "un",
-        "una",
-    ]
-)
-_PRONOUN_START = re.compile(r"^(it|they|he|she|this|these|those|its|their)\b", re.IGNORECASE)
 
 
 class Encoder(Protocol):
@@ -110,20 +74,6 @@ class Scored:
 
     def __post_init__(self) -> None:
         self.rank = self.score
-
-
-def _content(text: str) -> set[str]:
-    return {w for w in norm(text).split() if len(w) > 3}
-
-
-def jaccard(a: str, b: str) -> float:
-    sa, sb = set(norm(a).split()), set(norm(b).split())
-    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
-
-
-def _contains(haystack: str, needle: str) -> bool:
-    n = norm(needle)
-    return bool(n) and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", norm(haystack)) is not None
 
 
 class QualityScorer:
@@ -173,17 +123,17 @@ class QualityScorer:
             if vector is not None and centroid is not None:
                 relevance = float(np.clip((float(vector @ centroid) - 0.1) / 0.6, 0.0, 1.0))
             else:
-                words = _content(self.card_text(cand))
+                words = content_words(self.card_text(cand))
                 relevance = min(1.0, 0.3 + len(words & frequent) / max(1, min(len(words), 4)))
             relevance = 0.7 * relevance + 0.3 * cand.salience
             found = defects(cand, language)
             quality = {
-                "clarity": self.clarity(cand),
+                "clarity": clarity(cand),
                 "relevance": relevance,
                 "difficulty": max(0.0, 1 - abs(cand.level - TARGET_LEVEL[difficulty]) / 2),
-                "completeness": self.completeness(cand),
-                "answerability": self.answerability(cand),
-                "consistency": self.consistency(cand),
+                "completeness": completeness(cand),
+                "answerability": answerability(cand),
+                "consistency": consistency(cand),
                 "soundness": SOUNDNESS ** len(found),
             }
             base = sum(self.weights[k] * quality[k] for k in self.weights)
@@ -228,70 +178,6 @@ class QualityScorer:
         if cand.type == "tf":
             return cand.statement or cand.question
         return f"{cand.question} {cand.answer}"
-
-    @staticmethod
-    def clarity(cand: Candidate) -> float:
-        q = cand.question
-        n = len(q.split())
-        score = 1.0 if 5 <= n <= 28 else 0.7 if 3 <= n <= 40 else 0.35
-        if cand.type in ("qa", "mcq") and not q.rstrip().endswith("?") and "_____" not in q:
-            score -= 0.2
-        if cand.type != "tf" and _contains(q, cand.answer) and cand.kind != "code":
-            score -= 0.5  # the answer is given away
-        body = re.sub(r"^[^:]{0,40}:\s*", "", q.lstrip("¿"))
-        if _PRONOUN_START.match(body) and ":" not in q[:60]:
-            score -= 0.25
-        if re.match(r"^¿?\w+,", q):
-            score -= 0.4  # "What, a pigment that …?": the wh-word replaced a whole clause
-        if q.count("(") != q.count(")") or q.count('"') % 2:
-            score -= 0.15
-        return max(0.0, min(1.0, score))
-
-    @staticmethod
-    def completeness(cand: Candidate) -> float:
-        answer_words = norm(cand.answer).split()
-        score = 1.0
-        if not answer_words:
-            return 0.0
-        if answer_words[-1] in _FUNCTION_END or answer_words[0] in ("and", "or", "y", "of"):
-            score -= 0.4
-        if len(cand.answer.split()) > 25:
-            score -= 0.5  # not atomic
-        elif len(cand.answer.split()) > 12:
-            score -= 0.2
-        if not re.search(r"[.!?;:)\"”]$", cand.source.strip()) and cand.kind != "code":
-            score -= 0.15  # a fragment, a heading or a cut OCR line
-        if cand.type == "mcq":
-            score -= 0.15 * max(0, 4 - len(cand.choices))
-        if cand.answer.count("(") != cand.answer.count(")"):
-            score -= 0.3
-        return max(0.0, score)
-
-    @staticmethod
-    def answerability(cand: Candidate) -> float:
-        if cand.type == "tf":
-            return 1.0 if cand.statement else 0.0
-        source_context = _content(cand.source) - _content(cand.answer)
-        if not source_context:
-            return 0.5
-        kept = len(_content(cand.question) & source_context) / len(source_context)
-        # a question keeping a third of the sentence's content words is easily located
-        return float(min(1.0, 0.4 + 1.8 * kept))
-
-    @staticmethod
-    def consistency(cand: Candidate) -> float:
-        if cand.type == "tf":
-            if cand.answer == "True":
-                return 1.0 if jaccard(cand.statement, cand.source) > 0.5 else 0.3
-            differs = norm(cand.swapped) and not _contains(cand.source, cand.swapped)
-            return 1.0 if differs and jaccard(cand.statement, cand.source) > 0.4 else 0.0
-        if _contains(cand.source, cand.answer):
-            return 1.0
-        words = set(norm(cand.answer).split())
-        supported = len(words & set(norm(cand.source).split())) / max(1, len(words))
-        # words of the source rearranged ('1066 between the Battle of Normandy', a small
-        # model's answer) are no support: only a verbatim answer is sure to be right
-        return float(0.25 * supported**2)
 
     # ---- learned re-ranking --------------------------------------------------------------
     def apply_rater(self, scored: list[Scored], rater: CardRater, language: str = "en") -> None:
