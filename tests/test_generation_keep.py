@@ -130,3 +130,17 @@ def test_an_answer_cut_inside_code_is_cut_at_the_wrong_boundary() -> None:
     card = Candidate("cloze", "In Python the _____)` returns the number of elements of a list.",
                      "built-in `len(items", src)
     assert "cut_boundary" in defects(card)
+
+
+def test_the_keep_model_does_not_reach_back_into_the_scorer() -> None:
+    """The scorer loads the keep model; the keep model's features must come from below it
+    (dimensions.py), or the two modules import each other."""
+    import ast
+
+    import agents.generation.keep as keep_module
+
+    tree = ast.parse(Path(keep_module.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert "agents.generation.quality" not in imported
+    assert "agents.generation.dimensions" in imported or "agents.generation" in imported
