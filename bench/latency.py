@@ -24,6 +24,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from bench.modes import side_by_side
 from cardstream import bootstrap
 from cardstream.stack import Stack
 from schemas.events import UploadOptions
@@ -113,11 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--uploads", type=int, default=12, help="timed uploads per broker")
     parser.add_argument("--records", type=int, default=20_000, help="1 KB records produced")
     args = parser.parse_args(argv)
-    print(f"load average before: {os.getloadavg()[0]:.2f}", file=sys.stderr)
-    results = {}
-    for name, ephemeral in (("memory", True), ("durable S3", False)):
-        print(f"running: {name}", file=sys.stderr, flush=True)
-        results[name] = run_mode(ephemeral, args.uploads, args.records)
+    results = side_by_side(lambda ephemeral: run_mode(ephemeral, args.uploads, args.records))
     memory, durable = results["memory"], results["durable S3"]
     rows = [
         ("start-up: accepting uploads (s)", "start_accepting_s", "{:.2f}"),

@@ -32,6 +32,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from bench.modes import side_by_side
+
 REPO = Path(__file__).resolve().parents[1]
 PHOTO = REPO / "cardstream" / "samples" / "water-cycle.png"
 TEXT = REPO / "cardstream" / "samples" / "photosynthesis.txt"
@@ -160,11 +162,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5, help="runs of each verb (median)")
     args = parser.parse_args(argv)
-    print(f"load average before: {os.getloadavg()[0]:.2f}", file=sys.stderr)
-    results = {}
-    for name, ephemeral in (("memory", True), ("durable S3", False)):
-        print(f"running: {name}", file=sys.stderr, flush=True)
-        results[name] = run_mode(ephemeral, args.repeat)
+    results = side_by_side(lambda ephemeral: run_mode(ephemeral, args.repeat))
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     generate_s = timed(env, "generate", "--text-file", str(TEXT), "--num-cards", "5")[0]
     memory, durable = results["memory"], results["durable S3"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,3 +51,25 @@ def client(stack, stack_settings) -> Iterator[object]:  # type: ignore[no-untype
     made = bootstrap.client(stack_settings)
     yield made
     made.close()
+
+
+@pytest.fixture()
+def scorer_version(tmp_path: Path) -> Callable[[Any, str, float], str]:
+    """A factory: ``scorer_version(client, name, val_mse)`` registers a new version of model
+    ``name`` in the MLflow ``client``'s registry as the retrainer does (a finished run with a
+    scorer folder logged and its validation MSE), with artifacts in tmp_path; its number."""
+    from retrainer import registry
+
+    def make(client: Any, name: str, val_mse: float) -> str:
+        run_id = registry.start_run(client, "registry-test", "run", {"k": "v"},
+                                    artifact_location=str(tmp_path / "artifacts"))
+        folder = tmp_path / f"model-{run_id}"
+        folder.mkdir()
+        (folder / "scorer.json").write_text("{}")
+        registry.log_folder(client, run_id, folder, registry.SCORER_ARTIFACT)
+        registry.log_values(client, run_id, metrics={"val_mse": val_mse, "train_loss": 1.0})
+        registry.end_run(client, run_id, ok=True)
+        return registry.register(client, name, run_id, registry.SCORER_ARTIFACT,
+                                 {"blessed": "true"})
+
+    return make

@@ -15,32 +15,21 @@ from retrainer import registry
 NAME = "scorer-under-test"
 
 
-def version(client, tmp_path: Path, val_mse: float) -> str:
-    run_id = registry.start_run(client, "view-test", "run", {"k": "v"},
-                                artifact_location=str(tmp_path / "artifacts"))
-    folder = tmp_path / f"model-{run_id}"
-    folder.mkdir()
-    (folder / "scorer.json").write_text("{}")
-    registry.log_folder(client, run_id, folder, registry.SCORER_ARTIFACT)
-    registry.log_values(client, run_id, metrics={"val_mse": val_mse, "train_loss": 1.0})
-    registry.end_run(client, run_id, ok=True)
-    return registry.register(client, NAME, run_id, registry.SCORER_ARTIFACT, {"blessed": "true"})
-
-
-def populate(client, tmp_path: Path) -> None:
-    v1 = version(client, tmp_path, 0.10)
+def populate(client, version) -> None:
+    """Version 1 champion, version 2 challenger at 50 %."""
+    v1 = version(client, NAME, 0.10)
     registry.announce(client, NAME, v1, 10)
     registry.promote(client, NAME, v1)
-    v2 = version(client, tmp_path, 0.08)
+    v2 = version(client, NAME, 0.08)
     registry.announce(client, NAME, v2, 10)
     registry.set_rollout_tag(client, NAME, v2, 50, "rollout")
 
 
-def test_sqlite_store_reads_as_the_mlflow_client_does(tmp_path: Path):
+def test_sqlite_store_reads_as_the_mlflow_client_does(tmp_path: Path, scorer_version):
     uri = f"sqlite:///{tmp_path}/mlflow.db"
     client = registry.client_for(uri)
     assert registry_view.list_versions(uri, NAME) == []  # a store with no model yet
-    populate(client, tmp_path)
+    populate(client, scorer_version)
     rows = registry_view.list_versions(uri, NAME)
     assert rows == registry.list_versions(client, NAME)
     assert [row["version"] for row in rows] == ["2", "1"]
@@ -87,10 +76,10 @@ def mlflow_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         thread.join(10)
 
 
-def test_rest_api_reads_as_the_mlflow_client_does(mlflow_server: str, tmp_path: Path):
+def test_rest_api_reads_as_the_mlflow_client_does(mlflow_server: str, scorer_version):
     client = registry.client_for(mlflow_server)
     assert registry_view.list_versions(mlflow_server, NAME) == []
-    populate(client, tmp_path)
+    populate(client, scorer_version)
     rows = registry_view.list_versions(mlflow_server, NAME)
     assert rows == registry.list_versions(client, NAME)
     assert [row["aliases"] for row in rows] == [["challenger"], ["champion"]]

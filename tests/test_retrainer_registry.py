@@ -19,16 +19,9 @@ def client(tmp_path: Path):
     return registry.client_for(f"sqlite:///{tmp_path}/mlflow.db")
 
 
-def new_version(client, tmp_path: Path, val_mse: float) -> str:
-    run_id = registry.start_run(client, "registry-test", "run", {"k": "v"},
-                                artifact_location=str(tmp_path / "artifacts"))
-    folder = tmp_path / f"model-{run_id}"
-    folder.mkdir()
-    (folder / "scorer.json").write_text("{}")
-    registry.log_folder(client, run_id, folder, registry.SCORER_ARTIFACT)
-    registry.log_values(client, run_id, metrics={"val_mse": val_mse, "train_loss": 1.0})
-    registry.end_run(client, run_id, ok=True)
-    return registry.register(client, NAME, run_id, registry.SCORER_ARTIFACT, {"blessed": "true"})
+@pytest.fixture
+def new_version(client, scorer_version):
+    return lambda val_mse: scorer_version(client, NAME, val_mse)
 
 
 def aliases(client) -> dict[str, str]:
@@ -36,15 +29,15 @@ def aliases(client) -> dict[str, str]:
     return {row["version"]: ",".join(row["aliases"]) for row in rows}
 
 
-def test_promote_and_rollback_move_aliases(client, tmp_path: Path):
+def test_promote_and_rollback_move_aliases(client, new_version):
     assert registry.list_versions(client, NAME) == []
-    v1 = new_version(client, tmp_path, 0.10)
+    v1 = new_version(0.10)
     registry.announce(client, NAME, v1, 10)
     assert aliases(client) == {"1": "challenger"}
     assert registry.promote(client, NAME, v1) is None
     assert aliases(client) == {"1": "champion"}
 
-    v2 = new_version(client, tmp_path, 0.08)
+    v2 = new_version(0.08)
     registry.announce(client, NAME, v2, 10)
     registry.set_rollout_tag(client, NAME, v2, 50, "rollout")
     rows = {row["version"]: row for row in registry.list_versions(client, NAME)}
@@ -64,14 +57,14 @@ def test_promote_and_rollback_move_aliases(client, tmp_path: Path):
     assert rows["2"]["tags"]["rollback_reason"] == "live ratings fell"
 
     # a challenger rolled back only loses its alias
-    v3 = new_version(client, tmp_path, 0.2)
+    v3 = new_version(0.2)
     registry.announce(client, NAME, v3, 10)
     assert registry.rollback(client, NAME, v3) == "1"
     assert aliases(client) == {"3": "", "2": "", "1": "champion"}
 
 
-def test_a_new_challenger_supersedes_the_one_in_rollout(client, tmp_path: Path):
-    v1, v2 = new_version(client, tmp_path, 0.1), new_version(client, tmp_path, 0.1)
+def test_a_new_challenger_supersedes_the_one_in_rollout(client, new_version):
+    v1, v2 = new_version(0.1), new_version(0.1)
     registry.announce(client, NAME, v1, 10)
     registry.announce(client, NAME, v2, 10)
     rows = {row["version"]: row for row in registry.list_versions(client, NAME)}
@@ -104,12 +97,12 @@ def test_gate(mse: float, selected: float, blessed: bool, why: str):
     assert why in verdict.reason and "champion 1" in verdict.reason
 
 
-def test_rollout_events_move_the_registry_and_leave_an_audit_record(client, tmp_path: Path):
+def test_rollout_events_move_the_registry_and_leave_an_audit_record(client, new_version):
     """The shipped path: the policy decides, its event is what the retrainer records."""
     from agents.rollout import RolloutPolicy
     from schemas.events import ModelVersion
 
-    v1, v2 = new_version(client, tmp_path, 0.1), new_version(client, tmp_path, 0.09)
+    v1, v2 = new_version(0.1), new_version(0.09)
     registry.promote(client, NAME, v1)
     registry.announce(client, NAME, v2, 10)
     policy = RolloutPolicy(champion=v1, min_samples=5, name=NAME)
@@ -132,7 +125,7 @@ def test_rollout_events_move_the_registry_and_leave_an_audit_record(client, tmp_
     assert [k.rsplit(".", 1)[1] for k in audits] == ["rollout", "promoted"]
     assert "by rollout" in tags[audits[-1]]
 
-    v3 = new_version(client, tmp_path, 0.2)
+    v3 = new_version(0.2)
     registry.announce(client, NAME, v3, 10)
     policy.apply(ModelVersion(name=NAME, version=v3, uri="", action="announced",
                               rollout_percent=10))

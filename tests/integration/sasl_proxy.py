@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import hashlib
 import hmac
 import os
-import ssl
 import struct
-import threading
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.integration.relay import Relay
 
 SASL_HANDSHAKE, SASL_AUTHENTICATE, API_VERSIONS = 17, 36, 18
 SASL_AUTHENTICATION_FAILED = 58
@@ -83,21 +83,17 @@ class Scram:
         return "v=" + base64.b64encode(self._hmac(server_key, auth)).decode()
 
 
-class SaslProxy:
+class SaslProxy(Relay):
     """``with SaslProxy(port, upstream, users) as proxy``: SCRAM on ``port``, TLS too when given
-    a certificate; ``proxy.authenticated`` lists (user, client id) of every login."""
+    a certificate; ``proxy.authenticated`` lists (user, client id) of every login. After a login
+    the connection is relayed as it is (``tests.integration.relay``)."""
 
     def __init__(self, port: int, upstream: int, users: dict[str, str],
-                 cert: str | None = None, key: str | None = None) -> None:
-        self.port, self.upstream, self.users = port, upstream, users
-        self.context: ssl.SSLContext | None = None
-        if cert and key:
-            self.context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-            self.context.load_cert_chain(cert, key)
+                 cert: str | Path | None = None, key: str | Path | None = None) -> None:
+        super().__init__(port, upstream, cert, key)
+        self.users = users
         self.authenticated: list[tuple[str, str]] = []
         self.refused: list[str] = []
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
 
     async def _frame(self, reader: asyncio.StreamReader) -> bytes:
         size = struct.unpack(">i", await reader.readexactly(4))[0]
@@ -108,10 +104,9 @@ class SaslProxy:
         payload = struct.pack(">i", correlation) + body
         writer.write(struct.pack(">i", len(payload)) + payload)
 
-    async def _login(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
-                     up_writer: asyncio.StreamWriter,
-                     up_reader: asyncio.StreamReader) -> bytes | None:
-        """Run requests until a SCRAM login succeeds; returns the first request after it."""
+    async def admit(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                    up_reader: asyncio.StreamReader, up_writer: asyncio.StreamWriter) -> bool:
+        """Run requests until a SCRAM login succeeds (True) or fails (False)."""
         scram: Scram | None = None
         while True:
             frame = await self._frame(reader)
@@ -141,50 +136,14 @@ class SaslProxy:
                                 + _string("Authentication failed: invalid credentials")
                                 + struct.pack(">i", 0) + tail)
                     await writer.drain()
-                    return None
+                    return False
                 data = answer.encode()
                 self._reply(writer, correlation, struct.pack(">h", 0) + _string(None)
                             + struct.pack(">i", len(data)) + data + tail)
                 if answer.startswith("v="):
                     self.authenticated.append((scram.user, client_id))
                     await writer.drain()
-                    return b""
+                    return True
             else:
-                return None  # anything else before a login: the connection is closed
+                return False  # anything else before a login: the connection is closed
             await writer.drain()
-
-    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        with contextlib.suppress(OSError, asyncio.CancelledError, asyncio.IncompleteReadError):
-            while data := await reader.read(65536):
-                writer.write(data)
-                await writer.drain()
-        writer.close()
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.upstream)
-        try:
-            done = await self._login(reader, writer, up_writer, up_reader)
-        except (asyncio.IncompleteReadError, OSError, ValueError, KeyError, struct.error):
-            done = None
-        if done is None:
-            writer.close()
-            up_writer.close()
-            return
-        await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
-
-    def __enter__(self) -> SaslProxy:
-        self.thread.start()
-        asyncio.run_coroutine_threadsafe(asyncio.start_server(
-            self._serve, "127.0.0.1", self.port, ssl=self.context), self.loop).result(10)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        async def cancel_all() -> None:
-            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-
-        asyncio.run_coroutine_threadsafe(cancel_all(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)

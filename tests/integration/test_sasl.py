@@ -16,26 +16,24 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import subprocess
-import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from confluent_kafka import KafkaException
 from confluent_kafka.admin import AdminClient
 
-from schemas.events import UploadOptions
-from streams.broker import find_tansu, free_port, wait_for_port
+from streams.broker import find_tansu, free_port
 from streams.objectstore import EmbeddedObjectStore
+from tests.integration.relay import tansu
 from tests.integration.sasl_proxy import SaslProxy
-from tests.integration.test_tls import _rated, make_ca, started
+from tests.integration.test_tls import make_ca, started
 
 pytestmark = pytest.mark.integration
 
-WAIT = 240.0
 PASSWORD = "pw-" + uuid.uuid4().hex
 
 
@@ -47,22 +45,6 @@ def metadata(port: int, **conf: str) -> bool:
         return True
     except KafkaException:  # librdkafka reports a refused login as a transport failure
         return False
-
-
-@contextlib.contextmanager
-def tansu(storage: str, env: dict[str, str], *flags: str) -> Iterator[int]:
-    port = free_port()
-    process = subprocess.Popen(
-        [find_tansu(), "broker", "--listener-url", f"tcp://127.0.0.1:{port}",
-         "--advertised-listener-url", f"tcp://127.0.0.1:{port}", "--storage-engine", storage,
-         *flags], env={**os.environ, **env}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    try:
-        wait_for_port("127.0.0.1", port, 10, process)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(10)
 
 
 def test_the_embedded_tansu_enforces_logins_but_keeps_no_scram_user(tmp_path: Path) -> None:
@@ -89,24 +71,14 @@ def test_the_embedded_tansu_enforces_logins_but_keeps_no_scram_user(tmp_path: Pa
 @contextlib.contextmanager
 def sasl_ssl_broker(folder: Path) -> Iterator[tuple[str, Path, SaslProxy]]:
     ca, cert, key = make_ca(folder)
-    plain, front = free_port(), free_port()
-    process = subprocess.Popen(
-        [find_tansu(), "broker", "--listener-url", f"tcp://127.0.0.1:{plain}",
-         "--advertised-listener-url", f"tcp://127.0.0.1:{front}",
-         "--storage-engine", "memory://tansu/"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    try:
-        wait_for_port("127.0.0.1", plain, 10, process)
-        with SaslProxy(front, plain, {"cards": PASSWORD}, str(cert), str(key)) as proxy:
-            yield f"127.0.0.1:{front}", ca, proxy
-    finally:
-        process.terminate()
-        process.wait(10)
+    front = free_port()
+    with tansu(advertised=front) as plain, \
+            SaslProxy(front, plain, {"cards": PASSWORD}, cert, key) as proxy:
+        yield f"127.0.0.1:{front}", ca, proxy
 
 
 def test_every_client_logs_in_with_scram_over_tls_and_a_wrong_password_is_refused(
-        tmp_path: Path) -> None:
-    from cardstream import bootstrap
+        tmp_path: Path, round_trip: Callable[[Any], None]) -> None:
     from cardstream.stack import Stack
     from streams.settings import Settings
 
@@ -123,22 +95,7 @@ def test_every_client_logs_in_with_scram_over_tls_and_a_wrong_password_is_refuse
         assert proxy.refused == ["cards"] * len(proxy.refused) and proxy.refused
         settings = Settings(**common, kafka_sasl_password=PASSWORD)  # type: ignore[arg-type]
         with started(Stack(settings, with_retrainer=True)):
-            client = bootstrap.client(settings)
-            with client.watcher() as watch:
-                upload = client.upload_text(
-                    "Mitochondria produce most of the cell's ATP through cellular respiration. "
-                    "The inner membrane of the mitochondrion is folded into cristae.",
-                    UploadOptions(num_cards=2))
-                outcome = watch.wait([upload.upload_id], WAIT)[upload.upload_id]
-            assert outcome.status == "ok", outcome.error
-            card = outcome.flashcards.cards[0]
-            client.feedback(card.card_id, 5, upload_id=upload.upload_id)
-            store = bootstrap.card_store(settings)
-            until = time.monotonic() + WAIT
-            while not _rated(store, card.card_id) and time.monotonic() < until:
-                time.sleep(0.5)
-            assert _rated(store, card.card_id), "the feedback reader (aiokafka) got no rating"
-            client.close()
+            round_trip(settings)
             clients = {client_id for _user, client_id in proxy.authenticated}
         assert {user for user, _ in proxy.authenticated} == {"cards"}
         assert "rdkafka" in clients  # the client, the watcher, the stack's admin

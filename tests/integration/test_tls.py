@@ -13,17 +13,14 @@ appears in no repr and no log.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import datetime
 import ipaddress
 import ssl
-import subprocess
-import threading
-import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -32,10 +29,10 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from pydantic import SecretStr
 
-from schemas.events import UploadOptions
-from streams.broker import find_tansu, free_port, wait_for_port
+from streams.broker import free_port
 from streams.exceptions import BrokerError
 from streams.security import KafkaSecurity
+from tests.integration.relay import Relay, tansu
 
 pytestmark = pytest.mark.integration
 
@@ -74,63 +71,12 @@ def make_ca(folder: Path) -> tuple[Path, Path, Path]:
     return paths
 
 
-class TlsProxy:
-    """Terminates TLS on ``port`` and forwards each connection to the plain broker."""
-
-    def __init__(self, port: int, upstream: int, cert: Path, key: Path) -> None:
-        self.port, self.upstream = port, upstream
-        self.context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        self.context.load_cert_chain(cert, key)
-        self.handshakes = 0
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-
-    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        with contextlib.suppress(OSError, asyncio.CancelledError):
-            while data := await reader.read(65536):
-                writer.write(data)
-                await writer.drain()
-        writer.close()
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.handshakes += 1  # the handler runs only after a completed TLS handshake
-        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.upstream)
-        await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
-
-    def __enter__(self) -> TlsProxy:
-        self.thread.start()
-        asyncio.run_coroutine_threadsafe(asyncio.start_server(
-            self._serve, "127.0.0.1", self.port, ssl=self.context), self.loop).result(10)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        async def cancel_all() -> None:
-            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-
-        asyncio.run_coroutine_threadsafe(cancel_all(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
-
-
 @contextlib.contextmanager
-def tls_broker(folder: Path) -> Iterator[tuple[str, Path, TlsProxy]]:
+def tls_broker(folder: Path) -> Iterator[tuple[str, Path, Relay]]:
     ca, cert, key = make_ca(folder)
-    plain, tls = free_port(), free_port()
-    process = subprocess.Popen(
-        [find_tansu(), "broker", "--listener-url", f"tcp://127.0.0.1:{plain}",
-         "--advertised-listener-url", f"tcp://127.0.0.1:{tls}",
-         "--storage-engine", "memory://tansu/"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    try:
-        wait_for_port("127.0.0.1", plain, 10, process)
-        with TlsProxy(tls, plain, cert, key) as proxy:
-            yield f"127.0.0.1:{tls}", ca, proxy
-    finally:
-        process.terminate()
-        process.wait(10)
+    front = free_port()
+    with tansu(advertised=front) as plain, Relay(front, plain, cert, key) as proxy:  # TLS ends here
+        yield f"127.0.0.1:{front}", ca, proxy
 
 
 @contextlib.contextmanager
@@ -142,8 +88,8 @@ def started(stack):  # type: ignore[no-untyped-def]
         stack.stop()
 
 
-def test_every_client_works_over_tls_and_plaintext_is_refused(tmp_path: Path) -> None:
-    from cardstream import bootstrap
+def test_every_client_works_over_tls_and_plaintext_is_refused(
+        tmp_path: Path, round_trip: Callable[[Any], None]) -> None:
     from cardstream.stack import Stack
     from streams import kafka
     from streams.settings import Settings
@@ -164,31 +110,8 @@ def test_every_client_works_over_tls_and_plaintext_is_refused(tmp_path: Path) ->
         # agents, its producer and the aiokafka feedback reader all connect through TLS
         # a loaded CI machine can take minutes to load the worker's models
         with started(Stack(settings, with_retrainer=False)):
-            client = bootstrap.client(settings)
-            with client.watcher() as watch:
-                upload = client.upload_text(
-                    "Mitochondria produce most of the cell's ATP through cellular respiration. "
-                    "The inner membrane of the mitochondrion is folded into cristae.",
-                    UploadOptions(num_cards=2))
-                outcome = watch.wait([upload.upload_id], WAIT)[upload.upload_id]
-            assert outcome.status == "ok", outcome.error
-            card = outcome.flashcards.cards[0]
-            client.feedback(card.card_id, 5, upload_id=upload.upload_id)
-            store = bootstrap.card_store(settings)
-            until = time.monotonic() + WAIT
-            while not _rated(store, card.card_id) and time.monotonic() < until:
-                time.sleep(0.5)
-            assert _rated(store, card.card_id), "the feedback reader (aiokafka) got no rating"
-            client.close()
-        assert proxy.handshakes >= 4  # admin, client, watcher, worker: every one over TLS
-
-
-def _rated(store, card_id: str) -> bool:  # type: ignore[no-untyped-def]
-    import sqlite3
-
-    with sqlite3.connect(store.path) as conn:
-        return bool(conn.execute("SELECT COUNT(*) FROM feedback WHERE card_id = ?",
-                                 (card_id,)).fetchone()[0])
+            round_trip(settings)
+        assert proxy.connections >= 4  # admin, client, watcher, worker: every one over TLS
 
 
 def test_sasl_credentials_reach_every_client_library_and_never_a_log(
