@@ -14,6 +14,9 @@ out: look only at its final numbers):
 - A second book, held out whole (``bench/data/openstax_ush_pages.json``, OpenStax U.S. History,
   CC BY 4.0): 8 test pages of a subject nobody tuned on, read with ``book="ush"`` (the default
   book stays Anatomy and Physiology, so earlier packets rebuild the same).
+- A third book, held out whole (``bench/data/openstax_phil_pages.json``, OpenStax Introduction
+  to Philosophy, CC BY 4.0 commit): 8 test pages added in session 5 for its final review
+  (``book="phil"``).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from pathlib import Path
 
 SQUAD = Path(__file__).resolve().parents[1].parent / "shared/data/squad2_dev_subset.json"
 TEXTBOOK = Path(__file__).resolve().parent / "data/openstax_ap2e_pages.json"
-BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json")}
+BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
+         "phil": TEXTBOOK.with_name("openstax_phil_pages.json")}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
 SPLITS = ("dev", "test")
 
