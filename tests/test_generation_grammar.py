@@ -80,5 +80,5 @@ def test_engine_keeps_the_count_with_only_well_formed_questions(nlp, count) -> N
                                 ["qa", "mcq", "cloze", "tf"])
     cards = engine.generate(request).cards
     assert len(cards) == count
-    asked = [c.question for c in cards if c.type in ("qa", "mcq")]
+    asked = [c.question for c in cards if c.type in ("qa", "mcq") and "_____" not in c.question]
     assert not [q for q, why in zip(asked, grammar.ill_formed(asked, nlp), strict=True) if why]

@@ -6,8 +6,11 @@ same grammatical number), ranked by MiniLM closeness to the answer for the diffi
 and numbers get plausible perturbations in the answer's own format ("509 BC" → "499 BC",
 "two" → "three"). Never a fragment (only whole typed spans are in the pool), never a span of
 the answer's own sentence (it may be true as well), never one that contains or is contained in
-the answer. When fewer than three exist, no multiple-choice card is made: an absurd option
-teaches nothing.
+the answer. A multiple-choice card needs three; with fewer none is made: an absurd
+option teaches nothing. An answer or option whose kind the small model is unsure of (``Pool.slip``)
+has none. A date
+or number that is a bound ("by 1066", "before 1200") gets none: a later or earlier year would
+be true as well.
 """
 
 from __future__ import annotations
@@ -18,12 +21,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import Term, norm
 
+MIN_DISTRACTORS = 3
+_LOCATIVE = frozenset(["in", "at", "to", "from", "into", "near", "across", "through", "towards",
+                       "toward", "throughout", "within", "en", "a", "desde", "hacia"])
+# 'Locomotion No. 1' is a name, not an amount: 'No. 0' and 'No. 2' are no plausible options
+_IDENTIFIER = frozenset(["no.", "no", "nos.", "number", "#", "vol.", "volume", "chapter", "page",
+                         "p.", "route", "flight", "apollo", "núm.", "n.º"])
+_BOUNDS = frozenset(["by", "before", "after", "since", "until", "till", "prior to", "up to",
+                     "over", "under", "more than", "less than", "fewer than", "at least",
+                     "at most", "nearly", "almost", "hasta", "desde", "antes de", "después de"])
 UNRELATED = 0.12  # MiniLM cosine below which an option of the "same" kind is a tagging slip
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve"]
@@ -43,6 +56,8 @@ class Pool:
 
     by_kind: dict[str, list[tuple[str, str, bool, str]]] = field(default_factory=dict)
     sentences: list[str] = field(default_factory=list)
+    kinds: dict[str, set[str]] = field(default_factory=dict)  # text → every kind it was given
+    located: set[str] = field(default_factory=set)  # texts after 'in', 'to', 'from', …
 
     @classmethod
     def build(cls, sents: Sequence[Span], found: Sequence[Sequence[Answer]]) -> Pool:
@@ -51,12 +66,29 @@ class Pool:
             for a in ans:
                 plural = sent.doc[a.end - 1].tag_ in ("NNS", "NNPS")
                 pool.by_kind.setdefault(a.kind, []).append((a.text, a.head, plural, a.label))
+                pool.kinds.setdefault(a.text, set()).add(a.kind)
+                if a.start > sent.start and sent.doc[a.start - 1].lower_ in _LOCATIVE:
+                    pool.located.add(a.text)
+                if a.kind == "person" and _modifier(sent.doc[a.end - 1]):
+                    pool.kinds[a.text].add("modifier")  # 'the Norman-derived system'
         return pool
+
+    def slip(self, text: str, kind: str) -> bool:
+        """The small model's kind for ``text`` is doubtful: the document gives it another kind
+        elsewhere ('Norman' a group and a person), or a person's name follows 'in'/'to' ('the
+        citadel of Mili', 'in Arbanon': DEV options for 'Bohemond')."""
+        return len(self.kinds.get(text, ())) > 1 or (kind == "person" and text in self.located)
 
     def asserted(self, statement: str) -> bool:
         """The document itself says it (a 'false' statement that is true)."""
         n = norm(statement)
         return any(n == s or (len(n) > 20 and n in s) for s in self.sentences)
+
+
+def _modifier(last: Token) -> bool:
+    """A name used as a modifier ('Norman ancestry', 'Norman-derived'): no person."""
+    hyphen = last.i + 1 < len(last.doc) and last.nbor(1).text == "-"
+    return hyphen or (last.dep_ in ("amod", "compound") and last.head.pos_ == "NOUN")
 
 
 def _stable(items: Sequence[str], seed: str) -> list[str]:
@@ -66,6 +98,18 @@ def _stable(items: Sequence[str], seed: str) -> list[str]:
 def shuffle(options: list[str], seed: str) -> list[str]:
     """Options in a stable pseudo-random order, so re-generation gives the same card."""
     return _stable(options, seed)
+
+
+def multiple_choice(stem: str, answer: Answer, wrong: Sequence[str], source: str,
+                    difficulty: str, level: float, salience: float,
+                    tags: list[str]) -> Candidate:
+    """A multiple-choice card: ``stem`` is a question, or a sentence with the answer blanked
+    (where no well-formed question exists, the blank still asks the fact, and the options
+    are what makes it multiple choice)."""
+    closeness = {"beginner": -0.3, "advanced": 0.4}.get(difficulty, 0.0)
+    return Candidate("mcq", stem, answer.text, source,
+                     choices=shuffle([answer.text, *wrong], stem), kind=answer.kind,
+                     level=level - 0.2 + closeness, salience=salience, tags=tags)
 
 
 def _numbers(answer: Answer, difficulty: str) -> list[str]:
@@ -136,8 +180,13 @@ def pick(
 ) -> list[str]:
     """Up to ``count`` distractors for ``answer``; fewer (or none) when the document lacks
     good ones."""
+    if answer.kind in NUMERIC and bound(answer, sent):
+        return []
+    if answer.kind not in NUMERIC and pool.slip(answer.text, answer.kind):
+        return []  # options "of its kind" for an answer of doubtful kind would be of any kind
     plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
-    options = [o for o in dict.fromkeys(_same_kind(answer, pool, plural)) if o != answer.text]
+    options = [o for o in dict.fromkeys(_same_kind(answer, pool, plural))
+               if o != answer.text and (answer.kind in NUMERIC or not pool.slip(o, answer.kind))]
     ranked = by_closeness(answer.text, options, difficulty, vectors, floor=UNRELATED,
                           intermediate="closest")
     if answer.kind in NUMERIC:
@@ -151,6 +200,15 @@ def pick(
         if len(chosen) == count:
             break
     return chosen
+
+
+def bound(answer: Answer, sent: Span) -> bool:
+    """'By 1066 Normandy had …', 'before 1200': the answer bounds a time or an amount, so a
+    later (or earlier) option is true as well (a DEV reviewer: '1081 and 1091 would also be
+    true'); 'No. 1' names a thing, and 'No. 0' is no plausible option."""
+    before = [t.lower_ for t in sent.doc[max(sent.start, answer.start - 2) : answer.start]]
+    return bool(before) and (before[-1] in _BOUNDS | _IDENTIFIER or " ".join(before) in _BOUNDS
+                             or "".join(before) in _IDENTIFIER)  # 'No' '.' as two tokens
 
 
 def _match_case(option: str, answer: str) -> str:

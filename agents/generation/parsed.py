@@ -100,7 +100,7 @@ def generate(
 def standing(cands: list[Candidate], topics: frozenset[str], topic: str = "") -> list[Candidate]:
     """Drop question cards that are too long, name nothing the student can place, or whose
     answer is the page's own topic (standalone.py); the cloze and statements fill the count."""
-    return [c for c in cands if c.type not in ("qa", "mcq") or (
+    return [c for c in cands if not _asks(c) or (
         standalone.short(c.question) and standalone.anchored(c.question, topics)
         and not (c.question.startswith("Who ") and standalone.names_the_topic(c.answer, topic)))]
 
@@ -108,9 +108,14 @@ def standing(cands: list[Candidate], topics: frozenset[str], topic: str = "") ->
 def well_formed(cands: list[Candidate], nlp: Language) -> list[Candidate]:
     """Drop question cards whose question re-parses as no well-formed wh-question (grammar.py);
     the same span's cloze and the sentence's statements stay in the pool to fill the count."""
-    asked = sorted({c.question for c in cands if c.type in ("qa", "mcq")})
+    asked = sorted({c.question for c in cands if _asks(c)})
     bad = {q for q, why in zip(asked, grammar.ill_formed(asked, nlp), strict=True) if why}
-    return [c for c in cands if not (c.type in ("qa", "mcq") and c.question in bad)]
+    return [c for c in cands if not (_asks(c) and c.question in bad)]
+
+
+def _asks(cand: Candidate) -> bool:
+    """A card that asks a question (a multiple-choice card may instead complete a blank)."""
+    return cand.type == "qa" or (cand.type == "mcq" and BLANK not in cand.question)
 
 
 _NAMES_THE_TERM = re.compile(r"^(What|Who) (is|are|was|were) (the|a|an) ")
@@ -159,19 +164,21 @@ def _for_sentence(
             out.append(Candidate("qa", asked.question, asked.answer, source, kind=answer.kind,
                                  level=level, salience=sal,
                                  tags=[*tags, f"role:{asked.role}", kind_tag]))
-            wrong = choices.pick(answer, sent, pool, difficulty, vectors)
-            if len(wrong) == 3 and asked.answer == answer.text:
-                opts = choices.shuffle([answer.text, *wrong], asked.question)
-                closeness = {"beginner": -0.3, "advanced": 0.4}.get(difficulty, 0.0)
-                out.append(Candidate("mcq", asked.question, answer.text, source, choices=opts,
-                                     kind=answer.kind, level=level - 0.2 + closeness,
-                                     salience=sal,
-                                     tags=[*tags, f"role:{asked.role}", kind_tag]))
+        wrong = choices.pick(answer, sent, pool, difficulty, vectors)
+        enough = len(wrong) >= choices.MIN_DISTRACTORS
+        if asked is not None and enough and asked.answer == answer.text:
+            out.append(choices.multiple_choice(asked.question, answer, wrong, source, difficulty,
+                                               level, sal, [*tags, f"role:{asked.role}",
+                                                            kind_tag]))
+            wrong = []  # one multiple-choice card per answer
         defining = asked is not None and asked.role == "definition"
         cloze = None if defining else _cloze(builder, sent, answer)
         if cloze:
             out.append(Candidate("cloze", cloze, answer.text, source, kind=answer.kind,
                                  level=level + 0.2, salience=sal, tags=[*tags, kind_tag]))
+            if enough and wrong:  # no question to ask it with: the options complete the blank
+                out.append(choices.multiple_choice(cloze, answer, wrong, source, difficulty,
+                                                   level + 0.2, sal, [*tags, kind_tag]))
     for question, answer_text, kind in definitions(sent, resolver):
         out.append(Candidate("qa", question, answer_text, source, kind=kind, level=0.2,
                              salience=0.75 * weight + 0.2, tags=[*tags, "role:definition"]))

@@ -1,0 +1,96 @@
+"""Multiple choice and false statements from the parse (choices.py), with the real pipeline:
+which answers get distractors, and which cards the options make."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from agents.generation import choices
+from agents.generation.candidates import Document
+from agents.generation.nlp import pipeline
+from agents.generation.parsed import BLANK, generate
+from agents.generation.spans import Answer, answers
+from agents.generation.text import usable_sentences
+
+HISTORY = (
+    "By 1066, Normandy had been exporting fighting horsemen for more than a generation. "
+    "In 1072, William invaded Scotland. "
+    "The Norman-derived feudal system was applied to most of Scotland. "
+    "Robert the Bruce and David were kings of Scotland. "
+    "The cathedral at Durham was begun in the 11th century and finished in the 12th century. "
+    "Paris was the site of several important developments in the history of music in the "
+    "13th century."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    found = pipeline("en")
+    assert found is not None
+    return found
+
+
+def _parsed(nlp: Language, text: str) -> tuple[list[Span], list[list[Answer]]]:
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
+    return sents, [answers(s) for s in sents]
+
+
+def _answer(sents: list[Span], found: list[list[Answer]], text: str) -> tuple[Span, Answer]:
+    return next((s, a) for s, ans in zip(sents, found, strict=True) for a in ans if a.text == text)
+
+
+def test_a_bound_year_gets_no_distractors(nlp: Language) -> None:
+    """'By which year had Normandy been exporting fighting horsemen?' offered 1081 and 1091,
+    both true as well (DEV reviewer); the same swap made a 'False' statement that is true."""
+    sents, found = _parsed(nlp, HISTORY)
+    pool = choices.Pool.build(sents, found)
+    sent, bound = _answer(sents, found, "1066")
+    assert choices.pick(bound, sent, pool, "intermediate", None) == []
+    assert choices.pick(bound, sent, pool, "intermediate", None, count=1,
+                        for_statement=True) == []
+    sent, point = _answer(sents, found, "1072")  # 'In 1072': a point in time, any other is false
+    assert len(choices.pick(point, sent, pool, "intermediate", None)) == 3
+
+
+def test_a_name_used_as_a_modifier_is_no_option_of_a_person(nlp: Language) -> None:
+    """'Norman' in 'the Norman-derived system' is tagged a person; it was offered beside
+    Robert the Bruce and David (DEV)."""
+    sents, found = _parsed(nlp, HISTORY)
+    pool = choices.Pool.build(sents, found)
+    assert any(a.text == "Norman" and a.kind == "person" for ans in found for a in ans)
+    for sent, ans in zip(sents, found, strict=True):
+        for a in ans:
+            if a.kind == "person":
+                assert "Norman" not in choices.pick(a, sent, pool, "intermediate", None)
+    assert pool.slip("Norman", "person")
+
+
+def test_a_blank_asks_the_fact_when_no_question_does(nlp: Language) -> None:
+    """A sentence whose span makes no well-formed question still makes a multiple-choice card:
+    the sentence with the span blanked, the options of the span's kind."""
+    doc = Document(usable_sentences(HISTORY), {}, "en", None, None, Counter())
+    cands = generate(doc, nlp, "intermediate", None, None)
+    blanks = [c for c in cands if c.type == "mcq" and BLANK in c.question]
+    assert blanks, [c.question for c in cands if c.type == "mcq"]
+    for card in blanks:
+        assert card.answer in card.choices and len(set(card.choices)) == 4
+        cloze = [c for c in cands if c.type == "cloze" and c.answer == card.answer
+                 and c.source == card.source]
+        assert cloze and cloze[0].question == card.question
+        if card.kind == "century":
+            assert all(o.endswith("century") for o in card.choices), card.choices
+
+
+def test_a_serial_number_gets_no_distractors(nlp: Language) -> None:
+    """'Locomotion No. _____' with options 'No. 0', 'No. 2': a name, not an amount."""
+    sents, found = _parsed(nlp, "George Stephenson built the first locomotive, Locomotion "
+                                "No. 1. It pulled 38 wagons along 25 miles of track in 1825.")
+    pool = choices.Pool.build(sents, found)
+    sent, serial = _answer(sents, found, "1")
+    assert choices.pick(serial, sent, pool, "intermediate", None) == []
+    sent, wagons = _answer(sents, found, "38")
+    assert len(choices.pick(wagons, sent, pool, "intermediate", None)) == 3
