@@ -81,6 +81,10 @@ def test_cards_feedback_routing_and_uploads_in_flight_survive_sigterm_and_kill_9
         tmp_path: Path) -> None:
     try:
         survive(tmp_path)
+    except AssertionError as exc:  # what the worker last said is the first thing to read
+        log = tmp_path / "run" / "worker.log"
+        tail = log.read_text(errors="replace").splitlines()[-40:] if log.exists() else []
+        raise AssertionError("\n".join([str(exc), "worker.log ends:", *tail])) from exc
     finally:  # a failed run leaves nothing behind
         for info in STARTED:
             for pid in info.pids.values():
