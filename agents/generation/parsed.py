@@ -3,7 +3,9 @@
 Per sentence: every typed answer span (spans.py) gets a question from the parse (asking.py),
 a multiple-choice card when three distractors of its kind exist (choices.py), and a cloze
 that blanks the whole span; appositions give definitional cards; the sentence gives one true
-statement and false ones that swap one answer for another of its kind. Each card's
+statement and false ones that swap one answer for another of its kind. A sentence over 30
+words also gives the same cards from each of its self-contained clauses (clauses.py), so that
+a page of long technical sentences still makes a deck. Each card's
 ``salience`` says how much it is worth asking: the answer's rarity (wordfreq) and kind, and
 its sentence's centrality in the document (MiniLM), so that a handful of cards covers the
 page's key facts rather than its asides.
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Span
 
-from agents.generation import choices, grammar, standalone
+from agents.generation import choices, clauses, grammar, standalone
 from agents.generation.asking import ask
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
@@ -79,22 +81,40 @@ def generate(
     sents = parse_sentences(nlp, [s.text for s in prose])
     found = [answers(sent) for sent in sents]
     pool = choices.Pool.build(sents, found)
+    parts = _clauses(sents, nlp)
+    part_answers = [[answers(part) for part in ps] for ps in parts]
     vectors = dict(doc.vectors)
     if encoder is not None:
-        missing = sorted({a.text for ans in found for a in ans} - set(vectors))
+        missing = sorted({a.text for ans in [*found, *(a for pa in part_answers for a in pa)]
+                          for a in ans} - set(vectors))
         if missing:
             vectors.update(zip(missing, encoder.encode(missing), strict=True))  # type: ignore[attr-defined]
         doc.vectors = vectors
     central = centrality([s.text for s in prose], vectors, centroid)
     resolver = Resolver()
     out: list[Candidate] = []
-    for sentence, sent, ans in zip(prose, sents, found, strict=True):
+    for sentence, sent, ans, ps, pa in zip(prose, sents, found, parts, part_answers,
+                                           strict=True):
         tags = [t for t in (doc.subject, sentence.heading) if t]
         weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
         out += _for_sentence(sent, ans, pool, resolver, doc, difficulty, weight, tags, vectors)
+        for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
+            out += _for_sentence(part, part_found, pool, resolver, doc, difficulty, weight,
+                                 tags, vectors)
         resolver.push(sent)
     return standing(well_formed(out, nlp), standalone.topic_words(sents),
                     standalone.main_topic(sents))
+
+
+def _clauses(sents: list[Span], nlp: Language) -> list[list[Span]]:
+    """The self-contained clauses of each long sentence (clauses.py), pronouns resolved from
+    the sentences before it."""
+    resolver = Resolver()
+    out = []
+    for sent in sents:
+        out.append(clauses.clauses(sent, resolver, nlp))
+        resolver.push(sent)
+    return out
 
 
 def standing(cands: list[Candidate], topics: frozenset[str], topic: str = "") -> list[Candidate]:

@@ -1,0 +1,318 @@
+"""Short, self-contained clauses cut from a long sentence, so that it still yields cards.
+
+A 45-word sentence makes no cloze, no true/false statement (a whole paragraph to read) and
+questions that are either echoes or too long to stand. Its parse says which parts are a fact
+of their own and which are optional:
+
+    coordinated clauses   "X was established by a treaty, and was situated in Y"
+                          → "X was established by a treaty." + "X was situated in Y."
+    side-by-side clauses  "A were descended from R, B were descended from P"
+    non-restrictive       ", which began in 911 as a fiefdom," / ", the Bishop of Bayeux," /
+    modifiers             ", capturing Valona and Kanina" / "(see Old English)": dropped; a
+                          relative clause whose pronoun is its subject becomes a clause with
+                          the antecedent ("The Duchy of Normandy began in 911 as a fiefdom.")
+    leading asides        "However," / "Having obtained the consent of the pope," dropped;
+                          a short time or place adjunct ("In 1081,") stays as context
+
+Nothing is cut inside a phrase: only whole subtrees that the sentence's grammar marks as
+optional (a comma before them, or a clause of their own) go. Each clause is rendered with its
+pronouns resolved (rendering.py), re-parsed, and kept only when the re-parse is one finite
+clause with its subject and between ``MIN_WORDS`` and ``MAX_WORDS`` words; the cards are then
+made from it as from any sentence.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from agents.generation.reference import PERSONAL, Resolver
+from agents.generation.rendering import Builder
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+LONG = 30  # words: a longer sentence gives no cloze or statement of its own (parsed.py)
+MIN_WORDS, MAX_WORDS = 6, 28
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_OPTIONAL = frozenset({"relcl", "acl", "appos", "advcl", "npadvmod", "parataxis", "prep",
+                       "conj", "dep", "ccomp"})
+_RELATIVE = frozenset({"which", "who", "that"})
+# a clause under one of these states a fact of its own; under "if", "when", "because" it does not
+_CONTRAST = frozenset({"while", "whereas", "although", "though"})
+_FRONT_KEEP = 6  # words: a leading adjunct this short ("In 1081,") is context worth keeping
+AGREEMENT = 0.85  # share of words the re-parse attaches as the sentence's parse did
+_DANGLING_END = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "AUX", "PRON"})
+
+
+def words(sent: Span) -> int:
+    return sum(1 for t in sent if not t.is_punct)
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS and not _regnal(c)), None)
+
+
+def _regnal(tok: Token) -> bool:
+    """'Richard I' read as a name and the pronoun I."""
+    return tok.text == "I" and tok.i > tok.sent.start and tok.doc[tok.i - 1].pos_ == "PROPN"
+
+
+def _finite(verb: Token) -> bool:
+    if verb.tag_ in _FINITE:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
+
+
+def _after_comma(tok: Token) -> bool:
+    """The subtree of ``tok`` is set off by a comma, dash or bracket: non-restrictive."""
+    first = tok.left_edge.i
+    return first > tok.sent.start and tok.doc[first - 1].text in (",", "—", "–", "(", ";")
+
+
+def _heads(root: Token) -> list[tuple[Token, Token]]:
+    """(clause head, its subject) of each independent clause of the sentence."""
+    out: list[tuple[Token, Token]] = []
+    subject = _own_subject(root)
+    if root.pos_ in ("VERB", "AUX") and subject is not None and _finite(root):
+        out.append((root, subject))
+    for c in root.children:
+        if c.pos_ not in ("VERB", "AUX") or not _finite(c):
+            continue
+        own = _own_subject(c)
+        if c.dep_ == "conj":
+            # "…, and was situated in …": the conjunct shares the first clause's subject
+            shared = own or subject
+            if shared is not None:
+                out.append((c, shared))
+                out += [(g, _own_subject(g) or shared) for g in c.children
+                        if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX") and _finite(g)]
+        elif c.dep_ in ("ccomp", "parataxis") and own is not None and c.i < root.i and not any(
+                g.dep_ == "mark" for g in c.children):
+            out.append((c, own))  # "A were descended from R, B were descended from P"
+        elif c.dep_ == "advcl" and own is not None and any(
+                g.dep_ == "mark" and g.lower_ in _CONTRAST for g in c.children):
+            out.append((c, own))  # "…, while packet switching is charged per packet": a fact
+    return out
+
+
+def _optional_parts(head: Token, keep: set[int]) -> set[int]:
+    """Non-restrictive modifiers and asides inside the clause of ``head``."""
+    drop: set[int] = set()
+    for tok in head.subtree:
+        if tok == head or tok.i in keep:
+            continue
+        if tok.dep_ in _OPTIONAL and _after_comma(tok) and not (_subtree(tok) & keep):
+            if tok.dep_ == "prep" and tok.head == head and not tok.lower_.startswith(
+                    ("includ", "such", "especially", "along")):
+                continue  # "…, in 1185": an adjunct of the verb is part of the fact
+            if tok.dep_ == "conj" and tok.pos_ not in ("VERB", "AUX"):
+                continue  # "Danes, Norwegians and Swedes": list items are not asides
+            drop |= _subtree(tok)
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head == head and tok.i > head.i:
+            drop |= _subtree(tok)  # "… landed in Valona using siege engines"
+    return drop
+
+
+def _front(head: Token, subject: Token, kept: set[int]) -> set[int]:
+    """Leading parts before the subject that go: discourse words, participial and long
+    adjuncts ('Having obtained the consent of pope Gregory VII and acting as his vassal,')."""
+    drop: set[int] = set()
+    for c in head.children:
+        if c.i >= subject.left_edge.i or c.dep_ in ("aux", "auxpass", "neg") or c.i not in kept:
+            continue
+        part = _subtree(c) & kept
+        short = sum(1 for i in part if not head.doc[i].is_punct) <= _FRONT_KEEP
+        if c.dep_ in ("prep", "npadvmod") and short and not any(
+                head.doc[i].tag_ == "VBG" for i in part):
+            continue
+        drop |= part
+    return drop
+
+
+def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
+    """Punctuation stays only between two kept neighbours ('Italy, the Normans'; not the
+    commas that bounded a dropped aside, except the one that ends a kept leading adjunct:
+    'In cases of billable services, circuit switching …'); a conjunction needs its
+    conjunct."""
+    doc = sent.doc
+    out = []
+    if subject is not None and subject.left_edge.i > sent.start and \
+            doc[subject.left_edge.i - 1].text == ",":
+        ids = ids | {subject.left_edge.i - 1}  # it may belong to the dropped aside's subtree
+    for i in sorted(ids):
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("-", "'", '"', "“", "”"):
+            ends_front = subject is not None and i + 1 == subject.left_edge.i and any(
+                j < i for j in ids)
+            if not ((i - 1 in ids and i + 1 in ids) or ends_front) or tok.text in (".", "!", "?"):
+                continue
+        if tok.dep_ in ("cc", "preconj") and not any(
+                c.i in ids for c in tok.head.children if c.dep_ == "conj" and c.i > i):
+            continue
+        out.append(i)
+    # a comma before a conjunction's dropped conjunct, or a conjunction first
+    while out and (doc[out[0]].is_punct or doc[out[0]].dep_ in ("cc", "mark")):
+        out.pop(0)
+    return out
+
+
+def _colon_tail(head: Token) -> set[int]:
+    """What follows a colon or semicolon after the clause head: an elaboration of its own
+    ('…formed element: A single drop of blood contains …')."""
+    stop = next((t.i for t in head.doc[head.i : head.sent.end] if t.text in (":", ";")), None)
+    return set() if stop is None else set(range(stop, head.sent.end))
+
+
+def _bracketed(sent: Span) -> set[int]:
+    """Asides in brackets ('(see Old English)', '[citation needed]')."""
+    out: set[int] = set()
+    depth = 0
+    for tok in sent:
+        depth += tok.text in ("(", "[")
+        if depth:
+            out.add(tok.i)
+        depth -= tok.text in (")", "]") and depth > 0
+    return out
+
+
+def clause_ids(sent: Span) -> list[list[int]]:
+    """Token ids (in order) of each self-contained clause of ``sent``."""
+    doc = sent.doc
+    heads = _heads(sent.root)
+    all_heads = {h.i for h, _ in heads}
+    out: list[list[int]] = []
+    for head, subject in heads:
+        ids = _subtree(head)
+        for other in all_heads - {head.i}:
+            if other in ids:
+                ids -= _subtree(doc[other])
+        if subject.i not in ids:
+            ids |= _subtree(subject) - _optional_parts(subject, set())
+        keep = {head.i, subject.i} | {c.i for c in head.children if c.dep_ in (
+            "aux", "auxpass", "neg", "dobj", "attr", "acomp", "oprd", "xcomp", "agent")}
+        ids -= _optional_parts(head, keep)
+        ids -= _colon_tail(head)
+        ids -= _front(head, subject, ids)
+        ids -= {c.i for c in head.children if c.dep_ == "mark"}
+        out.append(_tidy(ids - _bracketed(sent), sent, subject))
+    out += _relative_clauses(sent)
+    return out
+
+
+def _relative_clauses(sent: Span) -> list[list[int]]:
+    """', which began in 911 as a fiefdom,' → 'The Duchy of Normandy began in 911 as a fiefdom':
+    a non-restrictive relative clause whose pronoun is its subject, with its antecedent."""
+    out: list[list[int]] = []
+    for verb in sent:
+        if verb.dep_ != "relcl" or not _after_comma(verb) or not _finite(verb):
+            continue
+        pronoun = _own_subject(verb)
+        noun = verb.head
+        if pronoun is None or pronoun.lower_ not in _RELATIVE or noun.pos_ not in ("NOUN",
+                                                                                  "PROPN"):
+            continue
+        # the antecedent: the noun with what precedes it and a close 'of' phrase
+        ante = [t.i for t in noun.subtree if t.i <= noun.i]
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   and c.i == noun.i + 1), None)
+        if of is not None and of.right_edge.i < verb.left_edge.i:
+            ante += sorted(_subtree(of))
+        if len(ante) > 8 or any(sent.doc[i].is_punct and sent.doc[i].text != "-" for i in ante):
+            continue
+        ids = _subtree(verb) - _optional_parts(verb, {verb.i, pronoun.i}) - _colon_tail(verb)
+        out.append(_tidy(set(ante) | ids - {pronoun.i} - _bracketed(sent), sent))
+    return out
+
+
+def _well_formed(parsed: Span) -> bool:
+    """The re-parse is one finite clause with its subject, ending on a content word."""
+    root = parsed.root
+    n = words(parsed)
+    if not MIN_WORDS <= n <= MAX_WORDS or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if _own_subject(root) is None or not _finite(root):
+        return False
+    verb_start = min([root.i] + [c.i for c in root.children if c.dep_ in ("aux", "auxpass",
+                                                                            "neg", "advmod")])
+    before = parsed.doc[parsed.start : verb_start]
+    if len(before) and before[-1].text == "," and sum(t.text == "," for t in before) % 2:
+        return False  # "The erythrocyte, is …": one comma between subject and verb
+    last = [t for t in parsed if not t.is_punct]
+    if last and last[-1].pos_ in _DANGLING_END:
+        return False
+    # brackets and quotes stay balanced
+    text = parsed.text
+    return text.count("(") == text.count(")") and text.count('"') % 2 == 0 and "[" not in text
+
+
+def _unsure_pronoun(ids: list[int], sent: Span) -> bool:
+    """A pronoun other than a clause's subject ('his court', 'its assault'): the resolver
+    links these wrongly too often ('to Boulogne's court') for a sentence a card presents as
+    the text's own; the whole sentence's cards keep them."""
+    return any(sent.doc[i].pos_ == "PRON" and sent.doc[i].lower_ in PERSONAL
+               and sent.doc[i].dep_ not in ("nsubj", "nsubjpass") for i in ids)
+
+
+def _vague_subject(ids: list[int], sent: Span, resolver: Resolver | None) -> bool:
+    """A subject pronoun resolved to a description without its article ('Famous work was
+    commissioned by Odo'): the mention was cut, the sentence would read as broken."""
+    for i in ids:
+        tok = sent.doc[i]
+        if tok.pos_ == "PRON" and tok.lower_ in PERSONAL and resolver is not None:
+            found = resolver.resolve(tok, sent)
+            if found is not None and found.text[:1].islower() and not found.text.startswith(
+                    ("the ", "a ", "an ")):
+                return True
+    return False
+
+
+def _agreement(ids: list[int], parsed: Span, sent: Span) -> float:
+    """Share of the clause's words whose head in the re-parse is the word it had in the
+    sentence: a cut that broke the grammar (or followed a misparse) parses differently."""
+    doc = sent.doc
+    old = [doc[i].lower_ for i in ids]
+    new = [t.lower_ for t in parsed]
+    where: dict[int, int] = {}  # sentence token id → re-parsed token index
+    for block in SequenceMatcher(a=old, b=new, autojunk=False).get_matching_blocks():
+        for k in range(block.size):
+            where[ids[block.a + k]] = block.b + k
+    same = total = 0
+    for i, j in where.items():
+        tok = doc[i]
+        if tok.is_punct or tok.head.i not in where or tok.head == tok:
+            continue
+        total += 1
+        same += parsed[j].head.i - parsed.start == where[tok.head.i]
+    return same / total if total else 0.0
+
+
+def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
+    """The well-formed clauses of a long sentence, each re-parsed as a sentence of its own."""
+    if words(sent) <= LONG:
+        return []
+    builder = Builder(sent, resolver)
+    found: dict[str, list[int]] = {}
+    for ids in clause_ids(sent):
+        if _unsure_pronoun(ids, sent) or _vague_subject(ids, sent, resolver):
+            continue
+        text = builder.render(ids, {})
+        if not text or len(text.split()) < MIN_WORDS:
+            continue
+        text = text[:1].upper() + text[1:].rstrip(" ,;:—–") + "."
+        if text.rstrip(".") != sent.text.rstrip(" ."):
+            found.setdefault(text, ids)
+    out = []
+    for ids, doc in zip(found.values(), nlp.pipe(list(found)), strict=True):
+        parsed = doc[:]
+        if len(list(doc.sents)) == 1 and _well_formed(parsed) and \
+                _agreement(ids, parsed, sent) >= AGREEMENT:
+            out.append(parsed)
+    return out

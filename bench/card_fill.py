@@ -1,0 +1,128 @@
+"""Does the default engine deliver the deck a user asked for? Fill rate and zero-card texts.
+
+For each passage of a split (``bench/splits.py``: SQuAD paragraphs and textbook pages) the
+engine ``cardstream generate`` uses is asked for 6–10 cards of all four types (the same seeded
+draw as the blind review, ``bench/card_review.py``). Reported, per corpus and overall:
+
+- fill rate: cards delivered / cards requested;
+- zero-card passages: texts whose upload would end in "no cards could be made";
+- mean P(keep) (the keep model, ``agents/generation/keep.py``) of the delivered cards, per
+  card type: the quality proxy, so that a fuller deck is not bought with worse cards;
+- ms per passage (wall, this process; run timed numbers under the bench lock).
+
+``--texts FILE`` adds passages of your own (plain text, one per paragraph, blank-line
+separated, or a JSON list of {"title", "context"}), reported as corpus "extra"; ``--split none``
+measures them alone.
+
+    .venv/bin/python -m bench.card_fill --split dev [--texts FILE] [--show N] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from bench import splits
+from bench.card_review import CARD_TYPES
+from bench.splits import Passage
+
+
+def passages(split: str | None, texts: Path | None) -> list[Passage]:
+    """The split's passages (none for ``split=None``) and the paragraphs of ``texts``: plain
+    text, blank-line separated, or JSON, a list of {"title", "context"}."""
+    out = splits.squad(split) + splits.textbook(split) if split else []
+    if texts is not None:
+        raw = texts.read_text(encoding="utf-8")
+        blocks = ([(p["title"], p["context"]) for p in json.loads(raw)]
+                  if texts.suffix == ".json" else [(texts.stem, b) for b in raw.split("\n\n")])
+        out += [Passage(f"extra:{texts.stem}:{n}", "extra", split or "dev", title,
+                        " ".join(text.split())) for n, (title, text) in enumerate(blocks)
+                if text.strip()]
+    return out
+
+
+def run(engine: Any, items: list[Passage], seed: int = 0) -> list[dict[str, Any]]:
+    """One row per passage: requested, delivered, per-type P(keep), time."""
+    from agents.exceptions import GenerationError
+    from agents.generation import GenerationRequest
+
+    rows = []
+    for p in items:
+        n = random.Random(f"{seed}:cards:{p.key}").randint(6, 10)
+        request = GenerationRequest(p.text, f"fill-{p.key}", n, "intermediate", CARD_TYPES)
+        started = time.perf_counter()
+        try:
+            cards = engine.generate(request).cards
+        except GenerationError:
+            cards = []
+        ms = 1000 * (time.perf_counter() - started)
+        rows.append({"key": p.key, "corpus": p.corpus, "requested": n, "delivered": len(cards),
+                     "ms": ms, "cards": [{"type": c.type, "question": c.question,
+                                          "answer": c.answer, "keep": c.quality.get("keep")}
+                                         for c in cards]})
+    return rows
+
+
+def summary(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        groups[r["corpus"]].append(r)
+        groups["all"].append(r)
+    out = {}
+    for name, rs in groups.items():
+        keeps: dict[str, list[float]] = defaultdict(list)
+        for r in rs:
+            for c in r["cards"]:
+                if c["keep"] is not None:
+                    keeps[c["type"]].append(c["keep"])
+                    keeps["all"].append(c["keep"])
+        out[name] = {
+            "passages": len(rs),
+            "requested": sum(r["requested"] for r in rs),
+            "delivered": sum(r["delivered"] for r in rs),
+            "zero": sum(r["delivered"] == 0 for r in rs),
+            "keep": {t: (statistics.fmean(v), len(v)) for t, v in keeps.items()},
+            "ms": statistics.median(r["ms"] for r in rs),
+        }
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=(*splits.SPLITS, "none"), default="dev")
+    parser.add_argument("--texts", type=Path)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--show", type=int, default=0, help="print the cards of N passages")
+    parser.add_argument("--json", type=Path, help="write every row here")
+    args = parser.parse_args()
+    import torch
+
+    from agents.generation import build_engine
+
+    torch.set_num_threads(1)
+    engine = build_engine(None, None)
+    split = None if args.split == "none" else args.split
+    rows = run(engine, passages(split, args.texts), args.seed)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    for r in rows[: args.show]:
+        print(f"== {r['key']} {r['delivered']}/{r['requested']}")
+        for c in r["cards"]:
+            print(f"  [{c['type']} {c['keep'] or 0:.2f}] {c['question']} -> {c['answer']}")
+    print(f"{'corpus':10s} {'texts':>5s} {'zero':>4s} {'fill':>11s} {'ms/text':>8s}  "
+          "mean P(keep) (n) per type")
+    for name, s in summary(rows).items():
+        keeps = "  ".join(f"{t} {m:.3f} ({n})" for t, (m, n) in sorted(s["keep"].items()))
+        print(f"{name:10s} {s['passages']:5d} {s['zero']:4d} "
+              f"{s['delivered']:4d}/{s['requested']:<4d}{s['delivered'] / s['requested']:4.0%} "
+              f"{s['ms']:8.0f}  {keeps}")
+
+
+if __name__ == "__main__":
+    main()
