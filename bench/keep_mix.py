@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.keep_mix                  # DEV SQuAD paragraphs + DEV pages
     .venv/bin/python -m bench.keep_mix --show mcq       # also print the delivered MCQs
+    .venv/bin/python -m bench.keep_mix --dump cards.jsonl   # and keep the delivered cards
 
 For every DEV passage (``bench/splits.py``; never TEST) it asks the default engine for the
 review packets' card count (a seeded 6–10) of all four types, and counts each type through the
@@ -15,8 +16,10 @@ the supply a multiple-choice card needs three of.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,11 +42,13 @@ def run(engine: Any, texts: list[splits.Passage], seed: int = 9,
     from agents.generation.rules import finish
     from agents.generation.spans import answers
     from agents.generation.types import GenerationRequest
+    from cardstream.output import card_json
 
     funnel = {s: Counter[str]() for s in STAGES}
     requested: Counter[str] = Counter()
     keep_of: dict[str, list[float]] = {t: [] for t in CARD_TYPES}
     supply: dict[str, Counter[int]] = {}
+    delivered: list[dict[str, Any]] = []
     scorer = engine.scorer
     for passage in texts:
         n = random.Random(f"{seed}:cards:{passage.key}").randint(6, 10)
@@ -64,6 +69,7 @@ def run(engine: Any, texts: list[splits.Passage], seed: int = 9,
             funnel["quota_floor"][t] += s.score >= scorer.threshold and keep >= scorer.quota_floor
         cards, _ = finish(scorer, pool, doc, centroid, request, None)
         for card in cards:
+            delivered.append({"passage": passage.key, "card": card_json(card)})
             funnel["delivered"][card.type] += 1
             keep_of[card.type].append(card.quality.get("keep", float("nan")))
             if card.type == show:
@@ -79,7 +85,8 @@ def run(engine: Any, texts: list[splits.Passage], seed: int = 9,
             for a in ans:
                 got = choices.pick(a, sent, dpool, "intermediate", dict(doc.vectors))
                 supply.setdefault(a.kind, Counter())[len(got)] += 1
-    return {"funnel": funnel, "requested": requested, "keep": keep_of, "supply": supply}
+    return {"funnel": funnel, "requested": requested, "keep": keep_of, "supply": supply,
+            "cards": delivered}
 
 
 def report(result: dict[str, Any]) -> str:
@@ -108,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--no-pages", action="store_true", help="SQuAD paragraphs only")
     parser.add_argument("--show", choices=CARD_TYPES, help="print the delivered cards of a type")
+    parser.add_argument("--dump", type=Path, help="write the delivered cards here (JSON lines)")
     args = parser.parse_args(argv)
     import torch
 
@@ -115,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     from agents.generation import build_engine
 
     engine = build_engine(None, None)
-    print(report(run(engine, passages(not args.no_pages), args.seed, args.show)))
+    result = run(engine, passages(not args.no_pages), args.seed, args.show)
+    print(report(result))
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n"
+                                     for c in result["cards"]), encoding="utf-8")
     return 0
 
 

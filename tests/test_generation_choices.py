@@ -94,3 +94,19 @@ def test_a_serial_number_gets_no_distractors(nlp: Language) -> None:
     assert choices.pick(serial, sent, pool, "intermediate", None) == []
     sent, wagons = _answer(sents, found, "38")
     assert len(choices.pick(wagons, sent, pool, "intermediate", None)) == 3
+
+
+def test_a_false_statement_changes_a_number_never_a_name(nlp: Language) -> None:
+    """Name swaps ('by 1066 Richard had been exporting horsemen', 'led by Norman'): DEV
+    reviewers kept 3 of 42; number and date swaps 5 of 9."""
+    sents, found = _parsed(nlp, HISTORY)
+    pool = choices.Pool.build(sents, found)
+    sent, name = _answer(sents, found, "William")
+    assert choices.pick(name, sent, pool, "intermediate", None, count=1,
+                        for_statement=True) == []
+    sent, place = _answer(sents, found, "Scotland")
+    assert choices.pick(place, sent, pool, "intermediate", None, count=1,
+                        for_statement=True) == []
+    sent, year = _answer(sents, found, "1072")
+    assert len(choices.pick(year, sent, pool, "intermediate", None, count=1,
+                            for_statement=True)) == 1

@@ -54,7 +54,7 @@ def clarity(cand: Candidate) -> float:
         score -= 0.25
     if re.match(r"^¿?\w+,", q):
         score -= 0.4  # "What, a pigment that …?": the wh-word replaced a whole clause
-    if q.count("(") != q.count(")") or q.count('"') % 2:
+    if q.count("(") != q.count(")") or q.count('"') % 2 or q.count("“") != q.count("”"):
         score -= 0.15
     return max(0.0, min(1.0, score))
 

@@ -28,7 +28,7 @@ from agents.generation.cards import Candidate
 from agents.generation.defects import CHECKS, defects
 from agents.generation.terms import norm
 
-FEATURE_SET = "keep/2"
+FEATURE_SET = "keep/3"
 WEIGHTS = Path(__file__).with_name("keep_model.json")
 NUMERIC_KINDS = frozenset({"year", "date", "century", "number", "quantity", "money", "percent",
                            "time", "duration"})
