@@ -181,9 +181,13 @@ def main() -> None:
         print(f"{args.pages} short + {args.full_pages} full pages per round, {workers} cores, "
               "OMP_THREAD_LIMIT=1 for ceiling, engine and agent")
         for round_ in range(1, args.rounds + 1):
+            before = os.getloadavg()[0]
             alone = {name: (ceiling(files[name], workers), engine(pages, workers))
                      for name, pages in sets.items()}
             agents = through_agent(sets, workers)
+            # The machine is shared: a ratio is only as good as the load it was measured at.
+            print(f"round {round_}: load average (1 min) {before:.1f} at its start,"
+                  f" {os.getloadavg()[0]:.1f} at its end")
             for name in sets:
                 raw, ours = alone[name]
                 agent, elapsed, busy = agents[name]

@@ -9,13 +9,21 @@ What counts, and why:
 - scaled down by line fragmentation: pieces of one visual line read as separate lines side by
   side (what a tilted or curled page does to the layout analysis) scramble the reading order
   even when every word is right.
+
+That score ranks the candidates, but it cannot by itself say that a candidate is better than
+the page read as it is: a thresholded or cleaned copy raises Tesseract's confidence on every
+word it shares with the raw reading, and that rise across the page can outweigh a few lines the
+candidate misread or lost. So a candidate must also win where the two readings differ
+(``net_gain``): the words only it read, weighed by its confidences, against the words only the
+raw reading read, weighed by the raw reading's; the words both read cancel out.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,6 +31,7 @@ from agents.ocr.coverage import Coverage, Ink, dropped_lines, measure, on_ink, w
 from agents.ocr.tesseract import Word
 
 MIN_WORD_CONFIDENCE = 30.0  # below this Tesseract itself is guessing
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,24 @@ class Evidence:
     score: float
     coverage: Coverage | None
     fragmented: float  # share of words on lines read in pieces
+    # Every token (letters and digits, case folded) of the kept words, with the signed weight
+    # of each occurrence: its characters times the confidence squared, negative off the ink.
+    tokens: dict[str, list[float]] = field(default_factory=dict)
+    weight: float = 0.0  # total weight of the kept words on ink
+
+
+def net_gain(base: Evidence, other: Evidence) -> float:
+    """What ``other`` reads that ``base`` does not, minus what ``base`` reads that ``other``
+    does not, as a share of ``base``'s weight (words compared as case-folded tokens, order
+    free; an occurrence both read cancels out, whatever each was sure of)."""
+    gained = lost = 0.0
+    for token in base.tokens.keys() | other.tokens.keys():
+        mine, theirs = base.tokens.get(token, []), other.tokens.get(token, [])
+        common = min(len(mine), len(theirs))
+        # the surest occurrences pair up; what is left over was read by one side only
+        lost += sum(sorted(mine, reverse=True)[common:])
+        gained += sum(sorted(theirs, reverse=True)[common:])
+    return (gained - lost) / max(base.weight, 1.0)
 
 
 def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.ndarray) -> Evidence:
@@ -47,7 +74,14 @@ def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.nd
     sure = float(weights[grounded].sum() - weights[~grounded].sum())
     share = coverage.ink_read if coverage else 1.0
     fragmented = _fragmented(words, boxes, ink.glyph)
-    return Evidence(sure * (0.5 + 0.5 * share) * (1.0 - 0.5 * fragmented), coverage, fragmented)
+    tokens: dict[str, list[float]] = defaultdict(list)
+    for word, weight, on, chosen in zip(words, weights, grounded, keep, strict=True):
+        if chosen:
+            for token in _TOKEN.findall(word.text.casefold()):
+                share_of_word = len(token) / max(len(word.text), 1)
+                tokens[token].append(float(weight * share_of_word) * (1.0 if on else -1.0))
+    return Evidence(sure * (0.5 + 0.5 * share) * (1.0 - 0.5 * fragmented), coverage, fragmented,
+                    dict(tokens), float(weights[grounded & keep].sum()))
 
 
 def _fragmented(words: Sequence[Word], boxes: np.ndarray, glyph: float) -> float:

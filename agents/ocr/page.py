@@ -19,9 +19,18 @@ from PIL import Image
 from agents.exceptions import PageTimeout
 from agents.ocr import geometry, pdf
 from agents.ocr.config import OcrConfig
-from agents.ocr.coverage import Coverage, Ink, dropped_lines, find_ink, measure, word_boxes
-from agents.ocr.evidence import weigh
+from agents.ocr.coverage import (
+    Coverage,
+    Ink,
+    dropped_lines,
+    find_ink,
+    measure,
+    text_ink,
+    word_boxes,
+)
+from agents.ocr.evidence import Evidence, net_gain, weigh
 from agents.ocr.images import load_gray
+from agents.ocr.lexicon import is_word
 from agents.ocr.photo import find_page
 from agents.ocr.preprocess import BORDER_PX, Prepared, candidates, darkest_ink, needs_work
 from agents.ocr.quality import assess
@@ -35,12 +44,17 @@ JobKind = Literal["image", "pdf-page", "text", "text-layer"]
 # the page is upside down before trusting the result.
 SUSPECT_CONFIDENCE = 55.0
 MIN_OSD_CONFIDENCE = 2.0  # OSD's own scale; below this its answer is a guess
+MIN_ORIENTED_WORDS = 8  # words a reading needs to say anything about the page's orientation
 # Choosing among candidate preparations (tuned on the DEV split of bench/ocr_accuracy.py):
 SELECT_CONFIDENCE = OcrConfig.min_confidence  # the default filter, for comparing candidates
 PREFER_EARLIER = 0.02  # a later (more processed) candidate must read 2 % more to replace one
 GOOD_CONFIDENCE, GOOD_COVERAGE = 85.0, 95.0  # a reading no other candidate needs to try
 STRICT_CONFIDENCE, STRICT_COVERAGE = 90.0, 98.0  # the same, for the raw read of a degraded page
 MAX_FRAGMENTED = 0.05  # share of words on lines read in pieces (agents/ocr/evidence.py)
+# A candidate replaces the raw reading only if, where the two differ, it loses at most this
+# share of the raw reading's confident text net of what it adds (evidence.net_gain): half a
+# percent, the issue's bound on how much worse than raw Tesseract a page may read.
+MAX_NET_LOSS = 0.02
 MAX_TEXT_OUTSIDE_PAGE = 0.03  # share of text-line ink outside a found sheet that disproves it
 
 
@@ -128,6 +142,7 @@ class Reading:
     steps: list[str]
     ink: Ink | None = None
     matrix: np.ndarray = field(default_factory=lambda: geometry.IDENTITY)
+    kept: list[Word] = field(default_factory=list)  # the words a default reading keeps
 
 
 def _best_reading(
@@ -155,6 +170,11 @@ def _best_reading(
     timings["ink"] = time.perf_counter() - started
     best: Reading | None = None
     seen: set[tuple[str, ...]] = set()
+    # The page's orientation, once a reading has decided it (None: not yet). A preparation
+    # cleans the page; it does not turn it, so every candidate is read the same way up.
+    turn: int | None = None
+    raw: Evidence | None = None
+    first: Reading | None = None
     for prepared in candidates(gray, quality, config.preprocess, config.max_pixels, region):
         key = tuple(prepared.steps)
         if key in seen:  # e.g. "light" on a page that needed no step is "raw" again
@@ -163,31 +183,40 @@ def _best_reading(
         for name, seconds in prepared.timings.items():
             timings[name] = timings.get(name, 0.0) + seconds
         try:
-            words, steps, matrix = _read(prepared, job, config, deadline, timings)
+            words, steps, matrix, turn = _read(prepared, job, config, deadline, timings, turn)
         except PageTimeout:
             if best is None:
                 raise
             break  # the page's time is up: keep the best reading so far
         # Candidates are compared on what a default reading keeps, so the user's own filter
         # changes which words are shown, not which preparation is read.
-        proof = weigh(ink, words, kept_mask(words, SELECT_CONFIDENCE, job.language), matrix)
+        mask = kept_mask(words, SELECT_CONFIDENCE, job.language)
+        proof = weigh(ink, words, mask, matrix)
         # Steps as run, after the candidate's name unless it is the upload as it is.
         named = steps if prepared.name == "raw" else [prepared.name, *steps]
         reading = Reading(prepared, words, proof.coverage, proof.score, proof.fragmented,
-                          named, ink, matrix)
-        if best is None or reading.evidence > best.evidence * (1 + PREFER_EARLIER):
+                          named, ink, matrix, [w for w, k in zip(words, mask, strict=True) if k])
+        raw = raw or proof  # the upload as it is comes first
+        first = first or reading
+        if best is None or (reading.evidence > best.evidence * (1 + PREFER_EARLIER)
+                            and net_gain(raw, proof) >= -MAX_NET_LOSS):
             best = reading
         if _convincing(best, config) and (not degraded or best.prepared.name != "raw"
                                           or _convincing(best, config, strict=True)):
             break
     assert best is not None
-    if best.prepared.name == "ink" and best.ink is not None:
-        # The ink candidate bet that the grey clutter is not text: its coverage is measured on
-        # the ink it kept (same pixels, so the same coordinates), or every streak of the
-        # photocopier would count as a text line it failed to read.
-        best.ink = find_ink(darkest_ink(pixels), quality.text_height)
-        if region is not None:
-            best.ink = best.ink.within(region)[0]
+    if best.prepared.name == "ink" and best.ink is not None and first is not None:
+        # The ink candidate bet that the grey clutter is not text: its coverage counts the
+        # page's ink that is dark (the ink it kept; same pixels, so the same coordinates) or
+        # lies on a line the raw reading read as real words. Otherwise every streak of a
+        # photocopier would count as a text line it failed to read (the raw reading's junk
+        # on them is no words); and measured on its own ink alone, a grey line it dropped
+        # would be no line at all (DEV: a lit magazine page read through it lost 68 lines
+        # at 96 % coverage).
+        dark = find_ink(darkest_ink(pixels), quality.text_height)
+        sure = [w for w in first.kept
+                if w.confidence >= SELECT_CONFIDENCE and is_word(w.text, job.language)]
+        best.ink = text_ink(best.ink, dark, word_boxes(best.ink, sure, first.matrix))
     return best
 
 
@@ -207,23 +236,43 @@ def _convincing(reading: Reading, config: OcrConfig, strict: bool = False) -> bo
 
 def _read(
     prepared: Prepared, job: PageJob, config: OcrConfig, deadline: float,
-    timings: dict[str, float],
-) -> tuple[list[Word], list[str], np.ndarray]:
-    """Words of one preparation (turned upright first when OSD says so), the steps it took
-    and the matrix from the upload to the image the words were read on."""
+    timings: dict[str, float], turn: int | None = None,
+) -> tuple[list[Word], list[str], np.ndarray, int | None]:
+    """Words of one preparation, the steps it took, the matrix from the upload to the image
+    the words were read on, and the page's turn (clockwise degrees; None while undecided).
+
+    The turn is the page's, not the preparation's: once a reading has decided it, later
+    candidates are turned the same way without asking OSD again. Asked again on a preparation
+    that reads as junk (a thresholded fold, a photocopy cut to its darkest ink), OSD guesses a
+    turn for a page the raw reading had read upright, and the turned reading is compared with
+    readings that were not turned."""
     image, matrix, steps = prepared.image, prepared.matrix, list(prepared.steps)
-    if config.preprocess.orientation and prepared.quality.sideways:
-        turned = _upright(image, job, config, deadline, timings, steps)
-        if turned is not None:
-            image, matrix = turned[0], turned[1] @ matrix
+    if not config.preprocess.orientation:
+        return _recognize(image, prepared, job, config, deadline, timings), steps, matrix, 0
+    if turn is not None:
+        if turn:
+            turned, to_turned = _turned(image, turn, steps)
+            image, matrix = turned, to_turned @ matrix
+            steps.append(f"rotate{turn}")
+        return _recognize(image, prepared, job, config, deadline, timings), steps, matrix, turn
+    if prepared.quality.sideways:
+        answer = _osd(image, job, config, deadline, timings, steps)
+        if answer:
+            turned, to_turned = _turned(image, answer, steps)
+            image, matrix, turn = turned, to_turned @ matrix, answer
+            steps.append(f"rotate{answer}")
     words = _recognize(image, prepared, job, config, deadline, timings)
-    if config.preprocess.orientation and _looks_upside_down(words):
-        turned = _upright(image, job, config, deadline, timings, steps)
-        if turned is not None:
-            again = _recognize(turned[0], prepared, job, config, deadline, timings)
+    if turn is None and _looks_upside_down(words):
+        answer = _osd(image, job, config, deadline, timings, steps)
+        if answer:
+            turned, to_turned = _turned(image, answer, steps)
+            again = _recognize(turned, prepared, job, config, deadline, timings)
             if _score(again) > _score(words):
-                words, image, matrix = again, turned[0], turned[1] @ matrix
-    return words, steps, matrix
+                steps.append(f"rotate{answer}")
+                words, matrix, turn = again, to_turned @ matrix, answer
+    if turn is None and len(words) >= MIN_ORIENTED_WORDS and not _looks_upside_down(words):
+        turn = 0  # an upright reading of real text: the page is the right way up
+    return words, steps, matrix, turn
 
 
 def _recognize(
@@ -248,26 +297,28 @@ def _recognize(
     return words
 
 
-def _upright(
-    image: Image.Image,
-    job: PageJob,
-    config: OcrConfig,
-    deadline: float,
-    timings: dict[str, float],
-    steps: list[str],
-) -> tuple[Image.Image, np.ndarray] | None:
+def _osd(
+    image: Image.Image, job: PageJob, config: OcrConfig, deadline: float,
+    timings: dict[str, float], steps: list[str],
+) -> int:
+    """Clockwise degrees OSD says turn ``image`` upright; 0 when it says none or is unsure."""
     started = time.perf_counter()
     answer = osd_rotation(
         image, timeout_s=deadline - started, label=job.label, via=config.tesseract
     )
     timings["osd"] = timings.get("osd", 0.0) + time.perf_counter() - started
     steps.append("osd")
-    if answer is None or answer[0] == 0 or answer[1] < MIN_OSD_CONFIDENCE:
-        return None
+    if answer is None or answer[1] < MIN_OSD_CONFIDENCE:
+        return 0
+    return answer[0]
+
+
+def _turned(image: Image.Image, degrees: int, steps: list[str]) -> tuple[Image.Image, np.ndarray]:
+    """``image`` turned ``degrees`` clockwise, with a white border unless ``steps`` (those it
+    went through) gave it one."""
     # OSD reports the clockwise turn that makes the page upright; rotate() turns
     # counter-clockwise.
-    turned, matrix = geometry.rotate(np.asarray(image), -answer[0])
-    steps.append(f"rotate{answer[0]}")
+    turned, matrix = geometry.rotate(np.asarray(image), -degrees)
     if "border" not in steps:
         turned, pad = geometry.pad(turned, BORDER_PX)
         matrix = pad @ matrix
@@ -275,7 +326,7 @@ def _upright(
 
 
 def _looks_upside_down(words: list[Word]) -> bool:
-    if len(words) < 8:
+    if len(words) < MIN_ORIENTED_WORDS:
         return False
     return sum(w.confidence for w in words) / len(words) < SUSPECT_CONFIDENCE
 

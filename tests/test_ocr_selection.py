@@ -1,0 +1,47 @@
+"""How a degraded page's candidate readings are chosen between: the raw reading is left only
+for a candidate that wins where the two differ, and every candidate is read the same way up."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from agents.ocr import OcrConfig
+from agents.ocr.evidence import Evidence, net_gain
+from agents.ocr.page import MAX_NET_LOSS, PageJob, _read
+from agents.ocr.preprocess import candidates
+from agents.ocr.quality import assess
+from bench.pages import TEXTS, render_page
+
+
+def _evidence(words: dict[str, float]) -> Evidence:
+    """A reading of one occurrence of each word, at the given confidence, all on ink."""
+    tokens = {w: [len(w) * (c / 100) ** 2] for w, c in words.items()}
+    return Evidence(0.0, None, 0.0, tokens, sum(v[0] for v in tokens.values()))
+
+
+def test_a_surer_reading_of_fewer_words_does_not_beat_the_raw_one() -> None:
+    # A cleaned copy raises the confidence of every word it shares with the raw reading; that
+    # rise is no gain, and the two lines it lost are a loss.
+    shared = ["crust", "moves", "over", "the", "mantle", "in", "plates"]
+    raw = _evidence({w: 85.0 for w in shared} | {"continental": 80.0, "drift": 80.0})
+    surer = _evidence({w: 99.0 for w in shared})
+    assert net_gain(raw, surer) < -MAX_NET_LOSS
+    same = _evidence({w: 60.0 for w in raw.tokens})
+    assert net_gain(raw, same) == 0.0
+    more = _evidence({w: 85.0 for w in raw.tokens} | {"ocean": 90.0})
+    assert net_gain(raw, more) > 0.0
+
+
+def test_a_candidate_is_read_the_way_up_the_page_was_decided() -> None:
+    # An upside-down page: asked afresh, OSD turns it; once a reading has decided the page is
+    # upright, a later candidate is read as it is, without OSD turning it on its own.
+    upside = render_page(TEXTS["biology"], width_in=5).rotate(180)
+    raw = next(candidates(upside, assess(upside), OcrConfig().preprocess, 10**8))
+    job = PageJob(1, "image", "eng", label="upside-down")
+    _, steps, matrix, turn = _read(raw, job, OcrConfig(), time.perf_counter() + 300, {}, None)
+    assert turn == 180 and "osd" in steps and "rotate180" in steps
+    assert not np.allclose(matrix, np.eye(3))
+    _, steps, matrix, turn = _read(raw, job, OcrConfig(), time.perf_counter() + 300, {}, 0)
+    assert turn == 0 and "osd" not in steps and np.allclose(matrix, np.eye(3))
