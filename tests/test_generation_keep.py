@@ -167,6 +167,8 @@ def test_an_answer_the_blank_gives_away_is_trivial() -> None:
     "Later, many took up service with the Turkish state further south in Cilicia.",
     "The deeper layer also has numerous sensory and autonomic nerve fibers.",
     "There Latin continued the tradition of singing.",
+    "But a storm dispersed the large fleet.",
+    "These Normans began a long period of slow conquest of Wales.",
 ])
 def test_a_statement_opening_on_what_came_before_is_missing_context(statement: str) -> None:
     """Each of these was deleted by a DEV reviewer as 'missing-context' (which time, which
@@ -203,3 +205,21 @@ def test_a_broken_curly_quotation_lowers_clarity() -> None:
     whole = "True or false: Skin that has four layers of cells is referred to as “thin skin”."
     assert dimensions.clarity(Candidate("tf", broken, "True", broken)) < dimensions.clarity(
         Candidate("tf", whole, "True", whole))
+
+
+def test_a_card_that_leans_on_the_sentence_before_is_not_delivered() -> None:
+    """'Some time later, _____ fell again to Byzantine hands.' scored 0.86 P(keep) (DEV): the
+    keep model saw few such cards; the card cannot stand alone, so it is not made."""
+    source = ("Some time later, Dyrrachium, one of the most important naval bases of the "
+              "Adriatic, fell again to Byzantine hands.")
+    leaning = Candidate("cloze", source.replace("Dyrrachium", "_____"), "Dyrrachium", source,
+                        kind="place")
+    standing = Candidate("cloze", "In 1081, Robert landed his army near _____ in Albania.",
+                         "Dyrrachium", "In 1081, Robert landed his army near Dyrrachium in "
+                         "Albania.", kind="place")
+    scorer = QualityScorer(encoder=None)
+    bad, good = scorer.score([leaning, standing], "intermediate")
+    assert bad.quality["soundness"] == 0.0 and bad.score < scorer.threshold
+    assert good.score >= scorer.threshold
+    chosen, _ = scorer.select([bad, good], 2, ("cloze",))
+    assert [s.candidate for s in chosen] == [standing]

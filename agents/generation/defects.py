@@ -36,7 +36,7 @@ _VERBISH = re.compile(r"^(happen|happens|becomes|become|known|called|made|make|u
 # a statement's or blank's opening that points back at the sentence before it
 _ANAPHORIC_START = re.compile(
     r"^((Some time later|At the same time|Soon after|Shortly after|After that|Later|Thereafter|"
-    r"Such|Another|Others)\b|Both [a-z]|"
+    r"Such|Another|Others|But|Yet|And|So)\b(?!-)|Both [a-z]|(This|These|Those) [a-zA-Z]|"
     r"(Many|Most|Some|Several)(,| (of )?(them|these|those)\b| [a-z]+ed\b)|"
     r"The (latter|former|same|other|rest|remainder|deeper|upper|lower|outer|inner|next|"
     r"previous|following)\b|There (?!is|are|was|were|has|have|had|will|may|might|can|could|"
@@ -135,7 +135,7 @@ def missing_context(cand: Candidate) -> bool:
     statement or blank that opens on something said before ('Some time later, …', 'Both
     cultures …', 'The deeper layer …', 'Later, many …')."""
     body = _body(cand.question)
-    if _PRONOUN.search(body) or _ANAPHORIC_START.match(body):
+    if _PRONOUN.search(body) or leans_on_before(cand):
         return True
     possessive = _POSSESSIVE.search(body)
     if possessive is None:
@@ -146,6 +146,12 @@ def missing_context(cand: Candidate) -> bool:
     named = re.search(r"\b[A-Z][a-z]+", before[1:] if before else "")
     subject_question = re.match(r"¿?(who|what|which)\b", body, re.IGNORECASE) is not None
     return not named and not subject_question
+
+
+def leans_on_before(cand: Candidate) -> bool:
+    """The card opens on something only the sentence before it says: 'Some time later, …',
+    'Both cultures …', 'The deeper layer …', 'But a storm dispersed the large fleet.'"""
+    return _ANAPHORIC_START.match(_body(cand.question)) is not None
 
 
 def overlong(cand: Candidate) -> bool:

@@ -41,7 +41,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from agents.generation.cards import UNREVIEWED, Candidate
-from agents.generation.defects import defects
+from agents.generation.defects import defects, leans_on_before
 from agents.generation.dimensions import (
     answerability,
     clarity,
@@ -136,6 +136,11 @@ class QualityScorer:
                 "consistency": consistency(cand),
                 "soundness": SOUNDNESS ** len(found),
             }
+            if leans_on_before(cand):
+                # 'Some time later, Dyrrachium fell …': the student has no sentence before it;
+                # a card that cannot stand alone is not made (the keep model, fitted on few
+                # such cards, would still rank it as a clean statement)
+                quality["soundness"] = 0.0
             base = sum(self.weights[k] * quality[k] for k in self.weights)
             overall = base * quality["answerability"] * quality["consistency"]
             overall *= quality["soundness"]
