@@ -6,10 +6,13 @@ Built by ``build_worker`` from already-made clients (the composition root is
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import dataclasses
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -20,11 +23,9 @@ from prometheus_client import CollectorRegistry
 from agents.deadletter import Source, Undeliverable
 from agents.metrics import PipelineMetrics
 from agents.models import ModelRouter
-from agents.ocr import worker_init
 from agents.pipeline.budget import memory_budget
 from agents.pipeline.feedback_stage import FeedbackStage
 from agents.pipeline.generate_stage import GenerateStage
-from agents.pipeline.ocr_stage import OcrStage
 from schemas.events import (
     DeadLetter,
     Feedback,
@@ -61,7 +62,7 @@ class WorkerDeps:
     registry: CollectorRegistry
     engine: Any  # agents.generation CardEngine
     router: ModelRouter
-    ocr_metrics: Any = None
+    ocr_metrics: Any = None  # agents.ocr.metrics.OcrMetrics; made on the registry when None
     trackers: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
@@ -81,6 +82,8 @@ def feedback_lag(consumer: Any, records: list[Any]) -> int:
 
 
 def ocr_pool(workers: int) -> Executor:
+    from agents.ocr import worker_init
+
     # spawn, not fork: the worker process holds Kafka client threads that must not be copied
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
@@ -89,6 +92,38 @@ def ocr_pool(workers: int) -> Executor:
 
 
 EXIT_UNDELIVERABLE = 75  # EX_TEMPFAIL: the supervisor restarts the worker
+EXIT_START_FAILED = 1
+GATE_TIMEOUT_S = 30.0  # a gate that never opens must not keep a stage from ever starting
+
+
+def in_background(build: Callable[[], Any], name: str,
+                  after: threading.Event | None = None) -> concurrent.futures.Future[Any]:
+    """``build()`` on a daemon thread, once ``after`` is set; the future holds its result.
+
+    For what a stage needs only at its first event (the OCR engine's imports: pandas through
+    pytesseract, SciPy, wordfreq; 1-4 s of CPU). ``after`` is set when the worker asks to join
+    its group: from there the main thread mostly waits (Tansu holds a join for half the session
+    timeout, 3 s), while before it every Python thread would take the GIL from the start path.
+    A build that fails stops the worker as a failed start would (the supervisor restarts it),
+    since the stage could never take an event."""
+    built = concurrent.futures.Future[Any]()
+    # running from the start, so it cannot be cancelled: an agent awaiting it through
+    # asyncio.wrap_future and cancelled at shutdown would otherwise cancel it for every agent
+    built.set_running_or_notify_cancel()
+
+    def run() -> None:
+        try:
+            if after is not None:
+                after.wait(GATE_TIMEOUT_S)
+            built.set_result(build())
+        except BaseException as exc:
+            built.set_exception(exc)
+            log.critical("cannot start: %s failed", name, exc_info=exc)
+            logging.shutdown()
+            os._exit(EXIT_START_FAILED)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return built
 
 
 def stop_uncommitted(exc: BaseException) -> NoReturn:
@@ -116,7 +151,8 @@ async def handed_off(stream: Any, handle: Callable[[Source], Awaitable[None]]) -
 
 
 class Worker:
-    def __init__(self, deps: WorkerDeps, datadir: Path) -> None:
+    def __init__(self, deps: WorkerDeps, datadir: Path,
+                 loads_after: threading.Event | None = None) -> None:
         s = deps.settings
         self.deps = deps
         self.app = make_app(s.app_id, deps.bootstrap, datadir, s.session_timeout_s,
@@ -142,14 +178,10 @@ class Worker:
         self.budget = budget = memory_budget(s.worker_memory_mb, s.ocr_workers, s.blob_max_bytes,
                                              s.max_upload_pixels)
         log.info("memory budget %s", budget.describe())
-        self.ocr = OcrStage(
-            pool=lambda: ocr_pool(budget.ocr_processes), blobs=deps.blobs,
-            texts_topic=s.topic(Text.topic),
-            preprocess=s.ocr_preprocess, ocr_metrics=deps.ocr_metrics,
-            tracker=deps.trackers.get("ocr"), inline_limit=s.inline_limit_bytes,
-            max_upload_pixels=budget.max_upload_pixels, max_page_pixels=budget.max_page_pixels,
-            **blob_limits, **base,
-        )
+        self.ocr: concurrent.futures.Future[Any] | None = None  # the OcrStage, being built
+        if "ocr" in self.enabled:
+            self.ocr = in_background(lambda: self._ocr_stage(base, blob_limits), "ocr-loader",
+                                     after=loads_after)
         self.generate = GenerateStage(
             engine=deps.engine,
             executor=self.generate_executor,
@@ -164,6 +196,20 @@ class Worker:
         )
         self.feedback = self._feedback_stage(base) if "feedback" in self.enabled else None
         self._wire()
+
+    def _ocr_stage(self, base: dict[str, Any], blob_limits: dict[str, Any]) -> Any:
+        from agents.ocr.metrics import OcrMetrics
+        from agents.pipeline.ocr_stage import OcrStage
+
+        s, deps, budget = self.deps.settings, self.deps, self.budget
+        return OcrStage(
+            pool=lambda: ocr_pool(budget.ocr_processes), blobs=deps.blobs,
+            texts_topic=s.topic(Text.topic), preprocess=s.ocr_preprocess,
+            ocr_metrics=deps.ocr_metrics or OcrMetrics(deps.registry),
+            tracker=deps.trackers.get("ocr"), inline_limit=s.inline_limit_bytes,
+            max_upload_pixels=budget.max_upload_pixels, max_page_pixels=budget.max_page_pixels,
+            **blob_limits, **base,
+        )
 
     def _feedback_stage(self, base: dict[str, Any]) -> FeedbackStage:
         """The feedback tables, the stage writing them, and the batch reader feeding it.
@@ -214,15 +260,16 @@ class Worker:
         s, app, enabled = self.deps.settings, self.app, self.enabled
         ocr, generate = self.ocr, self.generate
 
-        if "ocr" in enabled:
+        if ocr is not None:
             uploads = raw_topic(app, s.topic(Upload.topic), s.partitions)
 
             # Several uploads in flight keep every Tesseract process busy; offsets are
             # committed only up to the oldest unacknowledged event: a crash redelivers, never
-            # skips.
+            # skips. No event is taken before the stage is built.
             @app.agent(uploads, name="ocr", concurrency=self.budget.uploads_in_flight)
             async def ocr_agent(stream: Any) -> None:
-                await handed_off(stream, ocr.handle)
+                stage = await asyncio.wrap_future(ocr)
+                await handed_off(stream, stage.handle)
 
         if "generate" in enabled:
             texts = raw_topic(app, s.topic(Text.topic), s.partitions)
@@ -232,7 +279,8 @@ class Worker:
                 await handed_off(stream, generate.handle)
 
     def close(self) -> None:
-        self.ocr.pool.shutdown(wait=False, cancel_futures=True)
+        if self.ocr is not None and self.ocr.done() and self.ocr.exception() is None:
+            self.ocr.result().pool.shutdown(wait=False, cancel_futures=True)
         self.generate_executor.shutdown(wait=False, cancel_futures=True)
         self.store_executor.shutdown(wait=False, cancel_futures=True)
         for tracker in self.deps.trackers.values():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,18 +128,33 @@ def card_engine(settings: Settings, registry: CollectorRegistry | None = None,
     return engine
 
 
+# agents.scoring brings torch (1.5 s of CPU on an idle machine, 6 s at load 20), which the
+# worker needs for its first card or its first learned scorer, not to start consuming; so it is
+# imported off the start path, by whichever thread needs it first, one thread at a time: two
+# threads importing torch's package tree at once is the kind of race transformers already showed
+# (agents/encoder.py), and the card engine's loader and the router's listener can both get here
+_SCORING_IMPORT = threading.Lock()
+
+
+def scoring_loader() -> Callable[[str, str], Any]:
+    """``agents.scoring.load_rater``, imported by one thread at a time."""
+    with _SCORING_IMPORT:
+        from agents.scoring import load_rater
+    return load_rater
+
+
 def model_router(settings: Settings, where: Endpoints, registry: CollectorRegistry,
                  report: Any = None) -> Any:
-    """The worker's model router; ``report`` publishes its loaded / load_failed records."""
+    """The worker's model router; ``report`` publishes its loaded / load_failed records.
+    Scorers load on the router's own thread, so torch is imported there, not at start-up."""
     import os
     import socket
 
     from agents.models import ModelRouter
     from agents.rollout import RolloutPolicy
-    from agents.scoring import load_rater
 
     policy = RolloutPolicy(min_samples=settings.rollout_min_samples, margin=settings.rollout_margin)
-    return ModelRouter(policy, lambda uri: load_rater(uri, where.tracking_uri), registry,
+    return ModelRouter(policy, lambda uri: scoring_loader()(uri, where.tracking_uri), registry,
                        report=report, actor=f"worker:{socket.gethostname()}:{os.getpid()}")
 
 

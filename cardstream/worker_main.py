@@ -17,7 +17,6 @@ from prometheus_client import start_http_server
 
 from agents.metrics import process_registry
 from agents.models import ModelVersionsListener
-from agents.ocr.metrics import OcrMetrics
 from agents.tracking import Flusher, WindowedTracker
 from cardstream import bootstrap
 from cardstream.stack import READY_FILE
@@ -88,12 +87,19 @@ class LoadingEngine:
 
     name = "loading"
 
-    def __init__(self, build: Callable[[], Any]) -> None:
+    def __init__(self, build: Callable[[], Any], after: threading.Event | None = None) -> None:
         self._loaded = concurrent.futures.Future[Any]()
 
         def load() -> None:
+            if after is not None:  # see agents.worker.in_background
+                from agents.worker import GATE_TIMEOUT_S
+
+                after.wait(GATE_TIMEOUT_S)
             started = time.perf_counter()
             try:
+                # the scorer's modules first (torch with them), as the main thread imported
+                # them before the engine when this was on the start path
+                bootstrap.scoring_loader()
                 import torch
 
                 # OCR has its own processes; torch's intra-op threads would only fight them
@@ -112,7 +118,7 @@ class LoadingEngine:
 
 
 def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
-    from agents.worker import Worker, WorkerDeps
+    from agents.worker import GATE_TIMEOUT_S, Worker, WorkerDeps
 
     where = bootstrap.endpoints(settings)
     registry = process_registry()
@@ -133,6 +139,10 @@ def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
         models_topic,
         lambda data: codec.decode(data, ModelVersion),
     )
+    # what is needed only at the first event (the card engine, the OCR engine, MLflow) loads on
+    # threads once Faust asks to join its group: before that they would slow the start path
+    # down (one GIL), after it the worker mostly waits for the join
+    joining = threading.Event()
     deps = WorkerDeps(
         settings=settings,
         bootstrap=where.bootstrap,
@@ -142,13 +152,16 @@ def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
         store=bootstrap.card_store(settings),
         registry=registry,
         engine=LoadingEngine(lambda: bootstrap.card_engine(settings, registry,
-                                                           where.tracking_uri)),
+                                                           where.tracking_uri), joining),
         router=router,
-        ocr_metrics=OcrMetrics(registry),
         trackers={name: tracker(settings, f"{name}-agent") for name in ("ocr", "generate")},
     )
-    worker = Worker(deps, settings.run_dir / "faust")
+    worker = Worker(deps, settings.run_dir / "faust", loads_after=joining)
     ready = Path(settings.run_dir) / READY_FILE
+
+    @worker.app.on_partitions_revoked.connect  # type: ignore[arg-type]
+    async def join_asked(sender: Any, *_: Any, **__: Any) -> None:
+        joining.set()  # aiokafka revokes (nothing, the first time) just before it joins
 
     @worker.app.on_rebalance_complete.connect  # type: ignore[arg-type]
     async def mark_ready(sender: Any, **_: Any) -> None:
@@ -161,7 +174,12 @@ def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
     log.info("worker on %s, metrics on :%s", where.bootstrap, metrics_port)
     listener.start()
     flusher = Flusher(list(deps.trackers.values()))
-    flusher.start()
+
+    def start_flusher() -> None:  # its first act is to warm MLflow up: seconds of imports
+        joining.wait(GATE_TIMEOUT_S)
+        flusher.start()
+
+    threading.Thread(target=start_flusher, name="flusher-gate", daemon=True).start()
     status: int | str | None = 0
     try:
         faust_worker(worker.app, STOP_GRACE_S, loglevel=settings.log_level,
