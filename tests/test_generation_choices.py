@@ -3,6 +3,7 @@ which answers get distractors, and which cards the options make."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -110,3 +111,30 @@ def test_a_false_statement_changes_a_number_never_a_name(nlp: Language) -> None:
     sent, year = _answer(sents, found, "1072")
     assert len(choices.pick(year, sent, pool, "intermediate", None, count=1,
                             for_statement=True)) == 1
+
+
+def test_a_span_of_centuries_gets_no_option_that_shares_a_century(nlp: Language) -> None:
+    """'10th century' and '9th and 10th centuries' were offered for 'the 10th and 11th
+    centuries' (DEV): each is partly true."""
+    text = ("The Normans gave their name to Normandy in the 10th and 11th centuries. "
+            "The old cathedral was built in the 9th century. The abbey was founded in the "
+            "10th century. The castle was rebuilt in the 13th century.")
+    sents, found = _parsed(nlp, text)
+    pool = choices.Pool.build(sents, found)
+    sent, span = _answer(sents, found, "10th and 11th centuries")
+    options = choices.pick(span, sent, pool, "intermediate", None)
+    assert options and "13th century" in options
+    for option in options:
+        assert not {"10", "11"} & set(re.findall(r"\d+", option)), options
+
+
+def test_a_number_the_document_also_uses_as_a_year_is_no_count(nlp: Language) -> None:
+    """'1085' (a year elsewhere in the paragraph) was offered for '300 ships' (DEV)."""
+    sents, found = _parsed(nlp, "Robert sailed to Albania with 300 ships.")
+    sent, ships = _answer(sents, found, "300")
+    pool = choices.Pool.build(sents, found)
+    pool.by_kind.setdefault(ships.kind, []).append(("1085", "", False, "CARDINAL"))
+    pool.kinds["1085"] = {"year", ships.kind}
+    assert "1085" not in choices.pick(ships, sent, pool, "intermediate", None)
+    pool.kinds["1085"] = {ships.kind}  # the same number, never a year: a fair option
+    assert "1085" in choices.pick(ships, sent, pool, "intermediate", None)

@@ -75,8 +75,9 @@ class Pool:
 
     def slip(self, text: str, kind: str) -> bool:
         """The small model's kind for ``text`` is doubtful: the document gives it another kind
-        elsewhere ('Norman' a group and a person), or a person's name follows 'in'/'to' ('the
-        citadel of Mili', 'in Arbanon': DEV options for 'Bohemond')."""
+        elsewhere ('Norman' a group and a person; '1085' a year and a count, offered for '300
+        ships' on DEV), or a person's name follows 'in'/'to' ('the citadel of Mili', 'in
+        Arbanon': DEV options for 'Bohemond')."""
         return len(self.kinds.get(text, ())) > 1 or (kind == "person" and text in self.located)
 
     def asserted(self, statement: str) -> bool:
@@ -192,7 +193,7 @@ def pick(
         return []  # options "of its kind" for an answer of doubtful kind would be of any kind
     plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
     options = [o for o in dict.fromkeys(_same_kind(answer, pool, plural))
-               if o != answer.text and (answer.kind in NUMERIC or not pool.slip(o, answer.kind))]
+               if o != answer.text and not pool.slip(o, answer.kind)]
     ranked = by_closeness(answer.text, options, difficulty, vectors, floor=UNRELATED,
                           intermediate="closest")
     if answer.kind in NUMERIC:
@@ -201,6 +202,8 @@ def pick(
     source = norm(sent.text)
     chosen: list[str] = []
     for option in ranked:
+        if answer.kind in ("century", "year") and _overlaps(option, answer.text):
+            continue
         if _acceptable(option, answer.text, source, chosen):
             chosen.append(_match_case(option, answer.text))
         if len(chosen) == count:
@@ -222,6 +225,13 @@ def _match_case(option: str, answer: str) -> str:
             and option.split()[0].lower() in ("the", "a", "an"):
         return option[:1].lower() + option[1:]
     return option
+
+
+def _overlaps(option: str, answer: str) -> bool:
+    """'9th and 10th centuries' or '10th century' for 'the 10th and 11th centuries': a span
+    of time that shares a part with the answer is partly true."""
+    ours, theirs = re.findall(r"\d+", answer), re.findall(r"\d+", option)
+    return max(len(ours), len(theirs)) > 1 and bool(set(ours) & set(theirs))
 
 
 def _acceptable(option: str, answer: str, source: str, chosen: list[str]) -> bool:
