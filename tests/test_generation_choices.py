@@ -138,3 +138,13 @@ def test_a_number_the_document_also_uses_as_a_year_is_no_count(nlp: Language) ->
     assert "1085" not in choices.pick(ships, sent, pool, "intermediate", None)
     pool.kinds["1085"] = {ships.kind}  # the same number, never a year: a fair option
     assert "1085" in choices.pick(ships, sent, pool, "intermediate", None)
+
+
+def test_a_count_of_things_is_offered_counts_not_years(nlp: Language) -> None:
+    """'300 ships' came out of the parse as a year and was offered '1085' (DEV)."""
+    sents, found = _parsed(nlp, "Robert led an army of 30,000 men in 300 ships to Albania. "
+                                "The Normans lost Dyrrachium in 1085.")
+    pool = choices.Pool.build(sents, found)
+    sent, ships = _answer(sents, found, "300")
+    options = choices.pick(ships, sent, pool, "intermediate", None)
+    assert len(options) == 3 and "1085" not in options, options

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from spacy.tokens import Span, Token
@@ -183,6 +183,8 @@ def pick(
     good ones."""
     if answer.kind in NUMERIC and bound(answer, sent):
         return []
+    if answer.kind == "year" and _counts(answer, sent):
+        answer = replace(answer, kind="number")  # '300 ships' is no year: no '1085' for it
     if for_statement and answer.kind not in NUMERIC:
         # a name swapped into a sentence is absurd or still true far more often than not
         # ('by 1066 Richard had been exporting horsemen', 'led by Norman', 'Norse, a region in
@@ -225,6 +227,12 @@ def _match_case(option: str, answer: str) -> str:
             and option.split()[0].lower() in ("the", "a", "an"):
         return option[:1].lower() + option[1:]
     return option
+
+
+def _counts(answer: Answer, sent: Span) -> bool:
+    """A number before a plural noun counts things ('300 ships'), whatever its tag said."""
+    after = answer.end
+    return after < sent.end and sent.doc[after].tag_ in ("NNS", "NNPS")
 
 
 def _overlaps(option: str, answer: str) -> bool:
