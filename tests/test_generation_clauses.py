@@ -67,6 +67,11 @@ def test_a_cut_that_leaves_a_comma_between_subject_and_verb_is_refused(nlp: Lang
     assert _well_formed(nlp("The erythrocyte is the most common formed element in blood.")[:])
 
 
+def test_a_relative_pronoun_left_without_its_verb_is_refused(nlp: Language) -> None:
+    assert not _well_formed(nlp("The engineers were the people who in the first years of the "
+                                "project.")[:])
+
+
 def test_a_paragraph_of_long_sentences_yields_a_full_deck() -> None:
     engine = RuleEngine(encoder=None)
     result = engine.generate(GenerationRequest(DATABASE, "u", num_cards=8))

@@ -3,7 +3,7 @@
 Per sentence: every typed answer span (spans.py) gets a question from the parse (asking.py),
 a multiple-choice card when three distractors of its kind exist (choices.py), and a cloze
 that blanks the whole span; appositions give definitional cards; the sentence gives one true
-statement and false ones that swap one answer for another of its kind. A sentence over 30
+statement and false ones that swap one answer for another of its kind. A sentence over 20
 words also gives the same cards from each of its self-contained clauses (clauses.py), so that
 a page of long technical sentences still makes a deck. Each card's
 ``salience`` says how much it is worth asking: the answer's rarity (wordfreq) and kind, and
