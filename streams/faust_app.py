@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
@@ -33,42 +32,6 @@ def _shorten_fetch_wait() -> None:
     thread_cls._cardstream_patched = True  # type: ignore[attr-defined]
 
 
-async def seek_to_committed_or_start(consumer: Any, skip_topics: Set[str] = frozenset()
-                                     ) -> dict[Any, int | None]:
-    """aiokafka's ``seek_to_committed``, except that a partition without a committed offset (or
-    at 0) is sought back to its start too, as ``auto_offset_reset=earliest`` promises.
-
-    aiokafka seeks only to a committed offset above 0 and leaves every other partition where the
-    fetcher happens to be. Faust calls it once a worker's tables are restored, to drop what was
-    fetched meanwhile; a partition no one had committed yet kept its advanced position, so its
-    first records, fetched during recovery and dropped, were skipped until the next restart (an
-    upload sent while the worker was down vanished: the restart test, 1 run in ~10). Faust's
-    changelog partitions (``skip_topics``) are positioned by its recovery and are left alone."""
-    committed: dict[Any, int | None] = await consumer.seek_to_committed()
-    unset = [tp for tp, offset in committed.items()
-             if not offset and tp.topic not in skip_topics]
-    if unset:
-        await consumer.seek_to_beginning(*unset)
-    return committed
-
-
-def _rewind_uncommitted() -> None:
-    """Faust's consumer thread seeks with :func:`seek_to_committed_or_start`. Patched once."""
-    from faust.transport.drivers import aiokafka as driver
-
-    thread_cls = driver.AIOKafkaConsumerThread
-    if getattr(thread_cls, "_cardstream_rewinds", False):
-        return
-
-    async def seek_to_committed(self: Any) -> Any:
-        changelogs = set(self.app.tables.changelog_topics)
-        return await self.call_thread(seek_to_committed_or_start, self._ensure_consumer(),
-                                      changelogs)
-
-    thread_cls.seek_to_committed = seek_to_committed  # type: ignore[method-assign]
-    thread_cls._cardstream_rewinds = True  # type: ignore[attr-defined]
-
-
 def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: float = 6.0,
              **overrides: Any) -> faust.App:
     """At-least-once (Tansu's transactions are too weak for exactly-once), in-memory table store
@@ -96,7 +59,6 @@ def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: floa
     }
     conf.update(overrides)
     _shorten_fetch_wait()
-    _rewind_uncommitted()
     return faust.App(app_id, **conf)
 
 
