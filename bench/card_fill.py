@@ -10,11 +10,15 @@ draw as the blind review, ``bench/card_review.py``). Reported, per corpus and ov
   card type: the quality proxy, so that a fuller deck is not bought with worse cards;
 - ms per passage (wall, this process; run timed numbers under the bench lock).
 
+``--compare`` runs every passage twice in one process, side by side: without the clauses of
+long sentences (``agents/generation/clauses.py`` switched off) and with them, and prints both.
+
 ``--texts FILE`` adds passages of your own (plain text, one per paragraph, blank-line
 separated, or a JSON list of {"title", "context"}), reported as corpus "extra"; ``--split none``
 measures them alone.
 
-    .venv/bin/python -m bench.card_fill --split dev [--texts FILE] [--show N] [--json OUT]
+    .venv/bin/python -m bench.card_fill --split dev [--compare] [--texts FILE] [--show N]
+        [--json OUT]
 """
 
 from __future__ import annotations
@@ -100,6 +104,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=0, help="print the cards of N passages")
     parser.add_argument("--json", type=Path, help="write every row here")
+    parser.add_argument("--compare", action="store_true",
+                        help="also run without the clauses of long sentences, side by side")
     args = parser.parse_args()
     import torch
 
@@ -108,20 +114,32 @@ def main() -> None:
     torch.set_num_threads(1)
     engine = build_engine(None, None)
     split = None if args.split == "none" else args.split
-    rows = run(engine, passages(split, args.texts), args.seed)
+    items = passages(split, args.texts)
+    runs = {"with clauses": run(engine, items, args.seed)}
+    if args.compare:
+        from agents.generation import clauses
+
+        long, rows = clauses.LONG, []
+        for item in items:  # one passage at a time, so load on the machine hits both alike
+            clauses.LONG = 10**9
+            rows += run(engine, [item], args.seed)
+            clauses.LONG = long
+        runs = {"no clauses": rows, "with clauses": run(engine, items, args.seed)}
+    rows = runs["with clauses"]
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
     for r in rows[: args.show]:
         print(f"== {r['key']} {r['delivered']}/{r['requested']}")
         for c in r["cards"]:
             print(f"  [{c['type']} {c['keep'] or 0:.2f}] {c['question']} -> {c['answer']}")
-    print(f"{'corpus':10s} {'texts':>5s} {'zero':>4s} {'fill':>11s} {'ms/text':>8s}  "
-          "mean P(keep) (n) per type")
-    for name, s in summary(rows).items():
-        keeps = "  ".join(f"{t} {m:.3f} ({n})" for t, (m, n) in sorted(s["keep"].items()))
-        print(f"{name:10s} {s['passages']:5d} {s['zero']:4d} "
-              f"{s['delivered']:4d}/{s['requested']:<4d}{s['delivered'] / s['requested']:4.0%} "
-              f"{s['ms']:8.0f}  {keeps}")
+    print(f"{'run':13s} {'corpus':10s} {'texts':>5s} {'zero':>4s} {'fill':>11s} {'ms/text':>8s}"
+          "  mean P(keep) (n) per type")
+    for label, rs in runs.items():
+        for name, s in sorted(summary(rs).items()):
+            keeps = "  ".join(f"{t} {m:.3f} ({n})" for t, (m, n) in sorted(s["keep"].items()))
+            fill = s["delivered"] / s["requested"]
+            print(f"{label:13s} {name:10s} {s['passages']:5d} {s['zero']:4d} "
+                  f"{s['delivered']:4d}/{s['requested']:<4d}{fill:4.0%} {s['ms']:8.0f}  {keeps}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ ILL_FORMED = [
     "What even tried to build a railway across the Andes with local support?",  # echoed adverb
     'Who did the so-called "Glasgow boys paint their landscapes for?',  # broken quote
     "What date did the treaty of Utrecht sign between?",  # dangling 'between'
+    "What does the compiler usually do so in?",  # 'do so' stands for a verb phrase elsewhere
 ]
 WELL_FORMED = [
     "What did Marie Curie discover in 1898?",

@@ -46,6 +46,8 @@ def problems(doc: Doc) -> list[str]:
         found.append("unbalanced bracket")  # 'How many kg does Calorie (C take …'
     if any(a == b for a, b in pairwise(lower)):
         found.append("doubled word")  # 'of of'
+    if any(a in _DO | {"doing", "done"} and b == "so" for a, b in pairwise(lower)):
+        found.append("pro-verb 'do so'")  # 'What does machine code usually do so in?'
     first, second = words[0], words[1]
     if first.lower_ in _WH - {"how"} and (second.pos_ == "ADP" or second.lower_ in _ECHO_ADV):
         found.append("wh-word followed by a fragment")  # 'What of the 12th century …'
