@@ -18,9 +18,11 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NoReturn
 
+from faust.types import TP
 from prometheus_client import CollectorRegistry
 
 from agents.deadletter import Source, Undeliverable
+from agents.liveness import CHECK_S, Progress, Watchdog, broker_view
 from agents.metrics import PipelineMetrics
 from agents.models import ModelRouter
 from agents.pipeline.budget import memory_budget
@@ -93,6 +95,7 @@ def ocr_pool(workers: int) -> Executor:
 
 EXIT_UNDELIVERABLE = 75  # EX_TEMPFAIL: the supervisor restarts the worker
 EXIT_START_FAILED = 1
+EXIT_STALLED = 75  # like EXIT_UNDELIVERABLE: restarted, and it starts from the committed offsets
 GATE_TIMEOUT_S = 30.0  # a gate that never opens must not keep a stage from ever starting
 
 
@@ -134,7 +137,8 @@ def stop_uncommitted(exc: BaseException) -> NoReturn:
     os._exit(EXIT_UNDELIVERABLE)
 
 
-async def handed_off(stream: Any, handle: Callable[[Source], Awaitable[None]]) -> None:
+async def handed_off(stream: Any, handle: Callable[[Source], Awaitable[None]],
+                     progress: Progress | None = None) -> None:
     """Feed a stage, acknowledging each event only once ``handle`` returned, i.e. once its
     result or dead letter is acknowledged by the broker.
 
@@ -143,11 +147,15 @@ async def handed_off(stream: Any, handle: Callable[[Source], Awaitable[None]]) -
     event cut short stays unacknowledged, its offset uncommitted, and it is redelivered."""
     manual = stream.noack()
     async for event in manual.events():
+        if progress is not None:
+            progress.begin()
         try:
             await handle(source_of(event.message))
         except Undeliverable as exc:
             stop_uncommitted(exc)
         await manual.ack(event)
+        if progress is not None:
+            progress.end()
 
 
 class Worker:
@@ -161,6 +169,7 @@ class Worker:
         self.store_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self.metrics = PipelineMetrics(deps.registry)
         self.enabled = {name.strip() for name in s.agents.split(",")}
+        self.progress = Progress()  # what agents.liveness watches
         app = self.app
 
         async def emit(topic: str, key: str | None, value: bytes) -> None:
@@ -269,14 +278,42 @@ class Worker:
             @app.agent(uploads, name="ocr", concurrency=self.budget.uploads_in_flight)
             async def ocr_agent(stream: Any) -> None:
                 stage = await asyncio.wrap_future(ocr)
-                await handed_off(stream, stage.handle)
+                await handed_off(stream, stage.handle, self.progress)
 
         if "generate" in enabled:
             texts = raw_topic(app, s.topic(Text.topic), s.partitions)
 
             @app.agent(texts, name="generate", concurrency=1)
             async def generate_agent(stream: Any) -> None:
-                await handed_off(stream, generate.handle)
+                await handed_off(stream, generate.handle, self.progress)
+
+        self._watch([s.topic(Upload.topic), s.topic(Text.topic)])
+
+    def _watch(self, topics: list[str]) -> None:
+        """The liveness watchdog (agents.liveness) over the topics the agents consume."""
+        app, deps = self.app, self.deps
+        config = {"bootstrap.servers": deps.bootstrap, **deps.security.confluent()}
+        watchdog = Watchdog(self.progress, set(topics),
+                            lambda tps: broker_view(config, deps.settings.app_id, tps))
+
+        @app.timer(CHECK_S)
+        async def liveness() -> None:
+            try:
+                assigned = [(tp.topic, tp.partition) for tp in app.consumer.assignment()]
+            except Exception:  # the consumer is not started yet
+                return
+            loop = asyncio.get_running_loop()
+            verdict, targets, waiting = await loop.run_in_executor(None, watchdog.verdict,
+                                                                   assigned)
+            if verdict == "seek":
+                log.error("stalled: %s waiting and nothing handled for %.0f s; seeking back to "
+                          "%s", waiting, watchdog.stall_s, targets)
+                for (topic, partition), offset in targets.items():
+                    await app.consumer.seek(TP(topic, partition), offset)
+            elif verdict == "exit":
+                log.critical("stalled again: %s waiting; exiting to be restarted", waiting)
+                logging.shutdown()
+                os._exit(EXIT_STALLED)
 
     def close(self) -> None:
         if self.ocr is not None and self.ocr.done() and self.ocr.exception() is None:

@@ -1,0 +1,128 @@
+"""A worker that stops consuming while its partitions hold work is put back on its feet.
+
+Why: Faust drops records it fetched while its flow was stopped (table recovery, a rebalance) and
+"seeks back to committed offsets"; aiokafka seeks only partitions with a committed offset above
+0, so a partition this group never committed keeps its advanced position and its first records
+are skipped until the worker restarts. Seen as an upload sent while the worker was down that
+never got its cards (tests/integration/test_restart.py, ~1 run in 10, debug log: fetched during
+recovery, then every fetch from offset 1). Rewinding such partitions on every seek made the
+rebalance test stall instead (cause not found), so this watches the symptom rather than patching
+Faust's seeks: work waiting on an assigned partition while the worker handles nothing.
+
+The check is the broker's view, read with a plain client (the group's committed offsets and the
+partitions' ends), only when the worker has been idle — nothing in flight, nothing handled —
+for ``stall_s``. A first stall seeks the lagging partitions back to the committed offset (or the
+first offset, if none); a second in a row exits with EXIT_STALLED, so ``up``'s supervisor
+restarts the worker, which starts from the committed offsets.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+STALL_S = 45.0  # idle with work waiting this long is a stall (a page's OCR limit is far below)
+CHECK_S = 10.0
+
+
+@dataclass
+class Progress:
+    """Events in flight and when the worker last finished one (or was given partitions)."""
+
+    clock: Callable[[], float] = time.monotonic
+    in_flight: int = 0
+    last: float = field(default=0.0)
+
+    def __post_init__(self) -> None:
+        self.last = self.clock()
+
+    def begin(self) -> None:
+        self.in_flight += 1
+
+    def end(self) -> None:
+        self.in_flight -= 1
+        self.last = self.clock()
+
+    def touch(self) -> None:
+        self.last = self.clock()
+
+    def idle_for(self) -> float:
+        """Seconds with nothing in flight and nothing finished; 0 while something runs."""
+        return 0.0 if self.in_flight else self.clock() - self.last
+
+
+Position = tuple[str, int]  # (topic, partition)
+
+
+def lagging(committed: dict[Position, int | None],
+            ends: dict[Position, tuple[int, int]]) -> dict[Position, int]:
+    """Records waiting per partition: its end minus the committed offset (its start if none)."""
+    waiting = {}
+    for tp, (low, high) in ends.items():
+        start = committed.get(tp)
+        behind = high - (start if start is not None and start >= 0 else low)
+        if behind > 0:
+            waiting[tp] = behind
+    return waiting
+
+
+def broker_view(config: dict[str, Any], group: str, tps: Iterable[Position],
+                timeout: float = 10.0) -> tuple[dict[Position, int | None],
+                                                 dict[Position, tuple[int, int]]]:
+    """The group's committed offsets and each partition's (first, end) offsets, as a stock
+    client reads them (a consumer that never joins the group)."""
+    from confluent_kafka import Consumer, TopicPartition
+
+    consumer = Consumer({**config, "group.id": group, "enable.auto.commit": False})
+    try:
+        wanted = [TopicPartition(t, p) for t, p in tps]
+        committed = {(tp.topic, tp.partition): (tp.offset if tp.offset >= 0 else None)
+                     for tp in consumer.committed(wanted, timeout=timeout)}
+        ends = {(tp.topic, tp.partition): consumer.get_watermark_offsets(tp, timeout=timeout)
+                for tp in wanted}
+        return committed, ends
+    finally:
+        consumer.close()
+
+
+class Watchdog:
+    """One check per ``CHECK_S`` from a Faust timer: :meth:`check`."""
+
+    def __init__(self, progress: Progress, topics: set[str],
+                 view: Callable[[list[Position]], tuple[dict[Position, int | None],
+                                                        dict[Position, tuple[int, int]]]],
+                 stall_s: float = STALL_S) -> None:
+        self.progress = progress
+        self.topics = topics
+        self.view = view
+        self.stall_s = stall_s
+        self.stalls = 0
+        self._assigned: frozenset[Position] = frozenset()
+
+    def verdict(self, assigned: Iterable[Position]) -> tuple[str, dict[Position, int],
+                                                              dict[Position, int]]:
+        """``ok``, ``seek`` (first stall: rewind these) or ``exit`` (stalled again)."""
+        mine = frozenset(tp for tp in assigned if tp[0] in self.topics)
+        if mine != self._assigned:  # a rebalance: the new partitions get their own time
+            self._assigned = mine
+            self.progress.touch()
+            self.stalls = 0
+        if not mine or self.progress.idle_for() < self.stall_s:
+            return "ok", {}, {}
+        committed, ends = self.view(sorted(mine))
+        waiting = lagging(committed, ends)
+        if not waiting or self.progress.idle_for() < self.stall_s:  # work began meanwhile
+            self.stalls = 0
+            return "ok", {}, {}
+        self.stalls += 1
+        self.progress.touch()  # the next verdict waits a full stall_s again
+        targets: dict[Position, int] = {}
+        for tp in waiting:
+            start = committed.get(tp)
+            targets[tp] = start if start is not None else ends[tp][0]
+        return ("seek" if self.stalls == 1 else "exit"), targets, waiting
