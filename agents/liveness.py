@@ -118,6 +118,7 @@ class Watchdog:
         waiting = lagging(committed, ends)
         if not waiting or self.progress.idle_for() < self.stall_s:  # work began meanwhile
             self.stalls = 0
+            self.progress.touch()  # an idle stack looks once per stall_s, not every check
             return "ok", {}, {}
         self.stalls += 1
         self.progress.touch()  # the next verdict waits a full stall_s again
