@@ -16,6 +16,7 @@ gave up is restarted like any other death.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import logging
 import os
@@ -23,6 +24,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -185,21 +187,19 @@ class Stack:
             env.update({"CARDSTREAM_BLOB_S3_URL": e.url, "CARDSTREAM_BLOB_S3_BUCKET": e.bucket,
                         "CARDSTREAM_BLOB_S3_ACCESS_KEY": e.access_key,
                         "CARDSTREAM_BLOB_S3_SECRET_KEY": e.secret_key})
-        if not (self.run_dir / "mlflow.db").exists() and \
-                s.resolved_tracking_uri == f"sqlite:///{(self.run_dir / 'mlflow.db').resolve()}":
-            # a fresh embedded MLflow store is created and migrated here, once: processes that
-            # open a fresh sqlite store together each start the migration and can leave it half
-            # done ("table _alembic_tmp_latest_metrics already exists" for everyone after)
-            from mlflow import MlflowClient
+        def spawn_children() -> None:
+            assert self.info is not None
+            self._spawn("worker", ["worker", "--metrics-port", str(metrics_port)], env)
+            if self.with_retrainer:
+                retrainer_port = free_port()
+                self.info.metrics["retrainer"] = f"http://127.0.0.1:{retrainer_port}/metrics"
+                self._spawn("retrainer", ["retrainer", "--metrics-port", str(retrainer_port)],
+                            env)
+            say(f"{' and '.join(self.processes)} starting")
 
-            MlflowClient(s.resolved_tracking_uri).search_experiments()
-            say("MLflow store created")
-        self._spawn("worker", ["worker", "--metrics-port", str(metrics_port)], env)
-        if self.with_retrainer:
-            retrainer_port = free_port()
-            self.info.metrics["retrainer"] = f"http://127.0.0.1:{retrainer_port}/metrics"
-            self._spawn("retrainer", ["retrainer", "--metrics-port", str(retrainer_port)], env)
-        say(f"{' and '.join(self.processes)} starting")
+        creating = self._create_mlflow_store()
+        if creating is None:
+            spawn_children()  # their imports overlap the broker's start
         if s.embedded:
             if self.s3 is not None:
                 self.s3.start()
@@ -211,20 +211,61 @@ class Stack:
             say(f"broker (Tansu, {'S3' if self.s3 else 'in memory'}) ready at {bootstrap}")
         create_topics(bootstrap, topic_specs(s), config=security_from(s).confluent())
         say("topics ready")
+        self._write_info()
+        # Ready, honestly: from here an upload is accepted and kept on the broker, and the
+        # worker processes it as soon as it has joined its group (a few seconds more; the
+        # first upload also waits for the card engine, which loads in the background)
+        say("ready: accepting uploads")
+        if creating is not None:
+            creating.result()  # raises what the creation raised
+            say("MLflow store created")
+            spawn_children()
+            self._write_info()
+        if self.wait_consuming:
+            self._wait_ready(ready_timeout)
+            self.note_consuming()
+        return self
+
+    def _write_info(self) -> None:
+        assert self.info is not None
         self.info.pids = {"up": os.getpid(),
                           **{name: p.pid for name, p in self.processes.items()}}
         for name, server in (("broker", self.broker), ("s3", self.s3)):
             if server is not None and server.pid is not None:
                 self.info.pids[name] = server.pid
         self.info.write(self.run_dir)
-        # Ready, honestly: from here an upload is accepted and kept on the broker, and the
-        # worker processes it as soon as it has joined its group (a few seconds more; the
-        # first upload also waits for the card engine, which loads in the background)
-        say("ready: accepting uploads")
-        if self.wait_consuming:
-            self._wait_ready(ready_timeout)
-            self.note_consuming()
-        return self
+
+    def _create_mlflow_store(self) -> concurrent.futures.Future[None] | None:
+        """A fresh embedded MLflow store, created and migrated on a thread while the broker
+        starts (importing MLflow and its ~50 migrations take 3-8 s, the whole of a first `up`
+        before); None when there is nothing to create.
+
+        Once, here, before the worker and the retrainer start: processes that open a fresh
+        sqlite store together each start the migration and can leave it half done ("table
+        _alembic_tmp_latest_metrics already exists" for everyone after). It is made under
+        another name and renamed when complete, so an `up` that dies meanwhile leaves no
+        half-made store for the next one to trust."""
+        uri = self.settings.resolved_tracking_uri
+        store = self.run_dir / "mlflow.db"
+        if store.exists() or uri != f"sqlite:///{store.resolve()}":
+            return None
+        making = store.with_name("mlflow.db.creating")
+        created = concurrent.futures.Future[None]()
+        created.set_running_or_notify_cancel()
+
+        def create() -> None:
+            try:
+                from mlflow import MlflowClient
+
+                making.unlink(missing_ok=True)
+                MlflowClient(f"sqlite:///{making.resolve()}").search_experiments()
+                os.replace(making, store)
+                created.set_result(None)
+            except BaseException as exc:  # start() raises it
+                created.set_exception(exc)
+
+        threading.Thread(target=create, name="mlflow-store", daemon=True).start()
+        return created
 
     def note_consuming(self) -> bool:
         """Whether the worker consumes yet; says so once, with the time since start."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import time
 import uuid
 from pathlib import Path
 
@@ -25,6 +26,18 @@ def test_sigterm_stops_a_worker_whose_broker_is_gone(tmp_path: Path) -> None:
     stack = Stack(settings, with_retrainer=False).start(ready_timeout=240)
     try:
         worker = stack.processes["worker"]
+        # "consuming" is marked when the group is joined, before Faust seeks and starts its
+        # fetcher and before the feedback reader starts its consumers; a broker killed in
+        # between leaves Faust nothing to wait on, or crashes the reader's start, and the
+        # worker stops at once with 0 (both seen on a loaded machine). So: once Faust fetches
+        # ("Ready") and the feedback reader has placed itself ("feedback: reading from").
+        log_path = tmp_path / "worker.log"
+        deadline = time.monotonic() + 120
+        while not all(line in log_path.read_text(errors="replace")
+                      for line in ("[^Worker]: Ready", "feedback: reading from")):
+            assert time.monotonic() < deadline, "the worker never started fetching"
+            assert worker.poll() is None, log_path.read_text(errors="replace")[-3000:]
+            time.sleep(0.1)
         assert stack.broker is not None
         stack.broker._process.kill()  # type: ignore[union-attr]  # the broker dies under it
         stack.broker._process.wait()  # type: ignore[union-attr]
