@@ -4,10 +4,14 @@ for a candidate that wins where the two differ, and every candidate is read the 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
+import pytest
+from PIL import Image
 
 from agents.ocr import OcrConfig
+from agents.ocr import page as page_module
 from agents.ocr.evidence import Evidence, net_gain
 from agents.ocr.page import MAX_NET_LOSS, PageJob, _read
 from agents.ocr.preprocess import candidates
@@ -45,3 +49,17 @@ def test_a_candidate_is_read_the_way_up_the_page_was_decided() -> None:
     assert not np.allclose(matrix, np.eye(3))
     _, steps, matrix, turn = _read(raw, job, OcrConfig(), time.perf_counter() + 300, {}, 0)
     assert turn == 0 and "osd" not in steps and np.allclose(matrix, np.eye(3))
+
+
+def test_a_reading_of_junk_does_not_decide_the_page_s_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A page at a fifth of its resolution (a fax before it is enlarged), taken for sideways and
+    # turned by OSD (both forced here: on such a page OSD's answer is a guess): the turned
+    # reading was junk, yet it decided the turn every later, legible candidate was read at.
+    page = render_page(" ".join(TEXTS.values()), width_in=5)
+    small = page.resize((page.width // 5, page.height // 5), Image.Resampling.LANCZOS)
+    raw = next(candidates(small, assess(small), OcrConfig().preprocess, 10**8))
+    raw.quality = replace(raw.quality, sideways=True)
+    monkeypatch.setattr(page_module, "osd_rotation", lambda *args, **kwargs: (180, 10.0))
+    job = PageJob(1, "image", "eng", label="small")
+    words, steps, _, turn = _read(raw, job, OcrConfig(), time.perf_counter() + 300, {}, None)
+    assert steps == ["osd", "rotate180"] and turn is None, (steps, turn, words)

@@ -255,24 +255,27 @@ def _read(
             image, matrix = turned, to_turned @ matrix
             steps.append(f"rotate{turn}")
         return _recognize(image, prepared, job, config, deadline, timings), steps, matrix, turn
+    way = 0  # the turn this reading was read at
     if prepared.quality.sideways:
         answer = _osd(image, job, config, deadline, timings, steps)
         if answer:
             turned, to_turned = _turned(image, answer, steps)
-            image, matrix, turn = turned, to_turned @ matrix, answer
+            image, matrix, way = turned, to_turned @ matrix, answer
             steps.append(f"rotate{answer}")
     words = _recognize(image, prepared, job, config, deadline, timings)
-    if turn is None and _looks_upside_down(words):
+    if not way and _looks_upside_down(words):
         answer = _osd(image, job, config, deadline, timings, steps)
         if answer:
             turned, to_turned = _turned(image, answer, steps)
             again = _recognize(turned, prepared, job, config, deadline, timings)
             if _score(again) > _score(words):
                 steps.append(f"rotate{answer}")
-                words, matrix, turn = again, to_turned @ matrix, answer
-    if turn is None and len(words) >= MIN_ORIENTED_WORDS and not _looks_upside_down(words):
-        turn = 0  # an upright reading of real text: the page is the right way up
-    return words, steps, matrix, turn
+                words, matrix, way = again, to_turned @ matrix, answer
+    # Only a reading of upright-looking text decides the page's turn: OSD's guess on a
+    # preparation that reads as junk (a fax-resolution page before it is enlarged) is no
+    # evidence, and every later candidate would be read turned by it.
+    upright = len(words) >= MIN_ORIENTED_WORDS and not _looks_upside_down(words)
+    return words, steps, matrix, way if upright else None
 
 
 def _recognize(

@@ -14,10 +14,10 @@ the upload read as it is (``raw``, always the first candidate of a degraded page
 - ``photo``   when a sheet of paper is found on a background: its perspective undone (with a
               margin of what lay around it, so nothing at the paper's edge is cut), then as
               ``binary``;
-- ``ink``     only the darkest ink kept (a worn photocopier's specks, streaks and paper
-              texture are grey, printed text is near black): pixels under half the lower of
-              two multi-level Otsu thresholds (scikit-image), median-filtered, then deskewed
-              and enlarged as ``light``.
+- ``ink``     on a noisy page, only the darkest ink kept (a worn photocopier's specks,
+              streaks and paper texture are grey, printed text is near black): pixels
+              under half the lower of two multi-level Otsu thresholds (scikit-image),
+              median-filtered, then deskewed and enlarged as ``light``.
 
 Every geometric step records its matrix (agents/ocr/geometry.py), so the words of any
 candidate map back onto the upload. Nothing ever crops: rotation enlarges the canvas, and the
@@ -132,9 +132,12 @@ def candidates(gray: Image.Image, quality: Quality, config: PreprocessConfig,
     dpi = gray.info.get("dpi")
     yield raw.done(round(float(dpi[0])) if dpi and dpi[0] else 0)
     yield prepare(gray, config, max_pixels, quality)
-    # A noisy page tries the ink candidate next: under a loaded machine the page's time limit
-    # can end the loop before the last candidates (DEV scan-8071 with photocopier noise fell
-    # back to a reading 16 CER points worse than raw when the ink candidate came last).
+    # The ink candidate is for a noisy page only (the noise check's finding, as every other
+    # step answers one): on DEV it won only on photocopier noise, and on pages without noise
+    # the grey it drops is text (DEV: a lit page lost a line, a lit magazine page 68 lines,
+    # folds 2-8 CER points). It comes right after the light one: under a loaded machine the
+    # page's time limit can end the loop before the last candidates (DEV scan-8071 with
+    # photocopier noise fell back to a reading 16 CER points worse than raw when it came last).
     noisy = config.denoise and quality.noise > NOISE_ABOVE
     if noisy:
         yield _ink(pixels, quality, config, max_pixels)
@@ -165,8 +168,6 @@ def candidates(gray: Image.Image, quality: Quality, config: PreprocessConfig,
         page.run("sauvola", sauvola, page.quality.text_height and
                  page.quality.text_height * page.scale)
         yield page.done()
-    if config.denoise and not noisy:
-        yield _ink(pixels, quality, config, max_pixels)
 
 
 def _ink(pixels: np.ndarray, quality: Quality, config: PreprocessConfig,
