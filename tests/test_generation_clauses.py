@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 
 from agents.generation import GenerationRequest, RuleEngine
+from agents.generation.answer_aware import question_for_answer
 from agents.generation.clauses import _well_formed, clauses
 from agents.generation.nlp import pipeline
 from agents.generation.reference import Resolver
@@ -80,3 +81,10 @@ def test_a_paragraph_of_long_sentences_yields_a_full_deck() -> None:
     assert {"cloze", "tf"} <= by_type  # the clauses are short enough to blank and to judge
     for card in result.cards:
         assert len(card.question.split()) <= 28, card.question
+
+
+def test_answer_aware_asks_in_the_clause_that_holds_the_answer() -> None:
+    question, _ = question_for_answer(DATABASE, "a crash")
+    # not the whole coordinated sentence from its conjunction on ('And the log allows …')
+    assert question.startswith("The log allows the database to recover"), question
+    assert question.endswith("?") and "and" not in question.lower().split()

@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from agents.exceptions import InputError
 from agents.generation import language as lang
 from agents.generation.cards import card_id
+from agents.generation.clauses import clauses
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
 from agents.generation.phrasing import best, candidates, in_window
 from agents.generation.reference import Resolver
@@ -57,9 +58,19 @@ def _questions(
             resolver.push(prev)
         found = locate(sent, answer)
         phrasings = candidates(sent, found, answer, resolver) if found is not None else []
+        windows = []
+        for part in clauses(sent, resolver, nlp):
+            # the clause that holds the answer asks it in fewer words ('When was the prime
+            # number theorem proven?' rather than the whole 45-word sentence's question)
+            in_part = locate(part, answer)
+            if in_part is not None:
+                phrasings += candidates(part, in_part, answer, resolver)
+                windows.append((part, in_part))
         question = best(phrasings, nlp)
-        if question is None and found is not None:
-            question = in_window(sent, found, resolver)
+        if found is not None:
+            windows.append((sent, found))
+        for where, span in windows:  # the last resort, in the clause before the sentence
+            question = question or in_window(where, span, resolver)
         out.append((question or _window_cloze(sent, answer), sent.text.strip()))
     return out
 
