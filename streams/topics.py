@@ -69,10 +69,16 @@ def create_topics(bootstrap: str, specs: list[TopicSpec], timeout: float = 15.0,
     """
     from confluent_kafka import KafkaException
     from confluent_kafka.admin import AdminClient, NewTopic
+    from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
     admin = AdminClient({"bootstrap.servers": bootstrap, **(config or {})})  # + TLS/SASL
     try:
-        existing = set(admin.list_topics(timeout=timeout).topics)
+        # a broker just started on a loaded machine can miss the first request's deadline
+        # (librdkafka "ApiVersionRequest timed out", which failed an `up` at load 16)
+        for attempt in Retrying(stop=stop_after_attempt(3), reraise=True,
+                                retry=retry_if_exception_type(KafkaException)):
+            with attempt:
+                existing = set(admin.list_topics(timeout=timeout).topics)
     except KafkaException as exc:
         raise BrokerError(f"cannot list topics on {bootstrap}: {exc}") from exc
     align_configs(admin, [s for s in specs if s.name in existing], timeout)
