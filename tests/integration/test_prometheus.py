@@ -133,8 +133,15 @@ def test_prometheus_scrapes_the_worker_and_sees_events_of_an_upload(prometheus, 
     )
     sample = prometheus.query('cardstream_events_total{stage="ocr",status="ok"}')[0]["metric"]
     assert sample["job"] == "cardstream-worker"
-    targets = httpx.get(f"{prometheus.url}/api/v1/targets", timeout=5).json()
-    assert [t["health"] for t in targets["data"]["activeTargets"]] == ["up", "up"]
+    # a target not scraped yet is "unknown" (seen at load 20): wait for its first scrape
+    deadline = time.monotonic() + SERIES_WAIT
+    while True:
+        targets = httpx.get(f"{prometheus.url}/api/v1/targets", timeout=5).json()
+        health = [t["health"] for t in targets["data"]["activeTargets"]]
+        if "unknown" not in health or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert health == ["up", "up"]
 
 
 def test_the_dashboards_pipeline_panels_show_an_upload(prometheus, client):
