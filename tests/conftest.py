@@ -73,3 +73,13 @@ def scorer_version(tmp_path: Path) -> Callable[[Any, str, float], str]:
                                  {"blessed": "true"})
 
     return make
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The English spaCy pipeline the card engine uses, loaded once for the session."""
+    from agents.generation.nlp import pipeline
+
+    found = pipeline("en")
+    assert found is not None
+    return found

@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
 from agents.generation import choices
 from agents.generation.candidates import Document
-from agents.generation.nlp import pipeline
 from agents.generation.parsed import BLANK, generate
 from agents.generation.spans import Answer, answers
 from agents.generation.text import usable_sentences
@@ -26,13 +24,6 @@ HISTORY = (
     "Paris was the site of several important developments in the history of music in the "
     "13th century."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    found = pipeline("en")
-    assert found is not None
-    return found
 
 
 def _parsed(nlp: Language, text: str) -> tuple[list[Span], list[list[Answer]]]:

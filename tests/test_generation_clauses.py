@@ -5,13 +5,11 @@ true/false cards, because every sentence is over 30 words."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from agents.generation import GenerationRequest, RuleEngine
 from agents.generation.answer_aware import question_for_answer
 from agents.generation.clauses import _well_formed, clauses
-from agents.generation.nlp import pipeline
 from agents.generation.reference import Resolver
 
 DATABASE = (
@@ -27,13 +25,6 @@ DATABASE = (
     "standby servers over the network, while the standby servers replay the log continuously "
     "and can take over as the primary when the original primary server fails."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    found = pipeline("en")
-    assert found is not None
-    return found
 
 
 def _clauses(nlp: Language, text: str) -> list[str]:

@@ -8,7 +8,6 @@ import pytest
 
 from agents.generation import GenerationRequest, RuleEngine, grammar, parsed
 from agents.generation.cards import Candidate
-from agents.generation.nlp import pipeline
 
 ILL_FORMED = [
     "What did the explorer during cross the desert in 1850?",  # preposition before a verb
@@ -36,11 +35,6 @@ WELL_FORMED = [
     "What did the Vikings become under their first duke?",
     "Where did the river flow before the dam was built?",
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return pipeline("en")
 
 
 def test_ill_formed_questions_are_caught(nlp) -> None:  # type: ignore[no-untyped-def]
