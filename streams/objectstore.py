@@ -69,15 +69,29 @@ def _bindable(port: int) -> bool:
         return True
 
 
-def free_port_pair() -> int:
-    """A free port whose +10000 twin is free too (weed's gRPC port)."""
+def free_port_pair(taken: set[int] | None = None) -> int:
+    """A free port whose +10000 twin is free too (weed's gRPC port), neither of them in
+    ``taken`` (the ports already picked for the other servers of the same ``weed mini``)."""
+    taken = taken or set()
     for _ in range(200):
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port: int = sock.getsockname()[1]
-        if port + GRPC_OFFSET < 65536 and _bindable(port + GRPC_OFFSET):
+        twin = port + GRPC_OFFSET
+        if twin < 65536 and not {port, twin} & taken and _bindable(twin):
             return port
     raise BrokerError("no free port pair for SeaweedFS")
+
+
+def free_ports(names: tuple[str, ...]) -> dict[str, int]:
+    """A port pair per server, all ten ports distinct: one server's port was another's gRPC
+    twin once, and weed died with 'bind: address already in use' (a CI run)."""
+    taken: set[int] = set()
+    ports = {}
+    for name in names:
+        ports[name] = port = free_port_pair(taken)
+        taken |= {port, port + GRPC_OFFSET}
+    return ports
 
 
 def read_credentials(folder: Path) -> tuple[str, str]:
@@ -110,7 +124,7 @@ class EmbeddedObjectStore:
         self.folder = folder.resolve()
         self.log_path = log_path
         self.binary = binary or find_weed()
-        self.ports = {name: free_port_pair() for name in SERVERS}
+        self.ports = free_ports(SERVERS)
         access, secret = credentials(self.folder)
         self.endpoint = S3Endpoint(f"http://127.0.0.1:{self.ports['s3']}", BUCKET, access, secret)
         self._process: subprocess.Popen[bytes] | None = None
