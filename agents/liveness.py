@@ -19,13 +19,10 @@ restarts the worker, which starts from the committed offsets.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-
-log = logging.getLogger(__name__)
 
 STALL_S = 20.0  # idle (nothing in flight) with work waiting this long is a stall
 CHECK_S = 10.0
@@ -60,16 +57,18 @@ class Progress:
 Position = tuple[str, int]  # (topic, partition)
 
 
+def starts(committed: dict[Position, int | None],
+           ends: dict[Position, tuple[int, int]]) -> dict[Position, int]:
+    """Where the group reads each partition from: its committed offset, else its first one."""
+    return {tp: start if (start := committed.get(tp)) is not None and start >= 0 else low
+            for tp, (low, _high) in ends.items()}
+
+
 def lagging(committed: dict[Position, int | None],
             ends: dict[Position, tuple[int, int]]) -> dict[Position, int]:
-    """Records waiting per partition: its end minus the committed offset (its start if none)."""
-    waiting = {}
-    for tp, (low, high) in ends.items():
-        start = committed.get(tp)
-        behind = high - (start if start is not None and start >= 0 else low)
-        if behind > 0:
-            waiting[tp] = behind
-    return waiting
+    """Records waiting per partition: its end minus where the group reads it from."""
+    start = starts(committed, ends)
+    return {tp: high - start[tp] for tp, (_low, high) in ends.items() if high > start[tp]}
 
 
 def broker_view(config: dict[str, Any], group: str, tps: Iterable[Position],
@@ -92,7 +91,7 @@ def broker_view(config: dict[str, Any], group: str, tps: Iterable[Position],
 
 
 class Watchdog:
-    """One check per ``CHECK_S`` from a Faust timer: :meth:`check`."""
+    """One check per ``CHECK_S`` from a Faust timer: :meth:`verdict`."""
 
     def __init__(self, progress: Progress, topics: set[str],
                  view: Callable[[list[Position]], tuple[dict[Position, int | None],
@@ -123,8 +122,6 @@ class Watchdog:
             return "ok", {}, {}
         self.stalls += 1
         self.progress.touch()  # the next verdict waits a full stall_s again
-        targets: dict[Position, int] = {}
-        for tp in waiting:
-            start = committed.get(tp)
-            targets[tp] = start if start is not None else ends[tp][0]
+        start = starts(committed, ends)
+        targets = {tp: start[tp] for tp in waiting}
         return ("seek" if self.stalls == 1 else "exit"), targets, waiting
