@@ -71,14 +71,16 @@ def lagging(committed: dict[Position, int | None],
     return {tp: high - start[tp] for tp, (_low, high) in ends.items() if high > start[tp]}
 
 
-def broker_view(config: dict[str, Any], group: str, tps: Iterable[Position],
-                timeout: float = 10.0) -> tuple[dict[Position, int | None],
-                                                 dict[Position, tuple[int, int]]]:
+def broker_view(bootstrap: str, group: str, tps: Iterable[Position], timeout: float = 10.0,
+                **security: Any) -> tuple[dict[Position, int | None],
+                                          dict[Position, tuple[int, int]]]:
     """The group's committed offsets and each partition's (first, end) offsets, as a stock
-    client reads them (a consumer that never joins the group)."""
-    from confluent_kafka import Consumer, TopicPartition
+    client reads them (the project's consumer, never joining the group)."""
+    from confluent_kafka import TopicPartition
 
-    consumer = Consumer({**config, "group.id": group, "enable.auto.commit": False})
+    from streams import kafka
+
+    consumer = kafka.consumer(bootstrap, group_id=group, **security)
     try:
         wanted = [TopicPartition(t, p) for t, p in tps]
         committed = {(tp.topic, tp.partition): (tp.offset if tp.offset >= 0 else None)

@@ -292,9 +292,9 @@ class Worker:
     def _watch(self, topics: list[str]) -> None:
         """The liveness watchdog (agents.liveness) over the topics the agents consume."""
         app, deps = self.app, self.deps
-        config = {"bootstrap.servers": deps.bootstrap, **deps.security.confluent()}
         watchdog = Watchdog(self.progress, set(topics),
-                            lambda tps: broker_view(config, deps.settings.app_id, tps))
+                            lambda tps: broker_view(deps.bootstrap, deps.settings.app_id, tps,
+                                                    **deps.security.confluent()))
 
         @app.timer(CHECK_S)
         async def liveness() -> None:

@@ -30,7 +30,7 @@ def test_committed_offsets_and_ends_as_a_stock_client_reads_them() -> None:
         committer.commit(offsets=[TopicPartition(topic, 0, 1)], asynchronous=False)
         committer.close()
 
-        committed, ends = broker_view(config, group, [(topic, 0), (topic, 1)])
+        committed, ends = broker_view(broker.bootstrap, group, [(topic, 0), (topic, 1)])
         assert committed == {(topic, 0): 1, (topic, 1): None}
         assert ends == {(topic, 0): (0, 3), (topic, 1): (0, 0)}
         assert lagging(committed, ends) == {(topic, 0): 2}
