@@ -39,6 +39,9 @@ from streams.serde import AvroCodec
 # takes (delivery is at-least-once), and the copy carries the same upload or feedback id.
 ONE_SHOT = {"enable.idempotence": False, "max.in.flight.requests.per.connection": 1}
 
+# how long cards that arrive before their upload's text wait for it (see Watcher.wait)
+TEXT_GRACE = 5.0
+
 TEXT_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown"}
 
 
@@ -78,10 +81,27 @@ class Watcher:
 
     def wait(self, upload_ids: list[str], timeout: float,
              on_progress: Callable[[Outcome, str], None] | None = None) -> dict[str, Outcome]:
+        """Each upload's outcome, reported in causal order: its text, then its cards or error.
+
+        Texts and flashcards are different topics, fetched independently, so an upload's cards
+        can arrive before its text although the text was written first. Cards that come first
+        are held until their text arrives (it is already on the broker) or TEXT_GRACE passes.
+        """
         outcomes = {uid: Outcome(uid) for uid in upload_ids}
+        held: dict[str, float] = {}  # upload id -> when its early cards stop waiting for text
         deadline = time.monotonic() + timeout
-        while any(o.status == "pending" for o in outcomes.values()):
-            if time.monotonic() > deadline:
+
+        def report(outcome: Outcome, stage: str) -> None:
+            outcome.events.append(stage)
+            if on_progress:
+                on_progress(outcome, stage)
+
+        while any(o.status == "pending" for o in outcomes.values()) or held:
+            now = time.monotonic()
+            for uid in [u for u, until in held.items() if now > until or now > deadline]:
+                del held[uid]
+                report(outcomes[uid], "cards")
+            if now > deadline:
                 break
             message = self._consumer.poll(0.2)
             if message is None or message.error():
@@ -91,22 +111,28 @@ class Watcher:
                 message.value(), event_type
             )
             outcome = outcomes.get(getattr(event, "upload_id", None) or "")
-            if outcome is None or outcome.status != "pending":
+            if outcome is None:
                 continue
             elapsed = time.monotonic() - self._started
             if isinstance(event, Text):
+                if outcome.text is not None or outcome.status == "error":
+                    continue  # a redelivered copy, or a text after its failure was reported
                 outcome.text = event
-                stage = "text"
+                report(outcome, "text")
+                if held.pop(outcome.upload_id, None) is not None:
+                    report(outcome, "cards")
+            elif outcome.status != "pending":
+                continue
             elif isinstance(event, Flashcards):
                 outcome.flashcards, outcome.status, outcome.seconds = event, "ok", elapsed
-                stage = "cards"
+                if outcome.text is None:
+                    held[outcome.upload_id] = time.monotonic() + TEXT_GRACE
+                else:
+                    report(outcome, "cards")
             else:
                 assert isinstance(event, DeadLetter)
                 outcome.error, outcome.status, outcome.seconds = event, "error", elapsed
-                stage = "error"
-            outcome.events.append(stage)
-            if on_progress:
-                on_progress(outcome, stage)
+                report(outcome, "error")
         return outcomes
 
     def wait_for_text(self, upload_ids: list[str], timeout: float) -> dict[str, float]:
