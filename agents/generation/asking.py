@@ -275,8 +275,10 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
                 answer_text = whole  # "the longest river in Africa", not "longest river"
         if role == "adjunct" and absorbs and prep is not None:
             a_removed |= {prep.i}
-    if role == "subject" and any(t.lower_ in ("a", "an") and t.dep_ == "det"
-                                 for t in root.children):
+    if role == "subject" and not whole_list and any(t.lower_ in ("a", "an") and t.dep_ == "det"
+                                                    for t in root.children):
+        # (a user who highlights "a storm" in "But a storm dispersed the fleet" wants its
+        # question: answer-aware mode asks it)
         return None  # "An object remains at rest …": a generic subject is no fact to recall
     if count_noun is None and role in ("subject", "object", "adjunct") and \
             answer.kind not in NUMERIC and any(
@@ -356,6 +358,9 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
             do = _DO.get(verb.tag_)
             if do == "do" and subj.tag_ in ("NN", "NNP"):
                 do = "does"  # "Richard support…" tagged VBP: agreement follows the subject
+            if do == "does" and any(c.dep_ == "conj" and c.i not in drop
+                                    for c in subj.children):
+                do = "do"  # "the skin and its accessory structures make up": plural
             if do is None and verb.tag_ == "VBN":
                 do = "did"  # a finite past the tagger read as a participle ("fought")
             if do is None and _participial(verb):

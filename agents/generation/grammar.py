@@ -74,9 +74,20 @@ def problems(doc: Doc) -> list[str]:
         ):
             found.append("preposition without its object")  # 'during lead', 'in and legs'
             break
+        if a.pos_ == "ADP" and a.dep_ != "prt" and b.dep_ == "neg":
+            found.append("preposition without its object")  # 'did the Normans in not have'
+            break
+        if a.lower_ == "as" and b.tag_ == "TO" and b.head.pos_ == "VERB":
+            found.append("preposition without its object")  # 'work together as to perform'
+            break
         if a.pos_ == "ADP" and b.pos_ == "ADV" and b.head.pos_ == "VERB" and b.head.i > b.i:
             found.append("preposition without its object")  # 'through gradually merge'
             break
+    if first.lower_ in _WH and first.dep_ == "dobj" and last.pos_ != "ADP" and any(
+            c.dep_ == "dobj" and c != first for c in first.head.children):
+        found.append("two direct objects")  # 'What did the conquest open a new chapter?'
+    if len(words) > 3 and last.pos_ == "ADV" and last.dep_ == "pobj":
+        found.append("a fixed phrase left behind")  # 'What is the erythrocyte by far?'
     aux = next((t for t in words[1:4] if t.lower_ in _DO), None)
     if aux is not None and any(t.lower_ in _WH for t in words[: aux.i]):
         finite = [

@@ -173,6 +173,8 @@ def _for_sentence(
             asked = ask(sent, answer, resolver, max_words=SHORT_WORDS, keep_front=False)
         if asked is not None and asked.role == "in-situ":
             asked = None  # "… won the right to elect whom of the plebs?" reads as an echo
+        if asked is not None and lang == "en" and standalone.vacuous(answer, sent):
+            asked = None  # "What does each shape of bone have?" → "distinct function"
         level = ROLE_LEVEL.get(asked.role, 1.0) if asked else 1.0
         if asked is not None and asked.role == "subject" and _NAMES_THE_TERM.match(asked.question):
             # "What is the process by which plants …?" → "photosynthesis": the term from its

@@ -8,6 +8,9 @@ whose answer says nothing ("today", "lack", "territory"). These checks need no m
   the document keeps coming back to (its topic: "skin", "erythrocytes", "Normans"); a question
   built only from words the page uses once cannot be answered without it;
 - a *worthwhile answer*: not a deictic word or pronoun, not one everyday common noun;
+- a *specific answer*: not a light noun dressed in adjectives ("distinct function", "serious
+  medical issues", "a unifying force") nor a degree phrase ("quite small cells"): the DEV4
+  review deleted every such card as trivial, since many phrases would be as right;
 - *short*: at most ``CARD_MAX_WORDS`` words (reviewers tagged longer ones overlong).
 """
 
@@ -30,6 +33,17 @@ _DEICTIC = frozenset(str.split(
     "one it they this that these those he she him her them we us"
 ))
 _TIME_NOUNS = frozenset(str.split("century centuries year years time period decade date day"))
+# nouns that say what role a thing plays, not what it is: with only adjectives in front
+# ("profound effect", "single structure") the answer names nothing a student could recall
+_LIGHT_NOUNS = frozenset(str.split(
+    "function functions effect effects impact impacts issue issues force forces structure "
+    "structures protection stage stages result results way ways part parts role roles thing "
+    "things kind kinds type types form forms amount level levels area areas aspect aspects "
+    "factor factors feature features change changes development use purpose reason problem "
+    "problems example case matter point step means fact idea value variety range series "
+    "manner extent degree influence importance significance contribution success"
+))
+_DEGREE = frozenset(str.split("quite very rather fairly relatively extremely pretty so too somewhat"))
 _COMMON_ZIPF = 4.4  # 'lack' 4.9, 'territory' 4.6 are everyday; 'fats' 3.7, 'fealty' 2.3 are not
 
 
@@ -44,6 +58,22 @@ def trivial(answer: Answer, sent: Span, language: str = "en") -> bool:
     words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
     return len(words) == 1 and words[0].pos_ == "NOUN" and words[0].is_lower and zipf(
         words[0].lower_, language) >= _COMMON_ZIPF
+
+
+def vacuous(answer: Answer, sent: Span) -> bool:
+    """'distinct function', 'quite small cells', 'serious medical issues': a phrase that names
+    no entity, number or term, only a light noun and adjectives (or a degree adverb)."""
+    words = [t for t in answer.span(sent) if not t.is_punct and t.pos_ != "DET"]
+    if not words or any(t.pos_ in ("PROPN", "NUM") or t.like_num or t.ent_type_ for t in words):
+        return False
+    if any(t.lower_ in _DEGREE for t in words):
+        return True
+    head = answer.span(sent).root
+    if head.lemma_.lower() not in _LIGHT_NOUNS and head.lower_ not in _LIGHT_NOUNS:
+        return False
+    # only adjectives (and their conjunctions) describe it: no noun says what it is
+    return all(t == head or t.pos_ in ("ADJ", "ADV", "CCONJ") or t.dep_ == "amod"
+               for t in words)
 
 
 def topic_words(sents: Iterable[Span]) -> frozenset[str]:
