@@ -43,7 +43,8 @@ _LIGHT_NOUNS = frozenset(str.split(
     "problems example case matter point step means fact idea value variety range series "
     "manner extent degree influence importance significance contribution success"
 ))
-_DEGREE = frozenset(str.split("quite very rather fairly relatively extremely pretty so too somewhat"))
+_DEGREE = frozenset(str.split(
+    "quite very rather fairly relatively extremely pretty so too somewhat"))
 _COMMON_ZIPF = 4.4  # 'lack' 4.9, 'territory' 4.6 are everyday; 'fats' 3.7, 'fealty' 2.3 are not
 
 
