@@ -139,3 +139,37 @@ def test_a_count_of_things_is_offered_counts_not_years(nlp: Language) -> None:
     sent, ships = _answer(sents, found, "300")
     options = choices.pick(ships, sent, pool, "intermediate", None)
     assert len(options) == 3 and "1085" not in options, options
+
+
+def test_a_range_of_years_moves_both_ends_and_never_overlaps(nlp: Language) -> None:
+    """'between 1250 and 1245' was offered for 'between 1235 and 1245' (DEV): only the first
+    year moved, and the range turned inside out."""
+    sents, found = _parsed(nlp, "The Grand coutumier was written between 1235 and 1245 by a "
+                                "judge of Rouen.")
+    pool = choices.Pool.build(sents, found)
+    sent, span = _answer(sents, found, "between 1235 and 1245")
+    options = choices.pick(span, sent, pool, "intermediate", None)
+    assert len(options) == 3, options
+    for option in options:
+        lo, hi = map(int, re.findall(r"\d{4}", option))
+        assert lo < hi and (hi < 1235 or lo > 1245), options
+
+
+def test_an_ordinal_in_a_date_is_shifted_as_an_ordinal(nlp: Language) -> None:
+    """'final decade of the 22th' and '… of the 6th' were offered for '… of the 11th' (DEV):
+    the ordinal was multiplied like an amount."""
+    _, found = _parsed(nlp, "In the final decade of the 11th and first of the 12th "
+                                "century, Normandy experienced a golden age of manuscripts.")
+    span = next(a for ans in found for a in ans if a.text.endswith("11th"))
+    options = choices._numbers(span, "intermediate")
+    assert options and not any("22th" in o or "6th" in o for o in options), options
+    assert all(re.search(r"\b(9|10|12|13)th$", o) for o in options), options
+
+
+def test_a_quantity_of_one_is_never_offered_zero(nlp: Language) -> None:
+    """'0 kg' was offered for '1 kg' (DEV): half of one, rounded."""
+    sents, found = _parsed(nlp, "The Calorie is the heat it takes to raise 1 kg of water by "
+                                "one degree.")
+    _, span = _answer(sents, found, "1 kg")
+    assert not any(o.startswith("0") for o in choices._numbers(span, "intermediate"))
+

@@ -135,10 +135,27 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
         steps = [3, -2, 7, -5, 10, -10, 14] if difficulty != "advanced" else [1, -1, 2, -2, 3]
         return [text[: day.start(group)] + str(n + s) + text[day.end(group) :]
                 for s in steps if 1 <= n + s <= 28]
+    if re.search(r"\d(?:st|nd|rd|th)\b", text):
+        # 'the final decade of the 11th' is an ordinal: '22th' and '6th' came of multiplying it
+        return [o for o in _perturb(Term(text, "century", 0, len(text)), difficulty) if o != text]
+    years = re.findall(r"\b\d{3,4}\b", text)
+    if len(years) > 1 or (years and answer.kind in ("date", "year")
+                          and len(re.findall(r"\d+", text)) > 1):
+        # 'between 1235 and 1245': both ends move together, or the range turns inside out
+        # ('between 1250 and 1245', DEV); '1 May 1191' moves its year, not its day
+        steps = {"beginner": [-100, 50, 150, -50], "advanced": [-2, 3, 5, -4]}.get(
+            difficulty, [-10, 15, 25, -20])
+        lo, hi = min(map(int, years)), max(map(int, years))
+        return [_shift_years(text, s) for s in steps
+                if len(years) == 1 or lo + s > hi or hi + s < lo]
     kind = {"year": "year", "century": "century", "date": "year"}.get(answer.kind, "number")
     if answer.kind == "date" and not re.search(r"\d{3,4}", text):
         kind = "number"
     return _perturb(Term(text, kind, 0, len(text)), difficulty)
+
+
+def _shift_years(text: str, step: int) -> str:
+    return re.sub(r"\b\d{3,4}\b", lambda m: str(int(m.group(0)) + step), text)
 
 
 def _same_kind(answer: Answer, pool: Pool, plural: bool) -> list[str]:

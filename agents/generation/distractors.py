@@ -56,8 +56,8 @@ def _perturb(term: Term, difficulty: str) -> list[str]:
         values = [v for v in values if v < 100] + [value - d for d in (10, 20, 30, 40, 50)]
     out: list[str] = []
     for v in values:
-        if v <= 0 or (value.is_integer() and round(v) == value):
-            continue
+        if v <= 0 or (value.is_integer() and round(v) in (value, 0)):
+            continue  # '1 kg' halved is no '0 kg'
         if value.is_integer():
             number = f"{round(v):,}" if thousands else str(round(v))
         else:
