@@ -57,6 +57,7 @@ from agents.generation.types import CardRater
 SOUNDNESS = 0.45  # per defect: one defect puts a good card (~0.9) under 0.45, two under 0.2
 KEEP_SOUNDNESS = 0.3  # per defect, on P(keep)
 DEFAULT_WEIGHTS = {"clarity": 0.3, "relevance": 0.3, "difficulty": 0.2, "completeness": 0.2}
+_FUNCTION_ZIPF = 5.0  # 'with', 'between', 'first': too common to be what a page is about
 TARGET_LEVEL = {"beginner": 0.0, "intermediate": 1.0, "advanced": 2.0}
 
 
@@ -116,6 +117,7 @@ class QualityScorer:
         filled with whatever is missing, so callers can share it)."""
         card_vectors = self._card_vectors(candidates, vectors if vectors is not None else {})
         frequent = {w for w, n in (doc_words or Counter()).most_common(40) if len(w) > 3}
+        topic = topic_words(doc_words or Counter(), language)
         keep = self.keep_model.predict(list(candidates), language) if self.keep_model else None
         out = []
         for i, cand in enumerate(candidates):
@@ -127,6 +129,8 @@ class QualityScorer:
                 relevance = min(1.0, 0.3 + len(words & frequent) / max(1, min(len(words), 4)))
             relevance = 0.7 * relevance + 0.3 * cand.salience
             found = defects(cand, language)
+            if cand.type != "tf" and "trivial" not in found and names_topic(cand.answer, topic):
+                found.append("trivial")
             quality = {
                 "clarity": clarity(cand),
                 "relevance": relevance,
@@ -307,6 +311,39 @@ class QualityScorer:
         if len(chosen) < count:
             notes.append(f"only {len(chosen)} of {count} cards: the text does not support more")
         return chosen, notes
+
+
+def topic_words(doc_words: Counter[str], language: str = "en") -> frozenset[str]:
+    """What the document is about, as word stems (a word's first six letters: 'Normans',
+    'Norman', 'Normandy' and 'Normands' are one topic): the stems, of words that are not
+    everyday ones, that occur at least 3/4 as often as the most frequent such stem and three
+    times or more ('norman' on any paragraph about the Normans, 'skin' on a page about the
+    skin); in a short paragraph whose top stems occur twice, those if at most two."""
+    from wordfreq import zipf_frequency
+
+    lang = language if language in ("en", "es") else "en"
+    stems: Counter[str] = Counter()
+    for w, n in doc_words.items():
+        if len(w) > 2 and not w.isdigit() and zipf_frequency(w, lang) < _FUNCTION_ZIPF:
+            stems[_stem(w)] += n
+    if not stems:
+        return frozenset()
+    top = stems.most_common(1)[0][1]
+    words = frozenset(w for w, n in stems.items() if n >= max(2 if top == 2 else 3, 0.75 * top))
+    return words if top > 2 or len(words) <= 2 else frozenset()  # many at 2: no clear topic
+
+
+def _stem(word: str) -> str:
+    return word[:6]
+
+
+def names_topic(answer: str, topic: frozenset[str]) -> bool:
+    """'Initially the _____ maintained a distinct culture' → 'Normans', on a page about the
+    Normans: the student fills it in before reading (DEV reviews: trivial). Every content word
+    of the answer is a topic word."""
+    words = [w for w in norm(answer).split() if w not in ("the", "a", "an", "el", "la", "los",
+                                                           "las")]
+    return bool(words) and bool(topic) and all(_stem(w) in topic for w in words)
 
 
 def _slot(cand: Candidate) -> str:
