@@ -98,7 +98,7 @@ def test_pronouns_are_resolved_or_no_card(engine: RuleEngine) -> None:
     for card in cards(engine, text, 12, ("qa", "mcq", "cloze")):
         assert not re.search(r"\b(he|she|him|his|her)\b", card.question, re.I), card.question
     (card,) = cards_for_answers(text, ["1903"])
-    assert card.question == "In which year did Marie Curie win the Nobel Prize in Physics?"
+    assert card.question == "When did Marie Curie win the Nobel Prize in Physics?"
 
 
 def test_no_answer_cut_across_an_entity(engine: RuleEngine) -> None:
@@ -110,7 +110,7 @@ def test_no_answer_cut_across_an_entity(engine: RuleEngine) -> None:
 
 @pytest.mark.parametrize(
     ("answer", "wh"),
-    [("Albert Einstein", "Who"), ("1895", "In which year"), ("the Alps", "What"),
+    [("Albert Einstein", "Who"), ("1895", "When"), ("the Alps", "What"),
      ("Egypt", "Where"), ("three", "How many"), ("70 percent", "What percentage")],
 )
 def test_wh_word_follows_the_answer_type(answer: str, wh: str) -> None:

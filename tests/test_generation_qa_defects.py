@@ -86,3 +86,59 @@ def test_answer_aware_asks_about_an_indefinite_subject() -> None:
     text = "Richard sailed for Acre. But a storm dispersed the large fleet."
     (card,) = cards_for_answers(text, ["a storm"])
     assert card.question == "What dispersed the large fleet?", card.question
+
+
+@pytest.mark.parametrize(("question", "back"), [
+    ("What was another common Norman-Irish name?", True),
+    ("Why could the Albanian forces not take part in the ensuing battle?", True),
+    ("What is the amount stored as?", True),
+    ("What is the amount of energy that is needed measured in?", False),
+    ("When did William invade Scotland?", False),
+])
+def test_a_question_that_points_back_to_the_page_is_not_made(question: str, back: bool) -> None:
+    """DEV4 missing-context: 'another', 'the ensuing battle', a bare 'the amount'."""
+    assert standalone.points_back(question) is back
+
+
+def test_a_year_is_asked_with_when() -> None:
+    (card,) = cards_for_answers("In 1072, William invaded Scotland.", ["1072"])
+    assert card.question == "When did William invade Scotland?", card.question
+
+
+def test_a_language_tagged_a_place_is_not_asked_with_where() -> None:
+    """'Where did Norman language evolve?' → 'Modern English' (DEV4)."""
+    (card,) = cards_for_answers("Norman language in turn evolved into Modern English.",
+                                ["Modern English"])
+    assert card.question == "What did Norman language evolve into?", card.question
+
+
+def test_an_it_after_a_sentence_ending_on_another_name_is_not_resolved() -> None:
+    """'It in turn evolved into Modern English': 'it' is Middle English, not the subject of the
+    sentence before (DEV4 wrong-answer card 'Norman language … evolved into Modern English')."""
+    text = ("The Anglo-Norman language was eventually absorbed into the Anglo-Saxon language of "
+            "their subjects (see Old English) and influenced it, helping (along with the Norse "
+            "language of the earlier Anglo-Norse settlers and the Latin used by the church) in "
+            "the development of Middle English. It in turn evolved into Modern English.")
+    cards = RuleEngine(encoder=None).generate(
+        GenerationRequest(text, "t", 10, "intermediate", ("qa", "cloze", "tf"))).cards
+    for card in cards:
+        if "Modern English" in card.question or card.answer == "Modern English":
+            assert "language" not in card.question.split("Modern")[0].split()[-3:] or \
+                "Middle English" in card.question, card.question
+            assert not card.question.lower().startswith(("what did norman language",
+                                                         "what did language")), card.question
+
+
+def test_a_trailing_aside_after_a_comma_is_dropped() -> None:
+    text = ("The Anglo-Norman language became distinct from the Latin language, something that "
+            "was the subject of some humour by Geoffrey Chaucer.")
+    (card,) = cards_for_answers(text, ["Anglo-Norman language"])
+    assert card.question == "What became distinct from the Latin language?", card.question
+
+
+@pytest.mark.parametrize("question", [
+    "Who Norman adventurers founded the Kingdom of Sicily under Roger II?",
+    "What is the skin made?",
+])
+def test_more_echo_leftovers_are_ill_formed(nlp, question: str) -> None:  # type: ignore[no-untyped-def]
+    assert grammar.problems(nlp(question)), question

@@ -186,6 +186,9 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
             drop |= _subtree(c)
         if c.dep_ == "advcl" and not _subtree(c) & a_ids:
             drop |= _subtree(c)
+        if c.dep_ in ("npadvmod", "appos", "dep") and c.i > verb.i and doc[c.left_edge.i - 1].text \
+                in (",", "—", "–", ";") and not _subtree(c) & a_ids:
+            drop |= _subtree(c)  # "…, something that was the subject of some humour": an aside
     for tok in verb.subtree:
         if tok.i in drop:
             continue
@@ -304,6 +307,10 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in _DISCOURSE and c.i not in a_ids:
             drop.add(c.i)  # "Plant cells also contain …"
+        if c.dep_ == "prep" and c.i > subj.i and _DISCOURSE_PP.match(
+                doc[c.i : c.right_edge.i + 1].text + " ") and not _subtree(c) & a_ids and \
+                c.right_edge.i - c.i <= 3:
+            drop |= _subtree(c)  # "The skin is in fact made of …", "… in turn evolved into"
         if subj.right_edge.i < c.i < verb.i and c.dep_ == "prep" and \
                 doc[c.left_edge.i - 1].text == "," and not _subtree(c) & a_ids:
             drop |= _subtree(c)  # "Lake Titicaca, on the border …, is …"
@@ -419,6 +426,17 @@ def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: 
     if first_answer is None:
         return None
     ids = [i for i in ids if i not in a_removed or i == first_answer]
+    # asides and adjuncts away from the answer go first: 'The Normans settled mostly in an
+    # area in the east of which place?' rather than no question at all
+    subj = _subject(verb)
+    keep = frozenset({first_answer, verb.i, *(t.i for t in answer.span(sent).root.ancestors
+                                               if t.i in ids)})
+    if subj is not None:
+        keep |= _subtree(subj) & set(ids)
+    shortened = _shorten(builder, ids, max_words, verb, keep)
+    if shortened is None or _orphan_preposition(doc, shortened, a_removed):
+        return None
+    ids = shortened
     text = builder.render(ids, {first_answer: wh})
     if text is None or len(text.split()) > max_words:
         return None

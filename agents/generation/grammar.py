@@ -30,6 +30,8 @@ _PARTICIPLE_PREP = frozenset(str.split("based given compared considered includin
 _CLAUSES = frozenset(str.split("relcl acl ccomp advcl conj csubj xcomp pcomp"))
 _RELATIVE = frozenset(str.split("that which who whom whose when where"))
 _DO = frozenset(str.split("do does did"))
+# participles that need their preposition: 'made of', 'composed of', 'based on'
+_NEEDS_COMPLEMENT = frozenset(str.split("make compose consist base derive divide classify"))
 
 
 def problems(doc: Doc) -> list[str]:
@@ -51,6 +53,8 @@ def problems(doc: Doc) -> list[str]:
     first, second = words[0], words[1]
     if first.lower_ in _WH - {"how"} and (second.pos_ == "ADP" or second.lower_ in _ECHO_ADV):
         found.append("wh-word followed by a fragment")  # 'What of the 12th century …'
+    if first.lower_ in ("who", "whom") and second.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+        found.append("wh-word before a noun phrase")  # 'Who Norman adventurers founded …'
     if lower[:2] == ["how", "many"] and len(words) > 2:
         third = words[2]
         if third.lower_ in _DO:
@@ -86,6 +90,8 @@ def problems(doc: Doc) -> list[str]:
     if first.lower_ in _WH and first.dep_ == "dobj" and last.pos_ != "ADP" and any(
             c.dep_ == "dobj" and c != first for c in first.head.children):
         found.append("two direct objects")  # 'What did the conquest open a new chapter?'
+    if last.tag_ == "VBN" and last.lemma_ in _NEEDS_COMPLEMENT:
+        found.append("verb without its complement")  # 'What is the skin made?' (made of)
     if len(words) > 3 and last.pos_ == "ADV" and last.dep_ == "pobj":
         found.append("a fixed phrase left behind")  # 'What is the erythrocyte by far?'
     aux = next((t for t in words[1:4] if t.lower_ in _DO), None)

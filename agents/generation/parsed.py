@@ -122,6 +122,7 @@ def standing(cands: list[Candidate], topics: frozenset[str], topic: str = "") ->
     answer is the page's own topic (standalone.py); the cloze and statements fill the count."""
     return [c for c in cands if not _asks(c) or (
         standalone.short(c.question) and standalone.anchored(c.question, topics)
+        and not standalone.points_back(c.question)
         and not (c.question.startswith("Who ") and standalone.names_the_topic(c.answer, topic)))]
 
 

@@ -154,7 +154,7 @@ class Resolver:
             if animacy == "person" and (cand.animacy == "person" or _name_like(cand)):
                 return cand
             if animacy == "thing" and cand.animacy == "thing":
-                return cand
+                return None if self._rival_name(cand, pronoun, sent) else cand
         if animacy == "person":
             # the small model tags some people as organisations ("Julius Caesar" ORG): a
             # capitalised name of two or more words from the sentences before will do
@@ -164,6 +164,22 @@ class Resolver:
                         cand.label not in ("GPE", "LOC", "FAC"):
                     return cand
         return None
+
+    def _rival_name(self, cand: Mention, pronoun: Token, sent: Span) -> bool:
+        """'The Anglo-Norman language … helped in the development of Middle English. It in
+        turn evolved into Modern English.': a sentence-initial 'it' after a sentence that
+        ends on another singular name may mean either (DEV4: a wrong-answer card)."""
+        if not self.previous or any(t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN")
+                                    for t in sent):
+            return False
+        prev = self.previous[-1]
+        subject = self.subjects[-1]
+        if subject is None or subject.text != cand.text:
+            return False
+        return any(e.label_ in ("LANGUAGE", "LOC", "GPE", "ORG", "WORK_OF_ART", "EVENT", "FAC",
+                                "PRODUCT", "LAW", "NORP") and e.root.dep_ == "pobj"
+                   and e.text not in cand.text and cand.text not in e.text
+                   and e.start > prev.start + len(prev) // 2 for e in prev.ents)
 
     def replacement(self, pronoun: Token, sent: Span) -> str | None:
         """The words that stand in for a pronoun ('Caesar', "Caesar's"), or None."""

@@ -56,6 +56,10 @@ CLASS_WORDS = frozenset(str.split(
     "street square park forest peninsula continent planet galaxy moon star duchy county "
     "principality fief abbey monastery"
 ))
+LANGUAGES = frozenset(str.split(
+    "english french latin german greek norse italian spanish arabic dutch portuguese russian "
+    "chinese japanese hebrew gaelic welsh frankish danish swedish norwegian icelandic"
+))
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _BAD_HEADS = frozenset({"PRON", "DET", "NUM", "PUNCT", "SYM", "X", "SPACE"})
 _DATE_WORDS = re.compile(
@@ -175,6 +179,9 @@ def kind_of(span: Span, label: str) -> str:
                 return "century"
             if _YEAR.match(text):
                 return "year"
+        if kind in ("place", "person") and span[-1].lower_ in LANGUAGES and \
+                span.doc[span.end : span.end + 1].text.lower() not in ("people", "army"):
+            return "language"  # "evolved into Modern English" (tagged a place): not "where"
         if kind in ("org", "thing", "place") and span.root.lemma_.lower() in PERSON_NOUNS:
             return "person"
         return kind

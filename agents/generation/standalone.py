@@ -109,6 +109,25 @@ def anchored(question: str, topics: frozenset[str]) -> bool:
     return False
 
 
+_POINTS_BACK = re.compile(
+    r"\b(another|the (ensuing|former|latter|same|aforementioned|above|following|previous|next|"
+    r"remaining|other))\b", re.IGNORECASE)
+
+
+def points_back(question: str) -> bool:
+    """'What was another common Norman-Irish name?', 'Why could the Albanian forces not take
+    part in the ensuing battle?': the question leans on a sentence the card does not show
+    (DEV4, missing-context). A bare light noun as well: 'What is the amount stored as?'"""
+    if _POINTS_BACK.search(question):
+        return True
+    for match in re.finditer(r"\bthe (\w+)\b", question):
+        after = question[match.end():].lstrip()
+        if match.group(1).lower() in _LIGHT_NOUNS and not re.match(
+                r"(of|that|which|in|for|to|by|with)\b", after):
+            return True
+    return False
+
+
 def short(question: str) -> bool:
     return len(question.split()) <= CARD_MAX_WORDS
 

@@ -28,8 +28,8 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
     if kind in ("year", "date", "century", "time"):
         unit = {"year": "which year", "century": "which century"}.get(kind)
         if p in _WHEN_PREPS or (not p and role == "adjunct"):
-            if unit and p in ("in", "during"):
-                return f"in {unit}", True
+            if unit and kind != "year" and p in ("in", "during"):
+                return f"in {unit}", True  # ("When …?" for a year, as people ask it)
             return ("at what time" if kind == "time" else "when"), True
         if p in ("since", "until", "till", "before", "after", "by"):
             return f"{p} {unit or 'when'}", True
