@@ -21,7 +21,6 @@ import contextlib
 import logging
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -31,7 +30,7 @@ from pathlib import Path
 from types import TracebackType
 
 from cardstream.supervisor import Supervisor
-from streams.broker import EmbeddedBroker, free_port
+from streams.broker import EmbeddedBroker, free_port, reachable
 from streams.exceptions import BrokerError, ConfigError
 from streams.objectstore import EmbeddedObjectStore
 from streams.runinfo import RunInfo, RunLock, pid_alive
@@ -43,17 +42,6 @@ READY_FILE = "worker.ready"
 BROKER_CHECK_S = 5.0
 
 log = logging.getLogger("cardstream.stack")
-
-
-def reachable(bootstrap: str, timeout: float = 2.0) -> bool:
-    """Whether any bootstrap server accepts a TCP connection."""
-    for server in bootstrap.split(","):
-        host, _, port = server.strip().rpartition(":")
-        with contextlib.suppress(OSError, ValueError), socket.create_connection(
-            (host.strip("[]") or "127.0.0.1", int(port)), timeout=timeout
-        ):
-            return True
-    return False
 
 
 class Stack:

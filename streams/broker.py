@@ -48,6 +48,17 @@ def free_port() -> int:
         return port
 
 
+def reachable(bootstrap: str, timeout: float = 2.0) -> bool:
+    """Whether any bootstrap server accepts a TCP connection."""
+    for server in bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        with contextlib.suppress(OSError, ValueError), socket.create_connection(
+            (host.strip("[]") or "127.0.0.1", int(port)), timeout=timeout
+        ):
+            return True
+    return False
+
+
 def wait_for_port(host: str, port: int, timeout: float, process: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

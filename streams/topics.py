@@ -151,8 +151,14 @@ def wait_for_topics(bootstrap: str, names: list[str], timeout: float,
     from confluent_kafka import KafkaException
     from confluent_kafka.admin import AdminClient
 
-    admin = AdminClient({"bootstrap.servers": bootstrap, **(config or {})})  # + TLS/SASL
+    from streams.broker import reachable
+
     deadline = time.monotonic() + timeout
+    # librdkafka backs off after a refused connection (100 ms, doubling, with jitter): a client
+    # made before the broker listens would lose that much after it does. Plain TCP first.
+    while not reachable(bootstrap, timeout=0.5) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    admin = AdminClient({"bootstrap.servers": bootstrap, **(config or {})})  # + TLS/SASL
     missing = list(names)
     while time.monotonic() < deadline:
         try:
