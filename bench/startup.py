@@ -47,14 +47,15 @@ def cli(*args: str) -> list[str]:
 class Up:
     """`cardstream up` as a process; its stage lines collected as they come."""
 
-    def __init__(self, run_dir: Path, env: dict[str, str], ephemeral: bool) -> None:
+    def __init__(self, run_dir: Path, env: dict[str, str], ephemeral: bool,
+                 cwd: Path | None = None) -> None:
         self.run_dir = run_dir
         self.stages: dict[str, float] = {}
         self.own_clock: dict[str, float] = {}
         self.started = time.monotonic()
         args = ["up", "--no-retrainer", *(["--ephemeral"] if ephemeral else [])]
         self.process = subprocess.Popen(cli(*args), env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, text=True)
+                                        stderr=subprocess.PIPE, text=True, cwd=cwd)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 

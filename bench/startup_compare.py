@@ -31,6 +31,9 @@ MODES = {"memory": True, "durable S3": False}
 
 
 def environment(checkout: Path, run_dir: Path | None = None) -> dict[str, str]:
+    """The checkout's code first. Every process also runs *in* the checkout: ``python -m``
+    puts the working directory ahead of ``PYTHONPATH``, so a bench started from one checkout
+    ran that checkout's code on both sides."""
     env = {**os.environ, "PYTHONPATH": str(checkout.resolve()), "OMP_THREAD_LIMIT": "1",
            "CARDSTREAM_OCR_WORKERS": "1"}
     if run_dir is not None:
@@ -43,12 +46,13 @@ def start(checkout: Path, run_dir: Path, ephemeral: bool, upload: bool) -> dict[
     """One `up`: seconds from its launch to ready, to consuming, and (``upload``) to the
     cards of a text sent at ready."""
     env = environment(checkout, run_dir)
-    up = Up(run_dir, env, ephemeral)
+    up = Up(run_dir, env, ephemeral, cwd=checkout)
     try:
         times = {"ready": up.wait_for("ready")}
         if upload:
             done = subprocess.run(cli("upload", str(TEXT), "--wait", "--timeout", "5m"),
-                                  env=env, capture_output=True, text=True, timeout=600)
+                                  env=env, capture_output=True, text=True, timeout=600,
+                                  cwd=checkout)
             if done.returncode != 0:
                 raise SystemExit(f"upload failed: {done.stderr.strip()[-500:]}")
             times["first cards"] = time.monotonic() - up.started
@@ -65,7 +69,8 @@ def start(checkout: Path, run_dir: Path, ephemeral: bool, upload: bool) -> dict[
 def generate(checkout: Path) -> float:
     started = time.perf_counter()
     subprocess.run(cli("generate", "--text-file", str(TEXT), "--num-cards", "5"),
-                   env=environment(checkout), capture_output=True, check=True, timeout=600)
+                   env=environment(checkout), capture_output=True, check=True, timeout=600,
+                   cwd=checkout)
     return time.perf_counter() - started
 
 
