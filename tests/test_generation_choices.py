@@ -173,3 +173,27 @@ def test_a_quantity_of_one_is_never_offered_zero(nlp: Language) -> None:
     _, span = _answer(sents, found, "1 kg")
     assert not any(o.startswith("0") for o in choices._numbers(span, "intermediate"))
 
+
+
+def test_a_country_falls_back_on_its_neighbours(nlp: Language) -> None:
+    """A paragraph rarely names three other countries: 'Albania' had no multiple-choice card
+    (DEV: 10 % of place answers had three options in their own document). Its options are
+    countries only (not 'Dyrrachium', a city in Albania): the document's own first, then
+    countries of its region, never one the sentence names."""
+    from agents.generation import gazetteer
+
+    sents, found = _parsed(nlp, "In 1081 Robert landed on the southern shores of Albania with "
+                                "his army. Bohemond besieged the city of Dyrrachium in 1107.")
+    pool = choices.Pool.build(sents, found)
+    sent, albania = _answer(sents, found, "Albania")
+    assert albania.kind == "place" and albania.label == "GPE"
+    options = choices.pick(albania, sent, pool, "intermediate", None)
+    assert len(options) == 3, options
+    assert all(gazetteer.region(o) == "europe" for o in options), options
+    sent, city = _answer(sents, found, "Dyrrachium")  # a city is no country: no fallback
+    assert len(choices.pick(city, sent, pool, "intermediate", None)) < 3
+    sents, found = _parsed(nlp, "In 1081 Robert landed on the southern shores of Albania with "
+                                "his army. In 1085 Bohemond returned to Italy with his fleet.")
+    pool = choices.Pool.build(sents, found)
+    sent, albania = _answer(sents, found, "Albania")
+    assert choices.pick(albania, sent, pool, "intermediate", None)[0] == "Italy"  # ours first

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from spacy.tokens import Span, Token
 
+from agents.generation import gazetteer
 from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
@@ -215,6 +216,13 @@ def pick(
                if o != answer.text and not pool.slip(o, answer.kind)]
     ranked = by_closeness(answer.text, options, difficulty, vectors, floor=UNRELATED,
                           intermediate="closest")
+    if answer.kind == "place" and answer.label == "GPE" and gazetteer.region(answer.text):
+        # a country for a country ('Dyrrachium', a city in Albania, is no option for it); a
+        # paragraph rarely names three other countries: the document's own first, then the
+        # answer's neighbours ('Albania' → 'Montenegro', 'Serbia', 'Greece')
+        extra = [n for n in gazetteer.neighbours(answer.text) if n not in options]
+        ranked = [o for o in ranked if gazetteer.region(o)] + by_closeness(
+            answer.text, extra, difficulty, vectors, floor=UNRELATED, intermediate="closest")
     if answer.kind in NUMERIC:
         ranked = (_numbers(answer, difficulty) + ranked) if for_statement else (
             ranked[:1] + _numbers(answer, difficulty) + ranked[1:])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from agents.exceptions import GenerationError
-from agents.generation import parsed
+from agents.generation import gazetteer, parsed
 from agents.generation.candidates import Document, _code_cloze, _templates, for_sentence
 from agents.generation.cards import Candidate, to_card
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
@@ -57,6 +57,9 @@ class RuleEngine:
             for sentence in doc.sentences:
                 out += for_sentence(sentence, doc, difficulty)
             return out
+        if self.encoder is not None:  # countries' neighbours, for multiple-choice options
+            regions = gazetteer.mentioned(s.text for s in doc.sentences)
+            doc.vectors = {**gazetteer.vectors(regions, self.encoder), **doc.vectors}
         out = parsed.generate(doc, nlp, difficulty, self.encoder, centroid)
         for sentence in doc.sentences:
             tags = [t for t in (doc.subject, sentence.heading) if t]
