@@ -142,3 +142,59 @@ def test_a_trailing_aside_after_a_comma_is_dropped() -> None:
 ])
 def test_more_echo_leftovers_are_ill_formed(nlp, question: str) -> None:  # type: ignore[no-untyped-def]
     assert grammar.problems(nlp(question)), question
+
+
+def test_an_apposition_without_a_comma_is_no_definition(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What was the Duchy of Normandy under Richard?' → 'I of Normandy' (DEV, a misparse of
+    'Richard I of Normandy' as 'Richard, I of Normandy')."""
+    from agents.generation.defining import definitions
+
+    sent = nlp("The Duchy of Normandy under Richard I of Normandy was forged into a cohesive "
+               "and formidable principality in feudal tenure.")[:]
+    for question, answer, _ in definitions(sent):
+        assert not answer.startswith("I "), (question, answer)
+
+
+def test_no_clause_starts_with_a_participle_cut_from_a_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'… food that is ingested, digested, and absorbed affects the amount of fat …' gave the
+    clause 'Absorbed affects the amount …' and the card 'What affects …?' → 'Absorbed'."""
+    from agents.generation.clauses import clauses
+
+    sent = nlp("The quantity and quality of food that is ingested, digested, and absorbed "
+               "affects the amount of fat that is stored as excess calories.")[:]
+    for part in clauses(sent, None, nlp):
+        assert not part.text.startswith("Absorbed"), part.text
+
+
+def test_a_counted_time_span_is_a_duration(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What would the island be under Western European domination for?' → 'following 380
+    years': a duration is asked 'How long …?'."""
+    text = "The island would be under Western European domination for the following 380 years."
+    kinds = {a.text: a.kind for a in answers(nlp(text)[:])}
+    assert kinds.get("following 380 years") == "duration", kinds
+
+
+def test_nothing_is_asked_out_of_an_infinitive_after_be() -> None:
+    """'What are the primary functions of erythrocytes to pick up from the lungs?' (DEV)."""
+    text = ("The primary functions of erythrocytes are to pick up inhaled oxygen from the lungs "
+            "and transport it to the body’s tissues, and to pick up some (about 24 percent) "
+            "carbon dioxide waste at the tissues and transport it to the lungs for exhalation.")
+    cards = RuleEngine(encoder=None).generate(
+        GenerationRequest(text, "t", 6, "intermediate", ("qa",))).cards
+    for card in cards:
+        assert "functions of erythrocytes to" not in card.question, card.question
+
+
+def test_a_definition_answer_stops_before_an_aside() -> None:
+    """'… were Normans—formerly of Oursel—led by Raimbaud' gave that whole answer."""
+    from agents.generation.asking import ask
+    from agents.generation.nlp import pipeline
+
+    nlp = pipeline("en")
+    assert nlp is not None
+    sent = nlp("8,000 of the 20,000 troops of the general were Normans—formerly of Oursel—led "
+               "by Raimbaud.")[:]
+    for found in answers(sent):
+        asked = ask(sent, found)
+        if asked is not None and asked.role == "definition":
+            assert "—" not in asked.answer, asked.answer

@@ -157,6 +157,10 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     verb, child = found
     if verb.i in a_ids:
         return None
+    if child.dep_ == "xcomp" and verb.lemma_ == "be" and child.i > verb.i:
+        # "The primary functions of erythrocytes are to pick up oxygen": no question reads
+        # 'What are the functions … to pick up?'
+        return None
     if verb.dep_ == "csubj" or any(t.dep_ == "csubj" for t in verb.ancestors) or sum(
             c.dep_ in _SUBJECT_DEPS for c in verb.children) > 1:
         # "What can eating lead to …?": nothing moves out of a clausal subject, and a verb
@@ -273,7 +277,10 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
         answer_text = answer.text
         if role == "definition":
             a_removed |= _subtree(target)
-            whole = doc[target.left_edge.i : target.right_edge.i + 1].text.strip(" ,;.")
+            end = next((t.i for t in doc[target.i : target.right_edge.i + 1]
+                        if t.text in ("—", "–", "(", ",", ";")), target.right_edge.i + 1)
+            # (an aside after the head stays out: 'Normans—formerly of Oursel—led by …')
+            whole = doc[target.left_edge.i : end].text.strip(" ,;.")
             if len(whole.split()) <= 20:
                 answer_text = whole  # "the longest river in Africa", not "longest river"
         if role == "adjunct" and absorbs and prep is not None:

@@ -334,6 +334,10 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
         if _unsure_pronoun(ids, sent) or _vague_subject(ids, sent, resolver) or \
                 _juxtaposed(ids, sent):
             continue
+        first = sent.doc[min(ids)]
+        if first.pos_ in ("VERB", "AUX") and first.tag_ in ("VBN", "VBD", "VBG"):
+            continue  # '… ingested, digested, and absorbed affects …' → 'Absorbed affects …'
+
         text = builder.render(ids, {})
         if not text or len(text.split()) < MIN_WORDS:
             continue

@@ -20,7 +20,9 @@ def definitions(sent: Span, resolver: Resolver | None = None) -> list[tuple[str,
     out: list[tuple[str, str, str]] = []
     builder = Builder(sent, resolver)
     for tok in sent:
-        if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
+        if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN") and \
+                doc[tok.left_edge.i - 1].text in (",", "(", "—", "–", ":"):
+            # (no comma before it: a misparse, 'Richard I of Normandy' read as 'Richard, I …')
             head = tok.head
             # multi-word names: "Tarquin the Proud" continues after the head
             end = head.i + 1

@@ -186,6 +186,9 @@ def kind_of(span: Span, label: str) -> str:
             return "person"
         return kind
     root = span.root
+    if root.lemma_.lower() in ("year", "month", "week", "day", "decade", "hour", "minute") and \
+            any(c.dep_ == "nummod" for c in root.children):
+        return "duration"  # "the following 380 years" (a noun chunk): how long
     if root.pos_ == "NUM" or root.like_num:
         return "number"
     if root.lemma_.lower() in PERSON_NOUNS:
