@@ -198,3 +198,20 @@ def test_a_definition_answer_stops_before_an_aside() -> None:
         asked = ask(sent, found)
         if asked is not None and asked.role == "definition":
             assert "—" not in asked.answer, asked.answer
+
+
+@pytest.mark.parametrize(("text", "answer", "question"), [
+    ("Ethelred was forced from his kingdom by Sweyn Forkbeard.", "Sweyn Forkbeard",
+     "Who forced Ethelred from his kingdom?"),
+    ("Several monks were patronised by Robert Guiscard.", "Robert Guiscard",
+     "Who patronised several monks?"),
+    ("The Domesday Book was written by the king's clerks.", "the king's clerks", None),
+])
+def test_a_passive_agent_is_asked_in_the_active(text: str, answer: str,
+                                                question: str | None) -> None:
+    """'By whom was Ethelred forced from his kingdom?' reads as a translation; people ask
+    'Who forced Ethelred …?' (SQuAD: 'Who kicked Ethelred out?')."""
+    (card,) = cards_for_answers(text, [answer])
+    if question is not None:
+        assert card.question == question, card.question
+    assert not card.question.startswith("By whom"), card.question

@@ -348,6 +348,23 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     kept = [i for i in sorted(kept_set) if not (
         doc[i].is_punct and doc[i].text in (",", ";", ":", ".", "!", "?", "—", "–")
         and not list_comma(i))]
+    active = _active_form(verb, prep) if role == "adjunct" and wh == "by whom" else None
+    if active is not None:
+        # "Ethelred was forced from his kingdom by Sweyn Forkbeard" → "Who forced Ethelred
+        # from his kingdom?", as a person asks it, rather than "By whom was Ethelred forced …?"
+        aux_ids = {c.i for c in verb.children if c.dep_ in ("auxpass", "aux")}
+        subject_part = [i for i in kept if i in subj_ids]
+        rest = [i for i in kept if i not in subj_ids and i not in aux_ids and i != verb.i
+                and i not in front]
+        if not subject_part or _orphan_preposition(doc, [verb.i, *subject_part, *rest],
+                                                   a_removed):
+            return None
+        order = [verb.i, *subject_part, *rest, *sorted(front)]
+        replace_active = dict(subj_replace)
+        replace_active[verb.i] = active
+        body = _render_with_wh(builder, "who", order, replace_active, max_words=max_words,
+                               verb=verb, keep=frozenset(subject_part) | {verb.i})
+        return None if body is None else _finish(body, answer_text, "subject")
     if role == "subject":
         order = [i for i in kept if i not in front] + sorted(front)
         if _orphan_preposition(doc, order, a_removed):
@@ -397,6 +414,35 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     if body is None:
         return None
     return _finish(body, answer_text, role)
+
+
+# past participles whose simple past differs (the rest end in -ed and are both)
+_PAST = {"taken": "took", "given": "gave", "written": "wrote", "driven": "drove",
+         "chosen": "chose", "beaten": "beat", "broken": "broke", "seen": "saw",
+         "known": "knew", "shown": "showed", "drawn": "drew", "thrown": "threw",
+         "overthrown": "overthrew", "undertaken": "undertook", "forbidden": "forbade"}
+
+
+def _active_form(verb: Token, agent: Token | None) -> str | None:
+    """The active verb form for a passive with a 'by' agent ('was forced' → 'forced', 'is
+    stored' → 'stores'), or None when the passive has other auxiliaries or an unknown form."""
+    if agent is None or agent.dep_ != "agent" or verb.tag_ != "VBN":
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if len(auxes) != 1 or auxes[0].dep_ != "auxpass" or auxes[0].lemma_ != "be":
+        return None
+    if auxes[0].tag_ in ("VBZ", "VBP"):
+        return third_singular(verb)
+    if auxes[0].tag_ != "VBD":
+        return None
+    low = verb.lower_
+    if low in _PAST:
+        return _PAST[low]
+    if low.endswith("ed") or low in ("built", "led", "held", "made", "sent", "found", "fought",
+                                     "taught", "brought", "bought", "won", "lost", "left",
+                                     "told", "sold", "paid", "kept", "met", "set", "put", "read"):
+        return low
+    return None
 
 
 def _render_with_wh(builder: Builder, wh: str, order: list[int], replace: dict[int, str],
