@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 if TYPE_CHECKING:
     from mlflow import MlflowClient
 
@@ -263,6 +261,7 @@ def _quantile(ordered: list[float], q: float) -> float:
 
 def histogram_png(title: str, values: list[float]) -> bytes:
     """A small distribution chart; the Agg canvas needs no display and no global pyplot."""
+    import numpy as np  # here, not at the top: the worker imports this module on its start path
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
