@@ -32,10 +32,20 @@ def transformers_names(*names: str) -> tuple[Any, ...]:
     a time."""
     with _TRANSFORMERS_IMPORT:
         import transformers
+        from transformers import utils as hf_utils
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()  # a worker's log is no place for progress bars
+        # Every model class pulls in transformers' generation code, which imports scikit-learn
+        # (~1 s of CPU, an eighth of `cardstream generate`) for one feature: tuning an assistant
+        # model's confidence threshold in assisted generation, which cardstream never uses.
+        # Read when that code is first imported; a transformers that moved it loads sklearn.
+        hf_utils.is_sklearn_available = _no_sklearn
         return tuple(getattr(transformers, name) for name in names)
+
+
+def _no_sklearn() -> bool:
+    return False
 
 
 def encoder_path() -> Path:
