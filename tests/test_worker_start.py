@@ -1,8 +1,9 @@
 """The worker's start path: what it must not wait for before it joins its group.
 
-torch (the card engine, the learned scorer) and the OCR engine (pandas through pytesseract,
-SciPy, wordfreq) are needed at a stage's first event, not to start consuming; they load on
-threads while Faust starts. Each check runs in a fresh interpreter, whose imports are its own.
+torch (the card engine, the learned scorer), the OCR engine (pandas through pytesseract,
+SciPy, wordfreq) and numpy (tracking's charts) are needed at a stage's first event, not to start
+consuming; they load on threads while Faust starts. Each check runs in a fresh interpreter,
+whose imports are its own.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 import textwrap
 
 HEAVY = ("torch", "pandas", "pytesseract", "agents.ocr", "agents.scoring", "spacy",
-         "transformers", "mlflow")
+         "transformers", "mlflow", "numpy")
 
 
 def run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -28,6 +29,7 @@ WORKER = """
 
     from prometheus_client import CollectorRegistry
 
+    import cardstream.worker_main  # noqa: F401 - the composition root's imports are on the path
     from agents.worker import Worker, WorkerDeps
     from cardstream import bootstrap
     from streams.blobs import LocalBlobStore
