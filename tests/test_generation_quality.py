@@ -176,3 +176,13 @@ def test_a_blank_that_ends_on_there_needs_the_page() -> None:
     fine = Candidate("tf", "True or false: There were two consuls.", "True",
                      "There were two consuls.", statement="There were two consuls.")
     assert "missing_context" not in defects(fine)
+
+
+def test_a_statement_about_many_who_needs_the_page() -> None:
+    """'True or false: Many had lands on both sides of the channel.' — many of whom? (the
+    sentence before said: the nobility of England); 'Many Normans had lands' stands alone."""
+    bare = "Many had lands on both sides of the channel."
+    card = Candidate("tf", f"True or false: {bare}", "True", bare, statement=bare)
+    named = "Many Normans had lands on both sides of the channel."
+    fine = Candidate("tf", f"True or false: {named}", "True", named, statement=named)
+    assert "missing_context" in defects(card) and "missing_context" not in defects(fine)
