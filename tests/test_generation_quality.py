@@ -186,3 +186,14 @@ def test_a_statement_about_many_who_needs_the_page() -> None:
     named = "Many Normans had lands on both sides of the channel."
     fine = Candidate("tf", f"True or false: {named}", "True", named, statement=named)
     assert "missing_context" in defects(card) and "missing_context" not in defects(fine)
+
+
+def test_a_hyphenated_name_speaks_of_the_topic_too() -> None:
+    """On a paragraph about the Anglo-Norman language, 'Normans' is still its topic."""
+    from collections import Counter
+
+    from agents.generation.quality import names_topic, topic_words
+
+    words = Counter({"anglo-norman": 2, "normans": 1, "language": 2, "latin": 2, "chaucer": 1})
+    topic = topic_words(words)
+    assert names_topic("the Normans", topic) and not names_topic("Geoffrey Chaucer", topic)

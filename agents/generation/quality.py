@@ -323,9 +323,10 @@ def topic_words(doc_words: Counter[str], language: str = "en") -> frozenset[str]
 
     lang = language if language in ("en", "es") else "en"
     stems: Counter[str] = Counter()
-    for w, n in doc_words.items():
-        if len(w) > 2 and not w.isdigit() and zipf_frequency(w, lang) < _FUNCTION_ZIPF:
-            stems[_stem(w)] += n
+    for word, n in doc_words.items():
+        for w in word.split("-"):  # 'Anglo-Norman' speaks of the Normans too
+            if len(w) > 2 and not w.isdigit() and zipf_frequency(w, lang) < _FUNCTION_ZIPF:
+                stems[_stem(w)] += n
     if not stems:
         return frozenset()
     top = stems.most_common(1)[0][1]
