@@ -197,3 +197,15 @@ def test_a_country_falls_back_on_its_neighbours(nlp: Language) -> None:
     pool = choices.Pool.build(sents, found)
     sent, albania = _answer(sents, found, "Albania")
     assert choices.pick(albania, sent, pool, "intermediate", None)[0] == "Italy"  # ours first
+
+
+def test_a_count_the_page_also_states_is_no_option(nlp: Language) -> None:
+    """'How many layers of cells does skin have?' → 'four' offered 'five' (DEV reviewers, twice:
+    wrong answer; the page says thin skin has four layers and thick skin five)."""
+    sents, found = _parsed(nlp, "It is made of four or five layers of epithelial cells. Skin "
+                                "that has four layers of cells is referred to as thin skin.")
+    pool = choices.Pool.build(sents, found)
+    sent, four = next((s, a) for s, ans in zip(sents, found, strict=True) for a in ans
+                      if a.text == "four" and s.text.startswith("Skin"))
+    options = choices.pick(four, sent, pool, "intermediate", None)
+    assert len(options) == 3 and "five" not in options, options

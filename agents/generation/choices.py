@@ -81,6 +81,13 @@ class Pool:
         Arbanon': DEV options for 'Bohemond')."""
         return len(self.kinds.get(text, ())) > 1 or (kind == "person" and text in self.located)
 
+    def counts(self, number: str, noun: str) -> bool:
+        """The document counts ``noun`` with ``number`` somewhere ('five layers'): as an
+        option for another count of it, possibly a second right answer (DEV: 'How many layers
+        of cells does skin have?' offered 'five'; thin skin has four, thick skin five)."""
+        said = re.compile(rf"(?<!\w){re.escape(norm(number))} {re.escape(noun)}(s|es)?(?!\w)")
+        return any(said.search(s) for s in self.sentences)
+
     def asserted(self, statement: str) -> bool:
         """The document itself says it (a 'false' statement that is true)."""
         n = norm(statement)
@@ -231,6 +238,8 @@ def pick(
     for option in ranked:
         if answer.kind in ("century", "year") and _overlaps(option, answer.text):
             continue
+        if answer.kind in NUMERIC and answer.head and pool.counts(option, answer.head):
+            continue  # 'five' for 'four layers' where the page says 'four or five layers'
         if _acceptable(option, answer.text, source, chosen):
             chosen.append(_match_case(option, answer.text))
         if len(chosen) == count:
