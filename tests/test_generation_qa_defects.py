@@ -215,3 +215,11 @@ def test_a_passive_agent_is_asked_in_the_active(text: str, answer: str,
     if question is not None:
         assert card.question == question, card.question
     assert not card.question.startswith("By whom"), card.question
+
+
+def test_a_century_noun_chunk_is_a_century(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'the early 11th century' came as a noun chunk of kind 'thing' and was asked 'What …
+    in?'; it is asked 'In which century …?'."""
+    sent = nlp("The dukes began a programme of church reform in the early 11th century.")[:]
+    kinds = {a.text: a.kind for a in answers(sent)}
+    assert kinds.get("early 11th century") == "century", kinds

@@ -189,6 +189,9 @@ def kind_of(span: Span, label: str) -> str:
     if root.lemma_.lower() in ("year", "month", "week", "day", "decade", "hour", "minute") and \
             any(c.dep_ == "nummod" for c in root.children):
         return "duration"  # "the following 380 years" (a noun chunk): how long
+    if root.lemma_.lower() in ("century", "millennium") and any(
+            re.fullmatch(r"\d+(st|nd|rd|th)", t.text) for t in span):
+        return "century"  # "the early 11th century" as a noun chunk: a time, not a thing
     if root.pos_ == "NUM" or root.like_num:
         return "number"
     if root.lemma_.lower() in PERSON_NOUNS:
