@@ -86,11 +86,12 @@ PACKET_FIELDS = ("item", "passage", "passage_text", "type", "question", "answer"
 
 
 def pick(split: str, paragraphs: int, pages: int, seed: int,
-         exclude: frozenset[str] = frozenset(), book: str = "ap2e") -> list[Passage]:
+         exclude: frozenset[str] = frozenset(), book: str = "ap2e",
+         squad_file: str = "subset") -> list[Passage]:
     """A seeded sample: ``paragraphs`` SQuAD paragraphs and ``pages`` textbook pages, none of
     the passages in ``exclude`` (keys of passages an earlier packet used)."""
     rng = random.Random(f"{seed}:pick:{split}")
-    squad = [p for p in splits.squad(split) if p.key not in exclude]
+    squad = [p for p in splits.squad(split, splits.SQUADS[squad_file]) if p.key not in exclude]
     pages_left = [p for p in splits.textbook(split, book=book) if p.key not in exclude]
     if paragraphs > len(squad) or pages > len(pages_left):
         raise SystemExit(f"the {split} split has {len(squad)} SQuAD paragraphs and "
@@ -197,12 +198,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     used = frozenset(k for path in args.exclude
                      for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
-    passages = pick(args.split, args.paragraphs, args.pages, args.seed, used, args.book)
+    passages = pick(args.split, args.paragraphs, args.pages, args.seed, used, args.book,
+                    args.squad)
     engine = bootstrap.card_engine(Settings.from_env())
     items = make_items(engine, passages, args.seed, args.min_cards, args.max_cards)
     rows, key_items = blind(items, args.seed)
     meta = {"split": args.split, "seed": args.seed, "paragraphs": args.paragraphs,
-            "pages": args.pages, "book": args.book,
+            "pages": args.pages, "book": args.book, "squad": args.squad,
             "cards_per_text": [args.min_cards, args.max_cards],
             "engine": getattr(engine, "name", type(engine).__name__), "commit": commit(),
             "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -240,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--pages", type=int, default=4, help="textbook pages (cardstream only)")
     b.add_argument("--book", choices=sorted(splits.BOOKS), default="ap2e",
                    help="which textbook the pages come from (ush is held out whole)")
+    b.add_argument("--squad", choices=sorted(splits.SQUADS), default="subset",
+                   help="which SQuAD paragraphs: the shared subset, or the articles held out "
+                        "whole (heldout: every paragraph is test)")
     b.add_argument("--seed", type=int, default=9)
     b.add_argument("--min-cards", type=int, default=6)
     b.add_argument("--max-cards", type=int, default=10)

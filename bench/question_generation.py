@@ -134,6 +134,9 @@ def main() -> None:
     parser.add_argument("--split", choices=(*splits.SPLITS, "both"), default="both")
     parser.add_argument("--limit", type=int, default=0, help="only the first N paragraphs")
     parser.add_argument("--show", type=int, default=0, help="print N dev examples")
+    parser.add_argument("--squad", choices=sorted(splits.SQUADS), default="subset",
+                        help="the shared subset (dev and test articles) or the articles held "
+                             "out whole (heldout: test only)")
     args = parser.parse_args()
 
     import torch
@@ -148,11 +151,14 @@ def main() -> None:
         print(f"{name:48s} {'':6s} {'':8s} {bleu:7.1f} {'' if rouge is None else rouge:>8}")
     results = {}
     for split in (splits.SPLITS if args.split == "both" else (args.split,)):
-        passages = splits.squad(split)
+        passages = splits.squad(split, splits.SQUADS[args.squad])
         if args.limit:
             passages = passages[: args.limit]
+        if not passages:
+            continue  # the held-out file has no dev part
         r = results[split] = run(passages, ask)
-        label = "cardstream, " + ("dev articles" if split == "dev" else "held-out articles")
+        label = "cardstream, " + ("dev articles" if split == "dev" else "held-out articles") + (
+            " (heldout file)" if args.squad == "heldout" else "")
         print(f"{label:48s} {r['pairs']:6d} {r['covered'] / r['pairs']:7.0%} "
               f"{r['bleu4']:7.1f} {r['rougeL']:8.1f}")
     for split, r in results.items():

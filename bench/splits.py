@@ -17,6 +17,12 @@ out: look only at its final numbers):
 - A third book, held out whole (``bench/data/openstax_phil_pages.json``, OpenStax Introduction
   to Philosophy, CC BY 4.0 commit): 8 test pages added in session 5 for its final review
   (``book="phil"``).
+- A fourth book, held out whole (``bench/data/openstax_psy_pages.json``, OpenStax Psychology 2e,
+  CC BY 4.0 commit): 8 test pages added in session 6 for its final review (``book="psy"``).
+- More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
+  questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
+  them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
+  up by earlier reviews; read with ``squad(split, SQUAD_HELDOUT)``, every paragraph is TEST.
 """
 
 from __future__ import annotations
@@ -28,7 +34,10 @@ from pathlib import Path
 SQUAD = Path(__file__).resolve().parents[1].parent / "shared/data/squad2_dev_subset.json"
 TEXTBOOK = Path(__file__).resolve().parent / "data/openstax_ap2e_pages.json"
 BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
-         "phil": TEXTBOOK.with_name("openstax_phil_pages.json")}
+         "phil": TEXTBOOK.with_name("openstax_phil_pages.json"),
+         "psy": TEXTBOOK.with_name("openstax_psy_pages.json")}
+SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
+SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
 SPLITS = ("dev", "test")
 
@@ -54,7 +63,8 @@ def squad(split: str, path: Path = SQUAD) -> list[Passage]:
     """The SQuAD paragraphs of one split, in file order."""
     _check(split)
     paragraphs = json.loads(path.read_text(encoding="utf-8"))["paragraphs"]
-    dev_articles = {p["title"] for p in paragraphs[:DEV_PARAGRAPHS]}
+    # only the shared subset has a DEV part; the held-out file is TEST throughout
+    dev_articles = {p["title"] for p in paragraphs[:DEV_PARAGRAPHS]} if path == SQUAD else set()
     out: list[Passage] = []
     seen: dict[str, int] = {}
     for p in paragraphs:

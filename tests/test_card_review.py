@@ -91,6 +91,16 @@ def test_splits_keep_the_first_twenty_paragraphs_in_dev() -> None:
     assert {p.key for p in textbook("dev")}.isdisjoint({p.key for p in textbook("test")})
 
 
+def test_the_held_out_squad_file_is_test_throughout_and_shares_no_article() -> None:
+    held = squad("test", card_review.splits.SQUAD_HELDOUT)
+    assert not squad("dev", card_review.splits.SQUAD_HELDOUT)
+    assert len(held) > 100 and all(p.questions for p in held)
+    subset = {p.title for p in squad("dev") + squad("test")}
+    assert subset.isdisjoint({p.title for p in held})
+    assert len({p.key for p in held}) == len(held)
+    assert textbook("test", book="psy") and not textbook("dev", book="psy")
+
+
 KEY = {
     **{f"h{i}": {"origin": "human", "type": "qa", "corpus": "squad"} for i in range(1, 5)},
     **{f"c_{t}": {"origin": "cardstream", "type": t, "corpus": "squad"}
