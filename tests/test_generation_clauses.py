@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from agents.generation import GenerationRequest, RuleEngine
 from agents.generation.answer_aware import question_for_answer
-from agents.generation.clauses import _well_formed, clauses
+from agents.generation.clauses import _well_formed, clause_ids, clauses
 from agents.generation.reference import Resolver
 
 DATABASE = (
@@ -79,3 +79,15 @@ def test_answer_aware_asks_in_the_clause_that_holds_the_answer() -> None:
     # not the whole coordinated sentence from its conjunction on ('And the log allows …')
     assert question.startswith("The log allows the database to recover"), question
     assert question.endswith("?") and "and" not in question.lower().split()
+
+
+BRACKETED = ("Although the old records were lost (the clerks blamed the fire for destroying the "
+             "whole archive), the museum was probably rebuilt after the war with public money.")
+
+
+def test_a_clause_wholly_inside_brackets_is_no_clause_and_no_crash(nlp: Language) -> None:
+    # a held-out SQuAD paragraph crashed the engine here: the bracketed clause had no words left
+    sent = next(nlp(BRACKETED).sents)
+    assert all(ids and head in ids for ids, head in clause_ids(sent))
+    result = RuleEngine(encoder=None).generate(GenerationRequest(BRACKETED, "u", num_cards=4))
+    assert result.cards
