@@ -210,9 +210,9 @@ def clause_ids(sent: Span) -> list[tuple[list[int], int]]:
         ids -= _colon_tail(head)
         ids -= _front(head, subject, ids)
         ids -= {c.i for c in head.children if c.dep_ == "mark"}
-        ids = _tidy(ids - _bracketed(sent), sent, subject)
-        if head.i in ids:  # a clause inside brackets has nothing left outside them
-            out.append((ids, head.i))
+        tidy = _tidy(ids - _bracketed(sent), sent, subject)
+        if head.i in tidy:  # a clause inside brackets has nothing left outside them
+            out.append((tidy, head.i))
     out += _relative_clauses(sent)
     return out
 
