@@ -192,8 +192,8 @@ def test_a_hyphenated_name_speaks_of_the_topic_too() -> None:
     """On a paragraph about the Anglo-Norman language, 'Normans' is still its topic."""
     from collections import Counter
 
-    from agents.generation.quality import names_topic, topic_words
+    from agents.generation.quality import names_topic, topic_stems
 
     words = Counter({"anglo-norman": 2, "normans": 1, "language": 2, "latin": 2, "chaucer": 1})
-    topic = topic_words(words)
+    topic = topic_stems(words)
     assert names_topic("the Normans", topic) and not names_topic("Geoffrey Chaucer", topic)

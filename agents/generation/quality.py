@@ -117,7 +117,7 @@ class QualityScorer:
         filled with whatever is missing, so callers can share it)."""
         card_vectors = self._card_vectors(candidates, vectors if vectors is not None else {})
         frequent = {w for w, n in (doc_words or Counter()).most_common(40) if len(w) > 3}
-        topic = topic_words(doc_words or Counter(), language)
+        topic = topic_stems(doc_words or Counter(), language)
         keep = self.keep_model.predict(list(candidates), language) if self.keep_model else None
         out = []
         for i, cand in enumerate(candidates):
@@ -313,12 +313,14 @@ class QualityScorer:
         return chosen, notes
 
 
-def topic_words(doc_words: Counter[str], language: str = "en") -> frozenset[str]:
+def topic_stems(doc_words: Counter[str], language: str = "en") -> frozenset[str]:
     """What the document is about, as word stems (a word's first six letters: 'Normans',
     'Norman', 'Normandy' and 'Normands' are one topic): the stems, of words that are not
     everyday ones, that occur at least 3/4 as often as the most frequent such stem and three
     times or more ('norman' on any paragraph about the Normans, 'skin' on a page about the
-    skin); in a short paragraph whose top stems occur twice, those if at most two."""
+    skin); in a short paragraph whose top stems occur twice, those if at most two. Not
+    standalone.topic_words (the nouns a question may lean on) nor standalone.main_topic (the
+    one name a 'Who' question may not ask)."""
     from wordfreq import zipf_frequency
 
     lang = language if language in ("en", "es") else "en"
