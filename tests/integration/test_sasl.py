@@ -30,7 +30,7 @@ from streams.broker import find_tansu, free_port
 from streams.objectstore import EmbeddedObjectStore
 from tests.integration.relay import tansu
 from tests.integration.sasl_proxy import SaslProxy
-from tests.integration.test_tls import make_ca, started
+from tests.integration.secure import make_ca, started
 
 pytestmark = pytest.mark.integration
 
