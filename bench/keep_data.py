@@ -1,7 +1,9 @@
-"""The DEV blind reviews as one training file for the keep model (``bench/keep_model.py``).
+"""The blind reviews as training files for the keep model (``bench/keep_model.py``).
 
     .venv/bin/python -m bench.keep_data --review-dir /work/coordination/review \\
         --out bench/data/card_reviews_dev.jsonl
+    .venv/bin/python -m bench.keep_data --seen bench/data/reviews \\
+        --out bench/data/card_reviews_s6.jsonl
 
 Reads each DEV review's sealed key (item → origin, type, full card, passage key) and its
 reviewer's ratings, and writes one line per *cardstream* card a reviewer rated: the card as
@@ -9,6 +11,14 @@ delivered, its passage, and the rating (keep, usefulness 1–5, defect tags, not
 review's name and the engine commit it rated. Human SQuAD questions are left out (they have no
 source sentence or engine tags to compute features from). Only DEV reviews are read; the TEST
 review is held out and this command refuses a key whose split is not "dev".
+
+``--seen`` reads session 6's held-out review instead, whose passages are now *seen*
+(``bench/data/reviews/README.md``): each packet (``s6-after``, ``s6-before``) was rated by two
+reviewers, each alone. A card's ``keep`` is their agreement: kept when both kept it, not kept
+when neither did; the ~6 % of cards they split on are written with ``keep: null`` (and both
+verdicts in ``ratings``) so that a fit or an AUC can leave them out rather than guess. The key
+holds the card as delivered (tags, source sentence, scores), so its features come from the
+card exactly as for DEV.
 """
 
 from __future__ import annotations
@@ -18,6 +28,8 @@ import json
 from pathlib import Path
 
 REVIEWS = ("dev", "dev2", "dev3")
+# session 6's held-out review, now seen: packet → its two reviewers' ratings files
+SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
@@ -49,12 +61,46 @@ def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
     return out
 
 
+def seen_rows(reviews: Path, packet: str) -> list[dict[str, object]]:
+    """One line per cardstream card of a seen packet, labelled by its two reviewers' agreement."""
+    key = json.loads((reviews / f"{packet}.key.json").read_text(encoding="utf-8"))
+    ratings = [{r["item"]: r for r in map(json.loads, (reviews / f"{name}.jsonl").read_text(
+        encoding="utf-8").splitlines()) if r.get("keep") is not None} for name in SEEN[packet]]
+    out: list[dict[str, object]] = []
+    for item, entry in key["items"].items():
+        if entry["origin"] != "cardstream" or not all(item in r for r in ratings):
+            continue
+        verdicts = [bool(r[item]["keep"]) for r in ratings]
+        card = entry["card"]
+        out.append({
+            "review": packet,
+            "engine_commit": key.get("commit", ""),
+            "item": item,
+            "passage": entry["passage"],
+            "corpus": entry["corpus"],
+            "card": {k: card.get(k) for k in (
+                "type", "question", "answer", "choices", "source_sentence", "tags", "language",
+                "quality_score", "quality")},
+            "keep": verdicts[0] if len(set(verdicts)) == 1 else None,
+            "ratings": verdicts,
+            "usefulness": sum(int(r[item]["usefulness"]) for r in ratings) / len(ratings),
+            "defects": sorted({t for r in ratings for t in r[item].get("tags", [])}),
+            "note": " | ".join(r[item].get("note", "") for r in ratings if r[item].get("note")),
+        })
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--review-dir", type=Path, default=Path("/work/coordination/review"))
+    parser.add_argument("--seen", type=Path, default=None,
+                        help="read session 6's seen review (bench/data/reviews) instead of DEV")
     parser.add_argument("--out", type=Path, default=Path("bench/data/card_reviews_dev.jsonl"))
     args = parser.parse_args(argv)
-    lines = [r for review in REVIEWS for r in rows(args.review_dir, review)]
+    if args.seen is not None:
+        lines = [r for packet in SEEN for r in seen_rows(args.seen, packet)]
+    else:
+        lines = [r for review in REVIEWS for r in rows(args.review_dir, review)]
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines),
                         encoding="utf-8")
     print(f"{len(lines)} rated cardstream cards → {args.out}")

@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.keep_model              # cross-validate, fit, write the weights
     .venv/bin/python -m bench.keep_model --check      # cross-validate only
+    .venv/bin/python -m bench.keep_model --transfer   # does it carry to other topics?
 
 Data: ``bench/data/card_reviews_dev.jsonl`` (``bench.keep_data``; DEV reviews only). Every card
 is turned back into a candidate and its features computed by the engine's own code, so the
@@ -13,6 +14,14 @@ cross-validation grouped by passage (no passage in both the fitting and the scor
 of one paragraph share its sentences), repeated over shuffled group assignments; it reports
 ROC AUC and the Brier score pooled over folds, beside the AUC of the quality score the rated
 cards were delivered with, and a calibration table (predicted vs kept share by decile).
+
+Transfer (``--transfer``): the DEV reviews cover one SQuAD article and one book, so a passage-
+grouped CV on them measures how the model ranks more cards *of the same topics*. Session 6's
+held-out review (``bench/data/card_reviews_s6.jsonl``, 11 other articles and another book, now
+seen) asks whether it carries: fit on DEV → score s6; fit on s6 → score DEV; and leave one
+article (or book) out over both. Each is reported for the shipped feature set and for the one
+it replaced (``keep.PREVIOUS``, a subset of its columns), side by side in one run, beside the
+scores the s6 cards were delivered with. s6 cards whose two reviewers disagreed are left out.
 """
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ from sklearn.preprocessing import StandardScaler
 from agents.generation import keep
 
 DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
+SEEN = DATA.with_name("card_reviews_s6.jsonl")
 C = 0.3  # inverse regularisation; 470 cards, ~40 features: keep the weights modest
 FOLDS = 5
 REPEATS = 5
@@ -39,6 +49,7 @@ REPEATS = 5
 
 def load(path: Path = DATA) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[dict]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["keep"] is not None]  # s6: the two reviewers disagreed
     x = np.array([keep.features(keep.from_card(r["card"]), r["card"].get("language") or "en")
                   for r in rows])
     y = np.array([r["keep"] for r in rows], dtype=int)
@@ -110,12 +121,73 @@ def report(y: np.ndarray, pred: np.ndarray, rows: list[dict], aucs: list[float])
             "delivered_score_auc": round(float(roc_auc_score(y, delivered)), 4)}
 
 
+def topic(row: dict) -> str:
+    """What a card is about, for grouping: its SQuAD article, or its book (DEV's pages are
+    Anatomy and Physiology, session 6's Psychology)."""
+    corpus, name = row["passage"].split(":")[:2]
+    if corpus == "openstax":
+        return "openstax:" + ("psy" if row["review"].startswith("s6") else "ap2e")
+    return f"{corpus}:{name}"
+
+
+def _auc(y: np.ndarray, p: np.ndarray) -> float:
+    return float(roc_auc_score(y, p))
+
+
+def transfer(dev: tuple, seen: tuple) -> list[tuple[str, dict[str, float]]]:
+    """Transfer AUCs per feature set: DEV→s6, s6→DEV, leave-one-topic-out over both."""
+    (xd, yd, _, rd), (xs, ys, _, rs) = dev, seen
+    x, y = np.vstack([xd, xs]), np.concatenate([yd, ys])
+    groups = np.array([topic(r) for r in rd + rs])
+    sets = [(keep.PREVIOUS_SET, [keep.NAMES.index(n) for n in keep.PREVIOUS]),
+            (keep.FEATURE_SET, list(range(len(keep.NAMES))))]
+    out = []
+    for name, cols in sets:
+        to_seen = model().fit(xd[:, cols], yd).predict_proba(xs[:, cols])[:, 1]  # type: ignore[attr-defined]
+        to_dev = model().fit(xs[:, cols], ys).predict_proba(xd[:, cols])[:, 1]  # type: ignore[attr-defined]
+        pooled = np.zeros(len(y))
+        per_topic = []
+        for g in np.unique(groups):
+            test = groups == g
+            fitted = model().fit(x[~test][:, cols], y[~test])  # type: ignore[attr-defined]
+            pooled[test] = fitted.predict_proba(x[test][:, cols])[:, 1]
+            if len(set(y[test])) == 2:
+                per_topic.append(_auc(y[test], pooled[test]))
+        s6 = np.arange(len(yd), len(y))
+        out.append((name, {"dev_to_s6": _auc(ys, to_seen), "s6_to_dev": _auc(yd, to_dev),
+                           "by_topic_pooled": _auc(y, pooled),
+                           "by_topic_mean": float(np.mean(per_topic)),
+                           "by_topic_s6_part": _auc(y[s6], pooled[s6])}))
+    return out
+
+
+def report_transfer(dev: tuple, seen: tuple) -> None:
+    (_, ys, _, rs) = seen
+    print(f"DEV {len(dev[1])} cards ({dev[1].mean():.0%} kept), s6 {len(ys)} agreed cards "
+          f"({ys.mean():.0%} kept), topics: {len({topic(r) for r in dev[3] + rs})}")
+    delivered = np.array([r["card"].get("quality_score") or 0.0 for r in rs])
+    shipped = np.array([(r["card"].get("quality") or {}).get("keep", 0.0) for r in rs])
+    print(f"on s6, as delivered: quality_score AUC {_auc(ys, delivered):.3f}, "
+          f"P(keep) of the model then shipped {_auc(ys, shipped):.3f}")
+    rows = transfer(dev, seen)
+    cols = ("dev_to_s6", "s6_to_dev", "by_topic_pooled", "by_topic_mean", "by_topic_s6_part")
+    print(f"{'features':12s} " + " ".join(f"{c:>16s}" for c in cols))
+    for name, aucs in rows:
+        print(f"{name:12s} " + " ".join(f"{aucs[c]:16.3f}" for c in cols))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=keep.WEIGHTS)
     parser.add_argument("--check", action="store_true", help="cross-validate only")
+    parser.add_argument("--seen", type=Path, default=SEEN)
+    parser.add_argument("--transfer", action="store_true",
+                        help="DEV→s6, s6→DEV and leave-one-topic-out AUCs, old and new features")
     args = parser.parse_args(argv)
+    if args.transfer:
+        report_transfer(load(args.data), load(args.seen))
+        return 0
     x, y, groups, rows = load(args.data)
     pred, aucs = cross_validate(x, y, groups)
     numbers = report(y, pred, rows, aucs)

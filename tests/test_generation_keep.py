@@ -14,6 +14,7 @@ from agents.generation.keep import NAMES, KeepModel, default_model, features, fr
 from agents.generation.quality import QualityScorer, Scored
 
 DATA = Path(__file__).resolve().parents[1] / "bench/data/card_reviews_dev.jsonl"
+SEEN = DATA.with_name("card_reviews_s6.jsonl")
 ROME = "In 49 BC Julius Caesar crossed the Rubicon with his army."
 
 
@@ -39,6 +40,22 @@ def test_the_training_file_holds_only_dev_reviews_of_cardstream_cards() -> None:
     assert all(r["passage"].startswith(("squad:Normans:", "openstax:")) for r in rows)
     cand = from_card(next(r["card"] for r in rows if r["card"]["type"] == "tf"))
     assert cand.statement and not cand.statement.lower().startswith("true or false")
+
+
+def test_the_seen_training_file_holds_only_the_seen_review_labelled_by_agreement() -> None:
+    """Session 6's held-out review is seen now; its cards may train, and no other held-out
+    passage may leak in. Its two reviewers' split verdicts are no label (keep null)."""
+    from bench import keep_data
+
+    seen = json.loads((DATA.parent / "reviews/s6-after.key.json").read_text())["passages"]
+    rows = [json.loads(line) for line in SEEN.read_text().splitlines()]
+    assert {r["passage"] for r in rows} <= set(seen)
+    assert {r["review"] for r in rows} == set(keep_data.SEEN)
+    for r in rows:
+        agreed = len(set(r["ratings"])) == 1
+        assert r["keep"] == (r["ratings"][0] if agreed else None)
+    assert rows == keep_data.seen_rows(DATA.parent / "reviews", "s6-after") + keep_data.seen_rows(
+        DATA.parent / "reviews", "s6-before")
 
 
 def test_a_defect_lowers_predicted_keep() -> None:

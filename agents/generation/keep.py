@@ -29,6 +29,9 @@ from agents.generation.defects import CHECKS, defects
 from agents.generation.terms import norm
 
 FEATURE_SET = "keep/3"
+# the feature set this one replaced, as a subset of NAMES: bench.keep_model --transfer refits
+# it beside the new one, so a change is measured against what it replaced in one run
+PREVIOUS_SET = "keep/3"
 WEIGHTS = Path(__file__).with_name("keep_model.json")
 NUMERIC_KINDS = frozenset({"year", "date", "century", "number", "quantity", "money", "percent",
                            "time", "duration"})
@@ -52,6 +55,9 @@ NAMES: tuple[str, ...] = (
     "clarity", "completeness", "answerability", "consistency",
     "blank_first", "choices_numeric", "false_swaps_number", "false_swaps_name",
 )  # fmt: skip
+
+
+PREVIOUS: tuple[str, ...] = NAMES
 
 
 def _content(text: str) -> list[str]:
