@@ -330,7 +330,7 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
     """The well-formed clauses of a long sentence, each re-parsed as a sentence of its own."""
     if words(sent) <= LONG:
         return []
-    builder = Builder(sent, resolver)
+    builder = Builder(sent, resolver, names=False)
     found: dict[str, tuple[list[int], int]] = {}
     for ids, head in clause_ids(sent):
         if _unsure_pronoun(ids, sent) or _vague_subject(ids, sent, resolver) or \

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _WH = frozenset(str.split("what which who whom whose when where why how"))
 # a preposition may stand next to another in these fixed pairs ('out of', 'because of')
@@ -139,3 +139,33 @@ def ill_formed(questions: Sequence[str], nlp: Language) -> list[list[str]]:
         return [[] for _ in questions]
     return [problems(doc) for doc in nlp.pipe(list(questions))]
 
+
+
+def not_a_statement(sent: Span) -> str:
+    """Why a source sentence can give no card at all (empty when it can): a question ("When
+    might an IQ test be used?" turns into a nonsense blank), a piece the sentence splitter cut
+    at an abbreviation ("The infamous court case, Buck v.", "… (particularly the manifesto,
+    a.k.a."), no finite main verb ("Fringe movements inspired by …"), or two subjects for one
+    verb ("While the Institute it is one of …"): a card from it is an echo of broken text."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return "empty"
+    toks = [t for t in sent if not t.is_space]
+    if toks[-1].text == "?":
+        return "a question"
+    if words[-1].text.endswith(".") and len(words[-1].text) > 1 and words[-1].text[-2].isalpha():
+        return "cut at an abbreviation"
+    if sent.text.count("(") > sent.text.count(")"):
+        return "cut inside brackets"
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") and not any(
+            c.dep_ in ("aux", "auxpass", "cop") for c in root.children) and not any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ in ("conj", "ccomp") and
+            t.head == root for t in sent):
+        return "no finite main verb"
+    if any(c.dep_ == "mark" for c in root.children):
+        return "a subordinate clause alone"  # "While the Institute it is one of …"
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:
+        return "two subjects for one verb"
+    return ""

@@ -162,9 +162,11 @@ def _for_sentence(
     lang = doc.language
     source = sent.text
     out: list[Candidate] = []
+    if lang == "en" and grammar.not_a_statement(sent):
+        return out  # a question, a cut piece or broken text: every card would echo it
     builder = Builder(sent, resolver)
     for answer in found:
-        if standalone.trivial(answer, sent, lang):
+        if standalone.trivial(answer, sent, lang) or _points_back(answer, sent, resolver):
             continue
         sal = _salience(answer, lang, weight)
         kind_tag = f"kind:{answer.kind}"
@@ -207,6 +209,15 @@ def _for_sentence(
                              salience=0.75 * weight + 0.2, tags=[*tags, "role:definition"]))
     out += _statements(builder, sent, found, pool, lang, difficulty, weight, tags)
     return out
+
+
+def _points_back(answer: Answer, sent: Span, resolver: Resolver) -> bool:
+    """'What was one of the most influential manifestos …?' → 'The resulting Report': an
+    answer that only the page can say which one it is (reference.Resolver.anaphor)."""
+    span = answer.span(sent)
+    dets = {t for t in span if t.lower_ == "the" and t.dep_ == "det"}
+    dets |= {c for c in span.root.children if c.lower_ == "the" and c.dep_ == "det"}
+    return any(resolver.anaphor(t, sent) is None for t in dets)
 
 
 def _render_sentence(builder: Builder, sent: Span, replace: dict[int, str]) -> str | None:

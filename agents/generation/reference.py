@@ -43,6 +43,20 @@ SHELL_NOUNS = frozenset(str.split(
 ))
 _MODIFIERS = frozenset({"amod", "compound", "prep", "acl", "relcl", "nummod", "poss", "nmod",
                         "appos", "advmod"})
+# modifiers that say which one a "the N" is on their own ("the park around the palace")
+_RESTRICTIVE = frozenset({"compound", "prep", "acl", "relcl", "nummod", "poss", "nmod", "appos"})
+# nouns that name a part of something: without "of …" the whole is on the page ("The clinical
+# section is located …", "At the east end …")
+RELATIONAL = frozenset(str.split(
+    "section sections part parts end side sides half portion rest remainder top bottom middle "
+    "edge centre center corner wing interior exterior"
+))
+# adjectives that point back to an earlier sentence ("The resulting Report was …")
+ANAPHORIC_ADJ = frozenset(str.split(
+    "resulting aforementioned abovementioned above-mentioned said ensuing former latter same "
+    "remaining foregoing"
+))
+DROP = None  # the card would need the page: make none
 
 
 @dataclass
@@ -123,13 +137,26 @@ class Resolver:
         self.previous.append(sent)
         self.subjects.append(mention)
 
-    def _candidates(self, pronoun: Token, sent: Span) -> list[Mention]:
-        out: list[Mention] = []
-        # earlier in this sentence: subjects first
+    @staticmethod
+    def _before(pronoun: Token, sent: Span) -> list[Token]:
+        """Earlier in this sentence: subjects first, then the nearest."""
         before = [t for t in sent if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN")
                   and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")]
         before.sort(key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), -t.i))
-        out += [m for m in map(_mention, before) if m]
+        return before
+
+    def local(self, pronoun: Token, sent: Span) -> Token | None:
+        """The word of this very sentence that the pronoun stands for, if it is one: the card
+        then keeps the pronoun ('the college had its own observatory'; a blank for 'cognition'
+        in 'cognition is thinking, and it encompasses …' is not given away)."""
+        found = self.resolve(pronoun, sent)
+        if found is None:
+            return None
+        return next((t for t in self._before(pronoun, sent) if _mention(t) == found), None)
+
+    def _candidates(self, pronoun: Token, sent: Span) -> list[Mention]:
+        out: list[Mention] = []
+        out += [m for m in map(_mention, self._before(pronoun, sent)) if m]
         for prev, subject in zip(reversed(self.previous[-3:]), reversed(self.subjects[-3:]),
                                  strict=True):
             if subject is not None:
@@ -244,6 +271,98 @@ class Resolver:
                     text = "the " + text.split(" ", 1)[1]
                 return text
         return None
+
+
+    def anaphor(self, det: Token, sent: Span) -> str | None:
+        """What a "the N" stands for when it points back to the page, or ``DROP`` (no card),
+        or "" when it stands alone.
+
+        Whether a definite noun points back is read from the document, not from a list of
+        nouns: earlier sentences that name a "… Park", "… War" or "… Academy" make "the park"
+        one of them, and an earlier "a second body" makes "the second body" that one. When
+        exactly one such name came before, it stands in ("the academy" → "the Academy of the
+        Pavilion …"); when several did, which one is meant is the page's to say. A generic "the
+        skin" after "the skin" is left alone. A part without its whole ("the clinical
+        section") or an adjective that points back ("the resulting Report") needs the page.
+        """
+        head = det.head
+        if det.lower_ != "the" or det.dep_ != "det" or head.pos_ not in ("NOUN", "PROPN"):
+            return ""
+        if any(c.dep_ == "amod" and c.lower_ in ANAPHORIC_ADJ for c in head.children):
+            return DROP
+        if head.pos_ != "NOUN" or not head.is_lower:
+            return ""
+        if any(c.dep_ in _RESTRICTIVE for c in head.children):
+            return ""
+        lemma = head.lemma_.lower()
+        if lemma in RELATIONAL:
+            return DROP
+        adjectives = {c.lower_ for c in head.children if c.dep_ == "amod"}
+        names: dict[str, str] = {}
+        introduced = False
+        earlier = [*self.previous, sent]
+        for prev in earlier:
+            for tok in prev:
+                if prev is sent and tok.i >= det.i:
+                    break
+                if tok.lemma_.lower() != lemma and tok.lower_ != head.lower_:
+                    continue
+                named = tok
+                if tok.dep_ in ("compound", "amod"):
+                    # "Lake Tarn" is a lake; "Constituency MSPs" names MSPs, not a constituency
+                    if not (tok.ent_type_ and tok.head.ent_type_ == tok.ent_type_
+                            and tok.head.i > tok.i):
+                        continue
+                    named = tok.head
+                if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > prev.start):
+                    name = _name_of(named)
+                    if name:
+                        names[name.lower().removeprefix("the ")] = name
+                elif tok.pos_ == "NOUN" and adjectives and any(
+                        c.lower_ in ("a", "an") for c in tok.children) and adjectives <= {
+                        c.lower_ for c in tok.children if c.dep_ == "amod"}:
+                    introduced = True  # "a second body … the second body"
+        if any(t.i < det.i and t.lemma_.lower() == lemma and t.pos_ == "PROPN" for t in sent):
+            return ""  # the name is in this very sentence: clear
+        if introduced:
+            return DROP
+        if not names:
+            return ""
+        if len(names) > 1:
+            return DROP
+        return next(iter(names.values()))
+
+
+def _name_of(tok: Token) -> str | None:
+    """The whole name a capitalised head noun ends ('Wilanów Palace Park', 'the Academy of the
+    Pavilion of the Star of Literature'), without bracketed asides."""
+    doc, end = tok.doc, tok.sent.end
+    left = tok.i
+    while left > tok.sent.start and doc[left - 1].dep_ in ("compound", "amod", "flat") and \
+            doc[left - 1].head.i in range(left, tok.i + 1) and doc[left - 1].text[:1].isupper():
+        left -= 1
+    right = tok.i + 1
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        left, right = min(left, ent.start), max(right, ent.end)
+    # "Academy of the Pavilion of the Star of Literature": capitalised "of" chains run on
+    while right + 2 < end and doc[right].lower_ == "of" and (
+            doc[right + 1].text[:1].isupper() or (doc[right + 1].lower_ == "the"
+                                                  and doc[right + 2].text[:1].isupper())):
+        right += 2 if doc[right + 1].text[:1].isupper() else 3
+        while right < end and doc[right].text[:1].isupper() and doc[right].pos_ == "PROPN":
+            right += 1
+    if doc[left].lower_ == "the":
+        left += 1  # the entity may hold its article; it is put back below
+    words = [t for t in doc[left:right] if t.text not in "()"]
+    if not words or len(words) > 10 or not words[0].text[:1].isupper():
+        return None
+    if doc[left:right].root != tok:
+        return None  # "King of the Canary Islands" is a title, not a name of the islands
+    text = doc[left:right].text
+    if left > tok.sent.start and doc[left - 1].lower_ == "the":
+        text = "the " + text
+    return text
 
 
 def bare_shell(det: Token) -> bool:

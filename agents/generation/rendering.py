@@ -34,8 +34,11 @@ def keeps_case(tok: Token) -> bool:
 class Builder:
     """Assembles a question from token ids, replacements and inserted words."""
 
-    def __init__(self, sent: Span, resolver: Resolver | None) -> None:
+    def __init__(self, sent: Span, resolver: Resolver | None, names: bool = True) -> None:
         self.sent = sent
+        # False: "the academy" stays as written (a clause to re-parse, whose cards are
+        # rendered again and named then; its answers must come from the source's own words)
+        self.names = names
         self.doc = sent.doc
         self.resolver = resolver or Resolver()
         # asides in brackets ("Normans (Norman: Nourmands; French: Normands)") never show
@@ -62,6 +65,8 @@ class Builder:
             low = tok.lower_
             if tok.pos_ == "PRON" and low in UNRESOLVABLE:
                 return None
+            if low == "here" and tok.dep_ == "advmod":
+                return None  # "The Monument … is also situated here": where, the page says
             if low in DEMONSTRATIVE and tok.tag_ == "DT" and tok.dep_ != "det":
                 return None  # "because of this", "What did that attack …?": no referent
             if tok.pos_ == "PRON" and low in PERSONAL and tok.dep_ != "expl":
@@ -69,6 +74,10 @@ class Builder:
                     c.dep_ in ("ccomp", "xcomp") for c in tok.head.children
                 ) and (tok.head.lemma_ == "be" or tok.dep_ == "nsubjpass"):
                     pieces.append((tok.text, i))  # "it is believed / was found that …": no referent
+                    continue
+                local = self.resolver.local(tok, self.sent)
+                if local is not None and local.i in ids and ids.index(local.i) < ids.index(i):
+                    pieces.append((tok.text, i))  # its antecedent is on the card already
                     continue
                 found = self.resolver.replacement(tok, self.sent)
                 if found is None:
@@ -90,6 +99,16 @@ class Builder:
                 for j in skip_between:
                     replace[j] = ""
                 continue
+            if tok.lower_ == "the" and tok.dep_ == "det" and tok.head.i in ids:
+                stands = self.resolver.anaphor(tok, self.sent)
+                if stands is None:
+                    return None  # "The clinical section is …": which one, the page says
+                if stands and self.names:
+                    pieces.append((stands, i))  # "the academy" → "the Academy of …"
+                    for j in ids:
+                        if i < j <= tok.head.i:
+                            replace[j] = ""
+                    continue
             if bare_shell(tok) and tok.head.i in ids:
                 found = self.resolver.definite(tok.head)
                 if found is None:

@@ -1,0 +1,107 @@
+"""Cards that need the page (session 6's held-out review: 'the park' unresolved, 'the clinical
+section' unresolved, 'the resulting Report', a question turned into a blank). The sentences are
+our own; each test fails on the engine before this change (cd6cb7a)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.generation import GenerationRequest, RuleEngine, grammar
+
+
+def _cards(text: str, n: int = 12, types: tuple[str, ...] = ("qa", "cloze", "tf")) -> list:  # type: ignore[type-arg]
+    return list(RuleEngine(encoder=None).generate(
+        GenerationRequest(text, "t", n, "intermediate", types)).cards)
+
+
+def _shown(card) -> str:  # type: ignore[no-untyped-def]
+    return card.question
+
+
+def test_a_definite_noun_that_points_to_several_names_makes_no_card() -> None:
+    """Two lakes were named; 'the lake' is one of them, and only the page says which."""
+    text = ("Lake Morrow lies north of the town of Ebbwick. Lake Tarn is fed by three mountain "
+            "streams and freezes every winter. The lake has a small island with a ruined "
+            "chapel built by monks in 1412.")
+    for card in _cards(text):
+        assert "the lake" not in _shown(card).lower(), _shown(card)
+
+
+def test_a_definite_noun_that_points_to_one_name_is_named() -> None:
+    """One college was named earlier: 'the college' becomes its name on the card."""
+    text = ("In 1821 the bishop founded the College of Saint Aldric in the old harbour quarter. "
+            "The college had its own observatory on the harbour wall until 1870.")
+    cards = _cards(text)
+    shown = [_shown(c) for c in cards]
+    assert not any("the college" in s.lower().replace("the college of saint aldric", "")
+                   for s in shown), shown
+    assert any("College of Saint Aldric had" in s for s in shown), shown
+
+
+def test_a_part_without_its_whole_and_a_pointing_adjective_make_no_card() -> None:
+    text = ("The Ravensworth Hospital opened in 1903 beside the river. The surgical wing has 40 "
+            "beds and two operating rooms. The governors commissioned a survey of the wards in "
+            "1950. The resulting survey recommended a new maternity building with 60 beds.")
+    for card in _cards(text):
+        shown = _shown(card).lower()
+        assert "surgical wing" not in shown and "resulting" not in shown, shown
+
+
+def test_an_indefinite_then_definite_noun_needs_its_first_mention() -> None:
+    """'a heavier cart … the heavier cart': the card cannot say which cart."""
+    text = ("Whenever a light cart collides with a heavier cart on the track, the heavier cart "
+            "moves off at a lower speed. The heavier cart loses less than a tenth of its speed "
+            "in the collision.")
+    for card in _cards(text):
+        assert "the heavier cart" not in _shown(card).lower(), _shown(card)
+
+
+def test_a_generic_definite_noun_still_makes_cards() -> None:
+    """'the liver' after 'the liver' is the organ, not one of several: cards are made."""
+    text = ("The liver stores glycogen and releases glucose into the blood between meals. "
+            "The liver also makes bile, which helps the small intestine digest fats. "
+            "Bile is stored in the gallbladder until a meal arrives.")
+    shown = [_shown(c) for c in _cards(text)]
+    assert any("liver" in s.lower() for s in shown), shown
+
+
+@pytest.mark.parametrize(("sentence", "why"), [
+    ("How often should a blood pressure cuff be calibrated?", "a question"),
+    ("The landmark ruling in the dispute, Smith v.", "cut at an abbreviation"),
+    ("Smaller parties formed around the teachings of Arlen in the 1970s (chiefly the pamphlet "
+     "Dawn, a.k.a.", "cut inside brackets"),
+    ("While the Royal Observatory of Lund it is one of the oldest in Europe.",
+     "a subordinate clause alone"),
+    ("The Royal Observatory of Lund is one of the oldest in Europe.", ""),
+    ("In 1910 the observatory moved to a hill outside the city.", ""),
+])
+def test_a_sentence_that_is_no_statement_gives_no_card(nlp, sentence: str, why: str) -> None:  # type: ignore[no-untyped-def]
+    assert grammar.not_a_statement(nlp(sentence)[:]) == why
+
+
+def test_a_question_in_the_text_is_never_blanked() -> None:
+    text = ("Blood pressure cuffs drift out of calibration with use. How often should a blood "
+            "pressure cuff be calibrated? Most hospitals check each cuff against a mercury "
+            "gauge every six months.")
+    for card in _cards(text, types=("cloze", "tf", "qa")):
+        assert "calibrated" not in _shown(card) or "often" not in _shown(card), _shown(card)
+
+
+def test_here_needs_the_page() -> None:
+    text = ("The Verran Gardens cover 12 hectares on the south bank of the Isel. A bronze statue "
+            "of the poet Ada Verran is also situated here. The gardens were opened to the public "
+            "in 1889 by the city council.")
+    for card in _cards(text):
+        assert " here" not in _shown(card), _shown(card)
+
+
+def test_a_pronoun_whose_antecedent_is_on_the_card_stays_a_pronoun() -> None:
+    """A blank for 'osmosis' must not come back as the word that 'it' stood for ('_____ is
+    diffusion of water, and osmosis moves …' gives the answer away)."""
+    text = ("Put simply, osmosis is diffusion of water, and it moves water across a membrane. "
+            "Plant roots take up water by osmosis from the soil.")
+    cards = _cards(text, types=("cloze", "tf"))
+    assert cards
+    for card in cards:
+        if card.type == "cloze":
+            assert card.answer.lower() not in card.question.lower(), card.question
