@@ -19,6 +19,12 @@ when neither did; the ~6 % of cards they split on are written with ``keep: null`
 verdicts in ``ratings``) so that a fit or an AUC can leave them out rather than guess. The key
 holds the card as delivered (tags, source sentence, scores), so its features come from the
 card exactly as for DEV.
+
+``--context FILE …`` adds to each line what the engine knows of the card's page and the card
+alone does not hold: ``card_cosine``, the card's closeness to its page's centroid (MiniLM), by
+the scorer's own code (``QualityScorer.topic_cosines`` over ``prepare``'s centroid). It reads
+the passages' texts through ``bench.splits``: DEV's, and of the held-out files only the 21
+passages session 6's key lists (they are seen). Re-run it when the card vector changes.
 """
 
 from __future__ import annotations
@@ -90,13 +96,58 @@ def seen_rows(reviews: Path, packet: str) -> list[dict[str, object]]:
     return out
 
 
+def passages(keys: set[str]) -> dict[str, str]:
+    """The texts of the given passages: DEV's, and the seen held-out ones (no other)."""
+    from bench import splits
+
+    seen = set(json.loads((Path(__file__).resolve().parent / "data/reviews/s6-after.key.json")
+                          .read_text(encoding="utf-8"))["passages"])
+    texts = {p.key: p.text for p in splits.squad("dev") + splits.textbook("dev")}
+    held = splits.squad("test", splits.SQUAD_HELDOUT) + splits.textbook("test", book="psy")
+    texts |= {p.key: p.text for p in held if p.key in seen}
+    missing = keys - set(texts)
+    if missing:
+        raise SystemExit(f"no text for {sorted(missing)[:3]}: neither DEV nor seen")
+    return {k: texts[k] for k in keys}
+
+
+def add_context(path: Path) -> None:
+    """Each card's closeness to its page, computed as the scorer computes it."""
+    from agents.encoder import shared_encoder
+    from agents.generation import keep
+    from agents.generation.prepare import prepare
+    from agents.generation.quality import QualityScorer
+    from agents.generation.types import GenerationRequest
+
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    encoder = shared_encoder()
+    scorer = QualityScorer(encoder, keep_model=None)
+    for key, text in passages({r["passage"] for r in lines}).items():
+        doc, centroid, _ = prepare(GenerationRequest(text, "keep-data"), encoder)
+        mine = [r for r in lines if r["passage"] == key]
+        cosines = scorer.topic_cosines([keep.from_card(r["card"]) for r in mine], centroid,
+                                       dict(doc.vectors))
+        assert cosines is not None
+        for r, cosine in zip(mine, cosines, strict=True):
+            r["card_cosine"] = round(float(cosine), 4)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines),
+                    encoding="utf-8")
+    print(f"{len(lines)} cards of {path}: card_cosine added")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--review-dir", type=Path, default=Path("/work/coordination/review"))
     parser.add_argument("--seen", type=Path, default=None,
                         help="read session 6's seen review (bench/data/reviews) instead of DEV")
     parser.add_argument("--out", type=Path, default=Path("bench/data/card_reviews_dev.jsonl"))
+    parser.add_argument("--context", type=Path, nargs="+", default=None,
+                        help="add each card's closeness to its page to these files (in place)")
     args = parser.parse_args(argv)
+    if args.context:
+        for path in args.context:
+            add_context(path)
+        return 0
     if args.seen is not None:
         lines = [r for packet in SEEN for r in seen_rows(args.seen, packet)]
     else:

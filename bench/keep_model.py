@@ -1,12 +1,15 @@
-"""Fit the keep model (agents/generation/keep.py) on the DEV blind reviews and ship its weights.
+"""Fit the keep model (agents/generation/keep.py) on the blind reviews and ship its weights.
 
     .venv/bin/python -m bench.keep_model              # cross-validate, fit, write the weights
     .venv/bin/python -m bench.keep_model --check      # cross-validate only
     .venv/bin/python -m bench.keep_model --transfer   # does it carry to other topics?
 
-Data: ``bench/data/card_reviews_dev.jsonl`` (``bench.keep_data``; DEV reviews only). Every card
-is turned back into a candidate and its features computed by the engine's own code, so the
-model sees at training time exactly what it sees when it scores a candidate.
+Data: ``bench/data/card_reviews_dev.jsonl`` (DEV reviews: one SQuAD article, four Anatomy
+pages) and ``card_reviews_s6.jsonl`` (session 6's held-out review, now seen: 11 other articles,
+five Psychology pages), both from ``bench.keep_data``; the model is fitted on both. Every card
+is turned back into a candidate and its features computed by the engine's own code (its
+closeness to its page as ``bench.keep_data --context`` stored it), so the model sees at
+training time what it sees when it scores a candidate.
 
 Model: L2-regularised logistic regression (scikit-learn) on standardised features; the scaler
 is folded into the weights on export, so the engine needs only numpy. Validation is
@@ -21,13 +24,17 @@ held-out review (``bench/data/card_reviews_s6.jsonl``, 11 other articles and ano
 seen) asks whether it carries: fit on DEV → score s6; fit on s6 → score DEV; and leave one
 article (or book) out over both. Each is reported for the shipped feature set and for the one
 it replaced (``keep.PREVIOUS``, a subset of its columns), side by side in one run, beside the
-scores the s6 cards were delivered with. s6 cards whose two reviewers disagreed are left out.
+scores the s6 cards were delivered with; ``within_passage`` is the mean AUC inside one passage
+of the leave-one-topic-out scores (selection ranks one page's cards), ``score_dev_to_s6`` the
+AUC of the quality_score the s6 cards would carry with the DEV-fitted model (the scorer's blend
+of their stored dimensions). s6 cards whose two reviewers disagreed are left out.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,11 +45,11 @@ from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from agents.generation import keep
+from agents.generation import keep, quality
 
 DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
 SEEN = DATA.with_name("card_reviews_s6.jsonl")
-C = 0.3  # inverse regularisation; 470 cards, ~40 features: keep the weights modest
+C = 0.3  # inverse regularisation; 765 cards, ~40 features: keep the weights modest
 FOLDS = 5
 REPEATS = 5
 
@@ -50,8 +57,8 @@ REPEATS = 5
 def load(path: Path = DATA) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[dict]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     rows = [r for r in rows if r["keep"] is not None]  # s6: the two reviewers disagreed
-    x = np.array([keep.features(keep.from_card(r["card"]), r["card"].get("language") or "en")
-                  for r in rows])
+    x = np.array([keep.features(keep.from_card(r["card"]), r["card"].get("language") or "en",
+                                r.get("card_cosine")) for r in rows])
     y = np.array([r["keep"] for r in rows], dtype=int)
     groups = np.array([r["passage"] for r in rows])
     return x, y, groups, rows
@@ -96,7 +103,7 @@ def report(y: np.ndarray, pred: np.ndarray, rows: list[dict], aucs: list[float])
           f"{np.mean(aucs):.3f} (repeats {min(aucs):.3f}–{max(aucs):.3f}), "
           f"Brier {brier_score_loss(y, pred):.3f} (constant {np.mean((y - y.mean()) ** 2):.3f})")
     print(f"delivered quality_score AUC on the same cards: {roc_auc_score(y, delivered):.3f}")
-    for review in ("dev", "dev2", "dev3"):
+    for review in sorted({r["review"] for r in rows}):
         m = np.array([r["review"] == review for r in rows])
         print(f"  {review}: n={m.sum()} AUC model {roc_auc_score(y[m], pred[m]):.3f}, "
               f"delivered score {roc_auc_score(y[m], delivered[m]):.3f}")
@@ -154,11 +161,34 @@ def transfer(dev: tuple, seen: tuple) -> list[tuple[str, dict[str, float]]]:
             if len(set(y[test])) == 2:
                 per_topic.append(_auc(y[test], pooled[test]))
         s6 = np.arange(len(yd), len(y))
+        # selection ranks one page's candidates: how well it orders cards within a passage
+        passages = np.array([r["passage"] for r in rd + rs])
+        within = [_auc(y[m], pooled[m]) for m in (passages == q for q in np.unique(passages))
+                  if len(set(y[m])) == 2]
         out.append((name, {"dev_to_s6": _auc(ys, to_seen), "s6_to_dev": _auc(yd, to_dev),
+                           "score_dev_to_s6": _auc(ys, delivered_score(rs, to_seen)),
                            "by_topic_pooled": _auc(y, pooled),
                            "by_topic_mean": float(np.mean(per_topic)),
-                           "by_topic_s6_part": _auc(y[s6], pooled[s6])}))
+                           "by_topic_s6_part": _auc(y[s6], pooled[s6]),
+                           "within_passage": float(np.mean(within))}))
     return out
+
+
+def delivered_score(rows: list[dict], keeps: np.ndarray) -> np.ndarray:
+    """The quality_score each card would have been delivered with had the keep model said
+    ``keeps``: its stored heuristic dimensions blended by the scorer's own formula (a card
+    the keep model does not judge, a template's, keeps its score)."""
+    out = []
+    for r, k in zip(rows, keeps, strict=True):
+        q = dict(r["card"].get("quality") or {})
+        if "keep" not in q:
+            out.append(r["card"].get("quality_score") or 0.0)
+            continue
+        found = round(math.log(q["soundness"]) / math.log(quality.SOUNDNESS)) \
+            if q["soundness"] > 0 else 0
+        q["keep"] = float(k)
+        out.append(quality.blended(q, quality.heuristic(q), found))
+    return np.array(out)
 
 
 def report_transfer(dev: tuple, seen: tuple) -> None:
@@ -168,9 +198,12 @@ def report_transfer(dev: tuple, seen: tuple) -> None:
     delivered = np.array([r["card"].get("quality_score") or 0.0 for r in rs])
     shipped = np.array([(r["card"].get("quality") or {}).get("keep", 0.0) for r in rs])
     print(f"on s6, as delivered: quality_score AUC {_auc(ys, delivered):.3f}, "
-          f"P(keep) of the model then shipped {_auc(ys, shipped):.3f}")
+          f"P(keep) of the model then shipped {_auc(ys, shipped):.3f}; the score re-blended "
+          f"from the stored dimensions and P(keep) {_auc(ys, delivered_score(rs, shipped)):.3f}"
+          f" (max |diff| {np.abs(delivered_score(rs, shipped) - delivered).max():.3f})")
     rows = transfer(dev, seen)
-    cols = ("dev_to_s6", "s6_to_dev", "by_topic_pooled", "by_topic_mean", "by_topic_s6_part")
+    cols = ("dev_to_s6", "s6_to_dev", "by_topic_pooled", "by_topic_mean", "by_topic_s6_part",
+            "within_passage", "score_dev_to_s6")
     print(f"{'features':12s} " + " ".join(f"{c:>16s}" for c in cols))
     for name, aucs in rows:
         print(f"{name:12s} " + " ".join(f"{aucs[c]:16.3f}" for c in cols))
@@ -188,14 +221,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.transfer:
         report_transfer(load(args.data), load(args.seen))
         return 0
-    x, y, groups, rows = load(args.data)
+    dev, seen = load(args.data), load(args.seen)
+    x, y = np.vstack([dev[0], seen[0]]), np.concatenate([dev[1], seen[1]])
+    groups, rows = np.concatenate([dev[2], seen[2]]), dev[3] + seen[3]
     pred, aucs = cross_validate(x, y, groups)
     numbers = report(y, pred, rows, aucs)
     if args.check:
         return 0
     fitted = model().fit(x, y)  # type: ignore[attr-defined]
     meta = {"fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "data": "bench/data/card_reviews_dev.jsonl", "cards": len(y), "C": C,
+            "data": [f"bench/data/{args.data.name}", f"bench/data/{args.seen.name}"],
+            "cards": len(y), "C": C,
             "validation": f"{FOLDS}-fold CV grouped by passage x {REPEATS}", **numbers}
     args.out.write_text(json.dumps(export(fitted, meta), indent=1) + "\n", encoding="utf-8")
     print(f"weights → {args.out}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from agents.generation import dimensions
@@ -54,6 +55,7 @@ def test_the_seen_training_file_holds_only_the_seen_review_labelled_by_agreement
     for r in rows:
         agreed = len(set(r["ratings"])) == 1
         assert r["keep"] == (r["ratings"][0] if agreed else None)
+    assert all(isinstance(r.pop("card_cosine"), float) for r in rows)  # --context
     assert rows == keep_data.seen_rows(DATA.parent / "reviews", "s6-after") + keep_data.seen_rows(
         DATA.parent / "reviews", "s6-before")
 
@@ -240,3 +242,30 @@ def test_a_card_that_leans_on_the_sentence_before_is_not_delivered() -> None:
     assert good.score >= scorer.threshold
     chosen, _ = scorer.select([bad, good], 2, ("cloze",))
     assert [s.candidate for s in chosen] == [standing]
+
+
+class _Vectors:
+    """The encoder seam: every text the test scores is already in the cache it passes."""
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        raise AssertionError(f"unexpected encode of {texts}")
+
+
+def test_a_card_at_the_edge_of_its_page_is_less_likely_kept() -> None:
+    """Session 6's held-out reviewers deleted cards about the page's asides ('The clinical
+    section is located in a 10-floor building …' on a page about Warsaw); the keep model reads
+    the card's closeness to its page, which the scorer hands it. Two cards alike in every
+    other feature: the one far from the page's centroid gets the lower P(keep)."""
+    near = Candidate("cloze", "Plants use _____ to make sugar.", "photosynthesis",
+                     "Plants use photosynthesis to make sugar.", kind="thing")
+    far = Candidate("cloze", "Cells use _____ to make sugar.", "photosynthesis",
+                    "Cells use photosynthesis to make sugar.", kind="thing")
+    assert features(near)[:-1] == features(far)[:-1]
+    centroid = np.array([1.0, 0.0, 0.0])
+    cache = {near.source: np.array([1.0, 0.0, 0.0]), far.source: np.array([0.0, 1.0, 0.0]),
+             "photosynthesis": np.array([0.6, 0.0, 0.8])}
+    scorer = QualityScorer(encoder=_Vectors())
+    a, b = scorer.score([near, far], "intermediate", centroid, vectors=cache)
+    assert a.quality["keep"] > b.quality["keep"] + 0.02
+    p_near, p_far = default_model().predict([near, far], cosines=[0.9, 0.3])
+    assert p_near > p_far

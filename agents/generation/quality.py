@@ -34,7 +34,7 @@ With a learned rater the rank is 0.5·rank + 0.5·learned (``quality["learned"]`
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -116,14 +116,17 @@ class QualityScorer:
         """Score every candidate; ``vectors`` caches embeddings of sentences and terms (it is
         filled with whatever is missing, so callers can share it)."""
         card_vectors = self._card_vectors(candidates, vectors if vectors is not None else {})
+        cosines = card_vectors @ centroid if card_vectors is not None and centroid is not None \
+            else None
         frequent = {w for w, n in (doc_words or Counter()).most_common(40) if len(w) > 3}
         topic = topic_stems(doc_words or Counter(), language)
-        keep = self.keep_model.predict(list(candidates), language) if self.keep_model else None
+        keep = self.keep_model.predict(list(candidates), language, cosines) \
+            if self.keep_model else None
         out = []
         for i, cand in enumerate(candidates):
             vector = card_vectors[i] if card_vectors is not None else None
-            if vector is not None and centroid is not None:
-                relevance = float(np.clip((float(vector @ centroid) - 0.1) / 0.6, 0.0, 1.0))
+            if cosines is not None:
+                relevance = float(np.clip((float(cosines[i]) - 0.1) / 0.6, 0.0, 1.0))
             else:
                 words = content_words(self.card_text(cand))
                 relevance = min(1.0, 0.3 + len(words & frequent) / max(1, min(len(words), 4)))
@@ -145,19 +148,26 @@ class QualityScorer:
                 # a card that cannot stand alone is not made (the keep model, fitted on few
                 # such cards, would still rank it as a clean statement)
                 quality["soundness"] = 0.0
-            base = sum(self.weights[k] * quality[k] for k in self.weights)
-            overall = base * quality["answerability"] * quality["consistency"]
-            overall *= quality["soundness"]
-            scored = Scored(cand, quality, float(overall), vector)
+            overall = heuristic(quality, self.weights)
+            scored = Scored(cand, quality, overall, vector)
             if keep is not None and UNREVIEWED not in cand.tags and cand.origin == "rules":
                 # the reviewers' verdict re-ranks what passed the heuristic's threshold; the
                 # detectors' gate stays on it (they flag cards the DEV reviewers kept 21 % of
                 # the time, too few of each for the model to learn alone)
                 quality["keep"] = float(keep[i])
-                scored.rank = 0.5 * overall + 0.5 * quality["keep"] * quality["consistency"] * (
-                    KEEP_SOUNDNESS ** len(found)) * (0.4 + 0.6 * quality["difficulty"])
+                scored.rank = blended(quality, overall, len(found))
             out.append(scored)
         return out
+
+    def topic_cosines(
+        self, candidates: Sequence[Candidate], centroid: np.ndarray | None,
+        vectors: dict[str, np.ndarray],
+    ) -> np.ndarray | None:
+        """Each card's closeness to its page (cosine of its vector to the centroid), as the
+        keep model sees it; None without an encoder. bench.keep_data computes the reviewed
+        cards' with this, so the model is fitted on the number it is given at run time."""
+        card_vectors = self._card_vectors(candidates, vectors)
+        return None if card_vectors is None or centroid is None else card_vectors @ centroid
 
     def _card_vectors(
         self, candidates: Sequence[Candidate], cache: dict[str, np.ndarray]
@@ -311,6 +321,21 @@ class QualityScorer:
         if len(chosen) < count:
             notes.append(f"only {len(chosen)} of {count} cards: the text does not support more")
         return chosen, notes
+
+
+def heuristic(quality: Mapping[str, float], weights: Mapping[str, float] = DEFAULT_WEIGHTS
+              ) -> float:
+    """The heuristic quality: the weighted base gated by answerability, consistency and
+    soundness (the module docstring's ``quality``)."""
+    base = sum(weights[k] * quality[k] for k in weights)
+    return float(base * quality["answerability"] * quality["consistency"] * quality["soundness"])
+
+
+def blended(quality: Mapping[str, float], overall: float, defects: int) -> float:
+    """The delivered ``quality_score`` of a card the keep model judged (the docstring's
+    ``rank``); bench.keep_model re-ranks reviewed cards with it to measure the score's AUC."""
+    return 0.5 * overall + 0.5 * quality["keep"] * quality["consistency"] * (
+        KEEP_SOUNDNESS ** defects) * (0.4 + 0.6 * quality["difficulty"])
 
 
 def topic_stems(doc_words: Counter[str], language: str = "en") -> frozenset[str]:
