@@ -146,10 +146,9 @@ def read_both(case: Case) -> Row:
     raw = raw_tesseract(case.data, case.language)
     raw_s = time.perf_counter() - started
     started = time.perf_counter()
-    language = "es" if case.language == "spa" else None
     try:
         result = extract(case.data, None, f"{case.source}-{case.family}",
-                         OcrConfig(language=language))
+                         OcrConfig(language=case.language))
         text, confidence = result.text, result.avg_confidence
         coverage = getattr(result, "coverage", None)
         steps = " ".join(result.steps)
@@ -188,7 +187,7 @@ def report(rows: list[Row], split: str, pages: bool) -> None:
     print(f"{'family':12} {'pages':>5} {'raw CER':>8} {'cs CER':>8} {'raw oCER':>8}"
           f" {'cs oCER':>8} {'raw WER':>8} {'cs WER':>8} {'worst Δ':>8} {'lost raw':>8}"
           f" {'lost cs':>8} {'cov(lost)':>10} {'cov(ok)':>8}")
-    for family in [f for f in FAMILIES if f in by_family]:
+    for family in [f for f in [*FAMILIES, "real-scan"] if f in by_family]:
         _summary_row(family, by_family[family])
     _summary_row("all pages", rows)
     _verdict(rows)
@@ -232,8 +231,9 @@ def _verdict(rows: list[Row]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test"), default="dev")
-    parser.add_argument("--families", nargs="*", choices=list(FAMILIES))
+    parser.add_argument("--split", choices=("dev", "test", "fresh-dev", "fresh-test"),
+                        default="fresh-dev")
+    parser.add_argument("--families", nargs="*", choices=[*FAMILIES, "real-scan"])
     parser.add_argument("--sources", nargs="*", help="keep sources whose name contains one")
     parser.add_argument("--workers", type=int, default=2, help="pages read in parallel")
     parser.add_argument("--pages", action="store_true", help="print every page's row")

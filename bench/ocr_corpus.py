@@ -43,7 +43,7 @@ DATA = Path(__file__).resolve().parent / "ocr_data"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 DPI = 300
 
-Split = Literal["dev", "test"]
+Split = Literal["dev", "test", "fresh-dev", "fresh-test"]  # fresh: bench/ocr_fresh.py
 # Real scans by split (phototest.tif is the same file as tesseract-ocr/test's, in shared/data).
 SCANS: dict[str, list[tuple[str, Path, Path]]] = {
     "dev": [
@@ -115,6 +115,10 @@ def dev_text(text_id: str) -> list[str]:
 
 @lru_cache(maxsize=2)
 def sources(split: Split) -> tuple[Source, ...]:
+    if split.startswith("fresh-"):
+        from bench.ocr_fresh import text_sources  # the second suite builds on this module
+
+        return tuple(text_sources(split))
     out = []
     texts = json.loads((DATA / "xquad_pages.json").read_text())["texts"]
     for index, text in enumerate(t for t in texts if t["split"] == split):
@@ -341,14 +345,24 @@ def specs(split: Split, families: list[str] | None = None,
           only: list[str] | None = None) -> list[tuple[Split, str, str]]:
     """(split, source name, family) of every page of ``split``; ``only`` keeps sources whose
     name contains one of the given strings."""
-    chosen = families or list(FAMILIES)
+    chosen = families or [*FAMILIES, "real-scan"]
     names = [s.name for s in sources(split)
              if not only or any(part in s.name for part in only)]
-    return [(split, name, family) for name in names for family in chosen]
+    out = [(split, name, family) for name in names for family in chosen if family in FAMILIES]
+    if split.startswith("fresh-") and "real-scan" in chosen:
+        from bench.ocr_fresh import scan_names  # real pages, read as they are
+
+        out += [(split, name, "real-scan") for name in scan_names(split)
+                if not only or any(part in name for part in only)]
+    return out
 
 
 def case(spec: tuple[Split, str, str]) -> Case:
     split, name, family = spec
+    if family == "real-scan":
+        from bench.ocr_fresh import real_case
+
+        return real_case(split, name)
     source = next(s for s in sources(split) if s.name == name)
     return degrade(source, family, split)
 
