@@ -24,6 +24,7 @@ class PreprocessConfig:
     denoise: bool = True  # median filter against speckle and sensor noise
     sharpen: bool = True  # an unsharp-masked candidate for out-of-focus pages
     deskew: bool = True  # detect a small tilt from text lines and rotate it away
+    dewarp: bool = True  # a candidate with wavy lines (folds, curls) straightened
     orientation: bool = True  # Tesseract OSD for pages turned by 90/180/270 degrees
     border: bool = True  # white margin so text touching the edge is still segmented
     target_text_px: int = 20  # median glyph height we upscale towards (10 pt at 300 dpi)

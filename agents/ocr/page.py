@@ -28,6 +28,7 @@ from agents.ocr.coverage import (
     text_ink,
     word_boxes,
 )
+from agents.ocr.dewarp import unwarp_words
 from agents.ocr.evidence import Evidence, net_gain, weigh
 from agents.ocr.images import load_gray
 from agents.ocr.lexicon import is_word
@@ -188,6 +189,10 @@ def _best_reading(
             if best is None:
                 raise
             break  # the page's time is up: keep the best reading so far
+        if prepared.warp is not None:
+            if any(step.startswith("rotate") for step in steps):
+                continue  # the shifts were measured on the page the right way up
+            words = unwarp_words(words, prepared.warp)
         # Candidates are compared on what a default reading keeps, so the user's own filter
         # changes which words are shown, not which preparation is read.
         mask = kept_mask(words, SELECT_CONFIDENCE, job.language)

@@ -7,6 +7,8 @@ the upload read as it is (``raw``, always the first candidate of a degraded page
 - ``raw``     the upload as it is (a white border if ink touches the edge);
 - ``light``   denoise, deskew, enlarge small text, flatten uneven light: what the quality
               checks say the page needs, greys kept (Tesseract thresholds it itself);
+- ``wave``    the light preparation with its text lines straightened column by column
+              (agents/ocr/dewarp.py), when they wave beyond a straight tilt (folds, curls);
 - ``sharp``   the light preparation with an unsharp mask a tenth of a glyph wide (soft focus:
               Tesseract read a blurred scan's lines in pieces and lost a quarter of it);
 - ``binary``  the light preparation, light always flattened by background estimation, then
@@ -35,7 +37,7 @@ import numpy as np
 from PIL import Image
 from skimage.filters import threshold_multiotsu
 
-from agents.ocr import geometry
+from agents.ocr import dewarp, geometry
 from agents.ocr.config import PreprocessConfig
 from agents.ocr.quality import Quality, assess
 
@@ -66,6 +68,9 @@ class Prepared:
     timings: dict[str, float] = field(default_factory=dict)
     region: np.ndarray | None = None  # the sheet of paper found in a photo, upload coordinates
     declared_dpi: int = 0  # the resolution the upload's file states; 0 when it states none
+    # Per column of ``image``, how far its text was moved up (agents/ocr/dewarp.py): words read
+    # on it are moved back by it before ``matrix`` takes them to the upload.
+    warp: np.ndarray | None = None
 
 
 class _Builder:
@@ -131,7 +136,12 @@ def candidates(gray: Image.Image, quality: Quality, config: PreprocessConfig,
         raw.move("border", geometry.pad, BORDER_PX, geometry._paper(pixels))
     dpi = gray.info.get("dpi")
     yield raw.done(round(float(dpi[0])) if dpi and dpi[0] else 0)
-    yield prepare(gray, config, max_pixels, quality)
+    light = prepare(gray, config, max_pixels, quality)
+    yield light
+    if config.dewarp:
+        wave = _wave(light)
+        if wave is not None:
+            yield wave
     # The ink candidate is for a noisy page only (the noise check's finding, as every other
     # step answers one): on DEV it won only on photocopier noise, and on pages without noise
     # the grey it drops is text (DEV: a lit page lost a line, a lit magazine page 68 lines,
@@ -168,6 +178,20 @@ def candidates(gray: Image.Image, quality: Quality, config: PreprocessConfig,
         page.run("sauvola", sauvola, page.quality.text_height and
                  page.quality.text_height * page.scale)
         yield page.done()
+
+
+def _wave(light: Prepared) -> Prepared | None:
+    """The light preparation straightened, if its lines wave (dewarp.WAVE_GLYPHS)."""
+    started = time.perf_counter()
+    pixels = np.asarray(light.image)
+    glyph = (light.quality.text_height or 20.0) * light.scale
+    field = dewarp.shifts(pixels, glyph)
+    if dewarp.waviness(field) < dewarp.WAVE_GLYPHS * glyph:
+        return None
+    straight = dewarp.straighten(pixels, field)
+    return replace(light, name="wave", image=Image.fromarray(straight),
+                   steps=[*light.steps, "dewarp"],
+                   timings={"dewarp": time.perf_counter() - started}, warp=field)
 
 
 def _ink(pixels: np.ndarray, quality: Quality, config: PreprocessConfig,
