@@ -105,3 +105,48 @@ def test_a_pronoun_whose_antecedent_is_on_the_card_stays_a_pronoun() -> None:
     for card in cards:
         if card.type == "cloze":
             assert card.answer.lower() not in card.question.lower(), card.question
+
+
+def test_this_noun_never_stands_for_an_indefinite_plural(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'known by several names … This official name is used …': 'this name' is not 'several
+    names' (the review's wrong answer 'Multiple names continues as the standard')."""
+    from agents.generation.reference import Resolver
+
+    resolver = Resolver()
+    resolver.push(nlp("The river is known by several names.")[:])
+    resolver.push(nlp("Traders called it the Blue Road.")[:])
+    sent = nlp("This official name is still used on every modern map of the region.")[:]
+    assert resolver.demonstrative(sent[2]) is None
+
+
+def test_a_name_the_model_calls_a_place_is_a_person_when_his_says_so(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'… dominated by El Varan, Tugh Moren is known for his …. He founded …': 'he' is the
+    sentence's subject Tugh Moren, also when the small model tags that name as a place (set
+    here on the parse, as the model did for 'Tugh Temür' in the held-out review)."""
+    from spacy.tokens import Span as SpacySpan
+
+    from agents.generation.reference import Resolver
+
+    doc = nlp("Because the council was dominated by El Varan, Tugh Moren is known for his work "
+              "on the canals instead.")
+    doc.ents = [SpacySpan(doc, 6, 8, label="ORG"), SpacySpan(doc, 9, 11, label="GPE")]
+    assert doc[9:11].text == "Tugh Moren"
+    second = nlp("He founded a school of engineering in the capital.")[:]
+    resolver = Resolver()
+    resolver.push(doc[:])
+    assert resolver.replacement(second[0], second) == "Tugh Moren"
+
+
+@pytest.mark.parametrize(("sentence", "answer"), [
+    ("The company was founded in 1720 and was granted a charter in the following year.",
+     "following year"),
+    ("The tactics had worked well for the raiders in previous years.", "previous years"),
+])
+def test_a_time_said_relative_to_another_is_no_answer(nlp, sentence: str, answer: str) -> None:  # type: ignore[no-untyped-def]
+    from agents.generation import standalone
+    from agents.generation.spans import locate
+
+    sent = nlp(sentence)[:]
+    found = locate(sent, answer)
+    assert found is not None
+    assert standalone.trivial(found, sent)

@@ -28,6 +28,7 @@ PERSONAL = {
     "them": ("any", "plur", ""),
     "their": ("any", "plur", "'s"),
 }
+_PERSONAL_ONLY = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
 UNRESOLVABLE = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "one"})
 DEMONSTRATIVE = frozenset({"this", "these", "that", "those"})
 # nouns that a text introduces once in full and then points back to with a bare "the N": "the
@@ -57,6 +58,9 @@ ANAPHORIC_ADJ = frozenset(str.split(
     "remaining foregoing"
 ))
 DROP = None  # the card would need the page: make none
+# determiners and adjectives of a phrase that introduces no particular thing for "this" to be
+_INDEFINITE = frozenset(str.split(
+    "a an multiple many several some various numerous other few any each every"))
 
 
 @dataclass
@@ -134,6 +138,12 @@ class Resolver:
                 mention = self.resolve(subject, sent)
             elif subject.lower_ not in UNRESOLVABLE:
                 mention = _mention(subject)
+                if mention is not None and mention.animacy != "person" and \
+                        mention.text[:1].isupper() and any(
+                        t.i > subject.i and t.lower_ in _PERSONAL_ONLY for t in sent):
+                    # "Tugh Temür is known for his cultural contribution": the model may call
+                    # the name a place, the sentence says he is a person
+                    mention.animacy = "person"
         self.previous.append(sent)
         self.subjects.append(mention)
 
@@ -224,9 +234,14 @@ class Resolver:
     def demonstrative(self, noun: Token) -> str | None:
         """'this process' → the earlier phrase it points back to, or None."""
         lemma = noun.lemma_.lower()
+        plural = noun.tag_ == "NNS"
         for prev in reversed(self.previous[-3:]):
             for tok in prev:
                 if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                    continue
+                if (tok.tag_ == "NNS") != plural or any(
+                        c.lower_ in _INDEFINITE for c in tok.children):
+                    # "known by multiple names … This traditional name": not those names
                     continue
                 # "Photosynthesis is the process …": the copula's subject names it
                 if tok.dep_ == "attr" and tok.head.lemma_ == "be":

@@ -33,6 +33,10 @@ _DEICTIC = frozenset(str.split(
     "one it they this that these those he she him her them we us"
 ))
 _TIME_NOUNS = frozenset(str.split("century centuries year years time period decade date day"))
+# a time said relative to another the card does not show
+_RELATIVE_TIME = frozenset(str.split(
+    "following previous past next same last preceding subsequent coming recent ensuing prior "
+    "that this those these few several"))
 # nouns that say what role a thing plays, not what it is: with only adjectives in front
 # ("profound effect", "single structure") the answer names nothing a student could recall
 _LIGHT_NOUNS = frozenset(str.split(
@@ -56,6 +60,9 @@ def trivial(answer: Answer, sent: Span, language: str = "en") -> bool:
     if text.count("`") % 2 or text.count("(") != text.count(")"):
         return True  # "built-in `len(items": a cut through code is no answer
     span = answer.span(sent)
+    if span.root.lemma_.lower() in _TIME_NOUNS and any(
+            t.lower_ in _RELATIVE_TIME for t in span.root.children):
+        return True  # "in the following year", "previous years": which year, the page says
     words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
     return len(words) == 1 and words[0].pos_ == "NOUN" and words[0].is_lower and zipf(
         words[0].lower_, language) >= _COMMON_ZIPF
