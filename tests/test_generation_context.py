@@ -150,3 +150,15 @@ def test_a_time_said_relative_to_another_is_no_answer(nlp, sentence: str, answer
     found = locate(sent, answer)
     assert found is not None
     assert standalone.trivial(found, sent)
+
+
+def test_a_relative_clause_on_an_of_object_gets_no_guessed_antecedent() -> None:
+    """'a vote of the 40 councillors, which is the only vote …' may be about the vote: a card
+    must not say 'The 40 councillors is the only vote …'; nor ask 'What can a cell's membrane
+    be switched off by?' from 'proteins of a cell's membrane that can be switched off …'."""
+    text = ("The mayor of Harwick is chosen by a secret vote of the 40 councillors, which is the "
+            "only vote held in secret in the town hall each year. Enzymes are those proteins of a "
+            "cell's membrane that can be switched off by heat during a fever.")
+    for card in _cards(text, n=14, types=("qa", "cloze", "tf")):
+        shown = card.question.lower()
+        assert "councillors is" not in shown and "membrane be switched" not in shown, shown

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from agents.generation.reference import Resolver
+from agents.generation.reference import Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
 from agents.generation.spans import NUMERIC, PERSON_NOUNS, Answer
 from agents.generation.trimming import (
@@ -215,6 +215,8 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     subj_replace: dict[int, str] = {}
     if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         # "the consuls, who were elected every year": the antecedent is the subject
+        if unsure_antecedent(verb):
+            return None
         antecedent = verb.head
         if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
             # "Gravity is the force that attracts …": the force is gravity

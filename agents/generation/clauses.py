@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from agents.generation.reference import PERSONAL, Resolver
+from agents.generation.reference import PERSONAL, Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
 
 if TYPE_CHECKING:
@@ -226,6 +226,8 @@ def _relative_clauses(sent: Span) -> list[tuple[list[int], int]]:
             continue
         pronoun = _own_subject(verb)
         noun = verb.head
+        if unsure_antecedent(verb):
+            continue
         if pronoun is None or pronoun.lower_ not in _RELATIVE or noun.pos_ not in ("NOUN",
                                                                                   "PROPN"):
             continue

@@ -380,6 +380,16 @@ def _name_of(tok: Token) -> str | None:
     return text
 
 
+def unsure_antecedent(verb: Token) -> bool:
+    """'a secret ballot of the 129 MSPs, which is the only secret ballot', 'components of an
+    organism's body that can be distinguished …': a relative clause on the object of 'of' may
+    belong to the noun before it; the parser's choice is a guess (the held-out review's 'The 129
+    MSPs is the only secret ballot'), and a wrong one makes a false card."""
+    noun = verb.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+        noun.head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+
+
 def bare_shell(det: Token) -> bool:
     """'the' before a shell noun with nothing else to say which one ('the system')."""
     head = det.head
