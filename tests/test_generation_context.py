@@ -162,3 +162,15 @@ def test_a_relative_clause_on_an_of_object_gets_no_guessed_antecedent() -> None:
     for card in _cards(text, n=14, types=("qa", "cloze", "tf")):
         shown = card.question.lower()
         assert "councillors is" not in shown and "membrane be switched" not in shown, shown
+
+
+def test_answer_aware_mode_still_asks_where_the_deck_would_not() -> None:
+    """A user who highlights an answer in their own text gets a question even when it leans on
+    the page ('the aforementioned engineer'); the deck's context rules stay out of that mode.
+    (A guard on this change, not a defect of the old engine.)"""
+    from agents.generation.answer_aware import cards_for_answers
+
+    text = ("Thomas Grainger designed the first railway viaduct in the county. In 1850 the "
+            "aforementioned engineer built a bridge over the Tay at Perth.")
+    [card] = cards_for_answers(text, ["1850"])
+    assert "_____" not in card.question and card.question.endswith("?"), card.question

@@ -53,7 +53,7 @@ def _questions(
         at = _find(text, answer)
         sent_no = next((n for n, s in enumerate(sents) if s.start_char <= at < s.end_char), 0)
         sent = doc[sents[sent_no].start : sents[sent_no].end]
-        resolver = Resolver()
+        resolver = Resolver(lenient=True)
         for prev in sents[max(0, sent_no - 3) : sent_no]:
             resolver.push(prev)
         found = locate(sent, answer)

@@ -215,8 +215,8 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     subj_replace: dict[int, str] = {}
     if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         # "the consuls, who were elected every year": the antecedent is the subject
-        if unsure_antecedent(verb):
-            return None
+        if unsure_antecedent(verb) and not (resolver is not None and resolver.lenient):
+            return None  # answer-aware mode takes the parser's guess over no question
         antecedent = verb.head
         if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
             # "Gravity is the force that attracts …": the force is gravity

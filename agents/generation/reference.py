@@ -127,6 +127,9 @@ class Resolver:
 
     previous: list[Span] = field(default_factory=list)
     subjects: list[Mention | None] = field(default_factory=list)
+    # answer-aware mode: the user picked the answer in their own text, so a question that
+    # leans on the page ("the aforementioned Ralph") is still better than none
+    lenient: bool = False
 
     def push(self, sent: Span) -> None:
         """Record a sentence after its cards are made: its subject becomes context."""
@@ -301,7 +304,8 @@ class Resolver:
         section") or an adjective that points back ("the resulting Report") needs the page.
         """
         head = det.head
-        if det.lower_ != "the" or det.dep_ != "det" or head.pos_ not in ("NOUN", "PROPN"):
+        if self.lenient or det.lower_ != "the" or det.dep_ != "det" or head.pos_ not in (
+                "NOUN", "PROPN"):
             return ""
         if any(c.dep_ == "amod" and c.lower_ in ANAPHORIC_ADJ for c in head.children):
             return DROP
@@ -386,8 +390,16 @@ def unsure_antecedent(verb: Token) -> bool:
     belong to the noun before it; the parser's choice is a guess (the held-out review's 'The 129
     MSPs is the only secret ballot'), and a wrong one makes a false card."""
     noun = verb.head
-    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-        noun.head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "of"
+            and noun.head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")):
+        return False
+    if noun.pos_ != "PROPN":
+        return True  # a common noun: either may be meant
+    # a name ('the conquest of Cyprus, which would be …') is meant unless the verb disagrees
+    finite = [t for t in (verb, *verb.children) if t.tag_ in ("VBZ", "VBP")
+              and (t == verb or t.dep_ in ("aux", "auxpass"))]
+    plural = noun.tag_ in ("NNS", "NNPS")
+    return any((t.tag_ == "VBZ") == plural for t in finite)
 
 
 def bare_shell(det: Token) -> bool:

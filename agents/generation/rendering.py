@@ -65,7 +65,7 @@ class Builder:
             low = tok.lower_
             if tok.pos_ == "PRON" and low in UNRESOLVABLE:
                 return None
-            if low == "here" and tok.dep_ == "advmod":
+            if low == "here" and tok.dep_ == "advmod" and not self.resolver.lenient:
                 return None  # "The Monument … is also situated here": where, the page says
             if low in DEMONSTRATIVE and tok.tag_ == "DT" and tok.dep_ != "det":
                 return None  # "because of this", "What did that attack …?": no referent
