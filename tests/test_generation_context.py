@@ -174,3 +174,32 @@ def test_answer_aware_mode_still_asks_where_the_deck_would_not() -> None:
             "aforementioned engineer built a bridge over the Tay at Perth.")
     [card] = cards_for_answers(text, ["1850"])
     assert "_____" not in card.question and card.question.endswith("?"), card.question
+
+
+@pytest.mark.parametrize(("question", "bad"), [
+    ("What does Margaret Lindqvist reorganized?", True),
+    ("When did the council approved the budget?", True),
+    ("What did the settlers need?", False),
+    ("What does the liver store?", False),
+])
+def test_do_support_wants_the_base_form(nlp, question: str, bad: bool) -> None:  # type: ignore[no-untyped-def]
+    assert ("no base form after do-support" in grammar.problems(nlp(question))) is bad
+
+
+def test_a_bare_surname_of_a_person_named_earlier_is_asked_with_who() -> None:
+    text = ("Margaret Lindqvist led the observatory from 1921 to 1950. Lindqvist was the most "
+            "important figure in the mapping of the southern sky. The chief clerk is appointed "
+            "by the board of the observatory every five years.")
+    for card in _cards(text, types=("qa",)):
+        if card.answer in ("Lindqvist", "chief clerk"):
+            assert card.question.startswith("Who"), card.question
+
+
+def test_a_denied_or_supposed_clause_is_never_asked() -> None:
+    """'there is no such thing as a magnet with only one pole' asserts no pole count; 'as if
+    they were tiny pumps' says the cells are not pumps."""
+    text = ("Every magnet has a north pole and a south pole, and there is no such thing as a "
+            "magnet that has only one pole. Picture the heart's cells as if they were tiny "
+            "pumps, squeezing blood in waves.")
+    for card in _cards(text, types=("qa", "cloze", "mcq")):
+        assert card.answer not in ("only one", "one", "tiny pumps"), (card.question, card.answer)

@@ -30,6 +30,10 @@ _PARTICIPLE_PREP = frozenset(str.split("based given compared considered includin
 _CLAUSES = frozenset(str.split("relcl acl ccomp advcl conj csubj xcomp pcomp"))
 _RELATIVE = frozenset(str.split("that which who whom whose when where"))
 _DO = frozenset(str.split("do does did"))
+# verbs whose base form ends in -ed (the parser tags a past form after "did" as a base form)
+_BASE_IN_ED = frozenset(str.split(
+    "need feed bleed breed speed succeed proceed exceed heed shed wed embed seed weed shred "
+    "bred sled"))
 # participles that need their preposition: 'made of', 'composed of', 'based on'
 _NEEDS_COMPLEMENT = frozenset(str.split("make compose consist base derive divide classify"))
 
@@ -104,6 +108,11 @@ def problems(doc: Doc) -> list[str]:
         ]
         if finite:
             found.append("a second finite verb after do-support")  # 'did Richard his exploit was'
+        main_verb = aux.head
+        if main_verb.i > aux.i and main_verb.pos_ == "VERB" and main_verb.tag_ != "VBG" and (
+                main_verb.lower_ != main_verb.lemma_.lower() or (
+                main_verb.lower_.endswith("ed") and main_verb.lower_ not in _BASE_IN_ED)):
+            found.append("no base form after do-support")  # 'What does Conant reinvigorated?'
     if first.lower_ in ("who", "whom") and any(
         t.lower_ in ("who", "which") and t.i > first.i and not any(
             u.pos_ in ("VERB", "AUX") for u in words if u.i > t.i

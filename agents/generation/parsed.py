@@ -29,7 +29,7 @@ from agents.generation.language import words_for
 from agents.generation.phrasing import SHORT_WORDS
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
-from agents.generation.spans import NUMERIC, Answer, answers, zipf
+from agents.generation.spans import NUMERIC, Answer, answers, as_person, people_named, zipf
 from agents.generation.terms import norm
 
 if TYPE_CHECKING:
@@ -79,10 +79,12 @@ def generate(
     """Every candidate the document's sentences allow."""
     prose = [s for s in doc.sentences if s.kind != "code"]
     sents = parse_sentences(nlp, [s.text for s in prose])
-    found = [answers(sent) for sent in sents]
+    people = people_named(sents)
+    found = [[as_person(a, sent, people) for a in answers(sent)] for sent in sents]
     pool = choices.Pool.build(sents, found)
     parts = _clauses(sents, nlp)
-    part_answers = [[answers(part) for part in ps] for ps in parts]
+    part_answers = [[[as_person(a, part, people) for a in answers(part)] for part in ps]
+                    for ps in parts]
     vectors = dict(doc.vectors)
     if encoder is not None:
         missing = sorted({a.text for ans in [*found, *(a for pa in part_answers for a in pa)]
@@ -166,7 +168,8 @@ def _for_sentence(
         return out  # a question, a cut piece or broken text: every card would echo it
     builder = Builder(sent, resolver)
     for answer in found:
-        if standalone.trivial(answer, sent, lang) or _points_back(answer, sent, resolver):
+        if standalone.trivial(answer, sent, lang) or _points_back(answer, sent, resolver) \
+                or _unasserted(answer, sent):
             continue
         sal = _salience(answer, lang, weight)
         kind_tag = f"kind:{answer.kind}"
@@ -218,6 +221,32 @@ def _points_back(answer: Answer, sent: Span, resolver: Resolver) -> bool:
     dets = {t for t in span if t.lower_ == "the" and t.dep_ == "det"}
     dets |= {c for c in span.root.children if c.lower_ == "the" and c.dep_ == "det"}
     return any(resolver.anaphor(t, sent) is None for t in dets)
+
+
+_HYPOTHETICAL = frozenset({"if", "unless", "whether"})
+
+
+def _unasserted(answer: Answer, sent: Span) -> bool:
+    """'… there is no such thing as a force that acts on only one body' → 'How many bodies does
+    a force act on?' → 'only one'; 'Imagine your thoughts as if they were physical entities' →
+    'What were thoughts?': the sentence does not assert the answer's clause. Its own negation
+    is kept in a question ('What did the Normans not have?'); a denial or a supposition above
+    it is not, so no card asks it."""
+    tok = answer.span(sent).root
+    own_clause = True
+    while tok.head != tok:
+        if tok.dep_ in ("advcl", "ccomp", "acl", "relcl", "xcomp") and any(
+                c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in tok.children):
+            return True  # "as if they were …", "if the reaction were …"
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and own_clause:
+            own_clause = False
+            continue
+        if not own_clause and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+                                  for c in tok.children):
+            return True  # "no such thing as …", "it is not true that …"
+    return tok.lemma_ in ("imagine", "suppose", "pretend") and tok.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _render_sentence(builder: Builder, sent: Span, replace: dict[int, str]) -> str | None:

@@ -9,7 +9,7 @@ noun's lemma ("consul" for "two consuls"), the class a distractor must share.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -45,7 +45,10 @@ PERSON_NOUNS = frozenset(str.split(
     "child mother father son daughter brother sister wife husband chief minister governor "
     "tribune dictator pharaoh sultan tsar czar knight noble peasant slave student teacher "
     "physicist chemist biologist mathematician astronomer engineer doctor founder mercenary "
-    "adventurer abbot archbishop baron earl count crusader male female heir successor rival"
+    "adventurer abbot archbishop baron earl count crusader male female heir successor rival "
+    "officer official clerk speaker judge member deputy secretary chancellor mayor ambassador "
+    "commander captain psychologist psychiatrist researcher therapist clinician historian "
+    "politician patient victim owner"
 ))
 # the last word of a name that says what kind of thing it names: "the Amazon River"
 CLASS_WORDS = frozenset(str.split(
@@ -312,3 +315,20 @@ def locate(sent: Span, text: str) -> Answer | None:
             label, best = ent.label_, overlap
     kind = kind_of(span, label)
     return Answer(span.start, span.end, kind, label, head_class(span, kind), text)
+
+
+def people_named(sents: list[Span]) -> frozenset[str]:
+    """Every word of the document's PERSON names ('Charles W. Eliot' → eliot, charles): a later
+    bare 'Eliot' that the small model leaves untyped is that person, asked with 'Who'."""
+    return frozenset(t.lower_ for sent in sents for e in sent.ents if e.label_ in ("PERSON", "PER")
+                     for t in e if t.pos_ == "PROPN" and len(t.text) > 2)
+
+
+def as_person(answer: Answer, sent: Span, people: frozenset[str]) -> Answer:
+    """``answer`` typed as a person when it is a bare name the document gives a person."""
+    span = answer.span(sent)
+    words = [t for t in span if t.pos_ != "DET"]
+    if answer.kind in ("name", "org") and words and all(
+            t.pos_ == "PROPN" and t.lower_ in people for t in words):
+        return replace(answer, kind="person")
+    return answer
