@@ -46,16 +46,14 @@ def _guard_commits() -> None:
     on (aiokafka seeks back only to committed offsets above 0), the next events were acked, and
     their offset was committed past the dropped ones: lost for good. Seen in
     tests/integration/test_rebalance.py as 31 of 100 uploads committed without a text (p2 offsets
-    0-12, p3 0-17). Here the first unacknowledged offset is a hard stop, and a partition without
-    a committed offset starts from its first offset; agents.liveness seeks back to it if nothing
-    comes."""
+    0-12, p3 0-17). Here the first unacknowledged offset is a hard stop, and Faust's seek back to
+    the committed offsets takes a partition without one back to its first offset."""
     from faust.transport import consumer as base
     from faust.utils.functional import consecutive_numbers
 
     cls = base.Consumer
     if getattr(cls, "_cardstream_guarded", False):
         return
-    perform_seek = cls.perform_seek
 
     def new_offset(self: Any, tp: Any) -> int | None:
         acked = self._acked[tp]
@@ -78,24 +76,65 @@ def _guard_commits() -> None:
         self._acked_index[tp].difference_update(batch)
         return int(batch[-1]) + 1
 
-    async def seek_and_set_heads(self: Any) -> None:
-        await perform_seek(self)
-        changelogs = set(self.app.tables.changelog_topics)
-        unset = [tp for tp in self.assignment() if tp.topic not in changelogs
-                 and self._committed_offset[tp] is None]
+    async def seek_to_committed_or_first(self: Any) -> None:
+        # Faust's perform_seek, except that a stream partition this group never committed (or
+        # committed at 0) is sought back to its first offset too, as auto_offset_reset=earliest
+        # promises: aiokafka's seek_to_committed skips it, leaving it wherever the fetcher got
+        # to, so records fetched and then dropped (flow stopped, a rebalance) were skipped
+        committed = dict(await self.seek_to_committed())
+        changelogs = set(self.app.tables.changelog_topics)  # positioned by Faust's recovery
+        unset = [tp for tp, offset in committed.items()
+                 if not offset and tp.topic not in changelogs]
         if unset:
             try:
                 firsts = await self.earliest_offsets(*unset)
-            except Exception as exc:  # Faust's own behaviour, unguarded, until the next seek
+            except Exception as exc:  # left where they are; agents.liveness is the backstop
                 log.warning("no first offsets for %s: %s", unset, exc)
-                return
+                firsts = {}
             for tp, first in firsts.items():
-                if self._committed_offset[tp] is None and first is not None:
-                    self._committed_offset[tp] = first
+                if first is not None and first >= 0:
+                    await self._seek(tp, first)
+                    committed[tp] = first
+        self._read_offset.update({tp: offset if offset is not None and offset >= 0 else None
+                                  for tp, offset in committed.items()})
+        # the head the guard above checks acknowledgements against
+        self._committed_offset.update({base.ensure_TP(tp): offset
+                                       for tp, offset in committed.items()
+                                       if offset is not None and offset >= 0})
 
     cls._new_offset = new_offset  # type: ignore[method-assign]
-    cls.perform_seek = seek_and_set_heads  # type: ignore[method-assign]
+    cls.perform_seek = seek_to_committed_or_first  # type: ignore[method-assign]
     cls._cardstream_guarded = True  # type: ignore[attr-defined]
+
+
+def _position_before_resuming() -> None:
+    """No record reaches an agent until its partitions are positioned. Patched once per process.
+
+    After a rebalance, a worker with tables resumes its consumer's flow to read their changelogs,
+    or at once when they need no reading ("Resuming flow..."). Faust's ``on_recovery_completed``
+    then resumes the stream partitions, seeks them to their committed offsets (a broker round
+    trip per partition: 0.3-2 s on a loaded machine), and resumes the flow again; and every
+    resume of the app's flow control empties the streams' queues (``clear_on_resume=True`` in
+    faust.channels, mode's ``FlowControlEvent.resume``). So what the fetcher delivered between
+    the two resumes was thrown away unacknowledged while the fetch position moved past it, and
+    the partition stalled until something sought it back (agents.liveness, 20-40 s later, or a
+    restart). Seen in tests/integration/test_rebalance.py in most runs: texts[0] 15-29 and
+    texts[1] 14-24 handed to the generate agent's queue at 16:36:12.777, the queue emptied by
+    the resume at 12.788, the watchdog seeking both back 26 s later. Stopping the consumer's
+    flow first makes the fetcher hand nothing over until Faust resumes it, from the positions
+    the seek set."""
+    from faust.tables.recovery import Recovery
+
+    if getattr(Recovery, "_cardstream_positions", False):
+        return
+    completed = Recovery.on_recovery_completed
+
+    async def on_recovery_completed(self: Any, generation_id: int = 0) -> None:
+        self.app.consumer.stop_flow()
+        await completed(self, generation_id)
+
+    Recovery.on_recovery_completed = on_recovery_completed  # type: ignore[method-assign]
+    Recovery._cardstream_positions = True  # type: ignore[attr-defined]
 
 
 def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: float = 6.0,
@@ -126,6 +165,7 @@ def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: floa
     conf.update(overrides)
     _shorten_fetch_wait()
     _guard_commits()
+    _position_before_resuming()
     return faust.App(app_id, **conf)
 
 
