@@ -1,20 +1,22 @@
 """A worker that stops consuming while its partitions hold work is put back on its feet.
 
-Why: Faust drops records it fetched while its flow was stopped (table recovery, a rebalance) and
-"seeks back to committed offsets"; aiokafka seeks only partitions with a committed offset above
-0, so a partition this group never committed keeps its advanced position and its first records
-are skipped. Seen as an upload sent while the worker was down that never got its cards
-(tests/integration/test_restart.py, ~1 run in 10; debug log: fetched during recovery, then every
-fetch from offset 1). streams.faust_app._guard_commits keeps such events from being committed
-past; this watchdog gets them read: work waiting on an assigned partition while the worker
-handles nothing. (Rewinding those partitions inside Faust's seek instead stalled the rebalance
-test in 2 runs of 3, cause not found; watching the symptom also covers stalls of other causes.)
+Why: Faust has thrown fetched records away unacknowledged while the fetcher moved past them, so
+a partition holding work went unread until a restart. Two such ways are known and mended in
+streams.faust_app: records dropped while the flow was stopped, on a partition aiokafka would
+not seek back (never committed), and records emptied from the agents' queues by Faust's second
+flow resume after every rebalance (seen in most runs of tests/integration/test_rebalance.py,
+sought back by this watchdog 20-40 s later). streams.faust_app._guard_commits keeps such
+events from being committed past; this watchdog is the backstop for any other way: work waiting
+on an assigned partition while the worker handles nothing.
 
 The check is the broker's view, read with a plain client (the group's committed offsets and the
 partitions' ends), only when the worker has been idle — nothing in flight, nothing handled —
 for ``stall_s``. A first stall seeks the lagging partitions back to the committed offset (or the
-first offset, if none); a second in a row exits with EXIT_STALLED, so ``up``'s supervisor
-restarts the worker, which starts from the committed offsets.
+first offset, if none); a second in a row, with nothing handled since the seek, exits with
+EXIT_STALLED, so ``up``'s supervisor restarts the worker, which starts from the committed offsets.
+A stall after the seek got work moving again is a new first stall: exiting then would restart a
+worker the seek had mended (and where nothing supervises the worker, as in the integration
+tests, leave its partitions unread for good).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Progress:
     clock: Callable[[], float] = time.monotonic
     in_flight: int = 0
     last: float = field(default=0.0)
+    handled: int = 0  # events finished since the worker started
 
     def __post_init__(self) -> None:
         self.last = self.clock()
@@ -44,6 +47,7 @@ class Progress:
 
     def end(self) -> None:
         self.in_flight -= 1
+        self.handled += 1
         self.last = self.clock()
 
     def touch(self) -> None:
@@ -104,6 +108,7 @@ class Watchdog:
         self.view = view
         self.stall_s = stall_s
         self.stalls = 0
+        self._handled_at_seek = 0
         self._assigned: frozenset[Position] = frozenset()
 
     def verdict(self, assigned: Iterable[Position]) -> tuple[str, dict[Position, int],
@@ -122,7 +127,10 @@ class Watchdog:
             self.stalls = 0
             self.progress.touch()  # an idle stack looks once per stall_s, not every check
             return "ok", {}, {}
+        if self.progress.handled != self._handled_at_seek:
+            self.stalls = 0  # the last seek got work moving: this stall is a new one
         self.stalls += 1
+        self._handled_at_seek = self.progress.handled
         self.progress.touch()  # the next verdict waits a full stall_s again
         start = starts(committed, ends)
         targets = {tp: start[tp] for tp in waiting}

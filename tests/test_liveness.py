@@ -70,3 +70,17 @@ def test_no_work_waiting_is_not_a_stall() -> None:
     assert dog.verdict([TP0])[0] == "ok" and len(calls) == 1  # next look a stall_s later
     clock.now = 146
     assert dog.verdict([TP0])[0] == "ok" and len(calls) == 2 and dog.stalls == 0
+
+
+def test_a_stall_after_the_seek_got_work_moving_is_a_new_first_stall() -> None:
+    dog, clock, _ = watchdog(({TP0: None}, {TP0: (0, 3)}))
+    dog.verdict([TP0])
+    clock.now = 46
+    assert dog.verdict([TP0])[0] == "seek"
+    dog.progress.begin()  # the seek worked: events are handled again
+    clock.now = 50
+    dog.progress.end()
+    clock.now = 96  # idle again with work waiting (lost anew): seek again, do not exit
+    assert dog.verdict([TP0])[0] == "seek"
+    clock.now = 142  # nothing handled since that seek: a stall in a row
+    assert dog.verdict([TP0])[0] == "exit"

@@ -53,6 +53,11 @@ def test_uploads_survive_a_worker_joining_and_leaving_mid_stream(tmp_path: Path)
 
             def collect() -> list[str]:
                 """Outcomes that arrived; returns the uploads still pending."""
+                # nothing restarts a worker here (``up`` would): one that exits (the liveness
+                # watchdog's EXIT_STALLED) fails the test now, with its log, not at WAIT
+                first = stack.processes["worker"]
+                assert first.poll() is None, (tmp_path / "worker.log").read_text(
+                    errors="replace")[-3000:]
                 pending = [i for i in ids if i not in results]
                 for i, outcome in watch.wait(pending, 1.0).items():
                     if outcome.status != "pending":
