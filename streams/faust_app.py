@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import faust
+from faust.tables import TableManager
 from faust.types import FutureMessage
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,23 @@ def _position_before_resuming() -> None:
     Recovery._cardstream_positions = True  # type: ignore[attr-defined]
 
 
+class PromptTableManager(TableManager):
+    """Faust's table manager without the 1 s sleep it starts with.
+
+    Faust sleeps so that tables declared after the app starts can still register before it
+    subscribes; ours are all declared when the app is built (``agents.worker.Worker``), and a
+    table added later fails loudly ("Too late to add tables"). The sleep was a whole second of
+    every worker start, spent before its group join could begin. It was put back twice after
+    tests/integration/test_rebalance.py stalled with it skipped; the stall was events thrown
+    away after a rebalance (see _position_before_resuming), which the sleep only moved in
+    time: with the sleep too, the liveness watchdog had to seek them back in most runs."""
+
+    async def on_start(self) -> None:
+        if not self.should_stop:
+            await self._update_channels()
+            await self.recovery.start()
+
+
 def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: float = 6.0,
              **overrides: Any) -> faust.App:
     """At-least-once (Tansu's transactions are too weak for exactly-once), in-memory table store
@@ -161,6 +179,7 @@ def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: floa
         # bigger fetches and buffers: feedback is many tiny events, aggregated in batches
         "broker_max_poll_records": 5000,
         "stream_buffer_maxsize": 16384,
+        "TableManager": PromptTableManager,
     }
     conf.update(overrides)
     _shorten_fetch_wait()
