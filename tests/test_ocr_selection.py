@@ -63,3 +63,50 @@ def test_a_reading_of_junk_does_not_decide_the_page_s_turn(monkeypatch: pytest.M
     job = PageJob(1, "image", "eng", label="small")
     words, steps, _, turn = _read(raw, job, OcrConfig(), time.perf_counter() + 300, {}, None)
     assert steps == ["osd", "rotate180"] and turn is None, (steps, turn, words)
+
+
+def _blotched_page() -> tuple[bytes, str]:
+    """A noisy photocopy of a short page with rows of grey toner blotches in its lower margin
+    (glyph-sized, so they pass for ink): the PNG and its true text."""
+    import io
+
+    import cv2
+
+    text = TEXTS["biology"]
+    page = np.asarray(render_page(text, width_in=5.5)).copy()
+    h, w = page.shape
+    rng = np.random.default_rng(7)
+    for row in range(3):
+        y = h - 200 + row * 50
+        for x in range(250, w - 250, 45):
+            centre = (int(x + rng.integers(-8, 8)), int(y + rng.integers(-6, 6)))
+            axes = (int(rng.integers(8, 16)), int(rng.integers(8, 14)))
+            cv2.ellipse(page, centre, axes, 0, 0, 360, 150, -1)
+    noisy = (page.astype(np.float32) + rng.normal(0, 12, page.shape)).clip(0, 255)
+    buffer = io.BytesIO()
+    Image.fromarray(noisy.astype(np.uint8)).save(buffer, format="PNG", dpi=(300, 300))
+    return buffer.getvalue(), text
+
+
+def test_junk_read_from_blotches_neither_wins_nor_counts_as_text() -> None:
+    # Before: a sharpened copy read the blotches as "Seegeeveceas 9 @e ©BSOOF 6", scored
+    # higher than the raw reading for it and was kept, 10.6 CER points worse than raw
+    # Tesseract; and the blotch rows no reading could read put coverage at 0.
+    from agents.ocr import extract
+    from bench.ocr_accuracy import raw_tesseract, score
+
+    data, text = _blotched_page()
+    raw = score(text, raw_tesseract(data, "eng"))[0]
+    result = extract(data, None, "blotched.png", OcrConfig())
+    assert score(text, result.text)[0] <= raw + 0.005, (result.steps, result.text)
+    assert result.coverage is not None and result.coverage >= 80.0, result.coverage
+
+
+def test_a_line_of_junk_is_junk_and_a_line_of_text_is_not() -> None:
+    from agents.ocr.evidence import junk_lines
+    from agents.ocr.tesseract import Word
+
+    junk = ["*ereG@", "Seegeeveceas", "9", "@e", "©BSOOF", "6"]
+    text = ["Water", "is", "split,", "oxygen", "is", "released", "in", "1450."]
+    words = [Word(t, 60.0, 1, 1, 1) for t in junk] + [Word(t, 90.0, 1, 1, 2) for t in text]
+    assert junk_lines(words, "eng").tolist() == [True] * len(junk) + [False] * len(text)

@@ -4,6 +4,11 @@ What counts, and why:
 - characters of words Tesseract is sure of (confidence squared, so many doubtful guesses are
   worth less than fewer certain words);
 - minus those of words that lie on no glyph ink (read from a table top, a stain, a fold);
+- nothing for the words of a junk line, one whose characters are mostly neither words of
+  the page's language nor numbers ("Seegeeveceas 9 @e ©BSOOF 6" read from a row of toner
+  blotches): junk is no text read, and a candidate that adds some must not win by it (a
+  sharpened or straightened copy of a blotched page read 9-10 CER points worse than raw and
+  scored higher);
 - scaled by the share of the page's ink the kept words account for (coverage), so a reading
   that dropped lines loses to one that did not;
 - scaled down by line fragmentation: pieces of one visual line read as separate lines side by
@@ -28,6 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from agents.ocr.coverage import Coverage, Ink, dropped_lines, measure, on_ink, word_boxes
+from agents.ocr.lexicon import has_wordlist, is_word
 from agents.ocr.tesseract import Word
 
 MIN_WORD_CONFIDENCE = 30.0  # below this Tesseract itself is guessing
@@ -59,17 +65,23 @@ def net_gain(base: Evidence, other: Evidence) -> float:
     return (gained - lost) / max(base.weight, 1.0)
 
 
-def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.ndarray) -> Evidence:
+def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.ndarray,
+          language: str = "") -> Evidence:
     """The evidence for ``words`` (read on an image ``to_image`` away from the upload), of
-    which ``kept`` are the ones the text will keep."""
+    which ``kept`` are the ones the text will keep; junk lines count for nothing when
+    ``language`` (a Tesseract code) has a word list."""
     boxes = word_boxes(ink, words, to_image)
     keep = np.asarray(kept, dtype=bool)
-    coverage = measure(ink, boxes[keep] if len(boxes) else boxes,
+    junk = (junk_lines(words, language) if has_wordlist(language)
+            else np.zeros(len(words), dtype=bool))
+    # Junk reads no ink: its boxes over a row of blotches would count the row as text read.
+    coverage = measure(ink, boxes[keep & ~junk] if len(boxes) else boxes,
                        dropped_lines(ink, words, kept, to_image))
     if not words:
         return Evidence(0.0, coverage, 0.0)
     weights = np.array([len(w.text) * (w.confidence / 100.0) ** 2 for w in words])
     weights[np.array([w.confidence for w in words]) < MIN_WORD_CONFIDENCE] = 0.0
+    weights[junk] = 0.0
     grounded = on_ink(ink, boxes)
     sure = float(weights[grounded].sum() - weights[~grounded].sum())
     share = coverage.ink_read if coverage else 1.0
@@ -82,6 +94,26 @@ def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.nd
                 tokens[token].append(float(weight * share_of_word) * (1.0 if on else -1.0))
     return Evidence(sure * (0.5 + 0.5 * share) * (1.0 - 0.5 * fragmented), coverage, fragmented,
                     dict(tokens), float(weights[grounded & keep].sum()))
+
+
+MIN_LANGUAGE_SHARE = 0.4  # of a line's characters in words or numbers, below which it is junk
+_NUMBER = re.compile(r"^\W*\d[\d.,:/%-]*\W*$")
+
+
+def junk_lines(words: Sequence[Word], language: str) -> np.ndarray:
+    """Per word: whether it lies on a Tesseract line whose characters are mostly (1 -
+    MIN_LANGUAGE_SHARE) in tokens that are neither words of ``language`` nor numbers."""
+    lines: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for index, word in enumerate(words):
+        lines[(word.block, word.paragraph, word.line)].append(index)
+    junk = np.zeros(len(words), dtype=bool)
+    for members in lines.values():
+        total = sum(len(words[i].text) for i in members)
+        good = sum(len(words[i].text) for i in members
+                   if is_word(words[i].text, language) or _NUMBER.match(words[i].text))
+        if good < MIN_LANGUAGE_SHARE * total:
+            junk[members] = True
+    return junk
 
 
 def _fragmented(words: Sequence[Word], boxes: np.ndarray, glyph: float) -> float:

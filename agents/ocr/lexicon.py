@@ -32,3 +32,8 @@ def is_word(text: str, language: str) -> bool:
     if len(letters) != 1 or len(letters[0]) < MIN_LETTERS:
         return False
     return any(zipf_frequency(letters[0], iso) >= MIN_ZIPF for iso in _wordlists(language))
+
+
+def has_wordlist(language: str) -> bool:
+    """Whether ``is_word`` knows any word of ``language`` (a Tesseract code)."""
+    return bool(language and _wordlists(language))
