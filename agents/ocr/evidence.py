@@ -96,22 +96,30 @@ def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.nd
                     dict(tokens), float(weights[grounded & keep].sum()))
 
 
-MIN_LANGUAGE_SHARE = 0.4  # of a line's characters in words or numbers, below which it is junk
-_NUMBER = re.compile(r"^\W*\d[\d.,:/%-]*\W*$")
+# The share of a line's characters (spaces aside) in words of the language (letter runs of
+# three or more) or numbers, below which the line is junk. Prose of rare, old or misspelt words
+# ("inexpressive and unbeautiful by transferrence to another--the") measures 25-45 %; lines
+# read from toner blotches ("See ee eeeeq@e 9 BQ 0Oe @e ©COBGOS Pg 0") under 10 %.
+MIN_LANGUAGE_SHARE = 0.2
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+# A number is a whole word of digits (two or more: a lone "0" or "9" is what a round blotch
+# reads as), with its punctuation; digits inside a word ("O08", "@0") are no number.
+_NUMBER = re.compile(r"^\W*(\d[\d.,:/%-]*\d)\W*$")
 
 
 def junk_lines(words: Sequence[Word], language: str) -> np.ndarray:
-    """Per word: whether it lies on a Tesseract line whose characters are mostly (1 -
-    MIN_LANGUAGE_SHARE) in tokens that are neither words of ``language`` nor numbers."""
+    """Per word: whether it lies on a Tesseract line whose characters are nearly all outside
+    words of ``language`` and numbers (MIN_LANGUAGE_SHARE)."""
     lines: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for index, word in enumerate(words):
         lines[(word.block, word.paragraph, word.line)].append(index)
     junk = np.zeros(len(words), dtype=bool)
     for members in lines.values():
-        total = sum(len(words[i].text) for i in members)
-        good = sum(len(words[i].text) for i in members
-                   if is_word(words[i].text, language) or _NUMBER.match(words[i].text))
-        if good < MIN_LANGUAGE_SHARE * total:
+        total = sum(len(words[i].text.strip()) for i in members)
+        good = sum(len(run) for i in members for run in _LETTERS.findall(words[i].text)
+                   if is_word(run, language))
+        good += sum(len(n) for i in members for n in _NUMBER.findall(words[i].text))
+        if total and good < MIN_LANGUAGE_SHARE * total:
             junk[members] = True
     return junk
 
