@@ -269,3 +269,16 @@ def test_a_card_at_the_edge_of_its_page_is_less_likely_kept() -> None:
     assert a.quality["keep"] > b.quality["keep"] + 0.02
     p_near, p_far = default_model().predict([near, far], cosines=[0.9, 0.3])
     assert p_near > p_far
+
+
+def test_the_shipped_feature_set_transfers_across_topics_better_than_the_one_it_replaced() -> None:
+    """The DEV-only model ranked another article's cards no better than chance (s6→DEV 0.50):
+    a refit ships only if fitting on one review and scoring the other, both ways, and leaving
+    one article or book out, all beat the previous feature set (bench.keep_model --transfer)."""
+    from bench import keep_model
+
+    (old_name, old), (new_name, new) = keep_model.transfer(keep_model.load(keep_model.DATA),
+                                                           keep_model.load(keep_model.SEEN))
+    assert (old_name, new_name) == (keep_model.keep.PREVIOUS_SET, keep_model.keep.FEATURE_SET)
+    for measure in ("dev_to_s6", "s6_to_dev", "by_topic_pooled", "within_passage"):
+        assert new[measure] > old[measure], measure
