@@ -70,6 +70,7 @@ def test_uploads_survive_a_worker_joining_and_leaving_mid_stream(tmp_path: Path)
             args = [*args[:args.index("--metrics-port") + 1], "0"]
             stack._commands["worker-2"] = (args, env)
             second: subprocess.Popen[bytes] = stack._launch("worker-2")
+            stack.processes["worker-2"] = second  # stopped with the stack if the test fails
             log = tmp_path / "worker-2.log"
             deadline = time.monotonic() + WAIT
             while not synced(log, second.pid) and time.monotonic() < deadline:
