@@ -29,8 +29,8 @@ REPO = Path(__file__).resolve().parents[2]
 def handled(path: Path) -> set[tuple[int, int]]:
     if not path.exists():
         return set()
-    return {(int(p), int(o)) for p, o in (line.split() for line in path.read_text().splitlines()
-                                          if line.strip())}
+    lines = path.read_text().split("\n")[:-1]  # the last one may still be being written
+    return {(int(p), int(o)) for p, o in (line.split() for line in lines)}
 
 
 def start(args: list[str], log: Path) -> subprocess.Popen[bytes]:
