@@ -150,6 +150,10 @@ def test_a_time_said_relative_to_another_is_no_answer(nlp, sentence: str, answer
     found = locate(sent, answer)
     assert found is not None
     assert standalone.trivial(found, sent)
+    # a length of time is an answer, relative or not
+    span = nlp("The island stayed under Venetian rule for the following 80 years.")[:]
+    length = locate(span, "following 80 years")
+    assert length is not None and not standalone.trivial(length, span)
 
 
 def test_a_relative_clause_on_an_of_object_gets_no_guessed_antecedent() -> None:

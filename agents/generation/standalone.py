@@ -60,8 +60,9 @@ def trivial(answer: Answer, sent: Span, language: str = "en") -> bool:
     if text.count("`") % 2 or text.count("(") != text.count(")"):
         return True  # "built-in `len(items": a cut through code is no answer
     span = answer.span(sent)
-    if span.root.lemma_.lower() in _TIME_NOUNS and any(
-            t.lower_ in _RELATIVE_TIME for t in span.root.children):
+    kids = list(span.root.children)
+    if span.root.lemma_.lower() in _TIME_NOUNS and any(t.lower_ in _RELATIVE_TIME for t in kids) \
+            and not any(t.dep_ == "nummod" for t in kids):  # "the following 380 years" is a span
         return True  # "in the following year", "previous years": which year, the page says
     words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
     return len(words) == 1 and words[0].pos_ == "NOUN" and words[0].is_lower and zipf(
