@@ -51,7 +51,8 @@ def test_an_indefinite_then_definite_noun_needs_its_first_mention() -> None:
     """'a heavier cart … the heavier cart': the card cannot say which cart."""
     text = ("Whenever a light cart collides with a heavier cart on the track, the heavier cart "
             "moves off at a lower speed. The heavier cart loses less than a tenth of its speed "
-            "in the collision.")
+            "in the collision. Carts on the school track are made of pine and weigh about 5 "
+            "kilograms each. Students in Year 9 record each collision with a stopwatch.")
     for card in _cards(text):
         assert "the heavier cart" not in _shown(card).lower(), _shown(card)
 
@@ -207,3 +208,11 @@ def test_a_denied_or_supposed_clause_is_never_asked() -> None:
             "pumps, squeezing blood in waves.")
     for card in _cards(text, types=("qa", "cloze", "mcq")):
         assert card.answer not in ("only one", "one", "tiny pumps"), (card.question, card.answer)
+
+
+def test_a_page_the_context_rules_leave_bare_still_gets_cards() -> None:
+    """Every card of this text leans on the page ('the surgical wing'); rather than 'no cards
+    could be made', the page gets them (a guard on this change: the learning loop's SQuAD
+    paragraph 'The English name "Normans" comes from …' went to zero cards without it)."""
+    text = "The surgical wing has 40 beds, two operating theatres and a recovery ward."
+    assert _cards(text, n=4)

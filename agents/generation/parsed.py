@@ -93,19 +93,32 @@ def generate(
             vectors.update(zip(missing, encoder.encode(missing), strict=True))  # type: ignore[attr-defined]
         doc.vectors = vectors
     central = centrality([s.text for s in prose], vectors, centroid)
-    resolver = Resolver()
-    out: list[Candidate] = []
-    for sentence, sent, ans, ps, pa in zip(prose, sents, found, parts, part_answers,
-                                           strict=True):
-        tags = [t for t in (doc.subject, sentence.heading) if t]
-        weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
-        out += _for_sentence(sent, ans, pool, resolver, doc, difficulty, weight, tags, vectors)
-        for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
-            out += _for_sentence(part, part_found, pool, resolver, doc, difficulty, weight,
-                                 tags, vectors)
-        resolver.push(sent)
-    return standing(well_formed(out, nlp), standalone.topic_words(sents),
-                    standalone.main_topic(sents))
+
+    def every(resolver: Resolver) -> list[Candidate]:
+        out: list[Candidate] = []
+        for sentence, sent, ans, ps, pa in zip(prose, sents, found, parts, part_answers,
+                                               strict=True):
+            tags = [t for t in (doc.subject, sentence.heading) if t]
+            weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
+            out += _for_sentence(sent, ans, pool, resolver, doc, difficulty, weight, tags,
+                                 vectors)
+            for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
+                out += _for_sentence(part, part_found, pool, resolver, doc, difficulty, weight,
+                                     tags, vectors)
+            resolver.push(sent)
+        return standing(well_formed(out, nlp), standalone.topic_words(sents),
+                        standalone.main_topic(sents))
+
+    cands = every(Resolver())
+    if len(cands) < _FEW and prose:
+        # a page that the context rules leave (nearly) bare would end in "no cards could be
+        # made"; then it gets the cards that lean on the page as well, as before those rules
+        seen = {(c.type, c.question) for c in cands}
+        cands += [c for c in every(Resolver(lenient=True)) if (c.type, c.question) not in seen]
+    return cands
+
+
+_FEW = 3  # fewer candidates than this: the context rules are relaxed for the document
 
 
 def _clauses(sents: list[Span], nlp: Language) -> list[list[Span]]:
