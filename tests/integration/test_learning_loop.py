@@ -25,6 +25,7 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from agents.exceptions import EmptyText
 from agents.rollout import CHALLENGER, MODEL_NAME, ROUTING_ACTIONS, TRAINING_ANSWERS, bucket
 from schemas.events import Feedback, ModelVersion, RetrainRequest, UploadOptions
 from streams import kafka
@@ -95,13 +96,29 @@ def wait_for(client: Any, topic: str, event_type: Any, predicate: Callable[[Any]
 
 
 def upload_and_wait(client: Any, texts: list[str], ids: list[str]) -> dict[str, Any]:
+    """The uploads that got cards. A paragraph the engine finds nothing worth asking in gets
+    its clear 'no cards could be made' dead-letter: that is the product's answer for such a
+    text (and which paragraphs they are moves with the engine), not this test's subject, so it
+    is left out. Any other error, or no answer, fails."""
     with client.watcher() as watch:
         for text, upload_id in zip(texts, ids, strict=True):
             client.upload_bytes(text.encode(), "p.txt", "text/plain",
                                 UploadOptions(num_cards=8), upload_id=upload_id)
         outcomes = watch.wait(ids, WAIT)
-    assert all(o.status == "ok" for o in outcomes.values()), [o.error for o in outcomes.values()]
-    return outcomes  # type: ignore[no-any-return]
+    failed = [(o.status, o.error) for o in outcomes.values() if o.status != "ok"
+              and not (o.error and o.error.error_type == EmptyText.__name__)]
+    assert not failed, failed
+    return {uid: o for uid, o in outcomes.items() if o.status == "ok"}
+
+
+def carded(client: Any, documents: Iterator[str], lo: int, hi: int,
+           count: int) -> dict[str, Any]:
+    """``count`` uploads with cards, their ids in routing buckets [lo, hi)."""
+    got: dict[str, Any] = {}
+    while len(got) < count:
+        ids = ids_in(lo, hi, count - len(got))
+        got |= upload_and_wait(client, [next(documents) for _ in ids], ids)
+    return got
 
 
 def ids_in(lo: int, hi: int, count: int) -> list[str]:
@@ -215,9 +232,10 @@ def test_ratings_train_announce_and_roll_out_a_better_scorer(loop):
     while serving(stack).get(CHALLENGER) != announced.version:
         assert time.monotonic() < deadline, f"the worker serves {serving(stack)}"
         time.sleep(0.5)
-    challenger_ids, champion_ids = ids_in(0, 10, 2), ids_in(60, 100, 2)
-    batch = [next(documents) for _ in range(4)]
-    second = upload_and_wait(client, batch, challenger_ids + champion_ids)
+    challenger = carded(client, documents, 0, 10, 2)
+    champion = carded(client, documents, 60, 100, 2)
+    second = challenger | champion
+    challenger_ids, champion_ids = list(challenger), list(champion)
     versions = {uid: o.flashcards.model_version for uid, o in second.items()}
     assert {versions[uid] for uid in challenger_ids} == {announced.version}
     assert {versions[uid] for uid in champion_ids} == {"baseline"}
