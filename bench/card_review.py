@@ -9,6 +9,12 @@ people wrote for the same paragraphs, rated by reviewers who cannot tell which i
     .venv/bin/python -m bench.card_review score --key review/keys/test.key.json \\
         alice.jsonl bob.jsonl
 
+    # two engines side by side in ONE review: a packet from two keys on the same passages
+    .venv/bin/python -m bench.card_review merge --from before.key.json --from after.key.json \\
+        --names before,after --out review/both --key review/keys/both.key.json
+    .venv/bin/python -m bench.card_review score --key review/keys/both.key.json --engine after \\
+        carol.jsonl dave.jsonl
+
 What ``build`` writes to ``--out`` (give this folder to reviewers):
   packet.md       the rubric, then each passage followed by its items (read this)
   packet.jsonl    the same items, one JSON object a line (item, passage, passage_text, type,
@@ -142,9 +148,56 @@ def blind(items: list[dict[str, Any]], seed: int) -> tuple[list[dict[str, Any]],
             rows.append(row)
             key[ids[k]] = {"origin": item["origin"], "type": item["type"],
                            "corpus": passage.corpus, "split": passage.split,
-                           "passage": passage.key, "card": item["card"]}
+                           "passage": passage.key, "card": item["card"],
+                           **({"engines": item["engines"]} if "engines" in item else {})}
             k += 1
     return rows, key
+
+
+def merge(keys: list[dict[str, Any]], names: list[str],
+          passages: dict[str, Passage]) -> list[dict[str, Any]]:
+    """The items of one review over several packets' cards on the same passages: each human
+    question once, each engine's cards, and a card that several engines made identically once,
+    with ``engines`` naming who made it. The reviewers rate every engine's cards in one sitting,
+    against the same human questions, without knowing which engine (or whether a person) wrote
+    an item: a comparison free of the reviewer-pair strictness that separate packets carry."""
+    if len(names) != len(keys) or len(set(names)) < len(names):
+        raise SystemExit("give one distinct name per key")
+    if any(k["passages"] != keys[0]["passages"] for k in keys):
+        raise SystemExit("the keys cover different passages: merge packets built with the same "
+                         "--seed, counts and --exclude")
+    items: list[dict[str, Any]] = []
+    for passage_key in keys[0]["passages"]:
+        passage = passages[passage_key]
+        items += [{"passage": passage, "origin": "human", "type": "qa", "question": q,
+                   "answer": a, "choices": [], "card": None} for q, a in passage.questions]
+    made: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for name, key in zip(names, keys, strict=True):
+        for entry in key["items"].values():
+            card = entry["card"]
+            if entry["origin"] != "cardstream":
+                continue
+            choices = list(card.get("choices") or [])
+            same = (entry["passage"], card["type"], card["question"], card["answer"],
+                    tuple(choices))
+            if same in made:
+                made[same]["engines"].append(name)
+                continue
+            made[same] = {"passage": passages[entry["passage"]], "origin": "cardstream",
+                          "type": card["type"], "question": card["question"],
+                          "answer": card["answer"], "choices": choices, "card": card,
+                          "engines": [name]}
+            items.append(made[same])
+    return items
+
+
+def engine_view(items: dict[str, Any], engine: str) -> dict[str, Any]:
+    """The key entries one engine's packet would have had: the human questions and its cards."""
+    known = {e for entry in items.values() for e in entry.get("engines", ())}
+    if engine not in known:
+        raise SystemExit(f"no engine {engine!r} in this key (it has {sorted(known) or 'none'})")
+    return {item: entry for item, entry in items.items()
+            if entry["origin"] != "cardstream" or engine in entry.get("engines", ())}
 
 
 def render(rows: list[dict[str, Any]]) -> str:
@@ -217,6 +270,30 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    keys = [json.loads(path.read_text(encoding="utf-8")) for path in args.sources]
+    first = keys[0]
+    known = (splits.squad(first["split"], splits.SQUADS[first.get("squad", "subset")])
+             + splits.textbook(first["split"], book=first.get("book", "ap2e")))
+    passages = {p.key: p for p in known}
+    names = args.names.split(",")
+    items = merge(keys, names, passages)
+    rows, key_items = blind(items, args.seed)
+    meta = {**{f: first[f] for f in ("split", "paragraphs", "pages", "book", "squad")
+               if f in first},
+            "seed": args.seed, "merged": [{"name": n, "key": str(p), "commit": k.get("commit")}
+                                          for n, p, k in zip(names, args.sources, keys,
+                                                             strict=True)],
+            "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "passages": first["passages"]}
+    write_packet(rows, key_items, args.out, args.key, meta)
+    counts = {n: sum(n in v.get("engines", ()) for v in key_items.values()) for n in names}
+    shared = sum(len(v.get("engines", ())) > 1 for v in key_items.values())
+    print(f"{len(rows)} items on {len(first['passages'])} passages: cards per engine {counts}, "
+          f"{shared} made alike by several → {args.out}/packet.md; key → {args.key}")
+    return 0
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     key = json.loads(args.key.read_text(encoding="utf-8"))
     stems = [path.stem for path in args.ratings]
@@ -226,7 +303,12 @@ def cmd_score(args: argparse.Namespace) -> int:
                          "each reviewer's file its own name")
     ratings = {path.stem: review_score.read_ratings(path, key["items"], DEFECT_TAGS)
                for path in args.ratings}
-    report = review_score.score(key["items"], ratings, DISTRACTOR_TAGS, seed=args.seed)
+    items = key["items"]
+    if args.engine:  # one engine's cards of a merged review (and the same human questions)
+        items = engine_view(items, args.engine)
+        ratings = {who: {i: r for i, r in rs.items() if i in items}
+                   for who, rs in ratings.items()}
+    report = review_score.score(items, ratings, DISTRACTOR_TAGS, seed=args.seed)
     print(review_score.format_report(report, key))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
@@ -254,10 +336,20 @@ def main(argv: list[str] | None = None) -> int:
                    help="skip the passages of an earlier packet (its key): a reviewer who sees "
                         "a passage twice would spot the human questions, which recur")
     b.set_defaults(func=cmd_build)
+    m = sub.add_parser("merge", help="one packet with the cards of several packets on the same "
+                                     "passages (engines side by side, rated in one sitting)")
+    m.add_argument("--from", dest="sources", type=Path, action="append", required=True,
+                   metavar="KEY", help="a packet's sealed key (two or more)")
+    m.add_argument("--names", required=True, help="a name per key, comma-separated: before,after")
+    m.add_argument("--seed", type=int, default=9)
+    m.add_argument("--out", type=Path, required=True, help="the packet folder for reviewers")
+    m.add_argument("--key", type=Path, required=True, help="the sealed key file (not for them)")
+    m.set_defaults(func=cmd_merge)
     s = sub.add_parser("score", help="kept share and usefulness from filled ratings files")
     s.add_argument("--key", type=Path, required=True)
     s.add_argument("--seed", type=int, default=9, help="bootstrap seed")
     s.add_argument("--json", type=Path, help="also write the report as JSON here")
+    s.add_argument("--engine", help="in a merged review, score this engine's cards only")
     s.add_argument("ratings", type=Path, nargs="+", help="one ratings.jsonl per reviewer")
     s.set_defaults(func=cmd_score)
     args = parser.parse_args(argv)

@@ -204,3 +204,41 @@ def test_two_ratings_files_of_one_name_are_refused(tmp_path: Path) -> None:
     files = [write(tmp_path / d / "reviewer.jsonl", r) for d, r in (("a", A), ("b", B))]
     with pytest.raises(SystemExit, match="share a name"):
         card_review.main(["score", "--key", str(key), *map(str, files)])
+
+
+class ShiftedEngine(FixedEngine):
+    """A second engine: its first card of each text differs from FixedEngine's, the rest agree."""
+
+    name = "shifted"
+
+    def generate(self, request: GenerationRequest, rater: object = None) -> GenerationResult:
+        result = super().generate(request, rater)
+        first = result.cards[0].model_copy(update={"question": "A newer question?"})
+        return GenerationResult([first, *result.cards[1:]], "en", self.name)
+
+
+def test_a_merged_packet_rates_two_engines_in_one_sitting(tmp_path: Path) -> None:
+    texts = passages()[:2]
+    keys = []
+    for engine in (FixedEngine(), ShiftedEngine()):
+        _rows, key_items = card_review.blind(card_review.make_items(engine, texts, seed=1), seed=1)
+        keys.append({"passages": [p.key for p in texts], "items": key_items})
+    items = card_review.merge(keys, ["old", "new"], {p.key: p for p in texts})
+    rows, key = card_review.blind(items, seed=5)
+    cards = [v for v in key.values() if v["origin"] == "cardstream"]
+    humans = [v for v in key.values() if v["origin"] == "human"]
+    # per text: 6 cards alike (once), one each of its own; each human question once
+    n = len(keys[0]["items"]) // 2 - 3  # cards per text
+    assert len(humans) == 2 * 3 and len(cards) == 2 * (n - 1 + 2)
+    assert sum(v["engines"] == ["old", "new"] for v in cards) == 2 * (n - 1)
+    assert all("engines" not in r for r in rows)  # reviewers never see who made a card
+    old = card_review.engine_view(key, "old")
+    new = card_review.engine_view(key, "new")
+    assert sum(v["origin"] == "cardstream" for v in old.values()) == 2 * n
+    assert "A newer question?" in {v["card"]["question"] for v in new.values() if v["card"]}
+    assert sum(v["origin"] == "human" for v in new.values()) == 6
+    with pytest.raises(SystemExit, match="no engine 'other'"):
+        card_review.engine_view(key, "other")
+    keys[1]["passages"] = keys[1]["passages"][::-1]
+    with pytest.raises(SystemExit, match="different passages"):
+        card_review.merge(keys, ["old", "new"], {p.key: p for p in texts})
