@@ -56,7 +56,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 
 from agents.exceptions import EmptyText
 from agents.ocr import OcrConfig, extract
-from bench.ocr_corpus import FAMILIES, Case, case, specs
+from bench.ocr_case import Case
+from bench.ocr_corpus import FAMILIES, case, specs
 from schemas.events import COVERAGE_WARNING
 
 LOST_BELOW = 60.0  # partial_ratio of a true line against the output under which it was lost

@@ -19,10 +19,8 @@ import io
 import json
 import os
 import random
-import textwrap
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -35,13 +33,12 @@ os.environ.setdefault("NUMBA_DISABLE_JIT", "1")
 import augraphy
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
-from bench.pages import font_path
+from bench.ocr_case import DPI, Case, Source, source
 
 DATA = Path(__file__).resolve().parent / "ocr_data"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-DPI = 300
 
 Split = Literal["dev", "test", "fresh-dev", "fresh-test"]  # fresh: bench/ocr_fresh.py
 # Real scans by split (phototest.tif is the same file as tesseract-ocr/test's, in shared/data).
@@ -57,54 +54,6 @@ SCANS: dict[str, list[tuple[str, Path, Path]]] = {
 }
 # Typesetting varies by source so no font or size is tuned for: (style, points).
 FACES = [("Serif", 10.5), ("Sans", 10.0), ("SerifCondensed", 11.0), ("Sans", 9.0)]
-
-
-@dataclass(frozen=True)
-class Case:
-    split: str
-    family: str
-    source: str
-    language: str  # Tesseract code
-    truth: str
-    lines: tuple[str, ...]  # the page's text lines, to tell which lines a reading lost
-    data: bytes
-    seed: int
-
-
-@dataclass(frozen=True)
-class Source:
-    name: str
-    language: str
-    page: np.ndarray  # clean grey page, uint8
-    truth: str
-    lines: tuple[str, ...]
-
-
-def typeset(paragraphs: list[str], style: str, points: float,
-            width_in: float = 8.5) -> tuple[np.ndarray, list[str]]:
-    """The paragraphs on a white page ``width_in`` wide at 300 dpi; the lines as set."""
-    size = round(points * DPI / 72)
-    font = ImageFont.truetype(font_path(style), size)
-    width, margin = round(width_in * DPI), round(0.9 * DPI)
-    average = font.getlength("abcdefghijklmnopqrstuvwxyz ") / 27
-    columns = max(20, int((width - 2 * margin) / average))
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        lines.extend(textwrap.wrap(paragraph, columns))
-        lines.append("")
-    pitch = round(size * 1.4)
-    page = Image.new("L", (width, 2 * margin + pitch * len(lines)), 255)
-    draw = ImageDraw.Draw(page)
-    for row, line in enumerate(lines):
-        draw.text((margin, margin + row * pitch), line, font=font, fill=0)
-    return np.asarray(page).copy(), [line for line in lines if line]
-
-
-def source(name: str, paragraphs: list[str], language: str = "eng", style: str = "Serif",
-           points: float = 10.5, width_in: float = 8.5) -> Source:
-    """A typeset page of ``paragraphs`` as a source to degrade."""
-    page, lines = typeset(paragraphs, style, points, width_in)
-    return Source(name, language, page, "\n".join(paragraphs), tuple(lines))
 
 
 def dev_text(text_id: str) -> list[str]:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from lxml import html
 
-from bench.ocr_corpus import Case, Source, source
+from bench.ocr_case import Case, Source, source
 
 DATA = Path(__file__).resolve().parent / "ocr_data"
 PASSAGES = DATA / "gutenberg_pages.json"

@@ -26,7 +26,8 @@ from agents.ocr.quality import assess
 from agents.ocr.tesseract import Word, recognize
 from agents.ocr.text import assemble, kept_mask
 from bench.ocr_accuracy import line_cer, lost_lines, raw_tesseract, score
-from bench.ocr_corpus import Source, case, degrade, dev_text, source
+from bench.ocr_case import Source, source
+from bench.ocr_corpus import case, degrade, dev_text
 
 # First sentences of a DEV text, about six lines on a 5.5-inch page.
 TEXT = " ".join(dev_text("en-geology")[0].split(". ")[:3]) + "."
