@@ -68,12 +68,11 @@ def net_gain(base: Evidence, other: Evidence) -> float:
 def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.ndarray,
           language: str = "") -> Evidence:
     """The evidence for ``words`` (read on an image ``to_image`` away from the upload), of
-    which ``kept`` are the ones the text will keep; junk lines count for nothing when
-    ``language`` (a Tesseract code) has a word list."""
+    which ``kept`` are the ones the text will keep; junk lines (junk_lines, by ``language``, a
+    Tesseract code) count for nothing."""
     boxes = word_boxes(ink, words, to_image)
     keep = np.asarray(kept, dtype=bool)
-    junk = (junk_lines(words, language) if has_wordlist(language)
-            else np.zeros(len(words), dtype=bool))
+    junk = junk_lines(words, language)
     # Junk reads no ink: its boxes over a row of blotches would count the row as text read.
     coverage = measure(ink, boxes[keep & ~junk] if len(boxes) else boxes,
                        dropped_lines(ink, words, kept, to_image))
@@ -109,11 +108,14 @@ _NUMBER = re.compile(r"^\W*(\d[\d.,:/%-]*\d)\W*$")
 
 def junk_lines(words: Sequence[Word], language: str) -> np.ndarray:
     """Per word: whether it lies on a Tesseract line whose characters are nearly all outside
-    words of ``language`` and numbers (MIN_LANGUAGE_SHARE)."""
+    words of ``language`` and numbers (MIN_LANGUAGE_SHARE). None is, for a language without
+    a word list: every line would look like junk there."""
+    junk = np.zeros(len(words), dtype=bool)
+    if not has_wordlist(language):
+        return junk
     lines: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for index, word in enumerate(words):
         lines[(word.block, word.paragraph, word.line)].append(index)
-    junk = np.zeros(len(words), dtype=bool)
     for members in lines.values():
         total = sum(len(words[i].text.strip()) for i in members)
         good = sum(len(run) for i in members for run in _LETTERS.findall(words[i].text)

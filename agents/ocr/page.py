@@ -31,7 +31,7 @@ from agents.ocr.coverage import (
 from agents.ocr.dewarp import unwarp_words
 from agents.ocr.evidence import Evidence, junk_lines, net_gain, weigh
 from agents.ocr.images import load_gray
-from agents.ocr.lexicon import has_wordlist, is_word
+from agents.ocr.lexicon import is_word
 from agents.ocr.photo import find_page
 from agents.ocr.preprocess import (
     BORDER_PX,
@@ -133,8 +133,7 @@ def _coverage(reading: Reading, mask: list[bool], language: str) -> float | None
     junk lines (evidence.junk_lines) left out: they read no text."""
     if reading.ink is None:
         return None
-    junk = (junk_lines(reading.words, language) if has_wordlist(language)
-            else [False] * len(reading.words))
+    junk = junk_lines(reading.words, language)
     read = [w for w, k, j in zip(reading.words, mask, junk, strict=True) if k and not j]
     measured = measure(reading.ink, word_boxes(reading.ink, read, reading.matrix),
                        dropped_lines(reading.ink, reading.words, mask, reading.matrix))
