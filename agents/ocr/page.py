@@ -229,14 +229,12 @@ def _best_reading(
         # at 96 % coverage). Only for coverage: chosen by it, the ink candidate's words over
         # grey text would count as read off the ink (fresh-dev, session 7: a photocopy read
         # at 5 % CER through it lost to the raw reading's 98 %).
-        best.ink = _text_ink(pixels, quality, best.ink, first.words,
-                             kept_mask(first.words, SELECT_CONFIDENCE, job.language),
-                             first.matrix, job.language)
+        best.ink = _text_ink(pixels, quality, best.ink, first.kept, first.matrix, job.language)
     return best
 
 
-def _text_ink(pixels: np.ndarray, quality: Quality, ink: Ink, words: list[Word],
-              mask: list[bool], matrix: np.ndarray, language: str) -> Ink:
+def _text_ink(pixels: np.ndarray, quality: Quality, ink: Ink, kept: list[Word],
+              matrix: np.ndarray, language: str) -> Ink:
     """The page's glyph ink that is text by other evidence: as dark as its darkest class
     (printed text is near black; specks, streaks and paper texture are grey), or on a line the
     raw reading read as real words. Measured on the clutter as well, a grey line a candidate
@@ -244,8 +242,7 @@ def _text_ink(pixels: np.ndarray, quality: Quality, ink: Ink, words: list[Word],
     lost 68 lines at 96 % coverage); measured on all of it, every streak is a line no reading
     read."""
     dark = find_ink(darkest_ink(pixels), quality.text_height)
-    sure = [w for w, k in zip(words, mask, strict=True)
-            if k and w.confidence >= SELECT_CONFIDENCE and is_word(w.text, language)]
+    sure = [w for w in kept if w.confidence >= SELECT_CONFIDENCE and is_word(w.text, language)]
     return text_ink(ink, dark, word_boxes(ink, sure, matrix))
 
 
