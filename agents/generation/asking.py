@@ -151,6 +151,18 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
         answer = Answer(lo, answer.end, answer.kind, answer.label, answer.head, answer.text)
     elif any(c.dep_ == "conj" for c in target.children):
         return None  # "two hydrogen atoms and one oxygen atom": half of a pair is no answer
+    asides: set[int] = set()
+    if count_noun is None and answer.kind not in NUMERIC and not whole_list and \
+            root.pos_ not in ("VERB", "AUX"):
+        # the question removes the answer's whole phrase: what is left of it would stand in
+        # the question ("What is amnesia caused by such as a blow to the head?", "What did
+        # Newton expound his?"); its own words widen a short answer, else no question
+        widened = own_phrase(root, answer)
+        if widened is None:
+            return None
+        answer, asides = widened
+        a_ids = set(range(answer.start, answer.end))
+        span = answer.span(sent)
     found = clause_head(target)
     if found is None:
         return None
@@ -274,8 +286,8 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
         a_removed = removed
         answer_text = answer.text
     else:
-        a_removed = set(a_ids) | {t.i for t in root.children if t.dep_ in ("det", "predet") and
-                                  t.i < answer.start}
+        a_removed = set(a_ids) | asides | {t.i for t in root.children
+                                           if t.dep_ in ("det", "predet") and t.i < answer.start}
         answer_text = answer.text
         if role == "definition":
             a_removed |= _subtree(target)
@@ -416,6 +428,48 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     if body is None:
         return None
     return _finish(body, answer_text, role)
+
+
+# the most words an answer may grow to when it takes its whole phrase ("trauma" → "brain
+# trauma"); a longer phrase is a description, not a card's answer
+PHRASE_WORDS = 5
+_EXAMPLES = frozenset({"such", "like", "including", "especially", "notably"})
+
+
+def own_phrase(root: Token, answer: Answer) -> tuple[Answer, set[int]] | None:
+    """(the answer widened to its phrase's own words, the asides of its phrase that leave the
+    question with it), or None when the phrase is longer than an answer should be.
+
+    Asides go with the answer without joining it: a possessive pronoun ("his Three Laws"),
+    what follows a comma or bracket ("brain trauma, such as a blow …") and examples ("simple
+    devices such as scales"). The phrase's own words ("inability to transfer information …",
+    "confrontations with Nasser", "principle behind vaccination") widen the answer."""
+    doc = root.doc
+    a_ids = set(range(answer.start, answer.end))
+    asides: set[int] = set()
+    own: set[int] = set()
+    for c in root.children:
+        part = _subtree(c)
+        if part <= a_ids:
+            continue
+        before = doc[c.left_edge.i - 1].text if c.left_edge.i > 0 else ""
+        pointer = c.dep_ in ("det", "predet", "punct") or (c.dep_ == "poss" and c.pos_ == "PRON")
+        aside = before in (",", "(", "—", "–", ";") or c.left_edge.text == "(" or \
+            c.lower_ in _EXAMPLES or c.dep_ == "appos"
+        if pointer or aside:
+            asides |= part
+        else:
+            own |= part
+    if not own:
+        return answer, asides
+    lo, hi = min(own | a_ids), max(own | a_ids) + 1
+    if set(range(lo, hi)) & asides or any(doc[i].is_punct and doc[i].text not in ("-", "'s")
+                                          for i in range(lo, hi) if i not in a_ids):
+        return None
+    if sum(1 for t in doc[lo:hi] if not t.is_punct) > PHRASE_WORDS:
+        return None
+    text = doc[lo:hi].text
+    return Answer(lo, hi, answer.kind, answer.label, answer.head, text), asides
 
 
 # past participles whose simple past differs (the rest end in -ed and are both)

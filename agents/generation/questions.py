@@ -232,7 +232,10 @@ def why_question(sentence: str, language: str) -> tuple[str, str] | None:
     )
     if language == "es":
         return f"¿Cuál es la razón de que {effect}?", match.group("cause").strip()
-    return f"What is the reason that {effect}?", match.group("cause").strip()
+    # "What is the reason that josé comes to treatment?": reviewers deleted every English one
+    # (the sentence echoed after a stock phrase, its pronouns and case unresolved); a "why"
+    # question needs the parse's inversion, which this template does not have
+    return None
 
 
 def consequence_question(sentence: str, language: str) -> tuple[str, str] | None:

@@ -110,6 +110,20 @@ def _mention(root: Token) -> Mention | None:
     return Mention(text, animacy, number, lemma, label)
 
 
+def _personish(tok: Token) -> bool:
+    """A capitalised name that may be a person: tagged one, or an untyped or mistyped single
+    name acting as subject or object (not a place after 'in', not a date or a people)."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ in ("compound", "flat"):
+        return False
+    if tok.ent_type_ in ("PERSON", "PER"):
+        return True
+    if tok.ent_type_ in ("DATE", "NORP", "CARDINAL", "ORDINAL", "LOC", "FAC", "EVENT", "LAW",
+                         "LANGUAGE", "MONEY", "PERCENT", "TIME", "QUANTITY"):
+        return False
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos") and not any(
+        c.dep_ in ("det", "compound") for c in tok.children)
+
+
 def _name_like(m: Mention) -> bool:
     """The small model tags some people as organisations ("Julius Caesar" ORG): a name of two
     or three capitalised words that names no kind of place or body may be a person."""
@@ -180,6 +194,27 @@ class Resolver:
         return out
 
     def resolve(self, pronoun: Token, sent: Span) -> Mention | None:
+        found = self._resolve(pronoun, sent)
+        if found is not None and PERSONAL[pronoun.lower_][0] == "person" and \
+                not self.lenient and self._rival_person(found, pronoun, sent):
+            return None
+        return found
+
+    def _rival_person(self, found: Mention, pronoun: Token, sent: Span) -> bool:
+        """Another name the he/she may as well stand for: 'Marin followed the route that
+        Céloron had mapped … He first constructed Fort Presque Isle' (the small model calls
+        Marin a place and Céloron an organisation, so a match by type picks Céloron: a card
+        then credits the wrong man, the worst defect). With two names in reach, no card."""
+        names = {w.lower().removesuffix("'s") for w in found.text.split()}
+        scope = [t for t in sent if t.i < pronoun.i]
+        for prev in reversed(self.previous[-3:]):  # back to the nearest sentence with names
+            if any(_personish(t) for t in scope):
+                break
+            scope += list(prev)
+        rivals = {t.text.lower() for t in scope if _personish(t)} - names
+        return bool(rivals)
+
+    def _resolve(self, pronoun: Token, sent: Span) -> Mention | None:
         want = PERSONAL.get(pronoun.lower_)
         if want is None:
             return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -317,18 +318,56 @@ def locate(sent: Span, text: str) -> Answer | None:
     return Answer(span.start, span.end, kind, label, head_class(span, kind), text)
 
 
+# titles that say the name after them is a person's ("Baron Dieskau", "the Marquis de
+# Vaudreuil", "General Braddock")
+TITLES = frozenset(str.split(
+    "general governor colonel major captain lieutenant admiral commander marshal king queen "
+    "emperor empress tsar czar sultan khan caliph shah president chancellor minister senator "
+    "sir lord lady baron baroness marquis marquess duke duchess count countess earl viscount "
+    "prince princess pope saint st bishop archbishop cardinal dr mr mrs ms professor prof"))
+_PARTICLES = frozenset({"de", "von", "van", "du", "da", "di", "la", "le", "of"})
+_HE_SHE = frozenset({"he", "she"})
+
+
 def people_named(sents: list[Span]) -> frozenset[str]:
     """Every word of the document's PERSON names ('Charles W. Eliot' → eliot, charles): a later
-    bare 'Eliot' that the small model leaves untyped is that person, asked with 'Who'."""
-    return frozenset(t.lower_ for sent in sents for e in sent.ents if e.label_ in ("PERSON", "PER")
-                     for t in e if t.pos_ == "PROPN" and len(t.text) > 2)
+    bare 'Eliot' that the small model leaves untyped is that person, asked with 'Who'. The
+    model misses many single names ("Braddock", "Dieskau" as an organisation, "Marin" as a
+    place), so the document's own evidence counts too: a title before the name ("Baron
+    Dieskau"), or a sentence whose subject is the bare name followed by one whose subject is
+    he or she ("Braddock called for a retreat. He was killed.")."""
+    out = {t.lower_ for sent in sents for e in sent.ents if e.label_ in ("PERSON", "PER")
+           for t in e if t.pos_ == "PROPN" and len(t.text) > 2}
+    for sent in sents:
+        for tok in sent:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == sent.start:
+                continue
+            before = tok.doc[tok.i - 1]
+            if before.lower_ in _PARTICLES and before.i > sent.start:
+                before = tok.doc[before.i - 1]
+            if before.lower_.rstrip(".") in TITLES:
+                out.add(tok.lower_)
+    for sent, after in pairwise(sents):
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.head.dep_ == "ROOT"), None)
+        then = next((t for t in after if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and then is not None and then.lower_ in _HE_SHE and \
+                subject.pos_ == "PROPN" and subject.text[:1].isupper() and \
+                not any(c.dep_ == "det" for c in subject.children):
+            out.add(subject.lower_)
+    return frozenset(out)
 
 
 def as_person(answer: Answer, sent: Span, people: frozenset[str]) -> Answer:
-    """``answer`` typed as a person when it is a bare name the document gives a person."""
+    """``answer`` typed as a person when it is a bare name the document gives a person; a
+    name the model calls a place is one only as a subject or object ("Marin constructed a
+    fort"), never after a preposition ("in Washington")."""
     span = answer.span(sent)
     words = [t for t in span if t.pos_ != "DET"]
-    if answer.kind in ("name", "org") and words and all(
-            t.pos_ == "PROPN" and t.lower_ in people for t in words):
+    bare = bool(words) and all(t.pos_ == "PROPN" and t.lower_ in people for t in words)
+    if bare and answer.kind in ("name", "org", "work", "thing", "event"):
+        return replace(answer, kind="person")
+    if bare and answer.kind == "place" and len(words) <= 2 and span.root.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "appos"):
         return replace(answer, kind="person")
     return answer
