@@ -4,6 +4,8 @@
         --out bench/data/card_reviews_dev.jsonl
     .venv/bin/python -m bench.keep_data --seen bench/data/reviews \\
         --out bench/data/card_reviews_s6.jsonl
+    .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session s7 \\
+        --out bench/data/card_reviews_s7.jsonl
 
 Reads each DEV review's sealed key (item → origin, type, full card, passage key) and its
 reviewer's ratings, and writes one line per *cardstream* card a reviewer rated: the card as
@@ -12,7 +14,9 @@ review's name and the engine commit it rated. Human SQuAD questions are left out
 source sentence or engine tags to compute features from). Only DEV reviews are read; the TEST
 review is held out and this command refuses a key whose split is not "dev".
 
-``--seen`` reads session 6's held-out review instead, whose passages are now *seen*
+``--seen`` reads a seen held-out review instead (``--session s6`` or ``s7``; session 7's has a
+third packet, ``s7-both``, both engines' cards rated in one sitting by r7e and r7f): its
+passages are now *seen*
 (``bench/data/reviews/README.md``): each packet (``s6-after``, ``s6-before``) was rated by two
 reviewers, each alone. A card's ``keep`` is their agreement: kept when both kept it, not kept
 when neither did; the ~6 % of cards they split on are written with ``keep: null`` (and both
@@ -23,8 +27,9 @@ card exactly as for DEV.
 ``--context FILE …`` adds to each line what the engine knows of the card's page and the card
 alone does not hold: ``card_cosine``, the card's closeness to its page's centroid (MiniLM), by
 the scorer's own code (``QualityScorer.topic_cosines`` over ``prepare``'s centroid). It reads
-the passages' texts through ``bench.splits``: DEV's, and of the held-out files only the 21
-passages session 6's key lists (they are seen). Re-run it when the card vector changes.
+the passages' texts through ``bench.splits``: DEV's, and of the held-out files only the 40
+passages session 6's and session 7's keys list (they are seen). Re-run it when the card vector
+changes.
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ import json
 from pathlib import Path
 
 REVIEWS = ("dev", "dev2", "dev3")
-# session 6's held-out review, now seen: packet → its two reviewers' ratings files
-SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d")}
+# the held-out reviews of sessions 6 and 7, now seen: packet → its two reviewers' ratings files
+# (s7-both is session 7's merged packet: both engines' cards rated in one sitting)
+SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
+        "s7-after": ("r7a", "r7b"), "s7-before": ("r7c", "r7d"), "s7-both": ("r7e", "r7f")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
@@ -100,8 +107,9 @@ def passages(keys: set[str]) -> dict[str, str]:
     """The texts of the given passages: DEV's, and the seen held-out ones (no other)."""
     from bench import splits
 
-    seen = set(json.loads((Path(__file__).resolve().parent / "data/reviews/s6-after.key.json")
-                          .read_text(encoding="utf-8"))["passages"])
+    reviews = Path(__file__).resolve().parent / "data/reviews"
+    seen = {p for name in ("s6-after", "s7-after") for p in json.loads(
+        (reviews / f"{name}.key.json").read_text(encoding="utf-8"))["passages"]}
     texts = {p.key: p.text for p in splits.squad("dev") + splits.textbook("dev")}
     held = splits.squad("test", splits.SQUAD_HELDOUT) + splits.textbook("test", book="psy")
     texts |= {p.key: p.text for p in held if p.key in seen}
@@ -139,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--review-dir", type=Path, default=Path("/work/coordination/review"))
     parser.add_argument("--seen", type=Path, default=None,
-                        help="read session 6's seen review (bench/data/reviews) instead of DEV")
+                        help="read the seen reviews (bench/data/reviews) instead of DEV")
+    parser.add_argument("--session", default="s6",
+                        help="with --seen: the packets whose names start with this (s6, s7)")
     parser.add_argument("--out", type=Path, default=Path("bench/data/card_reviews_dev.jsonl"))
     parser.add_argument("--context", type=Path, nargs="+", default=None,
                         help="add each card's closeness to its page to these files (in place)")
@@ -149,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
             add_context(path)
         return 0
     if args.seen is not None:
-        lines = [r for packet in SEEN for r in seen_rows(args.seen, packet)]
+        lines = [r for packet in SEEN if packet.startswith(args.session)
+                 for r in seen_rows(args.seen, packet)]
     else:
         lines = [r for review in REVIEWS for r in rows(args.review_dir, review)]
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines),

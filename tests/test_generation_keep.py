@@ -43,21 +43,24 @@ def test_the_training_file_holds_only_dev_reviews_of_cardstream_cards() -> None:
     assert cand.statement and not cand.statement.lower().startswith("true or false")
 
 
-def test_the_seen_training_file_holds_only_the_seen_review_labelled_by_agreement() -> None:
-    """Session 6's held-out review is seen now; its cards may train, and no other held-out
-    passage may leak in. Its two reviewers' split verdicts are no label (keep null)."""
+@pytest.mark.parametrize("session", ["s6", "s7"])
+def test_the_seen_training_file_holds_only_the_seen_review_labelled_by_agreement(
+        session: str) -> None:
+    """Sessions 6 and 7's held-out reviews are seen now; their cards may train, and no other
+    held-out passage may leak in. Two reviewers' split verdicts are no label (keep null)."""
     from bench import keep_data
 
-    seen = json.loads((DATA.parent / "reviews/s6-after.key.json").read_text())["passages"]
-    rows = [json.loads(line) for line in SEEN.read_text().splitlines()]
+    seen = json.loads((DATA.parent / f"reviews/{session}-after.key.json").read_text())["passages"]
+    path = DATA.with_name(f"card_reviews_{session}.jsonl")
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    packets = [p for p in keep_data.SEEN if p.startswith(session)]
     assert {r["passage"] for r in rows} <= set(seen)
-    assert {r["review"] for r in rows} == set(keep_data.SEEN)
+    assert {r["review"] for r in rows} == set(packets)
     for r in rows:
         agreed = len(set(r["ratings"])) == 1
         assert r["keep"] == (r["ratings"][0] if agreed else None)
     assert all(isinstance(r.pop("card_cosine"), float) for r in rows)  # --context
-    assert rows == keep_data.seen_rows(DATA.parent / "reviews", "s6-after") + keep_data.seen_rows(
-        DATA.parent / "reviews", "s6-before")
+    assert rows == [r for p in packets for r in keep_data.seen_rows(DATA.parent / "reviews", p)]
 
 
 def test_a_defect_lowers_predicted_keep() -> None:

@@ -15,6 +15,7 @@ would be true as well.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -47,6 +48,19 @@ _DAY_OF_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b"
     rf"|\b(?:{_MONTHS})\s+(?P<day2>\d{{1,2}})\b"
 )
+# words a count may carry on either side without changing its kind ('about 1,500', 'approximately
+# 1,000'); any other word ('only one' beside 'four', 'six', 'five') is another kind of option
+_APPROX = frozenset(str.split("about approximately around some nearly almost roughly circa c."))
+# a year AD: not a part of '1,500' or '2.1898', nor '509 BC'
+_YEAR = re.compile(r"(?<![\d.])(?<!\d,)(1\d{3}|20\d{2})(?!\d|,\d)(?!\s*(?:bc|bce|b\.c)\b)",
+                   re.IGNORECASE)
+# a number, ordinal, decade, scale word or month: what a perturbation may change
+_NUMBERISH = re.compile(rf"\d+(st|nd|rd|th|s)?|hundred|thousand|({_MONTHS.lower()})")
+_SPAN = frozenset(["and", "or", "to", "between", "from", "y", "a"])
+ERA_AHEAD = 15  # years after the document's latest one that an option may still name
+# extra steps for a year whose first perturbations fall outside the document's era
+_MORE_YEARS = {"beginner": [-150, -200, 100, -75], "advanced": [-1, -3, 1, -5, 2, -6],
+               "intermediate": [-5, -15, -30, 5, 10, -25]}
 _LOOSE_KINDS = {"org": "org", "place": "place", "person": "person", "group": "group",
                 "event": "event", "work": "work"}
 
@@ -59,10 +73,13 @@ class Pool:
     sentences: list[str] = field(default_factory=list)
     kinds: dict[str, set[str]] = field(default_factory=dict)  # text → every kind it was given
     located: set[str] = field(default_factory=set)  # texts after 'in', 'to', 'from', …
+    latest: int | None = None  # the document's latest year (AD), for options of its era
 
     @classmethod
     def build(cls, sents: Sequence[Span], found: Sequence[Sequence[Answer]]) -> Pool:
         pool = cls(sentences=[norm(s.text) for s in sents])
+        years = [int(y) for s in sents for y in _YEAR.findall(s.text)]
+        pool.latest = max(years, default=None)
         for sent, ans in zip(sents, found, strict=True):
             for a in ans:
                 plural = sent.doc[a.end - 1].tag_ in ("NNS", "NNPS")
@@ -151,8 +168,10 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
                           and len(re.findall(r"\d+", text)) > 1):
         # 'between 1235 and 1245': both ends move together, or the range turns inside out
         # ('between 1250 and 1245', DEV); '1 May 1191' moves its year, not its day
-        steps = {"beginner": [-100, 50, 150, -50], "advanced": [-2, 3, 5, -4]}.get(
-            difficulty, [-10, 15, 25, -20])
+        # the later steps stand in for those that would leave the document's era (pick)
+        steps = {"beginner": [-100, 50, 150, -50, -150, -200],
+                 "advanced": [-2, 3, 5, -4, -6, -8, -12]}.get(
+            difficulty, [-10, 15, 25, -20, -30, -40, -50])
         lo, hi = min(map(int, years)), max(map(int, years))
         return [_shift_years(text, s) for s in steps
                 if len(years) == 1 or lo + s > hi or hi + s < lo]
@@ -233,11 +252,19 @@ def pick(
     if answer.kind in NUMERIC:
         ranked = (_numbers(answer, difficulty) + ranked) if for_statement else (
             ranked[:1] + _numbers(answer, difficulty) + ranked[1:])
+    if answer.kind in NUMERIC and len(_YEAR.findall(answer.text)) == 1 and \
+            len(re.findall(r"\d+", answer.text)) == 1:  # a range or a day keeps its own steps
+        ranked += [_shift_years(answer.text, s) for s in _MORE_YEARS.get(
+            difficulty, _MORE_YEARS["intermediate"])]
     source = norm(sent.text)
     chosen: list[str] = []
     for option in ranked:
         if answer.kind in ("century", "year") and _overlaps(option, answer.text):
             continue
+        if not in_era(option, pool.latest):
+            continue  # '2037' and '2027' offered for a 2012 ranking (s7 review)
+        if answer.kind in NUMERIC and not same_form(option, answer.text):
+            continue  # 'only one' beside 'four', 'six' for 'five' (s7 review)
         if answer.kind in NUMERIC and answer.head and pool.counts(option, answer.head):
             continue  # 'five' for 'four layers' where the page says 'four or five layers'
         if _acceptable(option, answer.text, source, chosen):
@@ -245,6 +272,31 @@ def pick(
         if len(chosen) == count:
             break
     return chosen
+
+
+def in_era(option: str, latest: int | None, today: int | None = None) -> bool:
+    """No year in the option after this year, nor more than ``ERA_AHEAD`` years after the
+    document's latest: a student rules out a future year at sight, and a year far beyond what
+    the page speaks of is no plausible date for its events."""
+    years = [int(y) for y in _YEAR.findall(option)]
+    limit = (today or datetime.date.today().year) - 1
+    if latest is not None:
+        limit = min(limit, latest + ERA_AHEAD)
+    return all(y <= limit for y in years)
+
+
+def same_form(option: str, answer: str) -> bool:
+    """The option says its number as the answer does: the same words besides the number
+    (approximators aside), so the form gives no option away ('only one' among 'four', 'six'
+    for 'five'; '300 ships' for '40 knights')."""
+
+    def rest(text: str) -> set[str]:
+        # one century or a span of two is one form ('13th century', '10th and 11th centuries')
+        return {re.sub(r"(ies|s)$", lambda m: "y" if m.group(1) == "ies" else "", w)
+                for w in norm(text).split() if not _NUMBERISH.fullmatch(w)
+                and w not in _NUMBER_WORDS and w not in _APPROX and w not in _SPAN}
+
+    return rest(option) == rest(answer)
 
 
 def bound(answer: Answer, sent: Span) -> bool:

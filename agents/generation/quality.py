@@ -41,7 +41,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from agents.generation.cards import UNREVIEWED, Candidate
-from agents.generation.defects import defects, leans_on_before
+from agents.generation.defects import defects, leans_on_before, unfit
 from agents.generation.dimensions import (
     answerability,
     clarity,
@@ -147,6 +147,10 @@ class QualityScorer:
                 # 'Some time later, Dyrrachium fell …': the student has no sentence before it;
                 # a card that cannot stand alone is not made (the keep model, fitted on few
                 # such cards, would still rank it as a clean statement)
+                quality["soundness"] = 0.0
+            if unfit(cand, language):
+                # a class the held-out reviewers deleted (nearly) every time (defects.unfit):
+                # never delivered; the count is filled with the page's other cards
                 quality["soundness"] = 0.0
             overall = heuristic(quality, self.weights)
             scored = Scored(cand, quality, overall, vector)
