@@ -107,6 +107,7 @@ def card_engine(settings: Settings, registry: CollectorRegistry | None = None,
 
         from agents.exceptions import ModelLoadError
 
+        tracking_store_ready(settings)
         try:
             model = mlflow.artifacts.download_artifacts(
                 artifact_uri=model, tracking_uri=tracking_uri or settings.resolved_tracking_uri
@@ -153,9 +154,25 @@ def model_router(settings: Settings, where: Endpoints, registry: CollectorRegist
     from agents.models import ModelRouter
     from agents.rollout import RolloutPolicy
 
+    def load(uri: str) -> Any:
+        tracking_store_ready(settings)
+        return scoring_loader()(uri, where.tracking_uri)
+
     policy = RolloutPolicy(min_samples=settings.rollout_min_samples, margin=settings.rollout_margin)
-    return ModelRouter(policy, lambda uri: scoring_loader()(uri, where.tracking_uri), registry,
+    return ModelRouter(policy, load, registry,
                        report=report, actor=f"worker:{socket.gethostname()}:{os.getpid()}")
+
+
+def tracking_store_ready(settings: Settings, timeout: float = 120.0) -> None:
+    """Before a first use of MLflow: the run folder's store, if the `up` that started us is
+    still making it (cardstream.tracking_store). Opened before that, MLflow would start a
+    second migration of a store that is not there yet."""
+    from agents.exceptions import ModelLoadError
+    from cardstream.tracking_store import wait_for_store
+
+    if not wait_for_store(settings.run_dir, timeout):
+        raise ModelLoadError(f"the MLflow store in {settings.run_dir} was still being made "
+                             f"after {timeout:.0f} s")
 
 
 def configure_logging(level: str) -> None:

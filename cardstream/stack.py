@@ -24,13 +24,13 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from cardstream.supervisor import Supervisor
+from cardstream.tracking_store import make_store
 from streams.broker import EmbeddedBroker, free_port, hold_port, reachable
 from streams.exceptions import BrokerError, ConfigError
 from streams.objectstore import EmbeddedObjectStore
@@ -41,6 +41,7 @@ from streams.topics import create_topics, topic_specs
 
 READY_FILE = "worker.ready"
 BROKER_CHECK_S = 5.0
+STORE_AT_STOP_S = 60.0  # a stop waits for a store being made (seconds, usually)
 
 log = logging.getLogger("cardstream.stack")
 
@@ -70,6 +71,8 @@ class Stack:
         self.supervisor = Supervisor(self._respawn)
         self.cluster_lost = False
         self._next_broker_check = 0.0
+        self._making: concurrent.futures.Future[None] | None = None  # a fresh folder's store
+        self._child_env: dict[str, str] = {}
 
     @property
     def bootstrap(self) -> str:
@@ -111,6 +114,9 @@ class Stack:
         if self.s3 is not None and not self.s3.running:
             return ("the embedded object store (SeaweedFS) under the broker died, so the stack "
                     "stops; `cardstream up` again carries on from the run folder")
+        failed = self._store_made()
+        if failed is not None:
+            return failed
         self.supervisor.check()
         if self.broker is None and time.monotonic() >= self._next_broker_check:
             self._next_broker_check = time.monotonic() + BROKER_CHECK_S
@@ -149,11 +155,7 @@ class Stack:
         the object store, the broker and the topics come up; it waits for the topics itself.
         The run file is written as soon as the topics exist: uploads are accepted (and kept)
         from then on, while the worker finishes starting."""
-        started = self._started = time.monotonic()
-
-        def say(what: str) -> None:
-            self.progress(f"  {what} ({time.monotonic() - started:.1f} s)")
-
+        self._started = time.monotonic()
         reap_orphans(self.run_dir)
         (self.run_dir / READY_FILE).unlink(missing_ok=True)
         s = self.settings
@@ -182,46 +184,71 @@ class Stack:
             env.update({"CARDSTREAM_BLOB_S3_URL": e.url, "CARDSTREAM_BLOB_S3_BUCKET": e.bucket,
                         "CARDSTREAM_BLOB_S3_ACCESS_KEY": e.access_key,
                         "CARDSTREAM_BLOB_S3_SECRET_KEY": e.secret_key})
-        def spawn_children() -> None:
-            assert self.info is not None
-            self._spawn("worker", ["worker", "--metrics-port", str(metrics_port)], env)
-            if self.with_retrainer:
-                retrainer_port = free_port()
-                self.info.metrics["retrainer"] = f"http://127.0.0.1:{retrainer_port}/metrics"
-                self._spawn("retrainer", ["retrainer", "--metrics-port", str(retrainer_port)],
-                            env)
-            say(f"{' and '.join(self.processes)} starting")
 
-        creating = self._create_mlflow_store()
-        if creating is None:
-            spawn_children()  # their imports overlap the broker's start
+        self._child_env = env
+        # the worker first, in a fresh folder too: its imports overlap the broker's start and
+        # the MLflow store's making, which it waits for only where it first uses MLflow
+        # (cardstream.tracking_store), after its group join
+        self._making = make_store(self.run_dir, s.resolved_tracking_uri)
+        self._spawn("worker", ["worker", "--metrics-port", str(metrics_port)], env)
+        self._say("worker starting")
+        if self._making is None:
+            self._spawn_retrainer()
         if s.embedded:
             if self.s3 is not None:
                 self.s3.start()
-                say(f"object store (SeaweedFS S3) ready at {self.s3.endpoint.url}")
+                self._say(f"object store (SeaweedFS S3) ready at {self.s3.endpoint.url}")
             broker = EmbeddedBroker(
                 s.tansu_bin, port=port, log_path=self.run_dir / "tansu.log",
                 workdir=self.run_dir, s3=self.s3.endpoint if self.s3 is not None else None,
             )
             self._release_port()
             self.broker = broker.start()
-            say(f"broker (Tansu, {'S3' if self.s3 else 'in memory'}) ready at {bootstrap}")
+            self._say(f"broker (Tansu, {'S3' if self.s3 else 'in memory'}) ready at {bootstrap}")
         create_topics(bootstrap, topic_specs(s), config=security_from(s).confluent())
-        say("topics ready")
+        self._say("topics ready")
         self._write_info()
         # Ready, honestly: from here an upload is accepted and kept on the broker, and the
         # worker processes it as soon as it has joined its group (a few seconds more; the
         # first upload also waits for the card engine, which loads in the background)
-        say("ready: accepting uploads")
-        if creating is not None:
-            creating.result()  # raises what the creation raised
-            say("MLflow store created")
-            spawn_children()
-            self._write_info()
+        self._say("ready: accepting uploads")
+        self._store_made(block=self.wait_consuming)
         if self.wait_consuming:
             self._wait_ready(ready_timeout)
             self.note_consuming()
         return self
+
+    def _say(self, what: str) -> None:
+        self.progress(f"  {what} ({time.monotonic() - self._started:.1f} s)")
+
+    def _spawn_retrainer(self) -> None:
+        if not self.with_retrainer:
+            return
+        assert self.info is not None
+        port = free_port()
+        self.info.metrics["retrainer"] = f"http://127.0.0.1:{port}/metrics"
+        self._spawn("retrainer", ["retrainer", "--metrics-port", str(port)], self._child_env)
+        self._say(f"retrainer starting, metrics at {self.info.metrics['retrainer']}")
+
+    def _store_made(self, block: bool = False) -> str | None:
+        """Once a fresh folder's MLflow store is made: say so and start the retrainer, which
+        opens the store as it starts. Returns why the stack must stop if it could not be
+        made (``block`` raises it instead)."""
+        making = self._making
+        if making is None or not (block or making.done()):
+            return None
+        self._making = None
+        try:
+            making.result()
+        except Exception as exc:
+            if block:
+                raise
+            return f"the MLflow store in {self.run_dir} could not be made: {exc}"
+        self._say("MLflow store created")
+        if self.with_retrainer:
+            self._spawn_retrainer()
+            self._write_info()
+        return None
 
     def _release_port(self) -> None:
         if self._held_port is not None:
@@ -236,38 +263,6 @@ class Stack:
             if server is not None and server.pid is not None:
                 self.info.pids[name] = server.pid
         self.info.write(self.run_dir)
-
-    def _create_mlflow_store(self) -> concurrent.futures.Future[None] | None:
-        """A fresh embedded MLflow store, created and migrated on a thread while the broker
-        starts (importing MLflow and its ~50 migrations take 3-8 s, the whole of a first `up`
-        before); None when there is nothing to create.
-
-        Once, here, before the worker and the retrainer start: processes that open a fresh
-        sqlite store together each start the migration and can leave it half done ("table
-        _alembic_tmp_latest_metrics already exists" for everyone after). It is made under
-        another name and renamed when complete, so an `up` that dies meanwhile leaves no
-        half-made store for the next one to trust."""
-        uri = self.settings.resolved_tracking_uri
-        store = self.run_dir / "mlflow.db"
-        if store.exists() or uri != f"sqlite:///{store.resolve()}":
-            return None
-        making = store.with_name("mlflow.db.creating")
-        created = concurrent.futures.Future[None]()
-        created.set_running_or_notify_cancel()
-
-        def create() -> None:
-            try:
-                from mlflow import MlflowClient
-
-                making.unlink(missing_ok=True)
-                MlflowClient(f"sqlite:///{making.resolve()}").search_experiments()
-                os.replace(making, store)
-                created.set_result(None)
-            except BaseException as exc:  # start() raises it
-                created.set_exception(exc)
-
-        threading.Thread(target=create, name="mlflow-store", daemon=True).start()
-        return created
 
     def note_consuming(self) -> bool:
         """Whether the worker consumes yet; says so once, with the time since start."""
@@ -296,6 +291,9 @@ class Stack:
 
     def stop(self, timeout: float = 15.0) -> None:
         self._release_port()
+        if self._making is not None:  # not left half made for the next start to make again
+            with contextlib.suppress(Exception):
+                self._making.result(STORE_AT_STOP_S)
         # workers first, so they commit their offsets while the broker is still there
         for process in self.processes.values():
             if process.poll() is None:

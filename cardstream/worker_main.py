@@ -20,6 +20,7 @@ from agents.models import ModelVersionsListener
 from agents.tracking import Flusher, WindowedTracker
 from cardstream import bootstrap
 from cardstream.stack import READY_FILE
+from cardstream.tracking_store import wait_for_store
 from schemas.events import ModelVersion
 from streams import kafka
 from streams.settings import Settings
@@ -43,6 +44,7 @@ def tracker(settings: Settings, run_name: str) -> WindowedTracker:
 
 
 STOP_GRACE_S = 10.0  # under the stack's 15 s before it kills, so a stuck stop says why
+STORE_AT_STOP_S = 3.0  # a stop waits this long for a store still being made (tracking_store)
 
 
 def stop_watchdog(grace_s: float = STOP_GRACE_S) -> None:
@@ -177,6 +179,9 @@ def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
 
     def start_flusher() -> None:  # its first act is to warm MLflow up: seconds of imports
         joining.wait(GATE_TIMEOUT_S)
+        # a fresh folder's store is made by `up` meanwhile; the windows wait in memory
+        while not wait_for_store(settings.run_dir):
+            log.warning("the MLflow store in %s is still being made", settings.run_dir)
         flusher.start()
 
     threading.Thread(target=start_flusher, name="flusher-gate", daemon=True).start()
@@ -192,6 +197,10 @@ def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
         listener.stop()
         for reporter in reporters:
             reporter.flush(5)
+        if not wait_for_store(settings.run_dir, STORE_AT_STOP_S):
+            log.warning("the MLflow store in %s is still being made: the last tracking "
+                        "windows are dropped", settings.run_dir)
+            deps.trackers.clear()
         worker.close()  # the trackers write their last window to MLflow here
         deps.store.close()
         log.info("closed in %.2f s after Faust stopped", time.perf_counter() - closing)

@@ -1,7 +1,9 @@
-"""A first `up` on a fresh folder: ready while the MLflow store is still being made."""
+"""A first `up` on a fresh folder: ready, and its worker starting, while the MLflow store is
+still being made."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from cardstream.stack import Stack
@@ -15,7 +17,11 @@ def steps_of(run_dir: Path) -> tuple[list[str], dict[str, int]]:
     stack = Stack(Settings(run_dir=run_dir, ephemeral=True, partitions=1), with_retrainer=False,
                   progress=lines.append, wait_consuming=False)
     try:
-        stack.start()
+        stack.start()  # returns at "ready", as `up`'s does
+        deadline = time.monotonic() + 120
+        while stack._making is not None and time.monotonic() < deadline:
+            assert stack.supervise() is None  # `up`'s loop, which notes the store made
+            time.sleep(0.1)
         pids = RunInfo.read(run_dir).pids
     finally:
         stack.stop()
@@ -28,12 +34,13 @@ def test_a_fresh_folder_is_ready_before_its_mlflow_store_exists_and_gets_a_whole
 
     (tmp_path / "mlflow.db.creating").write_text("left by an up that died while making it")
     steps, pids = steps_of(tmp_path)
-    # the store is made beside the broker; the worker starts only once it exists, since
-    # processes opening a fresh store together can leave its migration half done
-    assert steps.index("topics ready") < steps.index("ready: accepting uploads") \
-        < steps.index("MLflow store created") < steps.index("worker starting")
-    assert "worker" in pids  # the run file names the worker started after "ready"
+    # the store is made beside the broker's start and the worker's; the worker waits for it
+    # only where it first uses MLflow (cardstream.tracking_store)
+    assert steps.index("worker starting") < steps.index("topics ready") \
+        < steps.index("ready: accepting uploads") < steps.index("MLflow store created")
+    assert "worker" in pids
     assert not (tmp_path / "mlflow.db.creating").exists()
+    assert not (tmp_path / "mlflow.db.pending").exists()
     names = [e.name for e in MlflowClient(f"sqlite:///{tmp_path / 'mlflow.db'}")
              .search_experiments()]
     assert names == ["Default"]  # a whole, migrated store (a half-made one raises here)
