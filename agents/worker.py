@@ -40,6 +40,7 @@ from schemas.events import (
 from streams.batch_reader import BatchReader, batch_consumer
 from streams.blobs import BlobStore
 from streams.faust_app import acked_table, make_app, raw_topic
+from streams.processes import pool_child
 from streams.security import KafkaSecurity
 from streams.serde import AvroCodec
 from streams.settings import Settings
@@ -86,10 +87,11 @@ def feedback_lag(consumer: Any, records: list[Any]) -> int:
 def ocr_pool(workers: int) -> Executor:
     from agents.ocr import worker_init
 
-    # spawn, not fork: the worker process holds Kafka client threads that must not be copied
+    # spawn, not fork: the worker process holds Kafka client threads that must not be copied;
+    # the children end with the worker, however it ends (streams.processes.pool_child)
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-        initializer=worker_init,
+        initializer=pool_child, initargs=(os.getpid(), worker_init),
     )
 
 

@@ -1,8 +1,13 @@
-"""Child processes the embedded stack owns (Tansu, SeaweedFS): stopped the same way everywhere."""
+"""Child processes: the embedded stack's servers (Tansu, SeaweedFS), stopped the same way
+everywhere, and pool processes that end with the process that made them."""
 
 from __future__ import annotations
 
+import os
+import select
 import subprocess
+import threading
+from collections.abc import Callable
 
 
 def terminate(process: subprocess.Popen[bytes] | None, timeout: float) -> None:
@@ -16,3 +21,33 @@ def terminate(process: subprocess.Popen[bytes] | None, timeout: float) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout)
+
+
+def pool_child(parent: int, init: Callable[[], None] | None = None) -> None:
+    """A process pool's initializer (``initargs=(os.getpid(), init)``): the child ends with
+    ``parent``, then runs ``init``.
+
+    A pool child waits for work on a pipe whose write end it holds itself (spawn pickles the
+    whole queue), so it never sees its parent go: every worker killed with -9, or ended with
+    ``os._exit`` before the pool's manager thread had told its children, left its OCR
+    processes running for good, one per core."""
+    exit_with(parent)
+    if init is not None:
+        init()
+
+
+def exit_with(parent: int) -> None:
+    """End this process as soon as ``parent`` ends: a daemon thread blocked on the parent's
+    pidfd (no polling), or at once if it is already gone."""
+    try:
+        watched = os.pidfd_open(parent)
+    except ProcessLookupError:
+        os._exit(0)
+    if os.getppid() != parent:  # it ended, and its pid was reused, before the pidfd was open
+        os._exit(0)
+
+    def watch() -> None:
+        select.select([watched], [], [])  # readable once the process has ended
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
