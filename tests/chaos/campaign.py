@@ -245,7 +245,8 @@ def broker_return(base: Path, outage_s: float = 15.0) -> dict[str, Any]:
     from cardstream import bootstrap
     from cardstream.stack import Stack
     from schemas.events import UploadOptions
-    from streams.broker import EmbeddedBroker, free_port
+    from streams.broker import EmbeddedBroker
+    from streams.ports import free_port
 
     records: list[str] = []
 

@@ -18,7 +18,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from streams.broker import find_tansu, free_port, wait_for_port
+from streams.broker import find_tansu, wait_for_port
+from streams.ports import free_port
 
 # what a client that breaks off or garbles its greeting raises while ``admit`` reads it
 GREETING_ERRORS = (asyncio.IncompleteReadError, OSError, ValueError, KeyError, struct.error)

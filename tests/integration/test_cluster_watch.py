@@ -18,7 +18,8 @@ def test_cluster_loss_is_reported_once_and_its_return_recreates_the_topics(
     from confluent_kafka.admin import AdminClient
 
     from cardstream.stack import Stack
-    from streams.broker import EmbeddedBroker, free_port
+    from streams.broker import EmbeddedBroker
+    from streams.ports import free_port
     from streams.runinfo import RunInfo
     from streams.settings import Settings
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from schemas.events import UploadOptions
-from streams.broker import free_port
+from streams.ports import free_port
 from tests.test_deploy import dashboard_panels
 
 pytestmark = pytest.mark.integration

@@ -26,8 +26,9 @@ import pytest
 from confluent_kafka import KafkaException
 from confluent_kafka.admin import AdminClient
 
-from streams.broker import find_tansu, free_port
+from streams.broker import find_tansu
 from streams.objectstore import EmbeddedObjectStore
+from streams.ports import free_port
 from tests.integration.relay import tansu
 from tests.integration.sasl_proxy import SaslProxy
 from tests.integration.secure import make_ca, started

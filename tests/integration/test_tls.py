@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from streams.broker import free_port
 from streams.exceptions import BrokerError
+from streams.ports import free_port
 from streams.security import KafkaSecurity
 from tests.integration.relay import Relay, tansu
 from tests.integration.secure import make_ca, started
