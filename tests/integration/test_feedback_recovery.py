@@ -4,7 +4,6 @@ and no rating is skipped or stored twice."""
 
 from __future__ import annotations
 
-import json
 import signal
 import sqlite3
 import time
@@ -18,39 +17,14 @@ from agents.rollout import BASELINE
 from cardstream import bootstrap
 from cardstream.stack import Stack
 from schemas.events import Card, Feedback
-from streams import kafka
 from streams.broker import EmbeddedBroker
 from streams.settings import Settings
 from streams.store import CardStore
+from tests.integration.helpers import changelog, stored
 
 pytestmark = pytest.mark.integration
 
 WAIT = 120.0
-
-
-def changelog(bootstrap_servers: str, topic: str) -> dict[str, Any]:
-    """A Faust table as its changelog has it: the last value of every key."""
-    consumer = kafka.consumer(bootstrap_servers)
-    kafka.assign_from_start(consumer, [topic])
-    state: dict[str, Any] = {}
-    idle = time.monotonic()
-    while time.monotonic() - idle < 1.5:
-        message = consumer.poll(0.2)
-        if message is None or message.error():
-            continue
-        idle = time.monotonic()
-        key, value = message.key() or b"", message.value() or b"null"
-        state[json.loads(key) if key[:1] == b'"' else key.decode()] = json.loads(value)
-    consumer.close()
-    return state
-
-
-def stored(db: Path) -> tuple[int, int]:
-    """Ratings in the card store, and distinct feedback ids among them."""
-    with sqlite3.connect(db) as conn:
-        count, distinct = conn.execute(
-            "SELECT COUNT(*), COUNT(DISTINCT feedback_id) FROM feedback").fetchone()
-    return count, distinct
 
 
 def wait_until(predicate: Any, what: str) -> None:

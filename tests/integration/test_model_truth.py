@@ -21,6 +21,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from agents.rollout import BASELINE, MODEL_NAME
 from schemas.events import ModelVersion, UploadOptions
+from tests.integration.helpers import registered_scorer
 
 pytestmark = pytest.mark.integration
 
@@ -117,21 +118,6 @@ def agree(settings: Any, stack: Any, env: dict[str, str],
 
 def register_scorer(stack: Any, tmp: Path) -> str:
     return registered_scorer(stack.info.tracking_uri, stack.settings.artifact_root, tmp)
-
-
-def registered_scorer(tracking_uri: str, artifact_root: str, tmp: Path) -> str:
-    """A real (untrained) scorer registered the way the retrainer does it; its version."""
-    from agents.scoring import LearnedRater, QualityModel, ScorerConfig
-    from retrainer import registry
-    from retrainer.pyfunc import log_scorer
-
-    client = registry.client_for(tracking_uri)
-    rater = LearnedRater(QualityModel.from_encoder(ScorerConfig(prior=0.6)))
-    run_id = registry.start_run(client, "truth-test", "scorer", {},
-                                artifact_location=artifact_root)
-    log_scorer(client, run_id, rater.save(tmp / uuid.uuid4().hex), registry.SCORER_ARTIFACT)
-    registry.end_run(client, run_id, ok=True)
-    return registry.register(client, MODEL_NAME, run_id, registry.SCORER_ARTIFACT, {})
 
 
 def announce(stack: Any, settings: Any, version: str) -> None:

@@ -24,8 +24,7 @@ from schemas.events import Feedback, ModelVersion, UploadOptions
 from streams.runinfo import RUN_FILE, RunInfo, pid_alive
 from streams.settings import Settings
 from tests.conftest import SAMPLES
-from tests.integration.test_feedback_recovery import changelog, stored
-from tests.integration.test_model_truth import registered_scorer
+from tests.integration.helpers import changelog, registered_scorer, stored
 
 pytestmark = pytest.mark.integration
 
