@@ -42,6 +42,15 @@ from streams.topics import create_topics, topic_specs
 
 READY_FILE = "worker.ready"
 BROKER_CHECK_S = 5.0
+# The embedded stack's one worker joins its group with a 4 s session timeout, not the 6 s of
+# Settings: Tansu holds every JoinGroup until half the group's session timeout has passed (in
+# 1 s steps), so this is 1 s off every start. It is safe for a sole member: Tansu evicts a
+# silent member only when another member of its group calls (join, sync, heartbeat, leave),
+# after refreshing the caller, so one worker is never evicted by a late heartbeat, however
+# loaded the machine; the timeout then only bounds how long a dead worker's membership holds
+# up the one restarted in its place. Workers added by hand, or a set session timeout, keep
+# their own (tests/integration/test_rebalance.py runs two with 6 s).
+SOLE_WORKER_SESSION_TIMEOUT_S = 4.0
 STORE_AT_STOP_S = 60.0  # a stop waits for a store being made (seconds, usually)
 
 log = logging.getLogger("cardstream.stack")
@@ -176,6 +185,8 @@ class Stack:
         env = {"CARDSTREAM_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
                "CARDSTREAM_MLFLOW_TRACKING_URI": s.resolved_tracking_uri,
                "CARDSTREAM_BLOB_DIR": self.info.blob_dir}
+        if s.embedded and "session_timeout_s" not in s.model_fields_set:
+            env["CARDSTREAM_SESSION_TIMEOUT_S"] = str(SOLE_WORKER_SESSION_TIMEOUT_S)
         if s.embedded and not s.ephemeral:
             # made (ports, keys) before the worker is, started after: the worker imports its
             # libraries meanwhile. Blobs go to the same bucket as the topics.

@@ -36,8 +36,10 @@ def test_uploads_survive_a_worker_joining_and_leaving_mid_stream(tmp_path: Path)
     from streams.settings import Settings
 
     tag = uuid.uuid4().hex[:8]
+    # two members: the 6 s session timeout, not the sole worker's 4 s (cardstream.stack)
     settings = Settings(run_dir=tmp_path, topic_prefix=f"r{tag}-", app_id=f"rebalance-{tag}",
-                        partitions=4, ocr_workers=1, use_encoder=False, ephemeral=True)
+                        partitions=4, ocr_workers=1, use_encoder=False, ephemeral=True,
+                        session_timeout_s=6.0)
     paragraphs = [p["context"] for p in json.loads(SQUAD.read_text())["paragraphs"]]
     texts = iter(f"{p} (Copy {n}.)" for n in range(100) for p in paragraphs)
     results: dict = {}  # type: ignore[type-arg]
