@@ -13,13 +13,14 @@ question code is measured on the same cards before and after:
 Checks (each from the card, its source passage and a spaCy parse; none reads the engine):
   stranded     words of the answer's own phrase left in the question ("What is amnesia caused
                by such as a blow to the head?" → "brain trauma"), a possessive or preposition
-               left at the end ("expound his?", "What is the main use … in?")
+               left at the end ("expound his?", "What is the main use … in?") or without its
+               object mid-question ("What will the therapist and client during work …?")
   what-person  "What" asks for a person the passage shows to be one (a PERSON name, a title)
   context      an unresolved pronoun, "this/these/those N", "both N", "now", "here"
   bare-head    the answer is one lowercase noun cut from its phrase ("inability" of
                "inability to transfer …")
-  bad-form     "What is the reason that …", empty quotes, "How long" for no duration, no
-               wh-word, over 20 words
+  bad-form     "What is the reason that …", empty quotes, "How long" for no duration, "What
+               is to …", no wh-word, over 20 words
   resolved     (not counted as a defect) the question names someone the source sentence
                does not: context resolution put a name there, and a wrong one is the worst
                defect, so these are listed for reading
@@ -45,8 +46,9 @@ TITLES = frozenset(str.split(
 _UNRESOLVED = re.compile(
     r"\b(he|she|him|his|her|hers|they|them|their|it|its|this|these|those|both|now|here)\b",
     re.IGNORECASE)
-_DURATION = re.compile(r"\b(years|months|weeks|days|hours|minutes|seconds|decades|centuries|"
-                       r"year|month|week|day|hour|minute|decade|century)\b")
+_DURATION = re.compile(r"(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+                       r"a few|a|an))\s+(\w+\s+)?(years?|months?|weeks?|days?|hours?|minutes?|"
+                       r"seconds?|decades?|centuries|century)\b")
 _WH = re.compile(r"^(?:\w+ )?(what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
 
 
@@ -128,6 +130,9 @@ def check(card: dict[str, Any], doc: Any, nlp: Any) -> list[str]:
         if last.tag_ in ("PRP$", "DT", "WDT") or (last.pos_ == "ADP" and any(
                 t.lemma_ == "be" and t.dep_ == "ROOT" for t in qdoc) and len(words) > 4):
             found.append("stranded")
+        elif any(t.pos_ == "ADP" and t.dep_ == "prep" and not list(t.children)
+                 for t in words[:-1]):
+            found.append("stranded")  # "… client during work together?", "following by"
     if q.startswith("What ") and person_evidence(doc, a):
         found.append("what-person")
     if _UNRESOLVED.search(q):
@@ -137,9 +142,8 @@ def check(card: dict[str, Any], doc: Any, nlp: Any) -> list[str]:
                                              for c in span.root.children):
         found.append("bare-head")
     bad = ("the reason that" in q.lower() or re.search(r'"\s*"', q) is not None
-           or (q.startswith("How long") and not (_DURATION.search(a) and re.search(
-               r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)\b",
-               a)))
+           or (q.startswith("How long") and not _DURATION.search(a))
+           or re.match(r"^\w+ (is|are|was|were) to ", q) is not None
            or not _WH.match(q) or len(words) > 20)
     if bad:
         found.append("bad-form")

@@ -113,3 +113,61 @@ def test_no_card_credits_the_wrong_name(engine: RuleEngine) -> None:
 def test_no_reason_that_echo() -> None:
     assert questions.why_question("Taste and smell are called chemical senses because both "
                                   "have receptors that respond to molecules.", "en") is None
+
+
+@pytest.mark.parametrize(("question", "bad"), [
+    ("What is to introduce an antigen from a pathogen in order to stimulate the immune system?",
+     True),
+    ("What were both states using increased revenues to fund?", True),
+    ("What is one of the largest and most important in Central and Eastern Europe?", True),
+    ("Who did only the Ilkhans truly recognize Kublai as?", True),
+    ("What is the main use for steam turbines in?", True),
+    ("What do how many people experience?", True),
+    ("What did Marin construct garrisoned?", True),
+    ("What pathogens can rapidly evolve have evolved to recognize?", True),
+    ("What is one of the largest stock exchanges in Central Europe?", False),
+    ("What is the skin made of?", False),
+    ("What is Anterograde amnesia commonly caused by?", False),
+    ("What did both A and B want?", False),
+    ("What is the British East India Company known as?", False),
+    ("Who knew what the answer was?", False),
+    ("What did the Normans want to have built?", False),
+])
+def test_session_7s_garbled_questions_are_ill_formed(nlp, question: str, bad: bool) -> None:  # type: ignore[no-untyped-def]
+    from agents.generation import grammar
+
+    assert bool(grammar.problems(nlp(question))) is bad, grammar.problems(nlp(question))
+
+
+def test_a_preposition_is_never_stranded_mid_question(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What will the therapist and client during work together?' → 'intake'."""
+    asked = _ask(nlp, "During intake, the therapist and client will work together to discuss "
+                      "treatment goals.", "intake")
+    assert asked is None or asked.question.rstrip("?").split()[-1] == "during", asked
+
+
+def test_a_time_that_is_not_a_length_is_not_asked_how_long(engine: RuleEngine) -> None:
+    """'How long did Chrysler end production …?' → 'end of the 1981 model year'."""
+    text = ("Chrysler ended production of its full-sized luxury sedans at the end of the 1981 "
+            "model year. The company had made them for decades.")
+    cards = engine.generate(GenerationRequest(text, "t", 6, "intermediate", ("qa",))).cards
+    assert not any(c.question.startswith("How long") and "1981" in c.answer for c in cards)
+
+
+def test_his_after_a_second_name_is_not_the_first_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What is known for El Temür's cultural contribution?' → 'Tugh Temür': the 'his' in
+    'Tugh Temür is known for his cultural contribution' was given to El Temür."""
+    resolver = Resolver()
+    resolver.push(nlp("The bureaucracy was dominated by El Temür during the reign.")[:])
+    sent = nlp("Tugh Temür is known for his cultural contribution.")[:]
+    his = next(t for t in sent if t.lower_ == "his")
+    assert resolver.replacement(his, sent) != "El Temür's"
+
+
+def test_their_is_not_replaced_by_a_common_plural(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What ended production of cars' full-sized luxury sedans …?' → 'Chrysler'."""
+    resolver = Resolver()
+    resolver.push(nlp("By 1979, virtually all full-size American cars had shrunk.")[:])
+    sent = nlp("Chrysler ended production of their full-sized luxury sedans in 1981.")[:]
+    their = next(t for t in sent if t.lower_ == "their")
+    assert resolver.replacement(their, sent) != "cars'"

@@ -422,6 +422,12 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
         order = subject_part + rest + sorted(front)
         if _orphan_preposition(doc, order, a_removed):
             return None
+        if prep is not None and prep.i in order and not whole_list and any(
+                not doc[i].is_punct for i in order[order.index(prep.i) + 1:]):
+            # a preposition stranded mid-question ("What will the therapist and client during
+            # work together?", "What is memory acquired following by activation …?"): it
+            # reads only at the end ("What is amnesia caused by?")
+            return None
         replace.update(subj_replace)
         body = _render_with_wh(builder, wh, order, replace, lead=lead, max_words=max_words,
                                verb=verb, keep=frozenset(subject_part) | {verb.i})

@@ -98,6 +98,28 @@ def problems(doc: Doc) -> list[str]:
         found.append("verb without its complement")  # 'What is the skin made?' (made of)
     if len(words) > 3 and last.pos_ == "ADV" and last.dep_ == "pobj":
         found.append("a fixed phrase left behind")  # 'What is the erythrocyte by far?'
+    if len(words) > 3 and words[1].lemma_ == "be" and words[2].tag_ == "TO":
+        found.append("an infinitive for a subject")  # 'What is to introduce an antigen …?'
+    if any(t.lower_ == "both" and t.dep_ in ("det", "predet") for t in words):
+        found.append("'both' without its two")  # 'What were both states using …?'
+    if any(t.lower_ == "of" and any(c.dep_ == "pobj" and c.pos_ == "ADJ" for c in t.children)
+           for t in words):
+        found.append("a superlative without its noun")  # 'one of the largest in Europe'
+    if any(t.lower_ in ("how", "what", "who", "which") and t.dep_ not in ("nsubj", "dobj")
+           and t.i >= 2 and t.head.dep_ not in ("relcl", "ccomp") for t in words[1:]):
+        found.append("a second wh-word")  # 'What do how many people experience?'
+    if any(a.tag_ == "VB" and a.pos_ == "VERB" and b.pos_ in ("VERB", "AUX") and
+           b.tag_ in ("VBD", "VBN", "VBP", "VBZ") for a, b in pairwise(words)):
+        found.append("two verbs side by side")  # 'What did Marin construct garrisoned?',
+        # 'What pathogens can rapidly evolve have evolved to recognize?'
+    if first.lower_ in ("who", "whom") and last.lower_ == "as":
+        found.append("'who' for a title")  # 'Who did the Ilkhans recognize Kublai as?'
+    if last.pos_ == "ADP" and last.dep_ != "prt" and not list(last.children) and (
+            (last.head.dep_ == "ROOT" and last.head.lemma_ == "be")
+            or last.head.pos_ in ("NOUN", "PROPN", "PRON")):
+        # a verb may strand its preposition ('What is the skin made of?'); a noun or a bare
+        # 'be' may not ('What is the main use for steam turbines in?')
+        found.append("a preposition stranded on a noun")
     aux = next((t for t in words[1:4] if t.lower_ in _DO), None)
     if aux is not None and any(t.lower_ in _WH for t in words[: aux.i]):
         finite = [

@@ -121,7 +121,7 @@ def _personish(tok: Token) -> bool:
                          "LANGUAGE", "MONEY", "PERCENT", "TIME", "QUANTITY"):
         return False
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos") and not any(
-        c.dep_ in ("det", "compound") for c in tok.children)
+        c.dep_ == "det" for c in tok.children)  # ("the Ohio Valley" is no one)
 
 
 def _name_like(m: Mention) -> bool:
@@ -205,14 +205,17 @@ class Resolver:
         Céloron had mapped … He first constructed Fort Presque Isle' (the small model calls
         Marin a place and Céloron an organisation, so a match by type picks Céloron: a card
         then credits the wrong man, the worst defect). With two names in reach, no card."""
-        names = {w.lower().removesuffix("'s") for w in found.text.split()}
         scope = [t for t in sent if t.i < pronoun.i]
         for prev in reversed(self.previous[-3:]):  # back to the nearest sentence with names
             if any(_personish(t) for t in scope):
                 break
             scope += list(prev)
-        rivals = {t.text.lower() for t in scope if _personish(t)} - names
-        return bool(rivals)
+        name = found.text.lower()
+        # the same person named in full or in part is no rival ("Marin" of "Paul Marin de la
+        # Malgue"); "Tugh Temür" is one to "El Temür"
+        rivals = {(m.text.lower().removesuffix("'s") if (m := _mention(t)) else t.lower_)
+                  for t in scope if _personish(t)}
+        return any(r not in name and name not in r for r in rivals)
 
     def _resolve(self, pronoun: Token, sent: Span) -> Mention | None:
         want = PERSONAL.get(pronoun.lower_)
@@ -266,6 +269,10 @@ class Resolver:
             suffix = ""
         text = mention.text
         if suffix and text.endswith("s") and mention.number == "plur":
+            if not text[:1].isupper() and not self.lenient:
+                # "Chrysler ended production of their sedans" → "cars' sedans": a possessive
+                # on a common plural reads as an echo, and 'their' often means a company
+                return None
             return text + "'"
         return text + suffix
 

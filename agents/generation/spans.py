@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -177,8 +176,11 @@ def kind_of(span: Span, label: str) -> str:
         if kind == "date":
             if re.search(r"\b(days?|weeks?|months?|years?|hours?|decades?)$", text, re.I) and \
                     re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-                              r"several|many|few)\b", text, re.I):
-                return "duration"  # "about 120 days": how long, not when
+                              r"several|many|few)\b", text, re.I) and span.root.lemma_.lower() in (
+                    "day", "week", "month", "year", "hour", "decade"):
+                # "about 120 days": how long, not when; "the end of the 1981 model year" is
+                # a time ("How long did Chrysler end production …?" was deleted)
+                return "duration"
             if re.search(r"centur|millenni", text, re.I):
                 return "century"
             if _YEAR.match(text):
@@ -327,6 +329,7 @@ TITLES = frozenset(str.split(
     "prince princess pope saint st bishop archbishop cardinal dr mr mrs ms professor prof"))
 _PARTICLES = frozenset({"de", "von", "van", "du", "da", "di", "la", "le", "of"})
 _HE_SHE = frozenset({"he", "she"})
+_HIS_HER = frozenset({"his", "her", "himself", "herself"})
 
 
 def people_named(sents: list[Span]) -> frozenset[str]:
@@ -335,7 +338,8 @@ def people_named(sents: list[Span]) -> frozenset[str]:
     model misses many single names ("Braddock", "Dieskau" as an organisation, "Marin" as a
     place), so the document's own evidence counts too: a title before the name ("Baron
     Dieskau"), or a sentence whose subject is the bare name followed by one whose subject is
-    he or she ("Braddock called for a retreat. He was killed.")."""
+    he or she ("Marin constructed forts. He first constructed …"), or with "his" or "her"
+    after it ("Braddock (with Washington as one of his aides) led …")."""
     out = {t.lower_ for sent in sents for e in sent.ents if e.label_ in ("PERSON", "PER")
            for t in e if t.pos_ == "PROPN" and len(t.text) > 2}
     for sent in sents:
@@ -347,14 +351,20 @@ def people_named(sents: list[Span]) -> frozenset[str]:
                 before = tok.doc[before.i - 1]
             if before.lower_.rstrip(".") in TITLES:
                 out.add(tok.lower_)
-    for sent, after in pairwise(sents):
+    following: list[Span | None] = [*sents[1:], None]
+    for sent, after in zip(sents, following, strict=True):
         subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
                         and t.head.dep_ == "ROOT"), None)
-        then = next((t for t in after if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and then is not None and then.lower_ in _HE_SHE and \
-                subject.pos_ == "PROPN" and subject.text[:1].isupper() and \
-                not any(c.dep_ == "det" for c in subject.children):
-            out.add(subject.lower_)
+        if subject is None or subject.pos_ != "PROPN" or not subject.text[:1].isupper() or \
+                any(c.dep_ == "det" for c in subject.children):
+            continue
+        then = next((t for t in after if t.dep_ in ("nsubj", "nsubjpass")), None) \
+            if after is not None else None
+        if (then is not None and then.lower_ in _HE_SHE) or any(
+                t.i > subject.i and t.lower_ in _HIS_HER for t in sent):
+            # "Braddock (with Washington as one of his aides) led …"; "Tugh Temür … his"
+            out |= {t.lower_ for t in subject.subtree if t.pos_ == "PROPN" and (
+                t == subject or t.dep_ in ("compound", "flat"))}
     return frozenset(out)
 
 
