@@ -5,8 +5,10 @@
     .venv/bin/python -m bench.keep_model --transfer   # does it carry to other topics?
 
 Data: ``bench/data/card_reviews_dev.jsonl`` (DEV reviews: one SQuAD article, four Anatomy
-pages) and ``card_reviews_s6.jsonl`` (session 6's held-out review, now seen: 11 other articles,
-five Psychology pages), both from ``bench.keep_data``; the model is fitted on both. Every card
+pages), ``card_reviews_s6.jsonl`` (session 6's held-out review, now seen: 11 other articles,
+five Psychology pages) and ``card_reviews_s7.jsonl`` (session 7's: its before, after and merged
+packets on 16 paragraphs and 3 Psychology pages), all from ``bench.keep_data``; the model is
+fitted on all three. Every card
 is turned back into a candidate and its features computed by the engine's own code (its
 closeness to its page as ``bench.keep_data --context`` stored it), so the model sees at
 training time what it sees when it scores a candidate.
@@ -22,7 +24,9 @@ Transfer (``--transfer``): the DEV reviews cover one SQuAD article and one book,
 grouped CV on them measures how the model ranks more cards *of the same topics*. Session 6's
 held-out review (``bench/data/card_reviews_s6.jsonl``, 11 other articles and another book, now
 seen) asks whether it carries: fit on DEV → score s6; fit on s6 → score DEV; and leave one
-article (or book) out over both. Each is reported for the shipped feature set and for the one
+article (or book) out over all; with session 7's file also s6 → s7, s7 → s6 and DEV+s6 → s7
+(what the previously shipped model was fitted on, scoring the review it never saw).
+Each is reported for the shipped feature set and for the one
 it replaced (``keep.PREVIOUS``, a subset of its columns), side by side in one run, beside the
 scores the s6 cards were delivered with; ``within_passage`` is the mean AUC inside one passage
 of the leave-one-topic-out scores (selection ranks one page's cards), ``score_dev_to_s6`` the
@@ -49,6 +53,7 @@ from agents.generation import keep, quality
 
 DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
 SEEN = DATA.with_name("card_reviews_s6.jsonl")
+SEEN_FILES = [SEEN, DATA.with_name("card_reviews_s7.jsonl")]
 C = 0.3  # inverse regularisation; 765 cards, ~40 features: keep the weights modest
 FOLDS = 5
 REPEATS = 5
@@ -130,10 +135,10 @@ def report(y: np.ndarray, pred: np.ndarray, rows: list[dict], aucs: list[float])
 
 def topic(row: dict) -> str:
     """What a card is about, for grouping: its SQuAD article, or its book (DEV's pages are
-    Anatomy and Physiology, session 6's Psychology)."""
+    Anatomy and Physiology, sessions 6 and 7's Psychology)."""
     corpus, name = row["passage"].split(":")[:2]
     if corpus == "openstax":
-        return "openstax:" + ("psy" if row["review"].startswith("s6") else "ap2e")
+        return "openstax:" + ("psy" if row["review"].startswith(("s6", "s7")) else "ap2e")
     return f"{corpus}:{name}"
 
 
@@ -141,17 +146,36 @@ def _auc(y: np.ndarray, p: np.ndarray) -> float:
     return float(roc_auc_score(y, p))
 
 
-def transfer(dev: tuple, seen: tuple) -> list[tuple[str, dict[str, float]]]:
-    """Transfer AUCs per feature set: DEV→s6, s6→DEV, leave-one-topic-out over both."""
-    (xd, yd, _, rd), (xs, ys, _, rs) = dev, seen
-    x, y = np.vstack([xd, xs]), np.concatenate([yd, ys])
-    groups = np.array([topic(r) for r in rd + rs])
+def _fit_predict(train: tuple, test: tuple, cols: list[int]) -> np.ndarray:
+    fitted = model().fit(train[0][:, cols], train[1])  # type: ignore[attr-defined]
+    return fitted.predict_proba(test[0][:, cols])[:, 1]  # type: ignore[no-any-return]
+
+
+def _join(*parts: tuple) -> tuple:
+    return (np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
+            np.concatenate([p[2] for p in parts]), [r for p in parts for r in p[3]])
+
+
+def transfer(sessions: dict[str, tuple]) -> list[tuple[str, dict[str, float]]]:
+    """Transfer AUCs per feature set: fit on one review's cards, score another's (each
+    session's held-out review was of articles the others never saw); leave-one-topic-out
+    over all; and the mean AUC within one passage of the leave-one-out scores."""
+    dev, s6 = sessions["dev"], sessions["s6"]
+    s7 = sessions.get("s7")
+    every = _join(*sessions.values())
+    x, y, _, rows = every
+    groups = np.array([topic(r) for r in rows])
     sets = [(keep.PREVIOUS_SET, [keep.NAMES.index(n) for n in keep.PREVIOUS]),
             (keep.FEATURE_SET, list(range(len(keep.NAMES))))]
     out = []
     for name, cols in sets:
-        to_seen = model().fit(xd[:, cols], yd).predict_proba(xs[:, cols])[:, 1]  # type: ignore[attr-defined]
-        to_dev = model().fit(xs[:, cols], ys).predict_proba(xd[:, cols])[:, 1]  # type: ignore[attr-defined]
+        aucs = {"dev_to_s6": _auc(s6[1], _fit_predict(dev, s6, cols)),
+                "s6_to_dev": _auc(dev[1], _fit_predict(s6, dev, cols))}
+        if s7 is not None:
+            aucs["s6_to_s7"] = _auc(s7[1], _fit_predict(s6, s7, cols))
+            aucs["s7_to_s6"] = _auc(s6[1], _fit_predict(s7, s6, cols))
+            before = _join(dev, s6)  # what the shipped model was fitted on
+            aucs["dev+s6_to_s7"] = _auc(s7[1], _fit_predict(before, s7, cols))
         pooled = np.zeros(len(y))
         per_topic = []
         for g in np.unique(groups):
@@ -160,17 +184,13 @@ def transfer(dev: tuple, seen: tuple) -> list[tuple[str, dict[str, float]]]:
             pooled[test] = fitted.predict_proba(x[test][:, cols])[:, 1]
             if len(set(y[test])) == 2:
                 per_topic.append(_auc(y[test], pooled[test]))
-        s6 = np.arange(len(yd), len(y))
         # selection ranks one page's candidates: how well it orders cards within a passage
-        passages = np.array([r["passage"] for r in rd + rs])
+        passages = np.array([r["passage"] for r in rows])
         within = [_auc(y[m], pooled[m]) for m in (passages == q for q in np.unique(passages))
                   if len(set(y[m])) == 2]
-        out.append((name, {"dev_to_s6": _auc(ys, to_seen), "s6_to_dev": _auc(yd, to_dev),
-                           "score_dev_to_s6": _auc(ys, delivered_score(rs, to_seen)),
-                           "by_topic_pooled": _auc(y, pooled),
-                           "by_topic_mean": float(np.mean(per_topic)),
-                           "by_topic_s6_part": _auc(y[s6], pooled[s6]),
-                           "within_passage": float(np.mean(within))}))
+        aucs |= {"by_topic_pooled": _auc(y, pooled), "by_topic_mean": float(np.mean(per_topic)),
+                 "within_passage": float(np.mean(within))}
+        out.append((name, aucs))
     return out
 
 
@@ -191,22 +211,23 @@ def delivered_score(rows: list[dict], keeps: np.ndarray) -> np.ndarray:
     return np.array(out)
 
 
-def report_transfer(dev: tuple, seen: tuple) -> None:
-    (_, ys, _, rs) = seen
-    print(f"DEV {len(dev[1])} cards ({dev[1].mean():.0%} kept), s6 {len(ys)} agreed cards "
-          f"({ys.mean():.0%} kept), topics: {len({topic(r) for r in dev[3] + rs})}")
-    delivered = np.array([r["card"].get("quality_score") or 0.0 for r in rs])
-    shipped = np.array([(r["card"].get("quality") or {}).get("keep", 0.0) for r in rs])
-    print(f"on s6, as delivered: quality_score AUC {_auc(ys, delivered):.3f}, "
-          f"P(keep) of the model then shipped {_auc(ys, shipped):.3f}; the score re-blended "
-          f"from the stored dimensions and P(keep) {_auc(ys, delivered_score(rs, shipped)):.3f}"
-          f" (max |diff| {np.abs(delivered_score(rs, shipped) - delivered).max():.3f})")
-    rows = transfer(dev, seen)
-    cols = ("dev_to_s6", "s6_to_dev", "by_topic_pooled", "by_topic_mean", "by_topic_s6_part",
-            "within_passage", "score_dev_to_s6")
-    print(f"{'features':12s} " + " ".join(f"{c:>16s}" for c in cols))
+def report_transfer(sessions: dict[str, tuple]) -> None:
+    every = _join(*sessions.values())
+    print(", ".join(f"{k} {len(v[1])} agreed cards ({v[1].mean():.0%} kept)"
+                    for k, v in sessions.items())
+          + f"; topics: {len({topic(r) for r in every[3]})}")
+    for k, (_, ys, _, rs) in sessions.items():
+        if k == "dev":
+            continue
+        delivered = np.array([r["card"].get("quality_score") or 0.0 for r in rs])
+        shipped = np.array([(r["card"].get("quality") or {}).get("keep", 0.0) for r in rs])
+        print(f"on {k}, as delivered: quality_score AUC {_auc(ys, delivered):.3f}, P(keep) of "
+              f"the model then shipped {_auc(ys, shipped):.3f}")
+    rows = transfer(sessions)
+    cols = list(rows[0][1])
+    print(f"{'features':12s} " + " ".join(f"{c:>15s}" for c in cols))
     for name, aucs in rows:
-        print(f"{name:12s} " + " ".join(f"{aucs[c]:16.3f}" for c in cols))
+        print(f"{name:12s} " + " ".join(f"{aucs[c]:15.3f}" for c in cols))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -214,23 +235,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=keep.WEIGHTS)
     parser.add_argument("--check", action="store_true", help="cross-validate only")
-    parser.add_argument("--seen", type=Path, default=SEEN)
+    parser.add_argument("--seen", type=Path, nargs="+", default=SEEN_FILES)
     parser.add_argument("--transfer", action="store_true",
                         help="DEV→s6, s6→DEV and leave-one-topic-out AUCs, old and new features")
     args = parser.parse_args(argv)
+    sessions = {"dev": load(args.data)} | {
+        path.stem.rsplit("_", 1)[-1]: load(path) for path in args.seen}
     if args.transfer:
-        report_transfer(load(args.data), load(args.seen))
+        report_transfer(sessions)
         return 0
-    dev, seen = load(args.data), load(args.seen)
-    x, y = np.vstack([dev[0], seen[0]]), np.concatenate([dev[1], seen[1]])
-    groups, rows = np.concatenate([dev[2], seen[2]]), dev[3] + seen[3]
+    x, y, groups, rows = _join(*sessions.values())
     pred, aucs = cross_validate(x, y, groups)
     numbers = report(y, pred, rows, aucs)
     if args.check:
         return 0
     fitted = model().fit(x, y)  # type: ignore[attr-defined]
     meta = {"fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "data": [f"bench/data/{args.data.name}", f"bench/data/{args.seen.name}"],
+            "data": [f"bench/data/{p.name}" for p in (args.data, *args.seen)],
             "cards": len(y), "C": C,
             "validation": f"{FOLDS}-fold CV grouped by passage x {REPEATS}", **numbers}
     args.out.write_text(json.dumps(export(fitted, meta), indent=1) + "\n", encoding="utf-8")

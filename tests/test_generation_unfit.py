@@ -124,3 +124,22 @@ def test_a_count_option_keeps_the_answers_form() -> None:
     assert choices.same_form("approximately 1,000", "about 1,500")
     assert choices.same_form("13th century", "10th and 11th centuries")
     assert choices.same_form("July 1756", "June 1755")
+
+
+def test_a_multiple_choice_card_the_model_doubts_is_never_delivered() -> None:
+    """Out of fold, reviewers kept 2 of 48 multiple-choice cards under P(keep) 0.2; other
+    types between 0.10 and 0.2 still fill a count nothing better can (13 % kept)."""
+    from agents.generation.quality import Scored
+
+    def scored(card: Candidate, keep: float) -> Scored:
+        return Scored(card, {"keep": keep}, 0.9)
+
+    mcq = Candidate("mcq", "When did Ariq Böke surrender?", "1264", "Ariq Böke surrendered in "
+                    "1264.", choices=["1260", "1254", "1264", "1279"], kind="year")
+    doubted = scored(mcq, 0.15)
+    cloze = scored(KEPT[0], 0.15)
+    gone = scored(KEPT[1], 0.05)
+    scorer = QualityScorer(None)
+    chosen, notes = scorer.select([doubted, cloze, gone], 3, ("mcq", "cloze"))
+    assert [s.candidate for s in chosen] == [KEPT[0]]
+    assert any("only 1 of 3" in n for n in notes)
