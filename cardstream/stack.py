@@ -224,10 +224,12 @@ class Stack:
         # worker processes it as soon as it has joined its group (a few seconds more; the
         # first upload also waits for the card engine, which loads in the background)
         self._say("ready: accepting uploads")
-        self._store_made(block=self.wait_consuming)
         if self.wait_consuming:
             self._wait_ready(ready_timeout)
             self.note_consuming()
+            self._store_made(block=True)
+        else:
+            self._store_made()  # else from `up`'s loop (supervise)
         return self
 
     def _say(self, what: str) -> None:
@@ -286,6 +288,9 @@ class Stack:
     def _wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while not (self.run_dir / READY_FILE).exists():
+            failed = self._store_made()  # the retrainer starts meanwhile
+            if failed is not None:
+                raise BrokerError(failed)
             for name, process in self.processes.items():
                 if process.poll() is not None:
                     tail = (self.run_dir / f"{name}.log").read_text(errors="replace")[-2000:]

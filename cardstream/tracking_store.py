@@ -48,11 +48,13 @@ def make_store(run_dir: Path, uri: str) -> concurrent.futures.Future[None] | Non
         try:
             _migrate(run_dir / MAKING)
             os.replace(run_dir / MAKING, store)
-            made.set_result(None)
+            _sync_folder(run_dir)  # the rename itself
         except BaseException as exc:  # the caller raises it
-            made.set_exception(exc)
-        finally:
             pending.unlink(missing_ok=True)
+            made.set_exception(exc)
+            return
+        pending.unlink(missing_ok=True)  # before anyone hears it is made
+        made.set_result(None)
 
     threading.Thread(target=make, name="mlflow-store", daemon=True).start()
     return made
@@ -88,11 +90,14 @@ def _migrate(making: Path) -> None:
         event.remove(Engine, "connect", unsynced)
     with open(making, "rb+") as made:
         os.fsync(made.fileno())
-    dir_fd = os.open(making.parent, os.O_RDONLY)
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(dir_fd)
+        os.fsync(fd)
     finally:
-        os.close(dir_fd)
+        os.close(fd)
 
 
 def wait_for_store(run_dir: Path, timeout: float = 120.0) -> bool:
