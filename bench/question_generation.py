@@ -26,6 +26,7 @@ each gold answer, its own question/answer card whose answer matches; no such car
 empty question (coverage is printed).
 
     .venv/bin/python -m bench.question_generation [--split dev|test|both] [--limit N] [--show N]
+        [--squad subset|heldout] [--breakdown]
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def asker() -> tuple[str, Callable[[str, list[str]], list[str]]]:
 
 
 def run(passages: list[Passage], ask: Callable[[str, list[str]], list[str]]) -> dict[str, Any]:
-    hyps, refs, raw = [], [], []
+    hyps, refs, raw, where = [], [], [], []
     for passage in passages:
         answers = [a for _, a in passage.questions]
         questions = ask(passage.text, answers)
@@ -125,8 +126,64 @@ def run(passages: list[Passage], ask: Callable[[str, list[str]], list[str]]) -> 
             hyps.append(normalise(ours))
             refs.append(normalise(human))
             raw.append((answer, human, ours))
+            where.append(passage)
     return {"pairs": len(hyps), "covered": sum(bool(h) for h in hyps),
-            "bleu4": bleu4(hyps, refs), "rougeL": rouge_l(hyps, refs), "examples": raw}
+            "bleu4": bleu4(hyps, refs), "rougeL": rouge_l(hyps, refs), "examples": raw,
+            "hyps": hyps, "refs": refs, "passages": where}
+
+
+_WH_WORDS = frozenset(str.split("what which who whom whose when where why how"))
+_STOP = frozenset(str.split(
+    "the a an of in on at to for by with from and or is are was were be been did do does what "
+    "which who whom whose when where why how that this these those it its as ? , 's ' ``"))
+
+
+def breakdown(r: dict[str, Any]) -> list[str]:
+    """Where the score comes from, in aggregates only (no question is printed): per article,
+    by the human question's length, by whether our question opens with the human's wh-word,
+    and how much of the human question's wording the passage holds (a reference that
+    paraphrases the passage cannot be matched by a question built from the passage's words)."""
+    hyps, refs, passages = r["hyps"], r["refs"], r["passages"]
+
+    def score(ids: list[int]) -> str:
+        if not ids:
+            return "      -"
+        h, g = [hyps[i] for i in ids], [refs[i] for i in ids]
+        return f"{len(ids):5d} {bleu4(h, g):6.1f} {rouge_l(h, g):6.1f}"
+
+    def opener(text: str) -> str:
+        words = text.split()
+        return words[0] if words and words[0] in _WH_WORDS else "(other)"
+
+    def copied(i: int) -> float:
+        content = [w for w in refs[i].split() if w not in _STOP]
+        source = set(normalise(passages[i].text).split())
+        return sum(w in source for w in content) / len(content) if content else 1.0
+
+    lines = [f"{'':34s} {'pairs':>5s} {'BLEU':>6s} {'ROUGE':>6s}"]
+    for title in sorted({p.title for p in passages}):
+        lines.append(f"  article {title[:26]:26s} " + score(
+            [i for i, p in enumerate(passages) if p.title == title]))
+    n = len(refs)
+    lengths = [len(x.split()) for x in refs]
+    lines.append(f"  human question, mean words: {sum(lengths) / n:.1f}; ours: "
+                 f"{sum(len(h.split()) for h in hyps) / n:.1f}")
+    for lo, hi in ((0, 8), (8, 11), (11, 99)):
+        lines.append(f"  human question {lo:2d}-{hi - 1:2d} words{'':12s} " + score(
+            [i for i in range(n) if lo <= lengths[i] < hi]))
+    human_open = sum(opener(x) != "(other)" for x in refs) / n
+    same = [i for i in range(n) if opener(hyps[i]) == opener(refs[i]) != "(other)"]
+    lines.append(f"  human question opens with a wh-word: {human_open:.0%}")
+    lines.append(f"  ours opens with the human's wh-word {'':1s}" + score(same))
+    lines.append(f"  ours opens otherwise {'':13s}" + score(
+        [i for i in range(n) if i not in set(same)]))
+    share = [copied(i) for i in range(n)]
+    lines.append(f"  human question's content words found in the passage: "
+                 f"{sum(share) / n:.0%}")
+    for lo, hi in ((0.0, 0.6), (0.6, 0.85), (0.85, 1.01)):
+        lines.append(f"  words from the passage {lo:.0%}-{min(hi, 1):.0%}{'':9s} " + score(
+            [i for i in range(n) if lo <= share[i] < hi]))
+    return lines
 
 
 def main() -> None:
@@ -134,6 +191,8 @@ def main() -> None:
     parser.add_argument("--split", choices=(*splits.SPLITS, "both"), default="both")
     parser.add_argument("--limit", type=int, default=0, help="only the first N paragraphs")
     parser.add_argument("--show", type=int, default=0, help="print N dev examples")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="aggregates that say where each split's score comes from")
     parser.add_argument("--squad", choices=sorted(splits.SQUADS), default="subset",
                         help="the shared subset (dev and test articles) or the articles held "
                              "out whole (heldout: test only)")
@@ -165,6 +224,10 @@ def main() -> None:
         met = r["bleu4"] >= TARGET_BLEU and r["rougeL"] >= TARGET_ROUGE
         print(f"target on {split}: BLEU-4 ≥ {TARGET_BLEU:.0f} and ROUGE-L ≥ {TARGET_ROUGE:.0f}: "
               f"{'MET' if met else 'MISSED'} ({r['bleu4']:.1f} / {r['rougeL']:.1f})")
+    if args.breakdown:
+        for split, r in results.items():
+            print(f"breakdown, {split}:")
+            print("\n".join(breakdown(r)))
     if args.show and "dev" in results:
         for answer, human, ours in results["dev"]["examples"][: args.show]:
             print(f"  [{answer}]\n    human: {human}\n    ours:  {ours or '-'}")
