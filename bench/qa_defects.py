@@ -170,17 +170,19 @@ def run(only_qa: int, out: Path | None, show: bool) -> dict[str, Any]:
     nlp = pipeline("en")
     rows: list[dict[str, Any]] = []
     asked = made = 0
+    types: Counter[str] = Counter()
     for passage, seed in seen_passages():
         if only_qa:
-            n, types = only_qa, ("qa",)
+            n, wanted = only_qa, ("qa",)
         else:
             n = random.Random(f"{seed}:cards:{passage.key}").randint(6, 10)
-            types = ("qa", "mcq", "cloze", "tf")
+            wanted = ("qa", "mcq", "cloze", "tf")
         request = GenerationRequest(passage.text, f"review-{passage.key}", n, "intermediate",
-                                    types)
+                                    wanted)
         cards = [card_json(c) for c in engine.generate(request).cards]
         asked += n
         made += len(cards)
+        types.update(c["type"] for c in cards)
         doc = nlp(passage.text)
         for card in cards:
             if card["type"] != "qa":
@@ -192,6 +194,7 @@ def run(only_qa: int, out: Path | None, show: bool) -> dict[str, Any]:
     flawed = sum(1 for r in rows if set(r["tags"]) & set(CHECKS))
     pages = len({r["passage"] for r in rows}) or 1
     summary = {"passages": len(seen_passages()), "asked": asked, "made": made,
+               "made_by_type": dict(sorted(types.items())),
                "qa_cards": len(rows), "qa_per_passage": round(len(rows) / 40, 2),
                "qa_with_a_defect": flawed, **{c: counts.get(c, 0) for c in (*CHECKS, "resolved")},
                "passages_with_qa": pages}

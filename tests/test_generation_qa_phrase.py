@@ -171,3 +171,38 @@ def test_their_is_not_replaced_by_a_common_plural(nlp) -> None:  # type: ignore[
     sent = nlp("Chrysler ended production of their full-sized luxury sedans in 1981.")[:]
     their = next(t for t in sent if t.lower_ == "their")
     assert resolver.replacement(their, sent) != "cars'"
+
+
+@pytest.mark.parametrize("question", [
+    "What did Conant ask make a definitive statement in 1943?",
+    "What date would the American occupation need to as the West developed alternative energy "
+    "sources?",
+    "What is to chair chamber proceedings and the Scottish Parliamentary Corporate Body?",
+])
+def test_more_garbles_are_ill_formed(nlp, question: str) -> None:  # type: ignore[no-untyped-def]
+    from agents.generation import grammar
+
+    assert grammar.problems(nlp(question)), question
+
+
+@pytest.mark.parametrize("question", ["What did the king make happen?",
+                                      "What did she help build?", "What was he going to do?"])
+def test_a_bare_infinitive_is_well_formed(nlp, question: str) -> None:  # type: ignore[no-untyped-def]
+    from agents.generation import grammar
+
+    assert not grammar.problems(nlp(question)), grammar.problems(nlp(question))
+
+
+def test_an_answer_never_widens_over_a_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What did Braddock lead … on?' → 'expedition in June 1755'."""
+    asked = _ask(nlp, "Braddock led about 1,500 army troops on an expedition in June 1755.",
+                 "expedition")
+    assert asked is None or "1755" not in asked.answer, asked
+
+
+def test_a_bare_name_of_unknown_kind_gets_no_what(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What argued unsuccessfully for a continuation of the raiding tactics …?' → 'Vaudreuil':
+    the page gives no sign whether the name is a person, so no wh-question is asked."""
+    asked = _ask(nlp, "Vaudreuil argued unsuccessfully for a continuation of the raiding "
+                      "tactics.", "Vaudreuil")
+    assert asked is None or not asked.question.startswith("What "), asked

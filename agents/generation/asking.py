@@ -262,6 +262,9 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     else:
         role = "nested"
     wh, absorbs = wh_phrase(answer, sent, prep, role)
+    if wh == "what" and role in ("subject", "object") and not whole_list and \
+            unsure_name(answer, sent):
+        return None  # "What argued unsuccessfully for …?" → "Vaudreuil": who or what?
     if role == "definition":
         # "The Nile is the longest river in Africa" → "What is the Nile?"
         # "One of the first Norman mercenaries … was Hervé": one of a kind of people is a who
@@ -436,6 +439,21 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     return _finish(body, answer_text, role)
 
 
+def unsure_name(answer: Answer, sent: Span) -> bool:
+    """A bare one-word name that the small model did not type as a place or a person and the
+    page gave no sign of (spans.people_named): "Vaudreuil", "Dieskau" (ORG), "Céloron" (ORG)
+    are people, "Internet2" is not. "What" for a person was a defect reviewers always
+    rejected, so when the name could be either, no wh-question is asked."""
+    span = answer.span(sent)
+    words = [t for t in span if t.pos_ != "DET"]
+    if len(words) != 1 or answer.kind == "person":
+        return False
+    tok = words[0]
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and \
+        not any(ch.isdigit() for ch in tok.text) and tok.ent_type_ not in (
+            "GPE", "LOC", "FAC", "NORP", "LANGUAGE", "EVENT", "LAW", "DATE")
+
+
 # the most words an answer may grow to when it takes its whole phrase ("trauma" → "brain
 # trauma"); a longer phrase is a description, not a card's answer
 PHRASE_WORDS = 5
@@ -468,6 +486,8 @@ def own_phrase(root: Token, answer: Answer) -> tuple[Answer, set[int]] | None:
             own |= part
     if not own:
         return answer, asides
+    if any(doc[i].ent_type_ in ("DATE", "TIME", "CARDINAL") or doc[i].like_num for i in own):
+        return None  # "expedition in June 1755": a second fact, not the answer's name
     lo, hi = min(own | a_ids), max(own | a_ids) + 1
     if set(range(lo, hi)) & asides or any(doc[i].is_punct and doc[i].text not in ("-", "'s")
                                           for i in range(lo, hi) if i not in a_ids):

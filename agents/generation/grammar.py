@@ -34,6 +34,8 @@ _DO = frozenset(str.split("do does did"))
 _BASE_IN_ED = frozenset(str.split(
     "need feed bleed breed speed succeed proceed exceed heed shed wed embed seed weed shred "
     "bred sled"))
+# verbs that take a bare infinitive ('What did the king make happen?')
+_BARE_INFINITIVE = frozenset(str.split("make let help have see hear watch feel"))
 # participles that need their preposition: 'made of', 'composed of', 'based on'
 _NEEDS_COMPLEMENT = frozenset(str.split("make compose consist base derive divide classify"))
 
@@ -98,7 +100,8 @@ def problems(doc: Doc) -> list[str]:
         found.append("verb without its complement")  # 'What is the skin made?' (made of)
     if len(words) > 3 and last.pos_ == "ADV" and last.dep_ == "pobj":
         found.append("a fixed phrase left behind")  # 'What is the erythrocyte by far?'
-    if len(words) > 3 and words[1].lemma_ == "be" and words[2].tag_ == "TO":
+    if len(words) > 3 and words[1].lemma_ == "be" and (
+            words[2].tag_ == "TO" or words[2].lower_ == "to"):
         found.append("an infinitive for a subject")  # 'What is to introduce an antigen …?'
     if any(t.lower_ == "both" and t.dep_ in ("det", "predet") for t in words):
         found.append("'both' without its two")  # 'What were both states using …?'
@@ -108,10 +111,15 @@ def problems(doc: Doc) -> list[str]:
     if any(t.lower_ in ("how", "what", "who", "which") and t.dep_ not in ("nsubj", "dobj")
            and t.i >= 2 and t.head.dep_ not in ("relcl", "ccomp") for t in words[1:]):
         found.append("a second wh-word")  # 'What do how many people experience?'
-    if any(a.tag_ == "VB" and a.pos_ == "VERB" and b.pos_ in ("VERB", "AUX") and
-           b.tag_ in ("VBD", "VBN", "VBP", "VBZ") for a, b in pairwise(words)):
+    if any(a.tag_ == "VB" and a.pos_ == "VERB" and b.pos_ in ("VERB", "AUX") and (
+           b.tag_ in ("VBD", "VBN", "VBP", "VBZ") or (
+               b.tag_ == "VB" and a.lemma_ not in _BARE_INFINITIVE))
+           for a, b in pairwise(words)):
         found.append("two verbs side by side")  # 'What did Marin construct garrisoned?',
         # 'What pathogens can rapidly evolve have evolved to recognize?'
+    if any(a.tag_ == "TO" and b.pos_ in ("ADP", "SCONJ", "PUNCT", "DET")
+           for a, b in pairwise([t for t in toks])):
+        found.append("'to' without its verb")  # 'would the occupation need to as the West …'
     if first.lower_ in ("who", "whom") and last.lower_ == "as":
         found.append("'who' for a title")  # 'Who did the Ilkhans recognize Kublai as?'
     if last.pos_ == "ADP" and last.dep_ != "prt" and not list(last.children) and (
