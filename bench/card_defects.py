@@ -18,7 +18,9 @@ examples (``/work/coordination/s7_after_rated.json``):
   "expedition", "counselor", "physics"), a vague modifier on a common head ("key roles", "main
   use", "various populations"); ``cut_blank``: a blank that swallows the subject of the next
   clause, whose verb then ends the sentence ("immune system mankind" has developed);
-  ``deictic``: "now" unresolved.
+  ``deictic``: "now" unresolved; ``no_context``: two content words or fewer around the blank
+  ("The _____ is usually affected." → "hippocampus"; also "a _____" → "number of books" counts
+  as a trivial blank).
 - tf ``bare``: a short statement with an indefinite subject and nothing to learn ("A war
   erupted in the Philippines."); ``long``: over 25 words; ``count_contradicted``: a false count
   the statement's own list refutes ("three common types of amnesia: anterograde amnesia and
@@ -57,6 +59,10 @@ _VAGUE = frozenset(str.split(
     "key main various wide several many different major important certain particular other "
     "such same general whole numerous specific significant primary"))
 _AUX = frozenset(str.split("has have had"))
+_PLAIN = frozenset(str.split(
+    "the and for with from are was were been has have had its this that these those which who "
+    "his her their they she also usually often always sometimes very more most can could may "
+    "might will would"))
 _EVENT = ("crisis|war|expedition|conflict|revolution|battle|treaty|attack|campaign|project|"
           "study|experiment|case|session|period|movement|reform|agreement|plan|program|policy")
 _BARE_EVENT = re.compile(rf"\bthe ({_EVENT})\b(?!\s+(of|in|on|at|between|against|to|over|with)"
@@ -64,7 +70,7 @@ _BARE_EVENT = re.compile(rf"\bthe ({_EVENT})\b(?!\s+(of|in|on|at|between|against
 _NOW = re.compile(r"\bnow\b", re.IGNORECASE)
 _APPROX = frozenset(str.split("about approximately around some nearly almost roughly over"))
 DEFECTS = {
-    "cloze": ("trivial_blank", "cut_blank", "deictic"),
+    "cloze": ("trivial_blank", "cut_blank", "deictic", "no_context"),
     "tf": ("bare", "long", "count_contradicted", "deictic"),
     "mcq": ("future_year", "odd_form"),
 }
@@ -95,6 +101,11 @@ def cloze_defects(card: dict[str, Any]) -> set[str]:
         out.add("trivial_blank")
     if len(words) >= 2 and words[0] in _VAGUE and _zipf(words[-1]) >= 4.0:
         out.add("trivial_blank")
+    if len(words) >= 2 and words[1] == "of" and words[0] in ("number", "variety", "lot"):
+        out.add("trivial_blank")  # 'a _____' → 'number of books'
+    around = [w for w in _words(q.replace("_____", " ")) if len(w) > 2 and w not in _PLAIN]
+    if len(around) <= 2:
+        out.add("no_context")  # 'The _____ is usually affected.' → 'hippocampus'
     after = q.split("_____", 1)[1].split() if "_____" in q else []
     if len(words) >= 2 and len(after) == 2 and after[0].lower() in _AUX and \
             after[1].rstrip(".;").endswith(("ed", "en", "wn", "ght")):

@@ -45,6 +45,8 @@ REJECTED = [
            "immune system mankind"),
     _cloze("The _____ is now described by the Schrödinger equation instead of Newtonian "
            "equations.", "physics"),
+    _cloze("The _____ is usually affected.", "hippocampus"),
+    _cloze("The Academy was responsible for compiling and publishing a _____.", "number of books"),
     _tf("A war erupted in the Philippines."),
     _tf("The intuitive understanding of forces is quantified using precise operational "
         "definitions that are consistent with direct observations and compared to a standard "
@@ -65,6 +67,7 @@ KEPT = [
            "affected are not directly observable.", "free quarks"),
     _cloze("Charles W. Eliot opened the curriculum to student _____.", "self-direction"),
     _cloze("The Brotherhood has suffered periodic repression in _____.", "Egypt", "place"),
+    _cloze("Johnson's advance stopped at _____.", "Fort William Henry", "place"),
     _tf("The strong force only acts directly upon elementary particles."),
     _tf("Civil strife had permanently divided the Mongol Empire."),
     _tf("Braddock led about 1,500 army troops on an expedition in June 1745 to take Fort "

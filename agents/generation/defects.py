@@ -63,6 +63,11 @@ _VAGUE = frozenset(str.split(
     "certain particular general unique special very such major important"))
 # 'the most effective manipulation of the _____ has developed' → 'immune system mankind': the
 # blank took the subject of a relative clause whose verb then ends the sentence
+# 'a _____' → 'number of books', 'wide variety of industries': an amount, not a term
+_QUANTITY = frozenset(str.split("number variety lot host range kind sort type part amount"))
+# 'The _____ is usually affected.' (hippocampus): words that place nothing
+_CONTEXTLESS = frozenset(str.split("usually often also always sometimes very more most has have "
+                                   "had been being can could may might will would"))
 _RELATIVE_TAIL = re.compile(r"^\s*(has|have|had)\s+\w+(ed|en|wn|ght)\s*[.;]?\s*$")
 _NOW = re.compile(r"\bnow\b", re.IGNORECASE)
 # 'the crisis', 'the war' that the card never says which: the page's event, not the student's
@@ -179,10 +184,16 @@ def unfit(cand: Candidate, language: str = "en") -> str | None:
             return "a bare count blanked"
         if cand.type == "cloze" and trivial(cand, language):
             return "a trivial blank"
+        context = [w for w in norm(body.replace("_____", " ")).split()
+                   if len(w) > 2 and w not in _FUNCTION and w not in _CONTEXTLESS]
+        if cand.type == "cloze" and len(context) <= 2:
+            return "too little around the blank to answer from"
         tail = body.split("_____", 1)[1]
         if len(answer) >= 2 and _RELATIVE_TAIL.match(tail):
             return "a blank cut into a relative clause"
-    if cand.type in ("cloze", "mcq") and len(answer) >= 2 and answer[0] in _VAGUE \
+    vague = answer[:1] and (answer[0] in _VAGUE or (answer[0] in _QUANTITY and answer[1:2] == [
+        "of"]))
+    if cand.type in ("cloze", "mcq") and len(answer) >= 2 and vague \
             and not numeric and cand.answer[:1].islower():
         return "a vague phrase asked"
     if cand.type in ("cloze", "tf", "mcq") and (_NOW.search(body) or _BARE_EVENT.search(body)):
