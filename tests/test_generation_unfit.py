@@ -48,6 +48,7 @@ REJECTED = [
     _cloze("The _____ is usually affected.", "hippocampus"),
     _cloze("The Academy was responsible for compiling and publishing a _____.", "number of books"),
     _tf("A war erupted in the Philippines."),
+    _tf("The hippocampus is usually affected."),
     _tf("The intuitive understanding of forces is quantified using precise operational "
         "definitions that are consistent with direct observations and compared to a standard "
         "measurement scale."),
@@ -146,3 +147,28 @@ def test_a_multiple_choice_card_the_model_doubts_is_never_delivered() -> None:
     chosen, notes = scorer.select([doubted, cloze, gone], 3, ("mcq", "cloze"))
     assert [s.candidate for s in chosen] == [KEPT[0]]
     assert any("only 1 of 3" in n for n in notes)
+
+
+def test_an_option_the_sentence_already_names_is_not_offered(nlp: Language) -> None:
+    """'United States', 'Saudi Arabia' were offered for 'By 1979, Saudi arms purchases from
+    the US exceeded five times _____'s' (Israel)."""
+    assert choices.named_in("Saudi Arabia", "Israel", "Saudi arms purchases from the US")
+    assert choices.named_in("United States", "Israel", "Saudi arms purchases from the US")
+    assert not choices.named_in("Iran", "Israel", "Saudi arms purchases from the US")
+    assert not choices.named_in("Fort William Henry", "Fort Edward",
+                                "Dieskau planned to attack the camp at Fort Edward.")
+
+
+def test_one_gets_no_other_count(nlp: Language) -> None:
+    """'Voters choose two member to represent the constituency' (False): 'one' swapped for
+    'two' leaves its noun singular."""
+    text = ("Voters choose one member to represent the constituency. The Parliament has 129 "
+            "members. Each region elects seven members.")
+    sents, found = _parsed(nlp, text)
+    pool = choices.Pool.build(sents, found)
+    ones = [(sent, a) for sent, ans in zip(sents, found, strict=True) for a in ans
+            if a.text.lower() == "one"]
+    assert ones
+    for sent, a in ones:
+        assert choices.pick(a, sent, pool, "intermediate", None, count=1,
+                            for_statement=True) == []

@@ -141,6 +141,8 @@ def multiple_choice(stem: str, answer: Answer, wrong: Sequence[str], source: str
 def _numbers(answer: Answer, difficulty: str) -> list[str]:
     text = answer.text
     low = text.lower()
+    if low == "one":
+        return []  # 'one member' → 'two member': the noun after it stays singular
     for n, word in enumerate(_NUMBER_WORDS, start=1):
         if re.search(rf"\b{word}\b", low):
             steps = [1, -1, 2, 3] if difficulty != "beginner" else [3, 5, -1, 7]
@@ -265,6 +267,8 @@ def pick(
             continue  # '2037' and '2027' offered for a 2012 ranking (s7 review)
         if answer.kind in NUMERIC and not same_form(option, answer.text):
             continue  # 'only one' beside 'four', 'six' for 'five' (s7 review)
+        if answer.kind not in NUMERIC and named_in(option, answer.text, sent.text):
+            continue
         if answer.kind in NUMERIC and answer.head and pool.counts(option, answer.head):
             continue  # 'five' for 'four layers' where the page says 'four or five layers'
         if _acceptable(option, answer.text, source, chosen):
@@ -297,6 +301,21 @@ def same_form(option: str, answer: str) -> bool:
                 and w not in _NUMBER_WORDS and w not in _APPROX and w not in _SPAN}
 
     return rest(option) == rest(answer)
+
+
+def named_in(option: str, answer: str, sentence: str) -> bool:
+    """The sentence already names the option, in part or by its initials: 'Saudi Arabia' and
+    'United States' offered for 'By 1979, Saudi arms purchases from the US exceeded five times
+    _____'s' (Israel): an option the sentence speaks of is absurd or true as well."""
+    own = {w.lower() for w in answer.split()}
+    words = [w for w in re.findall(r"[A-Z][\w'’-]+", option) if w.lower() not in own]
+    if any(len(w) > 3 and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence)
+           for w in words):
+        return True
+    caps = [w for w in option.split() if w[:1].isupper()]
+    initials = "".join(w[0] for w in caps)
+    return len(caps) >= 2 and re.search(
+        rf"(?<!\w)({initials}|{'.'.join(initials)}\.?)(?!\w)", sentence) is not None
 
 
 def bound(answer: Answer, sent: Span) -> bool:

@@ -202,6 +202,10 @@ def unfit(cand: Candidate, language: str = "en") -> str | None:
         words = body.split()
         if len(words) > MAX_STATEMENT_WORDS:
             return "a whole long sentence as a statement"
+        content = [w for w in norm(body).split()
+                   if len(w) > 2 and w not in _FUNCTION and w not in _CONTEXTLESS]
+        if len(content) <= 2:
+            return "a bare statement"  # 'The hippocampus is usually affected.'
         if len(words) <= 7 and re.match(r"(A|An|Some)\s+[a-z]", body) and not re.search(
                 r"\d", body):
             return "a bare statement"
