@@ -206,3 +206,21 @@ def test_a_bare_name_of_unknown_kind_gets_no_what(nlp) -> None:  # type: ignore[
     asked = _ask(nlp, "Vaudreuil argued unsuccessfully for a continuation of the raiding "
                       "tactics.", "Vaudreuil")
     assert asked is None or not asked.question.startswith("What "), asked
+
+
+def test_an_adverb_before_a_stranded_preposition_is_ill_formed(nlp) -> None:  # type: ignore[no-untyped-def]
+    from agents.generation import grammar
+
+    assert grammar.problems(nlp("What will a treatment plan be formulated usually with?"))
+    assert not grammar.problems(nlp("What did the two armies come together in?"))
+
+
+def test_an_answer_takes_no_dash_from_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What are the tools designed to measure intelligence?' → 'IQ tests—'."""
+    sent = nlp("Only professionals trained in psychology can administer IQ tests—the tools "
+               "designed to measure intelligence.")[:]
+    found = locate(sent, "IQ tests—")
+    if found is None:
+        pytest.skip("the tokenizer keeps the dash apart")
+    asked = ask(sent, found, Resolver())
+    assert asked is None or not asked.answer.endswith("—"), asked

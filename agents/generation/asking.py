@@ -587,5 +587,6 @@ def _finish(body: str, answer_text: str, role: str) -> Asked | None:
     low_a = re.sub(r"[^a-z0-9 ]", " ", answer_text.lower()).strip()
     if low_a and f" {low_a} " in low_q:
         return None  # the answer would stand in its own question
-    return Asked(re.sub(r"\s+", " ", question), answer_text, role)
+    # "IQ tests—": a dash or comma the span took from the sentence is no part of the answer
+    return Asked(re.sub(r"\s+", " ", question), answer_text.strip(" —–,;:"), role)
 

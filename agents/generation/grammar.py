@@ -120,6 +120,9 @@ def problems(doc: Doc) -> list[str]:
     if any(a.tag_ == "TO" and b.pos_ in ("ADP", "SCONJ", "PUNCT", "DET")
            for a, b in pairwise([t for t in toks])):
         found.append("'to' without its verb")  # 'would the occupation need to as the West …'
+    if len(words) > 3 and last.pos_ == "ADP" and words[-2].pos_ == "ADV" and \
+            words[-2].lower_ not in ("together", "away", "apart", "back", "out", "up"):
+        found.append("an adverb before a stranded preposition")  # 'formulated usually with?'
     if first.lower_ in ("who", "whom") and last.lower_ == "as":
         found.append("'who' for a title")  # 'Who did the Ilkhans recognize Kublai as?'
     if last.pos_ == "ADP" and last.dep_ != "prt" and not list(last.children) and (
