@@ -119,6 +119,7 @@ def test_no_reason_that_echo() -> None:
     ("What is to introduce an antigen from a pathogen in order to stimulate the immune system?",
      True),
     ("What were both states using increased revenues to fund?", True),
+    ("What were both states competing for?", True),
     ("What is one of the largest and most important in Central and Eastern Europe?", True),
     ("Who did only the Ilkhans truly recognize Kublai as?", True),
     ("What is the main use for steam turbines in?", True),

@@ -38,8 +38,8 @@ def definitions(sent: Span, resolver: Resolver | None = None) -> list[tuple[str,
             if len(desc_ids) == 2 and doc[desc_ids[0]].lower_ == "the" and \
                     doc[desc_ids[1]].text[:1].isupper():
                 continue  # "William the Lion": an epithet is part of the name, no definition
-            name = builder.render(name_ids, {})
-            desc = builder.render(desc_ids, {})
+            name = (builder.render(name_ids, {}) or "").strip(" —–,;:")  # not "IQ tests—"
+            desc = (builder.render(desc_ids, {}) or "").strip(" —–,;:")
             if not name or not desc or doc[name_ids[0]].pos_ == "PRON":
                 continue
             is_person = head.ent_type_ in ("PERSON", "PER") or tok.lemma_.lower() in {

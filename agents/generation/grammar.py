@@ -103,7 +103,8 @@ def problems(doc: Doc) -> list[str]:
     if len(words) > 3 and words[1].lemma_ == "be" and (
             words[2].tag_ == "TO" or words[2].lower_ == "to"):
         found.append("an infinitive for a subject")  # 'What is to introduce an antigen …?'
-    if any(t.lower_ == "both" and t.dep_ in ("det", "predet") for t in words):
+    if any(t.lower_ == "both" and not any(u.lower_ == "and" and u.i > t.i for u in words)
+           for t in words):
         found.append("'both' without its two")  # 'What were both states using …?'
     if any(t.lower_ == "of" and any(c.dep_ == "pobj" and c.pos_ == "ADJ" for c in t.children)
            for t in words):
