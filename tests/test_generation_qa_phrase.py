@@ -225,3 +225,9 @@ def test_an_answer_takes_no_dash_from_its_sentence(nlp) -> None:  # type: ignore
         pytest.skip("the tokenizer keeps the dash apart")
     asked = ask(sent, found, Resolver())
     assert asked is None or not asked.answer.endswith("—"), asked
+
+
+def test_a_noun_capitalised_at_the_start_is_still_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A guard for the rule above: 'Hypnosis' opens its sentence, it is no unknown name."""
+    asked = _ask(nlp, "Hypnosis is a state of extreme self-focus and attention.", "Hypnosis")
+    assert asked is not None and asked.question.startswith("What "), asked

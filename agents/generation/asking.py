@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from agents.generation.reference import Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
-from agents.generation.spans import NUMERIC, PERSON_NOUNS, Answer
+from agents.generation.spans import NUMERIC, PERSON_NOUNS, Answer, zipf
 from agents.generation.trimming import (
     MAX_WORDS,
     _orphan_preposition,
@@ -449,6 +449,8 @@ def unsure_name(answer: Answer, sent: Span) -> bool:
     if len(words) != 1 or answer.kind == "person":
         return False
     tok = words[0]
+    if tok.i == sent.start and not tok.ent_type_ and zipf(tok.lower_) >= 3.0:
+        return False  # "Hypnosis is a state of …": a noun capitalised by its place
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and \
         not any(ch.isdigit() for ch in tok.text) and tok.ent_type_ not in (
             "GPE", "LOC", "FAC", "NORP", "LANGUAGE", "EVENT", "LAW", "DATE")
