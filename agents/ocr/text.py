@@ -61,6 +61,11 @@ def assemble(words: list[Word], min_confidence: float,
     newlines, paragraphs by a blank line; and the kept words."""
     mask = kept_mask(words, min_confidence, language)
     kept = [w for w, keep in zip(words, mask, strict=True) if keep]
+    return lay_out(kept), kept
+
+
+def lay_out(kept: list[Word]) -> str:
+    """Words of a line joined by spaces, lines by newlines, paragraphs by a blank line."""
     paragraphs: list[list[str]] = []
     lines: list[str] = []
     current_par: tuple[int, int] | None = None
@@ -81,4 +86,4 @@ def assemble(words: list[Word], min_confidence: float,
         lines.append(" ".join(line_words))
     if lines:
         paragraphs.append(lines)
-    return "\n\n".join("\n".join(p) for p in paragraphs), kept
+    return "\n\n".join("\n".join(p) for p in paragraphs)
