@@ -20,7 +20,7 @@ matrix (agents/ocr/geometry.py).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -85,13 +85,6 @@ class Ink:
         kept = Ink(self.to_reference, self.boxes[inside], self.areas[inside],
                    self.lines[inside], self.glyph)
         return kept, outside
-
-
-    def without(self, labels: Collection[int]) -> Ink:
-        """The ink less the components of the text lines ``labels``."""
-        keep = ~np.isin(self.lines, list(labels))
-        return Ink(self.to_reference, self.boxes[keep], self.areas[keep], self.lines[keep],
-                   self.glyph)
 
 
 def text_ink(page: Ink, dark: Ink, read: np.ndarray) -> Ink:
@@ -269,42 +262,6 @@ def dropped_lines(ink: Ink, words: Sequence[Word], kept: Sequence[bool],
     return shares
 
 
-def unread_rows(ink: Ink, boxes: np.ndarray) -> dict[int, np.ndarray]:
-    """The text lines (as ``measure`` counts them) that the word ``boxes`` (reference
-    coordinates) leave unread, each with its box (x0, y0, x1, y1) on the upload."""
-    if ink.empty:
-        return {}
-    read = _read(ink, boxes)
-    per_line_total = np.bincount(ink.lines, weights=ink.areas)
-    per_line_read = np.bincount(ink.lines, weights=ink.areas * read, minlength=len(per_line_total))
-    extents = _extents(ink)
-    lost = _text_lines(ink, extents) & (per_line_read < LINE_READ * per_line_total)
-    back = np.linalg.inv(ink.to_reference)
-    rows = {}
-    for label in np.nonzero(lost)[0]:
-        corners = geometry.apply(back, extents[label].reshape(2, 2))
-        rows[int(label)] = corners.reshape(4)
-    return rows
-
-
-def _extents(ink: Ink) -> np.ndarray:
-    """Per line label: the box (x0, y0, x1, y1) round its components (reference pixels)."""
-    count = int(ink.lines.max()) + 1 if len(ink.lines) else 1
-    extents = np.zeros((count, 4))
-    extents[:, :2], extents[:, 2:] = np.inf, -np.inf
-    for k, at in ((0, np.minimum), (1, np.minimum), (2, np.maximum), (3, np.maximum)):
-        at.at(extents[:, k], ink.lines, ink.boxes[:, k])
-    return extents
-
-
-def _text_lines(ink: Ink, extents: np.ndarray) -> np.ndarray:
-    """Per line label: whether it is a text line (not a speck, a rule or a word): LINE_SPAN
-    and LINE_PIECES."""
-    glyphs = np.bincount(ink.lines, minlength=len(extents))
-    return ((glyphs >= LINE_PIECES) & (extents[:, 2] - extents[:, 0] >= LINE_SPAN * ink.glyph)
-            & (np.arange(len(glyphs)) > 0))
-
-
 def measure(ink: Ink, boxes: np.ndarray, dropped: Sequence[float] = ()) -> Coverage | None:
     """Coverage of the kept words' ``boxes`` (reference coordinates, ``word_boxes``), with the
     ``dropped_lines`` of the reading; None when the page shows no glyph ink to measure
@@ -316,7 +273,14 @@ def measure(ink: Ink, boxes: np.ndarray, dropped: Sequence[float] = ()) -> Cover
     ink_read = float(ink.areas[read].sum()) / total
     per_line_total = np.bincount(ink.lines, weights=ink.areas)
     per_line_read = np.bincount(ink.lines, weights=ink.areas * read, minlength=len(per_line_total))
-    real = _text_lines(ink, _extents(ink))
+    glyphs = np.bincount(ink.lines)
+    left = np.full(len(glyphs), np.inf)
+    right = np.zeros(len(glyphs))
+    np.minimum.at(left, ink.lines, ink.boxes[:, 0])
+    np.maximum.at(right, ink.lines, ink.boxes[:, 2])
+    # A text line (not a speck, a rule or a word): LINE_SPAN and LINE_PIECES.
+    real = ((glyphs >= LINE_PIECES) & (right - left >= LINE_SPAN * ink.glyph)
+            & (np.arange(len(glyphs)) > 0))
     shares = per_line_read[real] / np.maximum(per_line_total[real], 1)
     shares = np.concatenate([shares, np.asarray(dropped, dtype=np.float64)])
     if not len(shares):

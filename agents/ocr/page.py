@@ -27,7 +27,6 @@ from agents.ocr.coverage import (
     find_ink,
     measure,
     text_ink,
-    unread_rows,
     word_boxes,
 )
 from agents.ocr.dewarp import unwarp_words
@@ -64,9 +63,6 @@ MAX_FRAGMENTED = 0.05  # share of words on lines read in pieces (agents/ocr/evid
 # share of the raw reading's confident text net of what it adds (evidence.net_gain): half a
 # percent, the issue's bound on how much worse than raw Tesseract a page may read.
 MAX_NET_LOSS = 0.02
-# Rows of ink no word read that are looked at alone (_coverage), top first; the rest count as
-# lost text unlooked at.
-MAX_ROWS_CHECKED = 40
 MAX_TEXT_OUTSIDE_PAGE = 0.03  # share of text-line ink outside a found sheet that disproves it
 
 
@@ -130,61 +126,22 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
         words_total=len(reading.words),
         words_kept=len(kept),
         seconds=round(time.perf_counter() - started, 4),
-        coverage=_coverage(reading, mask, job, gray, config, deadline),
+        coverage=_coverage(reading, mask, job.language),
     )
     confidence = tuple(w.confidence for w in reading.words)
     return PageResult(job.page, text, stat, confidence, tuple(reading.steps), timings)
 
 
-def _coverage(reading: Reading, mask: list[bool], job: PageJob, gray: Image.Image,
-              config: OcrConfig, deadline: float) -> float | None:
+def _coverage(reading: Reading, mask: list[bool], language: str) -> float | None:
     """The chosen reading's coverage by the words the text keeps under the user's filter,
-    junk lines (evidence.junk_lines) left out: they read no text. A row of ink that no kept
-    word reads is lost text only if Tesseract, shown the row alone, reads language in it
-    (``_holds_text``): a smudge's or toner's blobs in a row read as junk or nothing there
-    too, and counted as text they put a page read whole at coverage 0 (DEV: a noisy French
-    page at 4.7 % CER; a blotched photocopy)."""
+    junk lines (evidence.junk_lines) left out: they read no text."""
     if reading.ink is None:
         return None
-    junk = junk_lines(reading.words, job.language)
+    junk = junk_lines(reading.words, language)
     read = [w for w, k, j in zip(reading.words, mask, junk, strict=True) if k and not j]
-    boxes = word_boxes(reading.ink, read, reading.matrix)
-    rows = unread_rows(reading.ink, boxes)
-    checked = sorted(rows, key=lambda label: rows[label][1])[:MAX_ROWS_CHECKED]
-    pixels = np.asarray(gray)
-    glyph = reading.ink.glyph / float(reading.ink.to_reference[0, 0])  # in upload pixels
-    blank = [label for label in checked
-             if not _holds_text(pixels, rows[label], glyph, job, config, deadline)]
-    ink = reading.ink.without(blank)
-    measured = measure(ink, boxes, dropped_lines(ink, reading.words, mask, reading.matrix))
+    measured = measure(reading.ink, word_boxes(reading.ink, read, reading.matrix),
+                       dropped_lines(reading.ink, reading.words, mask, reading.matrix))
     return measured.percent if measured else None
-
-
-def _holds_text(pixels: np.ndarray, box: np.ndarray, glyph: float, job: PageJob,
-                config: OcrConfig, deadline: float) -> bool:
-    """Whether Tesseract reads a word of ``job``'s language, sure of it and not on a junk line
-    (evidence.junk_lines), on the upload's ``box`` (x0, y0, x1, y1) with a margin, read as
-    one text line whose glyphs are ``glyph`` upload pixels high."""
-    height, width = pixels.shape
-    x0, y0, x1, y1 = box
-    margin = 0.5 * (y1 - y0)
-    crop = pixels[max(0, int(y0 - margin)) : min(height, int(y1 + margin) + 1),
-                  max(0, int(x0 - margin)) : min(width, int(x1 + margin) + 1)]
-    if crop.size == 0:
-        return False
-    padded, _ = geometry.pad(crop, BORDER_PX, geometry._paper(crop))
-    try:
-        words = recognize(Image.fromarray(padded), job.language, psm=7,
-                          dpi=max(70, min(1200, round(300 * glyph / 20))),
-                          timeout_s=deadline - time.perf_counter(), label=job.label,
-                          via=config.tesseract)
-    except PageTimeout:
-        return True  # no time to look: the row stays counted as lost text
-    junk = junk_lines(words, job.language)
-    # A word of the language read with confidence: noise read alone gives junk, nothing, or
-    # a short word at a guess ("FERRÉ" at 0, "Res" at 3 from a smudge's blobs).
-    return any(w.confidence >= SELECT_CONFIDENCE and is_word(w.text, job.language) and not j
-               for w, j in zip(words, junk, strict=True))
 
 
 @dataclass
