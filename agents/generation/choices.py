@@ -28,7 +28,7 @@ from agents.generation import gazetteer
 from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
-from agents.generation.terms import Term, norm
+from agents.generation.terms import NUMBER_WORDS, Term, norm
 
 MIN_DISTRACTORS = 3
 _LOCATIVE = frozenset(["in", "at", "to", "from", "into", "near", "across", "through", "towards",
@@ -40,8 +40,6 @@ _BOUNDS = frozenset(["by", "before", "after", "since", "until", "till", "prior t
                      "over", "under", "more than", "less than", "fewer than", "at least",
                      "at most", "nearly", "almost", "hasta", "desde", "antes de", "después de"])
 UNRELATED = 0.12  # MiniLM cosine below which an option of the "same" kind is a tagging slip
-_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                 "eleven", "twelve"]
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December")
 _DAY_OF_MONTH = re.compile(
@@ -143,13 +141,13 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
     low = text.lower()
     if low == "one":
         return []  # 'one member' → 'two member': the noun after it stays singular
-    for n, word in enumerate(_NUMBER_WORDS, start=1):
+    for n, word in enumerate(NUMBER_WORDS, start=1):
         if re.search(rf"\b{word}\b", low):
             steps = [1, -1, 2, 3] if difficulty != "beginner" else [3, 5, -1, 7]
             out = []
             for s in steps:
-                if 1 <= n + s <= len(_NUMBER_WORDS):
-                    new = _NUMBER_WORDS[n + s - 1]
+                if 1 <= n + s <= len(NUMBER_WORDS):
+                    new = NUMBER_WORDS[n + s - 1]
                     out.append(re.sub(rf"\b{word}\b", new, text, count=1, flags=re.I)
                                if text[:1].islower() else
                                re.sub(rf"\b{word}\b", new, low, count=1).capitalize())
@@ -298,7 +296,7 @@ def same_form(option: str, answer: str) -> bool:
         # one century or a span of two is one form ('13th century', '10th and 11th centuries')
         return {re.sub(r"(ies|s)$", lambda m: "y" if m.group(1) == "ies" else "", w)
                 for w in norm(text).split() if not _NUMBERISH.fullmatch(w)
-                and w not in _NUMBER_WORDS and w not in _APPROX and w not in _SPAN}
+                and w not in NUMBER_WORDS and w not in _APPROX and w not in _SPAN}
 
     return rest(option) == rest(answer)
 

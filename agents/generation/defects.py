@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from agents.generation.cards import Candidate
-from agents.generation.terms import norm
+from agents.generation.terms import NUMBER_WORDS, norm
 
 MAX_QUESTION_WORDS = 20
 _STARTS = frozenset(str.split(
@@ -53,8 +53,6 @@ _COMMON = 5.0  # wordfreq zipf: 'place', 'side', 'year', 'right' are too common 
 # Sessions 6 and 7's held-out reviewers kept 1 of 11 lone blanks at 3.7 or above
 # ('expedition' 3.99, 'counselor' 3.79, 'physics', 'researchers'), 'vaccination' (3.59) stays
 _COMMON_BLANK = 3.7
-_SMALL_COUNTS = frozenset(str.split(
-    "one two three four five six seven eight nine ten eleven twelve"))
 # a modifier that says nothing of its head: 'key roles', 'main use', 'various populations',
 # 'wide variety of industries', 'other hand', 'whole island', 'previous years' (the held-out
 # and DEV reviewers kept none of 14 such blanks or options)
@@ -180,7 +178,7 @@ def unfit(cand: Candidate, language: str = "en") -> str | None:
     answer = norm(cand.answer).split()
     numeric = cand.kind in ("number", "quantity", "year", "date", "percent", "money")
     if cand.type in ("cloze", "mcq") and "_____" in body:
-        if len(answer) == 1 and answer[0] in _SMALL_COUNTS and cand.type == "cloze":
+        if len(answer) == 1 and answer[0] in NUMBER_WORDS and cand.type == "cloze":
             return "a bare count blanked"
         if cand.type == "cloze" and trivial(cand, language):
             return "a trivial blank"
@@ -209,7 +207,7 @@ def unfit(cand: Candidate, language: str = "en") -> str | None:
         if len(words) <= 7 and re.match(r"(A|An|Some)\s+[a-z]", body) and not re.search(
                 r"\d", body):
             return "a bare statement"
-        if cand.answer == "False" and norm(cand.swapped) in _SMALL_COUNTS and re.search(
+        if cand.answer == "False" and norm(cand.swapped) in NUMBER_WORDS and re.search(
                 rf"\b{re.escape(cand.swapped)}\s+(\S+\s+){{0,3}}\S+\s*:", body, re.IGNORECASE):
             return "a false count its own list refutes"
     return None

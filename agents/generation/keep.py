@@ -31,7 +31,7 @@ import numpy as np
 from agents.generation import dimensions
 from agents.generation.cards import Candidate
 from agents.generation.defects import CHECKS, defects
-from agents.generation.terms import norm
+from agents.generation.terms import NUMBER_WORDS, norm
 
 FEATURE_SET = "keep/5"
 # the feature set this one replaced, as a subset of NAMES: bench.keep_model --transfer refits
@@ -49,8 +49,8 @@ _PREFIX = re.compile(r"^(true or false|¿verdadero o falso\?|fill in the blank|c
                      r"[:?]?\s*", re.IGNORECASE)
 _ANY_PRONOUN = re.compile(r"\b(he|she|it|they|him|them|this|these|those|his|her|its|their)\b",
                           re.IGNORECASE)
-_NUMBER_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                          r"hundred|thousand|million|billion)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(NUMBER_WORDS)}|hundred|thousand|million|billion)\b",
+                          re.IGNORECASE)
 
 _KEEP3: tuple[str, ...] = (
     "type_qa", "type_mcq", "type_cloze", "type_tf",

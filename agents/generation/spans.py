@@ -141,10 +141,13 @@ def trim(span: Span) -> Span:
     return doc[start:end]
 
 
+# titles that say the name after them is a person's ("King Charles III", "Baron Dieskau",
+# "the Marquis de Vaudreuil", "General Braddock"): _titled and people_named read this one list
 TITLES = frozenset(str.split(
-    "king queen duke duchess count countess earl emperor empress prince princess pope saint "
-    "st sir lord lady bishop archbishop general president tsar sultan caliph chancellor"
-))
+    "general governor colonel major captain lieutenant admiral commander marshal king queen "
+    "emperor empress tsar czar sultan khan caliph shah president chancellor minister senator "
+    "sir lord lady baron baroness marquis marquess duke duchess count countess earl viscount "
+    "prince princess pope saint st bishop archbishop cardinal dr mr mrs ms professor prof"))
 
 
 def _titled(span: Span) -> bool:
@@ -320,13 +323,6 @@ def locate(sent: Span, text: str) -> Answer | None:
     return Answer(span.start, span.end, kind, label, head_class(span, kind), text)
 
 
-# titles that say the name after them is a person's ("Baron Dieskau", "the Marquis de
-# Vaudreuil", "General Braddock")
-TITLES = frozenset(str.split(
-    "general governor colonel major captain lieutenant admiral commander marshal king queen "
-    "emperor empress tsar czar sultan khan caliph shah president chancellor minister senator "
-    "sir lord lady baron baroness marquis marquess duke duchess count countess earl viscount "
-    "prince princess pope saint st bishop archbishop cardinal dr mr mrs ms professor prof"))
 _PARTICLES = frozenset({"de", "von", "van", "du", "da", "di", "la", "le", "of"})
 _HE_SHE = frozenset({"he", "she"})
 _HIS_HER = frozenset({"his", "her", "himself", "herself"})

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from agents.generation.language import stop_words
 
 KINDS = ("code", "math", "date", "year", "century", "number", "name", "list", "phrase")
+# English counts a card may say in words, in order (choices perturbs one by its place here)
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve")
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
