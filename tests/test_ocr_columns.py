@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from agents.ocr.columns import by_columns
 from agents.ocr.tesseract import Word
-from agents.ocr.text import lay_out
+from agents.ocr.text import assemble
 
 HEIGHT = 20  # glyph height in pixels; a word space is a third of it
 
@@ -31,7 +31,7 @@ def _page(rows: list[tuple[str, str]]) -> list[Word]:
 def test_a_run_of_lines_read_across_a_gutter_is_read_column_by_column() -> None:
     words = _page([("Left one", "Right one"), ("Left two", "Right two"),
                    ("Left three", "Right three"), ("Left four", "Right four")])
-    text = lay_out(by_columns(words, [True] * len(words)))
+    text = assemble(words, [True] * len(words))[0]
     assert text == ("Left one\nLeft two\nLeft three\nLeft four\n\n"
                     "Right one\nRight two\nRight three\nRight four")
 
@@ -52,11 +52,11 @@ def test_a_left_out_word_opens_no_gutter_and_stays_out() -> None:
     rows = [("Left one", "Right one"), ("Left two", "Right two"), ("Left three", "Right three")]
     words = _page(rows)
     keep = [w.text != "two" for w in words]
-    text = lay_out(by_columns(words, keep))
+    text = assemble(words, keep)[0]
     assert text == "Left one\nLeft\nLeft three\n\nRight one\nRight\nRight three"
     lines = [w for n in (7, 8, 9) for w in _line(n, (0, "one unreadablejunk here"))]
     keep = [w.text != "unreadablejunk" for w in lines]
-    assert lay_out(by_columns(lines, keep)) == "one here\none here\none here"
+    assert assemble(lines, keep)[0] == "one here\none here\none here"
 
 
 def test_a_heading_over_both_columns_keeps_its_place() -> None:
@@ -64,6 +64,6 @@ def test_a_heading_over_both_columns_keeps_its_place() -> None:
     body = [w for i, (a, b) in enumerate([("l1", "r1"), ("l2", "r2"), ("l3", "r3")])
             for w in _line(i + 2, (0, a), (600, b))]
     words = heading + body
-    text = lay_out(by_columns(words, [True] * len(words)))
+    text = assemble(words, [True] * len(words))[0]
     assert text == ("A heading that runs over both columns of the page\n\n"
                     "l1\nl2\nl3\n\nr1\nr2\nr3")

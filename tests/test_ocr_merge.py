@@ -9,7 +9,7 @@ from agents.exceptions import EmptyText
 from agents.ocr import PageResult, merge
 from agents.ocr.metrics import OcrMetrics
 from agents.ocr.tesseract import Word, parse_tsv
-from agents.ocr.text import assemble
+from agents.ocr.text import assemble, kept_mask
 from schemas.events import PageStat
 
 
@@ -42,7 +42,7 @@ def test_assemble_keeps_lines_and_paragraphs_and_drops_low_confidence() -> None:
         word("Next", 95, par=2), word("paragraph", 95, par=2),
         word("Other", 88, block=2),
     ]  # fmt: skip
-    text, kept = assemble(words, 70)
+    text, kept = assemble(words, kept_mask(words, 70))
     assert text == "One two\nthree\n\nNext paragraph\n\nOther"
     assert len(kept) == 6
 

@@ -149,7 +149,8 @@ def test_a_line_read_as_junk_counts_as_lost(page: Source) -> None:
 def _read_as(prepared: Prepared, language: str = "eng") -> tuple[list[Word], list[bool], str]:
     words = recognize(prepared.image, language, psm=3, dpi=prepared.declared_dpi or 300,
                       timeout_s=120, label=prepared.name)
-    return words, kept_mask(words, 70.0, language), assemble(words, 70.0, language)[0]
+    mask = kept_mask(words, 70.0, language)
+    return words, mask, assemble(words, mask)[0]
 
 
 def test_a_line_whose_glyphs_ran_together_counts_as_lost() -> None:

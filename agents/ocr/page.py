@@ -18,7 +18,6 @@ from PIL import Image
 
 from agents.exceptions import PageTimeout
 from agents.ocr import geometry, pdf
-from agents.ocr.columns import by_columns
 from agents.ocr.config import OcrConfig
 from agents.ocr.coverage import (
     Coverage,
@@ -43,7 +42,7 @@ from agents.ocr.preprocess import (
 )
 from agents.ocr.quality import Quality, assess
 from agents.ocr.tesseract import Word, osd_rotation, recognize
-from agents.ocr.text import kept_mask, lay_out
+from agents.ocr.text import assemble, kept_mask
 from schemas.events import PageStat
 
 JobKind = Literal["image", "pdf-page", "text", "text-layer"]
@@ -114,10 +113,7 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
         timings["decode"] = time.perf_counter() - started
     reading = _best_reading(gray, job, config, deadline, timings)
     mask = kept_mask(reading.words, config.min_confidence, job.language)
-    # Which words are kept is decided on Tesseract's lines; the text reads lines Tesseract
-    # ran across a column gutter column by column (agents/ocr/columns.py).
-    kept = by_columns(reading.words, mask)
-    text = lay_out(kept)
+    text, kept = assemble(reading.words, mask)
     kept_conf = [w.confidence for w in kept]
     stat = PageStat(
         page=job.page,

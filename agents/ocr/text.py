@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from agents.ocr.columns import by_columns
 from agents.ocr.lexicon import is_word
 from agents.ocr.tesseract import Word
 
@@ -55,12 +57,11 @@ def _line(word: Word) -> tuple[int, int, int]:
     return word.block, word.paragraph, word.line
 
 
-def assemble(words: list[Word], min_confidence: float,
-             language: str = "") -> tuple[str, list[Word]]:
-    """The text of the kept words (``kept_mask``): words of a line joined by spaces, lines by
-    newlines, paragraphs by a blank line; and the kept words."""
-    mask = kept_mask(words, min_confidence, language)
-    kept = [w for w, keep in zip(words, mask, strict=True) if keep]
+def assemble(words: list[Word], mask: Sequence[bool]) -> tuple[str, list[Word]]:
+    """The text of the ``mask`` words (``kept_mask``) and those words, in reading order: which
+    words are kept is decided on Tesseract's lines, and lines it ran across a column gutter
+    are read column by column (agents/ocr/columns.py)."""
+    kept = by_columns(words, mask)
     return lay_out(kept), kept
 
 
