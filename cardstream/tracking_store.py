@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from streams.runinfo import pid_alive
+
 STORE = "mlflow.db"
 MAKING = "mlflow.db.creating"
 PENDING = "mlflow.db.pending"  # holds the pid of the `up` making the store
@@ -119,6 +121,5 @@ def wait_for_store(run_dir: Path, timeout: float = 120.0) -> bool:
 
 def _maker_alive(pending: Path) -> bool:
     with contextlib.suppress(OSError, ValueError):
-        os.kill(int(pending.read_text()), 0)
-        return True
+        return pid_alive(int(pending.read_text()))
     return False
