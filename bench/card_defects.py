@@ -41,7 +41,6 @@ import argparse
 import datetime
 import json
 import os
-import random
 import re
 import subprocess
 import sys
@@ -50,8 +49,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-KEYS = ("s6-after", "s7-after")
 CARD_TYPES = ("qa", "mcq", "cloze", "tf")
 _SMALL_COUNTS = frozenset(str.split(
     "one two three four five six seven eight nine ten eleven twelve"))
@@ -161,18 +158,8 @@ def passages() -> list[dict[str, Any]]:
     """The 40 seen passages: key, text, and the card count their review asked for."""
     from bench import splits
 
-    wanted: dict[str, int] = {}
-    for name in KEYS:
-        key = json.loads((HERE / "data/reviews" / f"{name}.key.json").read_text(encoding="utf-8"))
-        low, high = key.get("cards_per_text", (6, 10))
-        for p in key["passages"]:
-            wanted[p] = random.Random(f"{key['seed']}:cards:{p}").randint(low, high)
-    held = splits.squad("test", splits.SQUAD_HELDOUT) + splits.textbook("test", book="psy")
-    texts = {p.key: p.text for p in held if p.key in wanted}
-    missing = set(wanted) - set(texts)
-    if missing:
-        raise SystemExit(f"no text for {sorted(missing)[:3]}")
-    return [{"key": k, "text": texts[k], "n": n} for k, n in sorted(wanted.items())]
+    return [{"key": p.key, "text": p.text, "n": n}
+            for p, n in sorted(splits.seen(), key=lambda seen: seen[0].key)]
 
 
 def emit() -> None:

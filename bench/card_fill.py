@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import statistics
 import time
 from collections import defaultdict
@@ -58,7 +57,7 @@ def run(engine: Any, items: list[Passage], seed: int = 0) -> list[dict[str, Any]
 
     rows = []
     for p in items:
-        n = random.Random(f"{seed}:cards:{p.key}").randint(6, 10)
+        n = splits.cards_asked(seed, p.key)
         request = GenerationRequest(p.text, f"fill-{p.key}", n, "intermediate", CARD_TYPES)
         started = time.perf_counter()
         try:

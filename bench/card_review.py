@@ -114,7 +114,7 @@ def make_items(engine: Any, passages: list[Passage], seed: int, min_cards: int =
 
     items: list[dict[str, Any]] = []
     for passage in passages:
-        n = random.Random(f"{seed}:cards:{passage.key}").randint(min_cards, max_cards)
+        n = splits.cards_asked(seed, passage.key, min_cards, max_cards)
         request = GenerationRequest(passage.text, f"review-{passage.key}", n, "intermediate",
                                     CARD_TYPES)
         for card in engine.generate(request).cards:

@@ -107,12 +107,8 @@ def passages(keys: set[str]) -> dict[str, str]:
     """The texts of the given passages: DEV's, and the seen held-out ones (no other)."""
     from bench import splits
 
-    reviews = Path(__file__).resolve().parent / "data/reviews"
-    seen = {p for name in ("s6-after", "s7-after") for p in json.loads(
-        (reviews / f"{name}.key.json").read_text(encoding="utf-8"))["passages"]}
     texts = {p.key: p.text for p in splits.squad("dev") + splits.textbook("dev")}
-    held = splits.squad("test", splits.SQUAD_HELDOUT) + splits.textbook("test", book="psy")
-    texts |= {p.key: p.text for p in held if p.key in seen}
+    texts |= {p.key: p.text for p, _ in splits.seen()}
     missing = keys - set(texts)
     if missing:
         raise SystemExit(f"no text for {sorted(missing)[:3]}: neither DEV nor seen")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -51,7 +50,7 @@ def run(engine: Any, texts: list[splits.Passage], seed: int = 9,
     delivered: list[dict[str, Any]] = []
     scorer = engine.scorer
     for passage in texts:
-        n = random.Random(f"{seed}:cards:{passage.key}").randint(6, 10)
+        n = splits.cards_asked(seed, passage.key)
         request = GenerationRequest(passage.text, f"mix-{passage.key}", n, "intermediate",
                                     CARD_TYPES)
         for i, t in enumerate(CARD_TYPES):

@@ -2,9 +2,9 @@
 
 Session 7's held-out review kept only 24 % of the qa cards; its reviewers' notes name the
 causes. This bench counts, on the 40 passages of the two seen review keys
-(``bench/data/reviews/s6-after.key.json``, ``s7-after.key.json``; never any other held-out
-passage), how many of the engine's qa cards show each of them, so that a change to the
-question code is measured on the same cards before and after:
+(``bench/data/reviews/s6-after.key.json``, ``s7-after.key.json``: ``bench.splits.seen``;
+never any other held-out passage), how many of the engine's qa cards show each of them, so
+that a change to the question code is measured on the same cards before and after:
 
     PYTHONPATH=$PWD .venv/bin/python -m bench.qa_defects                 # the review's mix
     PYTHONPATH=$PWD .venv/bin/python -m bench.qa_defects --only-qa 10    # a qa-only deck
@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-REVIEWS = Path(__file__).resolve().parent / "data/reviews"
-KEYS = ("s6-after.key.json", "s7-after.key.json")
+from bench import splits
+
 CHECKS = ("stranded", "what-person", "context", "bare-head", "bad-form")
 TITLES = frozenset(str.split(
     "general governor colonel major captain lieutenant admiral king queen emperor empress "
@@ -50,16 +49,6 @@ _DURATION = re.compile(r"(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten
                        r"a few|a|an))\s+(\w+\s+)?(years?|months?|weeks?|days?|hours?|minutes?|"
                        r"seconds?|decades?|centuries|century)\b")
 _WH = re.compile(r"^(?:\w+ )?(what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
-
-
-def seen_passages() -> list[tuple[Any, int]]:
-    """(passage, the review seed) for every passage of the seen keys, in key order."""
-    from bench import splits
-
-    keys = [json.loads((REVIEWS / k).read_text(encoding="utf-8")) for k in KEYS]
-    held = {p.key: p for p in splits.squad("test", splits.SQUAD_HELDOUT)
-            + splits.textbook("test", book="psy")}
-    return [(held[name], key["seed"]) for key in keys for name in key["passages"]]
 
 
 def _source_sentence(doc: Any, card: dict[str, Any]) -> Any:
@@ -171,12 +160,12 @@ def run(only_qa: int, out: Path | None, show: bool) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     asked = made = 0
     types: Counter[str] = Counter()
-    for passage, seed in seen_passages():
+    seen = splits.seen()
+    for passage, asked_here in seen:
         if only_qa:
             n, wanted = only_qa, ("qa",)
         else:
-            n = random.Random(f"{seed}:cards:{passage.key}").randint(6, 10)
-            wanted = ("qa", "mcq", "cloze", "tf")
+            n, wanted = asked_here, ("qa", "mcq", "cloze", "tf")
         request = GenerationRequest(passage.text, f"review-{passage.key}", n, "intermediate",
                                     wanted)
         cards = [card_json(c) for c in engine.generate(request).cards]
@@ -193,9 +182,9 @@ def run(only_qa: int, out: Path | None, show: bool) -> dict[str, Any]:
     counts = Counter(t for r in rows for t in r["tags"])
     flawed = sum(1 for r in rows if set(r["tags"]) & set(CHECKS))
     pages = len({r["passage"] for r in rows}) or 1
-    summary = {"passages": len(seen_passages()), "asked": asked, "made": made,
+    summary = {"passages": len(seen), "asked": asked, "made": made,
                "made_by_type": dict(sorted(types.items())),
-               "qa_cards": len(rows), "qa_per_passage": round(len(rows) / 40, 2),
+               "qa_cards": len(rows), "qa_per_passage": round(len(rows) / len(seen), 2),
                "qa_with_a_defect": flawed, **{c: counts.get(c, 0) for c in (*CHECKS, "resolved")},
                "passages_with_qa": pages}
     if show:

@@ -28,6 +28,7 @@ out: look only at its final numbers):
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,10 @@ SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
 SPLITS = ("dev", "test")
+REVIEWS = TEXTBOOK.with_name("reviews")
+# the held-out reviews whose passages are SEEN: read, and tuned on, since (their ratings train
+# the keep model); the seen-passage benches (card_defects, qa_defects, keep_data) read these
+SEEN_KEYS = ("s6-after", "s7-after")
 
 
 @dataclass(frozen=True)
@@ -88,3 +93,24 @@ def textbook(split: str, path: Path = TEXTBOOK, book: str | None = None) -> list
         for p in pages
         if p["split"] == split
     ]
+
+
+def cards_asked(seed: int, key: str, low: int = 6, high: int = 10) -> int:
+    """How many cards a review (bench/card_review.py) asks of the passage ``key``: drawn from
+    the review's seed, so the same passage is asked the same number again."""
+    return random.Random(f"{seed}:cards:{key}").randint(low, high)
+
+
+def seen() -> list[tuple[Passage, int]]:
+    """(passage, the cards its review asked for) for every passage of the SEEN_KEYS reviews,
+    in key order: the held-out SQuAD paragraphs and Psychology 2e pages read since."""
+    held = {p.key: p for p in squad("test", SQUAD_HELDOUT) + textbook("test", book="psy")}
+    out: list[tuple[Passage, int]] = []
+    for name in SEEN_KEYS:
+        key = json.loads((REVIEWS / f"{name}.key.json").read_text(encoding="utf-8"))
+        low, high = key.get("cards_per_text", (6, 10))
+        missing = [p for p in key["passages"] if p not in held]
+        if missing:
+            raise ValueError(f"{name}: no text for {missing[:3]}")
+        out += [(held[p], cards_asked(key["seed"], p, low, high)) for p in key["passages"]]
+    return out
