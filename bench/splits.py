@@ -44,7 +44,7 @@ SPLITS = ("dev", "test")
 REVIEWS = TEXTBOOK.with_name("reviews")
 # the held-out reviews whose passages are SEEN: read, and tuned on, since (their ratings train
 # the keep model); the seen-passage benches (card_defects, qa_defects, keep_data) read these
-SEEN_KEYS = ("s6-after", "s7-after")
+SEEN_KEYS = ("s6-after", "s7-after", "s8-after")
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,9 @@ def cards_asked(seed: int, key: str, low: int = 6, high: int = 10) -> int:
 
 def seen() -> list[tuple[Passage, int]]:
     """(passage, the cards its review asked for) for every passage of the SEEN_KEYS reviews,
-    in key order: the held-out SQuAD paragraphs and Psychology 2e pages read since."""
-    held = {p.key: p for p in squad("test", SQUAD_HELDOUT) + textbook("test", book="psy")}
+    in key order: the held-out SQuAD paragraphs, Psychology 2e and U.S. History pages read since."""
+    held = {p.key: p for p in squad("test", SQUAD_HELDOUT) + textbook("test", book="psy")
+            + textbook("test", book="ush")}
     out: list[tuple[Passage, int]] = []
     for name in SEEN_KEYS:
         key = json.loads((REVIEWS / f"{name}.key.json").read_text(encoding="utf-8"))
