@@ -21,11 +21,11 @@ import pytest
 import yaml
 
 from tests.conftest import REPO
+from tests.dashboard import DASHBOARD, dashboard_panels
 
 COMPOSE = REPO / "docker-compose.yml"
 PROMETHEUS = REPO / "deploy" / "prometheus"
 GRAFANA = REPO / "deploy" / "grafana"
-DASHBOARD = GRAFANA / "dashboards" / "cardstream.json"
 SOURCE_PACKAGES = ("schemas", "streams", "agents", "retrainer", "cardstream")
 CLIENTS = ("worker", "retrainer", "topics")
 CONDITIONS = {"service_started", "service_healthy", "service_completed_successfully"}
@@ -302,15 +302,6 @@ def promql_metric_names(expr: str) -> set[str]:
 def grafana_to_promql(expr: str) -> str:
     return (expr.replace("$__rate_interval", "5m").replace("$__range", "1h")
             .replace("$instance", ".*"))
-
-
-def dashboard_panels() -> list[dict[str, Any]]:
-    dashboard = json.loads(DASHBOARD.read_text())
-    panels = []
-    for panel in dashboard["panels"]:
-        panels.append(panel)
-        panels.extend(panel.get("panels", []))  # inside collapsed rows
-    return panels
 
 
 def alert_rules() -> list[dict[str, Any]]:

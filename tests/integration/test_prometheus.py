@@ -15,7 +15,7 @@ import yaml
 
 from schemas.events import UploadOptions
 from streams.ports import free_port
-from tests.test_deploy import dashboard_panels
+from tests.dashboard import dashboard_panels
 
 pytestmark = pytest.mark.integration
 
