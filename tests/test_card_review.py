@@ -101,6 +101,14 @@ def test_the_held_out_squad_file_is_test_throughout_and_shares_no_article() -> N
     assert textbook("test", book="psy") and not textbook("dev", book="psy")
 
 
+def test_the_fifth_book_is_held_out_whole() -> None:
+    # session 9's held-out book: 10 pages, all TEST, none of them empty or shared with a key
+    pages = textbook("test", book="astro")
+    assert len(pages) == 10 and not textbook("dev", book="astro")
+    assert all(len(p.text.split()) >= 130 and p.title for p in pages)
+    assert len({p.key for p in pages}) == 10
+
+
 KEY = {
     **{f"h{i}": {"origin": "human", "type": "qa", "corpus": "squad"} for i in range(1, 5)},
     **{f"c_{t}": {"origin": "cardstream", "type": t, "corpus": "squad"}
