@@ -50,23 +50,27 @@ def passages(split: str | None, texts: Path | None) -> list[Passage]:
     return out
 
 
-def run(engine: Any, items: list[Passage], seed: int = 0) -> list[dict[str, Any]]:
-    """One row per passage: requested, delivered, per-type P(keep), time."""
+def run(engine: Any, items: list[Passage], seed: int = 0,
+        asked: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """One row per passage: requested (``asked``'s count, else the seeded draw), delivered,
+    per-type P(keep), the engine's notes, time."""
     from agents.exceptions import GenerationError
     from agents.generation import GenerationRequest
 
     rows = []
     for p in items:
-        n = splits.cards_asked(seed, p.key)
+        n = (asked or {}).get(p.key) or splits.cards_asked(seed, p.key)
         request = GenerationRequest(p.text, f"fill-{p.key}", n, "intermediate", CARD_TYPES)
         started = time.perf_counter()
+        notes: list[str] = []
         try:
-            cards = engine.generate(request).cards
-        except GenerationError:
-            cards = []
+            result = engine.generate(request)
+            cards, notes = result.cards, list(getattr(result, "notes", []) or [])
+        except GenerationError as exc:
+            cards, notes = [], [str(exc)]
         ms = 1000 * (time.perf_counter() - started)
         rows.append({"key": p.key, "corpus": p.corpus, "requested": n, "delivered": len(cards),
-                     "ms": ms, "cards": [{"type": c.type, "question": c.question,
+                     "ms": ms, "notes": notes, "cards": [{"type": c.type, "question": c.question,
                                           "answer": c.answer, "keep": c.quality.get("keep")}
                                          for c in cards]})
     return rows
@@ -98,7 +102,9 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=(*splits.SPLITS, "none"), default="dev")
+    parser.add_argument("--split", choices=(*splits.SPLITS, "seen", "none"), default="dev",
+                        help="seen: the passages of the seen held-out reviews (bench.splits."
+                             "seen()), each asked the count its review asked")
     parser.add_argument("--texts", type=Path)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=0, help="print the cards of N passages")
@@ -112,23 +118,27 @@ def main() -> None:
 
     torch.set_num_threads(1)
     engine = build_engine(None, None)
-    split = None if args.split == "none" else args.split
-    items = passages(split, args.texts)
-    runs = {"with clauses": run(engine, items, args.seed)}
+    asked: dict[str, int] = {}
+    if args.split == "seen":
+        asked = {p.key: n for p, n in splits.seen()}
+        items = [p for p, _ in splits.seen()] + passages(None, args.texts)
+    else:
+        items = passages(None if args.split == "none" else args.split, args.texts)
+    runs = {"with clauses": run(engine, items, args.seed, asked)}
     if args.compare:
         from agents.generation import clauses
 
         long, rows = clauses.LONG, []
         for item in items:  # one passage at a time, so load on the machine hits both alike
             clauses.LONG = 10**9
-            rows += run(engine, [item], args.seed)
+            rows += run(engine, [item], args.seed, asked)
             clauses.LONG = long
-        runs = {"no clauses": rows, "with clauses": run(engine, items, args.seed)}
+        runs = {"no clauses": rows, "with clauses": run(engine, items, args.seed, asked)}
     rows = runs["with clauses"]
     if args.json:
         args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
     for r in rows[: args.show]:
-        print(f"== {r['key']} {r['delivered']}/{r['requested']}")
+        print(f"== {r['key']} {r['delivered']}/{r['requested']} {'; '.join(r['notes'])}")
         for c in r["cards"]:
             print(f"  [{c['type']} {c['keep'] or 0:.2f}] {c['question']} -> {c['answer']}")
     print(f"{'run':13s} {'corpus':10s} {'texts':>5s} {'zero':>4s} {'fill':>11s} {'ms/text':>8s}"

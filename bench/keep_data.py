@@ -6,6 +6,9 @@
         --out bench/data/card_reviews_s6.jsonl
     .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session s7 \\
         --out bench/data/card_reviews_s7.jsonl
+    .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session s8 \\
+        --out bench/data/card_reviews_s8.jsonl
+    .venv/bin/python -m bench.keep_data --context bench/data/card_reviews_s8.jsonl
 
 Reads each DEV review's sealed key (item → origin, type, full card, passage key) and its
 reviewer's ratings, and writes one line per *cardstream* card a reviewer rated: the card as
@@ -14,8 +17,10 @@ review's name and the engine commit it rated. Human SQuAD questions are left out
 source sentence or engine tags to compute features from). Only DEV reviews are read; the TEST
 review is held out and this command refuses a key whose split is not "dev".
 
-``--seen`` reads a seen held-out review instead (``--session s6`` or ``s7``; session 7's has a
-third packet, ``s7-both``, both engines' cards rated in one sitting by r7e and r7f): its
+``--seen`` reads a seen held-out review instead (``--session s6``, ``s7`` or ``s8``; session 7's
+has a third packet, ``s7-both``, both engines' cards rated in one sitting by r7e and r7f;
+session 8's one packet, ``s8-both``, was rated by three reviewers and a card's ``keep`` is their
+majority): its
 passages are now *seen*
 (``bench/data/reviews/README.md``): each packet (``s6-after``, ``s6-before``) was rated by two
 reviewers, each alone. A card's ``keep`` is their agreement: kept when both kept it, not kept
@@ -42,7 +47,9 @@ REVIEWS = ("dev", "dev2", "dev3")
 # the held-out reviews of sessions 6 and 7, now seen: packet → its two reviewers' ratings files
 # (s7-both is session 7's merged packet: both engines' cards rated in one sitting)
 SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
-        "s7-after": ("r7a", "r7b"), "s7-before": ("r7c", "r7d"), "s7-both": ("r7e", "r7f")}
+        "s7-after": ("r7a", "r7b"), "s7-before": ("r7c", "r7d"), "s7-both": ("r7e", "r7f"),
+        # session 8's one merged packet (both engines' cards in one sitting), three reviewers
+        "s8-both": ("r8a", "r8b", "r8c")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
@@ -94,13 +101,21 @@ def seen_rows(reviews: Path, packet: str) -> list[dict[str, object]]:
             "card": {k: card.get(k) for k in (
                 "type", "question", "answer", "choices", "source_sentence", "tags", "language",
                 "quality_score", "quality")},
-            "keep": verdicts[0] if len(set(verdicts)) == 1 else None,
+            "keep": _agreed(verdicts),
             "ratings": verdicts,
             "usefulness": sum(int(r[item]["usefulness"]) for r in ratings) / len(ratings),
             "defects": sorted({t for r in ratings for t in r[item].get("tags", [])}),
             "note": " | ".join(r[item].get("note", "") for r in ratings if r[item].get("note")),
         })
     return out
+
+
+def _agreed(verdicts: list[bool]) -> bool | None:
+    """Two reviewers: their agreement (None when they split). Three: the majority, which is
+    what the review's kept share averages to and leaves no card out."""
+    if len(verdicts) % 2:
+        return sum(verdicts) * 2 > len(verdicts)
+    return verdicts[0] if len(set(verdicts)) == 1 else None
 
 
 def passages(keys: set[str]) -> dict[str, str]:

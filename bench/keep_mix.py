@@ -7,7 +7,7 @@
 For every DEV passage (``bench/splits.py``; never TEST) it asks the default engine for the
 review packets' card count (a seeded 6–10) of all four types, and counts each type through the
 engine's own stages: candidates made, above the quality threshold, above the keep model's
-never-deliver floor (``keep_min``), above its slot floor (``quota_floor``), delivered. It prints
+never-deliver floor for its type (``keep_floor``), delivered. It prints
 the delivered type mix against the requested one, the mean P(keep) per delivered type, and
 how many distractors the document could offer each typed answer (``choices.pick``), by kind:
 the supply a multiple-choice card needs three of.
@@ -26,7 +26,7 @@ import numpy as np
 from bench import splits
 from bench.card_review import CARD_TYPES
 
-STAGES = ("candidates", "threshold", "keep_min", "quota_floor", "delivered")
+STAGES = ("candidates", "threshold", "keep_floor", "delivered")
 
 
 def passages(pages: bool = True) -> list[splits.Passage]:
@@ -64,8 +64,8 @@ def run(engine: Any, texts: list[splits.Passage], seed: int = 9,
             keep = s.quality.get("keep", 1.0)
             funnel["candidates"][t] += 1
             funnel["threshold"][t] += s.score >= scorer.threshold
-            funnel["keep_min"][t] += s.score >= scorer.threshold and keep >= scorer.keep_min
-            funnel["quota_floor"][t] += s.score >= scorer.threshold and keep >= scorer.quota_floor
+            funnel["keep_floor"][t] += s.score >= scorer.threshold and keep >= \
+                scorer.keep_floor.get(t, 0.0)
         cards, _ = finish(scorer, pool, doc, centroid, request, None)
         for card in cards:
             delivered.append({"passage": passage.key, "card": card_json(card)})

@@ -53,7 +53,8 @@ from agents.generation import keep, quality
 
 DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
 SEEN = DATA.with_name("card_reviews_s6.jsonl")
-SEEN_FILES = [SEEN, DATA.with_name("card_reviews_s7.jsonl")]
+SEEN_FILES = [SEEN, DATA.with_name("card_reviews_s7.jsonl"),
+              DATA.with_name("card_reviews_s8.jsonl")]
 C = 0.3  # inverse regularisation; 765 cards, ~40 features: keep the weights modest
 FOLDS = 5
 REPEATS = 5
@@ -138,7 +139,8 @@ def topic(row: dict) -> str:
     Anatomy and Physiology, sessions 6 and 7's Psychology)."""
     corpus, name = row["passage"].split(":")[:2]
     if corpus == "openstax":
-        return "openstax:" + ("psy" if row["review"].startswith(("s6", "s7")) else "ap2e")
+        book = {"s6": "psy", "s7": "psy", "s8": "ush"}.get(row["review"][:2], "ap2e")
+        return f"openstax:{book}"
     return f"{corpus}:{name}"
 
 
@@ -176,6 +178,10 @@ def transfer(sessions: dict[str, tuple]) -> list[tuple[str, dict[str, float]]]:
             aucs["s7_to_s6"] = _auc(s6[1], _fit_predict(s7, s6, cols))
             before = _join(dev, s6)  # what the shipped model was fitted on
             aucs["dev+s6_to_s7"] = _auc(s7[1], _fit_predict(before, s7, cols))
+        if s7 is not None and "s8" in sessions:
+            # the newest review, scored by a model fitted on every earlier one
+            aucs["prior_to_s8"] = _auc(sessions["s8"][1], _fit_predict(
+                _join(dev, s6, s7), sessions["s8"], cols))
         pooled = np.zeros(len(y))
         per_topic = []
         for g in np.unique(groups):
@@ -224,10 +230,48 @@ def report_transfer(sessions: dict[str, tuple]) -> None:
         print(f"on {k}, as delivered: quality_score AUC {_auc(ys, delivered):.3f}, P(keep) of "
               f"the model then shipped {_auc(ys, shipped):.3f}")
     rows = transfer(sessions)
+    if "s8" in sessions:
+        report_newest(sessions)
     cols = list(rows[0][1])
     print(f"{'features':12s} " + " ".join(f"{c:>15s}" for c in cols))
     for name, aucs in rows:
         print(f"{name:12s} " + " ".join(f"{aucs[c]:15.3f}" for c in cols))
+
+
+def report_newest(sessions: dict[str, tuple]) -> None:
+    """Per type: the newest review (s8) scored by a model fitted on the earlier ones, beside
+    the P(keep) its cards were delivered with (the model then shipped)."""
+    prior = _join(*(v for k, v in sessions.items() if k != "s8"))
+    newest = sessions["s8"]
+    pred = _fit_predict(prior, newest, list(range(len(keep.NAMES))))
+    shipped = np.array([(r["card"].get("quality") or {}).get("keep", 0.0) for r in newest[3]])
+    types = np.array([r["card"]["type"] for r in newest[3]])
+    y = newest[1]
+    for t in ("all", "qa", "mcq", "cloze", "tf"):
+        m = np.ones(len(y), bool) if t == "all" else types == t
+        if len(set(y[m])) == 2:
+            print(f"  s8 {t:5s} n={m.sum():3d} kept {y[m].mean():.0%}: AUC prior-fit "
+                  f"{_auc(y[m], pred[m]):.3f}, as delivered {_auc(y[m], shipped[m]):.3f}")
+
+
+def report_thresholds(y: np.ndarray, pred: np.ndarray, rows: list[dict],
+                      grid: tuple[float, ...] = (0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+                      ) -> None:
+    """Per type: the share of reviewed cards at or over each P(keep) floor (out of fold,
+    grouped by passage) and the kept share among them, over every review and over the newest
+    one alone (its reviewers' standard is the one the next review's is likeliest to match)."""
+    types = np.array([r["card"]["type"] for r in rows])
+    newest = np.array([r["review"].startswith("s8") for r in rows])
+    print("floor by type (out of fold): cards left / kept share, all reviews | s8 only")
+    for t in ("qa", "mcq", "cloze", "tf"):
+        cells = []
+        for floor in grid:
+            m = (types == t) & (pred >= floor)
+            n = (types == t) & (pred >= floor) & newest
+            cells.append(f"{floor:.2f}: {m.sum() / max(1, (types == t).sum()):.0%}/"
+                         f"{y[m].mean() if m.any() else 0:.0%}|{n.sum()}/"
+                         f"{y[n].mean() if n.any() else 0:.0%}")
+        print(f"  {t:5s} " + "  ".join(cells))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -247,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     x, y, groups, rows = _join(*sessions.values())
     pred, aucs = cross_validate(x, y, groups)
     numbers = report(y, pred, rows, aucs)
+    report_thresholds(y, pred, rows)
     if args.check:
         return 0
     fitted = model().fit(x, y)  # type: ignore[attr-defined]

@@ -130,19 +130,21 @@ def test_a_count_option_keeps_the_answers_form() -> None:
     assert choices.same_form("July 1756", "June 1755")
 
 
-def test_a_multiple_choice_card_the_model_doubts_is_never_delivered() -> None:
-    """Out of fold, reviewers kept 2 of 48 multiple-choice cards under P(keep) 0.2; other
-    types between 0.10 and 0.2 still fill a count nothing better can (13 % kept)."""
-    from agents.generation.quality import Scored
+def test_a_card_under_its_types_keep_floor_is_never_delivered() -> None:
+    """Each type has its own floor of P(keep), read off the out-of-fold predictions of the
+    reviewed cards (quality.KEEP_FLOOR): a cloze at 0.40 is gone (the old engine delivered
+    anything over 0.10), one at 0.50 is delivered; a multiple-choice card at 0.25 is gone."""
+    from agents.generation.quality import KEEP_FLOOR, Scored
 
     def scored(card: Candidate, keep: float) -> Scored:
         return Scored(card, {"keep": keep}, 0.9)
 
     mcq = Candidate("mcq", "When did Ariq Böke surrender?", "1264", "Ariq Böke surrendered in "
                     "1264.", choices=["1260", "1254", "1264", "1279"], kind="year")
-    doubted = scored(mcq, 0.15)
-    cloze = scored(KEPT[0], 0.15)
-    gone = scored(KEPT[1], 0.05)
+    assert KEEP_FLOOR["cloze"] > 0.40 and KEEP_FLOOR["mcq"] > 0.25
+    doubted = scored(mcq, 0.25)
+    cloze = scored(KEPT[0], 0.50)
+    gone = scored(KEPT[1], 0.40)
     scorer = QualityScorer(None)
     chosen, notes = scorer.select([doubted, cloze, gone], 3, ("mcq", "cloze"))
     assert [s.candidate for s in chosen] == [KEPT[0]]
