@@ -232,7 +232,7 @@ def _verdict(rows: list[Row]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "fresh-dev", "fresh-test"),
+    parser.add_argument("--split", choices=("dev", "test", "fresh-dev", "fresh-test", "s9-test"),
                         default="fresh-dev")
     parser.add_argument("--families", nargs="*", choices=[*FAMILIES, "real-scan"])
     parser.add_argument("--sources", nargs="*", help="keep sources whose name contains one")

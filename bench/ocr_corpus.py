@@ -40,7 +40,8 @@ from bench.ocr_case import DPI, Case, Source, source
 DATA = Path(__file__).resolve().parent / "ocr_data"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
-Split = Literal["dev", "test", "fresh-dev", "fresh-test"]  # fresh: bench/ocr_fresh.py
+# fresh: bench/ocr_fresh.py; s9-test: bench/ocr_held9.py (held aside, run once)
+Split = Literal["dev", "test", "fresh-dev", "fresh-test", "s9-test"]
 # Real scans by split (phototest.tif is the same file as tesseract-ocr/test's, in shared/data).
 SCANS: dict[str, list[tuple[str, Path, Path]]] = {
     "dev": [
@@ -68,6 +69,10 @@ def sources(split: Split) -> tuple[Source, ...]:
         from bench.ocr_fresh import text_sources  # the second suite builds on this module
 
         return tuple(text_sources(split))
+    if split == "s9-test":
+        from bench.ocr_held9 import text_sources as held_sources
+
+        return tuple(held_sources(split))
     out = []
     texts = json.loads((DATA / "xquad_pages.json").read_text())["texts"]
     for index, text in enumerate(t for t in texts if t["split"] == split):

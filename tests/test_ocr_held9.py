@@ -1,0 +1,37 @@
+"""The held-aside OCR split of session 9 (bench/ocr_held9.py, ``s9-test``) builds: every
+degradation family has a page of every source. Only its shape is checked here; no test reads
+its text or OCR output (it is run once, by bench/ocr_accuracy.py, at the session's end)."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from PIL import Image
+
+from bench.ocr_corpus import FAMILIES, case, seed_of, sources, specs
+
+
+def test_every_family_has_a_page_of_every_source() -> None:
+    names = [s.name for s in sources("s9-test")]
+    assert len(names) == 4 and len(set(names)) == 4
+    assert {s.language for s in sources("s9-test")} == {"eng", "deu"}
+    assert all(s.lines and s.truth for s in sources("s9-test"))
+    chosen = specs("s9-test")
+    assert Counter(family for _, _, family in chosen) == {family: 4 for family in FAMILIES}
+    # no source is shared with the earlier suites' splits
+    earlier = {s.name for split in ("fresh-dev", "fresh-test") for s in sources(split)}
+    assert earlier.isdisjoint(names)
+
+
+def test_its_pages_are_images_with_their_own_seeds() -> None:
+    name = sources("s9-test")[0].name
+    pages = [case(("s9-test", name, family)) for family in ("clean", "low-res")]
+    for page in pages:
+        assert page.split == "s9-test" and page.lines
+        with Image.open(io.BytesIO(page.data)) as image:
+            assert min(image.size) > 300
+    held = {seed_of(split, family, name) for split, name, family in specs("s9-test")}
+    earlier = {seed_of(split, family, name) for split in ("fresh-dev", "fresh-test")
+               for _, name, family in specs(split, list(FAMILIES))}
+    assert len(held) == 44 and held.isdisjoint(earlier)
