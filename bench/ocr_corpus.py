@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import Literal
 
 # augraphy 8.2.6's numba kernels do not compile under the numba this project locks (ShadowCast
@@ -303,20 +304,28 @@ def specs(split: Split, families: list[str] | None = None,
     names = [s.name for s in sources(split)
              if not only or any(part in s.name for part in only)]
     out = [(split, name, family) for name in names for family in chosen if family in FAMILIES]
-    if split.startswith("fresh-") and "real-scan" in chosen:
-        from bench.ocr_fresh import scan_names  # real pages, read as they are
-
-        out += [(split, name, "real-scan") for name in scan_names(split)
+    if (split.startswith("fresh-") or split == "s9-test") and "real-scan" in chosen:
+        out += [(split, name, "real-scan") for name in _real_pages(split).scan_names(split)
                 if not only or any(part in name for part in only)]
     return out
+
+
+def _real_pages(split: str) -> ModuleType:
+    """The module that owns ``split``'s real pages (read as they are)."""
+    if split == "s9-test":
+        import bench.ocr_held9 as held
+
+        return held
+    import bench.ocr_fresh as fresh
+
+    return fresh
 
 
 def case(spec: tuple[Split, str, str]) -> Case:
     split, name, family = spec
     if family == "real-scan":
-        from bench.ocr_fresh import real_case
-
-        return real_case(split, name)
+        page: Case = _real_pages(split).real_case(split, name)
+        return page
     source = next(s for s in sources(split) if s.name == name)
     return degrade(source, family, split)
 

@@ -9,8 +9,10 @@ the second was, from material the OCR work has never seen:
   generator seeded with the book's name, typeset in faces and sizes neither suite used, then
   degraded by every family of bench/ocr_corpus.FAMILIES (phone photos included) under seeds
   named by the split, which no earlier split shares;
-- no real scans: no public page-image set with line-level hand-made truth, licence and page-like
-  study material was found in the time given (see SOURCES.md for what was looked at).
+- real typewritten pages with hand-made line-level truth from HTR-United/tapuscorpus (French,
+  20th century, CC BY 4.0), read as they are: running-text pages (no handwriting, no struck-out
+  words, no tables; lines 45+ characters on average), drawn by a seeded generator, at most two
+  per document. The images are read from a checkout (``CARDSTREAM_TAPUSCORPUS``), not copied.
 
 Nobody reads these pages, their truth or any OCR output of them while tuning. Build the passages
 (once; the result is committed as bench/ocr_data/held9_pages.json)::
@@ -24,13 +26,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import re
+import statistics
 import subprocess
 import zlib
 from pathlib import Path
 
-from bench.ocr_case import Source, source
-from bench.ocr_fresh import _paragraphs, _run
+from lxml import etree
+
+from bench.ocr_case import Case, Source, source
+from bench.ocr_fresh import REAL, _paragraphs, _run
 
 SPLIT = "s9-test"
 DATA = Path(__file__).resolve().parent / "ocr_data"
@@ -51,12 +58,23 @@ FACES = [("Serif", 11.0, 8.0), ("SansMono", 9.0, 8.5), ("Sans", 12.5, 8.5),
          ("SerifCondensed", 10.0, 7.5)]
 TESSERACT = {"en": "eng", "de": "deu"}
 
+# HTR-United/tapuscorpus at this commit; the directory is a git checkout or bare repository.
+SCANS_COMMIT = "f18a6afe067bdb213d58ba2b69c3a04013149685"
+SCANS_DIR = Path(os.environ.get("CARDSTREAM_TAPUSCORPUS",
+                                "/work/.mirror/HTR-United+tapuscorpus/repo"))
+SCANS = 12
+SCAN_MIN_WIDTH = 45  # mean characters per line: running text, not verse, lists or a play
+PER_DOCUMENT = 2
+
+
+def _git(directory: Path, *args: str) -> bytes:
+    git = directory / ".git" if (directory / ".git").exists() else directory
+    return subprocess.run(["git", "--git-dir", str(git), *args], capture_output=True,
+                          check=True).stdout
+
 
 def _book_text(mirrors: Path, repo: str, file: str, commit: str) -> str:
-    git = mirrors / repo.replace("/", "+") / "repo"
-    git = git / ".git" if (git / ".git").exists() else git
-    raw = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{file}"],
-                         capture_output=True, check=True).stdout
+    raw = _git(mirrors / repo.replace("/", "+") / "repo", "show", f"{commit}:{file}")
     # Gutenberg's "-8" files are ISO-8859-1, its "-0" files UTF-8
     return raw.decode("latin-1" if file.endswith("-8.txt") else "utf-8")
 
@@ -85,9 +103,78 @@ def build_passages(mirrors: Path) -> dict[str, object]:
                           "language": language, "source": f"{repo}@{commit}:{file}",
                           "paragraphs": run})
             count -= 1
-    return {"about": "Project Gutenberg passages (public domain in the USA) via GITenberg, held "
-                     "aside in session 9; built by `python -m bench.ocr_held9 passages`",
-            "texts": texts}
+    return {"about": "Project Gutenberg passages (public domain in the USA) via GITenberg, and "
+                     "the real pages drawn from HTR-United/tapuscorpus (CC BY 4.0), held aside "
+                     "in session 9; built by `python -m bench.ocr_held9 passages`",
+            "texts": texts, "scans": draw_scans(SCANS_DIR)}
+
+
+def alto_lines(markup: bytes) -> list[str]:
+    """The text lines of an ALTO page as the transcriber wrote them."""
+    tree = etree.fromstring(markup)
+    ns = {"a": tree.nsmap[None]}
+    return [" ".join(part.get("CONTENT", "") for part in line.iterfind("a:String", ns))
+            for line in tree.iterfind(".//a:TextLine", ns)]
+
+
+def plain(line: str) -> str:
+    """A transcribed line as printed: the corpus marks underlined words with a leading '_' and
+    superscripts with '^' (its README), which no reader of the page sees."""
+    return " ".join(re.sub(r"(?<!\w)_+|\^", "", line).split())
+
+
+def draw_scans(directory: Path) -> list[dict[str, str]]:
+    """Running-text pages of the corpus (README: '~~~' is handwriting, '⟦⟧' struck-out text),
+    drawn with a generator seeded by the split, at most PER_DOCUMENT from one document."""
+    listing = _git(directory, "ls-tree", "-r", "-l", "-z", SCANS_COMMIT, "data").decode()
+    sizes: dict[str, str] = {}  # path -> "mode type object size"
+    for row in filter(None, listing.split("\0")):
+        meta, path = row.split("\t", 1)
+        sizes[path] = meta
+    eligible = []
+    for xml in sorted(p for p in sizes if p.endswith(".xml") and "catalogue" not in p):
+        image = next((p for p in sizes if p.rsplit(".", 1)[0] == xml[:-4] and p != xml), None)
+        # the snapshot this was drawn from lacks its largest blobs ("BAD" size): such pages are
+        # skipped; the drawn list is committed, so the split does not depend on a snapshot
+        if image is None or sizes[image].split()[-1] in ("-", "BAD"):
+            continue
+        lines = [line for line in alto_lines(_git(directory, "show", f"{SCANS_COMMIT}:{xml}"))
+                 if line.strip()]
+        text = "\n".join(lines)
+        if ("~~~" in text or "⟦" in text or len(lines) < 15
+                or statistics.fmean(map(len, lines)) < SCAN_MIN_WIDTH):
+            continue
+        folder, name = xml.split("/")[1:3]
+        document = name[:15] if folder.startswith("europeana") else folder
+        eligible.append({"id": f"real-tapus-{zlib.crc32(xml.encode()):08x}", "document": document,
+                         "xml": xml, "image": image})
+    rng = random.Random(zlib.crc32(f"{SPLIT}:tapuscorpus".encode()))
+    rng.shuffle(eligible)
+    taken: list[dict[str, str]] = []
+    for page in eligible:
+        if sum(t["document"] == page["document"] for t in taken) < PER_DOCUMENT:
+            taken.append(page)
+    return taken[:SCANS]
+
+
+def scan_names(split: str = SPLIT) -> list[str]:
+    """The real pages of the split (none when no checkout of the corpus is at hand)."""
+    if split != SPLIT:
+        return []
+    if not SCANS_DIR.exists():
+        print(f"(real scans skipped: no HTR-United/tapuscorpus checkout at {SCANS_DIR})")
+        return []
+    return [page["id"] for page in json.loads(PASSAGES.read_text(encoding="utf-8"))["scans"]]
+
+
+def real_case(split: str, name: str) -> Case:
+    """A real page as its file is, with its transcribed lines."""
+    page = next(p for p in json.loads(PASSAGES.read_text(encoding="utf-8"))["scans"]
+                if p["id"] == name)
+    lines = [line for line in (plain(raw) for raw in alto_lines(
+        _git(SCANS_DIR, "show", f"{SCANS_COMMIT}:{page['xml']}"))) if line]
+    data = _git(SCANS_DIR, "show", f"{SCANS_COMMIT}:{page['image']}")
+    return Case(split, REAL, name, "fra", "\n".join(lines), tuple(lines), data, 0)
 
 
 def text_sources(split: str = SPLIT) -> list[Source]:
