@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from streams.blobs import BlobStore, LocalBlobStore
 from streams.client import CardstreamClient
 from streams.objectstore import S3Endpoint, read_credentials
 from streams.objectstore_blobs import S3BlobStore
+from streams.processes import EXIT_WITH_ENV, exit_with
 from streams.runinfo import RunInfo
 from streams.security import PLAINTEXT, KafkaSecurity, security_from
 from streams.serde import AvroCodec, codec_from_settings
@@ -173,6 +175,15 @@ def tracking_store_ready(settings: Settings, timeout: float = 120.0) -> None:
     if not wait_for_store(settings.run_dir, timeout):
         raise ModelLoadError(f"the MLflow store in {settings.run_dir} was still being made "
                              f"after {timeout:.0f} s")
+
+
+def exit_with_parent() -> None:
+    """A child of ``up`` (told so in ``EXIT_WITH_ENV``) ends when ``up`` does, however ``up``
+    ends. The variable is taken out of the environment: it names this process's parent, not
+    that of any process this one starts."""
+    parent = os.environ.pop(EXIT_WITH_ENV, None)
+    if parent:
+        exit_with(int(parent))
 
 
 def configure_logging(level: str) -> None:

@@ -35,6 +35,7 @@ from streams.broker import EmbeddedBroker, reachable
 from streams.exceptions import BrokerError, ConfigError
 from streams.objectstore import EmbeddedObjectStore
 from streams.ports import free_port, hold_port
+from streams.processes import EXIT_WITH_ENV
 from streams.runinfo import RunInfo, RunLock, pid_alive
 from streams.security import security_from
 from streams.settings import Settings, settings_env
@@ -98,7 +99,8 @@ class Stack:
         args, extra_env = self._commands[name]
         out = open(self.run_dir / f"{name}.log", "ab")  # noqa: SIM115 - the child keeps it
         env = {**os.environ, **settings_env(self.settings), **self.env, **extra_env,
-               "CARDSTREAM_RUN_DIR": str(self.run_dir)}
+               "CARDSTREAM_RUN_DIR": str(self.run_dir),
+               EXIT_WITH_ENV: str(os.getpid())}  # it ends with us, even if we are killed -9
         try:
             return subprocess.Popen(
                 [sys.executable, "-m", "cardstream.cli", *args],

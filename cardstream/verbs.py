@@ -87,6 +87,7 @@ def worker(settings: Settings, metrics_port: int) -> int:
     """Run one worker process (used by `up`)."""
     from cardstream.worker_main import run_worker
 
+    bootstrap.exit_with_parent()
     bootstrap.configure_logging(settings.log_level)
     run_worker(settings, metrics_port)
     return 0

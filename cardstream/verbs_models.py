@@ -30,6 +30,7 @@ def retrainer(settings: Settings, metrics_port: int) -> int:
     """Run the retrainer process (used by `up`)."""
     from cardstream.retrainer_main import run_retrainer
 
+    bootstrap.exit_with_parent()
     bootstrap.configure_logging(settings.log_level)
     run_retrainer(settings, metrics_port)
     return 0

@@ -21,7 +21,7 @@ from typing import Any
 from streams.exceptions import BrokerError
 from streams.objectstore import S3Endpoint
 from streams.ports import free_port
-from streams.processes import terminate
+from streams.processes import dying_with_this_process, terminate
 
 
 def find_tansu(explicit: str | None = None) -> str:
@@ -90,8 +90,9 @@ class EmbeddedBroker:
         log: Any = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         try:
             self._process = subprocess.Popen(
-                [self.binary, "broker", "--listener-url", url, "--advertised-listener-url", url,
-                 "--storage-engine", storage],
+                dying_with_this_process([
+                    self.binary, "broker", "--listener-url", url,
+                    "--advertised-listener-url", url, "--storage-engine", storage]),
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
                 cwd=self.workdir,
             )

@@ -24,7 +24,7 @@ from typing import Any
 
 from streams.exceptions import BrokerError
 from streams.ports import free_port_pairs
-from streams.processes import terminate
+from streams.processes import dying_with_this_process, terminate
 
 BUCKET = "cardstream"
 GRPC_OFFSET = 10000  # weed's fixed distance from each HTTP port to its gRPC port
@@ -117,8 +117,9 @@ class EmbeddedObjectStore:
                "AWS_SECRET_ACCESS_KEY": self.endpoint.secret_key}
         log: Any = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         try:
-            self._process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,
-                                             stdin=subprocess.DEVNULL, env=env, cwd=self.folder)
+            self._process = subprocess.Popen(dying_with_this_process(args), stdout=log,
+                                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                             env=env, cwd=self.folder)
         except OSError as exc:
             raise BrokerError(f"cannot start {self.binary}: {exc}") from exc
         finally:

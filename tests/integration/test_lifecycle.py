@@ -80,21 +80,47 @@ def test_sighup_stops_the_whole_stack(tmp_path: Path) -> None:
     assert not (tmp_path / RUN_FILE).exists()
 
 
-def test_a_stale_run_file_is_named_at_once_and_a_new_up_cleans_up(tmp_path: Path) -> None:
-    process = up(tmp_path, "--ephemeral")
+def test_a_killed_up_takes_its_stack_with_it_and_its_run_file_is_named_stale(
+        tmp_path: Path) -> None:
+    # durable and with the retrainer: every kind of child (worker, retrainer, Tansu, SeaweedFS)
+    env = {**os.environ, "CARDSTREAM_RUN_DIR": str(tmp_path)}
+    process = subprocess.Popen([sys.executable, "-m", "cardstream.cli", "up"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     info = wait_ready(tmp_path, process)
-    process.send_signal(signal.SIGKILL)  # `up` dies without cleaning up; its children live on
+    deadline = time.monotonic() + WAIT  # the retrainer starts once a fresh folder's store is made
+    while "retrainer" not in info.pids:
+        assert process.poll() is None and time.monotonic() < deadline, "no retrainer started"
+        time.sleep(0.2)
+        info = RunInfo.read(tmp_path, check=False)
+    children = {name: pid for name, pid in info.pids.items() if name != "up"}
+    assert set(children) == {"worker", "retrainer", "broker", "s3"}
+    process.send_signal(signal.SIGKILL)  # `up` dies without cleaning up anything
     process.wait(WAIT)
-    # the broker still answers, but nobody owns the stack: the verbs say so, naming the pid
+    deadline = time.monotonic() + WAIT  # generous: no timing is asserted, only that they end
+    while [pid for pid in children.values() if pid_alive(pid)] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    outlived = {name: pid for name, pid in children.items() if pid_alive(pid)}
+    for pid in outlived.values():  # not left running for the rest of the suite
+        os.kill(pid, signal.SIGKILL)
+    assert not outlived, f"outlived a killed up: {outlived}"
+    # the run file is left behind, naming a dead `up`: the verbs say so at once, in one line
     result = cli(tmp_path, "feedback", "some-card", "--rating", "3")
     assert result.returncode != 0
-    assert f"up (pid {info.pids['up']}) gone" in result.stderr
+    assert f"is not running: up (pid {info.pids['up']})" in result.stderr
+    assert "gone" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    # a new `up` in the folder stops the orphans before starting its own
+    # a child that outlived it anyway (started off the main thread, no setpriv, or `up` killed
+    # between fork and exec) is stopped by the next `up` in the folder: a stand-in for a broker
+    stray = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", "tansu"],
+                             cwd=tmp_path)
+    stale = RunInfo.read(tmp_path, check=False)
+    stale.pids["broker"] = stray.pid
+    stale.write(tmp_path)
     again = up(tmp_path, "--ephemeral")
     try:
         wait_ready(tmp_path, again)
-        assert not [n for n, pid in info.pids.items() if n != "up" and pid_alive(pid)]
+        assert stray.wait(WAIT) == -signal.SIGKILL
     finally:
+        stray.kill()
         again.send_signal(signal.SIGTERM)
         again.wait(WAIT)
