@@ -8,7 +8,10 @@ already assigned, as `upload --wait` has). The stages report their own time in t
 (``Text.processing_ms`` for OCR, ``Flashcards.processing_ms`` for generation); the overhead is
 what is left: Kafka hops, fetch waits, polling, (de)serialisation. The page is the sample photo
 ``cardstream/samples/water-cycle.png`` (OCR + generation); a warm-up upload loads the engines
-first and is not counted. Start-up is timed to "accepting uploads" (the run file is written:
+first and is not counted. ``--gap S`` pauses S seconds before each upload: the worker's
+fetches are short only while records flow (streams.faust_app.FetchPace), so back to back
+uploads (``--gap 0``) find it busy, and uploads more than ``BUSY_FOR_S`` apart find it idle, as
+a user's first upload does. Start-up is timed to "accepting uploads" (the run file is written:
 `upload` works, its events are kept) and to "worker consuming".
 """
 
@@ -38,7 +41,7 @@ def p50(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def run_mode(ephemeral: bool, uploads: int, records: int) -> dict[str, Any]:
+def run_mode(ephemeral: bool, uploads: int, records: int, gap_s: float = 0.0) -> dict[str, Any]:
     run_dir = Path(tempfile.mkdtemp(prefix="bench-latency-"))
     settings = Settings(run_dir=run_dir, ephemeral=ephemeral, partitions=2, ocr_workers=1,
                         app_id=f"bench-{uuid.uuid4().hex[:8]}")
@@ -62,6 +65,7 @@ def run_mode(ephemeral: bool, uploads: int, records: int) -> dict[str, Any]:
             watch.wait([warm.upload_id], 600)
             rows = []
             for _ in range(uploads):
+                time.sleep(gap_s)
                 sent = time.perf_counter()
                 upload = client.upload_file(PAGE, options)
                 outcome = watch.wait([upload.upload_id], 300)[upload.upload_id]
@@ -113,8 +117,11 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--uploads", type=int, default=12, help="timed uploads per broker")
     parser.add_argument("--records", type=int, default=20_000, help="1 KB records produced")
+    parser.add_argument("--gap", type=float, default=0.0,
+                        help="seconds of pause before each timed upload (4: an idle worker)")
     args = parser.parse_args(argv)
-    results = side_by_side(lambda ephemeral: run_mode(ephemeral, args.uploads, args.records))
+    results = side_by_side(
+        lambda ephemeral: run_mode(ephemeral, args.uploads, args.records, args.gap))
     memory, durable = results["memory"], results["durable S3"]
     rows = [
         ("start-up: accepting uploads (s)", "start_accepting_s", "{:.2f}"),
@@ -133,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{ratio:>15.2f}")
     for name, result in results.items():
         print(f"overheads, {name} (ms): {result['overhead_all']}")
+    print(f"gap before each upload: {args.gap:g} s")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 

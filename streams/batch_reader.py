@@ -54,7 +54,7 @@ def batch_consumer(bootstrap: str, group_id: str, **security: Any) -> AIOKafkaCo
         group_id=group_id,
         enable_auto_commit=False,
         auto_offset_reset="earliest",
-        fetch_max_wait_ms=FETCH_MAX_WAIT_MS,  # see faust_app._shorten_fetch_wait
+        fetch_max_wait_ms=FETCH_MAX_WAIT_MS,  # see faust_app.FetchPace
         max_partition_fetch_bytes=8 * 1024 * 1024,
         **security,  # TLS/SASL: streams.security.KafkaSecurity.aiokafka()
     )
