@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Span
 
-from agents.generation import choices, clauses, grammar, standalone
+from agents.generation import choices, clauses, grammar, narrow, standalone
 from agents.generation.asking import ask
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
@@ -194,6 +194,8 @@ def _for_sentence(
             asked = None  # "… won the right to elect whom of the plebs?" reads as an echo
         if asked is not None and lang == "en" and standalone.vacuous(answer, sent):
             asked = None  # "What does each shape of bone have?" → "distinct function"
+        if asked is not None and lang == "en" and narrow.untrusted(asked, answer, sent):
+            asked = None  # a shape that garbles on real text: the cloze and options stand in
         level = ROLE_LEVEL.get(asked.role, 1.0) if asked else 1.0
         if asked is not None and asked.role == "subject" and _NAMES_THE_TERM.match(asked.question):
             # "What is the process by which plants …?" → "photosynthesis": the term from its

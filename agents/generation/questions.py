@@ -246,7 +246,12 @@ def consequence_question(sentence: str, language: str) -> tuple[str, str] | None
     x, y, verb = match.group("x").strip(), match.group("y").strip(), match.group("verb")
     if language == "es":
         return f"¿Qué {verb} {x[:1].lower() + x[1:]}?", y
+    if len(y.split()) > _CONSEQUENCE_WORDS:
+        return None  # a clause for an answer ('the world to be divided by how …') is no card
     return f"According to the text, what {verb} {x[:1].lower() + x[1:]}?", y
+
+
+_CONSEQUENCE_WORDS = 6
 
 
 def equation(sentence: str) -> tuple[str, str] | None:

@@ -19,6 +19,7 @@ from agents.generation.reference import (
     Resolver,
     bare_shell,
 )
+from agents.generation.spans import zipf
 
 _NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
                           "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MISC"})
@@ -28,7 +29,23 @@ def keeps_case(tok: Token) -> bool:
     if tok.pos_ == "DET":
         return False
     return tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or tok.text == "I" \
-        or (tok.text.isupper() and len(tok.text) > 1)
+        or (tok.text.isupper() and len(tok.text) > 1) or _unknown_name(tok)
+
+
+# a capitalised word this rare is a name the tagger missed ('Telenet' 1.7, tagged NN), not a
+# word capitalised by opening its sentence ('Hypnosis' 3.3, 'Erythrocytes' 2.2)
+_NAME_ZIPF = 2.0
+
+
+def _unknown_name(tok: Token) -> bool:
+    """A capitalised word the page never writes in lower case that is rare, or that the page
+    also capitalises inside a sentence: a name the tagger took for a common noun."""
+    if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.is_alpha):
+        return False
+    same = [t for t in tok.doc if t.lower_ == tok.lower_ and t.i != tok.i]
+    if any(t.text[:1].islower() for t in same):
+        return False
+    return zipf(tok.lower_) < _NAME_ZIPF or any(not t.is_sent_start for t in same)
 
 
 class Builder:

@@ -15,6 +15,11 @@ _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across"
                           "to", "into", "towards", "toward", "onto", "around"})
 _PLACE_ONLY_PREPS = frozenset({"in", "at", "into", "inside", "within", "near", "across",
                                "throughout"})
+_TO_PREPS = frozenset({"to", "towards", "toward", "onto"})
+_MOTION = frozenset(str.split(
+    "go move travel retreat sail return flee migrate come march fly run emigrate immigrate "
+    "send bring carry take lead drive ship transport deport exile withdraw relocate spread "
+    "expand escape head journey advance arrive walk ride swim climb fall extend"))
 _WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
 
 
@@ -34,7 +39,10 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         if p in ("since", "until", "till", "before", "after", "by"):
             return f"{p} {unit or 'when'}", True
         return (unit or "what date"), False
-    if kind == "place" and p in _WHERE_PREPS:
+    if kind == "place" and p in _WHERE_PREPS and (p not in _TO_PREPS or prep is None or
+                                                  prep.head.lemma_.lower() in _MOTION):
+        # 'to' names a place only after a verb of motion: 'cede its territory to Great
+        # Britain' asks 'to whom', and 'Where did France cede …?' was deleted
         return "where", True
     if kind == "place" and p == "from":
         return "where", False  # "Where did they come from?": the preposition strands
