@@ -29,6 +29,13 @@ examples (``/work/coordination/s7_after_rated.json``):
 - mcq ``future_year``: a year option after this year, or more than 15 years after the
   document's latest year; ``odd_form``: a numeric option whose words differ from the answer's
   ("only one" beside "five").
+- session 8's (``/work/coordination/s8_rated.json``): cloze/tf ``quote_cut`` (a quotation cut
+  short or emptied), cloze ``clause_blank`` ("however cultural …", "how developed …"),
+  ``hyphen_half`` ("_____-French"), cloze/mcq ``long`` (over 25 words), mcq ``leaning`` (an
+  "its"/"he" with no name before it).
+
+Each engine's delivered cards are also scored by one keep model, this checkout's, so the
+mean P(keep) per type compares the engines' cards, not their models.
 
 These detectors are written from the reviewers' notes, not imported from the engine, so the
 engine's own filters (``agents/generation/defects.py``) are measured, not restated. It also
@@ -66,10 +73,20 @@ _BARE_EVENT = re.compile(rf"\bthe ({_EVENT})\b(?!\s+(of|in|on|at|between|against
                          r"\b)(?!\s*,)", re.IGNORECASE)
 _NOW = re.compile(r"\bnow\b", re.IGNORECASE)
 _APPROX = frozenset(str.split("about approximately around some nearly almost roughly over"))
+# session 8's reviewers (/work/coordination/s8_rated.json): a quotation cut or emptied
+# ('by promoting ".', 'a statement " "'); a blank that starts a clause or carries a discourse
+# word ('however cultural and economic aspects', 'how developed and developing nation'); a
+# blank that is half of a hyphenated word ('_____-French'); a stem too long for a card; a
+# multiple-choice stem whose 'its'/'it'/'the son' has no name before it
+_QUOTE_CUT = re.compile(r'\w\s+["”]\s*[.,;:]?\s*$|["“]\s*["”]')
+_CLAUSE_WORDS = frozenset(str.split(
+    "however moreover furthermore thus therefore nevertheless how what why whether which whom"))
+_LEANING = re.compile(r"\b(it|its|he|his|she|her|they|their|them)\b", re.IGNORECASE)
 DEFECTS = {
-    "cloze": ("trivial_blank", "cut_blank", "deictic", "no_context"),
-    "tf": ("bare", "long", "count_contradicted", "deictic"),
-    "mcq": ("future_year", "odd_form"),
+    "cloze": ("trivial_blank", "cut_blank", "deictic", "no_context", "quote_cut",
+              "clause_blank", "hyphen_half", "long"),
+    "tf": ("bare", "long", "count_contradicted", "deictic", "quote_cut"),
+    "mcq": ("future_year", "odd_form", "long", "leaning"),
 }
 
 
@@ -109,6 +126,14 @@ def cloze_defects(card: dict[str, Any]) -> set[str]:
         out.add("cut_blank")  # '… of the _____ has developed.': a relative clause's subject
     if _NOW.search(q):
         out.add("deictic")
+    if _QUOTE_CUT.search(q.replace("_____", "X")):
+        out.add("quote_cut")
+    if words and words[0] in _CLAUSE_WORDS:
+        out.add("clause_blank")
+    if re.search(r"_____-[A-Za-z]|[A-Za-z]-_____", q) and not re.search(r"\d", answer):
+        out.add("hyphen_half")
+    if len(q.split()) > 25:
+        out.add("long")
     return out
 
 
@@ -128,6 +153,8 @@ def tf_defects(card: dict[str, Any]) -> set[str]:
             out.add("count_contradicted")
     if _NOW.search(body) or _BARE_EVENT.search(body):
         out.add("deictic")
+    if _QUOTE_CUT.search(body):
+        out.add("quote_cut")
     return out
 
 
@@ -151,11 +178,19 @@ def mcq_defects(card: dict[str, Any], text: str, this_year: int) -> set[str]:
                     and w not in _SMALL_COUNTS} - _APPROX
             if rest != mine:
                 out.add("odd_form")
+    stem = card["question"]
+    if len(stem.split()) > 25:
+        out.add("long")
+    lean = _LEANING.search(stem)
+    if lean and not re.search(r"\b[A-Z][a-z]+", stem[1:lean.start()]) and not re.match(
+            r"(Who|What|Which)\b", stem):
+        out.add("leaning")
     return out
 
 
 def passages() -> list[dict[str, Any]]:
-    """The 40 seen passages: key, text, and the card count their review asked for."""
+    """The seen passages (bench.splits.seen(): 64 since session 9): key, text, and the card
+    count their review asked for."""
     from bench import splits
 
     return [{"key": p.key, "text": p.text, "n": n}
@@ -185,7 +220,9 @@ def emit() -> None:
         ms = 1000 * (time.process_time() - started)
         out.append({"key": p["key"], "ms": ms, "notes": notes, "cards": [
             {"type": c.type, "question": c.question, "answer": c.answer,
-             "choices": list(c.choices), "keep": c.quality.get("keep")} for c in cards]})
+             "choices": list(c.choices), "keep": c.quality.get("keep"),
+             "tags": list(c.tags), "source_sentence": c.source_sentence,
+             "language": c.language} for c in cards]})
     print(json.dumps(out))
 
 
@@ -223,6 +260,24 @@ def count(rows: list[dict[str, Any]], texts: dict[str, str], show: bool = False
             "zero_card": sum(not r["cards"] for r in rows)}
 
 
+def one_model(rows: list[dict[str, Any]]) -> dict[str, tuple[float, int]]:
+    """Mean P(keep) per type of the delivered cards, by the keep model on PYTHONPATH (this
+    checkout's) for both engines alike, each card's page cosine set to the model's neutral
+    value: a card's own engine scored it with its own model, which would not compare."""
+    from agents.generation import keep
+
+    model = keep.default_model()
+    out: dict[str, list[float]] = {}
+    for row in rows:
+        for card in row["cards"]:
+            if "template" in card.get("tags", []):
+                continue
+            p = float(model.predict([keep.from_card(card)], card.get("language") or "en")[0])
+            out.setdefault(card["type"], []).append(p)
+            out.setdefault("all", []).append(p)
+    return {t: (sum(v) / len(v), len(v)) for t, v in sorted(out.items())}
+
+
 def report(name: str, result: dict[str, Any], asked: Counter[str]) -> str:
     per, total = result["per_type"], result["delivered"]
     lines = [f"== {name}: {total} of {sum(asked.values())} cards delivered, "
@@ -235,6 +290,9 @@ def report(name: str, result: dict[str, Any], asked: Counter[str]) -> str:
         n = per[t].get("cards", 0)
         lines.append(f"  {t:<5} n={n:<3} any={per[t].get('any_defect', 0):<3} " + "  ".join(
             f"{d}={per[t].get(d, 0)}" for d in names))
+    if "keep" in result:
+        lines.append("  P(keep), this checkout's model, both engines: " + "  ".join(
+            f"{t} {m:.3f} ({n})" for t, (m, n) in result["keep"].items()))
     return "\n".join(lines)
 
 
@@ -262,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.show:
             print(f"-- {name}: cards with a defect")
         result = count(rows, texts, args.show)
+        result["keep"] = one_model(rows)
         out[name] = {"result": result, "rows": rows}
         print(report(f"{name} ({root})", result, asked))
     if args.json:
