@@ -126,7 +126,7 @@ def cloze_defects(card: dict[str, Any]) -> set[str]:
         out.add("cut_blank")  # '… of the _____ has developed.': a relative clause's subject
     if _NOW.search(q):
         out.add("deictic")
-    if _QUOTE_CUT.search(q.replace("_____", "X")):
+    if _QUOTE_CUT.search(re.sub(r"_____\s+([\"”])", r"X\1", q)):  # '… into _____ ".' is whole
         out.add("quote_cut")
     if words and words[0] in _CLAUSE_WORDS:
         out.add("clause_blank")

@@ -108,3 +108,22 @@ def test_an_everyday_noun_is_not_replaced_by_a_name_that_only_contains_it() -> N
     lake = shown("Lake Morrow lies north of the town of Ebbwick in the Greyfell hills. The lake "
                  "has a small island with a ruined chapel built by monks in 1412.")
     assert any("Lake Morrow has a small island" in s for s in lake), lake
+
+
+def test_a_fraction_is_offered_other_fractions() -> None:
+    """'roughly one-third' was offered 'roughly three-third' and 'roughly four-third' (s8, a
+    seen page): a fraction's options are other common fractions. Our own sentences."""
+    import re
+
+    from agents.generation import GenerationRequest, RuleEngine
+
+    text = ("In 1776, British America had a population of about 2.5 million people. Roughly "
+            "one-third of the colonists remained loyal to Great Britain. The Loyalists were "
+            "strongest in New York and in the southern colonies.")
+    cards = RuleEngine(encoder=None).generate(
+        GenerationRequest(text, "t", 8, "intermediate", ("mcq",))).cards
+    fraction = [c for c in cards if "one-third" in c.answer]
+    assert fraction, [c.question for c in cards]
+    for card in fraction:
+        assert all(re.fullmatch(r"Roughly (one-(half|third|quarter)|two-thirds|three-quarters)",
+                                o) for o in card.choices), card.choices

@@ -136,11 +136,42 @@ def multiple_choice(stem: str, answer: Answer, wrong: Sequence[str], source: str
                      level=level - 0.2 + closeness, salience=salience, tags=tags)
 
 
+# common fractions by value: 'roughly one-third' was offered 'roughly three-third' and
+# 'roughly four-third' (s8, a seen page): a fraction moves to other fractions, nearest first
+_FRACTIONS = {"one-tenth": 0.1, "one-fifth": 0.2, "one-quarter": 0.25, "one-third": 1 / 3,
+              "two-fifths": 0.4, "one-half": 0.5, "three-fifths": 0.6, "two-thirds": 2 / 3,
+              "three-quarters": 0.75, "four-fifths": 0.8}
+_PARTS = frozenset(str.split("half halves third thirds quarter quarters fourth fourths fifth "
+                            "fifths tenth tenths"))
+_FRACTION = re.compile(r"\b(one|two|three|four)-(tenth|fifths?|quarters?|thirds?|half|fourths?)"
+                       r"\b", re.IGNORECASE)
+
+
+def _fractions(text: str) -> list[str] | None:
+    """Other common fractions in the answer's place, nearest in value first; None when the
+    answer holds no fraction."""
+    found = _FRACTION.search(text)
+    if found is None:
+        return None
+    word = found.group(0).lower().replace("fourth", "quarter")
+    value = _FRACTIONS.get(word)
+    if value is None:
+        return []
+    # halves, thirds and quarters before fifths and tenths: the options a reader weighs
+    others = sorted((f for f in _FRACTIONS if f != word), key=lambda f: (
+        f.endswith(("fifth", "fifths", "tenth")), abs(_FRACTIONS[f] - value)))
+    return [text[: found.start()] + (f.capitalize() if found.group(0)[:1].isupper() else f)
+            + text[found.end():] for f in others]
+
+
 def _numbers(answer: Answer, difficulty: str) -> list[str]:
     text = answer.text
     low = text.lower()
     if low == "one":
         return []  # 'one member' → 'two member': the noun after it stays singular
+    fractions = _fractions(text)
+    if fractions is not None:
+        return fractions
     for n, word in enumerate(NUMBER_WORDS, start=1):
         if re.search(rf"\b{word}\b", low):
             steps = [1, -1, 2, 3] if difficulty != "beginner" else [3, 5, -1, 7]
@@ -296,7 +327,8 @@ def same_form(option: str, answer: str) -> bool:
         # one century or a span of two is one form ('13th century', '10th and 11th centuries')
         return {re.sub(r"(ies|s)$", lambda m: "y" if m.group(1) == "ies" else "", w)
                 for w in norm(text).split() if not _NUMBERISH.fullmatch(w)
-                and w not in NUMBER_WORDS and w not in _APPROX and w not in _SPAN}
+                and w not in NUMBER_WORDS and w not in _APPROX and w not in _SPAN
+                and w not in _PARTS}
 
     return rest(option) == rest(answer)
 
