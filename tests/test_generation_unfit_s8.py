@@ -127,3 +127,22 @@ def test_a_fraction_is_offered_other_fractions() -> None:
     for card in fraction:
         assert all(re.fullmatch(r"Roughly (one-(half|third|quarter)|two-thirds|three-quarters)",
                                 o) for o in card.choices), card.choices
+
+
+def test_a_short_deck_of_some_types_says_which_other_types_would_fill_it() -> None:
+    """Asked for questions only, a page that offers few that stand alone gets those, and a
+    note of how many more its blanks and statements would make (the mixed deck fills its
+    count with them itself). Our own sentences."""
+    from agents.generation import GenerationRequest, RuleEngine
+
+    text = ("The Treaty of Ghent was signed in December 1814 by British and American envoys. "
+            "The Rideau Canal was completed in 1832 to link Ottawa with Kingston. The Welland "
+            "Canal bypasses Niagara Falls between Lake Ontario and Lake Erie.")
+    result = RuleEngine(encoder=None).generate(
+        GenerationRequest(text, "t", 10, "intermediate", ("qa",)))
+    assert len(result.cards) < 10 and all(c.type == "qa" for c in result.cards)
+    assert any(n.startswith(f"only {len(result.cards)} of 10") for n in result.notes)
+    more = [n for n in result.notes if "more could be made as" in n]
+    assert more and "cloze" in more[0] and "ask for those types" in more[0], result.notes
+    mixed = RuleEngine(encoder=None).generate(GenerationRequest(text, "t", 10, "intermediate"))
+    assert not any("more could be made" in n for n in mixed.notes)

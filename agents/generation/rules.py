@@ -74,13 +74,37 @@ class RuleEngine:
     ) -> GenerationResult:
         check_request(request)
         doc, centroid, notes = prepare(request, self.encoder)
-        pool = [
-            c
-            for c in self.candidates(doc, request.difficulty, centroid)
-            if c.type in request.question_types
-        ]
+        made = self.candidates(doc, request.difficulty, centroid)
+        pool = [c for c in made if c.type in request.question_types]
         cards, more = finish(self.scorer, pool, doc, centroid, request, rater)
+        if len(cards) < request.num_cards:
+            more += _other_types(self.scorer, made, doc, centroid, request, len(cards))
         return GenerationResult(cards, doc.language, self.name, notes + more)
+
+
+def _other_types(
+    scorer: QualityScorer,
+    made: list[Candidate],
+    doc: Document,
+    centroid: np.ndarray | None,
+    request: GenerationRequest,
+    delivered: int,
+) -> list[str]:
+    """A deck short of its count, of a user who asked for some types only ('qa' alone): how
+    many of the missing cards the text's other types would make at the same standard, so
+    the note says what to ask for instead of leaving the user with a thin deck and no why."""
+    others = tuple(t for t in CARD_TYPES if t not in request.question_types)
+    rest = [c for c in made if c.type in others]
+    if not others or not rest:
+        return []
+    scored = scorer.score(rest, request.difficulty, centroid, doc.freq, dict(doc.vectors),
+                          doc.language)
+    chosen, _ = scorer.select(scored, request.num_cards - delivered, others)
+    if not chosen:
+        return []
+    kinds = sorted({s.candidate.type for s in chosen}, key=CARD_TYPES.index)
+    return [f"{len(chosen)} more could be made as {', '.join(kinds)}: "
+            "ask for those types too"]
 
 
 def finish(
