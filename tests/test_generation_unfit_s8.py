@@ -110,23 +110,29 @@ def test_an_everyday_noun_is_not_replaced_by_a_name_that_only_contains_it() -> N
     assert any("Lake Morrow has a small island" in s for s in lake), lake
 
 
-def test_a_fraction_is_offered_other_fractions() -> None:
+def test_a_fraction_is_offered_other_fractions(nlp) -> None:  # type: ignore[no-untyped-def]
     """'roughly one-third' was offered 'roughly three-third' and 'roughly four-third' (s8, a
     seen page): a fraction's options are other common fractions. Our own sentences."""
     import re
 
-    from agents.generation import GenerationRequest, RuleEngine
+    from agents.generation import choices
+    from agents.generation.spans import answers
+    from agents.generation.text import usable_sentences
 
     text = ("In 1776, British America had a population of about 2.5 million people. Roughly "
             "one-third of the colonists remained loyal to Great Britain. The Loyalists were "
             "strongest in New York and in the southern colonies.")
-    cards = RuleEngine(encoder=None).generate(
-        GenerationRequest(text, "t", 8, "intermediate", ("mcq",))).cards
-    fraction = [c for c in cards if "one-third" in c.answer]
-    assert fraction, [c.question for c in cards]
-    for card in fraction:
-        assert all(re.fullmatch(r"Roughly (one-(half|third|quarter)|two-thirds|three-quarters)",
-                                o) for o in card.choices), card.choices
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
+    found = [answers(s) for s in sents]
+    pool = choices.Pool.build(sents, found)
+    fractions = [(sent, a) for sent, ans in zip(sents, found, strict=True) for a in ans
+                 if "one-third" in a.text]
+    assert fractions, [[a.text for a in ans] for ans in found]
+    for sent, a in fractions:
+        options = choices.pick(a, sent, pool, "intermediate", None)
+        assert len(options) >= choices.MIN_DISTRACTORS, options
+        assert all(re.fullmatch(r"(?i)(roughly )?(one-(half|third|quarter)|two-thirds|"
+                                r"three-quarters)", o) for o in options), options
 
 
 def test_a_short_deck_of_some_types_says_which_other_types_would_fill_it() -> None:
