@@ -164,3 +164,28 @@ def test_a_qa_only_request_without_questions_says_why_and_what_else() -> None:
         GenerationRequest(text, "t", 5, "intermediate", ("qa",)))
     assert not result.cards
     assert any(n.startswith("no qa cards") and "ask for" in n for n in result.notes), result.notes
+
+
+@pytest.mark.parametrize(("sentence", "answer", "question", "role"), [
+    ("The new theory portrayed how developed and developing nations differ.",
+     "how developed and developing nations", "What did the new theory portray?", "object"),
+    ('Mohawk Chief Hendrick said that the "Covenant Chain" was broken.', "Chief Hendrick",
+     'What said that the "Covenant Chain" was broken?', "subject"),
+    ("The expedition in June 1755 was a disaster.", "disaster",
+     "What was the expedition in June 1755?", "subject"),
+    ("The CCITT helped Telenet standardize these protocols.", "CCITT",
+     "What helped Telenet standardize these protocols?", "subject"),
+])
+def test_a_clause_answer_a_titled_what_or_a_page_noun_is_not_trusted(  # type: ignore[no-untyped-def]
+        nlp, sentence: str, answer: str, question: str, role: str) -> None:
+    sent = nlp(sentence)[:]
+    found = locate(sent, answer)
+    assert found is not None
+    assert narrow.untrusted(Asked(question, answer, role), found, sent), question
+
+
+def test_a_quoted_sentence_run_into_the_question_is_ill_formed(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What writes There are two common types of amnesia?' → Tulving (seen passages)."""
+    assert grammar.problems(nlp("What writes There are two common types of memory?"))
+    assert not grammar.problems(nlp("Who wrote It Happened One Night?"))
+    assert not grammar.problems(nlp("What did IT departments buy?"))

@@ -47,6 +47,8 @@ _DISCOURSE = frozenset(str.split(
 # words between 'how many' and its noun that need the page ('How many last superpowers …')
 _HOW_MANY_LEFTOVER = frozenset(str.split(
     "last first only other remaining same third second such these those following"))
+# a subject that opens a sentence: capitalised mid-question, a second sentence ran in
+_CLAUSE_OPENERS = frozenset(str.split("there it they he she we this these those"))
 # verbs whose person object cannot go missing before 'that' ('tell that Jumonville had …')
 _TELL = frozenset(str.split("tell inform warn notify remind convince persuade assure"))
 
@@ -187,6 +189,10 @@ def _leftovers(words: list[Token], lower: list[str]) -> list[str]:
     if any(t.lower_ in ("the", "a", "an", "this", "these") and t.text[:1].isupper() and t.i > 0
            and t.dep_ == "det" and not t.head.text[:1].isupper() for t in words):
         found.append("a second sentence run in")  # '… equivalent The word comes from …'
+    if any(t.lower_ in _CLAUSE_OPENERS and t.text[:1].isupper() and t.text[1:].islower()
+           and t.i > 0 and not t.doc[t.i - 1].is_punct and not (
+               t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].isupper()) for t in words):
+        found.append("a second sentence run in")  # 'What writes There are two …?'
     if len(words) > 3 and lower[1] in ("is", "are", "was", "were") and lower[2] in (
             "most", "many", "some", "several", "one") and words[3].tag_ in ("VBN", "VBG", "JJ"):
         found.append("a pronoun subject the page resolves")  # 'Where are most concentrated in'

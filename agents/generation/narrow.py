@@ -25,7 +25,8 @@ import re
 from spacy.tokens import Span
 
 from agents.generation.asking import Asked, clause_head
-from agents.generation.spans import Answer, zipf
+from agents.generation.reference import SHELL_NOUNS
+from agents.generation.spans import TITLES, Answer, zipf
 
 # an inverted question reads only when short: the kept ones ran 6-15 words, the garbled long
 INVERTED_WORDS = 15
@@ -50,6 +51,7 @@ _DAY = re.compile(r"\b(january|february|march|april|may|june|july|august|septemb
                   r"november|december) \d{1,2}\b|\b\d{1,2} (january|february|march|april|may|"
                   r"june|july|august|september|october|november|december)\b(?! \d)",
                   re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\b(this|these|those|that) [a-z]+(?<!ing)\b(?! (is|was|are|were)\b)")
 # 'What does X have?' asks for any of many things
 _VAGUE_VERBS = frozenset({"have", "include", "get", "do", "contain", "involve"})
 _FUNCTION_WORDS = frozenset(str.split("what which when where whom whose with from that this "
@@ -69,8 +71,12 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
     why = wh_disagrees(q, asked.answer, answer.kind)
     if why:
         return why
-    if _THE_SHELL.search(q):
-        return "a definite noun the page resolves"
+    if _THE_SHELL.search(q) or _bare_shell(q) or _DEMONSTRATIVE.search(q):
+        return "a definite noun the page resolves"  # 'the crisis', 'these protocols'
+    if re.match(r"(how|what|why|whether|which|who|when|where)\b", asked.answer, re.IGNORECASE):
+        return "a clause for an answer"  # '… portrayed?' → 'how developed and developing …'
+    if q.startswith("What ") and asked.answer.split()[0].lower().strip(".") in TITLES:
+        return "'what' for a titled person"  # 'What said …?' → 'Chief Hendrick'
     if _DAY.search(q) and not re.search(r"\b\d{3,4}\b", q):
         return "a day without its year"  # 'What was defended till September 27?'
     if _gives_away(q, asked.answer):
@@ -96,6 +102,14 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
         # weakest guess, and do-support on them came out garbled
         return "not the sentence's main clause"
     return ""
+
+
+def _bare_shell(question: str) -> bool:
+    """'the expedition', 'the system': a shell noun with nothing saying which one."""
+    for match in re.finditer(r"\bthe (\w+)\b(?! (of|that|which|in|to|for)\b)", question):
+        if match.group(1).lower() in SHELL_NOUNS:
+            return True
+    return False
 
 
 def _gives_away(question: str, answer: str) -> bool:
