@@ -155,15 +155,15 @@ def test_which_with_the_answers_class_word_is_trusted(nlp) -> None:  # type: ign
     assert narrow.untrusted(asked, found, sent) == ""
 
 
-def test_a_qa_only_request_without_questions_says_why_and_what_else() -> None:
+def test_a_qa_only_request_without_questions_says_so() -> None:
     """Narrower questions leave some texts with none: a user who asked only for qa must learn
-    it, and what to ask for instead, rather than get an empty deck with a count."""
+    it rather than get an empty deck with a count (what else to ask for: 9k's note, cb4cd5e)."""
     text = ("The arrangement was reviewed in the following years. Many of them were then "
             "changed again, and some were dropped.")
     result = RuleEngine(encoder=None).generate(
         GenerationRequest(text, "t", 5, "intermediate", ("qa",)))
     assert not result.cards
-    assert any(n.startswith("no qa cards") and "ask for" in n for n in result.notes), result.notes
+    assert any(n.startswith("no qa cards") for n in result.notes), result.notes
 
 
 @pytest.mark.parametrize(("sentence", "answer", "question", "role"), [

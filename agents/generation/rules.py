@@ -132,11 +132,8 @@ def finish(
             notes.append(f"learned rater {name} failed ({exc}); heuristic ranking used")
     chosen, more = scorer.select(scored, request.num_cards, request.question_types)
     missing = [t for t in request.question_types if not any(s.candidate.type == t for s in chosen)]
-    if missing:
-        # a user who asked only for questions learns why there are none, and what else to ask
-        others = [t for t in CARD_TYPES if t not in request.question_types]
-        hint = f"; ask for {', '.join(others)} as well" if not chosen and others else ""
-        more.append(f"no {', '.join(missing)} cards: the text offers none of good quality{hint}")
+    if missing:  # also when nothing was chosen: a qa-only request learns why it got none
+        more.append(f"no {', '.join(missing)} cards: the text offers none of good quality")
     cards = [
         to_card(s.candidate, request.upload_id, request.difficulty, doc.language, s.rank, s.quality)
         for s in chosen
