@@ -67,10 +67,13 @@ class AvroCodec:
         if parsed is None:
             schema = schema_for(event_type)
             parsed = fastavro.parse_schema(schema)
+            fingerprint = avro_fingerprint(schema)
+            self._fingerprints[event_type] = fingerprint
+            self._by_fingerprint[fingerprint] = parsed
+            self._names[fingerprint] = _full_name(schema)
+            # last: a thread that finds the type parsed must find its fingerprint too (two
+            # watchers sharing a client once decoded a Text before its fingerprint was known)
             self._parsed[event_type] = parsed
-            self._fingerprints[event_type] = avro_fingerprint(schema)
-            self._by_fingerprint[self._fingerprints[event_type]] = parsed
-            self._names[self._fingerprints[event_type]] = _full_name(schema)
         return parsed
 
     def register_writer_schema(self, schema: dict[str, Any]) -> None:
