@@ -1,17 +1,23 @@
-"""Lines Tesseract read across a column gutter, read column by column.
+"""Lines Tesseract read across a column gutter, cut at the gutter, in Tesseract's order.
 
 Tesseract's layout analysis (psm 3) sometimes fails to find the columns of a page: a
-deposition's four ruled panels, a report's side table beside its text. It then reads each
-visual row as one line running across the gutter ("1 for emails between Binet, CZ, and/or
-Jensen? 1 A. Again, it has to do with back-ordering guns."), and the text a student gets
-interleaves two columns line by line. The words are read right; only the order is wrong.
+deposition's ruled panels, a table's cells, a report's side table beside its text. It then
+reads each visual row as one line running across the gutter ("Revenue (US$ m) 915.9 1,382.7"),
+and a line of the text joins pieces that are no line of the page.
 
 So a line is cut where two of its words lie farther apart than any word space
-(GUTTER_HEIGHTS line heights), and a run of MIN_RUN or more consecutive lines cut that way is
-read one column after the other: the pieces left of the first gap top to bottom, then the next. A
-line that crosses no gap (a heading over both columns) ends the run and keeps its place.
-Measured on the fresh-dev real scans (bench/ocr_accuracy.py); the gutter is a reading-order
-fact, so nothing here looks at the truth.
+(GUTTER_HEIGHTS line heights), when a run of MIN_RUN or more consecutive lines is cut that
+way: each piece becomes a line of its own. The pieces stay in Tesseract's order, row by row.
+Reading such a run column by column instead (session 8) was right for a deposition's panels
+and wrong for every table and side column: on the real scans of fresh-dev and fresh-test it
+made page order worse than raw Tesseract's on 5 of 14 pages (a report's tables 5.4 → 57.7 %
+page-order CER) and better on one. Which reading a run wants cannot be told from the gaps
+alone, and raw Tesseract's order is never worse than raw's.
+
+A gap after a label (a piece of one short token: "Q.", "A.", "12", "(1)") is an indent, not a
+gutter: a deposition's "Q.   That was the basement?" is one line of the page.
+Measured on the fresh-dev and fresh-test real scans (bench/ocr_accuracy.py); the gutter is a
+layout fact, so nothing here looks at the truth.
 """
 
 from __future__ import annotations
@@ -31,14 +37,15 @@ GUTTER_HEIGHTS = 3.0
 # a filing's caption ("Plaintiff,      CIVIL ACTION NO.") is a line or two set apart, and its
 # row reads as well either way (fresh-dev: cut alone, such rows cost a filing 5 CER points).
 MIN_RUN = 3
+LABEL_CHARS = 3  # a piece of one token this short before a gap labels the line ("Q.", "12")
 
 LineKey = tuple[int, int, int]
 
 
 def by_columns(words: list[Word], keep: Sequence[bool]) -> list[Word]:
-    """The ``keep`` words of ``words`` in reading order, lines cut at gutters (module
-    docstring): each piece a line of its own, each column of a run its own paragraph. The
-    gutters are found among all the words, so a word the text leaves out opens none."""
+    """The ``keep`` words of ``words`` in Tesseract's order, lines cut at gutters (module
+    docstring): each piece a line of its own. The gutters are found among all the words, so a
+    word the text leaves out opens none."""
     lines: dict[LineKey, list[Word]] = defaultdict(list)
     order: list[LineKey] = []
     for word in words:
@@ -46,7 +53,6 @@ def by_columns(words: list[Word], keep: Sequence[bool]) -> list[Word]:
         if key not in lines:
             order.append(key)
         lines[key].append(word)
-    dropped = {id(w) for w, k in zip(words, keep, strict=True) if not k}
     pieces = [_pieces(lines[key]) for key in order]
     start = 0
     while start < len(pieces):  # a run shorter than MIN_RUN is read as Tesseract read it
@@ -55,50 +61,33 @@ def by_columns(words: list[Word], keep: Sequence[bool]) -> list[Word]:
             end += 1
         if end - start < MIN_RUN:
             for index in range(start, end):
-                pieces[index] = [sorted(lines[order[index]], key=lambda w: w.left)]
+                pieces[index] = [lines[order[index]]]
         start = end + 1
     if all(len(p) == 1 for p in pieces):
         return [w for w, k in zip(words, keep, strict=True) if k]
+    dropped = {id(w) for w, k in zip(words, keep, strict=True) if not k}
     out: list[Word] = []
-    paragraph = 0
-    run: list[list[list[Word]]] = []
-
-    def flush() -> None:
-        nonlocal paragraph
-        columns = max((len(p) for p in run), default=0)
-        for column in range(columns):
-            paragraph += 1
-            for number, line in enumerate(p[column] for p in run if column < len(p)):
-                out.extend(_renumbered(line, paragraph, number + 1, dropped))
-        run.clear()
-
-    previous: LineKey | None = None
+    number: dict[tuple[int, int], int] = defaultdict(int)  # lines so far per paragraph
     for key, cut in zip(order, pieces, strict=True):
-        if len(cut) > 1:
-            run.append(cut)
-        else:
-            flush()
-            if previous is None or key[:2] != previous[:2]:
-                paragraph += 1
-            out.extend(_renumbered(cut[0], paragraph, key[2], dropped))
-        previous = key
-    flush()
+        for piece in cut:
+            number[key[:2]] += 1
+            out.extend(replace(w, line=number[key[:2]]) for w in piece if id(w) not in dropped)
     return out
 
 
 def _pieces(line: list[Word]) -> list[list[Word]]:
-    """The line cut at every gap between neighbouring words of GUTTER_HEIGHTS or more."""
-    ordered = sorted(line, key=lambda w: w.left)
-    height = median(w.height for w in ordered) or 1
-    pieces = [[ordered[0]]]
-    for before, word in pairwise(ordered):
-        if word.left - (before.left + before.width) >= GUTTER_HEIGHTS * height:
+    """The line cut at every gap between neighbouring words of GUTTER_HEIGHTS or more, except
+    after a label that opens the line. A line whose words do not run left to right in
+    Tesseract's order is two rows read as one (a letterhead's "Est. 1863 · Member: NYSE" over
+    its twin) and is not cut: sorted by position, its words would interleave the rows."""
+    if any(word.left < before.left for before, word in pairwise(line)):
+        return [line]
+    height = median(w.height for w in line) or 1
+    pieces = [[line[0]]]
+    for before, word in pairwise(line):
+        gap = word.left - (before.left + before.width)
+        label = len(pieces) == 1 and len(pieces[0]) == 1 and len(before.text) <= LABEL_CHARS
+        if gap >= GUTTER_HEIGHTS * height and not label:
             pieces.append([])
         pieces[-1].append(word)
     return pieces
-
-
-def _renumbered(line: list[Word], paragraph: int, number: int,
-                dropped: set[int]) -> list[Word]:
-    return [replace(w, block=0, paragraph=paragraph, line=number) for w in line
-            if id(w) not in dropped]
