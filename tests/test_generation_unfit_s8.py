@@ -25,7 +25,19 @@ def _tf(statement: str) -> Candidate:
     return Candidate("tf", f"True or false: {statement}", "True", statement, statement=statement)
 
 
+def _resolved(question: str, answer: str, source: str) -> Candidate:
+    return Candidate("cloze", question, answer, source)
+
+
 REJECTED = [
+    # a blank in a sentence whose pronoun the engine resolved
+    _resolved("Bolt initially used ARPANET technology but changed the _____ to X.25 and the "
+              "terminal interface to X.29.", "host interface", "It initially used ARPANET "
+              "technology but changed the host interface to X.25 and the terminal interface to "
+              "X.29."),
+    _resolved("Joseph Stalin also sought to bring Communist revolution to _____ and to "
+              "developing nations elsewhere in the world.", "Asia", "He also sought to bring "
+              "Communist revolution to Asia and to developing nations elsewhere in the world."),
     # a quotation cut short or emptied
     _cloze('_____ states that maps "contributed to empire by promoting ".', "Bassett", "person"),
     _tf('Bassett states that maps "contributed to empire by promoting ".'),
@@ -56,6 +68,11 @@ REJECTED = [
 ]
 
 KEPT = [
+    _resolved("Joseph Stalin wished to retain hold of _____ and establish Communist, pro-Soviet "
+              "governments there.", "Eastern Europe", "Joseph Stalin wished to retain hold of "
+              "Eastern Europe and establish Communist, pro-Soviet governments there."),
+    _resolved("The skin and its accessory structures make up the _____.", "integumentary system",
+              "The skin and its accessory structures make up the integumentary system."),
     _cloze('Bassett states that maps "contributed to empire by promoting, assisting, and '
            'legitimizing the extension of French and British power into _____ ".',
            "West Africa", "place"),
