@@ -189,3 +189,14 @@ def test_a_quoted_sentence_run_into_the_question_is_ill_formed(nlp) -> None:  # 
     assert grammar.problems(nlp("What writes There are two common types of memory?"))
     assert not grammar.problems(nlp("Who wrote It Happened One Night?"))
     assert not grammar.problems(nlp("What did IT departments buy?"))
+
+
+@pytest.mark.parametrize(("question", "bad"), [
+    ("Who did a rival assembly in Persia proclaim beginning a civil war?", True),
+    ("When was the shortage in the colony further worsened by a poor harvest?", True),
+    ("What did the company stop making in 1990?", False),
+    ("What did the army continue building after the war?", False),
+])
+def test_a_participle_or_comparative_left_from_the_sentence_is_ill_formed(  # type: ignore[no-untyped-def]
+        nlp, question: str, bad: bool) -> None:
+    assert bool(grammar.problems(nlp(question))) is bad, grammar.problems(nlp(question))

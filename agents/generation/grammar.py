@@ -47,6 +47,10 @@ _DISCOURSE = frozenset(str.split(
 # words between 'how many' and its noun that need the page ('How many last superpowers …')
 _HOW_MANY_LEFTOVER = frozenset(str.split(
     "last first only other remaining same third second such these those following"))
+# verbs that take a gerund ('What did the company stop making?')
+_CATENATIVE = frozenset(str.split(
+    "stop start begin keep continue finish avoid enjoy consider try quit risk like love hate "
+    "prefer go resume cease mind practise practice suggest recommend"))
 # a subject that opens a sentence: capitalised mid-question, a second sentence ran in
 _CLAUSE_OPENERS = frozenset(str.split("there it they he she we this these those"))
 # verbs whose person object cannot go missing before 'that' ('tell that Jumonville had …')
@@ -184,7 +188,8 @@ def _leftovers(words: list[Token], lower: list[str]) -> list[str]:
     """Pieces of the source sentence a moved or removed answer left behind (session 8's
     held-out review: the garbles that passed the checks above)."""
     found: list[str] = []
-    if any(w in _DISCOURSE for w in lower):
+    if any(w in _DISCOURSE for w in lower) or any(
+            t.lower_ == "further" and t.pos_ == "ADV" and t.head.pos_ == "VERB" for t in words):
         found.append("a discourse adverb from the sentence")  # 'What did however … flourish'
     if any(t.lower_ in ("the", "a", "an", "this", "these") and t.text[:1].isupper() and t.i > 0
            and t.dep_ == "det" and not t.head.text[:1].isupper() for t in words):
@@ -223,6 +228,9 @@ def _leftovers(words: list[Token], lower: list[str]) -> list[str]:
             found.append("how many without a countable noun")  # 'How many third remained'
         if words[-1].pos_ == "ADP" and words[-1].dep_ != "prt":
             found.append("how many of a stranded complement")  # '… emerge as?'
+    if any(a.tag_ in ("VB", "VBP") and a.pos_ == "VERB" and b.tag_ == "VBG" and b.pos_ == "VERB"
+           and a.lemma_ not in _CATENATIVE for a, b in pairwise(words)):
+        found.append("two verbs side by side")  # 'proclaim beginning a civil war'
     do = next((t for t in words[1:4] if t.lower_ in _DO), None)
     if do is not None:
         bare = [t for t in words if t.i > do.i and t.tag_ == "VB" and t.pos_ == "VERB"
