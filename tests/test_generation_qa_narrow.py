@@ -200,3 +200,18 @@ def test_a_quoted_sentence_run_into_the_question_is_ill_formed(nlp) -> None:  # 
 def test_a_participle_or_comparative_left_from_the_sentence_is_ill_formed(  # type: ignore[no-untyped-def]
         nlp, question: str, bad: bool) -> None:
     assert bool(grammar.problems(nlp(question))) is bad, grammar.problems(nlp(question))
+
+
+def test_a_title_asked_as_what_someone_was_made_is_trusted(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'What was Johnson made in 1746?' → 'colonel of the Iroquois': 'What' asks for the title,
+    not for a person; and 'What … that' is a clause, no demonstrative."""
+    sent = nlp("Johnson was made colonel of the Iroquois in 1746.")[:]
+    found = locate(sent, "colonel of the Iroquois")
+    assert found is not None
+    assert narrow.untrusted(Asked("What was Johnson made in 1746?", "colonel of the Iroquois",
+                                  "object"), found, sent) == ""
+    sent = nlp("Declassified documents revealed that the U.S. was distraught.")[:]
+    found = locate(sent, "Declassified documents")
+    assert found is not None
+    assert narrow.untrusted(Asked("What revealed that the U.S. was distraught?",
+                                  "Declassified documents", "subject"), found, sent) == ""

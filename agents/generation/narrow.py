@@ -51,7 +51,8 @@ _DAY = re.compile(r"\b(january|february|march|april|may|june|july|august|septemb
                   r"november|december) \d{1,2}\b|\b\d{1,2} (january|february|march|april|may|"
                   r"june|july|august|september|october|november|december)\b(?! \d)",
                   re.IGNORECASE)
-_DEMONSTRATIVE = re.compile(r"\b(this|these|those|that) [a-z]+(?<!ing)\b(?! (is|was|are|were)\b)")
+_TITLE_WORDS = TITLES | {"chief", "chieftain", "sheikh", "rabbi", "reverend", "judge"}
+_DEMONSTRATIVE = re.compile(r"\b(this|these|those) [a-z]+(?<!ing)\b(?! (is|was|are|were)\b)")
 # 'What does X have?' asks for any of many things
 _VAGUE_VERBS = frozenset({"have", "include", "get", "do", "contain", "involve"})
 _FUNCTION_WORDS = frozenset(str.split("what which when where whom whose with from that this "
@@ -75,7 +76,8 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
         return "a definite noun the page resolves"  # 'the crisis', 'these protocols'
     if re.match(r"(how|what|why|whether|which|who|when|where)\b", asked.answer, re.IGNORECASE):
         return "a clause for an answer"  # '… portrayed?' → 'how developed and developing …'
-    if q.startswith("What ") and asked.answer.split()[0].lower().strip(".") in TITLES:
+    if q.startswith("What ") and asked.role == "subject" and \
+            asked.answer.split()[0].lower().strip(".") in _TITLE_WORDS:
         return "'what' for a titled person"  # 'What said …?' → 'Chief Hendrick'
     if _DAY.search(q) and not re.search(r"\b\d{3,4}\b", q):
         return "a day without its year"  # 'What was defended till September 27?'
