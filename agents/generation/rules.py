@@ -132,7 +132,9 @@ def finish(
             notes.append(f"learned rater {name} failed ({exc}); heuristic ranking used")
     chosen, more = scorer.select(scored, request.num_cards, request.question_types)
     missing = [t for t in request.question_types if not any(s.candidate.type == t for s in chosen)]
-    if missing:  # also when nothing was chosen: a qa-only request learns why it got none
+    if missing and (chosen or len(request.question_types) < len(CARD_TYPES)):
+        # also when nothing was chosen for a request of some types only: a qa-only request
+        # learns why it got none (a text that makes no card of any type says so upstream)
         more.append(f"no {', '.join(missing)} cards: the text offers none of good quality")
     cards = [
         to_card(s.candidate, request.upload_id, request.difficulty, doc.language, s.rank, s.quality)
