@@ -53,8 +53,9 @@ def pace_fetcher(fetcher: Any, pace: FetchPace) -> None:
 
     aiokafka reads ``_fetch_max_wait_ms`` each time its fetch routine builds requests
     (``_get_actions_per_node``), and ``_proc_fetch_request`` returns whether a response added
-    records; both are looked up on the instance, so wrapping them there touches this fetcher
-    only (aiokafka 0.14; re-check on upgrade: tests/test_fetch_pace.py drives a real one)."""
+    records (or an error to raise); both are looked up on the instance, so wrapping them there
+    touches this fetcher only (aiokafka 0.14; re-check on an upgrade:
+    tests/integration/test_fetch_pace.py drives a real one against Tansu)."""
     build, handle = fetcher._get_actions_per_node, fetcher._proc_fetch_request
 
     def actions(assignment: Any) -> Any:
