@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from agents.ocr.evidence import _fragmented
+from agents.ocr.evidence import _fragmented, junk_lines
 from agents.ocr.tesseract import Word
 from agents.ocr.text import kept_mask
 
@@ -67,3 +67,20 @@ def test_a_doubtful_word_between_two_kept_words_is_kept() -> None:
              _word("instincts", 200, 0, 90, 0, confidence=35),
              _word("xq", 300, 0, 20, 0, confidence=10)]
     assert kept_mask(words, 70.0, "eng") == [True, True, True, False]
+
+
+def _said(text: str, confidence: float, line: int) -> list[Word]:
+    return [Word(token, confidence, 1, 1, line, 40 * i, 30 * line, 30, 20)
+            for i, token in enumerate(text.split())]
+
+
+def test_a_sure_line_of_another_language_is_text_and_an_unsure_one_of_blotches_is_junk() -> None:
+    # Old TEST's eurotext: the Portuguese line of an English-read multilingual page, read at
+    # 83-93, counted as junk, so as unread, and every version of the page warned of lost text.
+    words = (_said("The quick brown fox jumps over the lazy dog", 92.0, 1)
+             + _said("perezoso. A raposa marrom rapida", 88.0, 2)
+             + _said("See ee eeeeq@e 9 BQ 0Oe @e ©COBGOS Pg 0", 41.0, 3))
+    junk = junk_lines(words, "eng")
+    assert not junk[:9].any()
+    assert not junk[9:14].any()
+    assert junk[14:].all()

@@ -100,6 +100,11 @@ def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.nd
 # ("inexpressive and unbeautiful by transferrence to another--the") measures 25-45 %; lines
 # read from toner blotches ("See ee eeeeq@e 9 BQ 0Oe @e ©COBGOS Pg 0") under 10 %.
 MIN_LANGUAGE_SHARE = 0.2
+# A line Tesseract is this sure of on average is text even when its words are not the page's
+# language: the Portuguese line of a multilingual page ("perezoso. A raposa marrom rapida",
+# read at 83-93 on old TEST's eurotext) counted as junk, so as unread, and every version of
+# that page warned of lost text. Lines read from blotches come out far less sure.
+SURE_LINE = 80.0
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 # A number is a whole word of digits (two or more: a lone "0" or "9" is what a round blotch
 # reads as), with its punctuation; digits inside a word ("O08", "@0") are no number.
@@ -108,8 +113,9 @@ _NUMBER = re.compile(r"^\W*(\d[\d.,:/%-]*\d)\W*$")
 
 def junk_lines(words: Sequence[Word], language: str) -> np.ndarray:
     """Per word: whether it lies on a Tesseract line whose characters are nearly all outside
-    words of ``language`` and numbers (MIN_LANGUAGE_SHARE). None is, for a language without
-    a word list: every line would look like junk there."""
+    words of ``language`` and numbers (MIN_LANGUAGE_SHARE) and that Tesseract is unsure of
+    (SURE_LINE). None is, for a language without a word list: every line would look like junk
+    there."""
     junk = np.zeros(len(words), dtype=bool)
     if not has_wordlist(language):
         return junk
@@ -121,7 +127,8 @@ def junk_lines(words: Sequence[Word], language: str) -> np.ndarray:
         good = sum(len(run) for i in members for run in _LETTERS.findall(words[i].text)
                    if is_word(run, language))
         good += sum(len(n) for i in members for n in _NUMBER.findall(words[i].text))
-        if total and good < MIN_LANGUAGE_SHARE * total:
+        sure = sum(words[i].confidence for i in members) / len(members) >= SURE_LINE
+        if total and good < MIN_LANGUAGE_SHARE * total and not sure:
             junk[members] = True
     return junk
 
