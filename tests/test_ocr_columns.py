@@ -96,3 +96,13 @@ def test_a_heading_over_both_columns_keeps_its_place() -> None:
     text = assemble(words, [True] * len(words))[0]
     assert text == ("A heading that runs over both columns of the page\n"
                     "left 1\nright 1\nleft 2\nright 2\nleft 3\nright 3")
+
+
+def test_a_label_and_its_value_after_a_colon_stay_one_line() -> None:
+    # A report's "Dividend Yield Indicated:      0.1%": the value completes its label (fresh
+    # real scans: cut, such rows cost a page 2.3 CER points against raw Tesseract).
+    rows = [("Market Value ($M):", "$23,504.2"), ("Dividend Yield Indicated:", "0.1%"),
+            ("Book Value PS LQtr:", "$61.98")]
+    words = _page(rows)
+    text = assemble(words, [True] * len(words))[0]
+    assert text == "\n".join(f"{a} {b}" for a, b in rows)
