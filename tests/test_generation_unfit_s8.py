@@ -44,6 +44,11 @@ REJECTED = [
     _tf('On November 22, Japan issued a statement " ".'),
     Candidate("qa", 'What was American foreign policy denounced as " " by Smedley Butler?',
               "racket", 'American foreign policy was denounced as a "racket" by Smedley Butler.'),
+    # a part larger than its whole
+    Candidate("tf", 'True or false: Of the 64 MSPs, 73 are elected to represent first past the '
+              'post constituencies.', "False", "Of the 129 MSPs, 73 are elected to represent "
+              "first past the post constituencies.", statement="Of the 64 MSPs, 73 are elected "
+              "to represent first past the post constituencies.", swapped="64"),
     # a blank that opens a clause
     _cloze("Political power grew from conquering land, _____ flourished through sea and trade "
            "routes.", "however cultural and economic aspects"),
@@ -68,6 +73,10 @@ REJECTED = [
 ]
 
 KEPT = [
+    Candidate("tf", 'True or false: Of the 129 MSPs, 56 are elected to represent first past the '
+              'post constituencies.', "False", "Of the 129 MSPs, 73 are elected to represent "
+              "first past the post constituencies.", statement="Of the 129 MSPs, 56 are elected "
+              "to represent first past the post constituencies.", swapped="56"),
     _resolved("Joseph Stalin wished to retain hold of _____ and establish Communist, pro-Soviet "
               "governments there.", "Eastern Europe", "Joseph Stalin wished to retain hold of "
               "Eastern Europe and establish Communist, pro-Soviet governments there."),

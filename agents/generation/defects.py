@@ -93,6 +93,10 @@ _HYPHEN_BLANK = re.compile(r"_____-|-_____")
 # Telenet): sessions 7 and 8's reviewers kept 28 % of 25 such blanks (59 % of the others) and
 # 33 % of 12 such multiple-choice stems (67 %); a resolved statement fared no worse (77 % of 13)
 _ANY_PRONOUN = re.compile(r"\b(he|she|it|they|him|them|his|her|its|their)\b", re.IGNORECASE)
+# 'Of the 64 MSPs, 73 are elected …' (a false statement whose perturbed whole is smaller than
+# its part, seen on a page): absurd at sight
+_PART_OVER_WHOLE = re.compile(r"\b[Oo]f (?:the |its |their )?(\d[\d,]*)\b[^,.;]{0,40}, "
+                              r"(?:only |about |some |nearly |almost )?(\d[\d,]*)\b")
 # a multiple-choice stem over 24 words: 0 of 15 kept (21-24 words: 4 of 15); a blank in a
 # sentence over 24 words: 35 % of 34 (55 % for the type); a question over 24 words: 0 of 11
 MAX_STEM_WORDS = {"mcq": 24, "cloze": 24, "qa": 24}
@@ -250,6 +254,10 @@ def unfit(cand: Candidate, language: str = "en") -> str | None:
         if cand.answer == "False" and norm(cand.swapped) in NUMBER_WORDS and re.search(
                 rf"\b{re.escape(cand.swapped)}\s+(\S+\s+){{0,3}}\S+\s*:", body, re.IGNORECASE):
             return "a false count its own list refutes"
+        if cand.answer == "False" and _PART_OVER_WHOLE.search(body) and any(
+                int(m.group(2).replace(",", "")) > int(m.group(1).replace(",", ""))
+                for m in _PART_OVER_WHOLE.finditer(body)):
+            return "a part larger than its whole"
     return None
 
 
