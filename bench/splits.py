@@ -47,7 +47,7 @@ SPLITS = ("dev", "test")
 REVIEWS = TEXTBOOK.with_name("reviews")
 # the held-out reviews whose passages are SEEN: read, and tuned on, since (their ratings train
 # the keep model); the seen-passage benches (card_defects, qa_defects, keep_data) read these
-SEEN_KEYS = ("s6-after", "s7-after", "s8-after")
+SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after")
 
 
 @dataclass(frozen=True)
@@ -106,9 +106,10 @@ def cards_asked(seed: int, key: str, low: int = 6, high: int = 10) -> int:
 
 def seen() -> list[tuple[Passage, int]]:
     """(passage, the cards its review asked for) for every passage of the SEEN_KEYS reviews,
-    in key order: the held-out SQuAD paragraphs, Psychology 2e and U.S. History pages read since."""
-    held = {p.key: p for p in squad("test", SQUAD_HELDOUT) + textbook("test", book="psy")
-            + textbook("test", book="ush")}
+    in key order: the held-out SQuAD paragraphs and the Psychology 2e, U.S. History and
+    Astronomy 2e pages read since."""
+    held = {p.key: p for p in squad("test", SQUAD_HELDOUT)
+            + [page for book in ("psy", "ush", "astro") for page in textbook("test", book=book)]}
     out: list[tuple[Passage, int]] = []
     for name in SEEN_KEYS:
         key = json.loads((REVIEWS / f"{name}.key.json").read_text(encoding="utf-8"))
