@@ -49,7 +49,6 @@ import datetime
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -189,7 +188,7 @@ def mcq_defects(card: dict[str, Any], text: str, this_year: int) -> set[str]:
 
 
 def passages() -> list[dict[str, Any]]:
-    """The seen passages (bench.splits.seen(): 64 since session 9): key, text, and the card
+    """The seen passages (bench.splits.seen()): key, text, and the card
     count their review asked for."""
     from bench import splits
 
@@ -227,13 +226,9 @@ def emit() -> None:
 
 
 def run_engine(root: Path, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    env = {**os.environ, "PYTHONPATH": str(root), "OMP_NUM_THREADS": "1"}
-    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--emit"],
-                          input=json.dumps(items), capture_output=True, text=True, env=env,
-                          check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"{root}: {done.stderr.strip().splitlines()[-1:]}")
-    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+    from bench import engine_run  # here: the --emit child imports only the engine under test
+
+    return list(engine_run.emit(__file__, root, items))
 
 
 def count(rows: list[dict[str, Any]], texts: dict[str, str], show: bool = False

@@ -46,13 +46,12 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench import splits
+from bench import engine_run, splits
 
 CHECKS = ("stranded", "echo-adverb", "leftover", "wh-type", "what-person", "context", "bare-head",
           "bad-form")
@@ -245,14 +244,8 @@ def emit() -> None:
 
 def cards_of(root: Path, items: list[tuple[str, str, int, tuple[str, ...]]]) -> list[Any]:
     """The cards the engine checked out at ``root`` makes for each passage (a child process)."""
-    here = str(Path(__file__).resolve().parents[1])  # for bench.splits; agents/ from root
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), here]), "OMP_NUM_THREADS": "1"}
-    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--emit"],
-                          input=json.dumps(items), capture_output=True, text=True, env=env,
-                          check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"{root}: {done.stderr.strip().splitlines()[-1:]}")
-    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+    here = Path(__file__).resolve().parents[1]  # for bench.splits; agents/ from root
+    return list(engine_run.emit(__file__, root, items, here))
 
 
 def run(only_qa: int, out: Path | None, show: bool, before: Path | None = None
