@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Span
 
-from agents.generation import choices, clauses, grammar, narrow, standalone
+from agents.generation import choices, clauses, giveaway, grammar, narrow, standalone
 from agents.generation.asking import ask
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
@@ -87,8 +87,10 @@ def generate(
                     for ps in parts]
     vectors = dict(doc.vectors)
     if encoder is not None:
-        missing = sorted({a.text for ans in [*found, *(a for pa in part_answers for a in pa)]
-                          for a in ans} - set(vectors))
+        every_answer = [(a, s) for s, ans in zip(sents, found, strict=True) for a in ans]
+        missing = sorted(({a.text for a, _ in every_answer} | {
+            t.text for a, s in every_answer for t in giveaway.derived_words(a, s)}
+            | {a.text for pa in part_answers for ans in pa for a in ans}) - set(vectors))
         if missing:
             vectors.update(zip(missing, encoder.encode(missing), strict=True))  # type: ignore[attr-defined]
         doc.vectors = vectors
@@ -182,7 +184,8 @@ def _for_sentence(
     builder = Builder(sent, resolver)
     for answer in found:
         if standalone.trivial(answer, sent, lang) or _points_back(answer, sent, resolver) \
-                or _unasserted(answer, sent):
+                or _unasserted(answer, sent) or (lang == "en" and giveaway.gives_away(
+                    answer, sent, vectors)):
             continue
         sal = _salience(answer, lang, weight)
         kind_tag = f"kind:{answer.kind}"

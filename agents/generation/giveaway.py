@@ -1,0 +1,124 @@
+"""What in a sentence gives its answer away, so that no card blanks or asks it.
+
+Session 9's blind review kept 55 % of the multiple-choice cards, and nearly every reject had
+the answer in plain sight of its own stem:
+
+- a derived form of the answer: 'the Scottish Ministers who form the government of _____'
+  (Scotland), 'non-native Chinese people ruled all of _____' (China). A name, nationality or
+  adjective of the sentence that shares the answer's stem ('Scot-', 'Chin-') or that MiniLM
+  puts as close to it as a demonym is to its country (Scottish–Scotland 0.84, French–France
+  0.74, Chinese–China 0.68; a neighbour country sits at 0.45–0.53) names the answer;
+- a count the sentence shows: 'split into _____ different classes, fermions and bosons' (two:
+  the list after the counted noun has two members), 'a single equation with _____ unknown'
+  (one: a singular noun agrees with one and nothing else);
+- a count too small to be worth a card: 'In the case of _____ fermions' (two); reviewers kept
+  'three Advocate Generals'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from agents.generation.spans import Answer
+from agents.generation.terms import NUMBER_WORDS, norm
+
+STEM = 4  # letters a name shares with the answer's to be its derived form ('Scot', 'Chin')
+DERIVED_COSINE = 0.65  # MiniLM: a demonym to its country is 0.68-0.89, neighbours under 0.6
+SMALL_COUNT = 2  # a bare count of one or two: reviewers call it not worth asking
+_COUNT_WORDS = {w: n for n, w in enumerate(NUMBER_WORDS, start=1)}
+_LIST_PUNCT = frozenset([",", ":", "–", "—", "-", "("])
+
+
+def count_value(text: str) -> int | None:
+    """The count a bare count answer says ('two', 'only one', '42'), else None."""
+    words = [w for w in norm(text).split() if w not in ("only", "just", "a", "single")]
+    if len(words) != 1:
+        return None
+    word = words[0].replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return _COUNT_WORDS.get(word)
+
+
+def derived_words(answer: Answer, sent: Span) -> list[Token]:
+    """The capitalised words outside the answer that could be a form of it: a nationality, an
+    adjective or a name ('Scottish', 'Chinese', 'Norman'); the caller encodes them with the
+    answers (``parsed.generate``)."""
+    return [t for t in sent if not answer.start <= t.i < answer.end and t.text[:1].isupper()
+            and t.is_alpha and (t.i > sent.start or t.ent_type_ or t.pos_ == "PROPN")
+            and (t.ent_type_ in ("NORP", "LANGUAGE") or t.pos_ in ("ADJ", "PROPN"))]
+
+
+def shares_stem(word: str, answer: str) -> bool:
+    """'Scottish' and 'Scotland', 'Chinese' and 'China': another word of one stem."""
+    a = [w for w in norm(answer).split() if len(w) >= STEM]
+    w = norm(word)
+    return w not in a and any(x[:STEM] == w[:STEM] for x in a)
+
+
+def names_answer(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None) -> bool:
+    """Another word of the sentence is a derived form of a name answer (see the module)."""
+    if not answer.text[:1].isupper():
+        return False
+    words = derived_words(answer, sent)
+    if any(shares_stem(t.text, answer.text) for t in words):
+        return True
+    # a nationality or adjective only: a name near in meaning is another thing ('Harvard' and
+    # 'Yale University', 0.70, a rival, not a form of it)
+    forms = [t for t in words if t.ent_type_ in ("NORP", "LANGUAGE") or t.pos_ == "ADJ"]
+    if not forms or vectors is None or answer.text not in vectors:
+        return False
+    target = vectors[answer.text]
+    return any(t.text in vectors and float(vectors[t.text] @ target) >= DERIVED_COSINE
+               for t in forms)
+
+
+def listed(counted: Token) -> int:
+    """How many items the sentence lists right after ``counted`` ('classes, fermions and
+    bosons' → 2; 'parts: the nucleus, the membrane and the cytoplasm' → 3), 0 for none."""
+    doc = counted.doc
+    first = next((c for c in counted.children if c.i > counted.i and c.dep_ in ("appos", "conj")
+                  and any(doc[i].text in _LIST_PUNCT for i in range(counted.i + 1, c.i))), None)
+    if first is None:
+        return 0
+    items, tok = 1, first
+    while True:
+        nxt = next((c for c in tok.children if c.dep_ == "conj" and c.i > tok.i), None)
+        if nxt is None:
+            return items
+        items, tok = items + 1, nxt
+
+
+def count_shown(answer: Answer, sent: Span) -> bool:
+    """The sentence shows the count: a list of as many items after the counted noun, or a
+    singular noun that only 'one' agrees with."""
+    value = count_value(answer.text)
+    if value is None:
+        return False
+    if value == 1:
+        return True  # 'a single equation with _____ unknown'
+    root = answer.span(sent).root
+    counted = root.head if root.dep_ == "nummod" else None
+    return counted is not None and listed(counted) == value
+
+
+def small_count(answer: Answer) -> bool:
+    value = count_value(answer.text)
+    return value is not None and value <= SMALL_COUNT and not any(ch.isdigit()
+                                                                  for ch in answer.text)
+
+
+def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None
+               ) -> str | None:
+    """Why the sentence gives ``answer`` away (a card blanking or asking it teaches nothing),
+    or None."""
+    if count_shown(answer, sent):
+        return "the sentence shows the count"
+    if small_count(answer):
+        return "a count too small to ask"
+    if names_answer(answer, sent, vectors):
+        return "the sentence names a form of the answer"
+    return None

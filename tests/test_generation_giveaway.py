@@ -1,0 +1,89 @@
+"""A card whose own sentence gives its answer away is not made (giveaway.py), with the real
+pipeline and MiniLM: session 9's reviewers deleted such multiple-choice cards every time
+('the Scottish Ministers who form the government of _____', 'split into _____ different
+classes, fermions and bosons', 'a single equation with _____ unknown')."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from agents.generation.candidates import Document
+from agents.generation.cards import Candidate
+from agents.generation.parsed import generate
+from agents.generation.text import usable_sentences
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Iterator[object]:
+    from agents.encoder import shared_encoder
+
+    yield shared_encoder()
+
+
+def _cards(nlp: Language, encoder: object, text: str) -> list[Candidate]:
+    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
+    return generate(doc, nlp, "intermediate", encoder, None)
+
+
+def _asked(cards: list[Candidate], answer: str) -> list[Candidate]:
+    return [c for c in cards if c.type in ("mcq", "cloze", "qa") and c.answer == answer]
+
+
+# countries enough for a multiple-choice card about each (the document's own and neighbours)
+EUROPE = (
+    "Hungarian nobles elected a new king in the capital of Hungary in 1490. "
+    "The treaty was signed in Austria in 1491. "
+    "Merchants from Poland traded in the city every spring. "
+    "The army of Bohemia crossed the river in 1492. "
+    "The Polish envoys were received at the court of Lithuania in 1493. "
+)
+
+
+def test_a_nationality_in_the_sentence_gives_its_country_away(
+        nlp: Language, encoder: object) -> None:
+    cards = _cards(nlp, encoder, EUROPE)
+    # 'Hungarian nobles … the capital of _____' (Hungary): the stem names the answer's form
+    assert not [c.question for c in _asked(cards, "Hungary")]
+    # no form of the answer in its sentence: still asked, multiple choice included
+    others = [c for name in ("Austria", "Poland", "Bohemia", "Lithuania")
+              for c in _asked(cards, name)]
+    assert any(c.type == "mcq" for c in others), [c.question for c in cards if c.type == "mcq"]
+
+
+def test_a_demonym_of_another_stem_is_found_by_meaning(nlp: Language, encoder: object) -> None:
+    """'Dutch' shares no letters with 'Netherlands'; MiniLM puts them together."""
+    text = ("Dutch traders built warehouses along the coast of the Netherlands in 1602. "
+            "Spanish ships reached Portugal in 1580. Farmers from Belgium moved to France in "
+            "1610. The court of Denmark sent envoys to Sweden in 1620.")
+    cards = _cards(nlp, encoder, text)
+    assert not [c.question for c in _asked(cards, "the Netherlands") + _asked(cards, "Netherlands")]
+
+
+def test_a_count_the_sentence_lists_is_not_asked(nlp: Language, encoder: object) -> None:
+    text = ("The committee divided the members into three working groups, historians, "
+            "engineers and lawyers. Each group met for 14 days in the summer of 1921. "
+            "The final report of 1922 ran to 340 pages.")
+    cards = _cards(nlp, encoder, text)
+    assert not [c.question for c in _asked(cards, "three")]
+
+
+def test_a_count_of_one_is_given_away_by_its_noun(nlp: Language, encoder: object) -> None:
+    text = ("The engineers reduced the design to a machine with only one moving part. "
+            "The first prototype of 1887 had 12 moving parts and weighed 40 kilograms. "
+            "A later model of 1893 weighed 25 kilograms.")
+    cards = _cards(nlp, encoder, text)
+    assert not [c.question for c in _asked(cards, "only one")]
+
+
+def test_a_bare_count_of_two_is_not_worth_a_multiple_choice_card(
+        nlp: Language, encoder: object) -> None:
+    text = ("The two armies finally met near the river in 1410. Four thousand soldiers died "
+            "in the battle of 1410. Seven envoys signed the peace of 1411. The king sent two "
+            "envoys to the city of Vilnius in 1412.")
+    cards = _cards(nlp, encoder, text)
+    assert not [c.question for c in _asked(cards, "two") if c.type == "mcq"]
+    assert any(c.type == "mcq" for c in _asked(cards, "Seven"))  # a count worth asking
