@@ -61,11 +61,13 @@ def shares_stem(word: str, answer: str) -> bool:
 
 def names_answer(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None) -> bool:
     """Another word of the sentence is a derived form of a name answer (see the module)."""
-    if not answer.text[:1].isupper():
-        return False
-    words = derived_words(answer, sent)
+    if not answer.text[:1].isupper() or answer.kind == "person":
+        return False  # 'François Bigot' beside 'New France' is no form of it
+    words = [t for t in derived_words(answer, sent) if t.ent_type_ != "PERSON"]
     if any(shares_stem(t.text, answer.text) for t in words):
         return True
+    if answer.kind != "place":
+        return False  # 'Protestant' is near 'Catholics' in meaning, and no form of it
     # a nationality or adjective only: a name near in meaning is another thing ('Harvard' and
     # 'Yale University', 0.70, a rival, not a form of it)
     forms = [t for t in words if t.ent_type_ in ("NORP", "LANGUAGE") or t.pos_ == "ADJ"]
