@@ -44,6 +44,7 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import get_args
 
 import jiwer
 import numpy as np
@@ -57,7 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 from agents.exceptions import EmptyText
 from agents.ocr import OcrConfig, extract
 from bench.ocr_case import Case
-from bench.ocr_corpus import FAMILIES, case, specs
+from bench.ocr_corpus import FAMILIES, Split, case, specs
 from schemas.events import COVERAGE_WARNING
 
 LOST_BELOW = 60.0  # partial_ratio of a true line against the output under which it was lost
@@ -232,8 +233,7 @@ def _verdict(rows: list[Row]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "fresh-dev", "fresh-test", "s9-test"),
-                        default="fresh-dev")
+    parser.add_argument("--split", choices=get_args(Split), default="fresh-dev")
     parser.add_argument("--families", nargs="*", choices=[*FAMILIES, "real-scan"])
     parser.add_argument("--sources", nargs="*", help="keep sources whose name contains one")
     parser.add_argument("--workers", type=int, default=2, help="pages read in parallel")

@@ -15,6 +15,7 @@ augraphy draws from Python's and NumPy's global generators, which are seeded bef
 from __future__ import annotations
 
 import hashlib
+import importlib
 import io
 import json
 import os
@@ -41,8 +42,11 @@ from bench.ocr_case import DPI, Case, Source, source
 DATA = Path(__file__).resolve().parent / "ocr_data"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
-# fresh: bench/ocr_fresh.py; s9-test: bench/ocr_held9.py (held aside, run once)
-Split = Literal["dev", "test", "fresh-dev", "fresh-test", "s9-test"]
+# fresh: bench/ocr_fresh.py; the held-aside splits: the modules of HELD
+Split = Literal["dev", "test", "fresh-dev", "fresh-test", "s9-test", "s10-test"]
+# The module that describes each held-aside split (bench/ocr_held.py); s10-test is held aside:
+# nobody tunes on it or opens its module, data or OCR output.
+HELD = {"s9-test": "bench.ocr_held9", "s10-test": "bench.ocr_held10"}
 # Real scans by split (phototest.tif is the same file as tesseract-ocr/test's, in shared/data).
 SCANS: dict[str, list[tuple[str, Path, Path]]] = {
     "dev": [
@@ -70,10 +74,8 @@ def sources(split: Split) -> tuple[Source, ...]:
         from bench.ocr_fresh import text_sources  # the second suite builds on this module
 
         return tuple(text_sources(split))
-    if split == "s9-test":
-        from bench.ocr_held9 import text_sources as held_sources
-
-        return tuple(held_sources(split))
+    if split in HELD:
+        return tuple(_real_pages(split).text_sources(split))
     out = []
     texts = json.loads((DATA / "xquad_pages.json").read_text())["texts"]
     for index, text in enumerate(t for t in texts if t["split"] == split):
@@ -304,21 +306,16 @@ def specs(split: Split, families: list[str] | None = None,
     names = [s.name for s in sources(split)
              if not only or any(part in s.name for part in only)]
     out = [(split, name, family) for name in names for family in chosen if family in FAMILIES]
-    if (split.startswith("fresh-") or split == "s9-test") and "real-scan" in chosen:
+    if (split.startswith("fresh-") or split in HELD) and "real-scan" in chosen:
         out += [(split, name, "real-scan") for name in _real_pages(split).scan_names(split)
                 if not only or any(part in name for part in only)]
     return out
 
 
 def _real_pages(split: str) -> ModuleType:
-    """The module that owns ``split``'s real pages (read as they are)."""
-    if split == "s9-test":
-        import bench.ocr_held9 as held
-
-        return held
-    import bench.ocr_fresh as fresh
-
-    return fresh
+    """The module that owns ``split``'s real pages (read as they are), and a held-aside
+    split's passages."""
+    return importlib.import_module(HELD.get(split, "bench.ocr_fresh"))
 
 
 def case(spec: tuple[Split, str, str]) -> Case:

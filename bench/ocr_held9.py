@@ -27,17 +27,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import re
 import statistics
-import subprocess
 import zlib
 from pathlib import Path
 
-from lxml import etree
-
-from bench.ocr_case import Case, Source, source
-from bench.ocr_fresh import REAL, _paragraphs, _run
+from bench import ocr_held as held
+from bench.ocr_case import Case, Source
+from bench.ocr_fresh import REAL
+from bench.ocr_held import alto_lines, alto_pages, draw_pages, draw_texts, git
 
 SPLIT = "s9-test"
 DATA = Path(__file__).resolve().parent / "ocr_data"
@@ -67,54 +65,12 @@ SCAN_MIN_WIDTH = 45  # mean characters per line: running text, not verse, lists 
 PER_DOCUMENT = 2
 
 
-def _git(directory: Path, *args: str) -> bytes:
-    git = directory / ".git" if (directory / ".git").exists() else directory
-    return subprocess.run(["git", "--git-dir", str(git), *args], capture_output=True,
-                          check=True).stdout
-
-
-def _book_text(mirrors: Path, repo: str, file: str, commit: str) -> str:
-    raw = _git(mirrors / repo.replace("/", "+") / "repo", "show", f"{commit}:{file}")
-    # Gutenberg's "-8" files are ISO-8859-1, its "-0" files UTF-8
-    return raw.decode("latin-1" if file.endswith("-8.txt") else "utf-8")
-
-
-def _printable(run: list[str]) -> bool:
-    """No character beyond Latin-1 and typographic punctuation: a page of phonetic
-    transcriptions (macrons, superscript n, stress marks) measures the font, not the OCR."""
-    return all(ord(ch) < 0x100 or ch in "‘’“”–—…" for paragraph in run for ch in paragraph)
-
-
 def build_passages(mirrors: Path) -> dict[str, object]:
-    """Each book's passages, drawn anywhere in the book by a generator seeded with its name."""
-    texts = []
-    for repo, file, commit, language, count in BOOKS:
-        paragraphs = _paragraphs(_book_text(mirrors, repo, file, commit))
-        rng = random.Random(zlib.crc32(f"{SPLIT}:{repo}".encode()))
-        used: set[int] = set()
-        while count:
-            start = rng.randrange(len(paragraphs))
-            run = _run(paragraphs, start)
-            if (not run or not _printable(run)
-                    or any(i in used for i in range(start - 2, start + len(run) + 2))):
-                continue
-            used.update(range(start, start + len(run)))
-            texts.append({"id": f"pg{repo.split('_')[-1]}-{start}", "split": SPLIT,
-                          "language": language, "source": f"{repo}@{commit}:{file}",
-                          "paragraphs": run})
-            count -= 1
+    """Each book's passages (bench.ocr_held.draw_texts) and the drawn real pages."""
     return {"about": "Project Gutenberg passages (public domain in the USA) via GITenberg, and "
                      "the real pages drawn from HTR-United/tapuscorpus (CC BY 4.0), held aside "
                      "in session 9; built by `python -m bench.ocr_held9 passages`",
-            "texts": texts, "scans": draw_scans(SCANS_DIR)}
-
-
-def alto_lines(markup: bytes) -> list[str]:
-    """The text lines of an ALTO page as the transcriber wrote them."""
-    tree = etree.fromstring(markup)
-    ns = {"a": tree.nsmap[None]}
-    return [" ".join(part.get("CONTENT", "") for part in line.iterfind("a:String", ns))
-            for line in tree.iterfind(".//a:TextLine", ns)]
+            "texts": draw_texts(mirrors, SPLIT, BOOKS), "scans": draw_scans(SCANS_DIR)}
 
 
 def plain(line: str) -> str:
@@ -126,19 +82,11 @@ def plain(line: str) -> str:
 def draw_scans(directory: Path) -> list[dict[str, str]]:
     """Running-text pages of the corpus (README: '~~~' is handwriting, '⟦⟧' struck-out text),
     drawn with a generator seeded by the split, at most PER_DOCUMENT from one document."""
-    listing = _git(directory, "ls-tree", "-r", "-l", "-z", SCANS_COMMIT, "data").decode()
-    sizes: dict[str, str] = {}  # path -> "mode type object size"
-    for row in filter(None, listing.split("\0")):
-        meta, path = row.split("\t", 1)
-        sizes[path] = meta
     eligible = []
-    for xml in sorted(p for p in sizes if p.endswith(".xml") and "catalogue" not in p):
-        image = next((p for p in sizes if p.rsplit(".", 1)[0] == xml[:-4] and p != xml), None)
-        # the snapshot this was drawn from lacks its largest blobs ("BAD" size): such pages are
-        # skipped; the drawn list is committed, so the split does not depend on a snapshot
-        if image is None or sizes[image].split()[-1] in ("-", "BAD"):
+    for xml, image in alto_pages(directory, SCANS_COMMIT):
+        if "catalogue" in xml:
             continue
-        lines = [line for line in alto_lines(_git(directory, "show", f"{SCANS_COMMIT}:{xml}"))
+        lines = [line for line in alto_lines(git(directory, "show", f"{SCANS_COMMIT}:{xml}"))
                  if line.strip()]
         text = "\n".join(lines)
         if ("~~~" in text or "⟦" in text or len(lines) < 15
@@ -148,13 +96,7 @@ def draw_scans(directory: Path) -> list[dict[str, str]]:
         document = name[:15] if folder.startswith("europeana") else folder
         eligible.append({"id": f"real-tapus-{zlib.crc32(xml.encode()):08x}", "document": document,
                          "xml": xml, "image": image})
-    rng = random.Random(zlib.crc32(f"{SPLIT}:tapuscorpus".encode()))
-    rng.shuffle(eligible)
-    taken: list[dict[str, str]] = []
-    for page in eligible:
-        if sum(t["document"] == page["document"] for t in taken) < PER_DOCUMENT:
-            taken.append(page)
-    return taken[:SCANS]
+    return draw_pages(eligible, f"{SPLIT}:tapuscorpus", PER_DOCUMENT, SCANS)
 
 
 def scan_names(split: str = SPLIT) -> list[str]:
@@ -172,19 +114,14 @@ def real_case(split: str, name: str) -> Case:
     page = next(p for p in json.loads(PASSAGES.read_text(encoding="utf-8"))["scans"]
                 if p["id"] == name)
     lines = [line for line in (plain(raw) for raw in alto_lines(
-        _git(SCANS_DIR, "show", f"{SCANS_COMMIT}:{page['xml']}"))) if line]
-    data = _git(SCANS_DIR, "show", f"{SCANS_COMMIT}:{page['image']}")
+        git(SCANS_DIR, "show", f"{SCANS_COMMIT}:{page['xml']}"))) if line]
+    data = git(SCANS_DIR, "show", f"{SCANS_COMMIT}:{page['image']}")
     return Case(split, REAL, name, "fra", "\n".join(lines), tuple(lines), data, 0)
 
 
 def text_sources(split: str = SPLIT) -> list[Source]:
     texts = json.loads(PASSAGES.read_text(encoding="utf-8"))["texts"]
-    out = []
-    for index, text in enumerate(t for t in texts if t["split"] == split):
-        style, points, width = FACES[index % len(FACES)]
-        out.append(source(text["id"], text["paragraphs"], TESSERACT[text["language"]], style,
-                          points, width))
-    return out
+    return held.text_sources(texts, split, FACES, TESSERACT)
 
 
 def main() -> None:

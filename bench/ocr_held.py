@@ -1,0 +1,124 @@
+"""What every held-aside OCR split is made of, whichever session set it aside: passages of
+public-domain books typeset in the split's own faces, and real pages with human line-level
+truth in ALTO, read from a git checkout of their corpus (never copied here).
+
+A split is described by data in a module of its own (bench/ocr_held9.py is ``s9-test``; later
+sessions add one each), so nobody tuning on one split has to open another to reuse this code.
+Which module owns which split is written once, in bench/ocr_corpus.HELD.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from lxml import etree
+
+from bench.ocr_case import Source, source
+from bench.ocr_fresh import _paragraphs, _run
+
+# (GITenberg repository, file, commit, language code of the book, passages)
+Book = tuple[str, str, str, str, int]
+# (style of bench.pages.font_path, points, page width in inches)
+Face = tuple[str, float, float]
+
+
+def _git_dir(directory: Path) -> str:
+    """A fetched mirror is a checkout or a bare repository."""
+    return str(directory / ".git" if (directory / ".git").exists() else directory)
+
+
+def git(directory: Path, *args: str) -> bytes:
+    return subprocess.run(["git", "--git-dir", _git_dir(directory), *args], capture_output=True,
+                          check=True).stdout
+
+
+def has_commit(directory: Path, commit: str) -> bool:
+    return subprocess.run(["git", "--git-dir", _git_dir(directory), "cat-file", "-e",
+                           f"{commit}^{{commit}}"], capture_output=True).returncode == 0
+
+
+def book_text(mirrors: Path, repo: str, file: str, commit: str) -> str:
+    raw = git(mirrors / repo.replace("/", "+") / "repo", "show", f"{commit}:{file}")
+    # Gutenberg's "-8" files are ISO-8859-1, its "-0" files UTF-8
+    return raw.decode("latin-1" if file.endswith("-8.txt") else "utf-8")
+
+
+def printable(run: list[str]) -> bool:
+    """No character beyond Latin-1 and typographic punctuation: a page of phonetic
+    transcriptions (macrons, superscript n, stress marks) measures the font, not the OCR."""
+    return all(ord(ch) < 0x100 or ch in "‘’“”–—…" for paragraph in run for ch in paragraph)
+
+
+def draw_texts(mirrors: Path, split: str, books: Sequence[Book]) -> list[dict[str, object]]:
+    """Each book's passages, drawn anywhere in the book by a generator seeded with the split
+    and the book's name, never overlapping or touching each other."""
+    texts: list[dict[str, object]] = []
+    for repo, file, commit, language, count in books:
+        paragraphs = _paragraphs(book_text(mirrors, repo, file, commit))
+        rng = random.Random(zlib.crc32(f"{split}:{repo}".encode()))
+        used: set[int] = set()
+        while count:
+            start = rng.randrange(len(paragraphs))
+            run = _run(paragraphs, start)
+            if (not run or not printable(run)
+                    or any(i in used for i in range(start - 2, start + len(run) + 2))):
+                continue
+            used.update(range(start, start + len(run)))
+            texts.append({"id": f"pg{repo.split('_')[-1]}-{start}", "split": split,
+                          "language": language, "source": f"{repo}@{commit}:{file}",
+                          "paragraphs": run})
+            count -= 1
+    return texts
+
+
+def text_sources(texts: list[dict[str, object]], split: str, faces: Sequence[Face],
+                 tesseract: dict[str, str]) -> list[Source]:
+    """The split's passages as clean typeset pages, the i-th in the i-th face (cycling)."""
+    out = []
+    for index, text in enumerate(t for t in texts if t["split"] == split):
+        style, points, width = faces[index % len(faces)]
+        paragraphs = text["paragraphs"]
+        assert isinstance(paragraphs, list)
+        out.append(source(str(text["id"]), paragraphs, tesseract[str(text["language"])], style,
+                          points, width))
+    return out
+
+
+def alto_lines(markup: bytes) -> list[str]:
+    """The text lines of an ALTO page as the transcriber wrote them."""
+    tree = etree.fromstring(markup)
+    ns = {"a": tree.nsmap[None]}
+    return [" ".join(part.get("CONTENT", "") for part in line.iterfind("a:String", ns))
+            for line in tree.iterfind(".//a:TextLine", ns)]
+
+
+def alto_pages(directory: Path, commit: str, under: str = "data") -> Iterator[tuple[str, str]]:
+    """(ALTO file, its image) of every page under ``under`` at ``commit`` whose image the
+    checkout holds: a fetched snapshot lacks its largest blobs (size "BAD" or "-"), and such
+    pages are skipped (the drawn list is committed, so a split does not depend on a snapshot)."""
+    listing = git(directory, "ls-tree", "-r", "-l", "-z", commit, under).decode()
+    sizes: dict[str, str] = {}  # path -> size
+    for row in filter(None, listing.split("\0")):
+        meta, path = row.split("\t", 1)
+        sizes[path] = meta.split()[-1]
+    for xml in sorted(p for p in sizes if p.endswith(".xml")):
+        image = next((p for p in sizes if p.rsplit(".", 1)[0] == xml[:-4] and p != xml), None)
+        if image is not None and sizes[image] not in ("-", "BAD"):
+            yield xml, image
+
+
+def draw_pages(eligible: list[dict[str, str]], seed: str, per_document: int,
+               count: int) -> list[dict[str, str]]:
+    """``count`` of the eligible pages in an order shuffled by a generator seeded with
+    ``seed``, at most ``per_document`` of them with the same "document"."""
+    shuffled = list(eligible)
+    random.Random(zlib.crc32(seed.encode())).shuffle(shuffled)
+    taken: list[dict[str, str]] = []
+    for page in shuffled:
+        if sum(t["document"] == page["document"] for t in taken) < per_document:
+            taken.append(page)
+    return taken[:count]
