@@ -9,10 +9,12 @@ Which module owns which split is written once, in bench/ocr_corpus.HELD.
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
 import subprocess
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -122,3 +124,15 @@ def draw_pages(eligible: list[dict[str, str]], seed: str, per_document: int,
         if sum(t["document"] == page["document"] for t in taken) < per_document:
             taken.append(page)
     return taken[:count]
+
+
+def build_cli(doc: str, passages: Path, build: Callable[[Path], dict[str, object]]) -> None:
+    """``python -m bench.ocr_heldN passages --mirrors DIR``: draw the split once and commit
+    the result (``passages``), so the split no longer depends on the mirrors."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("what", choices=["passages"])
+    parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    args = parser.parse_args()
+    passages.write_text(json.dumps(build(args.mirrors), indent=1, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {passages}")

@@ -24,7 +24,6 @@ and evaluate once with ``python -m bench.ocr_accuracy --split s9-test --pages``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
@@ -125,14 +124,7 @@ def text_sources(split: str = SPLIT) -> list[Source]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["passages"])
-    parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
-    args = parser.parse_args()
-    PASSAGES.write_text(json.dumps(build_passages(args.mirrors), indent=1, ensure_ascii=False)
-                        + "\n", encoding="utf-8")
-    print(f"wrote {PASSAGES}")
-
+    held.build_cli(__doc__ or "", PASSAGES, build_passages)
 
 if __name__ == "__main__":
     main()
