@@ -377,3 +377,28 @@ def as_person(answer: Answer, sent: Span, people: frozenset[str]) -> Answer:
             "nsubj", "nsubjpass", "dobj", "appos"):
         return replace(answer, kind="person")
     return answer
+
+
+def names_used(sents: list[Span]) -> frozenset[str]:
+    """Words the document writes capitalised inside a sentence ('the Mongol Empire', 'the
+    Mongols'): lower-cased, for telling a name from a noun capitalised by its place."""
+    return frozenset(t.lower_ for sent in sents for t in sent
+                     if t.i > sent.start and t.text[:1].isupper() and t.is_alpha)
+
+
+def as_group(answer: Answer, sent: Span, names: frozenset[str]) -> Answer:
+    """A capitalised plural that the small model left untyped ('Mongols are widely known to
+    worship …': NOUN, no entity) names a people when the document writes it, or its
+    singular, as a name elsewhere: asked with "who", never "What are widely known …?"."""
+    if answer.kind not in ("thing", "name") or answer.label != "NP":
+        return answer
+    words = [t for t in answer.span(sent) if t.pos_ != "DET"]
+    if len(words) != 1 or not words[0].text[:1].isupper() or not words[0].lower_.endswith("s"):
+        return answer
+    tok = words[0]
+    singular = tok.lower_.removesuffix("s")
+    if tok.tag_ in ("NNS", "NNPS") and (tok.lower_ in names or singular in names):
+        return replace(answer, kind="group")
+    if tok.tag_ == "NNP" and singular in names:
+        return replace(answer, kind="group")  # 'Incas' tagged singular; 'the Inca empire'
+    return answer
