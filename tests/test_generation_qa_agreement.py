@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from agents.generation import grammar
+from agents.generation import GenerationRequest, RuleEngine, grammar
+from agents.generation.asking import ask
 from agents.generation.defining import definitions
-from agents.generation.spans import answers, as_group, names_used
+from agents.generation.parsed import parse_sentences
+from agents.generation.reference import Resolver
+from agents.generation.spans import answers, as_group, locate, names_used
 from agents.generation.wording import wh_phrase
 
 
@@ -92,3 +95,22 @@ def test_an_item_of_a_list_is_not_defined_by_the_next_item(nlp) -> None:  # type
     # a real apposition still defines
     sent = nlp("Bohemond, the son of Robert Guiscard, landed at Valona in 1081.")[:]
     assert ("Who was Bohemond?", "the son of Robert Guiscard", "definition") in definitions(sent)
+
+
+def test_a_people_the_model_calls_a_place_is_not_asked_with_what() -> None:
+    text = ("The Inca empire grew quickly under Pachacuti in the fifteenth century. Its capital "
+            "was Cusco. Incas are widely known to worship the sun god Inti. The Inca road "
+            "system linked the provinces.")
+    cards = RuleEngine(encoder=None).generate(
+        GenerationRequest(text, "t", 10, "intermediate", ("qa",))).cards
+    wrong = [c.question for c in cards if c.answer == "Incas" and c.question.startswith("What")]
+    assert not wrong, wrong
+
+
+def test_a_name_that_opens_the_sentence_keeps_its_capital_when_it_moves(nlp) -> None:  # type: ignore[no-untyped-def]
+    sents = parse_sentences(nlp, ["The Mongol Empire spread across Asia.",
+                                  "Mongols are widely known to worship the Eternal Heaven."])
+    answer = locate(sents[1], "Eternal Heaven")
+    assert answer is not None
+    asked = ask(sents[1], answer, Resolver(names=names_used(sents)))
+    assert asked is not None and "Mongols" in asked.question, asked

@@ -122,12 +122,13 @@ def generate(
         return standing(well_formed(out, nlp), standalone.topic_words(sents),
                         standalone.main_topic(sents))
 
-    cands = every(Resolver())
+    cands = every(Resolver(names=names))
     if len(cands) < _FEW and prose:
         # a page that the context rules leave (nearly) bare would end in "no cards could be
         # made"; then it gets the cards that lean on the page as well, as before those rules
         seen = {(c.type, c.question) for c in cands}
-        cands += [c for c in every(Resolver(lenient=True)) if (c.type, c.question) not in seen]
+        cands += [c for c in every(Resolver(lenient=True, names=names))
+                  if (c.type, c.question) not in seen]
     return cands
 
 

@@ -381,24 +381,34 @@ def as_person(answer: Answer, sent: Span, people: frozenset[str]) -> Answer:
 
 def names_used(sents: list[Span]) -> frozenset[str]:
     """Words the document writes capitalised inside a sentence ('the Mongol Empire', 'the
-    Mongols'): lower-cased, for telling a name from a noun capitalised by its place."""
-    return frozenset(t.lower_ for sent in sents for t in sent
-                     if t.i > sent.start and t.text[:1].isupper() and t.is_alpha)
+    Mongols'): lower-cased, for telling a name from a noun capitalised by its place. A word
+    the document also uses as a capitalised modifier ('the Inca empire') is marked with a
+    leading '+' as well: a people's name, as a demonym is."""
+    out: set[str] = set()
+    for sent in sents:
+        for t in sent:
+            if t.i > sent.start and t.text[:1].isupper() and t.is_alpha:
+                out.add(t.lower_)
+                if t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN"):
+                    out.add("+" + t.lower_)
+    return frozenset(out)
 
 
 def as_group(answer: Answer, sent: Span, names: frozenset[str]) -> Answer:
     """A capitalised plural that the small model left untyped ('Mongols are widely known to
     worship …': NOUN, no entity) names a people when the document writes it, or its
-    singular, as a name elsewhere: asked with "who", never "What are widely known …?"."""
-    if answer.kind not in ("thing", "name") or answer.label != "NP":
-        return answer
+    singular, as a name elsewhere: asked with "who", never "What are widely known …?". One
+    the model calls a place ('Incas', GPE) is a people when its singular is a modifier
+    elsewhere ('the Inca empire'; 'the Americas' have no 'America' modifier)."""
     words = [t for t in answer.span(sent) if t.pos_ != "DET"]
     if len(words) != 1 or not words[0].text[:1].isupper() or not words[0].lower_.endswith("s"):
         return answer
     tok = words[0]
     singular = tok.lower_.removesuffix("s")
-    if tok.tag_ in ("NNS", "NNPS") and (tok.lower_ in names or singular in names):
+    plural = tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and singular in names)
+    if answer.kind in ("thing", "name") and answer.label == "NP" and plural and (
+            tok.lower_ in names or singular in names):
         return replace(answer, kind="group")
-    if tok.tag_ == "NNP" and singular in names:
-        return replace(answer, kind="group")  # 'Incas' tagged singular; 'the Inca empire'
+    if answer.kind == "place" and answer.label == "GPE" and "+" + singular in names:
+        return replace(answer, kind="group")
     return answer
