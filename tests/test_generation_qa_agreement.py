@@ -114,3 +114,16 @@ def test_a_name_that_opens_the_sentence_keeps_its_capital_when_it_moves(nlp) -> 
     assert answer is not None
     asked = ask(sents[1], answer, Resolver(names=names_used(sents)))
     assert asked is not None and "Mongols" in asked.question, asked
+
+
+def test_a_person_a_title_introduces_by_name_is_not_asked_with_what() -> None:
+    """'the Lakota chief known as "Sitting Bull"': the quoted name is a person."""
+    text = ("Custer continued west until his column reached the Powder River, near the camp of "
+            "the Lakota chief known as \"Sitting Bull\". Custer threatened \"Sitting Bull\" with "
+            "severe consequences if he continued to raid the settlers. \"Sitting Bull\" ignored "
+            "the warning. Custer returned to Fort Lincoln in November 1875.")
+    cards = RuleEngine(encoder=None).generate(
+        GenerationRequest(text, "t", 10, "intermediate", ("qa",))).cards
+    wrong = [c.question for c in cards if "Sitting Bull" in c.answer
+             and c.question.startswith("What")]
+    assert not wrong, wrong

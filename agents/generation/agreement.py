@@ -40,6 +40,9 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # dependants that say which one a definite noun means ('the planets of the solar system')
 _SPECIFIERS = frozenset({"amod", "compound", "nummod", "prep", "relcl", "acl", "poss", "nmod",
                          "appos", "npadvmod", "quantmod", "advmod"})
+# a clause with one of these has no gap, so it is no relative clause ('a spin function the
+# spatial variables must be antisymmetric')
+_COMPLETE = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd"})
 # nouns that say nothing of what a thing is: 'What was the first time that …?'
 _LIGHT = frozenset(str.split("time way"))
 # what an object question may hold besides its object, subject and verb and still be vague
@@ -140,7 +143,8 @@ def _run_together(doc: Doc) -> str:
                 "that", "which", "what", "whose") or a.dep_ in ("dative", "npadvmod"):
             continue
         noun = b.head
-        if noun.i < a.i or noun.head == a or noun.head.dep_ == "relcl":
+        if noun.i < a.i or noun.head == a or (noun.head.dep_ == "relcl" and not any(
+                c.dep_ in _COMPLETE for c in noun.head.children)):
             continue  # 'the land a nation conquered': a relative clause without 'that'
         if noun.head == a.head and noun.dep_ in ("attr", "oprd", "dobj", "dative"):
             continue  # 'Who was X a retaliation for?', 'considered the Yuan a dynasty'

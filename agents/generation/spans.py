@@ -347,6 +347,7 @@ def people_named(sents: list[Span]) -> frozenset[str]:
                 before = tok.doc[before.i - 1]
             if before.lower_.rstrip(".") in TITLES:
                 out.add(tok.lower_)
+        out |= _called(sent)
     following: list[Span | None] = [*sents[1:], None]
     for sent, after in zip(sents, following, strict=True):
         subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
@@ -362,6 +363,33 @@ def people_named(sents: list[Span]) -> frozenset[str]:
             out |= {t.lower_ for t in subject.subtree if t.pos_ == "PROPN" and (
                 t == subject or t.dep_ in ("compound", "flat"))}
     return frozenset(out)
+
+
+_CALLED = frozenset({"called", "named", "nicknamed", "known"})
+
+
+def _called(sent: Span) -> set[str]:
+    """The words of a name a person noun or title introduces: 'the Miami chief known as "Old
+    Briton"' (the model tags the quoted name a work of art; "What did Céloron threaten …?"
+    was asked of him)."""
+    out: set[str] = set()
+    for tok in sent:
+        if tok.lower_ not in _CALLED or tok.i == sent.start:
+            continue
+        before = tok.doc[tok.i - 1]
+        if not (before.lemma_.lower() in PERSON_NOUNS or before.lower_ in TITLES):
+            continue
+        i = tok.i + 1
+        if tok.lower_ == "known":  # 'known as'
+            if i >= sent.end or tok.doc[i].lower_ != "as":
+                continue
+            i += 1
+        while i < sent.end and tok.doc[i].is_quote:
+            i += 1
+        while i < sent.end and tok.doc[i].pos_ == "PROPN" and tok.doc[i].text[:1].isupper():
+            out.add(tok.doc[i].lower_)
+            i += 1
+    return out
 
 
 def as_person(answer: Answer, sent: Span, people: frozenset[str]) -> Answer:
