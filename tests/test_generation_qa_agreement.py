@@ -65,6 +65,7 @@ def test_an_object_question_with_nothing_but_its_verb_is_rejected(nlp) -> None: 
     "What are the cells that carry oxygen called?",
     "When did the settlers of New Amsterdam surrender to the English?",
     "What do most jawed vertebrates use to fight infection?",
+    "What do the liver and its bile ducts release into the intestine?",
 ])
 def test_well_formed_questions_with_their_referents_pass(nlp, question: str) -> None:  # type: ignore[no-untyped-def]
     assert not grammar.problems(nlp(question)), (question, grammar.problems(nlp(question)))

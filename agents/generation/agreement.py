@@ -189,7 +189,11 @@ def _bare_plural_definite(doc: Doc) -> str:
             continue
         det = next((c for c in tok.children if c.dep_ in ("det", "preconj")
                     and c.lower_ in ("the", "these", "those", "both")), None)
-        if det is not None and (tok.tag_ == "NNS" or any(c.dep_ == "conj" for c in tok.children)):
+        # 'the party or parties': coordinated with another bare noun ('the skin and its
+        # accessory structures' says whose)
+        bare_pair = any(c.dep_ == "conj" and not any(g.dep_ in _SPECIFIERS for g in c.children)
+                        for c in tok.children)
+        if det is not None and (tok.tag_ == "NNS" or bare_pair):
             return "a definite plural the page resolves"
     return ""
 
