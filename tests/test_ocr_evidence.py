@@ -84,3 +84,13 @@ def test_a_sure_line_of_another_language_is_text_and_an_unsure_one_of_blotches_i
     assert not junk[:9].any()
     assert not junk[9:14].any()
     assert junk[14:].all()
+
+
+def test_a_heading_in_capitals_without_its_accents_is_no_junk() -> None:
+    # A French typescript's heading 'A. DENOMINATIONS,' (for 'dénominations'), read at 71:
+    # no word of the list as written, so the line was junk, read as nothing, and a page read
+    # whole reported coverage 0 (s9-test real-tapus-cfed70a7). Blotches in capitals stay junk.
+    words = (_said("A, DENOMINATIONS,", 71.0, 1) + _said("SEEGEEV BQOE OCOBGOS", 41.0, 2))
+    junk = junk_lines(words, "fra")
+    assert not junk[:2].any()
+    assert junk[2:].all()

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from agents.ocr.coverage import Coverage, Ink, dropped_lines, measure, on_ink, word_boxes
-from agents.ocr.lexicon import has_wordlist, is_word
+from agents.ocr.lexicon import has_wordlist, is_capital_word, is_word
 from agents.ocr.tesseract import Word
 
 MIN_WORD_CONFIDENCE = 30.0  # below this Tesseract itself is guessing
@@ -124,12 +124,15 @@ def junk_lines(words: Sequence[Word], language: str) -> np.ndarray:
         lines[(word.block, word.paragraph, word.line)].append(index)
     for members in lines.values():
         total = sum(len(words[i].text.strip()) for i in members)
-        good = sum(len(run) for i in members for run in _LETTERS.findall(words[i].text)
-                   if is_word(run, language))
+        runs = [run for i in members for run in _LETTERS.findall(words[i].text)]
+        good = sum(len(run) for run in runs if is_word(run, language))
         good += sum(len(n) for i in members for n in _NUMBER.findall(words[i].text))
         sure = sum(words[i].confidence for i in members) / len(members) >= SURE_LINE
         if total and good < MIN_LANGUAGE_SHARE * total and not sure:
-            junk[members] = True
+            # A heading in capitals without its accents ("A. DENOMINATIONS," on a French
+            # typescript) is words of the language too; asked only here, as it is slow once.
+            good += sum(len(run) for run in runs if is_capital_word(run, language))
+            junk[members] = good < MIN_LANGUAGE_SHARE * total
     return junk
 
 

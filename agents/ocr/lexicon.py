@@ -6,10 +6,12 @@ from specks and streaks is rarely a word of three letters or more that people wr
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from functools import lru_cache
 
-from wordfreq import available_languages, zipf_frequency
+from wordfreq import available_languages, get_frequency_dict, zipf_frequency
 
 from schemas.languages import to_iso1
 
@@ -37,3 +39,31 @@ def is_word(text: str, language: str) -> bool:
 def has_wordlist(language: str) -> bool:
     """Whether ``is_word`` knows any word of ``language`` (a Tesseract code)."""
     return bool(language and _wordlists(language))
+
+
+def is_capital_word(text: str, language: str) -> bool:
+    """``text`` is a word of ``language`` written in capitals without its accents, as French
+    and Spanish capitals often are ("DENOMINATIONS" for "dénominations"). Slower than
+    ``is_word`` the first time a language is asked (its word list is indexed once per
+    process), so it is for what ``is_word`` rejected."""
+    letters = _LETTERS.findall(text)
+    if len(letters) != 1 or len(letters[0]) < MIN_LETTERS or not letters[0].isupper():
+        return False
+    bare = _unaccented(letters[0].casefold())
+    return any(_accented(iso).get(bare, -math.inf) >= MIN_ZIPF
+               for iso in _wordlists(language))
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4)
+def _accented(iso: str) -> dict[str, float]:
+    """Zipf frequency of the commonest accented word of ``iso`` by its unaccented form."""
+    index: dict[str, float] = {}
+    for word, frequency in get_frequency_dict(iso, "best").items():
+        if not word.isascii():
+            bare = _unaccented(word)
+            index[bare] = max(index.get(bare, -math.inf), math.log10(frequency) + 9.0)
+    return index
