@@ -23,7 +23,7 @@ from agents.generation.clauses import clauses
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
 from agents.generation.phrasing import best, candidates, in_window
 from agents.generation.reference import Resolver
-from agents.generation.spans import as_person, locate, people_named
+from agents.generation.spans import as_group, as_person, locate, names_used, people_named
 from agents.generation.text import check_text
 from schemas.events import Card
 
@@ -50,7 +50,7 @@ def _questions(
     sents = list(doc.sents)
     # a bare name the page shows to be a person ("Baron Dieskau", "Braddock … his aides") is
     # asked with "who", as in the default path
-    people = people_named(sents)
+    people, names = people_named(sents), names_used(sents)
     out: list[tuple[str, str]] = []
     for answer in answers:
         at = _find(text, answer)
@@ -60,7 +60,8 @@ def _questions(
         for prev in sents[max(0, sent_no - 3) : sent_no]:
             resolver.push(prev)
         found = locate(sent, answer)
-        found = as_person(found, sent, people) if found is not None else None
+        found = as_group(as_person(found, sent, people), sent, names) if found is not None \
+            else None
         phrasings = candidates(sent, found, answer, resolver) if found is not None else []
         windows = []
         for part in clauses(sent, resolver, nlp):
@@ -68,7 +69,7 @@ def _questions(
             # number theorem proven?' rather than the whole 45-word sentence's question)
             in_part = locate(part, answer)
             if in_part is not None:
-                in_part = as_person(in_part, part, people)
+                in_part = as_group(as_person(in_part, part, people), part, names)
                 phrasings += candidates(part, in_part, answer, resolver)
                 windows.append((part, in_part))
         question = best(phrasings, nlp)

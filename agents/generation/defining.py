@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder, keeps_case
@@ -21,7 +21,8 @@ def definitions(sent: Span, resolver: Resolver | None = None) -> list[tuple[str,
     builder = Builder(sent, resolver)
     for tok in sent:
         if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN") and \
-                doc[tok.left_edge.i - 1].text in (",", "(", "—", "–", ":"):
+                doc[tok.left_edge.i - 1].text in (",", "(", "—", "–", ":") and \
+                not _listed(tok):
             # (no comma before it: a misparse, 'Richard I of Normandy' read as 'Richard, I …')
             head = tok.head
             # multi-word names: "Tarquin the Proud" continues after the head
@@ -53,6 +54,26 @@ def definitions(sent: Span, resolver: Resolver | None = None) -> list[tuple[str,
                 out.append((f"{wh} {be} {desc}?", name, "person" if is_person else "name"))
     return out
 
+
+
+def _listed(appos: Token) -> bool:
+    """The 'apposition' is an item of a list the parser split ('cars such as the Toyota Corona
+    Mark II, the Toyota Cressida, the Mazda 616 and …'), or a second name for the first (a
+    name describes nothing): 'What was the Toyota Corona Mark II?' → 'the Toyota Cressida'
+    was a wrong answer to all three reviewers. A description is headed by a common noun."""
+    head = appos.head
+    if appos.pos_ != "NOUN":
+        return True
+    if any(c.dep_ in ("conj", "appos") for c in appos.children) or any(
+            c.dep_ == "conj" or (c.dep_ == "appos" and c != appos) for c in head.children):
+        return True
+    if head.dep_ in ("conj", "appos"):
+        return True
+    prep = head.head
+    if head.dep_ != "pobj":
+        return False
+    return prep.lower_ in ("including", "like") or (
+        prep.lower_ == "as" and prep.i > 0 and head.doc[prep.i - 1].lower_ == "such")
 
 
 _TITLE_STOP = frozenset({"PROPN", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM"})

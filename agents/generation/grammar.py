@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from agents.generation import agreement
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
@@ -172,6 +174,7 @@ def problems(doc: Doc) -> list[str]:
     ):
         found.append("relative clause without a verb")  # 'the people who in the 10th …?'
     found += _leftovers(words, lower)
+    found += agreement.problems(doc)
     finite = [t for t in words if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
     if not finite and not any(t.tag_ == "VBN" for t in words):
         found.append("no finite verb")  # 'Who raiders and pirates from Denmark …?'
@@ -259,11 +262,15 @@ def _is_english(nlp: Language) -> bool:
     return str(getattr(nlp, "lang", "")) == "en"
 
 
-def ill_formed(questions: Sequence[str], nlp: Language) -> list[list[str]]:
-    """``problems`` for each question, parsed in one batch; a non-English pipeline passes all."""
+def ill_formed(questions: Sequence[str], nlp: Language, vague: bool = False
+               ) -> list[list[str]]:
+    """``problems`` for each question, parsed in one batch; a non-English pipeline passes all.
+    ``vague``: a question with many right answers counts as a problem too (cards; not the
+    answer-aware mode, where the user chose the answer)."""
     if not _is_english(nlp):
         return [[] for _ in questions]
-    return [problems(doc) for doc in nlp.pipe(list(questions))]
+    return [problems(doc) + ([why] if vague and (why := agreement.vague(doc)) else [])
+            for doc in nlp.pipe(list(questions))]
 
 
 

@@ -29,7 +29,16 @@ from agents.generation.language import words_for
 from agents.generation.phrasing import SHORT_WORDS
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
-from agents.generation.spans import NUMERIC, Answer, answers, as_person, people_named, zipf
+from agents.generation.spans import (
+    NUMERIC,
+    Answer,
+    answers,
+    as_group,
+    as_person,
+    names_used,
+    people_named,
+    zipf,
+)
 from agents.generation.terms import norm
 
 if TYPE_CHECKING:
@@ -79,12 +88,14 @@ def generate(
     """Every candidate the document's sentences allow."""
     prose = [s for s in doc.sentences if s.kind != "code"]
     sents = parse_sentences(nlp, [s.text for s in prose])
-    people = people_named(sents)
-    found = [[as_person(a, sent, people) for a in answers(sent)] for sent in sents]
+    people, names = people_named(sents), names_used(sents)
+    found = [[as_group(as_person(a, sent, people), sent, names) for a in answers(sent)]
+             for sent in sents]
     pool = choices.Pool.build(sents, found)
     parts = _clauses(sents, nlp)
-    part_answers = [[[as_person(a, part, people) for a in answers(part)] for part in ps]
-                    for ps in parts]
+    part_answers = [[[as_group(as_person(a, part, people), part, names) for a in answers(part)
+                      if _own_words(a, sent)] for part in ps]
+                    for sent, ps in zip(sents, parts, strict=True)]
     vectors = dict(doc.vectors)
     if encoder is not None:
         every_answer = [(a, s) for s, ans in zip(sents, found, strict=True) for a in ans]
@@ -111,12 +122,13 @@ def generate(
         return standing(well_formed(out, nlp), standalone.topic_words(sents),
                         standalone.main_topic(sents))
 
-    cands = every(Resolver())
+    cands = every(Resolver(names=names))
     if len(cands) < _FEW and prose:
         # a page that the context rules leave (nearly) bare would end in "no cards could be
         # made"; then it gets the cards that lean on the page as well, as before those rules
         seen = {(c.type, c.question) for c in cands}
-        cands += [c for c in every(Resolver(lenient=True)) if (c.type, c.question) not in seen]
+        cands += [c for c in every(Resolver(lenient=True, names=names))
+                  if (c.type, c.question) not in seen]
     return cands
 
 
@@ -134,6 +146,14 @@ def _clauses(sents: list[Span], nlp: Language) -> list[list[Span]]:
     return out
 
 
+def _own_words(answer: Answer, sent: Span) -> bool:
+    """A clause's answer is the sentence's own words: one that a resolved pronoun put there
+    ('It … resulted in the flight of Protestants' → 'France resulted in …', the revocation
+    being meant) is the resolver's guess, and a card asking for it is as right as that guess."""
+    own = {t.lower_ for t in sent}
+    return all(w.lower() in own for w in answer.text.split())
+
+
 def standing(cands: list[Candidate], topics: frozenset[str], topic: str = "") -> list[Candidate]:
     """Drop question cards that are too long, name nothing the student can place, or whose
     answer is the page's own topic (standalone.py); the cloze and statements fill the count."""
@@ -147,7 +167,8 @@ def well_formed(cands: list[Candidate], nlp: Language) -> list[Candidate]:
     """Drop question cards whose question re-parses as no well-formed wh-question (grammar.py);
     the same span's cloze and the sentence's statements stay in the pool to fill the count."""
     asked = sorted({c.question for c in cands if _asks(c)})
-    bad = {q for q, why in zip(asked, grammar.ill_formed(asked, nlp), strict=True) if why}
+    bad = {q for q, why in zip(asked, grammar.ill_formed(asked, nlp, vague=True), strict=True)
+           if why}
     return [c for c in cands if not (_asks(c) and c.question in bad)]
 
 

@@ -144,6 +144,9 @@ class Resolver:
     # answer-aware mode: the user picked the answer in their own text, so a question that
     # leans on the page ("the aforementioned Ralph") is still better than none
     lenient: bool = False
+    # words the document writes capitalised inside a sentence (spans.names_used): a sentence's
+    # first word among them keeps its capital when it moves ('What are Mongols known …?')
+    names: frozenset[str] = frozenset()
 
     def push(self, sent: Span) -> None:
         """Record a sentence after its cards are made: its subject becomes context."""

@@ -138,8 +138,11 @@ class Builder:
             pieces.append((tok.text, i))
         # the sentence's first word is capitalised only because it came first
         start = self.sent.start
-        pieces = [(t.lower() if i == start and t == self.doc[start].text
-                   and not keeps_case(self.doc[start]) else t, i) for t, i in pieces]
+        first = self.doc[start]
+        named = first.lower_ in self.resolver.names or (
+            first.lower_.endswith("s") and first.lower_[:-1] in self.resolver.names)
+        pieces = [(t.lower() if i == start and t == first.text and not named
+                   and not keeps_case(first) else t, i) for t, i in pieces]
         out = ""
         for n, (text, i) in enumerate(pieces):
             if n:

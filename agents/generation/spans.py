@@ -347,6 +347,7 @@ def people_named(sents: list[Span]) -> frozenset[str]:
                 before = tok.doc[before.i - 1]
             if before.lower_.rstrip(".") in TITLES:
                 out.add(tok.lower_)
+        out |= _called(sent)
     following: list[Span | None] = [*sents[1:], None]
     for sent, after in zip(sents, following, strict=True):
         subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
@@ -364,6 +365,33 @@ def people_named(sents: list[Span]) -> frozenset[str]:
     return frozenset(out)
 
 
+_CALLED = frozenset({"called", "named", "nicknamed", "known"})
+
+
+def _called(sent: Span) -> set[str]:
+    """The words of a name a person noun or title introduces: 'the Miami chief known as "Old
+    Briton"' (the model tags the quoted name a work of art; "What did Céloron threaten …?"
+    was asked of him)."""
+    out: set[str] = set()
+    for tok in sent:
+        if tok.lower_ not in _CALLED or tok.i == sent.start:
+            continue
+        before = tok.doc[tok.i - 1]
+        if not (before.lemma_.lower() in PERSON_NOUNS or before.lower_ in TITLES):
+            continue
+        i = tok.i + 1
+        if tok.lower_ == "known":  # 'known as'
+            if i >= sent.end or tok.doc[i].lower_ != "as":
+                continue
+            i += 1
+        while i < sent.end and tok.doc[i].is_quote:
+            i += 1
+        while i < sent.end and tok.doc[i].pos_ == "PROPN" and tok.doc[i].text[:1].isupper():
+            out.add(tok.doc[i].lower_)
+            i += 1
+    return out
+
+
 def as_person(answer: Answer, sent: Span, people: frozenset[str]) -> Answer:
     """``answer`` typed as a person when it is a bare name the document gives a person; a
     name the model calls a place is one only as a subject or object ("Marin constructed a
@@ -376,4 +404,39 @@ def as_person(answer: Answer, sent: Span, people: frozenset[str]) -> Answer:
     if bare and answer.kind == "place" and len(words) <= 2 and span.root.dep_ in (
             "nsubj", "nsubjpass", "dobj", "appos"):
         return replace(answer, kind="person")
+    return answer
+
+
+def names_used(sents: list[Span]) -> frozenset[str]:
+    """Words the document writes capitalised inside a sentence ('the Mongol Empire', 'the
+    Mongols'): lower-cased, for telling a name from a noun capitalised by its place. A word
+    the document also uses as a capitalised modifier ('the Inca empire') is marked with a
+    leading '+' as well: a people's name, as a demonym is."""
+    out: set[str] = set()
+    for sent in sents:
+        for t in sent:
+            if t.i > sent.start and t.text[:1].isupper() and t.is_alpha:
+                out.add(t.lower_)
+                if t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN"):
+                    out.add("+" + t.lower_)
+    return frozenset(out)
+
+
+def as_group(answer: Answer, sent: Span, names: frozenset[str]) -> Answer:
+    """A capitalised plural that the small model left untyped ('Mongols are widely known to
+    worship …': NOUN, no entity) names a people when the document writes it, or its
+    singular, as a name elsewhere: asked with "who", never "What are widely known …?". One
+    the model calls a place ('Incas', GPE) is a people when its singular is a modifier
+    elsewhere ('the Inca empire'; 'the Americas' have no 'America' modifier)."""
+    words = [t for t in answer.span(sent) if t.pos_ != "DET"]
+    if len(words) != 1 or not words[0].text[:1].isupper() or not words[0].lower_.endswith("s"):
+        return answer
+    tok = words[0]
+    singular = tok.lower_.removesuffix("s")
+    plural = tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NNP" and singular in names)
+    if answer.kind in ("thing", "name") and answer.label == "NP" and plural and (
+            tok.lower_ in names or singular in names):
+        return replace(answer, kind="group")
+    if answer.kind == "place" and answer.label == "GPE" and "+" + singular in names:
+        return replace(answer, kind="group")
     return answer
