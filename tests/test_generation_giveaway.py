@@ -87,3 +87,18 @@ def test_a_bare_count_of_two_is_not_worth_a_multiple_choice_card(
     cards = _cards(nlp, encoder, text)
     assert not [c.question for c in _asked(cards, "two") if c.type == "mcq"]
     assert any(c.type == "mcq" for c in _asked(cards, "Seven"))  # a count worth asking
+
+
+def test_the_card_alone_shows_a_derived_form_for_any_engine() -> None:
+    """defects.given_away reads the card only (the LLM engine's cards too): a capitalised
+    word of the stem that shares the answer's first four letters ('Turkish' … 'Turkey',
+    'British' … 'Britain'; five letters missed them)."""
+    from agents.generation.defects import given_away
+
+    def card(stem: str, answer: str) -> Candidate:
+        return Candidate("mcq", stem, answer, stem.replace("_____", answer))
+
+    assert given_away(card("The Turkish army crossed into _____ in 1922.", "Turkey"))
+    assert given_away(card("British merchants traded tea across _____.", "Britain"))
+    assert not given_away(card("The fleet sailed from Lisbon to _____ in 1500.", "Brazil"))
+    assert not given_away(card("The rivalry with _____ began in 1875.", "Yale University"))
