@@ -139,8 +139,20 @@ def stop_uncommitted(exc: BaseException) -> NoReturn:
     os._exit(EXIT_UNDELIVERABLE)
 
 
+@dataclasses.dataclass
+class Slots:
+    """How many events an agent holds now, of the most it may hold (its concurrency): when
+    every agent is full, a record fetched sooner could not start sooner (FetchPace.saturated)."""
+
+    limit: int
+    taken: int = 0
+
+    def full(self) -> bool:
+        return self.taken >= self.limit
+
+
 async def handed_off(stream: Any, handle: Callable[[Source], Awaitable[None]],
-                     progress: Progress | None = None) -> None:
+                     progress: Progress | None = None, slots: Slots | None = None) -> None:
     """Feed a stage, acknowledging each event only once ``handle`` returned, i.e. once its
     result or dead letter is acknowledged by the broker.
 
@@ -151,10 +163,15 @@ async def handed_off(stream: Any, handle: Callable[[Source], Awaitable[None]],
     async for event in manual.events():
         if progress is not None:
             progress.begin()
+        if slots is not None:
+            slots.taken += 1
         try:
             await handle(source_of(event.message))
         except Undeliverable as exc:
             stop_uncommitted(exc)
+        finally:
+            if slots is not None:
+                slots.taken -= 1
         await manual.ack(event)
         if progress is not None:
             progress.end()
@@ -165,8 +182,9 @@ class Worker:
                  loads_after: threading.Event | None = None) -> None:
         s = deps.settings
         self.deps = deps
+        self.slots: dict[str, Slots] = {}  # per stream agent, filled by _wire
         self.app = make_app(s.app_id, deps.bootstrap, datadir, s.session_timeout_s,
-                            broker_credentials=deps.security.faust())
+                            saturated=self.saturated, broker_credentials=deps.security.faust())
         self.generate_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
         self.store_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self.metrics = PipelineMetrics(deps.registry)
@@ -207,6 +225,10 @@ class Worker:
         )
         self.feedback = self._feedback_stage(base) if "feedback" in self.enabled else None
         self._wire()
+
+    def saturated(self) -> bool:
+        """Every stream agent holds all the events it may: its consumer need not hurry."""
+        return bool(self.slots) and all(slots.full() for slots in self.slots.values())
 
     def _ocr_stage(self, base: dict[str, Any], blob_limits: dict[str, Any]) -> Any:
         from agents.ocr.metrics import OcrMetrics
@@ -277,17 +299,20 @@ class Worker:
             # Several uploads in flight keep every Tesseract process busy; offsets are
             # committed only up to the oldest unacknowledged event: a crash redelivers, never
             # skips. No event is taken before the stage is built.
+            in_flight = self.slots["ocr"] = Slots(self.budget.uploads_in_flight)
+
             @app.agent(uploads, name="ocr", concurrency=self.budget.uploads_in_flight)
             async def ocr_agent(stream: Any) -> None:
                 stage = await asyncio.wrap_future(ocr)
-                await handed_off(stream, stage.handle, self.progress)
+                await handed_off(stream, stage.handle, self.progress, in_flight)
 
         if "generate" in enabled:
             texts = raw_topic(app, s.topic(Text.topic), s.partitions)
+            generating = self.slots["generate"] = Slots(1)
 
             @app.agent(texts, name="generate", concurrency=1)
             async def generate_agent(stream: Any) -> None:
-                await handed_off(stream, generate.handle, self.progress)
+                await handed_off(stream, generate.handle, self.progress, generating)
 
         self._watch([s.topic(Upload.topic), s.topic(Text.topic)])
 

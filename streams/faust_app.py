@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,13 +32,21 @@ class FetchPace:
     come in bursts (an upload, then its text ~0.5 s later), so after a fetch that brought
     records the wait is short for ``busy_for_s``: the hop from OCR to generation costs ~5 ms,
     and an idle stack still fetches ten times a second. The first hop (an upload reaching an
-    idle worker) still costs 0-100 ms."""
+    idle worker) still costs 0-100 ms.
+
+    While ``saturated()`` says every agent the consumer feeds holds all the events it may (the
+    OCR agent's uploads in flight, each waiting on a busy Tesseract process), a record fetched
+    sooner could not start sooner, so the wait is the idle one. A burst of uploads kept an
+    OCR-only worker fetching every 10 ms for 3 s, and a steady stream of them for good: each
+    fetch is broker and client CPU taken from the Tesseract processes on the same cores."""
 
     def __init__(self, idle_ms: int = FETCH_MAX_WAIT_MS, busy_ms: int = FETCH_BUSY_WAIT_MS,
                  busy_for_s: float = BUSY_FOR_S,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 saturated: Callable[[], bool] | None = None) -> None:
         self.idle_ms, self.busy_ms, self.busy_for_s = idle_ms, busy_ms, busy_for_s
         self.clock = clock
+        self.saturated = saturated or (lambda: False)
         self._last_records = -float("inf")
 
     def records_came(self) -> None:
@@ -45,7 +54,7 @@ class FetchPace:
 
     def wait_ms(self) -> int:
         busy = self.clock() - self._last_records < self.busy_for_s
-        return self.busy_ms if busy else self.idle_ms
+        return self.busy_ms if busy and not self.saturated() else self.idle_ms
 
 
 def pace_fetcher(fetcher: Any, pace: FetchPace) -> None:
@@ -72,6 +81,10 @@ def pace_fetcher(fetcher: Any, pace: FetchPace) -> None:
     fetcher._proc_fetch_request = proc
 
 
+# what make_app was told about each app's agents being full (FetchPace.saturated)
+_SATURATED: weakref.WeakKeyDictionary[Any, Callable[[], bool]] = weakref.WeakKeyDictionary()
+
+
 def _pace_fetches() -> None:
     """Faust hard-codes aiokafka's fetch_max_wait_ms=1500, and Tansu parks an empty fetch for
     that long, so every idle hop of the pipeline cost up to 1.5 s. Each worker consumer's
@@ -90,7 +103,7 @@ def _pace_fetches() -> None:
 
         async def start() -> None:
             await started()  # the fetcher exists from here on
-            pace_fetcher(consumer._fetcher, FetchPace())
+            pace_fetcher(consumer._fetcher, FetchPace(saturated=_SATURATED.get(self.app)))
 
         consumer.start = start
         return consumer
@@ -219,9 +232,10 @@ class PromptTableManager(TableManager):
 
 
 def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: float = 6.0,
-             **overrides: Any) -> faust.App:
+             saturated: Callable[[], bool] | None = None, **overrides: Any) -> faust.App:
     """At-least-once (Tansu's transactions are too weak for exactly-once), in-memory table store
-    rebuilt from changelogs, no Faust web server (our metrics endpoint is separate)."""
+    rebuilt from changelogs, no Faust web server (our metrics endpoint is separate).
+    ``saturated`` tells the consumer's fetch pace when its agents can take no more events."""
     conf: dict[str, Any] = {
         "broker": f"kafka://{bootstrap}",
         "store": "memory://",
@@ -248,7 +262,10 @@ def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: floa
     _pace_fetches()
     _guard_commits()
     _position_before_resuming()
-    return faust.App(app_id, **conf)
+    app = faust.App(app_id, **conf)
+    if saturated is not None:
+        _SATURATED[app] = saturated
+    return app
 
 
 def raw_topic(app: faust.App, name: str, partitions: int | None = None) -> Any:
