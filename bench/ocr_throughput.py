@@ -14,10 +14,13 @@ Two page sets: "short" pages (phototest.tif and one-paragraph renders, where sta
 program is half the work) and "full" pages of prose (~45 lines each). Every round measures the
 ceiling and the engine first, then starts the stack, warms it (all N pool processes read a
 page, the worker's CPU settles after start-up) and measures the agent; the stack is stopped
-before the next round, so no measurement shares the cores with an idle stack.
+before the next round, so no measurement shares the cores with an idle stack. Each agent run
+also reports the cores every process of the stack used (the OCR processes; beside them the
+broker, the object store, the worker's own process and this client waiting for texts): what
+the agent path takes from Tesseract on the same cores, readable even on a loaded machine.
 At the end, the seed's design for reference: default-threaded pytesseract, one page at a time.
 
-    flock /tmp/cardstream-cpu.lock .venv/bin/python bench/ocr_throughput.py \\
+    flock /tmp/cardstream-bench.lock .venv/bin/python -m bench.ocr_throughput \\
         [--pages 24] [--full-pages 20] [--rounds 2] [--seed-pages 4]
 """
 
@@ -34,6 +37,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -102,11 +106,35 @@ def settle(pid: int, idle_share: float = 0.05, limit_s: float = 60.0) -> None:
     print(f"  (worker still busy after {limit_s:.0f} s of waiting; measuring anyway)")
 
 
+def stack_roles(stack: Any, worker: int) -> dict[str, int]:
+    """The stack's processes by role; each counts its descendants unless they are named."""
+    from bench.idle_cpu import _stat
+
+    pool = [pid for pid in map(int, filter(str.isdigit, os.listdir("/proc")))
+            if (_stat(pid) or (None, 0.0))[0] == worker]
+    roles = {"broker": stack.broker.pid, "object store": stack.s3.pid, "worker": worker,
+             "this client": os.getpid(), **{f"ocr {pid}": pid for pid in pool}}
+    return {role: pid for role, pid in roles.items() if pid is not None}
+
+
+def cores_by_role(before: dict[str, float], after: dict[str, float],
+                  seconds: float) -> dict[str, float]:
+    """Cores each role used over ``seconds``; the OCR processes summed as one role."""
+    used: dict[str, float] = {}
+    for role in after:
+        key = "ocr" if role.startswith("ocr ") else role
+        used[key] = used.get(key, 0.0) + (after[role] - before.get(role, 0.0)) / seconds
+    return used
+
+
 def through_agent(
-    sets: dict[str, list[bytes]], workers: int
-) -> dict[str, tuple[float, float, float]]:
-    """Pages/s, seconds, and the share of one core the worker's own process (Kafka clients,
-    event loop, planning; not the pool) used, for every page set through one running stack."""
+    sets: dict[str, list[bytes]], workers: int, gaps: dict[str, float] | None = None
+) -> dict[str, tuple[float, float, dict[str, float]]]:
+    """Pages/s, seconds, and the cores each process of the stack used (the OCR processes, and
+    beside them the broker, the object store, the worker's own process, this client waiting),
+    for every page set through one running stack. A set with a gap in ``gaps`` is uploaded one
+    page every that many seconds (a steady stream) instead of all at once."""
+    from bench.idle_cpu import cpu_by_process
     from cardstream import bootstrap
     from cardstream.stack import Stack
     from schemas.events import UploadOptions
@@ -126,20 +154,30 @@ def through_agent(
                 watch.wait_for_text(ids, 300)
             worker = stack.processes["worker"].pid
             settle(worker)
+            roles = stack_roles(stack, worker)
             for name, pages in sets.items():
                 with client.watcher() as watch:
-                    cpu = _cpu_seconds(worker)
+                    cpu = cpu_by_process(roles)
                     started = time.perf_counter()
-                    ids = [client.upload_bytes(page, f"p{i}.png", None, options).upload_id
-                           for i, page in enumerate(pages)]
+                    ids, gap = [], (gaps or {}).get(name, 0.0)
+                    for i, page in enumerate(pages):
+                        if gap:  # meanwhile the texts queue in the watcher's consumer
+                            time.sleep(max(0.0, started + i * gap - time.perf_counter()))
+                        ids.append(client.upload_bytes(page, f"p{i}.png", None, options).upload_id)
                     seen = watch.wait_for_text(ids, 900)
                     elapsed = time.perf_counter() - started
-                    cpu = _cpu_seconds(worker) - cpu
+                    cores = cores_by_role(cpu, cpu_by_process(roles), elapsed)
                 if len(seen) != len(pages):
                     raise SystemExit(f"{name}: only {len(seen)} of {len(pages)} pages came back")
-                out[name] = (len(pages) / elapsed, elapsed, cpu / elapsed)
+                out[name] = (len(pages) / elapsed, elapsed, cores)
             client.close()
     return out
+
+
+def _cores(cores: dict[str, float]) -> str:
+    others = sum(used for role, used in cores.items() if role != "ocr")
+    return (", ".join(f"{role} {used:.3f}" for role, used in cores.items())
+            + f"; beside the OCR processes {others:.3f} of {os.cpu_count()}")
 
 
 def seed_design(files: list[Path], limit: int) -> float:
@@ -164,15 +202,24 @@ def main() -> None:
     parser.add_argument("--full-pages", type=int, default=20, help="full pages per round")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seed-pages", type=int, default=4, help="0 skips the seed design")
+    parser.add_argument("--steady", action="store_true",
+                        help="also send the full pages as a steady stream ('steady'), one every "
+                        "1/(1.5 x the round's ceiling) s: uploads keep arriving while the OCR "
+                        "processes are saturated, as with many users, not one batch")
     args = parser.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     workers = os.cpu_count() or 1
     sets = {"short": short_pages(args.pages), "full": full_pages(args.full_pages)}
     sets = {name: pages for name, pages in sets.items() if pages}
+    if args.steady and "full" in sets:
+        sets["steady"] = sets["full"]  # the same pages, measured against the same ceiling
     rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in sets}
+    beside: dict[str, list[dict[str, float]]] = {name: [] for name in sets}
     with tempfile.TemporaryDirectory() as tmp:
         files: dict[str, list[Path]] = {}
         for name, pages in sets.items():
+            if name == "steady":
+                continue
             files[name] = []
             for i, page in enumerate(pages):
                 path = Path(tmp) / f"{name}{i}.img"
@@ -183,19 +230,25 @@ def main() -> None:
         for round_ in range(1, args.rounds + 1):
             before = os.getloadavg()[0]
             alone = {name: (ceiling(files[name], workers), engine(pages, workers))
-                     for name, pages in sets.items()}
-            agents = through_agent(sets, workers)
+                     for name, pages in sets.items() if name != "steady"}
+            gaps: dict[str, float] = {}
+            if "steady" in sets:
+                alone["steady"] = alone["full"]
+                gaps["steady"] = 1 / (1.5 * alone["full"][0])
+            agents = through_agent(sets, workers, gaps)
             # The machine is shared: a ratio is only as good as the load it was measured at.
             print(f"round {round_}: load average (1 min) {before:.1f} at its start,"
                   f" {os.getloadavg()[0]:.1f} at its end")
             for name in sets:
                 raw, ours = alone[name]
-                agent, elapsed, busy = agents[name]
+                agent, elapsed, cores = agents[name]
                 rows[name].append((raw, ours, agent))
+                beside[name].append(cores)
                 print(f"round {round_} {name:5}: ceiling {raw:5.2f}  engine {ours:5.2f}  "
-                      f"agent {agent:5.2f} pages/s ({elapsed:4.1f} s, worker process "
-                      f"{100 * busy:3.0f}% of a core) | agent/ceiling {agent / raw:.3f}  "
-                      f"engine/ceiling {ours / raw:.3f}  agent/engine {agent / ours:.3f}")
+                      f"agent {agent:5.2f} pages/s ({elapsed:4.1f} s) | agent/ceiling "
+                      f"{agent / raw:.3f}  engine/ceiling {ours / raw:.3f}  agent/engine "
+                      f"{agent / ours:.3f}")
+                print(f"    cores used: {_cores(cores)}")
         seed = seed_design(files["short"], args.seed_pages) if args.seed_pages else None
     print()
     for name, values in rows.items():
@@ -205,6 +258,10 @@ def main() -> None:
               f"{', '.join(f'{r:.3f}' for r in headline)})  engine/ceiling "
               f"{statistics.fmean(o / r for r, o, _ in values):.3f}  agent/engine "
               f"{statistics.fmean(a / o for _, o, a in values):.3f}")
+    # what ran beside Tesseract on the same cores: the agent path's CPU, whatever the load
+    for name, runs in beside.items():
+        mean = {role: statistics.fmean(run.get(role, 0.0) for run in runs) for role in runs[0]}
+        print(f"{name:5} pages, cores used through the agent (mean): {_cores(mean)}")
     if seed is not None and "short" in rows:
         best_raw = max(raw for raw, _, _ in rows["short"])
         print(f"seed design (default threads, one at a time, short pages): {seed:.2f} pages/s = "
