@@ -10,6 +10,7 @@ here without a broker; tests/integration/test_fetch_pace.py drives a real paced 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,10 +98,8 @@ def test_a_failed_handler_gives_its_slot_back() -> None:
         async def handle(_source: Source) -> None:
             raise asyncio.CancelledError  # the agent task cancelled mid-event (shutdown)
 
-        try:
+        with contextlib.suppress(asyncio.CancelledError):
             await handed_off(Stream(1), handle, slots=slots)
-        except asyncio.CancelledError:
-            pass
         return slots
 
     assert asyncio.run(run()).taken == 0
