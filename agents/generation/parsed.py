@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Span
 
-from agents.generation import choices, clauses, giveaway, grammar, narrow, standalone
+from agents.generation import choices, clauses, giveaway, grammar, narrow, opening, standalone
 from agents.generation.asking import ask
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
@@ -202,6 +202,8 @@ def _for_sentence(
     out: list[Candidate] = []
     if lang == "en" and grammar.not_a_statement(sent):
         return out  # a question, a cut piece or broken text: every card would echo it
+    if lang == "en" and not resolver.lenient and opening.leans_back(sent, resolver.previous):
+        return out  # "Second is …", "Each committee …": which one, the page before says
     builder = Builder(sent, resolver)
     for answer in found:
         if standalone.trivial(answer, sent, lang) or _points_back(answer, sent, resolver) \
