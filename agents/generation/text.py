@@ -159,6 +159,20 @@ def _cut_run_on(sentence: str) -> list[str]:
 _OPEN_END = re.compile(r"[\w,;\-–(]\s*$")  # a line that stops mid-sentence
 
 
+# what a reference leaves behind when a copied page loses its links: "[12]", "[citation
+# needed]", and the page number of a cited source after the punctuation it followed
+# ("… the mass of the system.:19-1 The …", session 10's review: a card ending ".:19-1"); a
+# time ("10:30") or a verse ("John 3:16") has no punctuation before its colon
+_CITATION = re.compile(
+    r"\[(?:\d+(?:\s*[-–,]\s*\d+)*|citation needed|clarification needed|note \d+)\]"
+    r"|(?<=[.,;)\]\"”]):\d+(?:[-–]\d+)?(?:,\s?\d+(?:[-–]\d+)?)*(?=[\s.,;]|$)",
+    re.IGNORECASE)
+
+
+def _without_citations(text: str) -> str:
+    return _CITATION.sub("", text)
+
+
 def _join_lines(lines: list[str]) -> str:
     """Join prose lines, repairing hyphenation at line ends ("gener-\\nation")."""
     parts: list[str] = []  # a list, not a growing string: a 300 kB page joins in linear time
@@ -171,7 +185,7 @@ def _join_lines(lines: list[str]) -> str:
             parts[-1] = last[:-1] + line
         else:
             parts.append(line)
-    return re.sub(r"[ \t]+", " ", " ".join(parts))
+    return re.sub(r"[ \t]+", " ", _without_citations(" ".join(parts)))
 
 
 def sentences(text: str) -> list[Sentence]:
