@@ -226,7 +226,7 @@ def _relative_clauses(sent: Span) -> list[tuple[list[int], int]]:
             continue
         pronoun = _own_subject(verb)
         noun = verb.head
-        if unsure_antecedent(verb):
+        if unsure_antecedent(verb) or _disagrees(verb, noun):
             continue
         if pronoun is None or pronoun.lower_ not in _RELATIVE or noun.pos_ not in ("NOUN",
                                                                                   "PROPN"):
@@ -277,6 +277,48 @@ def _juxtaposed(ids: list[int], sent: Span) -> bool:
                 "NOUN", "PROPN", "NUM") and doc[b].pos_ in ("DET", "PROPN", "NOUN", "NUM", "ADJ"):
             return True
     return False
+
+
+_POINTING_DET = frozenset({"the", "these", "those", "this", "following"})
+
+
+def _cut_badly(ids: list[int], sent: Span) -> str:
+    """A cut that leaves a broken fact (session 10's review, every one deleted):
+
+    - inside a word: 'the Polish' from 'the Polish–Lithuanian Commonwealth' (a dash with no
+      space on either side joins one name);
+    - between a noun and the finite verb after it: 'proposes a date for an election and the
+      Parliament' from '… and the Parliament is dissolved', where the parser read the
+      Parliament as a second object; the verb's clause then gets the wrong subject too;
+    - before a colon that held what the clause's last noun stands for: 'inscribed with the
+      words' from '… with the words: Wisdom, Compassion, …'.
+    """
+    doc = sent.doc
+    kept = set(ids)
+    for i in range(sent.start, sent.end - 1):
+        a, b = doc[i], doc[i + 1]
+        if (i in kept) == (i + 1 in kept):
+            continue
+        joined = not a.whitespace_ and (not a.is_punct or a.text in "-–") and (
+            not b.is_punct or b.text in "-–")
+        if joined:
+            return "word"
+        if a.pos_ in ("NOUN", "PROPN") and b.pos_ in ("AUX", "VERB") and b.tag_ in _FINITE:
+            return "subject"
+    last = doc[max(ids)]
+    if last.i + 1 < sent.end and doc[last.i + 1].text == ":" and last.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in _POINTING_DET for c in last.children):
+        return "colon"
+    return ""
+
+
+def _disagrees(verb: Token, noun: Token) -> bool:
+    """'a Scottish Parliament, which are the first words': the verb's number says the relative
+    clause belongs to another noun (here an unmarked quotation the parser did not see)."""
+    plural = noun.tag_ in ("NNS", "NNPS")
+    finite = [t for t in (verb, *verb.children) if (t == verb or t.dep_ in ("aux", "auxpass"))
+              and (t.tag_ in ("VBZ", "VBP") or t.lower_ in ("was", "were"))]
+    return any((t.tag_ == "VBZ" or t.lower_ == "was") == plural for t in finite)
 
 
 def _unsure_pronoun(ids: list[int], sent: Span) -> bool:
@@ -336,7 +378,7 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
     found: dict[str, tuple[list[int], int]] = {}
     for ids, head in clause_ids(sent):
         if _unsure_pronoun(ids, sent) or _vague_subject(ids, sent, resolver) or \
-                _juxtaposed(ids, sent):
+                _juxtaposed(ids, sent) or _cut_badly(ids, sent):
             continue
         first = sent.doc[min(ids)]
         if first.pos_ in ("VERB", "AUX") and first.tag_ in ("VBN", "VBD", "VBG"):

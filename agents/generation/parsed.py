@@ -304,9 +304,11 @@ def _render_sentence(builder: Builder, sent: Span, replace: dict[int, str]) -> s
     text = builder.render(kept, dict(replace))
     if text is None:
         return None
-    text = re.sub(r"^(however|also|thus|therefore|moreover|furthermore|in addition|for example|"
-                  r"meanwhile|nevertheless|instead|finally|as a result|in fact|later|then),?\s+",
-                  "", text, flags=re.IGNORECASE)
+    # a discourse word goes; a phrase only when a comma ends it ('In addition to visible
+    # light, …' lost 'In addition' and read 'To visible light, …'; 'Later that year' is a time)
+    text = re.sub(r"^((however|also|thus|therefore|moreover|furthermore|meanwhile|nevertheless|"
+                  r"instead|finally),?|(in addition|for example|as a result|in fact|later|then),)"
+                  r"\s+", "", text, flags=re.IGNORECASE)
     return text[:1].upper() + text[1:] + "."
 
 
