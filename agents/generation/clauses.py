@@ -303,7 +303,8 @@ def _cut_badly(ids: list[int], sent: Span) -> str:
             not b.is_punct or b.text in "-–")
         if joined:
             return "word"
-        if a.pos_ in ("NOUN", "PROPN") and b.pos_ in ("AUX", "VERB") and b.tag_ in _FINITE:
+        if a.pos_ in ("NOUN", "PROPN") and a.dep_ == "conj" and a.head.dep_ not in _SUBJECTS \
+                and b.pos_ in ("AUX", "VERB") and b.tag_ in _FINITE:
             return "subject"
     last = doc[max(ids)]
     if last.i + 1 < sent.end and doc[last.i + 1].text == ":" and last.pos_ == "NOUN" and any(
