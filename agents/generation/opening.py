@@ -44,6 +44,13 @@ def _first_word(sent: Span) -> Token | None:
     return None
 
 
+def _subject(sent: Span) -> Token | None:
+    """The subject of ``sent.root`` (of the root the span reports, where a re-parsed clause has
+    two: spans.main_subject takes any ROOT's)."""
+    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root),
+                None)
+
+
 def _says_which(noun: Token) -> bool:
     return any(c.dep_ in _SAYS_WHICH for c in noun.children)
 
@@ -70,8 +77,7 @@ def _relative_time(sent: Span) -> bool:
     """'Three years later in 1917, …', 'The following year, …': a time counted from one the
     card does not show, opening the sentence (before its subject). Later in the sentence it
     counts from the sentence's own time ('In 1599 … was chartered in the following year')."""
-    subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
-                    and t.head == sent.root), None)
+    subject = _subject(sent)
     end = subject.left_edge.i if subject is not None else sent.root.i
     for tok in sent.doc[sent.start:end]:
         if tok.lower_ in _RELATIVE and tok.pos_ == "ADV" and any(
@@ -89,8 +95,7 @@ def _distributive_subject(sent: Span, earlier: Sequence[Span]) -> bool:
     """'Each committee corresponds with …', 'The members on each committee reflect …' after a
     sentence about the committees: which set, the page says. 'Each kidney contains …' on a page
     that has not named kidneys before is a general fact and stays."""
-    subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
-                    and t.head == sent.root), None)
+    subject = _subject(sent)
     if subject is None:
         return False
     for tok in subject.subtree:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from agents.generation.spans import PERSON_NOUNS
+from agents.generation.spans import PERSON_NOUNS, main_subject
 
 PERSONAL = {
     "he": ("person", "sing", ""),
@@ -150,8 +150,7 @@ class Resolver:
 
     def push(self, sent: Span) -> None:
         """Record a sentence after its cards are made: its subject becomes context."""
-        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and
-                        t.head.dep_ == "ROOT"), None)
+        subject = main_subject(sent)
         mention = None
         if subject is not None:
             if subject.lower_ in PERSONAL:

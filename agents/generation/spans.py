@@ -350,8 +350,7 @@ def people_named(sents: list[Span]) -> frozenset[str]:
         out |= _called(sent)
     following: list[Span | None] = [*sents[1:], None]
     for sent, after in zip(sents, following, strict=True):
-        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
-                        and t.head.dep_ == "ROOT"), None)
+        subject = main_subject(sent)
         if subject is None or subject.pos_ != "PROPN" or not subject.text[:1].isupper() or \
                 any(c.dep_ == "det" for c in subject.children):
             continue
@@ -363,6 +362,12 @@ def people_named(sents: list[Span]) -> frozenset[str]:
             out |= {t.lower_ for t in subject.subtree if t.pos_ == "PROPN" and (
                 t == subject or t.dep_ in ("compound", "flat"))}
     return frozenset(out)
+
+
+def main_subject(sent: Span) -> Token | None:
+    """The subject of the sentence's main verb, or None."""
+    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
+                None)
 
 
 _CALLED = frozenset({"called", "named", "nicknamed", "known"})
