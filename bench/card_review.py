@@ -323,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--paragraphs", type=int, default=15, help="SQuAD paragraphs (with humans)")
     b.add_argument("--pages", type=int, default=4, help="textbook pages (cardstream only)")
     b.add_argument("--book", choices=sorted(splits.BOOKS), default="ap2e",
-                   help="which textbook the pages come from (ush is held out whole)")
+                   help="which textbook the pages come from (all but ap2e are held out whole; "
+                        "soc, added in session 11, is unused by earlier reviews)")
     b.add_argument("--squad", choices=sorted(splits.SQUADS), default="subset",
                    help="which SQuAD paragraphs: the shared subset, or the articles held out "
                         "whole (heldout: every paragraph is test)")

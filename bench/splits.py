@@ -21,6 +21,9 @@ out: look only at its final numbers):
   CC BY 4.0 commit): 8 test pages added in session 6 for its final review (``book="psy"``).
 - A fifth book, held out whole (``bench/data/openstax_astro_pages.json``, OpenStax Astronomy 2e,
   CC BY 4.0 commit): 10 test pages added in session 9 for its final review (``book="astro"``).
+- A sixth book, held out whole (``bench/data/openstax_soc_pages.json``, OpenStax Introduction
+  to Sociology 3e, CC BY 4.0 commit): 10 test pages added in session 11 for its final review
+  (``book="soc"``), built by ``bench/openstax_pages.py`` (source, commit, seed in the file).
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -39,7 +42,8 @@ TEXTBOOK = Path(__file__).resolve().parent / "data/openstax_ap2e_pages.json"
 BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "phil": TEXTBOOK.with_name("openstax_phil_pages.json"),
          "psy": TEXTBOOK.with_name("openstax_psy_pages.json"),
-         "astro": TEXTBOOK.with_name("openstax_astro_pages.json")}
+         "astro": TEXTBOOK.with_name("openstax_astro_pages.json"),
+         "soc": TEXTBOOK.with_name("openstax_soc_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV

@@ -11,7 +11,7 @@ import pytest
 
 from agents.generation import GenerationRequest, GenerationResult
 from bench import card_review, review_score
-from bench.splits import Passage, squad, textbook
+from bench.splits import REVIEWS, Passage, squad, textbook
 from schemas.events import Card
 
 
@@ -107,6 +107,18 @@ def test_the_fifth_book_is_held_out_whole() -> None:
     assert len(pages) == 10 and not textbook("dev", book="astro")
     assert all(len(p.text.split()) >= 130 and p.title for p in pages)
     assert len({p.key for p in pages}) == 10
+
+
+def test_the_sixth_book_is_held_out_whole_and_unseen() -> None:
+    # session 11's held-out book: 10 pages, all TEST, clean of markup, read by no earlier review
+    pages = textbook("test", book="soc")
+    assert len(pages) == 10 and not textbook("dev", book="soc")
+    assert all(len(p.text.split()) >= 130 and p.title for p in pages)
+    assert not any(c in p.text for p in pages for c in ("<", ">", "xmlns", "cnx"))
+    assert len({p.key for p in pages}) == 10
+    earlier = {k for f in REVIEWS.glob("*.key.json")
+               for k in json.loads(f.read_text(encoding="utf-8")).get("passages", [])}
+    assert not earlier & {p.key for p in pages}
 
 
 KEY = {
