@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 from agents.generation import gazetteer
 from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness
+from agents.generation.granularity import place_sort, same_shape
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import NUMBER_WORDS, Term, norm
 
@@ -54,6 +55,7 @@ _YEAR = re.compile(r"(?<![\d.])(?<!\d,)(1\d{3}|20\d{2})(?!\d|,\d)(?!\s*(?:bc|bce
                    re.IGNORECASE)
 # a number, ordinal, decade, scale word or month: what a perturbation may change
 _NUMBERISH = re.compile(rf"\d+(st|nd|rd|th|s)?|hundred|thousand|({_MONTHS.lower()})")
+_DECADE = re.compile(r"\b(\d{1,3}0)s\b")
 _SPAN = frozenset(["and", "or", "to", "between", "from", "y", "a"])
 ERA_AHEAD = 15  # years after the document's latest one that an option may still name
 # extra steps for a year whose first perturbations fall outside the document's era
@@ -194,6 +196,14 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
     if re.search(r"\d(?:st|nd|rd|th)\b", text):
         # 'the final decade of the 11th' is an ordinal: '22th' and '6th' came of multiplying it
         return [o for o in _perturb(Term(text, "century", 0, len(text)), difficulty) if o != text]
+    decade = _DECADE.search(text)
+    if decade and not re.search(r"\d{3,4}(?!0s)\b", text):
+        # 'early 1930s' moves by whole decades: 'early 1945s' is no decade (s10 review)
+        steps = {"beginner": [-30, 30, 50, -50], "advanced": [-10, 10, 20, -20]}.get(
+            difficulty, [-10, 20, -20, 30, 10])
+        start, value = decade.start(1), int(decade.group(1))
+        return [text[:start] + str(value + s) + text[decade.end(1):] for s in steps
+                if value + s > 0]
     years = re.findall(r"\b\d{3,4}\b", text)
     if len(years) > 1 or (years and answer.kind in ("date", "year")
                           and len(re.findall(r"\d+", text)) > 1):
@@ -296,6 +306,10 @@ def pick(
             continue  # '2037' and '2027' offered for a 2012 ranking (s7 review)
         if answer.kind in NUMERIC and not same_form(option, answer.text):
             continue  # 'only one' beside 'four', 'six' for 'five' (s7 review)
+        if answer.kind in NUMERIC and not same_shape(option, answer.text):
+            continue  # a span of months among single days, 'early 1945s' for a decade (s10b)
+        if answer.kind == "place" and place_sort(option) != place_sort(answer.text):
+            continue  # a country among towns (s10b: 'United States of America', 'New Paltz')
         if answer.kind not in NUMERIC and named_in(option, answer.text, sent.text):
             continue
         if answer.kind in NUMERIC and answer.head and pool.counts(option, answer.head):

@@ -38,7 +38,7 @@ def _perturb(term: Term, difficulty: str) -> list[str]:
     except ValueError:
         return []
     if term.kind == "century":
-        steps = [-1, 1, 2, -2] if difficulty != "beginner" else [-3, 3, 5, -5]
+        steps = [-1, 1, 2, -2, 3, -3] if difficulty != "beginner" else [-3, 3, 5, -5, 4]
         return [_ordinal_shift(text, s) for s in steps if int(value) + s > 0]
     if term.kind == "year":
         steps = {"beginner": [-100, 50, 150, -50], "advanced": [-2, 3, 5, -4]}.get(
