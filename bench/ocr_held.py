@@ -11,16 +11,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import re
+import statistics
 import subprocess
+import sys
+import unicodedata
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
-from bench.ocr_case import Source, source
-from bench.ocr_fresh import _paragraphs, _run
+from bench.ocr_case import Case, Source, source
+from bench.ocr_fresh import REAL, _paragraphs, _run
 
 # (GITenberg repository, file, commit, language code of the book, passages)
 Book = tuple[str, str, str, str, int]
@@ -77,7 +85,7 @@ def draw_texts(mirrors: Path, split: str, books: Sequence[Book]) -> list[dict[st
     return texts
 
 
-def text_sources(texts: list[dict[str, object]], split: str, faces: Sequence[Face],
+def text_sources(texts: Sequence[Mapping[str, object]], split: str, faces: Sequence[Face],
                  tesseract: dict[str, str]) -> list[Source]:
     """The split's passages as clean typeset pages, the i-th in the i-th face (cycling)."""
     out = []
@@ -124,6 +132,97 @@ def draw_pages(eligible: list[dict[str, str]], seed: str, per_document: int,
         if sum(t["document"] == page["document"] for t in taken) < per_document:
             taken.append(page)
     return taken[:count]
+
+
+@cache
+def committed(passages: Path) -> dict[str, list[dict[str, Any]]]:
+    """A split's committed draw (its ``passages`` file): "texts" (paragraphs of books) and
+    "scans" (real pages: id, document, ALTO file, image)."""
+    data: dict[str, list[dict[str, Any]]] = json.loads(passages.read_text(encoding="utf-8"))
+    return data
+
+
+def composed(line: str) -> str:
+    """A line transcribed in eScriptorium's SegmOnto conventions as printed: stored decomposed
+    (NFD) where OCR output is composed, with a hyphen broken at the line end written '¬'."""
+    return " ".join(unicodedata.normalize("NFC", line).replace("¬", "-").split())
+
+
+def latin(lines: Sequence[str]) -> bool:
+    """Every letter Latin and no mark left uncomposed: a page quoting Greek or Devanagari
+    measures a script no installed Tesseract pack reads, not the OCR."""
+    return all((not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN"))
+               and not unicodedata.combining(ch) for line in lines for ch in line)
+
+
+@dataclass(frozen=True)
+class Scans:
+    """A corpus of real pages with line-level ALTO truth, read from a git checkout at a commit
+    (its images are never copied here), and how a split draws running-text pages from it."""
+
+    tag: str  # in the page ids: real-TAG-CRC
+    repo: str  # GitHub owner/name
+    commit: str
+    variable: str  # the environment variable naming a checkout
+    under: str  # the folder holding the ALTO files and images
+    language: str  # Tesseract code
+    count: int
+    per_document: int  # a document is an ALTO path without its trailing page number
+    min_lines: int = 15
+    min_width: int = 35  # mean characters per line: running text, not verse or a list
+
+    @property
+    def directory(self) -> Path:
+        return Path(os.environ.get(self.variable,
+                                   f"/work/.mirror/{self.repo.replace('/', '+')}/repo"))
+
+    def lines(self, xml: str) -> list[str]:
+        markup = git(self.directory, "show", f"{self.commit}:{xml}")
+        return [line for line in map(composed, alto_lines(markup)) if line]
+
+    def draw(self, split: str) -> list[dict[str, str]]:
+        """Running-text pages in Latin script, drawn by a generator seeded with the split."""
+        eligible = []
+        for xml, image in alto_pages(self.directory, self.commit, self.under):
+            lines = self.lines(xml)
+            if (len(lines) < self.min_lines or statistics.fmean(map(len, lines)) < self.min_width
+                    or not latin(lines)):
+                continue
+            eligible.append({"id": f"real-{self.tag}-{zlib.crc32(xml.encode()):08x}",
+                             "document": re.sub(r"[_-]?\d+\.xml$", "", xml), "xml": xml,
+                             "image": image})
+        return draw_pages(eligible, f"{split}:{self.repo}", self.per_document, self.count)
+
+    def missing(self) -> str | None:
+        """Why the checkout cannot be read, or None."""
+        if not self.directory.exists():
+            return f"no checkout at {self.directory}"
+        if not has_commit(self.directory, self.commit):
+            return f"{self.directory} lacks commit {self.commit}"
+        return None
+
+    def case(self, split: str, page: dict[str, str]) -> Case:
+        """A real page as its file is, with its transcribed lines."""
+        lines = self.lines(page["xml"])
+        data = git(self.directory, "show", f"{self.commit}:{page['image']}")
+        return Case(split, REAL, page["id"], self.language, "\n".join(lines), tuple(lines),
+                    data, 0)
+
+
+def present(split: str, corpora: Sequence[Scans], drawn: Sequence[dict[str, str]]) -> list[str]:
+    """The ids of the drawn real pages whose corpus is at hand; of each absent corpus, the
+    bench says out loud how many pages it skips, why, and which variable to set."""
+    names = []
+    for corpus in corpora:
+        mine = [page["id"] for page in drawn if page["id"].startswith(f"real-{corpus.tag}-")]
+        why = corpus.missing()
+        if why:
+            print(f"{split}: its {len(mine)} real pages from {corpus.repo} are SKIPPED ({why}): "
+                  f"set {corpus.variable} to a clone of https://github.com/{corpus.repo} that "
+                  f"has commit {corpus.commit}", file=sys.stderr)
+            continue
+        names += mine
+    return names
 
 
 def build_cli(doc: str, passages: Path, build: Callable[[Path], dict[str, object]]) -> None:

@@ -25,13 +25,10 @@ and evaluate with ``python -m bench.ocr_accuracy --split s10-test --pages``.
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import sys
-import unicodedata
 import zlib
-from functools import lru_cache
 from pathlib import Path
 
 from bench import ocr_held as held
@@ -77,11 +74,9 @@ def build_passages(mirrors: Path) -> dict[str, object]:
             "texts": draw_texts(mirrors, SPLIT, BOOKS), "scans": draw_scans(SCANS_DIR)}
 
 
-def plain(line: str) -> str:
-    """A transcribed line as printed: the corpus is stored decomposed (NFD, its catalogue
-    entry) where OCR output is composed, and it writes a hyphen broken at the line end as '¬'
-    (SegmOnto), which is printed as '-'."""
-    return " ".join(unicodedata.normalize("NFC", line).replace("¬", "-").split())
+# A transcribed line as printed: the corpus is stored decomposed (NFD, its catalogue entry) and
+# writes a hyphen broken at the line end as '¬' (SegmOnto), which is printed as '-'.
+plain = held.composed
 
 
 def draw_scans(directory: Path) -> list[dict[str, str]]:
@@ -100,17 +95,11 @@ def draw_scans(directory: Path) -> list[dict[str, str]]:
     return draw_pages(eligible, f"{SPLIT}:{SCANS_REPO}", PER_DOCUMENT, SCANS)
 
 
-@lru_cache(maxsize=1)
-def _passages() -> dict[str, list[dict[str, object]]]:
-    data: dict[str, list[dict[str, object]]] = json.loads(PASSAGES.read_text(encoding="utf-8"))
-    return data
-
-
 def scan_names(split: str = SPLIT) -> list[str]:
     """The real pages of the split; none, said plainly, when the corpus is not at hand."""
     if split != SPLIT:
         return []
-    names = [str(page["id"]) for page in _passages()["scans"]]
+    names = [str(page["id"]) for page in held.committed(PASSAGES)["scans"]]
     missing = (f"no checkout at {SCANS_DIR}" if not SCANS_DIR.exists()
                else None if held.has_commit(SCANS_DIR, SCANS_COMMIT)
                else f"{SCANS_DIR} lacks commit {SCANS_COMMIT}")
@@ -124,7 +113,7 @@ def scan_names(split: str = SPLIT) -> list[str]:
 
 def real_case(split: str, name: str) -> Case:
     """A real page as its file is, with its transcribed lines."""
-    page = next(p for p in _passages()["scans"] if p["id"] == name)
+    page = next(p for p in held.committed(PASSAGES)["scans"] if p["id"] == name)
     lines = [line for line in (plain(raw) for raw in alto_lines(
         git(SCANS_DIR, "show", f"{SCANS_COMMIT}:{page['xml']}"))) if line]
     data = git(SCANS_DIR, "show", f"{SCANS_COMMIT}:{page['image']}")
@@ -132,7 +121,7 @@ def real_case(split: str, name: str) -> Case:
 
 
 def text_sources(split: str = SPLIT) -> list[Source]:
-    return held.text_sources(_passages()["texts"], split, FACES, TESSERACT)
+    return held.text_sources(held.committed(PASSAGES)["texts"], split, FACES, TESSERACT)
 
 
 def main() -> None:
