@@ -26,7 +26,11 @@ each gold answer, its own question/answer card whose answer matches; no such car
 empty question (coverage is printed).
 
     .venv/bin/python -m bench.question_generation [--split dev|test|both] [--limit N] [--show N]
-        [--squad subset|heldout] [--breakdown]
+        [--squad subset|heldout|train] [--pairs N] [--breakdown]
+
+``--squad train`` scores a seeded sample of SQuAD *train* paragraphs (``bench/squad_train.py``:
+its TUNE articles, ``--pairs`` questions, default 300), the material to tune wording on; it
+needs ``CARDSTREAM_SQUAD_TRAIN`` and is reported as the split "train".
 """
 
 from __future__ import annotations
@@ -193,10 +197,20 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print N dev examples")
     parser.add_argument("--breakdown", action="store_true",
                         help="aggregates that say where each split's score comes from")
-    parser.add_argument("--squad", choices=sorted(splits.SQUADS), default="subset",
-                        help="the shared subset (dev and test articles) or the articles held "
-                             "out whole (heldout: test only)")
+    parser.add_argument("--squad", choices=(*sorted(splits.SQUADS), "train"), default="subset",
+                        help="the shared subset (dev and test articles), the articles held "
+                             "out whole (heldout: test only), or a sample of SQuAD train "
+                             "articles (train; CARDSTREAM_SQUAD_TRAIN)")
+    parser.add_argument("--pairs", type=int, default=300,
+                        help="with --squad train: how many questions to sample")
     args = parser.parse_args()
+    if args.squad == "train":
+        from bench import squad_train
+
+        try:
+            train = squad_train.sample(args.pairs)
+        except squad_train.MissingTrainSet as exc:
+            parser.exit(2, f"{exc}\n")
 
     import torch
 
@@ -209,14 +223,16 @@ def main() -> None:
     for name, bleu, rouge in REFERENCES:
         print(f"{name:48s} {'':6s} {'':8s} {bleu:7.1f} {'' if rouge is None else rouge:>8}")
     results = {}
-    for split in (splits.SPLITS if args.split == "both" else (args.split,)):
-        passages = splits.squad(split, splits.SQUADS[args.squad])
+    chosen = splits.SPLITS if args.split == "both" else (args.split,)
+    for split in ("train",) if args.squad == "train" else chosen:
+        passages = train if split == "train" else splits.squad(split, splits.SQUADS[args.squad])
         if args.limit:
             passages = passages[: args.limit]
         if not passages:
             continue  # the held-out file has no dev part
         r = results[split] = run(passages, ask)
-        label = "cardstream, " + ("dev articles" if split == "dev" else "held-out articles") + (
+        label = "cardstream, " + {"dev": "dev articles", "test": "held-out articles",
+                                  "train": "train-article sample"}[split] + (
             " (heldout file)" if args.squad == "heldout" else "")
         print(f"{label:48s} {r['pairs']:6d} {r['covered'] / r['pairs']:7.0%} "
               f"{r['bleu4']:7.1f} {r['rougeL']:8.1f}")
@@ -228,8 +244,9 @@ def main() -> None:
         for split, r in results.items():
             print(f"breakdown, {split}:")
             print("\n".join(breakdown(r)))
-    if args.show and "dev" in results:
-        for answer, human, ours in results["dev"]["examples"][: args.show]:
+    shown = next((s for s in ("dev", "train") if s in results), None)
+    if args.show and shown:
+        for answer, human, ours in results[shown]["examples"][: args.show]:
             print(f"  [{answer}]\n    human: {human}\n    ours:  {ours or '-'}")
 
 

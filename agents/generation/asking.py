@@ -178,8 +178,10 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
         # "What can eating lead to …?": nothing moves out of a clausal subject, and a verb
         # with two subjects is a misparse ("Eating … food can lead": csubj and nsubj)
         return None
+    measure = _measured(target, verb, a_ids) if count_noun is None and \
+        answer.kind in NUMERIC else None
     if count_noun is None and answer.kind in ("year", "date", "century") and \
-            child.dep_ == "prep" and target.head != child:
+            child.dep_ == "prep" and target.head != child and measure is None:
         # "In April 1191", "until February 1082": a date inside a time adjunct; the whole
         # adjunct is what "when" asks about
         span_part = list(child.subtree)
@@ -261,7 +263,16 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
         role = "object"
     else:
         role = "nested"
+    if measure is not None:
+        # "At the age of 21 he settled in Paris" → "At what age did he settle in Paris?": the
+        # number is the value of the adjunct's noun, which the wh-phrase asks for
+        prep = measure.head
+        role = "adjunct"
+        a_ids |= _subtree(prep)
+        target = root = measure
     wh, absorbs = wh_phrase(answer, sent, prep, role)
+    if measure is not None and prep is not None:
+        wh, absorbs = f"{prep.lower_} what {measure.lower_}", True
     if wh == "what" and role in ("subject", "object") and not whole_list and \
             unsure_name(answer, sent):
         return None  # "What argued unsuccessfully for …?" → "Vaudreuil": who or what?
@@ -439,6 +450,22 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     return _finish(body, answer_text, role)
 
 
+def _measured(target: Token, verb: Token, a_ids: set[int]) -> Token | None:
+    """The noun whose value a number gives in a verb's adjunct ('at the age of 21', 'to a
+    depth of 300 metres'), or None."""
+    of = target.head
+    if target.dep_ != "pobj" or of.lower_ != "of" or not _subtree(target) <= a_ids | {of.i}:
+        return None
+    noun = of.head
+    if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or \
+            noun.head.dep_ != "prep" or noun.head.head != verb:
+        return None
+    if any(c.dep_ not in ("det", "prep") for c in noun.children) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in noun.children):
+        return None  # "at the young age of …", "his age of …": not the bare measure
+    return noun
+
+
 def unsure_name(answer: Answer, sent: Span) -> bool:
     """A bare one-word name that the small model did not type as a place or a person and the
     page gave no sign of (spans.people_named): "Vaudreuil", "Dieskau" (ORG), "Céloron" (ORG)
@@ -519,7 +546,13 @@ def _active_form(verb: Token, agent: Token | None) -> str | None:
         return third_singular(verb)
     if auxes[0].tag_ != "VBD":
         return None
-    low = verb.lower_
+    return simple_past(verb)
+
+
+def simple_past(participle: Token) -> str | None:
+    """The simple past of a past participle ('written' → 'wrote', 'invented' → 'invented'), or
+    None for a form not known."""
+    low = participle.lower_
     if low in _PAST:
         return _PAST[low]
     if low.endswith("ed") or low in ("built", "led", "held", "made", "sent", "found", "fought",

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from agents.generation import grammar
 from agents.generation.asking import MAX_WORDS, ask
 from agents.generation.defining import definitions, titles
+from agents.generation.participles import agent_question
 from agents.generation.reference import Resolver
 from agents.generation.spans import Answer
 
@@ -36,6 +37,9 @@ def candidates(sent: Span, answer: Answer, text: str, resolver: Resolver) -> lis
         if ans.lower().strip(" .") == text.lower().strip(" ."):
             out.append((question, "definition"))
     out += [(q, "title") for q in titles(sent, answer, resolver)]
+    agent = agent_question(sent, answer, resolver)
+    if agent is not None:
+        out.append((agent, "agent"))
     for max_words, keep_front in _SETTINGS:
         asked = ask(sent, answer, resolver, max_words=max_words, keep_front=keep_front,
                     whole_list=True)

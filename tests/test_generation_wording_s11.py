@@ -1,0 +1,26 @@
+"""Answer-aware questions that people ask in fewer words than the sentence's clause: the agent
+of a noun's participle, the value of a measure in an adjunct (session 11, issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.generation.answer_aware import question_for_answer
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    ("In 1836, at a party hosted by Marie d'Agoult, Chopin met the French author George Sand.",
+     "Marie d'Agoult", "Who hosted the party?"),
+    ("The bridge, designed by the engineer Isambard Brunel, opened in 1864.",
+     "Isambard Brunel", "Who designed the bridge?"),
+])
+def test_the_agent_of_a_participle_is_asked_in_the_active_voice(text: str, answer: str,
+                                                                 expected: str) -> None:
+    # before: 'In 1836, at a party hosted by who?', 'The bridge, designed by the engineer who?'
+    assert question_for_answer(text, answer)[0] == expected
+
+
+def test_a_number_that_measures_an_adjunct_asks_for_the_measure() -> None:
+    text = "Chopin was born in 1810. At the age of 21 he settled in Paris."
+    # before: 'At the age of _____ he settled in Paris.' (a number inside a date adjunct)
+    assert question_for_answer(text, "21")[0] == "At what age did Chopin settle in Paris?"
