@@ -588,7 +588,7 @@ def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: 
         if wh == "which":
             default = {"place": "place", "year": "year", "date": "date", "century": "century"}
             head = answer.head or default.get(answer.kind, "")
-            wh = f"which {head}" if head else "what"
+            wh = f"what {head}" if head else "what"
     ids = sorted(clause - drop)
     ids = [i for i in ids if not (doc[i].is_punct and doc[i].text in (",", ";", ":", ".", "!",
                                                                         "?"))]
