@@ -10,7 +10,7 @@ fact that the answer is, and people ask it in the active voice.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from agents.generation.asking import simple_past
 from agents.generation.reference import Resolver
@@ -41,8 +41,8 @@ def agent_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None
     noun = verb.head
     if past is None or noun.i in range(answer.start, answer.end):
         return None
-    ids = sorted(t.i for c in noun.children if c.dep_ in _NOUN_DEPS and c.i < noun.i
-                 for t in c.subtree) + [noun.i]
+    ids = [*sorted(t.i for c in noun.children if c.dep_ in _NOUN_DEPS and c.i < noun.i
+                   for t in c.subtree), noun.i]
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                and c.i == noun.i + 1), None)
     if of is not None and len(list(of.subtree)) <= 4:
