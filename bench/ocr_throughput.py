@@ -18,6 +18,14 @@ before the next round, so no measurement shares the cores with an idle stack. Ea
 also reports the cores every process of the stack used (the OCR processes; beside them the
 broker, the object store, the worker's own process and this client waiting for texts): what
 the agent path takes from Tesseract on the same cores, readable even on a loaded machine.
+
+The wall clock of a shared machine moves with what else runs (a ratio of 0.66 at load 12 is
+the load, not the agent), so every run also reports CPU seconds per page (the ceiling's
+tesseract programs; the engine's pool processes and this process; the agent's whole stack, the
+waiting client left out) and the share of the run the OCR processes had work (on a core or
+waiting in a run queue, /proc/PID/schedstat). "By CPU per page" is the ratio the agent would
+reach on N cores of its own, valid as long as its OCR processes had work all the time: a share
+under ~99 % says pages waited on the Kafka path, a tail, or a start-up cost, not on Tesseract.
 At the end, the seed's design for reference: default-threaded pytesseract, one page at a time.
 
     flock /tmp/cardstream-bench.lock .venv/bin/python -m bench.ocr_throughput \\
@@ -29,6 +37,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -37,7 +46,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -59,32 +68,70 @@ def full_pages(count: int) -> list[bytes]:
     return [base[i % len(base)] for i in range(count)]
 
 
-def ceiling(files: list[Path], workers: int) -> float:
+class Run(NamedTuple):
+    """One timed run: pages/s by the wall clock, CPU seconds per page, and the share of the
+    run the OCR processes were on a core or waiting for one (None where not measured)."""
+
+    rate: float
+    cpu: float
+    demand: float | None = None
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _sched_seconds(pids: list[int]) -> float:
+    """Seconds the main threads of ``pids`` (where a pool process reads its pages) spent on a
+    core or runnable in a run queue (/proc/PID/schedstat): the time they had work, whatever
+    else the shared machine ran. Helper threads are left out: one waiting for a core beside
+    the main thread is no more work for the process."""
+    total = 0
+    for pid in pids:
+        try:
+            on_cpu, waiting = Path(f"/proc/{pid}/schedstat").read_text().split()[:2]
+        except (OSError, ValueError):
+            continue
+        total += int(on_cpu) + int(waiting)
+    return total / 1e9
+
+
+def ceiling(files: list[Path], workers: int) -> Run:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
     def one(path: Path) -> None:
         subprocess.run(["tesseract", str(path), "-", "--psm", "3"], env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
+    cpu = _children_cpu()  # the tesseract programs, each waited for by subprocess.run
     started = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(one, files))
-    return len(files) / (time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    return Run(len(files) / elapsed, (_children_cpu() - cpu) / len(files))
 
 
-def engine(pages: list[bytes], workers: int) -> float:
-    """Pages/s of plan_pages + run_page over N spawned pool processes, as the worker runs them."""
+def engine(pages: list[bytes], workers: int) -> Run:
+    """Pages/s of plan_pages + run_page over N spawned pool processes, as the worker runs them;
+    its CPU counts the pool processes and this one (planning, pickling pages to the pool)."""
     config = OcrConfig()
     spawn = multiprocessing.get_context("spawn")  # as agents.worker.ocr_pool
     with ProcessPoolExecutor(workers, mp_context=spawn, initializer=worker_init) as pool:
         warm = [job for i, data in enumerate(pages[: 2 * workers])
                 for job in plan_pages(data, None, f"warm{i}", config)]
         list(pool.map(run_page, warm, repeat(config)))  # every process started and warm
+        pids = list(pool._processes)  # started by the warm-up; no public accessor
+        cpu = sum(_cpu_seconds(pid) for pid in pids) + time.process_time()
+        sched = _sched_seconds(pids)
         started = time.perf_counter()
         jobs = [job for i, data in enumerate(pages)
                 for job in plan_pages(data, None, f"p{i}", config)]
         list(pool.map(run_page, jobs, repeat(config)))
-        return len(pages) / (time.perf_counter() - started)
+        elapsed = time.perf_counter() - started
+        cpu = sum(_cpu_seconds(pid) for pid in pids) + time.process_time() - cpu
+        demand = (_sched_seconds(pids) - sched) / (workers * elapsed)
+        return Run(len(pages) / elapsed, cpu / len(pages), demand)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -129,8 +176,8 @@ def cores_by_role(before: dict[str, float], after: dict[str, float],
 
 def through_agent(
     sets: dict[str, list[bytes]], workers: int, gaps: dict[str, float] | None = None
-) -> dict[str, tuple[float, float, dict[str, float]]]:
-    """Pages/s, seconds, and the cores each process of the stack used (the OCR processes, and
+) -> dict[str, tuple[Run, float, dict[str, float]]]:
+    """The run, its seconds, and the cores each process of the stack used (the OCR processes, and
     beside them the broker, the object store, the worker's own process, this client waiting),
     for every page set through one running stack. A set with a gap in ``gaps`` is uploaded one
     page every that many seconds (a steady stream) instead of all at once."""
@@ -156,8 +203,10 @@ def through_agent(
             settle(worker)
             roles = stack_roles(stack, worker)
             for name, pages in sets.items():
+                ocr = [pid for role, pid in roles.items() if role.startswith("ocr ")]
                 with client.watcher() as watch:
                     cpu = cpu_by_process(roles)
+                    sched = _sched_seconds(ocr)
                     started = time.perf_counter()
                     ids, gap = [], (gaps or {}).get(name, 0.0)
                     for i, page in enumerate(pages):
@@ -167,9 +216,14 @@ def through_agent(
                     seen = watch.wait_for_text(ids, 900)
                     elapsed = time.perf_counter() - started
                     cores = cores_by_role(cpu, cpu_by_process(roles), elapsed)
+                    demand = (_sched_seconds(ocr) - sched) / (len(ocr) * elapsed)
                 if len(seen) != len(pages):
                     raise SystemExit(f"{name}: only {len(seen)} of {len(pages)} pages came back")
-                out[name] = (len(pages) / elapsed, elapsed, cores)
+                # the stack's CPU per page: what serving a page costs, the client's left out
+                # (the ceiling has none: its programs read the files themselves)
+                stack_cpu = sum(used for role, used in cores.items() if role != "this client")
+                out[name] = (Run(len(pages) / elapsed, stack_cpu * elapsed / len(pages), demand),
+                             elapsed, cores)
             client.close()
     return out
 
@@ -178,6 +232,10 @@ def _cores(cores: dict[str, float]) -> str:
     others = sum(used for role, used in cores.items() if role != "ocr")
     return (", ".join(f"{role} {used:.3f}" for role, used in cores.items())
             + f"; beside the OCR processes {others:.3f} of {os.cpu_count()}")
+
+
+def _share(share: float | None) -> str:
+    return "-" if share is None else f"{100 * share:.1f} %"
 
 
 def seed_design(files: list[Path], limit: int) -> float:
@@ -213,7 +271,7 @@ def main() -> None:
     sets = {name: pages for name, pages in sets.items() if pages}
     if args.steady and "full" in sets:
         sets["steady"] = sets["full"]  # the same pages, measured against the same ceiling
-    rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in sets}
+    rows: dict[str, list[tuple[Run, Run, Run]]] = {name: [] for name in sets}
     beside: dict[str, list[dict[str, float]]] = {name: [] for name in sets}
     with tempfile.TemporaryDirectory() as tmp:
         files: dict[str, list[Path]] = {}
@@ -234,7 +292,7 @@ def main() -> None:
             gaps: dict[str, float] = {}
             if "steady" in sets:
                 alone["steady"] = alone["full"]
-                gaps["steady"] = 1 / (1.5 * alone["full"][0])
+                gaps["steady"] = 1 / (1.5 * alone["full"][0].rate)
             agents = through_agent(sets, workers, gaps)
             # The machine is shared: a ratio is only as good as the load it was measured at.
             print(f"round {round_}: load average (1 min) {before:.1f} at its start,"
@@ -244,26 +302,38 @@ def main() -> None:
                 agent, elapsed, cores = agents[name]
                 rows[name].append((raw, ours, agent))
                 beside[name].append(cores)
-                print(f"round {round_} {name:5}: ceiling {raw:5.2f}  engine {ours:5.2f}  "
-                      f"agent {agent:5.2f} pages/s ({elapsed:4.1f} s) | agent/ceiling "
-                      f"{agent / raw:.3f}  engine/ceiling {ours / raw:.3f}  agent/engine "
-                      f"{agent / ours:.3f}")
+                print(f"round {round_} {name:5}: ceiling {raw.rate:5.2f}  engine {ours.rate:5.2f}"
+                      f"  agent {agent.rate:5.2f} pages/s ({elapsed:4.1f} s) | agent/ceiling "
+                      f"{agent.rate / raw.rate:.3f}  engine/ceiling {ours.rate / raw.rate:.3f}  "
+                      f"agent/engine {agent.rate / ours.rate:.3f}")
+                print(f"    CPU s/page: ceiling {raw.cpu:.3f}  engine {ours.cpu:.3f}  agent "
+                      f"{agent.cpu:.3f} | ceiling/agent {raw.cpu / agent.cpu:.3f}  ceiling/engine "
+                      f"{raw.cpu / ours.cpu:.3f}; OCR processes had work {_share(ours.demand)} "
+                      f"(engine), {_share(agent.demand)} (agent) of the time")
                 print(f"    cores used: {_cores(cores)}")
         seed = seed_design(files["short"], args.seed_pages) if args.seed_pages else None
     print()
     for name, values in rows.items():
-        headline = [agent / raw for raw, _, agent in values]
+        headline = [agent.rate / raw.rate for raw, _, agent in values]
         print(f"{name:5} pages, mean of {len(values)} rounds: agent/ceiling "
               f"{statistics.fmean(headline):.3f} (target >= 0.95; per round "
               f"{', '.join(f'{r:.3f}' for r in headline)})  engine/ceiling "
-              f"{statistics.fmean(o / r for r, o, _ in values):.3f}  agent/engine "
-              f"{statistics.fmean(a / o for _, o, a in values):.3f}")
+              f"{statistics.fmean(o.rate / r.rate for r, o, _ in values):.3f}  agent/engine "
+              f"{statistics.fmean(a.rate / o.rate for _, o, a in values):.3f}")
+        # By CPU seconds per page: what the ratio would be on N cores of its own, unmoved by
+        # what else the shared machine runs, as long as the OCR processes always had work.
+        print(f"{name:5} pages, by CPU per page: ceiling/agent "
+              f"{statistics.fmean(r.cpu / a.cpu for r, _, a in values):.3f}  ceiling/engine "
+              f"{statistics.fmean(r.cpu / o.cpu for r, o, _ in values):.3f} (per round "
+              f"{', '.join(f'{r.cpu / a.cpu:.3f}' for r, _, a in values)}); OCR processes had "
+              f"work {_share(statistics.fmean(a.demand or 0.0 for _, _, a in values))} of the "
+              "agent's time")
     # what ran beside Tesseract on the same cores: the agent path's CPU, whatever the load
     for name, runs in beside.items():
         mean = {role: statistics.fmean(run.get(role, 0.0) for run in runs) for role in runs[0]}
         print(f"{name:5} pages, cores used through the agent (mean): {_cores(mean)}")
     if seed is not None and "short" in rows:
-        best_raw = max(raw for raw, _, _ in rows["short"])
+        best_raw = max(raw.rate for raw, _, _ in rows["short"])
         print(f"seed design (default threads, one at a time, short pages): {seed:.2f} pages/s = "
               f"{seed / best_raw:.2f}x the ceiling")
 

@@ -171,18 +171,22 @@ def test_unloadable_library_is_one_warning(caplog: pytest.LogCaptureFixture) -> 
     assert "libtesseract-not-installed.so.9" in record.getMessage()
 
 
-def _pool_state() -> tuple[bool, tuple[str, ...], str | None]:
+def _pool_state() -> tuple[bool, tuple[str, ...], str | None, int]:
+    import cv2
+
     engines = libtesseract.shared()
     cached = engines.cached if engines is not None else ()
-    return engines is not None, cached, os.environ.get("OMP_THREAD_LIMIT")
+    return engines is not None, cached, os.environ.get("OMP_THREAD_LIMIT"), cv2.getNumThreads()
 
 
 def test_pool_workers_start_with_english_loaded() -> None:
     # spawn, as the worker's pool does: a forked child would inherit this process's engines
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=spawn, initializer=worker_init) as pool:
-        loaded, cached, limit = pool.submit(_pool_state).result()
+        loaded, cached, limit, cv_threads = pool.submit(_pool_state).result()
     assert loaded and cached == ("eng",) and limit == "1"
+    # one thread per pool process for the image analysis too: the processes fill the cores
+    assert cv_threads == 1
 
 
 _THREADS_AFTER_A_PAGE = """

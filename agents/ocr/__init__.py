@@ -65,9 +65,16 @@ def worker_init() -> None:
     Pages run in parallel across processes; Tesseract's OpenMP threads on top of that only
     oversubscribe the cores (and make it slower, measured: ~2x CPU for ~1.2x speed). The
     variables are set before libtesseract (and with it libgomp, which reads them once) loads.
+    OpenCV keeps a pool of its own threads (one per core), which no variable set here reaches
+    once it is imported: with every core already reading a page, its workers only took turns
+    with the other processes' Tesseracts, and their waiting spins cost CPU (measured on a clean
+    full page, 2 processes on 2 cores: 0.05 CPU-s per page on the second thread).
     """
     for name in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[name] = "1"
+    import cv2  # the engine's image analysis; already imported with agents.ocr.page
+
+    cv2.setNumThreads(1)
     engines = libtesseract.shared()
     if engines is not None:
         # No English pack: requests for it fail naming the pack; other languages still work.
