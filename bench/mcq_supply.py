@@ -67,8 +67,8 @@ def main() -> None:
             gates["passages with no mcq candidate"] += not mcq
         return chosen, notes
 
-    choices.pick = pick  # type: ignore[assignment]
-    parsed.choices.pick = pick  # type: ignore[attr-defined]
+    choices.pick = pick
+    parsed.choices.pick = pick
     QualityScorer.select = select  # type: ignore[method-assign]
     for p, n in items:
         engine.generate(GenerationRequest(p.text, f"supply-{p.key}", n, "intermediate",
