@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Span
 
-from agents.generation import choices, clauses, giveaway, grammar, narrow, opening, standalone
+from agents.generation import (
+    choices,
+    clauses,
+    definites,
+    giveaway,
+    grammar,
+    narrow,
+    opening,
+    standalone,
+)
 from agents.generation.asking import ask
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
@@ -338,8 +347,9 @@ def _statements(
     if not found or len(words) < 5 or len(words) > 30:
         return []
     true = _render_sentence(builder, sent, {})
-    if true is None:
-        return []
+    if true is None or (language == "en" and not builder.resolver.lenient and
+                        definites.leans_back(sent, builder.resolver.previous, true)):
+        return []  # 'The plugs are also too small …': which plugs, the page said (definites.py)
     prefix = words_for(language).true_false
     sal = max(_salience(a, language, weight) for a in found)
     out = [Candidate("tf", prefix + true, "True", sent.text, statement=true, level=0.6,
