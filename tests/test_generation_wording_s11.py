@@ -30,3 +30,14 @@ def test_a_named_thing_is_asked_with_what_and_its_class_noun() -> None:
     # SQuAD's askers write "what river" four times as often as "which river" (train articles)
     text = "The Normans crossed the Seine River in 911."
     assert question_for_answer(text, "the Seine River")[0].startswith("What river ")
+
+
+def test_the_agent_of_coordinated_participles_and_a_named_noun() -> None:
+    text = ("Twilight Princess is an action-adventure game developed and published by Nintendo "
+            "for the GameCube. In 1909, Michel Fokine created a ballet, Chopiniana, "
+            "choreographed by Michel Fokine and orchestrated by Alexander Glazunov.")
+    # before: '… an action-adventure game developed and published by what for the GameCube?'
+    assert question_for_answer(text, "Nintendo")[0] == \
+        "What developed and published the action-adventure game?"
+    # before: 'Choreographed by Michel Fokine and orchestrated by who?'
+    assert question_for_answer(text, "Alexander Glazunov")[0] == "Who orchestrated Chopiniana?"

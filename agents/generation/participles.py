@@ -33,14 +33,30 @@ def agent_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None
     if head.dep_ != "pobj" or agent.dep_ != "agent" or agent.lower_ != "by":
         return None
     verb = agent.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+    verbs = [verb]
+    if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.tag_ in ("VBN", "VBD"):
+        # "a game developed and published by Nintendo": the agent of both, unless the first
+        # has its own ("choreographed by Fokine and orchestrated by Glazunov")
+        first = verb.head
+        if not any(c.dep_ == "agent" for c in first.children):
+            verbs = [first, verb]
+        verb = first
+    if verb.dep_ != "acl" or verbs[-1].tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for v in verbs for c in v.children):
         return None
-    past = simple_past(verb)
+    forms = [simple_past(v) for v in verbs]
     noun = verb.head
-    if past is None or noun.i in range(answer.start, answer.end):
+    if None in forms or noun.i in range(answer.start, answer.end):
         return None
+    past = " and ".join(f for f in forms if f)
+    name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.i == c.right_edge.i and c.i < verb.i), None)
+    if name is not None and not any(t.is_punct for t in name.subtree):
+        # "a ballet, Chopiniana, orchestrated by …": the ballet's name says which
+        phrase = Builder(sent, resolver).render(sorted(t.i for t in name.subtree), {})
+        wh = "Who" if answer.kind in ("person", "group") else "What"
+        return f"{wh} {past} {phrase}?" if phrase else None
     ids = [*sorted(t.i for c in noun.children if c.dep_ in _NOUN_DEPS and c.i < noun.i
                    for t in c.subtree), noun.i]
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
