@@ -41,3 +41,10 @@ def test_the_agent_of_coordinated_participles_and_a_named_noun() -> None:
         "What developed and published the action-adventure game?"
     # before: 'Choreographed by Michel Fokine and orchestrated by who?'
     assert question_for_answer(text, "Alexander Glazunov")[0] == "Who orchestrated Chopiniana?"
+
+
+def test_a_name_that_argues_or_thinks_is_asked_with_who() -> None:
+    # before: 'What argued unsuccessfully …?' (a defect reviewers rejected)
+    text = "Vaudreuil argued unsuccessfully for a winter campaign."
+    assert question_for_answer(text, "Vaudreuil")[0] == \
+        "Who argued unsuccessfully for a winter campaign?"

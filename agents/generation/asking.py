@@ -51,6 +51,10 @@ _DISCOURSE_PP = re.compile(
     re.IGNORECASE,
 )
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+_SAYING = frozenset(str.split(
+    "say claim think call argue state write describe propose suggest believe report announce "
+    "note praise criticize criticise declare insist predict recommend comment remark consider "
+    "deny admit explain reply warn"))
 
 
 @dataclass(frozen=True)
@@ -273,6 +277,11 @@ def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words:
     wh, absorbs = wh_phrase(answer, sent, prep, role)
     if measure is not None and prep is not None:
         wh, absorbs = f"{prep.lower_} what {measure.lower_}", True
+    if wh == "what" and role == "subject" and verb.lemma_ in _SAYING and \
+            answer.span(sent).root.pos_ == "PROPN":
+        # "Miyamoto thought that …", "GameTrailers called it …": a name that says, thinks or
+        # judges is asked with "who", a person's or a company's
+        wh = "who"
     if wh == "what" and role in ("subject", "object") and not whole_list and \
             unsure_name(answer, sent):
         return None  # "What argued unsuccessfully for …?" → "Vaudreuil": who or what?
