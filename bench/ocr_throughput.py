@@ -23,9 +23,10 @@ The wall clock of a shared machine moves with what else runs (a ratio of 0.66 at
 the load, not the agent), so every run also reports CPU seconds per page (the ceiling's
 tesseract programs; the engine's pool processes and this process; the agent's whole stack, the
 waiting client left out) and the share of the run the OCR processes had work (on a core or
-waiting in a run queue, /proc/PID/schedstat). "By CPU per page" is the ratio the agent would
-reach on N cores of its own, valid as long as its OCR processes had work all the time: a share
-under ~99 % says pages waited on the Kafka path, a tail, or a start-up cost, not on Tesseract.
+waiting in a run queue, /proc/PID/schedstat). The share is what the load leaves alone: under
+~99 % pages waited on the Kafka path, a tail or a start-up cost, not on Tesseract. CPU seconds
+per page move with the load too (cache contention: a clean full page took 1.5-2.1 CPU-s at
+load 10-16), so "by CPU per page" compares runs only at a similar load, like the wall clock.
 At the end, the seed's design for reference: default-threaded pytesseract, one page at a time.
 
     flock /tmp/cardstream-bench.lock .venv/bin/python -m bench.ocr_throughput \\
@@ -157,11 +158,22 @@ def stack_roles(stack: Any, worker: int) -> dict[str, int]:
     """The stack's processes by role; each counts its descendants unless they are named."""
     from bench.idle_cpu import _stat
 
-    pool = [pid for pid in map(int, filter(str.isdigit, os.listdir("/proc")))
-            if (_stat(pid) or (None, 0.0))[0] == worker]
+    children = [pid for pid in map(int, filter(str.isdigit, os.listdir("/proc")))
+                if (_stat(pid) or (None, 0.0))[0] == worker]
+    # The spawn context's resource tracker is a child of the worker too, and never reads a
+    # page: counted as an OCR process, it made the pool look idle a third of the time.
+    pool = [pid for pid in children if b"spawn_main" in _cmdline(pid)]
     roles = {"broker": stack.broker.pid, "object store": stack.s3.pid, "worker": worker,
-             "this client": os.getpid(), **{f"ocr {pid}": pid for pid in pool}}
+             "this client": os.getpid(), **{f"ocr {pid}": pid for pid in pool},
+             **{f"worker child {pid}": pid for pid in children if pid not in pool}}
     return {role: pid for role, pid in roles.items() if pid is not None}
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def cores_by_role(before: dict[str, float], after: dict[str, float],
@@ -169,7 +181,7 @@ def cores_by_role(before: dict[str, float], after: dict[str, float],
     """Cores each role used over ``seconds``; the OCR processes summed as one role."""
     used: dict[str, float] = {}
     for role in after:
-        key = "ocr" if role.startswith("ocr ") else role
+        key = "ocr" if role.startswith("ocr ") else "worker" if role.startswith("worker ") else role
         used[key] = used.get(key, 0.0) + (after[role] - before.get(role, 0.0)) / seconds
     return used
 
