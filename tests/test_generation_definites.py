@@ -17,7 +17,9 @@ BOILER = (
     "If the water level drops, the lead melts and the steam escapes into the firebox. "
     "The plugs are also too small in area to lower steam pressure significantly. "
     "In 1552, French settlers built an outpost on the coast of Florida. "
-    "A storm destroyed the outpost in 1553 and the settlers sailed home to France."
+    "A storm destroyed the outpost in 1553 and the settlers sailed home to France. "
+    "The siege of Acre by the crusaders began in 1189. "
+    "The siege cost thousands of lives before Acre fell to King Richard in 1191."
 )
 SKIN = (
     "The skin is the largest organ of the human body. "
@@ -39,6 +41,7 @@ def test_a_statement_about_a_thing_the_page_introduced_is_not_made(nlp: Language
     assert made, made
     assert not any(s.startswith("The plugs") for s in made), made
     assert not any("the outpost" in s for s in made), made
+    assert not any(s.startswith("The siege cost") for s in made), made  # 'the siege of Acre'
 
 
 def test_a_statement_about_the_pages_generic_subject_stands(nlp: Language) -> None:

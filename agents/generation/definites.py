@@ -22,6 +22,8 @@ from spacy.tokens import Span, Token
 _RESTRICTIVE = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl", "acl",
                           "appos", "nmod", "npadvmod", "advmod", "quantmod"])
 
+_WHICH = frozenset(["prep", "relcl", "acl", "poss", "nummod"])
+
 
 def pointing_back(sent: Span, previous: Sequence[Span]) -> list[Token]:
     """The heads of the bare definite nouns of ``sent`` that an earlier sentence introduced
@@ -41,11 +43,13 @@ def pointing_back(sent: Span, previous: Sequence[Span]) -> list[Token]:
                 named = tok.pos_ == "PROPN" or bool(tok.ent_type_) or (
                     tok.dep_ == "compound" and tok.head.pos_ == "PROPN")
                 said = any(c.dep_ in _RESTRICTIVE for c in tok.children)
+                # 'the conquest of Cyprus' is one conquest; 'the human body' is any body
+                which = any(c.dep_ in _WHICH for c in tok.children)
                 if dets & {"the"} and not said and not named:
                     generic.add(lemma)
                 # 'the human body' is as generic as 'the body'; 'lead fusible plugs' are some
-                first[lemma] = first.get(lemma, False) or named or (said and not dets) or bool(
-                    dets & {"a", "an", "another", "one"})
+                first[lemma] = first.get(lemma, False) or named or which or (
+                    said and not dets) or bool(dets & {"a", "an", "another", "one"})
     out = []
     for det in sent:
         head = det.head
