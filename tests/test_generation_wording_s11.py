@@ -48,3 +48,18 @@ def test_a_name_that_argues_or_thinks_is_asked_with_who() -> None:
     text = "Vaudreuil argued unsuccessfully for a winter campaign."
     assert question_for_answer(text, "Vaudreuil")[0] == \
         "Who argued unsuccessfully for a winter campaign?"
+
+
+def test_a_window_question_does_not_open_on_a_conjunction() -> None:
+    from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+    from agents.generation.phrasing import in_window
+    from agents.generation.reference import Resolver
+    from agents.generation.spans import locate
+
+    nlp = pipeline("en", DEFAULT_PIPELINES)
+    assert nlp is not None
+    sent = next(iter(nlp("And in 1833 Chopin contracted with Maurice Schlesinger.").sents))
+    found = locate(sent, "Maurice Schlesinger")
+    assert found is not None
+    # before: 'And in 1833 Chopin contracted with who?'
+    assert in_window(sent, found, Resolver(lenient=True)) == "In 1833 Chopin contracted with who?"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from agents.generation import grammar
-from agents.generation.asking import MAX_WORDS, ask
+from agents.generation.asking import _DISCOURSE, MAX_WORDS, ask
 from agents.generation.defining import definitions, titles
 from agents.generation.participles import agent_question
 from agents.generation.reference import Resolver
@@ -103,6 +103,11 @@ def in_window(sent: Span, answer: Answer, resolver: Resolver) -> str | None:
             hi += 1
             while hi < len(toks) - 1 and toks[hi].text not in _BREAKS:
                 hi += 1
+    # a window that opens on a conjunction or a discourse word ('And in 1833 …', 'Meanwhile
+    # the Normans …') opens on what follows it
+    while lo < inside[0] and (toks[lo].dep_ == "cc" or toks[lo].is_punct or (
+            toks[lo].lower_ in _DISCOURSE and toks[lo].dep_ == "advmod")):
+        lo += 1
     before = doc[answer.start - 1] if answer.start > sent.start else None
     prep = before if before is not None and before.pos_ == "ADP" else None
     wh, absorbs = wh_phrase(answer, sent, prep, "nested")
