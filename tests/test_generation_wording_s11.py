@@ -63,3 +63,15 @@ def test_a_window_question_does_not_open_on_a_conjunction() -> None:
     assert found is not None
     # before: 'And in 1833 Chopin contracted with who?'
     assert in_window(sent, found, Resolver(lenient=True)) == "In 1833 Chopin contracted with who?"
+
+
+def test_a_phrasing_with_nothing_after_its_copula_loses_to_a_longer_one() -> None:
+    from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+    from agents.generation.phrasing import best
+
+    nlp = pipeline("en", DEFAULT_PIPELINES)
+    assert nlp is not None
+    phrasings = [("Who were among the visitors to Nohant?", "subject"), ("Who were?", "subject")]
+    # before: 'Who were?' (two words, the shortest) won
+    assert best(phrasings, nlp) == "Who were among the visitors to Nohant?"
+    assert best([("What was what?", "definition")], nlp) is None

@@ -59,12 +59,24 @@ def _cost(question: str, how: str, problems: list[str]) -> float:
 
 def best(phrasings: list[tuple[str, str]], nlp: Language) -> str | None:
     """The candidate with the lowest cost, or None when there is none."""
+    phrasings = [p for p in phrasings if not _empty(p[0])]
     if not phrasings:
         return None
     found = grammar.ill_formed([q for q, _ in phrasings], nlp)
     ranked = sorted(zip(phrasings, found, strict=True),
                     key=lambda x: _cost(x[0][0], x[0][1], x[1]))
     return ranked[0][0][0]
+
+
+# words that say nothing of the fact after a wh-phrase: 'Who were?', 'What are there?'
+_EMPTY = frozenset(str.split("is are was were be been there what who it this that"))
+
+
+def _empty(question: str) -> bool:
+    """A question with nothing to answer from: under three words ('What year?') or only a
+    copula after its wh-word ('Who were?', 'What was what?')."""
+    words = question.rstrip("?").lower().split()
+    return len(words) < 3 or all(w in _EMPTY for w in words[1:])
 
 
 _BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
