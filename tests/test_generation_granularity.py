@@ -82,3 +82,16 @@ def test_place_sorts_come_from_maintained_lists() -> None:
     assert place_sort("Texas") == "state"
     assert place_sort("Europe") == "continent"
     assert place_sort("New Paltz") == "other"
+
+
+def test_a_continent_or_a_state_is_offered_others_of_its_sort(nlp: Language) -> None:
+    """A page rarely names three other continents or states: the list's others stand in
+    (seen passages: 17 continent, region and state answers, none with three options)."""
+    picked = _options(nlp, "The plague reached Europe in 1347 by ship from the Crimea. "
+                           "Ohio joined the Union in 1803 as the seventeenth state.")
+    europe = next(a for a in picked if a == "Europe")
+    assert len(picked[europe]) == 3 and all(place_sort(o) == "continent"
+                                            for o in picked[europe]), picked[europe]
+    ohio = next(a for a in picked if a == "Ohio")
+    assert len(picked[ohio]) == 3 and all(place_sort(o) == "state" for o in picked[ohio]), \
+        picked[ohio]

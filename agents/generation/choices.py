@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from agents.generation import gazetteer
 from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness
-from agents.generation.granularity import place_sort, same_shape
+from agents.generation.granularity import place_sort, same_shape, siblings
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import NUMBER_WORDS, Term, norm
 
@@ -290,6 +290,13 @@ def pick(
         extra = [n for n in gazetteer.neighbours(answer.text) if n not in options]
         ranked = [o for o in ranked if gazetteer.region(o)] + by_closeness(
             answer.text, extra, difficulty, vectors, floor=UNRELATED, intermediate="closest")
+    if answer.kind == "place" and not for_statement:
+        # a continent, world region or federal state: the document's own first, then the
+        # others of the list (granularity.siblings), closest in form first
+        bare = not answer.text.lower().startswith("the ")  # 'in the _____' holds the article
+        more = [s.removeprefix("the ") if bare else s for s in siblings(answer.text)]
+        ranked += by_closeness(answer.text, [s for s in more if s not in options], difficulty,
+                               None, intermediate="closest")
     if answer.kind in NUMERIC:
         ranked = (_numbers(answer, difficulty) + ranked) if for_statement else (
             ranked[:1] + _numbers(answer, difficulty) + ranked[1:])

@@ -97,6 +97,35 @@ def _tables() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(countries), frozenset(states - countries)
 
 
+_MAJOR = ("Africa", "Asia", "Europe", "North America", "South America", "Australia")
+_REGIONS = ("the Middle East", "Central Asia", "East Asia", "Southeast Asia", "South Asia",
+            "Eastern Europe", "Western Europe", "Scandinavia", "the Balkans", "the Caribbean",
+            "Central America", "Latin America", "North Africa", "Sub-Saharan Africa")
+
+
+def siblings(text: str) -> list[str]:
+    """Other places of ``text``'s own sort that a maintained list gives: the other continents
+    for a continent, other world regions for a region ('Eastern Europe' → 'the Balkans'), the
+    other states of a federal country for a state ('Ohio' → 'Indiana'); none for a town or a
+    country (the gazetteer's neighbours serve countries)."""
+    import pycountry
+
+    name = re.sub(r"^the\s+", "", text.strip().lower())
+    sort = place_sort(text)
+    if sort == "continent":
+        pool = _MAJOR if any(name == m.lower() for m in _MAJOR) else _REGIONS
+        return [p for p in pool if re.sub(r"^the\s+", "", p.lower()) != name]
+    if sort == "state":
+        found = [s for s in pycountry.subdivisions if s.name.lower() == name
+                 and s.country_code in _FEDERAL and s.type in _STATE_TYPES]
+        if not found:
+            return []
+        code, kind = found[0].country_code, found[0].type
+        return sorted(s.name for s in pycountry.subdivisions.get(country_code=code) or []
+                      if s.type == kind and s.name.lower() != name and "," not in s.name)
+    return []
+
+
 def place_sort(text: str) -> str:
     """'country', 'state', 'continent' or 'other' (a town, a river, a region no list knows)."""
     name = re.sub(r"^the\s+", "", text.strip().lower())
