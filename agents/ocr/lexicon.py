@@ -17,6 +17,14 @@ from schemas.languages import to_iso1
 
 MIN_LETTERS = 3  # "ee", "im" and "a" come out of noise too often to count
 MIN_ZIPF = 1.5  # about once per 30 million words: rare words still count, typos do not
+# A two-letter word counts only when it is one of the language's commonest (Spanish "de",
+# "su", "yo" measure 6.3-7.8; English "of", "to", "me" 6.5-7.4), not what specks read as
+# ("ee", "im", "ol" measure 3.3-4.7 in English, Spanish and French alike).
+SHORT_ZIPF = 6.0
+# Share of a token's letters that must lie in words of the language for it to be text with
+# stray punctuation inside ("la:correspondia;" read off a worn 19th-century page) rather than
+# junk; one word of three runs of letters is no evidence.
+MOSTLY_WORDS = 0.6
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -34,6 +42,25 @@ def is_word(text: str, language: str) -> bool:
     if len(letters) != 1 or len(letters[0]) < MIN_LETTERS:
         return False
     return any(zipf_frequency(letters[0], iso) >= MIN_ZIPF for iso in _wordlists(language))
+
+
+def mostly_words(text: str, language: str) -> bool:
+    """``text`` is words of ``language`` with misread punctuation around or between them: a
+    common two-letter word ("de", "of"; SHORT_ZIPF), or runs of letters of which at least
+    MOSTLY_WORDS of the letters are in words ("la:correspondia;", "graciado;:me-preparaba")."""
+    runs = _LETTERS.findall(text)
+    letters = sum(len(run) for run in runs)
+    if not letters:
+        return False
+    good = sum(len(run) for run in runs if _known(run, language))
+    return good >= MIN_LETTERS - 1 and good >= MOSTLY_WORDS * letters
+
+
+def _known(run: str, language: str) -> bool:
+    if len(run) >= MIN_LETTERS:
+        return any(zipf_frequency(run, iso) >= MIN_ZIPF for iso in _wordlists(language))
+    return len(run) == MIN_LETTERS - 1 and any(zipf_frequency(run, iso) >= SHORT_ZIPF
+                                               for iso in _wordlists(language))
 
 
 def has_wordlist(language: str) -> bool:
