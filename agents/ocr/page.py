@@ -112,7 +112,7 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
         gray = load_gray(job.data, job.label, config.max_pixels, frame=job.frame)
         timings["decode"] = time.perf_counter() - started
     reading = _best_reading(gray, job, config, deadline, timings)
-    mask = kept_mask(reading.words, config.min_confidence, job.language)
+    mask = kept_mask(reading.words, config.min_confidence, job.language, reading.junk)
     text, kept = assemble(reading.words, mask)
     kept_conf = [w.confidence for w in kept]
     stat = PageStat(
@@ -138,7 +138,7 @@ def _coverage(reading: Reading, mask: list[bool], language: str) -> float | None
         # the same ink: the default filter, and not the ink candidate's text ink. Measuring it
         # again cost ~1 % of a clean full page's time (session 9 profile).
         return reading.coverage.percent if reading.coverage else None
-    junk = junk_lines(reading.words, language)
+    junk = reading.junk if reading.junk is not None else junk_lines(reading.words, language)
     read = [w for w, k, j in zip(reading.words, mask, junk, strict=True) if k and not j]
     measured = measure(reading.ink, word_boxes(reading.ink, read, reading.matrix),
                        dropped_lines(reading.ink, reading.words, mask, reading.matrix))
@@ -160,6 +160,7 @@ class Reading:
     kept: list[Word] = field(default_factory=list)  # the words a default reading keeps
     mask: list[bool] = field(default_factory=list)  # which of ``words`` those are
     weighed_on: Ink | None = None  # the ink ``coverage`` was measured on
+    junk: np.ndarray | None = None  # per word, whether on a junk line (evidence.junk_lines)
 
 
 def _best_reading(
@@ -211,13 +212,14 @@ def _best_reading(
             words = unwarp_words(words, prepared.warp)
         # Candidates are compared on what a default reading keeps, so the user's own filter
         # changes which words are shown, not which preparation is read.
-        mask = kept_mask(words, SELECT_CONFIDENCE, job.language)
-        proof = weigh(ink, words, mask, matrix, job.language)
+        junk = junk_lines(words, job.language)  # once: the mask and the evidence both ask
+        mask = kept_mask(words, SELECT_CONFIDENCE, job.language, junk)
+        proof = weigh(ink, words, mask, matrix, job.language, junk)
         # Steps as run, after the candidate's name unless it is the upload as it is.
         named = steps if prepared.name == "raw" else [prepared.name, *steps]
         reading = Reading(prepared, words, proof.coverage, proof.score, proof.fragmented,
                           named, ink, matrix, [w for w, k in zip(words, mask, strict=True) if k],
-                          mask, ink)
+                          mask, ink, junk)
         raw = raw or proof  # the upload as it is comes first
         first = first or reading
         if best is None or (reading.evidence > best.evidence * (1 + PREFER_EARLIER)

@@ -18,7 +18,8 @@ TEXT_LINE_MARGIN = 40.0
 _ALNUM = re.compile(r"[^\W_]")
 
 
-def kept_mask(words: list[Word], min_confidence: float, language: str = "") -> list[bool]:
+def kept_mask(words: list[Word], min_confidence: float, language: str = "",
+              junk: np.ndarray | None = None) -> list[bool]:
     """Which words the text keeps: those at or above ``min_confidence``, every word of a line
     Tesseract is sure of on average, and every word of ``language`` (agents/ocr/lexicon.py).
     Junk read from noise comes as whole doubtful lines of non-words and goes; a doubtful word
@@ -32,13 +33,16 @@ def kept_mask(words: list[Word], min_confidence: float, language: str = "") -> l
     list) a word read within TEXT_LINE_MARGIN of the filter is kept too: on worn real pages
     Tesseract doubts old spellings, names and words with a stray mark ("Bukanan,", "su.",
     "la:correspondia;"), and a dropped word costs all its characters where a misread one
-    costs a few (19th-century Spanish scans read 13.4 % CER filtered against 10.0 % raw)."""
+    costs a few (19th-century Spanish scans read 13.4 % CER filtered against 10.0 % raw).
+    ``junk``: the words' junk_lines, when the caller has them already."""
     lines: dict[tuple[int, int, int], list[float]] = {}
     for word in words:
         lines.setdefault((word.block, word.paragraph, word.line), []).append(word.confidence)
     sure = {key: sum(values) / len(values) >= min_confidence for key, values in lines.items()}
-    text_line = (~junk_lines(words, language) if has_wordlist(language)
-                 else np.zeros(len(words), dtype=bool))
+    if not has_wordlist(language):
+        text_line = np.zeros(len(words), dtype=bool)
+    else:
+        text_line = ~(junk_lines(words, language) if junk is None else junk)
     floor = min_confidence - TEXT_LINE_MARGIN
     kept = [
         w.confidence >= min_confidence or sure[(w.block, w.paragraph, w.line)]
