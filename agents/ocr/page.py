@@ -122,7 +122,8 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
         words_total=len(reading.words),
         words_kept=len(kept),
         seconds=round(time.perf_counter() - started, 4),
-        coverage=_coverage(reading, mask, job.language),
+        coverage=_coverage(reading, kept_mask(reading.words, config.min_confidence, job.language,
+                                              reading.junk, doubtful=False), job.language),
     )
     confidence = tuple(w.confidence for w in reading.words)
     return PageResult(job.page, text, stat, confidence, tuple(reading.steps), timings)
@@ -213,7 +214,7 @@ def _best_reading(
         # Candidates are compared on what a default reading keeps, so the user's own filter
         # changes which words are shown, not which preparation is read.
         junk = junk_lines(words, job.language)  # once: the mask and the evidence both ask
-        mask = kept_mask(words, SELECT_CONFIDENCE, job.language, junk)
+        mask = kept_mask(words, SELECT_CONFIDENCE, job.language, junk, doubtful=False)
         proof = weigh(ink, words, mask, matrix, job.language, junk)
         # Steps as run, after the candidate's name unless it is the upload as it is.
         named = steps if prepared.name == "raw" else [prepared.name, *steps]

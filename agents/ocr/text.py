@@ -19,7 +19,7 @@ _ALNUM = re.compile(r"[^\W_]")
 
 
 def kept_mask(words: list[Word], min_confidence: float, language: str = "",
-              junk: np.ndarray | None = None) -> list[bool]:
+              junk: np.ndarray | None = None, *, doubtful: bool = True) -> list[bool]:
     """Which words the text keeps: those at or above ``min_confidence``, every word of a line
     Tesseract is sure of on average, and every word of ``language`` (agents/ocr/lexicon.py).
     Junk read from noise comes as whole doubtful lines of non-words and goes; a doubtful word
@@ -34,12 +34,16 @@ def kept_mask(words: list[Word], min_confidence: float, language: str = "",
     Tesseract doubts old spellings, names and words with a stray mark ("Bukanan,", "su.",
     "la:correspondia;"), and a dropped word costs all its characters where a misread one
     costs a few (19th-century Spanish scans read 13.4 % CER filtered against 10.0 % raw).
-    ``junk``: the words' junk_lines, when the caller has them already."""
+    ``doubtful=False`` leaves those out: what coverage counts as read and candidates are
+    weighed by. A guess on a line of text is worth showing, but no proof its ink was read:
+    counted, the junk a noisy page's raw reading kept over a line it lost made the line read
+    (DEV en-oxygen with noise, coverage 80.8). ``junk``: the words' junk_lines, when the
+    caller has them already."""
     lines: dict[tuple[int, int, int], list[float]] = {}
     for word in words:
         lines.setdefault((word.block, word.paragraph, word.line), []).append(word.confidence)
     sure = {key: sum(values) / len(values) >= min_confidence for key, values in lines.items()}
-    if not has_wordlist(language):
+    if not doubtful or not has_wordlist(language):
         text_line = np.zeros(len(words), dtype=bool)
     else:
         text_line = ~(junk_lines(words, language) if junk is None else junk)
