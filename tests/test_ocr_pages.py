@@ -4,6 +4,7 @@ languages and the process-pool path. Pages are half-width paragraphs to keep the
 from __future__ import annotations
 
 import io
+import multiprocessing
 import re
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -81,7 +82,9 @@ def test_webp_is_read(page: Image.Image) -> None:
 def test_multipage_tiff_yields_every_page_in_a_process_pool() -> None:
     texts = [TEXTS["biology"], TEXTS["history"]]
     data = multipage_tiff([render_page(t, width_in=5) for t in texts])
-    with ProcessPoolExecutor(2, initializer=worker_init) as pool:
+    # spawned, as agents.worker's pool is (a forked child hangs in OpenCV: see worker_init)
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(2, mp_context=spawn, initializer=worker_init) as pool:
         result = extract(data, "image/tiff", "scan.tif", OcrConfig(), map_fn=pool.map)
     assert [p.page for p in result.pages] == [1, 2]
     first, second = result.text.split("Within fifty years")[0], result.text

@@ -69,6 +69,8 @@ def worker_init() -> None:
     once it is imported: with every core already reading a page, its workers only took turns
     with the other processes' Tesseracts, and their waiting spins cost CPU (measured on a clean
     full page, 2 processes on 2 cores: 0.05 CPU-s per page on the second thread).
+    Pools that run it must spawn their processes, as agents.worker does: a forked child
+    inherits OpenCV's pool without its threads, and setNumThreads then waits forever.
     """
     for name in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[name] = "1"
