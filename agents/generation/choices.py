@@ -29,7 +29,7 @@ from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness
 from agents.generation.granularity import place_sort, same_shape, siblings
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
-from agents.generation.terms import NUMBER_WORDS, Term, norm
+from agents.generation.terms import MONTHS_EN, NUMBER_WORDS, Term, norm
 
 MIN_DISTRACTORS = 3
 _LOCATIVE = frozenset(["in", "at", "to", "from", "into", "near", "across", "through", "towards",
@@ -41,8 +41,7 @@ _BOUNDS = frozenset(["by", "before", "after", "since", "until", "till", "prior t
                      "over", "under", "more than", "less than", "fewer than", "at least",
                      "at most", "nearly", "almost", "hasta", "desde", "antes de", "después de"])
 UNRELATED = 0.12  # MiniLM cosine below which an option of the "same" kind is a tagging slip
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-           "December")
+_MONTHS = MONTHS_EN
 _DAY_OF_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b"
     rf"|\b(?:{_MONTHS})\s+(?P<day2>\d{{1,2}})\b"

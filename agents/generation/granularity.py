@@ -20,9 +20,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from agents.generation import gazetteer
+from agents.generation.terms import MONTHS_EN
 
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|"
-                    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")
+_MONTH = re.compile(rf"\b({MONTHS_EN}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")
 _DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.pattern}"
                   rf"|{_MONTH.pattern}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,])\d{3,4}(?![\d,])(?!s\b)")

@@ -19,8 +19,10 @@ KINDS = ("code", "math", "date", "year", "century", "number", "name", "list", "p
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve")
 
+# the English month names, as a regex alternation (choices and granularity read them too)
+MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    f"{MONTHS_EN}|"
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 )
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
