@@ -24,6 +24,9 @@ out: look only at its final numbers):
 - A sixth book, held out whole (``bench/data/openstax_soc_pages.json``, OpenStax Introduction
   to Sociology 3e, CC BY 4.0 commit): 10 test pages added in session 11 for its final review
   (``book="soc"``), built by ``bench/openstax_pages.py`` (source, commit, seed in the file).
+- A seventh book, held out whole (``bench/data/openstax_micro_pages.json``, OpenStax
+  Microbiology, CC BY 4.0 commit): 10 test pages added in session 12 for its final review
+  (``book="micro"``), built by ``bench/openstax_pages.py`` (source, commit, seed in the file).
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -43,7 +46,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "phil": TEXTBOOK.with_name("openstax_phil_pages.json"),
          "psy": TEXTBOOK.with_name("openstax_psy_pages.json"),
          "astro": TEXTBOOK.with_name("openstax_astro_pages.json"),
-         "soc": TEXTBOOK.with_name("openstax_soc_pages.json")}
+         "soc": TEXTBOOK.with_name("openstax_soc_pages.json"),
+         "micro": TEXTBOOK.with_name("openstax_micro_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
