@@ -98,25 +98,33 @@ def text_sources(texts: Sequence[Mapping[str, object]], split: str, faces: Seque
     return out
 
 
-def alto_lines(markup: bytes) -> list[str]:
-    """The text lines of an ALTO page as the transcriber wrote them."""
+def alto_lines(markup: bytes, kinds: Sequence[str] = ()) -> list[str]:
+    """The text lines of an ALTO page as the transcriber wrote them; given ``kinds``, only the
+    lines typed (TAGREFS) with one of those labels, e.g. SegmOnto's "DefaultLine:Typewritten"."""
     tree = etree.fromstring(markup)
     ns = {"a": tree.nsmap[None]}
+    labels = {tag.get("ID"): tag.get("LABEL") for tag in tree.iterfind(".//a:OtherTag", ns)}
     return [" ".join(part.get("CONTENT", "") for part in line.iterfind("a:String", ns))
-            for line in tree.iterfind(".//a:TextLine", ns)]
+            for line in tree.iterfind(".//a:TextLine", ns)
+            if not kinds or any(labels.get(ref) in kinds
+                                for ref in line.get("TAGREFS", "").split())]
 
 
-def alto_pages(directory: Path, commit: str, under: str = "data") -> Iterator[tuple[str, str]]:
+def alto_pages(directory: Path, commit: str, under: str = "data",
+               images: str | None = None) -> Iterator[tuple[str, str]]:
     """(ALTO file, its image) of every page under ``under`` at ``commit`` whose image the
     checkout holds: a fetched snapshot lacks its largest blobs (size "BAD" or "-"), and such
-    pages are skipped (the drawn list is committed, so a split does not depend on a snapshot)."""
-    listing = git(directory, "ls-tree", "-r", "-l", "-z", commit, under).decode()
+    pages are skipped (the drawn list is committed, so a split does not depend on a snapshot).
+    The image lies beside its ALTO file, or in the folder ``images`` under the same name."""
+    listing = git(directory, "ls-tree", "-r", "-l", "-z", commit, under,
+                  *([images] if images else [])).decode()
     sizes: dict[str, str] = {}  # path -> size
     for row in filter(None, listing.split("\0")):
         meta, path = row.split("\t", 1)
         sizes[path] = meta.split()[-1]
     for xml in sorted(p for p in sizes if p.endswith(".xml")):
-        image = next((p for p in sizes if p.rsplit(".", 1)[0] == xml[:-4] and p != xml), None)
+        stem = f"{images}/{Path(xml).stem}" if images else xml[:-4]
+        image = next((p for p in sizes if p.rsplit(".", 1)[0] == stem and p != xml), None)
         if image is not None and sizes[image] not in ("-", "BAD"):
             yield xml, image
 
@@ -155,6 +163,12 @@ def latin(lines: Sequence[str]) -> bool:
                and not unicodedata.combining(ch) for line in lines for ch in line)
 
 
+def plain(lines: Sequence[str]) -> bool:
+    """No CATMuS editorial mark: a word struck out or illegible (⟦⟧) or written above the
+    line (^) is truth no reading of the printed line can match."""
+    return not any(mark in line for line in lines for mark in "⟦⟧^")
+
+
 @dataclass(frozen=True)
 class Scans:
     """A corpus of real pages with line-level ALTO truth, read from a git checkout at a commit
@@ -170,6 +184,9 @@ class Scans:
     per_document: int  # a document is an ALTO path without its trailing page number
     min_lines: int = 15
     min_width: int = 35  # mean characters per line: running text, not verse or a list
+    images: str | None = None  # the folder of the page images, when not beside the ALTO files
+    only: str = ""  # a pattern every drawn ALTO path matches (e.g. the documents' years)
+    kinds: tuple[str, ...] = ()  # line types read as the truth (all when empty)
 
     @property
     def directory(self) -> Path:
@@ -178,15 +195,17 @@ class Scans:
 
     def lines(self, xml: str) -> list[str]:
         markup = git(self.directory, "show", f"{self.commit}:{xml}")
-        return [line for line in map(composed, alto_lines(markup)) if line]
+        return [line for line in map(composed, alto_lines(markup, self.kinds)) if line]
 
     def draw(self, split: str) -> list[dict[str, str]]:
         """Running-text pages in Latin script, drawn by a generator seeded with the split."""
         eligible = []
-        for xml, image in alto_pages(self.directory, self.commit, self.under):
+        for xml, image in alto_pages(self.directory, self.commit, self.under, self.images):
+            if not re.search(self.only, xml):
+                continue
             lines = self.lines(xml)
             if (len(lines) < self.min_lines or statistics.fmean(map(len, lines)) < self.min_width
-                    or not latin(lines)):
+                    or not latin(lines) or not plain(lines)):
                 continue
             eligible.append({"id": f"real-{self.tag}-{zlib.crc32(xml.encode()):08x}",
                              "document": re.sub(r"[_-]?\d+\.xml$", "", xml), "xml": xml,
