@@ -254,3 +254,46 @@ def build_cli(doc: str, passages: Path, build: Callable[[Path], dict[str, object
     passages.write_text(json.dumps(build(args.mirrors), indent=1, ensure_ascii=False) + "\n",
                         encoding="utf-8")
     print(f"wrote {passages}")
+
+
+@dataclass(frozen=True)
+class Held:
+    """A held-aside split as data: the books its passages come from and the faces they are set
+    in, its corpora of real pages, and the file its draw is committed in. Its module exposes
+    ``text_sources``, ``scan_names`` and ``real_case`` (bench.ocr_corpus reads them there)."""
+
+    split: str
+    module: str  # the module that describes it, e.g. "bench.ocr_held12"
+    passages: Path  # the committed draw (``build``)
+    books: Sequence[Book]
+    faces: Sequence[Face]
+    tesseract: Mapping[str, str]  # book language -> Tesseract code
+    corpora: Sequence[Scans]
+
+    def build(self, mirrors: Path) -> dict[str, object]:
+        """Each book's passages (draw_texts) and the drawn real pages."""
+        return {"about": "Project Gutenberg passages (public domain in the USA) via GITenberg, "
+                         "and the real pages drawn from "
+                         + ", ".join(corpus.repo for corpus in self.corpora)
+                         + f" (transcriptions CC BY 4.0), held aside as {self.split}; built by "
+                           f"`python -m {self.module} passages`",
+                "texts": draw_texts(mirrors, self.split, self.books),
+                "scans": [page for corpus in self.corpora for page in corpus.draw(self.split)]}
+
+    def text_sources(self, split: str | None = None) -> list[Source]:
+        return text_sources(committed(self.passages)["texts"], split or self.split, self.faces,
+                            dict(self.tesseract))
+
+    def scan_names(self, split: str | None = None) -> list[str]:
+        """The real pages of the split whose corpus is at hand (the others said out loud)."""
+        if split not in (None, self.split):
+            return []
+        return present(self.split, self.corpora, committed(self.passages)["scans"])
+
+    def real_case(self, split: str, name: str) -> Case:
+        page = next(p for p in committed(self.passages)["scans"] if p["id"] == name)
+        corpus = next(c for c in self.corpora if name.startswith(f"real-{c.tag}-"))
+        return corpus.case(split, page)
+
+    def main(self, doc: str) -> None:
+        build_cli(doc, self.passages, self.build)

@@ -28,8 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench import ocr_held as held
-from bench.ocr_case import Case, Source
-from bench.ocr_held import Scans, draw_texts
+from bench.ocr_held import Scans
 
 SPLIT = "s11-test"
 DATA = Path(__file__).resolve().parent / "ocr_data"
@@ -66,34 +65,15 @@ CORPORA = [
 ]
 
 
-def build_passages(mirrors: Path) -> dict[str, object]:
-    """Each book's passages (bench.ocr_held.draw_texts) and the drawn real pages."""
-    return {"about": "Project Gutenberg passages (public domain in the USA) via GITenberg, and "
-                     "the real pages drawn from "
-                     + ", ".join(corpus.repo for corpus in CORPORA)
-                     + " (transcriptions CC BY 4.0), held aside in session 11; built by "
-                       "`python -m bench.ocr_held11 passages`",
-            "texts": draw_texts(mirrors, SPLIT, BOOKS),
-            "scans": [page for corpus in CORPORA for page in corpus.draw(SPLIT)]}
-
-
-def scan_names(split: str = SPLIT) -> list[str]:
-    """The real pages of the split whose corpus is at hand (the others said out loud)."""
-    return held.present(SPLIT, CORPORA, held.committed(PASSAGES)["scans"]) if split == SPLIT else []
-
-
-def real_case(split: str, name: str) -> Case:
-    page = next(p for p in held.committed(PASSAGES)["scans"] if p["id"] == name)
-    corpus = next(c for c in CORPORA if name.startswith(f"real-{c.tag}-"))
-    return corpus.case(split, page)
-
-
-def text_sources(split: str = SPLIT) -> list[Source]:
-    return held.text_sources(held.committed(PASSAGES)["texts"], split, FACES, TESSERACT)
+SPEC = held.Held(SPLIT, "bench.ocr_held11", PASSAGES, BOOKS, FACES, TESSERACT, CORPORA)
+build_passages = SPEC.build
+text_sources = SPEC.text_sources
+scan_names = SPEC.scan_names
+real_case = SPEC.real_case
 
 
 def main() -> None:
-    held.build_cli(__doc__ or "", PASSAGES, build_passages)
+    SPEC.main(__doc__ or "")
 
 if __name__ == "__main__":
     main()
