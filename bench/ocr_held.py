@@ -275,7 +275,7 @@ class Held:
         return {"about": "Project Gutenberg passages (public domain in the USA) via GITenberg, "
                          "and the real pages drawn from "
                          + ", ".join(corpus.repo for corpus in self.corpora)
-                         + f" (transcriptions CC BY 4.0), held aside as {self.split}; built by "
+                         + f" (transcriptions CC BY), held aside as {self.split}; built by "
                            f"`python -m {self.module} passages`",
                 "texts": draw_texts(mirrors, self.split, self.books),
                 "scans": [page for corpus in self.corpora for page in corpus.draw(self.split)]}

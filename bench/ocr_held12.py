@@ -10,13 +10,14 @@ the way s11-test was (bench/ocr_held.py), from material none of them used
   book's name, typeset in style/size pairs no earlier split used (the first bold and italic
   serif pages), then degraded by every family of bench/ocr_corpus.FAMILIES (phone photos
   included) under seeds named by the split;
-- real pages with hand-made line-level ALTO truth from two corpora of the HTR-United
-  catalogue (CC BY 4.0), read as they are: French printed books of 1800-1989 scanned by the
-  Sorbonne's library (NuBIS), and English typewritten letters of 1905 (Stanford University
-  Archives), whose truth is their typed and printed lines (the corpus types every line; the
-  handwritten ones and signatures are left out, as s11-test's typescripts leave margin notes
-  out). Running-text pages in Latin script, drawn by a generator seeded with the split, a few
-  per document. Each corpus is read from a checkout named by its own environment variable
+- real pages with hand-made line-level ALTO truth from three corpora of the HTR-United
+  catalogue (CC BY), read as they are: French printed books of 1800-1989 scanned by the
+  Sorbonne's library (NuBIS), German prose pages of Swiss art catalogues of the 1880s, and
+  English typewritten letters of 1905 (Stanford University Archives), whose truth is their
+  typed and printed lines (the corpus types every line; the handwritten ones and signatures
+  are left out, as s11-test's typescripts leave margin notes out). Running-text pages in
+  Latin script, drawn by a generator seeded with the split, a few per document. Each corpus
+  is read from a checkout named by its own environment variable
   (``Scans.variable``); without it its pages are skipped and the bench says so.
 
 Engineers never open this file's data, its sources or any OCR output of its pages. Build the
@@ -63,6 +64,10 @@ CORPORA = [
           "9266adbc8aea6564b4b8447bcbe205ae1c1e87f2", "CARDSTREAM_STANFORD", "data", "eng",
           count=4, per_document=1, min_lines=14,
           kinds=("DefaultLine:Typewritten", "DefaultLine:Print")),
+    # Swiss art exhibition catalogues (1852-1890), mostly numbered lists of works; their German
+    # prose pages (40+ characters a line, as for s11-test's typescripts) are running text
+    Scans("artlas-de", "FoNDUE-HTR/FONDUE-MLT-ART", "08d6e83060a940b8084a0db3acb560e3ddbdcff9",
+          "CARDSTREAM_MLT_ART", "data/german", "deu", count=2, per_document=2, min_width=40),
 ]
 
 

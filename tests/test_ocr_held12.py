@@ -90,7 +90,7 @@ def test_without_a_corpus_its_real_pages_are_skipped_out_loud(
                     reason="a corpus of s12-test is not checked out")
 def test_its_real_pages_are_images_with_their_lines() -> None:
     real = [spec for spec in specs("s12-test") if spec[2] == "real-scan"]
-    assert len(real) == sum(corpus.count for corpus in ocr_held12.CORPORA) == 17
+    assert len(real) == sum(corpus.count for corpus in ocr_held12.CORPORA) == 19
     for corpus in ocr_held12.CORPORA:
         page = case(next(spec for spec in real if spec[1].startswith(f"real-{corpus.tag}-")))
         assert page.language == corpus.language and len(page.lines) >= corpus.min_lines
