@@ -18,6 +18,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from confluent_kafka import Consumer, Message
+
 from schemas.events import (
     DeadLetter,
     Event,
@@ -42,11 +44,18 @@ ONE_SHOT = {"enable.idempotence": False, "max.in.flight.requests.per.connection"
 
 # how long cards that arrive before their upload's text wait for it (see Watcher.wait)
 TEXT_GRACE = 5.0
-# How long a watcher's fetch may wait on the broker. Tansu answers a fetch only when its wait is
-# over, however soon a record arrives, so this is what the last hop (cards -> the waiting user)
-# costs: librdkafka's default 500 ms put 0-125 ms on every upload --wait (Tansu re-reads at
-# 250, 375 and 500 ms). A watcher lives only while someone waits, so its extra fetches are cheap.
-WATCH_FETCH_WAIT_MS = 20
+# How long a watcher's fetches may wait on the broker. Tansu answers a fetch only when its wait
+# is over, however soon a record arrives (it re-reads the log at most once more per wait under
+# 250 ms), so a fetch wait is a polling interval: what a hop to the waiting user costs, and each
+# fetch is broker CPU taken from the OCR processes on the same cores (measured, OCR-only stack,
+# 3 topics x 4 partitions: a watcher fetching every 20 ms cost the broker 0.057 of a core, every
+# 100 ms 0.019). The user waits for cards, which come only after their upload's text, so the
+# watcher has two consumers: texts and dead letters at a relaxed pace (a text is a progress
+# note, seen at most this late), and cards at a quick one, fetching only while an upload whose
+# text came still waits for its cards (librdkafka's default 500 ms had put 0-125 ms on every
+# `upload --wait`).
+PROGRESS_FETCH_WAIT_MS = 100
+CARDS_FETCH_WAIT_MS = 20
 
 TEXT_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown"}
 
@@ -81,11 +90,33 @@ class Watcher:
             client.topic(Flashcards.topic): Flashcards,
             client.topic(DeadLetter.topic): DeadLetter,
         }
-        config: dict[str, Any] = {**client.kafka_config,
-                                  "fetch.wait.max.ms": WATCH_FETCH_WAIT_MS}
-        self._consumer = kafka.consumer(client.bootstrap, **config)
-        kafka.assign_at_end(self._consumer, list(self._topics))
+        def consumer(fetch_wait_ms: int) -> Consumer:
+            config: dict[str, Any] = {**client.kafka_config, "fetch.wait.max.ms": fetch_wait_ms}
+            return kafka.consumer(client.bootstrap, **config)
+
+        self._progress = consumer(PROGRESS_FETCH_WAIT_MS)
+        self._cards = consumer(CARDS_FETCH_WAIT_MS)
+        ends = kafka.end_offsets(self._progress, list(self._topics))
+        cards = [tp for tp in ends if self._topics[tp.topic] is Flashcards]
+        self._progress.assign([tp for tp in ends if self._topics[tp.topic] is not Flashcards])
+        self._cards.assign(cards)
+        self._cards.pause(cards)  # nothing to fetch until a text came (see CARDS_FETCH_WAIT_MS)
+        self._fetching_cards = False
+        self._texts: set[str] = set()  # uploads whose text this watcher read, in any call
         self._started = time.monotonic()
+
+    def _fetch_cards(self, wanted: bool) -> None:
+        """Let the cards consumer fetch (``wanted``) or stop it; it keeps its position."""
+        if wanted != self._fetching_cards:
+            partitions = self._cards.assignment()
+            (self._cards.resume if wanted else self._cards.pause)(partitions)
+            self._fetching_cards = wanted
+
+    def _next(self) -> Message | None:
+        """The next record of either consumer, waiting at most a fetch of the quicker one."""
+        if self._fetching_cards:
+            return self._cards.poll(CARDS_FETCH_WAIT_MS / 1000) or self._progress.poll(0)
+        return self._progress.poll(0.2)
 
     def wait(self, upload_ids: list[str], timeout: float,
              on_progress: Callable[[Outcome, str], None] | None = None) -> dict[str, Outcome]:
@@ -104,61 +135,76 @@ class Watcher:
             if on_progress:
                 on_progress(outcome, stage)
 
-        while any(o.status == "pending" for o in outcomes.values()) or held:
-            now = time.monotonic()
-            for uid in [u for u, until in held.items() if now > until or now > deadline]:
-                del held[uid]
-                report(outcomes[uid], "cards")
-            if now > deadline:
-                break
-            message = self._consumer.poll(0.2)
-            if message is None or message.error():
-                continue
-            event_type = self._topics[message.topic() or ""]
-            event: Text | Flashcards | DeadLetter = self._client.codec.decode(
-                message.value(), event_type
-            )
-            outcome = outcomes.get(getattr(event, "upload_id", None) or "")
-            if outcome is None:
-                continue
-            elapsed = time.monotonic() - self._started
-            if isinstance(event, Text):
-                if outcome.text is not None or outcome.status == "error":
-                    continue  # a redelivered copy, or a text after its failure was reported
-                outcome.text = event
-                report(outcome, "text")
-                if held.pop(outcome.upload_id, None) is not None:
-                    report(outcome, "cards")
-            elif outcome.status != "pending":
-                continue
-            elif isinstance(event, Flashcards):
-                outcome.flashcards, outcome.status, outcome.seconds = event, "ok", elapsed
-                if outcome.text is None:
-                    held[outcome.upload_id] = time.monotonic() + TEXT_GRACE
-                else:
-                    report(outcome, "cards")
-            else:
-                assert isinstance(event, DeadLetter)
-                outcome.error, outcome.status, outcome.seconds = event, "error", elapsed
-                report(outcome, "error")
+        try:
+            while any(o.status == "pending" for o in outcomes.values()) or held:
+                now = time.monotonic()
+                for uid in [u for u, until in held.items() if now > until or now > deadline]:
+                    del held[uid]
+                    report(outcomes[uid], "cards")
+                if now > deadline:
+                    break
+                # cards are on their way only for an upload whose text came (in this call, or
+                # in an earlier one that timed out)
+                self._fetch_cards(any(o.status == "pending" and o.upload_id in self._texts
+                                      for o in outcomes.values()))
+                message = self._next()
+                if message is None or message.error():
+                    continue
+                self._take(message, outcomes, held, report)
+        finally:
+            self._fetch_cards(False)
         return outcomes
+
+    def _take(self, message: Message, outcomes: dict[str, Outcome], held: dict[str, float],
+              report: Callable[[Outcome, str], None]) -> None:
+        event_type = self._topics[message.topic() or ""]
+        event: Text | Flashcards | DeadLetter = self._client.codec.decode(
+            message.value(), event_type
+        )
+        if isinstance(event, Text):
+            self._texts.add(event.upload_id)  # its cards may be waited for in a later call
+        outcome = outcomes.get(getattr(event, "upload_id", None) or "")
+        if outcome is None:
+            return
+        elapsed = time.monotonic() - self._started
+        if isinstance(event, Text):
+            if outcome.text is not None or outcome.status == "error":
+                return  # a redelivered copy, or a text after its failure was reported
+            outcome.text = event
+            report(outcome, "text")
+            if held.pop(outcome.upload_id, None) is not None:
+                report(outcome, "cards")
+        elif outcome.status != "pending":
+            return
+        elif isinstance(event, Flashcards):
+            outcome.flashcards, outcome.status, outcome.seconds = event, "ok", elapsed
+            if outcome.text is None:
+                held[outcome.upload_id] = time.monotonic() + TEXT_GRACE
+            else:
+                report(outcome, "cards")
+        else:
+            assert isinstance(event, DeadLetter)
+            outcome.error, outcome.status, outcome.seconds = event, "error", elapsed
+            report(outcome, "error")
 
     def wait_for_text(self, upload_ids: list[str], timeout: float) -> dict[str, float]:
         """Seconds until each upload's text event (OCR-only workers, benchmarks)."""
         wanted, seen = set(upload_ids), dict[str, float]()
         deadline = time.monotonic() + timeout
         while wanted - seen.keys() and time.monotonic() < deadline:
-            message = self._consumer.poll(0.2)
+            message = self._progress.poll(0.2)
             if message is None or message.error() or self._topics.get(message.topic() or "") \
                     is not Text:
                 continue
             text = self._client.codec.decode(message.value(), Text)
+            self._texts.add(text.upload_id)
             if text.upload_id in wanted:
                 seen[text.upload_id] = time.monotonic() - self._started
         return seen
 
     def close(self) -> None:
-        self._consumer.close()
+        self._progress.close()
+        self._cards.close()
 
     def __enter__(self) -> Watcher:
         return self

@@ -82,21 +82,26 @@ def _partitions(cons: Consumer, topics: list[str], timeout: float,
     return found
 
 
-def assign_at_end(cons: Consumer, topics: list[str], timeout: float = 10.0) -> None:
-    """Assign every partition of ``topics`` at its current end offset.
-
-    Clients that wait for results start reading *before* they produce, without joining a
-    consumer group (a group join costs seconds on every CLI call).
-    """
-    assignment = []
+def end_offsets(cons: Consumer, topics: list[str], timeout: float = 10.0) -> list[TopicPartition]:
+    """Every partition of ``topics`` at its current end offset."""
+    ends = []
     for topic, partition in _partitions(cons, topics, timeout, required=True):
         try:
             _low, high = cons.get_watermark_offsets(TopicPartition(topic, partition),
                                                     timeout=timeout)
         except KafkaException as exc:
             raise BrokerError(f"cannot read the end of {topic}[{partition}]: {exc}") from exc
-        assignment.append(TopicPartition(topic, partition, high))
-    cons.assign(assignment)
+        ends.append(TopicPartition(topic, partition, high))
+    return ends
+
+
+def assign_at_end(cons: Consumer, topics: list[str], timeout: float = 10.0) -> None:
+    """Assign every partition of ``topics`` at its current end offset.
+
+    Clients that wait for results start reading *before* they produce, without joining a
+    consumer group (a group join costs seconds on every CLI call).
+    """
+    cons.assign(end_offsets(cons, topics, timeout))
 
 
 def assign_from_start(cons: Consumer, topics: list[str], timeout: float = 10.0) -> None:
