@@ -111,7 +111,9 @@ class EmbeddedObjectStore:
                 f"-s3.port={p['s3']}", f"-master.port={p['master']}",
                 f"-volume.port={p['volume']}", f"-filer.port={p['filer']}",
                 f"-admin.port={p['admin']}", "-admin.ui=false", "-webdav=false",
-                "-s3.port.iceberg=0", "-s3.port.lance=0"]
+                "-s3.port.iceberg=0", "-s3.port.lance=0",
+                # a local store reports nothing to telemetry.seaweedfs.com (on by default)
+                "-master.telemetry=false"]
         # weed mini makes the first user from these and creates the bucket with it
         env = {**os.environ, "AWS_ACCESS_KEY_ID": self.endpoint.access_key,
                "AWS_SECRET_ACCESS_KEY": self.endpoint.secret_key}
