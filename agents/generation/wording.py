@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from agents.generation.spans import CLASS_WORDS, Answer
+from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS, Answer
 
 _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
                           "through",
@@ -72,4 +72,53 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         # (not "what river": the product's gates drop 'What park covers …?' where they keep
         # 'Which park covers …?'; on the seen passages that cost 7 of 95 qa cards)
         return f"which {last}", False
+    if kind in ("thing", "name", "group") and names_people(span):
+        return "who", False
     return "what", False
+
+
+# nouns for groups whose members are people, and people nouns spans.PERSON_NOUNS lacks; the
+# blind reviews rejected every 'What' asked of them ("What fought for William of Orange?" →
+# "Huguenot regiments", "What settled at the Cape …?" → "Individual Huguenots")
+_PEOPLE_NOUNS = frozenset(str.split(
+    "regiment troop tribe clan crew mob militia garrison congregation family colonist settler "
+    "immigrant emigrant refugee inhabitant resident native descendant ancestor follower "
+    "supporter opponent critic scholar artisan craftsman weaver missionary nun aristocrat "
+    "aristocracy nobility clergy delegate delegation voter employee pupil disciple fan player "
+    "athlete pioneer volunteer nominee rebel insurgent prisoner pilgrim peer coach sculptor "
+    "editor publisher actor actress singer dancer architect novelist playwright journalist "
+    "teammate partner friend lover rival ally enemy invader conqueror ancestor nomad "
+    "chieftain warrior hunter tenant landowner lawyer"))
+# nouns in -ist and -ian that are no people
+_NOT_PEOPLE = frozenset(str.split(
+    "list mist twist wrist fist gist schist tryst exist assist insist resist persist consist "
+    "median meridian gentian fustian"))
+# verbs whose subject is a person or a group of people, never a thing or a document
+# ("Individual Huguenots settled at the Cape"); a plural subject of one of them is asked with
+# 'who'. Verbs of saying and judging are not here: "Studies question …", "Reports claim …"
+_AGENT_VERBS = frozenset(str.split(
+    "settle migrate emigrate immigrate vote marry worship pray colonize colonise flee "
+    "rebel"))
+
+
+def names_people(span: Span) -> bool:
+    """The answer names people though the small model gave it no PERSON/NORP/ORG label: its
+    head is a person or group noun (a list, or a noun in -ist/-ian: 'sociologists',
+    'musicians'), a capitalised plural name ('Huguenots'), or a plural subject of a verb that
+    only people do ('settled', 'questioned')."""
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() in CLASS_WORDS:
+        return False
+    lemma = root.lemma_.lower()
+    if lemma in PERSON_NOUNS or lemma in _PEOPLE_NOUNS:
+        return True
+    if root.pos_ == "NOUN" and len(lemma) >= 6 and lemma.endswith(("ist", "ian")) and \
+            lemma not in _NOT_PEOPLE:
+        return True
+    if root.tag_ == "NNPS" and not root.ent_type_ and root.i > span.doc[root.i].sent.start:
+        return True  # 'Individual Huguenots' (not a plural that opens its sentence)
+    verb = root.head
+    if verb.lemma_.lower() == "settle" and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # 'settled the matter': not the settling of people
+    return root.tag_ in ("NNS", "NNPS") and root.dep_ == "nsubj" and \
+        verb.lemma_.lower() in _AGENT_VERBS
