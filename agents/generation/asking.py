@@ -111,8 +111,67 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
 
 
+# verbs whose clausal complement is someone's claim, not a fact the page states
+CLAIMING = _SAYING | frozenset(str.split(
+    "assert contend maintain allege speculate theorize theorise hypothesize hypothesise hold "
+    "fear hope doubt conclude accuse assume imagine feel"))
+
+
 def ask(sent: Span, answer: Answer, resolver: Resolver | None = None, max_words: int = MAX_WORDS,
         keep_front: bool = True, whole_list: bool = False) -> Asked | None:
+    """``_ask``'s question, attributed when the clause that holds the answer is someone's claim:
+    "Mao argued that the Soviet Union had itself become an imperialist power" asks "According
+    to Mao, what had itself become an imperialist power?" (reviewers rejected the claim asked
+    as a fact); when the claimer cannot be named on the card (an unresolved "he"), no
+    question."""
+    asked = _ask(sent, answer, resolver, max_words, keep_front, whole_list)
+    if asked is None:
+        return None
+    claimer = _claimer(sent, answer, resolver)
+    if claimer is None:
+        return asked
+    if not claimer:
+        return None
+    first = asked.question.split()[0]
+    if first.lower() in _LOWER_AFTER_CLAIMER:
+        first = first.lower()  # (a name keeps its capital: 'According to Mao, Stalin …')
+    rest = asked.question[len(first):]
+    question = f"According to {claimer}, {first}{rest}"
+    return Asked(question, asked.answer, asked.role)
+
+
+_LOWER_AFTER_CLAIMER = frozenset(str.split(
+    "what who whom whose which when where why how in on at by from during for to with of the a "
+    "an"))
+
+
+def _claimer(sent: Span, answer: Answer, resolver: Resolver | None) -> str | None:
+    """Who claims the clause that holds the answer, as the card can write it ("" when it cannot
+    be written), or None when the clause is no one's claim."""
+    found = clause_head(answer.span(sent).root)
+    if found is None:
+        return None
+    verb = found[0]
+    while verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in CLAIMING or verb.head.i in \
+            range(answer.start, answer.end):
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in ("it", "there"):
+        return None  # "it is believed that …": the page's own claim
+    if set(range(answer.start, answer.end)) & _subtree(subj):
+        return None
+    ids = sorted(i for i in _subtree(subj) if not sent.doc[i].is_punct or sent.doc[i].text == "'s")
+    if len(ids) > 6:
+        return ""
+    rendered = Builder(sent, resolver).render(ids, {})
+    return rendered or ""
+
+
+def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
+         max_words: int = MAX_WORDS, keep_front: bool = True, whole_list: bool = False
+         ) -> Asked | None:
     """The question whose answer is ``answer`` (a span of ``sent``), or None.
 
     ``max_words``: optional parts (asides, modifiers of nouns, adjuncts) are pruned, longest

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from agents.generation.asking import CLAIMING
 from agents.generation.reference import PERSONAL, Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
 
@@ -103,7 +104,9 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
                 out += [(g, _own_subject(g) or shared) for g in c.children
                         if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX") and _finite(g)]
         elif c.dep_ in ("ccomp", "parataxis") and own is not None and c.i < root.i and not any(
-                g.dep_ == "mark" for g in c.children):
+                g.dep_ == "mark" for g in c.children) and root.lemma_.lower() not in CLAIMING:
+            # ("The Soviet Union had become imperialist, Mao argued": Mao's claim, not a fact
+            # of its own; asking.ask attributes it)
             out.append((c, own))  # "A were descended from R, B were descended from P"
         elif c.dep_ == "advcl" and own is not None and any(
                 g.dep_ == "mark" and g.lower_ in _CONTRAST for g in c.children):
