@@ -50,3 +50,49 @@ def test_a_claim_whose_claimer_the_card_cannot_name_is_no_question() -> None:
     question = question_for_answer("He claimed that the Volga was the longest river in Europe.",
                                    "the Volga")[0]
     assert not question.startswith(("What", "Which")), question
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    ("Brahms struck up a friendship with Clara Schumann.", "Clara Schumann",
+     "Who did Brahms strike up a friendship with?"),
+    ("The council approved the new charter of the guild.", "guild",
+     "What did the council approve the new charter of?"),
+])
+def test_an_answer_inside_the_object_moves_to_the_front(text: str, answer: str,
+                                                       expected: str) -> None:
+    # before: 'Brahms struck up a friendship with whom?' (the wh-word left in place)
+    assert question_for_answer(text, answer)[0] == expected
+
+
+def test_a_wh_word_is_left_in_place_rather_than_strand_of_deep_inside_phrases() -> None:
+    text = "The weavers settled mostly in a district in the north of Kent."
+    question = question_for_answer(text, "Kent")[0]
+    assert not question.endswith(" of?"), question
+
+
+def test_a_conjunct_the_tagger_read_as_a_noun_is_not_merged_into_the_question() -> None:
+    # 'trading' is tagged a noun conjunct of 'established'; before: 'When was Lodz's first
+    # cotton exchange established continued trading until the war?'
+    text = "Lodz's first cotton exchange was established in 1872 and continued trading until " \
+           "the war."
+    assert question_for_answer(text, "1872")[0] == \
+        "When was Lodz's first cotton exchange established?"
+
+
+def test_at_the_time_is_dropped_as_a_discourse_phrase() -> None:
+    # 'at the time' needs the page; before: 'Where did many weavers settle at the time …?'
+    question = question_for_answer("Many weavers settled in Norfolk at the time.", "Norfolk")[0]
+    assert "at the time" not in question, question
+
+
+def test_two_past_verbs_side_by_side_are_ill_formed() -> None:
+    from agents.generation import grammar
+    from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+
+    nlp = pipeline("en", DEFAULT_PIPELINES)
+    assert nlp is not None
+    bad, good = grammar.ill_formed([
+        "When was Warsaw's first stock exchange established continued trading until the war?",
+        "When was Warsaw's first stock exchange established?"], nlp)
+    assert "two verbs side by side" in bad
+    assert not good

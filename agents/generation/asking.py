@@ -47,7 +47,9 @@ _DISCOURSE = frozenset(str.split(
 _DISCOURSE_PP = re.compile(
     r"^(in addition|for example|for instance|as a result|in fact|of course|by contrast|in "
     r"contrast|on the other hand|in particular|in general|at the same time|after that|in turn|"
-    r"to this end|as such|in other words|above all|in short|in summary|by then|at first)\b",
+    r"to this end|as such|in other words|above all|in short|in summary|by then|at first|"
+    r"at the time|at that time|at this time|by that time|by this time|in the meantime|"
+    r"at this point|at that point)\b",
     re.IGNORECASE,
 )
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
@@ -263,7 +265,9 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     for c in verb.children:
         if c.dep_ in _DROP_CHILD_DEPS:
             drop |= _subtree(c) if c.dep_ != "punct" else {c.i}
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ == "conj" and (c.pos_ in ("VERB", "AUX") or not _subtree(c) & a_ids):
+            # a verb's conjunct is another fact, also when the tagger read it as a noun ("was
+            # established in 1817 and continued trading …": 'trading' a NOUN conj)
             drop |= _subtree(c)
         if c.dep_ == "advcl" and not _subtree(c) & a_ids:
             drop |= _subtree(c)
@@ -404,9 +408,23 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             for c in root.children:
                 if c.dep_ == "prep" and c.lower_ == "of" and c.i >= answer.end:
                     a_removed -= _subtree(c)
+    path: set[int] = set()
     if role == "nested":
-        return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text,
-                        max_words)
+        found_path = _extraction_path(target, verb, clause - drop - a_removed)
+        if prep is not None and prep.lower_ == "of" and answer.kind in NUMERIC:
+            found_path = None  # 'What century did … emerge in the first half of?
+        if found_path is None or (prep is not None and not absorbs and
+                                  _after_in_clause(prep, clause - drop - a_removed)):
+            return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text,
+                            max_words)
+        # the answer moves to the front out of the object or a phrase of the verb ("Chopin
+        # formed a friendship with Liszt" → "Who did Chopin form a friendship with?") rather
+        # than a wh-word left where it stands ('Chopin formed a friendship with whom?'); its
+        # preposition strands at the end or, for 'where'/'when', goes with it
+        path = found_path
+        role = "adjunct" if absorbs else "object"
+        if absorbs and prep is not None:
+            a_removed |= {prep.i}
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in _DISCOURSE and c.i not in a_ids:
             drop.add(c.i)  # "Plant cells also contain …"
@@ -510,12 +528,54 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             # work together?", "What is memory acquired following by activation …?"): it
             # reads only at the end ("What is amnesia caused by?")
             return None
+        if path and _after_in_clause(prep, set(order)) if prep is not None and not absorbs \
+                else False:
+            return None  # the stranded preposition must end the question
         replace.update(subj_replace)
         body = _render_with_wh(builder, wh, order, replace, lead=lead, max_words=max_words,
-                               verb=verb, keep=frozenset(subject_part) | {verb.i})
+                               verb=verb, keep=frozenset(subject_part) | {verb.i} | path)
     if body is None:
         return None
     return _finish(body, answer_text, role)
+
+
+# the dependencies a wh-phrase may move out of: the verb's object or complement and the
+# phrases inside them, never a subject, a modifier, an apposition or a clause of its own
+_EXTRACTABLE = frozenset({"pobj", "prep", "dobj", "attr", "oprd", "dative"})
+
+
+def _extraction_path(target: Token, verb: Token, kept: set[int]) -> set[int] | None:
+    """The tokens from ``target`` up to (not including) ``verb`` when a wh-phrase can move out
+    of that path to the front, else None."""
+    path: set[int] = set()
+    tok = target
+    while tok != verb:
+        if tok.dep_ not in _EXTRACTABLE or tok.head == tok or (
+                tok.dep_ == "prep" and tok.pos_ != "ADP"):
+            return None  # ('including', 'following': a participle, not a preposition)
+        path.add(tok.i)
+        tok = tok.head
+    path -= {target.i}
+    top = max(path, key=lambda i: target.doc[i].head == verb, default=None)
+    ofs = sum(1 for i in path | {target.head.i} if target.doc[i].lower_ == "of")
+    preps = sum(1 for i in path | {target.head.i} if target.doc[i].dep_ == "prep")
+    if ofs and preps > 2:
+        return None  # 'What did the Normans settle in an area in the east of?'
+    if ofs > 1 or top is None or top < verb.i:
+        # 'the poetic potential of the concept of what': one 'of' at most; a phrase before
+        # the verb ('At a concert on 7 July Chopin shared …') does not move
+        return None
+    if any(t.tag_ in ("WP", "WDT", "WRB") and t.i not in path for t in verb.subtree
+           if t.i > verb.i and t.i in kept):
+        return None  # 'in what was then the Duchy of Warsaw': a wh-word stays behind
+    return path
+
+
+def _after_in_clause(prep: Token | None, kept: set[int]) -> bool:
+    """Words of the question would follow the stranded preposition: it would not end it."""
+    if prep is None:
+        return False
+    return any(i > prep.i and not prep.doc[i].is_punct for i in kept)
 
 
 def _measured(target: Token, verb: Token, a_ids: set[int]) -> Token | None:

@@ -137,6 +137,10 @@ def problems(doc: Doc) -> list[str]:
            for a, b in pairwise(words)):
         found.append("two verbs side by side")  # 'What did Marin construct garrisoned?',
         # 'What pathogens can rapidly evolve have evolved to recognize?'
+    if any(a.pos_ == "VERB" and a.tag_ in ("VBD", "VBN") and b.head != a and b.i == a.i + 1
+           and b.lower_.endswith("ed") and b.tag_ in ("VBD", "VBN", "JJ")
+           and b.dep_ not in ("acomp", "oprd", "xcomp", "conj") for a, b in pairwise(words)):
+        found.append("two verbs side by side")  # 'was … established continued trading'
     if any(a.tag_ == "TO" and b.pos_ in ("ADP", "SCONJ", "PUNCT", "DET")
            for a, b in pairwise([t for t in toks])):
         found.append("'to' without its verb")  # 'would the occupation need to as the West …'
