@@ -96,3 +96,22 @@ def test_two_past_verbs_side_by_side_are_ill_formed() -> None:
         "When was Warsaw's first stock exchange established?"], nlp)
     assert "two verbs side by side" in bad
     assert not good
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    ("Mahler visited Vienna with a family friend, zoologist Emil Orlik, in 1902.",
+     "Emil Orlik", "Who did Mahler visit Vienna with in 1902?"),
+    ("The duchess married her cousin, Prince Otto, in 1820.", "Prince Otto",
+     "Who did the duchess marry in 1820?"),
+])
+def test_a_name_in_apposition_is_asked_through_the_person_noun_it_names(
+        text: str, answer: str, expected: str) -> None:
+    # before: 'The duchess married her cousin whom in 1820?'
+    assert question_for_answer(text, answer)[0] == expected
+
+
+def test_a_name_in_apposition_to_a_place_stays_an_apposition() -> None:
+    # not 'What was forged …?' for a name beside the subject it is not
+    text = "The Duchy of Normandy under Richard I of Normandy was forged into a principality."
+    question = question_for_answer(text, "Richard I")[0]
+    assert not question.startswith("What was forged"), question

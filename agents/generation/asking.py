@@ -31,7 +31,7 @@ from agents.generation.trimming import (
     _subtree,
     third_singular,
 )
-from agents.generation.wording import wh_phrase
+from agents.generation.wording import names_people, wh_phrase
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj",
                           "pcomp"})
@@ -216,6 +216,23 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         answer = Answer(lo, answer.end, answer.kind, answer.label, answer.head, answer.text)
     elif any(c.dep_ == "conj" for c in target.children):
         return None  # "two hydrogen atoms and one oxygen atom": half of a pair is no answer
+    if count_noun is None and root.dep_ == "appos" and root.head.pos_ == "NOUN" and \
+            answer.kind in ("person", "group") and root.head.i < answer.start and \
+            root.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative") and \
+            names_people(doc[root.head.i : root.head.i + 1]) and all(
+                doc[i].is_punct or i in _subtree(root) for i in range(root.head.i + 1,
+                                                                      answer.start)):
+        # "visited Berlin with a family friend, zoologist Feliks Jarocki": the name is asked
+        # through the noun it names ("Who did Chopin visit Berlin with?"), not left in place
+        anchor = root.head
+        lo, hi = anchor.left_edge.i, max(anchor.right_edge.i + 1, answer.end)
+        while hi > lo and doc[hi - 1].is_punct:
+            hi -= 1
+        answer = Answer(lo, hi, answer.kind, answer.label, answer.head, answer.text)
+        a_ids = set(range(lo, hi))
+        target = root = anchor
+        span = answer.span(sent)
+        whole_list = True  # (the anchor's own list is part of it)
     asides: set[int] = set()
     if count_noun is None and answer.kind not in NUMERIC and not whole_list and \
             root.pos_ not in ("VERB", "AUX"):

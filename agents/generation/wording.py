@@ -88,7 +88,8 @@ _PEOPLE_NOUNS = frozenset(str.split(
     "athlete pioneer volunteer nominee rebel insurgent prisoner pilgrim peer coach sculptor "
     "editor publisher actor actress singer dancer architect novelist playwright journalist "
     "teammate partner friend lover rival ally enemy invader conqueror ancestor nomad "
-    "chieftain warrior hunter tenant landowner lawyer"))
+    "chieftain warrior hunter tenant landowner lawyer cousin uncle aunt nephew niece grandson "
+    "granddaughter grandfather grandmother fiancé fiancée widow widower"))
 # nouns in -ist and -ian that are no people
 _NOT_PEOPLE = frozenset(str.split(
     "list mist twist wrist fist gist schist tryst exist assist insist resist persist consist "
