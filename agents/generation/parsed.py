@@ -22,6 +22,7 @@ from spacy.tokens import Span
 
 from agents.generation import (
     choices,
+    claims,
     clauses,
     definites,
     giveaway,
@@ -300,7 +301,9 @@ def _unasserted(answer: Answer, sent: Span) -> bool:
 
 
 def _render_sentence(builder: Builder, sent: Span, replace: dict[int, str]) -> str | None:
-    ids = [t.i for t in sent if not (t.i == sent.end - 1 and t.is_punct)]
+    # 'Similarly, …', '… was however Maria …': the connective ties it to the page (claims.py)
+    gone = claims.dropped(sent) if sent.doc.lang_ == "en" else set()
+    ids = [t.i for t in sent if not (t.i == sent.end - 1 and t.is_punct) and t.i not in gone]
     # asides in brackets are no part of the fact
     depth = 0
     kept = []
@@ -325,6 +328,8 @@ def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:
     words = [t for t in sent if not t.is_punct]
     if len(words) < 6 or len(words) > 32:
         return None  # too little context to answer, or a whole paragraph to read
+    if sent.doc.lang_ == "en" and (claims.contrasts(sent) or claims.unanchored_other(sent)):
+        return None  # 'Alternatively, …', 'A few other Yuan emperors …': other than what?
     replace = {answer.start: BLANK, **{i: "" for i in range(answer.start + 1, answer.end)}}
     text = _render_sentence(builder, sent, replace)
     if text is None or BLANK not in text:
@@ -346,6 +351,9 @@ def _statements(
     words = [t for t in sent if not t.is_punct]
     if not found or len(words) < 5 or len(words) > 30:
         return []
+    if language == "en" and (claims.contrasts(sent) or claims.hedged(sent)
+                             or claims.unanchored_other(sent)):
+        return []  # 'Alternatively, …', 'An elected assembly would be set up …' (claims.py)
     true = _render_sentence(builder, sent, {})
     if true is None or (language == "en" and not builder.resolver.lenient and
                         definites.leans_back(sent, builder.resolver.previous, true)):
@@ -359,12 +367,16 @@ def _statements(
     ranked = sorted((a for a in found if a.label != "NP" or a.kind in NUMERIC),
                     key=lambda a: -KIND_WEIGHT.get(a.kind, 0.5))
     for answer in ranked[:3]:
+        if language == "en" and (giveaway.count_shown(answer, sent) or _FRACTION.match(
+                answer.text)):
+            continue  # 'one class' → 'Two class', 'three types: A and B': absurd, not false
         swap = choices.pick(answer, sent, pool, difficulty, None, count=1, for_statement=True)
         if not swap:
             continue
         replace = {answer.start: swap[0], **{i: "" for i in range(answer.start + 1, answer.end)}}
         false = _render_sentence(builder, sent, replace)
-        if false is None or norm(false) == norm(true) or pool.asserted(false):
+        if false is None or norm(false) == norm(true) or pool.asserted(false) \
+                or claims.breaks_order(true, false):
             continue
         level = {"beginner": 0.8, "advanced": 1.7}.get(difficulty, 1.2)
         out.append(Candidate("tf", prefix + false, "False", sent.text, statement=false,
@@ -372,6 +384,11 @@ def _statements(
                              salience=_salience(answer, language, weight),
                              tags=[*tags, "tf:false", f"kind:{answer.kind}"]))
     return out
+
+
+# 'one-third' → 'two-third': a fraction's noun agrees with its count
+_FRACTION = re.compile(r"^(?:roughly |about |nearly |almost )?(?:one|a)[- ]"
+                       r"(?:half|third|quarter|fifth|sixth|tenth)\b", re.IGNORECASE)
 
 
 def iter_answers(found: Iterable[list[Answer]]) -> Iterable[Answer]:

@@ -1,0 +1,143 @@
+"""Does a sentence, lifted off its page, still claim what the page claims? Read from the parse.
+
+Reviewers of the seen blind reviews (s9-s11b) deleted true/false and cloze cards that were
+faithful copies of their sentence and yet said something the page did not:
+
+- a *discourse connective* that ties the sentence to the one before: "Similarly, orientalism
+  is …", "The first Huguenot … was however Maria …", "Still, it is stronger …". An additive or
+  concessive one ("similarly", "however", "in general") says nothing the card needs, so it is
+  left out of the rendering (``dropped``); a contrastive one ("Alternatively", "Instead",
+  "In contrast") says the sentence is the other side of something the page said before
+  ("Alternatively, tropical climates yielded lazy attitudes …" was the second of two colonial
+  beliefs), so no card is made from it (``contrasts``);
+- a *hedge*: a main verb under "would" or "might" ("An elected assembly would be set up in
+  Edinburgh" held only if a referendum passed): as a "True" card it states a possibility as a
+  fact (``hedged``), unless the sentence states its condition ("if …");
+- *"other" with nothing to be other than*: "A few other Yuan emperors actively sponsored …"
+  (``unanchored_other``); "X and other Ns", "other than", "each other" have their anchor;
+- a *false statement whose swapped number breaks an order the sentence states*: "reduced …
+  from 90% in 2004 to 60% in 1995" runs backwards in time, "Of the 64 MSPs, 73 are …" has a
+  part larger than its whole (``breaks_order``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+# additive, concessive or summing-up: the claim stands without them
+_ADDITIVE = frozenset(str.split(
+    "similarly likewise also moreover furthermore additionally besides indeed however "
+    "nonetheless nevertheless still thus therefore hence consequently accordingly "
+    "meanwhile finally overall"))
+_ADDITIVE_PHRASES = ("in addition", "in general", "generally speaking", "simply put", "put simply",
+                     "in other words", "in short", "in sum", "in summary", "of course",
+                     "as a result", "in fact", "after all", "in turn", "as such",
+                     "as mentioned earlier", "as mentioned above", "as noted earlier",
+                     "as noted above", "as discussed earlier", "as discussed above",
+                     "for example", "for instance")
+# the other side of what the page said before: the sentence is one half of a comparison
+_CONTRASTIVE = frozenset(str.split("alternatively conversely instead otherwise rather"))
+_CONTRASTIVE_PHRASES = ("in contrast", "by contrast", "on the other hand", "on the contrary")
+# inside the sentence, set off or not: 'was however Maria de la Queillerie'
+_INNER = frozenset(str.split("however therefore thus nonetheless nevertheless moreover "
+                             "furthermore consequently likewise similarly"))
+# 'could' and 'may' are as often an ability or a rule ('could converse well', 'may adopt a
+# scientific approach': seen reviews kept both) as a possibility; 'would' and 'might' are not
+_HEDGES = frozenset(["would", "might"])
+
+
+def _opening(sent: Span) -> tuple[str, int]:
+    """The sentence's opening connective (lower case) and how many tokens it spans with its
+    comma, or ("", 0)."""
+    words = [t.lower_ for t in sent[:5]]
+    for phrase in (*_ADDITIVE_PHRASES, *_CONTRASTIVE_PHRASES):
+        n = len(phrase.split())
+        if words[:n] == phrase.split() and len(sent) > n and sent[n].text == ",":
+            return phrase, n + 1
+    first = sent[0]
+    comma = len(sent) > 1 and sent[1].text == ","
+    # 'Besides the fort, …' is a preposition and stays; 'Besides, …' and 'Still, …' go
+    if first.lower_ in _ADDITIVE | _CONTRASTIVE and (comma or (
+            first.pos_ == "ADV" and first.dep_ == "advmod")):
+        return first.lower_, 2 if comma else 1
+    return "", 0
+
+
+def contrasts(sent: Span) -> bool:
+    """The sentence opens as the other side of something said before ('Alternatively, …')."""
+    word, _ = _opening(sent)
+    return word in _CONTRASTIVE or word in _CONTRASTIVE_PHRASES
+
+
+def dropped(sent: Span) -> set[int]:
+    """Token ids of the connectives a card leaves out: the opening one with its comma, and an
+    inner 'however'/'therefore' with the commas that set it off."""
+    word, n = _opening(sent)
+    out = {sent.start + k for k in range(n)} if word and not contrasts(sent) else set()
+    for tok in sent[1:]:
+        if tok.lower_ not in _INNER or tok.dep_ != "advmod" or tok.i in out:
+            continue
+        if tok.i + 1 < sent.end and tok.nbor(1).lower_ in ("much", "many", "long", "far"):
+            continue  # 'however much it cost': no connective
+        out.add(tok.i)
+        before = tok.nbor(-1)
+        after = tok.nbor(1) if tok.i + 1 < sent.end else None
+        if before.text == "," and after is not None and after.text == ",":
+            out |= {before.i, after.i}  # 'Cotton, however, emerged' → 'Cotton emerged'
+        elif after is not None and after.text == "," and before.is_sent_start is False \
+                and before.text != ",":
+            out.add(after.i)  # 'and therefore, the …' → 'and the …'
+    return out
+
+
+def hedged(sent: Span) -> bool:
+    """The main verb is under 'would' or 'might', with no 'if'/'unless' clause of its own to
+    say when: a possibility, not a fact."""
+    root = sent.root
+    if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+           for c in root.children):
+        return False
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    return any(c.dep_ == "aux" and c.lower_ in _HEDGES for v in verbs for c in v.children)
+
+
+def unanchored_other(sent: Span) -> bool:
+    """'A few other Yuan emperors actively sponsored …': 'other'/'another' in the main clause's
+    subject, with nothing in the sentence for it to be other than ('other than', 'X and other
+    Ns', 'on the other hand' have theirs)."""
+    root = sent.root
+    for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for tok in subj.subtree:
+            noun = tok.head
+            if tok.lower_ not in ("other", "another") or tok.dep_ not in ("amod", "det") \
+                    or noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ == "hand":
+                continue
+            if any(c.lower_ == "than" for c in (*tok.children, *noun.children)):
+                continue
+            if noun.dep_ in ("conj", "appos") or any(c.dep_ == "conj" for c in noun.children):
+                continue
+            return True
+    return False
+
+
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_PART_OF = re.compile(r"\b[Oo]f (?:the |these |those |its |their )?([\d,]+) [^,]{1,60}, "
+                      r"(?:only |just |about |some )?([\d,]+)\b")
+
+
+def breaks_order(true: str, false: str) -> bool:
+    """A swapped number breaks an order the true sentence states: its years run forward
+    ('from 90% in 2004 to 60% in 2005' → '… in 1995'), or a part is no more than its whole
+    ('Of the 129 MSPs, 73 are …' → 'Of the 64 MSPs, 73')."""
+    years = [int(y) for y in _YEAR.findall(true)]
+    if len(years) >= 2 and years == sorted(years):
+        swapped = [int(y) for y in _YEAR.findall(false)]
+        if len(swapped) == len(years) and swapped != sorted(swapped):
+            return True
+    part = _PART_OF.search(false)
+    if part and _PART_OF.search(true):
+        whole, some = (int(g.replace(",", "") or 0) for g in part.groups())
+        return some > whole
+    return False
