@@ -122,6 +122,18 @@ def unanchored_other(sent: Span) -> bool:
     return False
 
 
+def listed_after_colon(count: int, answer_end: int, sent: Span) -> bool:
+    """'Three kinds of muscle tissue exist: skeletal, cardiac and smooth': the sentence lists
+    as many items after a colon as the count says (the parser hangs such a list on the verb,
+    where giveaway.listed does not look), so a swapped count contradicts the sentence itself."""
+    colon = next((t.i for t in sent if t.text == ":" and t.i >= answer_end), None)
+    if colon is None:
+        return False
+    rest = sent.doc[colon + 1 : sent.end].text.rstrip(" .")
+    items = [x for x in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", rest) if x.strip()]
+    return len(items) == count
+
+
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _PART_OF = re.compile(r"\b[Oo]f (?:the |these |those |its |their )?([\d,]+) [^,]{1,60}, "
                       r"(?:only |just |about |some )?([\d,]+)\b")

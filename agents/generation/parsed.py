@@ -21,6 +21,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from agents.generation import (
+    blanks,
     choices,
     claims,
     clauses,
@@ -328,8 +329,10 @@ def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:
     words = [t for t in sent if not t.is_punct]
     if len(words) < 6 or len(words) > 32:
         return None  # too little context to answer, or a whole paragraph to read
-    if sent.doc.lang_ == "en" and (claims.contrasts(sent) or claims.unanchored_other(sent)):
-        return None  # 'Alternatively, …', 'A few other Yuan emperors …': other than what?
+    if sent.doc.lang_ == "en" and (
+            claims.contrasts(sent) or claims.unanchored_other(sent) or claims.hedged(sent)
+            or blanks.filler(answer, sent) or blanks.parallel(answer, sent)):
+        return None  # 'Alternatively, …', '… would have been …', 'the most usual _____'
     replace = {answer.start: BLANK, **{i: "" for i in range(answer.start + 1, answer.end)}}
     text = _render_sentence(builder, sent, replace)
     if text is None or BLANK not in text:
@@ -367,8 +370,9 @@ def _statements(
     ranked = sorted((a for a in found if a.label != "NP" or a.kind in NUMERIC),
                     key=lambda a: -KIND_WEIGHT.get(a.kind, 0.5))
     for answer in ranked[:3]:
+        count = giveaway.count_value(answer.text)
         if language == "en" and (giveaway.count_shown(answer, sent) or _FRACTION.match(
-                answer.text)):
+                answer.text) or (count and claims.listed_after_colon(count, answer.end, sent))):
             continue  # 'one class' → 'Two class', 'three types: A and B': absurd, not false
         swap = choices.pick(answer, sent, pool, difficulty, None, count=1, for_statement=True)
         if not swap:
