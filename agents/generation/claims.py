@@ -85,7 +85,12 @@ def dropped(sent: Span) -> set[int]:
         before = tok.nbor(-1)
         after = tok.nbor(1) if tok.i + 1 < sent.end else None
         if before.text == "," and after is not None and after.text == ",":
-            out |= {before.i, after.i}  # 'Cotton, however, emerged' → 'Cotton emerged'
+            # 'Cotton, however, emerged' → 'Cotton emerged' (the commas parted subject and
+            # verb); 'In southern Italy, however, Norman artwork …' keeps its first comma
+            subject = before.i > sent.start and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= before.i - 1
+                <= c.right_edge.i for c in tok.head.children)
+            out |= {before.i, after.i} if subject else {after.i}
         elif after is not None and after.text == "," and before.is_sent_start is False \
                 and before.text != ",":
             out.add(after.i)  # 'and therefore, the …' → 'and the …'
