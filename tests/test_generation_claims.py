@@ -146,3 +146,16 @@ def test_an_inner_connective_after_an_opening_phrase_keeps_its_comma(nlp: Langua
             "Greek, Lombard and Arab models.")
     made = _statements(nlp, text, "True")
     assert any(s.startswith("In southern Italy, Norman artwork survives") for s in made), made
+
+
+def test_a_statement_whose_it_subject_was_guessed_is_not_made(nlp: Language) -> None:
+    """s10-s11: 'It was a device that separated the seeds …' → 'The region was a device …',
+    'Still, it is stronger than gravity …' → 'the word is …': an 'it'/'they' subject resolved
+    from an earlier sentence is a guess the true/false and cloze cards would state as fact;
+    a 'he' names the person the page introduced and stays."""
+    text = ("Eli Whitney patented the cotton gin in the state of Georgia in 1794. "
+            "It separated the seeds from raw cotton fibres fifty times faster than by hand. "
+            "He also built muskets with interchangeable parts for the United States Army.")
+    cards = [c.statement or c.question for c in _cards(nlp, text) if c.type in ("tf", "cloze")]
+    assert not any("seeds" in s for s in cards), cards
+    assert any(s.startswith("Eli Whitney also built muskets") for s in cards), cards

@@ -15,6 +15,8 @@ faithful copies of their sentence and yet said something the page did not:
   fact (``hedged``), unless the sentence states its condition ("if …");
 - *"other" with nothing to be other than*: "A few other Yuan emperors actively sponsored …"
   (``unanchored_other``); "X and other Ns", "other than", "each other" have their anchor;
+- a *guessed subject*: an "it"/"they" subject replaced by the resolver's antecedent
+  (``guessed_subject``; seen rated cards: tf 11 rejected / 5 kept, cloze 17 / 2);
 - a *false statement whose swapped number breaks an order the sentence states*: "reduced …
   from 90% in 2004 to 60% in 1995" runs backwards in time, "Of the 64 MSPs, 73 are …" has a
   part larger than its whole (``breaks_order``).
@@ -137,6 +139,21 @@ def listed_after_colon(count: int, answer_end: int, sent: Span) -> bool:
     rest = sent.doc[colon + 1 : sent.end].text.rstrip(" .")
     items = [x for x in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", rest) if x.strip()]
     return len(items) == count
+
+
+def guessed_subject(sent: Span, rendered: str) -> bool:
+    """An 'it'/'they' subject that the rendering replaced with an antecedent from an earlier
+    sentence: the card is as right as the resolver's guess, and on the seen reviews that guess
+    was often wrong ('It was a device that separated the seeds …' → 'The region was …', 'Still,
+    it is stronger than gravity' → 'the word is …'). A 'he'/'she' names a person the page
+    introduced and resolves far better (seen reviews: as many kept as rejected)."""
+    for word in ("it", "they"):
+        subjects = [t for t in sent if t.lower_ == word and t.pos_ == "PRON"
+                    and t.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and len(re.findall(rf"\b{word}\b", rendered, re.IGNORECASE)) < sum(
+                t.lower_ == word for t in sent):
+            return True
+    return False
 
 
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")

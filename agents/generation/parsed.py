@@ -337,6 +337,9 @@ def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:
     text = _render_sentence(builder, sent, replace)
     if text is None or BLANK not in text:
         return None
+    if sent.doc.lang_ == "en" and not builder.resolver.lenient and claims.guessed_subject(
+            sent, text):
+        return None  # 'It was a device …' → 'The region was a device …' (claims.py)
     return text
 
 
@@ -358,8 +361,9 @@ def _statements(
                              or claims.unanchored_other(sent)):
         return []  # 'Alternatively, …', 'An elected assembly would be set up …' (claims.py)
     true = _render_sentence(builder, sent, {})
-    if true is None or (language == "en" and not builder.resolver.lenient and
-                        definites.leans_back(sent, builder.resolver.previous, true)):
+    if true is None or (language == "en" and not builder.resolver.lenient and (
+            definites.leans_back(sent, builder.resolver.previous, true)
+            or claims.guessed_subject(sent, true))):
         return []  # 'The plugs are also too small …': which plugs, the page said (definites.py)
     prefix = words_for(language).true_false
     sal = max(_salience(a, language, weight) for a in found)
