@@ -8,7 +8,9 @@
         --out bench/data/card_reviews_s7.jsonl
     .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session s8 \\
         --out bench/data/card_reviews_s8.jsonl
-    .venv/bin/python -m bench.keep_data --context bench/data/card_reviews_s8.jsonl
+    for s in s9 s10 s10b s11 s11b; do .venv/bin/python -m bench.keep_data --seen \\
+        bench/data/reviews --session $s --out bench/data/card_reviews_$s.jsonl; done
+    .venv/bin/python -m bench.keep_data --context bench/data/card_reviews_s9.jsonl …
 
 Reads each DEV review's sealed key (item → origin, type, full card, passage key) and its
 reviewer's ratings, and writes one line per *cardstream* card a reviewer rated: the card as
@@ -49,7 +51,11 @@ REVIEWS = ("dev", "dev2", "dev3")
 SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
         "s7-after": ("r7a", "r7b"), "s7-before": ("r7c", "r7d"), "s7-both": ("r7e", "r7f"),
         # session 8's one merged packet (both engines' cards in one sitting), three reviewers
-        "s8-both": ("r8a", "r8b", "r8c")}
+        "s8-both": ("r8a", "r8b", "r8c"),
+        # sessions 9-11's merged packets, three reviewers each; one training file per review
+        "s9-both": ("r9a", "r9b", "r9c"), "s10-both": ("r10a", "r10b", "r10c"),
+        "s10b-both": ("r10d", "r10e", "r10f"), "s11-both": ("r11a", "r11b", "r11c"),
+        "s11b-both": ("r11d", "r11e", "r11f")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
@@ -160,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seen", type=Path, default=None,
                         help="read the seen reviews (bench/data/reviews) instead of DEV")
     parser.add_argument("--session", default="s6",
-                        help="with --seen: the packets whose names start with this (s6, s7)")
+                        help="with --seen: the review whose packets to read (s6 … s11b)")
     parser.add_argument("--out", type=Path, default=Path("bench/data/card_reviews_dev.jsonl"))
     parser.add_argument("--context", type=Path, nargs="+", default=None,
                         help="add each card's closeness to its page to these files (in place)")
@@ -170,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
             add_context(path)
         return 0
     if args.seen is not None:
-        lines = [r for packet in SEEN if packet.startswith(args.session)
+        lines = [r for packet in SEEN if packet.split("-")[0] == args.session
                  for r in seen_rows(args.seen, packet)]
     else:
         lines = [r for review in REVIEWS for r in rows(args.review_dir, review)]
