@@ -3,6 +3,13 @@
     .venv/bin/python -m bench.keep_model              # cross-validate, fit, write the weights
     .venv/bin/python -m bench.keep_model --check      # cross-validate only
     .venv/bin/python -m bench.keep_model --transfer   # does it carry to other topics?
+    .venv/bin/python -m bench.keep_model --forward    # fit on earlier reviews, score the next
+
+``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b and
+s11+s11b, a model fitted on every review made before it scores its cards; ROC AUC pooled and
+per card type, for the shipped feature set and the one it replaced side by side, and the kept
+share of the target cards at or over each P(keep) floor (read the floors off it and off the
+out-of-fold table the default run prints).
 
 Data: ``bench/data/card_reviews_dev.jsonl`` (DEV reviews: one SQuAD article, four Anatomy
 pages), ``card_reviews_s6.jsonl`` (session 6's held-out review, now seen: 11 other articles,
@@ -53,8 +60,13 @@ from agents.generation import keep, quality
 
 DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
 SEEN = DATA.with_name("card_reviews_s6.jsonl")
-SEEN_FILES = [SEEN, DATA.with_name("card_reviews_s7.jsonl"),
-              DATA.with_name("card_reviews_s8.jsonl")]
+# the seen reviews in the order they were made: forward transfer fits on a prefix
+ORDER = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b")
+SEEN_FILES = [DATA.with_name(f"card_reviews_{s}.jsonl") for s in ORDER]
+# forward transfer, the honest proxy for the next held-out review: fit on every review made
+# before the target ones, score the targets (each a review of passages the fit never saw)
+FORWARD = (("s9",), ("s10", "s10b"), ("s11", "s11b"))
+TYPES = ("qa", "mcq", "cloze", "tf")
 C = 0.3  # inverse regularisation; 765 cards, ~40 features: keep the weights modest
 FOLDS = 5
 REPEATS = 5
@@ -139,7 +151,9 @@ def topic(row: dict) -> str:
     Anatomy and Physiology, sessions 6 and 7's Psychology)."""
     corpus, name = row["passage"].split(":")[:2]
     if corpus == "openstax":
-        book = {"s6": "psy", "s7": "psy", "s8": "ush"}.get(row["review"][:2], "ap2e")
+        book = {"s6": "psy", "s7": "psy", "s8": "ush", "s9": "astro", "s10": "astro",
+                "s10b": "ush", "s11": "soc", "s11b": "soc"}.get(row["review"].split("-")[0],
+                                                                "ap2e")
         return f"openstax:{book}"
     return f"{corpus}:{name}"
 
@@ -200,6 +214,62 @@ def transfer(sessions: dict[str, tuple]) -> list[tuple[str, dict[str, float]]]:
     return out
 
 
+def forward(sessions: dict[str, tuple], cols: list[int]
+            ) -> tuple[np.ndarray, np.ndarray, list[dict]]:
+    """Each FORWARD target's cards scored by a model fitted on every review made before it:
+    (labels, predictions, rows), the targets concatenated."""
+    names = list(sessions)
+    ys, preds, rows = [], [], []
+    for targets in FORWARD:
+        first = names.index(targets[0])
+        prior = _join(*(sessions[k] for k in names[:first]))
+        test = _join(*(sessions[k] for k in targets))
+        ys.append(test[1])
+        preds.append(_fit_predict(prior, test, cols))
+        rows += test[3]
+    return np.concatenate(ys), np.concatenate(preds), rows
+
+
+def feature_sets() -> list[tuple[str, list[int]]]:
+    """The replaced feature set (a subset of NAMES' columns) and the shipped one."""
+    return [(keep.PREVIOUS_SET, [keep.NAMES.index(n) for n in keep.PREVIOUS]),
+            (keep.FEATURE_SET, list(range(len(keep.NAMES))))]
+
+
+def forward_aucs(sessions: dict[str, tuple], cols: list[int]) -> dict[str, float]:
+    """Forward-transfer ROC AUC per target review and per card type (targets pooled)."""
+    y, pred, rows = forward(sessions, cols)
+    reviews = np.array([r["review"].split("-")[0] for r in rows])
+    types = np.array([r["card"]["type"] for r in rows])
+    out = {"all": _auc(y, pred)}
+    for t in TYPES:
+        out[t] = _auc(y[types == t], pred[types == t])
+    for targets in FORWARD:
+        m = np.isin(reviews, targets)
+        out["→" + "+".join(targets)] = _auc(y[m], pred[m])
+        mq = m & (types == "qa")
+        out["qa→" + "+".join(targets)] = _auc(y[mq], pred[mq])
+    return out
+
+
+def report_forward(sessions: dict[str, tuple]) -> None:
+    """Forward transfer, both feature sets side by side, and the per-type floors read off the
+    shipped set's forward predictions."""
+    y, _, rows = forward(sessions, [0])
+    types = np.array([r["card"]["type"] for r in rows])
+    print(f"forward transfer: {len(y)} target cards ("
+          + ", ".join(f"{t} {np.sum(types == t)} kept {y[types == t].mean():.0%}" for t in TYPES)
+          + ")")
+    results = [(name, forward_aucs(sessions, cols)) for name, cols in feature_sets()]
+    cols = list(results[0][1])
+    print(f"{'features':10s} " + " ".join(f"{c:>12s}" for c in cols))
+    for name, aucs in results:
+        print(f"{name:10s} " + " ".join(f"{aucs[c]:12.3f}" for c in cols))
+    y, pred, rows = forward(sessions, feature_sets()[1][1])
+    report_thresholds(y, pred, rows, newest=("s11", "s11b"),
+                      grid=(0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7))
+
+
 def delivered_score(rows: list[dict], keeps: np.ndarray) -> np.ndarray:
     """The quality_score each card would have been delivered with had the keep model said
     ``keeps``: its stored heuristic dimensions blended by the scorer's own formula (a card
@@ -230,44 +300,26 @@ def report_transfer(sessions: dict[str, tuple]) -> None:
         print(f"on {k}, as delivered: quality_score AUC {_auc(ys, delivered):.3f}, P(keep) of "
               f"the model then shipped {_auc(ys, shipped):.3f}")
     rows = transfer(sessions)
-    if "s8" in sessions:
-        report_newest(sessions)
     cols = list(rows[0][1])
     print(f"{'features':12s} " + " ".join(f"{c:>15s}" for c in cols))
     for name, aucs in rows:
         print(f"{name:12s} " + " ".join(f"{aucs[c]:15.3f}" for c in cols))
 
 
-def report_newest(sessions: dict[str, tuple]) -> None:
-    """Per type: the newest review (s8) scored by a model fitted on the earlier ones, beside
-    the P(keep) its cards were delivered with (the model then shipped)."""
-    prior = _join(*(v for k, v in sessions.items() if k != "s8"))
-    newest = sessions["s8"]
-    pred = _fit_predict(prior, newest, list(range(len(keep.NAMES))))
-    shipped = np.array([(r["card"].get("quality") or {}).get("keep", 0.0) for r in newest[3]])
-    types = np.array([r["card"]["type"] for r in newest[3]])
-    y = newest[1]
-    for t in ("all", "qa", "mcq", "cloze", "tf"):
-        m = np.ones(len(y), bool) if t == "all" else types == t
-        if len(set(y[m])) == 2:
-            print(f"  s8 {t:5s} n={m.sum():3d} kept {y[m].mean():.0%}: AUC prior-fit "
-                  f"{_auc(y[m], pred[m]):.3f}, as delivered {_auc(y[m], shipped[m]):.3f}")
-
-
 def report_thresholds(y: np.ndarray, pred: np.ndarray, rows: list[dict],
-                      grid: tuple[float, ...] = (0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-                      ) -> None:
+                      grid: tuple[float, ...] = (0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5),
+                      newest: tuple[str, ...] = ("s9", "s10", "s10b", "s11", "s11b")) -> None:
     """Per type: the share of reviewed cards at or over each P(keep) floor (out of fold,
     grouped by passage) and the kept share among them, over every review and over the newest
     one alone (its reviewers' standard is the one the next review's is likeliest to match)."""
     types = np.array([r["card"]["type"] for r in rows])
-    newest = np.array([r["review"].startswith("s8") for r in rows])
-    print("floor by type (out of fold): cards left / kept share, all reviews | s8 only")
+    latest = np.array([r["review"].split("-")[0] in newest for r in rows])
+    print(f"floor by type: cards left / kept share, all | {'+'.join(newest)} only")
     for t in ("qa", "mcq", "cloze", "tf"):
         cells = []
         for floor in grid:
             m = (types == t) & (pred >= floor)
-            n = (types == t) & (pred >= floor) & newest
+            n = (types == t) & (pred >= floor) & latest
             cells.append(f"{floor:.2f}: {m.sum() / max(1, (types == t).sum()):.0%}/"
                          f"{y[m].mean() if m.any() else 0:.0%}|{n.sum()}/"
                          f"{y[n].mean() if n.any() else 0:.0%}")
@@ -280,18 +332,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=keep.WEIGHTS)
     parser.add_argument("--check", action="store_true", help="cross-validate only")
     parser.add_argument("--seen", type=Path, nargs="+", default=SEEN_FILES)
+    parser.add_argument("--forward", action="store_true",
+                        help="forward transfer (fit on earlier reviews, score later), per type")
     parser.add_argument("--transfer", action="store_true",
                         help="DEV→s6, s6→DEV and leave-one-topic-out AUCs, old and new features")
     args = parser.parse_args(argv)
     sessions = {"dev": load(args.data)} | {
         path.stem.rsplit("_", 1)[-1]: load(path) for path in args.seen}
+    if args.forward:
+        report_forward(sessions)
+        return 0
     if args.transfer:
         report_transfer(sessions)
         return 0
     x, y, groups, rows = _join(*sessions.values())
     pred, aucs = cross_validate(x, y, groups)
     numbers = report(y, pred, rows, aucs)
-    report_thresholds(y, pred, rows)
+    report_thresholds(y, pred, rows, grid=(0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65))
     if args.check:
         return 0
     fitted = model().fit(x, y)  # type: ignore[attr-defined]

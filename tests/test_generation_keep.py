@@ -43,19 +43,19 @@ def test_the_training_file_holds_only_dev_reviews_of_cardstream_cards() -> None:
     assert cand.statement and not cand.statement.lower().startswith("true or false")
 
 
-@pytest.mark.parametrize("session", ["s6", "s7", "s8"])
+@pytest.mark.parametrize("session", ["s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b"])
 def test_the_seen_training_file_holds_only_the_seen_review_labelled_by_agreement(
         session: str) -> None:
-    """Sessions 6-8's held-out reviews are seen now; their cards may train, and no other
+    """Sessions 6-11's held-out reviews are seen now; their cards may train, and no other
     held-out passage may leak in. Two reviewers' split verdicts are no label (keep null);
-    three reviewers' (session 8) label is their majority."""
+    three reviewers' (sessions 8-11) label is their majority."""
     from bench import keep_data
 
-    key = "both" if session == "s8" else "after"
+    key = "after" if session in ("s6", "s7") else "both"
     seen = json.loads((DATA.parent / f"reviews/{session}-{key}.key.json").read_text())["passages"]
     path = DATA.with_name(f"card_reviews_{session}.jsonl")
     rows = [json.loads(line) for line in path.read_text().splitlines()]
-    packets = [p for p in keep_data.SEEN if p.startswith(session)]
+    packets = [p for p in keep_data.SEEN if p.split("-")[0] == session]
     assert {r["passage"] for r in rows} <= set(seen)
     assert {r["review"] for r in rows} == set(packets)
     for r in rows:
@@ -279,17 +279,77 @@ def test_a_card_at_the_edge_of_its_page_is_less_likely_kept() -> None:
     assert p_near > p_far
 
 
-def test_the_shipped_feature_set_transfers_across_topics_better_than_the_one_it_replaced() -> None:
-    """The DEV-only model ranked another article's cards no better than chance (s6→DEV 0.50):
-    a refit ships only if fitting on one review and scoring another (DEV, session 6's and
-    session 7's held-out reviews, each of articles the others never saw), and leaving one
-    article or book out, all beat the previous feature set (bench.keep_model --transfer)."""
+def test_the_shipped_feature_set_ranks_the_next_reviews_question_cards_better() -> None:
+    """Forward transfer, the honest proxy for the next held-out review: fitted on the reviews
+    made before and scored on the next (s9, s10+s10b, s11+s11b), the shipped feature set
+    ranks question cards (the type kept least) better than the one it replaced, and all
+    cards no worse (bench.keep_model --forward)."""
     from bench import keep_model
 
     sessions = {"dev": keep_model.load(keep_model.DATA)} | {
         p.stem.rsplit("_", 1)[-1]: keep_model.load(p) for p in keep_model.SEEN_FILES}
-    (old_name, old), (new_name, new) = keep_model.transfer(sessions)
+    (old_name, old_cols), (new_name, new_cols) = keep_model.feature_sets()
     assert (old_name, new_name) == (keep_model.keep.PREVIOUS_SET, keep_model.keep.FEATURE_SET)
-    for measure in ("dev_to_s6", "s6_to_dev", "s6_to_s7", "s7_to_s6", "dev+s6_to_s7",
-                    "by_topic_pooled", "within_passage"):
-        assert new[measure] > old[measure], measure
+    old = keep_model.forward_aucs(sessions, old_cols)
+    new = keep_model.forward_aucs(sessions, new_cols)
+    assert new["qa"] > old["qa"] + 0.01
+    assert new["all"] >= old["all"] - 0.005
+
+
+@pytest.mark.parametrize(("question", "answer", "kind"), [
+    ("What questions the world that humans have created?", "Sociologists", "phrase"),
+    ("What settled at the Cape of Good Hope?", "Individual Huguenots", "phrase"),
+    ("What recognizes that deviance is not necessarily bad?", "sociologists", "thing"),
+    ("What led an expedition that explored Florida in 1562?", "Jean Ribault", "person"),
+])
+def test_what_asked_of_people_is_a_feature_the_model_holds_against_a_card(
+        question: str, answer: str, kind: str) -> None:
+    """Sessions 9-11's reviewers deleted question cards that ask 'What' of a person or a
+    group ("'What' for people"), however clean the rest of the card."""
+    source = f"{answer} {question.split(' ', 1)[1].rstrip('?')}."
+    what = Candidate("qa", question, answer, source, kind=kind)
+    who = Candidate("qa", "Who " + question.split(" ", 1)[1], answer, source, kind=kind)
+    at = NAMES.index("question_what_person")
+    assert features(what)[at] == 1.0 and features(who)[at] == 0.0
+    assert default_model().weights[at] < 0
+    thing = Candidate("qa", question, "tropical climates", source)
+    assert features(thing)[at] == 0.0
+
+
+@pytest.mark.parametrize(("question", "unresolved"), [
+    ("When did Montcalm and 7,000 troops besiege the fort?", True),
+    ("Where did some Huguenots settle at the time?", True),
+    ("What could certainly be seen as the foundation of the culture?", True),
+    ("What is the capital of France?", False),  # bound by 'of …'
+    ("What is the supreme judicial body which interprets EU law?", False),  # by 'which …'
+    ("When did Kublai Khan impose the name Great Yuan?", False),  # by the name after it
+    ("When did the Normans first reach Italy?", False),  # a name, no common noun
+    ("Who was the first king of Rome?", False),
+])
+def test_a_definite_phrase_nothing_in_the_question_binds_is_a_feature(
+        question: str, unresolved: bool) -> None:
+    """'the fort', 'the siege', 'at the time': the reviewers' 'which fort?' (missing
+    context). A phrase bound inside the question ('the capital of France') is not one."""
+    from agents.generation.keep import unresolved_definite
+
+    assert unresolved_definite(question) is unresolved
+    card = Candidate("qa", question, "1757", "In 1757 it happened.", kind="year")
+    assert features(card)[NAMES.index("question_definite")] == float(unresolved)
+    assert default_model().weights[NAMES.index("question_definite")] < 0
+
+
+def test_a_question_card_the_old_floor_let_through_is_not_delivered_and_others_fill() -> None:
+    """qa's floor was 0.25, where the delivered question cards were kept 38 % of the time;
+    now a question card at P(keep) 0.40 is not delivered, and the deck the user asked for
+    still has its count: the best cards of the other types fill it, with a note."""
+    from agents.generation.quality import KEEP_FLOOR
+
+    doubtful = Scored(Candidate("qa", "When did Caesar cross the Rubicon?", "49 BC", ROME,
+                                kind="year"), {"keep": 0.40}, 0.9)
+    clozes = [Scored(Candidate("cloze", f"Complete: fact {i} happened in _____.", str(1500 + i),
+                               f"Fact {i} happened in {1500 + i}.", kind="year"),
+                     {"keep": 0.8 - i / 100}, 0.8 - i / 100) for i in range(3)]
+    chosen, notes = QualityScorer(None).select([doubtful, *clozes], 3, ("qa", "cloze"))
+    assert KEEP_FLOOR["qa"] > 0.40
+    assert len(chosen) == 3 and all(s.candidate.type == "cloze" for s in chosen)
+    assert any("type mix adjusted" in n and "qa (2 missing)" in n for n in notes), notes
