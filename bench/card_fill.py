@@ -8,6 +8,8 @@ draw as the blind review, ``bench/card_review.py``). Reported, per corpus and ov
 - zero-card passages: texts whose upload would end in "no cards could be made";
 - mean P(keep) (the keep model, ``agents/generation/keep.py``) of the delivered cards, per
   card type: the quality proxy, so that a fuller deck is not bought with worse cards;
+- the type mix: cards delivered per type against the even split of the count the engine
+  asks each type for (its quota; a short type's places go to the best cards of the others);
 - ms per passage (wall, this process; run timed numbers under the bench lock).
 
 ``--compare`` runs every passage twice in one process, side by side: without the clauses of
@@ -74,6 +76,25 @@ def run(engine: Any, items: list[Passage], seed: int = 0,
                                           "answer": c.answer, "keep": c.quality.get("keep")}
                                          for c in cards]})
     return rows
+
+
+def asked_mix(count: int) -> dict[str, int]:
+    """The even split of ``count`` over the four types that selection's quota gives them."""
+    return {t: count // len(CARD_TYPES) + (i < count % len(CARD_TYPES))
+            for i, t in enumerate(CARD_TYPES)}
+
+
+def mix(rows: list[dict[str, Any]]) -> str:
+    """Delivered / asked per type, summed over passages."""
+    asked: dict[str, int] = defaultdict(int)
+    given: dict[str, int] = defaultdict(int)
+    for r in rows:
+        for t, n in asked_mix(r["requested"]).items():
+            asked[t] += n
+        for c in r["cards"]:
+            given[c["type"]] += 1
+    return "  ".join(f"{t} {given[t]}/{asked[t]} ({given[t] / max(1, asked[t]):.0%})"
+                     for t in CARD_TYPES)
 
 
 def summary(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -149,6 +170,7 @@ def main() -> None:
             fill = s["delivered"] / s["requested"]
             print(f"{label:13s} {name:10s} {s['passages']:5d} {s['zero']:4d} "
                   f"{s['delivered']:4d}/{s['requested']:<4d}{fill:4.0%} {s['ms']:8.0f}  {keeps}")
+        print(f"{label:13s} type mix delivered/asked: {mix(rs)}")
 
 
 if __name__ == "__main__":
