@@ -338,11 +338,11 @@ def test_a_definite_phrase_nothing_in_the_question_binds_is_a_feature(
     assert default_model().weights[NAMES.index("question_definite")] < 0
 
 
-def test_a_question_card_the_old_floor_let_through_is_not_delivered_and_others_fill() -> None:
+def test_a_question_card_under_its_bar_gives_its_place_to_the_other_types() -> None:
     """qa's floor was 0.25, where the delivered question cards were kept 38 % of the time;
-    now a question card at P(keep) 0.40 is not delivered, and the deck the user asked for
-    still has its count: the best cards of the other types fill it, with a note."""
-    from agents.generation.quality import KEEP_FLOOR
+    now a question card at P(keep) 0.40 is not delivered while other cards can fill the
+    deck, which still has its count: the best cards of the other types fill it, with a note."""
+    from agents.generation.quality import KEEP_BAR
 
     doubtful = Scored(Candidate("qa", "When did Caesar cross the Rubicon?", "49 BC", ROME,
                                 kind="year"), {"keep": 0.40}, 0.9)
@@ -350,6 +350,25 @@ def test_a_question_card_the_old_floor_let_through_is_not_delivered_and_others_f
                                f"Fact {i} happened in {1500 + i}.", kind="year"),
                      {"keep": 0.8 - i / 100}, 0.8 - i / 100) for i in range(3)]
     chosen, notes = QualityScorer(None).select([doubtful, *clozes], 3, ("qa", "cloze"))
-    assert KEEP_FLOOR["qa"] > 0.40
+    assert KEEP_BAR["qa"] > 0.40
     assert len(chosen) == 3 and all(s.candidate.type == "cloze" for s in chosen)
     assert any("type mix adjusted" in n and "qa (2 missing)" in n for n in notes), notes
+
+
+def test_a_deck_of_questions_alone_keeps_its_count_with_cards_under_the_bar() -> None:
+    """A user who asks for question cards only gets the count: cards between the floor and
+    the bar fill it, best first, after every card over the bar; under the floor, never."""
+    from agents.generation.quality import KEEP_BAR, KEEP_FLOOR
+
+    def qa(i: int, keep: float) -> Scored:
+        return Scored(Candidate("qa", f"When did event {i} happen?", str(1500 + i),
+                                f"Event {i} happened in {1500 + i}.", kind="year"),
+                      {"keep": keep}, 0.9 - i / 100)
+
+    over = qa(0, KEEP_BAR["qa"] + 0.1)
+    between = [qa(i, (KEEP_FLOOR["qa"] + KEEP_BAR["qa"]) / 2 + i / 100) for i in (1, 2)]
+    under = qa(3, KEEP_FLOOR["qa"] - 0.05)
+    chosen, notes = QualityScorer(None).select([under, *between, over], 4, ("qa",))
+    assert chosen[0] is over
+    assert [s.candidate.answer for s in chosen[1:]] == ["1501", "1502"]  # by rank
+    assert any("only 3 of 4" in n for n in notes), notes

@@ -56,7 +56,11 @@ from agents.generation.types import CardRater
 
 SOUNDNESS = 0.45  # per defect: one defect puts a good card (~0.9) under 0.45, two under 0.2
 KEEP_SOUNDNESS = 0.3  # per defect, on P(keep)
-KEEP_FLOOR = {"qa": 0.45, "mcq": 0.35, "cloze": 0.45, "tf": 0.45}
+# P(keep) under which a card is never delivered, and the bar a card must clear to take its
+# type's place in the mix: a card between the two is delivered only when the requested types
+# have too few cards over their bar to make the count (select)
+KEEP_FLOOR = {"qa": 0.25, "mcq": 0.30, "cloze": 0.45, "tf": 0.40}
+KEEP_BAR = {"qa": 0.45, "mcq": 0.35, "cloze": 0.45, "tf": 0.45}
 DEFAULT_WEIGHTS = {"clarity": 0.3, "relevance": 0.3, "difficulty": 0.2, "completeness": 0.2}
 _FUNCTION_ZIPF = 5.0  # 'with', 'between', 'first': too common to be what a page is about
 TARGET_LEVEL = {"beginner": 0.0, "intermediate": 1.0, "advanced": 2.0}
@@ -94,17 +98,20 @@ class QualityScorer:
         self.encoder = encoder
         self.keep_model = default_model() if keep_model == "default" else keep_model
         self.threshold = threshold if threshold is not None else 0.35
-        # a card under its type's floor of P(keep) is never delivered. The floors are read off
+        # a card under its type's floor of P(keep) is never delivered; one under its type's
+        # bar is delivered only when the count cannot be made otherwise. The bars are read off
         # the out-of-fold predictions (5-fold CV grouped by passage, ``bench.keep_model``
         # prints the table) of 2,387 reviewed cards (DEV and sessions 6-11's held-out
-        # reviews), as the kept share of the cards left at or over each floor among sessions
+        # reviews), as the kept share of the cards left at or over each bar among sessions
         # 9-11's (the reviewers nearest the next review's standard), checked by forward
         # transfer (``--forward``: fit on earlier reviews only): qa 0.45 leaves 38 % of the
         # delivered question cards at 63 % kept (51 % with none; forward 62 %; the share
-        # levels off there, a higher floor buys nothing); mcq 0.35 leaves 86 % at 74 %; cloze
+        # levels off there, a higher bar buys nothing); mcq 0.35 leaves 86 % at 74 %; cloze
         # 0.45 leaves 94 % at 67 % (forward 67 %); tf 0.45 leaves 95 % at 65 % (forward 64 %).
-        # A type short of cards is filled with the best of the others (``select``)
+        # The floors are the bars of sessions 6-8 (under them a card costs its type more than
+        # it adds: qa 0.25 left half the question cards at 38 % kept)
         self.keep_floor = dict(KEEP_FLOOR) if self.keep_model is not None else {}
+        self.keep_bar = dict(KEEP_BAR) if self.keep_model is not None else {}
         self.weights = weights or dict(DEFAULT_WEIGHTS)
         self.duplicate_cosine = duplicate_cosine
         self.duplicate_overlap = duplicate_overlap
@@ -287,22 +294,34 @@ class QualityScorer:
 
         A user who asks for several types expects each of them, so every type has a quota
         (true/false split evenly between true and false statements). A card whose P(keep) is
-        under its type's ``keep_floor`` is never delivered; once the cards of the open types
-        run out, the rest of the count goes to the best cards of any requested type, and a
-        note says the mix was adjusted (true and false statements still alternate). Slots
+        under its type's ``keep_floor`` is never delivered, and one under its ``keep_bar``
+        only when the count cannot be made otherwise. Once the cards of the open types over
+        their bar run out, the rest of the count goes to the best such cards of any requested
+        type, then to the best of those between floor and bar, and a note says the mix was
+        adjusted (true and false statements still alternate). Slots
         are filled scarcest first (fewest candidates per open place), so a fact that is the
         only multiple-choice card is not spent on a cloze."""
         notes: list[str] = []
         pool = [s for s in scored if s.candidate.type in types and s.score >= self.threshold
                 and s.quality.get("keep", 1.0) >= self.keep_floor.get(s.candidate.type, 0.0)]
         pool.sort(key=lambda s: -s.rank)
+        # under the bar: the deck's last resort (a user who asked only for questions still
+        # gets the count), taken only after every card over its bar
+        under = [s.quality.get("keep", 1.0) < self.keep_bar.get(s.candidate.type, 0.0)
+                 for s in pool]
+        reserve = [s for s, low in zip(pool, under, strict=True) if low]
+        pool = [s for s, low in zip(pool, under, strict=True) if not low]
         quota = {t: count // len(types) + (i < count % len(types)) for i, t in enumerate(types)}
         if "tf" in quota:
             tf = quota.pop("tf")
             quota["tf:True"], quota["tf:False"] = tf - tf // 2, tf // 2
         chosen: list[Scored] = []
         relaxed = False
-        while len(chosen) < count and pool:
+        while len(chosen) < count and (pool or reserve):
+            if not pool:
+                pool = [s for s in reserve if not any(self.is_duplicate(s, c) for c in chosen)]
+                reserve, relaxed = [], True
+                continue
             if relaxed:
                 # true and false statements stay balanced when statements fill the count
                 given = Counter(_slot(c.candidate) for c in chosen)
