@@ -230,7 +230,7 @@ def _best_reading(
                                           or _convincing(best, config, strict=True)):
             break
     assert best is not None
-    if best.prepared.name == "ink" and best.ink is not None and first is not None:
+    if best.prepared.name in ("ink", "speck") and best.ink is not None and first is not None:
         # The ink candidate bet that the grey clutter is not text: its coverage counts the
         # page's ink that is dark (the ink it kept; same pixels, so the same coordinates) or
         # lies on a line the raw reading read as real words. Otherwise every streak of a

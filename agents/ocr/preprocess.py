@@ -19,7 +19,12 @@ the upload read as it is (``raw``, always the first candidate of a degraded page
 - ``ink``     on a noisy page, only the darkest ink kept (a worn photocopier's specks,
               streaks and paper texture are grey, printed text is near black): pixels
               under half the lower of two multi-level Otsu thresholds (scikit-image),
-              median-filtered, then deskewed and enlarged as ``light``.
+              median-filtered, then deskewed and enlarged as ``light``;
+- ``speck``   on a noisy page, the ink candidate with its specks removed: connected
+              components too small to be part of a glyph (``despeckle``), the tilt and glyph
+              height measured again on what is left (measured on the noisy page, specks
+              pass for glyphs: a page of 26-px glyphs under blotchy noise measured 9 px and
+              was enlarged and turned by the noise).
 
 Every geometric step records its matrix (agents/ocr/geometry.py), so the words of any
 candidate map back onto the upload. Nothing ever crops: rotation enlarges the canvas, and the
@@ -55,6 +60,11 @@ PHOTO_MARGIN = 0.03  # of the page's longer side, kept around a detected sheet
 # On DEV noise pages text pixels have a median grey of ~10 and the darkest 1 % of the clutter
 # ~65-75; the lower threshold falls at 77-92, so half of it keeps text and drops clutter.
 INK_CUT = 0.5
+# A speck is a component of the darkest ink whose area is under this share of the squared
+# typical glyph height (the area-weighted median component height: most of a page's dark ink
+# is glyphs even where most components are specks). Thin glyphs (i, l, 1) of a clean page
+# measure 0.13-0.2 of it; periods and i-dots are lost, which costs less than the specks.
+SPECK_AREA = 0.1
 
 
 @dataclass
@@ -150,6 +160,9 @@ def candidates(gray: Image.Image, quality: Quality, config: PreprocessConfig,
     # photocopier noise fell back to a reading 16 CER points worse than raw when it came last).
     noisy = config.denoise and quality.noise > NOISE_ABOVE
     if noisy:
+        # The speck candidate first: without its specks a page reads several times faster
+        # (s11-test German noise page: 10 s against 52 s for the ink candidate under load).
+        yield _speck(pixels, quality, config, max_pixels)
         yield _ink(pixels, quality, config, max_pixels)
     if config.sharpen:
         page = _Builder("sharp", pixels, quality)
@@ -200,6 +213,31 @@ def _ink(pixels: np.ndarray, quality: Quality, config: PreprocessConfig,
     page.run("darkest", darkest_ink)
     _light(page, config, max_pixels, flatten=False, clean=True)
     return page.done()
+
+
+def _speck(pixels: np.ndarray, quality: Quality, config: PreprocessConfig,
+           max_pixels: int) -> Prepared:
+    page = _Builder("speck", pixels, quality)
+    page.run("darkest", darkest_ink)
+    page.run("despeckle", despeckle)
+    started = time.perf_counter()
+    page.quality = assess(Image.fromarray(page.gray))
+    page.timings["assess"] = time.perf_counter() - started
+    _light(page, config, max_pixels, flatten=False, clean=True)
+    return page.done()
+
+
+def despeckle(ink: np.ndarray) -> np.ndarray:
+    """``ink`` (black on white) without the components too small to be glyphs (SPECK_AREA)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(255 - ink, connectivity=8)
+    if count < 2:
+        return ink
+    area, height = stats[1:, cv2.CC_STAT_AREA], stats[1:, cv2.CC_STAT_HEIGHT]
+    order = np.argsort(height)
+    weight = np.cumsum(area[order])
+    typical = float(height[order][np.searchsorted(weight, weight[-1] / 2)])
+    drop = np.concatenate(([True], area < SPECK_AREA * typical * typical))
+    return np.where(drop[labels], 255, 0).astype(np.uint8)
 
 
 def darkest_ink(gray: np.ndarray) -> np.ndarray:
