@@ -115,3 +115,16 @@ def test_a_name_in_apposition_to_a_place_stays_an_apposition() -> None:
     text = "The Duchy of Normandy under Richard I of Normandy was forged into a principality."
     question = question_for_answer(text, "Richard I")[0]
     assert not question.startswith("What was forged"), question
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    # a role noun the person list lacks (-ist): who
+    ("The organist at the coronation was Henri Dumont.", "Henri Dumont",
+     "Who was the organist at the coronation?"),
+    # a thing, though the name looks like a person's: what
+    ("The last opera of the composer was Adriana Lecouvreur.", "Adriana Lecouvreur",
+     "What was the last opera of the composer?"),
+])
+def test_a_copula_asks_who_or_what_from_its_subject_noun(text: str, answer: str,
+                                                        expected: str) -> None:
+    assert question_for_answer(text, answer)[0] == expected

@@ -113,6 +113,8 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
 
 
+# subjects that are a share of what their 'of' names ('One of the first Norman mercenaries')
+_SHARES = frozenset(str.split("one some many most several few all none each both"))
 # verbs whose clausal complement is someone's claim, not a fact the page states
 CLAIMING = _SAYING | frozenset(str.split(
     "assert contend maintain allege speculate theorize theorise hypothesize hypothesise hold "
@@ -368,10 +370,18 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     if role == "definition":
         # "The Nile is the longest river in Africa" → "What is the Nile?"
         # "One of the first Norman mercenaries … was Hervé": one of a kind of people is a who
-        of_people = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        of_people = (subj.pos_ in ("NUM", "PRON") or subj.lower_ in _SHARES) and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lemma_.lower() in PERSON_NOUNS for g in c.children) for c in subj.children)
         wh = "who" if subj.ent_type_ in ("PERSON", "PER") or answer.kind == "person" or (
             subj.lemma_.lower() in PERSON_NOUNS) or of_people else "what"
+        subject_span = doc[subj.left_edge.i : subj.right_edge.i + 1]
+        if subj.pos_ == "NOUN" and names_people(subject_span):
+            wh = "who"  # "the organist at the funeral was …": an -ist, a kin or role noun
+        elif subj.pos_ == "NOUN" and not of_people and subj.lemma_.lower() not in PERSON_NOUNS:
+            # "Sand's novel was Lucrezia Floriani": the subject says what the answer is, a
+            # novel, though the name looks like a person's ("Who was Sand's novel?")
+            wh = "what"
     if count_noun is not None:
         mods = [t for t in count_noun.subtree if t.i < count_noun.i and t.dep_ in
                 ("amod", "compound") and not (_subtree(t) & a_ids)]
