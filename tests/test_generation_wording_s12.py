@@ -128,3 +128,11 @@ def test_a_name_in_apposition_to_a_place_stays_an_apposition() -> None:
 def test_a_copula_asks_who_or_what_from_its_subject_noun(text: str, answer: str,
                                                         expected: str) -> None:
     assert question_for_answer(text, answer)[0] == expected
+
+
+def test_a_date_that_names_a_stretch_of_time_is_asked_with_its_noun() -> None:
+    # before: 'What date would the league adopt new rules for?' (reviewers: the answer is a
+    # season, not a date)
+    text = "The league would adopt new rules for the 1921 season."
+    assert question_for_answer(text, "1921 season")[0] == \
+        "What season would the league adopt new rules for?"

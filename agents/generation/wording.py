@@ -21,6 +21,9 @@ _MOTION = frozenset(str.split(
     "go move travel retreat sail return flee migrate come march fly run emigrate immigrate "
     "send bring carry take lead drive ship transport deport exile withdraw relocate spread "
     "expand escape head journey advance arrive walk ride swim climb fall extend"))
+# nouns that name a stretch of time a date answer may be ('the 1906 season')
+_TIME_NOUNS = frozenset(str.split(
+    "season year month week day decade century era period age reign term semester session"))
 _WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
 
 
@@ -42,6 +45,9 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
             return ("at what time" if kind == "time" else "when"), True
         if p in ("since", "until", "till", "before", "after", "by"):
             return f"{p} {unit or 'when'}", True
+        noun = span.root.lemma_.lower()
+        if span.root.pos_ == "NOUN" and noun in _TIME_NOUNS:
+            return f"what {noun}", False  # 'for the 1906 season': not 'What date … for?'
         return (unit or "what date"), False
     if kind == "place" and p in _WHERE_PREPS and (p not in _TO_PREPS or prep is None or
                                                   prep.head.lemma_.lower() in _MOTION):
