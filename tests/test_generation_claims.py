@@ -159,3 +159,13 @@ def test_a_statement_whose_it_subject_was_guessed_is_not_made(nlp: Language) -> 
     cards = [c.statement or c.question for c in _cards(nlp, text) if c.type in ("tf", "cloze")]
     assert not any("seeds" in s for s in cards), cards
     assert any(s.startswith("Eli Whitney also built muskets") for s in cards), cards
+
+
+def test_an_imperative_sentence_gives_no_statement_or_cloze(nlp: Language) -> None:
+    """s11b: 'Consider how much money, time, and effort went toward maintaining separate and
+    unequal educational systems …' was made a True card and a cloze: it claims nothing."""
+    text = ("Consider how much land and labor went into growing sugar cane on Caribbean "
+            "plantations before 1800. Sugar was the most valuable crop of Jamaica in 1790.")
+    cards = [c.statement or c.question for c in _cards(nlp, text) if c.type in ("tf", "cloze")]
+    assert cards, cards
+    assert not any("Consider" in s or "consider" in s for s in cards), cards

@@ -15,6 +15,8 @@ faithful copies of their sentence and yet said something the page did not:
   fact (``hedged``), unless the sentence states its condition ("if …");
 - *"other" with nothing to be other than*: "A few other Yuan emperors actively sponsored …"
   (``unanchored_other``); "X and other Ns", "other than", "each other" have their anchor;
+- an *imperative*: "Consider how much money … went toward …" asks the reader to think, it
+  claims nothing (``imperative``; seen: tf 2 rejected / 0 kept, cloze 2 / 0);
 - a *guessed subject*: an "it"/"they" subject replaced by the resolver's antecedent
   (``guessed_subject``; seen rated cards: tf 11 rejected / 5 kept, cloze 17 / 2);
 - a *false statement whose swapped number breaks an order the sentence states*: "reduced …
@@ -139,6 +141,14 @@ def listed_after_colon(count: int, answer_end: int, sent: Span) -> bool:
     rest = sent.doc[colon + 1 : sent.end].text.rstrip(" .")
     items = [x for x in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", rest) if x.strip()]
     return len(items) == count
+
+
+def imperative(sent: Span) -> bool:
+    """'Consider how a community might increase solidarity …': an instruction to the reader,
+    no claim to be true or false (a main verb in its base form with no subject or auxiliary)."""
+    root = sent.root
+    return root.tag_ == "VB" and root.i == sent.start and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children)
 
 
 def guessed_subject(sent: Span, rendered: str) -> bool:

@@ -331,7 +331,8 @@ def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:
         return None  # too little context to answer, or a whole paragraph to read
     if sent.doc.lang_ == "en" and (
             claims.contrasts(sent) or claims.unanchored_other(sent) or claims.hedged(sent)
-            or blanks.filler(answer, sent) or blanks.parallel(answer, sent)):
+            or claims.imperative(sent) or blanks.filler(answer, sent)
+            or blanks.parallel(answer, sent)):
         return None  # 'Alternatively, …', '… would have been …', 'the most usual _____'
     replace = {answer.start: BLANK, **{i: "" for i in range(answer.start + 1, answer.end)}}
     text = _render_sentence(builder, sent, replace)
@@ -358,7 +359,7 @@ def _statements(
     if not found or len(words) < 5 or len(words) > 30:
         return []
     if language == "en" and (claims.contrasts(sent) or claims.hedged(sent)
-                             or claims.unanchored_other(sent)):
+                             or claims.unanchored_other(sent) or claims.imperative(sent)):
         return []  # 'Alternatively, …', 'An elected assembly would be set up …' (claims.py)
     true = _render_sentence(builder, sent, {})
     if true is None or (language == "en" and not builder.resolver.lenient and (
