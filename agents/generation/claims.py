@@ -85,9 +85,12 @@ def dropped(sent: Span) -> set[int]:
             continue
         if tok.i + 1 < sent.end and tok.nbor(1).lower_ in ("much", "many", "long", "far"):
             continue  # 'however much it cost': no connective
-        out.add(tok.i)
         before = tok.nbor(-1)
         after = tok.nbor(1) if tok.i + 1 < sent.end else None
+        if before.text in (",", ";") and (after is None or after.text != ","):
+            continue  # 'grew from conquering land, however cultural aspects flourished': it
+            # joins two clauses, and without it they read as a comma splice
+        out.add(tok.i)
         if before.text == "," and after is not None and after.text == ",":
             # 'Cotton, however, emerged' → 'Cotton emerged' (the commas parted subject and
             # verb); 'In southern Italy, however, Norman artwork …' keeps its first comma
