@@ -66,13 +66,12 @@ def net_gain(base: Evidence, other: Evidence) -> float:
 
 
 def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.ndarray,
-          language: str = "", junk: np.ndarray | None = None) -> Evidence:
+          junk: np.ndarray) -> Evidence:
     """The evidence for ``words`` (read on an image ``to_image`` away from the upload), of
-    which ``kept`` are the ones the text will keep; junk lines (junk_lines, by ``language``, a
-    Tesseract code) count for nothing."""
+    which ``kept`` are the ones the text will keep; words on junk lines (``junk``, per word:
+    junk_lines) count for nothing."""
     boxes = word_boxes(ink, words, to_image)
     keep = np.asarray(kept, dtype=bool)
-    junk = junk_lines(words, language) if junk is None else junk
     # Junk reads no ink: its boxes over a row of blotches would count the row as text read.
     coverage = measure(ink, boxes[keep & ~junk] if len(boxes) else boxes,
                        dropped_lines(ink, words, kept, to_image))

@@ -123,13 +123,13 @@ def run_page(job: PageJob, config: OcrConfig) -> PageResult:
         words_kept=len(kept),
         seconds=round(time.perf_counter() - started, 4),
         coverage=_coverage(reading, kept_mask(reading.words, config.min_confidence, job.language,
-                                              reading.junk, doubtful=False), job.language),
+                                              reading.junk, doubtful=False)),
     )
     confidence = tuple(w.confidence for w in reading.words)
     return PageResult(job.page, text, stat, confidence, tuple(reading.steps), timings)
 
 
-def _coverage(reading: Reading, mask: list[bool], language: str) -> float | None:
+def _coverage(reading: Reading, mask: list[bool]) -> float | None:
     """The chosen reading's coverage by the words the text keeps under the user's filter,
     junk lines (evidence.junk_lines) left out: they read no text."""
     if reading.ink is None:
@@ -139,8 +139,7 @@ def _coverage(reading: Reading, mask: list[bool], language: str) -> float | None
         # the same ink: the default filter, and not the ink candidate's text ink. Measuring it
         # again cost ~1 % of a clean full page's time (session 9 profile).
         return reading.coverage.percent if reading.coverage else None
-    junk = reading.junk if reading.junk is not None else junk_lines(reading.words, language)
-    read = [w for w, k, j in zip(reading.words, mask, junk, strict=True) if k and not j]
+    read = [w for w, k, j in zip(reading.words, mask, reading.junk, strict=True) if k and not j]
     measured = measure(reading.ink, word_boxes(reading.ink, read, reading.matrix),
                        dropped_lines(reading.ink, reading.words, mask, reading.matrix))
     return measured.percent if measured else None
@@ -156,12 +155,12 @@ class Reading:
     evidence: float
     fragmented: float
     steps: list[str]
+    junk: np.ndarray  # per word, whether on a junk line (evidence.junk_lines)
     ink: Ink | None = None
     matrix: np.ndarray = field(default_factory=lambda: geometry.IDENTITY)
     kept: list[Word] = field(default_factory=list)  # the words a default reading keeps
     mask: list[bool] = field(default_factory=list)  # which of ``words`` those are
     weighed_on: Ink | None = None  # the ink ``coverage`` was measured on
-    junk: np.ndarray | None = None  # per word, whether on a junk line (evidence.junk_lines)
 
 
 def _best_reading(
@@ -215,12 +214,12 @@ def _best_reading(
         # changes which words are shown, not which preparation is read.
         junk = junk_lines(words, job.language)  # once: the mask and the evidence both ask
         mask = kept_mask(words, SELECT_CONFIDENCE, job.language, junk, doubtful=False)
-        proof = weigh(ink, words, mask, matrix, job.language, junk)
+        proof = weigh(ink, words, mask, matrix, junk)
         # Steps as run, after the candidate's name unless it is the upload as it is.
         named = steps if prepared.name == "raw" else [prepared.name, *steps]
         reading = Reading(prepared, words, proof.coverage, proof.score, proof.fragmented,
-                          named, ink, matrix, [w for w, k in zip(words, mask, strict=True) if k],
-                          mask, ink, junk)
+                          named, junk, ink, matrix,
+                          [w for w, k in zip(words, mask, strict=True) if k], mask, ink)
         raw = raw or proof  # the upload as it is comes first
         first = first or reading
         if best is None or (reading.evidence > best.evidence * (1 + PREFER_EARLIER)
