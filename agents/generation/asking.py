@@ -555,8 +555,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             # work together?", "What is memory acquired following by activation …?"): it
             # reads only at the end ("What is amnesia caused by?")
             return None
-        if path and _after_in_clause(prep, set(order)) if prep is not None and not absorbs \
-                else False:
+        if path and not absorbs and _after_in_clause(prep, set(order)):
             return None  # the stranded preposition must end the question
         replace.update(subj_replace)
         body = _render_with_wh(builder, wh, order, replace, lead=lead, max_words=max_words,

@@ -69,6 +69,14 @@ def _opening(sent: Span) -> tuple[str, int]:
     return "", 0
 
 
+def lifted_off(sent: Span) -> bool:
+    """Lifted off its page, the sentence no longer claims what the page claims: it opens as
+    the other side of something said before (``contrasts``), states a possibility
+    (``hedged``), leans on an 'other' it does not name (``unanchored_other``) or instructs the
+    reader (``imperative``). Neither a cloze nor a true/false card is made from it."""
+    return contrasts(sent) or hedged(sent) or unanchored_other(sent) or imperative(sent)
+
+
 def contrasts(sent: Span) -> bool:
     """The sentence opens as the other side of something said before ('Alternatively, …')."""
     word, _ = _opening(sent)

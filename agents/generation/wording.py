@@ -93,7 +93,7 @@ _PEOPLE_NOUNS = frozenset(str.split(
     "aristocracy nobility clergy delegate delegation voter employee pupil disciple fan player "
     "athlete pioneer volunteer nominee rebel insurgent prisoner pilgrim peer coach sculptor "
     "editor publisher actor actress singer dancer architect novelist playwright journalist "
-    "teammate partner friend lover rival ally enemy invader conqueror ancestor nomad "
+    "teammate partner friend lover ally enemy invader conqueror nomad "
     "chieftain warrior hunter tenant landowner lawyer cousin uncle aunt nephew niece grandson "
     "granddaughter grandfather grandmother fiancé fiancée widow widower"))
 # nouns in -ist and -ian that are no people
@@ -112,7 +112,7 @@ def names_people(span: Span) -> bool:
     """The answer names people though the small model gave it no PERSON/NORP/ORG label: its
     head is a person or group noun (a list, or a noun in -ist/-ian: 'sociologists',
     'musicians'), a capitalised plural name ('Huguenots'), or a plural subject of a verb that
-    only people do ('settled', 'questioned')."""
+    only people do ('settled', 'migrated': _AGENT_VERBS)."""
     root = span.root
     if root.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() in CLASS_WORDS:
         return False
