@@ -133,8 +133,9 @@ def build(repo: Path, commit: str, name: str, seed: int, count: int) -> tuple[li
             passed += 1
             continue
         title, text = got
-        pages.append({"id": f"openstax-{name}-{m}", "title": title, "module": m, "text": text,
-                      "split": "test"})
+        # the key names the book: books made in git number their modules from m00001
+        pages.append({"id": f"openstax-{name}-{m}", "key": f"openstax:{name}:{m}", "title": title,
+                      "module": m, "text": text, "split": "test"})
         if len(pages) == count:
             break
     return pages, len(body), passed

@@ -27,6 +27,10 @@ out: look only at its final numbers):
 - A seventh book, held out whole (``bench/data/openstax_micro_pages.json``, OpenStax
   Microbiology, CC BY 4.0 commit): 10 test pages added in session 12 for its final review
   (``book="micro"``), built by ``bench/openstax_pages.py`` (source, commit, seed in the file).
+- An eighth book, held out whole (``bench/data/openstax_polisci_pages.json``, OpenStax
+  Introduction to Political Science, CC BY 4.0 commit): 10 test pages added in session 13 for its
+  final review (``book="polisci"``), built by ``bench/openstax_pages.py`` (source, commit, seed
+  in the file).
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -47,7 +51,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "psy": TEXTBOOK.with_name("openstax_psy_pages.json"),
          "astro": TEXTBOOK.with_name("openstax_astro_pages.json"),
          "soc": TEXTBOOK.with_name("openstax_soc_pages.json"),
-         "micro": TEXTBOOK.with_name("openstax_micro_pages.json")}
+         "micro": TEXTBOOK.with_name("openstax_micro_pages.json"),
+         "polisci": TEXTBOOK.with_name("openstax_polisci_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
@@ -63,7 +68,11 @@ SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-
 class Passage:
     """One text to make cards from, with the questions people wrote for it (SQuAD only)."""
 
-    key: str  # stable across runs: "squad:<article>:<n>" or "openstax:<module>"
+    # stable across runs: "squad:<article>:<n>", or a page's "key" ("openstax:<book>:<module>":
+    # books made in git number their modules from m00001, so two books share module ids), or
+    # "openstax:<module>" for the seven books built before pages carried a key (their CNX
+    # module ids are unique across books, and earlier reviews' keys name them so)
+    key: str
     corpus: str  # "squad" or "textbook"
     split: str  # "dev" or "test"
     title: str
@@ -101,7 +110,7 @@ def textbook(split: str, path: Path = TEXTBOOK, book: str | None = None) -> list
         path = BOOKS[book]
     pages = json.loads(path.read_text(encoding="utf-8"))["pages"]
     return [
-        Passage(f"openstax:{p['module']}", "textbook", split, p["title"], p["text"])
+        Passage(p.get("key", f"openstax:{p['module']}"), "textbook", split, p["title"], p["text"])
         for p in pages
         if p["split"] == split
     ]

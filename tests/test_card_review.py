@@ -153,6 +153,23 @@ def test_the_seventh_book_is_held_out_whole_and_read_only_by_session_12() -> Non
     assert keys <= passages("s12-after.key.json") | passages("s12b-after.key.json")
 
 
+def test_the_eighth_book_is_held_out_whole_and_read_by_no_review_before_session_13() -> None:
+    # session 13's held-out book (OpenStax Introduction to Political Science): 10 pages, all
+    # TEST, clean of markup, none shared with another book or read by any review before it
+    pages = textbook("test", book="polisci")
+    assert len(pages) == 10 and not textbook("dev", book="polisci")
+    assert all(len(p.text.split()) >= 130 and p.title for p in pages)
+    assert not any(c in p.text for p in pages for c in ("<", ">", "xmlns", "cnx"))
+    keys = {p.key for p in pages}
+    assert len(keys) == 10
+    others = {p.key for book in card_review.splits.BOOKS if book != "polisci"
+              for split in ("dev", "test") for p in textbook(split, book=book)}
+    assert not others & keys
+    earlier = {k for f in REVIEWS.glob("*.key.json") if not f.name.startswith("s13")
+               for k in json.loads(f.read_text(encoding="utf-8")).get("passages", [])}
+    assert not earlier & keys
+
+
 KEY = {
     **{f"h{i}": {"origin": "human", "type": "qa", "corpus": "squad"} for i in range(1, 5)},
     **{f"c_{t}": {"origin": "cardstream", "type": t, "corpus": "squad"}
