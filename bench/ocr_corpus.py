@@ -44,11 +44,12 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 # fresh: bench/ocr_fresh.py; the held-aside splits: the modules of HELD
 Split = Literal["dev", "test", "fresh-dev", "fresh-test", "s9-test", "s10-test", "s11-test",
-                "s12-test"]
-# The module that describes each held-aside split (bench/ocr_held.py); s12-test is held aside:
+                "s12-test", "s13-test"]
+# The module that describes each held-aside split (bench/ocr_held.py); s13-test is held aside:
 # nobody tunes on it or opens its module, data or OCR output.
 HELD = {"s9-test": "bench.ocr_held9", "s10-test": "bench.ocr_held10",
-        "s11-test": "bench.ocr_held11", "s12-test": "bench.ocr_held12"}
+        "s11-test": "bench.ocr_held11", "s12-test": "bench.ocr_held12",
+        "s13-test": "bench.ocr_held13"}
 # Real scans by split (phototest.tif is the same file as tesseract-ocr/test's, in shared/data).
 SCANS: dict[str, list[tuple[str, Path, Path]]] = {
     "dev": [

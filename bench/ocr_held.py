@@ -110,6 +110,23 @@ def alto_lines(markup: bytes, kinds: Sequence[str] = ()) -> list[str]:
                                 for ref in line.get("TAGREFS", "").split())]
 
 
+def page_lines(markup: bytes, kinds: Sequence[str] = ()) -> list[str]:
+    """The text lines of a PAGE-XML page (Transkribus, OCR-D) as the transcriber wrote them:
+    each line's own TextEquiv (not its words'), in document order. PAGE has no line types
+    like SegmOnto's, so ``kinds`` must be empty."""
+    if kinds:
+        raise ValueError("PAGE-XML lines carry no SegmOnto types to select by")
+    tree = etree.fromstring(markup)
+    ns = {"p": tree.nsmap[None]}
+    return ["".join(line.xpath("string(p:TextEquiv[1]/p:Unicode)", namespaces=ns))
+            for line in tree.iterfind(".//p:TextLine", ns)]
+
+
+# How a corpus's markup gives its lines, by the format's name
+MARKUP: dict[str, Callable[[bytes, Sequence[str]], list[str]]] = {"alto": alto_lines,
+                                                                   "page": page_lines}
+
+
 def alto_pages(directory: Path, commit: str, under: str = "data",
                images: str | None = None) -> Iterator[tuple[str, str]]:
     """(ALTO file, its image) of every page under ``under`` at ``commit`` whose image the
@@ -150,10 +167,20 @@ def committed(passages: Path) -> dict[str, list[dict[str, Any]]]:
     return data
 
 
+def _raised(ch: str) -> str:
+    """A superscript letter (the 'me' of 'Mᵐᵉ') as the plain one OCR writes for it. Only
+    letters: no page drawn before held out letters outside Latin (``latin``), so their truth
+    stays as it was."""
+    return unicodedata.normalize("NFKC", ch) if ch.isalpha() and unicodedata.decomposition(
+        ch).startswith("<super>") else ch
+
+
 def composed(line: str) -> str:
     """A line transcribed in eScriptorium's SegmOnto conventions as printed: stored decomposed
-    (NFD) where OCR output is composed, with a hyphen broken at the line end written '¬'."""
-    return " ".join(unicodedata.normalize("NFC", line).replace("¬", "-").split())
+    (NFD) where OCR output is composed, with a hyphen broken at the line end written '¬', and
+    raised letters written as modifier letters, which no OCR writes."""
+    line = "".join(map(_raised, unicodedata.normalize("NFC", line)))
+    return " ".join(line.replace("¬", "-").split())
 
 
 def latin(lines: Sequence[str]) -> bool:
@@ -181,12 +208,16 @@ class Scans:
     under: str  # the folder holding the ALTO files and images
     language: str  # Tesseract code
     count: int
-    per_document: int  # a document is an ALTO path without its trailing page number
+    per_document: int  # a document is an ALTO path without what names its page (``page``)
     min_lines: int = 15
     min_width: int = 35  # mean characters per line: running text, not verse or a list
     images: str | None = None  # the folder of the page images, when not beside the ALTO files
     only: str = ""  # a pattern every drawn ALTO path matches (e.g. the documents' years)
     kinds: tuple[str, ...] = ()  # line types read as the truth (all when empty)
+    markup: str = "alto"  # the transcription format, a key of MARKUP
+    licence: str = "CC BY 4.0"  # of the transcriptions
+    # what of an ALTO path names its page; the rest names its document
+    page: str = r"[_-]?\d+\.xml$"
 
     @property
     def directory(self) -> Path:
@@ -195,7 +226,7 @@ class Scans:
 
     def lines(self, xml: str) -> list[str]:
         markup = git(self.directory, "show", f"{self.commit}:{xml}")
-        return [line for line in map(composed, alto_lines(markup, self.kinds)) if line]
+        return [line for line in map(composed, MARKUP[self.markup](markup, self.kinds)) if line]
 
     def draw(self, split: str) -> list[dict[str, str]]:
         """Running-text pages in Latin script, drawn by a generator seeded with the split."""
@@ -208,7 +239,7 @@ class Scans:
                     or not latin(lines) or not plain(lines)):
                 continue
             eligible.append({"id": f"real-{self.tag}-{zlib.crc32(xml.encode()):08x}",
-                             "document": re.sub(r"[_-]?\d+\.xml$", "", xml), "xml": xml,
+                             "document": re.sub(self.page, "", xml), "xml": xml,
                              "image": image})
         return draw_pages(eligible, f"{split}:{self.repo}", self.per_document, self.count)
 
@@ -274,8 +305,9 @@ class Held:
         """Each book's passages (draw_texts) and the drawn real pages."""
         return {"about": "Project Gutenberg passages (public domain in the USA) via GITenberg, "
                          "and the real pages drawn from "
-                         + ", ".join(corpus.repo for corpus in self.corpora)
-                         + f" (transcriptions CC BY), held aside as {self.split}; built by "
+                         + ", ".join(f"{corpus.repo} (transcriptions {corpus.licence})"
+                                     for corpus in self.corpora)
+                         + f", held aside as {self.split}; built by "
                            f"`python -m {self.module} passages`",
                 "texts": draw_texts(mirrors, self.split, self.books),
                 "scans": [page for corpus in self.corpora for page in corpus.draw(self.split)]}
