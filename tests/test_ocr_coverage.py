@@ -6,15 +6,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from agents.ocr import OcrConfig, extract
 from agents.ocr.coverage import _read, dropped_lines, find_ink, measure, word_boxes
 from agents.ocr.geometry import IDENTITY
 from agents.ocr.images import load_gray
 from agents.ocr.quality import assess
 from agents.ocr.tesseract import recognize
 from agents.ocr.text import assemble, kept_mask
+from bench import ocr_held12
 from bench.ocr_accuracy import lost_lines
 from bench.ocr_corpus import case
 from bench.ocr_held9 import SCANS_DIR
+from schemas.events import COVERAGE_WARNING
 
 
 def _measured(data: bytes, language: str) -> tuple[float, str]:
@@ -55,3 +58,15 @@ def test_a_word_reads_the_ink_of_its_row_that_a_wide_gap_split_off() -> None:
               & (centre_y >= box[0, 1]) & (centre_y <= box[0, 3]))
     assert len(np.unique(ink.lines[inside])) >= 2  # the split the test is about
     assert _read(ink, box)[inside].all()
+
+
+@pytest.mark.skipif(not ocr_held12.CORPORA[0].directory.exists(), reason="no NuBIS checkout")
+def test_a_short_last_line_tesseract_doubts_is_a_lost_word_not_a_lost_line() -> None:
+    # A French book page (session 12's held-aside split, now seen) ends a paragraph on one
+    # word, "l'ethnographe.", which Tesseract reads right but doubts (26-59). Unkept, its run
+    # of ink counted as a lost text line and put the page, which lost no line, at coverage 0:
+    # the user was warned that text was lost.
+    page = case(("s12-test", "real-nubis-cc83d1ba", "real-scan"))
+    result = extract(page.data, None, "page.png", OcrConfig(language=page.language))
+    assert lost_lines(page.lines, result.text) == 0
+    assert result.coverage is not None and result.coverage >= COVERAGE_WARNING

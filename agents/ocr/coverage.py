@@ -17,6 +17,11 @@ matrix (agents/ocr/geometry.py).
   read it as a line on glyph ink and the text keeps under half of its characters
   (``dropped_lines``: the line was seen but came out as junk, so the ink it covers was not
   read).
+A run of ink that Tesseract read whole as fewer than LINE_CHARS characters (``_a_word``: a
+heading "LAKANAI.", the last word of a paragraph "l'ethnographe." read at 48) is a word,
+not a line, by the same count ``dropped_lines`` uses: left unkept it costs its share of the
+ink, not the page's coverage (four real scans of session 12's held-aside split read at 0.9-9 %
+CER and lost no line, yet were put at 0 and warned).
 """
 
 from __future__ import annotations
@@ -49,6 +54,12 @@ LINE_CHARS = 15  # characters of a Tesseract line that make its loss a lost line
 # noise specks 0.09-0.50.
 ON_BASELINE = 0.6
 BASELINE_TOLERANCE = 0.2
+# A run is read as a word when words Tesseract read hold this share of its ink, and their
+# characters could fill it: at most MAX_PITCH glyph heights a character (letter-spaced
+# capitals measure 1.9 on the NuBIS scans), so a whole line read as one blot of junk ("~~~")
+# stays a lost line.
+WORD_HOLDS = 0.8
+MAX_PITCH = 2.5
 
 
 @dataclass(frozen=True)
@@ -290,10 +301,37 @@ def _on_baseline(ink: Ink, members: np.ndarray) -> bool:
     return bool((off <= BASELINE_TOLERANCE * ink.glyph).mean() >= ON_BASELINE)
 
 
-def measure(ink: Ink, boxes: np.ndarray, dropped: Sequence[float] = ()) -> Coverage | None:
+def _a_word(ink: Ink, members: np.ndarray, said: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether Tesseract read the run of ink ``members`` as under LINE_CHARS characters that
+    span it (``said``: the boxes of every word it read, kept or not, and their lengths)."""
+    boxes, chars = said
+    if not len(boxes):
+        return False
+    run = ink.boxes[members]
+    areas = ink.areas[members]
+    cx = (run[:, 0] + run[:, 2]) / 2
+    cy = (run[:, 1] + run[:, 3]) / 2
+    inside = ((cx[:, None] >= boxes[None, :, 0]) & (cx[:, None] <= boxes[None, :, 2])
+              & (cy[:, None] >= boxes[None, :, 1]) & (cy[:, None] <= boxes[None, :, 3]))
+    if areas[inside.any(axis=1)].sum() < WORD_HOLDS * areas.sum():
+        return False
+    count = int(chars[inside.any(axis=0)].sum())
+    span = float(run[:, 2].max() - run[:, 0].min())
+    return count < LINE_CHARS and count * MAX_PITCH * ink.glyph >= span
+
+
+def said_by(boxes: np.ndarray, words: Sequence[Word]) -> tuple[np.ndarray, np.ndarray]:
+    """What ``measure`` asks of a reading to tell a word from a line: the ``boxes`` of all
+    its ``words`` (``word_boxes``) and their lengths in characters."""
+    return boxes, np.array([len(w.text.strip()) for w in words], dtype=np.int64)
+
+
+def measure(ink: Ink, boxes: np.ndarray, dropped: Sequence[float] = (),
+            said: tuple[np.ndarray, np.ndarray] | None = None) -> Coverage | None:
     """Coverage of the kept words' ``boxes`` (reference coordinates, ``word_boxes``), with the
-    ``dropped_lines`` of the reading; None when the page shows no glyph ink to measure
-    against."""
+    ``dropped_lines`` of the reading and what it ``said`` (``said_by``: every word, kept or
+    not, to tell an unread word from an unread line); None when the page shows no glyph ink
+    to measure against."""
     if ink.empty:
         return None
     read = _read(ink, boxes)
@@ -311,7 +349,9 @@ def measure(ink: Ink, boxes: np.ndarray, dropped: Sequence[float] = ()) -> Cover
             & (np.arange(len(glyphs)) > 0))
     unread = real & (per_line_read < LINE_READ * per_line_total)
     for label in np.flatnonzero(unread):
-        real[label] = _on_baseline(ink, ink.lines == label)
+        members = ink.lines == label
+        real[label] = _on_baseline(ink, members) and not (
+            said is not None and _a_word(ink, members, said))
     shares = per_line_read[real] / np.maximum(per_line_total[real], 1)
     shares = np.concatenate([shares, np.asarray(dropped, dtype=np.float64)])
     if not len(shares):

@@ -32,7 +32,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agents.ocr.coverage import Coverage, Ink, dropped_lines, measure, on_ink, word_boxes
+from agents.ocr.coverage import (
+    Coverage,
+    Ink,
+    dropped_lines,
+    measure,
+    on_ink,
+    said_by,
+    word_boxes,
+)
 from agents.ocr.lexicon import has_wordlist, is_capital_word, is_word
 from agents.ocr.tesseract import Word
 
@@ -74,7 +82,7 @@ def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.nd
     keep = np.asarray(kept, dtype=bool)
     # Junk reads no ink: its boxes over a row of blotches would count the row as text read.
     coverage = measure(ink, boxes[keep & ~junk] if len(boxes) else boxes,
-                       dropped_lines(ink, words, kept, to_image))
+                       dropped_lines(ink, words, kept, to_image), said_by(boxes, words))
     if not words:
         return Evidence(0.0, coverage, 0.0)
     weights = np.array([len(w.text) * (w.confidence / 100.0) ** 2 for w in words])

@@ -25,6 +25,7 @@ from agents.ocr.coverage import (
     dropped_lines,
     find_ink,
     measure,
+    said_by,
     text_ink,
     word_boxes,
 )
@@ -140,8 +141,10 @@ def _coverage(reading: Reading, mask: list[bool]) -> float | None:
         # again cost ~1 % of a clean full page's time (session 9 profile).
         return reading.coverage.percent if reading.coverage else None
     read = [w for w, k, j in zip(reading.words, mask, reading.junk, strict=True) if k and not j]
+    every = word_boxes(reading.ink, reading.words, reading.matrix)
     measured = measure(reading.ink, word_boxes(reading.ink, read, reading.matrix),
-                       dropped_lines(reading.ink, reading.words, mask, reading.matrix))
+                       dropped_lines(reading.ink, reading.words, mask, reading.matrix),
+                       said_by(every, reading.words))
     return measured.percent if measured else None
 
 
