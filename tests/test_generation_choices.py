@@ -126,11 +126,13 @@ def test_a_number_the_document_also_uses_as_a_year_is_no_count(nlp: Language) ->
     sents, found = _parsed(nlp, "Robert sailed to Albania with 300 ships.")
     sent, ships = _answer(sents, found, "300")
     pool = choices.Pool.build(sents, found)
-    pool.by_kind.setdefault(ships.kind, []).append(("1085", "", False, "CARDINAL"))
-    pool.kinds["1085"] = {"year", ships.kind}
-    assert "1085" not in choices.pick(ships, sent, pool, "intermediate", None)
-    pool.kinds["1085"] = {ships.kind}  # the same number, never a year: a fair option
-    assert "1085" in choices.pick(ships, sent, pool, "intermediate", None)
+    pool.by_kind.setdefault(ships.kind, []).append(("1200", "", False, "CARDINAL"))
+    pool.kinds["1200"] = {"year", ships.kind}
+    assert "1200" not in choices.pick(ships, sent, pool, "intermediate", None)
+    # the same number, never a year: a fair option ('1200', as round as '300': an option off
+    # the answer's scale, such as '1085', is refused on its own, distractors.same_scale)
+    pool.kinds["1200"] = {ships.kind}
+    assert "1200" in choices.pick(ships, sent, pool, "intermediate", None)
 
 
 def test_a_count_of_things_is_offered_counts_not_years(nlp: Language) -> None:

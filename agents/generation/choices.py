@@ -24,9 +24,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from spacy.tokens import Span, Token
 
-from agents.generation import gazetteer
+from agents.generation import gazetteer, giveaway, roles
 from agents.generation.cards import Candidate
-from agents.generation.distractors import _perturb, by_closeness
+from agents.generation.distractors import _perturb, by_closeness, same_scale, unit, year_steps
 from agents.generation.granularity import place_sort, same_shape, siblings
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import MONTHS_EN, NUMBER_WORDS, Term, norm
@@ -40,6 +40,7 @@ _IDENTIFIER = frozenset(["no.", "no", "nos.", "number", "#", "vol.", "volume", "
 _BOUNDS = frozenset(["by", "before", "after", "since", "until", "till", "prior to", "up to",
                      "over", "under", "more than", "less than", "fewer than", "at least",
                      "at most", "nearly", "almost", "hasta", "desde", "antes de", "después de"])
+STRICT_CLASS = True  # an answer the page gives a class wants options the page gives it too
 UNRELATED = 0.12  # MiniLM cosine below which an option of the "same" kind is a tagging slip
 _MONTHS = MONTHS_EN
 _DAY_OF_MONTH = re.compile(
@@ -73,6 +74,7 @@ class Pool:
     kinds: dict[str, set[str]] = field(default_factory=dict)  # text → every kind it was given
     located: set[str] = field(default_factory=set)  # texts after 'in', 'to', 'from', …
     latest: int | None = None  # the document's latest year (AD), for options of its era
+    classes: dict[str, set[str]] = field(default_factory=dict)  # what the page calls each name
 
     @classmethod
     def build(cls, sents: Sequence[Span], found: Sequence[Sequence[Answer]]) -> Pool:
@@ -88,7 +90,17 @@ class Pool:
                     pool.located.add(a.text)
                 if a.kind == "person" and _modifier(sent.doc[a.end - 1]):
                     pool.kinds[a.text].add("modifier")  # 'the Norman-derived system'
+        pool.classes = roles.classes([a.span(s) for s, ans in zip(sents, found, strict=True)
+                                      for a in ans if a.kind not in NUMERIC]
+                                     + [e for s in sents for e in s.ents])
         return pool
+
+    def other_class(self, option: str, answer: str) -> bool:
+        """The page calls the option something else than the answer ('the Song dynasty' among
+        'Emperor Bing' and 'Xiangyang'; roles.py), or names the answer's class and not the
+        option's: a set of mixed kinds teaches nothing, so the option goes."""
+        return roles.clash(self.classes.get(answer, set()), self.classes.get(option, set()),
+                           strict=STRICT_CLASS)
 
     def slip(self, text: str, kind: str) -> bool:
         """The small model's kind for ``text`` is doubtful: the document gives it another kind
@@ -213,6 +225,7 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
                  "advanced": [-2, 3, 5, -4, -6, -8, -12]}.get(
             difficulty, [-10, 15, 25, -20, -30, -40, -50])
         lo, hi = min(map(int, years)), max(map(int, years))
+        steps = year_steps(steps, min(unit(int(y)) for y in years))
         return [_shift_years(text, s) for s in steps
                 if len(years) == 1 or lo + s > hi or hi + s < lo]
     kind = {"year": "year", "century": "century", "date": "year"}.get(answer.kind, "number")
@@ -267,7 +280,7 @@ def pick(
     good ones."""
     if answer.kind in NUMERIC and bound(answer, sent):
         return []
-    if answer.kind == "year" and _counts(answer, sent):
+    if answer.kind in ("year", "date") and (_counts(answer, sent) or counts_units(answer, sent)):
         answer = replace(answer, kind="number")  # '300 ships' is no year: no '1085' for it
     if for_statement and answer.kind not in NUMERIC:
         # a name swapped into a sentence is absurd or still true far more often than not
@@ -301,8 +314,8 @@ def pick(
             ranked[:1] + _numbers(answer, difficulty) + ranked[1:])
     if answer.kind in NUMERIC and len(_YEAR.findall(answer.text)) == 1 and \
             len(re.findall(r"\d+", answer.text)) == 1:  # a range or a day keeps its own steps
-        ranked += [_shift_years(answer.text, s) for s in _MORE_YEARS.get(
-            difficulty, _MORE_YEARS["intermediate"])]
+        ranked += [_shift_years(answer.text, s) for s in year_steps(_MORE_YEARS.get(
+            difficulty, _MORE_YEARS["intermediate"]), unit(int(_YEAR.findall(answer.text)[0])))]
     source = norm(sent.text)
     chosen: list[str] = []
     for option in ranked:
@@ -312,18 +325,24 @@ def pick(
             continue  # '2037' and '2027' offered for a 2012 ranking (s7 review)
         if answer.kind in NUMERIC and not same_form(option, answer.text):
             continue  # 'only one' beside 'four', 'six' for 'five' (s7 review)
+        if answer.kind in NUMERIC and not same_scale(option, answer.text):
+            continue  # '1790', '1815' for '1800 RPM' (s12)
         if answer.kind in NUMERIC and not same_shape(option, answer.text):
             continue  # a span of months among single days, 'early 1945s' for a decade (s10b)
         if answer.kind == "place" and place_sort(option) != place_sort(answer.text):
             continue  # a country among towns (s10b: 'United States of America', 'New Paltz')
         if answer.kind not in NUMERIC and named_in(option, answer.text, sent.text):
             continue
+        if answer.kind not in NUMERIC and pool.other_class(option, answer.text):
+            continue  # a city among persons, persons among dynasties (s12, s12b)
         if answer.kind in NUMERIC and answer.head and pool.counts(option, answer.head):
             continue  # 'five' for 'four layers' where the page says 'four or five layers'
         if _acceptable(option, answer.text, source, chosen):
             chosen.append(_match_case(option, answer.text))
         if len(chosen) == count:
             break
+    if not for_statement and giveaway.place_inside(answer, sent, chosen, vectors):
+        return []  # 'the Western Cape province in _____': no option is plausible
     return chosen
 
 
@@ -388,6 +407,22 @@ def _counts(answer: Answer, sent: Span) -> bool:
     """A number before a plural noun counts things ('300 ships'), whatever its tag said."""
     after = answer.end
     return after < sent.end and sent.doc[after].tag_ in ("NNS", "NNPS")
+
+
+def counts_units(answer: Answer, sent: Span) -> bool:
+    """A bare number that modifies the noun after it, with no article before it, counts that
+    unit ('1800 RPM', '1500 men'), however year-like it looks; 'the 1979 referendum' and 'a
+    1983 speech' are years."""
+    span = answer.span(sent)
+    root = span.root
+    before = sent.doc[span.start - 1] if span.start > sent.start else None
+    return (len(span) == 1 and root.like_num and root.dep_ == "nummod"
+            and root.head.i == span.end and span.end < sent.end
+            and root.head.pos_ in ("NOUN", "PROPN") and not _DATE_NOUN.match(root.head.lower_)
+            and not (before is not None and before.dep_ in ("det", "poss")))
+
+
+_DATE_NOUN = re.compile(rf"^(bc|bce|ad|ce|b\.c\.|a\.d\.|{_MONTHS.lower()})$")
 
 
 def _overlaps(option: str, answer: str) -> bool:

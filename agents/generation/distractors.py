@@ -15,8 +15,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from agents.generation.terms import Term, norm
+from agents.generation.terms import MONTHS_EN, Term, norm
 
+_MONTH = re.compile(rf"\b({MONTHS_EN})\b", re.IGNORECASE)
 TOO_CLOSE = 0.9  # cosine above this is likely a synonym: a second correct answer
 _NUMERIC_KINDS = ("year", "number", "century")
 
@@ -40,11 +41,13 @@ def _perturb(term: Term, difficulty: str) -> list[str]:
     if term.kind == "century":
         steps = [-1, 1, 2, -2, 3, -3] if difficulty != "beginner" else [-3, 3, 5, -5, 4]
         return [_ordinal_shift(text, s) for s in steps if int(value) + s > 0]
+    scale = unit(value)
     if term.kind == "year":
         steps = {"beginner": [-100, 50, 150, -50], "advanced": [-2, 3, 5, -4]}.get(
             difficulty, [-10, 15, 25, -20]
         )
-        values = [value + s for s in steps]
+        # a round year moves on its own scale: 1800 → 1700, 1950, not 1790 (year_steps)
+        values = [value + s for s in year_steps(steps, scale)]
     else:
         factors = {"beginner": [0.25, 4, 10, 0.1], "advanced": [0.9, 1.1, 1.2, 0.8]}.get(
             difficulty, [0.5, 2, 1.5, 3]
@@ -54,6 +57,9 @@ def _perturb(term: Term, difficulty: str) -> list[str]:
         # a share cannot pass 100 %: '97 percent' must not offer '146 percent' (seen in the demo);
         # steps down take the place of the multiples that overflow
         values = [v for v in values if v < 100] + [value - d for d in (10, 20, 30, 40, 50)]
+    if scale >= 10:  # a round number's options are as round: 1800 x 0.9 → 1600, not 1620
+        half = scale // 2
+        values = [round(v / half) * half for v in values]
     out: list[str] = []
     for v in values:
         if v <= 0 or (value.is_integer() and round(v) in (value, 0)):
@@ -66,6 +72,51 @@ def _perturb(term: Term, difficulty: str) -> list[str]:
         if option not in out:
             out.append(option)
     return out
+
+
+def unit(number: float) -> int:
+    """The scale a whole number is said on: 1800 → 100, 45,000 → 1000, 1979 → 1."""
+    if not float(number).is_integer() or number == 0:
+        return 1
+    n, out = int(abs(number)), 1
+    while n % 10 == 0:
+        n, out = n // 10, out * 10
+    return out
+
+
+def _value(text: str) -> float | None:
+    match = re.search(r"\d+(?:[.,]\d+)*", text)
+    if not match:
+        return None
+    raw = match.group(0)
+    thousands = re.fullmatch(r"\d{1,3}(,\d{3})+", raw) is not None
+    try:
+        return float(raw.replace(",", "") if thousands else raw.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def year_steps(steps: list[int], scale: int) -> list[int]:
+    """Steps for a year said on ``scale`` (1800: 100): ten-year steps become century steps."""
+    factor = min(10, max(1, scale // 10))
+    return [s * factor for s in steps]
+
+
+def same_scale(option: str, answer: str) -> bool:
+    """The option's number lies on the answer's own scale: a round answer (hundreds or more:
+    1800, 45,000) among options a half-step of its last digit apart or more ('1800 RPM' among
+    900, 2700, 5400, not among 1790, 1780, 1815, which s12 reviewers called implausible
+    near-numbers and which give the round one away). Ordinals, days and smaller numbers keep
+    their own steps."""
+    if re.search(r"\d(?:st|nd|rd|th)\b", answer) or _MONTH.search(answer):
+        return True
+    a, o = _value(answer), _value(option)
+    if a is None or o is None:
+        return True
+    step = unit(a)
+    if 1000 <= a <= 2100:
+        step = min(step, 100)  # the year 2000 moves by decades or centuries, not millennia
+    return step < 100 or (o - a) % (step // 2) == 0
 
 
 def _ordinal_shift(text: str, step: int) -> str:

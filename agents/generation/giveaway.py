@@ -17,16 +17,22 @@ the answer in plain sight of its own stem:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from spacy.tokens import Span, Token
 
+from agents.generation.granularity import place_sort
 from agents.generation.spans import Answer
 from agents.generation.terms import NUMBER_WORDS, norm
 
 STEM = 4  # letters a name shares with the answer's to be its derived form ('Scot', 'Chin')
 DERIVED_COSINE = 0.65  # MiniLM: a demonym to its country is 0.68-0.89, neighbours under 0.6
+# a place named in the stem lies in the answer when MiniLM puts it this close to the answer and
+# this much closer than to every option (s12: Hangzhou–China 0.54 vs 0.46 for Taiwan; Western
+# Cape–South Africa 0.60 vs 0.51; kept cards: 'Huguenot' nearer 'Belgium' than 'France')
+INSIDE_COSINE = 0.45
+INSIDE_MARGIN = 0.07
 SMALL_COUNT = 2  # a bare count of one or two: reviewers call it not worth asking
 _COUNT_WORDS = {w: n for n, w in enumerate(NUMBER_WORDS, start=1)}
 _LIST_PUNCT = frozenset([",", ":", "–", "—", "-", "("])
@@ -111,6 +117,49 @@ def small_count(answer: Answer) -> bool:
     value = count_value(answer.text)
     return value is not None and value <= SMALL_COUNT and not any(ch.isdigit()
                                                                   for ch in answer.text)
+
+
+def _subdivision_of(place: str, country: str) -> bool:
+    """pycountry lists ``place`` as a subdivision of ``country`` ('Western Cape', 'South
+    Africa')."""
+    import pycountry
+
+    try:
+        found = pycountry.countries.lookup(country)
+    except LookupError:
+        return False
+    name = place.lower().removeprefix("the ")
+    return any(s.name.lower() == name for s in
+               pycountry.subdivisions.get(country_code=found.alpha_2) or [])
+
+
+def place_inside(answer: Answer, sent: Span, options: Sequence[str],
+                 vectors: Mapping[str, np.ndarray] | None) -> str | None:
+    """The sentence names a place that lies in the answer, so the options give it away: 'the
+    Western Cape province in _____' (South Africa: a subdivision pycountry lists), 'Hangzhou
+    …, the wealthiest city of _____' (China), where MiniLM puts the named place clearly closer
+    to the answer than to any option (s12: both cards rejected as trivial by all reviewers).
+    Returns the place, or None."""
+    if answer.kind != "place" or place_sort(answer.text) == "other":
+        return None
+    places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")
+              and (e.end <= answer.start or e.start >= answer.end)]
+    for place in places:
+        if _subdivision_of(place.text, answer.text):
+            return place.text
+    if vectors is None or answer.text not in vectors or not options \
+            or not all(o in vectors for o in options):
+        return None
+    target = vectors[answer.text]
+    for place in places:
+        if place.text not in vectors or place_sort(place.text) != "other":
+            continue  # a country beside a country is a neighbour, not a part
+        here = vectors[place.text]
+        own = float(here @ target)
+        nearest = max(float(here @ vectors[o]) for o in options)
+        if own >= INSIDE_COSINE and own - nearest >= INSIDE_MARGIN:
+            return place.text
+    return None
 
 
 def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None

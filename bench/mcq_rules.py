@@ -1,0 +1,152 @@
+"""What each multiple-choice rule changes on the cards reviewers have already rated.
+
+Every multiple-choice card of the seen reviews (``bench/data/card_reviews_*.jsonl`` and session
+12's two packets, read from their keys and ratings) is put back on its passage: the passage is
+run through the engine as ``cardstream generate`` does, and the distractor pool
+(``choices.Pool``) and parsed sentence the engine builds are kept. Each rule is then asked
+whether it would have refused the card as rated (an option of another class, a number off its
+own scale, a stem that names the answer's place). A rule that fires on cards reviewers
+rejected, and not on those they kept, earns its place.
+
+    .venv/bin/python -m bench.mcq_rules [--out FILE]
+
+Prints one row per rule: the kept and rejected cards it changes, of how many rated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench import keep_data
+
+DATA = Path(__file__).resolve().parent / "data"
+# session 12's packets (not in card_reviews_*.jsonl): packet → its three reviewers
+S12 = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f")}
+
+
+def rated() -> list[dict[str, Any]]:
+    """Every rated multiple-choice card with its options and a passage to put it back on."""
+    rows: list[dict[str, Any]] = []
+    for path in sorted(DATA.glob("card_reviews_*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    keep_data.SEEN.update(S12)
+    for packet in S12:
+        rows += keep_data.seen_rows(DATA / "reviews", packet)
+    out, seen = [], set()
+    for r in rows:
+        card = r["card"]
+        ident = (r["passage"], card["question"], card["answer"])
+        if card["type"] != "mcq" or not card.get("choices") or r["keep"] is None \
+                or ident in seen:
+            continue
+        seen.add(ident)
+        out.append(r)
+    return out
+
+
+Rule = Callable[[Any, Any, Any, list[str], Any], bool]  # answer, sentence, pool, options, vectors
+
+
+def _rules() -> dict[str, Rule]:
+    from agents.generation import choices, distractors, giveaway, roles
+    from agents.generation.spans import NUMERIC
+
+    def other_class(strict: bool) -> Rule:
+        def rule(answer: Any, sent: Any, pool: Any, options: list[str], vectors: Any) -> bool:
+            mine = pool.classes.get(answer.text, set())
+            return answer.kind not in NUMERIC and any(
+                roles.clash(mine, pool.classes.get(o, set()), strict) for o in options)
+        return rule
+
+    return {
+        "class: the page gives both, they differ": other_class(False),
+        "class: ... or gives only one of them": other_class(True),
+        "number off its own scale (1800 -> 1790)": lambda a, s, p, opts, v: a.kind in NUMERIC
+        and any(not distractors.same_scale(o, a.text) for o in opts),
+        "a count read as a year (1800 RPM)": lambda a, s, p, opts, v: a.kind in (
+            "year", "date") and choices.counts_units(a, s),
+        "stem names a place inside the answer": lambda a, s, p, opts, v: giveaway.place_inside(
+            a, s, opts, v) is not None,
+    }
+
+
+def contexts(texts: dict[str, str]) -> dict[str, tuple[Any, Any, dict[tuple[str, str], Any]]]:
+    """passage → (its distractor pool, its MiniLM vectors, answers by (sentence, text))."""
+    import torch
+
+    from agents.generation import build_engine, choices, parsed
+    from agents.generation.prepare import prepare
+    from agents.generation.types import GenerationRequest
+
+    torch.set_num_threads(1)
+    engine: Any = build_engine(None, None)
+    caught: list[tuple[Any, Any, Any, Any]] = []
+    real = choices.pick
+
+    def pick(answer: Any, sent: Any, pool: Any, difficulty: str, vectors: Any,
+             *a: Any, **k: Any) -> list[str]:
+        caught.append((answer, sent, pool, vectors))
+        return real(answer, sent, pool, difficulty, vectors, *a, **k)
+
+    parsed.choices.pick = pick
+    out = {}
+    try:
+        for key, text in texts.items():
+            caught.clear()
+            doc, centroid, _ = prepare(GenerationRequest(text, "mcq-rules"), engine.encoder)
+            engine.candidates(doc, "intermediate", centroid)
+            if not caught:
+                continue
+            found = {(s.text, a.text): (a, s) for a, s, _, _ in caught}
+            out[key] = (caught[0][2], caught[-1][3], found)
+    finally:
+        parsed.choices.pick = real
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=None, help="write each card's firings")
+    args = parser.parse_args(argv)
+    cards = rated()
+    ctx = contexts(keep_data.passages({r["passage"] for r in cards}))
+    rules = _rules()
+    table: Counter[tuple[str, bool]] = Counter()
+    placed: Counter[bool] = Counter()
+    lines = []
+    for r in cards:
+        card = r["card"]
+        if r["passage"] not in ctx:
+            continue
+        pool, vectors, found = ctx[r["passage"]]
+        hit = next((v for (sent, ans), v in found.items() if ans == card["answer"]
+                    and sent.strip() in card["source_sentence"]), None)
+        if hit is None:  # an older engine's answer span: the rules read it from its sentence
+            continue
+        answer, sent = hit
+        placed[bool(r["keep"])] += 1
+        options = [c for c in card["choices"] if c != card["answer"]]
+        fired = [name for name, rule in rules.items() if rule(answer, sent, pool, options, vectors)]
+        for name in fired:
+            table[(name, bool(r["keep"]))] += 1
+        lines.append({"review": r["review"], "keep": r["keep"], "question": card["question"],
+                      "answer": card["answer"], "choices": card["choices"], "fired": fired,
+                      "defects": r["defects"]})
+    print(f"rated mcq cards: {len(cards)}; put back on their passage's parse: "
+          f"{placed[True]} kept, {placed[False]} rejected")
+    print(f"{'rule':48s} {'kept hit':>9s} {'rejected hit':>13s}")
+    for name in rules:
+        print(f"{name:48s} {table[(name, True)]:>9d} {table[(name, False)]:>13d}")
+    if args.out:
+        args.out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
+                            encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

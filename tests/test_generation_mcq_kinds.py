@@ -1,0 +1,133 @@
+"""Multiple-choice options of the answer's own kind, checked beyond the NER label; round
+numbers among round options; a stem that names a place inside the answer (choices.py,
+roles.py, distractors.py, giveaway.py), with the real pipeline and MiniLM."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from agents.generation import choices
+from agents.generation.spans import Answer, answers
+from agents.generation.text import usable_sentences
+
+# session 12's seen passages (SQuAD held-out 'Yuan_dynasty' 3 and 12, '1973_oil_crisis' 20,
+# CC BY-SA 4.0), whose cards s12/s12b reviewers rejected for distractors of another kind
+YUAN_3 = (
+    'Genghis Khan united the Mongol and Turkic tribes of the steppes and became Great Khan in'
+    ' 1206. He and his successors expanded the Mongol empire across Asia. Under the reign of '
+    "Genghis' third son, Ögedei Khan, the Mongols destroyed the weakened Jin dynasty in 1234,"
+    ' conquering most of northern China. Ögedei offered his nephew Kublai a position in '
+    'Xingzhou, Hebei. Kublai was unable to read Chinese but had several Han Chinese teachers '
+    'attached to him since his early years by his mother Sorghaghtani. He sought the counsel '
+    "of Chinese Buddhist and Confucian advisers. Möngke Khan succeeded Ögedei's son, Güyük, "
+    'as Great Khan in 1251. He granted his brother Kublai control over Mongol held '
+    'territories in China. Kublai built schools for Confucian scholars, issued paper money, '
+    'revived Chinese rituals, and endorsed policies that stimulated agricultural and '
+    'commercial growth. He adopted as his capital city Kaiping in Inner Mongolia, later '
+    'renamed Shangdu.'
+)
+YUAN_12 = (
+    'After strengthening his government in northern China, Kublai pursued an expansionist '
+    'policy in line with the tradition of Mongol and Chinese imperialism. He renewed a '
+    'massive drive against the Song dynasty to the south. Kublai besieged Xiangyang between '
+    '1268 and 1273, the last obstacle in his way to capture the rich Yangzi River basin. An '
+    'unsuccessful naval expedition was undertaken against Japan in 1274. Kublai captured the '
+    'Song capital of Hangzhou in 1276, the wealthiest city of China. Song loyalists escaped '
+    'from the capital and enthroned a young child as Emperor Bing of Song. The Mongols '
+    'defeated the loyalists at the battle of Yamen in 1279. The last Song emperor drowned, '
+    'bringing an end to the Song dynasty. The conquest of the Song reunited northern and '
+    'southern China for the first time in three hundred years.'
+)
+TRUCKS = (
+    "Compact trucks were introduced, such as the Toyota Hilux and the Datsun Truck, followed "
+    "by the Mazda Truck (sold as the Ford Courier), and the Isuzu-built Chevrolet LUV. "
+    "Mitsubishi rebranded its Forte as the Dodge D-50 a few years after the oil crisis. "
+    "Mazda, Mitsubishi and Isuzu had joint partnerships with Ford, Chrysler, and GM, "
+    "respectively."
+)
+TURBINES = (
+    "Turbines in Europe run at 3000 RPM on 50 Hz power. "
+    "In the USA, with 60 Hz power, they run at 3600 RPM. "
+    "Nuclear plants run their turbines at half speed, at 1800 RPM and 1500 RPM."
+)
+VINEYARDS = (
+    "Huguenot refugees settled in several countries. "
+    "Many fled to England, Germany and the Netherlands. "
+    "Others reached Switzerland and Ireland. "
+    "Many of the farms in the Western Cape province in South Africa still bear French names."
+)
+
+
+def _parsed(nlp: Language, text: str) -> tuple[list[Span], list[list[Answer]]]:
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
+    return sents, [answers(s) for s in sents]
+
+
+def _every(sents: list[Span], found: list[list[Answer]], text: str) -> list[tuple[Span, Answer]]:
+    return [(s, a) for s, ans in zip(sents, found, strict=True) for a in ans if a.text == text]
+
+
+def test_the_page_says_what_a_name_is(nlp: Language) -> None:
+    """'the Song dynasty', 'Emperor Bing', 'the Mazda Truck' beside 'compact trucks', 'the
+    Isuzu-built Chevrolet' and the list 'Mazda, Mitsubishi and Isuzu'."""
+    from agents.generation import roles
+
+    sents, found = _parsed(nlp, YUAN_12 + " " + TRUCKS)
+    pool = choices.Pool.build(sents, found)
+    assert "dynasty" in pool.classes["Song"]
+    assert roles.PERSON in pool.classes["Emperor Bing"]
+    assert "truck" in pool.classes["Mazda Truck"]
+    assert pool.classes["Isuzu"] == pool.classes["Mitsubishi"] == {"-build"}
+
+
+@pytest.mark.parametrize(("text", "answer", "wrong"), [
+    (YUAN_12, "Song", {"Kublai", "Emperor Bing", "Xiangyang"}),  # persons, a city: dynasty
+    (YUAN_3, "Möngke Khan", {"Shangdu"}),  # a city among persons
+    (TRUCKS, "Mazda Truck", {"Mitsubishi", "Dodge"}),  # makers among truck models
+    (TRUCKS, "Isuzu", {"Forte"}),  # a model among makers
+])
+def test_no_option_of_another_kind(nlp: Language, text: str, answer: str,
+                                   wrong: set[str]) -> None:
+    """s12/s12b rejected these cards (wrong-kind-distractor, all three reviewers): the NER
+    label made the options of 'the same kind'."""
+    sents, found = _parsed(nlp, text)
+    pool = choices.Pool.build(sents, found)
+    asked = _every(sents, found, answer)
+    assert asked, f"the parse no longer answers {answer!r}"
+    for sent, a in asked:
+        got = choices.pick(a, sent, pool, "intermediate", None)
+        # fewer than three options make no card: a mixed set is refused, not shipped
+        assert len(got) < choices.MIN_DISTRACTORS or not wrong & set(got), got
+
+
+def test_a_count_of_units_moves_on_its_own_scale(nlp: Language) -> None:
+    """s12: '1800 RPM' was offered 1790, 1780 and 1815 (moved as a year): a round count's
+    options are as round."""
+    sents, found = _parsed(nlp, TURBINES)
+    pool = choices.Pool.build(sents, found)
+    for sent, answer in _every(sents, found, "1800"):
+        got = choices.pick(answer, sent, pool, "intermediate", None)
+        assert got, "no options for a round count"
+        assert all(int(o) % 50 == 0 for o in got), got
+
+
+@pytest.mark.parametrize(("answer", "wrong"), [("1800", ["1790", "1815", "1780"]),
+                                               ("45,000", ["44,990"])])
+def test_same_scale_refuses_near_numbers(answer: str, wrong: list[str]) -> None:
+    from agents.generation.distractors import same_scale
+
+    assert not any(same_scale(w, answer) for w in wrong)
+    assert same_scale("1950", "1900") and same_scale("22,500", "45,000")
+    assert same_scale("1983", "1980")  # a year of a decade is no round number
+
+
+def test_a_province_in_the_stem_gives_its_country_away(nlp: Language) -> None:
+    """s12: 'the Western Cape province in _____' (South Africa) was rejected as trivial."""
+    sents, found = _parsed(nlp, VINEYARDS)
+    pool = choices.Pool.build(sents, found)
+    asked = _every(sents, found, "South Africa")
+    assert asked
+    for sent, answer in asked:
+        assert choices.pick(answer, sent, pool, "intermediate", None) == []
