@@ -53,13 +53,13 @@ def _perturb(term: Term, difficulty: str) -> list[str]:
             difficulty, [0.5, 2, 1.5, 3]
         )
         values = [value * f for f in factors]
+    if scale >= 10:  # a round number's options are as round: 1800 x 0.9 → 1600, not 1620
+        half = scale // 2
+        values = [round(v / half) * half for v in values]
     if re.search(r"%|\bper ?cent\b|\bpercentage\b", text, re.IGNORECASE):
         # a share cannot pass 100 %: '97 percent' must not offer '146 percent' (seen in the demo);
         # steps down take the place of the multiples that overflow
         values = [v for v in values if v < 100] + [value - d for d in (10, 20, 30, 40, 50)]
-    if scale >= 10:  # a round number's options are as round: 1800 x 0.9 → 1600, not 1620
-        half = scale // 2
-        values = [round(v / half) * half for v in values]
     out: list[str] = []
     for v in values:
         if v <= 0 or (value.is_integer() and round(v) in (value, 0)):
