@@ -31,7 +31,7 @@ from agents.generation.trimming import (
     _subtree,
     third_singular,
 )
-from agents.generation.wording import names_people, wh_phrase
+from agents.generation.wording import names_people, purpose, wh_phrase
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj",
                           "pcomp"})
@@ -207,6 +207,15 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         wh_det = "what kind of" if root.pos_ == "ADJ" else "what"
     else:
         target = root
+    if not whole_list and count_noun is None and _cuts_compound(root, answer):
+        # "the helper cell's CD4" of "… CD4 co-receptor": the answer ends on a modifier of a
+        # noun after it; the card asks for the whole noun (reviewers rejected the cut answer)
+        head = root.head
+        answer = Answer(answer.start, head.i + 1, answer.kind, answer.label, answer.head,
+                        doc[answer.start : head.i + 1].text)
+        a_ids = set(range(answer.start, answer.end))
+        span = answer.span(sent)
+        target = root = span.root
     if whole_list and count_noun is None and (target.dep_ == "conj" or any(
             c.dep_ == "conj" for c in target.children)):
         first = target
@@ -241,7 +250,13 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         # the question removes the answer's whole phrase: what is left of it would stand in
         # the question ("What is amnesia caused by such as a blow to the head?", "What did
         # Newton expound his?"); its own words widen a short answer, else no question
-        widened = own_phrase(root, answer)
+        widened: tuple[Answer, set[int]] | None
+        if purpose(root):
+            # the whole purpose is the answer to its "Why …?" (wording.wh_phrase), however long
+            widened = (Answer(root.i, root.right_edge.i + 1, answer.kind, answer.label,
+                              answer.head, doc[root.i : root.right_edge.i + 1].text), set())
+        else:
+            widened = own_phrase(root, answer)
         if widened is None:
             return None
         answer, asides = widened
@@ -357,6 +372,9 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         a_ids |= _subtree(prep)
         target = root = measure
     wh, absorbs = wh_phrase(answer, sent, prep, role)
+    if prep is not None and not absorbs and not whole_list and role in ("adjunct", "nested") \
+            and stranded_echo(prep, target, a_ids):
+        return None
     if measure is not None and prep is not None:
         wh, absorbs = f"{prep.lower_} what {measure.lower_}", True
     if wh == "what" and role == "subject" and verb.lemma_ in _SAYING and \
@@ -412,6 +430,9 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
                 answer_text = whole  # "the longest river in Africa", not "longest river"
         if role == "adjunct" and absorbs and prep is not None:
             a_removed |= {prep.i}
+            if wh == "why":
+                # "with the intent of major expansion southward" answers "Why …?" whole
+                answer_text = doc[prep.i : answer.end].text
     if role == "subject" and not whole_list and any(t.lower_ in ("a", "an") and t.dep_ == "det"
                                                     for t in root.children):
         # (a user who highlights "a storm" in "But a storm dispersed the fleet" wants its
@@ -570,6 +591,39 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
 _EXTRACTABLE = frozenset({"pobj", "prep", "dobj", "attr", "oprd", "dative"})
 
 
+def _cuts_compound(root: Token, answer: Answer) -> bool:
+    """The answer's last word modifies a noun right after it ('CD4' of 'CD4 co-receptor',
+    'Lck' of 'Lck kinase'): the answer cuts the compound noun short."""
+    head = root.head
+    doc = root.doc
+    if root.dep_ not in ("compound", "nmod") or head.i < answer.end or \
+            head.pos_ not in ("NOUN", "PROPN") or head.i - answer.end > 3:
+        return False
+    return all(doc[i].dep_ in ("compound", "nmod", "amod") or doc[i].text == "-"
+               for i in range(answer.end, head.i))
+
+
+# prepositions that introduce examples of what precedes them: 'antibiotics such as
+# penicillin' asks no 'What are fungi sources of antibiotics such as?'
+_EXAMPLE_PREPS = frozenset(str.split("like including especially notably unlike except"))
+
+
+def stranded_echo(prep: Token, target: Token, a_ids: set[int]) -> bool:
+    """A preposition left at the end of the question that no reader would strand: one that
+    introduces examples ('such as penicillin', 'including …'), or one whose object is a
+    common noun that only names its 'of'-phrase ('with the intent of major expansion', 'at
+    the beginning of each session', 'in an ancestor of the jawed vertebrates'): 'What has
+    Harvard purchased tracts of land in Allston with?' was rejected as an echo by every
+    reviewer, while 'What did Spain trade Florida to?' was kept."""
+    if prep.lower_ in _EXAMPLE_PREPS or (prep.lower_ == "as" and any(
+            c.lower_ == "such" for c in (*prep.children, *prep.lefts))) or \
+            (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"):
+        return True
+    if target.pos_ != "NOUN" or target.ent_type_:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and c.i in a_ids for c in target.children)
+
+
 def _extraction_path(target: Token, verb: Token, kept: set[int]) -> set[int] | None:
     """The tokens from ``target`` up to (not including) ``verb`` when a wh-phrase can move out
     of that path to the front, else None."""
@@ -661,8 +715,10 @@ def own_phrase(root: Token, answer: Answer) -> tuple[Answer, set[int]] | None:
             continue
         before = doc[c.left_edge.i - 1].text if c.left_edge.i > 0 else ""
         pointer = c.dep_ in ("det", "predet", "punct") or (c.dep_ == "poss" and c.pos_ == "PRON")
+        # (an apposition glued to the noun, no comma between, is part of its name: 'CD4
+        # co-receptor', which the small model reads as 'CD4' and an apposition)
         aside = before in (",", "(", "—", "–", ";") or c.left_edge.text == "(" or \
-            c.lower_ in _EXAMPLES or c.dep_ == "appos"
+            c.lower_ in _EXAMPLES or (c.dep_ == "appos" and c.left_edge.i != c.head.i + 1)
         if pointer or aside:
             asides |= part
         else:

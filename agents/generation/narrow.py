@@ -87,9 +87,14 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
             answer.span(sent).root.head.lemma_ in _VAGUE_VERBS:
         return "a vague verb"  # 'What do jawed vertebrates have?'
 
+    if half_list(answer, sent) and asked.role != "definition":
+        return "one item of a list"  # '… found in?' → 'the microbiota of the skin' (of four)
+    if light_predicate(asked, answer, sent):
+        return "a predicate many answers fit"  # 'What has several virulence factors?'
     if asked.role == "definition":
         return ""
-    if answer.kind == "thing" and not _says_something(answer, sent):
+    if answer.kind == "thing" and not q.startswith("Why ") and not _says_something(answer, sent):
+        # (a "Why …?" answers with its whole purpose phrase, not the noun that heads it)
         return "a common noun that says nothing alone"
     if asked.role == "subject":
         return "" if words <= SUBJECT_WORDS else "too long"
@@ -143,3 +148,65 @@ def _says_something(answer: Answer, sent: Span) -> bool:
     if len(words) >= 2:
         return words[0].lower_ not in ("less", "more", "much", "many", "some", "few")
     return bool(words) and (not words[0].is_lower or zipf(words[0].lower_) < _COMMON_ANSWER_ZIPF)
+
+
+def half_list(answer: Answer, sent: Span) -> bool:
+    """The answer is one item of a list that goes on after it: a conjunct of it outside the
+    answer, or, where the small parser lost the list, a comma after the answer followed by
+    verbless items joined by 'and'/'or' ('in the microbiota of the skin, gastrointestinal
+    tract, respiratory system, and female urogenital tract'). The card's answer would be
+    cut short; reviewers rejected it as incomplete."""
+    span = answer.span(sent)
+    inside = range(answer.start, answer.end)
+    if any(c.dep_ == "conj" and c.i not in inside for t in span for c in t.children):
+        return True
+    if span.root.dep_ == "conj" and span.root.head.i not in inside:
+        return True
+    doc = sent.doc
+    tail = [t for t in doc[answer.end : sent.end] if not (t.is_punct and t.i == sent.end - 1)]
+    if not tail or tail[0].text != ",":
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in tail) and any(
+        t.dep_ == "cc" or t.lower_ in ("and", "or") for t in tail) and sum(
+        t.text == "," for t in tail) >= 2
+
+
+# verbs that say only that the subject has or is some kind of thing: their predicate fits
+# many subjects ('has several virulence factors', 'is a significant supplier of energy')
+_LIGHT_VERBS = frozenset(str.split("have be include contain possess exhibit show feature"))
+_INDEFINITE = frozenset(str.split("a an another some several many various numerous multiple few "
+                                  "any certain"))
+
+
+def light_predicate(asked: Asked, answer: Answer, sent: Span) -> bool:
+    """A subject question whose predicate does not pin the answer: a light verb (have, be,
+    include …) with an indefinite complement and nothing after it that restricts it ('What has
+    several virulence factors?', 'What is a significant supplier of chemical energy?').
+    A definite or superlative complement ('the most common cause of …') or one restricted by a
+    clause ('a diverse group of organisms that are …') names one thing and stays."""
+    if asked.role != "subject":
+        return False
+    found = clause_head(answer.span(sent).root)
+    if found is None:
+        return False
+    verb = found[0]
+    if verb.lemma_.lower() not in _LIGHT_VERBS:
+        return False
+    comps = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if len(comps) != 1:
+        return False
+    comp = comps[0]
+    if comp.pos_ not in ("NOUN",) or comp.ent_type_:
+        return False
+    dets = [c for c in comp.children if c.dep_ in ("det", "nummod", "amod", "quantmod")
+            and c.lower_ in _INDEFINITE]
+    bare_plural = comp.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod")
+                                                 for c in comp.children)
+    if not dets and not bare_plural:
+        return False
+    if any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("only", "first", "last", "main", "sole")
+           for t in comp.subtree):
+        return False  # 'a first', 'an only …': it names one
+    restricted = any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ != "of")
+                     for c in comp.children)
+    return not restricted

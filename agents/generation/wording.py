@@ -24,7 +24,18 @@ _MOTION = frozenset(str.split(
 # nouns that name a stretch of time a date answer may be ('the 1906 season')
 _TIME_NOUNS = frozenset(str.split(
     "season year month week day decade century era period age reign term semester session"))
+# nouns whose 'with the … of' phrase gives an action's purpose
+_PURPOSE_NOUNS = frozenset(str.split(
+    "intent intention aim goal purpose object objective hope view"))
 _WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
+
+
+def purpose(noun: Token) -> bool:
+    """The noun heads an action's purpose: 'with the intent of major expansion', 'for the
+    purpose of trade'."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("with", "for") and \
+        noun.pos_ == "NOUN" and noun.lemma_.lower() in _PURPOSE_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "to") for c in noun.children)
 
 
 def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tuple[str, bool]:
@@ -49,6 +60,10 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         if span.root.pos_ == "NOUN" and noun in _TIME_NOUNS:
             return f"what {noun}", False  # 'for the 1906 season': not 'What date … for?'
         return (unit or "what date"), False
+    if role == "adjunct" and purpose(span.root):
+        # "purchased land with the intent of major expansion": the phrase is the reason, and
+        # "Why …?" asks for it ('What has Harvard purchased land with?' was an echo)
+        return "why", True
     if kind == "place" and p in _WHERE_PREPS and (p not in _TO_PREPS or prep is None or
                                                   prep.head.lemma_.lower() in _MOTION):
         # 'to' names a place only after a verb of motion: 'cede its territory to Great
