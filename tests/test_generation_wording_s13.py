@@ -110,3 +110,12 @@ def test_an_answer_that_cuts_a_compound_noun_takes_its_head(nlp) -> None:  # typ
     # cell's CD4', the co-receptor dropped)
     asked, _, _ = _asked(nlp, "The peptide is bound by the CD8 co-receptor of the cell.", "CD8")
     assert asked is None or "receptor" in asked.answer, asked
+
+
+def test_a_time_given_by_its_place_in_something_is_asked_with_when(nlp) -> None:  # type: ignore[no-untyped-def]
+    # before: 'What was Vienna besieged at?' → 'height of the Ottoman expansion' (s11: 'What
+    # are Subject Committees established at?' → 'beginning of each parliamentary session')
+    asked = _card(nlp, "Vienna was besieged at the height of the Ottoman expansion in Europe.",
+                  "height")
+    assert asked is not None and asked.question == "When was Vienna besieged?", asked
+    assert asked.answer == "at the height of the Ottoman expansion in Europe", asked

@@ -31,7 +31,7 @@ from agents.generation.trimming import (
     _subtree,
     third_singular,
 )
-from agents.generation.wording import names_people, purpose, wh_phrase
+from agents.generation.wording import adverbial, names_people, wh_phrase
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj",
                           "pcomp"})
@@ -251,8 +251,8 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         # the question ("What is amnesia caused by such as a blow to the head?", "What did
         # Newton expound his?"); its own words widen a short answer, else no question
         widened: tuple[Answer, set[int]] | None
-        if purpose(root):
-            # the whole purpose is the answer to its "Why …?" (wording.wh_phrase), however long
+        if adverbial(root):
+            # the whole purpose or time is the answer to its "Why/When …?" (wording.wh_phrase)
             widened = (Answer(root.i, root.right_edge.i + 1, answer.kind, answer.label,
                               answer.head, doc[root.i : root.right_edge.i + 1].text), set())
         else:
@@ -430,7 +430,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
                 answer_text = whole  # "the longest river in Africa", not "longest river"
         if role == "adjunct" and absorbs and prep is not None:
             a_removed |= {prep.i}
-            if wh == "why":
+            if adverbial(target):
                 # "with the intent of major expansion southward" answers "Why …?" whole
                 answer_text = doc[prep.i : answer.end].text
     if role == "subject" and not whole_list and any(t.lower_ in ("a", "an") and t.dep_ == "det"

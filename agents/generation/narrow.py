@@ -60,6 +60,10 @@ _FUNCTION_WORDS = frozenset(str.split("what which when where whom whose with fro
 _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|thousand|million|billion|dozen|several|half)\b", re.IGNORECASE)
+# a time the sentence gives by its place in something named ('at the beginning of each
+# parliamentary session'): wording.adverbial asks it with "When"
+_TIME_SHELL = re.compile(r"^(at|in|by|until|till|towards?) the (beginning|start|end|outset|close|"
+                         r"middle|turn|height|dawn|eve) of ", re.IGNORECASE)
 _ASKS_TIME = re.compile(
     r"^((by|since|until|till|before|after|from) )?(when|(in |on |during )?(what|which) "
     r"(date|year|century|decade|day|month|time))\b", re.IGNORECASE)
@@ -93,8 +97,9 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
         return "a predicate many answers fit"  # 'What has several virulence factors?'
     if asked.role == "definition":
         return ""
-    if answer.kind == "thing" and not q.startswith("Why ") and not _says_something(answer, sent):
-        # (a "Why …?" answers with its whole purpose phrase, not the noun that heads it)
+    if answer.kind == "thing" and not (q.startswith("Why ") or _TIME_SHELL.match(asked.answer)) \
+            and not _says_something(answer, sent):
+        # (a "Why/When …?" answers with its whole phrase, not the noun that heads it)
         return "a common noun that says nothing alone"
     if asked.role == "subject":
         return "" if words <= SUBJECT_WORDS else "too long"
@@ -132,7 +137,8 @@ def _gives_away(question: str, answer: str) -> bool:
 
 def wh_disagrees(question: str, answer: str, kind: str) -> str:
     """Why the question's wh-word asks for something the answer is not (empty when it fits)."""
-    if _ASKS_TIME.match(question) and not _DATED.search(answer) and not (
+    if _ASKS_TIME.match(question) and not _DATED.search(answer) and not _TIME_SHELL.match(
+            answer) and not (
             _DATED.search(question) and _DAY_ALONE.search(answer)):
         # ('When was William crowned … in 1066?' → 'Christmas Day' places its day)
         return "asks for a time the answer is not"  # 'What date … from?' → 'early age'

@@ -24,18 +24,30 @@ _MOTION = frozenset(str.split(
 # nouns that name a stretch of time a date answer may be ('the 1906 season')
 _TIME_NOUNS = frozenset(str.split(
     "season year month week day decade century era period age reign term semester session"))
+_WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
 # nouns whose 'with the … of' phrase gives an action's purpose
 _PURPOSE_NOUNS = frozenset(str.split(
     "intent intention aim goal purpose object objective hope view"))
-_WHEN_PREPS = frozenset({"in", "on", "during", "at", "around", "circa", "about"})
+# nouns whose 'at the … of' phrase gives a time ('at the beginning of each session')
+_TIME_SHELLS = frozenset(str.split("beginning start end outset close middle turn height dawn eve"))
+_SHELL_WH = {"at": "when", "in": "when", "towards": "when", "toward": "when", "by": "by when",
+             "until": "until when", "till": "until when"}
 
 
-def purpose(noun: Token) -> bool:
-    """The noun heads an action's purpose: 'with the intent of major expansion', 'for the
-    purpose of trade'."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("with", "for") and \
-        noun.pos_ == "NOUN" and noun.lemma_.lower() in _PURPOSE_NOUNS and any(
-            c.dep_ == "prep" and c.lower_ in ("of", "to") for c in noun.children)
+def adverbial(noun: Token) -> str:
+    """The wh-phrase for a verb's adjunct that a common noun heads only to carry its 'of'-
+    phrase: a purpose ('with the intent of major expansion' → "why") or a time ('at the
+    beginning of each session' → "when"), else "". Its whole phrase is the answer."""
+    if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or not any(
+            c.dep_ == "prep" and c.lower_ in ("of", "to") for c in noun.children):
+        return ""
+    prep, lemma = noun.head.lower_, noun.lemma_.lower()
+    if prep in ("with", "for") and lemma in _PURPOSE_NOUNS:
+        return "why"
+    if lemma in _TIME_SHELLS and any(c.dep_ == "det" and c.lower_ == "the"
+                                     for c in noun.children):
+        return _SHELL_WH.get(prep, "")
+    return ""
 
 
 def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tuple[str, bool]:
@@ -60,10 +72,11 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         if span.root.pos_ == "NOUN" and noun in _TIME_NOUNS:
             return f"what {noun}", False  # 'for the 1906 season': not 'What date … for?'
         return (unit or "what date"), False
-    if role == "adjunct" and purpose(span.root):
+    if role == "adjunct" and adverbial(span.root):
         # "purchased land with the intent of major expansion": the phrase is the reason, and
-        # "Why …?" asks for it ('What has Harvard purchased land with?' was an echo)
-        return "why", True
+        # "Why …?" asks for it ('What has Harvard purchased land with?' was an echo); "at the
+        # beginning of each session" is a time ('What are committees established at?' was one)
+        return adverbial(span.root), True
     if kind == "place" and p in _WHERE_PREPS and (p not in _TO_PREPS or prep is None or
                                                   prep.head.lemma_.lower() in _MOTION):
         # 'to' names a place only after a verb of motion: 'cede its territory to Great
