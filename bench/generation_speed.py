@@ -44,25 +44,40 @@ import torch
 torch.set_num_threads(1)
 started, started_cpu = time.perf_counter(), time.process_time()
 from agents.generation import GenerationRequest, build_engine
+from agents.generation.answer_aware import cards_for_answers
 engine = build_engine(None, None)
-engine.generate(GenerationRequest(sys.stdin.readline(), "warm-up", 10))
+warm = json.loads(sys.stdin.readline())
+engine.generate(GenerationRequest(warm["text"], "warm-up", 10))
+if warm["answers"]:
+    cards_for_answers(warm["text"], warm["answers"])
 print(json.dumps({"load_s": time.perf_counter() - started,
                   "load_cpu_s": time.process_time() - started_cpu}), flush=True)
 for line in sys.stdin:
     job = json.loads(line)
     wall, cpu = time.perf_counter(), time.process_time()
-    made = engine.generate(GenerationRequest(job["text"], job["id"], job["cards"])).cards
+    if job["answers"]:  # answer-aware mode: one question per answer given
+        made = cards_for_answers(job["text"], job["answers"])
+    else:
+        made = engine.generate(GenerationRequest(job["text"], job["id"], job["cards"])).cards
     print(json.dumps({"wall_ms": 1000 * (time.perf_counter() - wall),
                       "cpu_ms": 1000 * (time.process_time() - cpu), "cards": len(made)}),
           flush=True)
 """
 
 
-def documents(n: int) -> dict[str, list[str]]:
-    paragraphs = [p.text for s in splits.SPLITS for p in splits.squad(s)]
-    pages = [p.text for s in splits.SPLITS for p in splits.textbook(s)]
-    full = [" ".join(paragraphs[i : i + 3]) for i in range(0, 3 * n, 3)]
-    return {"SQuAD paragraph": paragraphs[:n], "textbook excerpt": pages[:n], "full page": full}
+def documents(n: int, answers: int = 0) -> dict[str, list[tuple[str, list[str]]]]:
+    """(text, answers) of each kind; with ``answers``, only SQuAD text, each with its first
+    ``answers`` gold answers (the answer-aware mode's cost: a user highlights that many)."""
+    squad = [p for s in splits.SPLITS for p in splits.squad(s)]
+    paragraphs = [(p.text, [a for _, a in p.questions][:answers]) for p in squad]
+    full = [(" ".join(p.text for p in squad[i : i + 3]),
+             [a for p in squad[i : i + 3] for _, a in p.questions][::3][:answers])
+            for i in range(0, 3 * n, 3)]
+    if answers:
+        return {"SQuAD paragraph": paragraphs[:n], "full page": full}
+    pages = [(p.text, []) for s in splits.SPLITS for p in splits.textbook(s)]
+    return {"SQuAD paragraph": [(t, []) for t, _ in paragraphs[:n]],
+            "textbook excerpt": pages[:n], "full page": [(t, []) for t, _ in full]}
 
 
 def extract(rev: str, into: Path) -> Path:
@@ -77,14 +92,14 @@ def extract(rev: str, into: Path) -> Path:
 class Side:
     """One engine in its own process, pinned to ``core``, timing one document per request."""
 
-    def __init__(self, tree: Path, core: int, warm_text: str) -> None:
+    def __init__(self, tree: Path, core: int, warm: tuple[str, list[str]]) -> None:
         env = {**os.environ, "PYTHONPATH": str(tree), "BENCH_CORE": str(core),
                "OMP_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false",
                "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
         self.tree = tree
         self.proc = subprocess.Popen([sys.executable, "-c", CHILD], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True, cwd=tree, env=env)
-        loaded = self._ask(" ".join(warm_text.split()))
+        loaded = self._ask(json.dumps({"text": warm[0], "answers": warm[1]}))
         self.load_s, self.load_cpu_s = float(loaded["load_s"]), float(loaded["load_cpu_s"])
 
     def _ask(self, line: str) -> dict[str, float]:
@@ -96,8 +111,9 @@ class Side:
             raise SystemExit(f"the engine process in {self.tree} died (see its stderr above)")
         return dict(json.loads(answer))
 
-    def time(self, text: str, cards: int, doc_id: str) -> dict[str, float]:
-        return self._ask(json.dumps({"text": text, "cards": cards, "id": doc_id}))
+    def time(self, doc: tuple[str, list[str]], cards: int, doc_id: str) -> dict[str, float]:
+        return self._ask(json.dumps({"text": doc[0], "answers": doc[1], "cards": cards,
+                                     "id": doc_id}))
 
     def close(self) -> None:
         assert self.proc.stdin is not None
@@ -124,10 +140,13 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=2, help="times each document is timed")
     parser.add_argument("--before", default=BEFORE, help="the commit to compare against")
+    parser.add_argument("--answers", type=int, default=0,
+                        help="answer-aware mode: time cards_for_answers with this many gold "
+                             "answers a document (SQuAD paragraphs and full pages)")
     parser.add_argument("--core", type=int, default=max(os.sched_getaffinity(0)))
     args = parser.parse_args()
 
-    docs = documents(args.docs)
+    docs = documents(args.docs, args.answers)
     # median over rounds per document and side; then per kind the mean and the paired delta
     times: dict[tuple[str, str, int], list[dict[str, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="cardstream-before-") as tmp:
@@ -148,7 +167,10 @@ def main() -> None:
             for s in sides.values():
                 s.close()
     load = os.getloadavg()
-    print(f"default engine (build_engine(None, None)), {args.cards} cards a document, one core "
+    mode = (f"answer-aware mode (cards_for_answers), {args.answers} answers a document"
+            if args.answers else f"default engine (build_engine(None, None)), {args.cards} "
+                                 f"cards a document")
+    print(f"{mode}, one core "
           f"(cpu {args.core}), torch threads 1, {args.rounds} rounds, the two engines taking "
           f"turns per document; before = {args.before}, after = {ROOT.name} working tree; "
           f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
@@ -164,7 +186,7 @@ def main() -> None:
         cpu_d = [a - b for a, b in zip(med[("after", "cpu_ms")], med[("before", "cpu_ms")],
                                        strict=True)]
         deltas[kind] = statistics.mean(cpu_d)
-        words = statistics.mean(len(t.split()) for t in texts)
+        words = statistics.mean(len(t.split()) for t, _ in texts)
         wb, wa = (statistics.mean(med[(s, "wall_ms")]) for s in ("before", "after"))
         print(f"{kind:17s} {len(texts):3d} {words:5.0f} "
               f"{statistics.mean(med[('before', 'cpu_ms')]):10.1f} "

@@ -13,6 +13,8 @@ This is the engine API the answer-aware benchmark (bench/question_generation.py)
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
@@ -20,12 +22,18 @@ from agents.exceptions import InputError
 from agents.generation import language as lang
 from agents.generation.cards import card_id
 from agents.generation.clauses import clauses
+from agents.generation.compression import compressions
+from agents.generation.grammar import ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
-from agents.generation.phrasing import best, candidates, in_window
+from agents.generation.phrasing import _empty, candidates, in_window
+from agents.generation.ranking import Candidate, ranker
 from agents.generation.reference import Resolver
-from agents.generation.spans import as_group, as_person, locate, names_used, people_named
+from agents.generation.spans import Answer, as_group, as_person, locate, names_used, people_named
 from agents.generation.text import check_text
 from schemas.events import Card
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 BLANK = "_____"
 
@@ -46,12 +54,39 @@ def _questions(
     nlp = pipeline(language, pipelines)
     if nlp is None:
         return [_cloze_only(text, a) for a in answers]
+    model = ranker()
+    out = []
+    for made in candidates_for(text, answers, nlp):
+        chosen = model.best(made.candidates, made.kind, made.sentence)
+        out.append((chosen.question if chosen else _cloze(made.sentence, made.answer),
+                    made.sentence))
+    return out
+
+
+@dataclass
+class Made:
+    """Every candidate question for one answer, with what the ranker reads beside them."""
+
+    answer: str
+    kind: str  # the answer's kind (spans.Answer.kind), "" when it was not found in the parse
+    sentence: str
+    candidates: list[Candidate]
+
+
+def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = False
+                   ) -> list[Made]:
+    """Over-generation: for each answer, every question the parse allows from its sentence,
+    from the sentence's clauses (clauses.py) and from its shortened versions (compression.py),
+    each as a wh-question (phrasing.candidates) and as the last-resort window question, plus
+    the blank; the blank alone when the answer is not in the parse. The echoes (window and
+    blank) are made only when no wh-question is, unless ``echoes`` (the ranker's training
+    material, bench/qg_ranker.py, holds them so that the model learns to rank them low)."""
     doc = nlp(text)
     sents = list(doc.sents)
     # a bare name the page shows to be a person ("Baron Dieskau", "Braddock … his aides") is
     # asked with "who", as in the default path
     people, names = people_named(sents), names_used(sents)
-    out: list[tuple[str, str]] = []
+    out: list[Made] = []
     for answer in answers:
         at = _find(text, answer)
         sent_no = next((n for n, s in enumerate(sents) if s.start_char <= at < s.end_char), 0)
@@ -59,25 +94,48 @@ def _questions(
         resolver = Resolver(lenient=True)
         for prev in sents[max(0, sent_no - 3) : sent_no]:
             resolver.push(prev)
-        found = locate(sent, answer)
-        found = as_group(as_person(found, sent, people), sent, names) if found is not None \
-            else None
-        phrasings = candidates(sent, found, answer, resolver) if found is not None else []
-        windows = []
+
+        def typed(where: Span, answer: str = answer) -> Answer | None:
+            found = locate(where, answer)
+            return None if found is None else as_group(as_person(found, where, people),
+                                                       where, names)
+
+        found = typed(sent)
+        sources: list[tuple[Span, Answer, str, str]] = []
+        if found is not None:
+            sources.append((sent, found, "sentence", ""))
         for part in clauses(sent, resolver, nlp):
             # the clause that holds the answer asks it in fewer words ('When was the prime
             # number theorem proven?' rather than the whole 45-word sentence's question)
-            in_part = locate(part, answer)
+            in_part = typed(part)
             if in_part is not None:
-                in_part = as_group(as_person(in_part, part, people), part, names)
-                phrasings += candidates(part, in_part, answer, resolver)
-                windows.append((part, in_part))
-        question = best(phrasings, nlp)
+                sources.append((part, in_part, "clause", ""))
         if found is not None:
-            windows.append((sent, found))
-        for where, span in windows:  # the last resort, in the clause before the sentence
-            question = question or in_window(where, span, resolver)
-        out.append((question or _window_cloze(sent, answer), sent.text.strip()))
+            for short, dropped in compressions(sent, found.start, found.end):
+                in_short = typed(short)
+                if in_short is not None:
+                    sources.append((short, in_short, "short", dropped))
+        made: dict[str, Candidate] = {}
+        windows: list[Candidate] = []
+        for where, span, source, dropped in sources:
+            for question, form in candidates(where, span, answer, resolver):
+                if not _empty(question) and question not in made:
+                    made[question] = Candidate(question, form, source, dropped)
+            window = in_window(where, span, resolver)
+            if window and not _empty(window):
+                windows.append(Candidate(window, "window", source, dropped))
+        if echoes or not made:
+            # the echoes are the last resort, as before: a window ranks well against SQuAD's
+            # questions that copy the sentence, but reviewers reject echoes first of all
+            for cand in windows:
+                made.setdefault(cand.question, cand)
+            blank = _window_cloze(sent, answer)
+            made.setdefault(blank, Candidate(blank, "blank", "sentence"))
+        listed = list(made.values())
+        for cand, problems in zip(listed, ill_formed([c.question for c in listed], nlp),
+                                  strict=True):
+            cand.problems = problems
+        out.append(Made(answer, found.kind if found else "", sent.text.strip(), listed))
     return out
 
 

@@ -1,0 +1,157 @@
+"""Shorter versions of a sentence around one answer, for answer-aware over-generation.
+
+People ask about one fact in ~9 words; a question built from a whole 30-word sentence keeps
+every adjunct and aside the sentence has. Here the sentence loses, one at a time and all
+together, the subtrees that neither hold the answer nor govern it: appositions, bracketed
+asides, relative and adverbial clauses, participial modifiers, coordinated clauses, and the
+prepositional or adverbial adjuncts of the verbs and nouns on the way to the answer.
+
+No re-parse: a whole subtree goes, so every kept word keeps its head, and the shorter
+sentence is a new ``Doc`` carrying the original parse, tags, lemmas and entities (spaCy's
+``Doc(words=…, heads=…, deps=…)``). The ranker (ranking.py) decides which version asks best.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+# dependents that a fact can lose and stay a fact
+# (not a passive's agent, 'covered by water', a manner adverb, 'argued unsuccessfully', or an
+# object predicate, 'named Rollo': each carries the fact; the wh-phrase choices of
+# wording.wh_phrase are kept too — swapping 'Who' or 'When' for the ranker's pick undid what the
+# blind reviews taught it)
+_OPTIONAL = frozenset({"appos", "relcl", "acl", "advcl", "prep", "npadvmod", "parataxis", "conj"})
+# modifiers of a word off the answer's path that go too ('William, the Duke of Normandy, …')
+_ASIDES = frozenset({"appos", "relcl", "acl", "parataxis", "advcl"})
+_OPENS_ASIDE = _ASIDES | {"conj", "cc"}
+MAX_DROPS = 6  # droppable subtrees tried one at a time (the longest first)
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def droppable(sent: Span, start: int, end: int) -> list[tuple[str, set[int]]]:
+    """(dependency, token ids) of each subtree that may go without touching the answer
+    ``sent.doc[start:end]``: dependents of the answer's ancestors and of the answer's own
+    phrase's ancestors, that hold no answer token."""
+    doc = sent.doc
+    answer = set(range(start, end))
+    path: list[Token] = []
+    tok = doc[start:end].root
+    while True:
+        path.append(tok)
+        if tok.head == tok or tok.head.i < sent.start or tok.head.i >= sent.end:
+            break
+        tok = tok.head
+    final = {t.i for t in sent if t.is_punct and t.i == sent.end - 1}
+    out: list[tuple[str, set[int]]] = []
+    asides = [t for t in sent if t.dep_ in _ASIDES and t.head not in path]
+    for anc, child in [(a, c) for a in path for c in a.children] + [(t.head, t) for t in asides]:
+        if child.dep_ not in _OPTIONAL or child.i in answer:
+            continue
+        ids = _subtree(child)
+        if ids & answer:
+            continue
+        if child.dep_ in ("appos", "relcl") and not _set_off(child):
+            continue  # 'the river Tamsey', 'the man who built it': part of the name
+        if child.dep_ == "prep" and anc.pos_ in ("NOUN", "PROPN") and child.lower_ == "of":
+            continue  # 'the capital of France' is one thing
+        if child.dep_ == "conj":  # its 'and' and comma go with it
+            ids |= {c.i for c in anc.children if c.dep_ in ("cc", "preconj")
+                    and c.i < child.i and c.i > anc.i}
+        out.append((child.dep_, ids - final))
+    out.sort(key=lambda x: -len(x[1]))
+    return out[:MAX_DROPS]
+
+
+def _set_off(tok: Token) -> bool:
+    """Punctuation opens the subtree: a comma, bracket or dash before its first word."""
+    first = min(t.i for t in tok.subtree)
+    return first > 0 and tok.doc[first - 1].text in (",", "(", "—", "–", "-")
+
+
+def _kept(sent: Span, drop: set[int]) -> list[int]:
+    """Ids left after ``drop``, with the punctuation the drop strands: a comma that now opens
+    the sentence or meets other punctuation, and both commas around a dropped aside."""
+    ids = [t.i for t in sent if t.i not in drop and not t.is_space]
+    out: list[int] = []
+    doc = sent.doc
+    for i in ids:
+        text = doc[i].text
+        if text in (",", ";", ":", "—", "–") and (not out or doc[out[-1]].text in (",", ";",
+                                                                                  ":", "—", "–")):
+            continue
+        if text in (".", "!", "?", ")") and out and doc[out[-1]].text in (",", ";", ":"):
+            out.pop()
+        if text == ")" and out and doc[out[-1]].text == "(":
+            out.pop()
+            continue
+        out.append(i)
+    # 'The city, the capital, grew' → 'The city, grew': a comma left where an aside went
+    final: list[int] = []
+    for n, a in enumerate(out):
+        b = out[n + 1] if n + 1 < len(out) else None
+        if doc[a].text == "," and b is not None and any(
+                j in drop for j in range(a + 1, b)) and _aside(doc, a, drop) and not (
+                {doc[b].dep_, doc[b].head.dep_} & _OPENS_ASIDE):
+            continue
+        final.append(a)
+    return final
+
+
+def _aside(doc: Doc, comma: int, drop: set[int]) -> bool:
+    """The comma opened a dropped stretch that a comma (or the sentence's end) closed."""
+    j = comma + 1
+    while j in drop:
+        j += 1
+    return j >= len(doc) or doc[j].text in (",", ".", ";") or doc[j].is_punct
+
+
+def shortened(sent: Span, drop: set[int]) -> Span | None:
+    """``sent`` without the ids in ``drop`` as a sentence of its own, parse kept; None when
+    the root would go or nothing is left."""
+    ids = _kept(sent, drop)
+    if len(ids) < 3 or sent.root.i not in ids:
+        return None
+    index = {i: n for n, i in enumerate(ids)}
+    doc = sent.doc
+    toks = [doc[i] for i in ids]
+    root = index[sent.root.i]
+    if any(t.head.i not in index and not t.is_punct for t in toks):
+        return None
+    ents: list[str] = []
+    for t in toks:
+        ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+        if t.ent_iob_ == "O" or ent is None or any(j not in index for j in range(ent.start,
+                                                                                  ent.end)):
+            ents.append("O")
+        else:
+            ents.append(("B-" if t.i == ent.start else "I-") + t.ent_type_)
+    spaces = [bool(t.whitespace_) for t in toks]
+    for n in range(len(toks) - 1):  # 'city ,' when the word before the comma went
+        if toks[n + 1].is_punct and toks[n + 1].text in (",", ".", ";", ":", "?", ")"):
+            spaces[n] = False
+        elif not spaces[n] and toks[n + 1].i != toks[n].i + 1:
+            spaces[n] = True
+    short = Doc(doc.vocab, words=[t.text for t in toks], spaces=spaces,
+                tags=[t.tag_ for t in toks], pos=[t.pos_ for t in toks],
+                morphs=[str(t.morph) for t in toks], lemmas=[t.lemma_ for t in toks],
+                heads=[index.get(t.head.i, root) for t in toks], deps=[t.dep_ for t in toks],
+                ents=ents, sent_starts=[n == 0 for n in range(len(toks))])
+    return short[:]
+
+
+def compressions(sent: Span, start: int, end: int) -> list[tuple[Span, str]]:
+    """(shorter sentence, what went) for each droppable subtree alone and for all of them."""
+    parts = droppable(sent, start, end)
+    out: list[tuple[Span, str]] = []
+    options = [([dep], ids) for dep, ids in parts]
+    if len(parts) > 1:
+        every: set[int] = set().union(*(ids for _, ids in parts))
+        options.append((sorted({dep for dep, _ in parts}), every))
+    for deps, ids in options:
+        short = shortened(sent, ids)
+        if short is not None:
+            out.append((short, "+".join(deps)))
+    return out

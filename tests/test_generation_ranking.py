@@ -1,0 +1,110 @@
+"""Answer-aware over-generation and ranking: the shortened sentences, the other wh-phrases,
+the weights file's version check, and the ranker's choice on a passage written for this test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agents.generation import ranking
+from agents.generation.answer_aware import candidates_for, cards_for_answers
+from agents.generation.compression import compressions
+from agents.generation.grammar import ill_formed
+from agents.generation.phrasing import in_window
+from agents.generation.reference import Resolver
+from agents.generation.spans import locate
+
+PASSAGE = (
+    "The harbour town of Kelmscott grew slowly for two centuries. "
+    "In 1887, after years of argument in the town council, the Kelmscott Bridge Company, "
+    "which had been founded by local merchants, completed the iron bridge over the river Tamsey "
+    "with money raised from a public subscription."
+)
+
+
+def _short(nlp, sentence: str, answer: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    doc = nlp(sentence)
+    at = sentence.index(answer)
+    span = doc.char_span(at, at + len(answer))
+    return {what: short.text for short, what in compressions(doc[:], span.start, span.end)}
+
+
+def test_a_sentence_loses_its_asides_and_adjuncts_but_never_the_answer(nlp) -> None:  # type: ignore[no-untyped-def]
+    made = _short(nlp, PASSAGE.split(". ", 1)[1], "1887")
+    texts = set(made.values())
+    # the relative clause goes with both of its commas
+    assert ("In 1887, after years of argument in the town council, the Kelmscott Bridge Company "
+            "completed the iron bridge over the river Tamsey with money raised from a public "
+            "subscription.") in texts
+    # everything optional at once leaves the fact the answer belongs to
+    together = max(made, key=lambda k: k.count("+"))
+    assert made[together] == ("In 1887 the Kelmscott Bridge Company completed the iron bridge over "
+                              "the river Tamsey.")
+    assert all("1887" in t for t in texts)
+
+
+def test_a_coordinated_clause_goes_with_its_conjunction(nlp) -> None:  # type: ignore[no-untyped-def]
+    made = _short(nlp, "William invaded England in 1066, and he was crowned at Westminster.",
+                  "England")
+    assert made["conj"] == "William invaded England in 1066."
+
+
+def test_a_shortened_sentence_keeps_the_parse_and_the_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Marie Curie, who was born in Warsaw, won the Nobel Prize in 1911."
+    doc = nlp(sentence)
+    at = sentence.index("1911")
+    span = doc.char_span(at, at + 4)
+    short = dict((w, s) for s, w in compressions(doc[:], span.start, span.end))["relcl"]
+    assert short.text == "Marie Curie won the Nobel Prize in 1911."
+    assert short.root.lemma_ == "win"
+    assert [e.text for e in short.ents] == [e.text for e in doc.ents if "Warsaw" not in e.text]
+
+
+def test_every_form_is_a_candidate(nlp) -> None:  # type: ignore[no-untyped-def]
+    made = candidates_for(PASSAGE, ["1887"], nlp)[0]
+    assert {c.source for c in made.candidates} == {"sentence", "short"}
+    assert all(c.form == "adjunct" and c.question.startswith("When did ")
+               for c in made.candidates)
+    assert len({c.question for c in made.candidates}) == len(made.candidates)
+    # no clause-level question for the object of 'raised from': the echoes, last resort
+    made = candidates_for(PASSAGE, ["a public subscription"], nlp)[0]
+    assert {c.form for c in made.candidates} == {"window", "blank"}
+    assert any(c.source == "clause" for c in made.candidates)
+
+
+def test_the_ranker_prefers_the_short_fronted_question_to_the_echo(nlp) -> None:  # type: ignore[no-untyped-def]
+    made = candidates_for(PASSAGE, ["1887"], nlp)[0]
+    model = ranking.Ranker.load()
+    chosen = model.best(made.candidates, made.kind, made.sentence)
+    assert chosen is not None and chosen.question.startswith("When did ")
+    longest = max(made.candidates, key=lambda c: len(c.question))
+    assert len(chosen.question.split()) < len(longest.question.split())
+    # the echo the sentence gives for the same answer, as the last resort would make it
+    doc = nlp(PASSAGE)
+    sent = list(doc.sents)[1]
+    found = locate(sent, "1887")
+    assert found is not None
+    window = in_window(sent, found, Resolver(lenient=True))
+    assert window is not None and window not in {c.question for c in made.candidates}
+    echo = ranking.Candidate(window, "window", "sentence",
+                             problems=ill_formed([window], nlp)[0])
+    assert model.score(chosen, made.kind, made.sentence) > \
+        model.score(echo, made.kind, made.sentence)
+    card = cards_for_answers(PASSAGE, ["1887"])[0]
+    assert card.question == chosen.question and card.answer == "1887"
+
+
+def test_a_weights_file_for_other_features_is_refused(tmp_path: Path) -> None:
+    shipped = json.loads(ranking.WEIGHTS.read_text(encoding="utf-8"))
+    assert shipped["feature_set"] == ranking.FEATURE_SET
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({**shipped, "feature_set": "rank/0"}), encoding="utf-8")
+    with pytest.raises(ranking.RankingModelError, match="rank/0"):
+        ranking.Ranker.load(old)
+    short = tmp_path / "short.json"
+    short.write_text(json.dumps({**shipped, "features": shipped["features"][:-1],
+                                 "weights": shipped["weights"][:-1]}), encoding="utf-8")
+    with pytest.raises(ranking.RankingModelError, match="feature list"):
+        ranking.Ranker.load(short)
