@@ -131,3 +131,22 @@ def test_a_province_in_the_stem_gives_its_country_away(nlp: Language) -> None:
     assert asked
     for sent, answer in asked:
         assert choices.pick(answer, sent, pool, "intermediate", None) == []
+
+
+def test_names_the_page_gives_one_class_are_options_across_labels(nlp: Language) -> None:
+    """Supply: 'Song' (tagged LOC) had no options, as no other dynasty was a LOC; the page
+    calls 'Jin' and 'Western Xia' dynasties too, whatever their label."""
+    text = ("The Tang dynasty ruled China for three centuries. "
+            "The Liao dynasty held the north after the Tang fell. "
+            "The Song dynasty followed the Tang after decades of war. "
+            "The Jin dynasty took the north from the Liao in 1125. "
+            "The Western Xia dynasty ruled the northwest. "
+            "The conquest of the Song by the Mongols ended in 1279.")
+    sents, found = _parsed(nlp, text)
+    pool = choices.Pool.build(sents, found)
+    asked = [x for x in _every(sents, found, "Song") if "conquest" in x[0].text]
+    assert asked
+    for sent, answer in asked:
+        got = choices.pick(answer, sent, pool, "intermediate", None)
+        assert {"Jin", "Western Xia"} <= set(got), got
+        assert "Mongols" not in got

@@ -95,6 +95,26 @@ class Pool:
                                      + [e for s in sents for e in s.ents])
         return pool
 
+    def class_mates(self, text: str, plural: bool) -> list[str]:
+        """The other names the page gives a class of ``text``'s, whatever their NER label
+        ('Song' a LOC, 'Liao' an ORG, 'Jin' only inside 'the Jin dynasty': all dynasties): a
+        page's own classes are surer kinds than the small model's labels (roles.py), and a
+        name rarely has three others of its label on one page. Said in the answer's form: a
+        bare name for a bare name ('Song'), with the class noun for one with it."""
+        mine = self.classes.get(text, set())
+        if not mine or not text[:1].isupper():
+            return []
+        nouns = {t for t, *_ in (e for es in self.by_kind.values() for e in es)
+                 if self.kinds.get(t, set()) <= {"thing", "name"}}
+        form = text.split()[-1].lower() in mine
+        out = []
+        for other, theirs in self.classes.items():
+            if other != text and other[:1].isupper() and other not in nouns and theirs & mine \
+                    and (other.split()[-1].lower() in theirs) == form \
+                    and (other.endswith("s") and not other.endswith("ss")) == plural:
+                out.append(other)
+        return out
+
     def other_class(self, option: str, answer: str) -> bool:
         """The page calls the option something else than the answer ('the Song dynasty' among
         'Emperor Bing' and 'Xiangyang'; roles.py), or names the answer's class and not the
@@ -288,11 +308,16 @@ def pick(
         # France'): DEV reviewers kept 3 of 42 such false statements, and 5 of 9 with a
         # changed number or date
         return []
-    if answer.kind not in NUMERIC and pool.slip(answer.text, answer.kind):
-        return []  # options "of its kind" for an answer of doubtful kind would be of any kind
     plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
-    options = [o for o in dict.fromkeys(_same_kind(answer, pool, plural))
-               if o != answer.text and not pool.slip(o, answer.kind)]
+    mates = pool.class_mates(answer.text, plural) if answer.kind not in NUMERIC \
+        and answer.label != "NP" else []
+    if answer.kind not in NUMERIC and pool.slip(answer.text, answer.kind):
+        # options "of its kind" for an answer of doubtful kind would be of any kind; those the
+        # page gives its own class ('the Song dynasty', 'the Jin dynasty') are of its kind
+        options = mates
+    else:
+        options = [o for o in dict.fromkeys(_same_kind(answer, pool, plural) + mates)
+                   if o != answer.text and not pool.slip(o, answer.kind)]
     ranked = by_closeness(answer.text, options, difficulty, vectors, floor=UNRELATED,
                           intermediate="closest")
     if answer.kind == "place" and answer.label == "GPE" and gazetteer.region(answer.text):
