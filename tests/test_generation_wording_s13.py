@@ -119,3 +119,21 @@ def test_a_time_given_by_its_place_in_something_is_asked_with_when(nlp) -> None:
                   "height")
     assert asked is not None and asked.question == "When was Vienna besieged?", asked
     assert asked.answer == "at the height of the Ottoman expansion in Europe", asked
+
+
+@pytest.mark.parametrize(("sentence", "answer", "says_which"), [
+    # what follows the definite noun says which one it is
+    ("The relationship between a gene and its protein is called the coding scheme.",
+     "coding scheme", True),
+    ("Norway was the country most dependent on fishing.", "Norway", True),
+    # nothing does: only the page can say which
+    ("The war cost the kingdom its fleet.", "its fleet", False),
+])
+def test_a_definite_noun_said_which_by_what_follows_stands_alone(  # type: ignore[no-untyped-def]
+        nlp, sentence: str, answer: str, says_which: bool) -> None:
+    # before: 'What is the relationship between an mRNA codon and its corresponding amino acid
+    # called?' → 'genetic code' was refused as 'a definite noun the page resolves'
+    asked, found, sent = _asked(nlp, sentence, answer)
+    assert asked is not None
+    refused = narrow.untrusted(asked, found, sent) == "a definite noun the page resolves"
+    assert refused is not says_which, asked

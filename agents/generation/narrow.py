@@ -38,11 +38,14 @@ _TRUSTED_VERBS = frozenset({"ROOT", "conj"})
 # a time a student can place: a year, a decade, a century or an era ('December 25' alone and
 # 'early age' were deleted: 'no year given', 'asks date')
 _DATED = re.compile(r"\b\d{3,4}s?\b|\b(centur(y|ies)|decades?|BCE?|AD|CE)\b", re.IGNORECASE)
+# what after a definite noun says which one it is: 'the relationship between a codon and its
+# amino acid', 'the country most dependent on Arab oil', 'the war against Spain'
+_SAYS_WHICH = r"(of|that|which|in|to|for|between|among|with|against|most|least)"
 # a definite noun that only the page can say which one it is ('reflect the crisis')
 _THE_SHELL = re.compile(
     r"\bthe (crisis|situation|war|conflict|event|period|change|process|matter|issue|case|"
     r"policy|plan|project|reform|movement|decision|incident|battle|city|country|state|region|"
-    r"area|group|company|government|organization|system)\b(?! (of|that|which|in|to|for)\b)",
+    r"area|group|company|government|organization|system)\b(?! " + _SAYS_WHICH + r"\b)",
     re.IGNORECASE)
 _DAY_ALONE = re.compile(r"\b(day|eve|morning|night|\d{1,2})\b|\b(january|february|march|april|"
                         r"may|june|july|august|september|october|november|december)\b",
@@ -118,7 +121,7 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
 
 def _bare_shell(question: str) -> bool:
     """'the expedition', 'the system': a shell noun with nothing saying which one."""
-    for match in re.finditer(r"\bthe (\w+)\b(?! (of|that|which|in|to|for)\b)", question):
+    for match in re.finditer(r"\bthe (\w+)\b(?! " + _SAYS_WHICH + r"\b)", question):
         if match.group(1).lower() in SHELL_NOUNS:
             return True
     return False
