@@ -150,3 +150,14 @@ def test_names_the_page_gives_one_class_are_options_across_labels(nlp: Language)
         got = choices.pick(answer, sent, pool, "intermediate", None)
         assert {"Jin", "Western Xia"} <= set(got), got
         assert "Mongols" not in got
+
+
+def test_a_name_glued_to_a_hyphen_gets_no_options(nlp: Language) -> None:
+    """s12b: 'Compact trucks were introduced and the _____-built Chevrolet LUV.' [Dodge |
+    Mitsubishi | Forte | Isuzu]: a garbled stem, and the slot ('-built') says the kind."""
+    sents, found = _parsed(nlp, TRUCKS)
+    pool = choices.Pool.build(sents, found)
+    glued = [x for x in _every(sents, found, "Isuzu") if "Isuzu-built" in x[0].text]
+    assert glued
+    for sent, answer in glued:
+        assert choices.pick(answer, sent, pool, "intermediate", None) == []
