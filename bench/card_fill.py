@@ -10,6 +10,8 @@ draw as the blind review, ``bench/card_review.py``). Reported, per corpus and ov
   card type: the quality proxy, so that a fuller deck is not bought with worse cards;
 - the type mix: cards delivered per type against the even split of the count the engine
   asks each type for (its quota; a short type's places go to the best cards of the others);
+- decks that carry two cards of one source sentence (one fact told twice: a true statement
+  beside the cloze of the same sentence), and how many such pairs;
 - ms per passage (wall, this process; run timed numbers under the bench lock).
 
 ``--compare`` runs every passage twice in one process, side by side: without the clauses of
@@ -29,7 +31,7 @@ import argparse
 import json
 import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +75,8 @@ def run(engine: Any, items: list[Passage], seed: int = 0,
         ms = 1000 * (time.perf_counter() - started)
         rows.append({"key": p.key, "corpus": p.corpus, "requested": n, "delivered": len(cards),
                      "ms": ms, "notes": notes, "cards": [{"type": c.type, "question": c.question,
-                                          "answer": c.answer, "keep": c.quality.get("keep")}
+                                          "answer": c.answer, "keep": c.quality.get("keep"),
+                                          "source": c.source_sentence}
                                          for c in cards]})
     return rows
 
@@ -97,6 +100,12 @@ def mix(rows: list[dict[str, Any]]) -> str:
                      for t in CARD_TYPES)
 
 
+def repeats(cards: list[dict[str, Any]]) -> int:
+    """Cards of a deck beyond the first of their source sentence."""
+    sources = [c.get("source") or "" for c in cards]
+    return sum(n - 1 for n in Counter(s for s in sources if s).values())
+
+
 def summary(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
@@ -115,6 +124,8 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             "requested": sum(r["requested"] for r in rs),
             "delivered": sum(r["delivered"] for r in rs),
             "zero": sum(r["delivered"] == 0 for r in rs),
+            "repeated": sum(repeats(r["cards"]) > 0 for r in rs),
+            "repeats": sum(repeats(r["cards"]) for r in rs),
             "keep": {t: (statistics.fmean(v), len(v)) for t, v in keeps.items()},
             "ms": statistics.median(r["ms"] for r in rs),
         }
@@ -163,13 +174,14 @@ def main() -> None:
         for c in r["cards"]:
             print(f"  [{c['type']} {c['keep'] or 0:.2f}] {c['question']} -> {c['answer']}")
     print(f"{'run':13s} {'corpus':10s} {'texts':>5s} {'zero':>4s} {'fill':>11s} {'ms/text':>8s}"
-          "  mean P(keep) (n) per type")
+          f" {'repeated':>8s}  mean P(keep) (n) per type")
     for label, rs in runs.items():
         for name, s in sorted(summary(rs).items()):
             keeps = "  ".join(f"{t} {m:.3f} ({n})" for t, (m, n) in sorted(s["keep"].items()))
             fill = s["delivered"] / s["requested"]
             print(f"{label:13s} {name:10s} {s['passages']:5d} {s['zero']:4d} "
-                  f"{s['delivered']:4d}/{s['requested']:<4d}{fill:4.0%} {s['ms']:8.0f}  {keeps}")
+                  f"{s['delivered']:4d}/{s['requested']:<4d}{fill:4.0%} {s['ms']:8.0f} "
+                  f"{s['repeated']:4d} ({s['repeats']:2d})  {keeps}")
         print(f"{label:13s} type mix delivered/asked: {mix(rs)}")
 
 

@@ -61,11 +61,11 @@ from agents.generation import keep, quality
 DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
 SEEN = DATA.with_name("card_reviews_s6.jsonl")
 # the seen reviews in the order they were made: forward transfer fits on a prefix
-ORDER = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b")
+ORDER = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s12b")
 SEEN_FILES = [DATA.with_name(f"card_reviews_{s}.jsonl") for s in ORDER]
 # forward transfer, the honest proxy for the next held-out review: fit on every review made
 # before the target ones, score the targets (each a review of passages the fit never saw)
-FORWARD = (("s9",), ("s10", "s10b"), ("s11", "s11b"))
+FORWARD = (("s9",), ("s10", "s10b"), ("s11", "s11b"), ("s12", "s12b"))
 TYPES = ("qa", "mcq", "cloze", "tf")
 C = 0.3  # inverse regularisation; 765 cards, ~40 features: keep the weights modest
 FOLDS = 5

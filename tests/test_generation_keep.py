@@ -282,8 +282,8 @@ def test_a_card_at_the_edge_of_its_page_is_less_likely_kept() -> None:
 def test_the_shipped_feature_set_ranks_the_next_reviews_question_cards_better() -> None:
     """Forward transfer, the honest proxy for the next held-out review: fitted on the reviews
     made before and scored on the next (s9, s10+s10b, s11+s11b), the shipped feature set
-    ranks question cards (the type kept least) better than the one it replaced, and all
-    cards no worse (bench.keep_model --forward)."""
+    ranks question cards (the type kept least) and the newest reviews' cards better than the
+    one it replaced, and all cards no worse (bench.keep_model --forward)."""
     from bench import keep_model
 
     sessions = {"dev": keep_model.load(keep_model.DATA)} | {
@@ -292,8 +292,33 @@ def test_the_shipped_feature_set_ranks_the_next_reviews_question_cards_better() 
     assert (old_name, new_name) == (keep_model.keep.PREVIOUS_SET, keep_model.keep.FEATURE_SET)
     old = keep_model.forward_aucs(sessions, old_cols)
     new = keep_model.forward_aucs(sessions, new_cols)
-    assert new["qa"] > old["qa"] + 0.01
-    assert new["all"] >= old["all"] - 0.005
+    assert new["qa"] > old["qa"]
+    assert new["→s12+s12b"] > old["→s12+s12b"]
+    assert new["all"] >= old["all"]
+
+
+@pytest.mark.parametrize(("answer", "vague", "everyday"), [
+    ("Several viruses", True, False),
+    ("different dermatophytes", True, False),
+    ("common condition", True, True),
+    ("tracts of land", False, True),
+    ("detailed treatment", True, True),
+    ("binary fission", False, False),
+    ("Herpes simplex virus", False, False),  # a name
+    ("24.1 million", False, False),
+])
+def test_an_answer_that_names_no_one_thing_is_a_feature_the_model_holds_against_a_card(
+        answer: str, vague: bool, everyday: bool) -> None:
+    """Session 12's reviewers deleted blanks and questions whose answer is a vague phrase
+    ('Several viruses', 'tracts of land': 'not worth asking', many wordings fit)."""
+    card = Candidate("cloze", "Complete: _____ can cause problems.", answer,
+                     f"{answer} can cause problems.")
+    row = features(card)
+    assert row[NAMES.index("answer_vague")] == float(vague)
+    assert row[NAMES.index("answer_everyday_head")] == float(everyday)
+    weights = default_model().weights
+    assert weights[NAMES.index("answer_vague")] < 0
+    assert weights[NAMES.index("answer_everyday_head")] < 0
 
 
 @pytest.mark.parametrize(("question", "answer", "kind"), [
