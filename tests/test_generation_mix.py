@@ -3,6 +3,8 @@ multiple-choice card is not spent on a question first (values, no pipeline)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from agents.generation.cards import Candidate
 from agents.generation.quality import QualityScorer, Scored
 
@@ -39,3 +41,81 @@ def test_an_abundant_multiple_choice_slot_reserves_nothing() -> None:
     assert sorted(s.candidate.type for s in chosen) == ["mcq", "qa"]
     qa = next(s for s in chosen if s.candidate.type == "qa")
     assert qa.candidate.answer == "1500"  # the best question, though its fact has options
+
+
+PHOTO = "Photosynthesis is the process by which green plants use sunlight to make glucose."
+CALVIN = "The Calvin cycle takes place in the stroma of the chloroplast."
+
+
+def _tf(statement: str, rank: float, source: str) -> Scored:
+    cand = Candidate("tf", f"True or false: {statement}", "True", source)
+    cand.statement = statement
+    return Scored(cand, {}, rank)
+
+
+def test_a_deck_takes_a_card_of_another_sentence_before_a_second_of_one() -> None:
+    """The demo deck printed one sentence twice: 'True or false: Photosynthesis is the
+    process …' beside '_____ is the process …'. With another sentence's card to give, the
+    deck gives it, though it ranks lower."""
+    scored = [
+        _scored("cloze", "_____ is the process by which green plants use sunlight to make "
+                "glucose.", "Photosynthesis", 0.9, PHOTO),
+        _tf(PHOTO, 0.85, PHOTO),
+        _scored("cloze", "The Calvin cycle takes place in the _____ of the chloroplast.",
+                "stroma", 0.5, CALVIN),
+    ]
+    chosen, _ = QualityScorer(keep_model=None).select(scored, 2, ("cloze", "tf"))
+    assert sorted(s.candidate.source for s in chosen) == sorted([PHOTO, CALVIN])
+
+
+def test_one_sentence_gives_two_cards_when_the_count_needs_them_the_least_alike_first() -> None:
+    """A one-sentence text asked for two cards still gets two; the second is the card that
+    does not show the first one's answer (a true statement of the sentence tells the blank)."""
+    scored = [
+        _scored("cloze", "_____ is the process by which green plants use sunlight to make "
+                "glucose.", "Photosynthesis", 0.9, PHOTO),
+        _tf(PHOTO, 0.8, PHOTO),
+        _scored("qa", "What do green plants use to make glucose?", "sunlight", 0.75, PHOTO),
+    ]
+    chosen, notes = QualityScorer(keep_model=None).select(scored, 2, ("cloze", "tf", "qa"))
+    assert len(chosen) == 2, notes
+    assert [s.candidate.type for s in chosen] == ["cloze", "qa"]
+
+
+def test_a_sentence_that_backs_the_only_multiple_choice_card_is_not_spent_on_a_cloze() -> None:
+    """With one sentence per card, a cloze of the sentence the passage's only multiple-choice
+    card comes from would push that card out of the deck."""
+    founded = "The Company was founded in 1599 by merchants in London."
+    traded = "The Company traded spices from the East Indies."
+    scored = [
+        _scored("cloze", "The Company was founded in 1599 by merchants in _____.", "London",
+                0.9, founded),
+        _scored("mcq", "When was the Company founded?", "1599", 0.6, founded),
+        _scored("cloze", "The Company traded _____ from the East Indies.", "spices", 0.5, traded),
+    ]
+    chosen, _ = QualityScorer(keep_model=None).select(scored, 2, ("cloze", "mcq"))
+    assert sorted((s.candidate.type, s.candidate.answer) for s in chosen) == [
+        ("cloze", "spices"), ("mcq", "1599")]
+
+
+def test_a_short_types_places_are_spread_over_the_other_types() -> None:
+    """A user who asked for all four types got mostly cloze: the places of the types the text
+    cannot fill (here questions and multiple choice) went to the best-ranked cards, which were
+    clozes. Every card over its bar is as likely kept, so the places are spread."""
+    nouns = ["copper", "tin", "iron", "gold", "silver", "lead", "zinc", "nickel"]
+    clozes = [_scored("cloze", f"Miners in region {i} dug _____ from the hills.", nouns[i],
+                      0.9 - i / 100, f"Miners in region {i} dug {nouns[i]} from the hills.")
+              for i in range(8)]
+    statements = []
+    for i in range(8):
+        source = f"Town {i} was founded by {nouns[i]} traders in {1600 + i}."
+        tf = _tf(f"Town {i} was founded by {nouns[i]} traders in {1600 + i + i % 2 * 20}.",
+                 0.5 - i / 100, source)
+        tf.candidate.answer = "False" if i % 2 else "True"
+        statements.append(tf)
+    chosen, notes = QualityScorer(keep_model=None).select(
+        [*clozes, *statements], 8, ("qa", "mcq", "cloze", "tf"))
+    types = Counter(s.candidate.type for s in chosen)
+    assert types == {"cloze": 4, "tf": 4}, (types, notes)
+    assert Counter(s.candidate.answer for s in chosen if s.candidate.type == "tf") == {
+        "True": 2, "False": 2}

@@ -60,7 +60,7 @@ KEEP_SOUNDNESS = 0.3  # per defect, on P(keep)
 # type's place in the mix: a card between the two is delivered only when the requested types
 # have too few cards over their bar to make the count (select)
 KEEP_FLOOR = {"qa": 0.25, "mcq": 0.30, "cloze": 0.45, "tf": 0.40}
-KEEP_BAR = {"qa": 0.45, "mcq": 0.35, "cloze": 0.45, "tf": 0.45}
+KEEP_BAR = {"qa": 0.50, "mcq": 0.30, "cloze": 0.45, "tf": 0.40}
 DEFAULT_WEIGHTS = {"clarity": 0.3, "relevance": 0.3, "difficulty": 0.2, "completeness": 0.2}
 _FUNCTION_ZIPF = 5.0  # 'with', 'between', 'first': too common to be what a page is about
 TARGET_LEVEL = {"beginner": 0.0, "intermediate": 1.0, "advanced": 2.0}
@@ -100,16 +100,15 @@ class QualityScorer:
         self.threshold = threshold if threshold is not None else 0.35
         # a card under its type's floor of P(keep) is never delivered; one under its type's
         # bar is delivered only when the count cannot be made otherwise. The bars are read off
-        # the out-of-fold predictions (5-fold CV grouped by passage, ``bench.keep_model``
-        # prints the table) of 2,387 reviewed cards (DEV and sessions 6-11's held-out
-        # reviews), as the kept share of the cards left at or over each bar among sessions
-        # 9-11's (the reviewers nearest the next review's standard), checked by forward
-        # transfer (``--forward``: fit on earlier reviews only): qa 0.45 leaves 38 % of the
-        # delivered question cards at 63 % kept (51 % with none; forward 62 %; the share
-        # levels off there, a higher bar buys nothing); mcq 0.35 leaves 86 % at 74 %; cloze
-        # 0.45 leaves 94 % at 67 % (forward 67 %); tf 0.45 leaves 95 % at 65 % (forward 64 %).
-        # The floors are the bars of sessions 6-8 (under them a card costs its type more than
-        # it adds: qa 0.25 left half the question cards at 38 % kept)
+        # forward transfer (``bench.keep_model --forward``: each of s9, s10+s10b, s11+s11b and
+        # s12+s12b scored by a model fitted only on the reviews before it; 1,396 cards), as
+        # the lowest P(keep) at which the cards left are kept >= ~65 % of the time: qa 0.50
+        # leaves 26 % of the reviewed question cards at 65 % kept (0.45: 39 % at 62 %; 0.30-
+        # 0.40: 60 %; the model ranks question cards least well, AUC 0.65); mcq 0.30 (the
+        # floor) leaves 94 % at 69 % (no bar under 0.45 buys more); cloze 0.45 leaves 94 % at
+        # 66 % (0.40: 65 %); tf 0.40 leaves 99 % at 66 % (0.45: 95 % at 66 %). The floors are
+        # the bars of sessions 6-8 (under them a card costs its type more than it adds: qa
+        # 0.25 left half the question cards at 38 % kept)
         self.keep_floor = dict(KEEP_FLOOR) if self.keep_model is not None else {}
         self.keep_bar = dict(KEEP_BAR) if self.keep_model is not None else {}
         self.weights = weights or dict(DEFAULT_WEIGHTS)
@@ -248,7 +247,8 @@ class QualityScorer:
         if not needed or len(needed) > quota.get("mcq", 0):
             return supply
         return {t: cands if t in ("mcq", "tf:True", "tf:False") else
-                [s for s in cands if not any(self.is_duplicate(s, r) for r in needed)]
+                [s for s in cands if not any(self.is_duplicate(s, r) or _same_sentence(s, r)
+                                             for r in needed)]
                 for t, cands in supply.items()}
 
     def is_duplicate(self, a: Scored, b: Scored) -> bool:
@@ -278,8 +278,13 @@ class QualityScorer:
         )
         sim = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
         sim = max(sim, jaccard(self.card_text(a.candidate), self.card_text(b.candidate)))
-        if a.candidate.source == b.candidate.source:
-            sim = max(sim, 0.6)
+        if _same_sentence(a, b):
+            # a second card of one sentence (selection's last resort): least alike is the one
+            # whose words differ most and that does not show the other's answer ('True or
+            # false: Photosynthesis is the process …' beside '_____ is the process …' is the
+            # same text and tells the blank)
+            revealed = _reveals(a, b) or _reveals(b, a)
+            sim = min(1.0, max(sim, 0.6) + (0.2 if revealed else 0.0))
         if (
             a.candidate.type == b.candidate.type == "tf"
             and a.candidate.answer == b.candidate.answer
@@ -298,9 +303,15 @@ class QualityScorer:
         only when the count cannot be made otherwise. Once the cards of the open types over
         their bar run out, the rest of the count goes to the best such cards of any requested
         type, then to the best of those between floor and bar, and a note says the mix was
-        adjusted (true and false statements still alternate). Slots
+        adjusted (true and false statements still alternate; the places go to the types
+        furthest under their share of the count first). Slots
         are filled scarcest first (fewest candidates per open place), so a fact that is the
-        only multiple-choice card is not spent on a cloze."""
+        only multiple-choice card is not spent on a cloze.
+
+        One sentence, one card: a candidate of a sentence a chosen card was made from waits
+        until every card of another sentence (over the bar, then between floor and bar) is
+        spent; a deck repeats a sentence only when the count cannot be made otherwise, and
+        then with the card least like the one already there (``_similarity``)."""
         notes: list[str] = []
         pool = [s for s in scored if s.candidate.type in types and s.score >= self.threshold
                 and s.quality.get("keep", 1.0) >= self.keep_floor.get(s.candidate.type, 0.0)]
@@ -312,15 +323,22 @@ class QualityScorer:
         reserve = [s for s, low in zip(pool, under, strict=True) if low]
         pool = [s for s, low in zip(pool, under, strict=True) if not low]
         quota = {t: count // len(types) + (i < count % len(types)) for i, t in enumerate(types)}
+        asked = dict(quota)
         if "tf" in quota:
             tf = quota.pop("tf")
             quota["tf:True"], quota["tf:False"] = tf - tf // 2, tf // 2
         chosen: list[Scored] = []
-        relaxed = False
-        while len(chosen) < count and (pool or reserve):
+        repeats: list[Scored] = []  # of a sentence the deck already has a card of
+        relaxed = again = False
+        while len(chosen) < count and (pool or reserve or repeats):
             if not pool:
-                pool = [s for s in reserve if not any(self.is_duplicate(s, c) for c in chosen)]
-                reserve, relaxed = [], True
+                later = reserve or sorted(repeats, key=lambda s: -s.rank)
+                pool = [s for s in later if not any(self.is_duplicate(s, c) for c in chosen)]
+                if reserve:
+                    reserve = []
+                else:
+                    repeats, again = [], True
+                relaxed = True
                 continue
             if relaxed:
                 # true and false statements stay balanced when statements fill the count
@@ -328,6 +346,15 @@ class QualityScorer:
                 ahead = {f"tf:{a}" for a, b in (("True", "False"), ("False", "True"))
                          if given[f"tf:{a}"] > given[f"tf:{b}"]}
                 eligible = [s for s in pool if _slot(s.candidate) not in ahead] or pool
+                # every card here clears its type's bar, and the bars hold each type at the
+                # same expected kept share: a short type's places are spread over the types
+                # furthest under what was asked of them, not all given to the commonest one
+                # (a user who asked for four types got mostly cloze); a sentence's second card
+                # is chosen by how little it repeats the first instead
+                had = Counter(c.candidate.type for c in chosen)
+                filled = {t: (had[t] + 1) / (asked[t] + 1) for t in asked}
+                least = min(filled[s.candidate.type] for s in eligible)
+                eligible = [s for s in eligible if again or filled[s.candidate.type] == least]
             else:
                 supply = {t: [s for s in pool if _slot(s.candidate) == t]
                           for t, q in quota.items() if q > 0}
@@ -350,6 +377,10 @@ class QualityScorer:
             chosen.append(best)
             quota[_slot(best.candidate)] = quota.get(_slot(best.candidate), 0) - 1
             pool = [s for s in pool if s is not best and not self.is_duplicate(s, best)]
+            if best.candidate.source:
+                repeats += [s for s in (*pool, *reserve) if _same_sentence(s, best)]
+                pool = [s for s in pool if not _same_sentence(s, best)]
+                reserve = [s for s in reserve if not _same_sentence(s, best)]
         short: dict[str, int] = {}
         for slot, q in quota.items():
             if q > 0:
@@ -414,6 +445,18 @@ def names_topic(answer: str, topic: frozenset[str]) -> bool:
     words = [w for w in norm(answer).split() if w not in ("the", "a", "an", "el", "la", "los",
                                                            "las")]
     return bool(words) and bool(topic) and all(_stem(w) in topic for w in words)
+
+
+def _same_sentence(a: Scored, b: Scored) -> bool:
+    return bool(a.candidate.source) and a.candidate.source == b.candidate.source
+
+
+def _reveals(a: Scored, b: Scored) -> bool:
+    """``a`` shows ``b``'s answer: a student who has seen card ``a`` has been told it."""
+    if b.candidate.type == "tf":
+        return False
+    answer = norm(b.candidate.answer)
+    return bool(answer) and f" {answer} " in f" {norm(QualityScorer.card_text(a.candidate))} "
 
 
 def _slot(cand: Candidate) -> str:
