@@ -5,8 +5,8 @@ whole sentence, its clauses and its shortened versions (compression.py), is a ca
 a linear model scores each from features of its form; the highest score is asked. The
 weights were fitted on SQuAD *train* articles (the FIT part of ``bench/squad_train.py``,
 never scored by a bench) to predict how close each candidate comes to the question a person
-wrote for that answer (sentence ROUGE-L, centred per answer so that only the order within
-one answer's candidates is learnt); ``bench/qg_ranker.py`` fits them and writes
+wrote for that answer (the sentence LCS F1 of ROUGE-L, centred per answer so that only the
+order within one answer's candidates is learnt); ``bench/qg_ranker.py`` fits them and writes
 ``ranking_model.json``, which carries its feature set's version: a file fitted for other
 features is refused rather than misread.
 """
