@@ -5,11 +5,11 @@
     .venv/bin/python -m bench.keep_model --transfer   # does it carry to other topics?
     .venv/bin/python -m bench.keep_model --forward    # fit on earlier reviews, score the next
 
-``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b and
-s11+s11b, a model fitted on every review made before it scores its cards; ROC AUC pooled and
-per card type, for the shipped feature set and the one it replaced side by side, and the kept
-share of the target cards at or over each P(keep) floor (read the floors off it and off the
-out-of-fold table the default run prints).
+``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b,
+s11+s11b and s12+s12b, a model fitted on every review made before it scores its cards; ROC
+AUC pooled and per card type, for the shipped feature set and the one it replaced side by
+side, and the kept share of the target cards at or over each P(keep) floor (read the
+floors off it and off the out-of-fold table the default run prints).
 
 Data: ``bench/data/card_reviews_dev.jsonl`` (DEV reviews: one SQuAD article, four Anatomy
 pages), ``card_reviews_s6.jsonl`` (session 6's held-out review, now seen: 11 other articles,
@@ -266,7 +266,7 @@ def report_forward(sessions: dict[str, tuple]) -> None:
     for name, aucs in results:
         print(f"{name:10s} " + " ".join(f"{aucs[c]:12.3f}" for c in cols))
     y, pred, rows = forward(sessions, feature_sets()[1][1])
-    report_thresholds(y, pred, rows, newest=("s11", "s11b"),
+    report_thresholds(y, pred, rows, newest=FORWARD[-1],
                       grid=(0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7))
 
 
