@@ -27,6 +27,9 @@ waiting in a run queue, /proc/PID/schedstat). The share is what the load leaves 
 ~99 % pages waited on the Kafka path, a tail or a start-up cost, not on Tesseract. CPU seconds
 per page move with the load too (cache contention: a clean full page took 1.5-2.1 CPU-s at
 load 10-16), so "by CPU per page" compares runs only at a similar load, like the wall clock.
+The CPU per page is also told apart: in the OCR processes themselves (the same ``run_page``
+through the engine and through the agent) and beside them (this process planning for the
+engine; broker, object store and worker for the agent), so a gap shows where it is.
 At the end, the seed's design for reference: default-threaded pytesseract, one page at a time.
 
     flock /tmp/cardstream-bench.lock .venv/bin/python -m bench.ocr_throughput \\
@@ -71,11 +74,16 @@ def full_pages(count: int) -> list[bytes]:
 
 class Run(NamedTuple):
     """One timed run: pages/s by the wall clock, CPU seconds per page, and the share of the
-    run the OCR processes were on a core or waiting for one (None where not measured)."""
+    run the OCR processes were on a core or waiting for one (None where not measured).
+    ``ocr_cpu`` is the part of ``cpu`` spent in the OCR processes themselves (None for the
+    ceiling, whose programs are nothing else): apart from what runs beside them (planning
+    and pickling in this process for the engine; broker, object store and worker for the
+    agent), it says whether a page costs Tesseract's processes more through the agent."""
 
     rate: float
     cpu: float
     demand: float | None = None
+    ocr_cpu: float | None = None
 
 
 def _children_cpu() -> float:
@@ -123,16 +131,17 @@ def engine(pages: list[bytes], workers: int) -> Run:
                 for job in plan_pages(data, None, f"warm{i}", config)]
         list(pool.map(run_page, warm, repeat(config)))  # every process started and warm
         pids = list(pool._processes)  # started by the warm-up; no public accessor
-        cpu = sum(_cpu_seconds(pid) for pid in pids) + time.process_time()
+        ocr, here = sum(_cpu_seconds(pid) for pid in pids), time.process_time()
         sched = _sched_seconds(pids)
         started = time.perf_counter()
         jobs = [job for i, data in enumerate(pages)
                 for job in plan_pages(data, None, f"p{i}", config)]
         list(pool.map(run_page, jobs, repeat(config)))
         elapsed = time.perf_counter() - started
-        cpu = sum(_cpu_seconds(pid) for pid in pids) + time.process_time() - cpu
+        ocr = sum(_cpu_seconds(pid) for pid in pids) - ocr
+        here = time.process_time() - here
         demand = (_sched_seconds(pids) - sched) / (workers * elapsed)
-        return Run(len(pages) / elapsed, cpu / len(pages), demand)
+        return Run(len(pages) / elapsed, (ocr + here) / len(pages), demand, ocr / len(pages))
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -234,8 +243,9 @@ def through_agent(
                 # the stack's CPU per page: what serving a page costs, the client's left out
                 # (the ceiling has none: its programs read the files themselves)
                 stack_cpu = sum(used for role, used in cores.items() if role != "this client")
-                out[name] = (Run(len(pages) / elapsed, stack_cpu * elapsed / len(pages), demand),
-                             elapsed, cores)
+                per_page = elapsed / len(pages)
+                out[name] = (Run(len(pages) / elapsed, stack_cpu * per_page, demand,
+                                 cores.get("ocr", 0.0) * per_page), elapsed, cores)
             client.close()
     return out
 
@@ -244,6 +254,15 @@ def _cores(cores: dict[str, float]) -> str:
     others = sum(used for role, used in cores.items() if role != "ocr")
     return (", ".join(f"{role} {used:.3f}" for role, used in cores.items())
             + f"; beside the OCR processes {others:.3f} of {os.cpu_count()}")
+
+
+def _cpu(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds:.3f}"
+
+
+def _beside(run: Run) -> float | None:
+    """CPU seconds per page outside the OCR processes (None where not told apart)."""
+    return None if run.ocr_cpu is None else run.cpu - run.ocr_cpu
 
 
 def _share(share: float | None) -> str:
@@ -322,6 +341,9 @@ def main() -> None:
                       f"{agent.cpu:.3f} | ceiling/agent {raw.cpu / agent.cpu:.3f}  ceiling/engine "
                       f"{raw.cpu / ours.cpu:.3f}; OCR processes had work {_share(ours.demand)} "
                       f"(engine), {_share(agent.demand)} (agent) of the time")
+                print(f"    CPU s/page in the OCR processes: engine {_cpu(ours.ocr_cpu)}  agent "
+                      f"{_cpu(agent.ocr_cpu)}; beside them: engine {_cpu(_beside(ours))}  "
+                      f"agent {_cpu(_beside(agent))}")
                 print(f"    cores used: {_cores(cores)}")
         seed = seed_design(files["short"], args.seed_pages) if args.seed_pages else None
     print()
@@ -340,6 +362,14 @@ def main() -> None:
               f"{', '.join(f'{r.cpu / a.cpu:.3f}' for r, _, a in values)}); OCR processes had "
               f"work {_share(statistics.fmean(a.demand or 0.0 for _, _, a in values))} of the "
               "agent's time")
+        # Apart: the OCR processes' own CPU per page (the same run_page in both), and what
+        # ran beside them. A gap in the first is work the agent adds inside the processes
+        # (or cache contention from its neighbours); in the second, the Kafka path's cost.
+        print(f"{name:5} pages, CPU s/page in the OCR processes: engine "
+              f"{statistics.fmean(o.ocr_cpu or 0.0 for _, o, _ in values):.3f}  agent "
+              f"{statistics.fmean(a.ocr_cpu or 0.0 for _, _, a in values):.3f}; beside them: "
+              f"engine {statistics.fmean(_beside(o) or 0.0 for _, o, _ in values):.3f}  agent "
+              f"{statistics.fmean(_beside(a) or 0.0 for _, _, a in values):.3f}")
     # what ran beside Tesseract on the same cores: the agent path's CPU, whatever the load
     for name, runs in beside.items():
         mean = {role: statistics.fmean(run.get(role, 0.0) for run in runs) for role in runs[0]}
