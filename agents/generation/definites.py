@@ -14,7 +14,9 @@ mention is in the statement itself ("the skin" on a page that starts there) is l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -86,3 +88,183 @@ def leans_back(sent: Span, previous: Sequence[Span], statement: str) -> bool:
     words = set(statement.lower().replace(",", " ").split())
     return any(f" the {head.lower_}" in low for head in pointing_back(sent, previous)) or any(
         t.lower_ in words for t in sequel(sent))
+
+
+# --- references every card type checks (parsed.anchor): which one / where / when -----------
+
+# pro-forms of a place or time the page gave before: 'was among the first to settle there',
+# 'at the time', 'the same year' (seen reviews, every type: missing-context)
+_TIME_NOUNS = frozenset(str.split("year years month day week decade century time period season"))
+_POINTING = frozenset(str.split("same following next previous preceding that"))
+# nouns whose 'the' names the one thing there is, or the kind: 'the Sun', 'the body'
+_UNIQUE = frozenset(str.split(
+    "sun moon earth world universe sky sea ocean body brain heart blood skin cell public "
+    "population economy environment past present future government state church military "
+    "atmosphere climate weather surface air water hand"))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A phrase of a sentence that only the page says which one it is: ``text`` as the
+    sentence writes it, and the name that stands in for it when the page says so for certain
+    (``replacement``), else None (a card that shows the phrase is not made)."""
+
+    rule: str
+    text: str
+    replacement: str | None
+
+
+def _phrase(det: Token) -> Span:
+    head = det.head
+    return head.doc[det.i : head.i + 1]
+
+
+def _apposed_name(head: Token) -> str | None:
+    """'the major jihadi group, Jamaa Islamiya (or …), …' → 'Jamaa Islamiya' (its apposition,
+    without a bracketed alternative)."""
+    for child in head.children:
+        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+            return ""  # 'the three western khanates, the Golden Horde, … and …': a list
+        if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_):
+            left = min([child.i, *(c.i for c in child.lefts if c.dep_ in (
+                "compound", "flat", "amod", "det", "nmod"))])
+            words = head.doc[left : child.i + 1]
+            if len(words) <= 6 and (words[0].text[:1].isupper() or words[0].lower_ == "the"):
+                return words.text
+    return None
+
+
+def _earlier_names(word: str, previous: Sequence[Span]) -> tuple[bool, dict[str, str]]:
+    """Whether an earlier sentence named a '… <word>' ('Praga Park' for 'park'), and the names
+    of two words or more it gave ('the Warsaw Stock Exchange' for 'the stock exchange')."""
+    from agents.generation.reference import _name_of
+
+    named = False
+    names: dict[str, str] = {}
+    for prev in previous:
+        for tok in prev:
+            if tok.lower_ != word and tok.lemma_.lower() != word:
+                continue
+            if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > prev.start):
+                named = True
+                name = _name_of(tok)
+                if name and len(name.removeprefix("the ").split()) >= 2 and \
+                        name.split()[-1].lower() == tok.lower_:
+                    names[name.lower().removeprefix("the ")] = name
+    return named, names
+
+
+# adjectives that say which one only against what the page said: 'the major jihadi group',
+# 'the old model', 'the Israeli composer' is another matter (a nationality: left alone)
+_POINTING_ADJ = frozenset(str.split(
+    "major old former original latter same other various remaining young elder chief "
+    "principal leading current present aforementioned resulting ensuing above said"))
+
+
+def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) -> list[Reference]:
+    """The phrases of ``sent`` that point back to the page (``previous``: the sentences before
+    it; ``whole``: the sentence ``sent`` is a clause of, whose apposition may name one).
+
+    - ``modified``: a definite noun with only adjectives, numbers or a compound in front and no
+      phrase or clause of its own to say which one: 'the major jihadi group', 'the two
+      battles', 'the park grounds' (after 'the Praga Park'). The name stands in when the
+      sentence or page gives exactly one ('the major jihadi group, Jamaa Islamiya', 'the stock
+      exchange' after 'the Warsaw Stock Exchange'); else a card that shows it is not made.
+      Adjectives that name a kind ('the adaptive immune response') stand alone.
+    - ``place``: a 'there' that is no existential 'there is' (where, the page said).
+    - ``time``: 'at the time', 'by then', 'the same year', 'the following day' (when, the page
+      said; a date earlier in the sentence answers it).
+    """
+    out: list[Reference] = []
+    for det in sent:
+        head = det.head
+        if det.lower_ != "the" or det.dep_ != "det" or head.pos_ != "NOUN" \
+                or not head.is_lower or head.i < det.i or head.i >= sent.end:
+            continue
+        lemma = head.lemma_.lower()
+        kids = list(head.children)
+        if lemma in _TIME_NOUNS and any(c.lower_ in _POINTING for c in kids) and not (
+                lemma == "time" and det.i > sent.start and det.nbor(-1).lower_ == "at"):
+            # 'at the same time' is 'together', not a time the page gave
+            if not any(t.ent_type_ == "DATE" and t.i < det.i for t in sent):
+                out.append(Reference("time", _phrase(det).text, None))
+            continue
+        if any(c.dep_ in _WHICH | {"appos", "acl", "relcl"} and head.i < c.i < sent.end
+               for c in kids):
+            continue  # 'the war in North America', 'the park around the palace'
+        mods = [c for c in kids if c.dep_ in ("amod", "compound", "nummod") and c.i > det.i]
+        if not mods or lemma in _UNIQUE:
+            continue  # a bare 'the N' is pointing_back's (statements only)
+        if any(t.text[:1].isupper() for t in sent.doc[det.i + 1 : head.i]):
+            continue  # 'the Huguenot rebellions', 'the old French aristocracy': a name says which
+        named = _apposed_name(head)
+        if named is None and whole is not None:
+            twin = next((t for t in whole if t.text == head.text and t.pos_ == "NOUN"), None)
+            named = _apposed_name(twin) if twin is not None else None
+        if named is not None:
+            out.append(Reference("apposed", _phrase(det).text, named or None))
+            continue
+        _, names = _earlier_names(head.lower_, previous)
+        if len(names) == 1:
+            out.append(Reference("named", _phrase(det).text, next(iter(names.values()))))
+            continue
+        compound = next((c for c in mods if c.dep_ == "compound" and c.i == head.i - 1), None)
+        if compound is not None:
+            _, names = _earlier_names(compound.lower_, previous)
+            if len(names) == 1:  # 'the park grounds' after 'the Praga Park'
+                name = next(iter(names.values())).removeprefix("the ")
+                before = sent.doc[det.i : compound.i].text
+                out.append(Reference("named", _phrase(det).text, f"{before} {name} {head.text}"))
+                continue
+        pointing = any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in _POINTING_ADJ)
+                       or (c.dep_ == "compound" and _earlier_names(c.lower_, previous)[1])
+                       for c in mods)
+        if pointing:
+            out.append(Reference("modified", _phrase(det).text, None))
+    for tok in sent:
+        if tok.lower_ == "there" and tok.dep_ in ("advmod", "pcomp") and not (
+                tok.i + 1 < sent.end and tok.nbor(1).lemma_ == "be") and not _placed(tok, sent):
+            out.append(Reference("place", tok.text, None))
+    low = sent.text.lower()
+    for phrase in ("at the time", "at that time", "by that time", "by then"):
+        if low.startswith(phrase) and not re.match(rf"{phrase} (of|when)\b", low):
+            out.append(Reference("time", sent.text[: len(phrase)], None))
+    for phrase in ("until then", "since then", "until that time"):
+        if re.search(rf"\b{phrase}\b", low):
+            out.append(Reference("time", phrase, None))
+    return out
+
+
+def _placed(there: Token, sent: Span) -> bool:
+    """'establish Communist governments there' after 'hold of Eastern Europe': a place the
+    clause itself named before it; one inside the subject ('Elie Prioleau from the town of
+    Pons in France … settle there') is where someone came from, not where 'there' is."""
+    subjects: set[int] = set()
+    tok = there
+    while True:
+        subjects |= {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                     for t in c.subtree}
+        if tok.head == tok:
+            break
+        tok = tok.head
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") and t.i < there.i and t.i not in subjects
+               for t in sent)
+
+
+def unresolved(text: str, refs: Sequence[Reference]) -> tuple[str | None, list[str]]:
+    """``text`` (a card's question or statement) with each reference it shows replaced by its
+    name, or None when one has no name; and the rules that fired."""
+    fired: list[str] = []
+    for ref in refs:
+        pattern = re.compile(rf"\b{re.escape(ref.text)}\b", re.IGNORECASE)
+        match = pattern.search(text)
+        if match is None or (ref.replacement and ref.replacement.lower() in text.lower()):
+            continue
+        fired.append(ref.rule)
+        if ref.replacement is None:
+            return None, fired
+        name = ref.replacement
+        if match.start() == 0 or text[: match.start()].rstrip().endswith(":"):
+            name = name[:1].upper() + name[1:]
+        text = text[: match.start()] + name + text[match.end():]
+    return text, fired

@@ -13,6 +13,7 @@ page's key facts rather than its asides.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -124,11 +125,12 @@ def generate(
                                                strict=True):
             tags = [t for t in (doc.subject, sentence.heading) if t]
             weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
-            out += _for_sentence(sent, ans, pool, resolver, doc, difficulty, weight, tags,
-                                 vectors)
+            out += _anchored(_for_sentence(sent, ans, pool, resolver, doc, difficulty, weight,
+                                           tags, vectors), sent, None, resolver, doc.language)
             for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
-                out += _for_sentence(part, part_found, pool, resolver, doc, difficulty, weight,
-                                     tags, vectors)
+                out += _anchored(_for_sentence(part, part_found, pool, resolver, doc,
+                                               difficulty, weight, tags, vectors),
+                                 part, sent, resolver, doc.language)
             resolver.push(sent)
         return standing(well_formed(out, nlp), standalone.topic_words(sents),
                         standalone.main_topic(sents))
@@ -154,6 +156,35 @@ def _clauses(sents: list[Span], nlp: Language) -> list[list[Span]]:
     for sent in sents:
         out.append(clauses.clauses(sent, resolver, nlp))
         resolver.push(sent)
+    return out
+
+
+def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: Resolver,
+              language: str) -> list[Candidate]:
+    """Every card of the sentence, of any type, with the phrases only the page says which one
+    they are ('the major jihadi group', 'the two battles', 'settle there') named from the page
+    when it names them for certain, and without the cards where it does not (definites.py)."""
+    if language != "en" or resolver.lenient or not cands:
+        return cands
+    refs = definites.references(sent, resolver.previous, whole)
+    if not refs:
+        return cands
+    out = []
+    for cand in cands:
+        text, fired = definites.unresolved(cand.question, refs)
+        if text is None:
+            continue
+        if BLANK in cand.question:
+            filled = cand.question.replace(BLANK, cand.answer)
+            if definites.unresolved(filled, refs)[0] is None or len(
+                    definites.unresolved(filled, refs)[1]) > len(fired):
+                continue  # the blank holds part of a phrase that needs the page
+        if fired and cand.type != "tf" and norm(cand.answer) in norm(text):
+            continue  # the name put in gives the answer away
+        if fired:
+            statement = definites.unresolved(cand.statement, refs)[0] if cand.statement else ""
+            cand = dataclasses.replace(cand, question=text, statement=statement or "")
+        out.append(cand)
     return out
 
 

@@ -1,0 +1,138 @@
+"""What the unresolved-reference rules (agents/generation/definites.references) would do to the
+cards the seen blind reviews rated: per rule and card type, how many reviewer-kept and
+reviewer-rejected cards each removes or repairs.
+
+    .venv/bin/python -m bench.card_references [--show]
+
+Reads every rated cardstream card of the DEV reviews and of the seen held-out reviews
+(``bench/data/card_reviews_*.jsonl``; session 12's two packets from their keys and r12a-f's
+ratings), with its passage's text through ``bench.splits`` (DEV passages and ``seen()``
+only). A card is *kept* when most of its reviewers kept it. The card's sentence and the ones
+before it are parsed as the engine parses them (``text.usable_sentences``, one sentence per
+``nlp`` call); a card made from a clause of a longer sentence is parsed alone with that
+sentence as its ``whole``. A rule *removes* a card whose text shows a reference it cannot
+name, and *repairs* one whose reference it names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from bench import splits
+
+DATA = Path(__file__).resolve().parent / "data"
+_S12 = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f")}
+
+
+def rated_cards() -> list[dict]:
+    """Every rated cardstream card: {'card', 'passage', 'keep'} (keep None on a tie)."""
+    out = []
+    for path in sorted(DATA.glob("card_reviews_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            out.append({"card": row["card"], "passage": row["passage"], "keep": row["keep"],
+                        "context": "missing-context" in (row.get("defects") or [])})
+    for packet, raters in _S12.items():
+        key = json.loads((DATA / "reviews" / f"{packet}.key.json").read_text(encoding="utf-8"))
+        votes: dict[str, list[bool]] = {}
+        tagged: Counter[str] = Counter()
+        for rater in raters:
+            for line in (DATA / "reviews" / f"{rater}.jsonl").read_text().splitlines():
+                r = json.loads(line)
+                votes.setdefault(r["item"], []).append(bool(r["keep"]))
+                tagged[r["item"]] += "missing-context" in r.get("tags", [])
+        for item, entry in key["items"].items():
+            if entry.get("origin") != "cardstream" or item not in votes:
+                continue
+            v = votes[item]
+            out.append({"card": entry["card"], "passage": entry["passage"],
+                        "keep": sum(v) * 2 > len(v), "context": tagged[item] * 2 > len(v)})
+    return out
+
+
+def passages() -> dict[str, str]:
+    texts = {p.key: p.text for p in splits.squad("dev") + splits.textbook("dev")}
+    texts.update({p.key: p.text for p, _ in splits.seen()})
+    return texts
+
+
+def body(card: dict) -> str:
+    q = card["question"]
+    for prefix in ("True or false: ",):
+        q = q.removeprefix(prefix)
+    return q.replace("_____", card["answer"]) if card["type"] == "cloze" else q
+
+
+def main() -> None:
+    from agents.generation import definites
+    from agents.generation.nlp import pipeline
+    from agents.generation.text import usable_sentences
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--show", action="store_true", help="print each card a rule fires on")
+    args = parser.parse_args()
+    nlp = pipeline("en")
+    assert nlp is not None
+    texts = passages()
+    parsed: dict[str, list[Span]] = {}
+    table: Counter[tuple[str, str, str, str]] = Counter()
+    totals: Counter[tuple[str, str]] = Counter()
+    skipped = 0
+    context: Counter[tuple[str, bool]] = Counter()
+    for row in rated_cards():
+        card, keep = row["card"], row["keep"]
+        if keep is None or card.get("language", "en") != "en" or row["passage"] not in texts:
+            skipped += 1
+            continue
+        verdict = "kept" if keep else "rejected"
+        totals[(card["type"], verdict)] += 1
+        if row["passage"] not in parsed:
+            lines = [s.text for s in usable_sentences(texts[row["passage"]])]
+            parsed[row["passage"]] = [d[:] for d in nlp.pipe(lines)]
+        sents = parsed[row["passage"]]
+        source = card.get("source_sentence") or ""
+        at = next((i for i, s in enumerate(sents) if s.text == source), None)
+        whole: Span | None = None
+        if at is None:
+            low = source.lower().rstrip(". ")
+            at = next((i for i, s in enumerate(sents) if low[:20] in s.text.lower()
+                       or low[-20:] in s.text.lower()), None)
+            if at is None:
+                skipped += 1
+                continue
+            whole, sent = sents[at], nlp(source)[:]
+        else:
+            sent = sents[at]
+        refs = definites.references(sent, sents[:at], whole)
+        text, fired = definites.unresolved(body(card), refs)
+        if row["context"] and not keep:
+            context[(card["type"], bool(fired))] += 1
+        for rule in dict.fromkeys(fired):
+            action = "removes" if text is None else "repairs"
+            table[(rule, card["type"], action, verdict)] += 1
+            if args.show:
+                print(f"{rule:9} {action:7} {verdict:8} {card['type']:5} | {body(card)}"
+                      + ("" if text is None else f"  => {text}"))
+    print(f"rated cards read: {sum(totals.values())} (skipped {skipped})")
+    for ctype in ("qa", "mcq", "cloze", "tf"):
+        print(f"{ctype}: rejected cards tagged missing-context by most reviewers: "
+              f"{context[(ctype, True)] + context[(ctype, False)]}, a rule fires on "
+              f"{context[(ctype, True)]}")
+    print("rule      type   action   kept rejected  (of kept / rejected of the type)")
+    for rule in sorted({k[0] for k in table}):
+        for ctype in ("qa", "mcq", "cloze", "tf"):
+            for action in ("removes", "repairs"):
+                k, r = table[(rule, ctype, action, "kept")], table[(rule, ctype, action,
+                                                                    "rejected")]
+                if k or r:
+                    print(f"{rule:9} {ctype:6} {action:8} {k:4} {r:8}  "
+                          f"({totals[(ctype, 'kept')]} / {totals[(ctype, 'rejected')]})")
+
+
+if __name__ == "__main__":
+    main()
