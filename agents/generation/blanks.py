@@ -50,3 +50,17 @@ def parallel(answer: Answer, sent: Span) -> bool:
     return any(sum(a != b for a, b in zip(words, rest[k : k + n], strict=True)) == 1
                for k in range(len(rest) - n + 1))
 
+
+
+def across_possessive(answer: Answer, sent: Span) -> bool:
+    """The blank runs across a possessive ('more of a _____ than' → "cell's energy"): the
+    possessor's own article stays outside, or a common-noun possessor is blanked with what it
+    owns; the blank is no one term (s12: 'the blank splits a cell's energy', cut-boundary)."""
+    span = answer.span(sent)
+    for tok in span:
+        if tok.tag_ != "POS" or tok.i in (span.start, span.end - 1):
+            continue
+        owner = tok.head
+        if owner.is_lower or any(c.dep_ == "det" and c.i < span.start for c in owner.children):
+            return True
+    return False

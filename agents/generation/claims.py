@@ -196,3 +196,77 @@ def breaks_order(true: str, false: str) -> bool:
         whole, some = (int(g.replace(",", "") or 0) for g in part.groups())
         return some > whole
     return False
+
+
+# verbs whose complement is someone's view, not the page's: 'Maududi believed that …'
+_BELIEF = frozenset(str.split(
+    "believe think claim argue assert contend maintain insist suggest propose hypothesize "
+    "hypothesise theorize theorise allege feel hope fear suspect predict speculate posit "
+    "reckon doubt deny"))
+
+
+def attributed(part: Span, whole: Span) -> bool:
+    """A clause of ``whole`` that is what someone believed or claimed, lifted without them:
+    'Maududi also believed that Muslim society could not be Islamic without Sharia, and Islam
+    required the establishment of an Islamic state' → 'Islam required …' (s12: all three
+    reviewers rejected it as Maududi's belief stated as fact). The complement's conjuncts,
+    and a conjunct clause with its own subject after the complement, are the view too."""
+    said = {t.lower_ for t in part}
+    for verb in whole:
+        if verb.lemma_.lower() not in _BELIEF or verb.pos_ != "VERB" or verb.lower_ in said:
+            continue
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not comps:
+            continue
+        content = {t.i for c in comps for t in c.subtree}
+        content |= {t.i for c in verb.children if c.dep_ == "conj" and c.i > comps[0].i
+                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                    for t in c.subtree}
+        root = part.root
+        if any(whole.doc[i].text == root.text and whole.doc[i].dep_ != "ROOT" for i in content):
+            return True
+    return False
+
+
+# a bound says how much at least or at most: a swap in its own direction keeps it true
+_FLOOR = ("at least", "more than", "over", "upwards of", "upward of", "in excess of",
+          "no fewer than", "no less than", "a minimum of", "greater than", "exceeding")
+_CEILING = ("up to", "at most", "fewer than", "less than", "under", "no more than",
+            "a maximum of", "below", "as many as", "as much as")
+_ROUGH = ("nearly", "about", "approximately", "around", "almost", "roughly", "some",
+          "close to", "an estimated", "estimated")
+_WORD_VALUES = {w: n for n, w in enumerate(str.split(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"))}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _value(text: str) -> float | None:
+    found = _NUMBER.search(text)
+    if found:
+        return float(found.group().replace(",", ""))
+    word = next((w for w in text.lower().split() if w in _WORD_VALUES), None)
+    return float(_WORD_VALUES[word]) if word is not None else None
+
+
+def still_true(sent: Span, start: int, original: str, swapped: str) -> bool:
+    """A false statement that is still true: 'at least 20 species' → 'at least 10 species'
+    (s12: all three reviewers marked the 'False' wrong); 'up to 5' → 'up to 8'; 'about 100' →
+    'about 95'. ``start`` is the swapped answer's first token in ``sent``."""
+    old, new = _value(original), _value(swapped)
+    if old is None or new is None or old == new:
+        return False
+    before = sent.doc[max(sent.start, start - 3) : start].text.lower().split()
+    words = [*before, *original.lower().split()]
+    at = next((n for n, w in enumerate(words) if _NUMBER.match(w) or w in _WORD_VALUES),
+              len(words))
+    qualifier = " " + " ".join(words[:at])
+
+    def bound(phrases: tuple[str, ...]) -> bool:
+        return qualifier.endswith(tuple(f" {p}" for p in phrases))
+
+    if bound(_FLOOR) and new < old:
+        return True
+    if bound(_CEILING) and new > old:
+        return True
+    return bound(_ROUGH) and abs(new - old) <= 0.25 * old

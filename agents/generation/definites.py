@@ -123,9 +123,15 @@ def _apposed_name(head: Token) -> str | None:
     """'the major jihadi group, Jamaa Islamiya (or …), …' → 'Jamaa Islamiya' (its apposition,
     without a bracketed alternative)."""
     for child in head.children:
-        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+        if child.dep_ == "appos" and any((c.dep_ == "conj" and c.pos_ != "PROPN")
+                                         or c.lower_ == "and" for c in child.children):
             return ""  # 'the three western khanates, the Golden Horde, … and …': a list
-        if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_):
+        # '…, Sendero Rojo (or Red Path), …' parses as a conjunct with no 'and' before it
+        mistaken = child.dep_ == "conj" and child.pos_ == "PROPN" and head.tag_ == "NN" \
+            and child.i > head.i and child.nbor(-1).dep_ != "cc" and not any(
+                c.dep_ == "cc" and c.i < child.i for c in head.children) \
+            and head.doc[head.i + 1].text == ","
+        if (child.dep_ == "appos" or mistaken) and (child.pos_ == "PROPN" or child.ent_type_):
             left = min([child.i, *(c.i for c in child.lefts if c.dep_ in (
                 "compound", "flat", "amod", "det", "nmod"))])
             words = head.doc[left : child.i + 1]
@@ -190,7 +196,7 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
                 out.append(Reference("time", _phrase(det).text, None))
             continue
         if any(c.dep_ in _WHICH | {"appos", "acl", "relcl"} and head.i < c.i < sent.end
-               for c in kids):
+               and c.lower_ != "by" for c in kids):  # a passive's 'by' hangs off nouns too
             continue  # 'the war in North America', 'the park around the palace'
         mods = [c for c in kids if c.dep_ in ("amod", "compound", "nummod") and c.i > det.i]
         if not mods or lemma in _UNIQUE:

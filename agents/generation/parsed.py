@@ -128,6 +128,8 @@ def generate(
             out += _anchored(_for_sentence(sent, ans, pool, resolver, doc, difficulty, weight,
                                            tags, vectors), sent, None, resolver, doc.language)
             for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
+                if doc.language == "en" and claims.attributed(part, sent):
+                    continue  # '… believed that A, and B' → 'B' is the believer's view
                 out += _anchored(_for_sentence(part, part_found, pool, resolver, doc,
                                                difficulty, weight, tags, vectors),
                                  part, sent, resolver, doc.language)
@@ -361,7 +363,8 @@ def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:
     if len(words) < 6 or len(words) > 32:
         return None  # too little context to answer, or a whole paragraph to read
     if sent.doc.lang_ == "en" and (claims.lifted_off(sent) or blanks.filler(answer, sent)
-                                   or blanks.parallel(answer, sent)):
+                                   or blanks.parallel(answer, sent)
+                                   or blanks.across_possessive(answer, sent)):
         return None  # 'Alternatively, …', '… would have been …', 'the most usual _____'
     replace = {answer.start: BLANK, **{i: "" for i in range(answer.start + 1, answer.end)}}
     text = _render_sentence(builder, sent, replace)
@@ -408,8 +411,9 @@ def _statements(
                 answer.text) or (count and claims.listed_after_colon(count, answer.end, sent))):
             continue  # 'one class' → 'Two class', 'three types: A and B': absurd, not false
         swap = choices.pick(answer, sent, pool, difficulty, None, count=1, for_statement=True)
-        if not swap:
-            continue
+        if not swap or (language == "en" and answer.kind in NUMERIC and claims.still_true(
+                sent, answer.start, answer.text, swap[0])):
+            continue  # 'at least 20' → 'at least 10' is still true (claims.py)
         replace = {answer.start: swap[0], **{i: "" for i in range(answer.start + 1, answer.end)}}
         false = _render_sentence(builder, sent, replace)
         if false is None or norm(false) == norm(true) or pool.asserted(false) \

@@ -395,6 +395,10 @@ class Resolver:
             return ""  # the name is in this very sentence: clear
         if introduced:
             return DROP
+        # 'Saudi Arabia and the other Arab oil-producing states' is not 'the United States':
+        # a name stands in only for a phrase whose every modifier it spells (s12, wrong-answer)
+        names = {k: v for k, v in names.items() if "other" not in adjectives and all(
+            c.lower_ in k for c in head.children if c.dep_ in ("amod", "compound"))}
         if not names:
             return ""
         if len(names) > 1:
