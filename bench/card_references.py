@@ -68,6 +68,37 @@ def body(card: dict) -> str:
     return q.replace("_____", card["answer"]) if card["type"] == "cloze" else q
 
 
+def other_rules(card: dict, sent: Span, whole: Span | None) -> list[str]:
+    """The claim and blank rules that remove a card (claims.py, blanks.py), read from the
+    card and its parsed sentence the way the engine reads them."""
+    import re
+
+    from agents.generation import claims
+
+    out = []
+    if whole is not None and claims.attributed(sent, whole):
+        out.append("attributed")
+    if whole is not None and claims.merged(sent, whole):
+        out.append("merged")
+    if card["type"] in ("cloze", "mcq") and "_____" in card["question"]:
+        at = card["question"].find("_____")
+        before = card["question"][:at].split()[-1:] or [""]
+        owner = re.match(r"^(.*?)(['’]s)\b", card["answer"])
+        if owner and " " in card["answer"].strip() and (
+                owner.group(1).split()[-1:][0][:1].islower() or before[0].lower() in (
+                "a", "an", "the")):
+            out.append("possessive")
+    if card["type"] == "tf" and card["answer"] == "False" and re.search(r"\d", card["question"]):
+        statement = card["question"].removeprefix("True or false: ").split()
+        source = [t for t in sent if not t.is_punct]
+        gone = [t for t in source if t.text not in statement]
+        new = [w for w in statement if w.strip(".,") not in {t.text for t in sent}]
+        if gone and new and claims.still_true(sent, gone[0].i, " ".join(t.text for t in gone),
+                                              " ".join(new)):
+            out.append("still_true")
+    return out
+
+
 def main() -> None:
     from agents.generation import definites
     from agents.generation.nlp import pipeline
@@ -112,25 +143,27 @@ def main() -> None:
         text, fired = definites.unresolved(body(card), refs)
         if row["context"] and not keep:
             context[(card["type"], bool(fired))] += 1
+        removed = other_rules(card, sent, whole)
+        fired += removed
         for rule in dict.fromkeys(fired):
-            action = "removes" if text is None else "repairs"
+            action = "removes" if text is None or rule in removed else "repairs"
             table[(rule, card["type"], action, verdict)] += 1
             if args.show:
-                print(f"{rule:9} {action:7} {verdict:8} {card['type']:5} | {body(card)}"
+                print(f"{rule:10} {action:7} {verdict:8} {card['type']:5} | {body(card)}"
                       + ("" if text is None else f"  => {text}"))
     print(f"rated cards read: {sum(totals.values())} (skipped {skipped})")
     for ctype in ("qa", "mcq", "cloze", "tf"):
         print(f"{ctype}: rejected cards tagged missing-context by most reviewers: "
               f"{context[(ctype, True)] + context[(ctype, False)]}, a rule fires on "
               f"{context[(ctype, True)]}")
-    print("rule      type   action   kept rejected  (of kept / rejected of the type)")
+    print("rule       type   action   kept rejected  (of kept / rejected of the type)")
     for rule in sorted({k[0] for k in table}):
         for ctype in ("qa", "mcq", "cloze", "tf"):
             for action in ("removes", "repairs"):
                 k, r = table[(rule, ctype, action, "kept")], table[(rule, ctype, action,
                                                                     "rejected")]
                 if k or r:
-                    print(f"{rule:9} {ctype:6} {action:8} {k:4} {r:8}  "
+                    print(f"{rule:10} {ctype:6} {action:8} {k:4} {r:8}  "
                           f"({totals[(ctype, 'kept')]} / {totals[(ctype, 'rejected')]})")
 
 

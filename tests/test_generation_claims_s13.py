@@ -61,3 +61,15 @@ def test_a_phrase_is_not_swapped_for_a_name_it_does_not_spell(nlp: Language) -> 
         c.question for c in made]
     assert any("the other Nordic oil-producing states" in c.question for c in made), [
         c.question for c in made]
+
+
+def test_a_clause_never_joins_words_its_sentence_did_not_link(nlp: Language) -> None:
+    """s12 (a seen passage): '… rotors mounted on a drive shaft fixed to the turbine casing':
+    the clause dropped 'alternating with a series of stators' and so fixed the shaft, not
+    the stators, to the casing: a falsehood."""
+    made = _cards(nlp, "A steam turbine consists of one or more rotors (rotating discs) mounted "
+                       "on a drive shaft, alternating with a series of stators (static discs) "
+                       "fixed to the turbine casing.")
+    assert made, made
+    assert not any("drive shaft fixed" in c.question.replace("_____", c.answer)
+                   for c in made), [c.question for c in made]

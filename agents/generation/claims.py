@@ -270,3 +270,38 @@ def still_true(sent: Span, start: int, original: str, swapped: str) -> bool:
     if bound(_CEILING) and new > old:
         return True
     return bound(_ROUGH) and abs(new - old) <= 0.25 * old
+
+
+_MODIFIERS = frozenset(["acl", "relcl", "prep", "amod", "appos"])
+
+
+def merged(part: Span, whole: Span) -> bool:
+    """A clause of ``whole`` that fastens a modifier to a noun it did not modify, the words
+    between them left out: 'rotors mounted on a drive shaft, alternating with a series of
+    stators fixed to the turbine casing' → '… mounted on a drive shaft fixed to the turbine
+    casing' (s12: all three reviewers rejected it; the stators are fixed, not the shaft). The
+    clause's words are found in the sentence in order; a noun's modifier in the clause that
+    the sentence does not link to it, with words the clause dropped between them, was moved
+    there by the clause."""
+    words = [t for t in whole if not t.is_punct]
+    where: dict[int, int] = {}  # part token index → whole token index
+    k = 0
+    for tok in part:
+        if tok.is_punct:
+            continue
+        at = next((j for j in range(k, len(words)) if words[j].text == tok.text), None)
+        if at is not None:
+            where[tok.i] = words[at].i
+            k = at + 1
+    kept = set(where.values())
+    doc = whole.doc
+    for tok in part:
+        if tok.i not in where or tok.head.i not in where or tok.head == tok or not (
+                tok.dep_ in _MODIFIERS and tok.head.pos_ in ("NOUN", "PROPN")):
+            continue
+        at, head = where[tok.i], where[tok.head.i]
+        gap = any(not doc[j].is_punct and j not in kept
+                  for j in range(min(at, head) + 1, max(at, head)))
+        if gap and doc[at].head.i != head and doc[head].head.i != at:
+            return True  # joined across words the clause dropped, never linked in the sentence
+    return False

@@ -222,7 +222,10 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
                 before = sent.doc[det.i : compound.i].text
                 out.append(Reference("named", _phrase(det).text, f"{before} {name} {head.text}"))
                 continue
-        pointing = any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in _POINTING_ADJ)
+        # 'the old model' after the page's other model; 'the old harbour quarter' is a place
+        mentioned = any(t.lemma_.lower() == lemma for prev in previous for t in prev)
+        pointing = any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in _POINTING_ADJ
+                                               and mentioned)
                        or (c.dep_ == "compound" and _earlier_names(c.lower_, previous)[1])
                        for c in mods)
         if pointing:

@@ -128,7 +128,8 @@ def generate(
             out += _anchored(_for_sentence(sent, ans, pool, resolver, doc, difficulty, weight,
                                            tags, vectors), sent, None, resolver, doc.language)
             for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
-                if doc.language == "en" and claims.attributed(part, sent):
+                if doc.language == "en" and (claims.attributed(part, sent)
+                                             or claims.merged(part, sent)):
                     continue  # '… believed that A, and B' → 'B' is the believer's view
                 out += _anchored(_for_sentence(part, part_found, pool, resolver, doc,
                                                difficulty, weight, tags, vectors),
