@@ -72,6 +72,8 @@ def _rules() -> dict[str, Rule]:
             "year", "date") and choices.counts_units(a, s),
         "stem names a place inside the answer": lambda a, s, p, opts, v: giveaway.place_inside(
             a, s, opts, v) is not None,
+        "a name glued to a hyphen (Isuzu-built)": lambda a, s, p, opts, v: a.kind not in NUMERIC
+        and choices.hyphenated(a, s),
     }
 
 

@@ -308,7 +308,7 @@ def pick(
         # France'): DEV reviewers kept 3 of 42 such false statements, and 5 of 9 with a
         # changed number or date
         return []
-    if answer.kind not in NUMERIC and _hyphenated(answer, sent):
+    if answer.kind not in NUMERIC and hyphenated(answer, sent):
         return []  # '_____-built Chevrolet LUV' (s12b): a blank glued to a word reads garbled
     plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
     mates = pool.class_mates(answer.text, plural) if answer.kind not in NUMERIC \
@@ -436,7 +436,7 @@ def _counts(answer: Answer, sent: Span) -> bool:
     return after < sent.end and sent.doc[after].tag_ in ("NNS", "NNPS")
 
 
-def _hyphenated(answer: Answer, sent: Span) -> bool:
+def hyphenated(answer: Answer, sent: Span) -> bool:
     """The answer is glued by a hyphen to the word after it ('Isuzu-built'): a modifier whose
     blank ('the _____-built Chevrolet') reads garbled and whose kind the slot decides."""
     end = answer.end
