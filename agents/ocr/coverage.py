@@ -145,9 +145,15 @@ def find_ink(gray: np.ndarray, text_height: float | None) -> Ink:
     sh, sw = small.shape
     touching = (x == 0) | (y == 0) | (x + bw >= sw) | (y + bh >= sh)
     candidates = (bh >= 3) & (area >= 5) & ~touching
-    if candidates.sum() >= 10:
-        glyph = float(np.median(bh[candidates & (bh < sh / 8)])) if (
-            candidates & (bh < sh / 8)).any() else glyph
+    # The glyph height is measured on the ink, within a factor of two of the page's text
+    # height when that is known: on a speckled page most components are specks, and their
+    # median (6 reference px against 23 for the page's letters) made every letter too tall to
+    # be ink, so a page read at 0.1 % CER measured 57.7.
+    sized = candidates & (bh < sh / 8)
+    if text_height:
+        sized &= (bh >= 0.5 * glyph) & (bh <= 2.0 * glyph)
+    if candidates.sum() >= 10 and sized.any():
+        glyph = float(np.median(bh[sized]))
     keep = (
         candidates
         & (bh >= 0.4 * glyph) & (bh <= 3.0 * glyph)
