@@ -119,3 +119,17 @@ def test_a_short_types_places_are_spread_over_the_other_types() -> None:
     assert types == {"cloze": 4, "tf": 4}, (types, notes)
     assert Counter(s.candidate.answer for s in chosen if s.candidate.type == "tf") == {
         "True": 2, "False": 2}
+
+
+def test_a_sentences_second_card_is_one_that_does_not_tell_the_firsts_answer() -> None:
+    """A one-sentence text asked for a cloze and a statement: the true statement is the
+    sentence itself and tells the blank; the false one that swaps the blanked term does not."""
+    cloze = _scored("cloze", "_____ is the process by which green plants use sunlight to make "
+                    "glucose.", "Photosynthesis", 0.9, PHOTO)
+    true = _tf(PHOTO, 0.8, PHOTO)
+    false = _tf(PHOTO.replace("Photosynthesis", "Respiration"), 0.5, PHOTO)
+    false.candidate.answer = "False"
+    chosen, notes = QualityScorer(keep_model=None).select([cloze, true, false], 2,
+                                                          ("cloze", "tf"))
+    assert len(chosen) == 2, notes
+    assert chosen[1] is false

@@ -283,8 +283,7 @@ class QualityScorer:
             # whose words differ most and that does not show the other's answer ('True or
             # false: Photosynthesis is the process …' beside '_____ is the process …' is the
             # same text and tells the blank)
-            revealed = _reveals(a, b) or _reveals(b, a)
-            sim = min(1.0, max(sim, 0.6) + (0.2 if revealed else 0.0))
+            sim = min(1.0, max(sim, 0.6) + (0.2 if _tells(a, b) else 0.0))
         if (
             a.candidate.type == b.candidate.type == "tf"
             and a.candidate.answer == b.candidate.answer
@@ -332,12 +331,17 @@ class QualityScorer:
         relaxed = again = False
         while len(chosen) < count and (pool or reserve or repeats):
             if not pool:
-                later = reserve or sorted(repeats, key=lambda s: -s.rank)
-                pool = [s for s in later if not any(self.is_duplicate(s, c) for c in chosen)]
                 if reserve:
-                    reserve = []
+                    later, reserve = reserve, []
                 else:
-                    repeats, again = [], True
+                    # a sentence's second card: first those that do not tell a card of their
+                    # sentence in the deck its answer (or show theirs), then the rest
+                    ordered = sorted(repeats, key=lambda s: -s.rank)
+                    later = [s for s in ordered if not any(_tells(s, c) for c in chosen)] \
+                        or ordered
+                    repeats = [s for s in repeats if all(s is not t for t in later)]
+                    again = True
+                pool = [s for s in later if not any(self.is_duplicate(s, c) for c in chosen)]
                 relaxed = True
                 continue
             if relaxed:
@@ -449,6 +453,11 @@ def names_topic(answer: str, topic: frozenset[str]) -> bool:
 
 def _same_sentence(a: Scored, b: Scored) -> bool:
     return bool(a.candidate.source) and a.candidate.source == b.candidate.source
+
+
+def _tells(a: Scored, b: Scored) -> bool:
+    """Two cards of one sentence, one of which shows the other's answer."""
+    return _same_sentence(a, b) and (_reveals(a, b) or _reveals(b, a))
 
 
 def _reveals(a: Scored, b: Scored) -> bool:
