@@ -129,46 +129,31 @@ def test_the_sixth_book_is_held_out_whole_and_read_only_by_session_11() -> None:
     assert keys <= passages("s11-after.key.json") | passages("s11b-after.key.json")
 
 
-def test_the_seventh_book_is_held_out_whole_and_read_only_by_session_12() -> None:
-    # session 12's held-out book (OpenStax Microbiology): 10 pages, all TEST, clean of markup,
-    # none shared with another book or read by any review before session 12's two (s12, s12b),
-    # which read five pages each
-    pages = textbook("test", book="micro")
-    assert len(pages) == 10 and not textbook("dev", book="micro")
+@pytest.mark.parametrize(("book", "session"), [("micro", "s12"), ("polisci", "s13")])
+def test_a_book_held_out_whole_is_read_only_by_its_sessions_two_reviews(book: str,
+                                                                       session: str) -> None:
+    # session 12's (OpenStax Microbiology) and 13's (Introduction to Political Science)
+    # held-out books: 10 pages, all TEST, clean of markup, none shared with another book or
+    # read by any review before that session's two (sNN, sNNb), which read five pages each
+    pages = textbook("test", book=book)
+    assert len(pages) == 10 and not textbook("dev", book=book)
     assert all(len(p.text.split()) >= 130 and p.title for p in pages)
     assert not any(c in p.text for p in pages for c in ("<", ">", "xmlns", "cnx"))
     keys = {p.key for p in pages}
     assert len(keys) == 10
-    others = {p.key for book in card_review.splits.BOOKS if book != "micro"
-              for split in ("dev", "test") for p in textbook(split, book=book)}
+    others = {p.key for other in card_review.splits.BOOKS if other != book
+              for split in ("dev", "test") for p in textbook(split, book=other)}
     assert not others & keys
-    earlier = {k for f in REVIEWS.glob("*.key.json") if not f.name.startswith("s12")
+    earlier = {k for f in REVIEWS.glob("*.key.json") if not f.name.startswith(session)
                for k in json.loads(f.read_text(encoding="utf-8")).get("passages", [])}
     assert not earlier & keys
 
     def passages(name: str) -> set[str]:
         return set(json.loads((REVIEWS / name).read_text(encoding="utf-8"))["passages"])
 
-    assert passages("s12-after.key.json") & passages("s12b-after.key.json") == set()
-    assert keys <= passages("s12-after.key.json") | passages("s12b-after.key.json")
-
-
-def test_the_eighth_book_is_held_out_whole_and_read_by_no_review_before_session_13() -> None:
-    # session 13's held-out book (OpenStax Introduction to Political Science): 10 pages, all
-    # TEST, clean of markup, none shared with another book or read by any review before it
-    pages = textbook("test", book="polisci")
-    assert len(pages) == 10 and not textbook("dev", book="polisci")
-    assert all(len(p.text.split()) >= 130 and p.title for p in pages)
-    assert not any(c in p.text for p in pages for c in ("<", ">", "xmlns", "cnx"))
-    keys = {p.key for p in pages}
-    assert len(keys) == 10
-    others = {p.key for book in card_review.splits.BOOKS if book != "polisci"
-              for split in ("dev", "test") for p in textbook(split, book=book)}
-    assert not others & keys
-    earlier = {k for f in REVIEWS.glob("*.key.json") if not f.name.startswith("s13")
-               for k in json.loads(f.read_text(encoding="utf-8")).get("passages", [])}
-    assert not earlier & keys
-
+    first, second = passages(f"{session}-after.key.json"), passages(f"{session}b-after.key.json")
+    assert first & second == set()
+    assert keys <= first | second
 
 KEY = {
     **{f"h{i}": {"origin": "human", "type": "qa", "corpus": "squad"} for i in range(1, 5)},
