@@ -162,11 +162,18 @@ _OPEN_END = re.compile(r"[\w,;\-–(]\s*$")  # a line that stops mid-sentence
 # what a reference leaves behind when a copied page loses its links: "[12]", "[citation
 # needed]", and the page number of a cited source after the punctuation it followed
 # ("… the mass of the system.:19-1 The …", session 10's review: a card ending ".:19-1"); a
-# time ("10:30") or a verse ("John 3:16") has no punctuation before its colon
+# time ("10:30") or a verse ("John 3:16") has no punctuation before its colon; "[update]" is
+# what a wiki leaves after "As of September 2011" (session 13's review: "When did September
+# 2011[update suffer …?")
 _CITATION = re.compile(
-    r"\[(?:\d+(?:\s*[-–,]\s*\d+)*|citation needed|clarification needed|note \d+)\]"
+    r"\[(?:\d+(?:\s*[-–,]\s*\d+)*|citation needed|clarification needed|update|note \d+)\]"
     r"|(?<=[.,;)\]\"”]):\d+(?:[-–]\d+)?(?:,\s?\d+(?:[-–]\d+)?)*(?=[\s.,;]|$)",
     re.IGNORECASE)
+
+
+# a web address: the sentence that carries one is a reference to a source (session 13's
+# review: four cards from "… Foundation, accessed January 25, 2022, https://…")
+_URL = re.compile(r"\bhttps?://|\bwww\.\w", re.IGNORECASE)
 
 
 def _without_citations(text: str) -> str:
@@ -198,7 +205,8 @@ def sentences(text: str) -> list[Sentence]:
     def flush() -> None:
         if prose:
             for sent in split_sentences(_join_lines(prose)):
-                out.append(Sentence(sent, len(out), "prose", heading))
+                if not _URL.search(sent):  # a cited source's address: no fact to study
+                    out.append(Sentence(sent, len(out), "prose", heading))
             prose.clear()
 
     lines = text.split("\n")
