@@ -29,15 +29,11 @@ def _stable_order(items: Sequence[str], seed: str) -> list[str]:
 def _perturb(term: Term, difficulty: str) -> list[str]:
     """Nearby values in the same format: 1066 → 1056, 1076, …; '45%' → '40%', …"""
     text = term.text
-    match = re.search(r"\d+(?:[.,]\d+)*", text)
-    if not match:
+    found = _number(text)
+    if found is None:
         return []
+    match, value, thousands = found
     raw = match.group(0)
-    thousands = "," in raw and re.fullmatch(r"\d{1,3}(,\d{3})+", raw) is not None
-    try:
-        value = float(raw.replace(",", "") if thousands else raw.replace(",", "."))
-    except ValueError:
-        return []
     if term.kind == "century":
         steps = [-1, 1, 2, -2, 3, -3] if difficulty != "beginner" else [-3, 3, 5, -5, 4]
         return [_ordinal_shift(text, s) for s in steps if int(value) + s > 0]
@@ -84,16 +80,24 @@ def unit(number: float) -> int:
     return out
 
 
-def _value(text: str) -> float | None:
+def _number(text: str) -> tuple[re.Match[str], float, bool] | None:
+    """The first number in ``text``: where it stands, its value, and whether it is written
+    with thousands separators ('45,000'; a lone comma is a decimal one: '1,5' is 1.5)."""
     match = re.search(r"\d+(?:[.,]\d+)*", text)
     if not match:
         return None
     raw = match.group(0)
     thousands = re.fullmatch(r"\d{1,3}(,\d{3})+", raw) is not None
     try:
-        return float(raw.replace(",", "") if thousands else raw.replace(",", "."))
+        return match, float(raw.replace(",", "") if thousands else raw.replace(",", ".")), \
+            thousands
     except ValueError:
         return None
+
+
+def _value(text: str) -> float | None:
+    found = _number(text)
+    return None if found is None else found[1]
 
 
 def year_steps(steps: list[int], scale: int) -> list[int]:
