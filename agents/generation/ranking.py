@@ -29,6 +29,8 @@ _KINDS = ("person", "place", "org", "date", "year", "century", "time", "duration
           "quantity", "count", "money", "percent", "thing", "name", "event", "work", "language",
           "group", "other")
 _DROPS = ("appos", "relcl", "acl", "advcl", "prep", "npadvmod", "parataxis", "conj")
+_SOURCES = ("sentence", "clause", "short")
+_LENGTHS = ((0, 6), (6, 9), (9, 12), (12, 16), (16, 99))  # question length bands, in words
 
 
 class RankingModelError(ValueError):
@@ -41,7 +43,7 @@ class Candidate:
 
     question: str
     form: str  # a _FORMS entry: asking's role, a definition, the window or the blank
-    source: str  # sentence | clause | short
+    source: str  # a _SOURCES entry: sentence | clause | short
     dropped: str = ""  # '+'-joined dependencies compression.py dropped ('' for none)
     problems: list[str] = field(default_factory=list)  # grammar.ill_formed on the question
 
@@ -82,7 +84,7 @@ def features(c: Candidate, kind: str, sentence: str) -> dict[str, float]:
     }
     for dep in c.dropped.split("+") if c.dropped else ():
         f[f"dropped_{dep}"] = 1.0
-    for lo, hi in ((0, 6), (6, 9), (9, 12), (12, 16), (16, 99)):
+    for lo, hi in _LENGTHS:
         if lo <= n < hi:
             f[f"len_{lo}_{hi}"] = 1.0
     return f
@@ -93,13 +95,12 @@ def feature_names() -> list[str]:
     names = ["bias", "words", "words_sq", "share_of_sentence", "new_words",
              "sentence_words_kept", "problems", "has_problem", "pronoun", "commas",
              "according", "wh_first", "wh_late", "dropped_count"]
-    names += [f"form_{f}" for f in _FORMS] + [f"source_{s}" for s in
-                                              ("sentence", "clause", "short")]
+    names += [f"form_{f}" for f in _FORMS] + [f"source_{s}" for s in _SOURCES]
     whs = (*_WH, "none")
     names += [f"wh_{w}" for w in whs] + [f"kind_{k}" for k in _KINDS]
     names += [f"wh_{w}_kind_{k}" for w in whs for k in _KINDS]
     names += [f"dropped_{d}" for d in _DROPS]
-    names += [f"len_{lo}_{hi}" for lo, hi in ((0, 6), (6, 9), (9, 12), (12, 16), (16, 99))]
+    names += [f"len_{lo}_{hi}" for lo, hi in _LENGTHS]
     return names
 
 
