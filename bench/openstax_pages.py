@@ -113,13 +113,18 @@ def excerpt(root: ET.Element) -> tuple[str, str] | None:
     return " ".join(title.split()), " ".join(paras)
 
 
-def build(repo: Path, commit: str, name: str, seed: int, count: int) -> tuple[list[dict], int, int]:
-    """(pages, modules drawn from, modules passed over) for ``count`` pages."""
+def build(repo: Path, commit: str, name: str, seed: int, count: int,
+          collection: str | None = None) -> tuple[list[dict], int, int]:
+    """(pages, modules drawn from, modules passed over) for ``count`` pages, from the book's one
+    collection or, for a book in volumes, the ``collection`` named."""
     collections = [p for p in subprocess.run(
         ["git", "-C", str(repo), "ls-tree", "--name-only", commit, "collections/"],
         check=True, capture_output=True, text=True).stdout.split() if p.endswith(".xml")]
+    if collection is not None:
+        collections = [p for p in collections if p == f"collections/{collection}"]
     if len(collections) != 1:
-        raise SystemExit(f"expected one collection at {commit}, found {collections}")
+        raise SystemExit(f"expected one collection at {commit}, found {collections}"
+                         + ("" if collection else "; name one with --collection"))
     modules = chapter_modules(_show(repo, commit, collections[0]))
     docs = {m: ET.fromstring(_show(repo, commit, f"modules/{m}/index.cnxml")) for m in modules}
     body = [m for m in modules if docs[m].get("class") != "introduction"]
@@ -152,8 +157,10 @@ def main() -> None:
     ap.add_argument("--repository", required=True, help="e.g. github.com/openstax/osbooks-x")
     ap.add_argument("--license", required=True, help="the licence and the evidence for it")
     ap.add_argument("--session", required=True, help="the session the book is added in")
+    ap.add_argument("--collection", help="for a book in volumes: the file under collections/")
     args = ap.parse_args()
-    pages, drawn_from, passed = build(args.repo, args.commit, args.name, args.seed, args.pages)
+    pages, drawn_from, passed = build(args.repo, args.commit, args.name, args.seed, args.pages,
+                                      args.collection)
     if len(pages) < args.pages:
         raise SystemExit(f"only {len(pages)} modules have enough prose")
     split = (f"All pages are held out (test): modules drawn with random.Random({args.seed}).sample "
