@@ -51,6 +51,10 @@ Judge each item as a flashcard a student would get from this passage. Read the p
               wrong-kind-distractor a multiple-choice option of another kind than the answer
                                     (a verb phrase among names, a place among dates)
               fragment-distractor   a multiple-choice option that is a broken piece of text
+              absurd-distractor     a multiple-choice option nobody who read the passage would
+                                    consider: impossible for what is asked (an age of 98 or 3
+                                    for a working adult, a range whose ends are out of order, a
+                                    future date for a past event)
               trivial               the answer is given away or is not worth asking
               missing-context       cannot be answered alone: an unresolved he/it/they/this,
                                     or needs the page in front of you
@@ -83,10 +87,12 @@ from bench.splits import Passage
 
 RUBRIC = __doc__.split("RUBRIC\n", 1)[1].split("ENDRUBRIC", 1)[0].rstrip()
 DEFECT_TAGS = (
-    "echo", "wrong-kind-distractor", "fragment-distractor", "trivial", "missing-context",
-    "overlong", "cut-boundary", "absurd-false", "wrong-answer", "other",
+    "echo", "wrong-kind-distractor", "fragment-distractor", "absurd-distractor", "trivial",
+    "missing-context", "overlong", "cut-boundary", "absurd-false", "wrong-answer", "other",
 )
-DISTRACTOR_TAGS = ("wrong-kind-distractor", "fragment-distractor")
+# the "distractor defects": of the wrong kind, a fragment, or absurdly wrong (the last
+# tag since session 14: before it, reviewers noted absurd options under "other")
+DISTRACTOR_TAGS = ("wrong-kind-distractor", "fragment-distractor", "absurd-distractor")
 CARD_TYPES = ("qa", "mcq", "cloze", "tf")
 PACKET_FIELDS = ("item", "passage", "passage_text", "type", "question", "answer", "choices")
 

@@ -200,6 +200,18 @@ def test_score_gives_the_numbers_worked_out_by_hand(tmp_path: Path) -> None:
     assert "0.60" in review_score.format_report(report, {"split": "dev"})
 
 
+def test_an_absurd_option_is_a_distractor_defect(tmp_path: Path) -> None:
+    # the MCQ target counts options "absurdly wrong" as distractor defects; before the
+    # tag, reviewers could only note them under "other", which the target did not count
+    a = {**A, "c_mcq": (False, 2, ["absurd-distractor"])}
+    b = {**B, "c_mcq": (False, 2, ["other"])}
+    ratings = {name: review_score.read_ratings(write(tmp_path / f"{name}.jsonl", r), KEY,
+                                               card_review.DEFECT_TAGS)
+               for name, r in (("A", a), ("B", b))}
+    report = review_score.score(KEY, ratings, card_review.DISTRACTOR_TAGS)
+    assert report["mcq_distractor_defects"]["value"] == pytest.approx(0.25)  # c_mcq 1/2, t_mcq 0
+
+
 @pytest.mark.parametrize("line, message", [
     ({"item": "nope", "keep": True, "usefulness": 3}, "not in this key"),
     ({"item": "h1", "keep": True, "usefulness": 7}, "usefulness must be 1..5"),
