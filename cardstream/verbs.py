@@ -98,7 +98,10 @@ def _describe(outcome: Outcome, stage: str) -> str:
         t = outcome.text
         conf = f", confidence {t.avg_confidence:.0f}" if t.avg_confidence is not None else ""
         cov = f", {t.coverage:.0f} % of the text read" if t.coverage is not None else ""
-        ready = f"text ready ({t.source}, {len(t.pages)} page(s), {t.words_kept} words{conf}{cov})"
+        # words_kept counts what OCR kept; an upload that was text already carries its words
+        words = t.words_kept if t.source != "text" else len(t.text.split())
+        count = f", {words} words" if words or t.source != "text" else ""
+        ready = f"text ready ({t.source}, {len(t.pages)} page(s){count}{conf}{cov})"
         if t.coverage is not None and t.coverage < COVERAGE_WARNING:
             ready += " - WARNING: part of the page's text was not read; the cards may miss it"
         return ready

@@ -228,6 +228,19 @@ def test_progress_warns_when_text_was_lost() -> None:
     assert "WARNING" not in described(97.0)
 
 
+def test_progress_counts_the_words_of_a_text_upload() -> None:
+    # a text upload has no OCR words kept; its progress line said "0 words" (session 13's demo)
+    from cardstream.verbs import _describe
+    from schemas.events import Text
+    from streams.client import Outcome
+
+    text = Text(upload_id="u", filename="notes.txt", content_type="text/plain",
+                text="Rivers carry water to the sea.", language="eng", source="text")
+    assert "6 words" in _describe(Outcome(upload_id="u", text=text), "text")
+    by_uri = text.model_copy(update={"text": ""})  # a large text travels by text_uri
+    assert "0 words" not in _describe(Outcome(upload_id="u", text=by_uri), "text")
+
+
 def test_words_carry_their_boxes() -> None:
     case_page = source("boxes", ["Boxes are read back onto the upload."], width_in=5.5)
     gray = load_gray(degrade(case_page, "clean", "dev").data, "boxes", 10**8)
