@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 # augraphy 8.2.6's numba kernels do not compile under the numba this project locks (ShadowCast
 # fails with "'function' object has no attribute 'get_call_template'"); as plain Python they run
@@ -39,17 +39,21 @@ from PIL import Image
 
 from bench.ocr_case import DPI, Case, Source, source
 
+if TYPE_CHECKING:
+    from bench.ocr_held import Held
+
 DATA = Path(__file__).resolve().parent / "ocr_data"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 # fresh: bench/ocr_fresh.py; the held-aside splits: the modules of HELD
 Split = Literal["dev", "test", "fresh-dev", "fresh-test", "s9-test", "s10-test", "s11-test",
-                "s12-test", "s13-test"]
-# The module that describes each held-aside split (bench/ocr_held.py); s13-test is held aside:
-# nobody tunes on it or opens its module, data or OCR output.
+                "s12-test", "s13-test", "s14-test"]
+# What describes each held-aside split (bench/ocr_held.py): a module, or (from s13-test on) a
+# TOML file of bench/ocr_data read by ocr_held.load. s14-test is held aside: nobody tunes on it
+# or opens its data file, its committed draw or any OCR output of its pages.
 HELD = {"s9-test": "bench.ocr_held9", "s10-test": "bench.ocr_held10",
         "s11-test": "bench.ocr_held11", "s12-test": "bench.ocr_held12",
-        "s13-test": "bench.ocr_held13"}
+        "s13-test": "held13.toml", "s14-test": "held14.toml"}
 # Real scans by split (phototest.tif is the same file as tesseract-ocr/test's, in shared/data).
 SCANS: dict[str, list[tuple[str, Path, Path]]] = {
     "dev": [
@@ -315,10 +319,20 @@ def specs(split: Split, families: list[str] | None = None,
     return out
 
 
-def _real_pages(split: str) -> ModuleType:
-    """The module that owns ``split``'s real pages (read as they are), and a held-aside
-    split's passages."""
-    return importlib.import_module(HELD.get(split, "bench.ocr_fresh"))
+def held_spec(split: str) -> Held | None:
+    """The held-aside split ``split`` as data (its TOML file), or None."""
+    owner = HELD.get(split, "")
+    if not owner.endswith(".toml"):
+        return None
+    from bench.ocr_held import load  # it builds on bench.ocr_fresh, which builds on this module
+
+    return load(DATA / owner)
+
+
+def _real_pages(split: str) -> ModuleType | Held:
+    """What owns ``split``'s real pages (read as they are), and a held-aside split's passages:
+    its data (``held_spec``) or its module."""
+    return held_spec(split) or importlib.import_module(HELD.get(split, "bench.ocr_fresh"))
 
 
 def case(spec: tuple[Split, str, str]) -> Case:

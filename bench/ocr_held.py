@@ -2,9 +2,14 @@
 public-domain books typeset in the split's own faces, and real pages with human line-level
 truth in ALTO, read from a git checkout of their corpus (never copied here).
 
-A split is described by data in a module of its own (bench/ocr_held9.py is ``s9-test``; later
-sessions add one each), so nobody tuning on one split has to open another to reuse this code.
-Which module owns which split is written once, in bench/ocr_corpus.HELD.
+A split is data: the books, faces and corpora of real pages it is made of, in a TOML file of
+bench/ocr_data (``held13.toml`` is ``s13-test``; a new split is a new file, no code), read by
+``load``. The first splits (s9-test to s12-test) are described in modules of their own
+(bench/ocr_held9.py ...). Which file or module owns which split is written once, in
+bench/ocr_corpus.HELD, so nobody tuning on one split has to open another to reuse this code.
+Build a split's draw once and commit it::
+
+    python -m bench.ocr_held s14-test passages --mirrors /work/.mirror
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tomllib
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -329,3 +335,36 @@ class Held:
 
     def main(self, doc: str) -> None:
         build_cli(doc, self.passages, self.build)
+
+
+@cache
+def load(spec: Path) -> Held:
+    """The held-aside split a TOML file describes (bench/ocr_data/held13.toml shows every key):
+    ``split``, ``passages`` (the committed draw, beside the file), ``tesseract`` (book language
+    -> Tesseract code), ``[[books]]`` (repo, file, commit, language, passages), ``[[faces]]``
+    (style, points, width) and ``[[corpora]]`` (the fields of ``Scans``)."""
+    data = tomllib.loads(spec.read_text(encoding="utf-8"))
+    books: list[Book] = [(b["repo"], b["file"], b["commit"], b["language"], b["passages"])
+                         for b in data["books"]]
+    faces: list[Face] = [(f["style"], float(f["points"]), float(f["width"]))
+                         for f in data["faces"]]
+    corpora = [Scans(**{**c, "kinds": tuple(c.get("kinds", ()))})
+               for c in data.get("corpora", [])]
+    return Held(data["split"], f"bench.ocr_held {data['split']}", spec.parent / data["passages"],
+                books, faces, data["tesseract"], corpora)
+
+
+def main() -> None:
+    """``python -m bench.ocr_held SPLIT passages --mirrors DIR`` for a split described as data."""
+    from bench.ocr_corpus import HELD, held_spec  # the registry; it imports this module lazily
+
+    split = sys.argv.pop(1) if len(sys.argv) > 1 else ""
+    spec = held_spec(split)
+    if spec is None:
+        tomls = sorted(s for s, owner in HELD.items() if owner.endswith(".toml"))
+        raise SystemExit(f"usage: python -m bench.ocr_held SPLIT passages; SPLIT is one of {tomls}")
+    spec.main(__doc__ or "")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,4 +1,4 @@
-"""The OCR split held aside in session 13 (bench/ocr_held13.py, ``s13-test``) builds and is
+"""The OCR split held aside in session 13 (bench/ocr_data/held13.toml, ``s13-test``) builds and is
 registered: every degradation family has a page of every source, none of its sources, seeds,
 books, faces or corpora is an earlier split's, PAGE-XML truth is read line by line, and an
 absent corpus is skipped out loud. Only its shape is checked; no test reads its text or OCR
@@ -14,15 +14,18 @@ from typing import get_args
 import pytest
 from PIL import Image
 
-from bench import ocr_held, ocr_held9, ocr_held10, ocr_held11, ocr_held12, ocr_held13
-from bench.ocr_corpus import FAMILIES, HELD, Split, case, seed_of, sources, specs
+from bench import ocr_held, ocr_held9, ocr_held10, ocr_held11, ocr_held12
+from bench.ocr_corpus import DATA, FAMILIES, HELD, Split, case, held_spec, seed_of, sources, specs
+
+S13 = ocr_held.load(DATA / "held13.toml")
 
 EARLIER = ("dev", "test", "fresh-dev", "fresh-test", "s9-test", "s10-test", "s11-test",
            "s12-test")
 
 
 def test_it_is_a_split_of_the_accuracy_bench() -> None:
-    assert "s13-test" in get_args(Split) and HELD["s13-test"] == "bench.ocr_held13"
+    assert "s13-test" in get_args(Split) and HELD["s13-test"] == "held13.toml"
+    assert held_spec("s13-test") == S13 and S13.split == "s13-test"
 
 
 def test_every_family_has_a_page_of_every_source() -> None:
@@ -45,12 +48,12 @@ def test_its_seeds_books_faces_and_corpora_are_its_own() -> None:
     assert len(held) == 55 and held.isdisjoint(earlier)
     modules = (ocr_held9, ocr_held10, ocr_held11, ocr_held12)
     assert {book[0] for m in modules for book in m.BOOKS}.isdisjoint(
-        book[0] for book in ocr_held13.BOOKS)
+        book[0] for book in S13.books)
     faces = {face[:2] for m in modules for face in m.FACES}
-    assert faces.isdisjoint(face[:2] for face in ocr_held13.FACES)
+    assert faces.isdisjoint(face[:2] for face in S13.faces)
     used = {ocr_held10.SCANS_REPO, "HTR-United/tapuscorpus",
             *(corpus.repo for m in (ocr_held11, ocr_held12) for corpus in m.CORPORA)}
-    assert used.isdisjoint(corpus.repo for corpus in ocr_held13.CORPORA)
+    assert used.isdisjoint(corpus.repo for corpus in S13.corpora)
 
 
 def test_a_page_is_an_image_with_its_lines() -> None:
@@ -81,18 +84,18 @@ def test_without_a_corpus_its_real_pages_are_skipped_out_loud(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("CARDSTREAM_MORENO", str(tmp_path / "absent"))
-    assert not any(name.startswith("real-moreno-") for name in ocr_held13.scan_names())
+    assert not any(name.startswith("real-moreno-") for name in S13.scan_names())
     said = capsys.readouterr().err
     assert "11 real pages from DesenrollandoElCordel/Moreno-OCR-files are SKIPPED" in said
     assert "CARDSTREAM_MORENO" in said
 
 
-@pytest.mark.skipif(any(corpus.missing() for corpus in ocr_held13.CORPORA),
+@pytest.mark.skipif(any(corpus.missing() for corpus in S13.corpora),
                     reason="a corpus of s13-test is not checked out")
 def test_its_real_pages_are_images_with_their_lines() -> None:
     real = [spec for spec in specs("s13-test") if spec[2] == "real-scan"]
-    assert len(real) == sum(corpus.count for corpus in ocr_held13.CORPORA) == 16
-    for corpus in ocr_held13.CORPORA:
+    assert len(real) == sum(corpus.count for corpus in S13.corpora) == 16
+    for corpus in S13.corpora:
         page = case(next(spec for spec in real if spec[1].startswith(f"real-{corpus.tag}-")))
         assert page.language == corpus.language and len(page.lines) >= corpus.min_lines
         assert ocr_held.plain(page.lines) and ocr_held.latin(page.lines)
