@@ -32,8 +32,21 @@ through the engine and through the agent) and beside them (this process planning
 engine; broker, object store and worker for the agent), so a gap shows where it is.
 At the end, the seed's design for reference: default-threaded pytesseract, one page at a time.
 
+The host's speed drifts between rounds (+-25 %), so one round's ceiling and agent are a pair
+measured next to each other, and the order alternates (ceiling first in odd rounds, the agent
+first in even ones: ABBA), so a drift within a round hits both sides alike. The headline is
+the mean of the per-round ratios with a 95 % bootstrap interval over rounds
+(scipy.stats.bootstrap, percentile), by the wall clock and by CPU seconds per page (the
+ceiling's programs against the agent's OCR processes, and against its whole stack); an
+interval that holds 0.95 does not say the target is met or missed. A loaded machine stretches
+a page's wall time, and with it the stack's CPU per page beside the OCR processes (a rate of
+polling, not work per page), so the ratio is also projected onto idle cores: the OCR processes'
+CPU per page against the ceiling's, less the share of the N cores the rest of the stack takes
+(the cores it used per second of the run). ``--no-engine`` leaves the
+engine out (a third of a round's time) when only agent/ceiling is wanted.
+
     flock /tmp/cardstream-bench.lock .venv/bin/python -m bench.ocr_throughput \\
-        [--pages 24] [--full-pages 20] [--rounds 2] [--seed-pages 4]
+        [--pages 24] [--full-pages 20] [--rounds 2] [--seed-pages 4] [--no-engine]
 """
 
 from __future__ import annotations
@@ -250,6 +263,11 @@ def through_agent(
     return out
 
 
+def _others(cores: dict[str, float]) -> float:
+    """Cores the stack used beside its OCR processes (this client waiting left out)."""
+    return sum(used for role, used in cores.items() if role not in ("ocr", "this client"))
+
+
 def _cores(cores: dict[str, float]) -> str:
     others = sum(used for role, used in cores.items() if role != "ocr")
     return (", ".join(f"{role} {used:.3f}" for role, used in cores.items())
@@ -265,8 +283,37 @@ def _beside(run: Run) -> float | None:
     return None if run.ocr_cpu is None else run.cpu - run.ocr_cpu
 
 
+def _rate(run: Run | None) -> str:
+    return "    -" if run is None else f"{run.rate:5.2f}"
+
+
+def _ratio(top: Run | None, bottom: Run | None) -> str:
+    return "-" if top is None or bottom is None else f"{top.rate / bottom.rate:.3f}"
+
+
 def _share(share: float | None) -> str:
     return "-" if share is None else f"{100 * share:.1f} %"
+
+
+def interval(ratios: list[float], level: float = 0.95) -> tuple[float, float] | None:
+    """The ``level`` bootstrap interval of the mean of per-round ratios (None under 3 rounds,
+    where resampling tells nothing); percentile, since BCa needs more rounds than a bench has."""
+    if len(ratios) < 3:
+        return None
+    import numpy as np
+    from scipy.stats import bootstrap
+
+    found = bootstrap((np.asarray(ratios),), np.mean, confidence_level=level,
+                      n_resamples=9999, method="percentile", random_state=0)
+    return float(found.confidence_interval.low), float(found.confidence_interval.high)
+
+
+def summary(ratios: list[float]) -> str:
+    """'mean [low, high]' over rounds, then every round's ratio."""
+    bounds = interval(ratios)
+    spread = "" if bounds is None else f" [{bounds[0]:.3f}, {bounds[1]:.3f}]"
+    return (f"{statistics.fmean(ratios):.3f}{spread} (per round "
+            f"{', '.join(f'{r:.3f}' for r in ratios)})")
 
 
 def seed_design(files: list[Path], limit: int) -> float:
@@ -291,6 +338,8 @@ def main() -> None:
     parser.add_argument("--full-pages", type=int, default=20, help="full pages per round")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seed-pages", type=int, default=4, help="0 skips the seed design")
+    parser.add_argument("--no-engine", action="store_true",
+                        help="leave the engine out: agent and ceiling only")
     parser.add_argument("--steady", action="store_true",
                         help="also send the full pages as a steady stream ('steady'), one every "
                         "1/(1.5 x the round's ceiling) s: uploads keep arriving while the OCR "
@@ -302,7 +351,7 @@ def main() -> None:
     sets = {name: pages for name, pages in sets.items() if pages}
     if args.steady and "full" in sets:
         sets["steady"] = sets["full"]  # the same pages, measured against the same ceiling
-    rows: dict[str, list[tuple[Run, Run, Run]]] = {name: [] for name in sets}
+    rows: dict[str, list[tuple[Run, Run | None, Run]]] = {name: [] for name in sets}
     beside: dict[str, list[dict[str, float]]] = {name: [] for name in sets}
     with tempfile.TemporaryDirectory() as tmp:
         files: dict[str, list[Path]] = {}
@@ -318,58 +367,84 @@ def main() -> None:
               "OMP_THREAD_LIMIT=1 for ceiling, engine and agent")
         for round_ in range(1, args.rounds + 1):
             before = os.getloadavg()[0]
-            alone = {name: (ceiling(files[name], workers), engine(pages, workers))
-                     for name, pages in sets.items() if name != "steady"}
+
+            def alone_runs() -> dict[str, tuple[Run, Run | None]]:
+                runs: dict[str, tuple[Run, Run | None]] = {
+                    name: (ceiling(files[name], workers),
+                           None if args.no_engine else engine(pages, workers))
+                    for name, pages in sets.items() if name != "steady"}
+                if "steady" in sets:
+                    runs["steady"] = runs["full"]
+                return runs
+
+            # ABBA: the ceiling first in odd rounds, the agent first in even ones; the steady
+            # stream's pace then comes from the previous round's ceiling
             gaps: dict[str, float] = {}
+            if round_ % 2:
+                alone = alone_runs()
             if "steady" in sets:
-                alone["steady"] = alone["full"]
                 gaps["steady"] = 1 / (1.5 * alone["full"][0].rate)
             agents = through_agent(sets, workers, gaps)
+            if not round_ % 2:
+                alone = alone_runs()
             # The machine is shared: a ratio is only as good as the load it was measured at.
-            print(f"round {round_}: load average (1 min) {before:.1f} at its start,"
+            order = "ceiling, then agent" if round_ % 2 else "agent, then ceiling"
+            print(f"round {round_} ({order}): load average (1 min) {before:.1f} at its start,"
                   f" {os.getloadavg()[0]:.1f} at its end")
             for name in sets:
                 raw, ours = alone[name]
                 agent, elapsed, cores = agents[name]
                 rows[name].append((raw, ours, agent))
                 beside[name].append(cores)
-                print(f"round {round_} {name:5}: ceiling {raw.rate:5.2f}  engine {ours.rate:5.2f}"
+                print(f"round {round_} {name:5}: ceiling {raw.rate:5.2f}  engine {_rate(ours)}"
                       f"  agent {agent.rate:5.2f} pages/s ({elapsed:4.1f} s) | agent/ceiling "
-                      f"{agent.rate / raw.rate:.3f}  engine/ceiling {ours.rate / raw.rate:.3f}  "
-                      f"agent/engine {agent.rate / ours.rate:.3f}")
-                print(f"    CPU s/page: ceiling {raw.cpu:.3f}  engine {ours.cpu:.3f}  agent "
-                      f"{agent.cpu:.3f} | ceiling/agent {raw.cpu / agent.cpu:.3f}  ceiling/engine "
-                      f"{raw.cpu / ours.cpu:.3f}; OCR processes had work {_share(ours.demand)} "
+                      f"{agent.rate / raw.rate:.3f}  engine/ceiling {_ratio(ours, raw)}  "
+                      f"agent/engine {_ratio(agent, ours)}")
+                print(f"    CPU s/page: ceiling {raw.cpu:.3f}  engine {_cpu(ours and ours.cpu)}  "
+                      f"agent {agent.cpu:.3f} | ceiling/agent {raw.cpu / agent.cpu:.3f}  "
+                      f"ceiling/agent's OCR processes {raw.cpu / (agent.ocr_cpu or agent.cpu):.3f}"
+                      f"; OCR processes had work {_share(ours and ours.demand)} "
                       f"(engine), {_share(agent.demand)} (agent) of the time")
-                print(f"    CPU s/page in the OCR processes: engine {_cpu(ours.ocr_cpu)}  agent "
-                      f"{_cpu(agent.ocr_cpu)}; beside them: engine {_cpu(_beside(ours))}  "
-                      f"agent {_cpu(_beside(agent))}")
+                print(f"    CPU s/page in the OCR processes: engine "
+                      f"{_cpu(ours and ours.ocr_cpu)}  agent {_cpu(agent.ocr_cpu)}; beside them: "
+                      f"engine {_cpu(ours and _beside(ours))}  agent {_cpu(_beside(agent))}")
                 print(f"    cores used: {_cores(cores)}")
         seed = seed_design(files["short"], args.seed_pages) if args.seed_pages else None
     print()
     for name, values in rows.items():
-        headline = [agent.rate / raw.rate for raw, _, agent in values]
-        print(f"{name:5} pages, mean of {len(values)} rounds: agent/ceiling "
-              f"{statistics.fmean(headline):.3f} (target >= 0.95; per round "
-              f"{', '.join(f'{r:.3f}' for r in headline)})  engine/ceiling "
-              f"{statistics.fmean(o.rate / r.rate for r, o, _ in values):.3f}  agent/engine "
-              f"{statistics.fmean(a.rate / o.rate for _, o, a in values):.3f}")
+        # Pairs: each round's agent against its own ceiling, measured next to it.
+        print(f"{name:5} pages, {len(values)} rounds, mean [95 % bootstrap interval]:")
+        print("    agent/ceiling (target >= 0.95): "
+              + summary([agent.rate / raw.rate for raw, _, agent in values]))
         # By CPU seconds per page: what the ratio would be on N cores of its own, unmoved by
         # what else the shared machine runs, as long as the OCR processes always had work.
-        print(f"{name:5} pages, by CPU per page: ceiling/agent "
-              f"{statistics.fmean(r.cpu / a.cpu for r, _, a in values):.3f}  ceiling/engine "
-              f"{statistics.fmean(r.cpu / o.cpu for r, o, _ in values):.3f} (per round "
-              f"{', '.join(f'{r.cpu / a.cpu:.3f}' for r, _, a in values)}); OCR processes had "
-              f"work {_share(statistics.fmean(a.demand or 0.0 for _, _, a in values))} of the "
-              "agent's time")
-        # Apart: the OCR processes' own CPU per page (the same run_page in both), and what
-        # ran beside them. A gap in the first is work the agent adds inside the processes
-        # (or cache contention from its neighbours); in the second, the Kafka path's cost.
-        print(f"{name:5} pages, CPU s/page in the OCR processes: engine "
-              f"{statistics.fmean(o.ocr_cpu or 0.0 for _, o, _ in values):.3f}  agent "
-              f"{statistics.fmean(a.ocr_cpu or 0.0 for _, _, a in values):.3f}; beside them: "
-              f"engine {statistics.fmean(_beside(o) or 0.0 for _, o, _ in values):.3f}  agent "
-              f"{statistics.fmean(_beside(a) or 0.0 for _, _, a in values):.3f}")
+        print("    by CPU per page, ceiling/agent's stack: "
+              + summary([raw.cpu / agent.cpu for raw, _, agent in values]))
+        print("    by CPU per page, ceiling/agent's OCR processes: "
+              + summary([raw.cpu / (agent.ocr_cpu or agent.cpu) for raw, _, agent in values]))
+        # On N cores of its own the agent reads a page per ocr_cpu / (N - beside) seconds,
+        # beside = the cores the rest of the stack takes meanwhile (a rate: it does not grow
+        # with a loaded machine's longer pages, as CPU-s per page beside does); the ceiling
+        # reads one per ceiling_cpu / N. What the wall-clock ratio would be on a quiet machine.
+        print("    projected on idle cores, (1 - beside/N) x ceiling/OCR processes: " + summary(
+            [(1 - _others(cores) / workers) * raw.cpu / (agent.ocr_cpu or agent.cpu)
+             for (raw, _, agent), cores in zip(values, beside[name], strict=True)]))
+        print(f"    CPU s/page: ceiling {statistics.fmean(r.cpu for r, _, _ in values):.3f}  "
+              f"agent's OCR processes {statistics.fmean(a.ocr_cpu or 0.0 for *_, a in values):.3f}"
+              f"  beside them {statistics.fmean(_beside(a) or 0.0 for *_, a in values):.3f}; "
+              f"OCR processes had work "
+              f"{_share(statistics.fmean(a.demand or 0.0 for *_, a in values))} of the time")
+        engines = [(raw, ours, agent) for raw, ours, agent in values if ours is not None]
+        if engines:
+            # Apart: the OCR processes' own CPU per page (the same run_page in both), and what
+            # ran beside them. A gap in the first is work the agent adds inside the processes
+            # (or cache contention from its neighbours); in the second, the Kafka path's cost.
+            print("    engine/ceiling: " + summary([o.rate / r.rate for r, o, _ in engines])
+                  + "  agent/engine: " + summary([a.rate / o.rate for _, o, a in engines]))
+            print(f"    CPU s/page in the OCR processes: engine "
+                  f"{statistics.fmean(o.ocr_cpu or 0.0 for _, o, _ in engines):.3f}  agent "
+                  f"{statistics.fmean(a.ocr_cpu or 0.0 for _, _, a in engines):.3f}; beside "
+                  f"them: engine {statistics.fmean(_beside(o) or 0.0 for _, o, _ in engines):.3f}")
     # what ran beside Tesseract on the same cores: the agent path's CPU, whatever the load
     for name, runs in beside.items():
         mean = {role: statistics.fmean(run.get(role, 0.0) for run in runs) for role in runs[0]}
