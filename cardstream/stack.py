@@ -103,7 +103,7 @@ class Stack:
                EXIT_WITH_ENV: str(os.getpid())}  # it ends with us, even if we are killed -9
         try:
             return subprocess.Popen(
-                [sys.executable, "-m", "cardstream.cli", *args],
+                [sys.executable, "-m", "cardstream", *args],  # see cardstream/__main__.py
                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
                 start_new_session=True,  # Ctrl-C reaches us; we stop the children in order
             )
