@@ -215,7 +215,8 @@ def test_the_image_installs_cpu_torch_first_and_runs_unprivileged():
     torch = dockerfile.index("download.pytorch.org/whl/cpu torch==2.13.0")
     assert torch < dockerfile.index("pip install -c requirements.lock .")
     assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)
-    assert 'ENTRYPOINT ["cardstream"]' in dockerfile and "OMP_THREAD_LIMIT=1" in dockerfile
+    assert 'ENTRYPOINT ["python", "-m", "cardstream"]' in dockerfile
+    assert "OMP_THREAD_LIMIT=1" in dockerfile
 
 
 # --- Prometheus ------------------------------------------------------------------------------
