@@ -441,6 +441,10 @@ def main() -> None:
             # (or cache contention from its neighbours); in the second, the Kafka path's cost.
             print("    engine/ceiling: " + summary([o.rate / r.rate for r, o, _ in engines])
                   + "  agent/engine: " + summary([a.rate / o.rate for _, o, a in engines]))
+            print("    by CPU per page, ceiling/engine's OCR processes: "
+                  + summary([r.cpu / (o.ocr_cpu or o.cpu) for r, o, _ in engines])
+                  + "  agent's/engine's OCR processes: "
+                  + summary([(a.ocr_cpu or a.cpu) / (o.ocr_cpu or o.cpu) for _, o, a in engines]))
             print(f"    CPU s/page in the OCR processes: engine "
                   f"{statistics.fmean(o.ocr_cpu or 0.0 for _, o, _ in engines):.3f}  agent "
                   f"{statistics.fmean(a.ocr_cpu or 0.0 for _, _, a in engines):.3f}; beside "
