@@ -59,6 +59,9 @@ _SAYING = frozenset(str.split(
     "deny admit explain reply warn"))
 
 
+REASON = "reason"  # the kind of a cause phrase's answer ("due to …", "because …")
+
+
 @dataclass(frozen=True)
 class Asked:
     question: str
@@ -246,7 +249,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         whole_list = True  # (the anchor's own list is part of it)
     asides: set[int] = set()
     if count_noun is None and answer.kind not in NUMERIC and not whole_list and \
-            root.pos_ not in ("VERB", "AUX"):
+            root.pos_ not in ("VERB", "AUX") and answer.kind != REASON:
         # the question removes the answer's whole phrase: what is left of it would stand in
         # the question ("What is amnesia caused by such as a blow to the head?", "What did
         # Newton expound his?"); its own words widen a short answer, else no question
@@ -364,6 +367,8 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         role = "object"
     else:
         role = "nested"
+    if answer.kind == REASON:
+        role, prep = "adjunct", None  # the cause phrase, its marker and all, is the adjunct
     if measure is not None:
         # "At the age of 21 he settled in Paris" → "At what age did he settle in Paris?": the
         # number is the value of the adjunct's noun, which the wh-phrase asks for
@@ -371,7 +376,8 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         role = "adjunct"
         a_ids |= _subtree(prep)
         target = root = measure
-    wh, absorbs = wh_phrase(answer, sent, prep, role)
+    wh, absorbs = ("why", True) if answer.kind == REASON else wh_phrase(answer, sent, prep,
+                                                                         role)
     if prep is not None and not absorbs and not whole_list and role in ("adjunct", "nested") \
             and stranded_echo(prep, target, a_ids):
         return None
@@ -835,3 +841,62 @@ def _finish(body: str, answer_text: str, role: str) -> Asked | None:
     # "IQ tests—": a dash or comma the span took from the sentence is no part of the answer
     return Asked(re.sub(r"\s+", " ", question), answer_text.strip(" —–,;:"), role)
 
+
+
+# the words that open a cause: 'because of', 'due to', 'owing to', 'because' + a clause
+_CAUSE_PREPS = {"because": "of", "due": "to", "owing": "to"}
+REASON_WORDS = 15  # a longer cause is a paragraph to recite, not an answer
+
+
+def reasons(sent: Span, resolver: Resolver | None = None) -> list[tuple[Asked, Answer]]:
+    """'Why …?' questions whose answer is a cause the sentence gives its clause: "The
+    archipelagos have fewer electors due to their dispersed population" → "Why do the
+    archipelagos have fewer electors?" → "their dispersed population". The clause is asked
+    as ``ask`` asks an adjunct (inversion, do-support, pronouns resolved or no question);
+    the reviewers kept the cause cards whose clause stood alone ("What is the reason that
+    …?", an echo the English path no longer makes) and rejected those leaning on a 'he'."""
+    doc = sent.doc
+    out: list[tuple[Asked, Answer]] = []
+    for tok in sent:
+        marker: list[Token] = []
+        cause: Token | None = None
+        if tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ == "because" for c in tok.children) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            marker = [c for c in tok.children if c.dep_ == "mark"]
+            cause = tok
+        elif tok.lower_ in _CAUSE_PREPS and tok.dep_ in ("prep", "xcomp", "advmod", "amod") \
+                and tok.head.pos_ in ("VERB", "AUX"):
+            link = next((c for c in tok.children if c.lower_ == _CAUSE_PREPS[tok.lower_]
+                         and c.dep_ in ("pcomp", "prep")), None)
+            # ('because of the wealth': the parser hangs the object on either word)
+            obj = None if link is None else next(
+                (c for c in (*link.children, *tok.children) if c.dep_ == "pobj"), None)
+            if link is None or obj is None or link.i != tok.i + 1 or \
+                    obj.left_edge.i != link.i + 1:
+                continue
+            marker, cause = [tok, link], tok
+        if cause is None:
+            continue
+        if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i < cause.i
+               for c in cause.head.children):
+            # "X surrendered and was confined in chains, because …": which verb the cause is
+            # of, the parser guesses (it hung it on 'surrendered')
+            continue
+        lo, hi = cause.left_edge.i, cause.right_edge.i + 1
+        while hi > lo and doc[hi - 1].is_punct:
+            hi -= 1
+        own = [t for t in doc[lo:hi] if t not in marker]
+        words = sum(1 for t in own if not t.is_punct)
+        if not own or words > REASON_WORDS or any(t.text in ("(", ";", ":") for t in own):
+            continue
+        if not any(t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "VERB") for t in own) or any(
+                t.lower_ in ("this", "these", "that", "those") and t.dep_ in ("det", "pobj")
+                for t in own):
+            continue  # 'because of this', 'due to these changes': the cause is on the page
+        text = doc[own[0].i : own[-1].i + 1].text
+        answer = Answer(lo, hi, REASON, "REASON", "", text)
+        asked = ask(sent, answer, resolver)
+        if asked is not None and asked.question.startswith("Why "):
+            out.append((asked, answer))
+    return out

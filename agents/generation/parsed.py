@@ -31,9 +31,10 @@ from agents.generation import (
     grammar,
     narrow,
     opening,
+    participles,
     standalone,
 )
-from agents.generation.asking import ask
+from agents.generation.asking import REASON, Asked, ask, reasons
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.defining import definitions
@@ -61,10 +62,11 @@ KIND_WEIGHT = {
     "person": 0.9, "year": 0.9, "date": 0.85, "century": 0.85, "place": 0.8, "group": 0.75,
     "org": 0.8, "event": 0.85, "work": 0.8, "number": 0.75, "quantity": 0.8, "percent": 0.8,
     "money": 0.75, "duration": 0.75, "name": 0.75, "thing": 0.6, "time": 0.6, "language": 0.7,
+    "reason": 0.8,
 }  # fmt: skip
 # which card types a kind makes; "thing" answers make poor multiple choice without a class
 ROLE_LEVEL = {"subject": 0.8, "object": 1.0, "adjunct": 0.9, "count": 0.9, "definition": 0.1,
-              "in-situ": 1.3}
+              "in-situ": 1.3, "reason": 1.2}  # (a cause is asked 'Why …?': recall and reasoning)
 
 
 def rarity(text: str, language: str) -> float:
@@ -263,6 +265,8 @@ def _for_sentence(
             asked = ask(sent, answer, resolver, max_words=SHORT_WORDS, keep_front=False)
         if asked is not None and asked.role == "in-situ":
             asked = None  # "… won the right to elect whom of the plebs?" reads as an echo
+        if asked is None and lang == "en":
+            asked = _by_participle(sent, answer, resolver)
         if asked is not None and lang == "en" and standalone.vacuous(answer, sent):
             asked = None  # "What does each shape of bone have?" → "distinct function"
         if asked is not None and lang == "en" and narrow.untrusted(asked, answer, sent):
@@ -296,8 +300,26 @@ def _for_sentence(
     for question, answer_text, kind in definitions(sent, resolver):
         out.append(Candidate("qa", question, answer_text, source, kind=kind, level=0.2,
                              salience=0.75 * weight + 0.2, tags=[*tags, "role:definition"]))
+    if lang == "en":
+        for asked, cause in reasons(sent, resolver):
+            if narrow.untrusted(asked, cause, sent):
+                continue
+            out.append(Candidate("qa", asked.question, asked.answer, source, kind=REASON,
+                                 level=ROLE_LEVEL["reason"],
+                                 salience=_salience(cause, lang, weight),
+                                 tags=[*tags, f"role:{asked.role}", f"kind:{REASON}"]))
     out += _statements(builder, sent, found, pool, lang, difficulty, weight, tags)
     return out
+
+
+def _by_participle(sent: Span, answer: Answer, resolver: Resolver) -> Asked | None:
+    """The question of a noun's past participle when the clause gives none: its time or place
+    ('the Academy, first established in 1329' → 'When was the Academy first established?');
+    the participle has no subject of its own, so the clause-level question finds none. (Its
+    agent, 'Who led the troops?', as answer-aware mode asks it, was tried here: on the seen
+    passages 1 of its 7 new cards was one to keep, the rest vague: 'Who created bureaucracy?')"""
+    found = participles.adjunct_question(sent, answer, resolver)
+    return Asked(found[0], found[1], "adjunct") if found is not None else None
 
 
 def _points_back(answer: Answer, sent: Span, resolver: Resolver) -> bool:

@@ -10,12 +10,13 @@ fact that the answer is, and people ask it in the active voice.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from agents.generation.asking import simple_past
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
 from agents.generation.spans import Answer
+from agents.generation.wording import wh_phrase
 
 # the words of the noun's own phrase that stay with it in the question ('the new salon genre
 # of the nocturne'); a relative clause or another participle is a second fact
@@ -57,6 +58,16 @@ def agent_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None
         phrase = Builder(sent, resolver).render(sorted(t.i for t in name.subtree), {})
         wh = "Who" if answer.kind in ("person", "group") else "What"
         return f"{wh} {past} {phrase}?" if phrase else None
+    phrase = _noun_phrase(sent, noun, resolver)
+    if not phrase:
+        return None
+    wh = "Who" if answer.kind in ("person", "group") else "What"
+    return f"{wh} {past} {phrase}?"
+
+
+def _noun_phrase(sent: Span, noun: Token, resolver: Resolver) -> str | None:
+    """The noun with its own words ('the new salon genre of the nocturne'), or None when they
+    are too many or hold punctuation; 'a party' becomes 'the party' the page means."""
     ids = [*sorted(t.i for c in noun.children if c.dep_ in _NOUN_DEPS and c.i < noun.i
                    for t in c.subtree), noun.i]
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -70,8 +81,68 @@ def agent_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None
     first = sent.doc[ids[0]]
     if first.dep_ == "det" and first.lower_ in ("a", "an"):
         replace[first.i] = "the"  # "a party hosted by …": the party the page means
-    phrase = Builder(sent, resolver).render(ids, replace)
+    return Builder(sent, resolver).render(ids, replace) or None
+
+
+# a participle with these is a clause of its own or has an object: not a noun's plain passive
+_OWN_CLAUSE = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp"})
+# the wh-phrases a participle's time or place adjunct is asked with (wording.wh_phrase)
+_ADJUNCT_WH = frozenset({"when", "where", "in what century"})
+
+
+def _past(noun: Token) -> bool:
+    """The clause the noun stands in tells of the past ('the Academy, founded in …, was …')."""
+    tok = noun
+    while tok.head != tok and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    verbs = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))]
+    return not any(v.tag_ in ("VBZ", "VBP", "MD") for v in verbs)
+
+
+def adjunct_question(sent: Span, answer: Answer, resolver: Resolver) -> tuple[str, str] | None:
+    """('When was <the noun> <participle>?', the answer) when ``answer`` is the time or place
+    of a past participle that modifies a noun ("the Academy of Literature, first established
+    in 1329, …" → "When was the Academy of Literature first established?"), else None. The
+    participle has no subject of its own, so the clause-level question finds none; the noun
+    it modifies is what was established, and the passive asks it."""
+    root = answer.span(sent).root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.pos_ != "ADP":
+        return None
+    verb = prep.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN") or \
+            verb.i > prep.i or any(c.dep_ in _OWN_CLAUSE for c in verb.children):
+        return None
+    noun = verb.head
+    doc = sent.doc
+    gap = range(noun.right_edge.i + 1, verb.left_edge.i)
+    if noun.i > verb.i or any(not doc[i].is_punct for i in gap):
+        return None  # (the participle follows its noun's own phrase, at most a comma between)
+    whole = sorted(t.i for t in root.subtree)
+    if not set(range(answer.start, answer.end)) <= set(whole) or len(whole) > 6 or any(
+            doc[i].is_punct for i in whole):
+        return None  # the adjunct's noun must be the answer, not a phrase around it
+    if answer.kind in ("year", "date", "century") and not all(
+            doc[i].ent_type_ == "DATE" or doc[i].like_num or doc[i].dep_ == "det"
+            for i in whole):
+        return None
+    wh, absorbs = wh_phrase(answer, sent, prep, "adjunct")
+    if not absorbs or wh not in _ADJUNCT_WH:
+        return None
+    phrase = _noun_phrase(sent, noun, resolver)
     if not phrase:
         return None
-    wh = "Who" if answer.kind in ("person", "group") else "What"
-    return f"{wh} {past} {phrase}?"
+    # the participle's own adverbs ('first established', 'formally opened') stay with it
+    adverbs = [c.text for c in verb.children if c.dep_ in ("advmod", "neg") and c.i < verb.i
+               and c.i == c.right_edge.i]
+    plural = noun.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ == "det" and c.lower_ in ("this", "that", "a", "an") for c in noun.children)
+    be = ("were" if plural else "was") if answer.kind in ("year", "date", "century") or \
+        _past(noun) else ("are" if plural else "is")
+    if any(c.dep_ == "conj" for c in noun.children):
+        return None  # 'A and B, founded in …': both or one?
+    question = " ".join([wh[:1].upper() + wh[1:], be, phrase, *adverbs, verb.text]) + "?"
+    answer_text = doc[whole[0] : whole[-1] + 1].text
+    if answer_text.lower().startswith("the ") and answer.kind in ("year", "date", "century"):
+        answer_text = answer_text[4:]
+    return question, answer_text
