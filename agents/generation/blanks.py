@@ -10,6 +10,20 @@ phrase rather than a fact, or whose blank the sentence itself shows:
 - *parallel*: the blank's twin one word apart ("the income of the richest 10 percent to the
   income of the _____") (removes 6 rejected, 2 kept).
 
+Session 14 (issue 9; all seen rated cloze cards, dev and s6-s13b: 747 kept, 473 rejected):
+
+- *shell*: a shell noun ("principle", "task", "aspect", "example", "case") that only vague or
+  degree adjectives describe ("the _____ is that …" → "basic principle", "one of the most
+  significant developments"), or whose 'of' phrase holds the term ("simple case of dynamic
+  equilibrium", "most common mechanism of cell replication"): the term, when there is one, is
+  the 'of' phrase's own blank (removes 0 kept, 9 rejected beyond *filler*);
+- *fixed*: the blank splits a complex preposition ("both in _____" → "terms of landmass and
+  population", "in _____" → "support of …", "with the _____" → "intent of …") (0 kept, 4 rej.);
+- *cut_complement*: the blank's noun keeps its to-infinitive outside ("the _____ to continue"
+  → "tendency of objects", "the _____ to prompt its …" → "ability of a state") (0 kept, 4 rej.);
+- *predicative*: the blank starts with a predicative-only adjective, the secondary predicate
+  of the verb before it ("kept _____" → "alive various traditions") (0 kept, 1 rejected).
+
 Tried and left out: a blank whose head word recurs in the sentence (35 kept, 32 rejected: a
 name is often repeated on purpose) and a lone plural noun as subject ("_____ are still
 attempting …" → "Physicists": 5 kept, 8 rejected).
@@ -17,7 +31,7 @@ attempting …" → "Physicists": 5 kept, 8 rejected).
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from agents.generation.spans import Answer
 
@@ -64,3 +78,104 @@ def across_possessive(answer: Answer, sent: Span) -> bool:
         if owner.is_lower or any(c.dep_ == "det" and c.i < span.start for c in owner.children):
             return True
     return False
+
+
+# Schmid's shell nouns (English Abstract Nouns as Conceptual Shells, 2000), the common ones:
+# a noun that stands for a fact, idea or kind the sentence itself spells out
+_SHELL = frozenset(str.split(
+    "fact idea problem point reason thing question issue aim goal notion possibility result "
+    "consequence aspect feature factor principle distinction contribution mechanism tendency "
+    "ability example case approach attempt decision belief view argument claim assumption "
+    "observation finding conclusion advantage disadvantage benefit difficulty challenge task "
+    "purpose intent intention effort need chance opportunity trend development method matter "
+    "situation circumstance step stage change effect impact outcome function property "
+    "characteristic element component concept theme topic subject area field form"))
+# adjectives that rank or grade and name nothing ('basic', 'main', 'most significant')
+_VAGUE = frozenset(str.split(
+    "basic main key specific general particular important significant major primary principal "
+    "central chief usual common different various certain difficult simple great good "
+    "fundamental essential crucial interesting positive negative whole overall same similar "
+    "other further new real true actual typical special notable"))
+_DEGREE = frozenset(str.split("most more even very less least much far"))
+
+
+def _vague(tok: Token) -> bool:
+    if tok.dep_ in ("det", "predet"):
+        return True
+    if tok.pos_ == "ADV":
+        return tok.lower_ in _DEGREE
+    return tok.pos_ == "ADJ" and (tok.lemma_.lower() in _VAGUE or tok.tag_ in ("JJS", "JJR"))
+
+
+def shell(answer: Answer, sent: Span) -> bool:
+    """The blank is a shell noun that only vague or degree adjectives describe ('the _____ is
+    that …' → 'basic principle'), with nothing after it but an 'of' phrase ('simple case of
+    dynamic equilibrium'), whose object, when the engine found it, is its own blank."""
+    span = answer.span(sent)
+    head = span.root
+    if head.lemma_.lower() not in _SHELL or not head.is_lower:
+        return False
+    before = [t for t in span if t.i < head.i]
+    after = [t for t in span if t.i > head.i]
+    if not any(t.pos_ == "ADJ" for t in before) or not all(_vague(t) for t in before):
+        return False
+    if not after:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1 for c in head.children)
+
+
+# complex prepositions (Quirk et al. 1985, 9.10-9.13) as (preposition, noun): the blank must
+# not begin at the noun ('in _____' → 'terms of …')
+_FIXED = frozenset(tuple(p.split()) for p in (
+    "in terms", "in support", "in favour", "in favor", "in front", "in spite", "in case",
+    "on behalf", "by means", "by way", "in place", "in view", "in light", "in charge", "in form",
+    "with intent", "with intention", "for sake", "at expense", "in course", "as result",
+    "in respect", "with respect", "with regard", "in addition", "in relation", "in response",
+    "in contrast", "in comparison", "as part", "on basis", "in absence", "in presence",
+    "by virtue", "in search", "in need", "in name", "at hands", "on part", "in wake",
+    "in accordance", "in line", "in conjunction", "with exception", "in event", "in midst",
+    "on top", "in excess", "in honor", "in honour", "in memory", "in order", "in lieu",
+    "on account", "in pursuit", "in defence", "in defense", "in aid", "under auspices",
+    "in hope", "for purpose", "with aim", "with help"))
+
+
+def fixed(answer: Answer, sent: Span) -> bool:
+    """The blank begins inside a complex preposition ('both in _____' → 'terms of landmass and
+    population'; 'with the _____' → 'intent of major expansion')."""
+    span = answer.span(sent)
+    head = span.root
+    if head.pos_ != "NOUN" or not any(c.dep_ == "prep" and c.lower_ in ("of", "to", "with")
+                                      and c.i < span.end for c in head.children):
+        return False
+    i = span.start - 1
+    while i >= sent.start and sent.doc[i].dep_ == "det":
+        i -= 1
+    return i >= sent.start and (sent.doc[i].lower_, head.lower_) in _FIXED
+
+
+def cut_complement(answer: Answer, sent: Span) -> bool:
+    """The blank's noun keeps its to-infinitive outside: 'the _____ to continue in …' →
+    'tendency of objects' (the term is 'tendency to continue')."""
+    span = answer.span(sent)
+    return any(c.i >= span.end and c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+               and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               for c in span.root.children)
+
+
+# adjectives that only follow a verb ('kept it alive'), never precede a noun
+_PREDICATIVE = frozenset(str.split(
+    "alive awake aware afraid asleep alone ablaze afloat akin aloof ashamed adrift apart ajar "
+    "alike aglow astray awash"))
+
+
+def predicative(answer: Answer, sent: Span) -> bool:
+    """The blank starts with the verb's secondary predicate ('kept _____' → 'alive various
+    traditions'): the parser hangs 'alive' on the noun, but no noun is 'alive traditions'."""
+    first = answer.span(sent)[0]
+    return first.pos_ == "ADJ" and first.lower_ in _PREDICATIVE and answer.end - answer.start > 1
+
+
+def poor(answer: Answer, sent: Span) -> bool:
+    """Any rule above: the blank is no one term worth filling."""
+    return any(rule(answer, sent) for rule in (
+        filler, parallel, across_possessive, shell, fixed, cut_complement, predicative))

@@ -385,9 +385,7 @@ def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:
     words = [t for t in sent if not t.is_punct]
     if len(words) < 6 or len(words) > 32:
         return None  # too little context to answer, or a whole paragraph to read
-    if sent.doc.lang_ == "en" and (claims.lifted_off(sent) or blanks.filler(answer, sent)
-                                   or blanks.parallel(answer, sent)
-                                   or blanks.across_possessive(answer, sent)):
+    if sent.doc.lang_ == "en" and (claims.lifted_off(sent) or blanks.poor(answer, sent)):
         return None  # 'Alternatively, …', '… would have been …', 'the most usual _____'
     replace = {answer.start: BLANK, **{i: "" for i in range(answer.start + 1, answer.end)}}
     text = _render_sentence(builder, sent, replace)
