@@ -50,3 +50,14 @@ def test_a_blank_does_not_start_at_a_secondary_predicate(nlp: Language) -> None:
     """s11: 'kept _____' → 'alive various traditions' ('keep alive')."""
     made = _blanks(nlp, "Many Breton families have kept alive old customs.")
     assert not any(a.startswith("alive") for _, a in made), made
+
+
+def test_a_blank_is_not_a_noun_only_vague_adjectives_describe(nlp: Language) -> None:
+    """s10: 'Genital herpes is a _____ caused by …' → 'common condition'; 'Several viruses'."""
+    made = _blanks(nlp, "Chickenpox is a common disease caused by the varicella zoster virus.")
+    assert "common disease" not in [a for _, a in made], made
+    assert ("Chickenpox is a common disease caused by the _____.", "varicella zoster virus") \
+        in made, made
+    made = _blanks(nlp, "Several bacteria can cause serious infections of the human urinary "
+                        "tract.")
+    assert not {"Several bacteria", "serious infections"} & {a for _, a in made}, made

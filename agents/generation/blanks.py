@@ -21,6 +21,9 @@ Session 14 (issue 9; all seen rated cloze cards, dev and s6-s13b: 747 kept, 473 
   population", "in _____" → "support of …", "with the _____" → "intent of …") (0 kept, 4 rej.);
 - *cut_complement*: the blank's noun keeps its to-infinitive outside ("the _____ to continue"
   → "tendency of objects", "the _____ to prompt its …" → "ability of a state") (0 kept, 4 rej.);
+- *vague*: a common noun that only grading or quantifying adjectives describe, no
+  superlative ("common condition", "several viruses", "special material", "various
+  populations"): many nouns fit the sentence (6 kept, 13 rejected: weaker than the rest);
 - *predicative*: the blank starts with a predicative-only adjective, the secondary predicate
   of the verb before it ("kept _____" → "alive various traditions") (0 kept, 1 rejected).
 
@@ -175,7 +178,26 @@ def predicative(answer: Answer, sent: Span) -> bool:
     return first.pos_ == "ADJ" and first.lower_ in _PREDICATIVE and answer.end - answer.start > 1
 
 
+_QUANTIFYING = frozenset(str.split(
+    "several many various numerous few large small special unique detailed effective early "
+    "recent past famous wide broad serious leading well-known"))
+
+
+def vague(answer: Answer, sent: Span) -> bool:
+    """'a _____ caused by the herpes simplex virus' → 'common condition': a common noun that
+    only grading or quantifying adjectives describe; a superlative or comparative ('oldest
+    street', 'highest court') ranks it and stays."""
+    span = answer.span(sent)
+    head = span.root
+    mods = [t for t in span if t.pos_ != "DET" and not t.is_punct and t.i != head.i]
+    if head.pos_ != "NOUN" or not mods or any(t.tag_ in ("JJS", "JJR", "RBS", "RBR")
+                                              for t in mods):
+        return False
+    return all((t.pos_ == "ADJ" and (t.lemma_.lower() in _VAGUE or t.lower_ in _QUANTIFYING))
+               or (t.pos_ == "ADV" and t.lower_ in _DEGREE) for t in mods)
+
+
 def poor(answer: Answer, sent: Span) -> bool:
     """Any rule above: the blank is no one term worth filling."""
     return any(rule(answer, sent) for rule in (
-        filler, parallel, across_possessive, shell, fixed, cut_complement, predicative))
+        filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague))
