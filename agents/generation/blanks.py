@@ -193,6 +193,8 @@ def vague(answer: Answer, sent: Span) -> bool:
     if head.pos_ != "NOUN" or not mods or any(t.tag_ in ("JJS", "JJR", "RBS", "RBR")
                                               for t in mods):
         return False
+    if any(c.isdigit() for c in span.text) or any(t.like_num for t in span):
+        return False  # 'the early 1990s' is a date; 'recent decades' says none
     return all((t.pos_ == "ADJ" and (t.lemma_.lower() in _VAGUE or t.lower_ in _QUANTIFYING))
                or (t.pos_ == "ADV" and t.lower_ in _DEGREE) for t in mods)
 
