@@ -27,6 +27,18 @@ def test_a_blank_does_not_split_a_complex_preposition(nlp: Language) -> None:
     assert not any(a.startswith("terms of") for _, a in made), made
 
 
+def test_the_term_inside_a_poor_blank_is_blanked_instead(nlp: Language) -> None:
+    """The blank moves to the complex preposition's or the shell noun's object."""
+    made = _blanks(nlp, "The Mughal Empire was the richest state of its age in terms of "
+                        "revenue and manpower.")
+    assert ("The Mughal Empire was the richest state of its age in terms of _____.",
+            "revenue and manpower") in made, made
+    made = _blanks(nlp, "A simple case of dynamic equilibrium occurs in constant velocity "
+                        "motion across a surface with kinetic friction.")
+    assert ("A simple case of _____ occurs in constant velocity motion across a surface with "
+            "kinetic friction.", "dynamic equilibrium") in made, made
+
+
 def test_a_blank_is_not_a_shell_noun_with_vague_adjectives(nlp: Language) -> None:
     """s13: 'the _____ is that …' → 'basic principle', 'the most common mechanism of …'."""
     made = _blanks(nlp, "In Canadian law, the central idea is that the Crown may not tax any "

@@ -199,6 +199,30 @@ def vague(answer: Answer, sent: Span) -> bool:
                or (t.pos_ == "ADV" and t.lower_ in _DEGREE) for t in mods)
 
 
+def better(answer: Answer, sent: Span) -> Answer | None:
+    """The term a *shell* or *fixed* blank holds: its 'of' (or 'to', 'with') object ('a simple
+    case of _____' → 'dynamic equilibrium', 'in terms of _____' → 'revenue and manpower'),
+    without its article; None when the blank is poor for another reason or has no object."""
+    if not (shell(answer, sent) or fixed(answer, sent)):
+        return None
+    span = answer.span(sent)
+    for prep in span.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "to", "with") or prep.i >= span.end:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        words = sorted(t.i for t in obj.subtree)
+        start, end = words[0], words[-1] + 1
+        while start < end and sent.doc[start].dep_ in ("det", "poss") and sent.doc[start].is_lower:
+            start += 1
+        if start >= end or end > span.end or end - start != len(words) - (start - words[0]):
+            return None  # the object runs past the blank, or has a hole
+        return Answer(start, end, answer.kind, "NP", obj.lemma_.lower(),
+                      sent.doc[start:end].text)
+    return None
+
+
 def poor(answer: Answer, sent: Span) -> bool:
     """Any rule above: the blank is no one term worth filling."""
     return any(rule(answer, sent) for rule in (

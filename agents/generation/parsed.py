@@ -291,6 +291,16 @@ def _for_sentence(
             wrong = []  # one multiple-choice card per answer
         defining = asked is not None and asked.role == "definition"
         cloze = None if defining else _cloze(builder, sent, answer)
+        term = blanks.better(answer, sent) if lang == "en" and not defining and not cloze \
+            else None
+        if term is not None and not standalone.trivial(term, sent, lang) and not any(
+                (a.start, a.end) == (term.start, term.end) for a in found):
+            # 'a simple case of _____' → 'dynamic equilibrium': the shell's term (blanks.py)
+            cloze = _cloze(builder, sent, term)
+            if cloze:
+                out.append(Candidate("cloze", cloze, term.text, source, kind=term.kind,
+                                     level=level + 0.2, salience=sal, tags=[*tags, kind_tag]))
+            cloze = None  # the options were picked for the shell phrase, not for the term
         if cloze:
             out.append(Candidate("cloze", cloze, answer.text, source, kind=answer.kind,
                                  level=level + 0.2, salience=sal, tags=[*tags, kind_tag]))
