@@ -44,10 +44,10 @@ def test_a_candidate_is_read_the_way_up_the_page_was_decided() -> None:
     upside = render_page(TEXTS["biology"], width_in=5).rotate(180)
     raw = next(candidates(upside, assess(upside), OcrConfig().preprocess, 10**8))
     job = PageJob(1, "image", "eng", label="upside-down")
-    _, steps, matrix, turn = _read(raw, job, OcrConfig(), time.perf_counter() + 300, {}, None)
+    _, steps, matrix, turn = _read(raw, job, OcrConfig(), page_module.page_clock() + 300, {}, None)
     assert turn == 180 and "osd" in steps and "rotate180" in steps
     assert not np.allclose(matrix, np.eye(3))
-    _, steps, matrix, turn = _read(raw, job, OcrConfig(), time.perf_counter() + 300, {}, 0)
+    _, steps, matrix, turn = _read(raw, job, OcrConfig(), page_module.page_clock() + 300, {}, 0)
     assert turn == 0 and "osd" not in steps and np.allclose(matrix, np.eye(3))
 
 
@@ -61,7 +61,7 @@ def test_a_reading_of_junk_does_not_decide_the_page_s_turn(monkeypatch: pytest.M
     raw.quality = replace(raw.quality, sideways=True)
     monkeypatch.setattr(page_module, "osd_rotation", lambda *args, **kwargs: (180, 10.0))
     job = PageJob(1, "image", "eng", label="small")
-    words, steps, _, turn = _read(raw, job, OcrConfig(), time.perf_counter() + 300, {}, None)
+    words, steps, _, turn = _read(raw, job, OcrConfig(), page_module.page_clock() + 300, {}, None)
     assert steps == ["osd", "rotate180"] and turn is None, (steps, turn, words)
 
 
@@ -110,3 +110,36 @@ def test_a_line_of_junk_is_junk_and_a_line_of_text_is_not() -> None:
     text = ["Water", "is", "split,", "oxygen", "is", "released", "in", "1450."]
     words = [Word(t, 60.0, 1, 1, 1) for t in junk] + [Word(t, 90.0, 1, 1, 2) for t in text]
     assert junk_lines(words, "eng").tolist() == [True] * len(junk) + [False] * len(text)
+
+
+def test_a_busy_worker_reads_a_page_as_a_quiet_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page's time limit counts the CPU time the page used, not the wall clock: a worker
+    # that waits for a core (here every Tesseract read waits 1.5 s first, 9 s in all for the
+    # six candidates of this noisy page, which need ~2.3 CPU-s) runs every candidate a quiet
+    # one runs and reads the same. Before, the wall-clock limit ended the loop early (session
+    # 13: a noise page read at 29.6 % CER under load and 0.24 % quiet).
+    from agents.ocr.page import run_page
+
+    data, _ = _blotched_page()
+    job = PageJob(1, "image", "eng", data=data, label="blotched.png")
+    reads: list[str] = []
+    real = page_module.recognize
+
+    def counted(*args: object, **kwargs: object) -> list[object]:
+        reads.append(str(kwargs.get("label")))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(page_module, "recognize", counted)
+    quiet = run_page(job, OcrConfig())
+    quiet_reads = len(reads)
+    assert quiet_reads >= 4, quiet.steps  # the page is read through several candidates
+
+    def busy(*args: object, **kwargs: object) -> list[object]:
+        time.sleep(1.5)  # waiting for a core: wall time passes, this page's CPU time does not
+        return counted(*args, **kwargs)
+
+    monkeypatch.setattr(page_module, "recognize", busy)
+    reads.clear()
+    loaded = run_page(job, OcrConfig(page_timeout_s=6.0))
+    assert len(reads) == quiet_reads
+    assert (loaded.text, loaded.steps) == (quiet.text, quiet.steps)

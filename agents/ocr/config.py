@@ -44,7 +44,7 @@ class OcrConfig:
     # all OCR'd pages of one upload together, checked from headers before any decoding
     max_upload_pixels: int = 400_000_000
     max_pages: int = 200
-    page_timeout_s: float = 120.0
+    page_timeout_s: float = 120.0  # CPU seconds a page may use (agents/ocr/page.page_clock)
     dpi: int = 300  # PDF render resolution and the resolution upscaling aims for
     # "library": libtesseract in the pool process, models loaded once (falls back to "cli" with
     # a warning when it cannot be loaded); "cli": one tesseract program per page, whose
