@@ -3,9 +3,18 @@ out (words with boxes as Tesseract reports them)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
-from agents.ocr.evidence import _fragmented, junk_lines
+from agents.ocr.evidence import (
+    Evidence,
+    _fragmented,
+    agreed_order,
+    junk_lines,
+    net_gain,
+    order_distance,
+)
 from agents.ocr.tesseract import Word
 from agents.ocr.text import kept_mask
 
@@ -110,3 +119,45 @@ def test_a_doubtful_word_on_a_line_of_text_is_kept_and_a_junk_line_is_not() -> N
     assert kept_mask(text + junk, 70.0, "spa") == kept
     # the user's stricter filter keeps its meaning: at 90 no guess under 50 is kept
     assert kept_mask(text, 90.0, "spa")[1:4] == [False, False, False]
+
+
+_DRAMA = [("Esc.", "Que dices tu de mi suerte"), ("", "si la fortuna me dejo"),
+          ("Alc.", "Digo que el cielo te guarde"), ("", "y que vuelvas a tu casa"),
+          ("Esc.", "Pues vamos luego a la plaza"), ("Alc.", "Vamos y calle la lengua")]
+
+
+def _drama(split: bool) -> Evidence:
+    """A verse drama page read whole, each speaker's name with the line it begins, or with the
+    names read as a column of their own (a block before the text): the same words either way."""
+    from agents.ocr.coverage import Ink
+    from agents.ocr.evidence import weigh
+
+    names, lines = [], []
+    for row, (name, verse) in enumerate(_DRAMA):
+        said = verse.split()
+        if name and split:
+            names.append(_word(name, 0, row * LINE, 60, row, block=1))
+        elif name:
+            said = [name, *said]
+        lines += [_word(w, 80 + 90 * i, row * LINE, 80, row, block=2)
+                  for i, w in enumerate(said)]
+    words = names + lines
+    empty = Ink(np.eye(3), np.zeros((0, 4)), np.zeros(0), np.zeros(0, dtype=np.int32), GLYPH)
+    return weigh(empty, words, [True] * len(words), np.eye(3), np.zeros(len(words), bool))
+
+
+def test_a_reading_that_alone_splits_the_names_off_their_lines_gives_way() -> None:
+    # s13-test's drama page: the first reading put the speakers' names in a column of their
+    # own, three other preparations read each name with its line; the words, and so the word
+    # evidence, were the same, and the split reading was kept (16.2 % CER, raw 4.7 %).
+    split, whole = _drama(split=True), _drama(split=False)
+    assert net_gain(split, whole) == 0.0  # the words cannot tell them apart
+    assert order_distance(split, whole) > 0.0 and order_distance(whole, _drama(False)) == 0.0
+    readings = [split, whole, _drama(split=False), _drama(split=False)]
+    assert agreed_order(readings, 0, split) in (1, 2, 3)
+    # The reading the others agree with stays; and two readings make no majority.
+    assert agreed_order(readings, 1, split) == 1
+    assert agreed_order([split, whole], 0, split) == 0
+    # A reading that lost words is no alternative, however its lines agree.
+    short = replace(whole, tokens={k: v for k, v in whole.tokens.items() if k != "plaza"})
+    assert agreed_order([split, short, short, short], 0, split) == 0

@@ -31,7 +31,7 @@ from agents.ocr.coverage import (
     word_boxes,
 )
 from agents.ocr.dewarp import unwarp_words
-from agents.ocr.evidence import Evidence, junk_lines, net_gain, weigh
+from agents.ocr.evidence import Evidence, agreed_order, junk_lines, net_gain, weigh
 from agents.ocr.images import load_gray
 from agents.ocr.lexicon import is_word
 from agents.ocr.libtesseract import cpu_clock
@@ -176,6 +176,7 @@ class Reading:
     kept: list[Word] = field(default_factory=list)  # the words a default reading keeps
     mask: list[bool] = field(default_factory=list)  # which of ``words`` those are
     weighed_on: Ink | None = None  # the ink ``coverage`` was measured on
+    proof: Evidence = field(default_factory=lambda: Evidence(0.0, None, 0.0))
 
 
 def _best_reading(
@@ -208,6 +209,7 @@ def _best_reading(
     turn: int | None = None
     raw: Evidence | None = None
     first: Reading | None = None
+    readings: list[Reading] = []
     for prepared in candidates(gray, quality, config.preprocess, config.max_pixels, region):
         key = tuple(prepared.steps)
         if key in seen:  # e.g. "light" on a page that needed no step is "raw" again
@@ -234,7 +236,8 @@ def _best_reading(
         named = steps if prepared.name == "raw" else [prepared.name, *steps]
         reading = Reading(prepared, words, proof.coverage, proof.score, proof.fragmented,
                           named, junk, ink, matrix,
-                          [w for w, k in zip(words, mask, strict=True) if k], mask, ink)
+                          [w for w, k in zip(words, mask, strict=True) if k], mask, ink, proof)
+        readings.append(reading)
         raw = raw or proof  # the upload as it is comes first
         first = first or reading
         if best is None or (reading.evidence > best.evidence * (1 + PREFER_EARLIER)
@@ -243,7 +246,9 @@ def _best_reading(
         if _convincing(best, config) and (not degraded or best.prepared.name != "raw"
                                           or _convincing(best, config, strict=True)):
             break
-    assert best is not None
+    assert best is not None and raw is not None
+    # Word evidence is blind to reading order (evidence.agreed_order).
+    best = readings[agreed_order([r.proof for r in readings], readings.index(best), raw)]
     if best.prepared.name in ("ink", "speck") and best.ink is not None and first is not None:
         # The ink candidate bet that the grey clutter is not text: its coverage counts the
         # page's ink that is dark (the ink it kept; same pixels, so the same coordinates) or
