@@ -60,6 +60,14 @@ BASELINE_TOLERANCE = 0.2
 # stays a lost line.
 WORD_HOLDS = 0.8
 MAX_PITCH = 2.5
+# A run of ink Tesseract read whole in words it is this sure of on average (characters
+# weighted), kept or not, was read in doubt, not lost: its ink counts unread, the page's
+# coverage is not put at zero by it. A short line of names or old spellings on a page set in
+# narrow columns or verse is a whole line of doubt ("Bergedor- Aktienfesellschaft" at 87-91 on
+# a French gazette, "Hegando ¡unto á lastiendas," at 40-78 on a chapbook: s13-test, whose
+# five Argus pages and three chapbook pages lost no line yet measured 0); a line lost under
+# noise reads as junk far less sure ("y ,SU-ÍOPas. traian muerto," at 0-53).
+DOUBTFUL = 50.0
 
 
 @dataclass(frozen=True)
@@ -307,10 +315,12 @@ def _on_baseline(ink: Ink, members: np.ndarray) -> bool:
     return bool((off <= BASELINE_TOLERANCE * ink.glyph).mean() >= ON_BASELINE)
 
 
-def _a_word(ink: Ink, members: np.ndarray, said: tuple[np.ndarray, np.ndarray]) -> bool:
-    """Whether Tesseract read the run of ink ``members`` as under LINE_CHARS characters that
-    span it (``said``: the boxes of every word it read, kept or not, and their lengths)."""
-    boxes, chars = said
+def _a_word(ink: Ink, members: np.ndarray,
+            said: tuple[np.ndarray, np.ndarray, np.ndarray]) -> bool:
+    """Whether Tesseract read the run of ink ``members`` whole, in characters that span it
+    (``said``: the boxes of every word it read, kept or not, their lengths and confidences):
+    as under LINE_CHARS characters (a word), or in words it is DOUBTFUL-sure of or surer."""
+    boxes, chars, confidences = said
     if not len(boxes):
         return False
     run = ink.boxes[members]
@@ -321,19 +331,26 @@ def _a_word(ink: Ink, members: np.ndarray, said: tuple[np.ndarray, np.ndarray]) 
               & (cy[:, None] >= boxes[None, :, 1]) & (cy[:, None] <= boxes[None, :, 3]))
     if areas[inside.any(axis=1)].sum() < WORD_HOLDS * areas.sum():
         return False
-    count = int(chars[inside.any(axis=0)].sum())
+    holding = inside.any(axis=0)
+    count = int(chars[holding].sum())
     span = float(run[:, 2].max() - run[:, 0].min())
-    return count < LINE_CHARS and count * MAX_PITCH * ink.glyph >= span
+    if count * MAX_PITCH * ink.glyph < span:
+        return False
+    sure = float((chars[holding] * confidences[holding]).sum()) / max(count, 1)
+    return count < LINE_CHARS or sure >= DOUBTFUL
 
 
-def said_by(boxes: np.ndarray, words: Sequence[Word]) -> tuple[np.ndarray, np.ndarray]:
-    """What ``measure`` asks of a reading to tell a word from a line: the ``boxes`` of all
-    its ``words`` (``word_boxes``) and their lengths in characters."""
-    return boxes, np.array([len(w.text.strip()) for w in words], dtype=np.int64)
+def said_by(boxes: np.ndarray,
+            words: Sequence[Word]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What ``measure`` asks of a reading to tell a word or a line read in doubt from a lost
+    line: the ``boxes`` of all its ``words`` (``word_boxes``), their lengths in characters and
+    their confidences."""
+    return (boxes, np.array([len(w.text.strip()) for w in words], dtype=np.int64),
+            np.array([w.confidence for w in words], dtype=np.float64))
 
 
 def measure(ink: Ink, boxes: np.ndarray, dropped: Sequence[float] = (),
-            said: tuple[np.ndarray, np.ndarray] | None = None) -> Coverage | None:
+            said: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> Coverage | None:
     """Coverage of the kept words' ``boxes`` (reference coordinates, ``word_boxes``), with the
     ``dropped_lines`` of the reading and what it ``said`` (``said_by``: every word, kept or
     not, to tell an unread word from an unread line); None when the page shows no glyph ink
