@@ -26,13 +26,16 @@ from spacy.tokens import Span
 from bench import splits
 
 DATA = Path(__file__).resolve().parent / "data"
-_S12 = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f")}
+_S12 = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f"),
+        "s13-both": ("r13a", "r13b", "r13c"), "s13b-both": ("r13d", "r13e", "r13f")}
 
 
 def rated_cards() -> list[dict]:
     """Every rated cardstream card: {'card', 'passage', 'keep'} (keep None on a tie)."""
     out = []
     for path in sorted(DATA.glob("card_reviews_*.jsonl")):
+        if path.stem.removeprefix("card_reviews_") + "-both" in _S12:
+            continue  # read from its packet below, with every reviewer's vote
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             out.append({"card": row["card"], "passage": row["passage"], "keep": row["keep"],
@@ -100,7 +103,7 @@ def other_rules(card: dict, sent: Span, whole: Span | None) -> list[str]:
 
 
 def main() -> None:
-    from agents.generation import definites
+    from agents.generation import definites, scope
     from agents.generation.nlp import pipeline
     from agents.generation.text import usable_sentences
 
@@ -131,8 +134,13 @@ def main() -> None:
         whole: Span | None = None
         if at is None:
             low = source.lower().rstrip(". ")
+            # a sentence holding both ends of the clause, else one holding either ('the head
+            # of the executive' opens two sentences of one page)
             at = next((i for i, s in enumerate(sents) if low[:20] in s.text.lower()
-                       or low[-20:] in s.text.lower()), None)
+                       and low[-20:] in s.text.lower()), None)
+            if at is None:
+                at = next((i for i, s in enumerate(sents) if low[:20] in s.text.lower()
+                           or low[-20:] in s.text.lower()), None)
             if at is None:
                 skipped += 1
                 continue
@@ -141,6 +149,25 @@ def main() -> None:
             sent = sents[at]
         refs = definites.references(sent, sents[:at], whole)
         text, fired = definites.unresolved(body(card), refs)
+        cues = scope.scopes(sent, sents[:at]) if card["type"] in ("tf", "cloze") else []
+        frame = scope.framing(sent, sents[:at], whole) if card["type"] in ("tf", "cloze") \
+            else None
+        if frame is not None:
+            scoped = scope.in_frame(body(card), frame, shown=scope.shows_frame(sent, whole))
+            if scoped != body(card):
+                action = "removes" if scoped is None else "repairs"
+                table[("scope:framing", card["type"], action, verdict)] += 1
+                if args.show:
+                    print(f"scope:framing {action:7} {verdict:8} {card['type']:5} | {body(card)}"
+                          + ("" if scoped is None else f"  => {scoped}"))
+        for rule in sorted({c.rule for c in cues}):
+            scoped, hit = scope.unscoped(body(card), cues, frozenset([rule]))
+            if hit:
+                action = "removes" if scoped is None else "repairs"
+                table[(f"scope:{rule}", card["type"], action, verdict)] += 1
+                if args.show:
+                    print(f"scope:{rule:10} {action:7} {verdict:8} {card['type']:5} | "
+                          f"{body(card)}" + ("" if scoped is None else f"  => {scoped}"))
         if row["context"] and not keep:
             context[(card["type"], bool(fired))] += 1
         removed = other_rules(card, sent, whole)

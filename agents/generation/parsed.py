@@ -32,6 +32,7 @@ from agents.generation import (
     narrow,
     opening,
     participles,
+    scope,
     standalone,
 )
 from agents.generation.asking import REASON, Asked, ask, reasons
@@ -171,6 +172,7 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
     when it names them for certain, and without the cards where it does not (definites.py)."""
     if language != "en" or resolver.lenient or not cands:
         return cands
+    cands = _scoped(cands, sent, whole, resolver)
     refs = definites.references(sent, resolver.previous, whole)
     if not refs:
         return cands
@@ -189,6 +191,39 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
         if fired:
             statement = definites.unresolved(cand.statement, refs)[0] if cand.statement else ""
             cand = dataclasses.replace(cand, question=text, statement=statement or "")
+        out.append(cand)
+    return out
+
+
+def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
+            resolver: Resolver) -> list[Candidate]:
+    """True/false and cloze cards brought into the scope an earlier sentence set ('In these
+    systems, …' → 'In presidential systems, …'), or left out where the page names it for no
+    certain (scope.py). Questions carry their own wording rules (phrasing.py)."""
+    frame = scope.framing(sent, resolver.previous, whole)
+    cues = scope.scopes(sent, resolver.previous)
+    if frame is None and not cues:
+        return cands
+    shown = scope.shows_frame(sent, whole)
+    proper = sent[0].pos_ == "PROPN" or sent[0].ent_type_ != ""
+    out = []
+    for cand in cands:
+        if cand.type not in ("tf", "cloze"):
+            out.append(cand)
+            continue
+        text: str | None = cand.statement if cand.type == "tf" else cand.question
+        if frame is not None and text is not None:
+            text = scope.in_frame(text, frame, shown, proper)
+        if text is not None:
+            text = scope.unscoped(text, cues)[0]
+        if text is None or (cand.type == "cloze" and any(
+                norm(cand.answer) in norm(c.replacement or "") for c in (frame, *cues) if c)):
+            continue  # which scope, only the page says; or the scope names the blank
+        if cand.type == "tf":
+            prefix = cand.question[: len(cand.question) - len(cand.statement)]
+            cand = dataclasses.replace(cand, question=prefix + text, statement=text)
+        else:
+            cand = dataclasses.replace(cand, question=text)
         out.append(cand)
     return out
 

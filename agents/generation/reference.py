@@ -302,6 +302,12 @@ class Resolver:
                     tuple(DEMONSTRATIVE)
                 ):
                     return found.text
+        if plural and self.previous:
+            # 'In these systems, …' after 'In a federal system, …': the kind the sentence before
+            # named, in the plural (scope.py)
+            from agents.generation.scope import kind_named
+
+            return kind_named(noun, self.previous[-1])
         return None
 
     def definite(self, noun: Token) -> str | None:

@@ -1,0 +1,76 @@
+"""True/false and cloze cards whose claim holds only within a scope an earlier sentence set
+(scope.py), with the real pipeline: the card names the scope where the sentence before names it
+for certain, and is not made where it does not."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+
+from agents.generation import scope
+from agents.generation.candidates import Document
+from agents.generation.cards import Candidate
+from agents.generation.parsed import generate
+from agents.generation.text import usable_sentences
+
+FEDERAL = (
+    "Countries divide power between their national and regional governments in different ways. "
+    "In a federal system, the constitution shares power between the national government and "
+    "the states. "
+    "In these systems, the state governments, often called provinces, collect most income "
+    "taxes."
+)
+COURTS = (
+    "Judges hear many kinds of disputes between neighbours, firms and public bodies. "
+    "In such cases, the judge may appoint an independent expert to examine the evidence. "
+    "A citizen may appeal to the regional court of appeal in such a dispute. "
+    "First, the losing party must file a written notice within thirty days. "
+    "The regional court of appeal sits in Lyon and hears about 4,000 appeals each year."
+)
+
+
+def _cards(nlp: Language, text: str) -> list[Candidate]:
+    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
+    return [c for c in generate(doc, nlp, "intermediate", None, None)
+            if c.type in ("tf", "cloze")]
+
+
+def _shown(card: Candidate) -> str:
+    return card.statement if card.type == "tf" else card.question
+
+
+def test_a_claim_within_a_frame_the_page_named_names_the_frame(nlp: Language) -> None:
+    """'In these systems, the state governments … collect …' holds in federal systems, which
+    the sentence before named: the card says so instead of stating it of every country."""
+    made = [_shown(c) for c in _cards(nlp, FEDERAL) if "taxes" in c.source]
+    assert made, made
+    assert all(s.startswith("In federal systems, ") for s in made), made
+
+
+def test_a_clause_that_left_its_frame_out_gets_it_back(nlp: Language) -> None:
+    """A clause cut from 'In these systems, …, and …' drops the opening frame; its card puts
+    the named frame in front, and none is made where the sentence before names two kinds."""
+    before = nlp("In a federal system, the constitution shares power with the states.")[:]
+    whole = nlp("In these systems, the governor commands the state police, and the "
+                "legislature sets the budget.")[:]
+    clause = nlp("The legislature sets the budget.")[:]
+    frame = scope.framing(clause, [before], whole)
+    assert frame is not None
+    shown = scope.shows_frame(clause, whole)
+    assert scope.in_frame("The legislature sets the _____.", frame, shown) == \
+        "In federal systems, the legislature sets the _____."
+    two = nlp("A federal system differs from a unitary system in where power lies.")[:]
+    frame = scope.framing(clause, [two], whole)
+    assert frame is not None and scope.in_frame("The legislature sets the budget.", frame,
+                                                shown) is None
+
+
+def test_a_claim_within_a_frame_the_page_does_not_name_is_not_made(nlp: Language) -> None:
+    """'In such cases, …' (which cases, the page says only loosely), '… in such a dispute',
+    'First, …' (one step of a list): no statement or cloze; the last sentence stands alone."""
+    made = _cards(nlp, COURTS)
+    assert any("Lyon" in _shown(c) for c in made), [_shown(c) for c in made]
+    leaning = [_shown(c) for c in made if any(w in c.source for w in (
+        "independent expert", "such a dispute", "written notice"))]
+    assert not leaning, leaning
