@@ -74,3 +74,21 @@ def test_a_claim_within_a_frame_the_page_does_not_name_is_not_made(nlp: Language
     leaning = [_shown(c) for c in made if any(w in c.source for w in (
         "independent expert", "such a dispute", "written notice"))]
     assert not leaning, leaning
+
+
+VOYAGE = (
+    "In 1605 a company of Breton merchants sent three ships to found a trading post on the "
+    "coast of Maine. "
+    "The attempt failed within a year, and the settlers sailed home. "
+    "The fur of a seal is made of short, dense hair. "
+    "The fur keeps the seal warm in cold water."
+)
+
+
+def test_a_statement_about_a_bare_everyday_noun_the_page_set_up_is_not_made(
+        nlp: Language) -> None:
+    """'The attempt failed within a year': which attempt, only the page says (it spoke of
+    merchants sending ships); 'The fur keeps …' after 'The fur of a seal is …' stands."""
+    made = _cards(nlp, VOYAGE)
+    assert not any("attempt" in c.source for c in made), [_shown(c) for c in made]
+    assert any(_shown(c).startswith("The fur keeps") for c in made), [_shown(c) for c in made]

@@ -216,6 +216,9 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
             text = scope.in_frame(text, frame, shown, proper)
         if text is not None:
             text = scope.unscoped(text, cues)[0]
+        if text is not None and BLANK in text and scope.unscoped(
+                text.replace(BLANK, cand.answer), cues)[0] is None:
+            text = None  # 'The _____ was the first …' → 'effort': the blank is the cue's noun
         if text is None or (cand.type == "cloze" and any(
                 norm(cand.answer) in norm(c.replacement or "") for c in (frame, *cues) if c)):
             continue  # which scope, only the page says; or the scope names the blank
