@@ -92,3 +92,14 @@ def test_a_statement_about_a_bare_everyday_noun_the_page_set_up_is_not_made(
     made = _cards(nlp, VOYAGE)
     assert not any("attempt" in c.source for c in made), [_shown(c) for c in made]
     assert any(_shown(c).startswith("The fur keeps") for c in made), [_shown(c) for c in made]
+
+
+def test_a_fragment_cut_before_its_verb_makes_no_statement(nlp: Language) -> None:
+    """'In federal systems, the head of each state government, often called the governor.'
+    has no main verb (the parser takes 'called' for it): a statement or cloze of it is a
+    fragment. Seen when the named frame let such a clause render."""
+    text = ("Each state of the federation elects its own legislature every four years. "
+            "In federal systems, the head of each state government, often called the governor.")
+    made = [_shown(c) for c in _cards(nlp, text)]
+    assert made, made
+    assert not any("often called the governor" in s for s in made), made

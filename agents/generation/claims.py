@@ -77,6 +77,23 @@ def lifted_off(sent: Span) -> bool:
     return contrasts(sent) or hedged(sent) or unanchored_other(sent) or imperative(sent)
 
 
+def unfinished(sent: Span) -> bool:
+    """No main verb: 'In presidential systems, the head of the executive, often called the
+    president.' (a clause cut before its verb; the parser takes the naming participle set off
+    by a comma for the main verb) claims nothing, and a statement or cloze of it is a
+    fragment. Read as: the root is 'called'/'known'/'named'/'termed', a comma (and adverbs)
+    before it, and no finite verb after it."""
+    root = sent.root
+    if root.lemma_.lower() not in ("call", "know", "name", "term") or root.tag_ not in (
+            "VBD", "VBN"):
+        return False
+    before = root.i - 1
+    while before > sent.start and sent.doc[before].dep_ == "advmod":
+        before -= 1
+    return sent.doc[before].text == "," and not any(
+        t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent if t.i > root.i)
+
+
 def contrasts(sent: Span) -> bool:
     """The sentence opens as the other side of something said before ('Alternatively, …')."""
     word, _ = _opening(sent)

@@ -433,7 +433,8 @@ def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:
     words = [t for t in sent if not t.is_punct]
     if len(words) < 6 or len(words) > 32:
         return None  # too little context to answer, or a whole paragraph to read
-    if sent.doc.lang_ == "en" and (claims.lifted_off(sent) or blanks.poor(answer, sent)):
+    if sent.doc.lang_ == "en" and (claims.lifted_off(sent) or claims.unfinished(sent)
+                                   or blanks.poor(answer, sent)):
         return None  # 'Alternatively, …', '… would have been …', 'the most usual _____'
     replace = {answer.start: BLANK, **{i: "" for i in range(answer.start + 1, answer.end)}}
     text = _render_sentence(builder, sent, replace)
@@ -459,7 +460,7 @@ def _statements(
     words = [t for t in sent if not t.is_punct]
     if not found or len(words) < 5 or len(words) > 30:
         return []
-    if language == "en" and claims.lifted_off(sent):
+    if language == "en" and (claims.lifted_off(sent) or claims.unfinished(sent)):
         return []  # 'Alternatively, …', 'An elected assembly would be set up …' (claims.py)
     true = _render_sentence(builder, sent, {})
     if true is None or (language == "en" and not builder.resolver.lenient and (
