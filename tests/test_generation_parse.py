@@ -101,7 +101,8 @@ def test_pronouns_are_resolved_or_no_card(engine: RuleEngine) -> None:
     for card in cards(engine, text, 12, ("qa", "mcq", "cloze")):
         assert not re.search(r"\b(he|she|him|his|her)\b", card.question, re.I), card.question
     (card,) = cards_for_answers(text, ["1903"])
-    assert card.question == "When did Marie Curie win the Nobel Prize in Physics?"
+    assert card.question.removeprefix("In what year ").removeprefix("When ") == \
+        "did Marie Curie win the Nobel Prize in Physics?", card.question
 
 
 def test_no_answer_cut_across_an_entity(engine: RuleEngine) -> None:
@@ -118,7 +119,9 @@ def test_no_answer_cut_across_an_entity(engine: RuleEngine) -> None:
 )
 def test_wh_word_follows_the_answer_type(answer: str, wh: str) -> None:
     (card,) = cards_for_answers(SIMPLE, [answer])
-    assert card.question.startswith(wh + " "), card.question
+    # a year may also be asked as people ask one (answer_aware.rephrasings)
+    asked = ("When", "In what year", "What year") if wh == "When" else (wh,)
+    assert card.question.startswith(tuple(w + " " for w in asked)), card.question
 
 
 def test_object_questions_invert_with_do_support() -> None:

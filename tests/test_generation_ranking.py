@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from agents.generation import ranking
-from agents.generation.answer_aware import candidates_for, cards_for_answers
+from agents.generation.answer_aware import candidates_for, cards_for_answers, rephrasings
 from agents.generation.compression import compressions
 from agents.generation.grammar import ill_formed
 from agents.generation.phrasing import in_window
@@ -51,6 +51,16 @@ def test_a_coordinated_clause_goes_with_its_conjunction(nlp) -> None:  # type: i
     assert made["conj"] == "William invaded England in 1066."
 
 
+def test_a_name_in_apposition_to_a_common_noun_stays(nlp) -> None:  # type: ignore[no-untyped-def]
+    # dropping 'Chopiniana' left 'a ballet', asked 'Who orchestrated the ballet?': which one?
+    made = _short(nlp, "In 1909, Michel Fokine created a ballet, Chopiniana, orchestrated by "
+                       "Alexander Glazunov.", "Alexander Glazunov")
+    assert made and all("Chopiniana" in short for short in made.values())
+    # a description in apposition to a name still goes
+    made = _short(nlp, "William, the Duke of Normandy, invaded England in 1066.", "1066")
+    assert "William invaded England in 1066." in made.values()
+
+
 def test_a_shortened_sentence_keeps_the_parse_and_the_entities(nlp) -> None:  # type: ignore[no-untyped-def]
     sentence = "Marie Curie, who was born in Warsaw, won the Nobel Prize in 1911."
     doc = nlp(sentence)
@@ -62,10 +72,41 @@ def test_a_shortened_sentence_keeps_the_parse_and_the_entities(nlp) -> None:  # 
     assert [e.text for e in short.ents] == [e.text for e in doc.ents if "Warsaw" not in e.text]
 
 
+_YEAR_ASKED = ("When did ", "What year did ", "In what year did ")
+
+
+def test_a_year_is_also_asked_in_the_words_people_use_for_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    made = candidates_for(PASSAGE, ["1887"], nlp)[0]
+    asked = {c.question for c in made.candidates}
+    whens = [q for q in asked if q.startswith("When did ")]
+    assert whens
+    for q in whens:  # every 'When' question is also there as 'What year' and 'In what year'
+        rest = q.removeprefix("When ")
+        assert {f"What year {rest}", f"In what year {rest}"} <= asked
+
+
+def test_the_other_wh_phrases_keep_every_other_word() -> None:
+    assert rephrasings("When did the fleet sail?", "December") == [
+        "In what month did the fleet sail?"]
+    assert rephrasings("When did the fleet sail?", "3 December 1190") == [
+        "On what date did the fleet sail?"]
+    assert rephrasings("When did the fleet sail?", "the spring") == []  # not a year or a day
+    assert rephrasings("Which river bounded the duchy?", "Seine") == [
+        "What river bounded the duchy?"]
+    assert rephrasings("From which port did the fleet sail?", "Messina") == [
+        "From what port did the fleet sail?"]
+    assert rephrasings("Which was the first?", "Rouen") == []  # 'which' heads no noun
+    assert rephrasings("What kind of arches does it have?", "rounded") == [
+        "What type of arches does it have?"]
+    assert rephrasings("The Normans settled in the east of what place?", "Ireland") == [
+        "The Normans settled in the east of what country?"]
+    assert rephrasings("The Normans settled in the east of what place?", "Leinster") == []
+
+
 def test_every_form_is_a_candidate(nlp) -> None:  # type: ignore[no-untyped-def]
     made = candidates_for(PASSAGE, ["1887"], nlp)[0]
     assert {c.source for c in made.candidates} == {"sentence", "short"}
-    assert all(c.form == "adjunct" and c.question.startswith("When did ")
+    assert all(c.form == "adjunct" and c.question.startswith(_YEAR_ASKED)
                for c in made.candidates)
     assert len({c.question for c in made.candidates}) == len(made.candidates)
     # no clause-level question for the object of 'raised from': the echoes, last resort
@@ -78,7 +119,7 @@ def test_the_ranker_prefers_the_short_fronted_question_to_the_echo(nlp) -> None:
     made = candidates_for(PASSAGE, ["1887"], nlp)[0]
     model = ranking.Ranker.load()
     chosen = model.best(made.candidates, made.kind, made.sentence)
-    assert chosen is not None and chosen.question.startswith("When did ")
+    assert chosen is not None and chosen.question.startswith(_YEAR_ASKED)
     longest = max(made.candidates, key=lambda c: len(c.question))
     assert len(chosen.question.split()) < len(longest.question.split())
     # the echo the sentence gives for the same answer, as the last resort would make it

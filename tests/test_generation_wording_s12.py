@@ -75,8 +75,9 @@ def test_a_conjunct_the_tagger_read_as_a_noun_is_not_merged_into_the_question() 
     # cotton exchange established continued trading until the war?'
     text = "Lodz's first cotton exchange was established in 1872 and continued trading until " \
            "the war."
-    assert question_for_answer(text, "1872")[0] == \
-        "When was Lodz's first cotton exchange established?"
+    asked = question_for_answer(text, "1872")[0]  # a year may be 'In what year' too
+    assert asked.removeprefix("In what year ").removeprefix("When ") == \
+        "was Lodz's first cotton exchange established?", asked
 
 
 def test_at_the_time_is_dropped_as_a_discourse_phrase() -> None:

@@ -23,12 +23,14 @@ from agents.generation import language as lang
 from agents.generation.cards import card_id
 from agents.generation.clauses import clauses
 from agents.generation.compression import compressions
+from agents.generation.gazetteer import region
 from agents.generation.grammar import ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
 from agents.generation.phrasing import _empty, candidates, in_window
 from agents.generation.ranking import Candidate, ranker
 from agents.generation.reference import Resolver
 from agents.generation.spans import Answer, as_group, as_person, locate, names_used, people_named
+from agents.generation.terms import MONTHS_EN
 from agents.generation.text import check_text
 from schemas.events import Card
 
@@ -119,8 +121,10 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
         windows: list[Candidate] = []
         for where, span, source, dropped in sources:
             for question, form in candidates(where, span, answer, resolver):
-                if not _empty(question) and question not in made:
-                    made[question] = Candidate(question, form, source, dropped)
+                if _empty(question):
+                    continue
+                for asked in (question, *rephrasings(question, answer)):
+                    made.setdefault(asked, Candidate(asked, form, source, dropped))
             window = in_window(where, span, resolver)
             if window and not _empty(window):
                 windows.append(Candidate(window, "window", source, dropped))
@@ -136,6 +140,50 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
                                   strict=True):
             cand.problems = problems
         out.append(Made(answer, found.kind if found else "", sent.text.strip(), listed))
+    return out
+
+
+# the auxiliary after a fronted wh-phrase ('When did …', 'Which river was …')
+_AUX = ("did|do|does|was|were|is|are|had|has|have|will|would|could|can|should|might|may|"
+        "must")
+_YEAR = re.compile(r"(?:(?:AD|BC|CE|BCE|c\.)\s+)?\d{3,4}(?:\s+(?:AD|BC|CE|BCE))?")
+_MONTH = re.compile(rf"(?:early |late |mid-)?(?:{MONTHS_EN})", re.IGNORECASE)
+_DAY = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{MONTHS_EN})|(?:{MONTHS_EN}) "
+                  rf"\d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{3,4}})?", re.IGNORECASE)
+_WHEN = re.compile(rf"When (?=(?:{_AUX}) )")
+_WHICH = re.compile(rf"(?:(?P<prep>[A-Z][a-z]*) which|Which) (?!(?:{_AUX}|of|one)\b)(?=\w)")
+_PLACE = re.compile(r"\b([Ww])hat place\b")
+_KIND_OF = re.compile(r"What (?P<noun>kind|type|sort) of ")
+
+
+def rephrasings(question: str, answer: str) -> list[str]:
+    """The same question with the wh-phrase that SQuAD's askers write more often than ours:
+    a year is asked 'What year …' or 'In what year …' (train articles: 66 'in what year' and
+    a like number of 'what year' to 63 'when'), a month 'In what month …', a day 'On what
+    date …'; 'which N' is 'what N' (what 1021 : which 237 before a noun); 'what kind of' is
+    also 'what type of'; 'what place' is 'what country' when the answer is one (gazetteer.py).
+    Each keeps the question's every other word, so it is as grammatical
+    as the question; the ranker (ranking.py) chooses among them."""
+    out: list[str] = []
+    said = answer.strip(" .,")
+    if _WHEN.match(question):
+        rest = question[len("When "):]
+        if _YEAR.fullmatch(said):
+            out += [f"What year {rest}", f"In what year {rest}"]
+        elif _MONTH.fullmatch(said):
+            out += [f"In what month {rest}"]
+        elif _DAY.fullmatch(said):
+            out += [f"On what date {rest}"]
+    which = _WHICH.match(question)
+    if which:
+        prep = which.group("prep")
+        out.append((f"{prep} what " if prep else "What ") + question[which.end():])
+    if region(said) is not None and _PLACE.search(question):
+        out.append(_PLACE.sub(r"\1hat country", question))
+    kind_of = _KIND_OF.match(question)
+    if kind_of:
+        other = "type" if kind_of.group("noun") != "type" else "kind"
+        out.append(f"What {other} of " + question[kind_of.end():])
     return out
 
 

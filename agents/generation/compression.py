@@ -55,6 +55,8 @@ def droppable(sent: Span, start: int, end: int) -> list[tuple[str, set[int]]]:
             continue
         if child.dep_ in ("appos", "relcl") and not _set_off(child):
             continue  # 'the river Tamsey', 'the man who built it': part of the name
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and anc.pos_ == "NOUN":
+            continue  # 'a ballet, Chopiniana, …': the name says which one ('the ballet' does not)
         if child.dep_ == "prep" and anc.pos_ in ("NOUN", "PROPN") and child.lower_ == "of":
             continue  # 'the capital of France' is one thing
         if child.dep_ == "conj":  # its 'and' and comma go with it

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("ranking_model.json")
-FEATURE_SET = "rank/1"
+FEATURE_SET = "rank/2"
 _WH = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _PRONOUNS = frozenset(str.split("it its they them their he him his she her this these those"))
 _FORMS = ("definition", "title", "agent", "subject", "object", "adjunct", "count", "in-situ",
@@ -75,6 +75,11 @@ def features(c: Candidate, kind: str, sentence: str) -> dict[str, float]:
         "according": float(c.question.startswith("According to")),
         "wh_first": float(first in _WH),
         "wh_late": float(wh == "none" and any(w in _WH for w in words)),
+        # the wh-phrases answer_aware.rephrasings offers beside ours: a fronted preposition
+        # ('In what year …'), a year asked as such, and the generic 'what place'
+        "prep_first": float(len(words) > 1 and words[1] in _WH and first not in _WH),
+        "what_year": float("what year" in " ".join(words[:4])),
+        "what_place": float("what place" in " ".join(words)),
         f"form_{c.form}": 1.0,
         f"source_{c.source}": 1.0,
         f"wh_{wh}": 1.0,
@@ -94,7 +99,8 @@ def feature_names() -> list[str]:
     """Every feature name ``features`` can give, in the order the weights file stores them."""
     names = ["bias", "words", "words_sq", "share_of_sentence", "new_words",
              "sentence_words_kept", "problems", "has_problem", "pronoun", "commas",
-             "according", "wh_first", "wh_late", "dropped_count"]
+             "according", "wh_first", "wh_late", "prep_first", "what_year", "what_place",
+             "dropped_count"]
     names += [f"form_{f}" for f in _FORMS] + [f"source_{s}" for s in _SOURCES]
     whs = (*_WH, "none")
     names += [f"wh_{w}" for w in whs] + [f"kind_{k}" for k in _KINDS]
