@@ -149,3 +149,15 @@ def test_a_weights_file_for_other_features_is_refused(tmp_path: Path) -> None:
                                  "weights": shipped["weights"][:-1]}), encoding="utf-8")
     with pytest.raises(ranking.RankingModelError, match="feature list"):
         ranking.Ranker.load(short)
+
+
+def test_a_pronoun_the_page_never_names_is_kept_rather_than_no_question() -> None:
+    # a paragraph that opens on 'he': no name to put in its place, and the answer's card was
+    # the blank 'At the age of 21 he settled in _____.'
+    text = "At the age of 21 he settled in Paris. There he gave lessons to the rich."
+    card = cards_for_answers(text, ["Paris"])[0]
+    assert card.question.startswith("Where did he settle") and card.question.endswith("?")
+    # a pronoun the page does name is still replaced
+    named = cards_for_answers("Chopin was a composer. At the age of 21 he settled in Paris.",
+                              ["Paris"])[0]
+    assert "Chopin" in named.question and " he " not in named.question

@@ -13,10 +13,11 @@ This is the engine API the answer-aware benchmark (bench/question_generation.py)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from copy import copy
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from agents.exceptions import InputError
 from agents.generation import language as lang
@@ -117,14 +118,15 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
                 in_short = typed(short)
                 if in_short is not None:
                     sources.append((short, in_short, "short", dropped))
-        made: dict[str, Candidate] = {}
+        made = _asked(sources, answer, resolver)
+        if not made:
+            # a pronoun the page never names ('At the age of 21 he settled in Paris.' opening
+            # a paragraph) is kept as written: 'Where did he settle at the age of 21?' leans
+            # on the page no more than the blank that was the answer's card before
+            made = _asked(sources, answer, _Keeping(
+                **{f.name: copy(getattr(resolver, f.name)) for f in fields(Resolver)}))
         windows: list[Candidate] = []
         for where, span, source, dropped in sources:
-            for question, form in candidates(where, span, answer, resolver):
-                if _empty(question):
-                    continue
-                for asked in (question, *rephrasings(question, answer)):
-                    made.setdefault(asked, Candidate(asked, form, source, dropped))
             window = in_window(where, span, resolver)
             if window and not _empty(window):
                 windows.append(Candidate(window, "window", source, dropped))
@@ -141,6 +143,19 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
             cand.problems = problems
         out.append(Made(answer, found.kind if found else "", sent.text.strip(), listed))
     return out
+
+
+def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: Resolver
+           ) -> dict[str, Candidate]:
+    """Every wh-question (phrasing.candidates) each source gives, and its rephrasings."""
+    made: dict[str, Candidate] = {}
+    for where, span, source, dropped in sources:
+        for question, form in candidates(where, span, answer, resolver):
+            if _empty(question):
+                continue
+            for asked in (question, *rephrasings(question, answer)):
+                made.setdefault(asked, Candidate(asked, form, source, dropped))
+    return made
 
 
 # the auxiliary after a fronted wh-phrase ('When did …', 'Which river was …')
@@ -185,6 +200,16 @@ def rephrasings(question: str, answer: str) -> list[str]:
         other = "type" if kind_of.group("noun") != "type" else "kind"
         out.append(f"What {other} of " + question[kind_of.end():])
     return out
+
+
+class _Keeping(Resolver):
+    """A resolver that keeps, as written, a personal pronoun it cannot resolve."""
+
+    def replacement(self, pronoun: Token, sent: Span) -> str | None:
+        found = super().replacement(pronoun, sent)
+        if found is not None:
+            return found
+        return pronoun.text if pronoun.text == "I" else pronoun.lower_
 
 
 def _find(text: str, answer: str) -> int:
