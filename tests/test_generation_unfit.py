@@ -10,7 +10,7 @@ import re
 import pytest
 from spacy.language import Language
 
-from agents.generation import choices
+from agents.generation import choices, plausible
 from agents.generation.cards import Candidate
 from agents.generation.defects import unfit
 from agents.generation.quality import QualityScorer
@@ -115,10 +115,10 @@ def test_no_year_option_lies_in_the_future_or_past_the_documents_era(nlp: Langua
                       if a.text == "2012")
     options = choices.pick(year, sent, pool, "intermediate", None)
     assert len(options) == 3, options
-    assert all(int(re.search(r"\d{4}", o).group(0)) <= 2012 + choices.ERA_AHEAD  # type: ignore[union-attr]
+    assert all(int(re.search(r"\d{4}", o).group(0)) <= 2012 + plausible.ERA_AHEAD  # type: ignore[union-attr]
                for o in options), options
-    assert choices.in_era("2027", 2012, today=2026) is False
-    assert choices.in_era("2025", None, today=2026) is True
+    assert plausible.in_era("2027", 2012, today=2026) is False
+    assert plausible.in_era("2025", None, today=2026) is True
 
 
 def test_a_count_option_keeps_the_answers_form() -> None:

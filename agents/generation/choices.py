@@ -15,7 +15,6 @@ would be true as well.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -24,10 +23,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from spacy.tokens import Span, Token
 
-from agents.generation import gazetteer, giveaway, roles
+from agents.generation import gazetteer, giveaway, plausible, roles
 from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness, same_scale, unit, year_steps
 from agents.generation.granularity import place_sort, same_shape, siblings
+from agents.generation.plausible import in_era
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import MONTHS_EN, NUMBER_WORDS, Term, norm
 
@@ -57,10 +57,10 @@ _YEAR = re.compile(r"(?<![\d.])(?<!\d,)(1\d{3}|20\d{2})(?!\d|,\d)(?!\s*(?:bc|bce
 _NUMBERISH = re.compile(rf"\d+(st|nd|rd|th|s)?|hundred|thousand|({_MONTHS.lower()})")
 _DECADE = re.compile(r"\b(\d{1,3}0)s\b")
 _SPAN = frozenset(["and", "or", "to", "between", "from", "y", "a"])
-ERA_AHEAD = 15  # years after the document's latest one that an option may still name
 # extra steps for a year whose first perturbations fall outside the document's era
 _MORE_YEARS = {"beginner": [-150, -200, 100, -75], "advanced": [-1, -3, 1, -5, 2, -6],
                "intermediate": [-5, -15, -30, 5, 10, -25]}
+_DATED = frozenset(["year", "date", "century", "time"])  # the era and scale rules judge these
 _LOOSE_KINDS = {"org": "org", "place": "place", "person": "person", "group": "group",
                 "event": "event", "work": "work"}
 
@@ -235,6 +235,9 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
         start, value = decade.start(1), int(decade.group(1))
         return [text[:start] + str(value + s) + text[decade.end(1):] for s in steps
                 if value + s > 0]
+    spread = plausible.ranges(text, difficulty)
+    if spread is not None:
+        return spread  # '10-20%' moves as a whole: '10-40%' or '20-20%' is no range of it
     years = re.findall(r"\b\d{3,4}\b", text)
     if len(years) > 1 or (years and answer.kind in ("date", "year")
                           and len(re.findall(r"\d+", text)) > 1):
@@ -336,25 +339,35 @@ def pick(
         more = [s.removeprefix("the ") if bare else s for s in siblings(answer.text)]
         ranked += by_closeness(answer.text, [s for s in more if s not in options], difficulty,
                                None, intermediate="closest")
+    age = answer.kind in NUMERIC and plausible.is_age(answer, sent)
     if answer.kind in NUMERIC:
-        ranked = (_numbers(answer, difficulty) + ranked) if for_statement else (
-            ranked[:1] + _numbers(answer, difficulty) + ranked[1:])
-    if answer.kind in NUMERIC and len(_YEAR.findall(answer.text)) == 1 and \
+        # the page's other numbers only of the answer's form and magnitude, an age's none (a
+        # page rarely states three other ages, and its other numbers count something else)
+        pooled = [] if age else [o for o in ranked if answer.kind in _DATED
+                                  or plausible.near(o, answer.text, difficulty)]
+        made = plausible.ages(answer.text, difficulty) if age else _numbers(answer, difficulty)
+        ranked = (made + pooled) if for_statement else (pooled[:1] + made + pooled[1:])
+    if answer.kind in NUMERIC and not age and len(_YEAR.findall(answer.text)) == 1 and \
             len(re.findall(r"\d+", answer.text)) == 1:  # a range or a day keeps its own steps
         ranked += [_shift_years(answer.text, s) for s in year_steps(_MORE_YEARS.get(
             difficulty, _MORE_YEARS["intermediate"]), unit(int(_YEAR.findall(answer.text)[0])))]
     source = norm(sent.text)
+    era = in_era(answer.text, pool.latest)  # a past time: no option after the text's own
     chosen: list[str] = []
     for option in ranked:
         if answer.kind in ("century", "year") and _overlaps(option, answer.text):
             continue
-        if not in_era(option, pool.latest):
-            continue  # '2037' and '2027' offered for a 2012 ranking (s7 review)
+        if era and not in_era(option, pool.latest):
+            continue  # '2037' for a 2012 ranking (s7), '22nd century' for a past one (s11, s13)
+        if answer.kind in NUMERIC and not (plausible.ordered(option, answer.text)
+                                           and plausible.bounded(option, answer.text)):
+            continue  # 'age 36 to 28' (s13b); a share over 100 %
         if answer.kind in NUMERIC and not same_form(option, answer.text):
             continue  # 'only one' beside 'four', 'six' for 'five' (s7 review)
         if answer.kind in NUMERIC and not same_scale(option, answer.text):
             continue  # '1790', '1815' for '1800 RPM' (s12)
-        if answer.kind in NUMERIC and not same_shape(option, answer.text):
+        if answer.kind in NUMERIC and not same_shape(option, answer.text,
+                                                     dated=answer.kind in _DATED):
             continue  # a span of months among single days, 'early 1945s' for a decade (s10b)
         if answer.kind == "place" and place_sort(option) != place_sort(answer.text):
             continue  # a country among towns (s10b: 'United States of America', 'New Paltz')
@@ -371,17 +384,6 @@ def pick(
     if not for_statement and giveaway.place_inside(answer, sent, chosen, vectors):
         return []  # 'the Western Cape province in _____': no option is plausible
     return chosen
-
-
-def in_era(option: str, latest: int | None, today: int | None = None) -> bool:
-    """No year in the option after this year, nor more than ``ERA_AHEAD`` years after the
-    document's latest: a student rules out a future year at sight, and a year far beyond what
-    the page speaks of is no plausible date for its events."""
-    years = [int(y) for y in _YEAR.findall(option)]
-    limit = (today or datetime.date.today().year) - 1
-    if latest is not None:
-        limit = min(limit, latest + ERA_AHEAD)
-    return all(y <= limit for y in years)
 
 
 def same_form(option: str, answer: str) -> bool:

@@ -35,7 +35,8 @@ def _perturb(term: Term, difficulty: str) -> list[str]:
     match, value, thousands = found
     raw = match.group(0)
     if term.kind == "century":
-        steps = [-1, 1, 2, -2, 3, -3] if difficulty != "beginner" else [-3, 3, 5, -5, 4]
+        # the later steps stand in for those the era rules out ('22nd century' for a past one)
+        steps = [-1, 1, 2, -2, 3, -3, -4] if difficulty != "beginner" else [-3, 3, 5, -5, 4, -4]
         return [_ordinal_shift(text, s) for s in steps if int(value) + s > 0]
     scale = unit(value)
     if term.kind == "year":

@@ -50,8 +50,12 @@ def shape(text: str) -> Shape:
     )
 
 
-def same_shape(option: str, answer: str) -> bool:
-    return shape(option) == shape(answer)
+def same_shape(option: str, answer: str, dated: bool = True) -> bool:
+    """The option says a time or amount at the answer's granularity. A count (``dated``
+    False) is no year however many digits it has: '152' is an option for '76 ha'."""
+    if dated:
+        return shape(option) == shape(answer)
+    return shape(option)._replace(year=False) == shape(answer)._replace(year=False)
 
 
 # the big first-level units of federal countries, which texts name like countries ('Texas',

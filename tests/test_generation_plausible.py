@@ -1,0 +1,109 @@
+"""Number and date options stay in the range of the answer's own quantity (plausible.py), with
+the real pipeline: ages stay ages, ranges stay ranges, a past time gets no future option, the
+page's other numbers are offered only at the answer's magnitude and in its form."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from agents.generation import choices, plausible
+from agents.generation.spans import Answer, answers
+from agents.generation.text import usable_sentences
+
+
+def _options(nlp: Language, text: str, target: str, difficulty: str = "intermediate",
+             for_statement: bool = False) -> list[str]:
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
+    found = [answers(s) for s in sents]
+    pool = choices.Pool.build(sents, found)
+    sent, answer = _find(sents, found, target)
+    return choices.pick(answer, sent, pool, difficulty, None, count=1 if for_statement else 3,
+                        for_statement=for_statement)
+
+
+def _find(sents: list[Span], found: list[list[Answer]], target: str) -> tuple[Span, Answer]:
+    return next((s, a) for s, ans in zip(sents, found, strict=True) for a in ans
+                if a.text == target)
+
+
+def _numbers(option: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", option)]
+
+
+AGES = ("Under the old charter, pilots had to stop flying at age 60 and engineers at 67. "
+        "Rules (1) and (2) of the charter were repealed in 1998, and (3) in 2004.")
+
+
+@pytest.mark.parametrize("difficulty", ["beginner", "intermediate", "advanced"])
+def test_an_age_is_offered_ages_near_it(nlp: Language, difficulty: str) -> None:
+    """A retirement age was offered '98', '3' and '2' (s13b review: absurd): a multiple of an
+    age and the page's list numbers are no ages."""
+    options = _options(nlp, AGES, "67", difficulty)
+    assert len(options) == 3, options
+    assert all(40 <= n <= 100 for o in options for n in _numbers(o)), options
+    swap = _options(nlp, AGES, "67", difficulty, for_statement=True)
+    assert swap and all(40 <= n <= 100 for n in _numbers(swap[0])), swap
+
+
+def test_an_age_range_moves_as_a_whole_and_stays_in_order(nlp: Language) -> None:
+    """'age 36 to 28' was offered for 'age 18 to 28' (s13b): only the first end had moved."""
+    text = "Children from age 6 to 12 attend the primary school of the district."
+    options = _options(nlp, text, "age 6 to 12")
+    assert len(options) == 3, options
+    for option in options:
+        lo, hi = _numbers(option)
+        assert lo < hi and hi - lo == 6 and lo >= 3, options
+
+
+def test_a_range_of_shares_stays_a_range_within_100(nlp: Language) -> None:
+    text = "During the crisis, unemployment in the region rose to 85-95% among young workers."
+    sents = [d[:] for d in nlp.pipe([text])]
+    found = [answers(s) for s in sents]
+    answer = next(a for a in found[0] if "85" in a.text)
+    options = choices._numbers(answer, "intermediate")
+    assert options, options
+    for option in options:
+        lo, hi = _numbers(option)
+        assert lo < hi <= 100 and hi - lo == 10, options
+
+
+@pytest.mark.parametrize("answer", ["19th and 20th centuries", "late 19th century"])
+def test_a_past_century_gets_no_future_option(nlp: Language, answer: str) -> None:
+    """'21st and 22nd centuries' and 'late 21st century' were offered for past events (s13,
+    s13b: 'impossible', 'effectively a two-way choice')."""
+    text = f"European powers expanded their colonial rule across Africa in the {answer}."
+    options = _options(nlp, text, answer)
+    assert len(options) == 3, options
+    assert all(plausible.in_era(o, None, today=2026) for o in options), options
+    assert all(n <= 21 for o in options for n in _numbers(o)), options
+
+
+def test_a_century_or_year_after_today_is_out_of_era() -> None:
+    assert plausible.in_era("the 21st century", None, today=2026)
+    assert not plausible.in_era("late 21st century", None, today=2026)
+    assert not plausible.in_era("21st and 22nd centuries", None, today=2026)
+    assert plausible.in_era("5th century BC", None, today=2026)
+    assert plausible.in_era("14th century", 1281, today=2026)  # a page's own dates are no bound
+    assert not plausible.in_era("2027", 2012, today=2026)
+
+
+def test_a_number_from_elsewhere_on_the_page_keeps_the_answers_magnitude_and_form(
+        nlp: Language) -> None:
+    """'55,000' electors and 'one' were offered for '73' members (s6 page, current engine)."""
+    text = ("Of the 120 members of the assembly, 73 are elected in local districts. "
+            "Each district has about 55,000 voters. Voters choose one member per district.")
+    options = _options(nlp, text, "73")
+    assert len(options) == 3, options
+    assert all(o.isdigit() and 18 <= int(o) <= 292 for o in options), options
+
+
+def test_a_count_past_100_is_no_year(nlp: Language) -> None:
+    """'152' for '76 ha' was refused as a year among counts, leaving the card two options."""
+    text = "The city's largest park covers an area of 76 ha, with 43 benches along its paths."
+    options = _options(nlp, text, "76")
+    assert len(options) == 3, options
+    assert any(int(o) > 100 for o in options), options
