@@ -89,6 +89,20 @@ def test_a_bare_count_of_two_is_not_worth_a_multiple_choice_card(
     assert any(c.type == "mcq" for c in _asked(cards, "Seven"))  # a count worth asking
 
 
+def test_a_number_the_sentences_other_numbers_give_is_not_asked(
+        nlp: Language, encoder: object) -> None:
+    """'worked for _____, from age 18 to 28' (10 years) and 'for 10 years, from _____' (s13b:
+    all reviewers, 'given away'): a subtraction of the sentence's own numbers answers it."""
+    text = ("Mr Berg served on the city council for 12 years, from 1990 to 2002, before he "
+            "retired. Mr Berg served as a judge from age 40 to 65 and spent 25 years on the "
+            "bench. The council had 40 members in 1990 and 52 members in 2002. The new town "
+            "hall of 1994 cost 3 million pounds.")
+    cards = _cards(nlp, encoder, text)
+    for answer in ("12 years", "age 40 to 65", "25 years"):
+        assert not [c.question for c in _asked(cards, answer)], answer
+    assert _asked(cards, "52") or _asked(cards, "52 members")  # no subtraction gives it
+
+
 def test_the_card_alone_shows_a_derived_form_for_any_engine() -> None:
     """defects.given_away reads the card only (the LLM engine's cards too): a capitalised
     word of the stem that shares the answer's first four letters ('Turkish' … 'Turkey',

@@ -17,6 +17,7 @@ the answer in plain sight of its own stem:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -162,6 +163,27 @@ def place_inside(answer: Answer, sent: Span, options: Sequence[str],
     return None
 
 
+def _amounts(text: str) -> list[float]:
+    """The numbers a text says, in digits or as count words ('10 years', 'ten')."""
+    out = [float(n.replace(",", "")) for n in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", text)]
+    return out + [float(_COUNT_WORDS[w]) for w in norm(text).split() if w in _COUNT_WORDS]
+
+
+def sum_shown(answer: Answer, sent: Span) -> bool:
+    """The sentence's other numbers give the answer by a subtraction: 'worked for _____, from
+    age 18 to 28' (10 years), 'for 10 years, from age _____' ('18 to 28', whose width the
+    sentence states), 'Of the 129 members, 73 are elected and _____ appointed'. A reader
+    needs no knowledge to answer it (s13b: rejected as given away by all reviewers)."""
+    ours = _amounts(answer.text)
+    rest = sent.doc[sent.start : answer.start].text + " " + sent.doc[answer.end : sent.end].text
+    others = [v for v in _amounts(rest) if v > 0]
+    if not ours or not others or len(ours) > 2 or any(v <= 1 for v in ours):
+        return False
+    if len(ours) == 2:  # a range: its width is said
+        return abs(ours[1] - ours[0]) in others
+    return any(abs(x - y) == ours[0] for i, x in enumerate(others) for y in others[i + 1:])
+
+
 def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None
                ) -> str | None:
     """Why the sentence gives ``answer`` away (a card blanking or asking it teaches nothing),
@@ -170,6 +192,8 @@ def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | N
         return "the sentence shows the count"
     if small_count(answer):
         return "a count too small to ask"
+    if sum_shown(answer, sent):
+        return "the sentence's other numbers give the answer"
     if names_answer(answer, sent, vectors):
         return "the sentence names a form of the answer"
     return None
