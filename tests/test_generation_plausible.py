@@ -94,7 +94,7 @@ def test_a_century_or_year_after_today_is_out_of_era() -> None:
 def test_a_number_from_elsewhere_on_the_page_keeps_the_answers_magnitude_and_form(
         nlp: Language) -> None:
     """'55,000' electors and 'one' were offered for '73' members (s6 page, current engine)."""
-    text = ("Of the 120 members of the assembly, 73 are elected in local districts. "
+    text = ("In the assembly, 73 are elected in local districts, and 120 sit in total. "
             "Each district has about 55,000 voters. Voters choose one member per district.")
     options = _options(nlp, text, "73")
     assert len(options) == 3, options
@@ -107,3 +107,13 @@ def test_a_count_past_100_is_no_year(nlp: Language) -> None:
     options = _options(nlp, text, "76")
     assert len(options) == 3, options
     assert any(int(o) > 100 for o in options), options
+
+
+def test_a_part_is_offered_no_count_above_its_whole(nlp: Language) -> None:
+    """'110' and '146' were offered for '73' of 129 members (s6 reviewer: 'distractor >129')."""
+    text = ("Of the 40 rooms of the palace, 30 were painted in 1990. "
+            "The palace has 6 towers and 24 gates.")
+    options = _options(nlp, text, "30")  # 60 and 45 rooms of 40: fewer options, or no card
+    assert all(int(o) < 40 for o in options), options
+    options = _options(nlp, text.replace("30", "12"), "12")
+    assert len(options) == 3 and all(int(o) < 40 for o in options), options

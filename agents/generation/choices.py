@@ -353,6 +353,7 @@ def pick(
             difficulty, _MORE_YEARS["intermediate"]), unit(int(_YEAR.findall(answer.text)[0])))]
     source = norm(sent.text)
     era = in_era(answer.text, pool.latest)  # a past time: no option after the text's own
+    limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
     chosen: list[str] = []
     for option in ranked:
         if answer.kind in ("century", "year") and _overlaps(option, answer.text):
@@ -360,8 +361,9 @@ def pick(
         if era and not in_era(option, pool.latest):
             continue  # '2037' for a 2012 ranking (s7), '22nd century' for a past one (s11, s13)
         if answer.kind in NUMERIC and not (plausible.ordered(option, answer.text)
-                                           and plausible.bounded(option, answer.text)):
-            continue  # 'age 36 to 28' (s13b); a share over 100 %
+                                           and plausible.bounded(option, answer.text)
+                                           and plausible.within(option, limit)):
+            continue  # 'age 36 to 28' (s13b); a share over 100 %; '146' of 129 members (s6)
         if answer.kind in NUMERIC and not same_form(option, answer.text):
             continue  # 'only one' beside 'four', 'six' for 'five' (s7 review)
         if answer.kind in NUMERIC and not same_scale(option, answer.text):

@@ -10,7 +10,8 @@ quantity, in a few classes this module owns:
 - a human age: an age moves by years on the answer's own scale and stays a human age
   (``is_age``, ``ages``), never a multiple of it (a retirement age offered 98, 3 and 2);
 - a range: both ends move together and stay in order (``ranges``, ``ordered``);
-- a share: a percentage stays within 0..100 (``bounded``);
+- a share: a percentage stays within 0..100 (``bounded``), and a part within its whole
+  ('Of the 129 members, _____ are elected': no option above 129; ``whole``, ``within``);
 - the page's other numbers: one taken from elsewhere on the page must be said as the answer
   says its own (digits for digits, words for words) and be of its magnitude (``near``): the
   electorate of a constituency ('55,000') is no option for a count of members ('73').
@@ -189,6 +190,31 @@ def bounded(option: str, answer: str) -> bool:
     values = [_value(n) for n in re.findall(_NUM, option)]
     return all(v is None or 0 < v <= 100 for v in values) or any(
         (_value(n) or 0) > 100 for n in re.findall(_NUM, answer))
+
+
+_WHOLE = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+                    r"(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:%|per ?cent|bc|ad)\b)", re.IGNORECASE)
+
+
+def whole(answer: Answer, sent: Span) -> float | None:
+    """The whole a count is a part of, when its sentence says it ('Of the 129 members, _____
+    are elected …'): an option may not exceed it (s6: 'distractor >129')."""
+    if answer.kind in ("year", "date", "century", "time") or not re.search(r"\d", answer.text):
+        return None
+    value = _value(re.findall(_NUM, answer.text)[0])
+    if value is None or len(re.findall(_NUM, answer.text)) != 1:
+        return None
+    rest = sent.doc[sent.start : answer.start].text + " " + sent.doc[answer.end : sent.end].text
+    wholes = [v for v in (_value(m.group(1)) for m in _WHOLE.finditer(rest))
+              if v is not None and v > value and not _YEAR.fullmatch(str(int(v)))]
+    return min(wholes, default=None)
+
+
+def within(option: str, limit: float | None) -> bool:
+    """The option's count stays below the whole it is a part of."""
+    found = re.search(_NUM, option)
+    value = _value(found.group(0)) if found else None
+    return limit is None or value is None or value < limit
 
 
 def near(option: str, answer: str, difficulty: str) -> bool:
