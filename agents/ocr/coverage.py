@@ -38,6 +38,10 @@ from agents.ocr.tesseract import Word
 
 REFERENCE_GLYPH_PX = 14  # glyph height the ink is found at: enough to tell a glyph from a speck
 MAX_SIDE = 1800
+# Connected components by Grana's block-based labelling (BBDT): the same components, labelled
+# in the same order as OpenCV's default (Spaghetti) on every page of the seen OCR splits, in
+# about half its CPU time on a full page (6.9 against 15.4 ms at 1916 x 1700 px).
+LABELLING = cv2.CCL_GRANA
 LINE_READ = 0.5  # a text line with less than half its ink inside words counts as unread
 # A run of ink is a text line when it spans LINE_SPAN glyph heights or more, in at least
 # LINE_PIECES components: about ten characters, short of the 15 the bench judges a line by.
@@ -148,7 +152,8 @@ def find_ink(gray: np.ndarray, text_height: float | None) -> Ink:
     to_reference = np.diag([small.shape[1] / w, small.shape[0] / h, 1.0])
     glyph = (text_height or REFERENCE_GLYPH_PX * factor) / factor
     mask = _ink_mask(small, glyph)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    _, _, stats, _ = cv2.connectedComponentsWithStatsWithAlgorithm(
+        mask.astype(np.uint8), 8, cv2.CV_32S, LABELLING)
     x, y, bw, bh, area = (stats[1:, i] for i in range(5))
     sh, sw = small.shape
     touching = (x == 0) | (y == 0) | (x + bw >= sw) | (y + bh >= sh)
@@ -204,7 +209,7 @@ def _lines(boxes: np.ndarray, shape: tuple[int, int], glyph: float) -> np.ndarra
         canvas[y0 + quarter : y1 - quarter + 1, x0:x1] = 1
     gap = int(max(3, 1.5 * glyph))
     joined = cv2.dilate(canvas, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
-    _, labels = cv2.connectedComponents(joined, connectivity=8)
+    _, labels = cv2.connectedComponentsWithAlgorithm(joined, 8, cv2.CV_32S, LABELLING)
     cy = ((boxes[:, 1] + boxes[:, 3]) // 2).astype(np.int32)
     cx = ((boxes[:, 0] + boxes[:, 2]) // 2).astype(np.int32)
     return labels[cy, cx].astype(np.int32)
