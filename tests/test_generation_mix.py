@@ -133,3 +133,30 @@ def test_a_sentences_second_card_is_one_that_does_not_tell_the_firsts_answer() -
                                                           ("cloze", "tf"))
     assert len(chosen) == 2, notes
     assert chosen[1] is false
+
+
+def test_a_card_over_its_bar_beats_one_under_its_bar_though_it_shares_a_sentence() -> None:
+    """A question at P(keep) 0.83 of a sentence whose cloze was chosen first used to wait
+    until every card under the bar was spent: a cloze at 0.5 of another sentence took the
+    place and the deck said it had no questions. The question comes first now; a second
+    card that shows the first one's answer (or has its own shown) still never joins."""
+    from agents.generation.quality import KEEP_BAR, KEEP_FLOOR
+
+    found = "Jan Ingenhousz, a Dutch scientist, showed in 1779 that plants need light."
+    other = "The Calvin cycle takes place in the stroma."
+
+    def card(type_: str, question: str, answer: str, source: str, keep: float) -> Scored:
+        return Scored(Candidate(type_, question, answer, source), {"keep": keep}, keep)
+
+    cloze = card("cloze", "_____, a Dutch scientist, showed that plants need light.",
+                 "Jan Ingenhousz", found, 0.9)
+    question = card("qa", "In which year did a Dutch scientist show that plants need light?",
+                    "1779", found, 0.83)
+    tells = card("qa", "When did Jan Ingenhousz show that plants need light?", "1779 AD",
+                 found, 0.85)  # shows the cloze's answer
+    weak = card("cloze", "The Calvin cycle takes place in the _____.", "stroma", other, 0.5)
+    assert KEEP_FLOOR["cloze"] <= 0.5 < KEEP_BAR["cloze"] and KEEP_BAR["qa"] < 0.83
+    chosen, _ = QualityScorer(None).select([cloze, tells, question, weak], 2, ("cloze", "qa"))
+    assert chosen == [cloze, question], [s.candidate.question for s in chosen]
+    chosen, _ = QualityScorer(None).select([cloze, tells, weak], 2, ("cloze", "qa"))
+    assert chosen == [cloze, weak], [s.candidate.question for s in chosen]

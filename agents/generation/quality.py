@@ -254,6 +254,21 @@ class QualityScorer:
                                              for r in needed)]
                 for t, cands in supply.items()}
 
+    def is_good(self, s: Scored) -> bool:
+        """Over the score threshold and its type's keep bar (and floor): a card the deck
+        takes before any card under its bar."""
+        t, keep = s.candidate.type, s.quality.get("keep", 1.0)
+        return (s.score >= self.threshold and keep >= self.keep_floor.get(t, 0.0)
+                and keep >= self.keep_bar.get(t, 0.0))
+
+    def _seconds(self, repeats: list[Scored], chosen: list[Scored], below: set[int]
+                 ) -> list[Scored]:
+        """The second cards of chosen cards' sentences that may join the deck before any
+        card under its bar: over their type's bar, not a chosen card's fact, and neither
+        showing a chosen card's answer nor shown theirs by one (``_tells``)."""
+        return [s for s in repeats if id(s) not in below
+                and not any(self.is_duplicate(s, c) or _tells(s, c) for c in chosen)]
+
     def is_duplicate(self, a: Scored, b: Scored) -> bool:
         """The same fact asked twice, or near-identical text. Two cards blanking different
         terms of one sentence ask different facts and are not duplicates."""
@@ -310,10 +325,14 @@ class QualityScorer:
         are filled scarcest first (fewest candidates per open place), so a fact that is the
         only multiple-choice card is not spent on a cloze.
 
-        One sentence, one card: a candidate of a sentence a chosen card was made from waits
-        until every card of another sentence (over the bar, then between floor and bar) is
-        spent; a deck repeats a sentence only when the count cannot be made otherwise, and
-        then with the card least like the one already there (``_similarity``)."""
+        One sentence, one card, where the bar allows: a candidate of a sentence a chosen card
+        was made from waits until the cards of other sentences over their bar are spent, but
+        a card over its bar still comes before any card under its bar, and fills its type's
+        place when no other sentence has a card of that type over the bar (a question at
+        P(keep) 0.8 is not lost to a cloze at 0.5 because a cloze of its sentence was chosen
+        first). Such a second card never shows a chosen card's answer or has its own shown
+        (``_tells``); after the cards under the bar, the rest of a sentence's cards come last,
+        least like the one already there (``_similarity``) first."""
         notes: list[str] = []
         pool = [s for s in scored if s.candidate.type in types and s.score >= self.threshold
                 and s.quality.get("keep", 1.0) >= self.keep_floor.get(s.candidate.type, 0.0)]
@@ -324,6 +343,7 @@ class QualityScorer:
                  for s in pool]
         reserve = [s for s, low in zip(pool, under, strict=True) if low]
         pool = [s for s, low in zip(pool, under, strict=True) if not low]
+        below = {id(s) for s in reserve}
         quota = {t: count // len(types) + (i < count % len(types)) for i, t in enumerate(types)}
         asked = dict(quota)
         if "tf" in quota:
@@ -334,7 +354,11 @@ class QualityScorer:
         relaxed = again = False
         while len(chosen) < count and (pool or reserve or repeats):
             if not pool:
-                if reserve:
+                second = self._seconds(repeats, chosen, below)
+                if second:  # a sentence's second card over its bar, before any under its bar
+                    later = second
+                    repeats = [s for s in repeats if all(s is not t for t in later)]
+                elif reserve:
                     later, reserve = reserve, []
                 else:
                     # a sentence's second card: first those that do not tell a card of their
@@ -363,7 +387,9 @@ class QualityScorer:
                 least = min(filled[s.candidate.type] for s in eligible)
                 eligible = [s for s in eligible if again or filled[s.candidate.type] == least]
             else:
+                seconds = self._seconds(repeats, chosen, below)
                 supply = {t: [s for s in pool if _slot(s.candidate) == t]
+                          or [s for s in seconds if _slot(s.candidate) == t]
                           for t, q in quota.items() if q > 0}
                 supply = {t: cands for t, cands in self._reserve(supply, quota).items() if cands}
                 if not supply:
@@ -384,6 +410,7 @@ class QualityScorer:
             chosen.append(best)
             quota[_slot(best.candidate)] = quota.get(_slot(best.candidate), 0) - 1
             pool = [s for s in pool if s is not best and not self.is_duplicate(s, best)]
+            repeats = [s for s in repeats if s is not best]
             if best.candidate.source:
                 repeats += [s for s in (*pool, *reserve) if _same_sentence(s, best)]
                 pool = [s for s in pool if not _same_sentence(s, best)]

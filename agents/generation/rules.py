@@ -135,7 +135,14 @@ def finish(
     if missing and (chosen or len(request.question_types) < len(CARD_TYPES)):
         # also when nothing was chosen for a request of some types only: a qa-only request
         # learns why it got none (a text that makes no card of any type says so upstream)
-        more.append(f"no {', '.join(missing)} cards: the text offers none of good quality")
+        # "none of good quality" only of a type with no card over its bar; a type whose good
+        # cards all asked a delivered card's fact (or showed its answer) is told so instead
+        good = {s.candidate.type for s in scored if scorer.is_good(s)}
+        if none := [t for t in missing if t not in good]:
+            more.append(f"no {', '.join(none)} cards: the text offers none of good quality")
+        if lost := [t for t in missing if t in good]:
+            more.append(f"no {', '.join(lost)} cards: the text's good ones ask what the deck's "
+                        "other cards already ask")
     cards = [
         to_card(s.candidate, request.upload_id, request.difficulty, doc.language, s.rank, s.quality)
         for s in chosen
