@@ -160,3 +160,41 @@ def test_a_card_over_its_bar_beats_one_under_its_bar_though_it_shares_a_sentence
     assert chosen == [cloze, question], [s.candidate.question for s in chosen]
     chosen, _ = QualityScorer(None).select([cloze, tells, weak], 2, ("cloze", "qa"))
     assert chosen == [cloze, weak], [s.candidate.question for s in chosen]
+
+
+def test_the_no_questions_note_says_why_when_the_text_had_good_ones() -> None:
+    """'no qa cards: the text offers none of good quality' was said also when a question over
+    the bar was there but asked the delivered multiple-choice card's fact; it is said only
+    when no question cleared its bar, and the other case is told as it is."""
+    from types import SimpleNamespace
+
+    from agents.generation.quality import KEEP_BAR
+    from agents.generation.rules import finish
+    from agents.generation.types import GenerationRequest
+
+    found = "The Dutch scientist Jan Ingenhousz showed in 1779 that plants need light."
+
+    class Given(QualityScorer):  # the seam: scores as given, selection and notes for real
+        def __init__(self, scored: list[Scored]) -> None:
+            super().__init__(None)
+            self.given = scored
+
+        def score(self, *args: object, **kwargs: object) -> list[Scored]:
+            return self.given
+
+    def deck(qa_keep: float) -> list[str]:
+        mcq = Scored(Candidate("mcq", "When did Jan Ingenhousz show that plants need light?",
+                               "1779", found, choices=["1779", "1769", "1789", "1759"]),
+                     {"keep": 0.8}, 0.8)
+        qa = Scored(Candidate("qa", "When did Jan Ingenhousz show that plants need light?",
+                              "1779", found), {"keep": qa_keep}, 0.7)
+        doc = SimpleNamespace(freq=None, vectors={}, language="en")
+        request = GenerationRequest(found, "u", num_cards=2, question_types=("qa", "mcq"))
+        cards, notes = finish(Given([mcq, qa]), [], doc, None, request, None)  # type: ignore[arg-type]
+        assert [c.type for c in cards] == ["mcq"]
+        return [n for n in notes if n.startswith("no qa")]
+
+    assert KEEP_BAR["qa"] < 0.83 and KEEP_BAR["qa"] > 0.3
+    assert deck(0.83) == ["no qa cards: the text's good ones ask what the deck's other cards "
+                          "already ask"]
+    assert deck(0.3) == ["no qa cards: the text offers none of good quality"]
