@@ -387,10 +387,13 @@ class QualityScorer:
                 least = min(filled[s.candidate.type] for s in eligible)
                 eligible = [s for s in eligible if again or filled[s.candidate.type] == least]
             else:
-                seconds = self._seconds(repeats, chosen, below)
                 supply = {t: [s for s in pool if _slot(s.candidate) == t]
-                          or [s for s in seconds if _slot(s.candidate) == t]
                           for t, q in quota.items() if q > 0}
+                if dry := [t for t, cands in supply.items() if not cands]:
+                    # a type no other sentence offers over its bar: a used sentence's card
+                    wait = [s for s in repeats if _slot(s.candidate) in dry]
+                    for s in self._seconds(wait, chosen, below):
+                        supply[_slot(s.candidate)].append(s)
                 supply = {t: cands for t, cands in self._reserve(supply, quota).items() if cands}
                 if not supply:
                     relaxed = True
