@@ -343,12 +343,22 @@ class QualityScorer:
                  for s in pool]
         reserve = [s for s, low in zip(pool, under, strict=True) if low]
         pool = [s for s, low in zip(pool, under, strict=True) if not low]
-        below = {id(s) for s in reserve}
         quota = {t: count // len(types) + (i < count % len(types)) for i, t in enumerate(types)}
         asked = dict(quota)
         if "tf" in quota:
             tf = quota.pop("tf")
             quota["tf:True"], quota["tf:False"] = tf - tf // 2, tf // 2
+            # statements that are all true teach "answer True": the balance outranks the bar,
+            # so false statements between floor and bar take the False places that no false
+            # statement over its bar can (the tf bar rose 0.40 -> 0.60 with keep/8, and a
+            # deck of the Roman Republic text then had no false statement at all)
+            over = sum(_slot(s.candidate) == "tf:False" for s in pool)
+            lift = [s for s in reserve if _slot(s.candidate) == "tf:False"]
+            lift = lift[:max(0, quota["tf:False"] - over)]
+            if lift:
+                pool = sorted(pool + lift, key=lambda s: -s.rank)
+                reserve = [s for s in reserve if all(s is not t for t in lift)]
+        below = {id(s) for s in reserve}
         chosen: list[Scored] = []
         repeats: list[Scored] = []  # of a sentence the deck already has a card of
         relaxed = again = False
