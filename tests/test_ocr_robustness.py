@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from agents.ocr import OcrConfig, extract
-from agents.ocr.coverage import dropped_lines, find_ink, measure, text_ink, word_boxes
+from agents.ocr.coverage import Ink, dropped_lines, find_ink, measure, text_ink, word_boxes
 from agents.ocr.geometry import IDENTITY
 from agents.ocr.images import load_gray
 from agents.ocr.lexicon import is_word
@@ -126,17 +126,23 @@ def test_coverage_drops_below_80_when_a_line_is_lost(page: Source) -> None:
     assert partial.percent < 80 and partial.lines_lost == 1
 
 
-def test_a_line_read_as_junk_counts_as_lost(page: Source) -> None:
-    # Tesseract saw the line (its word boxes cover the ink) but the text keeps under half of
-    # its characters: the user lost the line, and coverage must say so (a TEST scan lost two
-    # lines this way at 99 % coverage).
+def _middle_line_of_clean(page: Source) -> tuple[Ink, list[Word], list[bool]]:
+    """The clean page's ink, Tesseract's words on it, and which words are on its middle line."""
     case = degrade(page, "clean", "dev")
     gray = load_gray(case.data, "clean", 10**8)
     ink = find_ink(np.asarray(gray), assess(gray).text_height)
     words = recognize(gray, "eng", psm=3, dpi=300, timeout_s=60, label="clean")
     lines = sorted({(w.block, w.paragraph, w.line) for w in words})
     middle = lines[len(lines) // 2]
-    kept = [(w.block, w.paragraph, w.line) != middle for w in words]
+    return ink, words, [(w.block, w.paragraph, w.line) == middle for w in words]
+
+
+def test_a_line_read_as_junk_counts_as_lost(page: Source) -> None:
+    # Tesseract saw the line (its word boxes cover the ink) but the text keeps under half of
+    # its characters: the user lost the line, and coverage must say so (a TEST scan lost two
+    # lines this way at 99 % coverage).
+    ink, words, on_it = _middle_line_of_clean(page)
+    kept = [not here for here in on_it]
     dropped = dropped_lines(ink, words, kept, IDENTITY)
     boxes = word_boxes(ink, words, IDENTITY)
     assert dropped == [0.0]
@@ -156,13 +162,7 @@ def test_a_line_read_in_doubt_is_no_lost_line(page: Source) -> None:
 
     from agents.ocr.coverage import said_by
 
-    case = degrade(page, "clean", "dev")
-    gray = load_gray(case.data, "clean", 10**8)
-    ink = find_ink(np.asarray(gray), assess(gray).text_height)
-    words = recognize(gray, "eng", psm=3, dpi=300, timeout_s=60, label="clean")
-    lines = sorted({(w.block, w.paragraph, w.line) for w in words})
-    middle = lines[len(lines) // 2]
-    on_it = [(w.block, w.paragraph, w.line) == middle for w in words]
+    ink, words, on_it = _middle_line_of_clean(page)
     boxes = word_boxes(ink, words, IDENTITY)
     read = boxes[~np.asarray(on_it)]
     for doubt, lost in ((60.0, False), (20.0, True)):
