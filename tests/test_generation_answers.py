@@ -32,6 +32,26 @@ def test_a_pronoun_is_resolved_from_the_sentence_before() -> None:
     assert "Julius Caesar" in card.question and " he " not in f" {card.question.lower()} "
 
 
+def test_a_term_in_the_pages_heading_is_asked_from_its_sentence() -> None:
+    # a page titled with its topic (the demo's photosynthesis text): the answer's first place
+    # is the heading, and the heading ran into the next sentence in the parse, which made
+    # "What Photosynthesis is the process by which ...?"
+    page = ("Photosynthesis\n\nPhotosynthesis is the process by which green plants use "
+            "sunlight to make glucose from carbon dioxide and water. It takes place mainly in "
+            "the chloroplasts.")
+    (card,) = cards_for_answers(page, ["Photosynthesis"])
+    assert card.answer == "Photosynthesis"
+    assert card.question == ("What is the process by which green plants use sunlight to make "
+                             "glucose from carbon dioxide and water?")
+
+
+def test_a_blank_line_ends_a_sentence_in_the_parse() -> None:
+    nlp = pipeline("en")
+    assert nlp is not None
+    doc = nlp("Photosynthesis\n\nPhotosynthesis is the process by which plants make food.")
+    assert next(s.text.strip() for s in doc.sents) == "Photosynthesis"
+
+
 def test_an_answer_not_in_the_text_is_an_input_error() -> None:
     with pytest.raises(InputError, match="does not occur"):
         cards_for_answers(ROME, ["Carthage"])

@@ -32,7 +32,7 @@ from agents.generation.ranking import Candidate, ranker
 from agents.generation.reference import Resolver
 from agents.generation.spans import Answer, as_group, as_person, locate, names_used, people_named
 from agents.generation.terms import MONTHS_EN
-from agents.generation.text import check_text
+from agents.generation.text import check_text, is_heading_at
 from schemas.events import Card
 
 if TYPE_CHECKING:
@@ -213,12 +213,13 @@ class _Keeping(Resolver):
 
 
 def _find(text: str, answer: str) -> int:
-    at = text.find(answer)
-    if at < 0:
-        at = text.lower().find(answer.lower())
-    if at < 0:
+    """Where the answer is asked from: its first place in the text outside a heading (a page
+    titled 'Photosynthesis' defines it in its first sentence, which is what to ask about)."""
+    hits = [m.start() for m in re.finditer(re.escape(answer), text)] or [
+        m.start() for m in re.finditer(re.escape(answer), text, re.IGNORECASE)]
+    if not hits:
         raise InputError(f"answer {answer!r} does not occur in the text")
-    return at
+    return next((at for at in hits if not is_heading_at(text, at)), hits[0])
 
 
 def _window_cloze(sent: Span, answer: str) -> str:

@@ -64,6 +64,18 @@ def merge_eras(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("paragraph_breaks")
+def break_paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a page's heading ('Photosynthesis', then a blank line,
+    then 'Photosynthesis is the process ...') is not the subject of the sentence after it.
+    Set before the parser, which keeps the boundaries it is given."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 def spacy_filter(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     for m in sorted(matches, key=lambda m: (m[1], -m[2])):
@@ -130,6 +142,8 @@ def _load(language: str, names: tuple[str, ...]) -> Language | None:
             nlp = spacy.load(found, exclude=["senter"])
         except (OSError, ValueError, ImportError) as exc:
             raise MissingPipeline(f"spaCy pipeline {found} cannot be loaded: {exc}") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     if language == "en":
         nlp.add_pipe("era_merger", first=True)
     if "ner" in nlp.pipe_names and language == "en":

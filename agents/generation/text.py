@@ -126,6 +126,18 @@ def _is_heading(line: str, next_line: str | None) -> bool:
     )
 
 
+def is_heading_at(text: str, at: int) -> bool:
+    """Whether the character at ``at`` lies on a heading: a short unpunctuated line that opens
+    a paragraph, which ``sentences`` files as the heading of what follows, not as prose."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    previous = text[: max(0, start - 1)].rsplit("\n", 1)[-1]
+    following = text[end + 1 :].split("\n", 1)[0] if end < len(text) else None
+    line = text[start:end]
+    return bool(line.strip()) and not previous.strip() and _is_heading(line, following)
+
+
 def _protect_abbreviations(text: str) -> str:
     # a placeholder dot keeps "e.g. Rome" and "J. R. R. Tolkien" in one sentence
     for abbreviation in _ABBREVIATIONS:
