@@ -248,10 +248,29 @@ def consequence_question(sentence: str, language: str) -> tuple[str, str] | None
         return f"¿Qué {verb} {x[:1].lower() + x[1:]}?", y
     if len(y.split()) > _CONSEQUENCE_WORDS:
         return None  # a clause for an answer ('the world to be divided by how …') is no card
-    return f"According to the text, what {verb} {x[:1].lower() + x[1:]}?", y
+    if {w.lower() for w in x.split()[-2:]} & _AUXILIARIES or y.split()[0].lower() == "by":
+        return None  # "amnesia is commonly caused by", "damage has resulted in": no do-support
+    # the consequence is the object: "Smoking causes lung cancer" asks "what does smoking
+    # cause?", not "what causes smoking?" (the cause and effect swapped; reviewers tagged
+    # every such card a wrong answer). The pattern's verbs are a past form or a 3rd-person
+    # singular present, so the auxiliary follows from the verb alone
+    aux, base = _DO_SUPPORT[verb]
+    return f"According to the text, what {aux} {x[:1].lower() + x[1:]} {base}?", y
 
 
 _CONSEQUENCE_WORDS = 6
+_DO_SUPPORT = {  # _LEADS_TO["en"]'s verbs: (auxiliary, base form)
+    "causes": ("does", "cause"), "caused": ("did", "cause"),
+    "leads to": ("does", "lead to"), "led to": ("did", "lead to"),
+    "results in": ("does", "result in"), "resulted in": ("did", "result in"),
+    "produces": ("does", "produce"), "produced": ("did", "produce"),
+    "allows": ("does", "allow"), "allowed": ("did", "allow"),
+    "enables": ("does", "enable"),
+    "prevents": ("does", "prevent"), "prevented": ("did", "prevent"),
+}
+_AUXILIARIES = frozenset(str.split(
+    "is are was were be been being has have had will would can could may might must shall should "
+    "do does did not"))
 
 
 def equation(sentence: str) -> tuple[str, str] | None:
