@@ -79,6 +79,12 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
     why = wh_disagrees(q, asked.answer, answer.kind)
     if why:
         return why
+    if in_brackets(answer, sent):
+        # '… lies at a height 75.6 metres (by the eastern border of Warsaw)': the question
+        # drops the aside and asks its noun of a sentence that no longer holds it
+        return "an answer inside a bracketed aside"
+    if _NO_FINITE_VERB.match(q):
+        return "no finite verb"  # 'What to be included with …?' (the subject of 'to be')
     if _THE_SHELL.search(q) or _bare_shell(q) or _DEMONSTRATIVE.search(q):
         return "a definite noun the page resolves"  # 'the crisis', 'these protocols'
     if re.match(r"(how|what|why|whether|which|who|when|where)\b", asked.answer, re.IGNORECASE):
@@ -112,11 +118,28 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
     verb = found[0] if found else answer.span(sent).root
     while verb.dep_ == "xcomp" and verb.head != verb:
         verb = verb.head  # 'agreed to swear fealty': the chain hangs on the main verb
+    modal = next((c for c in verb.children if c.tag_ == "MD" and c.dep_ == "aux"), None)
+    if modal is not None and re.search(rf"\b{re.escape(modal.lower_)}\b", q, re.IGNORECASE):
+        # the modal inverted before its subject: 'What may the spark have been Japan's
+        # perception of?', 'What can tension forces be combined with?'; on the rated seen
+        # cards 24 of 28 such object/adjunct questions were rejected (garbled or hedged)
+        return "a question inverted over a modal"
     if verb.dep_ not in _TRUSTED_VERBS or (verb.dep_ == "conj" and verb.head.dep_ != "ROOT"):
         # a relative or adverbial clause's verb: its subject and auxiliaries are the parser's
         # weakest guess, and do-support on them came out garbled
         return "not the sentence's main clause"
     return ""
+
+
+_NO_FINITE_VERB = re.compile(r"(what|who|which \w+) to \w+", re.IGNORECASE)
+
+
+def in_brackets(answer: Answer, sent: Span) -> bool:
+    """The answer stands inside a parenthesis of the sentence."""
+    depth = 0
+    for tok in sent.doc[sent.start : answer.start]:
+        depth += {"(": 1, ")": -1}.get(tok.text, 0)
+    return depth > 0
 
 
 def _bare_shell(question: str) -> bool:
