@@ -68,3 +68,16 @@ def test_a_definite_that_names_a_kind_stands(nlp: Language) -> None:
                        "immune response is antigen-specific and requires the recognition of "
                        "specific antigens during a process called antigen presentation.")
     assert any("adaptive immune response" in q for q in made), made
+
+
+def test_a_ranked_definite_with_nothing_to_rank_it_among_makes_no_card(nlp: Language) -> None:
+    """s14: 'The second mermaid reached the mouth of the Vistula River …', 'The lowest point
+    lies at a height …' (which mermaid, the lowest point of what?); a rank its own phrase
+    places ('the highest peak in the range') stands."""
+    made = _cards(nlp, "An old tale tells of two sisters who lived in the sea near Lisbon. The "
+                       "second sister swam up the Tagus River and settled near Santarem in 1620. "
+                       "The highest peak in the Serra da Estrela range rises to 1,993 metres "
+                       "above the sea.")
+    assert made, made
+    assert not any("second sister" in q.lower() for q in made), made
+    assert any("highest peak in the" in q.lower() for q in made), made

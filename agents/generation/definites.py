@@ -222,6 +222,15 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
                 before = sent.doc[det.i : compound.i].text
                 out.append(Reference("named", _phrase(det).text, f"{before} {name} {head.text}"))
                 continue
+        # the main subject 'the second mermaid', 'the lowest point': a rank with nothing to
+        # say among what ('the second mermaid of the legend', 'the lowest point in the city',
+        # 'the highest court able to …', 'the leader of the largest party' stand)
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root and not any(
+                c.i > head.i and c.dep_ == "amod" for c in kids) and any(
+                c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL")
+                for c in mods):
+            out.append(Reference("ranked", _phrase(det).text, None))
+            continue
         # 'the old model' after the page's other model; 'the old harbour quarter' is a place
         mentioned = any(t.lemma_.lower() == lemma for prev in previous for t in prev)
         pointing = any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in _POINTING_ADJ
