@@ -81,3 +81,14 @@ def test_a_ranked_definite_with_nothing_to_rank_it_among_makes_no_card(nlp: Lang
     assert made, made
     assert not any("second sister" in q.lower() for q in made), made
     assert any("highest peak in the" in q.lower() for q in made), made
+
+
+def test_a_possessive_is_not_a_noun_tucked_inside_the_subject(nlp: Language) -> None:
+    """s14: 'Increasing degrees of internal autonomy were granted to its white settler
+    colonies' kept 'its' as if it were the autonomy's: whose colonies, the page said."""
+    made = _cards(nlp, "France governed a large overseas empire after 1830. Growing measures "
+                       "of local self-rule were granted to its island colonies in the 20th "
+                       "century.")
+    shown = [q for q in made if "island colonies" in q]
+    assert shown, made
+    assert all("France's island colonies" in q for q in shown), shown

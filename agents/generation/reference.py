@@ -171,6 +171,12 @@ class Resolver:
         """Earlier in this sentence: subjects first, then the nearest."""
         before = [t for t in sent if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN")
                   and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")]
+        if pronoun.dep_ == "poss":
+            # 'Increasing degrees of internal autonomy were granted to its … colonies': a
+            # possessive outside a subject is not a noun tucked inside that subject
+            nested = {t.i for s in sent if s.dep_ in ("nsubj", "nsubjpass")
+                      and pronoun not in s.subtree for t in s.subtree if t != s}
+            before = [t for t in before if t.i not in nested]
         before.sort(key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), -t.i))
         return before
 
