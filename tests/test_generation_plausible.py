@@ -117,3 +117,43 @@ def test_a_part_is_offered_no_count_above_its_whole(nlp: Language) -> None:
     assert all(int(o) < 40 for o in options), options
     options = _options(nlp, text.replace("30", "12"), "12")
     assert len(options) == 3 and all(int(o) < 40 for o in options), options
+
+
+def test_a_year_after_a_possessive_is_a_year(nlp: Language) -> None:
+    """'Columbus's 1492 voyage' was read as a count of voyages and offered '2984', '2238' and
+    '746' (s14 review: 'impossible dates'); its false statement said '746 voyage'."""
+    text = ("Magellan's 1519 expedition was the first to cross the Pacific from the east. "
+            "Its last ship returned to Seville in 1522.")
+    options = _options(nlp, text, "1519")
+    assert len(options) == 3, options
+    assert all(1400 <= n <= 1537 for o in options for n in _numbers(o)), options
+    swap = _options(nlp, text, "1519", for_statement=True)
+    assert swap and all(1400 <= n <= 1537 for n in _numbers(swap[0])), swap
+
+
+def test_one_end_of_a_stated_range_keeps_its_side(nlp: Language) -> None:
+    """'Articles 90 to 66' was offered for 'Articles _____ to 66' (s14b: 'range out of
+    order'): an option for one end of a range stays on its side of the other end."""
+    text = ("Articles 52 to 70 require free movement of goods across the union. "
+            "The treaty has 300 articles and 9 annexes.")
+    options = _options(nlp, text, "52")
+    assert all(int(o) < 70 for o in options), options
+    sent = nlp("Articles 52 to 70 require free movement of goods across the union.")[:]
+    low = next(a for a in answers(sent) if a.text == "52")
+    assert plausible.partner(low, sent) == (70.0, True)
+    assert plausible.beside("45", (70.0, True)) and not plausible.beside("104", (70.0, True))
+    assert plausible.beside("60", (40.0, False)) and not plausible.beside("26", (40.0, False))
+
+
+@pytest.mark.parametrize("year", ["1753", "1953"])
+def test_a_past_page_is_offered_no_federal_state_it_does_not_name(nlp: Language,
+                                                                  year: str) -> None:
+    """'Arizona' and 'Alabama' were offered for a 1753 colonial governor of Virginia (s14b);
+    a page of modern times still gets the other states."""
+    text = (f"In {year}, the governor of Virginia sent a young officer to the Ohio Country. "
+            "The officer carried a letter to the French commander.")
+    options = _options(nlp, text, "Virginia")
+    if year == "1753":
+        assert all(o in text for o in options), options
+    else:
+        assert len(options) == 3 and any(o not in text for o in options), options

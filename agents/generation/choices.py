@@ -74,6 +74,7 @@ class Pool:
     kinds: dict[str, set[str]] = field(default_factory=dict)  # text → every kind it was given
     located: set[str] = field(default_factory=set)  # texts after 'in', 'to', 'from', …
     latest: int | None = None  # the document's latest year (AD), for options of its era
+    period: int | None = None  # its latest year or century's end (plausible.modern)
     classes: dict[str, set[str]] = field(default_factory=dict)  # what the page calls each name
 
     @classmethod
@@ -81,6 +82,7 @@ class Pool:
         pool = cls(sentences=[norm(s.text) for s in sents])
         years = [int(y) for s in sents for y in _YEAR.findall(s.text)]
         pool.latest = max(years, default=None)
+        pool.period = plausible.latest_time([s.text for s in sents])
         for sent, ans in zip(sents, found, strict=True):
             for a in ans:
                 plural = sent.doc[a.end - 1].tag_ in ("NNS", "NNPS")
@@ -337,6 +339,8 @@ def pick(
         # others of the list (granularity.siblings), closest in form first
         bare = not answer.text.lower().startswith("the ")  # 'in the _____' holds the article
         more = [s.removeprefix("the ") if bare else s for s in siblings(answer.text)]
+        if place_sort(answer.text) == "state" and not plausible.modern(pool.period):
+            more = []  # 'Arizona', 'Alabama' for a 1753 colonial governor (s14b)
         ranked += by_closeness(answer.text, [s for s in more if s not in options], difficulty,
                                None, intermediate="closest")
     age = answer.kind in NUMERIC and plausible.is_age(answer, sent)
@@ -354,6 +358,7 @@ def pick(
     source = norm(sent.text)
     era = in_era(answer.text, pool.latest)  # a past time: no option after the text's own
     limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
+    end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None
     chosen: list[str] = []
     for option in ranked:
         if answer.kind in ("century", "year") and _overlaps(option, answer.text):
@@ -362,8 +367,10 @@ def pick(
             continue  # '2037' for a 2012 ranking (s7), '22nd century' for a past one (s11, s13)
         if answer.kind in NUMERIC and not (plausible.ordered(option, answer.text)
                                            and plausible.bounded(option, answer.text)
-                                           and plausible.within(option, limit)):
-            continue  # 'age 36 to 28' (s13b); a share over 100 %; '146' of 129 members (s6)
+                                           and plausible.within(option, limit)
+                                           and plausible.beside(option, end)):
+            continue  # 'age 36 to 28' (s13b); a share over 100 %; '146' of 129 members (s6);
+            # 'Articles 90 to 66' (s14b)
         if answer.kind in NUMERIC and not same_form(option, answer.text):
             continue  # 'only one' beside 'four', 'six' for 'five' (s7 review)
         if answer.kind in NUMERIC and not same_scale(option, answer.text):
@@ -449,15 +456,17 @@ def hyphenated(answer: Answer, sent: Span) -> bool:
 
 def counts_units(answer: Answer, sent: Span) -> bool:
     """A bare number that modifies the noun after it, with no article before it, counts that
-    unit ('1800 RPM', '1500 men'), however year-like it looks; 'the 1979 referendum' and 'a
-    1983 speech' are years."""
+    unit ('1800 RPM', '1500 men'), however year-like it looks; 'the 1979 referendum', 'a
+    1983 speech' and 'Columbus's 1492 voyage' are years (s14: read as a count, 1492 was
+    offered 2984, 2238 and 746)."""
     span = answer.span(sent)
     root = span.root
     before = sent.doc[span.start - 1] if span.start > sent.start else None
     return (len(span) == 1 and root.like_num and root.dep_ == "nummod"
             and root.head.i == span.end and span.end < sent.end
             and root.head.pos_ in ("NOUN", "PROPN") and not _DATE_NOUN.match(root.head.lower_)
-            and not (before is not None and before.dep_ in ("det", "poss")))
+            and not (before is not None and (before.dep_ in ("det", "poss")
+                                             or before.tag_ in ("POS", "PRP$"))))
 
 
 _DATE_NOUN = re.compile(rf"^(bc|bce|ad|ce|b\.c\.|a\.d\.|{_MONTHS.lower()})$")

@@ -14,7 +14,14 @@ quantity, in a few classes this module owns:
   ('Of the 129 members, _____ are elected': no option above 129; ``whole``, ``within``);
 - the page's other numbers: one taken from elsewhere on the page must be said as the answer
   says its own (digits for digits, words for words) and be of its magnitude (``near``): the
-  electorate of a constituency ('55,000') is no option for a count of members ('73').
+  electorate of a constituency ('55,000') is no option for a count of members ('73');
+- one end of a range its sentence states ('Articles _____ to 66'): an option stays on the
+  answer's side of the other end (``partner``, ``beside``): 'Articles 90 to 66' is no range;
+- a past page's places: a federal state the page does not name is offered only when the page
+  speaks of a time when federal states existed (``modern``, 1787 on): 'Arizona' and
+  'Alabama' for a 1753 colonial governor are no states of its time. (Countries are not
+  judged so: withholding the gazetteer's neighbours on pre-1900 pages removed 7 rejected
+  and 6 kept rated cards on s6..s14b.)
 
 Years and centuries BC are left alone: no era limit applies to them.
 """
@@ -28,6 +35,7 @@ from spacy.tokens import Span
 
 from agents.generation.spans import Answer
 
+MODERN = 1787  # the first federal states (the US Constitution): a page ending earlier knows none
 ERA_AHEAD = 15  # years after the document's latest one that an option may still name
 AGE_MAX = 110  # no human age above it
 NEAR = {"beginner": 10.0}  # how many times larger or smaller a page's number may be
@@ -239,3 +247,57 @@ def _scale(text: str) -> float:
     words = text.lower()
     return 1e9 if "billion" in words else 1e6 if "million" in words else \
         1e3 if "thousand" in words else 1.0
+
+
+def latest_time(texts: list[str]) -> int | None:
+    """The latest year AD the texts name, a century counting by its last year ('the 13th
+    century' → 1300); None when they name none."""
+    years = [y for t in texts for y in years_named(t)]
+    years += [(y - 1) // 100 * 100 + 100 for t in texts for y in centuries_named(t)]
+    return max(years, default=None)
+
+
+def modern(latest: int | None) -> bool:
+    """Whether a page whose latest time is ``latest`` may be offered the federal states it
+    does not name itself: not when all it speaks of is before ``MODERN`` ('Arizona' for a
+    colonial Virginia); a page that names no time at all is not judged."""
+    return latest is None or latest >= MODERN
+
+
+_TO = r"\s*(?:to|through|–|—|-)\s*"
+_PARTNER_AFTER = re.compile(rf"^{_TO}({_NUM})")
+_PARTNER_BEFORE = re.compile(rf"(?:(?<![\w.,])({_NUM}){_TO}|\bbetween\s+({_NUM})\s+and\s+)$",
+                             re.IGNORECASE)
+
+
+def partner(answer: Answer, sent: Span) -> tuple[float, bool] | None:
+    """The other end of a range whose one end is the answer ('Articles _____ to 66' → 66, the
+    answer its low end: ``(66.0, True)``; 'between 1754 and _____' → ``(1754.0, False)``);
+    None when the answer is no end of a stated range, or the range does not run upwards
+    ('1754–63' abbreviates its second end: not judged)."""
+    doc = sent.doc
+    if answer.end > sent.end or len(re.findall(_NUM, answer.text)) != 1:
+        return None
+    own = _value(re.findall(_NUM, answer.text)[0])
+    start, end = doc[answer.start].idx, doc[answer.end - 1].idx + len(doc[answer.end - 1])
+    after = doc.text[end : sent.end_char]
+    before = doc.text[sent.start_char : start]
+    found = _PARTNER_AFTER.match(after)
+    if found and own is not None:
+        other = _value(found.group(1))
+        return (other, True) if other is not None and own < other else None
+    found = _PARTNER_BEFORE.search(before)
+    if found and own is not None:
+        other = _value(found.group(1) or found.group(2))
+        return (other, False) if other is not None and other < own else None
+    return None
+
+
+def beside(option: str, end: tuple[float, bool] | None) -> bool:
+    """The option keeps the answer's side of the range's other end: below it for a low end,
+    above it for a high one."""
+    found = re.search(_NUM, option)
+    value = _value(found.group(0)) if found else None
+    if end is None or value is None:
+        return True
+    return value < end[0] if end[1] else value > end[0]
