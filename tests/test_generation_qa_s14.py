@@ -34,34 +34,26 @@ def test_a_consequence_behind_an_auxiliary_makes_no_question(sentence: str) -> N
     assert questions.consequence_question(sentence, "en") is None
 
 
-@pytest.mark.parametrize("sentence, answer", [
-    ("Dutch farmers could sell their wheat to the Hanseatic League.", "Hanseatic League"),
-    ("Young sunflowers must receive direct sunlight from the east.", "direct sunlight"),
-    ("The Venetian merchants would buy pepper in Alexandria.", "Alexandria"),
+MODAL = "a question inverted over a modal"
+
+
+@pytest.mark.parametrize("sentence, answer, verdict", [
+    ("Dutch farmers could sell their wheat to the Hanseatic League.", "Hanseatic League", MODAL),
+    ("Young sunflowers must receive direct sunlight from the east.", "direct sunlight", MODAL),
+    ("The Venetian merchants would buy pepper in Alexandria.", "Alexandria", MODAL),
+    # the same questions without a modal are trusted
+    ("Dutch farmers sold their wheat to the Hanseatic League.", "Hanseatic League", ""),
+    ("Young sunflowers received direct sunlight from the east.", "direct sunlight", ""),
+    ("The Venetian merchants bought pepper in Alexandria.", "Alexandria", ""),
 ])
 def test_a_question_inverted_over_a_modal_is_not_trusted(nlp, sentence: str,  # type: ignore[no-untyped-def]
-                                                         answer: str) -> None:
+                                                         answer: str, verdict: str) -> None:
     sent = nlp(sentence)[:]
     found = locate(sent, answer)
     assert found is not None
     asked = ask(sent, found)
     assert asked is not None and asked.role != "subject", asked
-    assert narrow.untrusted(asked, found, sent) == "a question inverted over a modal", asked
-
-
-@pytest.mark.parametrize("sentence, answer", [
-    ("Dutch farmers sold their wheat to the Hanseatic League.", "Hanseatic League"),
-    ("Young sunflowers received direct sunlight from the east.", "direct sunlight"),
-    ("The Venetian merchants bought pepper in Alexandria.", "Alexandria"),
-])
-def test_the_same_question_without_a_modal_is_trusted(nlp, sentence: str,  # type: ignore[no-untyped-def]
-                                                      answer: str) -> None:
-    sent = nlp(sentence)[:]
-    found = locate(sent, answer)
-    assert found is not None
-    asked = ask(sent, found)
-    assert asked is not None and asked.role != "subject", asked
-    assert narrow.untrusted(asked, found, sent) == "", asked
+    assert narrow.untrusted(asked, found, sent) == verdict, asked
 
 
 def test_an_answer_inside_a_bracketed_aside_is_not_trusted(nlp) -> None:  # type: ignore[no-untyped-def]
