@@ -27,7 +27,7 @@ from agents.generation import gazetteer, giveaway, plausible, roles
 from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness, same_scale, unit, year_steps
 from agents.generation.granularity import place_sort, same_shape, siblings
-from agents.generation.plausible import in_era
+from agents.generation.plausible import DATED, YEAR, in_era
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import MONTHS_EN, NUMBER_WORDS, Term, norm
 
@@ -50,9 +50,6 @@ _DAY_OF_MONTH = re.compile(
 # words a count may carry on either side without changing its kind ('about 1,500', 'approximately
 # 1,000'); any other word ('only one' beside 'four', 'six', 'five') is another kind of option
 _APPROX = frozenset(str.split("about approximately around some nearly almost roughly circa c."))
-# a year AD: not a part of '1,500' or '2.1898', nor '509 BC'
-_YEAR = re.compile(r"(?<![\d.])(?<!\d,)(1\d{3}|20\d{2})(?!\d|,\d)(?!\s*(?:bc|bce|b\.c)\b)",
-                   re.IGNORECASE)
 # a number, ordinal, decade, scale word or month: what a perturbation may change
 _NUMBERISH = re.compile(rf"\d+(st|nd|rd|th|s)?|hundred|thousand|({_MONTHS.lower()})")
 _DECADE = re.compile(r"\b(\d{1,3}0)s\b")
@@ -60,7 +57,6 @@ _SPAN = frozenset(["and", "or", "to", "between", "from", "y", "a"])
 # extra steps for a year whose first perturbations fall outside the document's era
 _MORE_YEARS = {"beginner": [-150, -200, 100, -75], "advanced": [-1, -3, 1, -5, 2, -6],
                "intermediate": [-5, -15, -30, 5, 10, -25]}
-_DATED = frozenset(["year", "date", "century", "time"])  # the era and scale rules judge these
 _LOOSE_KINDS = {"org": "org", "place": "place", "person": "person", "group": "group",
                 "event": "event", "work": "work"}
 
@@ -80,7 +76,7 @@ class Pool:
     @classmethod
     def build(cls, sents: Sequence[Span], found: Sequence[Sequence[Answer]]) -> Pool:
         pool = cls(sentences=[norm(s.text) for s in sents])
-        years = [int(y) for s in sents for y in _YEAR.findall(s.text)]
+        years = [int(y) for s in sents for y in YEAR.findall(s.text)]
         pool.latest = max(years, default=None)
         pool.period = plausible.latest_time([s.text for s in sents])
         for sent, ans in zip(sents, found, strict=True):
@@ -347,14 +343,14 @@ def pick(
     if answer.kind in NUMERIC:
         # the page's other numbers only of the answer's form and magnitude, an age's none (a
         # page rarely states three other ages, and its other numbers count something else)
-        pooled = [] if age else [o for o in ranked if answer.kind in _DATED
+        pooled = [] if age else [o for o in ranked if answer.kind in DATED
                                   or plausible.near(o, answer.text, difficulty)]
         made = plausible.ages(answer.text, difficulty) if age else _numbers(answer, difficulty)
         ranked = (made + pooled) if for_statement else (pooled[:1] + made + pooled[1:])
-    if answer.kind in NUMERIC and not age and len(_YEAR.findall(answer.text)) == 1 and \
+    if answer.kind in NUMERIC and not age and len(YEAR.findall(answer.text)) == 1 and \
             len(re.findall(r"\d+", answer.text)) == 1:  # a range or a day keeps its own steps
         ranked += [_shift_years(answer.text, s) for s in year_steps(_MORE_YEARS.get(
-            difficulty, _MORE_YEARS["intermediate"]), unit(int(_YEAR.findall(answer.text)[0])))]
+            difficulty, _MORE_YEARS["intermediate"]), unit(int(YEAR.findall(answer.text)[0])))]
     source = norm(sent.text)
     era = in_era(answer.text, pool.latest)  # a past time: no option after the text's own
     limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
@@ -376,7 +372,7 @@ def pick(
         if answer.kind in NUMERIC and not same_scale(option, answer.text):
             continue  # '1790', '1815' for '1800 RPM' (s12)
         if answer.kind in NUMERIC and not same_shape(option, answer.text,
-                                                     dated=answer.kind in _DATED):
+                                                     dated=answer.kind in DATED):
             continue  # a span of months among single days, 'early 1945s' for a decade (s10b)
         if answer.kind == "place" and place_sort(option) != place_sort(answer.text):
             continue  # a country among towns (s10b: 'United States of America', 'New Paltz')

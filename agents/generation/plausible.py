@@ -40,8 +40,9 @@ ERA_AHEAD = 15  # years after the document's latest one that an option may still
 AGE_MAX = 110  # no human age above it
 NEAR = {"beginner": 10.0}  # how many times larger or smaller a page's number may be
 NEAR_DEFAULT = 4.0
-# a year AD: not a part of '1,500' or '2.1898', nor '509 BC'
-_YEAR = re.compile(r"(?<![\d.])(?<!\d,)(1\d{3}|20\d{2})(?!\d|,\d)(?!\s*(?:bc|bce|b\.c)\b)",
+DATED = frozenset(["year", "date", "century", "time"])  # answer kinds that are times, not counts
+# a year AD: not a part of '1,500' or '2.1898', nor '509 BC' (choices.py reads it too)
+YEAR = re.compile(r"(?<![\d.])(?<!\d,)(1\d{3}|20\d{2})(?!\d|,\d)(?!\s*(?:bc|bce|b\.c)\b)",
                    re.IGNORECASE)
 # a century or a span of them, with its third: 'late 19th century', 'the 10th and 11th centuries'
 _CENTURY = re.compile(r"\b(?:(early|mid|middle|late)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)"
@@ -69,7 +70,7 @@ def years_named(option: str) -> list[int]:
     """The years AD the option names ('1979'); nothing BC."""
     if _BC.search(option):
         return []
-    return [int(y) for y in _YEAR.findall(option)]
+    return [int(y) for y in YEAR.findall(option)]
 
 
 def centuries_named(option: str) -> list[int]:
@@ -162,7 +163,7 @@ def ranges(text: str, difficulty: str) -> list[str] | None:
     """A range of two numbers (not years: ``choices`` moves those) moved as a whole, its width
     kept and its ends in order ('10-20%' → '20-30%', …); None when the text holds no range."""
     span = _RANGE.search(text)
-    if span is None or _YEAR.fullmatch(span.group("lo")) or _YEAR.fullmatch(span.group("hi")):
+    if span is None or YEAR.fullmatch(span.group("lo")) or YEAR.fullmatch(span.group("hi")):
         return None
     lo, hi = _value(span.group("lo")), _value(span.group("hi"))
     if lo is None or hi is None or lo >= hi or not lo.is_integer() or not hi.is_integer():
@@ -207,14 +208,14 @@ _WHOLE = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?
 def whole(answer: Answer, sent: Span) -> float | None:
     """The whole a count is a part of, when its sentence says it ('Of the 129 members, _____
     are elected …'): an option may not exceed it (s6: 'distractor >129')."""
-    if answer.kind in ("year", "date", "century", "time") or not re.search(r"\d", answer.text):
+    if answer.kind in DATED or not re.search(r"\d", answer.text):
         return None
     value = _value(re.findall(_NUM, answer.text)[0])
     if value is None or len(re.findall(_NUM, answer.text)) != 1:
         return None
     rest = sent.doc[sent.start : answer.start].text + " " + sent.doc[answer.end : sent.end].text
     wholes = [v for v in (_value(m.group(1)) for m in _WHOLE.finditer(rest))
-              if v is not None and v > value and not _YEAR.fullmatch(str(int(v)))]
+              if v is not None and v > value and not YEAR.fullmatch(str(int(v)))]
     return min(wholes, default=None)
 
 
