@@ -339,8 +339,7 @@ class QualityScorer:
         pool.sort(key=lambda s: -s.rank)
         # under the bar: the deck's last resort (a user who asked only for questions still
         # gets the count), taken only after every card over its bar
-        under = [s.quality.get("keep", 1.0) < self.keep_bar.get(s.candidate.type, 0.0)
-                 for s in pool]
+        under = [not self.is_good(s) for s in pool]  # (the pool clears threshold and floor)
         reserve = [s for s, low in zip(pool, under, strict=True) if low]
         pool = [s for s, low in zip(pool, under, strict=True) if not low]
         quota = {t: count // len(types) + (i < count % len(types)) for i, t in enumerate(types)}

@@ -207,10 +207,21 @@ _CAUSE = {
         r"(?P<cause>[^;]{6,}?)[.;]?$"
     ),
 }
+# the English cause verbs _LEADS_TO reads, and the auxiliary and base form the question asks
+# them with
+_DO_SUPPORT = {
+    "causes": ("does", "cause"), "caused": ("did", "cause"),
+    "leads to": ("does", "lead to"), "led to": ("did", "lead to"),
+    "results in": ("does", "result in"), "resulted in": ("did", "result in"),
+    "produces": ("does", "produce"), "produced": ("did", "produce"),
+    "allows": ("does", "allow"), "allowed": ("did", "allow"),
+    "enables": ("does", "enable"),
+    "prevents": ("does", "prevent"), "prevented": ("did", "prevent"),
+}
 _LEADS_TO = {
     "en": re.compile(
-        r"^(?P<x>[^,;]{4,80}?)\s+(?P<verb>causes|caused|leads to|led to|results in|resulted in|"
-        r"produces|produced|allows|allowed|enables|prevents|prevented)\s+(?P<y>[^;]{4,120}?)[.;]?$"
+        r"^(?P<x>[^,;]{4,80}?)\s+(?P<verb>" + "|".join(_DO_SUPPORT) + r")\s+(?P<y>[^;]{4,120}?)"
+        r"[.;]?$"
     ),
     "es": re.compile(
         r"^(?P<x>[^,;]{4,80}?)\s+(?P<verb>causa|causó|provoca|provocó|produce|produjo|permite|"
@@ -259,15 +270,6 @@ def consequence_question(sentence: str, language: str) -> tuple[str, str] | None
 
 
 _CONSEQUENCE_WORDS = 6
-_DO_SUPPORT = {  # _LEADS_TO["en"]'s verbs: (auxiliary, base form)
-    "causes": ("does", "cause"), "caused": ("did", "cause"),
-    "leads to": ("does", "lead to"), "led to": ("did", "lead to"),
-    "results in": ("does", "result in"), "resulted in": ("did", "result in"),
-    "produces": ("does", "produce"), "produced": ("did", "produce"),
-    "allows": ("does", "allow"), "allowed": ("did", "allow"),
-    "enables": ("does", "enable"),
-    "prevents": ("does", "prevent"), "prevented": ("did", "prevent"),
-}
 _AUXILIARIES = frozenset(str.split(
     "is are was were be been being has have had will would can could may might must shall should "
     "do does did not"))
