@@ -35,6 +35,9 @@ out: look only at its final numbers):
   History Volume 2, CC BY 4.0 commit): 10 test pages added in session 14 for its final review
   (``book="worldhist"``), built by ``bench/openstax_pages.py --collection`` (the book comes in
   two volumes; source, commit, seed in the file).
+- A tenth book, held out whole (``bench/data/openstax_amgov_pages.json``, OpenStax American
+  Government 4e, CC BY 4.0 commit): 10 test pages added in session 15 for its final review
+  (``book="amgov"``), built by ``bench/openstax_pages.py`` (source, commit, seed in the file).
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -57,7 +60,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "soc": TEXTBOOK.with_name("openstax_soc_pages.json"),
          "micro": TEXTBOOK.with_name("openstax_micro_pages.json"),
          "polisci": TEXTBOOK.with_name("openstax_polisci_pages.json"),
-         "worldhist": TEXTBOOK.with_name("openstax_worldhist_pages.json")}
+         "worldhist": TEXTBOOK.with_name("openstax_worldhist_pages.json"),
+         "amgov": TEXTBOOK.with_name("openstax_amgov_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
