@@ -161,3 +161,25 @@ def test_a_pronoun_the_page_never_names_is_kept_rather_than_no_question() -> Non
     named = cards_for_answers("Chopin was a composer. At the age of 21 he settled in Paris.",
                               ["Paris"])[0]
     assert "Chopin" in named.question and " he " not in named.question
+
+
+def test_a_fronted_sentence_adverb_goes_but_a_negation_stays(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 'Meanwhile the Normans occupied …' was asked with its 'Meanwhile': people drop it
+    made = _short(nlp, "Meanwhile, the Normans occupied Petrela in 1081.", "1081")
+    assert "The Normans occupied Petrela in 1081." in {t[:1].upper() + t[1:]
+                                                        for t in made.values()}
+    made = _short(nlp, "Fortunately the Normans never occupied Petrela in 1081.", "1081")
+    assert all("never" in t for t in made.values())
+
+
+def test_one_adjunct_can_stay_while_the_others_go(nlp) -> None:  # type: ignore[no-untyped-def]
+    # besides each drop alone and all of them, every drop but one: the version that keeps
+    # only the adjunct which pins the fact
+    sentence = ("William, the Duke of Normandy, invaded England in 1066 with a large fleet "
+                "after a long dispute.")
+    doc = nlp(sentence)
+    span = doc.char_span(sentence.index("1066"), sentence.index("1066") + 4)
+    made = [short.text for short, _ in compressions(doc[:], span.start, span.end)]
+    assert "William, the Duke of Normandy, invaded England in 1066." in made
+    assert "William invaded England in 1066 with a large fleet." in made
+    assert "William invaded England in 1066 after a long dispute." in made

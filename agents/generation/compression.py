@@ -3,8 +3,11 @@
 People ask about one fact in ~9 words; a question built from a whole 30-word sentence keeps
 every adjunct and aside the sentence has. Here the sentence loses, one at a time and all
 together, the subtrees that neither hold the answer nor govern it: appositions, bracketed
-asides, relative and adverbial clauses, participial modifiers, coordinated clauses, and the
-prepositional or adverbial adjuncts of the verbs and nouns on the way to the answer.
+asides, relative and adverbial clauses, participial modifiers, coordinated clauses, the
+prepositional or adverbial adjuncts of the verbs and nouns on the way to the answer, and
+sentence adverbs before the subject ('Meanwhile', 'Some time later'). Besides each drop alone
+and all of them together, every drop but one is tried (the fact with the one adjunct that pins
+the answer).
 
 No re-parse: a whole subtree goes, so every kept word keeps its head, and the shorter
 sentence is a new ``Doc`` carrying the original parse, tags, lemmas and entities (spaCy's
@@ -24,6 +27,8 @@ _OPTIONAL = frozenset({"appos", "relcl", "acl", "advcl", "prep", "npadvmod", "pa
 # modifiers of a word off the answer's path that go too ('William, the Duke of Normandy, …')
 _ASIDES = frozenset({"appos", "relcl", "acl", "parataxis", "advcl"})
 _OPENS_ASIDE = _ASIDES | {"conj", "cc"}
+# fronted adverbs that carry the fact (a negation, a restriction) or ask it
+_KEEP_ADVERBS = frozenset(str.split("not n't never no how why where when only"))
 MAX_DROPS = 6  # droppable subtrees tried one at a time (the longest first)
 
 
@@ -63,8 +68,40 @@ def droppable(sent: Span, start: int, end: int) -> list[tuple[str, set[int]]]:
             ids |= {c.i for c in anc.children if c.dep_ in ("cc", "preconj")
                     and c.i < child.i and c.i > anc.i}
         out.append((child.dep_, ids - final))
+    out += _fronted(sent, path, answer, {i for _, ids in out for i in ids})
     out.sort(key=lambda x: -len(x[1]))
     return out[:MAX_DROPS]
+
+
+def _fronted(sent: Span, path: list[Token], answer: set[int], taken: set[int]
+             ) -> list[tuple[str, set[int]]]:
+    """The sentence adverbs and fronted connectives before the clause's subject that people
+    leave out of a question ('Meanwhile', 'Some time later', 'And', 'However,'): an advmod or
+    npadvmod of a verb on the answer's path whose subtree ends before the verb's subject
+    (a manner adverb after it, 'argued unsuccessfully', stays), and a leading
+    coordinating conjunction."""
+    out: list[tuple[str, set[int]]] = []
+    for verb in path:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")),
+                       None)
+        if subject is None:
+            continue
+        for child in verb.children:
+            if child.i >= subject.left_edge.i or child.i in answer:
+                continue
+            ids = _subtree(child)
+            if ids & (answer | taken) or child.lower_ in _KEEP_ADVERBS:
+                continue
+            adverb = child.dep_ in ("advmod", "npadvmod")
+            if adverb or (child.dep_ == "cc" and child.i == sent.start):
+                out.append(("npadvmod", ids | _comma_after(child)))
+    return out
+
+
+def _comma_after(tok: Token) -> set[int]:
+    """The comma that closes a fronted word's subtree ('However, …'), if there is one."""
+    end = max(t.i for t in tok.subtree) + 1
+    return {end} if end < len(tok.doc) and tok.doc[end].text == "," else set()
 
 
 def _set_off(tok: Token) -> bool:
@@ -149,6 +186,13 @@ def compressions(sent: Span, start: int, end: int) -> list[tuple[Span, str]]:
     parts = droppable(sent, start, end)
     out: list[tuple[Span, str]] = []
     options = [([dep], ids) for dep, ids in parts]
+    if len(parts) > 2:
+        # all but one: the fact with the one adjunct that pins the answer ('When did William
+        # invade England?' keeps its object and loses the fleet and the dispute)
+        for k in range(len(parts)):
+            rest = [part for j, part in enumerate(parts) if j != k]
+            options.append((sorted({dep for dep, _ in rest}),
+                            set().union(*(ids for _, ids in rest))))
     if len(parts) > 1:
         every: set[int] = set().union(*(ids for _, ids in parts))
         options.append((sorted({dep for dep, _ in parts}), every))
