@@ -26,6 +26,7 @@ from agents.generation import (
     choices,
     claims,
     clauses,
+    context,
     definites,
     giveaway,
     grammar,
@@ -148,7 +149,8 @@ def generate(
         seen = {(c.type, c.question) for c in cands}
         cands += [c for c in every(Resolver(lenient=True, names=names))
                   if (c.type, c.question) not in seen]
-    return cands
+    subject = context.page_subject(sents)  # 'Harvard: Since _____, …' (context.py)
+    return [context.label(c, subject) for c in cands]
 
 
 _FEW = 3  # fewer candidates than this: the context rules are relaxed for the document

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from agents.generation.context import labelled
 from agents.generation.language import FULL_TEMPLATES, words_for
 from agents.generation.terms import Term
 
@@ -156,7 +157,7 @@ def _with_topic(body: str, topic: str | None, language: str) -> str:
         re.IGNORECASE,
     )
     if topic and pronoun:
-        return f"{topic}: {body[:1].lower()}{body[1:]}"
+        return labelled(topic, body[:1].lower() + body[1:])
     return body
 
 
