@@ -21,8 +21,9 @@ statements and multiple choice fill the count:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from agents.generation.asking import Asked, clause_head
 from agents.generation.reference import SHELL_NOUNS
@@ -136,6 +137,19 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
         # weakest guess, and do-support on them came out garbled
         return "not the sentence's main clause"
     return ""
+
+
+def leans_on_page(asked: Asked, answer: Answer, back: Sequence[Token]) -> bool:
+    """The question or its answer keeps one of ``back``, the bare "the N"s of its sentence that
+    an earlier sentence of the page introduced (definites.pointing_back): 'What was the
+    network operated by … under?', 'What does the complete expansion of the steam occur
+    across?', '… → The stadium's structure', '… → duchy'. Which one, only the page says; on
+    the rated seen qa cards every such card was rejected (8 of 8: missing context, an
+    incomplete answer), none kept."""
+    if any(answer.start <= head.i < answer.end for head in back):
+        return True
+    low = asked.question.lower()
+    return any(re.search(rf"\bthe {re.escape(head.lower_)}\b", low) for head in back)
 
 
 _NO_FINITE_VERB = re.compile(r"(what|who|which \w+) to \w+", re.IGNORECASE)

@@ -292,6 +292,9 @@ def _for_sentence(
     if lang == "en" and not resolver.lenient and opening.leans_back(sent, resolver.previous):
         return out  # "Second is …", "Each committee …": which one, the page before says
     builder = Builder(sent, resolver)
+    # the bare 'the N's an earlier sentence introduced: no question keeps one (narrow.py)
+    back = definites.pointing_back(sent, resolver.previous) if lang == "en" and \
+        not resolver.lenient else []
     for answer in found:
         if standalone.trivial(answer, sent, lang) or _points_back(answer, sent, resolver) \
                 or _unasserted(answer, sent) or (lang == "en" and giveaway.gives_away(
@@ -311,6 +314,8 @@ def _for_sentence(
             asked = None  # "What does each shape of bone have?" → "distinct function"
         if asked is not None and lang == "en" and narrow.untrusted(asked, answer, sent):
             asked = None  # a shape that garbles on real text: the cloze and options stand in
+        if asked is not None and narrow.leans_on_page(asked, answer, back):
+            asked = None  # 'What was the network operated by …?': which network, the page says
         level = ROLE_LEVEL.get(asked.role, 1.0) if asked else 1.0
         if asked is not None and asked.role == "subject" and _NAMES_THE_TERM.match(asked.question):
             # "What is the process by which plants …?" → "photosynthesis": the term from its
