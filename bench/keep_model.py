@@ -6,7 +6,7 @@
     .venv/bin/python -m bench.keep_model --forward    # fit on earlier reviews, score the next
 
 ``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b,
-s11+s11b, s12+s12b and s13+s13b, a model fitted on every review made before it scores its
+s11+s11b, s12+s12b, s13+s13b and s14+s14b, a model fitted on every review made before it scores its
 cards; ROC AUC pooled and per card type, for the shipped feature set and the one it replaced side by
 side, and the kept share of the target cards at or over each P(keep) floor (read the
 floors off it and off the out-of-fold table the default run prints).
@@ -61,11 +61,13 @@ from agents.generation import keep, quality
 DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
 SEEN = DATA.with_name("card_reviews_s6.jsonl")
 # the seen reviews in the order they were made: forward transfer fits on a prefix
-ORDER = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s12b", "s13", "s13b")
+ORDER = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s12b", "s13", "s13b",
+         "s14", "s14b")
 SEEN_FILES = [DATA.with_name(f"card_reviews_{s}.jsonl") for s in ORDER]
 # forward transfer, the honest proxy for the next held-out review: fit on every review made
 # before the target ones, score the targets (each a review of passages the fit never saw)
-FORWARD = (("s9",), ("s10", "s10b"), ("s11", "s11b"), ("s12", "s12b"), ("s13", "s13b"))
+FORWARD = (("s9",), ("s10", "s10b"), ("s11", "s11b"), ("s12", "s12b"), ("s13", "s13b"),
+           ("s14", "s14b"))
 TYPES = ("qa", "mcq", "cloze", "tf")
 C = 0.3  # inverse regularisation; 765 cards, ~40 features: keep the weights modest
 FOLDS = 5
@@ -153,7 +155,8 @@ def topic(row: dict) -> str:
     if corpus == "openstax":
         book = {"s6": "psy", "s7": "psy", "s8": "ush", "s9": "astro", "s10": "astro",
                 "s10b": "ush", "s11": "soc", "s11b": "soc", "s12": "micro", "s12b": "micro",
-                "s13": "polisci", "s13b": "polisci"}.get(row["review"].split("-")[0],
+                "s13": "polisci", "s13b": "polisci", "s14": "worldhist",
+                "s14b": "worldhist"}.get(row["review"].split("-")[0],
                                                                 "ap2e")
         return f"openstax:{book}"
     return f"{corpus}:{name}"
