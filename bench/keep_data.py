@@ -8,8 +8,9 @@
         --out bench/data/card_reviews_s7.jsonl
     .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session s8 \\
         --out bench/data/card_reviews_s8.jsonl
-    for s in s9 s10 s10b s11 s11b s12 s12b s13 s13b s14 s14b; do .venv/bin/python -m bench.keep_data \\
-        --seen bench/data/reviews --session $s --out bench/data/card_reviews_$s.jsonl; done
+    for s in s9 s10 s10b s11 s11b s12 s12b s13 s13b s14 s14b; do .venv/bin/python -m \\
+        bench.keep_data --seen bench/data/reviews --session $s \\
+        --out bench/data/card_reviews_$s.jsonl; done
     .venv/bin/python -m bench.keep_data --context bench/data/card_reviews_s9.jsonl …
 
 Reads each DEV review's sealed key (item → origin, type, full card, passage key) and its

@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.keep_model --check      # cross-validate only
     .venv/bin/python -m bench.keep_model --transfer   # does it carry to other topics?
     .venv/bin/python -m bench.keep_model --forward    # fit on earlier reviews, score the next
+    .venv/bin/python -m bench.keep_model --newest     # does refitting on one more review help?
 
 ``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b,
 s11+s11b, s12+s12b, s13+s13b and s14+s14b, a model fitted on every review made before it scores its
@@ -44,6 +45,7 @@ of their stored dimensions). s6 cards whose two reviewers disagreed are left out
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 from datetime import UTC, datetime
@@ -274,6 +276,28 @@ def report_forward(sessions: dict[str, tuple]) -> None:
                       grid=(0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7))
 
 
+def report_newest(sessions: dict[str, tuple]) -> None:
+    """Does a refit on one more review help the next one? For each FORWARD target after the
+    first, the shipped feature set fitted on every review before it against the same fit
+    without the newest of those reviews; AUC per target and pooled, per type."""
+    names, cols = list(sessions), feature_sets()[1][1]
+    pooled: dict[str, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {"with": [],
+                                                                           "without": []}
+    for before, targets in itertools.pairwise(FORWARD):
+        test = _join(*(sessions[k] for k in targets))
+        types = np.array([r["card"]["type"] for r in test[3]])
+        for label, last in (("with", names.index(targets[0])), ("without", names.index(before[0]))):
+            pred = _fit_predict(_join(*(sessions[k] for k in names[:last])), test, cols)
+            pooled[label].append((test[1], pred, types))
+        (y, new, _), (_, old, _) = pooled["with"][-1], pooled["without"][-1]
+        print(f"→{'+'.join(targets):10s} with {'+'.join(before)}: {_auc(y, new):.3f}, "
+              f"without: {_auc(y, old):.3f}")
+    for label, parts in pooled.items():
+        y, pred, types = (np.concatenate([p[i] for p in parts]) for i in range(3))
+        print(f"pooled, {label:7s} the newest review: all {_auc(y, pred):.3f} " + " ".join(
+            f"{t} {_auc(y[types == t], pred[types == t]):.3f}" for t in TYPES))
+
+
 def delivered_score(rows: list[dict], keeps: np.ndarray) -> np.ndarray:
     """The quality_score each card would have been delivered with had the keep model said
     ``keeps``: its stored heuristic dimensions blended by the scorer's own formula (a card
@@ -338,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seen", type=Path, nargs="+", default=SEEN_FILES)
     parser.add_argument("--forward", action="store_true",
                         help="forward transfer (fit on earlier reviews, score later), per type")
+    parser.add_argument("--newest", action="store_true",
+                        help="forward AUC of fits with and without the newest review before it")
     parser.add_argument("--transfer", action="store_true",
                         help="DEV→s6, s6→DEV and leave-one-topic-out AUCs, old and new features")
     args = parser.parse_args(argv)
@@ -345,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
         path.stem.rsplit("_", 1)[-1]: load(path) for path in args.seen}
     if args.forward:
         report_forward(sessions)
+        return 0
+    if args.newest:
+        report_newest(sessions)
         return 0
     if args.transfer:
         report_transfer(sessions)
