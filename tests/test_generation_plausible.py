@@ -157,3 +157,31 @@ def test_a_past_page_is_offered_no_federal_state_it_does_not_name(nlp: Language,
         assert all(o in text for o in options), options
     else:
         assert len(options) == 3 and any(o not in text for o in options), options
+
+
+def test_a_year_keeps_between_the_years_its_sentence_states(nlp: Language) -> None:
+    """An option before a year the answer's sentence puts before it, or after one it puts
+    after it, is impossible against the sentence itself (s13: 'December 1998' for a loss
+    announced after July 2008; s14: a war declared years after it ended)."""
+    text = ("After the harbour fire of 1885, the city council opened the new market hall in "
+            "1890, long before the great bridge of 1902. Trade grew for decades.")
+    options = _options(nlp, text, "1890")
+    assert len(options) == 3 and all(1885 < n < 1902 for o in options for n in _numbers(o)), \
+        options
+    sent = nlp(text.split(". ")[0])[:]
+    answer = next(a for a in answers(sent) if a.text == "1890")
+    assert plausible.stated_years(answer, sent) == (1885, 1902)
+    assert plausible.amid("1895", (1885, 1902)) and not plausible.amid("1880", (1885, 1902))
+    assert not plausible.amid("1905", (1885, 1902)) and plausible.amid("1905", (None, None))
+
+
+def test_a_year_keeps_a_person_of_a_stated_age_grown(nlp: Language) -> None:
+    """'the 21-year-old Major' ordered in 1753 was offered 1733, before his birth (s14b):
+    an option keeps a person the sentence gives an adult's age an adult."""
+    text = ("In 1910, the governor sent the 24-year-old engineer Anna Berg to survey the "
+            "northern railway. The railway opened to traffic some years later.")
+    options = _options(nlp, text, "1910")
+    assert len(options) == 3 and all(n >= 1902 for o in options for n in _numbers(o)), options
+    sent = nlp(text.split(". ")[0])[:]
+    answer = next(a for a in answers(sent) if a.text == "1910")
+    assert plausible.stated_years(answer, sent) == (1902, None)

@@ -57,6 +57,8 @@ _SPAN = frozenset(["and", "or", "to", "between", "from", "y", "a"])
 # extra steps for a year whose first perturbations fall outside the document's era
 _MORE_YEARS = {"beginner": [-150, -200, 100, -75], "advanced": [-1, -3, 1, -5, 2, -6],
                "intermediate": [-5, -15, -30, 5, 10, -25]}
+# steps for a year whose sentence states years near it on either side (plausible.around)
+_INSIDE = [2, -2, 3, -3, 1, -1, 4, -4, 6, -6, 8, -8]
 _LOOSE_KINDS = {"org": "org", "place": "place", "person": "person", "group": "group",
                 "event": "event", "work": "work"}
 
@@ -351,6 +353,12 @@ def pick(
             len(re.findall(r"\d+", answer.text)) == 1:  # a range or a day keeps its own steps
         ranked += [_shift_years(answer.text, s) for s in year_steps(_MORE_YEARS.get(
             difficulty, _MORE_YEARS["intermediate"]), unit(int(YEAR.findall(answer.text)[0])))]
+    stated = plausible.stated_years(answer, sent) if answer.kind in ("year", "date") \
+        else (None, None)
+    if stated != (None, None) and not age:
+        # a year between two its sentence states: the steps that stay inside come last
+        year = int(YEAR.findall(answer.text)[0])
+        ranked += [_shift_years(answer.text, s) for s in year_steps(_INSIDE, unit(year))]
     source = norm(sent.text)
     era = in_era(answer.text, pool.latest)  # a past time: no option after the text's own
     limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
@@ -361,6 +369,8 @@ def pick(
             continue
         if era and not in_era(option, pool.latest):
             continue  # '2037' for a 2012 ranking (s7), '22nd century' for a past one (s11, s13)
+        if not plausible.amid(option, stated):
+            continue  # '2006' for 'From _____ until 2000' (s11b); before a 21-year-old's birth
         if answer.kind in NUMERIC and not (plausible.ordered(option, answer.text)
                                            and plausible.bounded(option, answer.text)
                                            and plausible.within(option, limit)

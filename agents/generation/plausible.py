@@ -22,6 +22,12 @@ quantity, in a few classes this module owns:
   'Alabama' for a 1753 colonial governor are no states of its time. (Countries are not
   judged so: withholding the gazetteer's neighbours on pre-1900 pages removed 7 rejected
   and 6 kept rated cards on s6..s14b.)
+- the years its own sentence states: a year stays between the sentence's other years on
+  each side of it, and keeps a person the sentence gives an adult's age an adult
+  (``stated_years``, ``around``, ``amid``): '2006' for 'From _____ until 2000' (s11b),
+  'October 1733' for an order to a 21-year-old in 1753 (s14b). A year the sentence states
+  again ('In December 2008 … from July to October 2008') bounds nothing: which side the
+  event lies on, the words say, not the years.
 
 Years and centuries BC are left alone: no era limit applies to them.
 """
@@ -302,3 +308,44 @@ def beside(option: str, end: tuple[float, bool] | None) -> bool:
     if end is None or value is None:
         return True
     return value < end[0] if end[1] else value > end[0]
+
+
+_AGED = re.compile(r"\b(\d{1,3})[\s-]+years?[\s-]+old\b|\baged\s+(\d{1,3})\b", re.IGNORECASE)
+ADULT = 16  # an age a person the sentence calls older keeps at an option's time
+
+
+def stated_years(answer: Answer, sent: Span) -> tuple[int | None, int | None]:
+    """The years an option for a year answer must stay between, as its sentence states them
+    (``around``, on the sentence's words outside the answer)."""
+    doc = sent.doc
+    return around(answer.text, doc[sent.start : answer.start].text + " "
+                  + doc[answer.end : sent.end].text)
+
+
+def around(answer: str, rest: str) -> tuple[int | None, int | None]:
+    """The years an option for ``answer`` (one year AD) must stay between, given the rest of
+    its sentence: the sentence's other years on each side of the answer's ('after the fire of
+    1885, the hall opened in _____, before the bridge of 1902': between 1885 and 1902), and
+    the birth a stated age implies ('In _____, the governor sent the 21-year-old officer': a
+    1753 answer keeps him at least ``ADULT``, so not before 1748). (None, None) when the
+    answer names no one year AD."""
+    own = years_named(answer)
+    if len(own) != 1:
+        return None, None
+    year = own[0]
+    others = years_named(rest)
+    lo = max((y for y in others if y < year), default=None)
+    hi = min((y for y in others if y > year), default=None)
+    for found in _AGED.finditer(rest):
+        age = int(found.group(1) or found.group(2))
+        if ADULT <= age <= AGE_MAX:
+            lo = max(lo or 0, year - (age - ADULT))
+    return lo, hi
+
+
+def amid(option: str, bounds: tuple[int | None, int | None]) -> bool:
+    """The option's years stay within the bounds its sentence states (``stated_years``)."""
+    lo, hi = bounds
+    return all((lo is None or y >= lo) and (hi is None or y <= hi)
+               for y in years_named(option))
+
