@@ -48,3 +48,21 @@ def test_a_day_of_the_month_moves_by_days_and_stays_a_day() -> None:
         days = [int("".join(ch for ch in o if ch.isdigit())) for o in options]
         assert len(options) >= 3 and all(1 <= d <= 28 for d in days), (text, options)
         assert all("June" in o for o in options) and text not in options
+
+
+def test_the_template_path_keeps_a_year_between_the_years_its_sentence_states() -> None:
+    """Without a parse (distractors.pick) a year had none of plausible.py's range rules: an
+    option stays between the sentence's years on each side of the answer, and a past year
+    gets no option far after the document's own (plausible.in_era)."""
+    from agents.generation.terms import Term
+
+    source = "After the fire of 1860, the bridge opened in 1890, long before the tunnel of 1900."
+    start = source.index("1890")
+    term = Term("1890", "year", start, start + 4)
+    pool = {"year": ["1920", "1870", "1865", "1880", "1860", "1900", "1890"]}
+    options = distractors.pick(term, source, pool, "intermediate")
+    assert options and all(1860 < int(o) < 1900 for o in options), options
+    alone = "The fund lost a fifth of its value in 1990."
+    term = Term("1990", "year", alone.index("1990"), alone.index("1990") + 4)
+    options = distractors.pick(term, alone, {"year": ["1990"]}, "intermediate")
+    assert len(options) == 3 and all(int(o) <= 1990 + 15 for o in options), options

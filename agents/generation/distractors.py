@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from agents.generation import plausible
 from agents.generation.terms import MONTHS_EN, Term, norm
 
 _MONTH = re.compile(rf"\b({MONTHS_EN})\b", re.IGNORECASE)
@@ -160,13 +161,32 @@ def pick(
     ranked = by_closeness(term.text, options, difficulty, vectors)
     if kind in _NUMERIC_KINDS:
         ranked += _perturb(term, difficulty)
+    fits = _in_range(term, source, pool) if kind in (*_NUMERIC_KINDS, "date") else None
     chosen: list[str] = []
     for option in ranked:
-        if _acceptable(option, term.text, source, chosen):
+        if (fits is None or fits(option)) and _acceptable(option, term.text, source, chosen):
             chosen.append(option)
         if len(chosen) == count:
             break
     return chosen
+
+
+def _in_range(term: Term, source: str, pool: Mapping[str, Sequence[str]]
+              ) -> Callable[[str], bool]:
+    """The range rules of the parse path (plausible.py) for a number or date found without a
+    parse: a past time gets no option after the document's own (``in_era``, its latest year
+    read from the terms and the sentence), a year stays between the years its sentence puts
+    on each side of it (``around``: 'December 1998' for a loss announced after July 2008), a
+    range stays in order and a share within 100 %."""
+    said = [t for ts in pool.values() for t in ts] + [source]
+    latest = max((y for t in said for y in plausible.years_named(t)), default=None)
+    era = plausible.in_era(term.text, latest)
+    bounds = plausible.around(term.text, source[: term.start] + " " + source[term.end :]) \
+        if term.kind in ("year", "date") and source[term.start : term.end] == term.text \
+        else (None, None)
+    return lambda option: (not era or plausible.in_era(option, latest)) \
+        and plausible.amid(option, bounds) and plausible.ordered(option, term.text) \
+        and plausible.bounded(option, term.text)
 
 
 def by_closeness(
