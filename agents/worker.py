@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import dataclasses
+import fcntl
 import logging
 import multiprocessing
 import os
@@ -89,10 +90,40 @@ def ocr_pool(workers: int) -> Executor:
 
     # spawn, not fork: the worker process holds Kafka client threads that must not be copied;
     # the children end with the worker, however it ends (streams.processes.pool_child)
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
         initializer=pool_child, initargs=(os.getpid(), worker_init),
     )
+    roomy_call_queue(pool)
+    return pool
+
+
+CALL_QUEUE_PIPE_BYTES = 1 << 20  # Linux's default /proc/sys/fs/pipe-max-size
+
+
+def roomy_call_queue(pool: ProcessPoolExecutor, size: int = CALL_QUEUE_PIPE_BYTES) -> int | None:
+    """Let the pipe that carries page jobs to the pool processes hold whole jobs; its new size
+    (None where it cannot be changed).
+
+    A job carries its upload's bytes (a clean full page: a 230 KB PNG), and a pipe holds 64 KB
+    by default, so the pages queued for the pool sat mostly in the worker: a process that
+    finished a page read the first 64 KB of its next one and then waited, chunk by chunk, for
+    the worker's queue feeder thread to write the rest, a thread that needs the worker's GIL
+    and a core while both cores read pages (strace of a pool process: three blocked reads per
+    page boundary). With room for the queued jobs the next page is already in the pipe when a
+    process asks for it. The bytes were held in the worker's feeder buffer anyway; a bigger
+    pipe only lets the kernel hold them instead (at most ``size`` per pool)."""
+    writer = getattr(getattr(pool, "_call_queue", None), "_writer", None)  # no public accessor
+    if writer is None or not hasattr(fcntl, "F_SETPIPE_SZ"):
+        return None
+    try:
+        limit = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    except (OSError, ValueError):
+        limit = size
+    try:
+        return fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, min(size, limit))
+    except OSError:  # over the user's pipe memory limit: the default pipe still works
+        return None
 
 
 EXIT_UNDELIVERABLE = 75  # EX_TEMPFAIL: the supervisor restarts the worker
