@@ -43,15 +43,20 @@ a page's wall time, and with it the stack's CPU per page beside the OCR processe
 polling, not work per page), so the ratio is also projected onto idle cores: the OCR processes'
 CPU per page against the ceiling's, less the share of the N cores the rest of the stack takes
 (the cores it used per second of the run). ``--no-engine`` leaves the
-engine out (a third of a round's time) when only agent/ceiling is wanted.
+engine out (a third of a round's time) when only agent/ceiling is wanted. ``--trace`` shows
+where each OCR process's time went through the agent (:class:`PoolSampler`, every 2 ms): reading
+pages, no job before its first page, between pages (the pool not fed) and after its last page
+(the tail, and the hops of the last text to the client), waiting for the rest of a job (a job
+larger than the pipe, written by the worker's feeder thread while the process waits).
 
     flock /tmp/cardstream-bench.lock .venv/bin/python -m bench.ocr_throughput \\
-        [--pages 24] [--full-pages 20] [--rounds 2] [--seed-pages 4] [--no-engine]
+        [--pages 24] [--full-pages 20] [--rounds 2] [--seed-pages 4] [--no-engine] [--trace]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import resource
@@ -59,6 +64,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from itertools import repeat
@@ -208,8 +214,82 @@ def cores_by_role(before: dict[str, float], after: dict[str, float],
     return used
 
 
+class PoolSampler:
+    """What each pool process's main thread is doing, sampled every ``period`` seconds from
+    /proc/PID/syscall (no tracer: the OCR processes run as they do unwatched): on a core or
+    in a system call of its page work ("page"), blocked reading the 4-byte length of a job
+    from the pool's pipe ("no job": nothing queued for it), blocked reading the rest of a job
+    ("rest of job": the worker's feeder thread has not written it yet), or writing a result.
+    Each sample stands for the time since the one before; the sampling runs in this client."""
+
+    READ, WRITE = 0, 1  # x86-64 system call numbers
+
+    def __init__(self, pids: list[int], period: float = 0.002) -> None:
+        self.pids = pids
+        self.period = period
+        self.samples: dict[int, list[tuple[float, str]]] = {pid: [] for pid in pids}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="pool-sampler", daemon=True)
+
+    def state(self, pid: int) -> str:
+        try:
+            fields = Path(f"/proc/{pid}/syscall").read_text().split()
+        except OSError:
+            return "gone"
+        if not fields or fields[0] == "running" or not fields[0].isdigit():
+            return "page"
+        number = int(fields[0])
+        if number == self.READ and len(fields) > 3:
+            return "no job" if int(fields[3], 16) == 4 else "rest of job"
+        return "result" if number == self.WRITE else "page"
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            now = time.perf_counter()
+            for pid in self.pids:
+                self.samples[pid].append((now, self.state(pid)))
+            time.sleep(self.period)
+
+    def __enter__(self) -> PoolSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def timeline(self, pid: int, started: float, elapsed: float) -> str:
+        """Where ``pid``'s time went over the run from ``started`` (perf_counter) for
+        ``elapsed`` seconds: each state's seconds, and the first and last page sampled."""
+        spent: dict[str, float] = {}
+        pages = [t - started for t, state in self.samples[pid] if state == "page"
+                 and 0 <= t - started <= elapsed]
+        first, last = (pages[0], pages[-1]) if pages else (0.0, 0.0)
+        before = after = 0.0
+        previous = started
+        for t, state in self.samples[pid]:
+            if t <= started or previous >= started + elapsed:
+                previous = t
+                continue
+            took = min(t, started + elapsed) - max(previous, started)
+            previous = t
+            at = t - started
+            if state == "no job" and at <= first:
+                before += took
+            elif state == "no job" and at >= last:
+                after += took
+            else:
+                spent[state] = spent.get(state, 0.0) + took
+        return (f"ocr {pid}: pages {spent.get('page', 0.0):.3f} s ({first:.2f}-{last:.2f}); "
+                f"no job before its first page {before:.3f} s, between pages "
+                f"{spent.get('no job', 0.0):.3f} s, after its last page {after:.3f} s; "
+                f"waiting for the rest of a job {spent.get('rest of job', 0.0):.3f} s; "
+                f"handing back results {spent.get('result', 0.0):.3f} s (run {elapsed:.2f} s)")
+
+
 def through_agent(
-    sets: dict[str, list[bytes]], workers: int, gaps: dict[str, float] | None = None
+    sets: dict[str, list[bytes]], workers: int, gaps: dict[str, float] | None = None,
+    trace: bool = False,
 ) -> dict[str, tuple[Run, float, dict[str, float]]]:
     """The run, its seconds, and the cores each process of the stack used (the OCR processes, and
     beside them the broker, the object store, the worker's own process, this client waiting),
@@ -238,10 +318,11 @@ def through_agent(
             roles = stack_roles(stack, worker)
             for name, pages in sets.items():
                 ocr = [pid for role, pid in roles.items() if role.startswith("ocr ")]
-                with client.watcher() as watch:
+                sampler = PoolSampler(ocr) if trace else contextlib.nullcontext()
+                with client.watcher() as watch, sampler:
                     cpu = cpu_by_process(roles)
                     sched = _sched_seconds(ocr)
-                    started = time.perf_counter()
+                    started, mono = time.perf_counter(), time.monotonic()
                     ids, gap = [], (gaps or {}).get(name, 0.0)
                     for i, page in enumerate(pages):
                         if gap:  # meanwhile the texts queue in the watcher's consumer
@@ -251,6 +332,12 @@ def through_agent(
                     elapsed = time.perf_counter() - started
                     cores = cores_by_role(cpu, cpu_by_process(roles), elapsed)
                     demand = (_sched_seconds(ocr) - sched) / (len(ocr) * elapsed)
+                if isinstance(sampler, PoolSampler):
+                    back = sorted(at - (mono - watch._started) for at in seen.values())
+                    print(f"  {name}: texts back at {back[0]:.2f}-{back[-1]:.2f} s; each OCR "
+                          "process's time (s from the first upload):")
+                    for pid in ocr:
+                        print("    " + sampler.timeline(pid, started, elapsed))
                 if len(seen) != len(pages):
                     raise SystemExit(f"{name}: only {len(seen)} of {len(pages)} pages came back")
                 # the stack's CPU per page: what serving a page costs, the client's left out
@@ -344,6 +431,11 @@ def main() -> None:
                         help="also send the full pages as a steady stream ('steady'), one every "
                         "1/(1.5 x the round's ceiling) s: uploads keep arriving while the OCR "
                         "processes are saturated, as with many users, not one batch")
+    parser.add_argument("--trace", action="store_true",
+                        help="sample what each OCR process of the agent does every 2 ms and "
+                        "print where its time went: pages, no job (before its first page, "
+                        "between pages, after its last), waiting for the rest of a job; the "
+                        "sampling takes ~0.05 of a core in this client (measured at load 14-16)")
     args = parser.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     workers = os.cpu_count() or 1
@@ -384,7 +476,7 @@ def main() -> None:
                 alone = alone_runs()
             if "steady" in sets:
                 gaps["steady"] = 1 / (1.5 * alone["full"][0].rate)
-            agents = through_agent(sets, workers, gaps)
+            agents = through_agent(sets, workers, gaps, args.trace)
             if not round_ % 2:
                 alone = alone_runs()
             # The machine is shared: a ratio is only as good as the load it was measured at.
