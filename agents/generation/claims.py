@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 # additive, concessive or summing-up: the claim stands without them
 _ADDITIVE = frozenset(str.split(
@@ -322,3 +322,99 @@ def merged(part: Span, whole: Span) -> bool:
         if gap and doc[at].head.i != head and doc[head].head.i != at:
             return True  # joined across words the clause dropped, never linked in the sentence
     return False
+
+
+# a comparison's standard: 'different from', 'similar to', 'corresponding to', 'than', 'as'
+_COMPARED = frozenset(str.split("different corresponding similar comparable equivalent "
+                                "analogous identical"))
+_STANDARD = {"different": ("from", "than")}  # the others: 'to', 'with', 'as'
+
+
+def no_standard(sent: Span) -> bool:
+    """'East Asian societies had a different response …', 'There is a corresponding increase
+    …': a comparison whose standard the sentence does not state (different from what? the page
+    said before). 'different' before a plural noun means 'various' ('in different ways') and
+    is not counted."""
+    for tok in sent:
+        if tok.lower_ not in _COMPARED or tok.dep_ not in ("amod", "acomp"):
+            continue
+        noun = tok.head
+        if tok.lower_ == "different" and tok.dep_ == "amod" and noun.tag_ in ("NNS", "NNPS"):
+            continue
+        if any(c.dep_ == "poss" for c in noun.children):
+            continue  # 'its corresponding amino acid': corresponding to what it names
+        standard = _STANDARD.get(tok.lower_, ("to", "with", "as"))
+        # 'a different response from …' hangs its standard on the noun; 'a different
+        # response to …' is the response's own complement, no standard
+        holders = [tok, noun] if tok.dep_ == "amod" and tok.lower_ == "different" else [tok]
+        if any(c.dep_ in ("prep", "advmod", "mark") and c.lower_ in standard
+               for h in holders for c in h.children):
+            continue
+        return True
+    return False
+
+
+def numbered_back(sent: Span) -> bool:
+    """'Two of the expeditions were successful', 'The second mermaid reached …': a part
+    counted out of, or a place in, a set only the page before names; the set's noun has
+    nothing but its article to say which one."""
+    for tok in sent:
+        noun = None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.tag_ == "CD":
+            noun = tok  # 'Two of the expeditions'
+        elif tok.ent_type_ == "ORDINAL" and tok.dep_ == "amod" and tok.lower_ not in (
+                "first", "last"):
+            noun = tok.head  # 'the second mermaid'
+        if noun is None or not (noun.pos_ == "NOUN" or noun.is_lower):
+            continue  # (a lower-case noun is no name, whatever the tagger says: 'caravans')
+        kids = [c for c in noun.children if c.i != tok.i]
+        if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in kids) and \
+                all(c.dep_ in ("det", "punct") for c in kids):
+            return True
+    return False
+
+
+_ORDINAL_WORDS = str.split("first second third fourth fifth sixth seventh eighth ninth tenth "
+                           "eleventh twelfth")
+_COUNT_WORDS = str.split("one two three four five six seven eight nine ten eleven twelve")
+
+
+def counted_elsewhere(count: int, sent: Span) -> bool:
+    """'… can be three-dimensional with the third component being at right-angles to the other
+    two': the sentence counts the same set again (its last ordinal, 'the other N-1', 'both'),
+    so a swapped count contradicts the sentence itself ('four-dimensional … the third
+    component', s14b: all three reviewers tagged it absurd)."""
+    words = [t.lower_ for t in sent]
+    if 2 <= count <= len(_ORDINAL_WORDS) and _ORDINAL_WORDS[count - 1] in words:
+        return True
+    text = " ".join(words)
+    return (count == 2 and "both" in words) or (3 <= count <= len(_COUNT_WORDS) + 1 and bool(
+        re.search(rf"\bother {_COUNT_WORDS[count - 2]}\b", text)))
+
+
+def definite_count(number: Token) -> bool:
+    """'the athletic rivalry between the two schools', the Harvard-Yale Regatta's: a count of
+    two with the article, and the two named in the sentence (joined by a hyphen or 'and'); a
+    swapped count ('the three schools', s14b: all three reviewers tagged it absurd) is refuted
+    by the names, not by knowing the page."""
+    noun = number.head if number.dep_ == "nummod" else None
+    if noun is None or number.lower_ not in ("two", "2") or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children):
+        return False
+    sent = number.sent
+    return any(t.pos_ == "PROPN" and (
+        (t.i + 2 < sent.end and t.nbor(1).text == "-" and t.nbor(2).pos_ == "PROPN")
+        or any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)) for t in sent)
+
+
+def stretches(true: str, false: str) -> bool:
+    """A year moved far from a year the sentence pairs it with: 'beginning in summer 1972 and
+    increasing by summer 1973' → '… summer 1962 …' (a decade-long build-up to a crisis reads
+    as a slip, not a claim). The false statement's years may spread at most twice as far, or
+    five years further, than the true one's."""
+    years = [int(y) for y in _YEAR.findall(true)]
+    moved = [int(y) for y in _YEAR.findall(false)]
+    if len(years) < 2 or len(moved) != len(years):
+        return False
+    spread, now = max(years) - min(years), max(moved) - min(moved)
+    return now > max(2 * spread, spread + 5)

@@ -145,6 +145,13 @@ def _front(head: Token, subject: Token, kept: set[int]) -> set[int]:
                 head.doc[i].tag_ == "VBG" for i in part):
             continue
         drop |= part
+    # 'Long in conflict, the metropole nations …' → 'In conflict, …': a short phrase kept
+    # right after a dropped one was part of its frame (no comma between) and goes with it
+    for c in head.children:
+        start = c.left_edge.i
+        if c.i < subject.left_edge.i and c.i in kept and c.i not in drop and \
+                start - 1 in drop and not head.doc[start - 1].is_punct:
+            drop |= _subtree(c) & kept
     return drop
 
 

@@ -469,6 +469,9 @@ def _statements(
         return []
     if language == "en" and (claims.lifted_off(sent) or claims.unfinished(sent)):
         return []  # 'Alternatively, …', 'An elected assembly would be set up …' (claims.py)
+    if language == "en" and not builder.resolver.lenient and (
+            claims.no_standard(sent) or claims.numbered_back(sent)):
+        return []  # 'a different response', 'Two of the expeditions …': than what, which ones
     true = _render_sentence(builder, sent, {})
     if true is None or (language == "en" and not builder.resolver.lenient and (
             definites.leans_back(sent, builder.resolver.previous, true)
@@ -487,21 +490,44 @@ def _statements(
         if language == "en" and (giveaway.count_shown(answer, sent) or _FRACTION.match(
                 answer.text) or (count and claims.listed_after_colon(count, answer.end, sent))):
             continue  # 'one class' → 'Two class', 'three types: A and B': absurd, not false
-        swap = choices.pick(answer, sent, pool, difficulty, None, count=1, for_statement=True)
-        if not swap or (language == "en" and answer.kind in NUMERIC and claims.still_true(
-                sent, answer.start, answer.text, swap[0])):
-            continue  # 'at least 20' → 'at least 10' is still true (claims.py)
-        replace = {answer.start: swap[0], **{i: "" for i in range(answer.start + 1, answer.end)}}
-        false = _render_sentence(builder, sent, replace)
-        if false is None or norm(false) == norm(true) or pool.asserted(false) \
-                or claims.breaks_order(true, false):
+        number = next((t for t in answer.span(sent) if t.like_num), None)
+        if language == "en" and count and (claims.counted_elsewhere(count, sent) or (
+                number is not None and claims.definite_count(number))):
+            continue  # 'three-dimensional … the other two', 'the two schools' (claims.py)
+        made = _false(builder, sent, answer, pool, difficulty, true, language)
+        if made is None:
             continue
+        false, swap = made
         level = {"beginner": 0.8, "advanced": 1.7}.get(difficulty, 1.2)
         out.append(Candidate("tf", prefix + false, "False", sent.text, statement=false,
-                             swapped=swap[0], kind=answer.kind, level=level,
+                             swapped=swap, kind=answer.kind, level=level,
                              salience=_salience(answer, language, weight),
                              tags=[*tags, "tf:false", f"kind:{answer.kind}"]))
     return out
+
+
+_SWAPS = 4  # options tried for a false statement: the first that no check refutes is used
+
+
+def _false(builder: Builder, sent: Span, answer: Answer, pool: choices.Pool, difficulty: str,
+           true: str, language: str) -> tuple[str, str] | None:
+    """The false statement of ``answer`` and the term swapped in: the first of a few options
+    that leaves it false ('at least 20' → 'at least 10' is still true), its order whole
+    ('from 90% in 2004 to 60% in 1995') and its paired years close ('beginning in summer 1962
+    and increasing by summer 1973'); a refuted first option no longer costs the sentence its
+    false statement."""
+    for swap in choices.pick(answer, sent, pool, difficulty, None, count=_SWAPS,
+                             for_statement=True):
+        if language == "en" and answer.kind in NUMERIC and claims.still_true(
+                sent, answer.start, answer.text, swap):
+            continue
+        replace = {answer.start: swap, **{i: "" for i in range(answer.start + 1, answer.end)}}
+        false = _render_sentence(builder, sent, replace)
+        if false is None or norm(false) == norm(true) or pool.asserted(false) \
+                or claims.breaks_order(true, false) or claims.stretches(true, false):
+            continue
+        return false, swap
+    return None
 
 
 # 'one-third' → 'two-third': a fraction's noun agrees with its count
