@@ -103,3 +103,38 @@ def test_a_fragment_cut_before_its_verb_makes_no_statement(nlp: Language) -> Non
     made = [_shown(c) for c in _cards(nlp, text)]
     assert made, made
     assert not any("often called the governor" in s for s in made), made
+
+
+DAMS = (
+    "Engineers finished a large concrete dam on the Arno River in 1936 to supply three towns. "
+    "In 1951 heavy spring floods cracked the northern wall of a second dam upstream. "
+    "A team of forty welders repaired the damaged dam within four months in 1952. "
+    "The liver is the largest gland of the human body. "
+    "Physicians usually examine the liver with ultrasound scanners."
+)
+
+
+def test_a_statement_about_a_definite_object_the_page_set_up_is_not_made(
+        nlp: Language) -> None:
+    """'A team … repaired the damaged dam …': which of the page's two dams, only the page
+    says; no statement or cloze shows it. 'Physicians … examine the liver …' after 'The liver
+    is …' is about the page's generic subject and stands."""
+    made = _cards(nlp, DAMS)
+    assert not any("welders" in c.source for c in made), [_shown(c) for c in made]
+    assert any("examine the liver" in _shown(c) for c in made), [_shown(c) for c in made]
+
+
+def test_a_definite_object_is_a_cue_only_when_nothing_says_which(nlp: Language) -> None:
+    """A bare or adjective-led 'the N' object the page spoke of before is a cue; one with a
+    phrase of its own ('the dam on the Tiber'), a name in front or a kind the page names
+    first here is not."""
+    before = [nlp("Engineers finished a large dam and a canal in 1936.")[:]]
+
+    def cues(text: str) -> list[str]:
+        return [c.text for c in scope.scopes(nlp(text)[:], before) if c.rule == "object"]
+
+    assert cues("Welders repaired the dam in 1952.") == ["the dam"]
+    assert cues("Welders repaired the damaged dam in 1952.") == ["the damaged dam"]
+    assert cues("Welders repaired the dam on the Tiber in 1952.") == []
+    assert cues("Welders repaired the Hoover dam in 1952.") == []
+    assert cues("Welders repaired the hydraulic pumps in 1952.") == []
