@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from agents.ocr import OcrConfig, extract
-from agents.ocr.coverage import _read, dropped_lines, find_ink, measure, word_boxes
+from agents.ocr.coverage import Ink, _read, dropped_lines, find_ink, measure, word_boxes
 from agents.ocr.geometry import IDENTITY
 from agents.ocr.images import load_gray
 from agents.ocr.quality import assess
@@ -103,3 +103,41 @@ def test_the_faster_labelling_finds_the_same_ink_as_opencvs_default(
                          (fast.lines, default.lines)):
         assert np.array_equal(mine, theirs)
     assert fast.glyph == default.glyph
+
+
+def _dense_read(ink: Ink, boxes: np.ndarray) -> np.ndarray:
+    """What ``_read`` means, spelled out on a glyphs × boxes table (its code before session
+    15, which built that table on every call)."""
+    cx = (ink.boxes[:, 0] + ink.boxes[:, 2]) / 2
+    cy = (ink.boxes[:, 1] + ink.boxes[:, 3]) / 2
+    inside = ((cx[:, None] >= boxes[None, :, 0]) & (cx[:, None] <= boxes[None, :, 2])
+              & (cy[:, None] >= boxes[None, :, 1]) & (cy[:, None] <= boxes[None, :, 3]))
+    labels = np.unique(ink.lines)
+    per_line = np.array([(inside[ink.lines == label] * ink.areas[ink.lines == label, None])
+                         .sum(axis=0) for label in labels])
+    owner = labels[per_line.argmax(axis=0)]
+    mine = inside & ((ink.lines[:, None] == owner[None, :]) | (ink.lines[:, None] == 0))
+    top = np.where(mine, ink.boxes[:, 1, None], np.inf).min(axis=0)
+    bottom = np.where(mine, ink.boxes[:, 3, None], -np.inf).max(axis=0)
+    row = (cy[:, None] >= top[None, :]) & (cy[:, None] <= bottom[None, :])
+    return np.asarray((inside & (mine | row)).any(axis=1))
+
+
+def test_glyphs_read_by_word_boxes_are_those_of_the_table_definition() -> None:
+    # Random glyphs on a few lines and word boxes over them, some with an edge exactly on a
+    # glyph's centre: _read looks only at glyphs in a box's height range, and must read
+    # what the whole table reads (ties between lines go to the lowest label).
+    rng = np.random.default_rng(15)
+    for trial in range(300):
+        n, m = int(rng.integers(1, 200)), int(rng.integers(1, 40))
+        x0, y0 = rng.integers(0, 200, (2, n)).astype(float)
+        glyphs = np.stack([x0, y0, x0 + rng.integers(1, 15, n), y0 + rng.integers(1, 15, n)], 1)
+        ink = Ink(IDENTITY, glyphs, rng.integers(5, 50, n).astype(float),
+                  rng.integers(0, n // 10 + 2, n).astype(np.int32), 10.0)
+        left, top = rng.uniform(-5, 200, (2, m))
+        boxes = np.stack([left, top, left + rng.uniform(0, 60, m), top + rng.uniform(0, 30, m)],
+                         1)
+        if trial % 2:
+            at = rng.integers(0, n, m)
+            boxes[:, 0], boxes[:, 1] = (glyphs[at, 0] + glyphs[at, 2]) / 2, glyphs[at, 1] + 3
+        assert _read(ink, boxes).tolist() == _dense_read(ink, boxes).tolist()

@@ -246,36 +246,60 @@ def word_boxes(ink: Ink, words: Sequence[Word], to_image: np.ndarray) -> np.ndar
                     axis=1)
 
 
-def _inside(ink: Ink, boxes: np.ndarray) -> np.ndarray:
-    """components × boxes: whether each glyph's centre lies in each box."""
+def _pairs(ink: Ink, boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (glyph, box) whose glyph centre lies in the box, as two index arrays, glyphs by
+    ascending centre height within each box. A box spans a line or two of a page's thousands
+    of glyphs: the glyphs are sorted by centre height once and each box looks only at those
+    in its height range, where a components × boxes table (1 M cells on a clean full page)
+    cost ~3 ms a call, three calls a candidate (session 15 profile)."""
     cx = (ink.boxes[:, 0] + ink.boxes[:, 2]) / 2
     cy = (ink.boxes[:, 1] + ink.boxes[:, 3]) / 2
-    return (
-        (cx[:, None] >= boxes[None, :, 0]) & (cx[:, None] <= boxes[None, :, 2])
-        & (cy[:, None] >= boxes[None, :, 1]) & (cy[:, None] <= boxes[None, :, 3])
-    )
+    order = np.argsort(cy, kind="stable")
+    ordered = cy[order]
+    low = np.searchsorted(ordered, boxes[:, 1], side="left")  # first centre >= top
+    high = np.searchsorted(ordered, boxes[:, 3], side="right")  # first centre > bottom
+    counts = np.maximum(high - low, 0)
+    box = np.repeat(np.arange(len(boxes)), counts)
+    starts = np.repeat(low - (np.cumsum(counts) - counts), counts)
+    glyph = order[starts + np.arange(len(box))]
+    within = (cx[glyph] >= boxes[box, 0]) & (cx[glyph] <= boxes[box, 2])
+    return glyph[within], box[within]
 
 
 def _read(ink: Ink, boxes: np.ndarray) -> np.ndarray:
     """Per glyph component: whether a word box reads it. A word reads one text line, the one
     with the most of its ink inside the box: a junk word whose box spans two lines (a line
     read as noise over the next) does not read the line it merely overlaps."""
+    read = np.zeros(len(ink.areas), dtype=bool)
     if not len(boxes):
-        return np.zeros(len(ink.areas), dtype=bool)
-    inside = _inside(ink, boxes)
-    order = np.argsort(ink.lines, kind="stable")
-    labels, starts = np.unique(ink.lines[order], return_index=True)
-    per_line = np.add.reduceat(inside[order] * ink.areas[order, None], starts, axis=0)
-    owner = labels[per_line.argmax(axis=0)]
-    mine = inside & ((ink.lines[:, None] == owner[None, :]) | (ink.lines[:, None] == 0))
+        return read
+    glyph, box = _pairs(ink, boxes)
+    if not len(glyph):
+        return read
+    # Ink per (box, line): the owner of a box is its line with the most ink inside it, the
+    # lowest label on a tie. Areas are pixel counts, so the sums are exact in any order.
+    labels = ink.lines[glyph].astype(np.int64)
+    span = int(ink.lines.max()) + 1
+    keys, where = np.unique(box * span + labels, return_inverse=True)
+    ink_in = np.bincount(where.ravel(), weights=ink.areas[glyph])
+    key_box, key_line = keys // span, keys % span
+    best = np.lexsort((key_line, -ink_in, key_box))
+    first = np.ones(len(best), dtype=bool)
+    first[1:] = key_box[best][1:] != key_box[best][:-1]
+    owner = np.zeros(len(boxes), dtype=np.int64)
+    owner[key_box[best][first]] = key_line[best][first]
+    mine = (labels == owner[box]) | (labels == 0)
     # The owner's row inside the box: a word's glyphs that a wider gap split off its line
     # ("Covice-Rogateur," is two runs of ink) lie on the same row, and the word reads them;
     # a line above or below it does not reach that row.
-    top = np.where(mine, ink.boxes[:, 1, None], np.inf).min(axis=0)
-    bottom = np.where(mine, ink.boxes[:, 3, None], -np.inf).max(axis=0)
-    cy = (ink.boxes[:, 1] + ink.boxes[:, 3]) / 2
-    row = (cy[:, None] >= top[None, :]) & (cy[:, None] <= bottom[None, :])
-    return np.asarray((inside & (mine | row)).any(axis=1))
+    top = np.full(len(boxes), np.inf)
+    bottom = np.full(len(boxes), -np.inf)
+    np.minimum.at(top, box[mine], ink.boxes[glyph[mine], 1])
+    np.maximum.at(bottom, box[mine], ink.boxes[glyph[mine], 3])
+    cy = (ink.boxes[glyph, 1] + ink.boxes[glyph, 3]) / 2
+    row = (cy >= top[box]) & (cy <= bottom[box])
+    read[glyph[mine | row]] = True
+    return read
 
 
 def on_ink(ink: Ink, boxes: np.ndarray) -> np.ndarray:
@@ -283,7 +307,9 @@ def on_ink(ink: Ink, boxes: np.ndarray) -> np.ndarray:
     a fold holds none)."""
     if ink.empty or len(boxes) == 0:
         return np.ones(len(boxes), dtype=bool)
-    return np.asarray(_inside(ink, boxes).any(axis=0))
+    held = np.zeros(len(boxes), dtype=bool)
+    held[_pairs(ink, boxes)[1]] = True
+    return held
 
 
 def dropped_lines(ink: Ink, words: Sequence[Word], kept: Sequence[bool],
