@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 from PIL import Image
 from scipy import ndimage
@@ -112,13 +113,14 @@ def _text_height(ink_mask: np.ndarray, factor: int, side: int = 480) -> float | 
         return None
     cy, cx = (rows[0] + rows[-1]) // 2, (cols[0] + cols[-1]) // 2
     top, left = max(0, cy - side // 2), max(0, cx - side // 2)
-    window = ink_mask[top : top + side, left : left + side]
-    labels, count = ndimage.label(window)
-    if count == 0:
+    window = ink_mask[top : top + side, left : left + side].astype(np.uint8)
+    # 4-connected, as scipy.ndimage.label's default (the same components); OpenCV's labelling
+    # gives their boxes at once, where find_objects' slices cost ~7 ms a page (session 15).
+    count, _, stats, _ = cv2.connectedComponentsWithStats(window, connectivity=4)
+    if count < 2:
         return None
-    slices = ndimage.find_objects(labels)
-    heights = np.fromiter((s[0].stop - s[0].start for s in slices), dtype=np.int32, count=count)
-    widths = np.fromiter((s[1].stop - s[1].start for s in slices), dtype=np.int32, count=count)
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    widths = stats[1:, cv2.CC_STAT_WIDTH]
     # Specks are noise and huge components are rules, pictures or merged blobs.
     limit = ink_mask.shape[0] / 8
     glyphs = heights[(heights >= 2) & (heights < limit) & (widths < limit)]
