@@ -210,9 +210,13 @@ def _lines(boxes: np.ndarray, shape: tuple[int, int], glyph: float) -> np.ndarra
     # The middle half of every box: the x-height band a line's glyphs share, whether they
     # rise (l, d) or descend (p, g), and which the next line's glyphs do not reach.
     canvas = np.zeros(shape, dtype=np.uint8)
-    for x0, y0, x1, y1 in boxes.astype(np.int32):
-        quarter = (y1 - y0) // 4
-        canvas[y0 + quarter : y1 - quarter + 1, x0:x1] = 1
+    corners = boxes.astype(np.int32)
+    quarter = (corners[:, 3] - corners[:, 1]) // 4
+    # Plain ints: slicing with numpy scalars cost half the loop's time (session 15).
+    for x0, y0, x1, y1 in zip(corners[:, 0].tolist(), (corners[:, 1] + quarter).tolist(),
+                              corners[:, 2].tolist(), (corners[:, 3] - quarter + 1).tolist(),
+                              strict=True):
+        canvas[y0:y1, x0:x1] = 1
     gap = int(max(3, 1.5 * glyph))
     joined = cv2.dilate(canvas, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
     _, labels = cv2.connectedComponentsWithAlgorithm(joined, 8, cv2.CV_32S, LABELLING)
