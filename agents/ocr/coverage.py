@@ -323,15 +323,17 @@ def on_ink(ink: Ink, boxes: np.ndarray) -> np.ndarray:
 
 
 def dropped_lines(ink: Ink, words: Sequence[Word], kept: Sequence[bool],
-                  to_image: np.ndarray) -> list[float]:
+                  to_image: np.ndarray, grounded: np.ndarray | None = None) -> list[float]:
     """Kept share of the characters of every Tesseract line of LINE_CHARS or more on glyph
-    ink whose kept share is under LINE_READ (words read on an image ``to_image`` away)."""
+    ink whose kept share is under LINE_READ (words read on an image ``to_image`` away);
+    ``grounded``: the words' ``on_ink``, when the caller has it."""
     lines: dict[tuple[int, int, int], list[int]] = {}
     for index, word in enumerate(words):
         lines.setdefault((word.block, word.paragraph, word.line), []).append(index)
     if not lines or ink.empty:
         return []
-    grounded = on_ink(ink, word_boxes(ink, words, to_image))
+    if grounded is None:
+        grounded = on_ink(ink, word_boxes(ink, words, to_image))
     shares = []
     for members in lines.values():
         total = sum(len(words[i].text) for i in members if grounded[i])

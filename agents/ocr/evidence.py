@@ -133,15 +133,16 @@ def weigh(ink: Ink, words: Sequence[Word], kept: Sequence[bool], to_image: np.nd
     junk_lines) count for nothing."""
     boxes = word_boxes(ink, words, to_image)
     keep = np.asarray(kept, dtype=bool)
+    grounded = on_ink(ink, boxes)
     # Junk reads no ink: its boxes over a row of blotches would count the row as text read.
     coverage = measure(ink, boxes[keep & ~junk] if len(boxes) else boxes,
-                       dropped_lines(ink, words, kept, to_image), said_by(boxes, words))
+                       dropped_lines(ink, words, kept, to_image, grounded),
+                       said_by(boxes, words))
     if not words:
         return Evidence(0.0, coverage, 0.0)
     weights = np.array([len(w.text) * (w.confidence / 100.0) ** 2 for w in words])
     weights[np.array([w.confidence for w in words]) < MIN_WORD_CONFIDENCE] = 0.0
     weights[junk] = 0.0
-    grounded = on_ink(ink, boxes)
     sure = float(weights[grounded].sum() - weights[~grounded].sum())
     share = coverage.ink_read if coverage else 1.0
     fragmented = _fragmented(words, boxes, ink.glyph)

@@ -26,6 +26,7 @@ from agents.ocr.coverage import (
     dropped_lines,
     find_ink,
     measure,
+    on_ink,
     said_by,
     text_ink,
     word_boxes,
@@ -155,7 +156,8 @@ def _coverage(reading: Reading, mask: list[bool]) -> float | None:
     read = [w for w, k, j in zip(reading.words, mask, reading.junk, strict=True) if k and not j]
     every = word_boxes(reading.ink, reading.words, reading.matrix)
     measured = measure(reading.ink, word_boxes(reading.ink, read, reading.matrix),
-                       dropped_lines(reading.ink, reading.words, mask, reading.matrix),
+                       dropped_lines(reading.ink, reading.words, mask, reading.matrix,
+                                     on_ink(reading.ink, every)),
                        said_by(every, reading.words))
     return measured.percent if measured else None
 
