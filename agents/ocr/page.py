@@ -212,7 +212,8 @@ def _best_reading(
     raw: Evidence | None = None
     first: Reading | None = None
     readings: list[Reading] = []
-    for prepared in candidates(gray, quality, config.preprocess, config.max_pixels, region):
+    for prepared in candidates(gray, quality, config.preprocess, config.max_pixels, region,
+                               pixels):
         key = tuple(prepared.steps)
         if key in seen:  # e.g. "light" on a page that needed no step is "raw" again
             continue
