@@ -467,18 +467,31 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         found_path = _extraction_path(target, verb, clause - drop - a_removed)
         if prep is not None and prep.lower_ == "of" and answer.kind in NUMERIC:
             found_path = None  # 'What century did … emerge in the first half of?
+        piped = None
         if found_path is None or (prep is not None and not absorbs and
                                   _after_in_clause(prep, clause - drop - a_removed)):
-            return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text,
-                            max_words)
-        # the answer moves to the front out of the object or a phrase of the verb ("Chopin
-        # formed a friendship with Liszt" → "Who did Chopin form a friendship with?") rather
-        # than a wh-word left where it stands ('Chopin formed a friendship with whom?'); its
-        # preposition strands at the end or, for 'where'/'when', goes with it
-        path = found_path
-        role = "adjunct" if absorbs else "object"
-        if absorbs and prep is not None:
-            a_removed |= {prep.i}
+            # (answer-aware mode) the verb's whole phrase moves to the front with the
+            # wh-phrase inside it, and the clause inverts: "In the first half of what century
+            # did the identity of the Normans emerge?" rather than the sentence with a
+            # wh-word left in place
+            piped = _pied_piped(builder, sent, target, verb, answer, a_removed,
+                                clause - drop) if whole_list else None
+            if piped is None:
+                return _in_situ(builder, sent, verb, clause, drop, a_removed, answer,
+                                answer_text, max_words)
+            wh, moved_ids = piped
+            a_removed |= moved_ids
+            role, absorbs = "adjunct", True
+        else:
+            # the answer moves to the front out of the object or a phrase of the verb
+            # ("Chopin formed a friendship with Liszt" → "Who did Chopin form a friendship
+            # with?") rather than a wh-word left where it stands ('Chopin formed a friendship
+            # with whom?'); its preposition strands at the end or, for 'where'/'when', goes
+            # with it
+            path = found_path
+            role = "adjunct" if absorbs else "object"
+            if absorbs and prep is not None:
+                a_removed |= {prep.i}
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in _DISCOURSE and c.i not in a_ids:
             drop.add(c.i)  # "Plant cells also contain …"
@@ -790,12 +803,8 @@ def _render_with_wh(builder: Builder, wh: str, order: list[int], replace: dict[i
     return " ".join(x for x in (wh, lead, text) if x)
 
 
-def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: set[int],
-             a_removed: set[int], answer: Answer, answer_text: str,
-             max_words: int = MAX_WORDS) -> Asked | None:
-    """The answer replaced where it stands ("The capital of which country …?"); only for short
-    clauses, where it still reads as a question."""
-    doc = sent.doc
+def _situ_wh(answer: Answer, sent: Span) -> str:
+    """The wh-word that stands where the answer stood ("which country", "whom")."""
     wh, _ = wh_phrase(answer, sent, None, "nested")
     if answer.span(sent).root.dep_ in ("amod", "compound", "nmod") and wh in ("who", "where"):
         wh = "what"  # a modifier: "the Catholic orthodoxy" → "the what orthodoxy", not "whom"
@@ -805,6 +814,49 @@ def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: 
             default = {"place": "place", "year": "year", "date": "date", "century": "century"}
             head = answer.head or default.get(answer.kind, "")
             wh = f"what {head}" if head else "what"
+    return wh
+
+
+# the most words a phrase fronted with its wh-word may have ("in the first half of what
+# century"); a longer one reads as the sentence turned round
+PIPED_WORDS = 8
+
+
+def _pied_piped(builder: Builder, sent: Span, target: Token, verb: Token, answer: Answer,
+                a_removed: set[int], kept: set[int]) -> tuple[str, set[int]] | None:
+    """(the verb's prepositional phrase that holds the answer, with the wh-word in the
+    answer's place, the tokens it takes to the front), or None when the answer is not inside
+    such a phrase after the verb, or the phrase is long or holds a clause or a wh-word."""
+    doc = sent.doc
+    top = target
+    while top.head != verb:
+        if top.dep_ not in ("pobj", "prep") or top.head == top:
+            return None
+        top = top.head
+    if top.dep_ != "prep" or top.pos_ != "ADP" or top.i < verb.i or top.i in a_removed:
+        return None
+    moved = _subtree(top)
+    if any(doc[i].dep_ in ("relcl", "acl", "advcl", "appos", "conj") or doc[i].pos_ in (
+            "VERB", "AUX") or doc[i].tag_ in ("WP", "WDT", "WP$", "WRB") or doc[i].text in (
+            ",", "(", ")", "—", "–", ";") for i in moved - a_removed):
+        return None
+    first = min(a_removed & moved, default=None)
+    if first is None:
+        return None
+    ids = [i for i in sorted(moved & (kept | a_removed)) if i not in a_removed or i == first]
+    text = builder.render(ids, {first: _situ_wh(answer, sent)})
+    if text is None or len(text.split()) > PIPED_WORDS:
+        return None
+    return text[:1].lower() + text[1:], moved
+
+
+def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: set[int],
+             a_removed: set[int], answer: Answer, answer_text: str,
+             max_words: int = MAX_WORDS) -> Asked | None:
+    """The answer replaced where it stands ("The capital of which country …?"); only for short
+    clauses, where it still reads as a question."""
+    doc = sent.doc
+    wh = _situ_wh(answer, sent)
     ids = sorted(clause - drop)
     ids = [i for i in ids if not (doc[i].is_punct and doc[i].text in (",", ";", ":", ".", "!",
                                                                         "?"))]

@@ -1,0 +1,35 @@
+"""Answer-aware mode: an answer deep inside the verb's prepositional phrase is asked with the
+whole phrase fronted and the clause inverted (asking._pied_piped), not with the wh-word left
+in place in the sentence ("… emerged in the first half of what century?"). Our own sentences,
+with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from agents.generation.answer_aware import candidates_for
+
+
+def _questions(nlp: Language, text: str, answer: str) -> list[str]:
+    (made,) = candidates_for(text, [answer], nlp)
+    return [c.question for c in made.candidates]
+
+
+def test_the_phrase_holding_the_answer_moves_to_the_front_with_do_support(nlp: Language
+                                                                         ) -> None:
+    text = ("The first stone bridge across the valley appeared in the second half of the "
+            "12th century.")
+    questions = _questions(nlp, text, "12th century")
+    assert "In the second half of what century did the first stone bridge across the valley " \
+        "appear?" in questions
+    assert not any(q.endswith("what century?") for q in questions)  # no wh-word in place
+
+
+def test_a_phrase_too_long_to_front_keeps_the_old_question(nlp: Language) -> None:
+    # (the fronted phrase would be 'in a village near the mouth of a small river on the coast
+    # of what country', longer than a reader holds before the verb)
+    text = ("The monks settled in a village near the mouth of a small river on the coast of "
+            "Portugal.")
+    questions = _questions(nlp, text, "Portugal")
+    assert not any(q.startswith("In a village") for q in questions)
+
