@@ -33,3 +33,17 @@ def test_a_phrase_too_long_to_front_keeps_the_old_question(nlp: Language) -> Non
     questions = _questions(nlp, text, "Portugal")
     assert not any(q.startswith("In a village") for q in questions)
 
+
+
+def test_a_place_an_apposition_puts_a_name_in_is_asked_with_a_copula(nlp: Language) -> None:
+    text = "The monks built their first church at Aldwick, a village near Chichester."
+    questions = _questions(nlp, text, "Chichester")
+    assert "Near what place is Aldwick?" in questions
+    assert "Where is Aldwick?" in questions
+
+
+def test_an_apposition_that_does_not_place_the_name_asks_no_copula(nlp: Language) -> None:
+    # ("from" says where she came from, not where Lena Vogt is now)
+    text = "The letters went to Lena Vogt, a painter from Vienna, every winter."
+    assert not any(q.startswith(("Where is", "From what")) for q in
+                   _questions(nlp, text, "Vienna"))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from agents.generation import grammar
+from agents.generation.appositions import placed_in
 from agents.generation.asking import _DISCOURSE, MAX_WORDS, ask
 from agents.generation.defining import definitions, titles
 from agents.generation.participles import agent_question
@@ -37,6 +38,7 @@ def candidates(sent: Span, answer: Answer, text: str, resolver: Resolver) -> lis
         if ans.lower().strip(" .") == text.lower().strip(" ."):
             out.append((question, "definition"))
     out += [(q, "title") for q in titles(sent, answer, resolver)]
+    out += [(q, "adjunct") for q in placed_in(sent, answer, resolver)]
     agent = agent_question(sent, answer, resolver)
     if agent is not None:
         out.append((agent, "agent"))
