@@ -47,3 +47,10 @@ def test_an_apposition_that_does_not_place_the_name_asks_no_copula(nlp: Language
     text = "The letters went to Lena Vogt, a painter from Vienna, every winter."
     assert not any(q.startswith(("Where is", "From what")) for q in
                    _questions(nlp, text, "Vienna"))
+
+
+def test_an_answer_with_a_possessor_is_not_fronted_as_the_possessors_what(nlp: Language
+                                                                          ) -> None:
+    text = "The young pianist was also involved in the premiere of Brahms's Requiem."
+    assert not any("'s what" in q for q in _questions(nlp, text, "Requiem")
+                   if q.startswith("In "))

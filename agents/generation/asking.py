@@ -841,8 +841,9 @@ def _pied_piped(builder: Builder, sent: Span, target: Token, verb: Token, answer
             ",", "(", ")", "—", "–", ";") for i in moved - a_removed):
         return None
     first = min(a_removed & moved, default=None)
-    if first is None:
-        return None
+    if first is None or any(doc[i].dep_ == "poss" and doc[i].head.i in a_removed
+                            for i in moved - a_removed):
+        return None  # ('in the composition of Liszt's what': a possessor keeps its noun)
     ids = [i for i in sorted(moved & (kept | a_removed)) if i not in a_removed or i == first]
     text = builder.render(ids, {first: _situ_wh(answer, sent)})
     if text is None or len(text.split()) > PIPED_WORDS:
