@@ -54,3 +54,17 @@ def test_an_answer_with_a_possessor_is_not_fronted_as_the_possessors_what(nlp: L
     text = "The young pianist was also involved in the premiere of Brahms's Requiem."
     assert not any("'s what" in q for q in _questions(nlp, text, "Requiem")
                    if q.startswith("In "))
+
+
+def test_a_modifier_of_the_answer_does_not_stay_before_the_fronted_wh_word(nlp: Language
+                                                                          ) -> None:
+    text = "Her playing was based on the use of very quick finger movements."
+    # (the wh-word left in place, the old question, still stands: that is 9q's path)
+    assert not any(q.startswith("On the use of very what") for q in _questions(
+        nlp, text, "quick finger movements"))
+
+
+def test_whose_words_the_clause_is_is_not_fronted_as_a_fact(nlp: Language) -> None:
+    text = "The sailors left the harbour in the words of Anna Berg without a clear plan."
+    assert not any(q.startswith("In the words of whom did") for q in _questions(
+        nlp, text, "Anna Berg"))

@@ -817,6 +817,8 @@ def _situ_wh(answer: Answer, sent: Span) -> str:
     return wh
 
 
+# nouns of a phrase that says whose account the clause is ('in the words of', 'in the view of')
+_ATTRIBUTING = frozenset(str.split("word view opinion account estimate estimation judgment"))
 # the most words a phrase fronted with its wh-word may have ("in the first half of what
 # century"); a longer one reads as the sentence turned round
 PIPED_WORDS = 8
@@ -841,9 +843,12 @@ def _pied_piped(builder: Builder, sent: Span, target: Token, verb: Token, answer
             ",", "(", ")", "—", "–", ";") for i in moved - a_removed):
         return None
     first = min(a_removed & moved, default=None)
-    if first is None or any(doc[i].dep_ == "poss" and doc[i].head.i in a_removed
-                            for i in moved - a_removed):
-        return None  # ('in the composition of Liszt's what': a possessor keeps its noun)
+    if first is None or any(doc[i].head.i in a_removed for i in moved - a_removed):
+        # a word of the answer's phrase would stay before the wh-word: 'in the composition
+        # of Liszt's what', 'on Chopin's use of very what technique'
+        return None
+    if top.lower_ == "in" and any(doc[i].lemma_ in _ATTRIBUTING for i in moved - a_removed):
+        return None  # 'In the words of whom did he …?': whose words, not a fact of the clause
     ids = [i for i in sorted(moved & (kept | a_removed)) if i not in a_removed or i == first]
     text = builder.render(ids, {first: _situ_wh(answer, sent)})
     if text is None or len(text.split()) > PIPED_WORDS:
