@@ -123,7 +123,8 @@ def test_a_short_types_places_are_spread_over_the_other_types() -> None:
 
 def test_a_sentences_second_card_is_one_that_does_not_tell_the_firsts_answer() -> None:
     """A one-sentence text asked for a cloze and a statement: the true statement is the
-    sentence itself and tells the blank; the false one that swaps the blanked term does not."""
+    sentence itself and prints the blank's answer; the false one that swaps the blanked term
+    only learns from the cloze that it is false, the lesser giveaway when one must be given."""
     cloze = _scored("cloze", "_____ is the process by which green plants use sunlight to make "
                     "glucose.", "Photosynthesis", 0.9, PHOTO)
     true = _tf(PHOTO, 0.8, PHOTO)
@@ -198,3 +199,45 @@ def test_the_no_questions_note_says_why_when_the_text_had_good_ones() -> None:
     assert deck(0.83) == ["no qa cards: the text's good ones ask what the deck's other cards "
                           "already ask"]
     assert deck(0.3) == ["no qa cards: the text offers none of good quality"]
+
+
+LIGHT = "In 1779 the physician Jan Ingenhousz showed that plants need light to make food."
+ROOTS = "Water enters the plant through its roots."
+LEAVES = "Most of the food is made in the leaves."
+XYLEM = "The xylem carries water up the stem."
+
+
+def _false(statement: str, swapped: str, rank: float, source: str) -> Scored:
+    tf = _tf(statement, rank, source)
+    tf.candidate.answer, tf.candidate.swapped = "False", swapped
+    return tf
+
+
+def test_a_false_statement_is_not_dealt_beside_a_card_that_shows_the_term_it_replaced() -> None:
+    """The demo deck: a false 'Ingenhousz showed in 1769 …' beside the multiple-choice card
+    asking when he showed it (answer 1779): that card tells the statement is false. With
+    another sentence's statement to give, the deck gives it; the count stays."""
+    scored = [
+        _scored("mcq", "When did Jan Ingenhousz show that plants need light to make food?",
+                "1779", 0.9, LIGHT),
+        _false(LIGHT.replace("1779", "1769"), "1769", 0.85, LIGHT),
+        _scored("mcq", "Through what does water enter the plant?", "its roots", 0.8, ROOTS),
+        _tf(LEAVES, 0.6, LEAVES),
+        _tf(XYLEM, 0.5, XYLEM),
+    ]
+    chosen, notes = QualityScorer(keep_model=None).select(scored, 4, ("mcq", "tf"))
+    assert len(chosen) == 4, notes
+    assert sorted(s.candidate.source for s in chosen) == sorted([LIGHT, ROOTS, LEAVES, XYLEM])
+
+
+def test_a_false_statement_beside_the_card_that_tells_it_still_fills_the_count() -> None:
+    """One sentence asked for two cards: the giveaway is the last resort, not a short deck
+    (a cloze that blanks another term prints the replaced one too)."""
+    mcq = _scored("mcq", "When did Jan Ingenhousz show that plants need light to make food?",
+                  "1779", 0.9, LIGHT)
+    cloze = _scored("cloze", LIGHT.replace("physician", "_____"), "physician", 0.7, LIGHT)
+    false = _false(LIGHT.replace("1779", "1769"), "1769", 0.85, LIGHT)
+    for first in (mcq, cloze):
+        chosen, notes = QualityScorer(keep_model=None).select(
+            [first, false], 2, (first.candidate.type, "tf"))
+        assert len(chosen) == 2, notes

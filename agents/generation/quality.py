@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Literal, Protocol
 
 import numpy as np
@@ -371,9 +372,12 @@ class QualityScorer:
                     later, reserve = reserve, []
                 else:
                     # a sentence's second card: first those that do not tell a card of their
-                    # sentence in the deck its answer (or show theirs), then the rest
+                    # sentence in the deck its answer (or show theirs), then those that only
+                    # tell a false statement False (a true statement that prints the blank's
+                    # answer tells more), then the rest
                     ordered = sorted(repeats, key=lambda s: -s.rank)
                     later = [s for s in ordered if not any(_tells(s, c) for c in chosen)] \
+                        or [s for s in ordered if not any(_tells(s, c, False) for c in chosen)] \
                         or ordered
                     repeats = [s for s in repeats if all(s is not t for t in later)]
                     again = True
@@ -497,17 +501,36 @@ def _same_sentence(a: Scored, b: Scored) -> bool:
     return bool(a.candidate.source) and a.candidate.source == b.candidate.source
 
 
-def _tells(a: Scored, b: Scored) -> bool:
-    """Two cards of one sentence, one of which shows the other's answer."""
-    return _same_sentence(a, b) and (_reveals(a, b) or _reveals(b, a))
+def _tells(a: Scored, b: Scored, statements: bool = True) -> bool:
+    """Two cards of one sentence, one of which shows the other's answer (``statements=False``:
+    not counting a false statement's, see ``_reveals``)."""
+    return _same_sentence(a, b) and (_reveals(a, b, statements) or _reveals(b, a, statements))
 
 
-def _reveals(a: Scored, b: Scored) -> bool:
-    """``a`` shows ``b``'s answer: a student who has seen card ``a`` has been told it."""
+def _reveals(a: Scored, b: Scored, statements: bool = True) -> bool:
+    """``a`` shows ``b``'s answer: a student who has seen card ``a`` has been told it. A
+    false statement's answer is shown by a card that shows the term it replaced: 'Ingenhousz
+    showed in 1769 …' is told False by 'When did Ingenhousz show …?' → '1779' (the demo deck);
+    a true statement is told by no card."""
+    shown = f" {norm(QualityScorer.card_text(a.candidate))} "
     if b.candidate.type == "tf":
-        return False
+        return statements and b.candidate.answer == "False" and any(
+            f" {term} " in shown for term in _replaced(b.candidate))
     answer = norm(b.candidate.answer)
-    return bool(answer) and f" {answer} " in f" {norm(QualityScorer.card_text(a.candidate))} "
+    return bool(answer) and f" {answer} " in shown
+
+
+def _replaced(cand: Candidate) -> list[str]:
+    """The terms of a false statement's source sentence that the statement replaced (its
+    words, normalised): the differing stretches of sentence and statement, those that put
+    the swapped term in when it is known (the rest are a resolved pronoun or a dropped
+    opening)."""
+    source, statement = norm(cand.source).split(), norm(cand.statement or cand.question).split()
+    swapped = set(norm(cand.swapped).split())
+    spans = [(" ".join(source[i1:i2]), set(statement[j1:j2])) for tag, i1, i2, j1, j2
+             in SequenceMatcher(None, source, statement, autojunk=False).get_opcodes()
+             if tag in ("replace", "delete")]
+    return [old for old, new in spans if new & swapped] or [old for old, _ in spans]
 
 
 def _slot(cand: Candidate) -> str:
