@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from agents.generation.context import shown
 from agents.generation.terms import norm
 from schemas.events import Card
 
@@ -34,7 +33,6 @@ class Candidate:
     swapped: str = ""  # tf false: the term put in place of the true one
     origin: str = "rules"  # rules | llm
     tags: list[str] = field(default_factory=list)
-    context: str = ""  # the page's subject, shown before a question that lacks it (context.py)
 
 
 def card_id(upload_id: str, card_type: str, question: str, answer: str) -> str:
@@ -50,11 +48,10 @@ def to_card(
     score: float,
     quality: dict[str, float],
 ) -> Card:
-    question = shown(candidate)
     return Card(
-        card_id=card_id(upload_id, candidate.type, question, candidate.answer),
+        card_id=card_id(upload_id, candidate.type, candidate.question, candidate.answer),
         type=candidate.type,
-        question=question,
+        question=candidate.question,
         answer=candidate.answer,
         choices=list(candidate.choices),
         difficulty=difficulty,

@@ -26,7 +26,6 @@ from agents.generation import (
     choices,
     claims,
     clauses,
-    context,
     definites,
     giveaway,
     grammar,
@@ -149,8 +148,7 @@ def generate(
         seen = {(c.type, c.question) for c in cands}
         cands += [c for c in every(Resolver(lenient=True, names=names))
                   if (c.type, c.question) not in seen]
-    subject = context.page_subject(sents)  # 'Harvard: Since _____, …' (context.py)
-    return [context.label(c, subject) for c in cands]
+    return cands
 
 
 _FEW = 3  # fewer candidates than this: the context rules are relaxed for the document

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from agents.generation.context import labelled
 from agents.generation.language import FULL_TEMPLATES, words_for
 from agents.generation.terms import Term
 
@@ -157,7 +156,7 @@ def _with_topic(body: str, topic: str | None, language: str) -> str:
         re.IGNORECASE,
     )
     if topic and pronoun:
-        return labelled(topic, body[:1].lower() + body[1:])
+        return f"{topic}: {body[:1].lower()}{body[1:]}"
     return body
 
 
