@@ -185,3 +185,14 @@ def test_a_year_keeps_a_person_of_a_stated_age_grown(nlp: Language) -> None:
     sent = nlp(text.split(". ")[0])[:]
     answer = next(a for a in answers(sent) if a.text == "1910")
     assert plausible.stated_years(answer, sent) == (1902, None)
+
+
+def test_a_month_and_year_before_a_plural_noun_is_a_date(nlp: Language) -> None:
+    """'In October 1972 connections to the mainframe completed the triad' was read as a count
+    of connections, since a plural noun follows: the options were 'October 2958', 'October
+    986' and 'October 3944' (s15b review, all three reviewers: absurd distractors)."""
+    text = ("In March 1988 shipments of grain reached the new northern port. "
+            "The port had been opened by the regional council in 1975.")
+    options = _options(nlp, text, "March 1988")
+    assert options, options
+    assert all(1900 <= n <= 2026 for o in options for n in _numbers(o)), options

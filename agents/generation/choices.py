@@ -448,9 +448,12 @@ def _match_case(option: str, answer: str) -> str:
 
 
 def _counts(answer: Answer, sent: Span) -> bool:
-    """A number before a plural noun counts things ('300 ships'), whatever its tag said."""
+    """A lone number before a plural noun counts things ('300 ships'), whatever its tag said;
+    a date of more words is a date whatever follows it ('In October 1972 connections …' was
+    offered 'October 2958', 'October 986', 'October 3944': s15b)."""
     after = answer.end
-    return after < sent.end and sent.doc[after].tag_ in ("NNS", "NNPS")
+    return answer.end - answer.start == 1 and after < sent.end \
+        and sent.doc[after].tag_ in ("NNS", "NNPS")
 
 
 def hyphenated(answer: Answer, sent: Span) -> bool:
