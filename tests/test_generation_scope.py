@@ -138,3 +138,46 @@ def test_a_definite_object_is_a_cue_only_when_nothing_says_which(nlp: Language) 
     assert cues("Welders repaired the dam on the Tiber in 1952.") == []
     assert cues("Welders repaired the Hoover dam in 1952.") == []
     assert cues("Welders repaired the hydraulic pumps in 1952.") == []
+
+
+HARBOUR = (
+    "The Tallinn Harbour Guild of Merchants was founded in 1412 by twelve shipowners. "
+    "The Guild kept a register of every cargo landed at the port until 1790. "
+    "Its members paid a levy of one penny on every barrel of salt they imported. "
+    "Most ended up in new warehouses that lined the eastern quay by 1600. "
+    "The port exported flax, timber and furs to Lübeck and Amsterdam."
+)
+
+
+def test_a_statement_whose_subject_is_a_bare_quantifier_is_not_made(nlp: Language) -> None:
+    """'Most ended up in new warehouses …': most of what, only the page says (the salt of the
+    sentence before); no statement or cloze shows it. A quantifier with its noun ('Most
+    barrels ended up …') or one standing for people ('Some argue …') is no cue."""
+    made = _cards(nlp, HARBOUR)
+    assert made, made
+    assert not any(_shown(c).startswith("Most") for c in made), [_shown(c) for c in made]
+
+    def cues(text: str) -> list[str]:
+        return [c.text for c in scope.scopes(nlp(text)[:], []) if c.rule == "quantifier"]
+
+    assert cues("Much went to the building of new schools.") == ["Much"]
+    assert cues("All seven serve terms of ten years.") == ["All seven"]
+    assert cues("Most barrels ended up in the warehouses.") == []
+    assert cues("Most of the salt went to Riga.") == []
+    assert cues("Some argue that the levy was too high.") == []
+
+
+def test_a_statement_about_the_short_form_of_a_name_is_not_made(nlp: Language) -> None:
+    """'The Guild kept a register …': which guild, only the page's full name says ('the
+    Tallinn Harbour Guild of Merchants'); no statement or cloze shows the short form as its
+    subject. A short form the page never gave in full is no cue."""
+    made = _cards(nlp, HARBOUR)
+    assert not any("register" in c.source for c in made), [_shown(c) for c in made]
+    before = [nlp("The Royal Society of Physicians met in Leeds.")[:]]
+
+    def cues(text: str, previous: list) -> list[str]:
+        return [c.text for c in scope.scopes(nlp(text)[:], previous) if c.rule == "short"]
+
+    assert cues("The Society has chapters in nine towns.", before) == ["The Society"]
+    assert cues("The Society has chapters in nine towns.", []) == []
+    assert cues("The Royal Society has chapters in nine towns.", before) == []
