@@ -46,6 +46,15 @@ _NEEDS_COMPLEMENT = frozenset(str.split("make compose consist base derive divide
 _DISCOURSE = frozenset(str.split(
     "however moreover furthermore nevertheless nonetheless thus therefore hence also "
     "meanwhile consequently additionally subsequently even"))
+# a subject that is some part of a group the page names ('one', 'the majority', 'the rest'):
+# without its 'of …' the question does not say of what (on the seen rated qa cards 0 kept of 2)
+_PARTITIVE = frozenset(str.split("one most majority minority rest remainder latter former"))
+# adverbs of aspect that read only against the sentence's negation or time ('has not yet
+# ended' → 'When did X end … yet?'); 'have yet to adopt' keeps its 'yet'
+_ASPECT = frozenset(str.split("yet already"))
+# adverbs that single out an example of the sentence's list: at the question's end the list
+# they picked from is gone ('How many emigrated … especially?')
+_FOCUS = frozenset(str.split("notably especially particularly"))
 # words between 'how many' and its noun that need the page ('How many last superpowers …')
 _HOW_MANY_LEFTOVER = frozenset(str.split(
     "last first only other remaining same third second such these those following"))
@@ -249,10 +258,19 @@ def _leftovers(words: list[Token], lower: list[str]) -> list[str]:
         if t.tag_ == "PRP$" and not any(u.pos_ in ("NOUN", "PROPN") and u.i < t.i for u in words):
             found.append("a possessive with nothing before it")  # 'When did 71% of its oil'
             break
-        if t.lower_ in ("one", "most") and t.dep_ in ("nsubj", "nsubjpass") and not any(
+        if t.lower_ in _PARTITIVE and t.dep_ in ("nsubj", "nsubjpass") and not any(
                 c.dep_ == "prep" for c in t.children):
-            found.append("a pronoun subject the page resolves")  # 'What is one dealing with'
-            break
+            found.append("a pronoun subject the page resolves")  # 'What is one dealing with',
+            break  # 'When did the majority drive …' (the majority of whom, the page says)
+    if any(t.lower_ in _ASPECT and t.dep_ == "advmod" and not (
+            t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "TO") for t in words):
+        found.append("an aspect adverb from the sentence")  # 'When did X end the draft yet?'
+    if any(t.lower_ in _FOCUS for t in words[-2:]):
+        found.append("an example cut from the sentence")  # '… emigrated to the colonies
+        # especially?', '… regulated by the glands notably insulin?'
+    if len(words) > 3 and lower[0] == "what" and words[1].lemma_ == "be" and \
+            lower[2] in ("only", "some", "just") and words[3].pos_ in ("NUM", "NOUN", "ADJ"):
+        found.append("a predicate many answers fit")  # 'What was only one province of Spain?'
     return found
 
 
