@@ -1,9 +1,9 @@
 """Question cards session 15's reviews rejected as echoes (issue 9): a subject that is a part
 of a group the page names ('the majority' drove whom out?), an aspect adverb the inversion left
-behind ('… yet?'), an example adverb that lost its list ('… notably X?'), 'What was only one
-N …?', and 'What' for someone the answer names by the part they play ('naval officer …').
-Each case fails on the engine before this change (03f8191); the controls beside them must
-still pass."""
+behind ('… yet?'), an example adverb that lost its list ('… notably X?'), a predicate many
+answers fit ('What was only one N …?', 'What was not …?'), and 'What' for someone the answer
+names by the part they play ('naval officer …'). Each case fails on the engine before this
+change (03f8191); the controls beside them must still pass."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from agents.generation.spans import locate
     "How many weavers moved to the river towns especially?",  # the example's list is gone
     "What are some taxes collected by the port authority notably tonnage?",
     "What was only one port of the old kingdom?",  # many answers fit
+    "What was not common along the northern coast?",
+    "What did not all of the salt caravans cross?",
 ])
 def test_leftovers_of_the_sentence_make_a_question_ill_formed(  # type: ignore[no-untyped-def]
         nlp, question: str) -> None:
@@ -33,6 +35,7 @@ def test_leftovers_of_the_sentence_make_a_question_ill_formed(  # type: ignore[n
     "Who did the rest of the crew follow to the coast?",
     "What is only found on the northern islands?",
     "What began in the river towns, especially in Lisk and Odra?",
+    "What do the town charters not begin with?",
     "When did the village council abolish the bridge toll?",
 ])
 def test_the_controls_pass_the_gate(  # type: ignore[no-untyped-def]

@@ -271,6 +271,9 @@ def _leftovers(words: list[Token], lower: list[str]) -> list[str]:
     if len(words) > 3 and lower[0] == "what" and words[1].lemma_ == "be" and \
             lower[2] in ("only", "some", "just") and words[3].pos_ in ("NUM", "NOUN", "ADJ"):
         found.append("a predicate many answers fit")  # 'What was only one province of Spain?'
+    if len(words) > 3 and lower[0] in ("what", "who") and words[1].pos_ == "AUX" and \
+            lower[2] in ("not", "n't", "never"):
+        found.append("a predicate many answers fit")  # 'What was not uniform across Spain?'
     return found
 
 
