@@ -26,6 +26,16 @@ from agents.generation.spans import locate
     "What is one dealing with instead of numbers?",  # a pronoun subject
     "Where are most concentrated in the southern valleys?",  # a pronoun subject
     "What would the nearest equivalent The word comes from Latin be?",  # a run-in sentence
+    # session 15's echoes (r2q): a part of a group with no 'of', an adverb the inversion left
+    # behind, an example adverb without its list, a predicate many answers fit
+    "When did the majority close the old harbour to foreign ships?",
+    "What did the minority refuse to sign in 1921?",
+    "When did the village council abolish the bridge toll yet?",
+    "How many weavers moved to the river towns especially?",  # the example's list is gone
+    "What are some taxes collected by the port authority notably tonnage?",
+    "What was only one port of the old kingdom?",  # many answers fit
+    "What was not common along the northern coast?",
+    "What did not all of the salt caravans cross?",
 ])
 def test_leftovers_of_the_sentence_make_a_question_ill_formed(nlp, question: str) -> None:  # type: ignore[no-untyped-def]
     assert grammar.problems(nlp(question)), question
@@ -39,6 +49,13 @@ def test_leftovers_of_the_sentence_make_a_question_ill_formed(nlp, question: str
     "Where did Johnson's advance stop?",
     "By which year had most American cars shrunk?",
     "What did the Iroquois send to the manor of William Johnson?",
+    "What did the majority of Dutch voters reject in 1921?",
+    "What have Dutch farmers yet to plant?",
+    "Who did the rest of the crew follow to the coast?",
+    "What is only found on the northern islands?",
+    "What began in the river towns, especially in Lisk and Odra?",
+    "What do the town charters not begin with?",
+    "When did the village council abolish the bridge toll?",
 ])
 def test_well_formed_questions_pass_the_gate(nlp, question: str) -> None:  # type: ignore[no-untyped-def]
     assert not grammar.problems(nlp(question)), (question, grammar.problems(nlp(question)))
