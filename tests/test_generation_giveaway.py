@@ -116,3 +116,23 @@ def test_the_card_alone_shows_a_derived_form_for_any_engine() -> None:
     assert given_away(card("British merchants traded tea across _____.", "Britain"))
     assert not given_away(card("The fleet sailed from Lisbon to _____ in 1500.", "Brazil"))
     assert not given_away(card("The rivalry with _____ began in 1875.", "Yale University"))
+
+
+def test_an_abbreviation_in_the_stem_that_spells_the_answer_gives_it_away() -> None:
+    """'The High Court of the _____, often called HCOR' (Realm): the stem's capitals are the
+    initials of the words around the blank and spell it (s15b: all reviewers, 'gives it
+    away'); an abbreviation of other words, or one the card left out, gives nothing."""
+    from agents.generation.defects import given_away
+
+    def card(kind: str, stem: str, answer: str) -> Candidate:
+        return Candidate(kind, stem, answer, stem.replace("_____", answer))
+
+    assert given_away(card("mcq", "The High Court of the _____, often called HCOTR, sits in "
+                                  "Valdor.", "Realm"))
+    assert given_away(card("cloze", "The _____ of the Northern Isles (RBNI) prints coins.",
+                           "Royal Bank"))
+    assert given_away(card("mcq", "Members of the _____ (GFA) met in Oslo in 1961.",
+                           "Green Fields Association"))
+    assert not given_away(card("mcq", "The NASA probe reached _____ in 1979.", "Jupiter"))
+    assert not given_away(card("cloze", "Grain was shipped by the _____ to Riga.",
+                               "Baltic Trading Company"))

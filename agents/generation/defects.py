@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from agents.generation.cards import Candidate
-from agents.generation.giveaway import STEM
+from agents.generation.giveaway import STEM, spelled
 from agents.generation.terms import NUMBER_WORDS, norm
 
 MAX_QUESTION_WORDS = 20
@@ -171,6 +171,8 @@ def given_away(cand: Candidate) -> bool:
     asked = {w[:5] for w in norm(body).split()}
     if bool(answer) and all(w[:5] in asked for w in answer):
         return True
+    if spelled(cand.question, cand.answer, "_____"):
+        return True  # 'The Court of the _____, abbreviated COTR': its letters spell the blank
     # a name's derived form: 'the Scottish Ministers … government of _____' (Scotland),
     # 'non-native Chinese people ruled all of _____' (China): session 9 kept none (giveaway.py
     # finds these, and forms of another stem, in the parse; this reads the card alone)

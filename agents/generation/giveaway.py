@@ -13,6 +13,8 @@ the answer in plain sight of its own stem:
   (one: a singular noun agrees with one and nothing else);
 - a count too small to be worth a card: 'In the case of _____ fermions' (two); reviewers kept
   'three Advocate Generals'.
+- an abbreviation a card's stem shows whose letters spell the answer's words: 'The Court of the
+  _____, often abbreviated COTR, …' (Realm), 'the _____ (WHO)' (World Health Organization).
 """
 
 from __future__ import annotations
@@ -182,6 +184,49 @@ def sum_shown(answer: Answer, sent: Span) -> bool:
     if len(ours) == 2:  # a range: its width is said
         return abs(ours[1] - ours[0]) in others
     return any(abs(x - y) == ours[0] for i, x in enumerate(others) for y in others[i + 1:])
+
+
+# words an abbreviation may leave out ('United States of America' → USA)
+_SKIPPABLE = frozenset(str.split("of the and for a an in on to"))
+
+
+def _spells(letters: str, words: Sequence[str], first: int) -> int | None:
+    """The index after the run of ``words`` from ``first`` whose initials are ``letters`` (a
+    small word may give its letter or be left out), else None."""
+    if not letters:
+        return first
+    if first >= len(words):
+        return None
+    word = words[first]
+    if word[:1].upper() == letters[0]:
+        end = _spells(letters[1:], words, first + 1)
+        if end is not None:
+            return end
+    if word.lower() in _SKIPPABLE and first > 0:
+        return _spells(letters, words, first + 1)
+    return None
+
+
+def spelled(stem: str, answer: str, blank: str) -> bool:
+    """A stem (with ``blank`` for the answer) shows an abbreviation (three or more capitals)
+    whose letters are the initials of a run of its words that holds a word of the answer:
+    'The Court of the _____, abbreviated COTR' (Realm) spells the blank out. Read from the
+    card's own text: a clause that left the sentence's '(WHO)' out gives nothing away."""
+    if blank not in stem:
+        return False
+    before, after = stem.split(blank, 1)
+    found = [(w, False) for w in re.findall(r"[^\W\d_]+", before)]
+    found += [(w, True) for w in re.findall(r"[^\W\d_]+", answer)]
+    found += [(w, False) for w in re.findall(r"[^\W\d_]+", after)]
+    texts = [w for w, _ in found]
+    for acronym in {w for w, inside in found if not inside and len(w) >= 3 and w.isupper()}:
+        for first in range(len(texts)):
+            if texts[first] == acronym:
+                continue
+            end = _spells(acronym, texts, first)
+            if end is not None and any(inside for _, inside in found[first:end]):
+                return True
+    return False
 
 
 def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None
