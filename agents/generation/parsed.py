@@ -195,6 +195,11 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
     return out
 
 
+# the scope rules a multiple-choice stem is held to: on the seen rated mcq cards (s6..s15b)
+# 'object' removed 0 kept / 3 rejected; 'bare' 2 kept / 1 rejected, so it is left out
+_MCQ_SCOPES = frozenset(["object"])
+
+
 def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
             resolver: Resolver) -> list[Candidate]:
     """True/false and cloze cards brought into the scope an earlier sentence set ('In these
@@ -208,6 +213,9 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
     proper = sent[0].pos_ == "PROPN" or sent[0].ent_type_ != ""
     out = []
     for cand in cands:
+        if cand.type == "mcq" and scope.unscoped(cand.question.replace(BLANK, cand.answer),
+                                                  cues, _MCQ_SCOPES)[0] is None:
+            continue  # 'Who had conquered the whole island?': which island, the page said
         if cand.type not in ("tf", "cloze"):
             out.append(cand)
             continue
