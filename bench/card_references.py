@@ -28,7 +28,8 @@ from bench import splits
 DATA = Path(__file__).resolve().parent / "data"
 _S12 = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f"),
         "s13-both": ("r13a", "r13b", "r13c"), "s13b-both": ("r13d", "r13e", "r13f"),
-        "s14-both": ("r14a", "r14b", "r14c"), "s14b-both": ("r14d", "r14e", "r14f")}
+        "s14-both": ("r14a", "r14b", "r14c"), "s14b-both": ("r14d", "r14e", "r14f"),
+        "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f")}
 
 
 def rated_cards() -> list[dict]:
@@ -69,7 +70,7 @@ def body(card: dict) -> str:
     q = card["question"]
     for prefix in ("True or false: ",):
         q = q.removeprefix(prefix)
-    return q.replace("_____", card["answer"]) if card["type"] == "cloze" else q
+    return q.replace("_____", card["answer"]) if card["type"] in ("cloze", "mcq") else q
 
 
 def other_rules(card: dict, sent: Span, whole: Span | None) -> list[str]:
@@ -150,7 +151,7 @@ def main() -> None:
             sent = sents[at]
         refs = definites.references(sent, sents[:at], whole)
         text, fired = definites.unresolved(body(card), refs)
-        cues = scope.scopes(sent, sents[:at]) if card["type"] in ("tf", "cloze") else []
+        cues = scope.scopes(sent, sents[:at]) if card["type"] in ("tf", "cloze", "mcq") else []
         frame = scope.framing(sent, sents[:at], whole) if card["type"] in ("tf", "cloze") \
             else None
         if frame is not None:
