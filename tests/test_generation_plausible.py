@@ -49,6 +49,17 @@ def test_an_age_is_offered_ages_near_it(nlp: Language, difficulty: str) -> None:
     assert swap and all(40 <= n <= 100 for n in _numbers(swap[0])), swap
 
 
+def test_an_age_after_its_preposition_is_offered_ages_near_it(nlp: Language) -> None:
+    """'children under age 12' was offered 'under age 24' (s15b: absurd, no child): an age
+    the answer opens with a preposition ('under age 10', 'over age 14') is an age too."""
+    text = ("The regional court reviewed bans on selling sweets to children under age 10, "
+            "and misleading labels for fruit juice.")
+    options = _options(nlp, text, "under age 10")
+    assert len(options) == 3, options
+    assert all(o.startswith("under age ") and 5 <= _numbers(o)[0] <= 15 for o in options), \
+        options
+
+
 def test_an_age_range_moves_as_a_whole_and_stays_in_order(nlp: Language) -> None:
     """'age 36 to 28' was offered for 'age 18 to 28' (s13b): only the first end had moved."""
     text = "Children from age 6 to 12 attend the primary school of the district."

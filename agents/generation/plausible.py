@@ -106,13 +106,16 @@ def in_era(option: str, latest: int | None, today: int | None = None) -> bool:
 
 
 def is_age(answer: Answer, sent: Span) -> bool:
-    """The answer is a person's age: 'age 18 to 28', 'aged 65', '65 years old', or a bare
-    number beside an age the sentence states ('women retire at age 60 and men at 65')."""
+    """The answer is a person's age: 'age 18 to 28', 'under age 12', 'aged 65', '65 years
+    old', or a bare number beside an age the sentence states ('women retire at age 60 and
+    men at 65')."""
     doc = sent.doc
     words = [t.lower_ for t in doc[answer.start : answer.end]]
     before = [t.lower_ for t in doc[max(sent.start, answer.start - 2) : answer.start]]
     if _AGE_BEFORE & set(words[:1] + before):
         return True
+    if len(words) > 2 and doc[answer.start].pos_ == "ADP" and words[1] in _AGE_BEFORE:
+        return True  # 'under age 12', 'over age 65': the age after its preposition
     if _AGE_AFTER.match(doc[answer.end : min(sent.end, answer.end + 3)].text):
         return True
     if len(words) != 1 or not words[0].isdigit() or not 0 < int(words[0]) <= AGE_MAX:
