@@ -207,3 +207,18 @@ def test_a_month_and_year_before_a_plural_noun_is_a_date(nlp: Language) -> None:
     options = _options(nlp, text, "March 1988")
     assert options, options
     assert all(1900 <= n <= 2026 for o in options for n in _numbers(o)), options
+
+
+def test_a_continent_is_offered_only_continents_the_page_names_places_on(
+        nlp: Language) -> None:
+    """'Australia' and 'Africa' for where a colonial war's commander took command (s15b: all
+    reviewers absurd): of the other continents, only those holding a country or federal
+    state the page names ('Quebec', 'Ohio': North America; 'France': Europe) are options."""
+    text = ("In 1754 the governor of Quebec sent soldiers to the Ohio valley. "
+            "Officers from France joined them at the fort in 1755. "
+            "In 1756 Colonel Harwick took command of all the colonial troops in North "
+            "America.")
+    options = _options(nlp, text, "North America")
+    assert not {"Africa", "Australia", "Asia", "South America"} & set(options), options
+    alone = _options(nlp, text.replace("France", "the old world"), "North America")
+    assert not {"Africa", "Australia", "Asia", "Europe"} & set(alone), alone

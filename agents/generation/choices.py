@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from agents.generation import gazetteer, giveaway, plausible, roles
 from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness, same_scale, unit, year_steps
-from agents.generation.granularity import place_sort, same_shape, siblings
+from agents.generation.granularity import continents_named, place_sort, same_shape, siblings
 from agents.generation.plausible import DATED, YEAR, in_era
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import MONTHS_EN, NUMBER_WORDS, Term, norm
@@ -339,6 +339,13 @@ def pick(
         more = [s.removeprefix("the ") if bare else s for s in siblings(answer.text)]
         if place_sort(answer.text) == "state" and not plausible.modern(pool.period):
             more = []  # 'Arizona', 'Alabama' for a 1753 colonial governor (s14b)
+        named = continents_named(pool.sentences) if place_sort(answer.text) == "continent" \
+            else set()
+        if named:
+            # 'Australia' for where a colonial war's commander took command (s15b): of the
+            # continents, only those a country or federal state the page names lies on
+            every = {c for cs in gazetteer.CONTINENTS.values() for c in cs}
+            more = [s for s in more if s not in every or s in named]
         ranked += by_closeness(answer.text, [s for s in more if s not in options], difficulty,
                                None, intermediate="closest")
     age = answer.kind in NUMERIC and plausible.is_age(answer, sent)

@@ -57,6 +57,15 @@ REGIONS: dict[str, tuple[str, ...]] = {
     ),
     "oceania": ("Australia", "Fiji", "New Zealand", "Papua New Guinea"),
 }  # fmt: skip
+# the continents each region lies on (granularity's continents, for a continent answer's
+# options: 'Australia' is no place a page about the Ohio valley and France could mean)
+CONTINENTS: dict[str, tuple[str, ...]] = {
+    "europe": ("Europe",), "middle east and north africa": ("Africa", "Asia"),
+    "sub-saharan africa": ("Africa",), "south and central asia": ("Asia",),
+    "east asia": ("Asia",), "southeast asia": ("Asia",),
+    "north and central america": ("North America",), "south america": ("South America",),
+    "oceania": ("Australia",),
+}
 _REGION_OF = {name: region for region, names in REGIONS.items() for name in names}
 _ENCODED: dict[tuple[int, str], dict[str, np.ndarray]] = {}
 

@@ -107,6 +107,34 @@ _REGIONS = ("the Middle East", "Central Asia", "East Asia", "Southeast Asia", "S
             "Central America", "Latin America", "North Africa", "Sub-Saharan Africa")
 
 
+@lru_cache(maxsize=1)
+def _state_continents() -> dict[str, tuple[str, ...]]:
+    """The continents of each federal state pycountry lists ('Quebec' → North America)."""
+    import pycountry
+
+    out: dict[str, tuple[str, ...]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code in _FEDERAL and sub.type in _STATE_TYPES and "," not in sub.name:
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            region = gazetteer.region(country.name) if country else None
+            if region:
+                out[sub.name] = gazetteer.CONTINENTS[region]
+    return out
+
+
+def continents_named(texts: list[str]) -> set[str]:
+    """The continents the page's countries and federal states lie on ('France', 'Quebec' →
+    Europe, North America; the texts may be lowercased); empty when it names none."""
+    text = " ".join(texts).lower()
+    places = {n: gazetteer.CONTINENTS[r] for r, names in gazetteer.REGIONS.items()
+              for n in names}
+    found: set[str] = set()
+    for name, continents in [*places.items(), *_state_continents().items()]:
+        if name.lower() in text and re.search(rf"\b{re.escape(name.lower())}\b", text):
+            found.update(continents)
+    return found
+
+
 def siblings(text: str) -> list[str]:
     """Other places of ``text``'s own sort that a maintained list gives: the other continents
     for a continent, other world regions for a region ('Eastern Europe' → 'the Balkans'), the
