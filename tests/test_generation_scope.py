@@ -136,6 +136,7 @@ def test_a_definite_object_is_a_cue_only_when_nothing_says_which(nlp: Language) 
     assert cues("Welders repaired the dam in 1952.") == ["the dam"]
     assert cues("Welders repaired the damaged dam in 1952.") == ["the damaged dam"]
     assert cues("Welders repaired the dam on the Tiber in 1952.") == []
+    assert cues("Envoys signed the treaty of 1411 in Vilnius.") == []  # 'of 1411' says which
     assert cues("Welders repaired the Hoover dam in 1952.") == []
     assert cues("Welders repaired the hydraulic pumps in 1952.") == []
 

@@ -214,8 +214,10 @@ def _generic(lemma: str, previous: Sequence[Span]) -> bool:
 
 
 def _dated(prep: Token) -> bool:
-    """'repaired the dam in 1952': a date the parser hung on the noun says when, not which."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    """'repaired the dam in 1952': a date the parser hung on the noun says when, not which
+    ('signed the peace of 1411' says which)."""
+    return prep.lower_ != "of" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")
+                                       for c in prep.children)
 
 
 def _bare_object(sent: Span, previous: Sequence[Span]) -> list[Scope]:
