@@ -209,16 +209,16 @@ def test_a_month_and_year_before_a_plural_noun_is_a_date(nlp: Language) -> None:
     assert all(1900 <= n <= 2026 for o in options for n in _numbers(o)), options
 
 
-def test_a_continent_is_offered_only_continents_the_page_names_places_on(
-        nlp: Language) -> None:
+def test_a_page_on_one_continent_is_offered_no_other_continent(nlp: Language) -> None:
     """'Australia' and 'Africa' for where a colonial war's commander took command (s15b: all
-    reviewers absurd): of the other continents, only those holding a country or federal
-    state the page names ('Quebec', 'Ohio': North America; 'France': Europe) are options."""
+    reviewers absurd): a page whose places ('Quebec', 'Ohio', 'North America') all lie on
+    one continent offers no other; one that names places on two is left to the list."""
     text = ("In 1754 the governor of Quebec sent soldiers to the Ohio valley. "
-            "Officers from France joined them at the fort in 1755. "
+            "Officers from the old world joined them at the fort in 1755. "
             "In 1756 Colonel Harwick took command of all the colonial troops in North "
             "America.")
     options = _options(nlp, text, "North America")
-    assert not {"Africa", "Australia", "Asia", "South America"} & set(options), options
-    alone = _options(nlp, text.replace("France", "the old world"), "North America")
-    assert not {"Africa", "Australia", "Asia", "Europe"} & set(alone), alone
+    assert not {"Africa", "Australia", "Asia", "Europe", "South America"} & set(options), \
+        options
+    wider = _options(nlp, text.replace("the old world", "France"), "North America")
+    assert len(wider) == 3, wider

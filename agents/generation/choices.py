@@ -341,9 +341,9 @@ def pick(
             more = []  # 'Arizona', 'Alabama' for a 1753 colonial governor (s14b)
         named = continents_named(pool.sentences) if place_sort(answer.text) == "continent" \
             else set()
-        if named:
-            # 'Australia' for where a colonial war's commander took command (s15b): of the
-            # continents, only those a country or federal state the page names lies on
+        if len(named) == 1:
+            # 'Australia' for where a colonial war's commander took command (s15b): a page
+            # whose places all lie on one continent is offered no other continent
             every = {c for cs in gazetteer.CONTINENTS.values() for c in cs}
             more = [s for s in more if s not in every or s in named]
         ranked += by_closeness(answer.text, [s for s in more if s not in options], difficulty,

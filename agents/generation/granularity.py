@@ -123,12 +123,13 @@ def _state_continents() -> dict[str, tuple[str, ...]]:
 
 
 def continents_named(texts: list[str]) -> set[str]:
-    """The continents the page's countries and federal states lie on ('France', 'Quebec' →
-    Europe, North America; the texts may be lowercased); empty when it names none."""
+    """The continents the page names or its countries and federal states lie on ('France',
+    'Quebec' → Europe, North America; the texts may be lowercased); empty when it names
+    none."""
     text = " ".join(texts).lower()
+    found = {c for c in _MAJOR if re.search(rf"\b{c.lower()}\b", text)}
     places = {n: gazetteer.CONTINENTS[r] for r, names in gazetteer.REGIONS.items()
               for n in names}
-    found: set[str] = set()
     for name, continents in [*places.items(), *_state_continents().items()]:
         if name.lower() in text and re.search(rf"\b{re.escape(name.lower())}\b", text):
             found.update(continents)
