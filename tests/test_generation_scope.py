@@ -194,3 +194,17 @@ def test_a_multiple_choice_stem_about_a_definite_object_the_page_set_up_is_not_m
     mcq = [c for c in generate(doc, nlp, "intermediate", None, None) if c.type == "mcq"]
     assert not any("welders" in c.source for c in mcq), [c.question for c in mcq]
     assert any("examine the liver" in c.question for c in mcq), [c.question for c in mcq]
+
+
+def test_a_multiple_choice_stem_about_the_short_form_of_a_name_is_not_made(
+        nlp: Language) -> None:
+    """'When did the Guild move its hall …?': which guild, only the page's full name says;
+    the short-form rule holds multiple-choice stems too. The full name's card stands."""
+    text = ("The Tallinn Harbour Guild of Merchants was founded in 1412 by twelve shipowners. "
+            "Its members imported salt, herring and wine from Lübeck. "
+            "The Guild moved its hall to the eastern quay in 1650. "
+            "The old harbour of Tallinn froze over in 1709.")
+    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
+    mcq = [c for c in generate(doc, nlp, "intermediate", None, None) if c.type == "mcq"]
+    assert not any("quay" in c.source for c in mcq), [c.question for c in mcq]
+    assert any(c.answer == "1412" for c in mcq), [c.question for c in mcq]

@@ -196,8 +196,9 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
 
 
 # the scope rules a multiple-choice stem is held to: on the seen rated mcq cards (s6..s15b)
-# 'object' removed 0 kept / 3 rejected; 'bare' 2 kept / 1 rejected, so it is left out
-_MCQ_SCOPES = frozenset(["object"])
+# 'object' removed 0 kept / 3 rejected and 'short' 0 / 1; 'bare' 2 kept / 1 rejected, so it
+# is left out ('quantifier', 0 / 1, misses the questions that lowercase it: not applied)
+_MCQ_SCOPES = frozenset(["object", "short"])
 
 
 def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
