@@ -51,6 +51,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from agents.generation.spans import zipf
+
 _ENUMERATORS = frozenset(str.split("first second third fourth fifth firstly secondly thirdly "
                                    "lastly"))
 
@@ -126,8 +128,6 @@ def _bare_subject(sent: Span, previous: Sequence[Span]) -> list[Scope]:
     phrase or clause saying which one) of an everyday noun the page did not already use as
     its generic subject: 'The effort was the first …', 'The move would have had …', 'The
     outcome was …' (which effort, the page said)."""
-    from agents.generation.spans import zipf
-
     out = []
     for tok in sent:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head != sent.root \
@@ -177,8 +177,6 @@ def _short_name(sent: Span, previous: Sequence[Span]) -> list[Scope]:
     """The main verb's subject is 'the' and one capitalised everyday word ('The Court', 'The
     Society', 'The Act'), the short form of a name an earlier sentence gave in full ('the
     Supreme Court', 'the Society of Friends'): a card without the page reads as any court."""
-    from agents.generation.spans import zipf
-
     out = []
     for tok in sent:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head != sent.root \
@@ -226,8 +224,6 @@ def _bare_object(sent: Span, previous: Sequence[Span]) -> list[Scope]:
     subject: bare ('… captured the mermaid'), or with adjectives or a compound in front when
     an earlier sentence already spoke of the noun ('had conquered the whole island' after the
     island the page named). Which one, the page said; a card without it reads as any."""
-    from agents.generation.spans import zipf
-
     if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _generic(c.lemma_.lower(), previous)
            for c in sent.root.children):
         return []  # 'The fur keeps the seal warm' after 'The fur of a seal is …': of a kind
