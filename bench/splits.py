@@ -38,6 +38,9 @@ out: look only at its final numbers):
 - A tenth book, held out whole (``bench/data/openstax_amgov_pages.json``, OpenStax American
   Government 4e, CC BY 4.0 commit): 10 test pages added in session 15 for its final review
   (``book="amgov"``), built by ``bench/openstax_pages.py`` (source, commit, seed in the file).
+- An eleventh book, held out whole (``bench/data/openstax_anth_pages.json``, OpenStax
+  Introduction to Anthropology, CC BY 4.0 at its newest commit): 10 test pages added in session
+  16 for its final reviews (``book="anth"``), built the same way.
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -61,7 +64,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "micro": TEXTBOOK.with_name("openstax_micro_pages.json"),
          "polisci": TEXTBOOK.with_name("openstax_polisci_pages.json"),
          "worldhist": TEXTBOOK.with_name("openstax_worldhist_pages.json"),
-         "amgov": TEXTBOOK.with_name("openstax_amgov_pages.json")}
+         "amgov": TEXTBOOK.with_name("openstax_amgov_pages.json"),
+         "anth": TEXTBOOK.with_name("openstax_anth_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
