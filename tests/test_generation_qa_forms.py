@@ -1,0 +1,47 @@
+"""Question forms the seen reviews keep too rarely to serve (issue 9, bench/qa_forms.py): a
+"What …?" that ends on the preposition of a circumstance (time, place, path, manner, company,
+means) whose object is the answer. On the 336 rated seen qa cards this form was kept 23.5 %
+(17 cards), against 57 % for a stranded preposition the verb selects ("used in", "accused
+of"). Each refused case passes on the engine before this change; the selected ones must stay."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agents.generation import narrow
+from agents.generation.asking import ask
+from agents.generation.spans import locate
+
+STRANDED = "a circumstance's preposition stranded at the end"
+
+
+@pytest.mark.parametrize("sentence, answer, verdict", [
+    ("The council held its annual meetings under strict secrecy.", "strict secrecy", STRANDED),
+    ("The governor ruled the province under martial law.", "martial law", STRANDED),
+    ("The old bridge collapsed during a violent spring flood.", "a violent spring flood",
+     STRANDED),
+    ("The river flows through a narrow limestone gorge.", "a narrow limestone gorge", STRANDED),
+    # a preposition the verb selects ends the question as a person would end it
+    ("The Rankine process is used in most coal power plants.", "most coal power plants", ""),
+    ("The philosopher wrote about political freedom.", "political freedom", ""),
+    ("The young poet was deeply influenced by Romantic painting.", "Romantic painting", ""),
+])
+def test_a_stranded_circumstance_preposition_is_not_trusted(
+        nlp: Any, sentence: str, answer: str, verdict: str) -> None:
+    sent = nlp(sentence)[:]
+    found = locate(sent, answer)
+    assert found is not None
+    asked = ask(sent, found)
+    assert asked is not None and asked.question.endswith(
+        ("under?", "during?", "through?", "in?", "about?", "by?")), asked
+    assert narrow.untrusted(asked, found, sent) == verdict, asked
+
+
+def test_the_circumstance_check_reads_the_answers_own_preposition(nlp: Any) -> None:
+    # the question ends on 'with', but the answer is not that preposition's object
+    sent = nlp("The settlers brought horses with them to the valley.")[:]
+    found = locate(sent, "horses")
+    assert found is not None
+    assert not narrow.stranded_circumstance("What did the settlers bring with?", found, sent)
