@@ -131,12 +131,22 @@ def rules() -> dict[str, Rule]:
         return narrow.untrusted(Asked(card["question"], card["answer"], _tag(card, "role")),
                                 answer, sent)
 
+    def without_form_rules(card: dict[str, Any], answer: Any, sent: Any) -> str:
+        real = narrow.stranded_circumstance, narrow.thin_subject
+        narrow.stranded_circumstance = narrow.thin_subject = lambda *a: False
+        try:
+            return untrusted(card, answer, sent)
+        finally:
+            narrow.stranded_circumstance, narrow.thin_subject = real
+
     return {
         "stranded circumstance (fires)": lambda c, a, s: narrow.stranded_circumstance(
             c["question"], a, s),
-        "... and no earlier narrow rule refuses it": lambda c, a, s: untrusted(c, a, s) ==
-        "a circumstance's preposition stranded at the end",
-        "narrow.untrusted, any reason": lambda c, a, s: bool(untrusted(c, a, s)),
+        "thin subject (fires)": lambda c, a, s: _tag(c, "role") == "subject" and
+        narrow.thin_subject(c["question"], a, s),
+        "narrow.untrusted without the two form rules": lambda c, a, s: bool(
+            without_form_rules(c, a, s)),
+        "narrow.untrusted, all rules": lambda c, a, s: bool(untrusted(c, a, s)),
     }
 
 
@@ -174,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, rule in all_rules.items():
             if rule(r["card"], *placed):
                 fired[name].append(majority)
+                r.setdefault("fired", []).append(name)
     kept = sum(r["kept"] for r in rows)
     print(f"rated seen qa cards: {len(rows)}, kept share {100 * kept / len(rows):.1f} % "
           f"({unplaced} not put back on their sentence)")
@@ -181,10 +192,12 @@ def main(argv: list[str] | None = None) -> int:
                  ("wh", "role"), ("wh", "type"), ("role", "stranded"), ("wh", "adverb")):
         table(rows, cols)
     print(f"{'rule (on rated cards put back on their sentence)':52s} {'kept removed':>13s} "
-          f"{'rejected removed':>17s}")
+          f"{'rejected removed':>17s} {'kept share of the rest':>23s}")
     for name in all_rules:
         hits = fired[name]
-        print(f"{name:52s} {sum(hits):>13d} {len(hits) - sum(hits):>17d}")
+        rest = [r["kept"] for r in rows if name not in r.get("fired", [])]
+        print(f"{name:52s} {sum(hits):>13d} {len(hits) - sum(hits):>17d} "
+              f"{100 * sum(rest) / len(rest):>13.1f} % of {len(rest)}")
     if args.show:
         col, _, value = args.show.partition("=")
         for r in rows:

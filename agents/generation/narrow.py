@@ -127,6 +127,8 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
             and not _says_something(answer, sent):
         # (a "Why/When …?" answers with its whole phrase, not the noun that heads it)
         return "a common noun that says nothing alone"
+    if asked.role == "subject" and thin_subject(asked.question, answer, sent):
+        return "a short subject question many answers fit"
     if asked.role == "subject":
         return "" if words <= SUBJECT_WORDS else "too long"
     if words > INVERTED_WORDS:
@@ -149,26 +151,52 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
 
 
 # prepositions that head a circumstance of the verb (its time, place, path, manner, company or
-# means) rather than a complement the verb selects ('accused of', 'used in', 'forwarded by')
+# means) rather than a complement the verb selects ('accused of', 'used in', 'forwarded by');
+# 'for', 'on' and 'upon' are left out: verbs select them too often ('stand for', 'compete
+# for', 'focus on', 'depend on')
 _CIRCUMSTANCE_PREPS = frozenset(str.split(
-    "with without under on at during across through throughout over for among amid near via "
-    "along around beneath below above beyond upon despite"))
+    "with without under at during across through throughout over among amid near via along "
+    "around beneath below above beyond despite"))
 
 
 def stranded_circumstance(question: str, answer: Answer, sent: Span) -> bool:
     """The question ends on the preposition of a circumstance whose object is the answer:
     'What did Governor Duquesne send additional French forces under?', 'What was the Acadian
-    resistance sometimes quite stiff with?', 'What does the efficiency … reach some 27-30%
-    on?'. The sentence stays whole around a hole and a bare "what" asks for the circumstance;
-    on the 336 rated seen qa cards (bench/qa_forms.py) the 17 of this form were kept 23.5 %
-    (4 kept by most of their reviewers, 13 rejected), those ending on a preposition the verb
-    selects 57 % of 27 ('What has Harvard been accused of?', 'What is the Rankine cycle used
-    in?'). Other wh-words are refused too ('Who did … trade furs for?')."""
+    resistance sometimes quite stiff with?'. The sentence stays whole around a hole and a bare
+    "what" asks for the circumstance. Other wh-words are refused too ('Who did … trade furs
+    with?'). Measured by bench/qa_forms.py on the rated seen qa cards."""
     words = re.findall(r"[\w'-]+", question)
     if not words or words[-1].lower() not in _CIRCUMSTANCE_PREPS:
         return False
     head = answer.span(sent).root.head
     return head.dep_ in ("prep", "agent") and head.lower_ == words[-1].lower()
+
+
+# a "What …?" subject question this short has a predicate too thin to pin its answer: on the
+# rated seen qa cards (bench/qa_forms.py) those of 8 words or fewer were kept 13 % (18 cards),
+# those of 9 words 33 % (11), of 10 or more 57.5 % (78)
+THIN_SUBJECT_WORDS = 8
+_NAMING_VERBS = frozenset(str.split("be become remain"))
+
+
+def thin_subject(question: str, answer: Answer, sent: Span) -> bool:
+    """A short "What …?" subject question whose predicate many subjects fit: 'What settled at
+    the Cape of Good Hope?', 'What offers personal trainers and specialty classes?', 'What was
+    not uniform across Europe?'. One whose predicate names a single thing stays: a copula with
+    a definite or superlative complement ('What is the largest city of Poland?')."""
+    words = re.findall(r"[\w'’-]+", question)
+    if not question.startswith("What ") or len(words) > THIN_SUBJECT_WORDS:
+        return False
+    found = clause_head(answer.span(sent).root)
+    if found is None:
+        return True
+    verb = found[0]
+    if verb.lemma_.lower() in _NAMING_VERBS:
+        comps = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")]
+        if any(any(t.lower_ == "the" or t.tag_ in ("JJS", "RBS") for t in c.subtree)
+               for c in comps):
+            return False
+    return True
 
 
 def leans_on_page(asked: Asked, answer: Answer, back: Sequence[Token]) -> bool:
