@@ -227,8 +227,9 @@ def test_a_title_asked_as_what_someone_was_made_is_trusted(nlp) -> None:  # type
     assert found is not None
     assert narrow.untrusted(Asked("What was Johnson made in 1746?", "colonel of the Iroquois",
                                   "object"), found, sent) == ""
-    sent = nlp("Declassified documents revealed that the U.S. was distraught.")[:]
+    sent = nlp("Declassified documents revealed that the U.S. government was deeply "
+               "distraught.")[:]
     found = locate(sent, "Declassified documents")
     assert found is not None
-    assert narrow.untrusted(Asked("What revealed that the U.S. was distraught?",
+    assert narrow.untrusted(Asked("What revealed that the U.S. government was deeply distraught?",
                                   "Declassified documents", "subject"), found, sent) == ""

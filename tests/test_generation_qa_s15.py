@@ -24,7 +24,8 @@ VAGUE = "a common noun that says nothing alone"
     ("The monks of the abbey came from diverse backgrounds.",
      "diverse backgrounds", VAGUE),
     # an answer whose first word says which ones stays
-    ("Careful measurements revealed that the bridge was sinking slowly.",
+    # (nine words and more: a shorter 'What …?' subject question is too thin, narrow.py)
+    ("Careful measurements revealed that the old stone bridge was sinking slowly.",
      "Careful measurements", ""),
     ("Tenant farms supplied most of the grain to the northern towns.", "Tenant farms", ""),
 ])
