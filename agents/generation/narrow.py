@@ -163,11 +163,11 @@ def stranded_circumstance(question: str, answer: Answer, sent: Span) -> bool:
     """The question ends on the preposition of a circumstance whose object is the answer:
     'What did Governor Duquesne send additional French forces under?', 'What was the Acadian
     resistance sometimes quite stiff with?'. The sentence stays whole around a hole and a bare
-    "what" asks for the circumstance. Other wh-words are refused too ('Who did … trade furs
-    with?'). Measured by bench/qa_forms.py on the rated seen qa cards."""
+    "what" asks for the circumstance; "who" too ('Who did … trade furs with?'), while "which
+    N" says what it asks for. Measured by bench/qa_forms.py on the rated seen qa cards."""
     words = re.findall(r"[\w'-]+", question)
-    if not words or words[-1].lower() not in _CIRCUMSTANCE_PREPS:
-        return False
+    if not words or words[-1].lower() not in _CIRCUMSTANCE_PREPS or words[0] == "Which":
+        return False  # ('Which forest is … connected with?' names the kind it asks for)
     head = answer.span(sent).root.head
     return head.dep_ in ("prep", "agent") and head.lower_ == words[-1].lower()
 
