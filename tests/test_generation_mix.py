@@ -133,7 +133,9 @@ def test_a_sentences_second_card_is_one_that_does_not_tell_the_firsts_answer() -
     chosen, notes = QualityScorer(keep_model=None).select([cloze, true, false], 2,
                                                           ("cloze", "tf"))
     assert len(chosen) == 2, notes
-    assert chosen[1] is false
+    # (in either order: when the false statement holds the odd place, its sentence waits for
+    # it and the cloze comes second)
+    assert {id(s) for s in chosen} == {id(cloze), id(false)}
 
 
 def test_a_card_over_its_bar_beats_one_under_its_bar_though_it_shares_a_sentence() -> None:
@@ -241,3 +243,49 @@ def test_a_false_statement_beside_the_card_that_tells_it_still_fills_the_count()
         chosen, notes = QualityScorer(keep_model=None).select(
             [first, false], 2, (first.candidate.type, "tf"))
         assert len(chosen) == 2, notes
+
+
+def _towns(page: int) -> list[Scored]:
+    """Three true and three false statements of one page's three sentences."""
+    out = []
+    for i in range(3):
+        source = f"Town {page}-{i} was founded by traders in {1600 + i}."
+        out.append(_tf(source, 0.9 - i / 100, source))
+        out.append(_false(source.replace(str(1600 + i), str(1620 + i)), str(1620 + i),
+                          0.8 - i / 100, source))
+    return out
+
+
+def test_the_odd_true_false_place_goes_to_true_or_false_by_the_document() -> None:
+    """Three statements asked: the odd one was always true, so a student who answered "True"
+    whenever unsure was right two times in three on every deck. Which side gets it is drawn
+    from the document, the same every time it is asked."""
+    scorer = QualityScorer(keep_model=None)
+
+    def falses(page: int) -> int:
+        chosen, _ = scorer.select(_towns(page), 3, ("tf",))
+        assert len(chosen) == 3
+        return sum(s.candidate.answer == "False" for s in chosen)
+
+    drawn = [falses(page) for page in range(12)]
+    assert set(drawn) == {1, 2}, drawn
+    assert [falses(page) for page in range(12)] == drawn
+
+
+def test_the_sentence_of_the_only_false_statement_is_not_spent_on_a_cloze() -> None:
+    """The page's one false statement swaps its sentence's year; a cloze of that sentence,
+    taken first, shows the year and tells the statement False, and the true statement of the
+    sentence is its duplicate: the deck had only true statements. The cloze slot takes
+    another sentence's cloze and the false statement is dealt."""
+    clozes = [_scored("cloze", LIGHT.replace("physician", "_____"), "physician", 0.95, LIGHT),
+              _scored("cloze", ROOTS.replace("roots", "_____"), "roots", 0.9, ROOTS)]
+    statements = [_tf(LIGHT, 0.9, LIGHT), _false(LIGHT.replace("1779", "1769"), "1769", 0.6,
+                                                  LIGHT),
+                  _tf(LEAVES, 0.85, LEAVES), _tf(XYLEM, 0.8, XYLEM)]
+    chosen, notes = QualityScorer(keep_model=None).select([*clozes, *statements], 4,
+                                                          ("cloze", "tf"))
+    assert len(chosen) == 4, notes
+    dealt = [s.candidate.question for s in chosen]
+    assert any(s.candidate.answer == "False" for s in chosen), dealt
+    assert not any(s.candidate.source == LIGHT and s.candidate.type == "cloze"
+                   for s in chosen), dealt

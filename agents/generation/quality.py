@@ -33,6 +33,7 @@ With a learned rater the rank is 0.5·rank + 0.5·learned (``quality["learned"]`
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -243,17 +244,28 @@ class QualityScorer:
     def _reserve(self, supply: dict[str, list[Scored]], quota: dict[str, int]
                  ) -> dict[str, list[Scored]]:
         """Each open slot's candidates, less the questions and clozes that ask a fact the
-        multiple-choice slot needs: with no more options-backed facts than places, each of
-        them taken first as a question or cloze (and then dropped as its duplicate) is a
+        multiple-choice slot needs (and the other cards of the false statements' sentences, as
+        the comment below says): with no more options-backed facts than places, each of them
+        taken first as a question or cloze (and then dropped as its duplicate) is a
         multiple-choice card lost for good, while the question slot has the relaxed fill to
         fall back on (seen passages: 8 of 34 eligible multiple-choice cards went so)."""
         needed = supply.get("mcq", [])
-        if not needed or len(needed) > quota.get("mcq", 0):
-            return supply
-        return {t: cands if t in ("mcq", "tf:True", "tf:False") else
-                [s for s in cands if not any(self.is_duplicate(s, r) or _same_sentence(s, r)
-                                             for r in needed)]
-                for t, cands in supply.items()}
+        scarce = bool(needed) and len(needed) <= quota.get("mcq", 0)
+        if scarce:
+            supply = {t: cands if t in ("mcq", "tf:True", "tf:False") else
+                      [s for s in cands if not any(self.is_duplicate(s, r) or _same_sentence(s, r)
+                                                   for r in needed)]
+                      for t, cands in supply.items()}
+        # so too the false statements, when there are no more of them than false places: any
+        # other card of a false statement's sentence tells it False (it shows the replaced
+        # term, or asks for it) and its true statement is its duplicate, so taken first it
+        # costs the deck its false statement (a scarce multiple-choice card keeps its claim)
+        false = supply.get("tf:False", [])
+        if false and len(false) <= quota.get("tf:False", 0):
+            supply = {t: cands if t == "tf:False" or (t == "mcq" and scarce) else
+                      [s for s in cands if not any(_same_sentence(s, f) for f in false)]
+                      for t, cands in supply.items()}
+        return supply
 
     def is_good(self, s: Scored) -> bool:
         """Over the score threshold and its type's keep bar (and floor): a card the deck
@@ -347,7 +359,10 @@ class QualityScorer:
         asked = dict(quota)
         if "tf" in quota:
             tf = quota.pop("tf")
-            quota["tf:True"], quota["tf:False"] = tf - tf // 2, tf // 2
+            # an odd place goes to true or false by the document, not always to true: a
+            # student who learns that the odd one out is "True" learns the deck, not the page
+            odd = tf % 2 * _coin(scored)
+            quota["tf:True"], quota["tf:False"] = tf // 2 + tf % 2 - odd, tf // 2 + odd
             # statements that are all true teach "answer True": the balance outranks the bar,
             # so false statements between floor and bar take the False places that no false
             # statement over its bar can (the tf bar rose 0.40 -> 0.60 with keep/8, and a
@@ -531,6 +546,12 @@ def _replaced(cand: Candidate) -> list[str]:
              in SequenceMatcher(None, source, statement, autojunk=False).get_opcodes()
              if tag in ("replace", "delete")]
     return [old for old, new in spans if new & swapped] or [old for old, _ in spans]
+
+
+def _coin(scored: Sequence[Scored]) -> int:
+    """0 or 1, the same for every request of one document (its candidates' sentences)."""
+    sources = sorted({s.candidate.source for s in scored})
+    return hashlib.sha1("\n".join(sources).encode()).digest()[0] % 2
 
 
 def _slot(cand: Candidate) -> str:
