@@ -418,3 +418,76 @@ def stretches(true: str, false: str) -> bool:
         return False
     spread, now = max(years) - min(years), max(moved) - min(moved)
     return now > max(2 * spread, spread + 5)
+
+
+def _pairs(*pairs: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        a, b = pair.split("/")
+        out[a], out[b] = b, a
+    return out
+
+
+# a word whose opposite makes a plain falsehood of the sentence, the rest of it unchanged:
+# direction, size and sign (not 'before'/'after', 'first'/'last', 'early'/'late', which as
+# often start a phrase of time whose swap reads garbled or stays true)
+_OPPOSITE = _pairs(
+    "increase/decrease", "increases/decreases", "increased/decreased",
+    "increasing/decreasing", "higher/lower", "highest/lowest", "larger/smaller",
+    "largest/smallest", "stronger/weaker", "strongest/weakest", "positive/negative",
+    "maximum/minimum", "majority/minority", "north/south", "east/west", "northern/southern",
+    "eastern/western", "northward/southward", "eastward/westward", "inner/outer",
+    "internal/external", "more/less")
+_NAMES = frozenset(str.split("GPE LOC ORG NORP FAC PERSON EVENT WORK_OF_ART LAW"))
+_DIRECTION_TAGS = {"more": ("RBR",), "less": ("RBR",)}  # 'more efficient', not 'more people'
+
+
+def _term(adjective: Token, sent: Span) -> bool:
+    """The adjective and its noun name a thing the page uses as a term ('higher education',
+    twice or more in the document), not a description of one."""
+    pair = f"{adjective.lower_} {adjective.head.lower_}"
+    return sent.doc.text.lower().count(pair) >= 2
+
+
+def opposite(sent: Span) -> tuple[int, str] | None:
+    """A false statement from a sentence with no number or date to change: the first word
+    of a direction, size or sign ('increased', 'smaller', 'southern', 'a minority of')
+    swapped for its opposite, as its token id and the word. None when the sentence names
+    both sides ('the eastern and western halves'), the word is negated ('did not increase':
+    its opposite may hold as well), belongs to a name ('East Lansing', 'North America') or
+    grades a noun rather than a description ('more people'); a word of the main clause's
+    subject is left alone."""
+    words = {t.lower_ for t in sent}
+    # in the subject, the opposite changes whom the claim is about, and of them the page
+    # says nothing ('the traders of the northern provinces paid lower taxes'): not false
+    # ('a minority of the delegates voted …', the subject's own head, is what it claims)
+    subject = {t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+               for t in c.subtree if t is not c}
+    quoted = False
+    for tok in sent:
+        quoted ^= tok.text in ('"', "“", "”")  # a quotation is the page's words, not a claim
+        other = _OPPOSITE.get(tok.lower_)
+        if other is None or other in words or tok.i in subject or tok.pos_ == "PROPN" \
+                or tok.ent_type_ in _NAMES or quoted or tok.dep_ == "compound":
+            continue  # (a compound is part of a term: 'qualified majority vote')
+        if tok.i > sent.start and tok.nbor(-1).lower_ == "to" and tok.lower_ in (
+                "higher", "lower"):
+            continue  # 'to lower the pressure': a verb
+        tags = _DIRECTION_TAGS.get(tok.lower_)
+        if tags is not None and (tok.tag_ not in tags or tok.head.pos_ not in ("ADJ", "ADV")
+                                 or any(c.dep_ == "cc" for c in (*tok.children,
+                                                                 *tok.head.children))):
+            continue  # 'more efficient'; not 'more people', 'one or more', 'more or less'
+        if tok.dep_ == "amod" and (tok.head.dep_ == "compound" or _term(tok, sent) or any(
+                c.dep_ == "compound" and c.i > tok.i for c in tok.head.children) or (
+                tok.tag_ == "JJR" and "than" not in words)):
+            continue  # a term, not a description: 'internal combustion engines', 'higher
+            # education' (a comparative before its noun with nothing it is compared to)
+        if tok.lower_ in ("majority", "minority") and any(
+                c.dep_ == "amod" for c in tok.children):
+            continue  # 'the vast majority' has no opposite in 'the vast minority'
+        if any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children)):
+            return None
+        return tok.i, other.capitalize() if tok.text[:1].isupper() else other
+    return None
+
