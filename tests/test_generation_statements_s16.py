@@ -61,3 +61,20 @@ def test_no_opposite_where_it_would_not_make_the_sentence_false(nlp: Language) -
     ):
         assert _false(nlp, text) == [], text
 
+
+def _statements(nlp: Language, text: str) -> list[str]:
+    doc = Document(usable_sentences(_BEFORE + text), {}, "en", None, None, Counter())
+    return [c.statement for c in generate(doc, nlp, "intermediate", None, None)
+            if c.type == "tf" and c.source != _BEFORE.strip()]
+
+
+def test_a_subject_that_leaves_its_noun_to_the_page_gives_no_statement(nlp: Language) -> None:
+    """'Many follow the federal rulemaking process …', 'All nine serve lifetime terms …'
+    (s15b: all three reviewers, missing context: many what, nine what)."""
+    for text in ("Many sailed to Novgorod each spring for the fur trade of the Hanseatic League.",
+                 "All seven serve terms of four years in the town council of Lübeck."):
+        assert _statements(nlp, text) == [], text
+    for text in ("Many merchants sailed to Novgorod each spring for the fur trade of the "
+                 "Hanseatic League.",
+                 "All seven aldermen serve terms of four years in the town council of Lübeck."):
+        assert _statements(nlp, text), text

@@ -491,3 +491,25 @@ def opposite(sent: Span) -> tuple[int, str] | None:
         return tok.i, other.capitalize() if tok.text[:1].isupper() else other
     return None
 
+
+# a quantifier that stands for a noun the page said before: 'Many follow …', 'Much went for …'
+_ELLIPTICAL = frozenset(str.split("many much most some several few both all none each either "
+                                  "neither others"))
+
+
+def elliptical_subject(sent: Span) -> bool:
+    """The main clause's subject is a bare quantifier or count with its noun left to the
+    sentence before: 'Many follow the federal rulemaking process …', 'Much went for arms
+    purchases …', 'All nine serve lifetime terms …' (s15b: all three reviewers, missing
+    context: many what?). 'Many of the delegates', 'most scholars', 'Both Sweden and
+    Denmark', a name or a pronoun subject are left alone."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in sent.root.children):
+        return False  # 'Of the 129 members, 73 are elected …': the count's set is named
+    for subj in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        words = [t for t in subj.subtree if not t.is_punct]
+        if any(t.dep_ in ("prep", "cc", "conj", "relcl", "acl") for t in words):
+            continue  # 'Many of the delegates', 'both A and B', 'those who …'
+        if all(t.lower_ in _ELLIPTICAL or t.like_num or t.lower_ in ("the", "all")
+               for t in words) and words[-1].pos_ != "NOUN":
+            return True
+    return False

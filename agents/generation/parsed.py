@@ -477,8 +477,10 @@ def _statements(
     if language == "en" and (claims.lifted_off(sent) or claims.unfinished(sent)):
         return []  # 'Alternatively, …', 'An elected assembly would be set up …' (claims.py)
     if language == "en" and not builder.resolver.lenient and (
-            claims.no_standard(sent) or claims.numbered_back(sent)):
-        return []  # 'a different response', 'Two of the expeditions …': than what, which ones
+            claims.no_standard(sent) or claims.numbered_back(sent)
+            or claims.elliptical_subject(sent)):
+        return []  # 'a different response', 'Two of the expeditions …', 'Many follow …':
+        # than what, which ones, many what
     true = _render_sentence(builder, sent, {})
     if true is None or (language == "en" and not builder.resolver.lenient and (
             definites.leans_back(sent, builder.resolver.previous, true)
