@@ -10,13 +10,18 @@ that reaches ``choices.pick`` for a multiple-choice card is counted by what beca
 - ``under threshold`` / ``under keep floor``: scored out (quality.py);
 - ``delivered``: chosen by the type-balanced selection; ``asked``: the mcq quota.
 
-    .venv/bin/python -m bench.mcq_supply [--split seen|dev] [--limit N]
+    .venv/bin/python -m bench.mcq_supply [--split seen|dev] [--limit N] [--cards FILE]
+
+``--cards FILE`` writes each delivered multiple-choice card (passage key, stem, answer, options,
+tags) as one JSON line, to read them against the rubric.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from bench import splits
@@ -27,6 +32,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("seen", "dev"), default="seen")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--cards", type=Path, default=None, help="write delivered mcq cards")
     args = parser.parse_args()
     import torch
 
@@ -70,9 +76,17 @@ def main() -> None:
     choices.pick = pick
     parsed.choices.pick = pick
     QualityScorer.select = select  # type: ignore[method-assign]
+    delivered = []
     for p, n in items:
-        engine.generate(GenerationRequest(p.text, f"supply-{p.key}", n, "intermediate",
-                                          CARD_TYPES))
+        result = engine.generate(GenerationRequest(p.text, f"supply-{p.key}", n, "intermediate",
+                                                   CARD_TYPES))
+        delivered += [{"passage": p.key, "question": c.question, "answer": c.answer,
+                       "choices": list(c.choices), "tags": list(c.tags),
+                       "source_sentence": c.source_sentence}
+                      for c in result.cards if c.type == "mcq"]
+    if args.cards:
+        args.cards.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n"
+                                      for c in delivered), encoding="utf-8")
     print(f"{len(items)} passages; per answer kind, distractors found (0,1,2,3):")
     kinds = sorted({k for k, _ in options}, key=lambda k: -sum(options[(k, i)] for i in range(4)))
     for k in kinds:
