@@ -1,7 +1,7 @@
 """What each multiple-choice rule changes on the cards reviewers have already rated.
 
-Every multiple-choice card of the seen reviews (``bench/data/card_reviews_*.jsonl`` and session
-12's two packets, read from their keys and ratings) is put back on its passage: the passage is
+Every multiple-choice card of the seen reviews (``bench/data/card_reviews_*.jsonl`` and sessions
+12's and 15's packets, read from their keys and ratings) is put back on its passage: the passage is
 run through the engine as ``cardstream generate`` does, and the distractor pool
 (``choices.Pool``) and parsed sentence the engine builds are kept. Each rule is then asked
 whether it would have refused the card as rated (an option of another class, a number off its
@@ -25,8 +25,9 @@ from typing import Any
 from bench import keep_data
 
 DATA = Path(__file__).resolve().parent / "data"
-# session 12's packets (not in card_reviews_*.jsonl): packet → its three reviewers
-S12 = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f")}
+# session 12's and 15's packets (not in card_reviews_*.jsonl): packet → its three reviewers
+PACKETS = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f"),
+       "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f")}
 
 
 def rated() -> list[dict[str, Any]]:
@@ -34,8 +35,8 @@ def rated() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for path in sorted(DATA.glob("card_reviews_*.jsonl")):
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    keep_data.SEEN.update(S12)
-    for packet in S12:
+    keep_data.SEEN.update(PACKETS)
+    for packet in PACKETS:
         rows += keep_data.seen_rows(DATA / "reviews", packet)
     out, seen = [], set()
     for r in rows:
@@ -53,7 +54,7 @@ Rule = Callable[[Any, Any, Any, list[str], Any], bool]  # answer, sentence, pool
 
 
 def _rules() -> dict[str, Rule]:
-    from agents.generation import choices, distractors, giveaway, roles
+    from agents.generation import choices, distractors, gazetteer, giveaway, roles
     from agents.generation.spans import NUMERIC
 
     def other_class(strict: bool) -> Rule:
@@ -74,6 +75,9 @@ def _rules() -> dict[str, Rule]:
             a, s, opts, v) is not None,
         "a name glued to a hyphen (Isuzu-built)": lambda a, s, p, opts, v: a.kind not in NUMERIC
         and choices.hyphenated(a, s),
+        "a state younger than the page (Taiwan, 1279)": lambda a, s, p, opts, v: a.kind
+        == "place" and any(o not in p.kinds and not gazetteer.existed(o, p.period)
+                           for o in opts),
     }
 
 

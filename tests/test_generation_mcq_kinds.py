@@ -161,3 +161,28 @@ def test_a_name_glued_to_a_hyphen_gets_no_options(nlp: Language) -> None:
     assert glued
     for sent, answer in glued:
         assert choices.pick(answer, sent, pool, "intermediate", None) == []
+
+
+MODERN_STATES = {"Taiwan", "North Korea", "South Korea"}
+
+
+@pytest.mark.parametrize(("text", "modern"), [
+    ("The Mongol armies of Kublai crossed the Yangzi in 1268. After a long siege, his generals "
+     "took the southern capital in 1276. By 1279 the Mongols ruled all of China.", False),
+    ("The trade ministers met in Geneva in 1994. After a long debate, new tariff rules came "
+     "into force in 1995. By 2001 the rules also applied to China.", True),
+])
+def test_a_country_is_offered_only_states_of_the_pages_time(nlp: Language, text: str,
+                                                             modern: bool) -> None:
+    """s15 (and s12, s14b): 'Taiwan', 'Japan', 'South Korea' for where the Yuan dynasty ruled
+    were rejected as absurd (modern states for a 13th-century page). A country's fallback
+    neighbours (gazetteer.py) are those that existed in the page's latest time; a page of
+    today keeps them."""
+    sents, found = _parsed(nlp, text)
+    pool = choices.Pool.build(sents, found)
+    asked = _every(sents, found, "China")
+    assert asked, "the parse no longer answers 'China'"
+    for sent, answer in asked:
+        got = set(choices.pick(answer, sent, pool, "intermediate", None))
+        assert bool(got & MODERN_STATES) == modern, got
+

@@ -329,7 +329,9 @@ def pick(
         # a country for a country ('Dyrrachium', a city in Albania, is no option for it); a
         # paragraph rarely names three other countries: the document's own first, then the
         # answer's neighbours ('Albania' → 'Montenegro', 'Serbia', 'Greece')
-        extra = [n for n in gazetteer.neighbours(answer.text) if n not in options]
+        # only those of the page's time: no 'Taiwan' or 'South Korea' for a 13th-century China
+        extra = [n for n in gazetteer.neighbours(answer.text) if n not in options
+                 and gazetteer.existed(n, pool.period)]
         ranked = [o for o in ranked if gazetteer.region(o)] + by_closeness(
             answer.text, extra, difficulty, vectors, floor=UNRELATED, intermediate="closest")
     if answer.kind == "place" and not for_statement:

@@ -66,6 +66,27 @@ CONTINENTS: dict[str, tuple[str, ...]] = {
     "north and central america": ("North America",), "south america": ("South America",),
     "oceania": ("Australia",),
 }
+# the year from which a listed name denotes a state, for the states of the last two and a half
+# centuries whose name a page about earlier times cannot mean ('Taiwan', 'South Korea' offered
+# for where the Yuan dynasty ruled, s15; 'Zimbabwe' for a 17th-century Cape colony, s12):
+# independence, partition or renaming; a name that stood for the land long before ('Germany',
+# 'Italy', 'Mongolia', 'Mali') is not listed, and is offered for any time
+FOUNDED: dict[str, int] = {
+    "Belarus": 1991, "Bosnia and Herzegovina": 1992, "Czech Republic": 1993, "Estonia": 1918,
+    "Latvia": 1918, "Moldova": 1991, "North Macedonia": 2019, "Slovakia": 1993,
+    "Slovenia": 1991, "Ukraine": 1917,
+    "Israel": 1948, "Jordan": 1946, "Saudi Arabia": 1932, "United Arab Emirates": 1971,
+    "Botswana": 1966, "Ghana": 1957, "Kenya": 1920, "Namibia": 1990, "Nigeria": 1914,
+    "Somalia": 1960, "South Africa": 1910, "Tanzania": 1964, "Uganda": 1894, "Zambia": 1964,
+    "Zimbabwe": 1980,
+    "Bangladesh": 1971, "Kazakhstan": 1936, "Kyrgyzstan": 1936, "Pakistan": 1947,
+    "Sri Lanka": 1972, "Tajikistan": 1929, "Turkmenistan": 1924, "Uzbekistan": 1924,
+    "North Korea": 1948, "South Korea": 1948, "Taiwan": 1949,
+    "Indonesia": 1945, "Malaysia": 1963, "Myanmar": 1989, "Thailand": 1939,
+    "Dominican Republic": 1844, "Haiti": 1804, "Panama": 1903, "United States": 1776,
+    "Bolivia": 1825, "Colombia": 1819, "Ecuador": 1830, "Uruguay": 1828,
+    "Papua New Guinea": 1975,
+}  # fmt: skip
 _REGION_OF = {name: region for region, names in REGIONS.items() for name in names}
 _ENCODED: dict[tuple[int, str], dict[str, np.ndarray]] = {}
 
@@ -79,6 +100,14 @@ def neighbours(name: str) -> list[str]:
     """The other countries of ``name``'s region (empty for a name that is no listed country)."""
     found = region(name)
     return [n for n in REGIONS[found] if n != name] if found else []
+
+
+def existed(name: str, latest: int | None) -> bool:
+    """Whether a page whose latest time is ``latest`` (``plausible.latest_time``) may be
+    offered ``name``: a state founded after it did not exist in the page's time; a page that
+    names no time is not judged."""
+    founded = FOUNDED.get(name)
+    return founded is None or latest is None or founded <= latest
 
 
 def mentioned(texts: Iterable[str]) -> set[str]:
