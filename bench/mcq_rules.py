@@ -75,6 +75,8 @@ def _rules() -> dict[str, Rule]:
             a, s, opts, v) is not None,
         "a name glued to a hyphen (Isuzu-built)": lambda a, s, p, opts, v: a.kind not in NUMERIC
         and choices.hyphenated(a, s),
+        "an apostrophe left after the blank (years’)": lambda a, s, p, opts, v: choices
+        .possessive(a, s),
         "a state younger than the page (Taiwan, 1279)": lambda a, s, p, opts, v: a.kind
         == "place" and any(o not in p.kinds and not gazetteer.existed(o, p.period)
                            for o in opts),

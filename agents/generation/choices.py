@@ -313,6 +313,8 @@ def pick(
         return []
     if answer.kind not in NUMERIC and hyphenated(answer, sent):
         return []  # '_____-built Chevrolet LUV' (s12b): a blank glued to a word reads garbled
+    if not for_statement and possessive(answer, sent):
+        return []  # 'a citizen of _____’ standing' (s15b): the apostrophe is the answer's
     plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
     mates = pool.class_mates(answer.text, plural) if answer.kind not in NUMERIC \
         and answer.label != "NP" else []
@@ -470,6 +472,16 @@ def hyphenated(answer: Answer, sent: Span) -> bool:
     blank ('the _____-built Chevrolet') reads garbled and whose kind the slot decides."""
     end = answer.end
     return end + 1 < sent.end and sent.doc[end].text == "-" and not sent.doc[end - 1].whitespace_
+
+
+def possessive(answer: Answer, sent: Span) -> bool:
+    """The answer ends in a plural possessive whose apostrophe stands alone after it ('seven
+    years’ standing', 'two weeks' leave'): blanked, the card reads '_____ ’ standing', and an
+    option without the apostrophe reads as a plural noun."""
+    end = answer.end
+    last = sent.doc[end - 1]
+    return end < sent.end and sent.doc[end].text in ("'", "’") and not last.whitespace_ \
+        and last.lower_.endswith("s")
 
 
 def counts_units(answer: Answer, sent: Span) -> bool:
