@@ -77,6 +77,8 @@ def _rules() -> dict[str, Rule]:
         and choices.hyphenated(a, s),
         "an apostrophe left after the blank (years’)": lambda a, s, p, opts, v: choices
         .possessive(a, s),
+        "the sentence states the year again (of _, 1763)": lambda a, s, p, opts, v: giveaway
+        .year_shown(a, s),
         "a state younger than the page (Taiwan, 1279)": lambda a, s, p, opts, v: a.kind
         == "place" and any(o not in p.kinds and not gazetteer.existed(o, p.period)
                            for o in opts),

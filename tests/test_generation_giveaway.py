@@ -136,3 +136,15 @@ def test_an_abbreviation_in_the_stem_that_spells_the_answer_gives_it_away() -> N
     assert not given_away(card("mcq", "The NASA probe reached _____ in 1979.", "Jupiter"))
     assert not given_away(card("cloze", "Grain was shipped by the _____ to Riga.",
                                "Baltic Trading Company"))
+
+
+def test_a_year_the_sentence_states_again_is_not_asked(nlp: Language, encoder: object) -> None:
+    """s15: 'King George III issued the Royal Proclamation of _____ on October 7, 1763.'
+    (1763) and s13: 'In _____, Harvard announced … from July to October 2008' (December 2008),
+    both rejected as trivial: the rest of the sentence states the answer's year."""
+    text = ("The king signed the Edict of 1598 on 13 April 1598 after years of civil war. "
+            "The war had begun in 1562 with a massacre. Peace returned to the provinces by "
+            "1601. The edict was revoked in 1685.")
+    cards = _cards(nlp, encoder, text)
+    assert not [c.question for c in _asked(cards, "1598") + _asked(cards, "13 April 1598")]
+    assert [c for year in ("1562", "1685") for c in _asked(cards, year)]

@@ -13,6 +13,7 @@ the answer in plain sight of its own stem:
   (one: a singular noun agrees with one and nothing else);
 - a count too small to be worth a card: 'In the case of _____ fermions' (two); reviewers kept
   'three Advocate Generals'.
+- the answer's year stated again: 'the Royal Proclamation of _____ on October 7, 1763';
 - an abbreviation a card's stem shows whose letters spell the answer's words: 'The Court of the
   _____, often abbreviated COTR, …' (Realm), 'the _____ (WHO)' (World Health Organization).
 """
@@ -229,6 +230,23 @@ def spelled(stem: str, answer: str, blank: str) -> bool:
     return False
 
 
+_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})(?![\d]|,\d)")
+
+
+def year_shown(answer: Answer, sent: Span) -> bool:
+    """A date or year whose year the rest of its sentence states: 'the Royal Proclamation of
+    _____ on October 7, 1763' (1763), 'In _____, Harvard announced … from July to October
+    2008' (December 2008): the stem leaves one option standing (s13, s15: both rejected as
+    trivial)."""
+    if answer.kind not in ("year", "date"):
+        return False
+    years = set(_YEAR.findall(answer.text))
+    doc = sent.doc
+    rest = doc.text[sent.start_char : doc[answer.start].idx] + " " + doc.text[
+        doc[answer.end - 1].idx + len(doc[answer.end - 1]) : sent.end_char]
+    return bool(years & set(_YEAR.findall(rest)))
+
+
 def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None
                ) -> str | None:
     """Why the sentence gives ``answer`` away (a card blanking or asking it teaches nothing),
@@ -241,4 +259,6 @@ def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | N
         return "the sentence's other numbers give the answer"
     if names_answer(answer, sent, vectors):
         return "the sentence names a form of the answer"
+    if year_shown(answer, sent):
+        return "the sentence states the answer's year"
     return None
