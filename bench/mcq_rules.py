@@ -9,14 +9,20 @@ own scale, a stem that names the answer's place). A rule that fires on cards rev
 rejected, and not on those they kept, earns its place.
 
     .venv/bin/python -m bench.mcq_rules [--out FILE]
+    .venv/bin/python -m bench.mcq_rules --classes
 
 Prints one row per rule: the kept and rejected cards it changes, of how many rated.
+``--classes`` runs no engine: it prints the rated cards' kept share and distractor defects per
+answer kind (the card's ``kind:`` tag; older cards without one by the answer's form) and per
+where the options came from (``page``: the passage names them; ``perturbed``: a changed number
+or date; ``list``: neither, a gazetteer or place list), to see which kinds reviewers keep.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -119,11 +125,65 @@ def contexts(texts: dict[str, str]) -> dict[str, tuple[Any, Any, dict[tuple[str,
     return out
 
 
+_DATED = {"year": "date/year", "date": "date/year", "century": "date/year"}
+
+
+def _kind(card: dict[str, Any]) -> str:
+    tagged = [t.removeprefix("kind:") for t in card.get("tags") or [] if t.startswith("kind:")]
+    if tagged:
+        return _DATED.get(tagged[0], tagged[0])
+    if re.search(r"\b\d{3,4}\b", card["answer"]):
+        return "date/year"
+    return "number" if re.search(r"\d", card["answer"]) else "untagged"
+
+
+def _source(card: dict[str, Any], text: str) -> str:
+    found = set()
+    for option in card["choices"]:
+        if option == card["answer"]:
+            continue
+        if option.lower() in text.lower():
+            found.add("page")
+        elif re.search(r"\d", option + card["answer"]):
+            found.add("perturbed")
+        else:
+            found.add("list")
+    return "+".join(sorted(found))
+
+
+def classes(cards: list[dict[str, Any]]) -> None:
+    """Kept share and distractor defects per answer kind and per option source, over the
+    held-out reviews now seen (s6 on; DEV's reviews rated a far older engine)."""
+    from bench.card_review import DISTRACTOR_TAGS
+
+    cards = [r for r in cards if re.match(r"s\d", str(r["review"]))]
+    print(f"seen rated mcq cards (s6 on): {len(cards)}, kept {sum(bool(r['keep']) for r in cards)}")
+    texts = keep_data.passages({r["passage"] for r in cards})
+    for title, of in (("answer kind", lambda r: _kind(r["card"])),
+                      ("options from", lambda r: _source(r["card"], texts[r["passage"]]))):
+        table: dict[str, Counter[str]] = {}
+        for r in cards:
+            row = table.setdefault(of(r), Counter())
+            row["kept" if r["keep"] else "rejected"] += 1
+            row["distractor defect"] += any(t in DISTRACTOR_TAGS for t in r["defects"])
+        print(f"{title:20s} {'cards':>6s} {'kept':>6s} {'kept %':>7s} {'distractor defect':>18s}")
+        for name, row in sorted(table.items(), key=lambda kv: -kv[1].total()):
+            n = row["kept"] + row["rejected"]
+            print(f"{name:20s} {n:6d} {row['kept']:6d} {100 * row['kept'] / n:6.1f}% "
+                  f"{row['distractor defect']:18d}")
+        print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="write each card's firings")
+    parser.add_argument("--classes", action="store_true",
+                        help="kept share per answer kind and option source (no engine run)")
     args = parser.parse_args(argv)
     cards = rated()
+    if args.classes:
+        classes(cards)
+        return 0
     ctx = contexts(keep_data.passages({r["passage"] for r in cards}))
     rules = _rules()
     table: Counter[tuple[str, bool]] = Counter()
