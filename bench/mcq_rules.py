@@ -85,6 +85,9 @@ def _rules() -> dict[str, Rule]:
         .possessive(a, s),
         "the sentence states the year again (of _, 1763)": lambda a, s, p, opts, v: giveaway
         .year_shown(a, s),
+        "two options name one bearer (EU, JFK twice)": lambda a, s, p, opts, v: any(
+            choices.same_name(x, y) for i, x in enumerate([a.text, *opts])
+            for y in [a.text, *opts][i + 1:]),
         "a state younger than the page (Taiwan, 1279)": lambda a, s, p, opts, v: a.kind
         == "place" and any(o not in p.kinds and not gazetteer.existed(o, p.period)
                            for o in opts),

@@ -202,3 +202,28 @@ def test_an_answer_with_a_possessive_apostrophe_gets_no_options(nlp: Language) -
         assert choices.pick(answer, sent, pool, "intermediate", None, for_statement=True)
     year = _every(sents, found, "1787")
     assert year and choices.pick(year[0][1], year[0][0], pool, "intermediate", None)
+
+
+@pytest.mark.parametrize(("text", "answer", "twins"), [
+    ("The European Union does not have a codified constitution. The EU signed the treaty in "
+     "2007. The Commission proposes new laws. The Court rules on disputes between states. The "
+     "Council meets in Brussels.", "European Union", [{"EU", "European Union"}]),
+    ("The son of Joseph P. Kennedy graduated from Harvard University. John F. Kennedy served in "
+     "the navy. John Fitzgerald Kennedy was elected in 1960. President Dwight D. Eisenhower "
+     "left office in 1961. Robert F. Kennedy later ran for office.", "Joseph P. Kennedy",
+     [{"John F. Kennedy", "John Fitzgerald Kennedy"}]),
+])
+def test_no_two_options_name_one_bearer(nlp: Language, text: str, answer: str,
+                                        twins: list[set[str]]) -> None:
+    """Seen pages (the engine at ac7fe34): 'The _____ does not have a codified constitution.'
+    (European Union) offered 'EU', a second right answer; 'The son of _____' (Joseph P.
+    Kennedy) offered 'John F. Kennedy' and 'John Fitzgerald Kennedy', one man twice."""
+    sents, found = _parsed(nlp, text)
+    pool = choices.Pool.build(sents, found)
+    asked = _every(sents, found, answer)
+    assert asked, f"the parse no longer answers {answer!r}"
+    for sent, a in asked:
+        got = set(choices.pick(a, sent, pool, "intermediate", None)) | {answer}
+        assert not any(pair <= got for pair in twins), got
+    assert not choices.same_name("John Adams", "John Quincy Adams")  # father and son
+    assert not choices.same_name("North America", "South America")

@@ -517,4 +517,33 @@ def _acceptable(option: str, answer: str, source: str, chosen: list[str]) -> boo
         return False
     if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", source):
         return False  # named in the same sentence: possibly also true
+    if any(same_name(option, other) for other in (answer, *chosen)):
+        return False
     return all(o != norm(c) and o not in norm(c) and norm(c) not in o for c in chosen)
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _initial(short: str, word: str) -> bool:
+    """'F.' (or 'F') is the initial of 'Fitzgerald'."""
+    return len(short.rstrip(".")) == 1 and short[:1].isupper() and len(word) > 2 \
+        and word[:1] == short[:1]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two names of one bearer: the same first and last word ('John F. Kennedy', 'John
+    Fitzgerald Kennedy'), or one the initials of the other's capitalised words ('EU', 'European
+    Union'). Offered together, one is a second right answer or the two a giveaway pair."""
+    if a == b or any(ch.isdigit() for ch in a + b):
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) == len(wb) >= 3 and wa[0][:1].isupper() and wa[0] == wb[0] and \
+            wa[-1] == wb[-1] and all(x == y or _initial(x, y) or _initial(y, x)
+                                     for x, y in zip(wa[1:-1], wb[1:-1], strict=True)):
+        return True  # not 'John Adams' and 'John Quincy Adams': father and son
+    for short, long in ((a, b), (b, a)):
+        if len(short) >= 2 and short.isupper() and len(long.split()) >= 2 and \
+                "".join(w[0] for w in _CAPITALISED.findall(long)) == short:
+            return True
+    return False
