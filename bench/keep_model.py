@@ -5,12 +5,21 @@
     .venv/bin/python -m bench.keep_model --transfer   # does it carry to other topics?
     .venv/bin/python -m bench.keep_model --forward    # fit on earlier reviews, score the next
     .venv/bin/python -m bench.keep_model --newest     # does refitting on one more review help?
+    .venv/bin/python -m bench.keep_model --loro       # leave one review out: AUC, bars per type
+
+``--loro`` holds out one review at a time (a session's packets together: they rate the same
+passages) and scores its cards with the model fitted on all the others: ROC AUC per type, the
+held-out calibration per type, and per type the share of the rated cards at or over the type's
+selection bar (``quality.KEEP_BAR``) and how often they were kept (90 % interval bootstrapped
+over passages), over every review and over the newest (``RECENT``), beside the bars read off
+the held-out predictions: the lowest P(keep) at which a type's served cards are kept
+``BAR_TARGET`` (65 %) of the time.
 
 ``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b,
-s11+s11b, s12+s12b, s13+s13b and s14+s14b, a model fitted on every review made before it scores its
-cards; ROC AUC pooled and per card type, for the shipped feature set and the one it replaced side by
-side, and the kept share of the target cards at or over each P(keep) floor (read the
-floors off it and off the out-of-fold table the default run prints).
+s11+s11b, s12+s12b, s13+s13b, s14+s14b and s15+s15b, a model fitted on every review made before
+it scores its cards; ROC AUC pooled and per card type, for the shipped feature set and the one
+it replaced side by side, and the kept share of the target cards at or over each P(keep) floor
+(read the floors off it and off the out-of-fold table the default run prints).
 
 Data: ``bench/data/card_reviews_dev.jsonl`` (DEV reviews: one SQuAD article, four Anatomy
 pages), ``card_reviews_s6.jsonl`` (session 6's held-out review, now seen: 11 other articles,
@@ -64,16 +73,24 @@ DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
 SEEN = DATA.with_name("card_reviews_s6.jsonl")
 # the seen reviews in the order they were made: forward transfer fits on a prefix
 ORDER = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s12b", "s13", "s13b",
-         "s14", "s14b")
+         "s14", "s14b", "s15", "s15b")
 SEEN_FILES = [DATA.with_name(f"card_reviews_{s}.jsonl") for s in ORDER]
 # forward transfer, the honest proxy for the next held-out review: fit on every review made
 # before the target ones, score the targets (each a review of passages the fit never saw)
 FORWARD = (("s9",), ("s10", "s10b"), ("s11", "s11b"), ("s12", "s12b"), ("s13", "s13b"),
-           ("s14", "s14b"))
+           ("s14", "s14b"), ("s15", "s15b"))
 TYPES = ("qa", "mcq", "cloze", "tf")
 C = 0.3  # inverse regularisation; 765 cards, ~40 features: keep the weights modest
 FOLDS = 5
 REPEATS = 5
+# selection's bar per type (quality.KEEP_BAR): the served cards of a type are kept at least
+# BAR_TARGET of the time on held-out reviews; read off BAR_GRID, with at least MIN_SERVED of
+# a type's rated cards left so that a bar is not read off a handful
+BAR_TARGET = 0.65
+BAR_GRID = tuple(round(0.20 + 0.05 * i, 2) for i in range(15))  # 0.20 … 0.90
+MIN_SERVED = 30
+# the newest reviews, whose reviewers' standard the next review's is likeliest to match
+RECENT = ("s14", "s14b", "s15", "s15b")
 
 
 def load(path: Path = DATA) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[dict]]:
@@ -157,9 +174,8 @@ def topic(row: dict) -> str:
     if corpus == "openstax":
         book = {"s6": "psy", "s7": "psy", "s8": "ush", "s9": "astro", "s10": "astro",
                 "s10b": "ush", "s11": "soc", "s11b": "soc", "s12": "micro", "s12b": "micro",
-                "s13": "polisci", "s13b": "polisci", "s14": "worldhist",
-                "s14b": "worldhist"}.get(row["review"].split("-")[0],
-                                                                "ap2e")
+                "s13": "polisci", "s13b": "polisci", "s14": "worldhist", "s14b": "worldhist",
+                "s15": "amgov", "s15b": "amgov"}.get(row["review"].split("-")[0], "ap2e")
         return f"openstax:{book}"
     return f"{corpus}:{name}"
 
@@ -298,6 +314,111 @@ def report_newest(sessions: dict[str, tuple]) -> None:
             f"{t} {_auc(y[types == t], pred[types == t]):.3f}" for t in TYPES))
 
 
+def review_of(row: dict) -> str:
+    """The review a card was rated in, as one held-out unit: a session's packets rate the same
+    passages (DEV's three reviews, s6's and s7's before/after/merged packets), so they go out
+    together; every later session's one merged packet is its own review."""
+    name = row["review"].split("-")[0]
+    return "dev" if name.startswith("dev") else name
+
+
+def loro(sessions: dict[str, tuple], cols: list[int]) -> np.ndarray:
+    """Leave one review out: each review's cards scored by a model fitted on every other
+    review (grouped by review, never by card: no passage is on both sides)."""
+    x, y, _, rows = _join(*sessions.values())
+    reviews = np.array([review_of(r) for r in rows])
+    pred = np.zeros(len(y))
+    for name in np.unique(reviews):
+        test = reviews == name
+        pred[test] = _fit_predict((x[~test], y[~test]), (x[test],), cols)
+    return pred
+
+
+def bars(y: np.ndarray, pred: np.ndarray, types: np.ndarray,
+         target: float = BAR_TARGET) -> dict[str, float]:
+    """Per type, the lowest P(keep) on ``BAR_GRID`` at which the cards at or over it are kept
+    at least ``target`` of the time (held-out predictions), with at least ``MIN_SERVED`` of
+    them left; a type that never gets there gets the grid's top."""
+    out = {}
+    for t in TYPES:
+        m = types == t
+        out[t] = next((b for b in BAR_GRID if (m & (pred >= b)).sum() >= MIN_SERVED
+                       and y[m & (pred >= b)].mean() >= target), BAR_GRID[-1])
+    return out
+
+
+def _kept_ci(y: np.ndarray, passages: np.ndarray, m: np.ndarray, seed: int = 0,
+             n: int = 1000) -> tuple[float, float, float]:
+    """Kept share of the cards ``m`` and its 90 % interval, bootstrapped over passages."""
+    names = np.unique(passages[m])
+    if not len(names):
+        return float("nan"), float("nan"), float("nan")
+    rng = np.random.default_rng(seed)
+    index = {p: np.flatnonzero(m & (passages == p)) for p in names}
+    shares = []
+    for _ in range(n):
+        rows = np.concatenate([index[p] for p in rng.choice(names, len(names))])
+        shares.append(y[rows].mean())
+    low, high = np.percentile(shares, [5, 95])
+    return float(y[m].mean()), float(low), float(high)
+
+
+def report_loro(sessions: dict[str, tuple]) -> dict[str, float]:
+    """Leave-one-review-out AUC per type of the shipped model (only on the reviews it was not
+    fitted on) and of the refit procedure (every review), the kept share of the rated cards
+    each type's bar lets through at the current bars and at bars read off the refit's held-out
+    predictions (``bars``), over all reviews and over the newest (``RECENT``), and the bars."""
+    x, y, _, rows = _join(*sessions.values())
+    types = np.array([r["card"]["type"] for r in rows])
+    reviews = np.array([review_of(r) for r in rows])
+    passages = np.array([r["passage"] for r in rows])
+    shipped = keep.default_model()
+    fitted_on = {Path(str(p)).stem.rsplit("_", 1)[-1] for p in shipped.meta.get("data", [])}
+    unseen = np.array([rv not in fitted_on for rv in reviews])
+    recent = np.isin(reviews, RECENT)
+    p_shipped = 1.0 / (1.0 + np.exp(-(x @ shipped.weights + shipped.bias)))
+    p_loro = loro(sessions, list(range(len(keep.NAMES))))
+    print(f"{len(y)} rated cards in {len(set(reviews))} reviews; the shipped model was fitted "
+          f"on {len(fitted_on)} of them ({shipped.meta.get('cards')} cards)")
+    print("ROC AUC         " + " ".join(f"{c:>7s}" for c in ("all", *TYPES)))
+    for label, pred, m in (("shipped, unseen", p_shipped, unseen),
+                           ("refit, held out", p_loro, np.ones(len(y), bool)),
+                           ("refit, unseen", p_loro, unseen)):
+        if not m.any():  # the shipped model was fitted on every review
+            continue
+        cells = [_auc(y[m], pred[m])] + [_auc(y[m & (types == t)], pred[m & (types == t)])
+                                         for t in TYPES]
+        print(f"{label:16s}" + " ".join(f"{c:7.3f}" for c in cells) + f"   (n={m.sum()})")
+    print("calibration, held out: mean P(keep) → kept share, all | " + "+".join(RECENT))
+    for t in TYPES:
+        m, n = types == t, (types == t) & recent
+        print(f"  {t:5s} {p_loro[m].mean():.2f} → {y[m].mean():.2f} | "
+              f"{p_loro[n].mean():.2f} → {y[n].mean():.2f} (n={m.sum()}|{n.sum()})")
+    new = bars(y, p_loro, types)
+    print(f"served = rated cards at or over the type's bar; kept share [90 % CI over passages], "
+          f"all reviews | {'+'.join(RECENT)}")
+    every = np.ones(len(y), bool)
+    for t in TYPES:
+        for label, bar, pred, scope in (
+                ("shipped model, unseen reviews, shipped bar", quality.KEEP_BAR[t], p_shipped,
+                 unseen),
+                ("refit, held out, shipped bar", quality.KEEP_BAR[t], p_loro, every),
+                ("refit, held out, bar read off it", new[t], p_loro, every)):
+            if not scope.any():
+                continue
+            cells = []
+            for part in (scope, scope & recent):
+                m = (types == t) & part
+                served = m & (pred >= bar)
+                kept, low, high = _kept_ci(y, passages, served)
+                cells.append(f"{served.sum() / max(1, m.sum()):4.0%} served, "
+                             f"kept {kept:4.0%} [{low:.0%}, {high:.0%}]")
+            print(f"  {t:5s} {label:43s} {bar:.2f}: {cells[0]} | {cells[1]}")
+    print(f"bars for ≥ {BAR_TARGET:.0%} kept, held out: "
+          + ", ".join(f"{t} {b:.2f}" for t, b in new.items()))
+    return {t: round(b, 2) for t, b in new.items()}
+
+
 def delivered_score(rows: list[dict], keeps: np.ndarray) -> np.ndarray:
     """The quality_score each card would have been delivered with had the keep model said
     ``keeps``: its stored heuristic dimensions blended by the scorer's own formula (a card
@@ -364,6 +485,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="forward transfer (fit on earlier reviews, score later), per type")
     parser.add_argument("--newest", action="store_true",
                         help="forward AUC of fits with and without the newest review before it")
+    parser.add_argument("--loro", action="store_true",
+                        help="leave one review out: AUC per type, kept share at each type's bar, "
+                             "and the bars for BAR_TARGET kept")
     parser.add_argument("--transfer", action="store_true",
                         help="DEV→s6, s6→DEV and leave-one-topic-out AUCs, old and new features")
     args = parser.parse_args(argv)
@@ -374,6 +498,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.newest:
         report_newest(sessions)
+        return 0
+    if args.loro:
+        report_loro(sessions)
         return 0
     if args.transfer:
         report_transfer(sessions)
