@@ -27,12 +27,30 @@ Session 14 (issue 9; all seen rated cloze cards, dev and s6-s13b: 747 kept, 473 
 - *predicative*: the blank starts with a predicative-only adjective, the secondary predicate
   of the verb before it ("kept _____" → "alive various traditions") (0 kept, 1 rejected).
 
-Tried and left out: a blank whose head word recurs in the sentence (35 kept, 32 rejected: a
-name is often repeated on purpose) and a lone plural noun as subject ("_____ are still
-attempting …" → "Physicists": 5 kept, 8 rejected).
+Session 16 (s14-s15b rejects; all seen rated cloze cards, dev and s6-s15b, 1076 kept / 649
+rejected, ``bench.cloze_rules``):
+
+- *shell* also takes light nouns of degree and time ('greater interest in …', 'a long period
+  of …', 'the immediate aftermath of …') and sequence adjectives ('the next major step')
+  (0 kept, 4 rejected more);
+- *negated*: the blank opens with a negation ('Not Islamists') (0 kept, 1 rejected);
+- *swallowed*: the blank runs from a fronted phrase into the next subject ('For _____ has
+  been …' → 'mobile applications steam') (0 kept, 5 rejected);
+- *broken*: the blank runs across a glued dash or into the next sentence ('Model—many
+  leaders', 'World War I. One') (0 kept, 2 rejected).
+
+Tried and left out: a blank that is the page's most repeated name or noun ('Parliament' on a
+page about the Scottish Parliament; three or more other mentions: 51 kept, 43 rejected), an
+adjective before a name ('huge Battle of Warsaw': 11 kept, 8 rejected), a capitalised article
+left outside a title ('Avicenna's The _____': 1 kept, 1 rejected). Earlier: a blank whose
+head word recurs in the sentence (35 kept, 32 rejected: a name is often repeated on purpose)
+and a lone plural noun as subject ("_____ are still attempting …" → "Physicists": 5 kept, 8
+rejected).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span, Token
 
@@ -92,14 +110,22 @@ _SHELL = frozenset(str.split(
     "observation finding conclusion advantage disadvantage benefit difficulty challenge task "
     "purpose intent intention effort need chance opportunity trend development method matter "
     "situation circumstance step stage change effect impact outcome function property "
-    "characteristic element component concept theme topic subject area field form"))
+    "characteristic element component concept theme topic subject area field form "
+    # light nouns of degree and of a stretch of time (s14-s15b: 'greater interest in …', 'a
+    # long period of …', 'in the immediate aftermath of …')
+    "interest period aftermath extent degree level phase spell stretch"))
 # adjectives that rank or grade and name nothing ('basic', 'main', 'most significant')
 _VAGUE = frozenset(str.split(
     "basic main key specific general particular important significant major primary principal "
     "central chief usual common different various certain difficult simple great good "
     "fundamental essential crucial interesting positive negative whole overall same similar "
-    "other further new real true actual typical special notable"))
+    "other further new real true actual typical special notable "
+    # where in a sequence, never what ('the next major step', 'the immediate aftermath')
+    "next immediate"))
 _DEGREE = frozenset(str.split("most more even very less least much far"))
+# how long, never what: only a shell noun takes these as vague ('a long period of …'); 'long
+# bones' is a term
+_DURATION = frozenset(str.split("long short brief lengthy"))
 
 
 def _vague(tok: Token) -> bool:
@@ -120,7 +146,8 @@ def shell(answer: Answer, sent: Span) -> bool:
         return False
     before = [t for t in span if t.i < head.i]
     after = [t for t in span if t.i > head.i]
-    if not any(t.pos_ == "ADJ" for t in before) or not all(_vague(t) for t in before):
+    if not any(t.pos_ == "ADJ" for t in before) or not all(
+            _vague(t) or t.lower_ in _DURATION for t in before):
         return False
     if not after:
         return True
@@ -199,6 +226,62 @@ def vague(answer: Answer, sent: Span) -> bool:
                or (t.pos_ == "ADV" and t.lower_ in _DEGREE) for t in mods)
 
 
+_NEGATIONS = frozenset(str.split("not no never neither nor"))
+
+
+def negated(answer: Answer, sent: Span) -> bool:
+    """The blank opens with a negation ('_____ came to dominate …' → 'Not Islamists'): the
+    answer is what the sentence denies, and a student who writes the name is marked wrong."""
+    first = answer.span(sent)[0]
+    return first.lower_ in _NEGATIONS or first.dep_ == "neg"
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def swallowed(answer: Answer, sent: Span) -> bool:
+    """The blank runs from a fronted phrase into the subject of the clause after it ('For
+    _____ has been superseded …' → 'mobile applications steam'; 'although in _____ was …' →
+    'reality assimilation'): the parser merged the two nouns, so the preposition before the
+    blank is left with no object, or the finite verb right after it with no subject."""
+    span = answer.span(sent)
+    doc = sent.doc
+    if span.start > sent.start:
+        prep = doc[span.start - 1]
+        if prep.dep_ in ("prep", "agent") and prep.pos_ == "ADP" and not any(
+                c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            return True
+    if span.end >= sent.end or doc[span.end].tag_ not in _FINITE:
+        return False
+    verb = doc[span.end]
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head
+    if verb.dep_ in ("conj", "relcl", "acl") or span.root.dep_ in ("nsubj", "nsubjpass"):
+        return False  # '… and _____ was', '… which _____ built': the subject is elsewhere
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
+# a word the sentence splitter took for an initial ('World War I. One was …'): a capitalised
+# function word after a full stop inside a blank opens the next sentence
+_OPENERS = frozenset(str.split(
+    "one the a an it this that these those he she they there in on at by for after before "
+    "during its their his her we"))
+
+
+_GLUED_DASH = re.compile(r"[^\W\d_][—–][\u200b-\u200d\u2060\ufeff]*[^\W\d_]")
+
+
+def broken(answer: Answer, sent: Span) -> bool:
+    """The blank is no one phrase of the text: it runs across a dash glued to words on both
+    sides ('Model—many leaders', 'Cambridge—but': the tokenizer keeps them one word) or into
+    the next sentence ('World War I. One')."""
+    span = answer.span(sent)
+    if _GLUED_DASH.search(span.text):
+        return True
+    return any(tok.lower_ in _OPENERS and tok.text[:1].isupper()
+               and sent.doc[tok.i - 1].text.endswith(".") for tok in span[1:])
+
+
 def better(answer: Answer, sent: Span) -> Answer | None:
     """The term a *shell* or *fixed* blank holds: its 'of' (or 'to', 'with') object ('a simple
     case of _____' → 'dynamic equilibrium', 'in terms of _____' → 'revenue and manpower'),
@@ -226,4 +309,5 @@ def better(answer: Answer, sent: Span) -> Answer | None:
 def poor(answer: Answer, sent: Span) -> bool:
     """Any rule above: the blank is no one term worth filling."""
     return any(rule(answer, sent) for rule in (
-        filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague))
+        filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
+        negated, swallowed, broken))
