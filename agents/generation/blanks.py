@@ -237,28 +237,31 @@ def negated(answer: Answer, sent: Span) -> bool:
 
 
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+# prepositions that also open a clause ('as less expansion occurs …'): the parser's missing
+# object there is the clause's subject, rightly blanked
+_SUBORDINATORS = frozenset(str.split("as since before after until till"))
 
 
 def swallowed(answer: Answer, sent: Span) -> bool:
     """The blank runs from a fronted phrase into the subject of the clause after it ('For
     _____ has been superseded …' → 'mobile applications steam'; 'although in _____ was …' →
     'reality assimilation'): the parser merged the two nouns, so the preposition before the
-    blank is left with no object, or the finite verb right after it with no subject."""
+    blank is left with no object and the blank is the subject, or the blank is the
+    preposition's object and the clause verb right after it has no subject."""
     span = answer.span(sent)
+    root = span.root
     doc = sent.doc
-    if span.start > sent.start:
+    if span.start > sent.start and root.dep_ in ("nsubj", "nsubjpass"):
         prep = doc[span.start - 1]
-        if prep.dep_ in ("prep", "agent") and prep.pos_ == "ADP" and not any(
-                c.dep_ in ("pobj", "pcomp") for c in prep.children):
-            return True
-    if span.end >= sent.end or doc[span.end].tag_ not in _FINITE:
+        return prep.dep_ in ("prep", "agent") and prep.lower_ not in _SUBORDINATORS and not any(
+            c.dep_ in ("pobj", "pcomp") for c in prep.children)
+    if root.dep_ != "pobj" or span.end >= sent.end or doc[span.end].tag_ not in _FINITE:
         return False
     verb = doc[span.end]
     if verb.dep_ in ("aux", "auxpass"):
         verb = verb.head
-    if verb.dep_ in ("conj", "relcl", "acl") or span.root.dep_ in ("nsubj", "nsubjpass"):
-        return False  # '… and _____ was', '… which _____ built': the subject is elsewhere
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+    return verb.dep_ in ("ROOT", "advcl", "ccomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 # a word the sentence splitter took for an initial ('World War I. One was …'): a capitalised
