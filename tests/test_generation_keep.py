@@ -476,3 +476,40 @@ def test_each_types_bar_serves_cards_kept_at_least_65_percent_on_held_out_review
         assert y[served].mean() >= keep_model.BAR_TARGET, t
     lowest = keep_model.bars(y, pred, types)
     assert (KEEP_BAR["qa"], KEEP_BAR["mcq"]) == (lowest["qa"], lowest["mcq"])
+
+
+def test_the_last_resort_serves_no_type_more_likely_deleted_than_kept() -> None:
+    """A short deck of several types is padded with cards between their type's pad floor and
+    bar; held out by review (bench.keep_model --loro), those cards are kept at least half the
+    time for every type. At 165cd15 (padding from the floors) the question cards there
+    (0.25-0.60) were kept 40 % (418 cards) and the statements (0.40-0.60) 49 %."""
+    from agents.generation.quality import KEEP_BAR, KEEP_PAD
+    from bench import keep_model
+
+    sessions = {"dev": keep_model.load(keep_model.DATA)} | {
+        p.stem.rsplit("_", 1)[-1]: keep_model.load(p) for p in keep_model.SEEN_FILES}
+    _, y, _, rows = keep_model._join(*sessions.values())
+    pred = keep_model.loro(sessions, list(range(len(NAMES))))
+    types = np.array([r["card"]["type"] for r in rows])
+    for t, bar in KEEP_BAR.items():
+        padding = (types == t) & (pred >= KEEP_PAD[t]) & (pred < bar)
+        assert padding.sum() >= 50, t
+        assert y[padding].mean() >= 0.5, (t, y[padding].mean())
+
+
+def test_a_weak_question_does_not_pad_a_mixed_deck_but_a_deck_of_questions_alone() -> None:
+    """A question at P(keep) 0.35 (over the floor, under the pad floor) gives its place in a
+    deck of questions and clozes, which is then one card short and says so; asked for
+    questions alone, it is delivered."""
+    from agents.generation.quality import KEEP_FLOOR, KEEP_PAD
+
+    weak = Scored(Candidate("qa", "When did Caesar cross the Rubicon?", "49 BC", ROME,
+                            kind="year"), {"keep": 0.35}, 0.9)
+    cloze = Scored(Candidate("cloze", "Complete: The Senate first met in _____.", "509 BC",
+                             "The Senate first met in 509 BC.", kind="year"), {"keep": 0.8}, 0.8)
+    assert KEEP_FLOOR["qa"] <= 0.35 < KEEP_PAD["qa"]
+    mixed, notes = QualityScorer(None).select([weak, cloze], 2, ("qa", "cloze"))
+    assert [s.candidate.type for s in mixed] == ["cloze"]
+    assert any("only 1 of 2" in n for n in notes), notes
+    alone, _ = QualityScorer(None).select([weak], 1, ("qa",))
+    assert alone == [weak]

@@ -62,6 +62,7 @@ KEEP_SOUNDNESS = 0.3  # per defect, on P(keep)
 # type's place in the mix: a card between the two is delivered only when the requested types
 # have too few cards over their bar to make the count (select)
 KEEP_FLOOR = {"qa": 0.25, "mcq": 0.30, "cloze": 0.45, "tf": 0.40}
+KEEP_PAD = {"qa": 0.45, "mcq": 0.30, "cloze": 0.45, "tf": 0.45}
 KEEP_BAR = {"qa": 0.60, "mcq": 0.50, "cloze": 0.65, "tf": 0.60}
 DEFAULT_WEIGHTS = {"clarity": 0.3, "relevance": 0.3, "difficulty": 0.2, "completeness": 0.2}
 _FUNCTION_ZIPF = 5.0  # 'with', 'between', 'first': too common to be what a page is about
@@ -107,11 +108,17 @@ class QualityScorer:
         # scored by the model fitted on the other 16). qa 0.60 leaves 14 % of the rated question
         # cards at 67 % kept [58, 75] (0.50, the old bar: 30 % at 57 %); mcq 0.50 leaves 61 % at
         # 65 % [59, 71] (0.30: 85 % at 62 %); cloze 0.65 and tf 0.60 already clear it (72 %
-        # [69, 75] and 72 % [69, 75]) and stay. The floors are the bars of sessions 6-8 (under
-        # them a card costs its type more than it adds: qa 0.25 left half the question cards
-        # at 38 % kept)
+        # [69, 75] and 72 % [69, 75]) and stay. The floors are the bars of sessions 6-8. In a
+        # deck of several types a card also needs its type's pad floor, the lowest P(keep) from
+        # which the cards between it and the bar are kept at least half the time held out: a
+        # card more likely deleted than kept does not pad a short deck (the other types do, or
+        # the deck is shorter and says so). qa 0.45 (from the floor, 0.25: 418 rated cards up
+        # to the bar kept 40 %; from 0.45: 172 at 51 %), tf 0.45 (0.40: 49 %; 0.45: 52 %),
+        # mcq 0.30 (53 %) and cloze 0.45 (58 %) as their floors. A user who asked for one
+        # type alone still gets the count down to its floor.
         self.keep_floor = dict(KEEP_FLOOR) if self.keep_model is not None else {}
         self.keep_bar = dict(KEEP_BAR) if self.keep_model is not None else {}
+        self.keep_pad = dict(KEEP_PAD) if self.keep_model is not None else {}
         self.weights = weights or dict(DEFAULT_WEIGHTS)
         self.duplicate_cosine = duplicate_cosine
         self.duplicate_overlap = duplicate_overlap
@@ -325,8 +332,9 @@ class QualityScorer:
 
         A user who asks for several types expects each of them, so every type has a quota
         (true/false split evenly between true and false statements). A card whose P(keep) is
-        under its type's ``keep_floor`` is never delivered, and one under its ``keep_bar``
-        only when the count cannot be made otherwise. Once the cards of the open types over
+        under its type's ``keep_floor`` is never delivered (nor, in a deck of several types,
+        one under its ``keep_pad``), and one under its ``keep_bar`` only when the count
+        cannot be made otherwise. Once the cards of the open types over
         their bar run out, the rest of the count goes to the best such cards of any requested
         type, then to the best of those between floor and bar, and a note says the mix was
         adjusted (true and false statements still alternate; the places go to the types
@@ -344,8 +352,10 @@ class QualityScorer:
         (``_tells``); after the cards under the bar, the rest of a sentence's cards come last,
         least like the one already there (``_similarity``) first."""
         notes: list[str] = []
+        pad = self.keep_pad if len(set(types)) > 1 else {}
         pool = [s for s in scored if s.candidate.type in types and s.score >= self.threshold
-                and s.quality.get("keep", 1.0) >= self.keep_floor.get(s.candidate.type, 0.0)]
+                and s.quality.get("keep", 1.0) >= max(self.keep_floor.get(s.candidate.type, 0.0),
+                                                      pad.get(s.candidate.type, 0.0))]
         pool.sort(key=lambda s: -s.rank)
         # under the bar: the deck's last resort (a user who asked only for questions still
         # gets the count), taken only after every card over its bar
