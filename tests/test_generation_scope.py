@@ -168,18 +168,24 @@ def test_a_statement_whose_subject_is_a_bare_quantifier_is_not_made(nlp: Languag
     assert cues("Some argue that the levy was too high.") == []
 
 
-def test_a_statement_about_the_short_form_of_a_name_is_not_made(nlp: Language) -> None:
+def test_a_statement_about_the_short_form_of_a_name_says_the_name(nlp: Language) -> None:
     """'The Guild kept a register …': which guild, only the page's full name says ('the
-    Tallinn Harbour Guild of Merchants'); no statement or cloze shows the short form as its
-    subject. A short form the page never gave in full is no cue."""
-    made = _cards(nlp, HARBOUR)
-    assert not any("register" in c.source for c in made), [_shown(c) for c in made]
+    Tallinn Harbour Guild of Merchants'); the statement and cloze say that name instead of
+    the short form (antecedents.py), and without one name given in full they are not made. A
+    short form the page never gave in full is no cue."""
+    made = [_shown(c) for c in _cards(nlp, HARBOUR) if "register" in c.source]
+    assert made and all(s.startswith("The Tallinn Harbour Guild of Merchants ") for s in made), \
+        made
     before = [nlp("The Royal Society of Physicians met in Leeds.")[:]]
 
-    def cues(text: str, previous: list) -> list[str]:
-        return [c.text for c in scope.scopes(nlp(text)[:], previous) if c.rule == "short"]
+    def cues(text: str, previous: list) -> list[tuple[str, str | None]]:
+        return [(c.text, c.replacement) for c in scope.scopes(nlp(text)[:], previous)
+                if c.rule == "short"]
 
-    assert cues("The Society has chapters in nine towns.", before) == ["The Society"]
+    assert cues("The Society has chapters in nine towns.", before) == [
+        ("The Society", "the Royal Society of Physicians")]
+    two = [*before, nlp("The Society of Friends met in York.")[:]]
+    assert cues("The Society has chapters in nine towns.", two) == [("The Society", None)]
     assert cues("The Society has chapters in nine towns.", []) == []
     assert cues("The Royal Society has chapters in nine towns.", before) == []
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from agents.generation import antecedents
+
 # children that say which one is meant: 'the war in North America', 'the first railway'
 _RESTRICTIVE = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl", "acl",
                           "appos", "nmod", "npadvmod", "advmod", "quantmod"])
@@ -32,7 +34,9 @@ def pointing_back(sent: Span, previous: Sequence[Span]) -> list[Token]:
     as one particular thing: with "a"/"an" ("an outpost"), as part of a name ("Fort Bull" →
     "the fort"), with words that said which one ("lead fusible plugs" → "the plugs"), or as
     a verb ("long been debated" → "the debate"). A noun the page already used bare and
-    definite ("the skin", "the therapist") is its generic subject and stands alone."""
+    definite ("the skin", "the therapist") is its generic subject and stands alone. One whose
+    noun heads the one name the page gave ('the university' after 'Harvard University') is not
+    returned: the cards say the name instead (``references``, rule ``antecedent``)."""
     first: dict[str, bool] = {}  # lemma → introduced as a particular thing
     generic: set[str] = set()
     for prev in previous:
@@ -60,6 +64,8 @@ def pointing_back(sent: Span, previous: Sequence[Span]) -> list[Token]:
             continue
         if any(c.dep_ in _RESTRICTIVE for c in head.children):
             continue
+        if antecedents.named(det, sent, previous):
+            continue  # 'the university' after 'Harvard University': references() names it
         lemma = head.lemma_.lower()
         if first.get(lemma) and lemma not in generic and not any(
                 t.lemma_.lower() == lemma for t in sent[: det.i - sent.start]):
@@ -177,11 +183,18 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
       sentence or page gives exactly one ('the major jihadi group, Jamaa Islamiya', 'the stock
       exchange' after 'the Warsaw Stock Exchange'); else a card that shows it is not made.
       Adjectives that name a kind ('the adaptive immune response') stand alone.
+    - ``antecedent``: a bare 'the N' ('the university', 'The Society') whose noun heads the one
+      name an earlier word of the page gave in full ('Harvard University', 'the Huguenot
+      Society of America'): that name stands in (antecedents.py).
     - ``place``: a 'there' that is no existential 'there is' (where, the page said).
     - ``time``: 'at the time', 'by then', 'the same year', 'the following day' (when, the page
       said; a date earlier in the sentence answers it).
     """
     out: list[Reference] = []
+    for det in sent:
+        name = antecedents.named(det, sent, previous) if det.head.i < sent.end else None
+        if name:  # 'the university' → 'Harvard University' (antecedents.py)
+            out.append(Reference("antecedent", _phrase(det).text, name))
     for det in sent:
         head = det.head
         if det.lower_ != "the" or det.dep_ != "det" or head.pos_ != "NOUN" \

@@ -359,6 +359,8 @@ class Resolver:
         skin" after "the skin" is left alone. A part without its whole ("the clinical
         section") or an adjective that points back ("the resulting Report") needs the page.
         """
+        from agents.generation import antecedents
+
         head = det.head
         if self.lenient or det.lower_ != "the" or det.dep_ != "det" or head.pos_ not in (
                 "NOUN", "PROPN"):
@@ -373,36 +375,15 @@ class Resolver:
         if lemma in RELATIONAL:
             return DROP
         adjectives = {c.lower_ for c in head.children if c.dep_ == "amod"}
-        names: dict[str, str] = {}
-        introduced = False
         earlier = [*self.previous, sent]
-        for prev in earlier:
-            for tok in prev:
-                if prev is sent and tok.i >= det.i:
-                    break
-                if tok.lemma_.lower() != lemma and tok.lower_ != head.lower_:
-                    continue
-                named = tok
-                if tok.dep_ in ("compound", "amod"):
-                    # "Lake Tarn" is a lake; "Constituency MSPs" names MSPs, not a constituency
-                    if not (tok.ent_type_ and tok.head.ent_type_ == tok.ent_type_
-                            and tok.head.i > tok.i):
-                        continue
-                    # "World War II" is a war, not a world: a name whose head is itself an
-                    # everyday noun is one of those, unless its first word is a classifier
-                    # English puts before a name ("Lake Michigan") (9k: 'throughout the world'
-                    # became 'throughout World War II' on a seen page; four cards, none kept)
-                    if tok.lower_ not in _PRE_NAME and _everyday(tok.head.lower_):
-                        continue
-                    named = tok.head
-                if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > prev.start):
-                    name = _name_of(named)
-                    if name:
-                        names[name.lower().removeprefix("the ")] = name
-                elif tok.pos_ == "NOUN" and adjectives and any(
-                        c.lower_ in ("a", "an") for c in tok.children) and adjectives <= {
-                        c.lower_ for c in tok.children if c.dep_ == "amod"}:
-                    introduced = True  # "a second body … the second body"
+        # "a second body … the second body": introduced as one of several, not named
+        introduced = bool(adjectives) and any(
+            tok.pos_ == "NOUN" and (tok.lemma_.lower() == lemma or tok.lower_ == head.lower_)
+            and not (prev is sent and tok.i >= det.i)
+            and any(c.lower_ in ("a", "an") for c in tok.children)
+            and adjectives <= {c.lower_ for c in tok.children if c.dep_ == "amod"}
+            for prev in earlier for tok in prev)
+        names = antecedents.earlier_names(det, earlier)
         if any(t.i < det.i and t.lemma_.lower() == lemma and t.pos_ == "PROPN" for t in sent):
             return ""  # the name is in this very sentence: clear
         if introduced:
@@ -414,7 +395,8 @@ class Resolver:
         if not names:
             return ""
         if len(names) > 1:
-            return DROP
+            # 'the Supreme Court' and 'the Supreme Court of …' are one court (antecedents.py)
+            return antecedents.one_name(names) or DROP
         return next(iter(names.values()))
 
 
