@@ -151,7 +151,9 @@ def main() -> None:
             sent = sents[at]
         refs = definites.references(sent, sents[:at], whole)
         text, fired = definites.unresolved(body(card), refs)
-        cues = scope.scopes(sent, sents[:at]) if card["type"] in ("tf", "cloze", "mcq") else []
+        cues = scope.scopes(sent, sents[:at])
+        if card["type"] == "qa":  # a question is held to the quantifier rule alone (parsed.py)
+            cues = [c for c in cues if c.rule == "quantifier"]
         frame = scope.framing(sent, sents[:at], whole) if card["type"] in ("tf", "cloze") \
             else None
         if frame is not None:

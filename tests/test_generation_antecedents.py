@@ -8,7 +8,7 @@ from collections import Counter
 
 from spacy.language import Language
 
-from agents.generation import antecedents
+from agents.generation import antecedents, scope
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
@@ -95,3 +95,28 @@ def test_a_definite_with_a_long_and_a_short_name_before_it_is_named(nlp: Languag
     assert any("the Supreme Court" in _shown(c) for c in enlarged), [
         (c.type, _shown(c)) for c in enlarged]
     assert not any(re.search(r"\bthe court\b", _shown(c)) for c in enlarged)
+
+
+def test_a_bare_quantifier_subject_is_refused_on_every_card_type(nlp: Language) -> None:
+    """'Many sailed to Riga …': many of whom, only the page says; no question, multiple-choice
+    stem, cloze or statement of the sentence is made. 'Several' and 'Others' as well; 'Some
+    argue …' is people in general and stays."""
+    text = ("The Tallinn Harbour Guild of Merchants was founded in 1412 by twelve shipowners. "
+            "Its members imported salt, herring and wine from Lübeck. "
+            "Many sailed to Riga every spring with cargoes of flax and timber. "
+            "The old harbour of Tallinn froze over in 1709.")
+    cards = _cards(nlp, text)
+    assert cards
+    assert not any("Riga" in c.source for c in cards), [(c.type, _shown(c)) for c in cards
+                                                        if "Riga" in c.source]
+
+    def cues(text: str) -> list[str]:
+        return [c.text for c in scope.scopes(nlp(text)[:], []) if c.rule == "quantifier"]
+
+    assert cues("Several drowned in the great storm of 1702.") == ["Several"]
+    assert cues("Others settled in Narva and Pärnu.") == ["Others"]
+    assert cues("Some argue that the levy was too high.") == []
+    assert scope.unscoped("How many ships sailed to Riga?", [scope.Scope("quantifier", "Many")]
+                          )[0] is not None
+    assert scope.unscoped("Where did many sail every spring?",
+                          [scope.Scope("quantifier", "Many")])[0] is None

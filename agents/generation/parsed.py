@@ -197,8 +197,10 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
 
 # the scope rules a multiple-choice stem is held to: on the seen rated mcq cards (s6..s15b)
 # 'object' removed 0 kept / 3 rejected and 'short' 0 / 1; 'bare' 2 kept / 1 rejected, so it
-# is left out ('quantifier', 0 / 1, misses the questions that lowercase it: not applied)
-_MCQ_SCOPES = frozenset(["object", "short"])
+# is left out; 'quantifier' 0 / 1 (it matches a lowercased 'many' too, not 'How many'), and
+# holds questions as well (qa 0 / 2)
+_MCQ_SCOPES = frozenset(["object", "short", "quantifier"])
+_QA_SCOPES = frozenset(["quantifier"])
 
 
 def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
@@ -217,6 +219,8 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
         if cand.type == "mcq" and scope.unscoped(cand.question.replace(BLANK, cand.answer),
                                                   cues, _MCQ_SCOPES)[0] is None:
             continue  # 'Who had conquered the whole island?': which island, the page said
+        if cand.type == "qa" and scope.unscoped(cand.question, cues, _QA_SCOPES)[0] is None:
+            continue  # 'What do many follow …?': many of whom, the page said
         if cand.type not in ("tf", "cloze"):
             out.append(cand)
             continue
