@@ -97,6 +97,23 @@ def test_a_definite_with_a_long_and_a_short_name_before_it_is_named(nlp: Languag
     assert not any(re.search(r"\bthe court\b", _shown(c)) for c in enlarged)
 
 
+def test_an_answer_that_is_the_short_form_is_not_asked(nlp: Language) -> None:
+    """'What contained provisions …?' → 'proclamation': the question may say the name, but an
+    answer that is the bare short form of it ('The proclamation also contained …' after 'the
+    Royal Proclamation of 1612') is no answer a student can recall; the statement names it,
+    whole ('the Royal Proclamation', not the entity's cut 'the Royal Proclamation of')."""
+    text = ("After the truce, King Ladislas IV issued the Royal Proclamation of 1612 on October "
+            "7, which outlined the division of the conquered lands. The proclamation also "
+            "contained provisions that prevented civic participation by the Lutheran Prussians.")
+    cards = _cards(nlp, text)
+    later = [c for c in cards if "provisions" in c.source]
+    assert not any(c.answer.lower() in ("proclamation", "the proclamation") for c in later), [
+        (c.type, c.question, c.answer) for c in later]
+    shown = [_shown(c) for c in later]
+    assert any(s.startswith("The Royal Proclamation also") for s in shown), shown
+    assert not any("Proclamation of also" in s for s in shown), shown
+
+
 def test_a_bare_quantifier_subject_is_refused_on_every_card_type(nlp: Language) -> None:
     """'Many sailed to Riga …': many of whom, only the page says; no question, multiple-choice
     stem, cloze or statement of the sentence is made. 'Several' and 'Others' as well; 'Some

@@ -29,14 +29,16 @@ _RESTRICTIVE = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl",
 _WHICH = frozenset(["prep", "relcl", "acl", "poss", "nummod"])
 
 
-def pointing_back(sent: Span, previous: Sequence[Span]) -> list[Token]:
+def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
+                  ) -> list[Token]:
     """The heads of the bare definite nouns of ``sent`` that an earlier sentence introduced
     as one particular thing: with "a"/"an" ("an outpost"), as part of a name ("Fort Bull" →
     "the fort"), with words that said which one ("lead fusible plugs" → "the plugs"), or as
     a verb ("long been debated" → "the debate"). A noun the page already used bare and
     definite ("the skin", "the therapist") is its generic subject and stands alone. One whose
     noun heads the one name the page gave ('the university' after 'Harvard University') is not
-    returned: the cards say the name instead (``references``, rule ``antecedent``)."""
+    returned unless ``with_names``: the cards say the name instead (``references``, rule
+    ``antecedent``); an answer that is such a 'the N' would still be the bare noun."""
     first: dict[str, bool] = {}  # lemma → introduced as a particular thing
     generic: set[str] = set()
     for prev in previous:
@@ -64,7 +66,7 @@ def pointing_back(sent: Span, previous: Sequence[Span]) -> list[Token]:
             continue
         if any(c.dep_ in _RESTRICTIVE for c in head.children):
             continue
-        if antecedents.named(det, sent, previous):
+        if not with_names and antecedents.named(det, sent, previous):
             continue  # 'the university' after 'Harvard University': references() names it
         lemma = head.lemma_.lower()
         if first.get(lemma) and lemma not in generic and not any(

@@ -306,6 +306,10 @@ def _for_sentence(
     # the bare 'the N's an earlier sentence introduced: no question keeps one (narrow.py)
     back = definites.pointing_back(sent, resolver.previous) if lang == "en" and \
         not resolver.lenient else []
+    # an answer that is such a 'the N' stays the bare noun ('proclamation') even where the page
+    # named it ('the Royal Proclamation'), so answers are checked against all of them
+    named_back = definites.pointing_back(sent, resolver.previous, with_names=True) if \
+        lang == "en" and not resolver.lenient else []
     for answer in found:
         if standalone.trivial(answer, sent, lang) or _points_back(answer, sent, resolver) \
                 or _unasserted(answer, sent) or (lang == "en" and giveaway.gives_away(
@@ -325,7 +329,8 @@ def _for_sentence(
             asked = None  # "What does each shape of bone have?" → "distinct function"
         if asked is not None and lang == "en" and narrow.untrusted(asked, answer, sent):
             asked = None  # a shape that garbles on real text: the cloze and options stand in
-        if asked is not None and narrow.leans_on_page(asked, answer, back):
+        if asked is not None and (narrow.leans_on_page(asked, answer, back) or any(
+                answer.start <= head.i < answer.end for head in named_back)):
             asked = None  # 'What was the network operated by …?': which network, the page says
         level = ROLE_LEVEL.get(asked.role, 1.0) if asked else 1.0
         if asked is not None and asked.role == "subject" and _NAMES_THE_TERM.match(asked.question):

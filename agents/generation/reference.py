@@ -428,6 +428,9 @@ def _name_of(tok: Token) -> str | None:
         right += 2 if doc[right + 1].text[:1].isupper() else 3
         while right < end and doc[right].text[:1].isupper() and doc[right].pos_ == "PROPN":
             right += 1
+    while right - 1 > tok.i and (doc[right - 1].lower_ in ("of", "the", "and")
+                                 or doc[right - 1].is_punct):
+        right -= 1  # an entity cut before its date: 'the Royal Decree of' (1612)
     if doc[left].lower_ == "the":
         left += 1  # the entity may hold its article; it is put back below
     words = [t for t in doc[left:right] if t.text not in "()"]
