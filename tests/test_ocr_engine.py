@@ -218,3 +218,60 @@ def test_library_is_single_threaded_without_being_told() -> None:
     if _threads_after_a_page("4") <= _threads_after_a_page("1"):
         pytest.skip("this libtesseract starts no OpenMP threads")
     assert _threads_after_a_page(None) == _threads_after_a_page("1")
+
+
+@pytest.mark.parametrize("width", [1, 3, 4, 1001, 1003])
+def test_a_filled_pix_holds_the_pixels_leptonica_decodes(width: int) -> None:
+    # Every row length modulo a 32-bit word, so the byte order within words and the row
+    # padding both count: the Pix handed to Tesseract equals the one Leptonica itself decodes
+    # from the same pixels (a PGM in memory), pixel for pixel.
+    import ctypes
+    import io
+
+    import numpy as np
+
+    lib = libtesseract.load()
+    assert lib is not None and lib.lept is not None, "Leptonica comes with libtesseract"
+    lept = lib.lept
+    pixels = np.random.default_rng(width).integers(0, 256, (7, width), dtype=np.uint8)
+    pgm = io.BytesIO()
+    Image.fromarray(pixels).save(pgm, format="PPM")  # mode L: a binary PGM
+    cdll = ctypes.CDLL(libtesseract._leptonica_names()[0])
+    cdll.pixReadMem.argtypes, cdll.pixReadMem.restype = [ctypes.c_char_p, ctypes.c_size_t], \
+        ctypes.c_void_p
+    cdll.pixEqual.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_int)]
+    data = pgm.getvalue()
+    decoded = cdll.pixReadMem(data, len(data))
+    filled = lept.pixCreateNoInit(width, 7, 8)
+    try:
+        libtesseract._fill(lept, filled, pixels)
+        same = ctypes.c_int(0)
+        assert cdll.pixEqual(decoded, filled, ctypes.byref(same)) == 0
+        assert same.value == 1
+    finally:
+        for pix in (decoded, filled):
+            lept.pixDestroy(ctypes.byref(ctypes.c_void_p(pix)))
+
+
+def test_a_page_reads_the_same_through_a_pix_and_through_bytes(
+    engines: libtesseract.Engines,
+) -> None:
+    # The Pix path (SetImage2, with or without the caller's array) changes the time, not the
+    # reading: the same TSV as SetImage from the image's bytes.
+    import numpy as np
+
+    page = render_page(TEXTS["history"], width_in=5)
+    page = page.crop((0, 0, page.width - 3, page.height))  # a row length of no whole word
+    lib = libtesseract.load()
+    assert lib is not None and lib.lept is not None
+    engine = libtesseract.Engine(lib, "eng")
+    try:
+        via_pix = engine.tsv(page, psm=3, dpi=300, timeout_s=60, label="pix")
+        via_array = engine.tsv(page, psm=3, dpi=300, timeout_s=60, label="array",
+                               pixels=np.asarray(page))
+        lib.lept = None
+        via_bytes = engine.tsv(page, psm=3, dpi=300, timeout_s=60, label="bytes")
+    finally:
+        engine.close()
+    assert len(parse_tsv(via_bytes)) > 20
+    assert via_pix == via_array == via_bytes

@@ -25,6 +25,7 @@ OpenMP reads OMP_THREAD_LIMIT once, when libgomp is loaded together with this li
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import logging
@@ -36,6 +37,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import numpy as np
 from PIL import Image
 
 from agents.exceptions import CorruptInput, MissingLanguagePack, PageTimeout
@@ -58,6 +60,7 @@ _SIGNATURES: dict[str, tuple[list[type], type | None]] = {
     "TessBaseAPISetVariable": ([_ptr, _str, _str], _int),
     "TessBaseAPISetPageSegMode": ([_ptr, _int], None),
     "TessBaseAPISetImage": ([_ptr, _str, _int, _int, _int, _int], None),
+    "TessBaseAPISetImage2": ([_ptr, _ptr], None),
     "TessBaseAPISetSourceResolution": ([_ptr, _int], None),
     "TessBaseAPIRecognize": ([_ptr, _ptr], _int),
     # a char* we own: read it with string_at, free it with TessDeleteText
@@ -74,6 +77,17 @@ _SIGNATURES: dict[str, tuple[list[type], type | None]] = {
 }
 
 
+# Leptonica, which libtesseract links: a page goes to Tesseract as a Pix we fill (SetImage2).
+# SetImage from bytes copies them into a Pix one pixel at a time (~6 ms of a 2550 x 2874
+# page); a Pix filled by numpy holds the same bytes, and SetImage copies either Pix the same way.
+_LEPT_SIGNATURES: dict[str, tuple[list[type], type | None]] = {
+    "pixCreateNoInit": ([_int, _int, _int], _ptr),
+    "pixGetData": ([_ptr], ctypes.POINTER(ctypes.c_uint32)),
+    "pixGetWpl": ([_ptr], _int),
+    "pixDestroy": ([ctypes.POINTER(_ptr)], None),
+}
+
+
 def cpu_clock() -> float:
     """Seconds of CPU time this thread has used: what a page's time limit counts. Tesseract
     reads a page in the thread that asks (OMP_THREAD_LIMIT=1 in workers), so the page's own
@@ -83,19 +97,40 @@ def cpu_clock() -> float:
 
 class Library:
     """libtesseract's functions, each with its signature declared, as attributes. Every call
-    releases the GIL (ctypes.CDLL), so other threads of the process run while Tesseract does."""
+    releases the GIL (ctypes.CDLL), so other threads of the process run while Tesseract does.
+    ``lept`` holds Leptonica's functions the same way, or is None when Leptonica cannot be
+    loaded (pages then go through SetImage from bytes)."""
 
     def __init__(self, name: str) -> None:
-        cdll = ctypes.CDLL(name)
-        for function, (argtypes, restype) in _SIGNATURES.items():
-            pointer = getattr(cdll, function)
-            pointer.argtypes = argtypes
-            pointer.restype = restype
-            setattr(self, function, pointer)
+        _declare(self, ctypes.CDLL(name), _SIGNATURES)
         self.version = str(self.TessVersion().decode())
+        self.lept: Any = None
+        for lept in _leptonica_names():
+            with contextlib.suppress(OSError, AttributeError):
+                self.lept = _declare(_Functions(), ctypes.CDLL(lept), _LEPT_SIGNATURES)
+                break
 
     def __getattr__(self, name: str) -> Any:  # only reached for a function we did not declare
         raise AttributeError(f"{name} is not among the declared libtesseract functions")
+
+
+class _Functions:
+    """A namespace for declared C functions."""
+
+
+def _declare(target: Any, cdll: ctypes.CDLL,
+             signatures: dict[str, tuple[list[type], type | None]]) -> Any:
+    for function, (argtypes, restype) in signatures.items():
+        pointer = getattr(cdll, function)
+        pointer.argtypes = argtypes
+        pointer.restype = restype
+        setattr(target, function, pointer)
+    return target
+
+
+def _leptonica_names() -> list[str]:
+    found = ctypes.util.find_library("leptonica") or ctypes.util.find_library("lept")
+    return [name for name in (found, "libleptonica.so.6", "liblept.so.5") if name]
 
 
 def load(names: Sequence[str] | None = None) -> Library | None:
@@ -146,11 +181,13 @@ class Engine:
         # program's stderr, which pytesseract swallowed; they would flood the worker's log.
         lib.TessBaseAPISetVariable(self.handle, b"debug_file", os.devnull.encode())
 
-    def tsv(self, image: Image.Image, *, psm: int, dpi: int, timeout_s: float, label: str) -> str:
+    def tsv(self, image: Image.Image, *, psm: int, dpi: int, timeout_s: float, label: str,
+            pixels: np.ndarray | None = None) -> str:
         """Tesseract's TSV of ``image`` (no header line); PageTimeout past ``timeout_s`` seconds
-        of this thread's CPU time (``cpu_clock``)."""
+        of this thread's CPU time (``cpu_clock``). ``pixels``: ``image`` as an 8-bit array,
+        when the caller holds one (the same pixels; it saves copying them out of ``image``)."""
         lib, handle = self.lib, self.handle
-        self._set_image(image, dpi)
+        self._set_image(image, dpi, pixels)
         lib.TessBaseAPISetPageSegMode(handle, psm)
         monitor = lib.TessMonitorCreate()
         started = cpu_clock()
@@ -198,11 +235,25 @@ class Engine:
         # degrees"); its "Rotate" is the clockwise turn that undoes that.
         return (360 - degrees.value) % 360, round(confidence.value, 2)
 
-    def _set_image(self, image: Image.Image, dpi: int) -> None:
+    def _set_image(self, image: Image.Image, dpi: int, pixels: np.ndarray | None = None) -> None:
         gray = image if image.mode == "L" else image.convert("L")
         width, height = gray.size
-        # SetImage copies the pixels, so the bytes may go as soon as it returns.
-        self.lib.TessBaseAPISetImage(self.handle, gray.tobytes(), width, height, 1, width)
+        lept = self.lib.lept
+        if pixels is not None and (image.mode != "L" or pixels.dtype != np.uint8
+                                   or pixels.shape != (height, width)):
+            pixels = None  # not the image's grey pixels: read them from the image
+        if lept is None:
+            # SetImage copies the pixels, so the bytes may go as soon as it returns.
+            self.lib.TessBaseAPISetImage(self.handle, gray.tobytes(), width, height, 1, width)
+        else:
+            pix = lept.pixCreateNoInit(width, height, 8)
+            if not pix:
+                raise MemoryError("pixCreateNoInit returned NULL")
+            try:
+                _fill(lept, pix, np.asarray(gray) if pixels is None else pixels)
+                self.lib.TessBaseAPISetImage2(self.handle, pix)  # copies the Pix
+            finally:
+                lept.pixDestroy(ctypes.byref(_ptr(pix)))
         if dpi:
             self.lib.TessBaseAPISetSourceResolution(self.handle, dpi)
 
@@ -210,6 +261,20 @@ class Engine:
         if self.handle:
             self.lib.TessBaseAPIDelete(self.handle)
             self.handle = None
+
+
+def _fill(lept: Any, pix: int, pixels: np.ndarray) -> None:
+    """Put 8-bit ``pixels`` into ``pix`` (as wide and high, 8 bpp). Leptonica keeps each row
+    as 32-bit words whose first pixel is the word's most significant byte, so on a
+    little-endian machine the row's bytes are swapped within each word (what SetImage's
+    SET_DATA_BYTE does one pixel at a time); the padding at a row's end is zeroed."""
+    height, width = pixels.shape
+    words = np.ctypeslib.as_array(lept.pixGetData(pix), shape=(height, lept.pixGetWpl(pix)))
+    row = words.view(np.uint8)
+    row[:, :width] = pixels
+    row[:, width:] = 0
+    if np.little_endian:
+        words.byteswap(inplace=True)
 
 
 class Engines:
@@ -234,11 +299,13 @@ class Engines:
         dpi: int,
         timeout_s: float,
         label: str,
+        pixels: np.ndarray | None = None,
     ) -> str:
         if timeout_s <= 0:
             raise PageTimeout(f"{label}: no time left of the per-page limit")
         with self._engine(language) as engine:
-            return engine.tsv(image, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label)
+            return engine.tsv(image, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label,
+                              pixels=pixels)
 
     def rotation(self, image: Image.Image) -> tuple[int, float] | None:
         with self._engine(OSD) as engine:

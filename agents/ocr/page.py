@@ -349,6 +349,7 @@ def _recognize(
     words = recognize(
         image,
         job.language,
+        pixels=prepared.pixels if image is prepared.image else None,
         psm=_psm(prepared, image),
         dpi=_effective_dpi(prepared, job),
         timeout_s=deadline - page_clock(),

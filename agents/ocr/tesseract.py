@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pytesseract
 from PIL import Image
 
@@ -55,11 +56,14 @@ def recognize(
     timeout_s: float,
     label: str,
     via: Via = "library",
+    pixels: np.ndarray | None = None,
 ) -> list[Word]:
-    """Every word Tesseract reads on ``image`` (non-text rows, conf -1, are left out)."""
+    """Every word Tesseract reads on ``image`` (non-text rows, conf -1, are left out);
+    ``pixels``: ``image`` as an 8-bit array, when the caller holds one (see Engine.tsv)."""
     engines = libtesseract.shared() if via == "library" else None
     if engines is not None:
-        tsv = engines.tsv(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label)
+        tsv = engines.tsv(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label,
+                          pixels=pixels)
     else:
         tsv = cli_tsv(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label)
     return parse_tsv(tsv)
