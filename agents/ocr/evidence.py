@@ -191,12 +191,13 @@ def junk_lines(words: Sequence[Word], language: str) -> np.ndarray:
     for index, word in enumerate(words):
         lines[(word.block, word.paragraph, word.line)].append(index)
     for members in lines.values():
+        if sum(words[i].confidence for i in members) / len(members) >= SURE_LINE:
+            continue  # a line Tesseract is sure of is text: its words need no word list
         total = sum(len(words[i].text.strip()) for i in members)
         runs = [run for i in members for run in _LETTERS.findall(words[i].text)]
         good = sum(len(run) for run in runs if is_word(run, language))
         good += sum(len(n) for i in members for n in _NUMBER.findall(words[i].text))
-        sure = sum(words[i].confidence for i in members) / len(members) >= SURE_LINE
-        if total and good < MIN_LANGUAGE_SHARE * total and not sure:
+        if total and good < MIN_LANGUAGE_SHARE * total:
             # A heading in capitals without its accents ("A. DENOMINATIONS," on a French
             # typescript) is words of the language too; asked only here, as it is slow once.
             good += sum(len(run) for run in runs if is_capital_word(run, language))
