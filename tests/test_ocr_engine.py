@@ -21,7 +21,7 @@ from agents.exceptions import MissingLanguagePack, PageTimeout
 from agents.ocr import OcrConfig, extract, libtesseract, worker_init
 from agents.ocr.images import load_gray
 from agents.ocr.preprocess import prepare
-from agents.ocr.tesseract import cli_tsv, osd_rotation, parse_tsv
+from agents.ocr.tesseract import Word, cli_tsv, osd_rotation, parse_tsv
 from bench.pages import SPANISH, TEXTS, VARIANTS, encode, render_page
 
 REPO = Path(__file__).resolve().parents[1]
@@ -275,3 +275,21 @@ def test_a_page_reads_the_same_through_a_pix_and_through_bytes(
         engine.close()
     assert len(parse_tsv(via_bytes)) > 20
     assert via_pix == via_array == via_bytes
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_words_off_the_iterator_are_the_tsv_word_rows(name: str) -> None:
+    # Engine.words reads the result iterator a word at a time instead of GetTsvText's every
+    # symbol: the same words, numbers, boxes and confidences as parse_tsv of the TSV.
+    make, language, psm = PAGES[name]
+    page = make()
+    lib = libtesseract.load()
+    assert lib is not None
+    engine = libtesseract.Engine(lib, language)
+    try:
+        tsv = engine.tsv(page, psm=psm, dpi=300, timeout_s=120, label=name)
+        rows = engine.words(page, psm=psm, dpi=300, timeout_s=120, label=name)
+    finally:
+        engine.close()
+    assert parse_tsv(tsv)
+    assert [Word(*row) for row in rows] == parse_tsv(tsv)

@@ -62,10 +62,10 @@ def recognize(
     ``pixels``: ``image`` as an 8-bit array, when the caller holds one (see Engine.tsv)."""
     engines = libtesseract.shared() if via == "library" else None
     if engines is not None:
-        tsv = engines.tsv(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label,
-                          pixels=pixels)
-    else:
-        tsv = cli_tsv(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label)
+        rows = engines.words(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s,
+                             label=label, pixels=pixels)
+        return [Word(*row) for row in rows]
+    tsv = cli_tsv(image, language, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label)
     return parse_tsv(tsv)
 
 
