@@ -429,12 +429,16 @@ def test_the_answer_kind_is_a_feature() -> None:
 
 def test_the_shipped_weights_were_fitted_on_every_seen_review() -> None:
     """The keep model is refitted when a review becomes seen: its weights name the training
-    file of every review in bench.splits.SEEN_KEYS (s15 and s15b were missing at ac7fe34)."""
+    file of every review in bench.splits.SEEN_KEYS but the newest session's (s15 and s15b
+    were missing at ac7fe34, a session after they were recorded)."""
     from bench import splits
 
     data = {Path(str(p)).name for p in default_model().meta["data"]}
-    sessions = {key.split("-")[0] for key in splits.SEEN_KEYS}
-    assert {f"card_reviews_{s}.jsonl" for s in sessions} <= data
+    # in SEEN_KEYS order; the newest session's reviews are recorded at the stop that ends it,
+    # after the engine they rated was fitted, and join the fit in the next session
+    reviews = [key.split("-")[0] for key in splits.SEEN_KEYS]  # "s15", "s15b", …
+    newest = reviews[-1].rstrip("b")
+    assert {f"card_reviews_{r}.jsonl" for r in reviews if r.rstrip("b") != newest} <= data
 
 
 def test_a_question_or_choice_card_under_its_held_out_bar_gives_its_place_to_other_types(
