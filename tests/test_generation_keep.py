@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -470,11 +471,7 @@ def test_each_types_bar_serves_cards_kept_at_least_65_percent_on_held_out_review
     from agents.generation.quality import KEEP_BAR
     from bench import keep_model
 
-    sessions = {"dev": keep_model.load(keep_model.DATA)} | {
-        p.stem.rsplit("_", 1)[-1]: keep_model.load(p) for p in keep_model.SEEN_FILES}
-    _, y, _, rows = keep_model._join(*sessions.values())
-    pred = keep_model.loro(sessions, list(range(len(NAMES))))
-    types = np.array([r["card"]["type"] for r in rows])
+    y, pred, types = _held_out()
     for t, bar in KEEP_BAR.items():
         served = (types == t) & (pred >= bar)
         assert y[served].mean() >= keep_model.BAR_TARGET, t
@@ -488,13 +485,8 @@ def test_the_last_resort_serves_no_type_more_likely_deleted_than_kept() -> None:
     time for every type. At 165cd15 (padding from the floors) the question cards there
     (0.25-0.60) were kept 40 % (418 cards) and the statements (0.40-0.60) 49 %."""
     from agents.generation.quality import KEEP_BAR, KEEP_PAD
-    from bench import keep_model
 
-    sessions = {"dev": keep_model.load(keep_model.DATA)} | {
-        p.stem.rsplit("_", 1)[-1]: keep_model.load(p) for p in keep_model.SEEN_FILES}
-    _, y, _, rows = keep_model._join(*sessions.values())
-    pred = keep_model.loro(sessions, list(range(len(NAMES))))
-    types = np.array([r["card"]["type"] for r in rows])
+    y, pred, types = _held_out()
     for t, bar in KEEP_BAR.items():
         padding = (types == t) & (pred >= KEEP_PAD[t]) & (pred < bar)
         assert padding.sum() >= 50, t
@@ -517,3 +509,16 @@ def test_a_weak_question_does_not_pad_a_mixed_deck_but_a_deck_of_questions_alone
     assert any("only 1 of 2" in n for n in notes), notes
     alone, _ = QualityScorer(None).select([weak], 1, ("qa",))
     assert alone == [weak]
+
+
+@functools.cache
+def _held_out() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every seen rated card's label, its P(keep) from the model fitted without its review
+    (bench.keep_model --loro), and its type."""
+    from bench import keep_model
+
+    sessions = {"dev": keep_model.load(keep_model.DATA)} | {
+        p.stem.rsplit("_", 1)[-1]: keep_model.load(p) for p in keep_model.SEEN_FILES}
+    _, y, _, rows = keep_model._join(*sessions.values())
+    pred = keep_model.loro(sessions, list(range(len(NAMES))))
+    return y, pred, np.array([r["card"]["type"] for r in rows])
