@@ -370,9 +370,7 @@ class Engines:
         label: str,
         pixels: np.ndarray | None = None,
     ) -> str:
-        if timeout_s <= 0:
-            raise PageTimeout(f"{label}: no time left of the per-page limit")
-        with self._engine(language) as engine:
+        with self._page_engine(language, timeout_s, label) as engine:
             return engine.tsv(image, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label,
                               pixels=pixels)
 
@@ -387,9 +385,7 @@ class Engines:
         label: str,
         pixels: np.ndarray | None = None,
     ) -> list[RawWord]:
-        if timeout_s <= 0:
-            raise PageTimeout(f"{label}: no time left of the per-page limit")
-        with self._engine(language) as engine:
+        with self._page_engine(language, timeout_s, label) as engine:
             return engine.words(image, psm=psm, dpi=dpi, timeout_s=timeout_s, label=label,
                                 pixels=pixels)
 
@@ -407,6 +403,14 @@ class Engines:
         """Languages with an idle engine, least recently used first."""
         with self._lock:
             return tuple(self._idle)
+
+    @contextmanager
+    def _page_engine(self, language: str, timeout_s: float, label: str) -> Iterator[Engine]:
+        """An engine of ``language`` to read one page with, when the page has time left."""
+        if timeout_s <= 0:
+            raise PageTimeout(f"{label}: no time left of the per-page limit")
+        with self._engine(language) as engine:
+            yield engine
 
     @contextmanager
     def _engine(self, language: str) -> Iterator[Engine]:
