@@ -149,9 +149,7 @@ def _bare_subject(sent: Span, previous: Sequence[Span]) -> list[Scope]:
             continue
         if zipf(lemma) < _TERM_ZIPF:
             continue
-        generic = any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" and [
-            c.lower_ for c in t.children if c.i < t.i] == ["the"] for p in previous for t in p)
-        if not generic:  # 'The skin protects …' after 'The skin is …': the page's subject
+        if not _generic(lemma, previous):  # 'The skin protects …' after 'The skin is …'
             det = sent.doc[tok.i - 1]
             out.append(Scope("bare", f"{det.text} {tok.text}",
                              antecedents.named(det, sent, previous)))
