@@ -30,6 +30,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from agents.generation.terms import NUMBER_WORDS
+
 # additive, concessive or summing-up: the claim stands without them
 _ADDITIVE = frozenset(str.split(
     "similarly likewise also moreover furthermore additionally besides indeed however "
@@ -376,7 +378,6 @@ def numbered_back(sent: Span) -> bool:
 
 _ORDINAL_WORDS = str.split("first second third fourth fifth sixth seventh eighth ninth tenth "
                            "eleventh twelfth")
-_COUNT_WORDS = str.split("one two three four five six seven eight nine ten eleven twelve")
 
 
 def counted_elsewhere(count: int, sent: Span) -> bool:
@@ -388,8 +389,8 @@ def counted_elsewhere(count: int, sent: Span) -> bool:
     if 2 <= count <= len(_ORDINAL_WORDS) and _ORDINAL_WORDS[count - 1] in words:
         return True
     text = " ".join(words)
-    return (count == 2 and "both" in words) or (3 <= count <= len(_COUNT_WORDS) + 1 and bool(
-        re.search(rf"\bother {_COUNT_WORDS[count - 2]}\b", text)))
+    return (count == 2 and "both" in words) or (3 <= count <= len(NUMBER_WORDS) + 1 and bool(
+        re.search(rf"\bother {NUMBER_WORDS[count - 2]}\b", text)))
 
 
 def definite_count(number: Token) -> bool:
