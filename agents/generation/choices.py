@@ -26,7 +26,13 @@ from spacy.tokens import Span, Token
 from agents.generation import gazetteer, giveaway, plausible, roles
 from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb, by_closeness, same_scale, unit, year_steps
-from agents.generation.granularity import continents_named, place_sort, same_shape, siblings
+from agents.generation.granularity import (
+    CONTINENT_NAMES,
+    continents_named,
+    place_sort,
+    same_shape,
+    siblings,
+)
 from agents.generation.plausible import DATED, YEAR, in_era
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import MONTHS_EN, NUMBER_WORDS, Term, norm
@@ -348,8 +354,7 @@ def pick(
         if len(named) == 1:
             # 'Australia' for where a colonial war's commander took command (s15b): a page
             # whose places all lie on one continent is offered no other continent
-            every = {c for cs in gazetteer.CONTINENTS.values() for c in cs}
-            more = [s for s in more if s not in every or s in named]
+            more = [s for s in more if s not in CONTINENT_NAMES or s in named]
         ranked += by_closeness(answer.text, [s for s in more if s not in options], difficulty,
                                None, intermediate="closest")
     age = answer.kind in NUMERIC and plausible.is_age(answer, sent)

@@ -101,7 +101,7 @@ def _tables() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(countries), frozenset(states - countries)
 
 
-_MAJOR = ("Africa", "Asia", "Europe", "North America", "South America", "Australia")
+CONTINENT_NAMES = ("Africa", "Asia", "Europe", "North America", "South America", "Australia")
 _REGIONS = ("the Middle East", "Central Asia", "East Asia", "Southeast Asia", "South Asia",
             "Eastern Europe", "Western Europe", "Scandinavia", "the Balkans", "the Caribbean",
             "Central America", "Latin America", "North Africa", "Sub-Saharan Africa")
@@ -127,7 +127,7 @@ def continents_named(texts: list[str]) -> set[str]:
     'Quebec' → Europe, North America; the texts may be lowercased); empty when it names
     none."""
     text = " ".join(texts).lower()
-    found = {c for c in _MAJOR if re.search(rf"\b{c.lower()}\b", text)}
+    found = {c for c in CONTINENT_NAMES if re.search(rf"\b{c.lower()}\b", text)}
     places = {n: gazetteer.CONTINENTS[r] for r, names in gazetteer.REGIONS.items()
               for n in names}
     for name, continents in [*places.items(), *_state_continents().items()]:
@@ -146,7 +146,7 @@ def siblings(text: str) -> list[str]:
     name = re.sub(r"^the\s+", "", text.strip().lower())
     sort = place_sort(text)
     if sort == "continent":
-        pool = _MAJOR if any(name == m.lower() for m in _MAJOR) else _REGIONS
+        pool = CONTINENT_NAMES if any(name == m.lower() for m in CONTINENT_NAMES) else _REGIONS
         return [p for p in pool if re.sub(r"^the\s+", "", p.lower()) != name]
     if sort == "state":
         found = [s for s in pycountry.subdivisions if s.name.lower() == name
