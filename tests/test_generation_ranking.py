@@ -183,3 +183,40 @@ def test_one_adjunct_can_stay_while_the_others_go(nlp) -> None:  # type: ignore[
     assert "William, the Duke of Normandy, invaded England in 1066." in made
     assert "William invaded England in 1066 with a large fleet." in made
     assert "William invaded England in 1066 after a long dispute." in made
+
+
+def test_a_time_hung_on_a_noun_moves_to_the_front_as_the_clause_adjunct(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parse hangs 'in the 14th century' on 'trade'; it dates the clause all the same, so
+    # the phrase is fronted with its wh-phrase rather than asked in place ('… in the what
+    # date century?', the old in-situ fallback)
+    text = "The river town was the centre of a thriving trade in wool in the 14th century."
+    made = candidates_for(text, ["14th"], nlp)[0]
+    asked = {c.question for c in made.candidates}
+    assert "When was the river town the centre of a thriving trade in wool?" in asked
+    assert "In what century was the river town the centre of a thriving trade in wool?" in asked
+    assert not any(c.form in ("in-situ", "window", "blank") for c in made.candidates)
+    # and out of the subject: the wars' century dates their destroying the abbey
+    made = candidates_for("The long wars of religion in the 16th century destroyed much of "
+                          "the old abbey.", ["16th century"], nlp)[0]
+    assert "In what century did the long wars of religion destroy much of the old abbey?" in {
+        c.question for c in made.candidates}
+    # a year that modifies a noun goes alone, its noun stays ('the 1909 ballet')
+    made = candidates_for("The 1909 ballet was staged by a small company in Lyon.", ["1909"],
+                          nlp)[0]
+    assert "When was the ballet staged by a small company in Lyon?" in {
+        c.question for c in made.candidates}
+
+
+def test_a_time_inside_a_clause_of_its_own_stays_with_that_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 1820 dates the building, not the carrying: no 'When did the bridge carry the road?'
+    made = candidates_for("The bridge built in 1820 carried the main road.", ["1820"], nlp)[0]
+    assert not any(c.question.startswith(("When did", "In what year did", "What year did"))
+                   for c in made.candidates)
+
+
+def test_a_century_is_also_asked_in_the_words_people_use_for_one() -> None:
+    assert rephrasings("When did the abbey fall?", "the 11th century") == [
+        "In what century did the abbey fall?", "What century did the abbey fall?"]
+    assert rephrasings("When did the abbey fall?", "10th and 11th centuries") == [
+        "In what century did the abbey fall?", "What century did the abbey fall?"]
+    assert rephrasings("When did the abbey fall?", "11") == []

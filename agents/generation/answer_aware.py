@@ -165,6 +165,9 @@ _YEAR = re.compile(r"(?:(?:AD|BC|CE|BCE|c\.)\s+)?\d{3,4}(?:\s+(?:AD|BC|CE|BCE))?
 _MONTH = re.compile(rf"(?:early |late |mid-)?(?:{MONTHS_EN})", re.IGNORECASE)
 _DAY = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{MONTHS_EN})|(?:{MONTHS_EN}) "
                   rf"\d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{3,4}})?", re.IGNORECASE)
+_CENTURY = re.compile(r"(?:the )?(?:(?:early|late|mid-?) )?\d{1,2}(?:st|nd|rd|th)"
+                      r"(?:(?: and|,| or) \d{1,2}(?:st|nd|rd|th))*(?: centur(?:y|ies))?",
+                      re.IGNORECASE)
 _WHEN = re.compile(rf"When (?=(?:{_AUX}) )")
 _WHICH = re.compile(rf"(?:(?P<prep>[A-Z][a-z]*) which|Which) (?!(?:{_AUX}|of|one)\b)(?=\w)")
 _PLACE = re.compile(r"\b([Ww])hat place\b")
@@ -174,11 +177,11 @@ _KIND_OF = re.compile(r"What (?P<noun>kind|type|sort) of ")
 def rephrasings(question: str, answer: str) -> list[str]:
     """The same question with the wh-phrase that SQuAD's askers write more often than ours:
     a year is asked 'What year …' or 'In what year …' (train articles: 66 'in what year' and
-    a like number of 'what year' to 63 'when'), a month 'In what month …', a day 'On what
-    date …'; 'which N' is 'what N' (what 1021 : which 237 before a noun); 'what kind of' is
-    also 'what type of'; 'what place' is 'what country' when the answer is one (gazetteer.py).
-    Each keeps the question's every other word, so it is as grammatical
-    as the question; the ranker (ranking.py) chooses among them."""
+    a like number of 'what year' to 63 'when'), a century 'In what century …', a month 'In
+    what month …', a day 'On what date …'; 'which N' is 'what N' (what 1021 : which 237
+    before a noun); 'what kind of' is also 'what type of'; 'what place' is 'what country' when
+    the answer is one (gazetteer.py). Each keeps the question's every other word, so it is as
+    grammatical as the question; the ranker (ranking.py) chooses among them."""
     out: list[str] = []
     said = answer.strip(" .,")
     if _WHEN.match(question):
@@ -189,6 +192,8 @@ def rephrasings(question: str, answer: str) -> list[str]:
             out += [f"In what month {rest}"]
         elif _DAY.fullmatch(said):
             out += [f"On what date {rest}"]
+        elif _CENTURY.fullmatch(said):
+            out += [f"In what century {rest}", f"What century {rest}"]
     which = _WHICH.match(question)
     if which:
         prep = which.group("prep")

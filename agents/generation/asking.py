@@ -31,7 +31,7 @@ from agents.generation.trimming import (
     _subtree,
     third_singular,
 )
-from agents.generation.wording import adverbial, names_people, wh_phrase
+from agents.generation.wording import _TIME_NOUNS, adverbial, names_people, wh_phrase
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj",
                           "pcomp"})
@@ -450,6 +450,14 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         # the answer's own "of …" would stay behind: "What did the Normans adopt of the rest
         # of France?" (answer "growing feudal doctrines"); the dev3 review's commonest echo
         return None
+    if role == "subject" and subj.i not in a_ids and count_noun is None and whole_list:
+        # (answer-aware mode) "The wars in the 16th century destroyed …": the subject's time
+        # dates the clause ("In what century did the wars destroy …?")
+        timed = _time_fronted(sent, target, verb, answer, clause - drop)
+        if timed is not None:
+            wh, moved_ids = timed
+            a_removed |= moved_ids
+            role, absorbs = "adjunct", True
     if role == "subject":
         if subj.i not in a_ids and count_noun is None:
             # the answer sits inside the subject: "the capital of France" → in situ
@@ -476,6 +484,8 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             # wh-word left in place
             piped = _pied_piped(builder, sent, target, verb, answer, a_removed,
                                 clause - drop) if whole_list else None
+            if piped is None and whole_list:
+                piped = _time_fronted(sent, target, verb, answer, clause - drop)
             if piped is None:
                 return _in_situ(builder, sent, verb, clause, drop, a_removed, answer,
                                 answer_text, max_words)
@@ -854,6 +864,64 @@ def _pied_piped(builder: Builder, sent: Span, target: Token, verb: Token, answer
     if text is None or len(text.split()) > PIPED_WORDS:
         return None
     return text[:1].lower() + text[1:], moved
+
+
+# prepositions of a time phrase that moves to the front with its wh-phrase
+_TIME_PREPS = frozenset(str.split("in on during at around since until till before after by"))
+_TIME_KINDS = frozenset({"year", "date", "century", "time"})
+# dependencies that open a clause (or a subject) of their own: a time inside one dates that
+# clause, not the one asked about ('The bridge built in 1820 carried the road')
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "relcl", "acl", "advcl", "ccomp", "xcomp",
+                         "csubj", "conj", "appos", "parataxis"})
+
+
+def _time_fronted(sent: Span, target: Token, verb: Token, answer: Answer, kept: set[int]
+                  ) -> tuple[str, set[int]] | None:
+    """(answer-aware mode) a date, year or century in a time phrase that the parse hangs on a
+    noun ('the site of developments in the history of music in the 11th century'): a time
+    dates the clause's event, so the phrase moves to the front as the verb's adjunct, its
+    wh-phrase in its place ('In what century was Normandy the site of developments in the
+    history of music?'), where the answer was asked in place ('… in the what century?'); a
+    year that modifies a noun ('his 1836 review') goes alone. (the wh-phrase, the tokens that
+    go), or None when the answer is in no such phrase of the clause, or the phrase holds more
+    than the time."""
+    if answer.kind not in _TIME_KINDS:
+        return None
+    doc = sent.doc
+    a_ids = set(range(answer.start, answer.end))
+    if answer.kind == "year" and target.dep_ in ("nummod", "compound", "amod") and \
+            target.head.pos_ == "NOUN" and target.i < target.head.i:
+        # "in his 1836 review …", "the 1909 ballet": the year dates the clause's event as
+        # well ("When did Schumann highlight …?"); not after 'a'/'an', which the year's
+        # going would leave wrong ('an return trip')
+        if answer.start > sent.start and doc[answer.start - 1].lower_ in ("a", "an"):
+            return None
+        tok = target.head
+        while tok != verb:
+            if tok.head == tok or (tok.dep_ in _OWN_CLAUSE and not (
+                    tok.dep_ in ("nsubj", "nsubjpass") and tok.head == verb)):
+                return None
+            tok = tok.head
+        return ("when", a_ids) if a_ids <= kept else None
+    tok = target
+    while not (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and
+               tok.head.lower_ in _TIME_PREPS):
+        if tok == verb or tok.head == tok or tok.dep_ in _OWN_CLAUSE:
+            return None
+        tok = tok.head
+    prep = tok.head
+    moved = _subtree(prep)
+    if prep.head == verb or not moved <= kept or verb.i in moved:
+        return None
+    if not all(i in a_ids or doc[i].ent_type_ == "DATE" or doc[i].like_num or i == prep.i
+               or doc[i].dep_ == "det" or doc[i].lemma_.lower() in _TIME_NOUNS for i in moved):
+        return None  # 'in the war of 1812': the year names the war, it dates no event
+    pobj = Answer(min(moved - {prep.i}), max(moved) + 1, answer.kind, answer.label,
+                  answer.head, answer.text)
+    wh, absorbs = wh_phrase(pobj, sent, prep, "adjunct")
+    if not absorbs:
+        return None
+    return wh, moved
 
 
 def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: set[int],
