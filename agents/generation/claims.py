@@ -21,7 +21,10 @@ faithful copies of their sentence and yet said something the page did not:
   (``guessed_subject``; seen rated cards: tf 11 rejected / 5 kept, cloze 17 / 2);
 - a *false statement whose swapped number breaks an order the sentence states*: "reduced …
   from 90% in 2004 to 60% in 1995" runs backwards in time, "Of the 64 MSPs, 73 are …" has a
-  part larger than its whole (``breaks_order``).
+  part larger than its whole (``breaks_order``); or that changes a count naming a kind ('six
+  cylinder engines' → 'seven cylinder engines', ``type_label``);
+- a sentence cut at its colon ('… in which he states:', ``announces``) or inside a quotation
+  that runs over several sentences (``quoted_in_part``).
 """
 
 from __future__ import annotations
@@ -84,7 +87,10 @@ def unfinished(sent: Span) -> bool:
     president.' (a clause cut before its verb; the parser takes the naming participle set off
     by a comma for the main verb) claims nothing, and a statement or cloze of it is a
     fragment. Read as: the root is 'called'/'known'/'named'/'termed', a comma (and adverbs)
-    before it, and no finite verb after it."""
+    before it, and no finite verb after it. A sentence that ends on a colon (``announces``) is
+    cut before what it says as well."""
+    if announces(sent):
+        return True
     root = sent.root
     if root.lemma_.lower() not in ("call", "know", "name", "term") or root.tag_ not in (
             "VBD", "VBN"):
@@ -94,6 +100,43 @@ def unfinished(sent: Span) -> bool:
         before -= 1
     return sent.doc[before].text == "," and not any(
         t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent if t.i > root.i)
+
+
+def announces(sent: Span) -> bool:
+    """'Its views were outlined in a pamphlet …, in which he states:': the sentence ends on a
+    colon, and what it announces (the quotation, the list) is in the text after it; the
+    statement or cloze of it ends on a verb with nothing said ('… in which he states.')."""
+    last = [t for t in sent if not t.is_space]
+    return bool(last) and last[-1].text in (":", "—", "–")
+
+
+def quoted_in_part(sent: Span) -> bool:
+    """A sentence that opens a quotation it does not close: part of a quotation that runs over
+    several sentences ('"In their view, historians have been …'): someone's words, not the
+    page's claim, and the card shows a stray quotation mark. (One that opens a quotation
+    inside, 'is defined as "A policy of …', is left alone: seen rated cards, one kept.)"""
+    quotes = ('"', "“", "”")
+    return sent[0].text in quotes and sum(t.text in quotes for t in sent) % 2 == 1
+
+
+def type_label(number: Token) -> bool:
+    """'four cylinder engines', 'a two-party system': a count that, with its noun, names a kind
+    of the noun after it; another count names a kind that may not exist ('seven cylinder
+    engines' beside 'V8 and six cylinder engines', s16b: all three reviewers tagged it absurd),
+    not a plausible falsehood."""
+    noun = number.head if number.dep_ == "nummod" else None
+    if noun is None or _YEAR.fullmatch(number.text):
+        return False  # 'the 1984 Works Council Directive': a year, no count
+
+    def kind(tok: Token) -> bool:  # a common noun: 'cylinder', 'stroke', not 'U.S.'
+        return tok.pos_ == "NOUN" and tok.is_lower
+
+    if noun.dep_ in ("compound", "amod", "nmod") and kind(noun) and noun.head.pos_ in (
+            "NOUN", "PROPN") and noun.head.i > noun.i:
+        return True  # 'four-stroke engines': the count on the modifier
+    # 'four cylinder engines': the count on the head, the kind's noun between them
+    return any(c.dep_ == "compound" and kind(c) and number.i < c.i < noun.i
+               for c in noun.children)
 
 
 def contrasts(sent: Span) -> bool:
@@ -514,3 +557,4 @@ def elliptical_subject(sent: Span) -> bool:
                for t in words) and words[-1].pos_ != "NOUN":
             return True
     return False
+

@@ -483,8 +483,10 @@ def _statements(
     words = [t for t in sent if not t.is_punct]
     if not found or len(words) < 5 or len(words) > 30:
         return []
-    if language == "en" and (claims.lifted_off(sent) or claims.unfinished(sent)):
-        return []  # 'Alternatively, …', 'An elected assembly would be set up …' (claims.py)
+    if language == "en" and (claims.lifted_off(sent) or claims.unfinished(sent)
+                             or claims.quoted_in_part(sent)):
+        return []  # 'Alternatively, …', 'An elected assembly would be set up …', '"In their
+        # view, …' (claims.py)
     if language == "en" and not builder.resolver.lenient and (
             claims.no_standard(sent) or claims.numbered_back(sent)
             or claims.elliptical_subject(sent)):
@@ -509,6 +511,8 @@ def _statements(
                 answer.text) or (count and claims.listed_after_colon(count, answer.end, sent))):
             continue  # 'one class' → 'Two class', 'three types: A and B': absurd, not false
         number = next((t for t in answer.span(sent) if t.like_num), None)
+        if language == "en" and number is not None and claims.type_label(number):
+            continue  # 'six cylinder engines' → 'seven cylinder engines' (claims.py)
         if language == "en" and count and (claims.counted_elsewhere(count, sent) or (
                 number is not None and claims.definite_count(number))):
             continue  # 'three-dimensional … the other two', 'the two schools' (claims.py)
