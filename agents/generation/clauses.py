@@ -114,6 +114,18 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
     return out
 
 
+def _shares_passive(verb: Token, head: Token) -> bool:
+    """'the indicator was developed by Richard and exhibited at London Exhibition in 1862':
+    a conjunct with no subject or auxiliary of its own after a passive verb may share its
+    'was' ('was exhibited'), which a clause of the conjunct alone loses ('The indicator
+    exhibited at London Exhibition', s16b: all three reviewers tagged it ungrammatical), or
+    be active ('was born in Paris and died in London'); the parse does not say which, so no
+    clause is cut from it."""
+    return verb.tag_ in ("VBD", "VBN") and _own_subject(verb) is None and not any(
+        c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in head.children)
+
+
 def _optional_parts(head: Token, keep: set[int]) -> set[int]:
     """Non-restrictive modifiers and asides inside the clause of ``head``."""
     drop: set[int] = set()
@@ -221,6 +233,8 @@ def clause_ids(sent: Span) -> list[tuple[list[int], int]]:
         ids -= _front(head, subject, ids)
         ids -= {c.i for c in head.children if c.dep_ == "mark"}
         tidy = _tidy(ids - _bracketed(sent), sent, subject)
+        if head.dep_ == "conj" and _shares_passive(head, head.head):
+            continue  # (its words stay out of the clause before it all the same)
         if head.i in tidy:  # a clause inside brackets has nothing left outside them
             out.append((tidy, head.i))
     out += _relative_clauses(sent)
