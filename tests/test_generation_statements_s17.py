@@ -73,3 +73,13 @@ def test_no_clause_of_a_verb_that_shares_a_passive_auxiliary(nlp: Language) -> N
             "Paris Exhibition in 1862.")
     made = [c.text for c in clauses.clauses(nlp(text)[:], None, nlp)]
     assert made and all("indicator exhibited" not in c for c in made), made
+
+
+def test_a_demonstrative_after_a_partitive_of_keeps_an_article(nlp: Language) -> None:
+    # 'all of these smart technologies' → 'all of smart technologies' (s16: ungrammatical)
+    before = ("Smart watches and smart phones carry messages between people. Many people now "
+              "wear smart devices every day. ")
+    text = "As tools of communication, all of these smart devices are forms of media."
+    made = [s for s in _statements(nlp, text, before) if "media" in s]
+    assert made and all("of smart devices" not in s for s in made), made
+

@@ -21,6 +21,7 @@ from agents.generation.reference import (
 )
 from agents.generation.spans import zipf
 
+_ARTICLES = frozenset({"the", "a", "an", "such", "some", "all", "both", "many", "most"})
 _NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
                           "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MISC"})
 
@@ -109,6 +110,11 @@ class Builder:
                 found = self.resolver.demonstrative(tok.head)
                 if found is None:
                     return None
+                if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" and \
+                        found[:1].islower() and found.split()[0].lower() not in _ARTICLES:
+                    # 'all of these smart technologies' → 'all of the smart technologies', not
+                    # 'all of smart technologies' (s16: all three reviewers, ungrammatical)
+                    found = "the " + found
                 # "this process" → "photosynthesis": the head noun goes too
                 pieces.append((found, i))
                 replace[tok.head.i] = ""
