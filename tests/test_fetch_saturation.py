@@ -18,18 +18,32 @@ from agents.deadletter import Source
 from agents.worker import Slots, handed_off
 from streams.faust_app import FetchPace
 
-IDLE, BUSY, BUSY_FOR = 100, 10, 3.0
+IDLE, BUSY, BUSY_FOR, SATURATED = 100, 10, 3.0, 500
 
 
-def test_a_saturated_consumer_waits_as_long_as_an_idle_one_though_records_just_came() -> None:
+def test_a_saturated_consumer_waits_its_own_long_wait_though_records_just_came() -> None:
     full = [False]
-    pace = FetchPace(IDLE, BUSY, BUSY_FOR, clock=lambda: 0.0, saturated=lambda: full[0])
+    pace = FetchPace(IDLE, BUSY, BUSY_FOR, clock=lambda: 0.0, saturated=lambda: full[0],
+                     saturated_ms=SATURATED)
     pace.records_came()
     assert pace.wait_ms() == BUSY
     full[0] = True
-    assert pace.wait_ms() == IDLE
+    assert pace.wait_ms() == SATURATED
     full[0] = False  # a slot came free: the next record can start at once
     assert pace.wait_ms() == BUSY
+
+
+def test_a_full_worker_fetches_less_often_than_an_idle_one() -> None:
+    """An idle worker must see an upload soon; a full one polls the broker less, however
+    recently records came (the defaults the worker's consumers are paced with)."""
+    now, full = [0.0], [False]
+    pace = FetchPace(clock=lambda: now[0], saturated=lambda: full[0])
+    idle = pace.wait_ms()
+    pace.records_came()
+    full[0] = True
+    assert pace.wait_ms() > idle
+    now[0] += 60.0  # and long after the last records too
+    assert pace.wait_ms() > idle
 
 
 @dataclass
