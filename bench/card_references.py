@@ -29,7 +29,8 @@ DATA = Path(__file__).resolve().parent / "data"
 _S12 = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f"),
         "s13-both": ("r13a", "r13b", "r13c"), "s13b-both": ("r13d", "r13e", "r13f"),
         "s14-both": ("r14a", "r14b", "r14c"), "s14b-both": ("r14d", "r14e", "r14f"),
-        "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f")}
+        "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f"),
+        "s16-both": ("r16a", "r16b", "r16c"), "s16b-both": ("r16d", "r16e", "r16f")}
 
 
 def rated_cards() -> list[dict]:

@@ -138,12 +138,25 @@ def is_heading_at(text: str, at: int) -> bool:
     return bool(line.strip()) and not previous.strip() and _is_heading(line, following)
 
 
+# abbreviations that can close a sentence ("… and so on, etc. While …"); the others (titles,
+# "e.g.", "no.") always lead into a word
+_CAN_END = ("etc.", "al.", "inc.", "ltd.", "co.", "jr.", "sr.")
+# a protected dot before a capitalised function word ends a sentence: "World War I. One was",
+# "1 °C. This is", "etc. While …"; an initial's next word is a name, or another initial
+_ENDS = re.compile(r"(?:\b[A-Z]|(?<![\w])(?i:" + "|".join(re.escape(a[:-1]) for a in _CAN_END)
+                   + r"))∯(?=\s+([A-Z][a-z]+)\b)")
+
+
 def _protect_abbreviations(text: str) -> str:
     # a placeholder dot keeps "e.g. Rome" and "J. R. R. Tolkien" in one sentence
     for abbreviation in _ABBREVIATIONS:
         pattern = re.compile(r"(?<![\w])" + re.escape(abbreviation), re.IGNORECASE)
         text = pattern.sub(lambda m: m.group(0).replace(".", "∯"), text)
-    return re.sub(r"\b([A-Z])\.(?=\s*[A-Z])", "\\1∯", text)
+    text = re.sub(r"\b([A-Z])\.(?=\s*[A-Z])", "\\1∯", text)
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return _ENDS.sub(lambda m: m.group(0)[:-1] + "." if m.group(1).lower() in STOP_WORDS
+                     else m.group(0), text)
 
 
 def split_sentences(prose: str) -> list[str]:
