@@ -171,9 +171,14 @@ def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
     """Punctuation stays only between two kept neighbours ('Italy, the Normans'; not the
     commas that bounded a dropped aside, except the one that ends a kept leading adjunct:
     'In cases of billable services, circuit switching …'); a conjunction needs its
-    conjunct."""
+    conjunct, and one between two kept words stays with them ('trade with Arabia, India, and
+    places farther east', 'as well as', 'rather than': the parser may hang the conjunction on
+    another word than its conjunct, and without it the clause reads as an echo)."""
     doc = sent.doc
     out = []
+    bridging = {tok.i for tok in sent[1:-1] if tok.dep_ == "cc" and tok.i + 1 in ids
+                and tok.head.i in ids and not tok.nbor().is_punct and _kept_before(tok, ids)}
+    ids = ids | bridging
     if subject is not None and subject.left_edge.i > sent.start and \
             doc[subject.left_edge.i - 1].text == ",":
         ids = ids | {subject.left_edge.i - 1}  # it may belong to the dropped aside's subtree
@@ -184,7 +189,7 @@ def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
                 j < i for j in ids)
             if not ((i - 1 in ids and i + 1 in ids) or ends_front) or tok.text in (".", "!", "?"):
                 continue
-        if tok.dep_ in ("cc", "preconj") and not any(
+        if tok.dep_ in ("cc", "preconj") and i not in bridging and not any(
                 c.i in ids for c in tok.head.children if c.dep_ == "conj" and c.i > i):
             continue
         out.append(i)
@@ -192,6 +197,14 @@ def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
     while out and (doc[out[0]].is_punct or doc[out[0]].dep_ in ("cc", "mark")):
         out.pop(0)
     return out
+
+
+def _kept_before(tok: Token, ids: set[int]) -> bool:
+    """The word before ``tok``, past one comma, is kept."""
+    before = tok.nbor(-1)
+    if before.is_punct and before.i > tok.sent.start:
+        before = before.nbor(-1)
+    return before.i in ids and not before.is_punct
 
 
 def _colon_tail(head: Token) -> set[int]:
