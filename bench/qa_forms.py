@@ -31,8 +31,8 @@ from bench.splits import REVIEWS, SEEN_KEYS
 # each SEEN key's rated packet: the merged one (both engines, one sitting) where there is one
 RATED: dict[str, tuple[str, ...]] = {
     "s6-after": ("r6a", "r6b"), "s7-both": ("r7e", "r7f"),
-    **{f"s{n}-both": tuple(f"r{n}{c}" for c in "abc") for n in range(8, 16)},
-    **{f"s{n}b-both": tuple(f"r{n}{c}" for c in "def") for n in range(10, 16)}}
+    **{f"s{n}-both": tuple(f"r{n}{c}" for c in "abc") for n in range(8, 17)},
+    **{f"s{n}b-both": tuple(f"r{n}{c}" for c in "def") for n in range(10, 17)}}
 _WH = frozenset(str.split("what which who whom whose when where why how"))
 _TYPES = {"PERSON": "person", "DATE": "date", "TIME": "date", "CARDINAL": "number",
           "QUANTITY": "number", "PERCENT": "number", "MONEY": "number", "GPE": "place",
@@ -144,6 +144,12 @@ def rules() -> dict[str, Rule]:
             c["question"], a, s),
         "thin subject (fires)": lambda c, a, s: _tag(c, "role") == "subject" and
         narrow.thin_subject(c["question"], a, s),
+        "nested phrase (fires)": lambda c, a, s: c["question"][:1] in ("W", "H") and
+        _tag(c, "role") not in ("subject", "definition") and (narrow.nested_phrase(a, s) or
+                                                      narrow.names_container(a, s)),
+        "who of a place or time (fires)": lambda c, a, s: bool(narrow.wh_disagrees(
+            c["question"], c["answer"], a.kind)) and c["question"].lower().startswith(
+            ("who", "whom")),
         "narrow.untrusted without the two form rules": lambda c, a, s: bool(
             without_form_rules(c, a, s)),
         "narrow.untrusted, all rules": lambda c, a, s: bool(untrusted(c, a, s)),
