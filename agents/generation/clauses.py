@@ -138,6 +138,10 @@ def _optional_parts(head: Token, keep: set[int]) -> set[int]:
                 continue  # "…, in 1185": an adjunct of the verb is part of the fact
             if tok.dep_ == "conj" and tok.pos_ not in ("VERB", "AUX"):
                 continue  # "Danes, Norwegians and Swedes": list items are not asides
+            if tok.dep_ == "appos" and any(c.dep_ in ("cc", "conj") for c in tok.children):
+                # "are Czapski Palace (1712–1721), Palace of the Four Winds and …": a list the
+                # parser read as an apposition; dropped, the clause's answer is one item of it
+                continue
             drop |= _subtree(tok)
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head == head and tok.i > head.i:
             drop |= _subtree(tok)  # "… landed in Valona using siege engines"
@@ -264,6 +268,10 @@ def _relative_clauses(sent: Span) -> list[tuple[list[int], int]]:
         pronoun = _own_subject(verb)
         noun = verb.head
         if unsure_antecedent(verb) or _disagrees(verb, noun):
+            continue
+        if any(c.dep_ == "appos" and noun.i < c.i < verb.i for c in noun.children):
+            # "191.766 billion PLN, 111696 PLN per capita, which was 301,1 % of …": the
+            # relative may say something of the apposition, not of the noun before it
             continue
         if pronoun is None or pronoun.lower_ not in _RELATIVE or noun.pos_ not in ("NOUN",
                                                                                   "PROPN"):
