@@ -432,6 +432,15 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
                         if t.text in ("—", "–", "(", ",", ";")), target.right_edge.i + 1)
             # (an aside after the head stays out: 'Normans—formerly of Oursel—led by …')
             whole = doc[target.left_edge.i : end].text.strip(" ,;.")
+            if any(t.dep_ == "conj" for t in doc[end : target.right_edge.i + 1]):
+                # "are Czapski Palace (1712–1721), Palace of the Four Winds (1730s) and …":
+                # the list goes on after the cut, and the question asks for all of it (as
+                # the source words it, brackets too: the answer stays verbatim)
+                whole = doc[target.left_edge.i : target.right_edge.i + 1].text.strip(" ,;.")
+                while whole.count("(") > whole.count(")"):  # an aside the parse cut in two
+                    whole = whole[: whole.rfind("(")].strip(" ,;.")
+                if len(whole.split()) > 20:
+                    return None
             if len(whole.split()) <= 20:
                 answer_text = whole  # "the longest river in Africa", not "longest river"
         if role == "adjunct" and absorbs and prep is not None:
