@@ -125,11 +125,11 @@ def test_a_long_inverted_question_is_not_trusted(nlp) -> None:  # type: ignore[n
     assert narrow.untrusted(Asked(long_q, "smaller parties", "adjunct"), found, sent)
 
 
-def test_a_clause_answer_makes_no_consequence_question() -> None:
+def test_a_clause_answer_makes_no_consequence_question(nlp) -> None:  # type: ignore[no-untyped-def]
     assert questions.consequence_question(
         "Imperialism caused the world to be divided by how developed and developing nations "
-        "are portrayed.", "en") is None
-    assert questions.consequence_question("Smoking causes lung cancer.", "en") is not None
+        "are portrayed.", "en", nlp) is None
+    assert questions.consequence_question("Smoking causes lung cancer.", "en", nlp) is not None
 
 
 def test_a_qa_deck_keeps_its_clean_questions() -> None:

@@ -12,26 +12,25 @@ from agents.generation.spans import locate
 
 
 @pytest.mark.parametrize("sentence, question, answer", [
-    ("Smoking causes lung cancer.", "According to the text, what does smoking cause?",
-     "lung cancer"),
+    ("Smoking causes lung cancer.", "What does smoking cause?", "lung cancer"),
     ("The long drought of 1930 led to widespread crop failure.",
-     "According to the text, what did the long drought of 1930 lead to?",
+     "What did the long drought of 1930 lead to?",
      "widespread crop failure"),
     ("The new canal produced a rapid growth of trade.",
-     "According to the text, what did the new canal produce?", "a rapid growth of trade"),
+     "What did the new canal produce?", "a rapid growth of trade"),
 ])
-def test_a_consequence_is_asked_as_what_the_cause_led_to(sentence: str, question: str,
+def test_a_consequence_is_asked_as_what_the_cause_led_to(nlp, sentence: str, question: str,  # type: ignore[no-untyped-def]
                                                          answer: str) -> None:
     # before: "According to the text, what causes smoking?" → "lung cancer" (effect for cause)
-    assert questions.consequence_question(sentence, "en") == (question, answer)
+    assert questions.consequence_question(sentence, "en", nlp) == (question, answer)
 
 
 @pytest.mark.parametrize("sentence", [
     "The flu is usually caused by a virus in the winter.",  # passive: no do-support reads
     "Damage to the liver has resulted in poor digestion.",  # a perfect: 'did … has result'
 ])
-def test_a_consequence_behind_an_auxiliary_makes_no_question(sentence: str) -> None:
-    assert questions.consequence_question(sentence, "en") is None
+def test_a_consequence_behind_an_auxiliary_makes_no_question(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert questions.consequence_question(sentence, "en", nlp) is None
 
 
 MODAL = "a question inverted over a modal"

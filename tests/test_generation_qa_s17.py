@@ -92,3 +92,21 @@ def test_what_are_the_examples_answers_with_the_whole_list(nlp, sentence: str, i
     asked = ask(sent, found)
     assert asked is not None and asked.role == "definition", asked
     assert asked.answer == whole
+
+
+@pytest.mark.parametrize("sentence, made", [
+    # before: "According to the text, what did the dry summer of 1911 lead to?"
+    ("The dry summer of 1911 led to a sharp rise in grain prices.",
+     ("What did the dry summer of 1911 lead to?", "a sharp rise in grain prices")),
+    ("The Velmora canal produced a rapid growth of trade.",
+     ("What did the Velmora canal produce?", "a rapid growth of trade")),
+    # a subject only the page names, or an object the parse does not end the sentence with
+    ("This reform produced a rapid growth of trade.", None),
+    ("It caused a sharp rise in grain prices.", None),
+])
+def test_a_consequence_is_asked_without_the_stock_phrase_and_only_as_parsed(  # type: ignore[no-untyped-def]
+        nlp, sentence: str, made: tuple[str, str] | None) -> None:
+    from agents.generation import questions
+
+    assert questions.consequence_question(sentence, "en", nlp) == made
+    assert questions.consequence_question(sentence, "en") is None  # no parse, no question

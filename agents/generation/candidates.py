@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -19,6 +20,9 @@ from agents.generation.cards import UNREVIEWED, Candidate
 from agents.generation.language import FULL_TEMPLATES, words_for
 from agents.generation.terms import Term, norm
 from agents.generation.text import Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 KIND_WEIGHT = {
     "name": 0.9,
@@ -206,10 +210,12 @@ def _statements(
 
 
 def _templates(
-    sentence: Sentence, doc: Document, tags: list[str], definitions: bool = True
+    sentence: Sentence, doc: Document, tags: list[str], definitions: bool = True,
+    nlp: Language | None = None,
 ) -> list[Candidate]:
     """Definition, reasoning and subject templates (maths equations, word meanings);
-    ``definitions=False`` when the parse already asks the copulas."""
+    ``definitions=False`` when the parse already asks the copulas; ``nlp``, the parser an
+    English consequence question is checked with (without it none is made)."""
     text, lang = sentence.text, doc.language
     out: list[Candidate] = []
     found = questions.definition(text, lang) if definitions else None
@@ -226,8 +232,8 @@ def _templates(
         out.append(
             Candidate("qa", reverse, term, text, kind="phrase", level=0.5, salience=0.85, tags=tags)
         )
-    for maker, level in ((questions.why_question, 2.0), (questions.consequence_question, 1.7)):
-        made = maker(text, lang)
+    for made, level in ((questions.why_question(text, lang), 2.0),
+                        (questions.consequence_question(text, lang, nlp), 1.7)):
         if made and len(made[1].split()) <= 20:
             out.append(
                 Candidate(

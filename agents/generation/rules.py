@@ -66,7 +66,7 @@ class RuleEngine:
             if sentence.kind == "code":
                 out += _code_cloze(sentence.text, tags)
             else:  # reasons, consequences, equations, word meanings: the subject templates
-                out += _templates(sentence, doc, tags, definitions=False)
+                out += _templates(sentence, doc, tags, definitions=False, nlp=nlp)
         return out
 
     def generate(
