@@ -110,3 +110,21 @@ def test_a_consequence_is_asked_without_the_stock_phrase_and_only_as_parsed(  # 
 
     assert questions.consequence_question(sentence, "en", nlp) == made
     assert questions.consequence_question(sentence, "en") is None  # no parse, no question
+
+
+@pytest.mark.parametrize("sentence, answer, question, named", [
+    ("The idea manifest destiny served as a justification for westward expansion.",
+     "idea manifest destiny", "Which idea served as a justification for westward expansion?",
+     "manifest destiny"),
+    ("Early settlers adopted the term Yankee for their northern neighbours.", "term Yankee",
+     "Which term did early settlers adopt for their northern neighbours?", "Yankee"),
+])
+def test_a_name_led_by_its_class_noun_is_asked_with_which(nlp, sentence: str, answer: str,  # type: ignore[no-untyped-def]
+                                                         question: str, named: str) -> None:
+    # before: "What served as …?" → "idea manifest destiny" (reviewers: 'answer includes stray
+    # "concept"', cut-boundary)
+    sent = nlp(sentence)[:]
+    found = locate(sent, answer)
+    assert found is not None
+    asked = ask(sent, found)
+    assert asked is not None and (asked.question, asked.answer) == (question, named), asked

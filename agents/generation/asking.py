@@ -448,6 +448,12 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             if adverbial(target):
                 # "with the intent of major expansion southward" answers "Why …?" whole
                 answer_text = doc[prep.i : answer.end].text
+        named = _class_lead(answer.span(sent))
+        if named is not None and wh == "what" and role in ("subject", "object"):
+            # "The concept environmental determinism served as …" → "Which concept served as
+            # …?" → "environmental determinism" (was "concept environmental determinism")
+            wh = f"which {named.lower_}"
+            answer_text = doc[named.i + 1 : answer.end].text
     if role == "subject" and not whole_list and any(t.lower_ in ("a", "an") and t.dep_ == "det"
                                                     for t in root.children):
         # (a user who highlights "a storm" in "But a storm dispersed the fleet" wants its
@@ -622,6 +628,27 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     if body is None:
         return None
     return _finish(body, answer_text, role)
+
+
+# nouns that name the kind of the name after them without 'of' ('the concept environmental
+# determinism', 'the term Huguenot'): the question asks "Which concept …?" for the name
+_CLASS_LEADS = frozenset(str.split("concept term idea theory notion doctrine principle word "
+                                   "phrase"))
+
+
+def _class_lead(span: Span) -> Token | None:
+    """The class noun that leads the answer's name ('concept' of 'the concept environmental
+    determinism'), or None."""
+    words = [t for t in span if t.dep_ != "det"]
+    if len(words) < 2 or words[0].lower_ not in _CLASS_LEADS or words[0].pos_ != "NOUN":
+        return None
+    lead = words[0]
+    if any(t.lower_ == "of" for t in words):
+        return None
+    if lead == span.root:  # 'the term Yankee': the name its apposition
+        name = next((c for c in lead.children if c.dep_ == "appos" and c.i == lead.i + 1), None)
+        return lead if name is not None and name.right_edge.i == span.end - 1 else None
+    return lead if lead.dep_ in ("nmod", "compound", "amod") and lead.head == span.root else None
 
 
 # the dependencies a wh-phrase may move out of: the verb's object or complement and the
