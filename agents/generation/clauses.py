@@ -138,9 +138,11 @@ def _optional_parts(head: Token, keep: set[int]) -> set[int]:
                 continue  # "…, in 1185": an adjunct of the verb is part of the fact
             if tok.dep_ == "conj" and tok.pos_ not in ("VERB", "AUX"):
                 continue  # "Danes, Norwegians and Swedes": list items are not asides
-            if tok.dep_ == "appos" and any(c.dep_ in ("cc", "conj") for c in tok.children):
+            if tok.dep_ == "appos" and tok.head.i in keep and any(
+                    c.dep_ == "cc" for c in tok.children):
                 # "are Czapski Palace (1712–1721), Palace of the Four Winds and …": a list the
-                # parser read as an apposition; dropped, the clause's answer is one item of it
+                # parser read as an apposition of the verb's complement; dropped, the clause
+                # asks for the complement with one item of the list for its answer
                 continue
             drop |= _subtree(tok)
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head == head and tok.i > head.i:
