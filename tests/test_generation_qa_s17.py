@@ -128,3 +128,31 @@ def test_a_name_led_by_its_class_noun_is_asked_with_which(nlp, sentence: str, an
     assert found is not None
     asked = ask(sent, found)
     assert asked is not None and (asked.question, asked.answer) == (question, named), asked
+
+
+@pytest.mark.parametrize("sentence, answer, verdict", [
+    # 'When did Velmora stag in Vienna?', 'Where did Velmora produce in 1911?'
+    ("Velmora was written by Anton Reis and staged in Vienna in 1911.", "1911",
+     "a passive participle asked as an active verb"),
+    ("Velmora was written by Anton Reis and produced in Vienna in 1911.", "Vienna",
+     "a passive participle asked as an active verb"),
+    # asked in the passive, or an active conjunct, it stays
+    ("The bridge was designed by Anton Reis and built in Vienna in 1911.", "Vienna", ""),
+    ("Anton Reis wrote the opera and produced it in Vienna in 1911.", "Vienna", ""),
+])
+def test_a_passive_conjunct_is_not_asked_with_do_support(nlp, sentence: str, answer: str,  # type: ignore[no-untyped-def]
+                                                          verdict: str) -> None:
+    sent = nlp(sentence)[:]
+    found = locate(sent, answer)
+    assert found is not None
+    asked = ask(sent, found)
+    assert asked is not None, sentence
+    assert narrow.untrusted(asked, found, sent) == verdict, asked
+
+
+def test_an_active_conjunct_after_a_passive_stays_trusted(nlp) -> None:  # type: ignore[no-untyped-def]
+    sent = nlp("Velnet was incorporated in 1971 and started operations in 1974.")[:]
+    found = locate(sent, "1974")
+    assert found is not None
+    asked = ask(sent, found)
+    assert asked is not None and narrow.untrusted(asked, found, sent) == "", asked

@@ -141,6 +141,15 @@ def untrusted(asked: Asked, answer: Answer, sent: Span) -> str:
     verb = found[0] if found else answer.span(sent).root
     while verb.dep_ == "xcomp" and verb.head != verb:
         verb = verb.head  # 'agreed to swear fealty': the chain hangs on the main verb
+    if verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp")
+            for c in verb.children) and any(
+            c.dep_ == "auxpass" for c in verb.head.children) and re.search(
+            r"\b(do|does|did)\b", q, re.IGNORECASE):
+        # 'Chopin was written by X and produced in Milan in 1901' → 'When did Chopin produce
+        # in Milan?': the participle shares its head's passive auxiliary, asked as active
+        # (one with an object is active: '… was incorporated in 1973 and started operations')
+        return "a passive participle asked as an active verb"
     modal = next((c for c in verb.children if c.tag_ == "MD" and c.dep_ == "aux"), None)
     if modal is not None and re.search(rf"\b{re.escape(modal.lower_)}\b", q, re.IGNORECASE):
         # the modal inverted before its subject: 'What may the spark have been Japan's
