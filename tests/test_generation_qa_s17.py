@@ -14,6 +14,17 @@ from agents.generation.spans import locate
 NESTED = "an answer inside a phrase of a noun the question keeps"
 
 
+def _verdict(nlp, sentence: str, answer: str) -> tuple[str, object]:  # type: ignore[no-untyped-def]
+    """narrow.untrusted's verdict on the question asked of ``answer`` in ``sentence``, with
+    the question (asserted made, and not a subject question kept in place)."""
+    sent = nlp(sentence)[:]
+    found = locate(sent, answer)
+    assert found is not None
+    asked = ask(sent, found)
+    assert asked is not None and asked.role != "subject", (sentence, asked)
+    return narrow.untrusted(asked, found, sent), asked
+
+
 @pytest.mark.parametrize("sentence, answer, verdict", [
     # 'Where/What did the weavers … revolt against the Tarven dynasty (in)?'
     ("The weavers in the lower town also revolted against the Tarven dynasty in the Linen "
@@ -27,12 +38,8 @@ NESTED = "an answer inside a phrase of a noun the question keeps"
 ])
 def test_a_phrase_of_a_kept_noun_is_not_asked(nlp, sentence: str, answer: str,  # type: ignore[no-untyped-def]
                                               verdict: str) -> None:
-    sent = nlp(sentence)[:]
-    found = locate(sent, answer)
-    assert found is not None
-    asked = ask(sent, found)
-    assert asked is not None and asked.role != "subject", asked
-    assert narrow.untrusted(asked, found, sent) == verdict, asked
+    got, asked = _verdict(nlp, sentence, answer)
+    assert got == verdict, asked
 
 
 @pytest.mark.parametrize("question, kind, verdict", [
@@ -142,17 +149,11 @@ def test_a_name_led_by_its_class_noun_is_asked_with_which(nlp, sentence: str, an
 ])
 def test_a_passive_conjunct_is_not_asked_with_do_support(nlp, sentence: str, answer: str,  # type: ignore[no-untyped-def]
                                                           verdict: str) -> None:
-    sent = nlp(sentence)[:]
-    found = locate(sent, answer)
-    assert found is not None
-    asked = ask(sent, found)
-    assert asked is not None, sentence
-    assert narrow.untrusted(asked, found, sent) == verdict, asked
+    got, asked = _verdict(nlp, sentence, answer)
+    assert got == verdict, asked
 
 
 def test_an_active_conjunct_after_a_passive_stays_trusted(nlp) -> None:  # type: ignore[no-untyped-def]
-    sent = nlp("Velnet was incorporated in 1971 and started operations in 1974.")[:]
-    found = locate(sent, "1974")
-    assert found is not None
-    asked = ask(sent, found)
-    assert asked is not None and narrow.untrusted(asked, found, sent) == "", asked
+    got, asked = _verdict(nlp, "Velnet was incorporated in 1971 and started operations in 1974.",
+                          "1974")
+    assert got == "", asked
