@@ -4,6 +4,7 @@ else not made; a phrase that names a kind, or a place its own clause gave, stand
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -92,3 +93,21 @@ def test_a_possessive_is_not_a_noun_tucked_inside_the_subject(nlp: Language) -> 
     shown = [q for q in made if "island colonies" in q]
     assert shown, made
     assert all("France's island colonies" in q for q in shown), shown
+
+
+def test_a_time_counted_from_an_event_the_card_leaves_out_makes_no_card(nlp: Language) -> None:
+    """s16: 'The president of … died a year later', '… was appointed two years later' (later
+    than what?); a date in the sentence, or a count inside a clause of its own, anchors it."""
+    made = _cards(nlp, "Pierre Malet founded the Lyon Clockmakers' Guild in 1702. The engraver "
+                       "Pierre Malet died three years later in Geneva. Anselme Roux later bought "
+                       "the Malet workshop on the Rue Mercière. Roux thereafter trained forty "
+                       "apprentices in Lyon.")
+    assert any("Roux" in q for q in made), made
+    assert not any(re.search(r"\b(later|thereafter)\b", q) for q in made), made
+    refs = definites.references(nlp("In 1731 the guild moved, and two years later the hall "
+                                    "burned.")[:], [])
+    assert not [r for r in refs if r.rule == "relative"], refs
+    refs = definites.references(nlp("Roux rebuilt the hall that the guild had left four years "
+                                    "earlier.")[:], [])
+    assert not [r for r in refs if r.rule == "relative"], refs
+

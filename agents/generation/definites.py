@@ -191,6 +191,8 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
     - ``place``: a 'there' that is no existential 'there is' (where, the page said).
     - ``time``: 'at the time', 'by then', 'the same year', 'the following day' (when, the page
       said; a date earlier in the sentence answers it).
+    - ``relative``: 'died a year later', 'were later reinforced' in a sentence with no date
+      (``_counted_from``).
     """
     out: list[Reference] = []
     for det in sent:
@@ -265,6 +267,37 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
     for phrase in ("until then", "since then", "until that time"):
         if re.search(rf"\b{phrase}\b", low):
             out.append(Reference("time", phrase, None))
+    out.extend(_counted_from(sent))
+    return out
+
+
+# a time counted from an event the card does not show: 'died a year later', 'was later
+# reinforced', 'thereafter adopted' (s16/s16b: 'later than what?', every reviewer)
+_COUNTED = frozenset(["later", "earlier", "afterwards", "afterward"])
+_SEQUENCED = frozenset(["later", "thereafter", "afterwards", "afterward"])
+
+
+def _counted_from(sent: Span) -> list[Reference]:
+    """``relative``: a 'later'/'thereafter'/'two years later' of a verb of the sentence's main
+    clauses (its root and their conjuncts) in a sentence that gives no date: when, the page
+    said. One of a subordinate clause counts from the sentence's own event ('followed the
+    route that X had mapped four years earlier'); 'later in life', 'later in 1804' say when."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "advmod" or tok.lower_ not in _COUNTED | _SEQUENCED:
+            continue
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head
+        if verb != sent.root or any(c.dep_ == "prep" for c in tok.children):
+            continue
+        counted = [c for c in tok.children if c.dep_ == "npadvmod" and c.i < tok.i]
+        if tok.lower_ not in (_COUNTED if counted else _SEQUENCED):
+            continue
+        start = counted[0].left_edge.i if counted else tok.i
+        if any(t.ent_type_ == "DATE" and not start <= t.i <= tok.i for t in sent):
+            continue  # 'in 1804 …, a year later': the sentence says when
+        out.append(Reference("relative", sent.doc[start : tok.i + 1].text, None))
     return out
 
 
