@@ -111,3 +111,14 @@ def test_a_time_counted_from_an_event_the_card_leaves_out_makes_no_card(nlp: Lan
                                     "earlier.")[:], [])
     assert not [r for r in refs if r.rule == "relative"], refs
 
+
+def test_a_subject_pronoun_does_not_stand_for_an_object_of_its_own_participle(
+        nlp: Language) -> None:
+    """s16b: 'Used to living in houses made of planks, they found themselves on vast plains'
+    kept 'they' as if 'houses' had said who; 'Many of them' then became 'Many of houses'."""
+    made = _cards(nlp, "The Volga Germans moved east to the Russian steppe in the 1760s. Used "
+                       "to living in houses made of stone and timber, they found themselves on "
+                       "open grasslands with almost no trees. Many of them built homes of sod "
+                       "instead.")
+    assert any("Volga Germans built" in q for q in made), made
+    assert not any(re.search(r"\bthey\b|of houses", q) for q in made), made

@@ -177,6 +177,14 @@ class Resolver:
             nested = {t.i for s in sent if s.dep_ in ("nsubj", "nsubjpass")
                       and pronoun not in s.subtree for t in s.subtree if t != s}
             before = [t for t in before if t.i not in nested]
+        if pronoun.dep_ in ("nsubj", "nsubjpass"):
+            # 'Used to living in stone houses, they found …': a clause with no subject of its
+            # own is about the main subject, so its objects are not what 'they' stands for
+            # (s16b: 'they' kept on the card as if 'houses' had said who)
+            inner = {t.i for c in pronoun.head.children if c.dep_ == "advcl" and not any(
+                k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children)
+                for t in c.subtree}
+            before = [t for t in before if t.i not in inner]
         before.sort(key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), -t.i))
         return before
 
