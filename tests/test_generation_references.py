@@ -122,3 +122,14 @@ def test_a_subject_pronoun_does_not_stand_for_an_object_of_its_own_participle(
                        "instead.")
     assert any("Volga Germans built" in q for q in made), made
     assert not any(re.search(r"\bthey\b|of houses", q) for q in made), made
+
+
+def test_a_superlative_spelled_with_most_is_ranked_too(nlp: Language) -> None:
+    """s16b: 'The most successful indicator exhibited at …' (which indicator? most successful
+    among what?): the tagger tags 'successful' JJ, so only 'most' says it is a superlative;
+    'the most accurate gauge of the decade' says among what and stands."""
+    made = _cards(nlp, "Several firms built pressure gauges for locomotives in the 1850s. The "
+                       "most accurate gauge was shown at the Paris Exhibition by Louis Bréguet. "
+                       "The most accurate gauge of the decade was built by Eugène Bourdon.")
+    assert any("gauge of the decade" in q for q in made), made
+    assert not any("most accurate gauge was" in q for q in made), made

@@ -244,8 +244,8 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
         # 'the highest court able to …', 'the leader of the largest party' stand)
         if head.dep_ in ("nsubj", "nsubjpass") and head.head == sent.root and not any(
                 c.i > head.i and c.dep_ == "amod" for c in kids) and any(
-                c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL")
-                for c in mods):
+                c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL"
+                                      or _most(c)) for c in mods):
             out.append(Reference("ranked", _phrase(det).text, None))
             continue
         # 'the old model' after the page's other model; 'the old harbour quarter' is a place
@@ -299,6 +299,13 @@ def _counted_from(sent: Span) -> list[Reference]:
             continue  # 'in 1804 …, a year later': the sentence says when
         out.append(Reference("relative", sent.doc[start : tok.i + 1].text, None))
     return out
+
+
+def _most(adj: Token) -> bool:
+    """'the most successful indicator', 'the least common form': a superlative spelled with
+    'most'/'least' (the tagger tags the adjective JJ); ranked among what, the page said (seen
+    tf/mcq: 1 kept / 4 rejected)."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("most", "least") for c in adj.children)
 
 
 def _placed(there: Token, sent: Span) -> bool:
