@@ -133,3 +133,14 @@ def test_a_superlative_spelled_with_most_is_ranked_too(nlp: Language) -> None:
                        "The most accurate gauge of the decade was built by Eugène Bourdon.")
     assert any("gauge of the decade" in q for q in made), made
     assert not any("most accurate gauge was" in q for q in made), made
+
+
+def test_a_false_statement_that_swaps_out_a_relative_time_still_needs_it(
+        nlp: Language) -> None:
+    """s16 after the 'relative' rule: 'died a year later' made no true card, but its false
+    twin swapped the count ('died a two years later') and no longer showed the phrase; a
+    question that dropped 'later' kept the count ('join two years?')."""
+    made = _cards(nlp, "Louis Roux opened a clock workshop in Lyon in 1775. The young engraver "
+                       "Anselme Dufour joined the Lyon workshop two years later.")
+    assert any("Louis Roux" in q for q in made), made
+    assert not any("Dufour" in q for q in made), made

@@ -298,6 +298,8 @@ def _counted_from(sent: Span) -> list[Reference]:
         if any(t.ent_type_ == "DATE" and not start <= t.i <= tok.i for t in sent):
             continue  # 'in 1804 …, a year later': the sentence says when
         out.append(Reference("relative", sent.doc[start : tok.i + 1].text, None))
+        if counted:  # a question that drops the adverb keeps the count: 'join two years?'
+            out.append(Reference("relative", sent.doc[start : tok.i].text, None))
     return out
 
 
@@ -341,3 +343,17 @@ def unresolved(text: str, refs: Sequence[Reference]) -> tuple[str | None, list[s
             name = name[:1].upper() + name[1:]
         text = text[: match.start()] + name + text[match.end():]
     return text, fired
+
+
+def swapped_away(statement: str, source: str, refs: Sequence[Reference]) -> bool:
+    """A false statement made by swapping out a phrase only the page places ('died a year
+    later' → 'died a two years later'): the phrase is gone from the card, so ``unresolved``
+    finds nothing, but the claim still leans on it. True when ``source`` (the sentence the
+    statement was made from) shows a ``relative`` time and ``statement`` does not."""
+    def shows(text: str, ref: Reference) -> bool:
+        return re.search(rf"\b{re.escape(ref.text)}\b", text, re.IGNORECASE) is not None
+    # only a relative time: a swapped 'the two battles' → 'the three battles' is a fair false
+    # statement (seen tf: swaps of other references 4 kept / 4 rejected)
+    return any(ref.rule == "relative" and shows(source, ref) and not shows(statement, ref)
+               for ref in refs)
+

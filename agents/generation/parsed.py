@@ -179,7 +179,8 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
     out = []
     for cand in cands:
         text, fired = definites.unresolved(cand.question, refs)
-        if text is None:
+        if text is None or (cand.type == "tf" and cand.answer == "False" and
+                            definites.swapped_away(cand.question, cand.source, refs)):
             continue
         if BLANK in cand.question:
             filled = cand.question.replace(BLANK, cand.answer)
