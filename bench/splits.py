@@ -44,6 +44,9 @@ out: look only at its final numbers):
 - A twelfth book, held out whole (``bench/data/openstax_llph_pages.json``, OpenStax Life,
   Liberty, and the Pursuit of Happiness, CC BY 4.0 at its newest commit): 10 test pages added
   in session 17 for its final reviews (``book="llph"``), built the same way.
+- A thirteenth book, held out whole (``bench/data/openstax_success_pages.json``, OpenStax
+  College Success, CC BY 4.0 at its newest commit): 10 test pages added in session 17 for a
+  third review of the session's last engine (``book="success"``), built the same way.
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -69,7 +72,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "worldhist": TEXTBOOK.with_name("openstax_worldhist_pages.json"),
          "amgov": TEXTBOOK.with_name("openstax_amgov_pages.json"),
          "anth": TEXTBOOK.with_name("openstax_anth_pages.json"),
-         "llph": TEXTBOOK.with_name("openstax_llph_pages.json")}
+         "llph": TEXTBOOK.with_name("openstax_llph_pages.json"),
+         "success": TEXTBOOK.with_name("openstax_success_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
