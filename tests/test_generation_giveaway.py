@@ -10,10 +10,13 @@ from collections.abc import Iterator
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
+from agents.generation import giveaway
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
+from agents.generation.spans import Answer
 from agents.generation.text import usable_sentences
 
 
@@ -148,3 +151,33 @@ def test_a_year_the_sentence_states_again_is_not_asked(nlp: Language, encoder: o
     cards = _cards(nlp, encoder, text)
     assert not [c.question for c in _asked(cards, "1598") + _asked(cards, "13 April 1598")]
     assert [c for year in ("1562", "1685") for c in _asked(cards, year)]
+
+
+def _blank(nlp: Language, sentence: str, text: str, kind: str) -> tuple[Answer, Span]:
+    sent = nlp(sentence)[:]
+    at = sentence.rindex(text)  # the last: a form of it may come first
+    span = sent.doc.char_span(at, at + len(text))
+    assert span is not None
+    return Answer(span.start, span.end, kind, "NP", span.root.lemma_.lower(), text), sent
+
+
+def test_a_name_opened_by_a_lowercase_word_is_given_away_by_its_form(nlp: Language) -> None:
+    """'Southern Chinese … because _____ withstood' → 'southern China': the blank is a name
+    even when a lowercase adjective opens it (s17b: rejected as trivial by all reviewers)."""
+    answer, sent = _blank(nlp, "Eastern Peruvians paid higher taxes because eastern Peru "
+                          "resisted the new rulers for a decade.", "eastern Peru", "place")
+    assert giveaway.names_answer(answer, sent, None)
+    # no form of the name elsewhere in the sentence: the blank stands
+    answer, sent = _blank(nlp, "Merchants paid higher taxes because eastern Peru resisted "
+                          "the new rulers for a decade.", "eastern Peru", "place")
+    assert not giveaway.names_answer(answer, sent, None)
+
+
+def test_the_sentences_verb_gives_its_noun_away(nlp: Language) -> None:
+    """'If the mayor vetoes a bill, the council can override the _____' → 'veto' (s17)."""
+    answer, sent = _blank(nlp, "When the governor vetoes a law, the assembly may overturn "
+                          "the veto with a large majority.", "veto", "phrase")
+    assert giveaway.gives_away(answer, sent, None) is not None
+    answer, sent = _blank(nlp, "When the governor rejects a law, the assembly may overturn "
+                          "the veto with a large majority.", "veto", "phrase")
+    assert giveaway.gives_away(answer, sent, None) is None

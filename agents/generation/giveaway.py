@@ -14,6 +14,8 @@ the answer in plain sight of its own stem:
 - a count too small to be worth a card: 'In the case of _____ fermions' (two); reviewers kept
   'three Advocate Generals'.
 - the answer's year stated again: 'the Royal Proclamation of _____ on October 7, 1763';
+- the answer's noun as a verb of the sentence: 'the mayor vetoes a bill … override the _____'
+  (veto);
 - an abbreviation a card's stem shows whose letters spell the answer's words: 'The Court of the
   _____, often abbreviated COTR, …' (Realm), 'the _____ (WHO)' (World Health Organization).
 """
@@ -70,8 +72,10 @@ def shares_stem(word: str, answer: str) -> bool:
 
 
 def names_answer(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None) -> bool:
-    """Another word of the sentence is a derived form of a name answer (see the module)."""
-    if not answer.text[:1].isupper() or answer.kind == "person":
+    """Another word of the sentence is a derived form of a name answer (see the module). A
+    name a lowercase word opens counts too: 'Southern Chinese … because _____ withstood' →
+    'southern China' (s17b: rejected as trivial by all reviewers)."""
+    if answer.kind == "person" or not any(w[:1].isupper() for w in answer.text.split()):
         return False  # 'François Bigot' beside 'New France' is no form of it
     words = [t for t in derived_words(answer, sent) if t.ent_type_ != "PERSON"]
     if any(shares_stem(t.text, answer.text) for t in words):
@@ -247,6 +251,17 @@ def year_shown(answer: Answer, sent: Span) -> bool:
     return bool(years & set(_YEAR.findall(rest)))
 
 
+def verb_shown(answer: Answer, sent: Span) -> bool:
+    """The blank's head noun is a verb of its own sentence: 'If the mayor vetoes a bill, the
+    council can override the _____' (veto): the student copies the word (s17: rejected as
+    trivial by all reviewers; all seen rated cloze cards s6..s17b: 0 kept, 1 rejected)."""
+    head = answer.span(sent).root
+    if head.pos_ != "NOUN" or not head.is_lower or len(head) < 4:
+        return False
+    return any(t.pos_ == "VERB" and t.lemma_.lower() == head.lemma_.lower()
+               for t in sent if not answer.start <= t.i < answer.end)
+
+
 def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None
                ) -> str | None:
     """Why the sentence gives ``answer`` away (a card blanking or asking it teaches nothing),
@@ -261,4 +276,6 @@ def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | N
         return "the sentence names a form of the answer"
     if year_shown(answer, sent):
         return "the sentence states the answer's year"
+    if verb_shown(answer, sent):
+        return "the sentence's verb is the answer's noun"
     return None
