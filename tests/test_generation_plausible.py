@@ -222,3 +222,64 @@ def test_a_page_on_one_continent_is_offered_no_other_continent(nlp: Language) ->
         options
     wider = _options(nlp, text.replace("the old world", "France"), "North America")
     assert len(wider) == 3, wider
+
+
+def _centuries(option: str) -> list[int]:
+    return [int(n) for n in re.findall(r"(\d{1,2})(?:st|nd|rd|th)", option)]
+
+
+def test_a_past_century_is_offered_no_century_not_yet_over(nlp: Language) -> None:
+    """'most of the 21st century' beside the 19th and 20th for a past use (s17b): a century
+    (or decade) not yet over is impossible at sight for one that is."""
+    text = ("Horse-drawn trams carried most commuters in the river towns throughout much of "
+            "the 20th century. Electric lines replaced them slowly.")
+    options = _options(nlp, text, "20th century")
+    assert options and all(n <= 20 for o in options for n in _centuries(o)), options
+    assert not plausible.finished("the 21st century", "the 20th century", today=2026)
+    assert not plausible.finished("the 2020s", "the 1950s", today=2026)
+    assert plausible.finished("the 19th century", "the 20th century", today=2026)
+    assert plausible.finished("the 2030s", "the 2020s", today=2026)  # the answer not over
+
+
+def test_a_time_keeps_its_side_of_a_decade_its_sentence_states(nlp: Language) -> None:
+    """Buildings from the _____ 'eradicated in the 1950s' were offered '21st century' (s17):
+    a century or decade the sentence orders against another time stays on its side."""
+    text = ("Several stone chapels from the 15th century were pulled down in the 1580s by "
+            "the new owners. Only their crypts remain.")
+    options = _options(nlp, text, "15th century")
+    assert options and all(n <= 16 for o in options for n in _centuries(o)), options
+    assert plausible.around("the 15th century", "chapels from were pulled down in the 1580s") \
+        == (None, 1580)
+    assert plausible.around("the 1920s", "after the war of 1914–1918, in the") == (1918, None)
+    assert not plausible.amid("the 17th century", (None, 1580))
+    assert plausible.amid("the 16th century", (None, 1580))
+
+
+def test_a_year_stays_in_the_pages_time_frame(nlp: Language) -> None:
+    """'2000' and '1965' for a protocol of 1985 on a page of the 1980s, '1960' for a birth
+    year of 1879 (s17): a year option stays within the page's time frame, and within the
+    reach of the answer's own steps even when the page names a far year."""
+    text = ("The harbour ferry line was opened by the Nordby company in 1985 for island "
+            "commuters. It remained the main crossing through the 1980s.")
+    options = _options(nlp, text, "1985")
+    assert options and all(1970 <= n <= 1999 for o in options for n in _numbers(o)), options
+    assert plausible.frame("1879", [(1870, 1879), (1960, 1960)], "intermediate") == (1829, 1929)
+    assert plausible.frame("1985", [(1980, 1989)], "intermediate") == (1970, 1999)
+    assert not plausible.framed("1960", (1829, 1929)) and plausible.framed("1894", (1829, 1929))
+    assert not plausible.framed("2135", (1970, 1999))  # no year to ``YEAR``, a year here
+    beginner = _options(nlp, text, "1985", "beginner")
+    assert all(1970 <= n <= 1999 for o in beginner for n in _numbers(o)), beginner
+
+
+def test_a_part_stays_below_the_total_its_sentence_states(nlp: Language) -> None:
+    """A tuition of '$76,000' and '$114,000' where the total cost is $57,000 (s17b): a part
+    is offered nothing above the total its sentence gives."""
+    text = ("At the mountain college, the yearly housing fee was $24,000, with a total cost "
+            "of attendance of $31,000. Most students received some grant.")
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
+    found = [answers(s) for s in sents]
+    target = next(a.text for a in found[0] if "24,000" in a.text)
+    options = _options(nlp, text, target)
+    assert options and all(float(re.sub(r"[^\d]", "", o)) < 31000 for o in options), options
+    sent, answer = _find(sents, found, target)
+    assert plausible.whole(answer, sent) == 31000

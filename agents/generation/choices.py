@@ -79,6 +79,7 @@ class Pool:
     located: set[str] = field(default_factory=set)  # texts after 'in', 'to', 'from', …
     latest: int | None = None  # the document's latest year (AD), for options of its era
     period: int | None = None  # its latest year or century's end (plausible.modern)
+    times: list[tuple[int, int]] = field(default_factory=list)  # its times (plausible.frame)
     classes: dict[str, set[str]] = field(default_factory=dict)  # what the page calls each name
 
     @classmethod
@@ -87,6 +88,7 @@ class Pool:
         years = [int(y) for s in sents for y in YEAR.findall(s.text)]
         pool.latest = max(years, default=None)
         pool.period = plausible.latest_time([s.text for s in sents])
+        pool.times = [t for s in sents for t in plausible.times_named(s.text)]
         for sent, ans in zip(sents, found, strict=True):
             for a in ans:
                 plural = sent.doc[a.end - 1].tag_ in ("NNS", "NNPS")
@@ -369,14 +371,15 @@ def pick(
             len(re.findall(r"\d+", answer.text)) == 1:  # a range or a day keeps its own steps
         ranked += [_shift_years(answer.text, s) for s in year_steps(_MORE_YEARS.get(
             difficulty, _MORE_YEARS["intermediate"]), unit(int(YEAR.findall(answer.text)[0])))]
-    stated = plausible.stated_years(answer, sent) if answer.kind in ("year", "date") \
-        else (None, None)
-    if stated != (None, None) and not age:
+    stated = plausible.stated_years(answer, sent) if answer.kind in DATED else (None, None)
+    if stated != (None, None) and not age and YEAR.search(answer.text):
         # a year between two its sentence states: the steps that stay inside come last
         year = int(YEAR.findall(answer.text)[0])
         ranked += [_shift_years(answer.text, s) for s in year_steps(_INSIDE, unit(year))]
     source = norm(sent.text)
     era = in_era(answer.text, pool.latest)  # a past time: no option after the text's own
+    window = plausible.frame(answer.text, pool.times, difficulty) \
+        if answer.kind in ("year", "date") and not age else None
     limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
     end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None
     chosen: list[str] = []
@@ -387,6 +390,11 @@ def pick(
             continue  # '2037' for a 2012 ranking (s7), '22nd century' for a past one (s11, s13)
         if not plausible.amid(option, stated):
             continue  # '2006' for 'From _____ until 2000' (s11b); before a 21-year-old's birth
+            # '21st century' for buildings 'eradicated in the 1950s' (s17)
+        if not plausible.finished(option, answer.text):
+            continue  # 'most of the 21st century' for a past one (s17b)
+        if not plausible.framed(option, window):
+            continue  # '1960' for an 1879 birth; '2000' on a page of the 1980s (s17)
         if answer.kind in NUMERIC and not (plausible.ordered(option, answer.text)
                                            and plausible.bounded(option, answer.text)
                                            and plausible.within(option, limit)

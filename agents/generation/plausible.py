@@ -210,13 +210,16 @@ def bounded(option: str, answer: str) -> bool:
         (_value(n) or 0) > 100 for n in re.findall(_NUM, answer))
 
 
-_WHOLE = re.compile(r"\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+_WHOLE = re.compile(r"(?:\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+                    r"|\btotal(?:\s+[a-z]+){0,4}?\s+(?:of\s+)?(?:was\s+|is\s+)?"
+                    r"(?:about\s+|nearly\s+|some\s+)?(?:US)?[$€£]?\s?)"
                     r"(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:%|per ?cent|bc|ad)\b)", re.IGNORECASE)
 
 
 def whole(answer: Answer, sent: Span) -> float | None:
     """The whole a count is a part of, when its sentence says it ('Of the 129 members, _____
-    are elected …'): an option may not exceed it (s6: 'distractor >129')."""
+    are elected …'; 'a fee of $_____, with a total cost of $9,000'): an option may not exceed
+    it (s6: 'distractor >129'; s17b: a tuition above the total cost it is part of)."""
     if answer.kind in DATED or not re.search(r"\d", answer.text):
         return None
     value = _value(re.findall(_NUM, answer.text)[0])
@@ -326,29 +329,97 @@ def stated_years(answer: Answer, sent: Span) -> tuple[int | None, int | None]:
 
 
 def around(answer: str, rest: str) -> tuple[int | None, int | None]:
-    """The years an option for ``answer`` (one year AD) must stay between, given the rest of
-    its sentence: the sentence's other years on each side of the answer's ('after the fire of
-    1885, the hall opened in _____, before the bridge of 1902': between 1885 and 1902), and
-    the birth a stated age implies ('In _____, the governor sent the 21-year-old officer': a
-    1753 answer keeps him at least ``ADULT``, so not before 1748). (None, None) when the
-    answer names no one year AD."""
-    own = years_named(answer)
+    """The years an option for ``answer`` (one year, decade or century AD) must stay between,
+    given the rest of its sentence: the sentence's other times wholly on each side of the
+    answer's ('after the fire of 1885, the hall opened in _____, before the bridge of 1902':
+    between 1885 and 1902; buildings from the _____ 'eradicated in the 1950s': an option
+    begins before 1950, so no '21st century'), and the birth a stated age implies ('In _____,
+    the governor sent the 21-year-old officer': a 1753 answer keeps him at least ``ADULT``,
+    so not before 1748). (None, None) when the answer names no one time AD."""
+    own = times_named(answer)
     if len(own) != 1:
         return None, None
-    year = own[0]
-    others = years_named(rest)
-    lo = max((y for y in others if y < year), default=None)
-    hi = min((y for y in others if y > year), default=None)
+    first, last = own[0]
+    others = times_named(rest)
+    lo = max((b for a, b in others if b < first), default=None)
+    hi = min((a for a, b in others if a > last), default=None)
     for found in _AGED.finditer(rest):
         age = int(found.group(1) or found.group(2))
-        if ADULT <= age <= AGE_MAX:
-            lo = max(lo or 0, year - (age - ADULT))
+        if ADULT <= age <= AGE_MAX and first == last:
+            lo = max(lo or 0, first - (age - ADULT))
     return lo, hi
 
 
 def amid(option: str, bounds: tuple[int | None, int | None]) -> bool:
-    """The option's years stay within the bounds its sentence states (``stated_years``)."""
+    """The option's times stay within the bounds its sentence states (``stated_years``): each
+    ends after the earlier bound and begins before the later one."""
     lo, hi = bounds
-    return all((lo is None or y >= lo) and (hi is None or y <= hi)
-               for y in years_named(option))
+    return all((lo is None or b >= lo) and (hi is None or a <= hi)
+               for a, b in times_named(option))
 
+
+_DECADE = re.compile(r"(?<![\d'’])(1\d{2}0|20\d0)['’]?s\b")
+_CENTURY_SPAN = 99
+_THIRD_SPAN = 33
+
+
+def times_named(text: str) -> list[tuple[int, int]]:
+    """The times AD ``text`` names, each as its first and last year: a year (1879, 1879), a
+    decade ('the 1950s': 1950, 1959), a century ('19th century': 1801, 1900; 'late 19th
+    century': its last third); nothing BC."""
+    if _BC.search(text):
+        return []
+    out = [(int(d), int(d) + 9) for d in _DECADE.findall(text)]
+    out += [(y, y) for y in years_named(_DECADE.sub(" ", text))]
+    for found in _CENTURY.finditer(text):
+        ordinals = [found.group(2), *re.findall(r"(\d{1,2})(?:st|nd|rd|th)", found.group(3))]
+        for n in ordinals:
+            first = (int(n) - 1) * 100 + 1
+            if found.group(1) and len(ordinals) == 1:
+                first += _THIRD[found.group(1).lower()]
+                out.append((first, first + _THIRD_SPAN))
+            else:
+                out.append((first, first + _CENTURY_SPAN))
+    return out
+
+
+def finished(option: str, answer: str, today: int | None = None) -> bool:
+    """A time that is over ('the 19th century', 'the 1950s') is offered no time that is not
+    yet ('the 21st century', 'the 2020s'): 'steam turbines were used throughout most of the
+    21st century' or 'in the late part of the 21st century' is impossible at sight (s17b)."""
+    now = today or datetime.date.today().year
+    ours = times_named(answer)
+    if not ours or any(b >= now for _, b in ours):
+        return True
+    return all(b < now for _, b in times_named(option))
+
+
+# how far a year option may lie from a one-year answer, by difficulty: the reach of the
+# perturbation steps (choices._numbers), which a year taken from the page keeps as well
+REACH = {"beginner": 200, "intermediate": 50, "advanced": 12}
+FRAME_PAD = 10  # years a page's time frame is widened by at least, on each side
+
+
+def frame(answer: str, times: list[tuple[int, int]], difficulty: str) -> tuple[int, int] | None:
+    """The years an option for a one-year answer may name: within ``REACH`` of the answer
+    (a birth year of 1879 is offered no '1960', though the page names it), and within the
+    page's own time frame widened by its own spread (at least ``FRAME_PAD``): a page whose
+    times all lie in the 1980s is offered no '1965' or '2000' for its 1985. None when the
+    answer names no one year AD."""
+    own = years_named(answer)
+    if len(own) != 1 or _DECADE.search(answer):
+        return None
+    year = own[0]
+    spans = [*times, (year, year)]
+    first, last = min(a for a, _ in spans), max(b for _, b in spans)
+    pad = max(FRAME_PAD, last - first)
+    reach = REACH.get(difficulty, REACH["intermediate"])
+    return max(year - reach, first - pad), min(year + reach, last + pad)
+
+
+def framed(option: str, bounds: tuple[int, int] | None) -> bool:
+    """The option's years lie within ``frame``'s bounds: any number of three or four digits
+    an option for a year names is a year (``YEAR`` reads none after 2099: '2135')."""
+    return bounds is None or _BC.search(option) is not None or all(
+        bounds[0] <= int(y) <= bounds[1] for y in re.findall(r"(?<![\d.,])\d{3,4}(?![\d,])",
+                                                             option))
