@@ -11,7 +11,8 @@ quantity, in a few classes this module owns:
   (``is_age``, ``ages``), never a multiple of it (a retirement age offered 98, 3 and 2);
 - a range: both ends move together and stay in order (``ranges``, ``ordered``);
 - a share: a percentage stays within 0..100 (``bounded``), and a part within its whole
-  ('Of the 129 members, _____ are elected': no option above 129; ``whole``, ``within``);
+  ('Of the 129 members, _____ are elected': no option above 129; a fee below the 'total
+  cost of $N' its sentence states; ``whole``, ``within``);
 - the page's other numbers: one taken from elsewhere on the page must be said as the answer
   says its own (digits for digits, words for words) and be of its magnitude (``near``): the
   electorate of a constituency ('55,000') is no option for a count of members ('73');
@@ -27,7 +28,14 @@ quantity, in a few classes this module owns:
   (``stated_years``, ``around``, ``amid``): '2006' for 'From _____ until 2000' (s11b),
   'October 1733' for an order to a 21-year-old in 1753 (s14b). A year the sentence states
   again ('In December 2008 … from July to October 2008') bounds nothing: which side the
-  event lies on, the words say, not the years.
+  event lies on, the words say, not the years. Decades and centuries are read as the years
+  they span (``times_named``), for the answer and the sentence alike: buildings from the
+  _____ 'eradicated in the 1950s' are offered no '21st century' (s17);
+- a time that is over: no option not yet over, by the real clock (``finished``): 'most of
+  the 21st century' for a past use (s17b);
+- the page's time frame: a one-year answer's options stay within the reach of its own
+  steps, and within the page's times widened by their own spread (``frame``, ``framed``):
+  no '1960' for an 1879 birth, no '2000' on a page of the 1980s (s17).
 
 Years and centuries BC are left alone: no era limit applies to them.
 """
