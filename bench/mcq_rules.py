@@ -11,7 +11,9 @@ rejected, and not on those they kept, earns its place.
     .venv/bin/python -m bench.mcq_rules [--out FILE]
     .venv/bin/python -m bench.mcq_rules --classes
 
-Prints one row per rule: the kept and rejected cards it changes, of how many rated.
+Prints one row per rule: the kept and rejected cards it changes, of how many rated, and how
+many of them the current engine (``choices.pick``, intermediate) finds under three options for;
+``--out`` writes each card's firings and those options (``now``), to diff two versions.
 ``--classes`` runs no engine: it prints the rated cards' kept share and distractor defects per
 answer kind (the card's ``kind:`` tag; older cards without one by the answer's form) and per
 where the options came from (``page``: the passage names them; ``perturbed``: a changed number
@@ -31,9 +33,10 @@ from typing import Any
 from bench import keep_data
 
 DATA = Path(__file__).resolve().parent / "data"
-# session 12's and 15's packets (not in card_reviews_*.jsonl): packet → its three reviewers
+# sessions 12's, 15's and 17's packets (not in card_reviews_*.jsonl): packet → its three reviewers
 PACKETS = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f"),
-       "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f")}
+       "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f"),
+       "s17-both": ("r17a", "r17b", "r17c"), "s17b-both": ("r17d", "r17e", "r17f")}
 
 
 def rated() -> list[dict[str, Any]]:
@@ -60,7 +63,7 @@ Rule = Callable[[Any, Any, Any, list[str], Any], bool]  # answer, sentence, pool
 
 
 def _rules() -> dict[str, Rule]:
-    from agents.generation import choices, distractors, gazetteer, giveaway, roles
+    from agents.generation import choices, distractors, gazetteer, giveaway, plausible, roles
     from agents.generation.spans import NUMERIC
 
     def other_class(strict: bool) -> Rule:
@@ -91,6 +94,16 @@ def _rules() -> dict[str, Rule]:
         "a state younger than the page (Taiwan, 1279)": lambda a, s, p, opts, v: a.kind
         == "place" and any(o not in p.kinds and not gazetteer.existed(o, p.period)
                            for o in opts),
+        "a time not yet over (21st century)": lambda a, s, p, opts, v: any(
+            not plausible.finished(o, a.text) for o in opts),
+        "a time across its sentence's times": lambda a, s, p, opts, v: a.kind in plausible
+        .DATED and any(not plausible.amid(o, plausible.stated_years(a, s)) for o in opts),
+        "a year outside the page's time frame": lambda a, s, p, opts, v: a.kind in (
+            "year", "date") and any(not plausible.framed(o, plausible.frame(
+                a.text, p.times, plausible.born(a, s))) for o in opts),
+        "a part above its stated total": lambda a, s, p, opts, v: a.kind in NUMERIC
+        and a.kind not in plausible.DATED and any(
+            not plausible.within(o, plausible.whole(a, s)) for o in opts),
     }
 
 
@@ -183,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--classes", action="store_true",
                         help="kept share per answer kind and option source (no engine run)")
     args = parser.parse_args(argv)
+    from agents.generation import choices
+
     cards = rated()
     if args.classes:
         classes(cards)
@@ -207,11 +222,15 @@ def main(argv: list[str] | None = None) -> int:
         fired = [name for name, rule in rules.items() if rule(answer, sent, pool, options, vectors)]
         for name in fired:
             table[(name, bool(r["keep"]))] += 1
+        now = choices.pick(answer, sent, pool, "intermediate", vectors)
         lines.append({"review": r["review"], "keep": r["keep"], "question": card["question"],
                       "answer": card["answer"], "choices": card["choices"], "fired": fired,
-                      "defects": r["defects"]})
+                      "defects": r["defects"], "now": now, "passage": r["passage"]})
     print(f"rated mcq cards: {len(cards)}; put back on their passage's parse: "
           f"{placed[True]} kept, {placed[False]} rejected")
+    short = Counter(bool(x["keep"]) for x in lines if len(x["now"]) < 3)
+    print(f"the current engine finds under 3 options for {short[True]} kept, "
+          f"{short[False]} rejected of them")
     print(f"{'rule':48s} {'kept hit':>9s} {'rejected hit':>13s}")
     for name in rules:
         print(f"{name:48s} {table[(name, True)]:>9d} {table[(name, False)]:>13d}")

@@ -236,7 +236,7 @@ def test_a_past_century_is_offered_no_century_not_yet_over(nlp: Language) -> Non
     options = _options(nlp, text, "20th century")
     assert options and all(n <= 20 for o in options for n in _centuries(o)), options
     assert not plausible.finished("the 21st century", "the 20th century", today=2026)
-    assert not plausible.finished("the 2020s", "the 1950s", today=2026)
+    assert plausible.finished("the early 2020s", "the 1950s", today=2026)  # mostly past
     assert plausible.finished("the 19th century", "the 20th century", today=2026)
     assert plausible.finished("the 2030s", "the 2020s", today=2026)  # the answer not over
 
@@ -256,19 +256,32 @@ def test_a_time_keeps_its_side_of_a_decade_its_sentence_states(nlp: Language) ->
 
 
 def test_a_year_stays_in_the_pages_time_frame(nlp: Language) -> None:
-    """'2000' and '1965' for a protocol of 1985 on a page of the 1980s, '1960' for a birth
-    year of 1879 (s17): a year option stays within the page's time frame, and within the
-    reach of the answer's own steps even when the page names a far year."""
+    """'2000' and '1965' for a protocol of 1985 on a page of the 1980s (s17): a year option
+    stays within the page's time frame, widened by its own spread (``FRAME_PAD`` at least)."""
     text = ("The harbour ferry line was opened by the Nordby company in 1985 for island "
             "commuters. It remained the main crossing through the 1980s.")
-    options = _options(nlp, text, "1985")
-    assert options and all(1970 <= n <= 1999 for o in options for n in _numbers(o)), options
-    assert plausible.frame("1879", [(1870, 1879), (1960, 1960)], "intermediate") == (1829, 1929)
-    assert plausible.frame("1985", [(1980, 1989)], "intermediate") == (1970, 1999)
-    assert not plausible.framed("1960", (1829, 1929)) and plausible.framed("1894", (1829, 1929))
-    assert not plausible.framed("2135", (1970, 1999))  # no year to ``YEAR``, a year here
-    beginner = _options(nlp, text, "1985", "beginner")
-    assert all(1970 <= n <= 1999 for o in beginner for n in _numbers(o)), beginner
+    for difficulty in ("beginner", "intermediate", "advanced"):
+        options = _options(nlp, text, "1985", difficulty)  # a page of 1980-1989, padded
+        assert all(1960 <= n <= 2009 for o in options for n in _numbers(o)), (difficulty,
+                                                                              options)
+    lo, hi = 1980 - plausible.FRAME_PAD, 1989 + plausible.FRAME_PAD
+    assert plausible.frame("1985", [(1980, 1989)]) == (lo, hi)
+    assert not plausible.framed("2135", (lo, hi))  # no year to ``YEAR``, a year here
+    assert plausible.frame("1879", [(1870, 1879), (1960, 1960)]) == (1780, 2050)
+
+
+def test_a_birth_year_stays_within_a_generation(nlp: Language) -> None:
+    """A birth year of 1879 offered '1960', a year the page names (s17): a birth year's
+    options stay within ``GENERATION`` years of it."""
+    text = ("Born in 1850, the painter Ida Lund grew up in a small fishing village. Her last "
+            "exhibition opened in 1935 in the capital.")
+    options = _options(nlp, text, "1850")
+    assert options and all(abs(n - 1850) <= 25 for o in options  # a generation
+                           for n in _numbers(o)), options
+    sent = nlp(text.split(". ")[0])[:]
+    answer = next(a for a in answers(sent) if a.text == "1850")
+    assert plausible.born(answer, sent)
+    assert plausible.frame("1850", [(1935, 1935)], birth=True) == (1825, 1875)
 
 
 def test_a_part_stays_below_the_total_its_sentence_states(nlp: Language) -> None:

@@ -378,7 +378,7 @@ def pick(
         ranked += [_shift_years(answer.text, s) for s in year_steps(_INSIDE, unit(year))]
     source = norm(sent.text)
     era = in_era(answer.text, pool.latest)  # a past time: no option after the text's own
-    window = plausible.frame(answer.text, pool.times, difficulty) \
+    window = plausible.frame(answer.text, pool.times, plausible.born(answer, sent)) \
         if answer.kind in ("year", "date") and not age else None
     limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
     end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None

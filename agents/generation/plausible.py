@@ -33,9 +33,9 @@ quantity, in a few classes this module owns:
   _____ 'eradicated in the 1950s' are offered no '21st century' (s17);
 - a time that is over: no option not yet over, by the real clock (``finished``): 'most of
   the 21st century' for a past use (s17b);
-- the page's time frame: a one-year answer's options stay within the reach of its own
-  steps, and within the page's times widened by their own spread (``frame``, ``framed``):
-  no '1960' for an 1879 birth, no '2000' on a page of the 1980s (s17).
+- the page's time frame: a one-year answer's options stay within the page's times widened
+  by their own spread (``frame``, ``framed``): no '2000' on a page of the 1980s; a birth
+  year's within a generation (``born``): no '1960' for an 1879 birth (s17).
 
 Years and centuries BC are left alone: no era limit applies to them.
 """
@@ -392,28 +392,35 @@ def times_named(text: str) -> list[tuple[int, int]]:
 
 
 def finished(option: str, answer: str, today: int | None = None) -> bool:
-    """A time that is over ('the 19th century', 'the 1950s') is offered no time that is not
-    yet ('the 21st century', 'the 2020s'): 'steam turbines were used throughout most of the
-    21st century' or 'in the late part of the 21st century' is impossible at sight (s17b)."""
+    """A time that is over ('the 19th century', 'the 1950s') is offered no time mostly still
+    to come ('the 21st century': 'steam turbines were used throughout most of the 21st
+    century' or 'in the late part of the 21st century' is impossible at sight, s17b); a
+    decade under way is mostly past or soon so ('the early 2020s' for the early 2010s)."""
     now = today or datetime.date.today().year
     ours = times_named(answer)
     if not ours or any(b >= now for _, b in ours):
         return True
-    return all(b < now for _, b in times_named(option))
+    return all(b - now < now - a for a, b in times_named(option))
 
 
-# how far a year option may lie from a one-year answer, by difficulty: the reach of the
-# perturbation steps (choices._numbers), which a year taken from the page keeps as well
-REACH = {"beginner": 200, "intermediate": 50, "advanced": 12}
-FRAME_PAD = 10  # years a page's time frame is widened by at least, on each side
+GENERATION = 25  # years a birth year's options stay within: no '1960' for an 1879 birth
+FRAME_PAD = 20  # years a page's time frame is widened by at least, on each side
+_BIRTH = frozenset(["born", "birth", "née", "nee", "b."])
 
 
-def frame(answer: str, times: list[tuple[int, int]], difficulty: str) -> tuple[int, int] | None:
-    """The years an option for a one-year answer may name: within ``REACH`` of the answer
-    (a birth year of 1879 is offered no '1960', though the page names it), and within the
-    page's own time frame widened by its own spread (at least ``FRAME_PAD``): a page whose
-    times all lie in the 1980s is offered no '1965' or '2000' for its 1985. None when the
-    answer names no one year AD."""
+def born(answer: Answer, sent: Span) -> bool:
+    """The answer is a birth year ('Born in _____, Sanger …', 'was born on 2 May _____')."""
+    before = sent.doc[max(sent.start, answer.start - 4) : answer.start]
+    return any(t.lower_ in _BIRTH for t in before)
+
+
+def frame(answer: str, times: list[tuple[int, int]], birth: bool = False) \
+        -> tuple[int, int] | None:
+    """The years an option for a one-year answer may name: within the page's own time frame
+    (its times and the answer's) widened by their own spread, and by at least ``FRAME_PAD``:
+    a page whose times all lie in the 1980s is offered no '1965' or '2000' for its 1985;
+    a birth year within ``GENERATION`` of the answer, whatever far year the page names (an
+    1879 birth offered '1960', s17). None when the answer names no one year AD."""
     own = years_named(answer)
     if len(own) != 1 or _DECADE.search(answer):
         return None
@@ -421,8 +428,10 @@ def frame(answer: str, times: list[tuple[int, int]], difficulty: str) -> tuple[i
     spans = [*times, (year, year)]
     first, last = min(a for a, _ in spans), max(b for _, b in spans)
     pad = max(FRAME_PAD, last - first)
-    reach = REACH.get(difficulty, REACH["intermediate"])
-    return max(year - reach, first - pad), min(year + reach, last + pad)
+    lo, hi = first - pad, last + pad
+    if birth:
+        lo, hi = max(lo, year - GENERATION), min(hi, year + GENERATION)
+    return lo, hi
 
 
 def framed(option: str, bounds: tuple[int, int] | None) -> bool:
