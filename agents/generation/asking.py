@@ -57,6 +57,12 @@ _SAYING = frozenset(str.split(
     "say claim think call argue state write describe propose suggest believe report announce "
     "note praise criticize criticise declare insist predict recommend comment remark consider "
     "deny admit explain reply warn"))
+# verbs of coming to know: a named subject with a clause of what it knew ("Halvard realized
+# that …") is someone, whatever the small model tagged the name ("What realized that …?" →
+# Newton, tagged a place: s17, every reviewer 'echo')
+_KNOWING = frozenset(str.split(
+    "realize realise recognize recognise discover notice understand learn conclude deduce "
+    "determine suspect wonder remember forget"))
 
 
 REASON = "reason"  # the kind of a cause phrase's answer ("due to …", "because …")
@@ -388,6 +394,9 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         # "Miyamoto thought that …", "GameTrailers called it …": a name that says, thinks or
         # judges is asked with "who", a person's or a company's
         wh = "who"
+    if wh == "what" and role == "subject" and verb.lemma_ in _KNOWING and any(
+            c.dep_ == "ccomp" for c in verb.children) and answer.span(sent).root.pos_ == "PROPN":
+        wh = "who"
     if wh == "what" and role in ("subject", "object") and not whole_list and \
             unsure_name(answer, sent):
         return None  # "What argued unsuccessfully for …?" → "Vaudreuil": who or what?
@@ -397,6 +406,10 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         of_people = (subj.pos_ in ("NUM", "PRON") or subj.lower_ in _SHARES) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lemma_.lower() in PERSON_NOUNS for g in c.children) for c in subj.children)
+        if subj.ent_type_ in ("DATE", "TIME") and any(t.like_num for t in subj.subtree):
+            # "September 17, 1862 was the bloodiest day …": 'What was 1862 September 17?' is
+            # no question a student asks of a day (s17b, every reviewer 'echo')
+            return None
         wh = "who" if subj.ent_type_ in ("PERSON", "PER") or answer.kind == "person" or (
             subj.lemma_.lower() in PERSON_NOUNS) or of_people else "what"
         subject_span = doc[subj.left_edge.i : subj.right_edge.i + 1]

@@ -62,6 +62,9 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         # articles' questions); a year keeps "When" (63 of 144; "in what year" 66: a tie, and
         # on the dev article "When" scores higher)
         unit = {"year": "what year", "century": "what century"}.get(kind)
+        if kind == "century" and span.root.tag_ == "NNS":
+            # "the sixteenth and seventeenth centuries": two centuries, asked as two
+            unit = "which centuries"
         if p in _WHEN_PREPS or (not p and role == "adjunct"):
             if unit and kind != "year" and p in ("in", "during"):
                 return f"in {unit}", True  # ("When …?" for a year, as people ask it)
