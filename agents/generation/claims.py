@@ -52,6 +52,7 @@ _CONTRASTIVE_PHRASES = ("in contrast", "by contrast", "on the other hand", "on t
 # inside the sentence, set off or not: 'was however Maria de la Queillerie'
 _INNER = frozenset(str.split("however therefore thus nonetheless nevertheless moreover "
                              "furthermore consequently likewise similarly"))
+_INNER_PHRASES = frozenset({"for instance", "for example", "in fact"})
 # 'could' and 'may' are as often an ability or a rule ('could converse well', 'may adopt a
 # scientific approach': seen reviews kept both) as a possibility; 'would' and 'might' are not
 _HEDGES = frozenset(["would", "might"])
@@ -171,6 +172,20 @@ def dropped(sent: Span) -> set[int]:
         elif after is not None and after.text == "," and before.is_sent_start is False \
                 and before.text != ",":
             out.add(after.i)  # 'and therefore, the …' → 'and the …'
+    for lo in range(sent.start + 1, sent.end - 3):
+        # 'Connecticut and Massachusetts, for instance, banned …': an inner 'for instance',
+        # 'for example', 'in fact' set off by commas points at the sentences before (s17,
+        # every reviewer); the commas go as an inner 'however's do
+        words = " ".join(t.lower_ for t in sent.doc[lo + 1 : lo + 3])
+        before, after = sent.doc[lo], sent.doc[lo + 3]
+        if words not in _INNER_PHRASES or before.text != "," or after.text != "," or lo in out:
+            continue
+        out |= {lo + 1, lo + 2}
+        verb = sent.doc[lo + 1].head
+        subject = any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= lo - 1 <= c.right_edge.i
+            for c in verb.children)
+        out |= {lo, after.i} if subject else {after.i}
     return out
 
 

@@ -79,8 +79,13 @@ def _mention(root: Token) -> Mention | None:
     left = root.i
     while left > root.sent.start and doc[left - 1].head.i in range(left, root.i + 1) and \
             doc[left - 1].dep_ in ("det", "compound", "amod", "nmod", "flat", "nummod") and \
-            doc[left - 1].ent_type_ in ("", "ORDINAL", root.ent_type_):
-        left -= 1  # "the Carthaginian general", never "49 BC Julius Caesar"
+            doc[left - 1].ent_type_ in ("", "ORDINAL", root.ent_type_) and not (
+                root.pos_ == "PROPN" and doc[left - 1].dep_ == "amod" and
+                doc[left - 1].text.islower()):
+        # "the Carthaginian general", never "49 BC Julius Caesar"; a lowercase word the parse
+        # hangs on a name is no part of it ('deeply affected Sanger' read as a phrase: 'she'
+        # became 'affected Sanger', s17 every reviewer 'echo')
+        left -= 1
     # "Edward the Confessor": the name runs on after its head when the parse splits it
     right = root.i + 1
     ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
