@@ -42,3 +42,14 @@ def test_a_word_the_parse_hangs_on_a_name_is_not_named(nlp) -> None:  # type: ig
     resolver = Resolver()
     resolver.push(first)
     assert resolver.replacement(second[4], second) == "Marlowe"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Further, Halvard realized that the ice moved faster on steep slopes.",
+     "Halvard realized that the ice moved faster on steep slopes."),
+    # 'further' that is no connective stays
+    ("Further north, the river widens into a lake.",
+     "Further north, the river widens into a lake."),
+])
+def test_an_opening_further_is_dropped(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _without(nlp, text).lower() == expected.lower()

@@ -72,6 +72,8 @@ def _opening(sent: Span) -> tuple[str, int]:
     if first.lower_ in _ADDITIVE | _CONTRASTIVE and (comma or (
             first.pos_ == "ADV" and first.dep_ == "advmod")):
         return first.lower_, 2 if comma else 1
+    if first.lower_ == "further" and comma:
+        return first.lower_, 2  # 'Further, Newton realized …' (s17); 'Further north, …' stays
     return "", 0
 
 
