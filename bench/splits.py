@@ -85,7 +85,7 @@ SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-
              "s11-after", "s11b-after", "s12-after", "s12b-after", "s13-after", "s13b-after",
              "s14-after", "s14b-after", "s15-after", "s15b-after",
              "s16-after", "s16b-after",
-             "s17-after", "s17b-after")
+             "s17-after", "s17b-after", "s17c-after")
 
 
 @dataclass(frozen=True)
@@ -150,10 +150,11 @@ def seen() -> list[tuple[Passage, int]]:
     """(passage, the cards its review asked for) for every passage of the SEEN_KEYS reviews,
     in key order: the held-out SQuAD paragraphs and the Psychology 2e, U.S. History,
     Astronomy 2e, Sociology 3e, Microbiology, Political Science, World History, American
-    Government, Introduction to Anthropology and Life, Liberty, and the Pursuit of
-    Happiness pages read since."""
+    Government, Introduction to Anthropology, Life, Liberty, and the Pursuit of
+    Happiness and College Success pages read since."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
-                            "amgov", "anth", "llph")
+                            "amgov", "anth", "llph",
+                            "success")
              for p in textbook("test", book=book)]
     held = {p.key: p for p in squad("test", SQUAD_HELDOUT) + pages}
     out: list[tuple[Passage, int]] = []
