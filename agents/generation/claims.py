@@ -165,12 +165,7 @@ def dropped(sent: Span) -> set[int]:
             # joins two clauses, and without it they read as a comma splice
         out.add(tok.i)
         if before.text == "," and after is not None and after.text == ",":
-            # 'Cotton, however, emerged' → 'Cotton emerged' (the commas parted subject and
-            # verb); 'In southern Italy, however, Norman artwork …' keeps its first comma
-            subject = before.i > sent.start and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= before.i - 1
-                <= c.right_edge.i for c in tok.head.children)
-            out |= {before.i, after.i} if subject else {after.i}
+            out |= _set_off(before, after, tok.head, sent)
         elif after is not None and after.text == "," and before.is_sent_start is False \
                 and before.text != ",":
             out.add(after.i)  # 'and therefore, the …' → 'and the …'
@@ -182,13 +177,18 @@ def dropped(sent: Span) -> set[int]:
         before, after = sent.doc[lo], sent.doc[lo + 3]
         if words not in _INNER_PHRASES or before.text != "," or after.text != "," or lo in out:
             continue
-        out |= {lo + 1, lo + 2}
-        verb = sent.doc[lo + 1].head
-        subject = any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= lo - 1 <= c.right_edge.i
-            for c in verb.children)
-        out |= {lo, after.i} if subject else {after.i}
+        out |= {lo + 1, lo + 2} | _set_off(before, after, sent.doc[lo + 1].head, sent)
     return out
+
+
+def _set_off(comma: Token, closing: Token, head: Token, sent: Span) -> set[int]:
+    """The commas that go with an inner connective set off by them: both where they part a
+    subject from its verb ('Cotton, however, emerged' → 'Cotton emerged'), else the closing
+    one ('In southern Italy, however, Norman artwork …' keeps its first comma)."""
+    subject = comma.i > sent.start and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= comma.i - 1 <= c.right_edge.i
+        for c in head.children)
+    return {comma.i, closing.i} if subject else {closing.i}
 
 
 def hedged(sent: Span) -> bool:
