@@ -47,6 +47,9 @@ out: look only at its final numbers):
 - A thirteenth book, held out whole (``bench/data/openstax_success_pages.json``, OpenStax
   College Success, CC BY 4.0 at its newest commit): 10 test pages added in session 17 for a
   third review of the session's last engine (``book="success"``), built the same way.
+- A fourteenth book, held out whole (``bench/data/openstax_ip_pages.json``, OpenStax
+  Introduction to Intellectual Property, CC BY 4.0 at its newest commit): 10 test pages added
+  in session 18 for its final reviews (``book="ip"``), built the same way.
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -73,7 +76,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "amgov": TEXTBOOK.with_name("openstax_amgov_pages.json"),
          "anth": TEXTBOOK.with_name("openstax_anth_pages.json"),
          "llph": TEXTBOOK.with_name("openstax_llph_pages.json"),
-         "success": TEXTBOOK.with_name("openstax_success_pages.json")}
+         "success": TEXTBOOK.with_name("openstax_success_pages.json"),
+         "ip": TEXTBOOK.with_name("openstax_ip_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
