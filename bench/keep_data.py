@@ -8,7 +8,8 @@
         --out bench/data/card_reviews_s7.jsonl
     .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session s8 \\
         --out bench/data/card_reviews_s8.jsonl
-    for s in s9 s10 s10b s11 s11b s12 s12b s13 s13b s14 s14b s15 s15b s16 s16b; do \\
+    for s in s9 s10 s10b s11 s11b s12 s12b s13 s13b s14 s14b s15 s15b s16 s16b \\
+        s17 s17b s17c; do \\
         .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session $s \\
         --out bench/data/card_reviews_$s.jsonl; done
     .venv/bin/python -m bench.keep_data --context bench/data/card_reviews_s9.jsonl …
@@ -66,7 +67,11 @@ SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
         # session 15's two reviews (OpenStax American Government 4e and held-out SQuAD)
         "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f"),
         # session 16's two reviews (OpenStax Introduction to Anthropology and held-out SQuAD)
-        "s16-both": ("r16a", "r16b", "r16c"), "s16b-both": ("r16d", "r16e", "r16f")}
+        "s16-both": ("r16a", "r16b", "r16c"), "s16b-both": ("r16d", "r16e", "r16f"),
+        # session 17's three reviews (held-out SQuAD with Life, Liberty, and the Pursuit of
+        # Happiness pages; s17c with College Success pages, of the session's last engine)
+        "s17-both": ("r17a", "r17b", "r17c"), "s17b-both": ("r17d", "r17e", "r17f"),
+        "s17c-both": ("r17g", "r17h", "r17i")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
@@ -177,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seen", type=Path, default=None,
                         help="read the seen reviews (bench/data/reviews) instead of DEV")
     parser.add_argument("--session", default="s6",
-                        help="with --seen: the review whose packets to read (s6 … s16b)")
+                        help="with --seen: the review whose packets to read (s6 … s17c)")
     parser.add_argument("--out", type=Path, default=Path("bench/data/card_reviews_dev.jsonl"))
     parser.add_argument("--context", type=Path, nargs="+", default=None,
                         help="add each card's closeness to its page to these files (in place)")
