@@ -13,7 +13,8 @@ held-out calibration per type, and per type the share of the rated cards at or o
 selection bar (``quality.KEEP_BAR``) and how often they were kept (95 % interval bootstrapped
 over passages), over every review and over the newest (``RECENT``), beside the bars read off
 the held-out predictions: the lowest P(keep) at which a type's served cards are kept
-``BAR_TARGET`` (65 %) of the time.
+``BAR_TARGET`` (65 %) of the time; and per reviewer defect tag and card type, the held-out
+mean P(keep) of the tagged cards beside that of the type's kept untagged cards.
 
 ``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b,
 s11+s11b, s12+s12b, s13+s13b, s14+s14b, s15+s15b, s16+s16b and s17+s17b+s17c, a model fitted
@@ -435,7 +436,32 @@ def report_loro(sessions: dict[str, tuple]) -> dict[str, float]:
     print(f"  the same over {PRESENT[0]}..{PRESENT[-1]} ({present.sum()} cards): "
           + ", ".join(f"{t} {b:.2f}" for t, b in bars(y[present], p_loro[present],
                                                          types[present]).items()))
+    for label, scope in (("every review", np.ones(len(y), bool)),
+                         (f"{PRESENT[0]}..{PRESENT[-1]}", present)):
+        print(f"mean P(keep) held out by reviewer defect tag, {label}: tagged / kept untagged "
+              "cards of the type (n tagged)")
+        for tag, cells in tag_means(y, p_loro, types, rows, scope).items():
+            print(f"  {tag:22s} " + "  ".join(
+                f"{t} {mine:.2f}/{good:.2f} ({n})" for t, (mine, good, n) in cells.items()))
     return {t: round(b, 2) for t, b in new.items()}
+
+
+def tag_means(y: np.ndarray, pred: np.ndarray, types: np.ndarray, rows: list[dict],
+              scope: np.ndarray, least: int = 5) -> dict[str, dict[str, tuple[float, float, int]]]:
+    """Per reviewer defect tag and card type (with at least ``least`` tagged cards in
+    ``scope``): the mean P(keep) of the tagged cards, that of the type's kept cards no
+    reviewer tagged, and how many were tagged. The issue asks every defect class to score
+    clearly lower than good cards."""
+    clean = np.array([not r["defects"] for r in rows]) & (y == 1) & scope
+    out: dict[str, dict[str, tuple[float, float, int]]] = {}
+    for tag in sorted({t for r in rows for t in r["defects"]}):
+        tagged = np.array([tag in r["defects"] for r in rows]) & scope
+        cells = {t: (float(pred[tagged & (types == t)].mean()),
+                     float(pred[clean & (types == t)].mean()), int((tagged & (types == t)).sum()))
+                 for t in TYPES if (tagged & (types == t)).sum() >= least}
+        if cells:
+            out[tag] = cells
+    return out
 
 
 def delivered_score(rows: list[dict], keeps: np.ndarray) -> np.ndarray:
