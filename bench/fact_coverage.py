@@ -8,6 +8,8 @@ teacher would ask about the passage? A blind judge decides, per reference questi
     PYTHONPATH=$PWD .venv/bin/python -m bench.fact_coverage build --squad heldout \\
         --exclude bench/data/reviews/s17c-both.key.json --engine before=/tmp/base \\
         --engine after=. --out review/cov --key review/keys/cov.key.json
+    # tune-allowed held-out paragraphs: those of the SEEN reviews (splits.seen())
+    ... build --seen --paragraphs 40 --out .run/cov/seen --key .run/cov/seen.key.json
     # the passages of a card_review key, with the count of cards that review asked for each
     ... build --from-key review/keys/test.key.json --engine after=review/keys/test.key.json ...
     # 2. the judge fills in a copy of ratings.jsonl (JUDGING below)
@@ -342,12 +344,17 @@ def choose(args: argparse.Namespace) -> tuple[list[tuple[Passage, int]], dict[st
         return chosen, {"from_key": str(args.from_key)}
     used = frozenset(k for path in args.exclude
                      for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
-    split = "test" if args.squad == "heldout" else args.split
-    pool = [p for p in splits.squad(split, splits.SQUADS[args.squad]) if p.key not in used]
+    split = "test" if args.squad == "heldout" or args.seen else args.split
+    if args.seen:  # the SQuAD paragraphs of the SEEN reviews (read and tuned on since)
+        pool = list({p.key: p for p, _ in splits.seen()
+                     if p.corpus == "squad" and p.key not in used}.values())
+    else:
+        pool = [p for p in splits.squad(split, splits.SQUADS[args.squad]) if p.key not in used]
     rng = random.Random(f"{args.seed}:pick:{split}")
     picked = rng.sample(pool, args.paragraphs) if 0 < args.paragraphs < len(pool) else pool
-    return [(p, args.cards) for p in picked], {"split": split, "squad": args.squad,
-                                               "paragraphs": len(picked), "cards": args.cards}
+    return [(p, args.cards) for p in picked], {
+        "split": split, "squad": "seen" if args.seen else args.squad, "paragraphs": len(picked),
+        "cards": args.cards}
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -390,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--squad", choices=sorted(splits.SQUADS), default="subset",
                    help="heldout: the articles held out whole (every paragraph is test)")
     b.add_argument("--from-key", type=Path, help="the passages of a card_review key instead")
+    b.add_argument("--seen", action="store_true",
+                   help="the SQuAD paragraphs of the SEEN reviews (splits.SEEN_KEYS) instead")
     b.add_argument("--exclude", type=Path, action="append", default=[], metavar="KEY",
                    help="skip the passages of an earlier packet's key")
     b.add_argument("--paragraphs", type=int, default=15, help="how many (0: all)")

@@ -164,3 +164,16 @@ def test_decks_from_a_merged_card_review_key(tmp_path: Path) -> None:
     assert got == {"p1": [{"type": "qa", "question": "Who founded Normandy?",
                            "answer": "Rouen", "choices": []}]}
     assert len(fact_coverage.decks_from_key(path, "after", ["p1"])["p1"]) == 2
+
+
+def test_seen_draws_only_seen_squad_paragraphs() -> None:
+    import argparse
+
+    from bench import splits
+
+    args = argparse.Namespace(from_key=None, exclude=[], seen=True, squad="subset", split="dev",
+                              seed=9, paragraphs=5, cards=10)
+    chosen, meta = fact_coverage.choose(args)
+    seen = {p.key for p, _ in splits.seen() if p.corpus == "squad"}
+    assert len(chosen) == 5 and {p.key for p, _ in chosen} <= seen
+    assert all(p.questions and n == 10 for p, n in chosen) and meta["squad"] == "seen"
