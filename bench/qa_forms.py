@@ -31,8 +31,9 @@ from bench.splits import REVIEWS, SEEN_KEYS
 # each SEEN key's rated packet: the merged one (both engines, one sitting) where there is one
 RATED: dict[str, tuple[str, ...]] = {
     "s6-after": ("r6a", "r6b"), "s7-both": ("r7e", "r7f"),
-    **{f"s{n}-both": tuple(f"r{n}{c}" for c in "abc") for n in range(8, 17)},
-    **{f"s{n}b-both": tuple(f"r{n}{c}" for c in "def") for n in range(10, 17)}}
+    **{f"s{n}-both": tuple(f"r{n}{c}" for c in "abc") for n in range(8, 18)},
+    **{f"s{n}b-both": tuple(f"r{n}{c}" for c in "def") for n in range(10, 18)},
+    "s17c-both": ("r17g", "r17h", "r17i")}
 _WH = frozenset(str.split("what which who whom whose when where why how"))
 _TYPES = {"PERSON": "person", "DATE": "date", "TIME": "date", "CARDINAL": "number",
           "QUANTITY": "number", "PERCENT": "number", "MONEY": "number", "GPE": "place",

@@ -81,3 +81,14 @@ def test_a_which_question_names_what_it_asks_for(nlp: Any) -> None:
     assert narrow.stranded_circumstance("What was the northern canal linked with?", found, sent)
     assert not narrow.stranded_circumstance("Which river was the northern canal linked with?",
                                             found, sent)
+
+
+def test_the_bench_reads_every_seen_review() -> None:
+    """bench.qa_forms names each SEEN review's rated packet and its ratings files (it crashed
+    once SEEN_KEYS gained session 17's reviews and its table did not)."""
+    from bench import qa_forms, splits
+
+    assert {k.split("-")[0] for k in qa_forms.RATED} == {k.split("-")[0] for k in splits.SEEN_KEYS}
+    for packet, names in qa_forms.RATED.items():
+        assert (splits.REVIEWS / f"{packet}.key.json").exists(), packet
+        assert all((splits.REVIEWS / f"{n}.jsonl").exists() for n in names), packet
