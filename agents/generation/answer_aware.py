@@ -27,6 +27,7 @@ from agents.generation.compression import compressions
 from agents.generation.gazetteer import region
 from agents.generation.grammar import ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+from agents.generation.participles import adjunct_question
 from agents.generation.phrasing import _empty, candidates, in_window
 from agents.generation.ranking import Candidate, ranker
 from agents.generation.reference import Resolver
@@ -150,7 +151,14 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
     """Every wh-question (phrasing.candidates) each source gives, and its rephrasings."""
     made: dict[str, Candidate] = {}
     for where, span, source, dropped in sources:
-        for question, form in candidates(where, span, answer, resolver):
+        phrasings = candidates(where, span, answer, resolver)
+        # the time or place of a participle without a subject ('Originally planned for
+        # release in November 2005, Twilight Princess was …' → 'When was Twilight Princess
+        # originally planned?'): the clause-level question finds no subject for it
+        by_participle = adjunct_question(where, span, resolver, set_off=True)
+        if by_participle is not None:
+            phrasings.append((by_participle[0], "adjunct"))
+        for question, form in phrasings:
             if _empty(question):
                 continue
             for asked in (question, *rephrasings(question, answer)):

@@ -35,20 +35,20 @@ def agent_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None
         return None
     verb = agent.head
     verbs = [verb]
-    if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.tag_ in ("VBN", "VBD"):
+    if verb.dep_ == "conj" and verb.head.dep_ in _MODIFYING and verb.head.tag_ in ("VBN", "VBD"):
         # "a game developed and published by Nintendo": the agent of both, unless the first
         # has its own ("choreographed by Fokine and orchestrated by Glazunov")
         first = verb.head
         if not any(c.dep_ == "agent" for c in first.children):
             verbs = [first, verb]
         verb = first
-    if verb.dep_ != "acl" or verbs[-1].tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+    if verbs[-1].tag_ != "VBN":
         return None
     if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for v in verbs for c in v.children):
         return None
+    noun = modified_noun(verb)
     forms = [simple_past(v) for v in verbs]
-    noun = verb.head
-    if None in forms or noun.i in range(answer.start, answer.end):
+    if noun is None or None in forms or noun.i in range(answer.start, answer.end):
         return None
     past = " and ".join(f for f in forms if f)
     name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"
@@ -63,6 +63,47 @@ def agent_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None
         return None
     wh = "Who" if answer.kind in ("person", "group") else "What"
     return f"{wh} {past} {phrase}?"
+
+
+# a participle that modifies a noun: the parser hangs it on the noun (acl) or, set off by a
+# comma, on the clause's verb (advcl: "Chopin took the genre of the nocturne, invented by …")
+_MODIFYING = ("acl", "advcl")
+
+
+def modified_noun(verb: Token) -> Token | None:
+    """The noun a past participle without a subject of its own tells of, or None.
+
+    An ``acl`` hangs on its noun. An ``advcl`` set off by commas tells of the clause's subject
+    when it opens the sentence before it ("Originally planned for 2005, Twilight Princess was
+    delayed …"), else of the noun phrase that ends at the comma before it: a name ("… used
+    in the ballet Chopiniana, choreographed by Fokine") or the clause's object ("took the
+    genre of the nocturne, invented by …": the genre of the nocturne, its phrase through
+    'of'); a common noun in an adjunct may not be what the participle tells of ("built a
+    bridge over the river, designed by …"), so none is taken."""
+    if verb.dep_ == "acl":
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return None
+    if any(c.dep_ in _OWN_CLAUSE or c.dep_ == "mark" for c in verb.children):
+        return None  # "when compared to …", "having been …": a clause of its own
+    doc, main = verb.doc, verb.head
+    subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    after = verb.right_edge.i + 1
+    if subj is not None and verb.i < subj.left_edge.i and after < len(doc) and \
+            doc[after].text == "," and after < subj.left_edge.i:
+        return subj if subj.pos_ in ("NOUN", "PROPN") else None
+    comma = verb.left_edge.i - 1
+    if verb.i < main.i or comma < 1 or doc[comma].text != ",":
+        return None
+    noun = doc[comma - 1]  # (the comma may hang on it: its right edge)
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.right_edge.i > comma:
+        return None
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in (
+            "NOUN", "PROPN"):
+        noun = noun.head.head  # "the genre of the nocturne": the genre's phrase
+    if noun.pos_ != "PROPN" and noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass"):
+        return None  # "built a bridge over the river, designed by …": the bridge, not the river
+    return noun if any(t.i == main.i for t in noun.ancestors) else None
 
 
 def _noun_phrase(sent: Span, noun: Token, resolver: Resolver) -> str | None:
@@ -99,24 +140,34 @@ def _past(noun: Token) -> bool:
     return not any(v.tag_ in ("VBZ", "VBP", "MD") for v in verbs)
 
 
-def adjunct_question(sent: Span, answer: Answer, resolver: Resolver) -> tuple[str, str] | None:
+def adjunct_question(sent: Span, answer: Answer, resolver: Resolver, set_off: bool = False
+                     ) -> tuple[str, str] | None:
     """('When was <the noun> <participle>?', the answer) when ``answer`` is the time or place
     of a past participle that modifies a noun ("the Academy of Literature, first established
     in 1329, …" → "When was the Academy of Literature first established?"), else None. The
     participle has no subject of its own, so the clause-level question finds none; the noun
-    it modifies is what was established, and the passive asks it."""
+    it modifies is what was established, and the passive asks it. ``set_off``: also a
+    participle the parser hangs on the clause (``modified_noun``; answer-aware mode asks it;
+    the deck's cards have not been reviewed with it). A year that counts in its month ("in
+    November 2005") is asked with the month."""
     root = answer.span(sent).root
+    if set_off and root.dep_ == "nummod" and answer.kind in ("year", "date") and \
+            root.head.dep_ == "pobj" and root.head.ent_type_ == "DATE":
+        root = root.head
     prep = root.head
     if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.pos_ != "ADP":
         return None
     verb = prep.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN") or \
-            verb.i > prep.i or any(c.dep_ in _OWN_CLAUSE for c in verb.children):
+    if verb.dep_ not in (_MODIFYING if set_off else ("acl",)) or verb.tag_ != "VBN" or \
+            verb.i > prep.i or any(
+            c.dep_ in _OWN_CLAUSE for c in verb.children):
         return None
-    noun = verb.head
+    noun = modified_noun(verb)
+    if noun is None:
+        return None
     doc = sent.doc
     gap = range(noun.right_edge.i + 1, verb.left_edge.i)
-    if noun.i > verb.i or any(not doc[i].is_punct for i in gap):
+    if verb.dep_ == "acl" and (noun.i > verb.i or any(not doc[i].is_punct for i in gap)):
         return None  # (the participle follows its noun's own phrase, at most a comma between)
     whole = sorted(t.i for t in root.subtree)
     if not set(range(answer.start, answer.end)) <= set(whole) or len(whole) > 6 or any(
@@ -133,8 +184,8 @@ def adjunct_question(sent: Span, answer: Answer, resolver: Resolver) -> tuple[st
     if not phrase:
         return None
     # the participle's own adverbs ('first established', 'formally opened') stay with it
-    adverbs = [c.text for c in verb.children if c.dep_ in ("advmod", "neg") and c.i < verb.i
-               and c.i == c.right_edge.i]
+    adverbs = [c.lower_ if c.i == sent.start else c.text for c in verb.children
+               if c.dep_ in ("advmod", "neg") and c.i < verb.i and c.i == c.right_edge.i]
     plural = noun.tag_ in ("NNS", "NNPS") and not any(
         c.dep_ == "det" and c.lower_ in ("this", "that", "a", "an") for c in noun.children)
     be = ("were" if plural else "was") if answer.kind in ("year", "date", "century") or \

@@ -1,0 +1,66 @@
+"""A past participle set off by commas that the parser hangs on the clause's verb (advcl), not
+on its noun: answer-aware mode asks its agent, time and place of the noun it tells of, as it
+asks a noun's own participle (session 18, issue 9 benchmark 2: participles without a subject
+of their own were a group of the echo questions)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from agents.generation import participles
+from agents.generation.answer_aware import question_for_answer
+from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+from agents.generation.reference import Resolver
+from agents.generation.spans import locate
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    found = pipeline("en", DEFAULT_PIPELINES)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    # before: 'Originally planned for release in November what year, the game was delayed …?'
+    ("Originally planned for release in November 2005, the game was delayed by the studio.",
+     "2005", "In what year was the game originally planned?"),
+    # before: 'Published where in 1851, the novel was praised by critics?'
+    ("First published in London in 1851, the novel was praised by critics.", "London",
+     "Where was the novel first published?"),
+    # before: the blank 'The city built a new bridge over the river, designed by _____.'
+    ("The city built a new bridge over the river, designed by Gustave Eiffel.",
+     "Gustave Eiffel", "Who designed the new bridge?"),
+    # before: 'Choreographed by who and orchestrated by Alexander Glazunov?'
+    ("Chopin's music was used in the 1909 ballet Chopiniana, choreographed by Michel Fokine "
+     "and orchestrated by Alexander Glazunov.", "Michel Fokine",
+     "Who choreographed the 1909 ballet Chopiniana?"),
+])
+def test_a_set_off_participle_is_asked_of_the_noun_it_tells_of(text: str, answer: str,
+                                                               expected: str) -> None:
+    assert question_for_answer(text, answer)[0] == expected
+
+
+def test_a_set_off_participle_after_a_common_noun_in_an_adjunct_tells_of_no_noun(
+        nlp: Language) -> None:
+    # "designed" hangs on 'built'; the river before the comma is not what was designed
+    doc = nlp("The city built a bridge over the river, designed by Gustave Eiffel.")
+    designed = next(t for t in doc if t.text == "designed")
+    assert designed.dep_ == "advcl"
+    assert participles.modified_noun(designed) is None
+    doc = nlp("The city built a new bridge, designed by Gustave Eiffel.")
+    designed = next(t for t in doc if t.text == "designed")
+    found = participles.modified_noun(designed)
+    assert found is not None and found.text == "bridge"
+
+
+def test_the_deck_keeps_its_participle_questions_to_a_noun_s_own(nlp: Language) -> None:
+    # the deck's cards were not reviewed with the set-off participle: only answer-aware mode
+    # (set_off=True) asks it
+    sent = nlp("First published in London in 1851, the novel was praised by critics.")[:]
+    found = locate(sent, "1851")
+    assert found is not None
+    assert participles.adjunct_question(sent, found, Resolver()) is None
+    assert participles.adjunct_question(sent, found, Resolver(), set_off=True) == (
+        "When was the novel first published?", "1851")
