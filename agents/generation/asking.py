@@ -472,8 +472,12 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         # (a user who highlights "a storm" in "But a storm dispersed the fleet" wants its
         # question: answer-aware mode asks it)
         return None  # "An object remains at rest …": a generic subject is no fact to recall
+    if count_noun is None and whole_list:
+        # (answer-aware mode) "Duke William II of Normandy" for the answer "William II": the
+        # title before the name and the place it is of go with it
+        a_removed |= _title_and_seat(root, answer)
     if count_noun is None and role in ("subject", "object", "adjunct") and \
-            answer.kind not in NUMERIC and any(
+            answer.kind not in NUMERIC and any(c.i not in a_removed and
             c.dep_ == "prep" and c.lower_ == "of" and c.i >= answer.end for c in root.children):
         # the answer's own "of …" would stay behind: "What did the Normans adopt of the rest
         # of France?" (answer "growing feudal doctrines"); the dev3 review's commonest echo
@@ -641,6 +645,29 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     if body is None:
         return None
     return _finish(body, answer_text, role)
+
+
+def _title_and_seat(root: Token, answer: Answer) -> set[int]:
+    """The words of a person's name around the answer that are no fact of their own: a
+    title before it (hung on any word of the name) and the place it is of ("Duke", "of
+    Normandy" of "Duke William II of Normandy" for "William II"), or nothing when the answer
+    is no person's name."""
+    if answer.kind != "person" or root.pos_ != "PROPN":
+        return set()
+    out: set[int] = set()
+    doc = root.doc
+    for c in (c for t in doc[answer.start : answer.end] for c in t.children):
+        part = _subtree(c)
+        if c.dep_ == "compound" and c.i < answer.start and c.pos_ == "PROPN" and \
+                c.i == c.right_edge.i:
+            out |= part  # "Duke", "King"
+        elif c.dep_ == "prep" and c.lower_ == "of" and c.i == answer.end and len(part) <= 4:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in (
+                    "PERSON", "DATE", "CARDINAL") and all(
+                    doc_t.pos_ in ("PROPN", "DET", "ADP") for doc_t in c.subtree):
+                out |= part  # "of Normandy", "of the Franks"
+    return out
 
 
 # nouns that name the kind of the name after them without 'of' ('the concept environmental

@@ -1,7 +1,7 @@
-"""A past participle set off by commas that the parser hangs on the clause's verb (advcl), not
-on its noun: answer-aware mode asks its agent, time and place of the noun it tells of, as it
-asks a noun's own participle (session 18, issue 9 benchmark 2: participles without a subject
-of their own were a group of the echo questions)."""
+"""Answer-aware questions where wh-movement failed and an echo was asked (session 18, issue 9
+benchmark 2): a past participle set off by commas that the parser hangs on the clause's verb
+(advcl), not on its noun, is asked of the noun it tells of; a person's name moves with its
+title and the place it is of ("Duke William II of Normandy")."""
 
 from __future__ import annotations
 
@@ -64,3 +64,25 @@ def test_the_deck_keeps_its_participle_questions_to_a_noun_s_own(nlp: Language) 
     assert participles.adjunct_question(sent, found, Resolver()) is None
     assert participles.adjunct_question(sent, found, Resolver(), set_off=True) == (
         "When was the novel first published?", "1851")
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    # before: 'Duke who of Normandy conquered England?' (the echo)
+    ("In 1066, Duke William II of Normandy conquered England.", "William II",
+     "Who conquered England?"),
+    # before: 'Emma married King who of England in 1002?'
+    ("Emma married King Ethelred II of England in 1002.", "Ethelred II",
+     "Who did Emma marry in 1002?"),
+    # before: 'The abbey was founded by Duke who of Normandy?'
+    ("The abbey was founded by Duke Richard II of Normandy.", "Richard II",
+     "Who founded the abbey?"),
+])
+def test_a_name_moves_with_its_title_and_the_place_it_is_of(text: str, answer: str,
+                                                            expected: str) -> None:
+    assert question_for_answer(text, answer)[0] == expected
+
+
+def test_an_of_phrase_that_is_no_title_s_place_still_stays_with_its_noun() -> None:
+    # (the answer's own 'of …' is not moved away from it unless it is a person's seat)
+    assert question_for_answer("The capital of France is Paris.", "France")[0] == \
+        "The capital of what country is Paris?"
