@@ -86,3 +86,31 @@ def test_an_of_phrase_that_is_no_title_s_place_still_stays_with_its_noun() -> No
     # (the answer's own 'of …' is not moved away from it unless it is a person's seat)
     assert question_for_answer("The capital of France is Paris.", "France")[0] == \
         "The capital of what country is Paris?"
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    # before: 'An exploit known as what was developed by hobbyists?' (an echo)
+    ("An exploit known as the Twilight Hack was developed by hobbyists.", "Twilight Hack",
+     "What was the exploit known as?"),
+    # before: 'The bridge, built with what from Pittsburgh, opened in 1883?'
+    ("The bridge, built with steel from Pittsburgh, opened in 1883.", "steel",
+     "What was the bridge built with?"),
+])
+def test_a_participle_s_other_phrase_is_asked_with_its_preposition_stranded(
+        text: str, answer: str, expected: str) -> None:
+    assert question_for_answer(text, answer)[0] == expected
+
+
+def test_no_stranded_participle_question_of_a_predicate_noun_or_in_the_deck(
+        nlp: Language) -> None:
+    sent = nlp("Chopin's works are cannon buried in flowers.")[:]
+    found = locate(sent, "flowers")
+    assert found is not None
+    # 'What is cannon buried in?' tells of nothing: the works are what the sentence is about
+    assert participles.adjunct_question(sent, found, Resolver(), set_off=True) is None
+    sent = nlp("The bridge, built with steel from Pittsburgh, opened in 1883.")[:]
+    found = locate(sent, "steel")
+    assert found is not None
+    assert participles.adjunct_question(sent, found, Resolver()) is None
+    assert participles.adjunct_question(sent, found, Resolver(), set_off=True) == (
+        "What was the bridge built with?", "steel")

@@ -131,6 +131,11 @@ _OWN_CLAUSE = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "dobj", "xcomp"
 _ADJUNCT_WH = frozenset({"when", "where", "in what century"})
 
 
+# prepositions that do not strand after a participle ('What was X built during?')
+_NO_STRANDING = frozenset(str.split("during despite including except within among amongst "
+                                    "throughout via per"))
+
+
 def _past(noun: Token) -> bool:
     """The clause the noun stands in tells of the past ('the Academy, founded in …, was …')."""
     tok = noun
@@ -178,7 +183,17 @@ def adjunct_question(sent: Span, answer: Answer, resolver: Resolver, set_off: bo
             for i in whole):
         return None
     wh, absorbs = wh_phrase(answer, sent, prep, "adjunct")
-    if not absorbs or wh not in _ADJUNCT_WH:
+    stranded = ""
+    if set_off and not absorbs and (wh in ("what", "who", "whom") or wh.startswith(
+            ("what ", "which "))) and prep.lower_ not in _NO_STRANDING and \
+            noun.dep_ not in ("attr", "acomp"):
+        # (not of a predicate noun: 'Chopin's works are cannon buried in flowers' tells of
+        # the works, and 'What is cannon buried in?' of nothing)
+        # (answer-aware mode) "Chopin's heart, preserved in alcohol" → "What was Chopin's
+        # heart preserved in?"; "an exploit known as the Twilight Hack" → "What was the
+        # exploit known as?": the preposition strands at the end, as people ask it
+        wh, stranded = ("who" if wh == "whom" else wh), prep.lower_
+    elif not absorbs or wh not in _ADJUNCT_WH:
         return None
     phrase = _noun_phrase(sent, noun, resolver)
     if not phrase:
@@ -192,7 +207,8 @@ def adjunct_question(sent: Span, answer: Answer, resolver: Resolver, set_off: bo
         _past(noun) else ("are" if plural else "is")
     if any(c.dep_ == "conj" for c in noun.children):
         return None  # 'A and B, founded in …': both or one?
-    question = " ".join([wh[:1].upper() + wh[1:], be, phrase, *adverbs, verb.text]) + "?"
+    question = " ".join([wh[:1].upper() + wh[1:], be, phrase, *adverbs, verb.text,
+                         *([stranded] if stranded else [])]) + "?"
     answer_text = doc[whole[0] : whole[-1] + 1].text
     if answer_text.lower().startswith("the ") and answer.kind in ("year", "date", "century"):
         answer_text = answer_text[4:]
