@@ -114,3 +114,24 @@ def test_no_stranded_participle_question_of_a_predicate_noun_or_in_the_deck(
     assert participles.adjunct_question(sent, found, Resolver()) is None
     assert participles.adjunct_question(sent, found, Resolver(), set_off=True) == (
         "What was the bridge built with?", "steel")
+
+
+_CONCERT = ("Chopin returned to Paris in 1847. In February 1848, with the cellist Auguste "
+            "Franchomme, he gave his last Paris concert.")
+
+
+def test_a_subject_pronoun_is_not_the_name_in_a_phrase_of_its_own_verb() -> None:
+    # before: 'When did Auguste Franchomme give his last Paris concert?' (a wrong answer:
+    # 'he' read as the cellist before it)
+    assert question_for_answer(_CONCERT, "February 1848")[0] == \
+        "When did Chopin give his last Paris concert?"
+    # before: the echo 'In February 1848, with the cellist who?'
+    assert question_for_answer(_CONCERT, "Auguste Franchomme")[0] == \
+        "Who did Chopin give his last Paris concert with?"
+
+
+def test_a_phrase_fronted_before_the_subject_strands_its_preposition_at_the_end() -> None:
+    # before: 'With who, he headed for Austria?'
+    text = "Chopin left Warsaw in 1830. With Woyciechowski, he headed for Austria."
+    assert question_for_answer(text, "Woyciechowski")[0] == \
+        "Who did Chopin head for Austria with?"

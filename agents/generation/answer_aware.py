@@ -95,7 +95,7 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
         at = _find(text, answer)
         sent_no = next((n for n, s in enumerate(sents) if s.start_char <= at < s.end_char), 0)
         sent = doc[sents[sent_no].start : sents[sent_no].end]
-        resolver = Resolver(lenient=True)
+        resolver = _Binding(lenient=True)
         for prev in sents[max(0, sent_no - 3) : sent_no]:
             resolver.push(prev)
 
@@ -215,7 +215,33 @@ def rephrasings(question: str, answer: str) -> list[str]:
     return out
 
 
-class _Keeping(Resolver):
+class _Binding(Resolver):
+    """A resolver that does not let a subject pronoun stand for the noun of a phrase of its
+    own verb: "With the cellist Auguste Franchomme, he gave his last concert" — 'he' is not
+    Franchomme (a name the pronoun's clause holds cannot be what the pronoun means), and the
+    question for the name was rejected as holding its own answer."""
+
+    @staticmethod
+    def _before(pronoun: Token, sent: Span) -> list[Token]:
+        before = Resolver._before(pronoun, sent)
+        verb = next((t for t in (pronoun, *pronoun.ancestors) if t.pos_ in ("VERB", "AUX")),
+                    None)
+        subj = None if verb is None else next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if verb is None or subj is None or subj.pos_ != "PRON" or not (
+                subj == pronoun or subj.i < pronoun.i):
+            return before  # ('his' of 'he gave his concert' is bound as 'he' is)
+        bound: set[int] = set()
+        heads = [g for c in verb.children if c.dep_ == "prep" and c.i < subj.i
+                 for g in c.children if g.dep_ == "pobj"]
+        while heads:  # the phrase's noun, its appositions and conjuncts (not a possessor)
+            tok = heads.pop()
+            bound.add(tok.i)
+            heads += [g for g in tok.children if g.dep_ in ("appos", "conj")]
+        return [t for t in before if t.i not in bound]
+
+
+class _Keeping(_Binding):
     """A resolver that keeps, as written, a personal pronoun it cannot resolve."""
 
     def replacement(self, pronoun: Token, sent: Span) -> str | None:

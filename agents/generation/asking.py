@@ -629,6 +629,12 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         if not subject_part:
             return None
         order = subject_part + rest + sorted(front)
+        if prep is not None and not absorbs and whole_list and prep.i in rest and \
+                prep.i < subj.left_edge.i:
+            # (answer-aware mode) a phrase fronted before the subject strands its preposition
+            # at the end: "With Woyciechowski, he headed for Austria" → "Who did Chopin head
+            # for Austria with?", not 'Who did Chopin with head …?'
+            order = [i for i in order if i != prep.i] + [prep.i]
         if _orphan_preposition(doc, order, a_removed):
             return None
         if prep is not None and prep.i in order and not whole_list and any(
