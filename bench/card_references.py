@@ -31,7 +31,8 @@ _S12 = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12
         "s14-both": ("r14a", "r14b", "r14c"), "s14b-both": ("r14d", "r14e", "r14f"),
         "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f"),
         "s16-both": ("r16a", "r16b", "r16c"), "s16b-both": ("r16d", "r16e", "r16f"),
-        "s17-both": ("r17a", "r17b", "r17c"), "s17b-both": ("r17d", "r17e", "r17f")}
+        "s17-both": ("r17a", "r17b", "r17c"), "s17b-both": ("r17d", "r17e", "r17f"),
+        "s17c-both": ("r17g", "r17h", "r17i")}
 
 
 def rated_cards() -> list[dict]:

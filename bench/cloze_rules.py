@@ -43,6 +43,8 @@ RULES: dict[str, Rule] = {
     "negated": blanks.negated,
     "swallowed": blanks.swallowed,
     "broken": blanks.broken,
+    "relative_time": blanks.relative_time,
+    "subordinated": blanks.subordinated,
     "gives_away": lambda a, s: giveaway.gives_away(a, s, None) is not None,
 }
 
