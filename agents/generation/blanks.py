@@ -39,6 +39,16 @@ rejected, ``bench.cloze_rules``):
 - *broken*: the blank runs across a glued dash or into the next sentence ('Model—many
   leaders', 'World War I. One') (0 kept, 2 rejected).
 
+Session 18 (s17, s17b, s17c rejects; all seen rated cloze cards, dev and s6-s17c, 1350 kept /
+761 rejected, ``bench.cloze_rules``):
+
+- *relative_time*: a time noun that only a relative or sequence word describes ('last
+  week', 'previous years', 'first years', 'enough time'): a time said against another the
+  card does not give (1 kept, 5 rejected beyond the other rules);
+- *subordinated*: the blank opens with its subordinating conjunction ('as elected MSPs',
+  'Although') (0 kept, 2 rejected);
+- *broken* also takes a blank across a quotation mark ('word “deviance') (0 kept, 1 rejected).
+
 Tried and left out: a blank that is the page's most repeated name or noun ('Parliament' on a
 page about the Scottish Parliament; three or more other mentions: 51 kept, 43 rejected), an
 adjective before a name ('huge Battle of Warsaw': 11 kept, 8 rejected), a capitalised article
@@ -274,15 +284,53 @@ _OPENERS = frozenset(str.split(
 _GLUED_DASH = re.compile(r"[^\W\d_][—–][\u200b-\u200d\u2060\ufeff]*[^\W\d_]")
 
 
+def _unbalanced(text: str) -> bool:
+    """A quotation mark opens or closes in ``text`` without its twin ('word “deviance'); a
+    lone closing single quote may be an apostrophe ('Kings’ Road'), so only an opening one
+    without its close counts."""
+    return (text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
+            or text.count("\u2018") > text.count("\u2019"))
+
+
 def broken(answer: Answer, sent: Span) -> bool:
     """The blank is no one phrase of the text: it runs across a dash glued to words on both
-    sides ('Model—many leaders', 'Cambridge—but': the tokenizer keeps them one word) or into
-    the next sentence ('World War I. One')."""
+    sides ('Model—many leaders', 'Cambridge—but': the tokenizer keeps them one word), into
+    the next sentence ('World War I. One') or across a quotation mark ('the _____ ” has' →
+    'word “deviance': s17b, cut-boundary)."""
     span = answer.span(sent)
-    if _GLUED_DASH.search(span.text):
+    if _GLUED_DASH.search(span.text) or _unbalanced(span.text):
         return True
     return any(tok.lower_ in _OPENERS and tok.text[:1].isupper()
                and sent.doc[tok.i - 1].text.endswith(".") for tok in span[1:])
+
+
+# nouns of a stretch of time, and the words that place one only against another time the
+# card does not give ('the last week of …', 'in previous years', 'enough time')
+_TIME_NOUNS = frozenset(str.split(
+    "time week year day month decade century hour minute moment season era"))
+_RELATIVE = frozenset(str.split(
+    "previous last first next early earlier late later past recent new following preceding "
+    "same enough final initial coming subsequent prior current present few several many"))
+
+
+def relative_time(answer: Answer, sent: Span) -> bool:
+    """The blank is a time said only against another time: 'in the _____ of February' →
+    'last week', 'had worked in _____' → 'previous years', 'there will not be _____' →
+    'enough time' (s17, s17b, s17c: rejected as trivial or weak by the reviewers); a named
+    or counted time ('inter-war period', 'the 1990s', 'three years') stays."""
+    span = answer.span(sent)
+    head = span.root
+    if head.lemma_.lower() not in _TIME_NOUNS or not head.is_lower:
+        return False
+    mods = [t for t in span if t.i != head.i and t.pos_ != "DET" and not t.is_punct]
+    return bool(mods) and all(t.lower_ in _RELATIVE for t in mods)
+
+
+def subordinated(answer: Answer, sent: Span) -> bool:
+    """The blank opens with the word that subordinates it ('sitting in the Parliament _____'
+    → 'as elected MSPs', '_____ leukocytes leave …' → 'Although'): the phrase is cut at the
+    wrong boundary, its conjunction blanked with it (s17c: rejected, cut-boundary)."""
+    return answer.span(sent)[0].dep_ == "mark"
 
 
 def better(answer: Answer, sent: Span) -> Answer | None:
@@ -313,4 +361,4 @@ def poor(answer: Answer, sent: Span) -> bool:
     """Any rule above: the blank is no one term worth filling."""
     return any(rule(answer, sent) for rule in (
         filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
-        negated, swallowed, broken))
+        negated, swallowed, broken, relative_time, subordinated))

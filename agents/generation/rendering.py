@@ -154,8 +154,11 @@ class Builder:
             if n:
                 prev_i = pieces[n - 1][1]
                 glue = " "
-                if prev_i is not None and i is not None and i == prev_i + 1:
-                    glue = self.doc[prev_i].whitespace_
+                if prev_i is not None and i is not None and prev_i < i and all(
+                        replace.get(j) == "" for j in range(prev_i + 1, i)):
+                    # the text's own spacing, also after a phrase replaced by one piece: a
+                    # cloze blank keeps its closing quote ('these "_____"', not '"_____ "')
+                    glue = self.doc[i - 1].whitespace_
                 if re.match(r"^[,.;:!?%)]|^'s\b|^n't\b", text):
                     glue = ""
                 out += glue
