@@ -1,7 +1,8 @@
 """Cloze cards reviewers of s17, s17b and s17c rejected, with the real pipeline and invented
 text: a quoted blank rendered with a stray space before its closing quote, a blank across a
 quotation mark, a time said only against another time ('last week', 'first years'), a blank
-that opens with its subordinating conjunction. The sentence's other blanks stay."""
+that opens with its subordinating conjunction, a clause that ends on its conjunction. The
+sentence's other blanks stay."""
 
 from __future__ import annotations
 
@@ -84,3 +85,15 @@ def test_a_blank_opening_on_its_conjunction_is_poor(nlp: Language) -> None:
     assert blanks.poor(answer, sent)
     rest = Answer(1, 2, "phrase", "NP", "trader", doc[1:2].text)
     assert not blanks.subordinated(rest, sent)
+
+
+def test_a_clause_does_not_end_on_its_conjunction(nlp: Language) -> None:
+    """s17c 'In GR, _____ is not viewed as a force, but rather.' (cut-boundary): the clause of
+    a long sentence kept 'but rather' without the clause it opens."""
+    made = _blanks(nlp, "In the Lenz school of medicine, fever is not viewed as a disease, but "
+                        "rather, patients suffering from long fevers in the wet valleys are "
+                        "treated for an imbalance of the four humours described by the Varna "
+                        "physicians.")
+    assert not any("rather" in q for q, _ in made), made
+    assert ("In the Lenz school of medicine, _____ is not viewed as a disease.",
+            "fever") in made, made

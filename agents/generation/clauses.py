@@ -202,6 +202,12 @@ def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
     # a comma before a conjunction's dropped conjunct, or a conjunction first
     while out and (doc[out[0]].is_punct or doc[out[0]].dep_ in ("cc", "mark")):
         out.pop(0)
+    # a conjunction last with only its own modifier after it ('…, but rather' whose clause
+    # went: s17c 'In GR, gravitation is not viewed as a force, but rather.', cut-boundary)
+    tail = [i for i in out if doc[i].dep_ == "cc" and all(
+        doc[j].is_punct or doc[j].head.i == i for j in out if j > i)]
+    if tail and tail[0] != out[-1]:
+        out = [i for i in out if i < tail[0]]
     return out
 
 
