@@ -310,3 +310,21 @@ def test_the_last_resort_takes_the_best_card_under_its_bar_whatever_its_type() -
     assert KEEP_BAR["cloze"] > 0.6
     chosen, _ = QualityScorer(None).select([weak, good, under], 2, ("qa", "cloze"))
     assert [s.candidate.answer for s in chosen] == ["509 BC", "27 BC"]
+
+
+def test_a_deck_without_false_statements_gives_fewer_true_ones_not_a_run_of_true() -> None:
+    """Decks were 75-84 % "True" in the blind reviews: where a page gives no false statement,
+    the true ones took every true/false place, and a student learns that "True" is always
+    right. At most one true statement more than there are false ones; the count holds with
+    the other types."""
+    nouns = ["copper", "tin", "iron", "gold", "silver", "lead", "zinc", "nickel"]
+    clozes = [_scored("cloze", f"Miners in region {i} dug _____ from the hills.", nouns[i],
+                      0.5 - i / 100, f"Miners in region {i} dug {nouns[i]} from the hills.")
+              for i in range(8)]
+    statements = [_tf(f"Town {i} was founded by {nouns[i]} traders in {1600 + i}.", 0.9 - i / 100,
+                      f"Town {i} was founded by {nouns[i]} traders in {1600 + i}.")
+                  for i in range(4)]
+    chosen, notes = QualityScorer(keep_model=None).select([*clozes, *statements], 8,
+                                                          ("cloze", "tf"))
+    assert len(chosen) == 8, notes
+    assert Counter(s.candidate.type for s in chosen) == {"cloze": 7, "tf": 1}, notes

@@ -391,6 +391,9 @@ class QualityScorer:
             if lift:
                 pool = sorted(pool + lift, key=lambda s: -s.rank)
                 reserve = [s for s in reserve if all(s is not t for t in lift)]
+            # too few false statements: fewer true ones, not a run of "True" (at most one more
+            # than there are false); their places go to the other types (the count holds)
+            quota["tf:True"] = min(quota["tf:True"], over + len(lift) + 1)
         below = {id(s) for s in reserve}
         chosen: list[Scored] = []
         repeats: list[Scored] = []  # of a sentence the deck already has a card of
