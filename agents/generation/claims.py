@@ -30,10 +30,12 @@ faithful copies of their sentence and yet said something the page did not:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
-from agents.generation.terms import NUMBER_WORDS
+from agents.generation.terms import NUMBER_WORDS, norm
 
 # additive, concessive or summing-up: the claim stands without them
 _ADDITIVE = frozenset(str.split(
@@ -354,16 +356,11 @@ def still_true(sent: Span, start: int, original: str, swapped: str) -> bool:
 _MODIFIERS = frozenset(["acl", "relcl", "prep", "amod", "appos"])
 
 
-def merged(part: Span, whole: Span) -> bool:
-    """A clause of ``whole`` that fastens a modifier to a noun it did not modify, the words
-    between them left out: 'rotors mounted on a drive shaft, alternating with a series of
-    stators fixed to the turbine casing' → '… mounted on a drive shaft fixed to the turbine
-    casing' (s12: all three reviewers rejected it; the stators are fixed, not the shaft). The
-    clause's words are found in the sentence in order; a noun's modifier in the clause that
-    the sentence does not link to it, with words the clause dropped between them, was moved
-    there by the clause."""
+def _aligned(part: Span, whole: Span) -> dict[int, int]:
+    """A clause's words found in its sentence in order: part token index → whole token index
+    (a clause is re-parsed as a document of its own, clauses.py)."""
     words = [t for t in whole if not t.is_punct]
-    where: dict[int, int] = {}  # part token index → whole token index
+    where: dict[int, int] = {}
     k = 0
     for tok in part:
         if tok.is_punct:
@@ -372,6 +369,18 @@ def merged(part: Span, whole: Span) -> bool:
         if at is not None:
             where[tok.i] = words[at].i
             k = at + 1
+    return where
+
+
+def merged(part: Span, whole: Span) -> bool:
+    """A clause of ``whole`` that fastens a modifier to a noun it did not modify, the words
+    between them left out: 'rotors mounted on a drive shaft, alternating with a series of
+    stators fixed to the turbine casing' → '… mounted on a drive shaft fixed to the turbine
+    casing' (s12: all three reviewers rejected it; the stators are fixed, not the shaft). The
+    clause's words are found in the sentence in order; a noun's modifier in the clause that
+    the sentence does not link to it, with words the clause dropped between them, was moved
+    there by the clause."""
+    where = _aligned(part, whole)
     kept = set(where.values())
     doc = whole.doc
     for tok in part:
@@ -575,3 +584,137 @@ def elliptical_subject(sent: Span) -> bool:
             return True
     return False
 
+
+
+def _content(text: str) -> list[str]:
+    """The words of a normalised text that carry its content, cut to a crude stem ('happens',
+    'happened' → 'happe'): spaCy's stop words go."""
+    return [w[:5] for w in text.split() if w not in STOP_WORDS]
+
+
+_ELSEWHERE = 0.5  # share of a false statement's other content words a page sentence repeats
+
+
+def stated_elsewhere(statement: str, swapped: str, sentences: Sequence[str]) -> bool:
+    """A page sentence that names the swapped-in term says much of the rest of the statement
+    too: the 'false' statement may be what the page says of that term ('… also happen in the
+    stroma'), a second right answer rather than a falsehood. ``sentences`` are normalised
+    (terms.norm); a statement with nothing besides the term is taken as stated."""
+    term = re.sub(r"^(the|a|an) ", "", norm(swapped))
+    rest = _content(re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", " ", norm(statement)))
+    if not term or not rest:
+        return True
+    said = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+    for sentence in sentences:
+        if said.search(sentence):
+            words = set(_content(sentence))
+            if sum(w in words for w in rest) >= _ELSEWHERE * len(rest):
+                return True
+    return False
+
+
+def slot(span: Span) -> str | None:
+    """Where a term stands in its sentence, as a pattern another term of the page must match
+    to be swapped in for it: the object of a preposition ('in the stroma' → 'in'), or the
+    subject that opens the sentence ('^'); None in a copula's sentence (a definition's terms)
+    and for any other place (an object's verb, a modifier: a swap there reads absurd or stays
+    true more often than not)."""
+    root = span.root
+    if span.sent is not None and span.sent.root.lemma_ == "be":
+        return None  # a definition's terms: 'Brewing is how a brewer turns grain into alcohol'
+        # for '… into beer' is true in part
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.i == span.start - 1 - sum(
+            1 for t in span.doc[root.head.i + 1 : span.start] if t.dep_ == "det"):
+        return root.head.lower_
+    first = span.sent.start if span.sent is not None else span.start
+    lead = [t for t in span.doc[first : span.start] if not t.is_punct]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ != "be" and all(
+            t.dep_ == "det" for t in lead):
+        return "^"
+    return None
+
+
+def in_slot(where: str, term: str, sentences: Sequence[str],
+            subjects: Sequence[str] = ()) -> bool:
+    """A page sentence (normalised) puts ``term`` in the slot ``where`` (``slot``); for a
+    preposition's slot, one that opens with one of ``subjects`` (normalised terms of the page
+    other than the statement's own subject): 'The Calvin cycle takes place in the stroma' is
+    a fact parallel to 'The light-dependent reactions happen in the thylakoid membranes',
+    while 'It takes place mainly in the chloroplasts' names the whole the membranes lie in,
+    where the reactions happen as well (a 'false' statement that is true)."""
+    said = re.escape(re.sub(r"^(the|a|an) ", "", norm(term)))
+    if not said:
+        return False
+    before = "^" if where == "^" else rf"(?<!\w){re.escape(where)}"
+    pattern = re.compile(rf"{before}\s*(?:(?:the|a|an) )?{said}(?!\w)")
+    opens = re.compile(rf"^(?:(?:the|a|an) )?(?:{'|'.join(map(re.escape, subjects))})(?!\w)") \
+        if subjects else None
+    return any(pattern.search(s) and (where == "^" or (opens is not None and opens.match(s)))
+               for s in sentences)
+
+
+_OPEN_ENDS = frozenset(["CCONJ", "SCONJ", "ADP", "DET"])
+
+
+def dangling(part: Span) -> bool:
+    """A clause that ends on a word that opens what follows: '… is not viewed as a force, but
+    rather.' (s17c: every reviewer 'cut-boundary'), '… and', '… of the'."""
+    words = [t for t in part if not t.is_punct]
+    if not words:
+        return False
+    last = words[-1]
+    return last.pos_ in _OPEN_ENDS or (last.lower_ in ("rather", "instead", "also") and len(
+        words) > 1 and words[-2].pos_ == "CCONJ")
+
+
+_ALTERNATIVE = frozenset(["or", "nor", "either"])
+
+
+def cuts_alternatives(part: Span, whole: Span) -> bool:
+    """A clause that keeps some of a sentence's alternatives and drops the rest: 'members must
+    be a citizen of the United Kingdom, the Republic of Ireland, …, or a European Union
+    citizen' → 'Members must be a citizen of the United Kingdom' (s17c: a true statement the
+    page does not say, 'wrong-answer'). One alternative of several is no fact of its own."""
+    kept = set(_aligned(part, whole).values())
+    for cc in whole:
+        if cc.dep_ not in ("cc", "preconj") or cc.lower_ not in _ALTERNATIVE:
+            continue
+        top = cc.head  # up the list: the parse joins its items as conjuncts or appositions
+        while top.dep_ in ("conj", "appos") and top.head != top:
+            top = top.head
+        members = [top]
+        for tok in members:
+            members += [c for c in tok.children if c.dep_ in ("conj", "appos")]
+        inside = sum(m.i in kept for m in members)
+        if 0 < inside < len(members):
+            return True
+    return False
+
+
+_TIMES = frozenset(["DATE", "TIME"])
+
+
+def dated_subject(part: Span, whole: Span) -> bool:
+    """A clause whose subject is a date the sentence does not make a subject: 'As of March
+    2015, it had control …, and has nominal control over …' → 'March 2015 has nominal
+    control over …' (s17c: every reviewer 'echo'; the missing subject was filled with the
+    date). A time says when, it does not hold or do."""
+    where = _aligned(part, whole)
+    for tok in part:
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.ent_type_ in _TIMES or any(
+                t.ent_type_ in _TIMES for t in tok.subtree)) and tok.i in where:
+            was = whole.doc[where[tok.i]]
+            if was.dep_ not in ("nsubj", "nsubjpass"):
+                return True
+    return False
+
+
+# 'between three and three days', 'from 5 to 5': a range whose ends the swap made one
+_COLLAPSED = re.compile(r"\b(?:between|from)\s+(\S+)\s+(?:and|to)\s+\1(?!\w)", re.IGNORECASE)
+
+
+def collapsed(true: str, false: str) -> bool:
+    """The false statement names one value for both ends of a range the true one spans:
+    'usually takes between two and three days' → 'between three and three days' (s17c:
+    every reviewer 'absurd-false'): false in an absurd way, not a plausible misreading."""
+    return bool(_COLLAPSED.search(false)) and not _COLLAPSED.search(true)
