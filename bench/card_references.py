@@ -88,6 +88,15 @@ def other_rules(card: dict, sent: Span, whole: Span | None) -> list[str]:
         out.append("attributed")
     if whole is not None and claims.merged(sent, whole):
         out.append("merged")
+    if whole is not None and claims.dangling(sent):
+        out.append("dangling")
+    if whole is not None and claims.cuts_alternatives(sent, whole):
+        out.append("alternatives")
+    if whole is not None and claims.dated_subject(sent, whole):
+        out.append("dated_subject")
+    if card["type"] == "tf" and card["answer"] == "False" and claims.collapsed(
+            sent.text, card["question"]):
+        out.append("collapsed")
     if card["type"] in ("cloze", "mcq") and "_____" in card["question"]:
         at = card["question"].find("_____")
         before = card["question"][:at].split()[-1:] or [""]

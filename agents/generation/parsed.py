@@ -129,8 +129,8 @@ def generate(
                                                strict=True):
             tags = [t for t in (doc.subject, sentence.heading) if t]
             weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
-            out += _anchored(_for_sentence(sent, ans, pool, resolver, doc, difficulty, weight,
-                                           tags, vectors), sent, None, resolver, doc.language)
+            out += _leaning(_for_sentence(sent, ans, pool, resolver, doc, difficulty, weight,
+                                          tags, vectors), sent, None, resolver, doc.language)
             for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
                 if doc.language == "en" and (claims.attributed(part, sent)
                                              or claims.merged(part, sent)
@@ -139,9 +139,9 @@ def generate(
                                              or claims.dated_subject(part, sent)):
                     continue  # '… believed that A, and B' → 'B' is the believer's view;
                     # '…, but rather.'; one of several alternatives; 'March 2015 has …'
-                out += _anchored(_for_sentence(part, part_found, pool, resolver, doc,
-                                               difficulty, weight, tags, vectors),
-                                 part, sent, resolver, doc.language)
+                out += _leaning(_for_sentence(part, part_found, pool, resolver, doc,
+                                              difficulty, weight, tags, vectors),
+                                part, sent, resolver, doc.language)
             resolver.push(sent)
         return standing(well_formed(out, nlp), standalone.topic_words(sents),
                         standalone.main_topic(sents))
@@ -168,6 +168,17 @@ def _clauses(sents: list[Span], nlp: Language) -> list[list[Span]]:
         out.append(clauses.clauses(sent, resolver, nlp))
         resolver.push(sent)
     return out
+
+
+def _leaning(cands: list[Candidate], sent: Span, whole: Span | None, resolver: Resolver,
+             language: str) -> list[Candidate]:
+    """``_anchored``, and a false statement with a swapped term only beside its true one: 'The
+    attempt failed within a year' leans on the page (which attempt) and goes; swapped, 'The
+    fur failed …' hides what it leans on, and goes with it."""
+    out = _anchored(cands, sent, whole, resolver, language)
+    gone = {c.source for c in cands if "tf:true" in c.tags} - {
+        c.source for c in out if "tf:true" in c.tags}
+    return [c for c in out if not ("tf:term" in c.tags and c.source in gone)]
 
 
 def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: Resolver,
@@ -587,8 +598,10 @@ def _term_swap(builder: Builder, sent: Span, found: list[Answer], pool: choices.
                    and mine not in norm(text) and not choices.named_in(text, answer.text,
                                                                        sent.text)
                    and claims.in_slot(slot, text, pool.sentences, subjects)]
-        # the slot is the kind's evidence: no floor of closeness against tagging slips
+        # a preposition's slot of a parallel fact is the kind's evidence ('stroma' is far
+        # from 'thylakoid membranes' by MiniLM); an opening subject needs the closeness too
         ranked = by_closeness(answer.text, list(dict.fromkeys(options)), difficulty, vectors,
+                              floor=choices.UNRELATED if slot == "^" else None,
                               intermediate="closest")
         for swap in ranked[:_SWAPS]:
             replace = {answer.start: swap,
