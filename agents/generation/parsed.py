@@ -135,13 +135,15 @@ def generate(
                 if doc.language == "en" and (claims.attributed(part, sent)
                                              or claims.merged(part, sent)
                                              or claims.dangling(part)
-                                             or claims.cuts_alternatives(part, sent)
                                              or claims.dated_subject(part, sent)):
                     continue  # '… believed that A, and B' → 'B' is the believer's view;
-                    # '…, but rather.'; one of several alternatives; 'March 2015 has …'
-                out += _leaning(_for_sentence(part, part_found, pool, resolver, doc,
+                    # '…, but rather.'; 'March 2015 has nominal control …'
+                made = _leaning(_for_sentence(part, part_found, pool, resolver, doc,
                                               difficulty, weight, tags, vectors),
                                 part, sent, resolver, doc.language)
+                if doc.language == "en" and claims.cuts_alternatives(part, sent):
+                    made = [c for c in made if c.type != "tf"]  # one of several alternatives
+                out += made
             resolver.push(sent)
         return standing(well_formed(out, nlp), standalone.topic_words(sents),
                         standalone.main_topic(sents))
