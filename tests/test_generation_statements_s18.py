@@ -1,9 +1,8 @@
 """True/false statements for issue 9, session 18, on invented text with the real pipeline
-(parsed._statements, claims.py, clauses.py): a false statement that swaps a key term for the
-one the page puts in the same slot of a parallel fact, never for the whole it lies in nor for
-one the page says the same of; and the s17c reviewers' classes: a range whose ends the swap
-made one ('absurd-false'), a clause cut after 'but rather' ('cut-boundary'), a clause that
-keeps one of several alternatives ('wrong-answer'), a date made a clause's subject ('echo')."""
+(parsed._statements, claims.py, clauses.py), the s17c reviewers' classes: a range whose ends
+the swap made one ('absurd-false'), a clause cut after 'but rather' ('cut-boundary'), a clause
+that keeps one of several alternatives ('wrong-answer'), a date made a clause's subject
+('echo')."""
 
 from __future__ import annotations
 
@@ -28,42 +27,6 @@ def _cards(nlp: Language, text: str, before: str = _BEFORE) -> list[Candidate]:
 def _statements(nlp: Language, text: str, answer: str | None = None) -> list[str]:
     return [c.statement for c in _cards(nlp, text) if c.type == "tf"
             and (answer is None or c.answer == answer)]
-
-
-BREWING = ("Brewing is how a brewer turns malted grain into beer. "
-           "It takes place mainly in the brewhouse of a brewery, which holds the copper kettles. "
-           "The mashing steps happen in the mash tuns and release sugars from malted barley. "
-           "The fermentation takes place in the fermenting vessel and turns sugars into "
-           "alcohol. ")
-
-
-def test_a_false_statement_swaps_a_term_for_the_one_of_a_parallel_fact(nlp: Language) -> None:
-    """Decks were 75-84 % True: sentences without a number or date gave no false statement.
-    'The fermentation takes place in the mash tuns' is false; the page says where each step
-    happens."""
-    false = _statements(nlp, BREWING, "False")
-    assert any(s in false for s in (
-        "The fermentation takes place in the mash tuns and turns sugars into alcohol.",
-        "The mashing steps happen in the fermenting vessel and release sugars from malted "
-        "barley.")), false
-    # a definition's terms stay: 'Brewing is how a brewer turns malted grain into alcohol'
-    # is true in part
-    assert not any(s.startswith(("Brewing is", "Fermentation is")) for s in false), false
-
-
-def test_no_term_swap_puts_in_the_whole_the_term_lies_in(nlp: Language) -> None:
-    """'… happen in the brewhouse' is true as well: the brewhouse is where all of brewing
-    takes place ('It takes place mainly in …' opens with no term of the page)."""
-    false = _statements(nlp, BREWING, "False")
-    assert false and not any("brewhouse" in s for s in false), false
-
-
-def test_no_term_swap_that_the_page_says_elsewhere(nlp: Language) -> None:
-    """A swapped term of which the page states the rest too is a second right answer."""
-    text = BREWING + "Some sugars are also released from malted barley in the fermenting " \
-        "vessel. "
-    false = _statements(nlp, text, "False")
-    assert not any("happen in the fermenting vessel" in s for s in false), false
 
 
 def test_no_range_whose_ends_the_swap_made_one(nlp: Language) -> None:

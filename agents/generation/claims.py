@@ -30,12 +30,10 @@ faithful copies of their sentence and yet said something the page did not:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
-from agents.generation.terms import NUMBER_WORDS, norm
+from agents.generation.terms import NUMBER_WORDS
 
 # additive, concessive or summing-up: the claim stands without them
 _ADDITIVE = frozenset(str.split(
@@ -583,74 +581,6 @@ def elliptical_subject(sent: Span) -> bool:
                for t in words) and words[-1].pos_ != "NOUN":
             return True
     return False
-
-
-
-def _content(text: str) -> list[str]:
-    """The words of a normalised text that carry its content, cut to a crude stem ('happens',
-    'happened' → 'happe'): spaCy's stop words go."""
-    return [w[:5] for w in text.split() if w not in STOP_WORDS]
-
-
-_ELSEWHERE = 0.5  # share of a false statement's other content words a page sentence repeats
-
-
-def stated_elsewhere(statement: str, swapped: str, sentences: Sequence[str]) -> bool:
-    """A page sentence that names the swapped-in term says much of the rest of the statement
-    too: the 'false' statement may be what the page says of that term ('… also happen in the
-    stroma'), a second right answer rather than a falsehood. ``sentences`` are normalised
-    (terms.norm); a statement with nothing besides the term is taken as stated."""
-    term = re.sub(r"^(the|a|an) ", "", norm(swapped))
-    rest = _content(re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", " ", norm(statement)))
-    if not term or not rest:
-        return True
-    said = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
-    for sentence in sentences:
-        if said.search(sentence):
-            words = set(_content(sentence))
-            if sum(w in words for w in rest) >= _ELSEWHERE * len(rest):
-                return True
-    return False
-
-
-def slot(span: Span) -> str | None:
-    """Where a term stands in its sentence, as a pattern another term of the page must match
-    to be swapped in for it: the object of a preposition ('in the stroma' → 'in'), or the
-    subject that opens the sentence ('^'); None in a copula's sentence (a definition's terms)
-    and for any other place (an object's verb, a modifier: a swap there reads absurd or stays
-    true more often than not)."""
-    root = span.root
-    if span.sent is not None and span.sent.root.lemma_ == "be":
-        return None  # a definition's terms: 'Brewing is how a brewer turns grain into alcohol'
-        # for '… into beer' is true in part
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.i == span.start - 1 - sum(
-            1 for t in span.doc[root.head.i + 1 : span.start] if t.dep_ == "det"):
-        return root.head.lower_
-    first = span.sent.start if span.sent is not None else span.start
-    lead = [t for t in span.doc[first : span.start] if not t.is_punct]
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ != "be" and all(
-            t.dep_ == "det" for t in lead):
-        return "^"
-    return None
-
-
-def in_slot(where: str, term: str, sentences: Sequence[str],
-            subjects: Sequence[str] = ()) -> bool:
-    """A page sentence (normalised) puts ``term`` in the slot ``where`` (``slot``); for a
-    preposition's slot, one that opens with one of ``subjects`` (normalised terms of the page
-    other than the statement's own subject): 'The Calvin cycle takes place in the stroma' is
-    a fact parallel to 'The light-dependent reactions happen in the thylakoid membranes',
-    while 'It takes place mainly in the chloroplasts' names the whole the membranes lie in,
-    where the reactions happen as well (a 'false' statement that is true)."""
-    said = re.escape(re.sub(r"^(the|a|an) ", "", norm(term)))
-    if not said:
-        return False
-    before = "^" if where == "^" else rf"(?<!\w){re.escape(where)}"
-    pattern = re.compile(rf"{before}\s*(?:(?:the|a|an) )?{said}(?!\w)")
-    opens = re.compile(rf"^(?:(?:the|a|an) )?(?:{'|'.join(map(re.escape, subjects))})(?!\w)") \
-        if subjects else None
-    return any(pattern.search(s) and (where == "^" or (opens is not None and opens.match(s)))
-               for s in sentences)
 
 
 _OPEN_ENDS = frozenset(["CCONJ", "SCONJ", "ADP", "DET"])

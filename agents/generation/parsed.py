@@ -39,7 +39,6 @@ from agents.generation.asking import REASON, Asked, ask, reasons
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.defining import definitions
-from agents.generation.distractors import by_closeness
 from agents.generation.language import words_for
 from agents.generation.phrasing import SHORT_WORDS
 from agents.generation.reference import Resolver
@@ -129,8 +128,8 @@ def generate(
                                                strict=True):
             tags = [t for t in (doc.subject, sentence.heading) if t]
             weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
-            out += _leaning(_for_sentence(sent, ans, pool, resolver, doc, difficulty, weight,
-                                          tags, vectors), sent, None, resolver, doc.language)
+            out += _anchored(_for_sentence(sent, ans, pool, resolver, doc, difficulty, weight,
+                                           tags, vectors), sent, None, resolver, doc.language)
             for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
                 if doc.language == "en" and (claims.attributed(part, sent)
                                              or claims.merged(part, sent)
@@ -138,9 +137,9 @@ def generate(
                                              or claims.dated_subject(part, sent)):
                     continue  # '… believed that A, and B' → 'B' is the believer's view;
                     # '…, but rather.'; 'March 2015 has nominal control …'
-                made = _leaning(_for_sentence(part, part_found, pool, resolver, doc,
-                                              difficulty, weight, tags, vectors),
-                                part, sent, resolver, doc.language)
+                made = _anchored(_for_sentence(part, part_found, pool, resolver, doc,
+                                               difficulty, weight, tags, vectors),
+                                 part, sent, resolver, doc.language)
                 if doc.language == "en" and claims.cuts_alternatives(part, sent):
                     made = [c for c in made if c.type != "tf"]  # one of several alternatives
                 out += made
@@ -170,17 +169,6 @@ def _clauses(sents: list[Span], nlp: Language) -> list[list[Span]]:
         out.append(clauses.clauses(sent, resolver, nlp))
         resolver.push(sent)
     return out
-
-
-def _leaning(cands: list[Candidate], sent: Span, whole: Span | None, resolver: Resolver,
-             language: str) -> list[Candidate]:
-    """``_anchored``, and a false statement with a swapped term only beside its true one: 'The
-    attempt failed within a year' leans on the page (which attempt) and goes; swapped, 'The
-    fur failed …' hides what it leans on, and goes with it."""
-    out = _anchored(cands, sent, whole, resolver, language)
-    gone = {c.source for c in cands if "tf:true" in c.tags} - {
-        c.source for c in out if "tf:true" in c.tags}
-    return [c for c in out if not ("tf:term" in c.tags and c.source in gone)]
 
 
 def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: Resolver,
@@ -398,7 +386,7 @@ def _for_sentence(
                                  level=ROLE_LEVEL["reason"],
                                  salience=_salience(cause, lang, weight),
                                  tags=[*tags, f"role:{asked.role}", f"kind:{REASON}"]))
-    out += _statements(builder, sent, found, pool, lang, difficulty, weight, tags, vectors)
+    out += _statements(builder, sent, found, pool, lang, difficulty, weight, tags)
     return out
 
 
@@ -497,7 +485,6 @@ def _statements(
     difficulty: str,
     weight: float,
     tags: list[str],
-    vectors: dict[str, np.ndarray] | None = None,
 ) -> list[Candidate]:
     """One true statement and false ones that swap an answer for another of its kind."""
     words = [t for t in sent if not t.is_punct]
@@ -556,64 +543,7 @@ def _statements(
             out.append(Candidate("tf", prefix + false, "False", sent.text, statement=false,
                                  swapped=swap, level=level, salience=sal,
                                  tags=[*tags, "tf:false", "tf:opposite"]))
-    if language == "en" and len(out) == 1:
-        # no number, date or opposite: a key term swapped for another of its class that the
-        # page names elsewhere ('… happen in the stroma' for '… in the thylakoid membranes')
-        made_term = _term_swap(builder, sent, found, pool, difficulty, true, vectors)
-        if made_term is not None:
-            false, swap, answer = made_term
-            level = {"beginner": 0.8, "advanced": 1.7}.get(difficulty, 1.2)
-            out.append(Candidate("tf", prefix + false, "False", sent.text, statement=false,
-                                 swapped=swap, kind=answer.kind, level=level,
-                                 salience=_salience(answer, language, weight),
-                                 tags=[*tags, "tf:false", "tf:term", f"kind:{answer.kind}"]))
     return out
-
-
-def _term_swap(builder: Builder, sent: Span, found: list[Answer], pool: choices.Pool,
-               difficulty: str, true: str, vectors: dict[str, np.ndarray] | None
-               ) -> tuple[str, str, Answer] | None:
-    """The false statement that swaps a key term of the sentence for another the page puts in
-    the same slot ('… happen in the stroma' for '… in the thylakoid membranes': both after
-    'in'; a subject for a subject), of the same kind and number, closest by MiniLM first
-    (distractors.by_closeness, as multiple choice ranks its options); the term put in and the
-    answer it replaced. None when every option leaves a statement the page states or implies
-    elsewhere (claims.stated_elsewhere: a second right answer, not a false statement)."""
-    own = {norm(a.text) for a in found}
-    subjects = sorted({re.sub(r"^(the|a|an) ", "", norm(text)) for entries in
-                       pool.by_kind.values() for text, *_ in entries} - own - {""})
-    # noun phrases only: a name swapped in ('a path to office in Central Asia' for '… in
-    # Paris') is absurd or still true far more often (choices.pick: 3 of 42 kept on DEV)
-    for answer in sorted((a for a in found if a.kind not in NUMERIC and a.label == "NP"),
-                         key=lambda a: -rarity(a.text, "en")):
-        slot = claims.slot(answer.span(sent))
-        if slot is None or pool.slip(answer.text, answer.kind):
-            continue
-        plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
-        before = sent.doc[answer.start - 1].lower_ if answer.start > sent.start else ""
-        # after a preposition and 'the' (or none) nothing agrees with the term's number
-        free = slot != "^" and before in ("the", slot)
-        mine = norm(answer.text)
-        options = [text for text, _, is_plural, label in pool.by_kind.get(answer.kind, [])
-                   if (free or is_plural == plural) and label == "NP"
-                   and not pool.slip(text, answer.kind) and norm(text) not in mine
-                   and mine not in norm(text) and not choices.named_in(text, answer.text,
-                                                                       sent.text)
-                   and claims.in_slot(slot, text, pool.sentences, subjects)]
-        # a preposition's slot of a parallel fact is the kind's evidence ('stroma' is far
-        # from 'thylakoid membranes' by MiniLM); an opening subject needs the closeness too
-        ranked = by_closeness(answer.text, list(dict.fromkeys(options)), difficulty, vectors,
-                              floor=choices.UNRELATED if slot == "^" else None,
-                              intermediate="closest")
-        for swap in ranked[:_SWAPS]:
-            replace = {answer.start: swap,
-                       **{i: "" for i in range(answer.start + 1, answer.end)}}
-            false = _render_sentence(builder, sent, replace)
-            if false is None or norm(false) == norm(true) or pool.asserted(false) \
-                    or claims.stated_elsewhere(false, swap, pool.sentences):
-                continue
-            return false, swap, answer
-    return None
 
 
 def _opposite(builder: Builder, sent: Span, true: str, pool: choices.Pool
