@@ -296,3 +296,62 @@ def test_a_part_stays_below_the_total_its_sentence_states(nlp: Language) -> None
     assert options and all(float(re.sub(r"[^\d]", "", o)) < 31000 for o in options), options
     sent, answer = _find(sents, found, target)
     assert plausible.whole(answer, sent) == 31000
+
+
+FEES = ("At the mountain college, the yearly housing fee was $24,000, with a total cost of "
+        "attendance of $31,000. Most students received some grant.")
+
+
+def _dollars(option: str) -> float:
+    return float(re.sub(r"[^\d]", "", option))
+
+
+def test_a_part_below_its_total_still_gets_three_options(nlp: Language) -> None:
+    """The multiples of a part pass its total ('$24,000' of a '$31,000' total: only '$12,000'
+    stayed below it, and no card was made): smaller steps that stay inside stand in."""
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(FEES)])]
+    target = next(a.text for a in answers(sents[0]) if "24,000" in a.text)
+    options = _options(nlp, FEES, target)
+    assert len(options) == 3, options
+    assert all(_dollars(o) < 31000 for o in options), options
+
+
+def test_a_total_stays_above_the_part_its_sentence_states(nlp: Language) -> None:
+    """A total cost offered under the fee its sentence says it includes is absurd at sight
+    (the mirror of a tuition above its total, s17b): a total's options stay above its
+    sentence's parts."""
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(FEES)])]
+    found = [answers(s) for s in sents]
+    target = next(a.text for a in found[0] if "31,000" in a.text)
+    options = _options(nlp, FEES, target)
+    assert len(options) == 3, options
+    assert all(_dollars(o) > 24000 for o in options), options
+    sent, answer = _find(sents, found, target)
+    assert plausible.parts(answer, sent) == 24000
+    assert plausible.within("$20,000", None, 24000) is False
+
+
+def test_a_count_written_with_thousands_separators_gets_options(nlp: Language) -> None:
+    """'400,000 volumes' was read as two years ('400' and '000') and moved as a range of
+    them, which left no option at all: a grouped number is one count."""
+    text = ("The abbey library at Kremsfeld holds 400,000 volumes. Its reading room opened "
+            "to the public after the war.")
+    options = _options(nlp, text, "400,000")
+    assert len(options) == 3, options
+    assert all(re.fullmatch(r"\d{1,3}(,\d{3})+", o) for o in options), options
+    assert all(100_000 <= _dollars(o) <= 1_600_000 for o in options), options
+
+
+def test_a_year_before_a_singular_unit_is_a_time(nlp: Language) -> None:
+    """'the 1998 school year' was typed a duration and its number multiplied: '999 school
+    year', '3996 school year' (an absurd option, and an absurd false statement). A year
+    before a singular 'year' names a time; its options are other years."""
+    text = ("For the 1998 school year, the district hired forty new teachers. The board "
+            "approved the plan in March.")
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
+    answer = next(a for a in answers(sents[0]) if "1998" in a.text)
+    assert answer.kind != "duration", answer
+    options = _options(nlp, text, answer.text)
+    assert options and all(1900 <= _numbers(o)[0] <= 2030 for o in options), options
+    swap = _options(nlp, text, answer.text, for_statement=True)
+    assert swap and 1900 <= _numbers(swap[0])[0] <= 2030, swap

@@ -60,9 +60,14 @@ _APPROX = frozenset(str.split("about approximately around some nearly almost rou
 _NUMBERISH = re.compile(rf"\d+(st|nd|rd|th|s)?|hundred|thousand|({_MONTHS.lower()})")
 _DECADE = re.compile(r"\b(\d{1,3}0)s\b")
 _SPAN = frozenset(["and", "or", "to", "between", "from", "y", "a"])
+# a number of three or four digits that may be a year: no group of '400,000' or '2.500' (read
+# as two years, a count of 400,000 volumes moved as a range of years and had no option at all)
+_YEARLIKE = re.compile(r"(?<![\d.,])\d{3,4}(?!\d|[.,]\d)")
 # extra steps for a year whose first perturbations fall outside the document's era
 _MORE_YEARS = {"beginner": [-150, -200, 100, -75], "advanced": [-1, -3, 1, -5, 2, -6],
                "intermediate": [-5, -15, -30, 5, 10, -25]}
+# a count's steps when its sentence states its whole or its parts (plausible.whole, .parts)
+_BANDED = [0.75, 1.25, 0.6, 1.4, 0.85, 1.15]
 # steps for a year whose sentence states years near it on either side (plausible.around)
 _INSIDE = [2, -2, 3, -3, 1, -1, 4, -4, 6, -6, 8, -8]
 _LOOSE_KINDS = {"org": "org", "place": "place", "person": "person", "group": "group",
@@ -246,7 +251,7 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
     spread = plausible.ranges(text, difficulty)
     if spread is not None:
         return spread  # '10-20%' moves as a whole: '10-40%' or '20-20%' is no range of it
-    years = re.findall(r"\b\d{3,4}\b", text)
+    years = _YEARLIKE.findall(text)
     if len(years) > 1 or (years and answer.kind in ("date", "year")
                           and len(re.findall(r"\d+", text)) > 1):
         # 'between 1235 and 1245': both ends move together, or the range turns inside out
@@ -266,7 +271,7 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
 
 
 def _shift_years(text: str, step: int) -> str:
-    return re.sub(r"\b\d{3,4}\b", lambda m: str(int(m.group(0)) + step), text)
+    return _YEARLIKE.sub(lambda m: str(int(m.group(0)) + step), text)
 
 
 def _same_kind(answer: Answer, pool: Pool, plural: bool) -> list[str]:
@@ -381,6 +386,12 @@ def pick(
     window = plausible.frame(answer.text, pool.times, plausible.born(answer, sent)) \
         if answer.kind in ("year", "date") and not age else None
     limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
+    floor = plausible.parts(answer, sent) if answer.kind in NUMERIC else None
+    if (limit is not None or floor is not None) and not age:
+        # a part below its whole, a total above its parts: the multiples leave that band, so
+        # smaller steps stand in ('$21,000' of a '$30,000' total had one option, and no card)
+        ranked += _perturb(Term(answer.text, "number", 0, len(answer.text)), difficulty,
+                           factors=_BANDED)
     end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None
     chosen: list[str] = []
     for option in ranked:
@@ -397,7 +408,7 @@ def pick(
             continue  # '1960' for an 1879 birth; '2000' on a page of the 1980s (s17)
         if answer.kind in NUMERIC and not (plausible.ordered(option, answer.text)
                                            and plausible.bounded(option, answer.text)
-                                           and plausible.within(option, limit)
+                                           and plausible.within(option, limit, floor)
                                            and plausible.beside(option, end)):
             continue  # 'age 36 to 28' (s13b); a share over 100 %; '146' of 129 members (s6);
             # 'Articles 90 to 66' (s14b)

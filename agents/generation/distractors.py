@@ -27,8 +27,9 @@ def _stable_order(items: Sequence[str], seed: str) -> list[str]:
     return sorted(items, key=lambda x: hashlib.sha1(f"{seed}|{x}".encode()).hexdigest())
 
 
-def _perturb(term: Term, difficulty: str) -> list[str]:
-    """Nearby values in the same format: 1066 → 1056, 1076, …; '45%' → '40%', …"""
+def _perturb(term: Term, difficulty: str, factors: Sequence[float] | None = None) -> list[str]:
+    """Nearby values in the same format: 1066 → 1056, 1076, …; '45%' → '40%', …; a count
+    by ``factors`` when given (the difficulty's own otherwise)."""
     text = term.text
     found = _number(text)
     if found is None:
@@ -47,9 +48,8 @@ def _perturb(term: Term, difficulty: str) -> list[str]:
         # a round year moves on its own scale: 1800 → 1700, 1950, not 1790 (year_steps)
         values = [value + s for s in year_steps(steps, scale)]
     else:
-        factors = {"beginner": [0.25, 4, 10, 0.1], "advanced": [0.9, 1.1, 1.2, 0.8]}.get(
-            difficulty, [0.5, 2, 1.5, 3]
-        )
+        factors = factors or {"beginner": [0.25, 4, 10, 0.1],
+                              "advanced": [0.9, 1.1, 1.2, 0.8]}.get(difficulty, [0.5, 2, 1.5, 3])
         values = [value * f for f in factors]
     if scale >= 10:  # a round number's options are as round: 1800 x 0.9 → 1600, not 1620
         half = scale // 2

@@ -239,11 +239,38 @@ def whole(answer: Answer, sent: Span) -> float | None:
     return min(wholes, default=None)
 
 
-def within(option: str, limit: float | None) -> bool:
-    """The option's count stays below the whole it is a part of."""
+def within(option: str, limit: float | None, floor: float | None = None) -> bool:
+    """The option's count stays below the whole it is a part of, and above the largest
+    part of it its sentence states (``parts``)."""
     found = re.search(_NUM, option)
     value = _value(found.group(0)) if found else None
-    return limit is None or value is None or value < limit
+    return value is None or ((limit is None or value < limit)
+                             and (floor is None or value > floor))
+
+
+# the answer is a total or a whole: 'a total cost of $_____', 'Of the _____ members, …'
+_TOTAL_BEFORE = re.compile(r"(?:\btotal(?:\s+[a-z]+){0,4}?\s+(?:of\s+)?(?:was\s+|is\s+)?"
+                           r"(?:about\s+|nearly\s+|some\s+)?(?:US)?[$€£]?\s?"
+                           r"|\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s+))$",
+                           re.IGNORECASE)
+_AMOUNT = re.compile(rf"(?<![\d.,])({_NUM})\b(?!\s*(?:%|per ?cent|bc|ad)\b)", re.IGNORECASE)
+
+
+def parts(answer: Answer, sent: Span) -> float | None:
+    """The largest part its sentence states of a total or whole the answer is ('annual
+    tuition was $38,000, with a total cost of attendance of $_____'; 'Of the _____ members,
+    73 are elected'): an option may not fall below it (the mirror of ``whole``: a total
+    offered under a part of it is absurd at sight). None when the answer is no total."""
+    if answer.kind in DATED or len(re.findall(_NUM, answer.text)) != 1:
+        return None
+    value = _value(re.findall(_NUM, answer.text)[0])
+    before = sent.doc[sent.start : answer.start].text
+    if value is None or not _TOTAL_BEFORE.search(before + " "):
+        return None
+    rest = before + " " + sent.doc[answer.end : sent.end].text
+    found = [v for v in (_value(m.group(1)) for m in _AMOUNT.finditer(rest))
+             if v is not None and v < value and not YEAR.fullmatch(str(int(v)))]
+    return max(found, default=None)
 
 
 def near(option: str, answer: str, difficulty: str) -> bool:

@@ -180,9 +180,12 @@ def kind_of(span: Span, label: str) -> str:
             if re.search(r"\b(days?|weeks?|months?|years?|hours?|decades?)$", text, re.I) and \
                     re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
                               r"several|many|few)\b", text, re.I) and span.root.lemma_.lower() in (
-                    "day", "week", "month", "year", "hour", "decade"):
+                    "day", "week", "month", "year", "hour", "decade") and not (
+                    span.root.tag_ == "NN" and re.search(r"\b(1\d{3}|20\d{2})\b", text)):
                 # "about 120 days": how long, not when; "the end of the 1981 model year" is
-                # a time ("How long did Chrysler end production …?" was deleted)
+                # a time ("How long did Chrysler end production …?" was deleted), as is a
+                # year before a singular unit ("the 1998 school year": read as a count, it
+                # was offered "999 school year" and "3996 school year")
                 return "duration"
             if re.search(r"centur|millenni", text, re.I):
                 return "century"
