@@ -227,3 +227,44 @@ def test_no_two_options_name_one_bearer(nlp: Language, text: str, answer: str,
         assert not any(pair <= got for pair in twins), got
     assert not choices.same_name("John Adams", "John Quincy Adams")  # father and son
     assert not choices.same_name("North America", "South America")
+
+
+# invented: officers named in full with their rank, and later by surname alone
+OFFICERS = (
+    "In 1754 the governor sent Captain Halvard Brenn to build forts along the Ossen River. "
+    "Brenn constructed a fort at Lake Varna and another at Kessel Point. "
+    "He was joined by Major Tobias Wren, who commanded the militia. "
+    "Wren quarrelled with Colonel Edgar Morrow over supplies. "
+    "Morrow was later replaced by General Anton Faber, who led the army until 1758. "
+    "Faber captured the fortress of Dunmark in 1757."
+)
+
+
+def _people(nlp: Language, text: str, target: str) -> list[str]:
+    from agents.generation.spans import as_person, people_named
+
+    sents, found = _parsed(nlp, text)
+    people = people_named(sents)
+    found = [[as_person(a, s, people) for a in ans] for s, ans in zip(sents, found, strict=True)]
+    pool = choices.Pool.build(sents, found)
+    sent, answer = _every(sents, found, target)[-1]
+    assert answer.kind == "person", answer
+    return choices.pick(answer, sent, pool, "intermediate", None)
+
+
+def test_a_rank_before_a_name_makes_it_a_person(nlp: Language) -> None:
+    """'Major Tobias Wren' and 'Colonel Edgar Morrow' were of no class while 'Captain Halvard
+    Brenn' was a person (only some titles were person nouns): the officers were no options
+    for one another, and the captain had one option, so no card."""
+    options = _people(nlp, OFFICERS, "Captain Halvard Brenn")
+    assert set(options) == {"Major Tobias Wren", "Colonel Edgar Morrow", "General Anton Faber"}
+
+
+def test_a_person_is_offered_people_in_its_own_form(nlp: Language) -> None:
+    """A surname was offered 'governor' (a description) and 'Colonel Edgar Morrow' (a full
+    name beside two surnames): a surname gets surnames, the page's own surname of a full
+    name standing in for it, and never a common noun."""
+    options = _people(nlp, OFFICERS, "Faber")
+    assert len(options) >= 2, options
+    assert all(len(o.split()) == 1 and o[:1].isupper() for o in options), options
+    assert "Morrow" in options, options

@@ -338,6 +338,8 @@ def pick(
     else:
         options = [o for o in dict.fromkeys(_same_kind(answer, pool, plural) + mates)
                    if o != answer.text and not pool.slip(o, answer.kind)]
+    if answer.kind == "person":
+        options = person_form(answer.text, options, pool)
     ranked = by_closeness(answer.text, options, difficulty, vectors, floor=UNRELATED,
                           intermediate="closest")
     if answer.kind == "place" and answer.label == "GPE" and gazetteer.region(answer.text):
@@ -434,6 +436,29 @@ def pick(
     if not for_statement and giveaway.place_inside(answer, sent, chosen, vectors):
         return []  # 'the Western Cape province in _____': no option is plausible
     return chosen
+
+
+def person_form(answer: str, options: Sequence[str], pool: Pool) -> list[str]:
+    """People said as the answer says its person: a name for a name, never a description
+    ('governor' among 'Major Tobias Wren' and 'Colonel Edgar Morrow', invented); a surname
+    for a surname, the page's own surname of a full name standing in for it ('Faber' is
+    offered 'Wren' and 'Morrow', not 'Colonel Edgar Morrow'), a full name for a full name.
+    A form apart gives the answer away or is of another kind."""
+    named = answer[:1].isupper()
+    bare = len(answer.split()) == 1
+    out: list[str] = []
+    for option in options:
+        if option[:1].isupper() != named:
+            continue
+        words = option.split()
+        if named and bare and len(words) > 1:
+            surname = words[-1]
+            option = surname if surname in pool.kinds and surname[:1].isupper() else ""
+        elif named and not bare and len(words) == 1:
+            continue
+        if option and option != answer and option not in out:
+            out.append(option)
+    return out
 
 
 def same_form(option: str, answer: str) -> bool:

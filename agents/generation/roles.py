@@ -24,12 +24,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS
+from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS, TITLES
 
 PERSON = "person"
 _SLOT_VERBS = frozenset(["build", "make", "design", "manufacture", "produce", "own", "found",
                          "led", "lead", "sponsor", "fund", "run", "back"])
 _TITLE_DEPS = frozenset(["compound", "appos", "nmod"])
+_TITLES = TITLES - {"st", "saint"}  # 'St Louis', 'Saint Petersburg' are places
 
 
 def _norm_class(lemma: str) -> str:
@@ -52,8 +53,8 @@ def mention_classes(span: Span, common: frozenset[str] = frozenset()
     bare = None
     doc = span.doc
     first, last, root = span[0], span[-1], span.root
-    if first.lower_ in PERSON_NOUNS and len(span) > 1:
-        out.add(PERSON)  # 'Emperor Bing', 'King Louis XV'
+    if (first.lower_ in PERSON_NOUNS or first.lower_.rstrip(".") in _TITLES) and len(span) > 1:
+        out.add(PERSON)  # 'Emperor Bing', 'King Louis XV', 'Colonel Edgar Morrow'
     if len(span) > 1 and _common_head(root, common) and root.i != first.i:
         out.add(_norm_class(root.lemma_))  # 'the Mazda Truck' is a truck
         if root.i == last.i and root.lower_ in CLASS_WORDS:
