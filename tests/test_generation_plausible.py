@@ -355,3 +355,22 @@ def test_a_year_before_a_singular_unit_is_a_time(nlp: Language) -> None:
     assert options and all(1900 <= _numbers(o)[0] <= 2030 for o in options), options
     swap = _options(nlp, text, answer.text, for_statement=True)
     assert swap and 1900 <= _numbers(swap[0])[0] <= 2030, swap
+
+
+def test_not_until_states_an_exact_year(nlp: Language) -> None:
+    """'It was not until 1531 that …' names the first time, not a bound ('by 1066', where a
+    later year is true as well): it was given no option, so no card."""
+    text = ("The guild kept its charter secret for decades. It was not until 1531 that the "
+            "guild of Arvel published its charter. The charter was printed again in 1560.")
+    options = _options(nlp, text, "1531")
+    assert len(options) == 3, options
+    assert all(1480 <= _numbers(o)[0] <= 1600 for o in options), options
+
+
+def test_a_rise_of_more_than_a_hundred_percent_gets_options(nlp: Language) -> None:
+    """A rise 'by 300 percent' is no share: held under 100 % it had no option at all."""
+    text = ("The wholesale price of grain rose by 300 percent in the dry years. "
+            "Merchants in the port cities stored the harvest.")
+    options = _options(nlp, text, "300 percent")
+    assert len(options) == 3, options
+    assert all(o.endswith(" percent") and _numbers(o)[0] > 100 for o in options), options

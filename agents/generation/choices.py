@@ -496,6 +496,10 @@ def bound(answer: Answer, sent: Span) -> bool:
     later (or earlier) option is true as well (a DEV reviewer: '1081 and 1091 would also be
     true'); 'No. 1' names a thing, and 'No. 0' is no plausible option."""
     before = [t.lower_ for t in sent.doc[max(sent.start, answer.start - 2) : answer.start]]
+    if before[-2:] == ["not", "until"]:
+        return False  # 'it was not until 1271 that …': the first time, an exact one
+    if before[-1:] == ["by"] and answer.kind not in DATED:
+        return False  # 'rose by 300 percent', 'grew by 2,000 men': a change, an exact amount
     return bool(before) and (before[-1] in _BOUNDS | _IDENTIFIER or " ".join(before) in _BOUNDS
                              or "".join(before) in _IDENTIFIER)  # 'No' '.' as two tokens
 

@@ -54,9 +54,10 @@ def _perturb(term: Term, difficulty: str, factors: Sequence[float] | None = None
     if scale >= 10:  # a round number's options are as round: 1800 x 0.9 → 1600, not 1620
         half = scale // 2
         values = [round(v / half) * half for v in values]
-    if re.search(r"%|\bper ?cent\b|\bpercentage\b", text, re.IGNORECASE):
+    if value <= 100 and re.search(r"%|\bper ?cent\b|\bpercentage\b", text, re.IGNORECASE):
         # a share cannot pass 100 %: '97 percent' must not offer '146 percent' (seen in the demo);
-        # steps down take the place of the multiples that overflow
+        # steps down take the place of the multiples that overflow (a rise 'by 300 percent' is
+        # no share, and keeps its multiples: it had no option at all)
         values = [v for v in values if v < 100] + [value - d for d in (10, 20, 30, 40, 50)]
     out: list[str] = []
     for v in values:
