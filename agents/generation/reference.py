@@ -10,6 +10,7 @@ defined by its copula subject: photosynthesis). When nothing matches, the caller
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -63,6 +64,10 @@ _INDEFINITE = frozenset(str.split(
     "a an multiple many several some various numerous other few any each every"))
 
 
+# entity labels of a phrase that no he/she/it/they stands for
+_NO_REFERENT = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
+
+
 @dataclass
 class Mention:
     text: str
@@ -70,6 +75,9 @@ class Mention:
     number: str  # sing | plur
     head: str  # head lemma
     label: str = ""  # NER label when it is a name
+    # a bare 'the N' only the page says which one it is: a pronoun standing for it makes no
+    # card (Resolver._named_subject)
+    unnamed: bool = False
 
 
 def _mention(root: Token) -> Mention | None:
@@ -168,8 +176,28 @@ class Resolver:
                     # "Tugh Temür is known for his cultural contribution": the model may call
                     # the name a place, the sentence says he is a person
                     mention.animacy = "person"
+                if mention is not None:
+                    mention = self._named_subject(subject, sent, mention)
         self.previous.append(sent)
         self.subjects.append(mention)
+
+    def _named_subject(self, subject: Token, sent: Span, mention: Mention) -> Mention:
+        """A subject that is itself a bare 'the N' the page said which one it is: the name
+        ('In 1820, the federation declared …' after 'The Velmar League is a trading federation'
+        → a later 'it' is the Velmar League, not 'the federation'); None when only the page
+        says which one (``unnamed``: a pronoun standing for it makes no card)."""
+        det = next((c for c in subject.children if c.dep_ == "det" and c.i == subject.i - 1),
+                   None)
+        if det is None or det.lower_ != "the" or self.lenient:
+            return mention
+        stands = self.anaphor(det, sent)
+        if not stands and stands is not None and bare_shell(det) and self.previous:
+            stands = self.definite(subject)
+        if stands is None:
+            return dataclasses.replace(mention, unnamed=True)
+        if stands:
+            return dataclasses.replace(mention, text=stands)
+        return mention
 
     @staticmethod
     def _before(pronoun: Token, sent: Span) -> list[Token]:
@@ -244,6 +272,11 @@ class Resolver:
             return None
         animacy, number, _ = want
         for cand in self._candidates(pronoun, sent):
+            if cand.label in _NO_REFERENT:
+                # 'As of March 2015, it had control …': a date, a count or an amount is where
+                # or when the sentence stands, never what 'it' is ('March 2015 has nominal
+                # control …', s17c: every reviewer)
+                continue
             if number == "plur":
                 if cand.number == "plur" or cand.animacy == "group":
                     return cand
@@ -283,7 +316,7 @@ class Resolver:
     def replacement(self, pronoun: Token, sent: Span) -> str | None:
         """The words that stand in for a pronoun ('Caesar', "Caesar's"), or None."""
         mention = self.resolve(pronoun, sent)
-        if mention is None:
+        if mention is None or (mention.unnamed and not self.lenient):
             return None
         suffix = PERSONAL[pronoun.lower_][2]
         if pronoun.lower_ == "her" and pronoun.dep_ != "poss":
@@ -359,6 +392,33 @@ class Resolver:
                 return text
         return None
 
+    def _defined(self, head: Token, adjectives: set[str]) -> str | None:
+        """The name an earlier sentence said a bare 'the N' is: 'The Velmar League is a trading
+        federation …' (or '…, a trading federation, …') makes 'the federation' the Velmar
+        League. Only when exactly one name was so defined and every adjective of 'the N' was
+        said of it; else None."""
+        lemma = head.lemma_.lower()
+        found: set[str] = set()
+        for prev in self.previous:
+            for tok in prev:
+                if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma or (
+                        tok.tag_ == "NNS") != (head.tag_ == "NNS"):
+                    continue
+                if not adjectives <= {c.lower_ for c in tok.children if c.dep_ == "amod"}:
+                    continue
+                name = None
+                if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not any(
+                        c.dep_ == "neg" for c in tok.head.children):
+                    name = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                elif tok.dep_ == "appos":
+                    name = tok.head
+                if name is None or name.pos_ != "PROPN":
+                    continue
+                mention = _mention(name)
+                if mention is not None and (mention.text[:1].isupper()
+                                            or mention.text.startswith("the ")):
+                    found.add(mention.text)
+        return found.pop() if len(found) == 1 else None
 
     def anaphor(self, det: Token, sent: Span) -> str | None:
         """What a "the N" stands for when it points back to the page, or ``DROP`` (no card),
@@ -406,7 +466,7 @@ class Resolver:
         names = {k: v for k, v in names.items() if "other" not in adjectives and all(
             c.lower_ in k for c in head.children if c.dep_ in ("amod", "compound"))}
         if not names:
-            return ""
+            return self._defined(head, adjectives) or ""
         if len(names) > 1:
             # 'the Supreme Court' and 'the Supreme Court of …' are one court (antecedents.py)
             return antecedents.one_name(names) or DROP

@@ -104,7 +104,20 @@ class Builder:
                 if bare in " ".join(text for text, _ in pieces):
                     pieces.append((tok.text, i))  # "the river changed its course": clear
                     continue
+                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.lower_ == "them" \
+                        and found[:1].islower() and found.split()[0] not in _ARTICLES:
+                    # 'Many of them' → 'Many of the wheat growers', not 'Many of wheat growers'
+                    found = "the " + found
                 pieces.append((found, i))
+                continue
+            if low in DEMONSTRATIVE and tok.dep_ == "det" and tok.head.pos_ == "PROPN":
+                # 'these "Afghan Arabs"': a name of two words or more says who ('the Afghan
+                # Arabs'); 'this Board' is the short form only the page names (s17c: every
+                # reviewer tagged the unresolved 'these' missing-context)
+                words = [t for t in self.doc[tok.i + 1 : tok.head.i + 1] if not t.is_punct]
+                if len(words) < 2 or not all(t.pos_ == "PROPN" for t in words):
+                    return None
+                pieces.append(("the", i))
                 continue
             if low in DEMONSTRATIVE and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
                 found = self.resolver.demonstrative(tok.head)
