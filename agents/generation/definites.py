@@ -53,7 +53,11 @@ def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
                 said = any(c.dep_ in _RESTRICTIVE for c in tok.children)
                 # 'the conquest of Cyprus' is one conquest; 'the human body' is any body
                 which = any(c.dep_ in _WHICH for c in tok.children)
-                if dets & {"the"} and not said and not named:
+                if dets & {"the"} and not said and not named and (
+                        not first.get(lemma) or lemma in _UNIQUE):
+                    # 'the skin' before any 'a skin' is the kind; 'the embargo' after 'an oil
+                    # embargo' is that one (s17b: 'The embargo caused an oil crisis', every
+                    # reviewer 'which embargo?')
                     generic.add(lemma)
                 # 'the human body' is as generic as 'the body'; 'lead fusible plugs' are some
                 first[lemma] = first.get(lemma, False) or named or which or (

@@ -276,6 +276,9 @@ class Resolver:
                 # 'As of March 2015, it had control …': a date, a count or an amount is where
                 # or when the sentence stands, never what 'it' is ('March 2015 has nominal
                 # control …', s17c: every reviewer)
+                nested = self._nested(pronoun, sent, animacy, number)
+                if nested is not None:
+                    return nested
                 continue
             if number == "plur":
                 if cand.number == "plur" or cand.animacy == "group":
@@ -295,6 +298,23 @@ class Resolver:
                         len(cand.text.split()) >= 2 and cand.animacy != "group" and \
                         cand.label not in ("GPE", "LOC", "FAC"):
                     return cand
+        return None
+
+    @staticmethod
+    def _nested(pronoun: Token, sent: Span, animacy: str, number: str) -> Mention | None:
+        """'… Lutherans in modern Sweden represent some 20% of its population': past the
+        amount, a possessive's nearest noun of its kind earlier in the sentence, also one
+        inside the subject (``_before`` leaves those out): the card shows it beside 'its'."""
+        if pronoun.dep_ != "poss":
+            return None
+        for tok in reversed(sent[: pronoun.i - sent.start]):
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NO_REFERENT or \
+                    tok.dep_ in ("compound", "flat"):
+                continue
+            found = _mention(tok)
+            if found is not None and found.number == number and (
+                    animacy == "any" or found.animacy == animacy):
+                return found
         return None
 
     def _rival_name(self, cand: Mention, pronoun: Token, sent: Span) -> bool:
@@ -317,6 +337,12 @@ class Resolver:
         """The words that stand in for a pronoun ('Caesar', "Caesar's"), or None."""
         mention = self.resolve(pronoun, sent)
         if mention is None or (mention.unnamed and not self.lenient):
+            return None
+        if PERSONAL[pronoun.lower_][0] == "person" and not self.lenient and \
+                mention.text.startswith("the ") and mention.text.islower():
+            # 'She has little time left …' → 'The student has …': a person the page made up
+            # or did not name ('imagine that a student …'); which one, only the page says
+            # (s17c: three tf cards, every reviewer 'which student?')
             return None
         suffix = PERSONAL[pronoun.lower_][2]
         if pronoun.lower_ == "her" and pronoun.dep_ != "poss":
