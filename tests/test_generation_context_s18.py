@@ -24,7 +24,7 @@ def _last(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
 def test_a_date_is_never_what_it_stands_for(nlp) -> None:  # type: ignore[no-untyped-def]
     """'As of May 1790, it owned …': 'it' is the company, not May 1790 (and not left as 'it'
     because a date came before it in the sentence)."""
-    text = ("The Ardent Company ran the salt trade of the northern coast. "
+    text = ("The Ardent Company was founded in the salt towns of the northern coast. "
             "As of May 1790, it owned forty ships and six warehouses.")
     shown = _last(nlp, text)
     assert shown is not None and "Ardent Company owned" in shown, shown
@@ -125,3 +125,15 @@ def test_a_definite_noun_after_its_indefinite_introduction_points_back(nlp) -> N
         "By the end of the embargo in June 1922, the price of bread had doubled.",
         "The embargo caused riots in four market towns.")]
     assert [t.text for t in pointing_back(sents[2], sents[:2])] == ["embargo"]
+
+
+def test_past_a_date_an_it_the_object_may_mean_makes_no_card(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'Merrow College has the largest library endowment …. As of June 2011, it had …. It
+    was worth …': 'it' may be the endowment as well as the college (the card said 'Merrow
+    College was worth …', of the endowment); neither sentence makes a card that names one,
+    and the second 'It' does not reach back past the first."""
+    text = ("Merrow College has the largest library endowment in the county. As of June 2011, "
+            "it had nearly regained the loss suffered during the 1998 recession. "
+            "It was worth 32 million pounds in 2011.")
+    assert _last(nlp, text) is None
+    assert _last(nlp, text.rsplit(" It was", 1)[0]) is None

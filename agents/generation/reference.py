@@ -123,6 +123,30 @@ def _mention(root: Token) -> Mention | None:
     return Mention(text, animacy, number, lemma, label)
 
 
+def _definitions(sent: Span) -> list[tuple[str, bool, frozenset[str], str]]:
+    """The nouns ``sent`` says a name is ('The Velmar League is a trading federation', 'the
+    Velmar League, a trading federation, …'): (lemma, plural, adjectives, the name)."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN":
+            continue
+        name = None
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not any(
+                c.dep_ == "neg" for c in tok.head.children):
+            name = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        elif tok.dep_ == "appos":
+            name = tok.head
+        if name is None or name.pos_ != "PROPN":
+            continue
+        mention = _mention(name)
+        if mention is not None and (mention.text[:1].isupper()
+                                    or mention.text.startswith("the ")):
+            out.append((tok.lemma_.lower(), tok.tag_ == "NNS",
+                        frozenset(c.lower_ for c in tok.children if c.dep_ == "amod"),
+                        mention.text))
+    return out
+
+
 def _personish(tok: Token) -> bool:
     """A capitalised name that may be a person: tagged one, or an untyped or mistyped single
     name acting as subject or object (not a place after 'in', not a date or a people)."""
@@ -160,6 +184,8 @@ class Resolver:
     # words the document writes capitalised inside a sentence (spans.names_used): a sentence's
     # first word among them keeps its capital when it moves ('What are Mongols known …?')
     names: frozenset[str] = frozenset()
+    # what the sentences before said a noun is (``_defined``): (lemma, plural, adjectives, name)
+    defined: list[tuple[str, bool, frozenset[str], str]] = field(default_factory=list)
 
     def push(self, sent: Span) -> None:
         """Record a sentence after its cards are made: its subject becomes context."""
@@ -168,6 +194,14 @@ class Resolver:
         if subject is not None:
             if subject.lower_ in PERSONAL:
                 mention = self.resolve(subject, sent)
+                if mention is None and not self.lenient:
+                    # an 'it' no card could name: the next sentence's 'It was worth …' is the
+                    # same unnamed thing, not a subject further back (Harvard's endowment
+                    # became 'Harvard was worth $32 billion')
+                    person, number, _ = PERSONAL[subject.lower_]
+                    mention = Mention(subject.lower_, "person" if person == "person" else (
+                        "group" if number == "plur" else "thing"), number, subject.lower_,
+                        unnamed=True)
             elif subject.lower_ not in UNRESOLVABLE:
                 mention = _mention(subject)
                 if mention is not None and mention.animacy != "person" and \
@@ -180,6 +214,7 @@ class Resolver:
                     mention = self._named_subject(subject, sent, mention)
         self.previous.append(sent)
         self.subjects.append(mention)
+        self.defined += _definitions(sent)
 
     def _named_subject(self, subject: Token, sent: Span, mention: Mention) -> Mention:
         """A subject that is itself a bare 'the N' the page said which one it is: the name
@@ -271,6 +306,7 @@ class Resolver:
         if want is None:
             return None
         animacy, number, _ = want
+        skipped = False
         for cand in self._candidates(pronoun, sent):
             if cand.label in _NO_REFERENT:
                 # 'As of March 2015, it had control …': a date, a count or an amount is where
@@ -279,6 +315,7 @@ class Resolver:
                 nested = self._nested(pronoun, sent, animacy, number)
                 if nested is not None:
                     return nested
+                skipped = True
                 continue
             if number == "plur":
                 if cand.number == "plur" or cand.animacy == "group":
@@ -289,6 +326,11 @@ class Resolver:
             if animacy == "person" and (cand.animacy == "person" or _name_like(cand)):
                 return cand
             if animacy == "thing" and cand.animacy == "thing":
+                if skipped and self._rival_object():
+                    # 'Harvard has the largest endowment. As of 2011, it had regained …':
+                    # past the date, the subject before and its object may both be meant
+                    # (the card said 'Harvard was worth $32 billion', of the endowment)
+                    return None
                 return None if self._rival_name(cand, pronoun, sent) else cand
         if animacy == "person":
             # the small model tags some people as organisations ("Julius Caesar" ORG): a
@@ -299,6 +341,12 @@ class Resolver:
                         cand.label not in ("GPE", "LOC", "FAC"):
                     return cand
         return None
+
+    def _rival_object(self) -> bool:
+        """The sentence before has a singular noun as its verb's object ('has the largest
+        university endowment'), which a later 'it' may mean as well as that sentence's subject."""
+        return bool(self.previous) and any(
+            t.dep_ == "dobj" and t.pos_ == "NOUN" and t.tag_ == "NN" for t in self.previous[-1])
 
     @staticmethod
     def _nested(pronoun: Token, sent: Span, animacy: str, number: str) -> Mention | None:
@@ -423,27 +471,9 @@ class Resolver:
         federation …' (or '…, a trading federation, …') makes 'the federation' the Velmar
         League. Only when exactly one name was so defined and every adjective of 'the N' was
         said of it; else None."""
-        lemma = head.lemma_.lower()
-        found: set[str] = set()
-        for prev in self.previous:
-            for tok in prev:
-                if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma or (
-                        tok.tag_ == "NNS") != (head.tag_ == "NNS"):
-                    continue
-                if not adjectives <= {c.lower_ for c in tok.children if c.dep_ == "amod"}:
-                    continue
-                name = None
-                if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not any(
-                        c.dep_ == "neg" for c in tok.head.children):
-                    name = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-                elif tok.dep_ == "appos":
-                    name = tok.head
-                if name is None or name.pos_ != "PROPN":
-                    continue
-                mention = _mention(name)
-                if mention is not None and (mention.text[:1].isupper()
-                                            or mention.text.startswith("the ")):
-                    found.add(mention.text)
+        lemma, plural = head.lemma_.lower(), head.tag_ == "NNS"
+        found = {name for noun, many, said, name in self.defined
+                 if noun == lemma and many == plural and adjectives <= said}
         return found.pop() if len(found) == 1 else None
 
     def anaphor(self, det: Token, sent: Span) -> str | None:
