@@ -326,7 +326,7 @@ class Resolver:
             if animacy == "person" and (cand.animacy == "person" or _name_like(cand)):
                 return cand
             if animacy == "thing" and cand.animacy == "thing":
-                if skipped and self._rival_object():
+                if skipped and not self.lenient and self._rival_object():
                     # 'Harvard has the largest endowment. As of 2011, it had regained …':
                     # past the date, the subject before and its object may both be meant
                     # (the card said 'Harvard was worth $32 billion', of the endowment)

@@ -110,7 +110,8 @@ class Builder:
                     found = "the " + found
                 pieces.append((found, i))
                 continue
-            if low in DEMONSTRATIVE and tok.dep_ == "det" and tok.head.pos_ == "PROPN":
+            if low in DEMONSTRATIVE and tok.dep_ == "det" and tok.head.pos_ == "PROPN" and \
+                    not self.resolver.lenient:
                 # 'these "Afghan Arabs"': a name of two words or more says who ('the Afghan
                 # Arabs'); 'this Board' is the short form only the page names (s17c: every
                 # reviewer tagged the unresolved 'these' missing-context)
