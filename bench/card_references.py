@@ -23,16 +23,12 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
-from bench import splits
+from bench import keep_data, splits
 
 DATA = Path(__file__).resolve().parent / "data"
-_S12 = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f"),
-        "s13-both": ("r13a", "r13b", "r13c"), "s13b-both": ("r13d", "r13e", "r13f"),
-        "s14-both": ("r14a", "r14b", "r14c"), "s14b-both": ("r14d", "r14e", "r14f"),
-        "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f"),
-        "s16-both": ("r16a", "r16b", "r16c"), "s16b-both": ("r16d", "r16e", "r16f"),
-        "s17-both": ("r17a", "r17b", "r17c"), "s17b-both": ("r17d", "r17e", "r17f"),
-        "s17c-both": ("r17g", "r17h", "r17i")}
+# the merged packets of sessions 12 on and their reviewers (keep_data.SEEN owns the table)
+_S12 = {k: v for k, v in keep_data.SEEN.items()
+        if k.endswith("-both") and int(k[1:].split("-")[0].rstrip("bc")) >= 12}
 
 
 def rated_cards() -> list[dict]:

@@ -26,14 +26,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.keep_data import SEEN
 from bench.splits import REVIEWS, SEEN_KEYS
 
 # each SEEN key's rated packet: the merged one (both engines, one sitting) where there is one
-RATED: dict[str, tuple[str, ...]] = {
-    "s6-after": ("r6a", "r6b"), "s7-both": ("r7e", "r7f"),
-    **{f"s{n}-both": tuple(f"r{n}{c}" for c in "abc") for n in range(8, 18)},
-    **{f"s{n}b-both": tuple(f"r{n}{c}" for c in "def") for n in range(10, 18)},
-    "s17c-both": ("r17g", "r17h", "r17i")}
+RATED: dict[str, tuple[str, ...]] = {k: v for k, v in SEEN.items()
+                                     if k == "s6-after" or k.endswith("-both")}
 _WH = frozenset(str.split("what which who whom whose when where why how"))
 _TYPES = {"PERSON": "person", "DATE": "date", "TIME": "date", "CARDINAL": "number",
           "QUANTITY": "number", "PERCENT": "number", "MONEY": "number", "GPE": "place",

@@ -89,7 +89,8 @@ SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-
              "s11-after", "s11b-after", "s12-after", "s12b-after", "s13-after", "s13b-after",
              "s14-after", "s14b-after", "s15-after", "s15b-after",
              "s16-after", "s16b-after",
-             "s17-after", "s17b-after", "s17c-after")
+             "s17-after", "s17b-after", "s17c-after",
+             "s18-after", "s18b-after")
 
 
 @dataclass(frozen=True)
@@ -155,10 +156,10 @@ def seen() -> list[tuple[Passage, int]]:
     in key order: the held-out SQuAD paragraphs and the Psychology 2e, U.S. History,
     Astronomy 2e, Sociology 3e, Microbiology, Political Science, World History, American
     Government, Introduction to Anthropology, Life, Liberty, and the Pursuit of
-    Happiness and College Success pages read since."""
+    Happiness, College Success and Introduction to Intellectual Property pages read since."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
-                            "success")
+                            "success", "ip")
              for p in textbook("test", book=book)]
     held = {p.key: p for p in squad("test", SQUAD_HELDOUT) + pages}
     out: list[tuple[Passage, int]] = []
