@@ -22,7 +22,7 @@ from agents.ocr import OcrConfig, extract, libtesseract, worker_init
 from agents.ocr.images import load_gray
 from agents.ocr.preprocess import prepare
 from agents.ocr.tesseract import Word, cli_tsv, osd_rotation, parse_tsv
-from bench.pages import SPANISH, TEXTS, VARIANTS, encode, render_page
+from bench.pages import SPANISH, TEXTS, VARIANTS, encode, full_page, render_page
 
 REPO = Path(__file__).resolve().parents[1]
 PHOTOTEST = REPO.parent / "shared" / "data" / "phototest.tif"
@@ -275,6 +275,28 @@ def test_a_page_reads_the_same_through_a_pix_and_through_bytes(
         engine.close()
     assert len(parse_tsv(via_bytes)) > 20
     assert via_pix == via_array == via_bytes
+
+
+def test_words_number_blocks_paragraphs_and_lines_as_the_tsv_does() -> None:
+    # Engine.words asks whether a word begins a paragraph or a block only where it begins a
+    # line (Tesseract derives the wider levels from the line's start). On a full page of prose
+    # that Tesseract reads as several blocks, some of several paragraphs, every word still
+    # carries the TSV's block, paragraph and line numbers.
+    page = full_page(0)
+    lib = libtesseract.load()
+    assert lib is not None
+    engine = libtesseract.Engine(lib, "eng")
+    try:
+        tsv = parse_tsv(engine.tsv(page, psm=3, dpi=300, timeout_s=120, label="full page"))
+        rows = engine.words(page, psm=3, dpi=300, timeout_s=120, label="full page")
+    finally:
+        engine.close()
+    blocks = {w.block for w in tsv}
+    paragraphs = {(w.block, w.paragraph) for w in tsv}
+    assert len(blocks) >= 2 and len(paragraphs) > len(blocks)  # the page tests every level
+    numbered = [(w.block, w.paragraph, w.line) for w in tsv]
+    assert [(r[2], r[3], r[4]) for r in rows] == numbered
+    assert [Word(*row) for row in rows] == tsv
 
 
 @pytest.mark.parametrize("name", list(PAGES))
