@@ -74,6 +74,29 @@ def test_exif_orientation_is_honoured(page: Image.Image) -> None:
     assert recovered(TEXT, result.text) >= 0.9
 
 
+@pytest.mark.parametrize("orientation", range(1, 9))
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_load_gray_turns_the_page_as_pillow_does(kind: str, orientation: int) -> None:
+    # load_gray undoes the EXIF turn in place (no copy of an upright page): the same pixels,
+    # the same way up, as Pillow's own exif_transpose of the decoded page.
+    import numpy as np
+    from PIL import ImageOps
+
+    from agents.ocr.images import load_gray
+
+    rows = np.arange(40 * 60, dtype=np.uint32).reshape(40, 60)
+    pixels = ((rows * 7 + rows // 60 * 13) % 251).astype(np.uint8)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    data = encode(Image.fromarray(pixels).convert("RGB"), kind, exif=exif.tobytes())
+    expected = ImageOps.exif_transpose(Image.open(io.BytesIO(data))).convert("L")
+    got = load_gray(data, "page", 10**8)
+    assert got.mode == "L" and got.size == expected.size
+    assert np.array_equal(np.asarray(got), np.asarray(expected))
+    if orientation in (5, 6, 7, 8):
+        assert got.size == (40, 60)  # turned a quarter
+
+
 def test_webp_is_read(page: Image.Image) -> None:
     result = extract(encode(page, "WEBP", lossless=True), "image/webp", "page.webp")
     assert recovered(TEXT, result.text) >= 0.9
