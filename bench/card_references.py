@@ -77,9 +77,14 @@ def other_rules(card: dict, sent: Span, whole: Span | None) -> list[str]:
     card and its parsed sentence the way the engine reads them."""
     import re
 
-    from agents.generation import claims
+    from agents.generation import claims, nonfact
 
     out = []
+    for span in (sent, whole):
+        rule = nonfact.no_fact(span) if span is not None else None
+        if rule is not None:
+            out.append(f"nonfact:{rule}")
+            break
     if whole is not None and claims.attributed(sent, whole):
         out.append("attributed")
     if whole is not None and claims.merged(sent, whole):

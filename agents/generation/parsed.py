@@ -30,6 +30,7 @@ from agents.generation import (
     giveaway,
     grammar,
     narrow,
+    nonfact,
     opening,
     participles,
     scope,
@@ -126,6 +127,9 @@ def generate(
         out: list[Candidate] = []
         for sentence, sent, ans, ps, pa in zip(prose, sents, found, parts, part_answers,
                                                strict=True):
+            if doc.language == "en" and nonfact.no_fact(sent) is not None:
+                resolver.push(sent)
+                continue  # 'X could be A, Y could be B', 'Honestly, …' (nonfact.py)
             tags = [t for t in (doc.subject, sentence.heading) if t]
             weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
             out += _anchored(_for_sentence(sent, ans, pool, resolver, doc, difficulty, weight,
@@ -134,7 +138,8 @@ def generate(
                 if doc.language == "en" and (claims.attributed(part, sent)
                                              or claims.merged(part, sent)
                                              or claims.dangling(part)
-                                             or claims.dated_subject(part, sent)):
+                                             or claims.dated_subject(part, sent)
+                                             or nonfact.no_fact(part) is not None):
                     continue  # '… believed that A, and B' → 'B' is the believer's view;
                     # '…, but rather.'; 'March 2015 has nominal control …'
                 made = _anchored(_for_sentence(part, part_found, pool, resolver, doc,

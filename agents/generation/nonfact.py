@@ -1,0 +1,97 @@
+"""Sentences that state no fact: a card made from one asks about nothing the page claims.
+
+Advice prose (a study-skills book) is full of them; read from the parse:
+
+- ``hypothetical``: the main verb is a copula under 'could' or 'might' ('Romeo could be
+  Black, Juliet could be Latina …'): an imagined example, not a claim. A capability
+  ('Cells can divide …', 'The legions could march …') or a rule ('Members must be …') is a
+  fact and stands, and so does a possibility with its condition ('… could be true if …');
+- ``stance``: the sentence opens on the writer's stance ('Honestly, …', 'Frankly, …',
+  'Of course, …', 'Luckily, …'): an opinion told as the writer's own;
+- ``same``: 'X is the same.' / 'X is different.' with no second term ('as', 'from', 'to',
+  'than') and one thing as its subject: the other side of the comparison is elsewhere on
+  the page ('The three approaches are different' compares its own members);
+- ``anecdote``: the main verb's subject is the imagined person of a worked story in advice
+  prose ('The student decides …', 'One reader identifies as …', 'One of the students …').
+
+No card of any type is made from such a sentence or clause (parsed.py). Measured on every
+seen rated card (``bench.card_references``, s6-s18b; kept / rejected cards removed, of
+1454/819 cloze and 975/549 tf): hypothetical cloze 0/5, tf 0/2; stance tf 0/1; same tf 0/1;
+anecdote cloze 1/1, tf 1/3 (the kept two: one 'One of the male students wonders …'
+sentence); no qa or mcq card. Left out: 'people'/'person' as the story's person ('One of
+the most famous people born in Warsaw was …': 2 kept / 1 rejected); 'may' (a textbook's
+'may be classified as …').
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_POSSIBLE = frozenset(["could", "might"])
+_STANCE = frozenset(str.split(
+    "honestly frankly obviously luckily fortunately thankfully hopefully admittedly personally "
+    "truthfully surely"))
+# the imagined people of a worked story in advice prose ('The student decides …', 'One
+# reader identifies as …'); 'people', 'person' speak of real ones too
+_PEOPLE = frozenset(str.split("student reader classmate roommate friend learner"))
+_LIKENESS = frozenset(["same", "different", "similar"])
+_SECOND = frozenset(["as", "from", "to", "than", "with"])
+
+
+def no_fact(sent: Span) -> str | None:
+    """The class of a sentence that states no fact, or None when it may state one."""
+    for rule, test in (("hypothetical", _hypothetical), ("stance", _stance),
+                       ("anecdote", _anecdote), ("same", _same)):
+        if test(sent):
+            return rule
+    return None
+
+
+def _verbs(sent: Span) -> list[Token]:
+    root = sent.root
+    return [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+
+
+def _hypothetical(sent: Span) -> bool:
+    if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+           for c in sent.root.children):
+        return False  # 'This could be true if the firm is privatised': a stated condition
+    return any(v.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE
+                                        for c in v.children) for v in _verbs(sent))
+
+
+def _stance(sent: Span) -> bool:
+    first = sent[0]
+    if first.lower_ == "of" and len(sent) > 2 and sent[1].lower_ == "course":
+        return True
+    return first.lower_ in _STANCE and first.pos_ == "ADV" and first.head == sent.root
+
+
+def _anecdote(sent: Span) -> bool:
+    for subj in (c for c in sent.root.children if c.dep_ == "nsubj"):
+        if subj.lower_ == "one" and any(
+                p.lower_ == "of" and any(o.lemma_.lower() in _PEOPLE for o in p.children)
+                for p in subj.children):
+            return True  # 'One of the students wonders …'
+        if subj.tag_ == "NN" and subj.lower_ in _PEOPLE and any(
+                c.dep_ in ("det", "nummod") and c.lower_ in ("the", "a", "an", "one")
+                for c in subj.children):
+            return True  # 'The student decides …', 'One reader identifies as …'
+    return False
+
+
+def _same(sent: Span) -> bool:
+    root = sent.root
+    if root.lemma_ != "be" or root.lower_ in ("are", "were") or any(
+            c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or any(
+                k.dep_ == "conj" for k in c.children)) for c in root.children):
+        return False  # 'The three approaches are different': alike or not among themselves
+    for c in root.children:
+        if c.dep_ not in ("acomp", "attr"):
+            continue
+        words = [t for t in c.subtree]
+        if any(t.lower_ in _LIKENESS for t in words) and len(words) <= 3 and not any(
+                t.lower_ in _SECOND for t in c.subtree) and not any(
+                t.lower_ in _SECOND for t in root.children):
+            return True
+    return False
