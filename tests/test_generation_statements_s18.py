@@ -1,8 +1,9 @@
-"""True/false statements for issue 9, session 18, on invented text with the real pipeline
-(parsed._statements, claims.py, clauses.py), the s17c reviewers' classes: a range whose ends
-the swap made one ('absurd-false'), a clause cut after 'but rather' ('cut-boundary'), a clause
-that keeps one of several alternatives ('wrong-answer'), a date made a clause's subject
-('echo')."""
+"""False statements of sentences with nothing to swap (session 18, issue 9 round 2): the main
+clause negated with do-support or after its auxiliary (claims.negation), only where the clause
+is plain enough that its negation is plainly false, at most one per deck and only beside a
+false statement of another kind (parsed._cap_negations); and a verb of change that moves a
+quantity swapped for its opposite ('rose' → 'fell'). Sentences made up for the tests, real
+pipeline."""
 
 from __future__ import annotations
 
@@ -15,53 +16,56 @@ from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
 from agents.generation.text import usable_sentences
 
+# a dated sentence first: its changed year is the deck's false statement of another kind
 _BEFORE = "Timur founded the Timurid Empire in Central Asia in 1370. "
 
 
-def _cards(nlp: Language, text: str, before: str = _BEFORE) -> list[Candidate]:
-    doc = Document(usable_sentences(before + text), {}, "en", None, None, Counter())
-    made: list[Candidate] = generate(doc, nlp, "intermediate", None, None)
-    return [c for c in made if c.source != before.strip()]
+def _made(nlp: Language, text: str) -> list[Candidate]:
+    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
+    return [c for c in generate(doc, nlp, "intermediate", None, None)
+            if c.type == "tf" and c.answer == "False"]
 
 
-def _statements(nlp: Language, text: str, answer: str | None = None) -> list[str]:
-    return [c.statement for c in _cards(nlp, text) if c.type == "tf"
-            and (answer is None or c.answer == answer)]
+def _false(nlp: Language, text: str) -> list[str]:
+    return [c.statement for c in _made(nlp, _BEFORE + text) if c.source != _BEFORE.strip()]
 
 
-def test_no_range_whose_ends_the_swap_made_one(nlp: Language) -> None:
-    # s17c: 'usually takes between three and three days', every reviewer 'absurd-false'
-    text = "A sourdough starter usually takes between two and three days to become active."
-    made = _statements(nlp, text)
-    assert made and not any("between three and three" in s or "between two and two" in s
-                            for s in made), made
+def test_a_plain_sentence_gives_its_negation_as_a_false_statement(nlp: Language) -> None:
+    cases = {
+        "The Genoese merchants built a harbour at the mouth of the Dnieper.":
+            "did not build a harbour",
+        "The fortress of Kaffa was governed by a Genoese consul.": "was not governed",
+        "The Hanseatic merchants sell furs to the princes of Novgorod.":
+            "do not sell furs",
+    }
+    for text, words in cases.items():
+        made = _false(nlp, text)
+        assert len(made) == 1 and words in made[0], (text, made)
 
 
-def test_no_clause_cut_after_but_rather(nlp: Language) -> None:
-    # s17c: 'In GR, gravitation is not viewed as a force, but rather.', 'cut-boundary'
-    text = ("In the new theory, heat is not viewed as a fluid, but rather, particles moving "
-            "quickly in hot bodies carry their own energy in straight lines through the metal "
-            "– described as the kinetic picture of heat.")
-    made = [c.question for c in _cards(nlp, text)]
-    assert not any("rather." in q or "rather?" in q for q in made), made
+def test_no_negation_where_it_would_not_be_plainly_false(nlp: Language) -> None:
+    for text in (
+        "Some Genoese merchants built a harbour at the mouth of the Dnieper.",  # quantifier
+        "The Genoese merchants often traded furs with the princes of Novgorod.",  # hedge
+        "The Genoese merchants may have built a harbour at the mouth of the Dnieper.",  # modal
+        "Only the Genoese merchants built a harbour at the mouth of the Dnieper.",  # only
+        "The Genoese merchants did not build a harbour at the mouth of the Dnieper.",  # negated
+        "The Genoese merchants traded furs or salt with the princes of Novgorod.",  # either
+        "The Genoese merchants built a harbour and traded furs with the princes of Kiev.",
+    ):
+        assert _false(nlp, text) == [], text
 
 
-def test_no_clause_that_keeps_one_of_several_alternatives(nlp: Language) -> None:
-    # s17c: 'Members must be a citizen of the United Kingdom.' → True, where the page lists
-    # four other citizenships ('wrong-answer')
-    text = ("Specifically, candidates must be over the age of 21 and must be a resident of the "
-            "county, the city of Harlow, one of the villages in the Vale of Ashby, a tenant "
-            "of the estate, or a landowner resident in the parish.")
-    made = _statements(nlp, text)
-    assert not any(s.startswith("Candidates must be a resident of the county") for s in made), \
-        made
+def test_one_negation_per_deck_and_none_as_its_only_false_statement(nlp: Language) -> None:
+    two = ("The Genoese merchants built a harbour at the mouth of the Dnieper. "
+           "The fortress of Kaffa was governed by a Genoese consul.")
+    negated = [c for c in _made(nlp, _BEFORE + two) if "tf:negation" in c.tags]
+    assert len(negated) == 1, negated
+    assert [c for c in _made(nlp, two) if "tf:negation" in c.tags] == []
 
 
-def test_no_clause_whose_subject_is_a_date(nlp: Language) -> None:
-    # s17c: 'As of March 2015, it had control over …, and has nominal control over …' →
-    # 'March 2015 has nominal control …', every reviewer 'echo'
-    text = ("As of June 2011, it had control over markets visited by two thousand traders in "
-            "Harlow and Brent, and has nominal control over small fairs of Ashby, Corran and "
-            "Dunmore.")
-    made = [c.question for c in _cards(nlp, text)]
-    assert not any("June 2011 has" in q for q in made), made
+def test_a_verb_of_change_is_swapped_only_where_it_moves_a_quantity(nlp: Language) -> None:
+    made = _false(nlp, "The price of salt in the markets of Kaffa rose sharply after the siege.")
+    assert len(made) == 1 and "fell sharply" in made[0], made
+    made = _false(nlp, "The old harbour of Kaffa fell into disuse after the siege of the city.")
+    assert not any("rose" in m for m in made), made

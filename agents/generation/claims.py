@@ -505,7 +505,11 @@ _OPPOSITE = _pairs(
     "largest/smallest", "stronger/weaker", "strongest/weakest", "positive/negative",
     "maximum/minimum", "majority/minority", "north/south", "east/west", "northern/southern",
     "eastern/western", "northward/southward", "eastward/westward", "inner/outer",
-    "internal/external", "more/less")
+    "internal/external", "more/less", "above/below", "earliest/latest", "rose/fell",
+    "risen/fallen")
+# a verb of change is an opposite only where it moves a quantity ('rose to 40 %', 'fell by
+# half', 'rose sharply'), not 'fell into disuse', 'rose to power' (no number: no quantity)
+_CHANGE = frozenset(["rose", "fell", "risen", "fallen"])
 _NAMES = frozenset(str.split("GPE LOC ORG NORP FAC PERSON EVENT WORK_OF_ART LAW"))
 _DIRECTION_TAGS = {"more": ("RBR",), "less": ("RBR",)}  # 'more efficient', not 'more people'
 
@@ -554,6 +558,10 @@ def opposite(sent: Span) -> tuple[int, str] | None:
         if tok.lower_ in ("majority", "minority") and any(
                 c.dep_ == "amod" for c in tok.children):
             continue  # 'the vast majority' has no opposite in 'the vast minority'
+        if tok.lower_ in _CHANGE and (tok.pos_ != "VERB" or not any(
+                t.like_num or t.lower_ in ("sharply", "steadily", "steeply", "slightly")
+                for t in tok.subtree if t is not tok)):
+            continue  # 'fell into disuse', 'rose to power': no quantity moved
         if any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children)):
             return None
         return tok.i, other.capitalize() if tok.text[:1].isupper() else other
@@ -650,3 +658,58 @@ def collapsed(true: str, false: str) -> bool:
     'usually takes between two and three days' → 'between three and three days' (s17c:
     every reviewer 'absurd-false'): false in an absurd way, not a plausible misreading."""
     return bool(_COLLAPSED.search(false)) and not _COLLAPSED.search(true)
+
+
+# words that make a sentence's claim partial, possible, habitual or exclusive: its negation
+# is not plainly false ('Some birds migrate' → 'Some birds do not migrate' holds as well)
+_UNSURE = frozenset(str.split(
+    "not n't never no none nothing nobody neither nor or either only some many most few "
+    "several all every each any often usually sometimes generally typically mostly mainly "
+    "largely partly rarely seldom frequently always may might can could would should must "
+    "shall will perhaps probably possibly likely unlikely about approximately nearly almost "
+    "roughly around also too even still already just some however although though if "
+    "unless whether because since while whereas than"))
+_DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+
+
+def negation(sent: Span) -> tuple[int, str] | None:
+    """A false statement from a simple declarative sentence: its main clause negated, as
+    the token id to replace and its new words ('was governed' → 'was not governed',
+    'crossed' → 'did not cross', 'is' → 'is not'). None unless the clause is plain enough
+    that its negation is plainly false: one finite main verb with a subject of its own, no
+    negation, modal, hedge, quantifier, 'only', alternatives or comparison anywhere in the
+    sentence (``_UNSURE``), no second verb joined to it, no clause of reason, time or
+    condition around it, no adverb on it ('then crossed' → 'then did not cross' is unclear
+    in scope), no quotation and no question."""
+    root = sent.root
+    words = [t for t in sent if not t.is_punct]
+    if root.pos_ not in ("VERB", "AUX") or root.tag_ not in (*_DO_FORMS, "VBN", "VBG") or any(
+            t.lower_ in _UNSURE or t.tag_ == "MD" for t in words) or any(
+            t.text in ('"', "“", "”", "?", ";", ":") for t in sent):
+        return None
+    kids = list(root.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i for c in kids) or any(
+            c.dep_ in ("conj", "advcl", "ccomp", "csubj", "advmod", "expl", "parataxis",
+                       "npadvmod") for c in kids):
+        return None
+    subj = next(c for c in kids if c.dep_ in ("nsubj", "nsubjpass"))
+    if any(t.pos_ == "PRON" and t.lower_ not in ("who", "which", "that") for t in subj.subtree):
+        return None  # 'It crossed …', 'Its capital is …': the subject leans on the page
+    auxes = [c for c in kids if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    if auxes:
+        first = min(auxes, key=lambda t: t.i)
+        if first.tag_ not in _DO_FORMS or first.lemma_ not in ("be", "have"):
+            return None  # 'to be …', 'did cross' (emphatic)
+        if any(t.i > first.i and t.i < root.i and t.dep_ not in ("aux", "auxpass")
+               for t in sent):
+            return None  # 'has long been …': a word between the auxiliary and the verb
+        return first.i, f"{first.text} not"
+    if root.tag_ not in _DO_FORMS:
+        return None  # a participle with no auxiliary: a fragment or a misparse
+    if root.lemma_ == "be":
+        return root.i, f"{root.text} not"
+    if root.lemma_ == "have" and any(c.dep_ == "dobj" for c in kids):
+        return root.i, f"{_DO_FORMS[root.tag_]} not have"
+    if root.pos_ != "VERB":
+        return None
+    return root.i, f"{_DO_FORMS[root.tag_]} not {root.lemma_}"

@@ -149,8 +149,8 @@ def generate(
                     made = [c for c in made if c.type != "tf"]  # one of several alternatives
                 out += made
             resolver.push(sent)
-        return standing(well_formed(out, nlp), standalone.topic_words(sents),
-                        standalone.main_topic(sents))
+        return _cap_negations(standing(well_formed(out, nlp), standalone.topic_words(sents),
+                                       standalone.main_topic(sents)))
 
     cands = every(Resolver(names=names))
     if len(cands) < _FEW and prose:
@@ -548,7 +548,31 @@ def _statements(
             out.append(Candidate("tf", prefix + false, "False", sent.text, statement=false,
                                  swapped=swap, level=level, salience=sal,
                                  tags=[*tags, "tf:false", "tf:opposite"]))
+    if language == "en" and len(out) == 1 and not builder.resolver.lenient:
+        # nothing to swap: the main clause negated, where it is plain enough that its
+        # negation is plainly false (claims.negation); capped per deck (_cap_negations)
+        at_swap = claims.negation(sent)
+        if at_swap is not None:
+            at, swap = at_swap
+            negated = _render_sentence(builder, sent, {at: swap})
+            if negated is not None and norm(negated) != norm(true) \
+                    and not pool.asserted(negated):
+                level = {"beginner": 0.8, "advanced": 1.7}.get(difficulty, 1.2)
+                out.append(Candidate("tf", prefix + negated, "False", sent.text,
+                                     statement=negated, swapped=swap, level=level,
+                                     salience=sal, tags=[*tags, "tf:false", "tf:negation"]))
     return out
+
+
+def _cap_negations(cands: list[Candidate]) -> list[Candidate]:
+    """At most one negated false statement in a deck, the most salient, and none where the
+    deck has no false statement of another kind: negation is the one false statement its
+    form gives away ('… did not …' in a deck whose true ones never say 'not'), so it may
+    only add to a deck's False side, never be all of it."""
+    negated = [c for c in cands if "tf:negation" in c.tags]
+    others = any(c.answer == "False" and "tf:negation" not in c.tags for c in cands)
+    keep = {id(max(negated, key=lambda c: c.salience))} if negated and others else set()
+    return [c for c in cands if "tf:negation" not in c.tags or id(c) in keep]
 
 
 def _opposite(builder: Builder, sent: Span, true: str, pool: choices.Pool
