@@ -51,6 +51,8 @@ def test_no_negation_where_it_would_not_be_plainly_false(nlp: Language) -> None:
         "Only the Genoese merchants built a harbour at the mouth of the Dnieper.",  # only
         "The Genoese merchants did not build a harbour at the mouth of the Dnieper.",  # negated
         "The Genoese merchants traded furs or salt with the princes of Novgorod.",  # either
+        "In principle, the Genoese consul was entitled to tax the merchants of Kaffa.",
+        "The strength of the Genoese consul was in the harbour of the city of Kaffa.",
         "The Genoese merchants built a harbour and traded furs with the princes of Kiev.",
     ):
         assert _false(nlp, text) == [], text

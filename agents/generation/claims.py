@@ -668,7 +668,7 @@ _UNSURE = frozenset(str.split(
     "largely partly rarely seldom frequently always may might can could would should must "
     "shall will perhaps probably possibly likely unlikely about approximately nearly almost "
     "roughly around also too even still already just some however although though if "
-    "unless whether because since while whereas than"))
+    "unless whether because since while whereas than principle"))
 _DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
@@ -707,6 +707,8 @@ def negation(sent: Span) -> tuple[int, str] | None:
     if root.tag_ not in _DO_FORMS:
         return None  # a participle with no auxiliary: a fragment or a misparse
     if root.lemma_ == "be":
+        if not any(c.dep_ in ("attr", "acomp") for c in kids):
+            return None  # 'The distinction is through the land …': 'is not through' is unclear
         return root.i, f"{root.text} not"
     if root.lemma_ == "have" and any(c.dep_ == "dobj" for c in kids):
         return root.i, f"{_DO_FORMS[root.tag_]} not have"
