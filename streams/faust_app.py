@@ -20,16 +20,6 @@ FETCH_MAX_WAIT_MS = 100  # an idle consumer's fetch wait: what an idle worker co
 FETCH_BUSY_WAIT_MS = 10  # while records flow: what a hop between two stages costs
 FETCH_SATURATED_WAIT_MS = 500  # while every agent is full: a record fetched sooner waits anyway
 BUSY_FOR_S = 3.0  # records this recent mean more are on their way
-# How often a worker commits the offsets its agents acknowledged. A commit is an OffsetCommit
-# to the broker (after a producer flush) and, on the durable stack, an S3 PUT per partition it
-# moves (Tansu's groups/consumers/<group>/offsets/<topic>/partitions/<n>.json); at 1 s a batch
-# of clean full pages committed about once a second, every second, beside the Tesseract
-# processes. Less often loses nothing: nothing is committed past an unacknowledged event
-# (_guard_commits), a stop or rebalance commits what was acknowledged, and a worker killed
-# outright redelivers at most this many seconds of handled events more (delivery is
-# at-least-once). It stays well under agents.liveness.STALL_S, which reads the committed
-# offsets to tell a stalled partition from an idle one.
-COMMIT_INTERVAL_S = 5.0
 
 
 class FetchPace:
@@ -274,7 +264,7 @@ def make_app(app_id: str, bootstrap: str, datadir: Path, session_timeout_s: floa
         "producer_request_timeout": 15.0,
         "topic_allow_declare": True,  # only Faust's own changelog topics; ours are created first
         "stream_wait_empty": False,
-        "broker_commit_interval": COMMIT_INTERVAL_S,
+        "broker_commit_interval": 1.0,
         # bigger fetches and buffers: feedback is many tiny events, aggregated in batches
         "broker_max_poll_records": 5000,
         "stream_buffer_maxsize": 16384,

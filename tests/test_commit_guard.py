@@ -53,15 +53,3 @@ def test_a_consecutive_run_from_the_head_is_committed() -> None:
 def test_offsets_that_hold_no_event_do_not_stop_it() -> None:
     # a gap (compaction, transaction markers) at 3-4 counts as acknowledged
     assert new_offset(bookkeeping([0, 1, 2, 5], committed=0, gaps=(3, 5))) == 6
-
-
-def test_a_worker_commits_every_few_seconds_not_every_second(tmp_path: Any) -> None:
-    # each commit is an OffsetCommit and an S3 PUT per partition on the durable stack, taken
-    # from the Tesseract processes' cores; the liveness watchdog reads committed offsets, so
-    # they must move well within its stall time
-    from agents.liveness import STALL_S
-    from streams.faust_app import COMMIT_INTERVAL_S, make_app
-
-    app = make_app("commit-interval", "localhost:9", tmp_path)
-    assert app.conf.broker_commit_interval == COMMIT_INTERVAL_S
-    assert 5.0 <= app.conf.broker_commit_interval <= STALL_S / 4
