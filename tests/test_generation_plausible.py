@@ -374,3 +374,15 @@ def test_a_rise_of_more_than_a_hundred_percent_gets_options(nlp: Language) -> No
     options = _options(nlp, text, "300 percent")
     assert len(options) == 3, options
     assert all(o.endswith(" percent") and _numbers(o)[0] > 100 for o in options), options
+
+
+def test_a_range_with_thousands_separators_keeps_them_in_its_options() -> None:
+    """s18c: '75,000 to 100,000' was offered '50000 to 75000' and '100000 to 125000': only
+    the answer had commas, and reviewers read the answer off the format."""
+    from agents.generation import plausible
+
+    options = plausible.ranges("75,000 to 100,000", "intermediate")
+    assert options and all(re.fullmatch(r"\d{1,3}(,\d{3})* to \d{1,3}(,\d{3})*", o)
+                           for o in options), options
+    assert "50,000 to 75,000" in options
+    assert plausible.ranges("10-20%", "intermediate") == ["20-30%", "30-40%", "40-50%"]

@@ -176,6 +176,9 @@ def _replace_numbers(text: str, numbers: list[str], values: list[int]) -> str:
     return text[: found.start()] + str(values[0]) + text[found.end():]
 
 
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+")  # a number with thousands separators
+
+
 def ranges(text: str, difficulty: str) -> list[str] | None:
     """A range of two numbers (not years: ``choices`` moves those) moved as a whole, its width
     kept and its ends in order ('10-20%' → '20-30%', …); None when the text holds no range."""
@@ -189,10 +192,15 @@ def ranges(text: str, difficulty: str) -> list[str] | None:
     step = max(1, width // 2) if difficulty == "advanced" else max(1, width)
     cap = 100 if _PERCENT.search(text) else None
     out = []
+    # the ends written as the answer writes them: '75,000 to 100,000' moves to '50,000 to
+    # 75,000', not '50000 to 75000' (s18c: only the answer had commas, and gave itself away)
+    grouped = any(_GROUPED.fullmatch(span.group(end)) for end in ("lo", "hi"))
     for k in (1, -1, 2, -2, 3):
         a, b = int(lo) + k * step, int(hi) + k * step
         if a > 0 and (cap is None or b <= cap):
-            out.append(text[: span.start()] + f"{a}{span.group('sep')}{b}" + text[span.end():])
+            ends = (f"{a:,}", f"{b:,}") if grouped else (str(a), str(b))
+            out.append(text[: span.start()] + ends[0] + span.group("sep") + ends[1]
+                       + text[span.end():])
     return out
 
 
