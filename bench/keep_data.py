@@ -73,8 +73,9 @@ SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
         "s17-both": ("r17a", "r17b", "r17c"), "s17b-both": ("r17d", "r17e", "r17f"),
         "s17c-both": ("r17g", "r17h", "r17i"),
         # session 18's two reviews (held-out SQuAD with College Success pages; with
-        # Introduction to Intellectual Property pages)
-        "s18-both": ("r18a", "r18b", "r18c"), "s18b-both": ("r18d", "r18e", "r18f")}
+        # Introduction to Intellectual Property pages; s18c the session's last engine)
+        "s18-both": ("r18a", "r18b", "r18c"), "s18b-both": ("r18d", "r18e", "r18f"),
+        "s18c-both": ("r18g", "r18h", "r18i")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:

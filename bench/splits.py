@@ -90,7 +90,7 @@ SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-
              "s14-after", "s14b-after", "s15-after", "s15b-after",
              "s16-after", "s16b-after",
              "s17-after", "s17b-after", "s17c-after",
-             "s18-after", "s18b-after")
+             "s18-after", "s18b-after", "s18c-after")
 
 
 @dataclass(frozen=True)
