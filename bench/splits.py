@@ -50,6 +50,10 @@ out: look only at its final numbers):
 - A fourteenth book, held out whole (``bench/data/openstax_ip_pages.json``, OpenStax
   Introduction to Intellectual Property, CC BY 4.0 at its newest commit): 10 test pages added
   in session 18 for its final reviews (``book="ip"``), built the same way.
+- A fifteenth book, held out whole (``bench/data/openstax_python_pages.json``, OpenStax
+  Introduction to Python Programming, CC BY 4.0 at its newest commit): 10 test pages added in
+  session 19 for its final reviews (``book="python"``), built the same way (a programming book:
+  38 of its modules were passed over for too little prose outside code and lists).
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -77,7 +81,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "anth": TEXTBOOK.with_name("openstax_anth_pages.json"),
          "llph": TEXTBOOK.with_name("openstax_llph_pages.json"),
          "success": TEXTBOOK.with_name("openstax_success_pages.json"),
-         "ip": TEXTBOOK.with_name("openstax_ip_pages.json")}
+         "ip": TEXTBOOK.with_name("openstax_ip_pages.json"),
+         "python": TEXTBOOK.with_name("openstax_python_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
