@@ -225,7 +225,7 @@ def test_a_false_statement_is_not_dealt_beside_a_card_that_shows_the_term_it_rep
         _false(LIGHT.replace("1779", "1769"), "1769", 0.85, LIGHT),
         _scored("mcq", "Through what does water enter the plant?", "its roots", 0.8, ROOTS),
         _tf(LEAVES, 0.6, LEAVES),
-        _tf(XYLEM, 0.5, XYLEM),
+        _false(XYLEM.replace("water", "sugar"), "sugar", 0.5, XYLEM),
     ]
     chosen, notes = QualityScorer(keep_model=None).select(scored, 4, ("mcq", "tf"))
     assert len(chosen) == 4, notes

@@ -1,7 +1,7 @@
 """False statements of sentences with nothing to swap (session 18, issue 9 round 2): the main
 clause negated with do-support or after its auxiliary (claims.negation), only where the clause
 is plain enough that its negation is plainly false, at most one per deck and only beside a
-false statement of another kind (parsed._cap_negations); and a verb of change that moves a
+false statement of another kind in the deck (quality._composes); and a verb of change that moves a
 quantity swapped for its opposite ('rose' → 'fell'). Sentences made up for the tests, real
 pipeline."""
 
@@ -14,6 +14,7 @@ from spacy.language import Language
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
+from agents.generation.quality import QualityScorer
 from agents.generation.text import usable_sentences
 
 # a dated sentence first: its changed year is the deck's false statement of another kind
@@ -59,11 +60,18 @@ def test_no_negation_where_it_would_not_be_plainly_false(nlp: Language) -> None:
 
 
 def test_one_negation_per_deck_and_none_as_its_only_false_statement(nlp: Language) -> None:
+    """Counted on the deck's cards (quality._composes): every negation is a candidate."""
     two = ("The Genoese merchants built a harbour at the mouth of the Dnieper. "
            "The fortress of Kaffa was governed by a Genoese consul.")
-    negated = [c for c in _made(nlp, _BEFORE + two) if "tf:negation" in c.tags]
-    assert len(negated) == 1, negated
-    assert [c for c in _made(nlp, two) if "tf:negation" in c.tags] == []
+    for text, most in ((_BEFORE + two, 1), (two, 0)):
+        made = [c for c in generate(Document(usable_sentences(text), {}, "en", None, None,
+                                             Counter()), nlp, "intermediate", None, None)
+                if c.type == "tf"]
+        assert sum("tf:negation" in c.tags for c in made) == 2, made
+        scorer = QualityScorer(keep_model=None)
+        chosen, _ = scorer.select(scorer.score(made, "intermediate"), len(made), ("tf",))
+        negated = [s for s in chosen if "tf:negation" in s.candidate.tags]
+        assert len(negated) == most, [s.candidate.question for s in chosen]
 
 
 def test_a_verb_of_change_is_swapped_only_where_it_moves_a_quantity(nlp: Language) -> None:

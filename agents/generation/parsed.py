@@ -149,8 +149,8 @@ def generate(
                     made = [c for c in made if c.type != "tf"]  # one of several alternatives
                 out += made
             resolver.push(sent)
-        return _cap_negations(standing(well_formed(out, nlp), standalone.topic_words(sents),
-                                       standalone.main_topic(sents)))
+        return standing(well_formed(out, nlp), standalone.topic_words(sents),
+                        standalone.main_topic(sents))
 
     cands = every(Resolver(names=names))
     if len(cands) < _FEW and prose:
@@ -550,7 +550,7 @@ def _statements(
                                  tags=[*tags, "tf:false", "tf:opposite"]))
     if language == "en" and len(out) == 1 and not builder.resolver.lenient:
         # nothing to swap: the main clause negated, where it is plain enough that its
-        # negation is plainly false (claims.negation); capped per deck (_cap_negations)
+        # negation is plainly false (claims.negation); capped per deck (quality._composes)
         at_swap = claims.negation(sent)
         if at_swap is not None:
             at, swap = at_swap
@@ -562,17 +562,6 @@ def _statements(
                                      statement=negated, swapped=swap, level=level,
                                      salience=sal, tags=[*tags, "tf:false", "tf:negation"]))
     return out
-
-
-def _cap_negations(cands: list[Candidate]) -> list[Candidate]:
-    """At most one negated false statement in a deck, the most salient, and none where the
-    deck has no false statement of another kind: negation is the one false statement its
-    form gives away ('… did not …' in a deck whose true ones never say 'not'), so it may
-    only add to a deck's False side, never be all of it."""
-    negated = [c for c in cands if "tf:negation" in c.tags]
-    others = any(c.answer == "False" and "tf:negation" not in c.tags for c in cands)
-    keep = {id(max(negated, key=lambda c: c.salience))} if negated and others else set()
-    return [c for c in cands if "tf:negation" not in c.tags or id(c) in keep]
 
 
 def _opposite(builder: Builder, sent: Span, true: str, pool: choices.Pool

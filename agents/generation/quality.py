@@ -361,7 +361,12 @@ class QualityScorer:
         P(keep) 0.8 is not lost to a cloze at 0.5 because a cloze of its sentence was chosen
         first). Such a second card never shows a chosen card's answer or has its own shown
         (``_tells``); after the cards under the bar, the rest of a sentence's cards come last,
-        least like the one already there (``_similarity``) first."""
+        least like the one already there (``_similarity``) first.
+
+        The deck's composition rules hold on the cards it serves, at every stage
+        (``_composes``): no more true statements than one over the false ones, and a negated
+        false statement only beside a false statement of another kind; a card they hold back
+        leaves its place to the other cards (the count holds where the text has them)."""
         notes: list[str] = []
         pad = self.keep_pad if len(set(types)) > 1 else {}
         pool = [s for s in scored if s.candidate.type in types and s.score >= self.threshold
@@ -391,12 +396,10 @@ class QualityScorer:
             if lift:
                 pool = sorted(pool + lift, key=lambda s: -s.rank)
                 reserve = [s for s in reserve if all(s is not t for t in lift)]
-            # too few false statements: fewer true ones, not a run of "True" (at most one more
-            # than there are false); their places go to the other types (the count holds)
-            quota["tf:True"] = min(quota["tf:True"], over + len(lift) + 1)
         below = {id(s) for s in reserve}
         chosen: list[Scored] = []
         repeats: list[Scored] = []  # of a sentence the deck already has a card of
+        held: list[Scored] = []  # cards the deck's rules (_composes) hold back for now
         relaxed = again = low = False
         while len(chosen) < count and (pool or reserve or repeats):
             if not pool:
@@ -422,11 +425,15 @@ class QualityScorer:
                 relaxed = True
                 continue
             if relaxed:
+                allowed = [s for s in pool if _composes(s, chosen)]
+                if not allowed:  # until a false statement of another kind joins the deck
+                    held, pool = held + pool, []
+                    continue
                 # true and false statements stay balanced when statements fill the count
                 given = Counter(_slot(c.candidate) for c in chosen)
                 ahead = {f"tf:{a}" for a, b in (("True", "False"), ("False", "True"))
                          if given[f"tf:{a}"] > given[f"tf:{b}"]}
-                eligible = [s for s in pool if _slot(s.candidate) not in ahead] or pool
+                eligible = [s for s in allowed if _slot(s.candidate) not in ahead] or allowed
                 # every card here clears its type's bar, and the bars hold each type at the
                 # same expected kept share: a short type's places are spread over the types
                 # furthest under what was asked of them, not all given to the commonest one
@@ -441,11 +448,12 @@ class QualityScorer:
                 eligible = [s for s in eligible
                             if again or low or filled[s.candidate.type] == least]
             else:
-                supply = {t: [s for s in pool if _slot(s.candidate) == t]
+                supply = {t: [s for s in pool if _slot(s.candidate) == t and _composes(s, chosen)]
                           for t, q in quota.items() if q > 0}
                 if dry := [t for t, cands in supply.items() if not cands]:
                     # a type no other sentence offers over its bar: a used sentence's card
-                    wait = [s for s in repeats if _slot(s.candidate) in dry]
+                    wait = [s for s in repeats if _slot(s.candidate) in dry
+                            and _composes(s, chosen)]
                     for s in self._seconds(wait, chosen, below):
                         supply[_slot(s.candidate)].append(s)
                 supply = {t: cands for t, cands in self._reserve(supply, quota).items() if cands}
@@ -465,6 +473,8 @@ class QualityScorer:
                     best, best_value = s, value
             assert best is not None
             chosen.append(best)
+            if held and best.candidate.answer == "False" and best.candidate.type == "tf":
+                pool, held = sorted(pool + held, key=lambda s: -s.rank), []
             quota[_slot(best.candidate)] = quota.get(_slot(best.candidate), 0) - 1
             pool = [s for s in pool if s is not best and not self.is_duplicate(s, best)]
             repeats = [s for s in repeats if s is not best]
@@ -572,6 +582,29 @@ def _replaced(cand: Candidate) -> list[str]:
              in SequenceMatcher(None, source, statement, autojunk=False).get_opcodes()
              if tag in ("replace", "delete")]
     return [old for old, new in spans if new & swapped] or [old for old, _ in spans]
+
+
+NEGATION = "tf:negation"  # the tag of a false statement that negates its sentence (parsed.py)
+
+
+def _composes(s: Scored, chosen: Sequence[Scored]) -> bool:
+    """The deck's composition rules, counted on the cards already chosen: a true statement
+    only while the deck has no more true ones than false ones (so at most one more true
+    than false in the end: decks were 78 % "True" over the seen passages, and a student
+    learns to answer "True"); a negated false statement only beside a false statement of
+    another kind and only one (negation is the one false statement its form gives away,
+    '… did not …' in a deck whose true ones never say 'not', so it may add to the deck's
+    False side, never be all of it)."""
+    cand = s.candidate
+    if cand.type != "tf":
+        return True
+    said = [c.candidate for c in chosen if c.candidate.type == "tf"]
+    false = [c for c in said if c.answer == "False"]
+    if cand.answer == "True":
+        return len(said) - len(false) <= len(false)
+    if NEGATION in cand.tags:
+        return all(NEGATION not in c.tags for c in false) and bool(false)
+    return True
 
 
 def _coin(scored: Sequence[Scored]) -> int:
