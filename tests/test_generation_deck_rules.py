@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from agents.generation import GenerationRequest, RuleEngine
+from agents.generation.terms import norm
 from schemas.events import Card
 
 SAMPLES = Path(__file__).resolve().parents[1] / "cardstream" / "samples"
@@ -69,3 +70,38 @@ def test_true_statements_number_at_most_one_more_than_false_ones(engine: RuleEng
         said = Counter(c.answer for c in deck if c.type == "tf")
         assert said["True"] <= said["False"] + 1, [c.question for c in deck]
         assert len(deck) == count, [c.question for c in deck]
+
+
+# a long first sentence of two clauses (clauses.py makes cards of each), then short ones
+# that each have a card to give; made up for the test
+FRANKS = ("The Treaty of Verdun divided the Carolingian Empire in 843, and Lothair received the "
+          "middle kingdom that stretched from Frisia to the north of Italy. Charlemagne was "
+          "crowned emperor by Pope Leo III in Rome in 800. Louis the Pious ruled the empire from "
+          "814 until his death in 840. Charles the Bald received the western kingdom, which "
+          "later became France. The Vikings besieged Paris in 845 with a fleet of 120 ships.")
+HANSA = ("The Hanseatic League was a commercial alliance of merchant guilds, and its members "
+         "traded timber, furs and grain across the Baltic Sea for almost three centuries. "
+         "Lübeck was the leading city of the league. The league held its last diet in 1669 in "
+         "Lübeck. Merchants from Cologne dominated the trade with London in the twelfth century. "
+         "The Steelyard in London was the league's main base in England.")
+
+
+def _sentence_of(card: Card, sentences: list[str]) -> int:
+    """The page sentence a card was made from (a clause's card: the sentence it is part of)."""
+    words = set(norm(card.source_sentence).split())
+    return max(range(len(sentences)),
+               key=lambda i: len(words & set(norm(sentences[i]).split())))
+
+
+def test_a_sentence_gives_no_second_card_while_another_has_a_good_one() -> None:
+    """Cards of a long sentence's clauses counted as other sentences' cards: decks of 4 and 5
+    cards asked the first sentence twice (its whole and a clause) and left a sentence with a
+    good card unasked. Real spaCy, no encoder."""
+    engine = RuleEngine(encoder=None)
+    for text in (FRANKS, HANSA):
+        sentences = [s.strip() + "." for s in text.split(". ") if s.strip()]
+        for count in (4, 5):
+            deck = _deck(engine, text, count)
+            asked = Counter(_sentence_of(c, sentences) for c in deck)
+            assert len(deck) == count and max(asked.values()) == 1, [
+                (_sentence_of(c, sentences), c.question) for c in deck]

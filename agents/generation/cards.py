@@ -24,7 +24,7 @@ class Candidate:
     type: str
     question: str
     answer: str
-    source: str  # the sentence it was made from
+    source: str  # the sentence it was made from (or the clause of one, see ``sentence``)
     choices: list[str] = field(default_factory=list)
     kind: str = "phrase"  # the kind of the asked term (see terms.KINDS)
     level: float = 1.0  # 0 beginner, 1 intermediate, 2 advanced: what the question demands
@@ -33,6 +33,9 @@ class Candidate:
     swapped: str = ""  # tf false: the term put in place of the true one
     origin: str = "rules"  # rules | llm
     tags: list[str] = field(default_factory=list)
+    # the whole sentence of a card made from one of its clauses (parsed.py): a deck counts
+    # the cards of a sentence, not of its clauses ("" = ``source`` is the whole sentence)
+    sentence: str = ""
 
 
 def card_id(upload_id: str, card_type: str, question: str, answer: str) -> str:

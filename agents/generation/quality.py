@@ -549,7 +549,12 @@ def names_topic(answer: str, topic: frozenset[str]) -> bool:
 
 
 def _same_sentence(a: Scored, b: Scored) -> bool:
-    return bool(a.candidate.source) and a.candidate.source == b.candidate.source
+    """Two cards of one sentence of the page: of its clauses too (``Candidate.sentence``)."""
+    return bool(a.candidate.source) and _sentence(a.candidate) == _sentence(b.candidate)
+
+
+def _sentence(cand: Candidate) -> str:
+    return cand.sentence or cand.source
 
 
 def _tells(a: Scored, b: Scored, statements: bool = True) -> bool:
