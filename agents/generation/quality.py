@@ -597,9 +597,10 @@ def _composes(s: Scored, chosen: Sequence[Scored]) -> bool:
     only while the deck has no more true ones than false ones (so at most one more true
     than false in the end: decks were 78 % "True" over the seen passages, and a student
     learns to answer "True"); a negated false statement only beside a false statement of
-    another kind and only one (negation is the one false statement its form gives away,
-    '… did not …' in a deck whose true ones never say 'not', so it may add to the deck's
-    False side, never be all of it)."""
+    another kind, only one, and not where the false ones outnumber the true ones already
+    (negation is the one false statement its form gives away, '… did not …' in a deck whose
+    true ones never say 'not', so it may even out the deck's False side, never be all of it
+    nor tip it)."""
     cand = s.candidate
     if cand.type != "tf":
         return True
@@ -607,8 +608,9 @@ def _composes(s: Scored, chosen: Sequence[Scored]) -> bool:
     false = [c for c in said if c.answer == "False"]
     if cand.answer == "True":
         return len(said) - len(false) <= len(false)
-    if NEGATION in cand.tags:
-        return all(NEGATION not in c.tags for c in false) and bool(false)
+    if NEGATION in cand.tags:  # nor where the false ones are ahead already: it only adds
+        return bool(false) and all(NEGATION not in c.tags for c in false) \
+            and len(false) <= len(said) - len(false)
     return True
 
 
