@@ -1,14 +1,16 @@
 """Question classes of session 19 (issue 9), on invented text: a contrast clause ('while …',
 'whereas …') that the parser hangs inside the asked fact's clause is a second fact and stays out
 of the question; a rare capitalised name the tagger read as a common noun ('Strunk believed
-that …': NN) is asked with 'Who', not 'What'. Each test fails on the engine before this change (ca1a211); the clean cases
-beside them must pass."""
+that …': NN) is asked with 'Who', not 'What'; a verb coordinated under a negated one ('are not
+recognized and attacked by …') is not asked without its negation (the question would state the
+opposite). Each test fails on the engine before this change (ca1a211); the clean cases beside
+them must pass."""
 
 from __future__ import annotations
 
 import pytest
 
-from agents.generation.asking import ask
+from agents.generation.asking import ask, reasons
 from agents.generation.spans import locate
 
 
@@ -54,3 +56,29 @@ def test_a_name_tagged_as_a_noun_is_asked_who(nlp, sentence: str, answer: str) -
 def test_a_rare_common_noun_that_suggests_stays_what(nlp) -> None:  # type: ignore[no-untyped-def]
     asked = _ask(nlp, "Hypnosis suggests that memory is fragile.", "Hypnosis")
     assert asked is None or asked.question.startswith("What "), asked
+
+
+@pytest.mark.parametrize("sentence, answer", [
+    ("Healthy liver cells are not recognized and attacked by the killer cells.",
+     "the killer cells"),
+    ("The old bridge was not repaired and replaced by the council in 1850.", "1850"),
+])
+def test_a_verb_under_a_shared_negation_is_not_asked_without_it(nlp, sentence: str,  # type: ignore[no-untyped-def]
+                                                               answer: str) -> None:
+    asked = _ask(nlp, sentence, answer)
+    assert asked is None or " not " in asked.question, asked
+
+
+def test_a_cause_under_a_shared_negation_is_not_asked_without_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    sent = nlp("Healthy liver cells are not recognized and attacked by the killer cells because "
+               "they carry an intact surface marker.")[:]
+    assert all(" not " in asked.question for asked, _ in reasons(sent)), reasons(sent)
+
+
+def test_a_verb_with_its_own_auxiliary_is_still_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    asked = _ask(nlp, "The old bridge was not repaired but was replaced by the council in 1850.",
+                 "1850")
+    assert asked is not None and asked.question.startswith("When was the old bridge replaced"), \
+        asked
+    cause = reasons(nlp("The port was not used because the harbour was too shallow.")[:])
+    assert [a.question for a, _ in cause] == ["Why was the port not used?"], cause

@@ -278,6 +278,11 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     if found is None:
         return None
     verb, child = found
+    if shares_negation(verb):
+        # "are not recognized and attacked by …": the first verb's 'not' is the second's too,
+        # and the second's question alone states the opposite (s18b: 'Why are normal body
+        # cells attacked by NK cells?', a wrong answer to all three reviewers)
+        return None
     if verb.i in a_ids:
         return None
     if child.dep_ == "xcomp" and verb.lemma_ == "be" and child.i > verb.i:
@@ -793,6 +798,20 @@ def _measured(target: Token, verb: Token, a_ids: set[int]) -> Token | None:
             c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in noun.children):
         return None  # "at the young age of …", "his age of …": not the bare measure
     return noun
+
+
+def shares_negation(verb: Token) -> bool:
+    """A verb coordinated under a negated one without a subject, auxiliary or negation of its
+    own ('not recognized and attacked', 'was not repaired or replaced'): the negation scopes
+    over both, so a question of this verb without it asks the opposite fact."""
+    while verb.dep_ == "conj" and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ in (*_SUBJECT_DEPS, "nsubjpass", "aux", "auxpass", "neg")
+               for c in verb.children):
+            return False
+        verb = verb.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+    return False
 
 
 def _a_name(tok: Token) -> bool:
