@@ -26,11 +26,17 @@ each gold answer, its own question/answer card whose answer matches; no such car
 empty question (coverage is printed).
 
     .venv/bin/python -m bench.question_generation [--split dev|test|both] [--limit N] [--show N]
-        [--squad subset|heldout|train] [--pairs N] [--breakdown]
+        [--squad subset|heldout|train] [--pairs N] [--draw K] [--breakdown]
+        [--save F] [--against F]
 
 ``--squad train`` scores a seeded sample of SQuAD *train* paragraphs (``bench/squad_train.py``:
 its TUNE articles, ``--pairs`` questions, default 300), the material to tune wording on; it
-needs ``CARDSTREAM_SQUAD_TRAIN`` and is reported as the split "train".
+needs ``CARDSTREAM_SQUAD_TRAIN`` and is reported as the split "train". ``--draw 1`` and
+``--draw 2`` are two fresh samples no session before 19 tuned on (``squad_train.sample``).
+
+``--save F`` writes each split's normalised questions (ours and the human's) to F;
+``--against F`` compares this run with a saved one answer by answer: the change in BLEU-4 and
+ROUGE-L with a 95 % paired bootstrap interval (the same resampled answers for both runs).
 """
 
 from __future__ import annotations
@@ -92,6 +98,58 @@ def rouge_l(hypotheses: list[str], references: list[str]) -> float:
         if p and r:
             total += (1 + ROUGE_BETA**2) * p * r / (r + ROUGE_BETA**2 * p)
     return 100 * total / len(hypotheses) if hypotheses else 0.0
+
+
+def _bleu_stats(hyp: str, ref: str) -> list[int]:
+    """One pair's BLEU sufficient statistics: hypothesis and reference length, then the
+    clipped n-gram matches and the hypothesis n-gram count for n = 1..4."""
+    from collections import Counter
+
+    h, g = hyp.split(), ref.split()
+    out = [len(h), len(g)]
+    for n in range(1, 5):
+        hc = Counter(tuple(h[i:i + n]) for i in range(len(h) - n + 1))
+        gc = Counter(tuple(g[i:i + n]) for i in range(len(g) - n + 1))
+        out += [sum(min(c, gc[k]) for k, c in hc.items()), max(len(h) - n + 1, 0)]
+    return out
+
+
+def _bleu_from(stats: Any) -> float:
+    """Corpus BLEU-4 x100 from summed statistics (as sacrebleu computes it, no smoothing)."""
+    import math
+
+    hyp_len, ref_len = stats[0], stats[1]
+    if not hyp_len or any(stats[2 + 2 * k] == 0 for k in range(4)):
+        return 0.0
+    log_p = sum(math.log(stats[2 + 2 * k] / stats[3 + 2 * k]) for k in range(4)) / 4
+    bp = 1.0 if hyp_len > ref_len else math.exp(1 - ref_len / hyp_len)
+    return 100 * bp * math.exp(log_p)
+
+
+def paired_bootstrap(before: dict[str, list[str]], after: dict[str, list[str]],
+                     samples: int = 1000, seed: int = 0) -> dict[str, tuple[float, ...]]:
+    """Change in BLEU-4 and ROUGE-L from ``before`` to ``after`` (both ``{"hyps", "refs"}``
+    over the same answers), each as (change, 2.5th, 97.5th percentile) over ``samples``
+    resamplings of the answers, the same resampling for both runs."""
+    import numpy as np
+
+    if before["refs"] != after["refs"]:
+        raise ValueError("the two runs are not over the same answers")
+    refs = before["refs"]
+    sb = np.array([_bleu_stats(h, g) for h, g in zip(before["hyps"], refs, strict=True)])
+    sa = np.array([_bleu_stats(h, g) for h, g in zip(after["hyps"], refs, strict=True)])
+    rb = np.array([rouge_l([h], [g]) for h, g in zip(before["hyps"], refs, strict=True)])
+    ra = np.array([rouge_l([h], [g]) for h, g in zip(after["hyps"], refs, strict=True)])
+    rng = np.random.default_rng(seed)
+    n = len(refs)
+    bleu, rouge = [], []
+    for _ in range(samples):
+        ids = rng.integers(0, n, n)
+        bleu.append(_bleu_from(sa[ids].sum(0)) - _bleu_from(sb[ids].sum(0)))
+        rouge.append(float(ra[ids].mean() - rb[ids].mean()))
+    return {"bleu4": (_bleu_from(sa.sum(0)) - _bleu_from(sb.sum(0)),
+                      *np.percentile(bleu, [2.5, 97.5])),
+            "rougeL": (float(ra.mean() - rb.mean()), *np.percentile(rouge, [2.5, 97.5]))}
 
 
 def _norm_words(text: str) -> str:
@@ -203,12 +261,18 @@ def main() -> None:
                              "articles (train; CARDSTREAM_SQUAD_TRAIN)")
     parser.add_argument("--pairs", type=int, default=300,
                         help="with --squad train: how many questions to sample")
+    parser.add_argument("--draw", type=int, default=0,
+                        help="with --squad train: 0 the sample tuned on before session 19, "
+                             "1 and 2 two fresh ones")
+    parser.add_argument("--save", help="write each split's questions (normalised) to this file")
+    parser.add_argument("--against", help="a file --save wrote: the change from it, with a "
+                                          "95 %% paired bootstrap interval over answers")
     args = parser.parse_args()
     if args.squad == "train":
         from bench import squad_train
 
         try:
-            train = squad_train.sample(args.pairs)
+            train = squad_train.sample(args.pairs, draw=args.draw)
         except squad_train.MissingTrainSet as exc:
             parser.exit(2, f"{exc}\n")
 
@@ -240,6 +304,26 @@ def main() -> None:
         met = r["bleu4"] >= TARGET_BLEU and r["rougeL"] >= TARGET_ROUGE
         print(f"target on {split}: BLEU-4 ≥ {TARGET_BLEU:.0f} and ROUGE-L ≥ {TARGET_ROUGE:.0f}: "
               f"{'MET' if met else 'MISSED'} ({r['bleu4']:.1f} / {r['rougeL']:.1f})")
+    if args.save:
+        import json
+
+        with open(args.save, "w", encoding="utf-8") as out:
+            json.dump({s: {"hyps": r["hyps"], "refs": r["refs"], "examples": r["examples"]}
+                       for s, r in results.items()},
+                      out)
+    if args.against:
+        import json
+
+        with open(args.against, encoding="utf-8") as saved:
+            before = json.load(saved)
+        for split, r in results.items():
+            if split not in before:
+                continue
+            d = paired_bootstrap(before[split], r)
+            print(f"change on {split} against {args.against}: BLEU-4 {d['bleu4'][0]:+.2f} "
+                  f"[{d['bleu4'][1]:+.2f}, {d['bleu4'][2]:+.2f}], ROUGE-L {d['rougeL'][0]:+.2f} "
+                  f"[{d['rougeL'][1]:+.2f}, {d['rougeL'][2]:+.2f}] (95 % paired bootstrap, "
+                  f"{r['pairs']} answers)")
     if args.breakdown:
         for split, r in results.items():
             print(f"breakdown, {split}:")

@@ -70,10 +70,24 @@ def part(which: str, path: Path | None = None) -> list[Passage]:
     return out
 
 
-def sample(pairs: int = 300, seed: int = 11, path: Path | None = None) -> list[Passage]:
-    """Whole TUNE paragraphs drawn with ``seed`` until they hold at least ``pairs`` questions."""
+def sample(pairs: int = 300, seed: int = 11, path: Path | None = None,
+           draw: int = 0) -> list[Passage]:
+    """Whole TUNE paragraphs drawn with ``seed`` until they hold at least ``pairs`` questions.
+
+    ``draw`` 0 is the sample every session before 19 tuned on (the head of the seeded order).
+    Draws 1, 2, … are fresh: taken from the *tail* of the same order, draw 1 the last
+    paragraphs, draw 2 the ones before those, so that no paragraph of draw 0 (nor of a longer
+    draw 0 up to the pool's size less ``draw`` × ``pairs``) is in them. The cut-short train copy
+    holds only three TUNE articles, so a fresh draw has fresh paragraphs, not fresh articles.
+    """
     pool = part("tune", path)
     random.Random(seed).shuffle(pool)
+    if draw:
+        pool = pool[::-1]
+        for _ in range(draw - 1):
+            skipped = 0
+            while pool and skipped < pairs:
+                skipped += len(pool.pop(0).questions)
     out, total = [], 0
     for passage in pool:
         if total >= pairs:

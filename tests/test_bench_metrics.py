@@ -45,3 +45,23 @@ def test_run_scores_every_answer_and_an_unanswered_one_as_empty() -> None:
     assert result["rougeL"] == pytest.approx(50.0)
     # every n-gram of the one question matches; the brevity penalty sees 4 of 10 words
     assert result["bleu4"] == pytest.approx(100 * math.exp(1 - 10 / 4))
+
+
+def test_the_paired_bootstrap_scores_as_the_bench_does() -> None:
+    from bench.question_generation import _bleu_from, _bleu_stats, paired_bootstrap
+
+    hyps = ["what is a b c ?", "who built the old mill ?", "when did it fall", "x y z"]
+    refs = ["what is a b d ?", "who built the mill ?", "when did the city fall ?", "x y"]
+    pairs = [_bleu_stats(h, g) for h, g in zip(hyps, refs, strict=True)]
+    stats = [sum(col) for col in zip(*pairs, strict=True)]
+    assert _bleu_from(stats) == pytest.approx(bleu4(hyps, refs))
+    before = {"hyps": ["a b c d e"] * 4, "refs": refs}
+    after = {"hyps": hyps, "refs": refs}
+    change = paired_bootstrap(before, after, samples=200)
+    assert change["bleu4"][0] == pytest.approx(bleu4(hyps, refs) - bleu4(before["hyps"], refs))
+    assert change["rougeL"][0] == pytest.approx(rouge_l(hyps, refs)
+                                                - rouge_l(before["hyps"], refs))
+    assert change["rougeL"][1] <= change["rougeL"][0] <= change["rougeL"][2]
+    assert paired_bootstrap(after, after)["bleu4"] == (0.0, 0.0, 0.0)
+    with pytest.raises(ValueError):
+        paired_bootstrap(before, {"hyps": hyps, "refs": hyps})

@@ -31,3 +31,16 @@ def test_no_train_file_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.delenv(squad_train.ENV, raising=False)
     with pytest.raises(squad_train.MissingTrainSet, match=squad_train.ENV):
         squad_train.articles()
+
+
+def test_fresh_draws_share_no_paragraph_with_the_old_sample(tmp_path: Path) -> None:
+    data = {"data": [{"title": t, "paragraphs": [
+        {"context": f"{t} {k} is a thing.", "qas": [
+            {"question": f"What is {t} {k}?", "answers": [{"text": t, "answer_start": 0}],
+             "id": f"{t}{k}"}]} for k in range(30)]} for t in "ABC"], "version": "1.1"}
+    path = tmp_path / "train.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    draws = [{p.key for p in squad_train.sample(8, path=path, draw=d)} for d in (0, 1, 2)]
+    assert all(len(d) == 8 for d in draws)
+    assert not (draws[0] & draws[1] or draws[0] & draws[2] or draws[1] & draws[2])
+    assert {p.key for p in squad_train.sample(8, path=path)} == draws[0]  # the old sample
