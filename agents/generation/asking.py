@@ -638,7 +638,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
                 return None
             lead = do
             moved = set()
-            replace[verb.i] = verb.lemma_
+            replace[verb.i] = base_form(verb)
         rest = [i for i in kept if i not in subj_ids and i not in moved and i not in front]
         subject_part = [i for i in kept if i in subj_ids]
         if not subject_part:
@@ -908,6 +908,22 @@ def _active_form(verb: Token, agent: Token | None) -> str | None:
     if auxes[0].tag_ != "VBD":
         return None
     return simple_past(verb)
+
+
+# verbs whose base form really ends in -ie (their past is -ied: 'untied', 'belied')
+_IE_VERBS = frozenset(str.split("die lie tie vie hie untie belie overlie underlie outvie"))
+
+
+def base_form(verb: Token) -> str:
+    """The verb's base form for do-support ('did the crew ready …'). The small model's
+    lemmatizer strips a past '-ied' it has no entry for to '-ie' ('readied' → 'readie'); such
+    a past is the '-y' verb's ('ready', as 'carried' → 'carry')."""
+    lemma = verb.lemma_
+    low = verb.lower_
+    if low.endswith("ied") and lemma.lower().endswith("ie") and \
+            lemma.lower() not in _IE_VERBS and len(low) > 4:
+        return lemma[:-2] + "y"
+    return lemma
 
 
 def simple_past(participle: Token) -> str | None:

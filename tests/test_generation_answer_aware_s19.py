@@ -1,0 +1,38 @@
+"""Answer-aware questions, session 19 (issue 9 benchmark 2): a past in '-ied' the small model
+lemmatizes to '-ie' takes its '-y' base after do-support. All texts invented."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from agents.generation.answer_aware import question_for_answer
+from agents.generation.asking import base_form
+from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    found = pipeline("en", DEFAULT_PIPELINES)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    # before: 'What did the crew readie before dawn?'
+    ("The crew readied the boats before dawn.", "the boats",
+     "What did the crew ready before dawn?"),
+    # before: 'In what year did the nurses readie the ward?'
+    ("The nurses readied the ward in 1920.", "1920", "In what year did the nurses ready the ward?"),
+])
+def test_a_past_in_ied_takes_its_y_base_after_do_support(text: str, answer: str,
+                                                         expected: str) -> None:
+    assert question_for_answer(text, answer)[0] == expected
+
+
+def test_a_verb_whose_base_ends_in_ie_keeps_it(nlp: Language) -> None:
+    for text, base in (("They tied the boat.", "tie"), ("They untied the boat.", "untie"),
+                       ("They readied the boat.", "ready"), ("They carried the boat.", "carry")):
+        verb = nlp(text)[1]
+        assert base_form(verb) == base, text
+
