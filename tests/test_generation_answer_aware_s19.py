@@ -1,15 +1,18 @@
 """Answer-aware questions, session 19 (issue 9 benchmark 2): a past in '-ied' the small model
-lemmatizes to '-ie' takes its '-y' base after do-support; a proper-noun doer of a passive is
-asked 'Who …?'. All texts invented."""
+lemmatizes to '-ie' takes its '-y' base after do-support; one of two coordinated phrases of a
+verb ('by X in 1412 and by Y in 1588') is asked from its own half; a proper-noun doer of a
+passive is asked 'Who …?'. All texts invented."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from agents.generation.answer_aware import question_for_answer
+from agents.generation.answer_aware import candidates_for, question_for_answer
 from agents.generation.asking import base_form
+from agents.generation.compression import coordinated_half
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+from agents.generation.spans import locate
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +39,43 @@ def test_a_verb_whose_base_ends_in_ie_keeps_it(nlp: Language) -> None:
                        ("They readied the boat.", "ready"), ("They carried the boat.", "carry")):
         verb = nlp(text)[1]
         assert base_form(verb) == base, text
+
+
+_CLOCK = "A simple water clock was described by Jan Hollis in 1412 and by Marta Lind in 1588."
+
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    # before: 'Who described a simple water clock in 1588?' (the other half's year: wrong)
+    (_CLOCK, "Jan Hollis", "Who described a simple water clock in 1412?"),
+    # before: the echo 'A simple water clock was described by Jan Hollis in 1412 and by whom
+    # in 1588?'
+    (_CLOCK, "Marta Lind", "Who described a simple water clock in 1588?"),
+    # before: 'In what year was a simple water clock described by Jan Hollis in 1588?'
+    (_CLOCK, "1412", "In what year was a simple water clock described by Jan Hollis?"),
+    # before: 'In what year was the treaty signed in Vienna in Paris?'
+    ("The treaty was signed in Vienna in 1815 and in Paris in 1856.", "1856",
+     "In what year was the treaty signed in Paris?"),
+])
+def test_one_of_two_coordinated_phrases_is_asked_from_its_own_half(text: str, answer: str,
+                                                                   expected: str) -> None:
+    assert question_for_answer(text, answer)[0] == expected
+
+
+def test_no_candidate_mixes_the_two_halves(nlp: Language) -> None:
+    made = candidates_for(_CLOCK, ["Jan Hollis", "Marta Lind"], nlp)
+    for m, other in zip(made, ("Marta Lind", "Jan Hollis"), strict=True):
+        assert m.candidates
+        for c in m.candidates:
+            assert other not in c.question and " and by " not in c.question, c.question
+    sent = nlp("Salt was carried by boat in winter and by camel in summer.")[:]
+    found = locate(sent, "camel")
+    assert found is not None
+    half = coordinated_half(sent, found.start, found.end)
+    assert half is not None and half.text == "Salt was carried by camel in summer."
+    # no pair: no half
+    sent = nlp("Salt was carried by boat in winter.")[:]
+    found = locate(sent, "boat")
+    assert found is not None and coordinated_half(sent, found.start, found.end) is None
 
 
 @pytest.mark.parametrize(("text", "answer", "expected"), [

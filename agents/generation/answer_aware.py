@@ -23,7 +23,7 @@ from agents.exceptions import InputError
 from agents.generation import language as lang
 from agents.generation.cards import card_id
 from agents.generation.clauses import clauses
-from agents.generation.compression import compressions
+from agents.generation.compression import compressions, coordinated_half
 from agents.generation.gazetteer import region
 from agents.generation.grammar import ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
@@ -105,6 +105,11 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
                                                        where, names)
 
         found = typed(sent)
+        half = None if found is None else coordinated_half(sent, found.start, found.end)
+        if half is not None and typed(half) is not None:
+            # one of two coordinated phrases ('by Jan Hollis in 1412 and by Marta Lind in
+            # 1588'): the question is made from the half that holds the answer
+            sent, found = half, typed(half)
         sources: list[tuple[Span, Answer, str, str]] = []
         if found is not None:
             sources.append((sent, found, "sentence", ""))

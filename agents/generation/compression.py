@@ -147,9 +147,62 @@ def _aside(doc: Doc, comma: int, drop: set[int]) -> bool:
     return j >= len(doc) or doc[j].text in (",", ".", ";") or doc[j].is_punct
 
 
-def shortened(sent: Span, drop: set[int]) -> Span | None:
+def coordinated_half(sent: Span, start: int, end: int) -> Span | None:
+    """The sentence with only the half of a coordinated phrase pair that holds the answer, or
+    None when there is no such pair.
+
+    'A water clock was described by Jan Hollis in 1412 and by Marta Lind in 1588' states two
+    facts, one per 'by' phrase with its own time; a question about one of them keeps only its
+    half ('Who described a water clock in 1412?'), where the whole sentence gave 'Who
+    described a water clock in 1412 and by Marta Lind in 1588?' and a shortened one took the
+    other half's year. The pair: a preposition the parser made a conjunct (of whatever word
+    it hung it on) right after an 'and', and the phrases of one verb that end right before the
+    'and', one of them of the same preposition: the first half; the second runs to the verb's
+    last word. The kept second half's preposition takes the
+    first's place in the parse."""
+    doc = sent.doc
+    answer = set(range(start, end))
+    for second in sent:
+        if second.dep_ != "conj" or second.pos_ != "ADP":
+            continue
+        cc = doc[second.i - 1]
+        if cc.dep_ != "cc" or cc.i <= sent.start:
+            continue
+        # the phrases of one verb that end right before the 'and' ('in Vienna in 1815')
+        run: list[Token] = []
+        at = cc.i
+        while True:
+            phrase = next((t for t in sent if t.dep_ in ("prep", "agent") and
+                           t.head.pos_ in ("VERB", "AUX") and t.i < at and
+                           set(range(t.i, at)) <= _subtree(t)), None)
+            if phrase is None or (run and phrase.head != run[0].head):
+                break
+            run.insert(0, phrase)
+            at = phrase.i
+        first = next((t for t in run if t.lower_ == second.lower_), None)
+        if first is None:
+            continue
+        verb = first.head
+        last = max(t.i for t in verb.subtree)
+        while last > second.i and doc[last].is_punct:
+            last -= 1
+        one, two = set(range(run[0].i, cc.i)), set(range(second.i, last + 1))
+        if answer <= one:
+            drop = {cc.i} | two
+            return shortened(sent, drop)
+        if answer <= two:
+            drop = one | {cc.i}
+            return shortened(sent, drop, {second.i: (verb.i, first.dep_)})
+        return None
+    return None
+
+
+def shortened(sent: Span, drop: set[int], rehang: dict[int, tuple[int, str]] | None = None
+              ) -> Span | None:
     """``sent`` without the ids in ``drop`` as a sentence of its own, parse kept; None when
-    the root would go or nothing is left."""
+    the root would go or nothing is left. ``rehang`` gives a kept word a new head and
+    dependency (id → (head id, dep))."""
+    rehang = rehang or {}
     ids = _kept(sent, drop)
     if len(ids) < 3 or sent.root.i not in ids:
         return None
@@ -157,7 +210,9 @@ def shortened(sent: Span, drop: set[int]) -> Span | None:
     doc = sent.doc
     toks = [doc[i] for i in ids]
     root = index[sent.root.i]
-    if any(t.head.i not in index and not t.is_punct for t in toks):
+    heads = [rehang[t.i][0] if t.i in rehang else t.head.i for t in toks]
+    deps = [rehang[t.i][1] if t.i in rehang else t.dep_ for t in toks]
+    if any(h not in index and not t.is_punct for t, h in zip(toks, heads, strict=True)):
         return None
     ents: list[str] = []
     for t in toks:
@@ -176,7 +231,7 @@ def shortened(sent: Span, drop: set[int]) -> Span | None:
     short = Doc(doc.vocab, words=[t.text for t in toks], spaces=spaces,
                 tags=[t.tag_ for t in toks], pos=[t.pos_ for t in toks],
                 morphs=[str(t.morph) for t in toks], lemmas=[t.lemma_ for t in toks],
-                heads=[index.get(t.head.i, root) for t in toks], deps=[t.dep_ for t in toks],
+                heads=[index.get(h, root) for h in heads], deps=deps,
                 ents=ents, sent_starts=[n == 0 for n in range(len(toks))])
     return short[:]
 
