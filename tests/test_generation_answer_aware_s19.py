@@ -95,3 +95,19 @@ def test_a_work_that_inspired_is_no_who() -> None:
     assert not question_for_answer("The novel was inspired by Hamlet.", "Hamlet")[0].startswith(
         "Who")
 
+
+@pytest.mark.parametrize(("text", "answer", "expected"), [
+    # before: 'What did Tomas go to?' (the small model typed the town no place)
+    ("In 1835 Tomas went to Carlsbad to meet his parents.", "Carlsbad", "Where did Tomas go"),
+    # before: 'What did the painter and his wife move to?'
+    ("In 1842 the painter and his wife moved to Square d'Orval.", "Square d'Orval",
+     "Where did the painter and his wife move"),
+    # before: 'What did the poet return to in 1850?'
+    ("The poet returned to Kalvik in 1850.", "Kalvik", "Where did the poet return"),
+])
+def test_a_name_one_goes_to_is_asked_where(text: str, answer: str, expected: str) -> None:
+    assert question_for_answer(text, answer)[0].startswith(expected)
+
+
+def test_a_person_sent_to_is_no_where() -> None:
+    assert question_for_answer("The letters were sent to Liszt.", "Liszt")[0].startswith("Who")

@@ -71,6 +71,11 @@ _KNOWING = frozenset(str.split(
 # entity types (none, or a person's, a group's or an organisation's) whose proper-noun
 # 'by' agent is asked "Who …?"
 _AGENT_ENTS = frozenset({"", "PERSON", "PER", "ORG", "NORP"})
+# verbs of going whose 'to' names where one went, and that 'to'
+_GOING = frozenset(str.split(
+    "go move travel retreat sail return flee migrate march fly emigrate immigrate relocate "
+    "escape head journey walk ride swim"))
+_TO_PLACE = frozenset({"to", "toward", "towards", "into"})
 REASON = "reason"  # the kind of a cause phrase's answer ("due to …", "because …")
 
 
@@ -422,6 +427,14 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         # articles, a proper-noun agent: who 26, which 17, what 5), not 'What was the opera
         # written by?', where the small model gave the name no person's type
         wh, absorbs = "by whom", True
+    if wh in ("what", "who", "whom") and role in ("adjunct", "nested", "object") and \
+            prep is not None and prep.lower_ in _TO_PLACE and prep.head == verb and \
+            verb.lemma_.lower() in _GOING and target.pos_ == "PROPN" and \
+            target.ent_type_ not in ("PERSON", "PER", "NORP"):
+        # "In 1835 Chopin went to Carlsbad", "The two moved to Valldemossa": a name one goes
+        # to is a place ("Where did Chopin go?"), also where the small model typed it no
+        # place ('What did Chopin go to?')
+        wh, absorbs = "where", True
     if wh == "what" and role in ("subject", "object") and not whole_list and \
             unsure_name(answer, sent):
         return None  # "What argued unsuccessfully for …?" → "Vaudreuil": who or what?
