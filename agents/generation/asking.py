@@ -693,7 +693,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
 
 def _title_and_seat(root: Token, answer: Answer) -> set[int]:
     """The words of a person's name around the answer that are no fact of their own: a
-    title before it (hung on any word of the name) and the place it is of ("Duke", "of
+    title or role noun before it (hung on any word of the name) and the place it is of ("Duke", "of
     Normandy" of "Duke William II of Normandy" for "William II"), or nothing when the answer
     is no person's name."""
     if answer.kind != "person" or root.pos_ != "PROPN":
@@ -705,6 +705,10 @@ def _title_and_seat(root: Token, answer: Answer) -> set[int]:
         if c.dep_ == "compound" and c.i < answer.start and c.pos_ == "PROPN" and \
                 c.i == c.right_edge.i:
             out |= part  # "Duke", "King"
+        elif c.dep_ == "compound" and c.i < answer.start and c.pos_ == "NOUN" and \
+                c.right_edge.i == answer.start - 1 and (
+                    c.lemma_.lower() in PERSON_NOUNS or names_people(doc[c.i : c.i + 1])):
+            out |= part  # "the sculptor Orsino Valli": the role goes with the name
         elif c.dep_ == "prep" and c.lower_ == "of" and c.i == answer.end and len(part) <= 4:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in (
@@ -924,6 +928,10 @@ def _active_form(verb: Token, agent: Token | None) -> str | None:
     if agent is None or agent.dep_ != "agent" or verb.tag_ != "VBN":
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.dep_ == "conj" and verb.head.tag_ == "VBN":
+        # "was designed and sculpted by Clésinger": the second participle shares the first's
+        # auxiliary ("Who sculpted …?", not 'By whom was … sculpted?')
+        auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     if len(auxes) != 1 or auxes[0].dep_ != "auxpass" or auxes[0].lemma_ != "be":
         return None
     if auxes[0].tag_ in ("VBZ", "VBP"):
