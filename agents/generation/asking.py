@@ -71,6 +71,11 @@ _KNOWING = frozenset(str.split(
 # entity types (none, or a person's, a group's or an organisation's) whose proper-noun
 # 'by' agent is asked "Who …?"
 _AGENT_ENTS = frozenset({"", "PERSON", "PER", "ORG", "NORP"})
+# names of documents that a passive's 'by' gives as the means, not the doer ('established by
+# Royal Charter', 'revoked by the Edict of Fontainebleau'): no "Who"
+_INSTRUMENTS = frozenset(str.split(
+    "charter act treaty edict law decree constitution bill statute directive regulation "
+    "convention declaration agreement accord pact ordinance proclamation amendment code"))
 # verbs of going whose 'to' names where one went, and that 'to'
 _GOING = frozenset(str.split(
     "go move travel retreat sail return flee migrate march fly emigrate immigrate relocate "
@@ -421,7 +426,8 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             c.dep_ == "ccomp" for c in verb.children) and _a_name(answer.span(sent).root):
         wh = "who"
     if wh == "what" and role == "adjunct" and prep is not None and prep.dep_ == "agent" and \
-            target.pos_ == "PROPN" and target.ent_type_ in _AGENT_ENTS:
+            target.pos_ == "PROPN" and target.ent_type_ in _AGENT_ENTS and \
+            target.lemma_.lower() not in _INSTRUMENTS:
         # "The opera was written by Giacomo Orefice", "… rebuilt by the Army Corps of
         # Engineers": the doer a passive names is asked "Who wrote …?" (SQuAD train FIT
         # articles, a proper-noun agent: who 26, which 17, what 5), not 'What was the opera
