@@ -23,9 +23,16 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from spacy.tokens import Span, Token
 
-from agents.generation import gazetteer, giveaway, plausible, roles
+from agents.generation import clock, gazetteer, giveaway, plausible, roles
 from agents.generation.cards import Candidate
-from agents.generation.distractors import _perturb, by_closeness, same_scale, unit, year_steps
+from agents.generation.distractors import (
+    _perturb,
+    balanced,
+    by_closeness,
+    same_scale,
+    unit,
+    year_steps,
+)
 from agents.generation.granularity import (
     CONTINENT_NAMES,
     continents_named,
@@ -96,6 +103,12 @@ class Pool:
         pool.times = [t for s in sents for t in plausible.times_named(s.text)]
         for sent, ans in zip(sents, found, strict=True):
             for a in ans:
+                if a.text.count("(") == a.text.count(")") + 1 and a.end < sent.end \
+                        and sent.doc[a.end].text == ")":
+                    # 'Article 101(3' closed with the bracket the tagger left out of it
+                    a = replace(a, text=sent.doc[a.start : a.end + 1].text, end=a.end + 1)
+                if not balanced(a.text):
+                    continue  # a span cut at a bracket is no option (s18c: 'Article 101(3')
                 plural = sent.doc[a.end - 1].tag_ in ("NNS", "NNPS")
                 pool.by_kind.setdefault(a.kind, []).append((a.text, a.head, plural, a.label))
                 pool.kinds.setdefault(a.text, set()).add(a.kind)
@@ -218,6 +231,9 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
     fractions = _fractions(text)
     if fractions is not None:
         return fractions
+    times = clock.shifted(text, difficulty)
+    if times is not None:
+        return times  # '2:30 p.m. and 3 p.m.' moves as a whole, and stays on the clock
     for n, word in enumerate(NUMBER_WORDS, start=1):
         if re.search(rf"\b{word}\b", low):
             steps = [1, -1, 2, 3] if difficulty != "beginner" else [3, 5, -1, 7]
@@ -314,7 +330,9 @@ def pick(
 ) -> list[str]:
     """Up to ``count`` distractors for ``answer``; fewer (or none) when the document lacks
     good ones."""
-    if answer.kind in NUMERIC and bound(answer, sent):
+    if not balanced(answer.text):
+        return []  # an answer cut at a bracket is a fragment: no card asks it
+    if answer.kind in NUMERIC and (bound(answer, sent) or named_number(answer, sent)):
         return []
     if answer.kind in ("year", "date") and (_counts(answer, sent) or counts_units(answer, sent)):
         answer = replace(answer, kind="number")  # '300 ships' is no year: no '1085' for it
@@ -358,6 +376,7 @@ def pick(
         more = [s.removeprefix("the ") if bare else s for s in siblings(answer.text)]
         if place_sort(answer.text) == "state" and not plausible.modern(pool.period):
             more = []  # 'Arizona', 'Alabama' for a 1753 colonial governor (s14b)
+        more = [s for s in more if gazetteer.existed(s, pool.period)]
         named = continents_named(pool.sentences) if place_sort(answer.text) == "continent" \
             else set()
         if len(named) == 1:
@@ -488,6 +507,23 @@ def named_in(option: str, answer: str, sentence: str) -> bool:
     initials = "".join(w[0] for w in caps)
     return len(caps) >= 2 and re.search(
         rf"(?<!\w)({initials}|{'.'.join(initials)}\.?)(?!\w)", sentence) is not None
+
+
+_NOT_NAMES = re.compile(rf"^(?:{_MONTHS.lower()}|monday|tuesday|wednesday|thursday|friday|"
+                       r"saturday|sunday|ad|a\.d\.|bc|ce|bce|c\.|ca\.)$")
+
+
+def named_number(answer: Answer, sent: Span) -> bool:
+    """The number is part of a name, the number of the proper noun before it ('the Ford
+    Galaxie 500', 'the Boeing 747', 'Stage 2'): a model or a serial, no amount, and 'Galaxie
+    250' or 'Stage 1' is no plausible option (s17, s18 rejects). A month or an era before a
+    number ('June 1944', 'AD 79') dates it instead."""
+    span = answer.span(sent)
+    if len(span) != 1 or not span.root.like_num or span.start <= sent.start:
+        return False
+    name = sent.doc[span.start - 1]
+    return name.tag_ in ("NNP", "NNPS") and name.text[:1].isupper() \
+        and span.root.head.i == name.i and not _NOT_NAMES.match(name.lower_)
 
 
 def bound(answer: Answer, sent: Span) -> bool:

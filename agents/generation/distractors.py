@@ -137,9 +137,25 @@ def _ordinal_shift(text: str, step: int) -> str:
     return re.sub(r"(\d{1,2})(?:st|nd|rd|th)", shift, text)
 
 
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def balanced(text: str) -> bool:
+    """Every bracket ``text`` opens it closes, in order, and its straight double quotes pair
+    up: a span the tagger cut at a bracket ('Article 101(3', s18c: three options of one card)
+    is a fragment, as an option and as an answer."""
+    stack: list[str] = []
+    for ch in text:
+        if ch in _PAIRS:
+            stack.append(_PAIRS[ch])
+        elif ch in _PAIRS.values() and (not stack or stack.pop() != ch):
+            return False
+    return not stack and text.count('"') % 2 == 0
+
+
 def _acceptable(option: str, answer: str, source: str, chosen: list[str]) -> bool:
     o, a = norm(option), norm(answer)
-    if not o or o == a or o in a or a in o:
+    if not o or o == a or o in a or a in o or not balanced(option):
         return False
     if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", norm(source)):
         return False  # named in the same sentence: possibly also true

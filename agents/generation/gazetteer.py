@@ -86,6 +86,9 @@ FOUNDED: dict[str, int] = {
     "Dominican Republic": 1844, "Haiti": 1804, "Panama": 1903, "United States": 1776,
     "Bolivia": 1825, "Colombia": 1819, "Ecuador": 1830, "Uruguay": 1828,
     "Papua New Guinea": 1975,
+    # the continent too: no page of 1748 means it (s18b: 'Australia' offered for where the
+    # Treaty of Aix-la-Chapelle settled disputes; s15b for a colonial war): first settled 1788
+    "Australia": 1788,
 }  # fmt: skip
 _REGION_OF = {name: region for region, names in REGIONS.items() for name in names}
 _ENCODED: dict[tuple[int, str], dict[str, np.ndarray]] = {}

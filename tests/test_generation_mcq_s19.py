@@ -1,0 +1,102 @@
+"""Session 18's multiple-choice rejects, by class, through the engine (parsed.generate with
+the real pipeline and MiniLM) on invented text: options cut at a bracket, clock times moved
+off the clock, a model number offered other numbers, a continent the page's time did not know."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from agents.generation.candidates import Document
+from agents.generation.cards import Candidate
+from agents.generation.distractors import balanced
+from agents.generation.parsed import generate
+from agents.generation.text import usable_sentences
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Iterator[object]:
+    from agents.encoder import shared_encoder
+
+    yield shared_encoder()
+
+
+def _mcq(nlp: Language, encoder: object, text: str) -> list[Candidate]:
+    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
+    return [c for c in generate(doc, nlp, "intermediate", encoder, None) if c.type == "mcq"]
+
+
+ARTICLES = (
+    "Article 81(1) of the treaty bans cartels between firms. Article 81(2) makes such "
+    "agreements void. Article 81(3) exempts agreements that improve production. Article 82 "
+    "prohibits the abuse of a dominant position by a single firm. The commission enforces "
+    "Article 82 against large firms."
+)
+
+
+def test_no_option_is_cut_at_a_bracket(nlp: Language, encoder: object) -> None:
+    """s18c: 'Article 102' among 'Article 101(1', 'Article 101(2', 'Article 101(3': the
+    tagger's spans stop before the closing bracket. An option closes its bracket or is none."""
+    cards = _mcq(nlp, encoder, ARTICLES)
+    options = [o for c in cards for o in c.choices]
+    assert all(balanced(o) for o in options), options
+    assert any(c.answer == "Article 82" and "Article 81(3)" in c.choices for c in cards), \
+        [(c.answer, c.choices) for c in cards]
+
+
+def test_balanced() -> None:
+    assert balanced("Article 101(3)") and balanced("the [first] (and only) one")
+    assert not balanced("Article 101(3") and not balanced("x) (y") and not balanced('"word')
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))? ([ap])\.m\.")
+
+
+def _minutes(option: str) -> list[int]:
+    out = []
+    for hour, minute, half in _CLOCK.findall(option):
+        assert 1 <= int(hour) <= 12, option
+        out.append((int(hour) % 12 + (12 if half == "p" else 0)) * 60 + int(minute or 0))
+    return out
+
+
+def test_clock_times_move_together_and_stay_on_the_clock(nlp: Language,
+                                                         encoder: object) -> None:
+    """s18: 'between 11:40 a.m. and 12 p.m.' was offered 'between 22:40 a.m. and 12 p.m.';
+    main moved the first time alone ('between 4:30 p.m. and 3 p.m.'): a range of times moves
+    as a whole, its width kept, every hour one the clock has."""
+    text = ("Questions to ministers take place on a Wednesday between 2:30 p.m. and 3 p.m. in "
+            "the chamber. The debate on the budget begins at 9:15 a.m. on Tuesdays.")
+    cards = [c for c in _mcq(nlp, encoder, text) if "p.m." in c.answer]
+    assert cards
+    for card in cards:
+        for option in card.choices:
+            start, end = _minutes(option)
+            assert end - start == 30, card.choices
+
+
+def test_a_model_number_is_no_amount(nlp: Language, encoder: object) -> None:
+    """s17/s18: 'the Ford Galaxie _____' (500) offered 250 and 750: the number names a model
+    (a serial, a stage), and other numbers are no plausible options. A count on the same page
+    still is."""
+    text = ("The company's best-selling cars in 1970 were the Dodge Dart and the Plymouth "
+            "Fury 300. Sales of the Fury fell sharply after 1974. The plant in Detroit "
+            "employed 4,500 workers in 1972.")
+    cards = _mcq(nlp, encoder, text)
+    assert not [c.choices for c in cards if c.answer == "300"]
+    assert any(c.answer == "4,500" for c in cards), [(c.answer, c.choices) for c in cards]
+
+
+def test_a_page_of_1713_is_offered_no_australia(nlp: Language, encoder: object) -> None:
+    """s18b: 'The Treaty of Aix was primarily focused on resolving issues in _____' (Europe)
+    offered 'Australia' (s15b too): a continent the page's time did not know is absurd."""
+    text = ("The Peace of Utrecht was mainly concerned with disputes in Europe. Fighting also "
+            "spread to North America and to India in Asia. The war was ended in 1713 after "
+            "long talks.")
+    cards = _mcq(nlp, encoder, text)
+    assert any(c.answer == "Europe" for c in cards), [(c.answer, c.choices) for c in cards]
+    assert not [c.choices for c in cards if "Australia" in c.choices]
