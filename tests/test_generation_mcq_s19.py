@@ -100,3 +100,14 @@ def test_a_page_of_1713_is_offered_no_australia(nlp: Language, encoder: object) 
     cards = _mcq(nlp, encoder, text)
     assert any(c.answer == "Europe" for c in cards), [(c.answer, c.choices) for c in cards]
     assert not [c.choices for c in cards if "Australia" in c.choices]
+
+
+def test_a_year_stays_on_its_side_of_a_war_the_sentence_names(nlp: Language,
+                                                              encoder: object) -> None:
+    """s18c: 'its origins following the second World War' (1951) was offered 1941: an event
+    the sentence dates by name bounds the options as a year it states would (plausible.around)."""
+    text = ("Following the Second World War, the league of coal producers was founded in 1951 "
+            "by six states. A customs union followed in 1957 after long talks in Rome.")
+    cards = [c for c in _mcq(nlp, encoder, text) if c.answer == "1951"]
+    assert cards
+    assert all(int(o) > 1945 for c in cards for o in c.choices), [c.choices for c in cards]

@@ -383,7 +383,7 @@ def around(answer: str, rest: str) -> tuple[int | None, int | None]:
     if len(own) != 1:
         return None, None
     first, last = own[0]
-    others = times_named(rest)
+    others = times_named(rest) + events_named(rest)
     lo = max((b for a, b in others if b < first), default=None)
     hi = min((a for a, b in others if a > last), default=None)
     for found in _AGED.finditer(rest):
@@ -391,6 +391,22 @@ def around(answer: str, rest: str) -> tuple[int | None, int | None]:
         if ADULT <= age <= AGE_MAX and first == last:
             lo = max(lo or 0, first - (age - ADULT))
     return lo, hi
+
+
+# era-defining events a sentence dates by name ('its origins following the second World War':
+# '1941' was offered for 1951, s18c): their years, first and last
+EVENTS = (
+    (re.compile(r"\b(?:first world war|world war (?:i|one|1)|great war|wwi)\b", re.I), 1914, 1918),
+    (re.compile(r"\b(?:second world war|world war (?:ii|two|2)|wwii)\b", re.I), 1939, 1945),
+    (re.compile(r"\bcold war\b", re.I), 1947, 1991),
+    (re.compile(r"\bgreat depression\b", re.I), 1929, 1939),
+    (re.compile(r"\bnapoleonic wars\b", re.I), 1803, 1815),
+)
+
+
+def events_named(text: str) -> list[tuple[int, int]]:
+    """The first and last years of the era-defining events ``text`` names (``EVENTS``)."""
+    return [(a, b) for pattern, a, b in EVENTS if pattern.search(text)]
 
 
 def amid(option: str, bounds: tuple[int | None, int | None]) -> bool:
