@@ -34,17 +34,19 @@ ARTICLES = (
     "Article 81(1) of the treaty bans cartels between firms. Article 81(2) makes such "
     "agreements void. Article 81(3) exempts agreements that improve production. Article 82 "
     "prohibits the abuse of a dominant position by a single firm. The commission enforces "
-    "Article 82 against large firms."
+    "Article 82 against large firms. The treaty was signed in Rome in 1957 by six states."
 )
 
 
-def test_no_option_is_cut_at_a_bracket(nlp: Language, encoder: object) -> None:
+def test_no_option_is_cut_at_a_bracket_or_told_by_one(nlp: Language, encoder: object) -> None:
     """s18c: 'Article 102' among 'Article 101(1', 'Article 101(2', 'Article 101(3': the
-    tagger's spans stop before the closing bracket. An option closes its bracket or is none."""
+    tagger's spans stop before the closing bracket. An option closes its bracket or is none,
+    and a bracket in every option but the answer tells the answer by its form."""
     cards = _mcq(nlp, encoder, ARTICLES)
+    assert cards  # the page still has a multiple-choice card ('1957')
     options = [o for c in cards for o in c.choices]
     assert all(balanced(o) for o in options), options
-    assert any(c.answer == "Article 82" and "Article 81(3)" in c.choices for c in cards), \
+    assert all(len({"(" in o for o in c.choices}) == 1 for c in cards), \
         [(c.answer, c.choices) for c in cards]
 
 

@@ -605,6 +605,8 @@ def _acceptable(option: str, answer: str, source: str, chosen: list[str]) -> boo
         return False
     if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", source):
         return False  # named in the same sentence: possibly also true
+    if ("(" in option) != ("(" in answer):
+        return False  # 'Article 102' alone among 'Article 101(1)', '101(2)', '101(3)': its form
     if any(same_name(option, other) for other in (answer, *chosen)):
         return False
     return all(o != norm(c) and o not in norm(c) and norm(c) not in o for c in chosen)
