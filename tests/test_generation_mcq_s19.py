@@ -113,3 +113,11 @@ def test_a_year_stays_on_its_side_of_a_war_the_sentence_names(nlp: Language,
     cards = [c for c in _mcq(nlp, encoder, text) if c.answer == "1951"]
     assert cards
     assert all(int(o) > 1945 for c in cards for o in c.choices), [c.choices for c in cards]
+
+
+def test_a_year_after_a_name_still_dates_it(nlp: Language, encoder: object) -> None:
+    """'the Scotland Act _____' (1998): reviewers kept such cards; a year is no model number."""
+    text = ("The parliament was set up under the Scotland Act 1998 after a referendum. "
+            "Elections to it are held every four years.")
+    cards = _mcq(nlp, encoder, text)
+    assert any(c.answer == "1998" for c in cards), [(c.answer, c.choices) for c in cards]

@@ -517,10 +517,12 @@ def named_number(answer: Answer, sent: Span) -> bool:
     """The number is part of a name, the number of the proper noun before it ('the Ford
     Galaxie 500', 'the Boeing 747', 'Stage 2'): a model or a serial, no amount, and 'Galaxie
     250' or 'Stage 1' is no plausible option (s17, s18 rejects). A month or an era before a
-    number ('June 1944', 'AD 79') dates it instead."""
+    number ('June 1944', 'AD 79') dates it instead, and so does a year after a name (two
+    rated cards on 'the Scotland Act _____' (1998) were kept)."""
     span = answer.span(sent)
-    if len(span) != 1 or not span.root.like_num or span.start <= sent.start:
-        return False
+    if len(span) != 1 or not span.root.like_num or span.start <= sent.start \
+            or YEAR.fullmatch(span.text):
+        return False  # 'the Scotland Act 1998', 'the Treaty of Rome 1957': a year dates a name
     name = sent.doc[span.start - 1]
     return name.tag_ in ("NNP", "NNPS") and name.text[:1].isupper() \
         and span.root.head.i == name.i and not _NOT_NAMES.match(name.lower_)
