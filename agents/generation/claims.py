@@ -506,12 +506,21 @@ _OPPOSITE = _pairs(
     "maximum/minimum", "majority/minority", "north/south", "east/west", "northern/southern",
     "eastern/western", "northward/southward", "eastward/westward", "inner/outer",
     "internal/external", "more/less", "above/below", "earliest/latest", "rose/fell",
-    "risen/fallen")
+    "risen/fallen", "most/least", "older/younger", "oldest/youngest", "longer/shorter",
+    "longest/shortest", "faster/slower", "fastest/slowest", "wider/narrower",
+    "widest/narrowest", "richer/poorer", "richest/poorest", "warmer/cooler", "rapidly/slowly",
+    "won/lost", "win/lose", "wins/loses", "accepted/rejected", "supported/opposed",
+    "imported/exported", "imports/exports", "strengthened/weakened", "successful/unsuccessful")
+# an outcome or a stance is an opposite only as the clause's verb ('won the election' →
+# 'lost …'), not as a modifier ('a lost city', 'the accepted view')
+_ACTS = frozenset(str.split("won lost win lose wins loses accepted rejected supported opposed "
+                            "imported exported imports exports strengthened weakened"))
 # a verb of change is an opposite only where it moves a quantity ('rose to 40 %', 'fell by
 # half', 'rose sharply'), not 'fell into disuse', 'rose to power' (no number: no quantity)
 _CHANGE = frozenset(["rose", "fell", "risen", "fallen"])
 _NAMES = frozenset(str.split("GPE LOC ORG NORP FAC PERSON EVENT WORK_OF_ART LAW"))
-_DIRECTION_TAGS = {"more": ("RBR",), "less": ("RBR",)}  # 'more efficient', not 'more people'
+_DIRECTION_TAGS = {"more": ("RBR",), "less": ("RBR",),  # 'more efficient', not 'more people'
+                   "most": ("RBS",), "least": ("RBS",)}  # 'the most populous', not 'most people'
 
 
 def _term(adjective: Token, sent: Span) -> bool:
@@ -558,6 +567,11 @@ def opposite(sent: Span) -> tuple[int, str] | None:
         if tok.lower_ in ("majority", "minority") and any(
                 c.dep_ == "amod" for c in tok.children):
             continue  # 'the vast majority' has no opposite in 'the vast minority'
+        if tok.lower_ in _ACTS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
+            continue  # 'a lost city', 'the accepted view': a description, no outcome
+        if tok.lower_.startswith(("import", "export")) and any(
+                c.dep_ in ("prep", "dative") and c.lower_ in ("to", "from") for c in tok.children):
+            continue  # 'exported furs to Europe' → 'imported furs to Europe' reads garbled
         if tok.lower_ in _CHANGE and (tok.pos_ != "VERB" or not any(
                 t.like_num or t.lower_ in ("sharply", "steadily", "steeply", "slightly")
                 for t in tok.subtree if t is not tok)):

@@ -27,6 +27,7 @@ from agents.generation import (
     claims,
     clauses,
     definites,
+    gazetteer,
     giveaway,
     grammar,
     narrow,
@@ -35,6 +36,7 @@ from agents.generation import (
     participles,
     scope,
     standalone,
+    swaps,
 )
 from agents.generation.asking import REASON, Asked, ask, reasons
 from agents.generation.candidates import Document
@@ -548,6 +550,17 @@ def _statements(
             out.append(Candidate("tf", prefix + false, "False", sent.text, statement=false,
                                  swapped=swap, level=level, salience=sal,
                                  tags=[*tags, "tf:false", "tf:opposite"]))
+    if language == "en" and len(out) == 1:
+        # no number, date or opposite: a name swapped for another of its kind that the page
+        # puts in the same slot ('signed in Paris' → 'signed in Vienna', swaps.py)
+        named = _named_swap(builder, sent, found, pool, true)
+        if named is not None:
+            false, swap, answer = named
+            level = {"beginner": 0.8, "advanced": 1.7}.get(difficulty, 1.2)
+            out.append(Candidate("tf", prefix + false, "False", sent.text, statement=false,
+                                 swapped=swap, kind=answer.kind, level=level,
+                                 salience=_salience(answer, language, weight),
+                                 tags=[*tags, "tf:false", "tf:name", f"kind:{answer.kind}"]))
     if language == "en" and len(out) == 1 and not builder.resolver.lenient:
         # nothing to swap: the main clause negated, where it is plain enough that its
         # negation is plainly false (claims.negation); capped per deck (quality._composes)
@@ -576,6 +589,46 @@ def _opposite(builder: Builder, sent: Span, true: str, pool: choices.Pool
     if false is None or norm(false) == norm(true) or pool.asserted(false):
         return None
     return false, swap
+
+
+def _named_swap(builder: Builder, sent: Span, found: list[Answer], pool: choices.Pool,
+                true: str) -> tuple[str, str, Answer] | None:
+    """The false statement that swaps a name of the sentence for another of the page's names
+    of its label, kind, number and form that a page sentence puts in the same slot (swaps.py),
+    the name put in and the answer it replaced; None when no name has one, or every one leaves
+    a statement the page states (a second right answer, not a false statement)."""
+    for answer in found:
+        if answer.label not in swaps.NAMED_LABELS or pool.slip(answer.text, answer.kind) \
+                or choices.hyphenated(answer, sent) or choices.possessive(answer, sent):
+            continue
+        where = swaps.slot(answer.span(sent))
+        if where is None:
+            continue
+        plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
+        before = sent.doc[answer.start - 1].lower_ if answer.start > sent.start else ""
+        article = "the " if before == "the" else ""
+        country = gazetteer.region(answer.text) is not None
+        options = [text for text, _, is_plural, label in pool.by_kind.get(answer.kind, [])
+                   if label == answer.label and is_plural == plural
+                   and not (article and norm(text).startswith("the "))
+                   and not pool.slip(text, answer.kind)
+                   and not swaps.overlaps(text, answer.text)
+                   and (gazetteer.region(text) is not None) == country
+                   and not pool.other_class(text, answer.text)
+                   and not choices.named_in(text, answer.text, sent.text)
+                   and swaps.in_slot(where, article + text, pool.sentences)]
+        options = list(dict.fromkeys(options))
+        if answer.kind == "person":
+            options = choices.person_form(answer.text, options, pool)
+        for swap in options[:_SWAPS]:
+            replace = {answer.start: swap,
+                       **{i: "" for i in range(answer.start + 1, answer.end)}}
+            false = _render_sentence(builder, sent, replace)
+            if false is None or norm(false) == norm(true) or pool.asserted(false) \
+                    or swaps.stated_elsewhere(false, swap, pool.sentences):
+                continue
+            return false, swap, answer
+    return None
 
 
 _SWAPS = 4  # options tried for a false statement: the first that no check refutes is used
