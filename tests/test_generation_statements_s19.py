@@ -77,3 +77,14 @@ def test_no_opposite_of_a_description_or_with_its_direction_named(nlp: Language)
         "The colony exported timber and furs to the markets of Europe.",  # 'imported … to'
     ):
         assert _false(nlp, _BEFORE + text, "tf:opposite") == [], text
+
+
+def test_a_name_is_swapped_where_one_thing_alone_holds_or_after_another_locative(
+        nlp: Language) -> None:
+    page = ("Portugal was the first nation to reach the coast of India by sea. "
+            "Spain sent galleons to Havana with silver every spring. "
+            "Envoys of both crowns signed the peace treaty in Lisbon.")
+    made = _false(nlp, page, "tf:name")
+    assert "Spain was the first nation to reach the coast of India by sea." in made, made
+    # a place after 'to' for one after 'in': both where something happened
+    assert "Envoys of both crowns signed the peace treaty in Havana." in made, made

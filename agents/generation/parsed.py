@@ -616,7 +616,7 @@ def _named_swap(builder: Builder, sent: Span, found: list[Answer], pool: choices
                    and (gazetteer.region(text) is not None) == country
                    and not pool.other_class(text, answer.text)
                    and not choices.named_in(text, answer.text, sent.text)
-                   and swaps.in_slot(where, article + text, pool.sentences)]
+                   and swaps.in_slot(where, article + text, pool.sentences, answer.kind == "place")]
         options = list(dict.fromkeys(options))
         if answer.kind == "person":
             options = choices.person_form(answer.text, options, pool)

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from agents.generation.terms import norm
 
@@ -39,34 +39,61 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 def slot(span: Span) -> str | None:
     """Where a name stands in its sentence, as a key another name of the page must share to be
     swapped in for it: the preposition it is the object of ('in (the) Senate' → 'in'), or '^'
-    for the subject that opens the sentence of an action ('Caesar crossed …'). None in a
-    copula's sentence (a definition's terms: 'X is a region of France') and anywhere else."""
+    for the subject that opens the sentence of an action ('Caesar crossed …') or of what one
+    thing alone is ('X was the first nation to …'). None elsewhere in a copula's sentence (a
+    definition's terms: 'X is a region of France'), in a list, and anywhere else."""
     root = span.root
     sent = span.sent
-    if sent.root.lemma_ == "be" or any(t.dep_ in ("conj", "appos") for t in span) or any(
+    lead = [t for t in span.doc[sent.start : span.start] if not t.is_punct]
+    if root.dep_ in ("conj", "appos") or any(t.dep_ in ("conj", "appos") for t in span) or any(
             c.dep_ in ("conj", "appos", "cc") for c in root.children):
-        return None  # a definition, or one of a list: 'A and B' for 'A and C' stays half true
-    if root.dep_ in ("conj", "appos"):
-        return None
+        return None  # one of a list: 'A and B' for 'A and C' stays half true
+    if sent.root.lemma_ == "be":
+        # a definition's terms ('X is a region of France') tell a name's kind; but what one
+        # thing alone is ('X was the first nation to …') is false of another
+        unique = root.dep_ == "nsubj" and root.head == sent.root and _unique(sent.root)
+        return "^" if unique and all(t.dep_ == "det" for t in lead) else None
     between = span.doc[root.head.i + 1 : span.start]
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.pos_ == "ADP" and all(
             t.dep_ == "det" for t in between):
         return root.head.lower_
-    lead = [t for t in span.doc[sent.start : span.start] if not t.is_punct]
     if root.dep_ in ("nsubj", "nsubjpass") and root.head == sent.root and sent.root.pos_ == "VERB" \
             and all(t.dep_ == "det" for t in lead):
         return "^"
     return None
 
 
-def in_slot(where: str, phrase: str, sentences: Sequence[str]) -> bool:
+# what only one thing is: 'the first nation to …', 'the largest city', 'the only port'
+_ONE = frozenset(str.split("first last only sole main chief principal supreme"))
+
+
+def _unique(copula: Token) -> bool:
+    """The copula's attribute is what one thing alone is: 'the first nation to …', 'the
+    supreme judicial body', 'the largest city of …'; another name in its place is false, not
+    a claim the page leaves open ('Kublai was unable to read Chinese' may hold of others)."""
+    attr = next((c for c in copula.children if c.dep_ == "attr"), None)
+    if attr is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in attr.children):
+        return False
+    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in _ONE)
+               for c in attr.children)
+
+
+# the prepositions of a place: a place after one of them stands where another after any of
+# them may ('moved to Prague', 'signed in Vienna')
+LOCATIVE = frozenset(str.split("in at to from into near across throughout within through "
+                               "toward towards"))
+
+
+def in_slot(where: str, phrase: str, sentences: Sequence[str], place: bool = False) -> bool:
     """A page sentence (normalised, terms.norm) puts ``phrase`` (a name as the statement would
     say it, with the article before it if any) in the slot ``where``: after the same
-    preposition, or opening the sentence."""
+    preposition (a ``place`` after any locative one if ``where`` is one), or opening the
+    sentence."""
     said = re.escape(norm(phrase))
     if not said:
         return False
-    before = "^" if where == "^" else rf"(?<!\w){re.escape(where)}\s+"
+    preps = sorted(LOCATIVE) if place and where in LOCATIVE else [where]
+    before = "^" if where == "^" else rf"(?<!\w)(?:{'|'.join(map(re.escape, preps))})\s+"
     pattern = re.compile(rf"{before}{said}(?!\w)")
     return any(pattern.search(s) for s in sentences)
 
