@@ -510,7 +510,7 @@ _OPPOSITE = _pairs(
     "longest/shortest", "faster/slower", "fastest/slowest", "wider/narrower",
     "widest/narrowest", "richer/poorer", "richest/poorest", "warmer/cooler", "rapidly/slowly",
     "won/lost", "win/lose", "wins/loses", "accepted/rejected", "supported/opposed",
-    "imported/exported", "imports/exports", "strengthened/weakened", "successful/unsuccessful")
+    "imported/exported", "imports/exports", "strengthened/weakened")
 # an outcome or a stance is an opposite only as the clause's verb ('won the election' →
 # 'lost …'), not as a modifier ('a lost city', 'the accepted view')
 _ACTS = frozenset(str.split("won lost win lose wins loses accepted rejected supported opposed "

@@ -41,10 +41,13 @@ def slot(span: Span) -> str | None:
     swapped in for it: the preposition it is the object of ('in (the) Senate' → 'in'), or '^'
     for the subject that opens the sentence of an action ('Caesar crossed …') or of what one
     thing alone is ('X was the first nation to …'). None elsewhere in a copula's sentence (a
-    definition's terms: 'X is a region of France'), in a list, and anywhere else."""
+    definition's terms: 'X is a region of France'), in a list, in a negated sentence, and
+    anywhere else."""
     root = span.root
     sent = span.sent
     lead = [t for t in span.doc[sent.start : span.start] if not t.is_punct]
+    if any(t.dep_ == "neg" for t in sent):
+        return None  # 'The Union does not have a codified constitution': nor have most others
     if root.dep_ in ("conj", "appos") or any(t.dep_ in ("conj", "appos") for t in span) or any(
             c.dep_ in ("conj", "appos", "cc") for c in root.children):
         return None  # one of a list: 'A and B' for 'A and C' stays half true
