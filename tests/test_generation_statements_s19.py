@@ -48,6 +48,9 @@ def test_no_name_swap_that_stays_true_or_reads_absurd(nlp: Language) -> None:
         # a city for a country: 'in France' and 'in Vienna' are different kinds of place
         "The envoys of the emperor met in Vienna in the spring of that year. "
         "The young painter studied in France for many years before his return.",
+        # a noun's place names a part of it: 'the Cape province in France' reads absurd
+        "The envoys of the emperor met in Vienna in the spring of that year. "
+        "The old vineyards of the hills near Lyon still bear French names.",
         # one name inside the other: the same man
         "Tarquin the Proud was expelled from Rome by the angry citizens. "
         "Tarquin fled from the city with his family and his servants.",
@@ -68,7 +71,7 @@ _BEFORE = "Timur founded the Timurid Empire in Central Asia in 1370. "
 
 def test_more_opposites_make_a_false_statement(nlp: Language) -> None:
     cases = {
-        "The Liberal Party won the general election by a wide margin.": "lost",
+        "The temple of Apollo is the oldest building of the ancient city.": "youngest",
         "The town council supported the plan to build a new harbour.": "opposed",
         "Oslo is the most populous city of the Norwegian kingdom.": "least populous",
         "The trade of the northern ports grew rapidly after the war with Denmark.": "slowly",
@@ -83,6 +86,9 @@ def test_no_opposite_of_a_description_or_with_its_direction_named(nlp: Language)
         "The lost city of the Incas was found by explorers in the jungle.",  # a description
         "The accepted view of the council was written down by its clerk.",
         "The colony exported timber and furs to the markets of Europe.",  # 'imported … to'
+        "Many families in the villages lost their sons and their fathers in the war.",  # 'won'
+        "At the most basic level, media are tools for storing and sharing information.",
+        "Sayyid Qutb wrote about poetry and most importantly about Islamic law.",
     ):
         assert _false(nlp, _BEFORE + text, "tf:opposite") == [], text
 
@@ -91,8 +97,8 @@ def test_a_name_is_swapped_where_one_thing_alone_holds_or_after_another_locative
         nlp: Language) -> None:
     page = ("Portugal was the first nation to reach the coast of India by sea. "
             "Spain sent galleons to Havana with silver every spring. "
-            "Envoys of both crowns signed the peace treaty in Lisbon.")
+            "Envoys of both crowns met in Lisbon during the winter.")
     made = _false(nlp, page, "tf:name")
     assert "Spain was the first nation to reach the coast of India by sea." in made, made
     # a place after 'to' for one after 'in': both where something happened
-    assert "Envoys of both crowns signed the peace treaty in Havana." in made, made
+    assert "Envoys of both crowns met in Havana during the winter." in made, made

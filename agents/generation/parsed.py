@@ -582,7 +582,7 @@ def _opposite(builder: Builder, sent: Span, true: str, pool: choices.Pool
     """The false statement that swaps a word for its opposite (claims.opposite), and the
     word put in; None when the page asserts it too."""
     found = claims.opposite(sent)
-    if found is None:
+    if found is None or len(true.split()) > _LONGEST:
         return None
     at, swap = found
     false = _render_sentence(builder, sent, {at: swap})
@@ -597,6 +597,8 @@ def _named_swap(builder: Builder, sent: Span, found: list[Answer], pool: choices
     of its label, kind, number and form that a page sentence puts in the same slot (swaps.py),
     the name put in and the answer it replaced; None when no name has one, or every one leaves
     a statement the page states (a second right answer, not a false statement)."""
+    if len(true.split()) > _LONGEST:
+        return None
     for answer in found:
         if answer.label not in swaps.NAMED_LABELS or pool.slip(answer.text, answer.kind) \
                 or choices.hyphenated(answer, sent) or choices.possessive(answer, sent):
@@ -631,6 +633,9 @@ def _named_swap(builder: Builder, sent: Span, found: list[Answer], pool: choices
     return None
 
 
+# the rubric's 'overlong' (> ~25 words): on the seen decks every opposite of a sentence this
+# long was one, and a false statement that no reviewer keeps only takes a True's place
+_LONGEST = 25
 _SWAPS = 4  # options tried for a false statement: the first that no check refutes is used
 
 

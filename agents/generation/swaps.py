@@ -38,7 +38,8 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 def slot(span: Span) -> str | None:
     """Where a name stands in its sentence, as a key another name of the page must share to be
-    swapped in for it: the preposition it is the object of ('in (the) Senate' → 'in'), or '^'
+    swapped in for it: the preposition of the verb it is the object of ('met in (the) Senate'
+    → 'in'), or '^'
     for the subject that opens the sentence of an action ('Caesar crossed …') or of what one
     thing alone is ('X was the first nation to …'). None elsewhere in a copula's sentence (a
     definition's terms: 'X is a region of France'), in a list, in a negated sentence, and
@@ -56,10 +57,15 @@ def slot(span: Span) -> str | None:
         # thing alone is ('X was the first nation to …') is false of another
         unique = root.dep_ == "nsubj" and root.head == sent.root and _unique(sent.root)
         return "^" if unique and all(t.dep_ == "det" for t in lead) else None
+    if span.end < sent.end and span.doc[span.end].lower_ in ("v", "v.", "vs", "vs."):
+        return None  # a case's name: 'Reyners v Belgium'
     between = span.doc[root.head.i + 1 : span.start]
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.pos_ == "ADP" and all(
-            t.dep_ == "det" for t in between):
-        return root.head.lower_
+    prep = root.head
+    if root.dep_ == "pobj" and prep.dep_ == "prep" and prep.pos_ == "ADP" and all(
+            t.dep_ == "det" for t in between) and prep.head.pos_ in ("VERB", "AUX"):
+        # where or with whom something was done; a noun's place ('the Western Cape province
+        # in South Africa', 'the end of Newtown Creek') names a part of it (seen decks)
+        return prep.lower_
     if root.dep_ in ("nsubj", "nsubjpass") and root.head == sent.root and sent.root.pos_ == "VERB" \
             and all(t.dep_ == "det" for t in lead):
         return "^"
