@@ -3,20 +3,32 @@ pieces of a read line are no lost text lines; a lost line still is (test_ocr_rob
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import numpy as np
 import pytest
 
 from agents.ocr import OcrConfig, extract
-from agents.ocr.coverage import Ink, _read, dropped_lines, find_ink, measure, word_boxes
+from agents.ocr.coverage import (
+    Ink,
+    _read,
+    dropped_lines,
+    find_ink,
+    measure,
+    word_boxes,
+)
 from agents.ocr.geometry import IDENTITY
 from agents.ocr.images import load_gray
+from agents.ocr.page import GOOD_COVERAGE
 from agents.ocr.quality import assess
-from agents.ocr.tesseract import recognize
+from agents.ocr.tesseract import Word, recognize
 from agents.ocr.text import assemble, kept_mask
 from bench import ocr_held12
 from bench.ocr_accuracy import lost_lines
 from bench.ocr_corpus import case
 from bench.ocr_held9 import SCANS_DIR
+from bench.pages import clean, full_page
 from schemas.events import COVERAGE_WARNING
 
 
@@ -141,3 +153,72 @@ def test_glyphs_read_by_word_boxes_are_those_of_the_table_definition() -> None:
             at = rng.integers(0, n, m)
             boxes[:, 0], boxes[:, 1] = (glyphs[at, 0] + glyphs[at, 2]) / 2, glyphs[at, 1] + 3
         assert _read(ink, boxes).tolist() == _dense_read(ink, boxes).tolist()
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every read of a candidate by Tesseract (the seam page.recognize; still real)."""
+    from agents.ocr import page
+
+    reads: list[int] = []
+    real = page.recognize
+
+    def counted(*args: Any, **kwargs: Any) -> list[Word]:
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(page, "recognize", counted)
+    return reads
+
+
+def test_a_clean_scan_is_read_once_whole_on_the_fast_path(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shared Tesseract test page: read as it is, once, every word of its text, and the
+    # coverage measure finds all of its ink read.
+    reads = _counting_reads(monkeypatch)
+    result = extract((SHARED / "phototest.tif").read_bytes(), None, "phototest.tif")
+    assert result.text.split() == (SHARED / "phototest.txt").read_text().split()
+    assert len(reads) == 1 and result.steps == ()
+    assert result.coverage is not None and result.coverage >= GOOD_COVERAGE
+
+
+@pytest.fixture(scope="module")
+def full_scan() -> tuple[np.ndarray, float, list[Word]]:
+    """A clean full page at 300 dpi (what bench/ocr_throughput.py reads), its text height and
+    Tesseract's words on it."""
+    gray = load_gray(clean(full_page(0)), "page.png", 10**9)
+    height = assess(gray).text_height
+    assert height is not None
+    return np.asarray(gray), height, recognize(gray, "eng", psm=3, dpi=300, timeout_s=120,
+                                               label="page")
+
+
+def test_a_full_page_s_ink_is_found_on_a_whole_reduction_and_measures_as_the_page_does(
+        full_scan: tuple[np.ndarray, float, list[Word]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The ink is found on the page reduced 2x (box means, an even number each way), not 1.5x:
+    # the coverage of every word, and of the words without their middle line, is what the
+    # ink found on the page at full resolution says, within a point; the lost line is lost.
+    from agents.ocr import coverage
+
+    pixels, height, words = full_scan
+    small, factor = coverage.ink_copy(pixels, height)
+    assert factor == 2 and small.shape == (pixels.shape[0] // 4 * 2, pixels.shape[1] // 4 * 2)
+    reduced = find_ink(pixels, height)
+    monkeypatch.setattr(coverage, "MIN_GLYPH_PX", 10**6)  # no reduction: the page itself
+    whole = find_ink(pixels, height)
+    assert coverage.ink_copy(pixels, height)[1] == 1
+    lines = sorted({(w.block, w.paragraph, w.line) for w in words})
+    lost_one = [w for w in words if (w.block, w.paragraph, w.line) != lines[len(lines) // 2]]
+    for kept in (words, lost_one):
+        on_copy = measure(reduced, word_boxes(reduced, kept, IDENTITY))
+        on_page = measure(whole, word_boxes(whole, kept, IDENTITY))
+        assert on_copy is not None and on_page is not None
+        assert abs(on_copy.percent - on_page.percent) <= 1.0, (on_copy, on_page)
+        assert on_copy.lines == on_page.lines >= 30  # the ~45 lines of prose, headings aside
+        assert on_copy.lines_lost == on_page.lines_lost == (kept is lost_one)
+        assert (on_copy.percent >= GOOD_COVERAGE) == (kept is words)
+        assert (on_copy.percent < 80) == (kept is lost_one)
+

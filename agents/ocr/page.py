@@ -25,6 +25,7 @@ from agents.ocr.coverage import (
     Ink,
     dropped_lines,
     find_ink,
+    ink_copy,
     measure,
     on_ink,
     said_by,
@@ -195,7 +196,8 @@ def _best_reading(
     started = time.perf_counter()
     degraded = needs_work(quality, config.preprocess, gray.size, config.max_pixels)
     pixels = np.asarray(gray)
-    ink = find_ink(pixels, quality.text_height)
+    copy = ink_copy(pixels, quality.text_height)
+    ink = find_ink(pixels, quality.text_height, copy)
     # On a photo the text to account for is on the paper, not in the table's grain; a sheet
     # with text lines outside it is not the page, and neither measured nor cropped to.
     region = find_page(pixels) if config.preprocess.photo else None
