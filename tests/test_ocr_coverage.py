@@ -15,12 +15,14 @@ from agents.ocr.coverage import (
     _read,
     dropped_lines,
     find_ink,
+    ink_copy,
     measure,
     word_boxes,
 )
 from agents.ocr.geometry import IDENTITY
 from agents.ocr.images import load_gray
 from agents.ocr.page import GOOD_COVERAGE
+from agents.ocr.photo import find_page
 from agents.ocr.quality import assess
 from agents.ocr.tesseract import Word, recognize
 from agents.ocr.text import assemble, kept_mask
@@ -222,3 +224,17 @@ def test_a_full_page_s_ink_is_found_on_a_whole_reduction_and_measures_as_the_pag
         assert (on_copy.percent >= GOOD_COVERAGE) == (kept is words)
         assert (on_copy.percent < 80) == (kept is lost_one)
 
+
+def test_a_scan_is_told_from_a_photo_on_the_ink_copy_and_a_photo_s_sheet_is_unchanged(
+        full_scan: tuple[np.ndarray, float, list[Word]]) -> None:
+    # find_page rules out a sheet on the copy the ink is found on (a scan is paper to its
+    # edges) and finds a photo's sheet on the upload, so its corners are those it always had.
+    pixels, height, _ = full_scan
+    assert find_page(pixels, ink_copy(pixels, height)) is None
+    photo = case(("dev", "es-steam_engine", "phone-photo"))
+    gray = load_gray(photo.data, "photo.jpg", 10**9)
+    pixels = np.asarray(gray)
+    copy = ink_copy(pixels, assess(gray).text_height)
+    sheet, on_copy = find_page(pixels), find_page(pixels, copy)
+    assert copy[1] > 1 and sheet is not None and on_copy is not None
+    assert np.array_equal(on_copy, sheet)

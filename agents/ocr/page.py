@@ -196,11 +196,11 @@ def _best_reading(
     started = time.perf_counter()
     degraded = needs_work(quality, config.preprocess, gray.size, config.max_pixels)
     pixels = np.asarray(gray)
-    copy = ink_copy(pixels, quality.text_height)
+    copy = ink_copy(pixels, quality.text_height)  # one reduced copy for the ink and the sheet
     ink = find_ink(pixels, quality.text_height, copy)
     # On a photo the text to account for is on the paper, not in the table's grain; a sheet
     # with text lines outside it is not the page, and neither measured nor cropped to.
-    region = find_page(pixels) if config.preprocess.photo else None
+    region = find_page(pixels, copy) if config.preprocess.photo else None
     if region is not None:
         inner, outside = ink.within(region)
         region, ink = (region, inner) if outside <= MAX_TEXT_OUTSIDE_PAGE else (None, ink)
