@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 from prometheus_client import start_http_server
 
 from agents.metrics import process_registry
-from agents.models import ModelVersionsListener
+from agents.models import ModelVersionsListener, listener_consumer
 from agents.tracking import Flusher, WindowedTracker
 from cardstream import bootstrap
 from cardstream.stack import READY_FILE
@@ -137,7 +137,7 @@ def run_worker(settings: Settings, metrics_port: int) -> NoReturn:
 
     router = bootstrap.model_router(settings, where, registry, report)
     listener = ModelVersionsListener(
-        router, lambda: kafka.consumer(where.bootstrap, **where.security.confluent()),
+        router, lambda: listener_consumer(where.bootstrap, **where.security.confluent()),
         models_topic,
         lambda data: codec.decode(data, ModelVersion),
     )
