@@ -45,6 +45,8 @@ RULES: dict[str, Rule] = {
     "broken": blanks.broken,
     "relative_time": blanks.relative_time,
     "subordinated": blanks.subordinated,
+    "existential": blanks.existential,
+    "repeated": blanks.repeated,
     "gives_away": lambda a, s: giveaway.gives_away(a, s, None) is not None,
 }
 

@@ -49,6 +49,20 @@ Session 18 (s17, s17b, s17c rejects; all seen rated cloze cards, dev and s6-s17c
   'Although') (0 kept, 2 rejected);
 - *broken* also takes a blank across a quotation mark ('word “deviance') (0 kept, 1 rejected).
 
+Session 19 (s18, s18b, s18c rejects; all seen rated cloze cards, dev and s6-s18c, 1501 kept /
+833 rejected, ``bench.cloze_rules``):
+
+- *existential*: the blank is what 'there is' says exists ('There is _____ about what is
+  meant by …' → 'little confusion', 'There is _____ in trade secrets' → 'enormous economic
+  value', 'there is a _____ of powers' → 'much stronger separation'): the sentence asserts
+  that something is there and nothing more, so an amount or an evaluation fills it (2 kept,
+  6 rejected beyond the other rules);
+- *repeated*: the blank's words stand again, in the same order, elsewhere in the sentence
+  ('a genus of _____ capable of existing … as a multicellular fungus' → 'fungi'; 'two
+  major subtypes of _____: the killer T cell and the helper T cell' → 'T cells'): the
+  student copies them (0 kept, 2 rejected; a count or a year said twice is left to the
+  number rules: 'used _____ as much coal as …' → 'half' was kept).
+
 Tried and left out: a blank that is the page's most repeated name or noun ('Parliament' on a
 page about the Scottish Parliament; three or more other mentions: 51 kept, 43 rejected), an
 adjective before a name ('huge Battle of Warsaw': 11 kept, 8 rejected), a capitalised article
@@ -333,6 +347,29 @@ def subordinated(answer: Answer, sent: Span) -> bool:
     return answer.span(sent)[0].dep_ == "mark"
 
 
+def existential(answer: Answer, sent: Span) -> bool:
+    """The blank is the pivot of an existential 'there' ('There is _____ in trade secrets' →
+    'enormous economic value'; s18b, s18c: rejected as trivial or garbled)."""
+    root = answer.span(sent).root
+    verb = root.head
+    return root.dep_ in ("attr", "nsubj") and verb.lemma_.lower() == "be" and any(
+        c.dep_ == "expl" for c in verb.children)
+
+
+def repeated(answer: Answer, sent: Span) -> bool:
+    """The blank's words, by lemma and without their article, stand again in that order
+    outside it ('Candida is a genus of _____ … or as a multicellular fungus' → 'fungi'): the
+    sentence gives the blank away (s18: rejected by all reviewers). Numbers are left out."""
+    span = answer.span(sent)
+    if any(t.like_num or t.pos_ == "NUM" for t in span):
+        return False
+    words = [t.lemma_.lower() for t in span if t.pos_ != "DET" and not t.is_punct]
+    rest = [t.lemma_.lower() for t in sent if not answer.start <= t.i < answer.end
+            and t.pos_ != "DET" and not t.is_punct]
+    n = len(words)
+    return n > 0 and any(rest[k : k + n] == words for k in range(len(rest) - n + 1))
+
+
 def better(answer: Answer, sent: Span) -> Answer | None:
     """The term a *shell* or *fixed* blank holds: its 'of' (or 'to', 'with') object ('a simple
     case of _____' → 'dynamic equilibrium', 'in terms of _____' → 'revenue and manpower'),
@@ -361,4 +398,4 @@ def poor(answer: Answer, sent: Span) -> bool:
     """Any rule above: the blank is no one term worth filling."""
     return any(rule(answer, sent) for rule in (
         filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
-        negated, swallowed, broken, relative_time, subordinated))
+        negated, swallowed, broken, relative_time, subordinated, existential, repeated))

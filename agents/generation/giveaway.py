@@ -177,10 +177,12 @@ def _amounts(text: str) -> list[float]:
 
 
 def sum_shown(answer: Answer, sent: Span) -> bool:
-    """The sentence's other numbers give the answer by a subtraction: 'worked for _____, from
-    age 18 to 28' (10 years), 'for 10 years, from age _____' ('18 to 28', whose width the
-    sentence states), 'Of the 129 members, 73 are elected and _____ appointed'. A reader
-    needs no knowledge to answer it (s13b: rejected as given away by all reviewers)."""
+    """The sentence's other numbers give the answer by a subtraction or a sum: 'worked for
+    _____, from age 18 to 28' (10 years), 'for 10 years, from age _____' ('18 to 28', whose
+    width the sentence states), 'Of the 129 members, 73 are elected and _____ appointed',
+    'ruled for only two years, from 1321 to _____' (1323: s18, all reviewers rejected it as
+    given away). A reader needs no knowledge to answer it (s13b: rejected as given away by
+    all reviewers)."""
     ours = _amounts(answer.text)
     rest = sent.doc[sent.start : answer.start].text + " " + sent.doc[answer.end : sent.end].text
     others = [v for v in _amounts(rest) if v > 0]
@@ -188,7 +190,8 @@ def sum_shown(answer: Answer, sent: Span) -> bool:
         return False
     if len(ours) == 2:  # a range: its width is said
         return abs(ours[1] - ours[0]) in others
-    return any(abs(x - y) == ours[0] for i, x in enumerate(others) for y in others[i + 1:])
+    return any(abs(x - y) == ours[0] or x + y == ours[0]
+               for i, x in enumerate(others) for y in others[i + 1:])
 
 
 # words an abbreviation may leave out ('United States of America' → USA)
