@@ -100,7 +100,8 @@ SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-
              "s14-after", "s14b-after", "s15-after", "s15b-after",
              "s16-after", "s16b-after",
              "s17-after", "s17b-after", "s17c-after",
-             "s18-after", "s18b-after", "s18c-after")
+             "s18-after", "s18b-after", "s18c-after",
+             "s19-after", "s19b-after")
 
 
 @dataclass(frozen=True)
@@ -166,10 +167,11 @@ def seen() -> list[tuple[Passage, int]]:
     in key order: the held-out SQuAD paragraphs and the Psychology 2e, U.S. History,
     Astronomy 2e, Sociology 3e, Microbiology, Political Science, World History, American
     Government, Introduction to Anthropology, Life, Liberty, and the Pursuit of
-    Happiness, College Success and Introduction to Intellectual Property pages read since."""
+    Happiness, College Success, Introduction to Intellectual Property and Introduction to
+    Python Programming pages read since."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
-                            "success", "ip")
+                            "success", "ip", "python")
              for p in textbook("test", book=book)]
     held = {p.key: p for p in squad("test", SQUAD_HELDOUT) + pages}
     out: list[tuple[Passage, int]] = []
