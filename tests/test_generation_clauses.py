@@ -91,3 +91,14 @@ def test_a_clause_wholly_inside_brackets_is_no_clause_and_no_crash(nlp: Language
     assert all(ids and head in ids for ids, head in clause_ids(sent))
     result = RuleEngine(encoder=None).generate(GenerationRequest(BRACKETED, "u", num_cards=4))
     assert result.cards
+
+
+def test_a_subject_misread_as_a_list_item_refuses_both_clauses(nlp: Language) -> None:
+    # the parser reads 'the Mercer Gallery' as a third object of 'includes' and gives 'covers'
+    # the Holloway Museum for its subject: both clauses would state a wrong fact
+    text = ("The Holloway Museum includes collections of ancient Greek and Roman pottery, the "
+            "Mercer Gallery, formerly the Danford Gallery, covers modern American painting, and "
+            "the Ridley Museum covers local history and old maps of the county.")
+    found = _clauses(nlp, text)
+    assert not any("Mercer" in c or "Holloway Museum covers" in c for c in found), found
+    assert "The Ridley Museum covers local history and old maps of the county." in found

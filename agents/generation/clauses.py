@@ -85,6 +85,7 @@ def _after_comma(tok: Token) -> bool:
 def _heads(root: Token) -> list[tuple[Token, Token]]:
     """(clause head, its subject) of each independent clause of the sentence."""
     out: list[tuple[Token, Token]] = []
+    root_misread = False
     subject = _own_subject(root)
     if subject is not None and subject.tag_ in ("WP", "WDT"):
         return out  # "the people who … gave": a relative clause read as the main one
@@ -97,12 +98,23 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
         if own is not None and own.tag_ in ("WP", "WDT"):
             continue
         if c.dep_ == "conj":
+            if own is None and _misread_subject(c) is not None:
+                # "X includes collections of A, the B Museum, formerly C, covers D": the
+                # parser read B as a third object of the first clause and gave 'covers' X
+                # for its subject; both clauses would state a wrong fact. Conjuncts with a
+                # subject of their own still stand
+                out = [(h, s) for h, s in out if h != root]
+                out += [(g, g_own) for g in c.children if g.dep_ == "conj" and g.pos_ in (
+                    "VERB", "AUX") and _finite(g) and (g_own := _own_subject(g)) is not None]
+                root_misread = True
+                continue
             # "…, and was situated in …": the conjunct shares the first clause's subject
             shared = own or subject
             if shared is not None:
                 out.append((c, shared))
                 out += [(g, _own_subject(g) or shared) for g in c.children
-                        if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX") and _finite(g)]
+                        if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX") and _finite(g) and (
+                            _own_subject(g) is not None or _misread_subject(g) is None)]
         elif c.dep_ in ("ccomp", "parataxis") and own is not None and c.i < root.i and not any(
                 g.dep_ == "mark" for g in c.children) and root.lemma_.lower() not in CLAIMING:
             # ("The Soviet Union had become imperialist, Mao argued": Mao's claim, not a fact
@@ -111,7 +123,27 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
         elif c.dep_ == "advcl" and own is not None and any(
                 g.dep_ == "mark" and g.lower_ in _CONTRAST for g in c.children):
             out.append((c, own))  # "…, while packet switching is charged per packet": a fact
+    if root_misread:
+        out = [(h, s) for h, s in out if h != root]
     return out
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The noun that ends right before ``verb`` (a finite conjunct with no subject of its
+    own), past commas and that noun's own apposition, when the parser made it a conjunct of
+    another clause's object: 'includes A, the B Museum, formerly the C Museum, covers D'.
+    A verb that follows such a noun with only commas between has it for its subject."""
+    doc = verb.doc
+    start = verb.left_edge.i
+    for noun in doc[verb.sent.start : start]:
+        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or \
+                noun.head.dep_ in _SUBJECTS:
+            continue
+        between = doc[noun.right_edge.i + 1 : start]
+        if noun.right_edge.i < start and all(t.text == "," for t in between) and (
+                len(between) or doc[noun.right_edge.i].text == ","):
+            return noun
+    return None
 
 
 def _shares_passive(verb: Token, head: Token) -> bool:
