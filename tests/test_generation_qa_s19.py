@@ -82,3 +82,17 @@ def test_a_verb_with_its_own_auxiliary_is_still_asked(nlp) -> None:  # type: ign
         asked
     cause = reasons(nlp("The port was not used because the harbour was too shallow.")[:])
     assert [a.question for a, _ in cause] == ["Why was the port not used?"], cause
+
+
+@pytest.mark.parametrize("sentence", [
+    "One reason why Rust is admired is because its compiler catches many memory errors early.",
+    "The main reason the bridge was closed was because the cables had corroded badly.",
+])
+def test_a_cause_that_is_the_copulas_predicate_is_not_asked_why(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    # 'Why is one reason why Rust is admired?': the cause is what 'is' says, not why
+    assert reasons(nlp(sentence)[:]) == []
+
+
+def test_a_cause_of_a_copula_with_its_complement_is_still_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = reasons(nlp("The lake is shallow because rivers carry much silt into it.")[:])
+    assert [a.question for a, _ in found] == ["Why is the lake shallow?"]

@@ -1147,6 +1147,9 @@ def _finish(body: str, answer_text: str, role: str) -> Asked | None:
 # the words that open a cause: 'because of', 'due to', 'owing to', 'because' + a clause
 _CAUSE_PREPS = {"because": "of", "due": "to", "owing": "to"}
 REASON_WORDS = 15  # a longer cause is a paragraph to recite, not an answer
+# what a 'be' says of its subject besides a cause: with none, the cause is its predicate
+_BE_COMPLEMENTS = frozenset({"attr", "acomp", "oprd", "prep", "expl", "dobj", "xcomp", "ccomp",
+                             "advmod", "npadvmod"})
 
 
 def reasons(sent: Span, resolver: Resolver | None = None) -> list[tuple[Asked, Answer]]:
@@ -1178,6 +1181,11 @@ def reasons(sent: Span, resolver: Resolver | None = None) -> list[tuple[Asked, A
                 continue
             marker, cause = [tok, link], tok
         if cause is None:
+            continue
+        if cause.head.lemma_ == "be" and not any(c.dep_ in _BE_COMPLEMENTS
+                                                 for c in cause.head.children):
+            # "One reason why X is popular is because …": the cause is what 'is' says, the
+            # predicate, not a cause of a fact ('Why is one reason why X is popular?')
             continue
         if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i < cause.i
                for c in cause.head.children):
