@@ -102,3 +102,12 @@ def test_a_subject_misread_as_a_list_item_refuses_both_clauses(nlp: Language) ->
     found = _clauses(nlp, text)
     assert not any("Mercer" in c or "Holloway Museum covers" in c for c in found), found
     assert "The Ridley Museum covers local history and old maps of the county." in found
+
+
+def test_a_relative_naming_the_verbs_object_is_not_said_of_another_noun(nlp: Language) -> None:
+    # the relative names the kind of the verb's object before the preposition ('the war …
+    # was later to be known as the Flemish War'), not Flanders
+    text = ("In the spring of 1802, the duke formally declared war on the republic, which carried "
+            "the war into Flanders, which was later to be known as the Flemish War.")
+    found = _clauses(nlp, text)
+    assert not any("Flanders was" in c for c in found), found

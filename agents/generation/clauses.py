@@ -316,6 +316,11 @@ def _relative_clauses(sent: Span) -> list[tuple[list[int], int]]:
         if pronoun is None or pronoun.lower_ not in _RELATIVE or noun.pos_ not in ("NOUN",
                                                                                   "PROPN"):
             continue
+        if _nearer_noun(noun, verb):
+            # "… expanded the war into Europe, which was later known as the Seven Years' War":
+            # the parser hangs the relative on the nearest noun; it names the verb's object
+            # ('Europe was later known as the Seven Years' War', s19 wrong-answer)
+            continue
         # the antecedent: the noun with what precedes it and a close 'of' phrase
         ante = [t.i for t in noun.subtree if t.i <= noun.i]
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -327,6 +332,18 @@ def _relative_clauses(sent: Span) -> list[tuple[list[int], int]]:
         ids = _subtree(verb) - _optional_parts(verb, {verb.i, pronoun.i}) - _colon_tail(verb)
         out.append((_tidy(set(ante) | ids - {pronoun.i} - _bracketed(sent), sent), verb.i))
     return out
+
+
+def _nearer_noun(noun: Token, relative: Token) -> bool:
+    """``noun`` is the object of a verb's preposition after the verb's own object, and the
+    relative names that object's kind ('expanded the war into Europe, which was later known
+    as the Seven Years' War'): it is said of the object, not of ``noun``."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = {c.lemma_.lower() for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i}
+    return any(t.lemma_.lower() in objects and t.pos_ in ("NOUN", "PROPN")
+               for t in relative.subtree) and noun.lemma_.lower() not in objects
 
 
 def _well_formed(parsed: Span) -> bool:
