@@ -120,6 +120,7 @@ def other_rules(card: dict, sent: Span, whole: Span | None) -> list[str]:
 def main() -> None:
     from agents.generation import definites, scope
     from agents.generation.nlp import pipeline
+    from agents.generation.parsed import _MCQ_SCOPES, _QA_SCOPES
     from agents.generation.text import usable_sentences
 
     parser = argparse.ArgumentParser(description=__doc__)
@@ -165,8 +166,9 @@ def main() -> None:
         refs = definites.references(sent, sents[:at], whole)
         text, fired = definites.unresolved(body(card), refs)
         cues = scope.scopes(sent, sents[:at])
-        if card["type"] == "qa":  # a question is held to the quantifier rule alone (parsed.py)
-            cues = [c for c in cues if c.rule == "quantifier"]
+        if card["type"] in ("qa", "mcq"):  # questions are held to some rules alone (parsed.py)
+            held = _QA_SCOPES if card["type"] == "qa" else _MCQ_SCOPES
+            cues = [c for c in cues if c.rule in held]
         frame = scope.framing(sent, sents[:at], whole) if card["type"] in ("tf", "cloze") \
             else None
         if frame is not None:
@@ -180,7 +182,8 @@ def main() -> None:
         for rule in sorted({c.rule for c in cues}):
             scoped, hit = scope.unscoped(body(card), cues, frozenset([rule]))
             if hit:
-                action = "removes" if scoped is None else "repairs"
+                action = "removes" if scoped is None or (
+                    card["type"] in ("qa", "mcq") and rule == "such") else "repairs"
                 table[(f"scope:{rule}", card["type"], action, verdict)] += 1
                 if args.show:
                     print(f"scope:{rule:10} {action:7} {verdict:8} {card['type']:5} | "

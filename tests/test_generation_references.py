@@ -144,3 +144,30 @@ def test_a_false_statement_that_swaps_out_a_relative_time_still_needs_it(
                        "Anselme Dufour joined the Lyon workshop two years later.")
     assert any("Louis Roux" in q for q in made), made
     assert not any("Dufour" in q for q in made), made
+
+
+def test_a_such_that_points_back_makes_no_card(nlp: Language) -> None:
+    """s19b: 'Where did HT fail such coups in 1968 and 1969?', s17: 'In such a situation, a
+    force is applied …' (which ones? every reviewer); a 'such' with its own 'as …' or clause
+    says what kind and stands."""
+    made = _cards(nlp, "The Arno flooded the lower town of Pisa in 1712 and in 1740. The council "
+                       "built stone levees against such floods in 1745 with money from Genoa. "
+                       "Merchants of Pisa traded in such goods as salt and wool in 1750. The "
+                       "University of Pisa was founded in 1343 by Pope Clement VI.")
+    assert made, made
+    assert not any("such floods" in q.lower() for q in made), made
+    assert any("such goods as" in q.lower() for q in made), made
+
+
+def test_a_sentence_that_says_the_page_said_it_before_makes_no_card(nlp: Language) -> None:
+    """s19b: '… like already mentioned car registration', s18: 'As mentioned earlier, sexuality
+    is viewed as …' (rejected as missing context): the card that shows it is not made."""
+    made = _cards(nlp, "The Danube flows into the Black Sea through a large delta in Romania. "
+                       "Its towns hold some rights of a county, like already mentioned fishing "
+                       "licences in 1990. The Rhine flows into the North Sea through a delta in "
+                       "the Netherlands. The river ports, as described above, were rebuilt by "
+                       "the Dutch state in 1952. The Volga is the longest river in Europe and "
+                       "flows into the Caspian Sea.")
+    assert made, made
+    assert not any(re.search(r"already mentioned|described above", q) for q in made), made
+    assert any("Rhine" in q for q in made), made

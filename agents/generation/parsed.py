@@ -212,9 +212,10 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
 # the scope rules a multiple-choice stem is held to: on the seen rated mcq cards (s6..s15b)
 # 'object' removed 0 kept / 3 rejected and 'short' 0 / 1; 'bare' 2 kept / 1 rejected, so it
 # is left out; 'quantifier' 0 / 1 (it matches a lowercased 'many' too, not 'How many'), and
-# holds questions as well (qa 0 / 2)
-_MCQ_SCOPES = frozenset(["object", "short", "quantifier"])
-_QA_SCOPES = frozenset(["quantifier"])
+# holds questions as well (qa 0 / 2); 'such' ('Where did HT fail such coups …?') qa 0 / 1,
+# as on statements and cloze (scope.py)
+_MCQ_SCOPES = frozenset(["object", "short", "quantifier", "such"])
+_QA_SCOPES = frozenset(["quantifier", "such"])
 
 
 def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
@@ -230,11 +231,13 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
     proper = sent[0].pos_ == "PROPN" or sent[0].ent_type_ != ""
     out = []
     for cand in cands:
-        if cand.type == "mcq" and scope.unscoped(cand.question.replace(BLANK, cand.answer),
-                                                  cues, _MCQ_SCOPES)[0] is None:
-            continue  # 'Who had conquered the whole island?': which island, the page said
-        if cand.type == "qa" and scope.unscoped(cand.question, cues, _QA_SCOPES)[0] is None:
-            continue  # 'What do many follow …?': many of whom, the page said
+        if cand.type in ("mcq", "qa"):
+            held = _MCQ_SCOPES if cand.type == "mcq" else _QA_SCOPES
+            scoped, fired = scope.unscoped(cand.question.replace(BLANK, cand.answer), cues, held)
+            if scoped is None or "such" in fired:
+                # 'Who had conquered the whole island?': which island, the page said; a question
+                # is not reworded, so 'such coups' stays unnamed even where the page names them
+                continue
         if cand.type not in ("tf", "cloze"):
             out.append(cand)
             continue
