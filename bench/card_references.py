@@ -85,6 +85,8 @@ def other_rules(card: dict, sent: Span, whole: Span | None) -> list[str]:
         if rule is not None:
             out.append(f"nonfact:{rule}")
             break
+    if nonfact.run_together(sent):  # the sentence's own cards, or a clause that shows it
+        out.append("nonfact:run_together")
     if whole is not None and claims.attributed(sent, whole):
         out.append("attributed")
     if whole is not None and claims.merged(sent, whole):

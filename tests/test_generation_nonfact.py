@@ -74,3 +74,16 @@ def test_the_imagined_person_of_a_story_makes_no_card(nlp: Language) -> None:
     assert _from(cards, "Loire")
     assert _from(cards, "Friday") == []
     assert nonfact.no_fact(nlp("The student council meets every Tuesday in Hall B.")[:]) is None
+
+
+def test_a_sentence_run_into_a_subjectless_fragment_makes_no_card(nlp: Language) -> None:
+    """s19b: 'Python programs can automate tasks and solve problems quickly. shows a few
+    examples of …' (the page's 'Figure 1.3' dropped): every card of it was rejected as a
+    broken sentence. A lowercase word with its own subject after a stop stands."""
+    text = ("Rust programs can manage memory safely and run very fast. lists a few companies "
+            "that use Rust in production. A bool holds a value of either true or false. "
+            "true and false are keywords of the language. " + FACT)
+    cards = _cards(nlp, text)
+    assert _from(cards, "Loire")
+    assert _from(cards, "lists a few companies") == []
+    assert _from(cards, "true and false are keywords")

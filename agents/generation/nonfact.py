@@ -21,6 +21,10 @@ anecdote cloze 1/1, tf 1/3 (the kept two: one 'One of the male students wonders 
 sentence); no qa or mcq card. Left out: 'people'/'person' as the story's person ('One of
 the most famous people born in Warsaw was …': 2 kept / 1 rejected); 'may' (a textbook's
 'may be classified as …').
+
+A sentence that ``run_together`` finds (a full stop, then a lowercase verb with no subject:
+'… quickly. shows a few examples of …', where the page's figure reference was dropped) makes
+no card of its own; the clauses of its first part still make theirs (parsed.py).
 """
 
 from __future__ import annotations
@@ -45,6 +49,23 @@ def no_fact(sent: Span) -> str | None:
         if test(sent):
             return rule
     return None
+
+
+def run_together(sent: Span) -> bool:
+    """'… solve problems quickly. shows a few examples of …': a full stop, then a lowercase
+    verb with no subject of its own, where the page's 'Figure 1.2' (or a name) was dropped:
+    two sentences run together, one without its subject. 'Candida spp. are …' ends on an
+    abbreviation (a short word), not a stop; 'true and false are keywords' has its subject."""
+    for tok in sent[2:]:
+        before = tok.nbor(-2)
+        if tok.nbor(-1).text == "." and tok.is_lower and tok.pos_ in ("VERB", "AUX") \
+                and (before.is_digit or (before.is_alpha and len(before) > 3)) \
+                and not any(c.dep_ in _SUBJECTS for c in tok.children):
+            return True
+    return False
+
+
+_SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "expl"])
 
 
 def _verbs(sent: Span) -> list[Token]:

@@ -134,14 +134,17 @@ def generate(
                 continue  # 'X could be A, Y could be B', 'Honestly, …' (nonfact.py)
             tags = [t for t in (doc.subject, sentence.heading) if t]
             weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
-            out += _anchored(_for_sentence(sent, ans, pool, resolver, doc, difficulty, weight,
-                                           tags, vectors), sent, None, resolver, doc.language)
+            if doc.language != "en" or not nonfact.run_together(sent):  # '… . shows a …'
+                out += _anchored(_for_sentence(sent, ans, pool, resolver, doc, difficulty,
+                                               weight, tags, vectors),
+                                 sent, None, resolver, doc.language)
             for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
                 if doc.language == "en" and (claims.attributed(part, sent)
                                              or claims.merged(part, sent)
                                              or claims.dangling(part)
                                              or claims.dated_subject(part, sent)
-                                             or nonfact.no_fact(part) is not None):
+                                             or nonfact.no_fact(part) is not None
+                                             or nonfact.run_together(part)):
                     continue  # '… believed that A, and B' → 'B' is the believer's view;
                     # '…, but rather.'; 'March 2015 has nominal control …'
                 made = _anchored(_for_sentence(part, part_found, pool, resolver, doc,
