@@ -47,6 +47,7 @@ RULES: dict[str, Rule] = {
     "subordinated": blanks.subordinated,
     "existential": blanks.existential,
     "repeated": blanks.repeated,
+    "example_line": blanks.example_line,
     "gives_away": lambda a, s: giveaway.gives_away(a, s, None) is not None,
 }
 

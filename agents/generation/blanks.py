@@ -63,13 +63,22 @@ Session 19 (s18, s18b, s18c rejects; all seen rated cloze cards, dev and s6-s18c
   student copies them (0 kept, 2 rejected; a count or a year said twice is left to the
   number rules: 'used _____ as much coal as …' → 'half' was kept).
 
-Tried and left out: a blank that is the page's most repeated name or noun ('Parliament' on a
-page about the Scottish Parliament; three or more other mentions: 51 kept, 43 rejected), an
-adjective before a name ('huge Battle of Warsaw': 11 kept, 8 rejected), a capitalised article
-left outside a title ('Avicenna's The _____': 1 kept, 1 rejected). Earlier: a blank whose
-head word recurs in the sentence (35 kept, 32 rejected: a name is often repeated on purpose)
-and a lone plural noun as subject ("_____ are still attempting …" → "Physicists": 5 kept, 8
-rejected).
+Session 19, round 2 (s19, s19b rejects; all seen rated cloze cards, dev and s6-s19b, 1622 kept
+/ 900 rejected, ``bench.cloze_rules``):
+
+- *example_line*: the sentence is a textbook's example line ('Ex: A _____ may want to print
+  all even numbers …' → 'programmer', 'Ex: _____ is a widely used library …' → 'Pandas'):
+  the label is left in the card and the line illustrates the page's point with an invented
+  case rather than stating a fact of it (0 kept, 5 rejected; all of them new in s19).
+
+Tried and left out: a lone common noun as the whole blank ('Buildings', 'reigns',
+'populace': 116 kept, 132 rejected; as a subject 45 kept, 63 rejected). Session 19: a blank
+that is the page's most repeated name or noun ('Parliament' on a page about the Scottish
+Parliament; three or more other mentions: 51 kept, 43 rejected), an adjective before a name
+('huge Battle of Warsaw': 11 kept, 8 rejected), a capitalised article left outside a title
+('Avicenna's The _____': 1 kept, 1 rejected). Earlier: a blank whose head word recurs in the
+sentence (35 kept, 32 rejected: a name is often repeated on purpose) and a lone plural noun as
+subject ("_____ are still attempting …" → "Physicists": 5 kept, 8 rejected).
 """
 
 from __future__ import annotations
@@ -370,6 +379,17 @@ def repeated(answer: Answer, sent: Span) -> bool:
     return n > 0 and any(rest[k : k + n] == words for k in range(len(rest) - n + 1))
 
 
+# the labels a textbook puts before an example line ('Ex:', 'Example 2:', 'E.g.:')
+_EXAMPLE_LABEL = re.compile(r"\s*(?:ex|example|e\.\s?g)\.?\s*\d*(?:\.\d+)*\s*:", re.I)
+
+
+def example_line(answer: Answer, sent: Span) -> bool:
+    """The sentence is an example line ('Ex: A _____ may want to print all even numbers
+    between 1 and 20.' → 'programmer'; s19: rejected by every reviewer, 'Ex:' leftover): an
+    invented case that illustrates the page, not a fact of it."""
+    return _EXAMPLE_LABEL.match(sent.text) is not None
+
+
 def better(answer: Answer, sent: Span) -> Answer | None:
     """The term a *shell* or *fixed* blank holds: its 'of' (or 'to', 'with') object ('a simple
     case of _____' → 'dynamic equilibrium', 'in terms of _____' → 'revenue and manpower'),
@@ -398,4 +418,5 @@ def poor(answer: Answer, sent: Span) -> bool:
     """Any rule above: the blank is no one term worth filling."""
     return any(rule(answer, sent) for rule in (
         filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
-        negated, swallowed, broken, relative_time, subordinated, existential, repeated))
+        negated, swallowed, broken, relative_time, subordinated, existential, repeated,
+        example_line))
