@@ -48,6 +48,7 @@ RULES: dict[str, Rule] = {
     "existential": blanks.existential,
     "repeated": blanks.repeated,
     "example_line": blanks.example_line,
+    "everyday_noun": blanks.everyday_noun,
     "gives_away": lambda a, s: giveaway.gives_away(a, s, None) is not None,
 }
 

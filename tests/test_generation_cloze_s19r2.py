@@ -33,3 +33,23 @@ def test_an_example_line_makes_no_cloze(nlp: Language) -> None:
     assert not from_examples, from_examples
     assert any(c.answer == "2009" or "Bergen" in c.answer for c in made), \
         [c.answer for c in made]
+
+
+def _blanks(nlp: Language, text: str) -> list[str]:
+    return [c.answer for c in _cards(nlp, text) if c.type == "cloze"]
+
+
+def test_an_everyday_plural_alone_is_no_blank(nlp: Language) -> None:
+    """s19b '_____ will grant an injunction …' → 'Courts', '_____ represent examples of
+    nearly every European architectural style …' → 'Buildings' (trivial): a lone everyday
+    plural fits many sentences; the sentence's other blanks and a rare plural stay."""
+    made = _blanks(nlp, "Courts may suspend a trade licence in order to protect the buyers "
+                        "of Varnholm salt.")
+    assert "Courts" not in made, made
+    assert "trade licence" in made, made
+    made = _blanks(nlp, "Teachers in the Varn valley were paid in saffron until 1871.")
+    assert "Teachers" not in made, made
+    assert "saffron" in made and "1871" in made, made
+    made = _blanks(nlp, "Erythrocytes carry oxygen from the lungs of the Varn otter to its "
+                        "muscles.")
+    assert "Erythrocytes" in made and "oxygen" in made, made
