@@ -107,10 +107,13 @@ def neighbours(name: str) -> list[str]:
 
 def existed(name: str, latest: int | None) -> bool:
     """Whether a page whose latest time is ``latest`` (``plausible.latest_time``) may be
-    offered ``name``: a state founded after it did not exist in the page's time; a page that
-    names no time is not judged."""
+    offered ``name``: a state founded after it did not exist in the page's time. A page that
+    names no time may be of any time, so it is offered only names that stood for their land
+    at any time ('Taiwan', 'South Korea' beside a Yuan dynasty's 'China', 'Australia' beside a
+    colonial war's 'North America': s19b, whose paragraphs name no year); the page's own names
+    are the caller's, and stay."""
     founded = FOUNDED.get(name)
-    return founded is None or latest is None or founded <= latest
+    return founded is None or (latest is not None and founded <= latest)
 
 
 def mentioned(texts: Iterable[str]) -> set[str]:

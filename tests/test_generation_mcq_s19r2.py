@@ -1,0 +1,56 @@
+"""Session 19's multiple-choice rejects (s19, s19b), by class, through the engine
+(parsed.generate with the real pipeline and MiniLM) on invented text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from agents.generation import gazetteer
+from agents.generation.candidates import Document
+from agents.generation.cards import Candidate
+from agents.generation.parsed import generate
+from agents.generation.text import usable_sentences
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Iterator[object]:
+    from agents.encoder import shared_encoder
+
+    yield shared_encoder()
+
+
+def _mcq(nlp: Language, encoder: object, text: str) -> list[Candidate]:
+    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
+    return [c for c in generate(doc, nlp, "intermediate", encoder, None) if c.type == "mcq"]
+
+
+# a page about an old realm that names no year: nothing on it dates it, any reader does
+TIMELESS = (
+    "The Minh emperors ruled the river valleys of China from their northern capital. "
+    "Their envoys brought tea and porcelain to the courts of distant kings. "
+    "Buddhist monks copied the sutras kept in the great temples of the capital. "
+    "After the death of the last emperor, the realm was torn by rebellion and famine."
+)
+
+
+def test_a_page_naming_no_time_is_offered_no_young_state(
+        nlp: Language, encoder: object) -> None:
+    """s19b: 'Taiwan' and 'South Korea' beside 'China' on three Yuan dynasty paragraphs,
+    'Australia' beside 'North America' for a colonial war: none of them names a year, so the
+    engine judged no time and offered states that did not yet exist. A page that names no time
+    is offered no listed state younger than the land's own names (here 'China' is left with too
+    few options for a card); the countries the page names itself stay options."""
+    cards = _mcq(nlp, encoder, TIMELESS)
+    offered = {o for c in cards for o in c.choices}  # main: 'North Korea', 'Taiwan' for China
+    assert not {o for o in offered if o in gazetteer.FOUNDED}, \
+        [(c.answer, c.choices) for c in cards]
+
+
+def test_existed() -> None:
+    assert gazetteer.existed("Taiwan", 1990) and not gazetteer.existed("Taiwan", 1279)
+    assert not gazetteer.existed("Taiwan", None)  # a page of no time: any time
+    assert gazetteer.existed("Japan", None) and gazetteer.existed("Japan", 1279)
