@@ -54,3 +54,23 @@ def test_existed() -> None:
     assert gazetteer.existed("Taiwan", 1990) and not gazetteer.existed("Taiwan", 1279)
     assert not gazetteer.existed("Taiwan", None)  # a page of no time: any time
     assert gazetteer.existed("Japan", None) and gazetteer.existed("Japan", 1279)
+
+
+SEQUENCE = (
+    "The end of the 17th century and the beginning of the 18th century saw a long quarrel "
+    "between two schools of clockmakers. The first school built its clocks in Geneva, and "
+    "the second worked in London. Clocks from the 16th century were rarely accurate."
+)
+
+
+def test_a_time_the_next_one_gives_away_is_not_asked(nlp: Language, encoder: object) -> None:
+    """s19: 'The end of the _____ and the beginning of the 20th century saw a battle…' (19th
+    century) was rejected as trivial as a cloze and as a multiple-choice card: the sentence's
+    next century fixes the answer. No card blanks or asks such a time; a century its sentence
+    does not fix is still asked."""
+    doc = Document(usable_sentences(SEQUENCE), {}, "en", None, None, Counter())
+    cards = list(generate(doc, nlp, "intermediate", encoder, None))
+    fixed = [(c.type, c.question) for c in cards
+             if c.answer in ("17th century", "18th century") and c.type in ("mcq", "cloze")]
+    assert not fixed, fixed
+    assert any(c.answer == "16th century" for c in cards), [(c.type, c.answer) for c in cards]
