@@ -77,7 +77,9 @@ SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
         "s18-both": ("r18a", "r18b", "r18c"), "s18b-both": ("r18d", "r18e", "r18f"),
         "s18c-both": ("r18g", "r18h", "r18i"),
         # session 19's two reviews (held-out SQuAD with Introduction to Python Programming pages)
-        "s19-both": ("r19a", "r19b", "r19c"), "s19b-both": ("r19d", "r19e", "r19f")}
+        "s19-both": ("r19a", "r19b", "r19c"), "s19b-both": ("r19d", "r19e", "r19f"),
+        # s19c: University Physics pages and held-out SQuAD, the session's last engine
+        "s19c-both": ("r19g", "r19h", "r19i")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:

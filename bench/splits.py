@@ -101,7 +101,7 @@ SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-
              "s16-after", "s16b-after",
              "s17-after", "s17b-after", "s17c-after",
              "s18-after", "s18b-after", "s18c-after",
-             "s19-after", "s19b-after")
+             "s19-after", "s19b-after", "s19c-after")
 
 
 @dataclass(frozen=True)
@@ -168,10 +168,10 @@ def seen() -> list[tuple[Passage, int]]:
     Astronomy 2e, Sociology 3e, Microbiology, Political Science, World History, American
     Government, Introduction to Anthropology, Life, Liberty, and the Pursuit of
     Happiness, College Success, Introduction to Intellectual Property and Introduction to
-    Python Programming pages read since."""
+    Python Programming and University Physics pages read since."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
-                            "success", "ip", "python")
+                            "success", "ip", "python", "uphys")
              for p in textbook("test", book=book)]
     held = {p.key: p for p in squad("test", SQUAD_HELDOUT) + pages}
     out: list[tuple[Passage, int]] = []
