@@ -15,6 +15,8 @@ from schemas.events import Card
 # the tag of a card of a kind no reviewer has judged (the subject templates' reasons,
 # consequences, equations, word meanings): the keep model does not score it (quality.py)
 UNREVIEWED = "template"
+# the tag of a false statement that negates its sentence (made in parsed.py, capped in quality.py)
+NEGATION = "tf:negation"
 
 
 @dataclass

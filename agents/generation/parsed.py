@@ -40,7 +40,7 @@ from agents.generation import (
 )
 from agents.generation.asking import REASON, Asked, ask, reasons
 from agents.generation.candidates import Document
-from agents.generation.cards import Candidate
+from agents.generation.cards import NEGATION, Candidate
 from agents.generation.defining import definitions
 from agents.generation.language import words_for
 from agents.generation.phrasing import SHORT_WORDS
@@ -579,7 +579,7 @@ def _statements(
                 level = {"beginner": 0.8, "advanced": 1.7}.get(difficulty, 1.2)
                 out.append(Candidate("tf", prefix + negated, "False", sent.text,
                                      statement=negated, swapped=swap, level=level,
-                                     salience=sal, tags=[*tags, "tf:false", "tf:negation"]))
+                                     salience=sal, tags=[*tags, "tf:false", NEGATION]))
     return out
 
 

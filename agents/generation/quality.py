@@ -42,7 +42,7 @@ from typing import Literal, Protocol
 
 import numpy as np
 
-from agents.generation.cards import UNREVIEWED, Candidate
+from agents.generation.cards import NEGATION, UNREVIEWED, Candidate
 from agents.generation.defects import defects, leans_on_before, unfit
 from agents.generation.dimensions import (
     answerability,
@@ -587,9 +587,6 @@ def _replaced(cand: Candidate) -> list[str]:
              in SequenceMatcher(None, source, statement, autojunk=False).get_opcodes()
              if tag in ("replace", "delete")]
     return [old for old, new in spans if new & swapped] or [old for old, _ in spans]
-
-
-NEGATION = "tf:negation"  # the tag of a false statement that negates its sentence (parsed.py)
 
 
 def _composes(s: Scored, chosen: Sequence[Scored]) -> bool:
