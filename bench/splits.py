@@ -58,6 +58,10 @@ out: look only at its final numbers):
   University Physics Volume 1, CC BY 4.0 at its last commit before the repository's licence
   became CC BY-NC-SA): 10 test pages added in session 19 for a third review of the session's
   last engine (``book="uphys"``), built the same way.
+- A seventeenth book, held out whole (``bench/data/openstax_philo_pages.json``, OpenStax
+  Introduction to Philosophy, CC BY 4.0 at its last commit before the repository's licence
+  became CC BY-NC-SA): 10 test pages added in session 20 for its final reviews
+  (``book="philo"``), built the same way.
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -87,7 +91,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "success": TEXTBOOK.with_name("openstax_success_pages.json"),
          "ip": TEXTBOOK.with_name("openstax_ip_pages.json"),
          "python": TEXTBOOK.with_name("openstax_python_pages.json"),
-         "uphys": TEXTBOOK.with_name("openstax_uphys_pages.json")}
+         "uphys": TEXTBOOK.with_name("openstax_uphys_pages.json"),
+         "philo": TEXTBOOK.with_name("openstax_philo_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
