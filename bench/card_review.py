@@ -333,7 +333,8 @@ def main(argv: list[str] | None = None) -> int:
                         "philo, added in session 20, is unused by earlier reviews)")
     b.add_argument("--squad", choices=sorted(splits.SQUADS), default="subset",
                    help="which SQuAD paragraphs: the shared subset, or the articles held out "
-                        "whole (heldout: every paragraph is test)")
+                        "whole (heldout, and heldout2 added in session 20: every paragraph "
+                        "is test)")
     b.add_argument("--seed", type=int, default=9)
     b.add_argument("--min-cards", type=int, default=6)
     b.add_argument("--max-cards", type=int, default=10)

@@ -344,7 +344,7 @@ def choose(args: argparse.Namespace) -> tuple[list[tuple[Passage, int]], dict[st
         return chosen, {"from_key": str(args.from_key)}
     used = frozenset(k for path in args.exclude
                      for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
-    split = "test" if args.squad == "heldout" or args.seen else args.split
+    split = "test" if args.squad != "subset" or args.seen else args.split
     if args.seen:  # the SQuAD paragraphs of the SEEN reviews (read and tuned on since)
         pool = list({p.key: p for p, _ in splits.seen()
                      if p.corpus == "squad" and p.key not in used}.values())
@@ -395,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--split", choices=splits.SPLITS, default="dev",
                    help="the shared subset's split (dev may be read while tuning)")
     b.add_argument("--squad", choices=sorted(splits.SQUADS), default="subset",
-                   help="heldout: the articles held out whole (every paragraph is test)")
+                   help="heldout, heldout2: the articles held out whole (every paragraph "
+                        "is test)")
     b.add_argument("--from-key", type=Path, help="the passages of a card_review key instead")
     b.add_argument("--seen", action="store_true",
                    help="the SQuAD paragraphs of the SEEN reviews (splits.SEEN_KEYS) instead")

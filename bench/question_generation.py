@@ -26,7 +26,7 @@ each gold answer, its own question/answer card whose answer matches; no such car
 empty question (coverage is printed).
 
     .venv/bin/python -m bench.question_generation [--split dev|test|both] [--limit N] [--show N]
-        [--squad subset|heldout|train] [--pairs N] [--draw K] [--breakdown]
+        [--squad subset|heldout|heldout2|train] [--pairs N] [--draw K] [--breakdown]
         [--save F] [--against F]
 
 ``--squad train`` scores a seeded sample of SQuAD *train* paragraphs (``bench/squad_train.py``:
@@ -257,7 +257,7 @@ def main() -> None:
                         help="aggregates that say where each split's score comes from")
     parser.add_argument("--squad", choices=(*sorted(splits.SQUADS), "train"), default="subset",
                         help="the shared subset (dev and test articles), the articles held "
-                             "out whole (heldout: test only), or a sample of SQuAD train "
+                             "out whole (heldout, heldout2: test only), or a sample of SQuAD train "
                              "articles (train; CARDSTREAM_SQUAD_TRAIN)")
     parser.add_argument("--pairs", type=int, default=300,
                         help="with --squad train: how many questions to sample")
@@ -297,7 +297,7 @@ def main() -> None:
         r = results[split] = run(passages, ask)
         label = "cardstream, " + {"dev": "dev articles", "test": "held-out articles",
                                   "train": "train-article sample"}[split] + (
-            " (heldout file)" if args.squad == "heldout" else "")
+            f" ({args.squad} file)" if args.squad != "subset" else "")
         print(f"{label:48s} {r['pairs']:6d} {r['covered'] / r['pairs']:7.0%} "
               f"{r['bleu4']:7.1f} {r['rougeL']:8.1f}")
     for split, r in results.items():

@@ -66,10 +66,18 @@ out: look only at its final numbers):
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
   up by earlier reviews; read with ``squad(split, SQUAD_HELDOUT)``, every paragraph is TEST.
+- More SQuAD, held out whole (``bench/data/squad_heldout2.json``, CC BY-SA 4.0): the 31 articles
+  of the official SQuAD v1.1 dev set that are in neither file above (v2.0's dev set was made from
+  v1.1's; 1,372 paragraphs, 7,335 questions; source, commit and changes in the file), added in
+  session 20 when ``squad_heldout.json`` had been used up; ``squad(split, SQUAD_HELDOUT2)`` or
+  ``--squad heldout2``, every paragraph is TEST. A passage's key names its article, so the SQuAD
+  files share no article (``squad`` refuses a held-out file that does: two paragraphs with one
+  key would let an ``--exclude`` or a review's key name the wrong one).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from dataclasses import dataclass
@@ -94,7 +102,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "uphys": TEXTBOOK.with_name("openstax_uphys_pages.json"),
          "philo": TEXTBOOK.with_name("openstax_philo_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
-SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT}
+SQUAD_HELDOUT2 = TEXTBOOK.with_name("squad_heldout2.json")
+SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT, "heldout2": SQUAD_HELDOUT2}
 DEV_PARAGRAPHS = 20  # the engine's developers may look at these; their articles are DEV
 SPLITS = ("dev", "test")
 REVIEWS = TEXTBOOK.with_name("reviews")
@@ -130,9 +139,27 @@ def _check(split: str) -> None:
         raise ValueError(f"unknown split {split!r}; use one of {SPLITS}")
 
 
+@functools.cache
+def _articles(path: Path) -> frozenset[str]:
+    return frozenset(p["title"] for p in json.loads(path.read_text(encoding="utf-8"))["paragraphs"])
+
+
+def _check_keys(path: Path) -> None:
+    """Refuse a held-out SQuAD file that shares an article with another of ``SQUADS``: keys
+    are "squad:<article>:<n>", so the two files would give different paragraphs one key."""
+    for name, other in SQUADS.items():
+        shared = _articles(path) & _articles(other) if other != path else frozenset()
+        if shared:
+            raise ValueError(f"{path.name} shares {len(shared)} articles with the {name} SQuAD "
+                             f"file ({', '.join(sorted(shared)[:3])}): their passage keys "
+                             f"would collide")
+
+
 def squad(split: str, path: Path = SQUAD) -> list[Passage]:
     """The SQuAD paragraphs of one split, in file order."""
     _check(split)
+    if path != SQUAD:
+        _check_keys(path)
     paragraphs = json.loads(path.read_text(encoding="utf-8"))["paragraphs"]
     # only the shared subset has a DEV part; the held-out file is TEST throughout
     dev_articles = {p["title"] for p in paragraphs[:DEV_PARAGRAPHS]} if path == SQUAD else set()
@@ -178,7 +205,10 @@ def seen() -> list[tuple[Passage, int]]:
                             "amgov", "anth", "llph",
                             "success", "ip", "python", "uphys")
              for p in textbook("test", book=book)]
-    held = {p.key: p for p in squad("test", SQUAD_HELDOUT) + pages}
+    held: dict[str, Passage] = {}
+    for p in squad("test", SQUAD_HELDOUT) + squad("test", SQUAD_HELDOUT2) + pages:
+        if held.setdefault(p.key, p) is not p:
+            raise ValueError(f"two held-out passages have the key {p.key}")
     out: list[tuple[Passage, int]] = []
     for name in SEEN_KEYS:
         key = json.loads((REVIEWS / f"{name}.key.json").read_text(encoding="utf-8"))
