@@ -33,6 +33,21 @@ A reviewer must not rate two packets that share passages: the human questions wo
 items that recur. For a second packet of the same split (say, a newer engine) give it to other
 reviewers, or build it with ``--exclude`` the first packet's key to draw other passages.
 
+Exploration (``build --explore N``, declared in the key's ``explore``): the keep model learns
+only from what reviewers rate, and they rate only what selection serves, so a form scored
+under its bar (a 'Who' question, a name-swapped false statement) is never rated and its weight
+never moves. With ``--explore N`` each passage also gets up to N cards the engine made and
+scored but did not serve (``RuleEngine.scored``, read-only; ``explore_items`` says which),
+forms the packet's decks serve least first. They look like every other item (same fields,
+ids and places drawn at random; every other item keeps the id and place it has without them:
+the packet less them is byte for byte the packet built without ``--explore``). The key marks
+them ``"origin": "explore"`` with their form and P(keep); ``score`` reports them in a block
+of their own (kept share per form, Wilson 95 % intervals, beside the P(keep) the engine gave
+them and the served cards of the same form) and leaves them out of every other number;
+``merge`` carries the mark (a card one engine explored and another served is one item, served,
+``explored_by`` the first); ``bench.keep_data`` writes them as training rows flagged
+``"explore": true`` (``bench.keep_model --drop-explore`` leaves them out).
+
 Sources and splits: ``bench/splits.py`` (SQuAD split by article; OpenStax textbook pages).
 Cardstream makes 6–10 cards per text (a seeded draw per text), all four types, intermediate.
 
@@ -76,8 +91,10 @@ import argparse
 import hashlib
 import json
 import random
+import re
 import subprocess
 import sys
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -95,6 +112,14 @@ DEFECT_TAGS = (
 DISTRACTOR_TAGS = ("wrong-kind-distractor", "fragment-distractor", "absurd-distractor")
 CARD_TYPES = ("qa", "mcq", "cloze", "tf")
 PACKET_FIELDS = ("item", "passage", "passage_text", "type", "question", "answer", "choices")
+# the origin, in the sealed key, of a card of the declared exploration share (build --explore):
+# a card the engine made but did not serve. Scored apart (review_score), never in the engine's
+# numbers; keep_data writes it as a training row flagged "explore"
+EXPLORE = "explore"
+_WH = ("how many", "how much", "how long", "how old", "how far", "who", "whom", "whose",
+       "what", "which", "when", "where", "why", "how")
+_NUMERIC_KINDS = ("year", "date", "century", "number", "quantity", "money", "percent", "time",
+                  "duration")
 
 
 def pick(split: str, paragraphs: int, pages: int, seed: int,
@@ -113,50 +138,154 @@ def pick(split: str, paragraphs: int, pages: int, seed: int,
 
 
 def make_items(engine: Any, passages: list[Passage], seed: int, min_cards: int = 6,
-               max_cards: int = 10) -> list[dict[str, Any]]:
-    """Cardstream's cards and the human questions for each passage, origin still attached."""
+               max_cards: int = 10, explore: int = 0) -> list[dict[str, Any]]:
+    """Cardstream's cards and the human questions for each passage, origin still attached;
+    with ``explore`` also up to that many unserved cards per passage (``explore_items``)."""
     from agents.generation import GenerationRequest
     from cardstream.output import card_json
 
     items: list[dict[str, Any]] = []
+    decks: list[tuple[Passage, Any, list[Any]]] = []
     for passage in passages:
         n = splits.cards_asked(seed, passage.key, min_cards, max_cards)
         request = GenerationRequest(passage.text, f"review-{passage.key}", n, "intermediate",
                                     CARD_TYPES)
-        for card in engine.generate(request).cards:
+        cards = engine.generate(request).cards
+        for card in cards:
             items.append({"passage": passage, "origin": "cardstream", "type": card.type,
                           "question": card.question, "answer": card.answer,
                           "choices": list(card.choices), "card": card_json(card)})
         for question, answer in passage.questions:
             items.append({"passage": passage, "origin": "human", "type": "qa",
                           "question": question, "answer": answer, "choices": [], "card": None})
+        decks.append((passage, request, cards))
+    if explore > 0:
+        items += explore_items(engine, decks, explore,
+                               Counter(form(i["card"]) for i in items if i["card"]))
     return items
 
 
+def form(card: dict[str, Any]) -> str:
+    """What an exploration card is chosen and reported by: a question by its wh-phrase
+    ('qa:who', 'qa:how many'), a false statement by how it was made ('tf:false:name', a name
+    swapped for another the page puts in that slot, swaps.py; ':number' a perturbed number or
+    date; ':entity' another same-kind term of the page; ':opposite'; ':negation'), a true
+    statement 'tf:true', and 'mcq' and 'cloze' as they are."""
+    from agents.generation.cards import NEGATION
+
+    kind = card["type"]
+    tags = set(card.get("tags") or ())
+    if kind == "qa":
+        words = " ".join(re.findall(r"[a-z]+", card["question"].lower())[:4])
+        padded = f" {words} "
+        at = [(padded.find(f" {wh} "), -len(wh), wh) for wh in _WH if f" {wh} " in padded]
+        return f"qa:{min(at)[2]}" if at else "qa:other"
+    if kind == "tf":
+        if card["answer"] != "False":
+            return "tf:true"
+        for tag, name in (("tf:name", "name"), (NEGATION, "negation"),
+                          ("tf:opposite", "opposite")):
+            if tag in tags:
+                return f"tf:false:{name}"
+        numeric = any(f"kind:{k}" in tags for k in _NUMERIC_KINDS)
+        return f"tf:false:{'number' if numeric else 'entity'}"
+    return str(kind)
+
+
+def explore_items(engine: Any, decks: list[tuple[Passage, Any, list[Any]]], per_passage: int,
+                  served: Counter[str]) -> list[dict[str, Any]]:
+    """The declared exploration share: per passage up to ``per_passage`` cards the engine made
+    and scored but did not serve (``RuleEngine.scored``, read-only), so that the reviewers rate
+    forms selection never serves and the keep model can learn them. Eligible: a candidate the
+    keep model scored that passes the engine's gates the model does not set (the heuristic
+    threshold, the detectors' soundness gate), the same fact as no served card nor as a card
+    already picked (``is_duplicate``). Each pick takes the form with the fewest cards so far in
+    this packet (served + explored: never-served forms first), and its best P(keep)."""
+    from agents.generation.cards import to_card
+    from cardstream.output import card_json
+
+    if not hasattr(engine, "scored"):
+        raise SystemExit(f"engine {getattr(engine, 'name', engine)!r} cannot list its unserved "
+                         "candidates: --explore needs the rule engine")
+    scorer = engine.scorer
+    counts = Counter(served)
+    out: list[dict[str, Any]] = []
+    for passage, request, cards in decks:
+        scored, language = engine.scored(request)
+        given = {(c.type, c.question, c.answer, tuple(c.choices)) for c in cards}
+
+        def same(s: Any) -> tuple[Any, ...]:
+            c = s.candidate
+            return (c.type, c.question, c.answer, tuple(c.choices))
+
+        taken = [s for s in scored if same(s) in given]
+        pool = [(s, card_json(to_card(s.candidate, request.upload_id, request.difficulty,
+                                      language, s.rank, s.quality)))
+                for s in scored if same(s) not in given and "keep" in s.quality
+                and s.score >= scorer.threshold and s.quality["soundness"] > 0]
+        for _ in range(per_passage):
+            pool = [(s, c) for s, c in pool if not any(scorer.is_duplicate(s, t) for t in taken)]
+            if not pool:
+                break
+            best, card = min(pool, key=lambda sc: (counts[form(sc[1])],
+                                                   -sc[0].quality["keep"]))
+            shape = form(card)
+            out.append({"passage": passage, "origin": EXPLORE, "type": card["type"],
+                        "question": card["question"], "answer": card["answer"],
+                        "choices": list(card.get("choices") or []), "card": card,
+                        "explore": {"form": shape, "keep": round(best.quality["keep"], 4),
+                                    "served_before": served[shape]}})
+            counts[shape] += 1
+            taken.append(best)
+    return out
+
+
 def blind(items: list[dict[str, Any]], seed: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The packet rows (shuffled, anonymous) and the key entries, item id → origin."""
+    """The packet rows (shuffled, anonymous) and the key entries, item id → origin.
+
+    Exploration items are drawn apart (their own seeded stream): the other items get exactly
+    the ids, passages and order they get without them, and each exploration item an id no
+    other item has and a place drawn uniformly among its passage's items; a passage that has
+    only such items is put at a random place among the passages."""
+    base = [item for item in items if item["origin"] != EXPLORE]
+    extra = [item for item in items if item["origin"] == EXPLORE]
     rng = random.Random(f"{seed}:blind")
-    ids = [f"c{n:05d}" for n in rng.sample(range(100_000), len(items))]
+    ids = [f"c{n:05d}" for n in rng.sample(range(100_000), len(base))]
     by_passage: dict[str, list[dict[str, Any]]] = {}
-    for item in items:
+    for item in base:
         by_passage.setdefault(item["passage"].key, []).append(item)
     order = sorted(by_passage)
     rng.shuffle(order)
-    rows, key, k = [], {}, 0
+    groups = {passage_key: rng.shuffle(by_passage[passage_key]) or by_passage[passage_key]
+              for passage_key in order}
+    if extra:
+        xrng = random.Random(f"{seed}:explore")
+        used = {int(i[1:]) for i in ids}
+        ids += [f"c{n:05d}" for n in xrng.sample(
+            [n for n in range(100_000) if n not in used], len(extra))]
+        for item in extra:
+            passage_key = item["passage"].key
+            if passage_key not in groups:
+                groups[passage_key] = []
+                order.insert(xrng.randint(0, len(order)), passage_key)
+            group = groups[passage_key]
+            group.insert(xrng.randint(0, len(group)), item)
+    rows, key = [], {}
+    base_ids = iter(ids[:len(base)])
+    extra_ids = iter(ids[len(base):])
     for number, passage_key in enumerate(order, 1):
-        group = by_passage[passage_key]
-        rng.shuffle(group)
-        for item in group:
+        for item in groups[passage_key]:
+            item_id = next(extra_ids if item["origin"] == EXPLORE else base_ids)
             passage: Passage = item["passage"]
-            row = {"item": ids[k], "passage": f"P{number:02d}", "passage_text": passage.text,
+            row = {"item": item_id, "passage": f"P{number:02d}", "passage_text": passage.text,
                    "type": item["type"], "question": item["question"], "answer": item["answer"],
                    "choices": item["choices"]}
             rows.append(row)
-            key[ids[k]] = {"origin": item["origin"], "type": item["type"],
-                           "corpus": passage.corpus, "split": passage.split,
-                           "passage": passage.key, "card": item["card"],
-                           **({"engines": item["engines"]} if "engines" in item else {})}
-            k += 1
+            key[item_id] = {"origin": item["origin"], "type": item["type"],
+                            "corpus": passage.corpus, "split": passage.split,
+                            "passage": passage.key, "card": item["card"],
+                            **{f: item[f] for f in ("engines", "explored_by", "explore")
+                               if f in item}}
     return rows, key
 
 
@@ -178,32 +307,53 @@ def merge(keys: list[dict[str, Any]], names: list[str],
         items += [{"passage": passage, "origin": "human", "type": "qa", "question": q,
                    "answer": a, "choices": [], "card": None} for q, a in passage.questions]
     made: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for name, key in zip(names, keys, strict=True):
-        for entry in key["items"].values():
-            card = entry["card"]
-            if entry["origin"] != "cardstream":
-                continue
-            choices = list(card.get("choices") or [])
-            same = (entry["passage"], card["type"], card["question"], card["answer"],
-                    tuple(choices))
-            if same in made:
-                made[same]["engines"].append(name)
-                continue
-            made[same] = {"passage": passages[entry["passage"]], "origin": "cardstream",
-                          "type": card["type"], "question": card["question"],
-                          "answer": card["answer"], "choices": choices, "card": card,
-                          "engines": [name]}
-            items.append(made[same])
+    # served cards first, then the exploration cards: an engine's exploration card that
+    # another engine served is one item, served by that one and ``explored_by`` this one
+    for origin in ("cardstream", EXPLORE):
+        for name, key in zip(names, keys, strict=True):
+            for entry in key["items"].values():
+                card = entry["card"]
+                if entry["origin"] != origin:
+                    continue
+                choices = list(card.get("choices") or [])
+                same = (entry["passage"], card["type"], card["question"], card["answer"],
+                        tuple(choices))
+                if same in made and made[same]["origin"] == origin:
+                    made[same]["engines"].append(name)
+                elif same in made:
+                    made[same].setdefault("explored_by", []).append(name)
+                else:
+                    made[same] = {"passage": passages[entry["passage"]], "origin": origin,
+                                  "type": card["type"], "question": card["question"],
+                                  "answer": card["answer"], "choices": choices, "card": card,
+                                  "engines": [name]}
+                    items.append(made[same])
+                if origin == EXPLORE:  # each explorer's own P(keep) and form
+                    made[same].setdefault("explore", {})[name] = entry.get("explore", {})
     return items
 
 
 def engine_view(items: dict[str, Any], engine: str) -> dict[str, Any]:
-    """The key entries one engine's packet would have had: the human questions and its cards."""
-    known = {e for entry in items.values() for e in entry.get("engines", ())}
+    """The key entries one engine's packet would have had: the human questions, its cards and
+    its exploration cards (one it explored that another engine served, as its exploration)."""
+    known = {e for entry in items.values()
+             for e in (*entry.get("engines", ()), *entry.get("explored_by", ()))}
     if engine not in known:
         raise SystemExit(f"no engine {engine!r} in this key (it has {sorted(known) or 'none'})")
-    return {item: entry for item, entry in items.items()
-            if entry["origin"] != "cardstream" or engine in entry.get("engines", ())}
+    view = {}
+    for item, entry in items.items():
+        if entry["origin"] == "human" or engine in entry.get("engines", ()):
+            view[item] = entry
+        elif engine in entry.get("explored_by", ()):
+            view[item] = {**entry, "origin": EXPLORE}
+        else:
+            continue
+        if entry["origin"] != "human" and isinstance(entry.get("explore"), dict) \
+                and engine in entry["explore"]:
+            view[item] = {**view[item], "explore": entry["explore"][engine]}
+    return view
+
+
 
 
 def render(rows: list[dict[str, Any]]) -> str:
@@ -260,19 +410,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     passages = pick(args.split, args.paragraphs, args.pages, args.seed, used, args.book,
                     args.squad)
     engine = bootstrap.card_engine(Settings.from_env())
-    items = make_items(engine, passages, args.seed, args.min_cards, args.max_cards)
+    items = make_items(engine, passages, args.seed, args.min_cards, args.max_cards,
+                       args.explore)
     rows, key_items = blind(items, args.seed)
     meta = {"split": args.split, "seed": args.seed, "paragraphs": args.paragraphs,
             "pages": args.pages, "book": args.book, "squad": args.squad,
             "cards_per_text": [args.min_cards, args.max_cards],
+            **({"explore": args.explore} if args.explore else {}),
             "engine": getattr(engine, "name", type(engine).__name__), "commit": commit(),
             "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "passages": [p.key for p in passages]}
     write_packet(rows, key_items, args.out, args.key, meta)
     origins = [v["origin"] for v in key_items.values()]
+    explored = Counter(v["explore"]["form"] for v in key_items.values()
+                       if v["origin"] == EXPLORE)
     print(f"{len(rows)} items ({origins.count('cardstream')} cardstream, "
-          f"{origins.count('human')} human) on {len(passages)} passages → {args.out}/packet.md; "
-          f"key → {args.key}")
+          f"{origins.count('human')} human"
+          + (f", {origins.count(EXPLORE)} explore: {dict(sorted(explored.items()))}"
+             if args.explore else "")
+          + f") on {len(passages)} passages → {args.out}/packet.md; key → {args.key}")
     return 0
 
 
@@ -293,10 +449,17 @@ def cmd_merge(args: argparse.Namespace) -> int:
             "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "passages": first["passages"]}
     write_packet(rows, key_items, args.out, args.key, meta)
-    counts = {n: sum(n in v.get("engines", ()) for v in key_items.values()) for n in names}
-    shared = sum(len(v.get("engines", ())) > 1 for v in key_items.values())
+    counts = {n: sum(n in v.get("engines", ()) for v in key_items.values()
+                     if v["origin"] == "cardstream") for n in names}
+    shared = sum(len(v.get("engines", ())) > 1 for v in key_items.values()
+                 if v["origin"] == "cardstream")
+    explored = {n: sum(n in (*v.get("explored_by", ()), *(
+        v.get("engines", ()) if v["origin"] == EXPLORE else ())) for v in key_items.values())
+        for n in names}
     print(f"{len(rows)} items on {len(first['passages'])} passages: cards per engine {counts}, "
-          f"{shared} made alike by several → {args.out}/packet.md; key → {args.key}")
+          f"{shared} made alike by several"
+          + (f", exploration cards per engine {explored}" if any(explored.values()) else "")
+          + f" → {args.out}/packet.md; key → {args.key}")
     return 0
 
 
@@ -314,7 +477,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         items = engine_view(items, args.engine)
         ratings = {who: {i: r for i, r in rs.items() if i in items}
                    for who, rs in ratings.items()}
-    report = review_score.score(items, ratings, DISTRACTOR_TAGS, seed=args.seed)
+    report = review_score.score(items, ratings, DISTRACTOR_TAGS, seed=args.seed,
+                                form=form, explore=EXPLORE)
     print(review_score.format_report(report, key))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
@@ -343,6 +507,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--exclude", type=Path, action="append", default=[], metavar="KEY",
                    help="skip the passages of an earlier packet (its key): a reviewer who sees "
                         "a passage twice would spot the human questions, which recur")
+    b.add_argument("--explore", type=int, default=0, metavar="N",
+                   help="a declared exploration share: per passage up to N cards the engine "
+                        "made but did not serve, forms the decks rarely serve first; blind in "
+                        "the packet, marked in the key, scored apart (never in the engine's "
+                        "numbers)")
     b.set_defaults(func=cmd_build)
     m = sub.add_parser("merge", help="one packet with the cards of several packets on the same "
                                      "passages (engines side by side, rated in one sitting)")

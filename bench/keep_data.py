@@ -15,7 +15,8 @@
     .venv/bin/python -m bench.keep_data --context bench/data/card_reviews_s9.jsonl …
 
 Reads each DEV review's sealed key (item → origin, type, full card, passage key) and its
-reviewer's ratings, and writes one line per *cardstream* card a reviewer rated: the card as
+reviewer's ratings, and writes one line per *cardstream* card a reviewer rated (a card of a
+review's exploration share too, flagged ``"explore": true`` with its ``form``): the card as
 delivered, its passage, and the rating (keep, usefulness 1–5, defect tags, note), with the
 review's name and the engine commit it rated. Human SQuAD questions are left out (they have no
 source sentence or engine tags to compute features from). Only DEV reviews are read; the TEST
@@ -47,7 +48,10 @@ import argparse
 import json
 from pathlib import Path
 
+from bench.card_review import EXPLORE, form
+
 REVIEWS = ("dev", "dev2", "dev3")
+ORIGINS = ("cardstream", EXPLORE)  # the engine's rated cards: served, and explored
 # the held-out reviews of sessions 6 and 7, now seen: packet → its two reviewers' ratings files
 # (s7-both is session 7's merged packet: both engines' cards rated in one sitting)
 SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
@@ -91,10 +95,11 @@ def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
     for line in ratings.read_text(encoding="utf-8").splitlines():
         rating = json.loads(line)
         item = key["items"].get(rating["item"])
-        if item is None or item["origin"] != "cardstream" or rating.get("keep") is None:
+        if item is None or item["origin"] not in ORIGINS or rating.get("keep") is None:
             continue
         card = item["card"]
         out.append({
+            **_explore(item),
             "review": review,
             "engine_commit": key.get("commit", ""),
             "item": rating["item"],
@@ -118,11 +123,12 @@ def seen_rows(reviews: Path, packet: str) -> list[dict[str, object]]:
         encoding="utf-8").splitlines()) if r.get("keep") is not None} for name in SEEN[packet]]
     out: list[dict[str, object]] = []
     for item, entry in key["items"].items():
-        if entry["origin"] != "cardstream" or not all(item in r for r in ratings):
+        if entry["origin"] not in ORIGINS or not all(item in r for r in ratings):
             continue
         verdicts = [bool(r[item]["keep"]) for r in ratings]
         card = entry["card"]
         out.append({
+            **_explore(entry),
             "review": packet,
             "engine_commit": key.get("commit", ""),
             "item": item,
@@ -138,6 +144,16 @@ def seen_rows(reviews: Path, packet: str) -> list[dict[str, object]]:
             "note": " | ".join(r[item].get("note", "") for r in ratings if r[item].get("note")),
         })
     return out
+
+
+def _explore(entry: dict[str, object]) -> dict[str, object]:
+    """A card of a review's declared exploration share (``bench.card_review build --explore``:
+    made by the engine, not served, rated blind like the rest) is a training row like any,
+    flagged ``"explore": true`` with its form, so that a fit can weigh it or drop it (it was
+    drawn for its rare form, not by selection); a served card's row has no such field."""
+    if entry["origin"] != EXPLORE:
+        return {}
+    return {"explore": True, "form": form(entry["card"])}  # type: ignore[arg-type]
 
 
 def _agreed(verdicts: list[bool]) -> bool | None:

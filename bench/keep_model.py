@@ -104,9 +104,13 @@ RECENT = ("s17", "s17b", "s17c", "s18", "s18b", "s18c")
 PRESENT = ORDER[ORDER.index("s10"):]
 
 
-def load(path: Path = DATA) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[dict]]:
+def load(path: Path = DATA, explore: bool = True
+         ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[dict]]:
+    """A training file's rows; ``explore=False`` drops the cards of a review's exploration
+    share (``bench.keep_data`` flags them ``"explore": true``: rated, but never served)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    rows = [r for r in rows if r["keep"] is not None]  # s6: the two reviewers disagreed
+    rows = [r for r in rows if r["keep"] is not None  # s6: the two reviewers disagreed
+            and (explore or not r.get("explore"))]
     x = np.array([keep.features(keep.from_card(r["card"]), r["card"].get("language") or "en",
                                 r.get("card_cosine")) for r in rows])
     y = np.array([r["keep"] for r in rows], dtype=int)
@@ -538,9 +542,12 @@ def main(argv: list[str] | None = None) -> int:
                              "and the bars for BAR_TARGET kept")
     parser.add_argument("--transfer", action="store_true",
                         help="DEV→s6, s6→DEV and leave-one-topic-out AUCs, old and new features")
+    parser.add_argument("--drop-explore", action="store_true",
+                        help="leave out the rated cards of the reviews' exploration shares")
     args = parser.parse_args(argv)
-    sessions = {"dev": load(args.data)} | {
-        path.stem.rsplit("_", 1)[-1]: load(path) for path in args.seen}
+    explore = not args.drop_explore
+    sessions = {"dev": load(args.data, explore)} | {
+        path.stem.rsplit("_", 1)[-1]: load(path, explore) for path in args.seen}
     if args.forward:
         report_forward(sessions)
         return 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -182,9 +182,79 @@ def agreement(ratings: dict[str, dict[str, Rating]]) -> list[dict[str, Any]]:
     return pairs
 
 
+def wilson(kept: float, n: int) -> list[float] | None:
+    """95 % Wilson score interval of a kept share over ``n`` items (``kept`` of them kept, an
+    item counting as the share of its reviewers who kept it, rounded): defined for a handful
+    of items and for none or all kept, where a bootstrap says nothing."""
+    from scipy.stats import binomtest
+
+    if n < 1:
+        return None
+    ci = binomtest(min(n, round(kept)), n).proportion_ci(0.95, method="wilson")
+    return [float(ci.low), float(ci.high)]
+
+
+def _predicted(entry: dict[str, Any]) -> float | None:
+    """The P(keep) the engine gave an exploration card (in a merged key, the mean of its
+    explorers')."""
+    meta = entry.get("explore") or {}
+    if "keep" in meta:
+        return float(meta["keep"])
+    keeps = [m["keep"] for m in meta.values() if isinstance(m, dict) and "keep" in m]
+    return float(np.mean(keeps)) if keeps else None
+
+
+def explore_report(explored: dict[str, Any], served: dict[str, Any],
+                   ratings: dict[str, dict[str, Rating]], distractor_tags: Iterable[str],
+                   form: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
+    """The exploration cards' block, apart from every other number: per form the rated
+    items, their kept share (Wilson 95 %), the mean P(keep) the engine gave them, and beside
+    it the served cards of the same form in this review (their kept share)."""
+    per = _per_item(ratings, distractor_tags)
+
+    def block(rows: list[dict[str, Any]]) -> dict[str, Any]:
+        keep = [r["keep"] for r in rows]
+        return {"items": len(rows), "kept": float(np.mean(keep)) if rows else None,
+                "kept_ci": wilson(sum(keep), len(rows))}
+
+    mine = [{**explored[i], **per[i], "form": form(explored[i]["card"])}
+            for i in explored if i in per]
+    theirs = [{**served[i], **per[i], "form": form(served[i]["card"])}
+              for i in served if i in per and served[i]["origin"] == "cardstream"]
+    forms: dict[str, Any] = {}
+    for shape in sorted({r["form"] for r in mine}):
+        rows = [r for r in mine if r["form"] == shape]
+        predicted = [p for p in map(_predicted, rows) if p is not None]
+        forms[shape] = {**block(rows),
+                        "predicted": float(np.mean(predicted)) if predicted else None,
+                        "served": block([r for r in theirs if r["form"] == shape])}
+    return {**block(mine), "forms": forms}
+
+
 def score(items: dict[str, Any], ratings: dict[str, dict[str, Rating]],
-          distractor_tags: Iterable[str], seed: int = 9) -> dict[str, Any]:
-    """The report: kept share and usefulness per corpus, origin and type, the targets."""
+          distractor_tags: Iterable[str], seed: int = 9,
+          form: Callable[[dict[str, Any]], str] | None = None,
+          explore: str = "explore") -> dict[str, Any]:
+    """The report: kept share and usefulness per corpus, origin and type, the targets.
+
+    Items of origin ``explore`` (the declared exploration share: cards the engine made but
+    did not serve) are left out of every number, agreement and count included, and reported
+    apart in ``explore`` (by ``form``): the rest of the report is what it is without them."""
+    explored = {i: e for i, e in items.items() if e["origin"] == explore}
+    everything = ratings
+    if explored:
+        items = {i: e for i, e in items.items() if i not in explored}
+        ratings = {who: {i: r for i, r in rs.items() if i not in explored}
+                   for who, rs in ratings.items()}
+    report = _score(items, ratings, distractor_tags, seed)
+    if explored:
+        report["explore"] = explore_report(explored, items, everything, distractor_tags,
+                                           form or (lambda card: str(card["type"])))
+    return report
+
+
+def _score(items: dict[str, Any], ratings: dict[str, dict[str, Rating]],
+           distractor_tags: Iterable[str], seed: int) -> dict[str, Any]:
     per = _per_item(ratings, distractor_tags)
     rows = [{**items[i], **per[i], "item": i} for i in per]
 
@@ -282,4 +352,16 @@ def format_report(report: dict[str, Any], key: dict[str, Any]) -> str:
                      f"kappa {'n/a' if uk is None else f'{uk:.2f}'}")
     if not report["agreement"]:
         lines.append("agreement: one reviewer only")
+    if report.get("explore"):
+        x = report["explore"]
+        lines += ["", f"EXPLORATION (declared share: cards the engine made but did not serve; "
+                      f"in none of the numbers above): {x['items']} items rated, kept "
+                      f"{_pct(x['kept']).strip()} {_ci(x['kept_ci'])}",
+                  f"  {'form':18s} {'items':>5s} {'kept':>6s} {'95% CI':>11s} "
+                  f"{'P(keep)':>7s}   served: {'items':>5s} {'kept':>6s}"]
+        for shape, f in x["forms"].items():
+            predicted = "    n/a" if f["predicted"] is None else f"{f['predicted']:7.2f}"
+            lines.append(f"  {shape:18s} {f['items']:5d} {_pct(f['kept'])} "
+                         f"{_ci(f['kept_ci']):>11s} {predicted}           "
+                         f"{f['served']['items']:5d} {_pct(f['served']['kept'])}")
     return "\n".join(lines)

@@ -81,6 +81,19 @@ class RuleEngine:
             more += _other_types(self.scorer, made, doc, centroid, request, len(cards))
         return GenerationResult(cards, doc.language, self.name, notes + more)
 
+    def scored(self, request: GenerationRequest) -> tuple[list[Scored], str]:
+        """Every candidate of the requested types scored as ``generate`` scores it (no rater),
+        none selected, and the text's language: read-only, nothing here reaches ``generate``.
+        The blind review's declared exploration share (``bench.card_review build --explore``)
+        draws from it the cards a deck made but did not serve, with their P(keep)."""
+        check_request(request)
+        doc, centroid, _ = prepare(request, self.encoder)
+        pool = [c for c in self.candidates(doc, request.difficulty, centroid)
+                if c.type in request.question_types]
+        scored = self.scorer.score(pool, request.difficulty, centroid, doc.freq,
+                                   dict(doc.vectors), doc.language)
+        return scored, doc.language
+
 
 def _other_types(
     scorer: QualityScorer,
