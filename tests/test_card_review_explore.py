@@ -266,3 +266,19 @@ def test_keep_data_takes_exploration_cards_flagged_and_keep_model_can_drop_them(
     data.write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert len(keep_model.load(data)[1]) == 6
     assert len(keep_model.load(data, explore=False)[1]) == 2
+
+
+def test_a_passage_with_only_exploration_cards_is_placed_at_random() -> None:
+    texts = passages()
+    items = [{"passage": texts[0], "origin": "human", "type": "qa", "question": f"Q{n}?",
+              "answer": "a", "choices": [], "card": None} for n in range(3)]
+    lonely = {"passage": texts[1], "origin": EXPLORE, "type": "cloze", "question": "_____ won.",
+              "answer": "Rome", "choices": [], "card": card("cloze", "_____ won.", "Rome"),
+              "explore": {"form": "cloze", "keep": 0.4}}
+    places = set()
+    for seed in range(20):
+        rows, key = card_review.blind([*items, lonely], seed)
+        assert len(rows) == 4 and len({r["item"] for r in rows}) == 4
+        (mine,) = [r for r in rows if key[r["item"]]["origin"] == EXPLORE]
+        places.add(mine["passage"])
+    assert places == {"P01", "P02"}
