@@ -282,3 +282,26 @@ def test_a_passage_with_only_exploration_cards_is_placed_at_random() -> None:
         (mine,) = [r for r in rows if key[r["item"]]["origin"] == EXPLORE]
         places.add(mine["passage"])
     assert places == {"P01", "P02"}
+
+
+def test_ids_and_places_of_exploration_cards_carry_no_mark() -> None:
+    """Over many seeds an exploration card is first in its passage, or under the median id,
+    as often as chance says (the served cards and human questions keep their own draws)."""
+    from tests.test_card_review import FixedEngine
+    from tests.test_card_review import passages as fixed_passages
+
+    text = fixed_passages()[:1]
+    first, low, marked, seeds = 0, 0, 0, range(200)
+    for seed in seeds:
+        items = card_review.make_items(FixedEngine(), text, seed)
+        items += [{**i, "origin": EXPLORE, "question": f"X{n}?",
+                   "explore": {"form": "qa", "keep": 0.1}}
+                  for n, i in enumerate(items[:2])]
+        rows, key = card_review.blind(items, seed)
+        mark = [key[r["item"]]["origin"] == EXPLORE for r in rows]
+        first += mark[0]
+        median = sorted(r["item"] for r in rows)[len(rows) // 2]
+        low += sum(m and r["item"] < median for m, r in zip(mark, rows, strict=True))
+        marked += sum(mark)
+    assert abs(first / len(seeds) - 2 / len(rows)) < 0.08
+    assert abs(low / marked - 0.5) < 0.1
