@@ -110,6 +110,8 @@ def titles(sent: Span, answer: Answer, resolver: Resolver | None = None) -> list
     for tok in span.root.children:
         if tok.dep_ == "appos" and tok.i >= answer.end and tok.pos_ == "NOUN":
             ids = [t.i for t in tok.subtree if not t.is_punct]
+            if not ids:  # the tagger's "apposition" is a lone '-' or '.' tagged NOUN
+                continue
             first = doc[ids[0]]
             if len(ids) <= 8 and (first.lower_ == "the" or first.dep_ == "poss" or
                                   any(t.dep_ == "poss" for t in tok.children)):
