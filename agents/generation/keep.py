@@ -8,7 +8,7 @@ echoes, and how close the card's fact is to what the page is about (the MiniLM c
 card's sentence-plus-answer vector to the page centroid, which the scorer computes anyway for
 relevance). The weights are fitted offline on the blind reviews (``bench/keep_model.py`` over
 ``bench/data/card_reviews_dev.jsonl`` and the seen held-out reviews ``card_reviews_s6`` …
-``card_reviews_s18c.jsonl``, cross-validated by passage and by review, transfer measured by
+``card_reviews_s19c.jsonl``, cross-validated by passage and by review, transfer measured by
 article) and shipped as a small versioned JSON file: nothing is
 trained at run time, and a card's score is one dot product.
 
