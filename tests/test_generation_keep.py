@@ -283,11 +283,11 @@ def test_a_card_at_the_edge_of_its_page_is_less_likely_kept() -> None:
     assert p_near > p_far
 
 
-def test_the_shipped_feature_set_ranks_the_next_reviews_question_cards_better() -> None:
+def test_the_shipped_feature_set_ranks_the_next_reviews_cloze_cards_better() -> None:
     """Forward transfer, the honest proxy for the next held-out review: fitted on the reviews
-    made before and scored on the next (s9, s10+s10b, s11+s11b), the shipped feature set
-    ranks question cards (the type kept least) and the newest reviews' cards better than the
-    one it replaced, and all cards no worse (bench.keep_model --forward)."""
+    made before and scored on the next (s9 … s19c), the shipped feature set ranks cloze cards
+    (keep/9's definite blank) and the newest review's cards better than the one it replaced,
+    and all cards no worse (bench.keep_model --forward)."""
     from bench import keep_model
 
     sessions = {"dev": keep_model.load(keep_model.DATA)} | {
@@ -296,9 +296,29 @@ def test_the_shipped_feature_set_ranks_the_next_reviews_question_cards_better() 
     assert (old_name, new_name) == (keep_model.keep.PREVIOUS_SET, keep_model.keep.FEATURE_SET)
     old = keep_model.forward_aucs(sessions, old_cols)
     new = keep_model.forward_aucs(sessions, new_cols)
-    assert new["qa"] > old["qa"]
-    assert new["→s12+s12b"] > old["→s12+s12b"]
+    assert new["cloze"] > old["cloze"]
+    assert new["→s19+s19b+s19c"] > old["→s19+s19b+s19c"]
     assert new["all"] >= old["all"]
+
+
+@pytest.mark.parametrize(("question", "answer", "flagged"), [
+    ("Complete: The _____ opened a second gallery in 1990.", "regional museum", True),
+    ("Complete: Wind moves the sand toward the _____ of the valley.", "lower end", True),
+    ("Complete: The _____ River floods every spring.", "Ostra", False),  # a name
+    ("Complete: _____ opened a second gallery in 1990.", "The regional museum", False),
+    ("Complete: A _____ opened a second gallery in 1990.", "regional museum", False),
+])
+def test_a_blank_that_heads_a_definite_phrase_is_a_feature_the_model_holds_against_a_cloze(
+        question: str, answer: str, flagged: bool) -> None:
+    """Sessions 10-19's reviewers deleted cloze cards whose blank is a phrase the page
+    introduced before ('The _____ is known as …' → a common-noun phrase: missing context,
+    trivial); keep/8 scored them barely under the kept ones."""
+    source = question.removeprefix("Complete: ").replace("_____", answer)
+    card = Candidate("cloze", question, answer, source)
+    at = NAMES.index("cloze_definite_blank")
+    assert features(card)[at] == float(flagged)
+    assert features(Candidate("qa", "What opened the _____?", answer, source))[at] == 0.0
+    assert default_model().weights[at] < 0
 
 
 @pytest.mark.parametrize(("answer", "vague", "everyday"), [
