@@ -396,6 +396,12 @@ def example_line(answer: Answer, sent: Span) -> bool:
     """The sentence is an example line ('Ex: A _____ may want to print all even numbers
     between 1 and 20.' → 'programmer'; s19: rejected by every reviewer, 'Ex:' leftover): an
     invented case that illustrates the page, not a fact of it."""
+    return labelled_example(sent)
+
+
+def labelled_example(sent: Span) -> bool:
+    """The sentence opens on an example's label ('Ex:', 'Example 2:', 'E.g.:'): no card of
+    any type is made of it (parsed.py), the label would be left in the card."""
     return _EXAMPLE_LABEL.match(sent.text) is not None
 
 

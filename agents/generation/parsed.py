@@ -132,6 +132,10 @@ def generate(
             if doc.language == "en" and nonfact.no_fact(sent) is not None:
                 resolver.push(sent)
                 continue  # 'X could be A, Y could be B', 'Honestly, …' (nonfact.py)
+            if doc.language == "en" and blanks.labelled_example(sent):
+                resolver.push(sent)
+                continue  # 'Ex: A programmer may want to print …': an invented case, its
+                # label left in the statement or question (s19: rejected by every reviewer)
             tags = [t for t in (doc.subject, sentence.heading) if t]
             weight = 0.6 + 0.4 * central.get(sentence.text, 0.5)
             if doc.language != "en" or not nonfact.run_together(sent):  # '… . shows a …'
