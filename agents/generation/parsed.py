@@ -33,6 +33,7 @@ from agents.generation import (
     narrow,
     nonfact,
     opening,
+    ordinals,
     participles,
     scope,
     standalone,
@@ -656,8 +657,7 @@ def _false(builder: Builder, sent: Span, answer: Answer, pool: choices.Pool, dif
     ('from 90% in 2004 to 60% in 1995') and its paired years close ('beginning in summer 1962
     and increasing by summer 1973'); a refuted first option no longer costs the sentence its
     false statement."""
-    for swap in choices.pick(answer, sent, pool, difficulty, None, count=_SWAPS,
-                             for_statement=True):
+    for swap in _options(answer, sent, pool, difficulty):
         if language == "en" and answer.kind in NUMERIC and claims.still_true(
                 sent, answer.start, answer.text, swap):
             continue
@@ -669,6 +669,25 @@ def _false(builder: Builder, sent: Span, answer: Answer, pool: choices.Pool, dif
             continue
         return false, swap
     return None
+
+
+def _options(answer: Answer, sent: Span, pool: choices.Pool, difficulty: str) -> list[str]:
+    """The terms a false statement may put in for ``answer``: a century said in words gets
+    those of the century in figures, said back in words (ordinals.py), none that the
+    sentence names already ('the seventeenth and eighteenth centuries')."""
+    if answer.kind != "century" or not ordinals.spelled(answer.text):
+        return choices.pick(answer, sent, pool, difficulty, None, count=_SWAPS,
+                            for_statement=True)
+    figured = dataclasses.replace(answer, text=ordinals.figures(answer.text))
+    said = sent.text.lower()
+    out = []
+    for option in choices.pick(figured, sent, pool, difficulty, None, count=_SWAPS,
+                               for_statement=True):
+        spoken = ordinals.words(option, capital=answer.text[:1].isupper())
+        if spoken is not None and spoken.lower().removeprefix("the ").split(" centur")[0] \
+                .split()[-1] not in said:
+            out.append(spoken)
+    return out
 
 
 # 'one-third' → 'two-third': a fraction's noun agrees with its count
