@@ -49,6 +49,8 @@ RULES: dict[str, Rule] = {
     "repeated": blanks.repeated,
     "example_line": blanks.example_line,
     "everyday_noun": blanks.everyday_noun,
+    "focused": blanks.focused,
+    "generic_person": blanks.generic_person,
     "gives_away": lambda a, s: giveaway.gives_away(a, s, None) is not None,
 }
 

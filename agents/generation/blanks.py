@@ -80,6 +80,18 @@ Session 19, round 2 (s19, s19b rejects; all seen rated cloze cards, dev and s6-s
   ('Erythrocytes', 'Gluons'); an everyday singular is often a substance or a field the
   sentence is about ('oxygen', 'physics') and is left.
 
+Session 20 (s19, s19b, s19c rejects; all seen rated cloze cards, dev and s6-s19c, 1675 kept
+/ 936 rejected, ``bench.cloze_rules``):
+
+- *focused*: the blank opens with a focusing particle ('the imagination of _____' → 'even
+  the most experienced scientist', 'had ‘_____’' → 'even the slightest sense of
+  responsibility'): the writer's emphasis is blanked with the phrase (0 kept, 3 rejected; 2
+  beyond the other rules);
+- *generic_person*: the whole blank is one role noun for an unspecified person ('allows the
+  _____ to check for multiple conditions' → 'programmer', 'A _____ whose treatment focuses
+  on …' → 'counselor', 'attention from _____' → 'researchers'): any role noun fits (0 kept,
+  9 rejected; 5 beyond the other rules).
+
 Tried and left out: any lone common noun as the whole blank ('reigns', 'populace': 116
 kept, 132 rejected; as a subject 45 kept, 63 rejected). Session 19: a blank
 that is the page's most repeated name or noun ('Parliament' on a page about the Scottish
@@ -425,6 +437,44 @@ def everyday_noun(answer: Answer, sent: Span) -> bool:
     return zipf(tok.lower_) >= _EVERYDAY
 
 
+# focusing particles (Quirk et al. 1985, 8.116-8.120): they scope over the sentence's claim,
+# not over the term ('the imagination of even the most experienced scientist')
+_FOCUS = frozenset(str.split(
+    "even only just also merely simply especially particularly mainly mostly largely "
+    "primarily solely exclusively"))
+
+
+def focused(answer: Answer, sent: Span) -> bool:
+    """The blank opens with a focusing particle ('the imagination of _____' → 'even the most
+    experienced scientist', 'had ‘_____’' → 'even the slightest sense of responsibility';
+    s19c, s16: rejected as trivial or cut): the particle is the writer's emphasis, no student
+    types it, and what follows it is rarely a term."""
+    span = answer.span(sent)
+    return len(span) > 1 and span[0].lower_ in _FOCUS and span[0].pos_ == "ADV"
+
+
+# nouns a textbook uses for an unspecified person by role ('a programmer may want to …', 'the
+# reader', 'attention from researchers'): the sentence is about what such a person does, and
+# any role noun fits the blank
+_ROLES = frozenset(str.split(
+    "programmer user reader student learner researcher scientist person individual "
+    "someone somebody people counselor counsellor client customer developer author writer "
+    "teacher observer viewer listener speaker consumer worker employee"))
+
+
+def generic_person(answer: Answer, sent: Span) -> bool:
+    """The whole blank is one role noun for an unspecified person, with at most its article
+    ('Ex: A _____ may want to print …' → 'programmer', 'allows the _____ to check …' →
+    'programmer', 'A _____ whose treatment focuses on …' → 'counselor'; s19, s19b, s14:
+    rejected as trivial by every reviewer)."""
+    words = [t for t in answer.span(sent) if t.pos_ != "DET" and not t.is_punct]
+    if len(words) != 1:
+        return False
+    tok = words[0]
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and (
+        tok.lemma_.lower() in _ROLES or tok.lower_ in _ROLES)
+
+
 def better(answer: Answer, sent: Span) -> Answer | None:
     """The term a *shell* or *fixed* blank holds: its 'of' (or 'to', 'with') object ('a simple
     case of _____' → 'dynamic equilibrium', 'in terms of _____' → 'revenue and manpower'),
@@ -454,4 +504,4 @@ def poor(answer: Answer, sent: Span) -> bool:
     return any(rule(answer, sent) for rule in (
         filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
         negated, swallowed, broken, relative_time, subordinated, existential, repeated,
-        example_line, everyday_noun))
+        example_line, everyday_noun, focused, generic_person))
