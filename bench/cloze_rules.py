@@ -51,6 +51,7 @@ RULES: dict[str, Rule] = {
     "everyday_noun": blanks.everyday_noun,
     "focused": blanks.focused,
     "generic_person": blanks.generic_person,
+    "formula": blanks.formula,
     "gives_away": lambda a, s: giveaway.gives_away(a, s, None) is not None,
 }
 

@@ -90,7 +90,12 @@ Session 20 (s19, s19b, s19c rejects; all seen rated cloze cards, dev and s6-s19c
 - *generic_person*: the whole blank is one role noun for an unspecified person ('allows the
   _____ to check for multiple conditions' → 'programmer', 'A _____ whose treatment focuses
   on …' → 'counselor', 'attention from _____' → 'researchers'): any role noun fits (0 kept,
-  9 rejected; 5 beyond the other rules).
+  9 rejected; 5 beyond the other rules);
+- *formula*: the blank holds a symbol of a formula or of code, or is an operand of one
+  ('exerts a _____ on the first body' → 'force −F', 'where _____ is the mass' → 'm', 'For
+  a _____, …' → 'string variable s', 'f(0) = _____'): no student types it as the page wrote
+  it (0 kept, 1 rejected of the rated cards, whose pages had few formulas; on the seen
+  Python and physics pages main served such blanks).
 
 Tried and left out: any lone common noun as the whole blank ('reigns', 'populace': 116
 kept, 132 rejected; as a subject 45 kept, 63 rejected). Session 19: a blank
@@ -475,6 +480,49 @@ def generic_person(answer: Answer, sent: Span) -> bool:
         tok.lemma_.lower() in _ROLES or tok.lower_ in _ROLES)
 
 
+# what a formula or a line of code is written with: an operator, a call or an index
+# ('len(s)', 'fib(n - 1)', '[a:b]'), an identifier joined by underscores ('is_admin')
+_FORMULA = re.compile(r"[=+−×÷^<>±≤≥≠√∑∫]|\s-\s|\b[A-Za-z_]\w*\(|\[[^\]]*\]"
+                      r"|\b[A-Za-z]+_\w+")
+_OPERATORS = frozenset(str.split("= + − × ÷ ^ < > ± ≤ ≥ ≠ == != <= >="))
+
+
+_JOINERS = frozenset(["-", "\u2013", "/"])
+
+
+def _variable(tok: Token) -> bool:
+    """A lowercase letter standing alone as a word: a variable ('m', 's'), not the article
+    'a', the 'v' of a case name ('Josemans v Burgemeester') or the 'x' of 'x-rays'."""
+    if len(tok.text) != 1 or not tok.text.isascii() or not tok.is_alpha or not tok.is_lower \
+            or tok.lower_ == "a" or tok.ent_type_:
+        return False
+    doc = tok.doc
+    after = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    glued = (not tok.whitespace_ and after in _JOINERS) or (
+        before is not None and not before.whitespace_ and before.text in _JOINERS)
+    named = 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text[:1].isupper() and \
+        doc[tok.i + 1].text[:1].isupper()
+    return not glued and not named
+
+
+def formula(answer: Answer, sent: Span) -> bool:
+    """The blank holds a symbol of a formula or of code, or is an operand of one ('where _____
+    is the mass' → 'm', 'the name of a _____' → 'string variable s', 'exerts a _____' → 'force
+    −F', 'f(0) = _____'; s18, s19: rejected, a symbol no student types as the page wrote it).
+    A lowercase letter alone is a variable ('a' is the article); a capital letter alone is
+    often a name ('World War I', 'vitamin C') and counts only beside an operator."""
+    span = answer.span(sent)
+    if _FORMULA.search(span.text):
+        return True
+    if any(_variable(t) for t in span):
+        return True
+    doc = sent.doc
+    before = doc[answer.start - 1].text if answer.start > sent.start else ""
+    after = doc[answer.end].text if answer.end < sent.end else ""
+    return before in _OPERATORS or after in _OPERATORS
+
+
 def better(answer: Answer, sent: Span) -> Answer | None:
     """The term a *shell* or *fixed* blank holds: its 'of' (or 'to', 'with') object ('a simple
     case of _____' → 'dynamic equilibrium', 'in terms of _____' → 'revenue and manpower'),
@@ -504,4 +552,4 @@ def poor(answer: Answer, sent: Span) -> bool:
     return any(rule(answer, sent) for rule in (
         filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
         negated, swallowed, broken, relative_time, subordinated, existential, repeated,
-        example_line, everyday_noun, focused, generic_person))
+        example_line, everyday_noun, focused, generic_person, formula))
