@@ -106,7 +106,7 @@ def clause_head(root: Token) -> tuple[Token, Token] | None:
             return tok, child
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, gerunds: bool = False) -> Token | None:
     seen = verb
     for _ in range(4):
         subj = next((c for c in seen.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -115,8 +115,9 @@ def _subject(verb: Token) -> Token | None:
         if seen.dep_ in ("conj", "xcomp") and seen.head != seen:
             seen = seen.head  # "was born in Ulm and died in Princeton": the first verb's subject
             continue
-        if _participial(seen):
-            seen = seen.head  # "they entered Armenia, fighting the Turks": they fought
+        controller = _controller(seen, gerunds)
+        if controller is not None:
+            seen = controller  # "they entered Armenia, fighting the Turks": they fought
             continue
         return None
     return None
@@ -127,6 +128,54 @@ def _participial(verb: Token) -> bool:
     against the Turks'): its subject and tense are the main clause's."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb and not any(
         c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in verb.children)
+
+
+# a gerund after one of these states something its subject did ('left Vienna after selling
+# the farm': he sold it); not 'before', 'without', 'instead of', 'for' ('died before finishing
+# the novel', 'survived without touching the stores': the gerund's event did not happen)
+_DONE_GERUND_PREPS = frozenset(str.split("after by while on upon through since in following "
+                                         "despite"))
+_DONE_GERUND_MARKS = frozenset(str.split("while when after since once"))
+
+
+def _controller(verb: Token, gerunds: bool = True) -> Token | None:
+    """The verb whose subject and tense a subject-less present participle shares, or None: an
+    adjunct ('…, fighting the Turks'), a gerund after a preposition that says it happened
+    ('after leaving Vienna', 'by selling his paintings') or after a time conjunction ('While
+    studying in Lyon, she met …'). Not a participle with its own subject or auxiliary ('after
+    being defeated': the auxiliary would have to move). ``gerunds`` False: the adjunct only
+    (the deck path: the gerunds are answer-aware mode's, where a user's highlight in one asks
+    for its question; over the seen passages' sentences they gave the deck 30 new questions,
+    some of them from a pronoun the resolver got wrong or a dangling 'By condensing …')."""
+    if verb.tag_ != "VBG" or verb.head == verb or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
+        return None
+    if _participial(verb):
+        # not a relative clause's verb: a participle at the end of the sentence is the main
+        # clause's, whatever verb the parser hung it on ('Link is cleansed of the magic that
+        # kept him in wolf form, obtaining the Shadow Crystal' asked 'What did the magic obtain?')
+        return verb.head if verb.head.dep_ not in ("relcl", "acl") else None
+    if not gerunds:
+        return None
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if verb.dep_ == "advcl" and len(marks) == 1 and marks[0].lower_ in _DONE_GERUND_MARKS:
+        head = verb.head
+    elif verb.dep_ == "pcomp" and not marks and verb.head.dep_ == "prep" and \
+            verb.head.lower_ in _DONE_GERUND_PREPS:
+        head = verb.head.head
+    else:
+        return None
+    if verb.lemma_ == "be" or any(c.dep_ == "neg" for c in verb.children) or \
+            head.pos_ not in ("VERB", "AUX") or head.lemma_ == "be" or \
+            head.dep_ in ("relcl", "acl") or any(
+                c.dep_ in ("auxpass", "nsubjpass") or c.tag_ == "MD" for c in head.children):
+        # whose doing it is, and whether it was done, the head does not say: 'being a
+        # chapter', 'not being …'; 'is crucial in mounting …', a passive's subject ('can be
+        # reduced by staging the expansion': not the variability's staging), a modal ('could
+        # be justified in refusing'), a relative clause inside something else ('Instead of
+        # providing rules that support research while leaving …')
+        return None
+    return head
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -360,16 +409,18 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             close = next((t.i for t in doc[tok.i:sent.end] if t.text == ")"), None)
             if close is not None and not a_ids & set(range(tok.i, close + 1)):
                 drop |= set(range(tok.i, close + 1))
-    subj = _subject(verb)
+    subj = _subject(verb, whole_list)
     if subj is None:
         return None
     subj_ids = _subtree(subj) - drop
     subj_replace: dict[int, str] = {}
-    if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        # "the consuls, who were elected every year": the antecedent is the subject
-        if unsure_antecedent(verb) and not (resolver is not None and resolver.lenient):
+    owner = subj.head  # the verb whose subject it is: ours, or one ours shares it with
+    if subj.tag_ in ("WP", "WDT") and owner.dep_ == "relcl":
+        # "the consuls, who were elected every year": the antecedent is the subject; also of
+        # a verb that shares the relative's subject ("who was born in Ulm and died in …")
+        if unsure_antecedent(owner) and not (resolver is not None and resolver.lenient):
             return None  # answer-aware mode takes the parser's guess over no question
-        antecedent = verb.head
+        antecedent = owner.head
         if antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
             # "Gravity is the force that attracts …": the force is gravity
             named = next((c for c in antecedent.head.children if c.dep_ == "nsubj"), None)
@@ -661,8 +712,9 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
                 do = "do"  # "the skin and its accessory structures make up": plural
             if do is None and verb.tag_ == "VBN":
                 do = "did"  # a finite past the tagger read as a participle ("fought")
-            if do is None and _participial(verb):
-                do = _DO.get(verb.head.tag_, "did" if verb.head.tag_ == "VBN" else None)
+            controller = _controller(verb, whole_list) if do is None else None
+            if controller is not None:
+                do = _DO.get(controller.tag_, "did" if controller.tag_ == "VBN" else None)
             if do is None:
                 return None
             lead = do
@@ -1104,6 +1156,8 @@ def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: 
              max_words: int = MAX_WORDS) -> Asked | None:
     """The answer replaced where it stands ("The capital of which country …?"); only for short
     clauses, where it still reads as a question."""
+    if _controller(verb) is not None and not _participial(verb):
+        return None  # a gerund has no tense to ask with in place: 'Ganondorf possessing whom …?'
     doc = sent.doc
     wh = _situ_wh(answer, sent)
     ids = sorted(clause - drop)
