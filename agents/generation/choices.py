@@ -446,6 +446,8 @@ def pick(
             continue
         if answer.kind not in NUMERIC and pool.other_class(option, answer.text):
             continue  # a city among persons, persons among dynasties (s12, s12b)
+        if answer.kind not in NUMERIC and roles.nested(option, answer.text, pool.sentences):
+            continue  # 'Electromagnetic waves' for 'Gamma waves', the page's example of them
         if answer.kind in NUMERIC and answer.head and pool.counts(option, answer.head):
             continue  # 'five' for 'four layers' where the page says 'four or five layers'
         if _acceptable(option, answer.text, source, chosen):

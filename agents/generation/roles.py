@@ -20,11 +20,14 @@ what a name is:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS, TITLES
+from agents.generation.terms import norm
 
 PERSON = "person"
 _SLOT_VERBS = frozenset(["build", "make", "design", "manufacture", "produce", "own", "found",
@@ -110,3 +113,66 @@ def clash(answer: set[str], option: set[str], strict: bool) -> bool:
     if answer and option:
         return not answer & option
     return strict and bool(answer or option)
+
+
+# what a page says to make one term a kind of another: 'examples of electromagnetic waves are
+# radio waves, …', 'waves such as …', 'gamma waves are electromagnetic waves', '… and other
+# waves' (on normalised text: lower case, no punctuation; a list is a run of words; 'examples
+# of A are B' makes no A a kind of B)
+_SORTS = r"(?:examples?|types?|kinds?|forms?|sorts?|classes|instances?)"
+_LIST = r"(?:\w+ ){0,12}?"
+_PLAIN = r"(?:(?!(?:than|not|unlike|like|as|and|or|of|to|in)\b)\w+ ){0,2}"
+_KIND_OF = (
+    r"{sorts} of (?:the )?{of} (?:are|is|include|includes|including) {list}{kind}",
+    r"{of} (?:such as|including|include|includes|for example|e g|especially) {list}{kind}",
+    r"{kind} {list}(?:and|or) other {of}",
+    r"(?<!of ){kind} (?:is|are|was|were) (?:a |an |one )?{plain}{sorts} of (?:the )?{of}",
+    r"(?<!of ){kind} (?:is|are|was|were) (?:a |an |also )?{plain}{of}",
+)
+
+
+def _words(phrase: str) -> str:
+    """A normalised phrase as a pattern, singular or plural ('gamma waves' → 'gamma wave',
+    'bodies' → 'body')."""
+    *first, last = phrase.split()
+    if last.endswith("ies") and len(last) > 4:
+        last, ending = last[:-3], "(?:y|ies)"
+    elif re.search(r"(?:ss|x|z|ch|sh|us)es$", last):  # 'viruses', 'boxes'
+        last, ending = last[:-2], "(?:es)?"
+    else:
+        last, ending = (last[:-1] if last.endswith("s") and not last.endswith("ss")
+                        and len(last) > 3 else last), "(?:s|es)?"
+    return " ".join(map(re.escape, [*first, last])) + ending
+
+
+def kind_of(kind: str, of: str, sentences: Sequence[str]) -> bool:
+    """The page says ``kind`` is a kind of ``of`` (``sentences`` normalised with
+    ``terms.norm``): offered for the other, an option is true as well ('Electromagnetic waves'
+    for what 'Gamma waves' do, when the page lists gamma waves among electromagnetic waves;
+    s19c: water, sound and seismic waves for 'Mechanical waves' on a textbook page)."""
+    kind, of = _bare(norm(kind)), _bare(norm(of))
+    if not kind or not of or kind == of:
+        return False
+    found = _patterns(kind, of)
+    return any(p.search(s) for s in sentences for p in found)
+
+
+@lru_cache(maxsize=4096)
+def _patterns(kind: str, of: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rf"(?<!\w){p}(?!\w)".format(
+        sorts=_SORTS, list=_LIST, plain=_PLAIN, kind=_words(kind), of=_words(of)))
+        for p in _KIND_OF)
+
+
+def nested(option: str, answer: str, sentences: Sequence[str]) -> bool:
+    """The page makes one of ``option`` and ``answer`` a kind of the other, or of the
+    answer's class without its first word ('Basic mechanical waves' among water and seismic
+    waves, which the page calls mechanical waves)."""
+    words = _bare(norm(answer)).split()
+    wider = [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+    return kind_of(option, answer, sentences) or kind_of(answer, option, sentences) or any(
+        kind_of(option, w, sentences) for w in wider)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"^(?:the|a|an) ", "", text)

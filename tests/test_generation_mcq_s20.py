@@ -1,0 +1,86 @@
+"""Session 19's multiple-choice rejects (s19c), by class, through the engine
+(parsed.generate with the real pipeline and MiniLM) on invented text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from agents.generation import roles
+from agents.generation.candidates import Document
+from agents.generation.cards import Candidate
+from agents.generation.parsed import generate
+from agents.generation.terms import norm
+from agents.generation.text import usable_sentences
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Iterator[object]:
+    from agents.encoder import shared_encoder
+
+    yield shared_encoder()
+
+
+def _mcq(nlp: Language, encoder: object, text: str) -> list[Candidate]:
+    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
+    return [c for c in generate(doc, nlp, "intermediate", encoder, None) if c.type == "mcq"]
+
+
+# a textbook page that lists the kinds of a class it also asks about
+KINDS = (
+    "Light is a wave that needs no medium. "
+    "Electromagnetic waves carry energy through empty space at a fixed speed. "
+    "Some examples of electromagnetic waves are radio waves, visible waves, infrared waves "
+    "and gamma waves. "
+    "Radio waves are used to send signals across the country. "
+    "Gamma waves come from the nuclei of atoms. "
+    "Visible waves reach the eye and let us see colours. "
+    "Infrared waves warm the skin on a sunny day. "
+    "Ocean waves break on the shore."
+)
+
+
+def test_no_option_is_a_kind_the_page_puts_the_answer_in(
+        nlp: Language, encoder: object) -> None:
+    """s19c (a textbook page): 'water waves', 'Sound waves', 'seismic waves' offered for
+    'Mechanical waves', which the page says they all are: every option true as well. An option
+    the page calls a kind of the answer, or the answer a kind of, is none (main offered
+    'Electromagnetic waves' for what gamma and infrared waves do)."""
+    cards = _mcq(nlp, encoder, KINDS)
+    wave_cards = [c for c in cards if c.answer in ("Gamma waves", "Infrared waves",
+                                                  "Visible waves")]
+    assert wave_cards, [(c.answer, c.choices) for c in cards]
+    for card in cards:
+        wrong = {norm(o) for o in card.choices} - {norm(card.answer)}
+        if norm(card.answer) == "electromagnetic waves":
+            assert not wrong & {"gamma waves", "infrared waves", "visible waves",
+                                "radio waves"}, card.choices
+        elif norm(card.answer) != "ocean waves":
+            assert "electromagnetic waves" not in wrong, (card.answer, card.choices)
+
+
+def test_kind_of_reads_what_the_page_says() -> None:
+    said = [norm(s) for s in (
+        "Some examples of mechanical waves are water waves, sound waves, and seismic waves.",
+        "Gamma rays are high-energy electromagnetic waves.",
+        "Sound waves are slower than light waves.",
+        "Cats, dogs and other mammals live on the farm.",
+        "Metals such as copper and iron conduct heat.",
+        "A virus is a kind of parasite.",
+    )]
+    assert roles.kind_of("water waves", "Mechanical waves", said)
+    assert roles.kind_of("the seismic wave", "mechanical waves", said)  # form aside
+    assert roles.kind_of("Gamma rays", "electromagnetic waves", said)
+    assert roles.kind_of("dogs", "mammals", said)
+    assert roles.kind_of("iron", "metals", said)
+    assert roles.kind_of("viruses", "parasites", said)
+    assert not roles.kind_of("mechanical waves", "water waves", said)  # the other way round
+    assert not roles.kind_of("sound waves", "light waves", said)  # a comparison
+    assert not roles.kind_of("radio waves", "water waves", said)  # never said
+    # the answer's class without its first word: basic mechanical waves are mechanical waves
+    assert roles.nested("water waves", "Basic mechanical waves", said)
+    assert not roles.nested("radio waves", "Basic mechanical waves", said)
+
