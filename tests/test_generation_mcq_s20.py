@@ -1,4 +1,4 @@
-"""Session 19's multiple-choice rejects (s19c), by class, through the engine
+"""Session 19's multiple-choice rejects (s19, s19c), by class, through the engine
 (parsed.generate with the real pipeline and MiniLM) on invented text."""
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from collections.abc import Iterator
 import pytest
 from spacy.language import Language
 
-from agents.generation import roles
+from agents.generation import choices, roles
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
+from agents.generation.spans import locate
 from agents.generation.terms import norm
 from agents.generation.text import usable_sentences
 
@@ -83,4 +84,49 @@ def test_kind_of_reads_what_the_page_says() -> None:
     # the answer's class without its first word: basic mechanical waves are mechanical waves
     assert roles.nested("water waves", "Basic mechanical waves", said)
     assert not roles.nested("radio waves", "Basic mechanical waves", said)
+
+
+# a page where the leaves a sentence removes are the leaves of the rust it names
+SYNONYMS = (
+    "Gardeners fight plant diseases in many ways. "
+    "The usual response to rust is to remove the diseased leaves with sharp shears. "
+    "Rusted leaves turn orange at the edges. "
+    "Rusty leaves can also spread spores to nearby plants. "
+    "Yellow leaves often lack iron. "
+    "Fallen leaves feed the soil in autumn. "
+    "Young leaves grow fastest in spring."
+)
+
+
+def test_no_option_names_the_answer_another_way(nlp: Language, encoder: object) -> None:
+    """s19: 'tumor cells' and 'tumorous cells' offered for 'the abnormal cells' that the
+    immune system's response to tumors destroys: both right as well. No description is offered
+    whose modifier its sentence says of the answer (main offered 'Rusted leaves' for the
+    diseased leaves that a response to rust removes)."""
+    cards = _mcq(nlp, encoder, SYNONYMS)
+    assert cards, "the page's other leaves still make cards"
+    for card in cards:
+        if card.answer == "diseased leaves":
+            assert not {"Rusted leaves", "Rusty leaves"} & set(card.choices), card.choices
+
+
+def test_no_two_options_are_one_phrase_in_two_forms() -> None:
+    """'tumorous cells' beside 'tumor cells' (s19): if one is right the other is, and a
+    student rules both out together."""
+    source = "Doctors count the white cells in a sample of blood."
+    assert not choices._acceptable("tumorous cells", "white cells", source, ["tumor cells"])
+    assert not choices._acceptable("the tumor cell", "white cells", source, ["Tumorous cells"])
+    assert choices._acceptable("NK cells", "white cells", source, ["tumor cells"])
+
+
+def test_stems_and_describes(nlp: Language) -> None:
+    assert choices.stems("the tumor cells") == choices.stems("Tumorous cell")
+    assert choices.stems("infected cells") == choices.stems("infection cell")
+    assert choices.stems("NK cells") != choices.stems("tumor cells")
+    sent = next(iter(nlp("The response to tumors is to destroy the damaged cells.").sents))
+    answer = locate(sent, "damaged cells")
+    assert answer is not None
+    assert choices.describes("tumor cells", answer, sent)
+    assert not choices.describes("NK cells", answer, sent)
+    assert not choices.describes("cells", answer, sent)
 

@@ -448,6 +448,8 @@ def pick(
             continue  # a city among persons, persons among dynasties (s12, s12b)
         if answer.kind not in NUMERIC and roles.nested(option, answer.text, pool.sentences):
             continue  # 'Electromagnetic waves' for 'Gamma waves', the page's example of them
+        if answer.label == "NP" and describes(option, answer, sent):
+            continue  # 'tumor cells' for the cells a sentence on tumors destroys (s19)
         if answer.kind in NUMERIC and answer.head and pool.counts(option, answer.head):
             continue  # 'five' for 'four layers' where the page says 'four or five layers'
         if _acceptable(option, answer.text, source, chosen):
@@ -611,8 +613,9 @@ def _acceptable(option: str, answer: str, source: str, chosen: list[str]) -> boo
         return False  # named in the same sentence: possibly also true
     if ("(" in option) != ("(" in answer):
         return False  # 'Article 102' alone among 'Article 101(1)', '101(2)', '101(3)': its form
-    if any(same_name(option, other) for other in (answer, *chosen)):
-        return False
+    if any(same_name(option, other) or stems(option) == stems(other)
+           for other in (answer, *chosen)):
+        return False  # 'tumorous cells' beside 'tumor cells': one is right if the other is
     return all(o != norm(c) and o not in norm(c) and norm(c) not in o for c in chosen)
 
 
@@ -641,3 +644,38 @@ def same_name(a: str, b: str) -> bool:
                 "".join(w[0] for w in _CAPITALISED.findall(long)) == short:
             return True
     return False
+
+
+_ARTICLES = frozenset(["the", "a", "an"])
+# endings that make one word of another (a light stemmer: nltk's Snowball stemmer did the same
+# here, but importing nltk cost the engine's start a second of CPU)
+_ENDINGS = ("ousness", "ations", "ation", "ical", "ness", "ions", "ion", "ity", "ous", "ive",
+            "ing", "ed", "al", "ic", "es", "s", "y")
+
+
+def _stem(word: str) -> str:
+    """'tumorous', 'tumors' → 'tumor'; 'infected', 'infection' → 'infect'; 'waves' → 'wave'
+    (the longest ending that leaves four letters)."""
+    return next((word[: -len(e)] for e in _ENDINGS if word.endswith(e)
+                 and len(word) - len(e) >= 4), word)
+
+
+def stems(text: str) -> frozenset[str]:
+    """The word stems of ``text``, articles aside: 'tumorous cells' and 'the tumor cell' say
+    the same thing."""
+    return frozenset(_stem(w) for w in norm(text).split() if w not in _ARTICLES)
+
+
+def describes(option: str, answer: Answer, sent: Span) -> bool:
+    """A description offered for a description whose modifier the answer's sentence says of
+    its subject ('tumor cells' and 'tumorous cells' for 'the abnormal cells' that a response to
+    tumors destroys, s19): the option names the answer's referent another way, a second right
+    answer."""
+    *modifiers, _ = norm(option).split() or [""]
+    mine = {_stem(w) for w in modifiers if w not in _ARTICLES and len(w) > 2}
+    if not mine:
+        return False
+    said = {_stem(t.lower_) for t in sent if t.is_alpha and not t.is_stop
+            and not answer.start <= t.i < answer.end}
+    return bool(mine & said)
+
