@@ -33,11 +33,13 @@ from typing import Any
 from bench import keep_data
 
 DATA = Path(__file__).resolve().parent / "data"
-# sessions 12's, 15's and 17's packets (not in card_reviews_*.jsonl): packet → its three reviewers
+# sessions 12's, 15's, 17's and 19's packets (not in card_reviews_*.jsonl): packet → its
+# three reviewers
 PACKETS = {"s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f"),
        "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f"),
        "s17-both": ("r17a", "r17b", "r17c"), "s17b-both": ("r17d", "r17e", "r17f"),
-       "s19-both": ("r19a", "r19b", "r19c"), "s19b-both": ("r19d", "r19e", "r19f")}
+       "s19-both": ("r19a", "r19b", "r19c"), "s19b-both": ("r19d", "r19e", "r19f"),
+       "s19c-both": ("r19g", "r19h", "r19i")}
 
 
 def rated() -> list[dict[str, Any]]:
