@@ -259,6 +259,8 @@ class _Keeping(_Binding):
 def _find(text: str, answer: str) -> int:
     """Where the answer is asked from: its first place in the text outside a heading (a page
     titled 'Photosynthesis' defines it in its first sentence, which is what to ask about)."""
+    if not any(c.isalnum() for c in answer):  # "" occurs everywhere; "." asks about nothing
+        raise InputError(f"answer {answer!r} has no letter or digit to ask about")
     hits = [m.start() for m in re.finditer(re.escape(answer), text)] or [
         m.start() for m in re.finditer(re.escape(answer), text, re.IGNORECASE)]
     if not hits:
