@@ -33,7 +33,7 @@ from agents.generation.ranking import Candidate, ranker
 from agents.generation.reference import Resolver
 from agents.generation.spans import Answer, as_group, as_person, locate, names_used, people_named
 from agents.generation.terms import MONTHS_EN
-from agents.generation.text import check_text, is_heading_at
+from agents.generation.text import check_text, is_heading_at, normalise
 from schemas.events import Card
 
 if TYPE_CHECKING:
@@ -328,13 +328,15 @@ def cards_for_answers(
     upload_id: str = "answers",
     pipelines: tuple[str, ...] = DEFAULT_PIPELINES,
 ) -> list[Card]:
-    """One card per answer, in order, each card's ``answer`` exactly that text.
+    """One card per answer, in order, each card's ``answer`` exactly that text (in the form the
+    text is read in, ``text.normalise``: NFC, ligatures spelled out).
 
     ``language`` is ISO 639-1 (or a Tesseract code); None detects it. ``card_type`` "qa"
     (default) or "cloze". Raises InputError for an answer that is not in the text."""
     text = check_text(text)
     if not answers:
         raise InputError("give at least one answer")
+    answers = [normalise(a) for a in answers]  # "é" typed as e + accent is found in the NFC text
     if card_type not in ("qa", "cloze"):
         raise InputError(f"answer-aware cards are qa or cloze, not {card_type!r}")
     code = lang.normalise_code(language) or lang.detect(text)

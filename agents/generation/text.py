@@ -106,6 +106,12 @@ def check_text(text: object) -> str:
     words = stripped.split()
     if len(words) < 2:
         raise EmptyText("the text is a single word; cards need at least one sentence")
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    """The form cards are made from: NFC, ligatures spelled out, soft hyphens dropped, line ends
+    as newlines. An answer the user gives is put in the same form, to be found in the text."""
     text = unicodedata.normalize("NFC", text)
     for ligature, plain in _LIGATURES.items():
         text = text.replace(ligature, plain)
