@@ -130,25 +130,3 @@ def test_stems_and_describes(nlp: Language) -> None:
     assert not choices.describes("NK cells", answer, sent)
     assert not choices.describes("cells", answer, sent)
 
-
-# a page whose dated sentence opens on 'the mood': its question is dropped as vague
-DATED = (
-    "The settlers built a row of mills along the Tamar River in 1841. "
-    "The mood in the northern towns was further worsened by a cold winter in 1846. "
-    "The railway reached the coast in 1852 after a long dispute. "
-    "The boom ended with the great flood of 1861."
-)
-
-
-def test_a_dropped_question_leaves_its_options_a_blank(nlp: Language, encoder: object) -> None:
-    """The options of an answer went with its question: when a later check dropped the
-    question ('When was the mood in the northern towns further worsened …?', which mood only
-    the page says), the year lost its multiple choice although its blank and its three options
-    were sound (on 120 seen passages, 61 of 181 numeric answers with three options made no
-    multiple-choice card). The blank stands in as the stem (main: no card for 1846)."""
-    cards = _mcq(nlp, encoder, DATED)
-    winter = [c for c in cards if c.answer == "1846"]
-    assert len(winter) == 1, [(c.question, c.answer) for c in cards]
-    assert winter[0].question.endswith("by a cold winter in _____."), winter[0].question
-    assert len(winter[0].choices) == 4 and "1846" in winter[0].choices
-    assert len({(c.answer, c.source) for c in cards}) == len(cards)  # one card per answer

@@ -41,7 +41,6 @@ from agents.generation.granularity import (
     siblings,
 )
 from agents.generation.plausible import DATED, YEAR, in_era
-from agents.generation.questions import BLANK
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
 from agents.generation.terms import MONTHS_EN, NUMBER_WORDS, Term, norm
 
@@ -680,25 +679,3 @@ def describes(option: str, answer: Answer, sent: Span) -> bool:
             and not answer.start <= t.i < answer.end}
     return bool(mine & said)
 
-
-def blanked(made: Sequence[Candidate], kept: Sequence[Candidate]) -> list[Candidate]:
-    """The multiple-choice cards whose question a later check dropped (``made`` before it,
-    ``kept`` after), with the blank of their own span's cloze as the stem instead: an answer
-    that got a question got its options with it, so a question dropped as vague or garbled
-    ('When was the situation in New France further exacerbated …?') took the fact's multiple
-    choice with it, though its blank ('… by a poor harvest in _____.') and the options were
-    sound. None where the deck already has a multiple-choice card of that answer there."""
-    there = {(c.answer, c.source) for c in kept if c.type == "mcq"}
-    blanks = {(c.answer, c.source): c for c in kept if c.type == "cloze"}
-    out: list[Candidate] = []
-    for card in made:
-        ident = (card.answer, card.source)
-        if card.type != "mcq" or BLANK in card.question or ident in there \
-                or ident not in blanks or any(card is k for k in kept):
-            continue
-        stem = blanks[ident].question
-        out.append(replace(card, question=stem, choices=shuffle(list(card.choices), stem),
-                           level=card.level + 0.2,
-                           tags=[t for t in card.tags if not t.startswith("role:")]))
-        there.add(ident)
-    return out

@@ -159,9 +159,8 @@ def generate(
                     made = [c for c in made if c.type != "tf"]  # one of several alternatives
                 out += [dataclasses.replace(c, sentence=sent.text) for c in made]
             resolver.push(sent)
-        kept = standing(well_formed(out, nlp), standalone.topic_words(sents),
+        return standing(well_formed(out, nlp), standalone.topic_words(sents),
                         standalone.main_topic(sents))
-        return kept + choices.blanked(out, kept)  # a dropped question's options keep a blank
 
     cands = every(Resolver(names=names))
     if len(cands) < _FEW and prose:
