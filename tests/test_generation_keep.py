@@ -520,21 +520,22 @@ def test_the_last_resort_serves_no_type_more_likely_deleted_than_kept() -> None:
     bar; held out by review (bench.keep_model --loro, the present reviews as above), those
     cards are kept at least half the time for every type. At 165cd15 (padding from the
     floors) the question cards there (0.25-0.60) were kept 40 % (418 cards, every review) and
-    the statements (0.40-0.60) 49 %."""
+    the statements (0.40-0.60) 49 %.
+
+    Multiple choice is held to 40 %: with session 19's reviews in the data its band
+    (0.30-0.50) is kept 43 % (76 cards), but the last resort was removed for it (24d0a7e) and
+    put back after session 20's held-out reviews (s20, s20b): the choice cards it served there
+    were kept 5 of 8, and without it the decks served 5 fewer choice cards (26 -> 21) at a kept
+    share no higher (71.8 % -> 69.8 %, mean of three reviewers) and all cards 71.4 / 56.1 % ->
+    71.9 / 54.8 %. Choice cards are the scarcest after questions; a deck one short of its
+    count has nothing better to offer."""
     from agents.generation.quality import KEEP_BAR, KEEP_PAD
 
     y, pred, types, present = _held_out()
-    padded = [t for t, bar in KEEP_BAR.items() if KEEP_PAD[t] < bar]
-    assert len(padded) >= 3, padded
-    for t in padded:
-        padding = (types == t) & (pred >= KEEP_PAD[t]) & (pred < KEEP_BAR[t]) & present
+    for t, bar in KEEP_BAR.items():
+        padding = (types == t) & (pred >= KEEP_PAD[t]) & (pred < bar) & present
         assert padding.sum() >= 30, t
-        assert y[padding].mean() >= 0.5, (t, y[padding].mean())
-    # no band of mcq under its bar is kept half the time (session 20, s19* in the data:
-    # 0.30-0.50 kept 43 % of 76): multiple choice is never a last resort
-    mcq = (types == "mcq") & (pred >= 0.30) & (pred < KEEP_BAR["mcq"]) & present
-    assert mcq.sum() >= 30 and y[mcq].mean() < 0.5
-    assert KEEP_PAD["mcq"] == KEEP_BAR["mcq"]
+        assert y[padding].mean() >= (0.4 if t == "mcq" else 0.5), (t, y[padding].mean())
 
 
 def test_a_weak_question_does_not_pad_a_mixed_deck_but_a_deck_of_questions_alone() -> None:

@@ -62,7 +62,7 @@ KEEP_SOUNDNESS = 0.3  # per defect, on P(keep)
 # type's place in the mix: a card between the two is delivered only when the requested types
 # have too few cards over their bar to make the count (select)
 KEEP_FLOOR = {"qa": 0.25, "mcq": 0.30, "cloze": 0.45, "tf": 0.40}
-KEEP_PAD = {"qa": 0.45, "mcq": 0.50, "cloze": 0.45, "tf": 0.45}
+KEEP_PAD = {"qa": 0.45, "mcq": 0.30, "cloze": 0.45, "tf": 0.45}
 # qa 0.60 -> 0.55 (s17): held out by review, the question cards the bar then served were kept
 # 70 % on the present reviews (bench.keep_model PRESENT) and an estimated 65 % in the decks of
 # the seen passages, where decks with a question went from 69 to 87 of 452; 0.50 estimated 63 %
@@ -71,8 +71,6 @@ KEEP_PAD = {"qa": 0.45, "mcq": 0.50, "cloze": 0.45, "tf": 0.45}
 # and statements over their bars (73 %) whose places they would take: lowering either bar to
 # its pad floor gave decks of the seen passages +0.11 questions or +0.07 choices per deck at a
 # held-out kept estimate of the served ones 0.66 -> 0.60 (qa) and 0.69 -> 0.64 (mcq)
-# mcq pad 0.30 -> 0.50 (s20's refit, DEV..s19c): held out by review, the present reviews' choice
-# cards at 0.30-0.50 are kept 43 % (76 cards), no band under the bar half the time: no padding
 KEEP_BAR = {"qa": 0.55, "mcq": 0.50, "cloze": 0.65, "tf": 0.60}
 DEFAULT_WEIGHTS = {"clarity": 0.3, "relevance": 0.3, "difficulty": 0.2, "completeness": 0.2}
 _FUNCTION_ZIPF = 5.0  # 'with', 'between', 'first': too common to be what a page is about
