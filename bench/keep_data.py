@@ -83,7 +83,11 @@ SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
         # session 19's two reviews (held-out SQuAD with Introduction to Python Programming pages)
         "s19-both": ("r19a", "r19b", "r19c"), "s19b-both": ("r19d", "r19e", "r19f"),
         # s19c: University Physics pages and held-out SQuAD, the session's last engine
-        "s19c-both": ("r19g", "r19h", "r19i")}
+        "s19c-both": ("r19g", "r19h", "r19i"),
+        # session 20's two reviews (SQuAD v1.1 dev articles held out in squad_heldout2.json, with
+        # University Physics pages; with Introduction to Philosophy pages), each with a
+        # declared exploration share (card_review --explore 1)
+        "s20-both": ("r20a", "r20b", "r20c"), "s20b-both": ("r20d", "r20e", "r20f")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:

@@ -115,7 +115,8 @@ SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-
              "s16-after", "s16b-after",
              "s17-after", "s17b-after", "s17c-after",
              "s18-after", "s18b-after", "s18c-after",
-             "s19-after", "s19b-after", "s19c-after")
+             "s19-after", "s19b-after", "s19c-after",
+             "s20-after", "s20b-after")
 
 
 @dataclass(frozen=True)
@@ -200,10 +201,10 @@ def seen() -> list[tuple[Passage, int]]:
     Astronomy 2e, Sociology 3e, Microbiology, Political Science, World History, American
     Government, Introduction to Anthropology, Life, Liberty, and the Pursuit of
     Happiness, College Success, Introduction to Intellectual Property and Introduction to
-    Python Programming and University Physics pages read since."""
+    Python Programming, University Physics and Introduction to Philosophy pages read since."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
-                            "success", "ip", "python", "uphys")
+                            "success", "ip", "python", "uphys", "philo")
              for p in textbook("test", book=book)]
     held: dict[str, Passage] = {}
     for p in squad("test", SQUAD_HELDOUT) + squad("test", SQUAD_HELDOUT2) + pages:
