@@ -1,8 +1,9 @@
 """The deck's composition rules (quality._composes), counted on the cards the deck serves,
-not on the candidates before selection: a negated false statement only beside a false
-statement of another kind, true statements at most one more than false ones; and one card
-per sentence of the page, its clauses included, while another sentence has a good card to
-give. The engine end to end on the demo's samples (real spaCy and MiniLM)."""
+not on the candidates before selection: one negated false statement, beside a false
+statement of another kind where the page has one, true statements at most one more than
+false ones; and one card per sentence of the page, its clauses included, while another
+sentence has a good card to give. The engine end to end on the demo's samples (real spaCy
+and MiniLM)."""
 
 from __future__ import annotations
 
@@ -48,16 +49,20 @@ def _deck(engine: RuleEngine, text: str, count: int) -> list[Card]:
     return engine.generate(request).cards
 
 
-def test_a_negation_is_never_the_decks_only_false_statement(engine: RuleEngine) -> None:
-    """The demo's water-cycle deck served 'The water cycle does not describe how water moves
-    …' as its only False: the cap counted a false statement of another kind among the
-    candidates, which the deck then did not serve."""
+def test_one_negation_at_most_and_the_water_cycle_deck_has_a_false_statement(
+        engine: RuleEngine) -> None:
+    """The demo's water-cycle page gives no false statement but negations over their bar.
+    Until session 20 a negation had to come beside a false statement of another kind, and
+    the test held the deck to that; now (9f2) one negation may be the deck's one False where
+    the page has no other kind, so the deck says 'The water cycle does not describe how water
+    moves …' as its False rather than only True statements. Still one negation at most."""
     for count in (6, 10):
         deck = _deck(engine, WATER, count)
-        false = [c for c in deck if c.type == "tf" and c.answer == "False"]
+        said = [c for c in deck if c.type == "tf"]
+        false = [c for c in said if c.answer == "False"]
         negated = [c for c in false if "tf:negation" in c.tags]
         assert len(negated) <= 1, negated
-        assert not negated or len(false) > len(negated), [c.question for c in deck]
+        assert false or not said, [c.question for c in deck]
 
 
 def test_true_statements_number_at_most_one_more_than_false_ones(engine: RuleEngine) -> None:
@@ -105,3 +110,24 @@ def test_a_sentence_gives_no_second_card_while_another_has_a_good_one() -> None:
             asked = Counter(_sentence_of(c, sentences) for c in deck)
             assert len(deck) == count and max(asked.values()) == 1, [
                 (_sentence_of(c, sentences), c.question) for c in deck]
+
+
+# plain sentences with nothing to swap (no date, number or second name of a kind, no verb with
+# an opposite): their only false statements are negations; made up for the test
+COLONY = ("The Genoese merchants built a harbour at the mouth of the Dnieper. "
+          "The fortress of Kaffa was governed by a Genoese consul. "
+          "The consul of the colony collected taxes from the merchants of the city. "
+          "The walls of the fortress protected the harbour from raids.")
+
+
+def test_a_negation_is_the_decks_false_statement_where_the_page_has_no_other() -> None:
+    """Held back until a false statement of another kind joined the deck, a negation was
+    never served where the page gave no other kind: the deck's statements were all True
+    (78 of 343 seen decks). It may now be the one False, still only one. Real spaCy."""
+    engine = RuleEngine(encoder=None)
+    for types, count in ((("tf",), 4), (("qa", "mcq", "cloze", "tf"), 6)):
+        request = GenerationRequest(COLONY, "upload-deck", count, "intermediate", types)
+        said = [c for c in engine.generate(request).cards if c.type == "tf"]
+        false = [c for c in said if c.answer == "False"]
+        assert len(false) == 1 and "tf:negation" in false[0].tags, [c.question for c in said]
+        assert len(said) - len(false) <= len(false) + 1, [c.question for c in said]
