@@ -221,9 +221,10 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
 # 'object' removed 0 kept / 3 rejected and 'short' 0 / 1; 'bare' 2 kept / 1 rejected, so it
 # is left out; 'quantifier' 0 / 1 (it matches a lowercased 'many' too, not 'How many'), and
 # holds questions as well (qa 0 / 2); 'such' ('Where did HT fail such coups …?') qa 0 / 1,
-# as on statements and cloze (scope.py)
-_MCQ_SCOPES = frozenset(["object", "short", "quantifier", "such"])
-_QA_SCOPES = frozenset(["quantifier", "such"])
+# as on statements and cloze (scope.py); 'relative' ('When did the new concept find …?')
+# qa 0 / 1, mcq 0 / 2 (session 20, every seen rated card)
+_MCQ_SCOPES = frozenset(["object", "short", "quantifier", "such", "relative"])
+_QA_SCOPES = frozenset(["quantifier", "such", "relative"])
 
 
 def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
