@@ -163,8 +163,21 @@ def asker() -> tuple[str, Callable[[str, list[str]], list[str]]]:
     except ImportError:
         cards_for_answers = None
     if cards_for_answers is not None:
-        return ("answer-aware API (cards_for_answers)",
-                lambda text, answers: [c.question for c in cards_for_answers(text, answers)])
+        from agents.exceptions import InputError
+
+        def aware(text: str, answers: list[str]) -> list[str]:
+            try:
+                return [c.question for c in cards_for_answers(text, answers)]
+            except InputError:  # one answer the engine refuses (e.g. only inside a longer
+                out = []        # word): that one counts as no question, the others are asked
+                for answer in answers:
+                    try:
+                        out += [c.question for c in cards_for_answers(text, [answer])]
+                    except InputError:
+                        out.append("")
+                return out
+
+        return "answer-aware API (cards_for_answers)", aware
 
     from agents.generation import GenerationRequest, build_engine
 
