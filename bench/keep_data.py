@@ -87,7 +87,9 @@ SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
         # session 20's two reviews (SQuAD v1.1 dev articles held out in squad_heldout2.json, with
         # University Physics pages; with Introduction to Philosophy pages), each with a
         # declared exploration share (card_review --explore 1)
-        "s20-both": ("r20a", "r20b", "r20c"), "s20b-both": ("r20d", "r20e", "r20f")}
+        "s20-both": ("r20a", "r20b", "r20c"), "s20b-both": ("r20d", "r20e", "r20f"),
+        # s20c: Introduction to Philosophy pages and held-out SQuAD, the session's last engine
+        "s20c-both": ("r20g", "r20h", "r20i")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
