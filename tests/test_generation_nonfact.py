@@ -87,3 +87,27 @@ def test_a_sentence_run_into_a_subjectless_fragment_makes_no_card(nlp: Language)
     assert _from(cards, "Loire")
     assert _from(cards, "lists a few companies") == []
     assert _from(cards, "true and false are keywords")
+
+
+def test_praise_makes_no_card(nlp: Language) -> None:
+    """s19b, s6, s18b: 'Python has an interesting history', 'Knowing how to program is a
+    useful skill …', 'There are certainly many benefits to intelligence testing' (every
+    reviewer: an opinion, nothing to learn). Invented: the same forms on another subject."""
+    text = ("Knitting has a fascinating history. "
+            "Learning to knit is a rewarding hobby that can calm any mind. "
+            "There are certainly many benefits to knitting in a group. "
+            "Wool and cotton have received an incredible amount of praise from knitters. "
+            + FACT)
+    cards = _cards(nlp, text)
+    assert _from(cards, "Loire")
+    for words in ("fascinating", "rewarding", "certainly", "incredible"):
+        assert _from(cards, words) == [], words
+
+
+def test_praise_that_picks_one_or_gives_its_reason_is_a_fact(nlp: Language) -> None:
+    for text in ("The most useful tool for testing engines is the steam indicator.",
+                 "Knitting is an interesting field of study because every culture knits.",
+                 "The engineer did some useful work on the steam digester in 1679.",
+                 "Obtaining useful knowledge from patterns of disease took decades."):
+        assert nonfact.no_fact(nlp(text)[:]) is None, text
+    assert nonfact.no_fact(nlp("Knitting has a fascinating history.")[:]) == "praise"

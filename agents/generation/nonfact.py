@@ -11,6 +11,13 @@ Advice prose (a study-skills book) is full of them; read from the parse:
 - ``same``: 'X is the same.' / 'X is different.' with no second term ('as', 'from', 'to',
   'than') and one thing as its subject: the other side of the comparison is elsewhere on
   the page ('The three approaches are different' compares its own members);
+- ``praise``: the main clause says what is worth having, not what is: its predicate or
+  object is a word of praise ('Python has an interesting history', 'Knowing how to program
+  is a useful skill …', 'Writing programs is … inherently useful, and rewarding', 'Vision
+  and hearing have received an incredible amount of attention …'), or the writer vouches
+  for it ('There are certainly many benefits to …'). A superlative picks one of a kind and
+  stands ('The most useful instrument … is the indicator'), and so does praise with its
+  reason ('… an interesting field of sociology because …': kept);
 - ``anecdote``: the main verb's subject is the imagined person of a worked story in advice
   prose ('The student decides …', 'One reader identifies as …', 'One of the students …').
 
@@ -20,7 +27,9 @@ seen rated card (``bench.card_references``, s6-s18b; kept / rejected cards remov
 anecdote cloze 1/1, tf 1/3 (the kept two: one 'One of the male students wonders …'
 sentence); no qa or mcq card. Left out: 'people'/'person' as the story's person ('One of
 the most famous people born in Warsaw was …': 2 kept / 1 rejected); 'may' (a textbook's
-'may be classified as …').
+'may be classified as …'). Praise (session 21; the engine run on the 19 seen decks with a
+word of praise): 3 rejected tf cards removed (4 ratings), no kept one; one deck's unrated
+cloze gave its place to a rated-rejected one, two decks are a card shorter.
 
 A sentence that ``run_together`` finds (a full stop, then a lowercase verb with no subject:
 '… quickly. shows a few examples of …', where the page's figure reference was dropped) makes
@@ -39,13 +48,22 @@ _STANCE = frozenset(str.split(
 # reader identifies as …'); 'people', 'person' speak of real ones too
 _PEOPLE = frozenset(str.split("student reader classmate roommate friend learner"))
 _LIKENESS = frozenset(["same", "different", "similar"])
+# words of praise: a card on one asks the student to agree, not to recall ('great' is left
+# out: 'a great power', 'the Great War' are facts)
+_PRAISE = frozenset(str.split(
+    "interesting useful rewarding fun exciting fascinating incredible amazing wonderful "
+    "enjoyable"))
+_OBJECTS = frozenset(["attr", "acomp", "dobj", "oprd"])
+# an object is the claim only of a verb of having ('did some useful work on the digester' is
+# a deed, and a fact)
+_GAINS = frozenset(["have", "receive", "present", "get", "gain"])
 _SECOND = frozenset(["as", "from", "to", "than", "with"])
 
 
 def no_fact(sent: Span) -> str | None:
     """The class of a sentence that states no fact, or None when it may state one."""
     for rule, test in (("hypothetical", _hypothetical), ("stance", _stance),
-                       ("anecdote", _anecdote), ("same", _same)):
+                       ("anecdote", _anecdote), ("same", _same), ("praise", _praise)):
         if test(sent):
             return rule
     return None
@@ -115,4 +133,23 @@ def _same(sent: Span) -> bool:
                 t.lower_ in _SECOND for t in c.subtree) and not any(
                 t.lower_ in _SECOND for t in root.children):
             return True
+    return False
+
+
+def _praise(sent: Span) -> bool:
+    root = sent.root
+    if any(c.dep_ == "advmod" and c.lower_ == "certainly" for c in root.children):
+        return True  # 'There are certainly many benefits to intelligence testing.'
+    if any(c.dep_ == "advcl" and any(m.lower_ == "because" for m in c.children)
+           for c in root.children):
+        return False  # '… is a particularly interesting field because …': the reason is a fact
+    heads = [c for c in root.children if c.dep_ in _OBJECTS and (
+        c.dep_ != "dobj" or root.lemma_ in _GAINS)]
+    heads += [k for h in heads for k in h.children if k.dep_ == "conj"]
+    for head in heads:
+        words = [head, *(c for c in head.children if c.dep_ in ("amod", "conj"))]
+        for word in words:
+            if word.lower_ in _PRAISE and not any(
+                    c.lower_ in ("most", "least") for c in word.children):
+                return True
     return False

@@ -30,7 +30,10 @@ quantity, in a few classes this module owns:
   again ('In December 2008 … from July to October 2008') bounds nothing: which side the
   event lies on, the words say, not the years. Decades and centuries are read as the years
   they span (``times_named``), for the answer and the sentence alike: buildings from the
-  _____ 'eradicated in the 1950s' are offered no '21st century' (s17);
+  _____ 'eradicated in the 1950s' are offered no '21st century' (s17), and a longer time
+  it names that holds the answer's bounds it from below: a vote in _____ (2009) on 'the
+  best show of the 2000s' is offered no '1999', nor is its false statement made with one
+  (s20b, all three reviewers);
 - a time that is over: no option not yet over, by the real clock (``finished``): 'most of
   the 21st century' for a past use (s17b);
 - the page's time frame: a one-year answer's options stay within the page's times widened
@@ -378,7 +381,9 @@ def around(answer: str, rest: str) -> tuple[int | None, int | None]:
     between 1885 and 1902; buildings from the _____ 'eradicated in the 1950s': an option
     begins before 1950, so no '21st century'), and the birth a stated age implies ('In _____,
     the governor sent the 21-year-old officer': a 1753 answer keeps him at least ``ADULT``,
-    so not before 1748). (None, None) when the answer names no one time AD."""
+    so not before 1748), and the start of a longer time the sentence names that holds the
+    answer's (a vote in 2009 on 'the best show of the 2000s': not before 2000). (None, None)
+    when the answer names no one time AD."""
     own = times_named(answer)
     if len(own) != 1:
         return None, None
@@ -386,6 +391,11 @@ def around(answer: str, rest: str) -> tuple[int | None, int | None]:
     others = times_named(rest) + events_named(rest)
     lo = max((b for a, b in others if b < first), default=None)
     hi = min((a for a, b in others if a > last), default=None)
+    # a longer time the sentence names that holds the answer's: an option does not end before
+    # it begins ('In _____, the show was voted the best of the 2000s' → 2009: no '1999', s20b)
+    held = [a for a, b in others if a <= first and last <= b and (a, b) != (first, last)]
+    if held:
+        lo = max(lo or 0, *held)
     for found in _AGED.finditer(rest):
         age = int(found.group(1) or found.group(2))
         if ADULT <= age <= AGE_MAX and first == last:
