@@ -83,3 +83,11 @@ def nlp():  # type: ignore[no-untyped-def]
     found = pipeline("en")
     assert found is not None
     return found
+
+
+@pytest.fixture(scope="session")
+def encoder() -> Iterator[object]:
+    """MiniLM as the card engine uses it (options and giveaways by meaning), loaded once."""
+    from agents.encoder import shared_encoder
+
+    yield shared_encoder()

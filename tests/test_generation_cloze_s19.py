@@ -6,24 +6,13 @@ _____ … as a multicellular fungus' → 'fungi'). The sentence's other blanks s
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 
-from agents.generation.candidates import Document
-from agents.generation.cards import Candidate
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
-
-
-def _cards(nlp: Language, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    made: list[Candidate] = generate(doc, nlp, "intermediate", None, None)
-    return made
+from tests.engine import generated
 
 
 def _blanks(nlp: Language, text: str) -> list[str]:
-    return [c.answer for c in _cards(nlp, text) if c.type == "cloze"]
+    return [c.answer for c in generated(nlp, text, kind="cloze")]
 
 
 def test_what_there_is_is_no_blank(nlp: Language) -> None:
@@ -44,8 +33,8 @@ def test_a_year_the_sentence_adds_up_to_is_not_asked(nlp: Language) -> None:
     """s18 'ruled for only two years, from 1321 to _____' → 1323 (given away: 1321 plus
     two): no question, choice or blank asks the year the sentence's numbers add up to; the
     sentence's name stays a blank."""
-    made = _cards(nlp, "Emperor Arnulf, the son and successor of Otto, ruled for only two "
-                       "years, from 1321 to 1323.")
+    made = generated(nlp, "Emperor Arnulf, the son and successor of Otto, ruled for only two "
+                          "years, from 1321 to 1323.")
     asked = [(c.type, c.answer) for c in made if c.type != "tf"]
     assert not any(answer == "1323" for _, answer in asked), asked
     assert ("cloze", "Otto") in asked, asked

@@ -5,21 +5,15 @@ most experienced scientist'), and a blank that is one role noun for an unspecifi
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 
 from agents.generation import blanks
-from agents.generation.candidates import Document
-from agents.generation.parsed import generate
 from agents.generation.spans import Answer
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 
 def _blanks(nlp: Language, text: str) -> list[str]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [c.answer for c in generate(doc, nlp, "intermediate", None, None)
-            if c.type == "cloze"]
+    return [c.answer for c in generated(nlp, text, kind="cloze")]
 
 
 def test_a_blank_never_opens_with_a_focusing_particle(nlp: Language) -> None:

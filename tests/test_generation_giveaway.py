@@ -5,31 +5,13 @@ classes, fermions and bosons', 'a single equation with _____ unknown')."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
-
-import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
 from agents.generation import giveaway
-from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
-from agents.generation.parsed import generate
 from agents.generation.spans import Answer
-from agents.generation.text import usable_sentences
-
-
-@pytest.fixture(scope="module")
-def encoder() -> Iterator[object]:
-    from agents.encoder import shared_encoder
-
-    yield shared_encoder()
-
-
-def _cards(nlp: Language, encoder: object, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return generate(doc, nlp, "intermediate", encoder, None)
+from tests.engine import generated
 
 
 def _asked(cards: list[Candidate], answer: str) -> list[Candidate]:
@@ -48,7 +30,7 @@ EUROPE = (
 
 def test_a_nationality_in_the_sentence_gives_its_country_away(
         nlp: Language, encoder: object) -> None:
-    cards = _cards(nlp, encoder, EUROPE)
+    cards = generated(nlp, EUROPE, encoder)
     # 'Hungarian nobles … the capital of _____' (Hungary): the stem names the answer's form
     assert not [c.question for c in _asked(cards, "Hungary")]
     # no form of the answer in its sentence: still asked, multiple choice included
@@ -62,7 +44,7 @@ def test_a_demonym_of_another_stem_is_found_by_meaning(nlp: Language, encoder: o
     text = ("Dutch traders built warehouses along the coast of the Netherlands in 1602. "
             "Spanish ships reached Portugal in 1580. Farmers from Belgium moved to France in "
             "1610. The court of Denmark sent envoys to Sweden in 1620.")
-    cards = _cards(nlp, encoder, text)
+    cards = generated(nlp, text, encoder)
     assert not [c.question for c in _asked(cards, "the Netherlands") + _asked(cards, "Netherlands")]
 
 
@@ -70,7 +52,7 @@ def test_a_count_the_sentence_lists_is_not_asked(nlp: Language, encoder: object)
     text = ("The committee divided the members into three working groups, historians, "
             "engineers and lawyers. Each group met for 14 days in the summer of 1921. "
             "The final report of 1922 ran to 340 pages.")
-    cards = _cards(nlp, encoder, text)
+    cards = generated(nlp, text, encoder)
     assert not [c.question for c in _asked(cards, "three")]
 
 
@@ -78,7 +60,7 @@ def test_a_count_of_one_is_given_away_by_its_noun(nlp: Language, encoder: object
     text = ("The engineers reduced the design to a machine with only one moving part. "
             "The first prototype of 1887 had 12 moving parts and weighed 40 kilograms. "
             "A later model of 1893 weighed 25 kilograms.")
-    cards = _cards(nlp, encoder, text)
+    cards = generated(nlp, text, encoder)
     assert not [c.question for c in _asked(cards, "only one")]
 
 
@@ -87,7 +69,7 @@ def test_a_bare_count_of_two_is_not_worth_a_multiple_choice_card(
     text = ("The two armies finally met near the river in 1410. Four thousand soldiers died "
             "in the battle of 1410. Seven envoys signed the peace of 1411. The king sent two "
             "envoys to the city of Vilnius in 1412.")
-    cards = _cards(nlp, encoder, text)
+    cards = generated(nlp, text, encoder)
     assert not [c.question for c in _asked(cards, "two") if c.type == "mcq"]
     assert any(c.type == "mcq" for c in _asked(cards, "Seven"))  # a count worth asking
 
@@ -100,7 +82,7 @@ def test_a_number_the_sentences_other_numbers_give_is_not_asked(
             "retired. Mr Berg served as a judge from age 40 to 65 and spent 25 years on the "
             "bench. The council had 40 members in 1990 and 52 members in 2002. The new town "
             "hall of 1994 cost 3 million pounds.")
-    cards = _cards(nlp, encoder, text)
+    cards = generated(nlp, text, encoder)
     for answer in ("12 years", "age 40 to 65", "25 years"):
         assert not [c.question for c in _asked(cards, answer)], answer
     assert _asked(cards, "52") or _asked(cards, "52 members")  # no subtraction gives it
@@ -148,7 +130,7 @@ def test_a_year_the_sentence_states_again_is_not_asked(nlp: Language, encoder: o
     text = ("The king signed the Edict of 1598 on 13 April 1598 after years of civil war. "
             "The war had begun in 1562 with a massacre. Peace returned to the provinces by "
             "1601. The edict was revoked in 1685.")
-    cards = _cards(nlp, encoder, text)
+    cards = generated(nlp, text, encoder)
     assert not [c.question for c in _asked(cards, "1598") + _asked(cards, "13 April 1598")]
     assert [c for year in ("1562", "1685") for c in _asked(cards, year)]
 

@@ -5,30 +5,11 @@ off the clock, a model number offered other numbers, a continent the page's time
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
 
-import pytest
 from spacy.language import Language
 
-from agents.generation.candidates import Document
-from agents.generation.cards import Candidate
 from agents.generation.distractors import balanced
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
-
-
-@pytest.fixture(scope="module")
-def encoder() -> Iterator[object]:
-    from agents.encoder import shared_encoder
-
-    yield shared_encoder()
-
-
-def _mcq(nlp: Language, encoder: object, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [c for c in generate(doc, nlp, "intermediate", encoder, None) if c.type == "mcq"]
-
+from tests.engine import generated
 
 ARTICLES = (
     "Article 81(1) of the treaty bans cartels between firms. Article 81(2) makes such "
@@ -42,7 +23,7 @@ def test_no_option_is_cut_at_a_bracket_or_told_by_one(nlp: Language, encoder: ob
     """s18c: 'Article 102' among 'Article 101(1', 'Article 101(2', 'Article 101(3': the
     tagger's spans stop before the closing bracket. An option closes its bracket or is none,
     and a bracket in every option but the answer tells the answer by its form."""
-    cards = _mcq(nlp, encoder, ARTICLES)
+    cards = generated(nlp, ARTICLES, encoder, "mcq")
     assert cards  # the page still has a multiple-choice card ('1957')
     options = [o for c in cards for o in c.choices]
     assert all(balanced(o) for o in options), options
@@ -73,7 +54,7 @@ def test_clock_times_move_together_and_stay_on_the_clock(nlp: Language,
     as a whole, its width kept, every hour one the clock has."""
     text = ("Questions to ministers take place on a Wednesday between 2:30 p.m. and 3 p.m. in "
             "the chamber. The debate on the budget begins at 9:15 a.m. on Tuesdays.")
-    cards = [c for c in _mcq(nlp, encoder, text) if "p.m." in c.answer]
+    cards = [c for c in generated(nlp, text, encoder, "mcq") if "p.m." in c.answer]
     assert cards
     for card in cards:
         for option in card.choices:
@@ -88,7 +69,7 @@ def test_a_model_number_is_no_amount(nlp: Language, encoder: object) -> None:
     text = ("The company's best-selling cars in 1970 were the Dodge Dart and the Plymouth "
             "Fury 300. Sales of the Fury fell sharply after 1974. The plant in Detroit "
             "employed 4,500 workers in 1972.")
-    cards = _mcq(nlp, encoder, text)
+    cards = generated(nlp, text, encoder, "mcq")
     assert not [c.choices for c in cards if c.answer == "300"]
     assert any(c.answer == "4,500" for c in cards), [(c.answer, c.choices) for c in cards]
 
@@ -99,7 +80,7 @@ def test_a_page_of_1713_is_offered_no_australia(nlp: Language, encoder: object) 
     text = ("The Peace of Utrecht was mainly concerned with disputes in Europe. Fighting also "
             "spread to North America and to India in Asia. The war was ended in 1713 after "
             "long talks.")
-    cards = _mcq(nlp, encoder, text)
+    cards = generated(nlp, text, encoder, "mcq")
     assert any(c.answer == "Europe" for c in cards), [(c.answer, c.choices) for c in cards]
     assert not [c.choices for c in cards if "Australia" in c.choices]
 
@@ -110,7 +91,7 @@ def test_a_year_stays_on_its_side_of_a_war_the_sentence_names(nlp: Language,
     the sentence dates by name bounds the options as a year it states would (plausible.around)."""
     text = ("Following the Second World War, the league of coal producers was founded in 1951 "
             "by six states. A customs union followed in 1957 after long talks in Rome.")
-    cards = [c for c in _mcq(nlp, encoder, text) if c.answer == "1951"]
+    cards = [c for c in generated(nlp, text, encoder, "mcq") if c.answer == "1951"]
     assert cards
     assert all(int(o) > 1945 for c in cards for o in c.choices), [c.choices for c in cards]
 
@@ -119,5 +100,5 @@ def test_a_year_after_a_name_still_dates_it(nlp: Language, encoder: object) -> N
     """'the Scotland Act _____' (1998): reviewers kept such cards; a year is no model number."""
     text = ("The parliament was set up under the Scotland Act 1998 after a referendum. "
             "Elections to it are held every four years.")
-    cards = _mcq(nlp, encoder, text)
+    cards = generated(nlp, text, encoder, "mcq")
     assert any(c.answer == "1998" for c in cards), [(c.answer, c.choices) for c in cards]

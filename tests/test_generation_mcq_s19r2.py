@@ -3,30 +3,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
-
-import pytest
 from spacy.language import Language
 
 from agents.generation import gazetteer
-from agents.generation.candidates import Document
-from agents.generation.cards import Candidate
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
-
-
-@pytest.fixture(scope="module")
-def encoder() -> Iterator[object]:
-    from agents.encoder import shared_encoder
-
-    yield shared_encoder()
-
-
-def _mcq(nlp: Language, encoder: object, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [c for c in generate(doc, nlp, "intermediate", encoder, None) if c.type == "mcq"]
-
+from tests.engine import generated
 
 # a page about an old realm that names no year: nothing on it dates it, any reader does
 TIMELESS = (
@@ -44,7 +24,7 @@ def test_a_page_naming_no_time_is_offered_no_young_state(
     engine judged no time and offered states that did not yet exist. A page that names no time
     is offered no listed state younger than the land's own names (here 'China' is left with too
     few options for a card); the countries the page names itself stay options."""
-    cards = _mcq(nlp, encoder, TIMELESS)
+    cards = generated(nlp, TIMELESS, encoder, "mcq")
     offered = {o for c in cards for o in c.choices}  # main: 'North Korea', 'Taiwan' for China
     assert not {o for o in offered if o in gazetteer.FOUNDED}, \
         [(c.answer, c.choices) for c in cards]
@@ -68,8 +48,7 @@ def test_a_time_the_next_one_gives_away_is_not_asked(nlp: Language, encoder: obj
     century) was rejected as trivial as a cloze and as a multiple-choice card: the sentence's
     next century fixes the answer. No card blanks or asks such a time; a century its sentence
     does not fix is still asked."""
-    doc = Document(usable_sentences(SEQUENCE), {}, "en", None, None, Counter())
-    cards = list(generate(doc, nlp, "intermediate", encoder, None))
+    cards = generated(nlp, SEQUENCE, encoder)
     fixed = [(c.type, c.question) for c in cards
              if c.answer in ("17th century", "18th century") and c.type in ("mcq", "cloze")]
     assert not fixed, fixed

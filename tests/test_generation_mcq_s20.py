@@ -3,32 +3,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
-
-import pytest
 from spacy.language import Language
 
 from agents.generation import choices, roles
-from agents.generation.candidates import Document
-from agents.generation.cards import Candidate
-from agents.generation.parsed import generate
 from agents.generation.spans import locate
 from agents.generation.terms import norm
-from agents.generation.text import usable_sentences
-
-
-@pytest.fixture(scope="module")
-def encoder() -> Iterator[object]:
-    from agents.encoder import shared_encoder
-
-    yield shared_encoder()
-
-
-def _mcq(nlp: Language, encoder: object, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [c for c in generate(doc, nlp, "intermediate", encoder, None) if c.type == "mcq"]
-
+from tests.engine import generated
 
 # a textbook page that lists the kinds of a class it also asks about
 KINDS = (
@@ -50,7 +30,7 @@ def test_no_option_is_a_kind_the_page_puts_the_answer_in(
     'Mechanical waves', which the page says they all are: every option true as well. An option
     the page calls a kind of the answer, or the answer a kind of, is none (main offered
     'Electromagnetic waves' for what gamma and infrared waves do)."""
-    cards = _mcq(nlp, encoder, KINDS)
+    cards = generated(nlp, KINDS, encoder, "mcq")
     wave_cards = [c for c in cards if c.answer in ("Gamma waves", "Infrared waves",
                                                   "Visible waves")]
     assert wave_cards, [(c.answer, c.choices) for c in cards]
@@ -103,7 +83,7 @@ def test_no_option_names_the_answer_another_way(nlp: Language, encoder: object) 
     immune system's response to tumors destroys: both right as well. No description is offered
     whose modifier its sentence says of the answer (main offered 'Rusted leaves' for the
     diseased leaves that a response to rust removes)."""
-    cards = _mcq(nlp, encoder, SYNONYMS)
+    cards = generated(nlp, SYNONYMS, encoder, "mcq")
     assert cards, "the page's other leaves still make cards"
     for card in cards:
         if card.answer == "diseased leaves":
