@@ -47,7 +47,8 @@ def test_the_training_file_holds_only_dev_reviews_of_cardstream_cards() -> None:
 @pytest.mark.parametrize("session", ["s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b",
                                      "s12", "s12b", "s13", "s13b", "s14", "s14b", "s15",
                                      "s15b", "s16", "s16b", "s17", "s17b", "s17c", "s18",
-                                     "s18b", "s18c", "s19", "s19b", "s19c", "s20", "s20b"])
+                                     "s18b", "s18c", "s19", "s19b", "s19c", "s20", "s20b",
+                                     "s20c"])
 def test_the_seen_training_file_holds_only_the_seen_review_labelled_by_agreement(
         session: str) -> None:
     """Sessions 6-20's held-out reviews are seen now; their cards may train, and no other
