@@ -412,6 +412,10 @@ def report_loro(sessions: dict[str, tuple]) -> dict[str, float]:
         cells = [_auc(y[m], pred[m])] + [_auc(y[m & (types == t)], pred[m & (types == t)])
                                          for t in TYPES]
         print(f"{label:16s}" + " ".join(f"{c:7.3f}" for c in cells) + f"   (n={m.sum()})")
+    print("by newest review, all cards: " + ", ".join(
+        f"{rv} shipped{'' if rv not in fitted_on else ' (fitted on)'} "
+        f"{_auc(y[reviews == rv], p_shipped[reviews == rv]):.3f} held out "
+        f"{_auc(y[reviews == rv], p_loro[reviews == rv]):.3f}" for rv in RECENT))
     print("calibration, held out: mean P(keep) → kept share, all | " + "+".join(RECENT))
     for t in TYPES:
         m, n = types == t, (types == t) & recent
