@@ -25,7 +25,7 @@ def nlp() -> Language:
 @pytest.mark.parametrize(("text", "answer", "expected"), [
     # before: 'Originally planned for release in November what year, the game was delayed …?'
     ("Originally planned for release in November 2005, the game was delayed by the studio.",
-     "2005", "In what year was the game originally planned?"),
+     "2005", "When was the game originally planned?"),
     # before: 'Published where in 1851, the novel was praised by critics?'
     ("First published in London in 1851, the novel was praised by critics.", "London",
      "Where was the novel first published?"),

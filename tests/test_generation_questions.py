@@ -96,7 +96,8 @@ def test_a_participle_takes_the_main_clause_subject_and_tense() -> None:
 def test_a_modifier_answer_puts_its_noun_after_the_wh_word() -> None:
     text = "Isaac surrendered and was confined with silver chains."
     (card,) = cards_for_answers(text, ["silver"])
-    assert card.question == "What kind of chains was Isaac confined with?", card.question
+    # ('type', as SQuAD's askers write it: answer_aware.as_people_ask, session 21)
+    assert card.question == "What type of chains was Isaac confined with?", card.question
 
 
 def test_no_preposition_is_left_without_its_object() -> None:

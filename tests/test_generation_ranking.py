@@ -75,29 +75,27 @@ def test_a_shortened_sentence_keeps_the_parse_and_the_entities(nlp) -> None:  # 
 _YEAR_ASKED = ("When did ", "What year did ", "In what year did ")
 
 
-def test_a_year_is_also_asked_in_the_words_people_use_for_one(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_a_year_is_asked_in_the_words_people_use_for_one(nlp) -> None:  # type: ignore[no-untyped-def]
     made = candidates_for(PASSAGE, ["1887"], nlp)[0]
     asked = {c.question for c in made.candidates}
-    whens = [q for q in asked if q.startswith("When did ")]
-    assert whens
-    for q in whens:  # every 'When' question is also there as 'What year' and 'In what year'
-        rest = q.removeprefix("When ")
-        assert {f"What year {rest}", f"In what year {rest}"} <= asked
+    assert any(q.startswith("When did ") for q in asked)
+    # session 21: 'When', as people ask a year (answer_aware.as_people_ask), not 'What year'
+    # or 'In what year' beside it
+    assert not any("what year" in q.lower() for q in asked), asked
 
 
 def test_the_other_wh_phrases_keep_every_other_word() -> None:
     assert rephrasings("When did the fleet sail?", "December") == [
         "In what month did the fleet sail?"]
-    assert rephrasings("When did the fleet sail?", "3 December 1190") == [
-        "On what date did the fleet sail?"]
+    assert rephrasings("When did the fleet sail?", "3 December 1190") == []  # 'When' (s21)
     assert rephrasings("When did the fleet sail?", "the spring") == []  # not a year or a day
     assert rephrasings("Which river bounded the duchy?", "Seine") == [
         "What river bounded the duchy?"]
     assert rephrasings("From which port did the fleet sail?", "Messina") == [
         "From what port did the fleet sail?"]
     assert rephrasings("Which was the first?", "Rouen") == []  # 'which' heads no noun
-    assert rephrasings("What kind of arches does it have?", "rounded") == [
-        "What type of arches does it have?"]
+    # 'what type of' replaces 'what kind of' (answer_aware.as_people_ask, session 21)
+    assert rephrasings("What type of arches does it have?", "rounded") == []
     assert rephrasings("The Normans settled in the east of what place?", "Ireland") == [
         "The Normans settled in the east of what country?"]
     assert rephrasings("The Normans settled in the east of what place?", "Leinster") == []

@@ -1,7 +1,9 @@
 """Answer-aware questions, session 21: the wh-phrase that people write where one wording
-clearly dominates SQuAD's human questions (answer_aware.as_people_ask): a year is asked
-"When …?" rather than "In what year …?", "what kind of" is "what type of", and "whom" is
-"who". Deck questions do not pass through it. All texts invented."""
+clearly dominates SQuAD's human questions (answer_aware.as_people_ask): a year or a date is
+asked "When …?" rather than "In what year …?" or "What date … between?", "what kind of" is
+"what type of", and "whom" is "who"; and the name a participle gives a noun is asked "What
+was <the noun> called?" (participles.naming_question), not left in situ. Deck questions do
+not pass through either. All texts invented."""
 
 from __future__ import annotations
 
@@ -40,3 +42,31 @@ def test_a_year_alone_changes_its_wh_phrase() -> None:
     # a century or a day keeps the wording that names it
     assert as_people_ask("In what century did the mill close?", "19th century") == \
         "In what century did the mill close?"
+
+
+def test_a_fronted_date_reads_when_without_its_stranded_preposition() -> None:
+    assert as_people_ask("What date did the Tamsey riots break out between?",
+                         "between 1621 and 1629") == "When did the Tamsey riots break out?"
+    assert as_people_ask("On what date did the fleet sail?", "3 May 1190") == \
+        "When did the fleet sail?"
+
+
+def test_the_name_a_participle_gives_a_noun_is_asked_what_it_was_called() -> None:
+    text = "In 1998 the league built its first stadium, called Harrow Park, near the river."
+    (card,) = cards_for_answers(text, ["Harrow Park"])
+    assert card.question == "What was the league's first stadium called?", card.question
+    text = "The town council runs a ferry service called the Tamsey Link."
+    (card,) = cards_for_answers(text, ["the Tamsey Link"])
+    assert card.question == "What is the ferry service called?", card.question
+    text = "The guild built a small hall known as the Weavers House in the market square."
+    (card,) = cards_for_answers(text, ["the Weavers House"])
+    assert card.question == "What was the small hall known as?", card.question
+
+
+def test_what_a_such_as_names_is_asked_as_an_example() -> None:
+    text = "Other buildings such as the Brell Tower were also erected in the old harbour."
+    (card,) = cards_for_answers(text, ["the Brell Tower"])
+    assert card.question == "What is an example of buildings?", card.question
+    text = "The town of Kelmscott has several parks, like Harrow Green."
+    (card,) = cards_for_answers(text, ["Harrow Green"])
+    assert card.question == "What is an example of parks?", card.question

