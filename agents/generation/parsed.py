@@ -27,6 +27,7 @@ from agents.generation import (
     claims,
     clauses,
     definites,
+    garbled,
     gazetteer,
     giveaway,
     grammar,
@@ -455,9 +456,15 @@ def _unasserted(answer: Answer, sent: Span) -> bool:
 
 
 def _render_sentence(builder: Builder, sent: Span, replace: dict[int, str]) -> str | None:
+    """The sentence as a cloze or statement shows it, None when that would read as broken."""
     # 'Similarly, …', '… was however Maria …': the connective ties it to the page (claims.py)
     gone = claims.dropped(sent) if sent.doc.lang_ == "en" else set()
-    ids = [t.i for t in sent if not (t.i == sent.end - 1 and t.is_punct) and t.i not in gone]
+    # a quotation that closes after the stop ('… defined as "a policy of … force."') ends so
+    end, closing = sent.end, ""
+    if len(sent) > 2 and sent[-1].text in _CLOSING_QUOTES and sent[-2].text in ".!?":
+        end, closing = end - 1, sent[-1].text
+    ids = [t.i for t in sent[: end - sent.start] if not (t.i == end - 1 and t.is_punct)
+           and t.i not in gone]
     # asides in brackets are no part of the fact
     depth = 0
     kept = []
@@ -475,7 +482,13 @@ def _render_sentence(builder: Builder, sent: Span, replace: dict[int, str]) -> s
     text = re.sub(r"^((however|also|thus|therefore|moreover|furthermore|meanwhile|nevertheless|"
                   r"instead|finally),?|(in addition|for example|as a result|in fact|later|then),)"
                   r"\s+", "", text, flags=re.IGNORECASE)
-    return text[:1].upper() + text[1:] + "."
+    text = text[:1].upper() + text[1:] + "." + closing
+    if sent.doc.lang_ == "en" and garbled.garbled(sent, text):
+        return None  # 'X so is …', '… the 'term of …', 'Making … on …': broken text (garbled.py)
+    return text
+
+
+_CLOSING_QUOTES = frozenset('"”’\'')
 
 
 def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:

@@ -60,7 +60,10 @@ _ABBREVIATIONS = (
     "usw.",
     "ca.",
 )
-_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]?\s+(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑÄÖÜÀÈÌÒÙÇ0-9`])")
+# a closing quotation mark or bracket after the stop stays with its sentence (split off, it
+# left 'defined as "A policy of … force.' with its quotation never closed)
+_SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)\]]))\s+"
+                       r"(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑÄÖÜÀÈÌÒÙÇ0-9`])")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,101 @@
+"""Is the sentence a cloze or a statement shows whole still a sentence? Read from its parse.
+
+A cloze card and a true/false card show their sentence as the page's own words, so a sentence
+that the page's extraction, the sentence splitter or a clause cut (clauses.py) left broken
+reaches the student as it is. On the seen rated cloze cards (dev and s6-s20b) about 15 % of the
+rejected carry the reviewers' tags 'echo' or 'other' for that reason. ``garbled`` names the
+shapes that a sentence's parse shows and that no well-formed sentence has (what
+``grammar.not_a_statement`` already refuses, no finite main verb, a question, a cut piece, is
+not repeated here):
+
+- *quote*: a quotation mark opened and never closed ('… refers to the 'granting of land in
+  return for service.', '… the term " Feudalism.');
+- *doubled*: a function word twice in a row ('a weaker effect and and a lower response');
+- *so*: a dangling 'so' between the subject and its verb, its 'and' cut away ('The theory of
+  evolution so is often regarded as …');
+- *what*: 'what' as the relative pronoun of a noun ('Trade in Lisbon what came next was …'):
+  two pieces of text run together;
+- *fragment*: the sentence opens with its main verb as an -ing form and has no subject
+  ('Building wider lanes on crowded roads.': an item of a list, not a fact);
+- *open_end*: the sentence ends on a word that opens what follows ('… and the', '… because')
+  or on a passive's preposition with nothing after it ('…, which is shown in.': a figure
+  reference dropped).
+
+Measured on every seen rated card (``bench/data/card_reviews_*.jsonl``), parsing each card's
+source sentence as the engine does: see the commit message and ``tests/test_generation_
+garbled_s21.py``.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+_OPEN_ENDS = frozenset({"CCONJ", "SCONJ", "DET"})
+_DOUBLED = frozenset({"CCONJ", "ADP", "DET"})
+_OPENING_QUOTES = frozenset({"'", "‘"})
+_CLOSING_QUOTES = frozenset({"'", "’"})
+
+
+def garbled(sent: Span, text: str) -> str:
+    """Why ``sent``, shown as ``text`` (its rendering, blank or not), reads as broken text;
+    empty when it does not."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return ""
+    if _unclosed_quote(sent, text):
+        return "quote"
+    if any(a.text == b.text and a.pos_ in _DOUBLED for a, b in pairwise(words)):
+        return "doubled"
+    if any(_dangling_so(t) for t in sent):
+        return "so"
+    if any(t.lower_ == "what" and t.dep_ in (*_SUBJECTS, "dobj") and t.head.dep_ == "relcl"
+           for t in sent):
+        return "what"
+    first, root = words[0], sent.root
+    if first == root and root.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS
+                                                        for c in root.children):
+        return "fragment"
+    if words[-1].pos_ in _OPEN_ENDS or _stranded(words[-1]):
+        return "open_end"
+    return ""
+
+
+def _unclosed_quote(sent: Span, text: str) -> bool:
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return True
+    # a single quote that opens a lowercase word ("the 'granting of …"); an apostrophe that
+    # begins a name ("the 'Phags-pa script") is no quotation mark
+    return any(t.text in _OPENING_QUOTES and t.tag_ == "``" and t.i + 1 < sent.end
+               and sent.doc[t.i + 1].is_lower
+               and not any(u.text in _CLOSING_QUOTES for u in sent.doc[t.i + 1 : sent.end])
+               for t in sent)
+
+
+def _dangling_so(tok: Token) -> bool:
+    """'The theory of evolution so is regarded …': 'so' right after the subject and right
+    before its verb (the parser hangs it on either)."""
+    if tok.lower_ != "so" or tok.i + 1 >= tok.sent.end or tok.i == tok.sent.start:
+        return False
+    after = tok.doc[tok.i + 1]
+    verb = after.head if after.dep_ in ("aux", "auxpass") else after
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < tok.i:
+        return False
+    return any(c.dep_ in _SUBJECTS and c.right_edge.i in (tok.i - 1, tok.i)
+               and not c.right_edge.is_punct for c in verb.children)
+
+
+def _stranded(last: Token) -> bool:
+    """A passive's preposition with no object ('…, which is depicted in.'); a relative clause's
+    own ('the world that people live in') and a particle ('sworn in') keep theirs."""
+    verb = last.head
+    if last.pos_ != "ADP" or last.dep_ != "prep" or any(last.children):
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return verb.dep_ == "ROOT" or (subject is not None and subject.tag_ in ("WDT", "WP"))
