@@ -43,6 +43,8 @@ def _shown(nlp: Language, text: str) -> list[tuple[str, str]]:
     ("Building wider cycle lanes on the crowded roads of the old town centre.", "fragment"),
     ("The usual way of copying the genome in yeast cells is a process called budding, which "
      "is shown in.", "open_end"),
+    ("Stated briefly, the rule of Varn says that the pressure of a gas held at a fixed volume "
+     "is.", "open_end"),
 ])
 def test_a_broken_sentence_gives_no_cloze_or_statement(nlp: Language, broken: str,
                                                        why: str) -> None:
@@ -59,6 +61,8 @@ def test_a_broken_sentence_gives_no_cloze_or_statement(nlp: Language, broken: st
     "Some rulers of the dynasty used the 'Phags-pa script for their official seals.",
     "Feudalism in the valley refers to the 'granting of land' in return for military service.",
     "Using wider cycle lanes, the town reduced traffic on the crowded roads of its centre.",
+    "The pull of the moon on the tides is stronger than the pull of the sun is.",
+    "The old harbour walls were never repaired, and the town stayed as poor as it was.",
 ])
 def test_a_well_formed_sentence_is_not_refused(nlp: Language, fine: str) -> None:
     assert garbled(nlp(fine)[:], fine) == ""

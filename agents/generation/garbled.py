@@ -19,7 +19,8 @@ not repeated here):
   ('Building wider lanes on crowded roads.': an item of a list, not a fact);
 - *open_end*: the sentence ends on a word that opens what follows ('… and the', '… because')
   or on a passive's preposition with nothing after it ('…, which is shown in.': a figure
-  reference dropped).
+  reference dropped), or on a bare 'is' ('the law says that the force on a mass is.': a
+  formula dropped).
 
 Measured on every seen rated card (``bench/data/card_reviews_*.jsonl``), parsing each card's
 source sentence as the engine does: see the commit message and ``tests/test_generation_
@@ -60,7 +61,7 @@ def garbled(sent: Span, text: str) -> str:
     if first == root and root.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS
                                                         for c in root.children):
         return "fragment"
-    if words[-1].pos_ in _OPEN_ENDS or _stranded(words[-1]):
+    if words[-1].pos_ in _OPEN_ENDS or _stranded(words[-1]) or _bare_be(words[-1], sent):
         return "open_end"
     return ""
 
@@ -99,3 +100,12 @@ def _stranded(last: Token) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return verb.dep_ == "ROOT" or (subject is not None and subject.tag_ in ("WDT", "WP"))
+
+
+def _bare_be(last: Token, sent: Span) -> bool:
+    """'… says that the force on the body is.': a 'be' with nothing after it, in a sentence
+    where no wh-word, 'as' or 'than' took its complement ('how strong the pull is', 'as poor
+    as it was', 'stronger than the pull of the sun is')."""
+    return last.lemma_ == "be" and not any(
+        c.dep_ in ("attr", "acomp", "ccomp", "xcomp", "oprd") for c in last.children) and not any(
+        t.tag_ in ("WRB", "WP", "WDT") or t.lower_ in ("as", "than", "so") for t in sent)
