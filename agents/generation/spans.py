@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from agents.generation import boundaries
+
 # NER label → kind
 LABEL_KIND = {
     "PERSON": "person",
@@ -150,6 +152,10 @@ TITLES = frozenset(str.split(
     "prince princess pope saint st bishop archbishop cardinal dr mr mrs ms professor prof"))
 
 
+# words a name is not grown left over ("Prime Minister Edward Heath" stays "Edward Heath")
+_TITLE_WORDS = TITLES | PERSON_NOUNS | {"prime", "vice", "chief", "justice"}
+
+
 def _titled(span: Span) -> bool:
     """'King Charles III', 'William of Montreuil', 'Edward the Confessor': a person's name."""
     words = span.text.split()
@@ -232,8 +238,16 @@ def _answer(span: Span, label: str) -> Answer | None:
                           "her", "their", "our", "my", "your"):
         return None  # "this process", "every action", "their highest peak": no fact alone
     span = trim(span)
-    if not span or not is_constituent(span):
+    if not span:
         return None
+    if not is_constituent(span) and not boundaries.name_like(span):
+        return None
+    grown = boundaries.whole(span, _TITLE_WORDS)
+    if grown is None:
+        return None  # part of a name or case title too long to ask whole ("Van Gend" of …)
+    if grown == span and not is_constituent(span):
+        return None
+    span = grown  # a name grown whole is asked even where the parse splits it
     doc = span.doc
     if _ROMAN.fullmatch(span[0].text) and span.start > 0 and doc[span.start - 1].pos_ == "PROPN":
         return None  # "I of Normandy" cut from "Richard I of Normandy"

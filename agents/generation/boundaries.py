@@ -1,0 +1,161 @@
+"""An answer span grown to the whole name or label it cuts, or refused when that is too long.
+
+Reviewers of the seen blind reviews tagged ~5 % of cloze cards "cut-boundary": the blank
+held part of a proper name and left the rest in the sentence ("In _____ en Loos v …" → "Van
+Gend" of a case name; "the … Library on the _____" → the tail of a library's name; "the
+_____ on Social Policy" → "Agreement"), or a label without its number ("proceeds to _____ 2."
+→ "Stage"). ``whole`` reads the capitalised run around the span: capitalised words the parse
+ties together, joined by the particles of names and case titles ("en", "v", "de", "van", …)
+or by a preposition the name itself governs ("Agreement on Social Policy", "Library on the
+History of Science"). A span inside such a run is grown to the run when the run is short
+enough to type (``MAX_WORDS``), else refused: no half name is asked. A label noun takes the
+number after it ("Stage 2", "Article 102"), and a bare number takes a capitalised label
+before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+MAX_WORDS = 6  # "Brown v. Board of Education" (5) is typed; a 7+ word case name is not
+# particles inside a name or a case title: "Van Gend en Loos v …", "Marquis de Vaudreuil"
+_PARTICLES = frozenset(str.split(
+    "en v v. vs vs. & de du da di der den van von la le y und et"))
+# prepositions a name governs: "Agreement on Social Policy", "Centre for Disease Control"
+_NAME_PREPS = frozenset({"of", "on", "for"})
+# capitalised heads whose name runs on through a preposition ("Treaty of Rome", "Library on
+# the History of Science", even where the parse hangs the preposition on the verb); only
+# these: "Normans of Edessa", "Conrad of Montferrat", "Emperors of the Yuan" or a title's
+# "Duke of …" are a name with its place, and its blank was kept
+_INSTITUTIONS = frozenset(str.split(
+    "library museum institute institution centre center society department ministry office "
+    "committee commission council bank university college school academy foundation court "
+    "act treaty convention declaration charter agreement agency board bureau"))
+# a label's number; not a year: "the Scotland Act _____" → "1998" and "the Treaty of Rome
+# _____" → "1957" were kept as they are
+_NUMBER = re.compile(r"(?!1\d{3}\b|20\d{2}\b)(\d+[A-Za-z]?|[IVX]+)")
+
+
+def _capital(tok: Token, first: int) -> bool:
+    """A capitalised word that is part of a name (a sentence's first word only as a PROPN)."""
+    text = tok.text
+    return bool(text[:1].isupper() and any(c.isalpha() for c in text) and not tok.is_punct
+                and text != "I" and tok.pos_ != "DET" and (tok.i != first or tok.pos_ == "PROPN"))
+
+
+def _tied(a: Token, b: Token) -> bool:
+    """Two adjacent capitalised words the parse reads as one name."""
+    if a.ent_iob_ != "O" and b.ent_iob_ == "B":
+        return False  # the NER starts a new name: "In Paris Napoleon …"
+    # (the NER alone is not enough: it reads "Paris Napoleon" as one ORG)
+    return a.head == b or b.head == a or (a.head == b.head and a.head.i > b.i)
+
+
+def _gap(doc: Doc, left: int, right: int) -> bool:
+    """The words between two capitalised words ``left`` < ``right`` join them into one name."""
+    between = doc[left + 1 : right]
+    if not len(between):
+        return _tied(doc[left], doc[right])
+    if len(between) == 1 and between[0].lower_ in _PARTICLES:
+        return True
+    prep = between[0]
+    # the preposition of a name: after an institution word, or inside one NER entity
+    # ("the History of Science" as one ORG)
+    inside = prep.head.i == left and all(t.ent_iob_ == "I" for t in doc[left + 1 : right + 1])
+    return (prep.lower_ in _NAME_PREPS and prep.text.islower()
+            and (doc[left].lower_ in _INSTITUTIONS or inside)
+            and (len(between) == 1 or (len(between) == 2 and between[1].lower_ == "the")))
+
+
+def _run(span: Span, first: int, lo: int, hi: int, titles: frozenset[str]) -> tuple[int, int]:
+    """The capitalised run around ``span`` (token offsets, end exclusive) within [lo, hi); it
+    does not grow over a title, nor left over a nationality ("Prime Minister Edward Heath", "Roman
+    Emperor Hadrian": reviewers rejected blanks that hold the title with the name)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if span[0].ent_type_ == "NORP" or span[0].pos_ == "ADJ":
+        return start, end  # "Mongol" of "the Mongol Emperor Kublai Khan" is no name's piece
+    grown = True
+    while grown:
+        grown = False
+        if _capital(doc[start], first):
+            for left in range(start - 1, max(lo, start - 3) - 1, -1):
+                if doc[left].lower_ in titles or doc[left].ent_type_ == "NORP" or \
+                        doc[left].pos_ == "ADJ":
+                    break
+                if _capital(doc[left], first) and _gap(doc, left, start):
+                    start, grown = left, True
+                    break
+        if _capital(doc[end - 1], first) or doc[end - 1].lower_ in _PARTICLES:
+            last = end - 1 if _capital(doc[end - 1], first) else end - 2
+            for right in range(end, min(hi, end + 3)):
+                if doc[right].lower_ in titles:
+                    break
+                if last >= start and _capital(doc[right], first) and _gap(doc, last, right):
+                    end, grown = right + 1, True
+                    break
+    return start, end
+
+
+def _label(tok: Token) -> bool:
+    """'Stage', 'Article', 'Datanet': one capitalised singular word (not 'EUR', 'Articles')."""
+    return (tok.is_title and tok.is_alpha and len(tok) >= 3 and tok.pos_ in ("NOUN", "PROPN")
+            and tok.tag_ not in ("NNS", "NNPS"))
+
+
+def _labelled(span: Span, lo: int, hi: int) -> tuple[int, int]:
+    """'Stage' + '2' → 'Stage 2'; '2' after 'Stage' → 'Stage 2': a label with its number."""
+    doc = span.doc
+    start, end = span.start, span.end
+    label = doc[end - 1]
+    if end < hi and _NUMBER.fullmatch(doc[end].text) and _label(label) \
+            and doc[end].head == label:
+        end += 1
+    if end - start == 1 and _NUMBER.fullmatch(doc[start].text) and start > lo:
+        before = doc[start - 1]
+        if _label(before) and (doc[start].head == before or before.head == doc[start]):
+            start -= 1
+    return start, end
+
+
+def name_like(span: Span) -> bool:
+    """Capitalised words, with only name particles or a name's preposition between them."""
+    words = list(span)
+    for k, tok in enumerate(words):
+        if tok.text[:1].isupper() or tok.lower_ in _PARTICLES or tok.lower_ in _NAME_PREPS:
+            continue
+        if tok.lower_ == "the" and k and words[k - 1].lower_ in _NAME_PREPS:
+            continue
+        return False
+    return bool(words) and words[0].text[:1].isupper()
+
+
+def whole(span: Span, titles: frozenset[str] = frozenset()) -> Span | None:
+    """The span grown to the whole name or label it is part of; None when that whole is longer
+    than a student types (``MAX_WORDS``): the cut span is no answer either."""
+    if not len(span):
+        return span
+    try:
+        sent = span.sent
+        lo, hi = sent.start, sent.end
+    except ValueError:  # no sentence boundaries (a pipeline without a parser)
+        lo, hi = 0, len(span.doc)
+    lo, hi = max(lo, span.doc[:].start), min(hi, len(span.doc))
+    start, end = _run(span, lo, lo, hi, titles)
+    added = [t for t in span.doc[start:end] if not span.start <= t.i < span.end]
+    if not any(t.lower_ in _PARTICLES or t.lower_ in _NAME_PREPS for t in added):
+        # capitalised words side by side alone are left to the parse ("Vietnam Đại Việt",
+        # "Wells Fargo CEO John Stumpf"): only a particle or a name's preposition joins a run
+        start, end = span.start, span.end
+    if (start, end) == (span.start, span.end):
+        start, end = _labelled(span, lo, hi)
+    if (start, end) == (span.start, span.end):
+        return span
+    grown = span.doc[start:end]
+    if grown[-1].head.i >= end and grown[-1].dep_ in ("compound", "amod"):
+        return span  # the run stops inside a longer noun phrase ("of the Yuan dynasty")
+    if len(grown.text.split()) > MAX_WORDS:
+        return None
+    return grown
