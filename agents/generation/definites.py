@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from agents.generation import antecedents
+from agents.generation import antecedents, kinds
 
 # children that say which one is meant: 'the war in North America', 'the first railway'
 _RESTRICTIVE = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl", "acl",
@@ -70,8 +70,10 @@ def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
             continue
         if any(c.dep_ in _RESTRICTIVE for c in head.children):
             continue
-        if not with_names and antecedents.named(det, sent, previous):
-            continue  # 'the university' after 'Harvard University': references() names it
+        if not with_names and (antecedents.named(det, sent, previous)
+                               or kinds.named(det, sent, previous)):
+            continue  # 'the university' after 'Harvard University', 'the nation' after
+            # 'Victoria is a state …': references() names it
         lemma = head.lemma_.lower()
         if first.get(lemma) and lemma not in generic and not any(
                 t.lemma_.lower() == lemma for t in sent[: det.i - sent.start]):
@@ -192,6 +194,10 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
     - ``antecedent``: a bare 'the N' ('the university', 'The Society') whose noun heads the one
       name an earlier word of the page gave in full ('Harvard University', 'the Huguenot
       Society of America'): that name stands in (antecedents.py).
+    - ``kind``: a bare 'the N' of a kind noun ('the nation', 'the city centre', 'the series')
+      whose referent the page settles: what an earlier sentence says is one ('Velmaria is the
+      largest country'), or the one entity of its kind the page names (kinds.py). The name
+      stands in ('Velmaria', "Marlowe's city centre").
     - ``place``: a 'there' that is no existential 'there is' (where, the page said).
     - ``time``: 'at the time', 'by then', 'the same year', 'the following day' (when, the page
       said; a date earlier in the sentence answers it).
@@ -205,6 +211,10 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
         name = antecedents.named(det, sent, previous) if det.head.i < sent.end else None
         if name:  # 'the university' → 'Harvard University' (antecedents.py)
             out.append(Reference("antecedent", _phrase(det).text, name))
+            continue
+        kind = kinds.named(det, sent, previous) if det.head.i < sent.end else None
+        if kind is not None:  # 'the nation' → 'Victoria', 'the city centre' (kinds.py)
+            out.append(Reference("kind", kind.text, kind.name))
     for det in sent:
         head = det.head
         if det.lower_ != "the" or det.dep_ != "det" or head.pos_ != "NOUN" \

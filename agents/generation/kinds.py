@@ -1,0 +1,214 @@
+"""A bare "the nation" written as the name of the nation the page is about.
+
+Reviewers tag a card missing-context most often for a definite noun whose referent the card
+never names: "the nation", "the city centre", "the series", "the museum". Where the noun says
+what *kind* of thing it is (a country, a city, a firm, a show) and the page names exactly one
+thing of that kind before it, a teacher rewriting the card names it: "the city centre" →
+"Newcastle's city centre", "the series" → "Doctor Who". Read from the page, in this order:
+
+- what an earlier sentence says the noun is: 'Newcastle is a city …', 'Newcastle, a city …',
+  'the city of Newcastle' (one name so defined);
+- the entities of the noun's kind (``_KINDS``: nation → GPE, series → WORK_OF_ART …) the page
+  names before it: the one there is, or, of several, the page's topic (its first sentence's
+  subject) when the page names it more often than every other.
+
+A noun with nothing of its kind named, or several and no topic among them, is left to the
+refusal rules (definites.py, scope.py), as before. The same-noun name ('the university' after
+'Harvard University') is antecedents.py's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from agents.generation import antecedents
+
+# the entity labels a thing of each kind noun carries (spaCy's OntoNotes labels), and for a
+# place the sort it is (granularity.place_sort: a country is no city); 'state', 'government',
+# 'church' are left out: their 'the' is as often the institution in general
+_COUNTRY = (frozenset(["GPE"]), frozenset(["country"]))
+_TOWN = (frozenset(["GPE"]), frozenset(["other"]))
+_LAND = (frozenset(["GPE", "LOC"]), frozenset(["other", "state"]))
+_WORK: tuple[frozenset[str], frozenset[str]] = (frozenset(["WORK_OF_ART"]), frozenset())
+_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    **dict.fromkeys(str.split("nation country kingdom republic"), _COUNTRY),
+    **dict.fromkeys(str.split("city town village municipality borough metropolis"), _TOWN),
+    **dict.fromkeys(str.split("island peninsula province colony"), _LAND),
+    **dict.fromkeys(str.split("series show film movie album novel programme opera"), _WORK),
+}
+# bodies: an organisation the page names is as often another one ('the team' on a page that
+# names the General Services Administration), so only the page's topic stands in, the
+# organisation its first sentence is about ('Harvard has several athletic facilities … the
+# school's varsity coaches'), and only one whose name is no other kind ('Norvik University'
+# is no museum)
+_BODIES = frozenset(str.split(
+    "company firm corporation university college school club team band newspaper magazine "
+    "channel league institute orchestra agency airline"))
+# kinds the page names only by saying so ('The Louvre is a museum', 'the museum of Ardmoor')
+_SAID_ONLY = frozenset(str.split(
+    "museum fort castle palace stadium cathedral airport library hospital river lake valley "
+    "region"))
+_EVERY_KIND = frozenset([*_KINDS, *_BODIES, *_SAID_ONLY])
+# nouns one name may be defined by and another noun point back to ('Brazil is the largest
+# country … The nation …', 'X is a television drama … the series')
+_ALIKE = [frozenset(str.split("nation country")),
+          frozenset(str.split("series show programme drama sitcom serial")),
+          frozenset(str.split("film movie")), frozenset(str.split("company firm corporation")),
+          frozenset(str.split("university college school"))]
+
+
+@dataclass(frozen=True)
+class Named:
+    """The words of the sentence to replace (``text``) and what stands in (``name``)."""
+
+    text: str
+    name: str
+
+
+def named(det: Token, sent: Span, previous: Sequence[Span]) -> Named | None:
+    """What a bare 'the N' of a kind noun stands for: 'the nation' → 'Victoria', 'the city
+    centre' → "Newcastle's city centre" (a kind noun that is the compound of a bare head);
+    None when the page does not say for certain."""
+    if det.lower_ != "the" or det.dep_ != "det":
+        return None
+    head = det.head
+    kind = head
+    described = [c for c in head.children if c.dep_ == "amod" and det.i < c.i < head.i]
+    if antecedents.bare(det):
+        if not head.is_lower or head.tag_ != "NN":
+            return None
+    elif _KINDS.get(head.lemma_.lower()) == _WORK and described and head.is_lower and all(
+            c.tag_ == "VBN" or c.lower_ == "original" for c in described) and all(
+            c.dep_ in ("det", "amod", "case", "punct") or c.i > head.i for c in head.children):
+        pass  # 'the revived series' → "Doctor Who's revived series"
+    else:
+        # 'the city centre': the compound right after 'the' is the kind, its head is bare
+        kind = head.doc[det.i + 1]
+        if head.i != det.i + 2 or not head.is_lower or head.pos_ != "NOUN" or \
+                kind.dep_ != "compound" or kind.tag_ != "NN" or not kind.is_lower or any(
+                c.dep_ in ("amod", "nummod", "poss", "prep", "relcl", "acl", "appos")
+                for c in head.children) or any(c for c in kind.children):
+            return None
+    lemma = kind.lemma_.lower()
+    if lemma not in _EVERY_KIND or head.dep_ in ("attr", "appos", "conj") or any(
+            c.i > head.i and c.dep_ not in ("case", "punct", "cc", "conj") for c in head.children):
+        return None  # 'Japan was the country most dependent on …' says which one itself
+    earlier = [*previous, sent]
+    name = _defined(lemma, det, earlier)
+    if name is None and lemma in _KINDS:
+        name = _entity(*_KINDS[lemma], det, earlier)
+    elif name is None and lemma in _BODIES:
+        name = _entity(frozenset(["ORG"]), frozenset(), det, earlier, lemma)
+    if name is None:
+        return None
+    if _KINDS.get(lemma) == _WORK and name.startswith("the "):
+        name = "The " + name[4:]  # a title's article is part of it: 'The Velvet Hours'
+    text = head.doc[det.i : head.i + 1].text
+    if kind is head and not described:
+        return Named(text, name)
+    owner = name + ("'" if name.endswith("s") else "'s")
+    return Named(text, f"{owner} {head.doc[det.i + 1 : head.i + 1].text}")
+
+
+def _before(det: Token, earlier: Sequence[Span]) -> list[Span]:
+    """The spans of ``earlier``, the one holding ``det`` cut before it."""
+    out = []
+    for span in earlier:
+        if span.doc is det.doc and span.start <= det.i < span.end:
+            out.append(span.doc[span.start : det.i])
+            break
+        out.append(span)
+    return out
+
+
+def _defined(lemma: str, det: Token, earlier: Sequence[Span]) -> str | None:
+    """The one name an earlier sentence says the noun is: 'Newcastle is a city', 'Newcastle,
+    a city', 'the city of Newcastle' (or a noun alike: 'Brazil is a country' for 'the
+    nation')."""
+    from agents.generation.granularity import place_sort
+    from agents.generation.reference import _definitions
+
+    alike = next((group for group in _ALIKE if lemma in group), frozenset([lemma]))
+    sorts = _KINDS[lemma][1] if lemma in _KINDS else frozenset()
+    found: set[str] = set()
+    for span in _before(det, earlier):
+        found |= {name for noun, many, _, name in _definitions(span)
+                  if noun in alike and not many}
+        for tok in span:
+            if tok.lemma_.lower() not in alike or tok.pos_ != "NOUN":
+                continue
+            if tok.dep_ == "conj" and tok.head.dep_ == "attr" and tok.head.head.lemma_ == "be":
+                # 'Warsaw is the capital and largest city of Poland'
+                subject = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_:
+                    found.add(_entity_text(subject))
+            # 'the city of Newcastle' (not 'the largest city of Poland': a part of it)
+            kids = list(tok.children)
+            of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ and any(
+                    c.lower_ == "the" for c in kids) and not any(
+                    c.dep_ in ("amod", "compound", "nummod", "poss") for c in kids) and (
+                    not sorts or place_sort(_entity_text(obj)) in sorts):
+                found.add(_entity_text(obj))
+    return found.pop() if len(found) == 1 else None
+
+
+def _entity_text(tok: Token) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    span = ent if ent is not None else tok.doc[tok.i : tok.i + 1]
+    words = span.text.removeprefix("the ").removeprefix("The ")
+    if (span.start > 0 and tok.doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the":
+        return "the " + words
+    return words
+
+
+def _entity(labels: frozenset[str], sorts: frozenset[str], det: Token,
+            earlier: Sequence[Span], body: str = "") -> str | None:
+    """The one entity of ``labels`` (and a place of ``sorts``) the page names before ``det``;
+    of several, the one named at least twice and more often than all the others together,
+    or the page's topic (the first sentence's subject) when it is named more often than each
+    other one. A ``body`` ('the university') is named by the topic alone (``_BODIES``)."""
+    from agents.generation.granularity import place_sort
+
+    counts: Counter[str] = Counter()
+    texts: dict[str, str] = {}
+    here: set[str] = set()  # the names of the sentence of ``det``
+    for span in _before(det, earlier):
+        for ent in span.ents:
+            if ent.label_ not in labels or ent.root.dep_ == "compound" or (
+                    sorts and place_sort(ent.text) not in sorts):
+                continue
+            text = _entity_text(ent.root)
+            last = text.split()[-1].lower()
+            if body and last in _EVERY_KIND and last != body:
+                continue  # 'Norvik University' is no museum
+            key = text.lower().removeprefix("the ").removesuffix("'s")
+            counts[key] += 1
+            texts.setdefault(key, text)
+            if span.doc is det.doc and span.start <= det.i <= span.end:
+                here.add(key)
+    if not counts or not earlier:
+        return None
+    own = {key for key in counts if key in here}
+    if own:
+        # 'Japan also invaded Thailand, pressuring the country …': one of the sentence's own
+        return texts[own.pop()] if len(own) == 1 and not body else None
+    (top, most), *rest = counts.most_common()
+    if not body and (not rest or (most >= 2 and most > sum(n for _, n in rest))):
+        return texts[top]
+    first = earlier[0]
+    subject = next((t for t in first if t.dep_ in ("nsubj", "nsubjpass") and t.head == first.root
+                    and t.ent_type_ in labels and (not sorts or place_sort(
+                        _entity_text(t)) in sorts)), None)
+    if subject is None:
+        return None
+    key = _entity_text(subject).lower().removeprefix("the ")
+    named = counts.get(key, 0)
+    if named and all(n < named for k, n in counts.items() if k != key):
+        return texts[key]
+    return None
