@@ -73,7 +73,7 @@ def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
         if not with_names and (antecedents.named(det, sent, previous)
                                or kinds.named(det, sent, previous)):
             continue  # 'the university' after 'Harvard University', 'the nation' after
-            # 'Victoria is a state …': references() names it
+            # 'Velmaria is the largest country': references() names it
         lemma = head.lemma_.lower()
         if first.get(lemma) and lemma not in generic and not any(
                 t.lemma_.lower() == lemma for t in sent[: det.i - sent.start]):
