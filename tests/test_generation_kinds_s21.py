@@ -102,3 +102,36 @@ def test_a_described_series_is_the_named_show_s(nlp: Language) -> None:
     show's and stays."""
     assert _named(nlp, DRAMA.replace("The series was", "The revived series was"),
                   "revived") == ("The revived series", "The Velvet Hours' revived series")
+
+
+def _fired(nlp: Language, text: str) -> list[tuple[str, str]]:
+    """Every kind noun of ``text`` named, as (words, name)."""
+    sents = [nlp(s.text)[:] for s in usable_sentences(text)]
+    return [(found.text, found.name) for n, sent in enumerate(sents) for t in sent
+            if t.lower_ == "the" and (found := kinds.named(t, sent, sents[:n])) is not None]
+
+
+def test_a_name_cut_short_or_ending_in_the_noun_does_not_stand_in(nlp: Language) -> None:
+    """'the museum' is not 'Albert Museum', the tagger's piece of 'the Edward and Albert
+    Museum'."""
+    assert _fired(nlp, (
+        "The Edward and Albert Museum (often abbreviated as the E&A), Carlow, is the largest "
+        "museum of glass in the world. The museum is funded by the state.")) == []
+
+
+def test_a_place_named_once_and_not_the_topic_does_not_stand_in(nlp: Language) -> None:
+    """'the city' on a page about Carvel is not Madrid, named once in passing."""
+    assert _fired(nlp, (
+        "Carvel was among the towns that the treaty granted to the rebels. "
+        "Tension with Madrid led to a siege in 1622. "
+        "The city's walls were then pulled down.")) == []
+
+
+def test_a_building_is_no_city(nlp: Language) -> None:
+    """'the city borders' are not the New Orangery's, a building the tagger calls a place."""
+    assert _fired(nlp, (
+        "The botanic garden has a large collection of rare plants, while a palm house in the "
+        "New Orangery displays plants of the tropics. The New Orangery was built in 1788. "
+        "Within the city borders there are also three large parks.")) == []
+    assert not kinds._fits("the New Orangery", "city")
+    assert kinds._fits("Warsaw", "city")

@@ -19,6 +19,7 @@ refusal rules (definites.py, scope.py), as before. The same-noun name ('the univ
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,6 +54,12 @@ _SAID_ONLY = frozenset(str.split(
     "museum fort castle palace stadium cathedral airport library hospital river lake valley "
     "region"))
 _EVERY_KIND = frozenset([*_KINDS, *_BODIES, *_SAID_ONLY])
+# the heads of a building's or an institution's name, which a place noun is never named by
+# (the tagger calls 'the New Orangery' a GPE as readily as 'Warsaw')
+_BUILDINGS = frozenset(str.split(
+    "orangery palace museum hall church castle university college school cathedral chapel "
+    "abbey tower theatre theater library gallery hospital academy institute station stadium "
+    "bridge garden gardens park square house mansion temple mosque synagogue fort"))
 # nouns one name may be defined by and another noun point back to ('Brazil is the largest
 # country … The nation …', 'X is a television drama … the series')
 _ALIKE = [frozenset(str.split("nation country")),
@@ -100,9 +107,9 @@ def named(det: Token, sent: Span, previous: Sequence[Span]) -> Named | None:
     earlier = [*previous, sent]
     name = _defined(lemma, det, earlier)
     if name is None and lemma in _KINDS:
-        name = _entity(*_KINDS[lemma], det, earlier)
+        name = _entity(*_KINDS[lemma], det, earlier, lemma)
     elif name is None and lemma in _BODIES:
-        name = _entity(frozenset(["ORG"]), frozenset(), det, earlier, lemma)
+        name = _entity(frozenset(["ORG"]), frozenset(), det, earlier, lemma, body=True)
     if name is None:
         return None
     if _KINDS.get(lemma) == _WORK and name.startswith("the "):
@@ -155,7 +162,48 @@ def _defined(lemma: str, det: Token, earlier: Sequence[Span]) -> str | None:
                     c.dep_ in ("amod", "compound", "nummod", "poss") for c in kids) and (
                     not sorts or place_sort(_entity_text(obj)) in sorts):
                 found.add(_entity_text(obj))
+    found = {name for name in found if _fits(name, lemma) and not any(
+        _fragment(name, span) for span in _before(det, earlier))}
     return found.pop() if len(found) == 1 else None
+
+
+def _fits(name: str, lemma: str) -> bool:
+    """Whether ``name`` may stand for a 'the ``lemma``': not a name that ends in the noun itself
+    ('Albert Museum' for 'the museum': the same-noun name is antecedents.py's, and one cut
+    short reads as another thing), nor a building's for a place ('the New Orangery' for 'the
+    city')."""
+    last = name.lower().removesuffix("'s").split()[-1] if name.split() else ""
+    if last == lemma or (last.endswith("s") and last[:-1] == lemma):
+        return False
+    return not (lemma in _KINDS and "GPE" in _KINDS[lemma][0] and last in _BUILDINGS)
+
+
+def _fragment(name: str, span: Span) -> bool:
+    """Whether ``name`` stands in ``span`` as a part of a longer capitalised name: next to
+    another capitalised word ('Albert Museum' of 'the Victoria and Albert Museum', joined by
+    'and' or 'of' when the name ends in a building's or a kind's word)."""
+    doc = span.doc
+    start = span.start_char
+    while (at := doc.text.find(name, start, span.end_char)) >= 0:
+        start = at + 1
+        words = doc.char_span(at, at + len(name), alignment_mode="expand")
+        if words is None:
+            continue
+        before = doc[words.start - 1] if words.start > span.start else None
+        after = doc[words.end] if words.end < span.end else None
+        if after is not None and after.pos_ == "PROPN" and after.is_title:
+            return True
+        if before is None:
+            continue
+        if before.pos_ == "PROPN" and before.is_title:
+            return True
+        last = words[-1].lower_
+        if before.lower_ in ("and", "of", "&") and words.start - 1 > span.start and (
+                last in _BUILDINGS or last in _EVERY_KIND) and words[-1].is_title:
+            ahead = doc[words.start - 2]
+            if ahead.pos_ == "PROPN" and ahead.is_title:
+                return True
+    return False
 
 
 def _entity_text(tok: Token) -> str:
@@ -168,11 +216,13 @@ def _entity_text(tok: Token) -> str:
 
 
 def _entity(labels: frozenset[str], sorts: frozenset[str], det: Token,
-            earlier: Sequence[Span], body: str = "") -> str | None:
+            earlier: Sequence[Span], lemma: str, body: bool = False) -> str | None:
     """The one entity of ``labels`` (and a place of ``sorts``) the page names before ``det``;
     of several, the one named at least twice and more often than all the others together,
     or the page's topic (the first sentence's subject) when it is named more often than each
-    other one. A ``body`` ('the university') is named by the topic alone (``_BODIES``)."""
+    other one. A sole candidate is named twice before ``det``, in its sentence, or is the
+    topic; no candidate is a piece of a longer name (``_fragment``) or one that does not fit
+    ``lemma`` (``_fits``). A ``body`` ('the university') is named by the topic alone."""
     from agents.generation.granularity import place_sort
 
     counts: Counter[str] = Counter()
@@ -185,8 +235,10 @@ def _entity(labels: frozenset[str], sorts: frozenset[str], det: Token,
                 continue
             text = _entity_text(ent.root)
             last = text.split()[-1].lower()
-            if body and last in _EVERY_KIND and last != body:
+            if body and last in _EVERY_KIND and last != lemma:
                 continue  # 'Norvik University' is no museum
+            if not _fits(text, lemma) or _fragment(ent.text, span):
+                continue
             key = text.lower().removeprefix("the ").removesuffix("'s")
             counts[key] += 1
             texts.setdefault(key, text)
@@ -194,20 +246,26 @@ def _entity(labels: frozenset[str], sorts: frozenset[str], det: Token,
                 here.add(key)
     if not counts or not earlier:
         return None
-    own = {key for key in counts if key in here}
-    if own:
-        # 'Japan also invaded Thailand, pressuring the country …': one of the sentence's own
-        return texts[own.pop()] if len(own) == 1 and not body else None
-    (top, most), *rest = counts.most_common()
-    if not body and (not rest or (most >= 2 and most > sum(n for _, n in rest))):
-        return texts[top]
     first = earlier[0]
     subject = next((t for t in first if t.dep_ in ("nsubj", "nsubjpass") and t.head == first.root
                     and t.ent_type_ in labels and (not sorts or place_sort(
                         _entity_text(t)) in sorts)), None)
+    key = "" if subject is None else _entity_text(subject).lower().removeprefix("the ")
+    (top, most), *rest = counts.most_common()
+    if not rest and top != key and top not in here and sum(
+            len(re.findall(rf"\b{re.escape(texts[top].removeprefix('the '))}\b", span.text))
+            for span in _before(det, earlier)) < 2:
+        # a name said once before, not in the noun's own sentence ('Paris' on a page about
+        # Montpellier), is no topic
+        return None
+    own = {k for k in counts if k in here}
+    if own:
+        # 'Japan also invaded Thailand, pressuring the country …': one of the sentence's own
+        return texts[own.pop()] if len(own) == 1 and not body else None
+    if not body and (not rest or (most >= 2 and most > sum(n for _, n in rest))):
+        return texts[top]
     if subject is None:
         return None
-    key = _entity_text(subject).lower().removeprefix("the ")
     named = counts.get(key, 0)
     if named and all(n < named for k, n in counts.items() if k != key):
         return texts[key]
