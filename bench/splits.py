@@ -121,7 +121,8 @@ SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-
              "s17-after", "s17b-after", "s17c-after",
              "s18-after", "s18b-after", "s18c-after",
              "s19-after", "s19b-after", "s19c-after",
-             "s20-after", "s20b-after", "s20c-after")
+             "s20-after", "s20b-after", "s20c-after",
+             "s21-after", "s21b-after")
 
 
 @dataclass(frozen=True)
