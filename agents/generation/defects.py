@@ -10,7 +10,7 @@ sentence, so they judge cards of any engine (the LLM's too) and the scorer can g
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from agents.generation.cards import Candidate
 from agents.generation.giveaway import STEM, spelled
@@ -199,7 +199,8 @@ def trivial(cand: Candidate, language: str = "en") -> bool:
     return False
 
 
-def unfit(cand: Candidate, language: str = "en") -> str | None:
+def unfit(cand: Candidate, language: str = "en",
+          stem_words: Mapping[str, int] = MAX_STEM_WORDS) -> str | None:
     """Why no strict reviewer would keep the card, whatever else it does well, or None.
 
     The classes sessions 6-8's held-out reviewers deleted (nearly) every time
@@ -216,7 +217,7 @@ def unfit(cand: Candidate, language: str = "en") -> str | None:
     body = _body(cand.question)
     if _CUT_QUOTE.search(body):
         return "a quotation cut short"
-    if len(body.split()) > MAX_STEM_WORDS.get(cand.type, 10**6):
+    if len(body.split()) > stem_words.get(cand.type, 10**6):
         return "an overlong question"
     if cand.type in ("cloze", "mcq") and _CLAUSE_OPENING.match(cand.answer.strip()):
         return "a blank that opens a clause"

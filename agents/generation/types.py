@@ -11,6 +11,20 @@ from typing import Protocol
 
 from schemas.events import Card
 
+# why a deck is empty, in words its user can act on: the one thing they get from an upload
+# that made nothing ("only 0 of 8 cards: the text does not support more" said no why). Of the
+# 38 seen passages that gave no card (before quality.LAST_RESORT_STEM), 17 made no card at all
+# (lists of names, quotations, sentences of 30+ words, sentences on 'you' / 'we'), 21 only
+# cards of kinds reviewers discard (overlong questions or statements, a card that needs the
+# text around it, P(keep) under its floor)
+NO_SENTENCE = ("no sentence of this text states a fact that a card can ask on its own: lists "
+               "of names, quotations, sentences of more than about 30 words, and sentences that "
+               "lean on 'you', 'we' or the sentences before them give no card; plain sentences "
+               "that each state one fact work best")
+ONLY_DISCARDED = ("every card this text allowed was of a kind students discard: too long, "
+                  "unclear without the text around it, or too weak to learn from; plain "
+                  "sentences that each state one fact work best")
+
 
 @dataclass(frozen=True)
 class GenerationRequest:

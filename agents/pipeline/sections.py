@@ -11,7 +11,7 @@ from collections import Counter
 
 from agents.exceptions import InputTooLarge
 from agents.generation.text import MAX_TEXT_CHARS
-from agents.generation.types import GenerationResult
+from agents.generation.types import NO_SENTENCE, ONLY_DISCARDED, GenerationResult
 from schemas.events import Card
 
 SECTION_CHARS = MAX_TEXT_CHARS
@@ -71,8 +71,10 @@ def merge(results: list[GenerationResult], count: int, types: tuple[str, ...],
     cards = best_cards([c for r in results for c in r.cards], count, types)
     notes = [f"long text: {len(results)} sections of up to {size:,} characters, "
              f"the best {len(cards)} cards across them"] if cards else []
-    for result in results:  # a section's reason for no cards is the whole text's reason too
-        notes += [n for n in result.notes if n not in notes and not n.startswith("only ")]
+    # a section's reason for no cards is the whole text's reason too, where no section has one
+    for result in results:
+        notes += [n for n in result.notes if n not in notes and not n.startswith("only ")
+                  and not (cards and n in (NO_SENTENCE, ONLY_DISCARDED))]
     if cards and len(cards) < count:
         notes.append(f"only {len(cards)} of {count} cards: the text does not support more")
     language = Counter(r.language for r in results).most_common(1)[0][0]

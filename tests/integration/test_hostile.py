@@ -135,7 +135,9 @@ def test_named_input_errors_instead_of_internal_ones(client):
     assert_clear_error(got["truncated"], "corrupt or truncated")
     assert_clear_error(got["bomb"], "per-upload budget")
     # by claim-check and read in sections (not Kafka's size error), then refused for what it is
-    assert_clear_error(got["huge_text"], "no cards could be made", "no usable sentences")
+    # and told why (types.NO_SENTENCE: its sections' reason, no longer "no usable sentences")
+    assert_clear_error(got["huge_text"], "no cards could be made",
+                       "no sentence of this text states a fact")
     assert_clear_error(got["lang"], "unknown language 'xx'")
     assert "install" not in got["lang"].error.reason
 
