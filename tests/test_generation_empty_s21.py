@@ -86,3 +86,11 @@ def test_a_long_text_with_cards_drops_its_empty_sections_reason(nlp: Language) -
     assert full.cards and not empty.cards and NO_SENTENCE in empty.notes
     assert NO_SENTENCE not in merge([full, empty], 6, TYPES).notes
     assert NO_SENTENCE in merge([empty, empty], 6, TYPES).notes
+
+
+def test_a_deck_of_some_types_only_is_not_told_the_text_has_no_fact(nlp: Language) -> None:
+    # questions only, of a text that makes statements: the note names the missing type
+    result = RuleEngine(None).generate(GenerationRequest(LONG, "t", 6, "intermediate", ("qa",)))
+    assert not result.cards
+    assert NO_SENTENCE not in result.notes and ONLY_DISCARDED not in result.notes
+    assert any(n.startswith("no qa cards") for n in result.notes)

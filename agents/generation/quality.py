@@ -55,6 +55,7 @@ from agents.generation.dimensions import (
 from agents.generation.keep import KeepModel, default_model
 from agents.generation.terms import norm
 from agents.generation.types import NO_SENTENCE, ONLY_DISCARDED, CardRater
+from schemas.events import CARD_TYPES
 
 SOUNDNESS = 0.45  # per defect: one defect puts a good card (~0.9) under 0.45, two under 0.2
 KEEP_SOUNDNESS = 0.3  # per defect, on P(keep)
@@ -523,7 +524,9 @@ class QualityScorer:
             )
         if not chosen and "cloze" in types:
             chosen = self._last_resort(scored, count)
-        if not chosen:
+        if not chosen and set(CARD_TYPES) <= set(types):
+            # (a deck of some types only is told which are missing and what the others would
+            # make: rules.finish, rules._other_types)
             notes.append(empty_deck([s for s in scored if s.candidate.type in types]))
         elif len(chosen) < count:
             notes.append(f"only {len(chosen)} of {count} cards: the text does not support more")
