@@ -462,8 +462,13 @@ def test_the_shipped_weights_were_fitted_on_every_seen_review() -> None:
     # after the engine they rated was fitted, and join the fit in the next session
     reviews = [key.split("-")[0] for key in splits.SEEN_KEYS]  # "s15", "s15b", "s17c", …
     session = {r: r.rstrip("abcdefghij") for r in reviews}  # "s17c" → "s17"
-    newest = session[reviews[-1]]
-    assert {f"card_reviews_{r}.jsonl" for r in reviews if session[r] != newest} <= data
+    sessions = list(dict.fromkeys(session[r] for r in reviews))
+    # the newest session's reviews join the fit in the next session; a refit that a session
+    # measured and declined (s21: a refit on DEV..s21b served fewer rated-kept cards on the
+    # newest seen passages and broke two deck rules, the water-cycle deck's False statement
+    # and a four-type deck's qa card) leaves one more session out, never two
+    recent = set(sessions[-2:])
+    assert {f"card_reviews_{r}.jsonl" for r in reviews if session[r] not in recent} <= data
 
 
 def test_a_question_or_choice_card_under_its_held_out_bar_gives_its_place_to_other_types(
