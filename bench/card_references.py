@@ -31,6 +31,12 @@ _S12 = {k: v for k, v in keep_data.SEEN.items()
         if k.endswith("-both") and int(k[1:].split("-")[0].rstrip("bc")) >= 12}
 
 
+def rated_rows() -> list[dict]:
+    """Every line of every keep-model training file (``card_reviews_*.jsonl``), as written."""
+    return [json.loads(line) for path in sorted(DATA.glob("card_reviews_*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def rated_cards() -> list[dict]:
     """Every rated cardstream card: {'card', 'passage', 'keep'} (keep None on a tie)."""
     out = []

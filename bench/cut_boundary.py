@@ -15,12 +15,11 @@ name or label they cut ("Van Gend" → the case name, "Stage" → "Stage 2") and
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 
 from agents.generation import boundaries
 from agents.generation.spans import locate
-from bench.card_references import DATA, passages
+from bench.card_references import passages, rated_rows
 from bench.cloze_rules import blank_of
 
 
@@ -34,9 +33,7 @@ def main() -> None:
     assert nlp is not None
     texts = passages()
     table: Counter[tuple[str, str]] = Counter()
-    rows = [json.loads(line) for path in sorted(DATA.glob("card_reviews_*.jsonl"))
-            for line in path.read_text(encoding="utf-8").splitlines()]
-    for row in rows:
+    for row in rated_rows():
         card, keep = row["card"], row["keep"]
         source = card.get("source_sentence") or ""
         if card["type"] not in ("cloze", "qa", "mcq") or keep is None or not source \

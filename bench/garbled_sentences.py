@@ -15,11 +15,10 @@ rejected cards reviewers tagged 'echo' or 'other'.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from bench.card_references import rated_rows
+
 _BROKEN_TAGS = frozenset({"echo", "other"})
 
 
@@ -37,8 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every removed card")
     args = parser.parse_args()
-    rows = [r for path in sorted(DATA.glob("card_reviews_*.jsonl"))
-            for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+    rows = [r for r in rated_rows()
             if r["card"]["type"] in ("cloze", "tf") and r["keep"] is not None]
     nlp = pipeline("en")
     assert nlp is not None
