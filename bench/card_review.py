@@ -16,9 +16,10 @@ people wrote for the same paragraphs, rated by reviewers who cannot tell which i
         carol.jsonl dave.jsonl
 
 What ``build`` writes to ``--out`` (give this folder to reviewers):
-  packet.md       the rubric, then each passage followed by its items (read this)
-  packet.jsonl    the same items, one JSON object a line (item, passage, passage_text, type,
-                  question, answer, choices)
+  packet.md       the rubric, then each passage (its title, then its text) followed by its
+                  items (read this)
+  packet.jsonl    the same items, one JSON object a line (item, passage, title, passage_text,
+                  type, question, answer, choices)
   ratings.jsonl   one line per item to fill in: {"item", "keep", "usefulness", "tags"}
 and to ``--key`` (never to reviewers): item → origin (cardstream or human), card type, corpus,
 split, the passage's key and the full card.
@@ -111,7 +112,8 @@ DEFECT_TAGS = (
 # tag since session 14: before it, reviewers noted absurd options under "other")
 DISTRACTOR_TAGS = ("wrong-kind-distractor", "fragment-distractor", "absurd-distractor")
 CARD_TYPES = ("qa", "mcq", "cloze", "tf")
-PACKET_FIELDS = ("item", "passage", "passage_text", "type", "question", "answer", "choices")
+PACKET_FIELDS = ("item", "passage", "title", "passage_text", "type", "question", "answer",
+                 "choices")
 # the origin, in the sealed key, of a card of the declared exploration share (build --explore):
 # a card the engine made but did not serve. Scored apart (review_score), never in the engine's
 # numbers; keep_data writes it as a training row flagged "explore"
@@ -277,8 +279,9 @@ def blind(items: list[dict[str, Any]], seed: int) -> tuple[list[dict[str, Any]],
         for item in groups[passage_key]:
             item_id = next(extra_ids if item["origin"] == EXPLORE else base_ids)
             passage: Passage = item["passage"]
-            row = {"item": item_id, "passage": f"P{number:02d}", "passage_text": passage.text,
-                   "type": item["type"], "question": item["question"], "answer": item["answer"],
+            row = {"item": item_id, "passage": f"P{number:02d}", "title": shown_title(passage),
+                   "passage_text": passage.text, "type": item["type"],
+                   "question": item["question"], "answer": item["answer"],
                    "choices": item["choices"]}
             rows.append(row)
             key[item_id] = {"origin": item["origin"], "type": item["type"],
@@ -356,6 +359,13 @@ def engine_view(items: dict[str, Any], engine: str) -> dict[str, Any]:
 
 
 
+def shown_title(passage: Passage) -> str:
+    """The passage's title as its reader sees it (SQuAD's article titles write spaces as
+    underscores): the document's name a user would upload it under, and what SQuAD's question
+    writers saw above each paragraph. Shown to reviewers since session 22."""
+    return passage.title.replace("_", " ").strip()
+
+
 def render(rows: list[dict[str, Any]]) -> str:
     """The reviewer's packet as Markdown: the rubric, then each passage and its items."""
     out = ["# Card review packet", "", "Fill in `ratings.jsonl` (one line per item id).", "",
@@ -364,7 +374,10 @@ def render(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         if row["passage"] != current:
             current = row["passage"]
-            out += [f"## Passage {current}", "", row["passage_text"], ""]
+            out += [f"## Passage {current}", ""]
+            if row["title"]:
+                out += [f"*Title: {row['title']}*", ""]
+            out += [row["passage_text"], ""]
         out.append(f"- **{row['item']}** ({row['type']}) {row['question']}")
         for letter, choice in zip("ABCDEFGH", row["choices"], strict=False):
             out.append(f"    - {letter}. {choice}")

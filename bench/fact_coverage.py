@@ -157,7 +157,8 @@ def blind(chosen: list[tuple[Passage, int]], decks: dict[str, dict[str, list[dic
         shuffled = rng.sample(names, len(names))
         letters = dict(zip(string.ascii_uppercase, shuffled, strict=False))
         references = [(next(ids), q, a) for q, a in passage.questions]
-        rows.append({"passage": label, "passage_text": passage.text,
+        rows.append({"passage": label, "title": card_review.shown_title(passage),
+                     "passage_text": passage.text,
                      "decks": {letter: decks[name][passage.key]
                                for letter, name in letters.items()},
                      "references": [{"ref": r, "question": q, "answer": a}
@@ -180,7 +181,10 @@ def render(rows: list[dict[str, Any]]) -> str:
     out = ["# Fact coverage packet", "", "Fill in `ratings.jsonl` (one line per reference "
            "question and deck).", "", "## How to judge", "", "```", JUDGING, "```", ""]
     for row in rows:
-        out += [f"## Passage {row['passage']}", "", row["passage_text"], ""]
+        out += [f"## Passage {row['passage']}", ""]
+        if row.get("title"):
+            out += [f"*Title: {row['title']}*", ""]
+        out += [row["passage_text"], ""]
         for letter, cards in row["decks"].items():
             out += [f"### Deck {letter} ({len(cards)} cards)", ""]
             for card in cards:

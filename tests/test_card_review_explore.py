@@ -88,7 +88,8 @@ def test_exploration_cards_are_in_the_key_only_and_the_rest_is_unchanged(
 
 def test_without_explore_the_packet_is_the_one_main_built() -> None:
     """Same seed, same bytes: the hashes of FixedEngine's packet as ac5132f (before the
-    exploration share) wrote it."""
+    exploration share) wrote it, once the passage titles shown since session 22 are taken out
+    (the "title" field of packet.jsonl, the "*Title: …*" line of packet.md)."""
     from tests.test_card_review import FixedEngine
     from tests.test_card_review import passages as fixed_passages
 
@@ -99,8 +100,15 @@ def test_without_explore_the_packet_is_the_one_main_built() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         card_review.write_packet(rows, key, Path(tmp) / "p", Path(tmp) / "k.json", {})
-        digest = {f: hashlib.sha256((Path(tmp) / "p" / f).read_bytes()).hexdigest()
-                  for f in ("packet.jsonl", "packet.md", "ratings.jsonl")}
+        files = {f: (Path(tmp) / "p" / f).read_text(encoding="utf-8")
+                 for f in ("packet.jsonl", "packet.md", "ratings.jsonl")}
+    lines = [json.loads(line) for line in files["packet.jsonl"].splitlines()]
+    assert {line.pop("title") for line in lines} == {"T"}
+    files["packet.jsonl"] = "".join(json.dumps(line, ensure_ascii=False) + "\n"
+                                    for line in lines)
+    assert files["packet.md"].count("*Title: T*\n\n") == len({r["passage"] for r in rows})
+    files["packet.md"] = files["packet.md"].replace("*Title: T*\n\n", "")
+    digest = {f: hashlib.sha256(text.encode()).hexdigest() for f, text in files.items()}
     assert digest == {
         "packet.jsonl": "d353c673eff22f3855fda555aac0c6d91c5977380556321bbde20ed200777a11",
         "packet.md": "09fb088a23063520c7cc3f83dabf5141a6da833b77c4f4a7eb8ee4ae86cd7e7a",
