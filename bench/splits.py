@@ -66,6 +66,10 @@ out: look only at its final numbers):
   Business Ethics, CC BY 4.0 at its last commit before the repository's licence became
   CC BY-NC-SA): 10 test pages added in session 21 for its final reviews (``book="ethics"``),
   built the same way.
+- A nineteenth book, held out whole (``bench/data/openstax_marketing_pages.json``, OpenStax
+  Principles of Marketing, CC BY 4.0 at its last commit before the repository's licence became
+  CC BY-NC-SA): 10 test pages added in session 22 for its final reviews
+  (``book="marketing"``), built the same way.
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -105,7 +109,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "python": TEXTBOOK.with_name("openstax_python_pages.json"),
          "uphys": TEXTBOOK.with_name("openstax_uphys_pages.json"),
          "philo": TEXTBOOK.with_name("openstax_philo_pages.json"),
-         "ethics": TEXTBOOK.with_name("openstax_ethics_pages.json")}
+         "ethics": TEXTBOOK.with_name("openstax_ethics_pages.json"),
+         "marketing": TEXTBOOK.with_name("openstax_marketing_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUAD_HELDOUT2 = TEXTBOOK.with_name("squad_heldout2.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT, "heldout2": SQUAD_HELDOUT2}
@@ -207,12 +212,14 @@ def seen() -> list[tuple[Passage, int]]:
     Astronomy 2e, Sociology 3e, Microbiology, Political Science, World History, American
     Government, Introduction to Anthropology, Life, Liberty, and the Pursuit of
     Happiness, College Success, Introduction to Intellectual Property and Introduction to
-    Python Programming, University Physics and Introduction to Philosophy pages read since
-    (Business Ethics, added in session 21, is listed before any review of it, so a held-out key
-    shared with it is refused and its review's passages resolve once the review is seen)."""
+    Python Programming, University Physics, Introduction to Philosophy and Business Ethics
+    pages read since (Principles of Marketing, added in session 22, is listed before any review
+    of it, so a held-out key shared with it is refused and its review's passages resolve once
+    the review is seen)."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
-                            "success", "ip", "python", "uphys", "philo", "ethics")
+                            "success", "ip", "python", "uphys", "philo", "ethics",
+                            "marketing")
              for p in textbook("test", book=book)]
     held: dict[str, Passage] = {}
     for p in squad("test", SQUAD_HELDOUT) + squad("test", SQUAD_HELDOUT2) + pages:
