@@ -392,16 +392,69 @@ class QualityScorer:
         (``_composes``): no more true statements than one over the false ones, and one negated
         false statement, beside a false statement of another kind where the page has one; a
         card they hold back leaves its place to the other cards (the count holds where the
-        text has them)."""
-        notes: list[str] = []
+        text has them). A deck of several types whose count allows one of each serves one of
+        each asked type that has a card over its bar (``_seeds``): when the mix above leaves
+        such a type out (its good cards asked what the deck's other cards ask, or were
+        reserved for them), the deck is chosen again with that type's best card in it first.
+        These rules hold whatever P(keep) the keep model gives: they count cards, not scores."""
+        chosen, notes = self._fill(scored, count, types)
+        seeds: list[Scored] = []
+        for _ in types:  # a seed may cost another type its one card: that type's seed next
+            if not (more := self._seeds(scored, chosen, count, types, seeds)):
+                break
+            seeds += more
+            chosen, notes = self._fill(scored, count, types, seeds)
+        return chosen, notes
+
+    def _admitted(self, scored: Sequence[Scored], types: Sequence[str]) -> list[Scored]:
+        """The candidates a deck of these types may serve at all, best first: of an asked
+        type, over the score threshold and the type's keep floor (and, in a deck of several
+        types, its pad floor)."""
         pad = self.keep_pad if len(set(types)) > 1 else {}
         pool = [s for s in scored if s.candidate.type in types and s.score >= self.threshold
                 and s.quality.get("keep", 1.0) >= max(self.keep_floor.get(s.candidate.type, 0.0),
                                                       pad.get(s.candidate.type, 0.0))]
-        pool.sort(key=lambda s: -s.rank)
-        # a negation may be the deck's one false statement where no other kind is on offer
-        alone = not any(_slot(s.candidate) == "tf:False" and NEGATION not in s.candidate.tags
-                        for s in pool)
+        return sorted(pool, key=lambda s: -s.rank)
+
+    def _seeds(self, scored: Sequence[Scored], chosen: Sequence[Scored], count: int,
+               types: Sequence[str], seeds: Sequence[Scored] = ()) -> list[Scored]:
+        """The asked types a deck of several types left out though it has a place for each
+        and the text a card of the type over its bar (``is_good``): each such type's best
+        card that composes with the other seeds (``_composes``), neither repeats their facts
+        nor tells or is told their answers (``_tells``), nor those of a card that is the only
+        one of its type (or of the deck's false statements) in the deck, so that a seed does
+        not cost another type its place, and, where the type has one, shares
+        no seed's sentence and leaves the deck's cards (``chosen``) their facts and
+        sentences. The deck is chosen again with the seeds in it first
+        (a deck of all four types served no question while three question cards over the
+        bar asked facts its choice and statement cards had taken)."""
+        asked = list(dict.fromkeys(types))
+        if len(asked) < 2 or count < len(asked):
+            return []
+        pool = self._admitted(scored, types)
+        alone = _alone(pool)
+        slots = Counter(_slot(c.candidate) for c in chosen)
+        only = [c for c in chosen if slots[_slot(c.candidate)] == 1]  # its type's one card
+        out: list[Scored] = []
+        for t in asked:
+            if any(c.candidate.type == t for c in chosen):
+                continue
+            taken = [*seeds, *out]
+            good = [s for s in pool if s.candidate.type == t and self.is_good(s)
+                    and _composes(s, taken, alone)
+                    and not any(self.is_duplicate(s, o) or _tells(s, o) for o in (*taken, *only))]
+            free = [s for s in good if not any(_same_sentence(s, o) for o in taken)
+                    and not any(self.is_duplicate(s, c) or _same_sentence(s, c) for c in chosen)]
+            if good:
+                out.append((free or good)[0])
+        return out
+
+    def _fill(self, scored: list[Scored], count: int, types: Sequence[str],
+              seeds: Sequence[Scored] = ()) -> tuple[list[Scored], list[str]]:
+        """``select``'s mix, with ``seeds`` in the deck before any other card."""
+        notes: list[str] = []
+        pool = self._admitted(scored, types)
+        alone = _alone(pool)
         # under the bar: the deck's last resort (a user who asked only for questions still
         # gets the count), taken only after every card over its bar
         under = [not self.is_good(s) for s in pool]  # (the pool clears threshold and floor)
@@ -419,8 +472,13 @@ class QualityScorer:
             # so false statements between floor and bar take the False places that no false
             # statement over its bar can (the tf bar rose 0.40 -> 0.60 with keep/8, and a
             # deck of the Roman Republic text then had no false statement at all)
-            over = sum(_slot(s.candidate) == "tf:False" for s in pool)
-            lift = [s for s in reserve if _slot(s.candidate) == "tf:False"]
+            # (counting and lifting only those the deck can take first: a negation beside a
+            # false statement of another kind waits for it, and lifted alone it held the
+            # water-cycle deck's False place empty while the other kind stayed in reserve)
+            over = sum(_slot(s.candidate) == "tf:False" and _composes(s, [], alone)
+                       for s in pool)
+            lift = [s for s in reserve
+                    if _slot(s.candidate) == "tf:False" and _composes(s, [], alone)]
             lift = lift[:max(0, quota["tf:False"] - over)]
             if lift:
                 pool = sorted(pool + lift, key=lambda s: -s.rank)
@@ -430,6 +488,10 @@ class QualityScorer:
         repeats: list[Scored] = []  # of a sentence the deck already has a card of
         held: list[Scored] = []  # cards the deck's rules (_composes) hold back for now
         relaxed = again = low = False
+        for seed in seeds[:count]:
+            chosen.append(seed)
+            quota[_slot(seed.candidate)] = quota.get(_slot(seed.candidate), 0) - 1
+            pool, reserve, repeats = self._taken(seed, pool, reserve, repeats)
         while len(chosen) < count and (pool or reserve or repeats):
             if not pool:
                 second = self._seconds(repeats, chosen, below)
@@ -506,12 +568,7 @@ class QualityScorer:
             if held and best.candidate.answer == "False" and best.candidate.type == "tf":
                 pool, held = sorted(pool + held, key=lambda s: -s.rank), []
             quota[_slot(best.candidate)] = quota.get(_slot(best.candidate), 0) - 1
-            pool = [s for s in pool if s is not best and not self.is_duplicate(s, best)]
-            repeats = [s for s in repeats if s is not best]
-            if best.candidate.source:
-                repeats += [s for s in (*pool, *reserve) if _same_sentence(s, best)]
-                pool = [s for s in pool if not _same_sentence(s, best)]
-                reserve = [s for s in reserve if not _same_sentence(s, best)]
+            pool, reserve, repeats = self._taken(best, pool, reserve, repeats)
         short: dict[str, int] = {}
         for slot, q in quota.items():
             if q > 0:
@@ -531,6 +588,19 @@ class QualityScorer:
         elif len(chosen) < count:
             notes.append(f"only {len(chosen)} of {count} cards: the text does not support more")
         return chosen, notes
+
+    def _taken(self, best: Scored, pool: list[Scored], reserve: list[Scored],
+               repeats: list[Scored]) -> tuple[list[Scored], list[Scored], list[Scored]]:
+        """Pool, reserve and a chosen card's sentence's other cards once ``best`` is in the
+        deck: its duplicates gone, its sentence's other cards waiting among the repeats."""
+        pool = [s for s in pool if s is not best and not self.is_duplicate(s, best)]
+        reserve = [s for s in reserve if s is not best]
+        repeats = [s for s in repeats if s is not best]
+        if best.candidate.source:
+            repeats += [s for s in (*pool, *reserve) if _same_sentence(s, best)]
+            pool = [s for s in pool if not _same_sentence(s, best)]
+            reserve = [s for s in reserve if not _same_sentence(s, best)]
+        return pool, reserve, repeats
 
 
 def empty_deck(made: Sequence[Scored]) -> str:
@@ -629,6 +699,13 @@ def _replaced(cand: Candidate) -> list[str]:
              in SequenceMatcher(None, source, statement, autojunk=False).get_opcodes()
              if tag in ("replace", "delete")]
     return [old for old, new in spans if new & swapped] or [old for old, _ in spans]
+
+
+def _alone(pool: Sequence[Scored]) -> bool:
+    """A negation may be the deck's one false statement: the admitted cards (``pool``) have
+    no false statement of another kind."""
+    return not any(_slot(s.candidate) == "tf:False" and NEGATION not in s.candidate.tags
+                   for s in pool)
 
 
 def _composes(s: Scored, chosen: Sequence[Scored], alone: bool = False) -> bool:
