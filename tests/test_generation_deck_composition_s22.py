@@ -1,6 +1,6 @@
 """The deck's composition rules hold whatever P(keep) the keep model gives (quality.select):
-a False place goes to a false statement the deck can take first, and a deck of several
-types serves each asked type that has a card over its bar. Session 21's refit broke both on
+a False place goes to a false statement the deck can take first, and a deck of all four
+types serves each type that has a card over its bar. Session 21's refit broke both on
 the demo's decks by moving P(keep) a few hundredths; here the keep values are set by hand
 (synthetic candidates) or drawn at random (the engine on invented text, real spaCy)."""
 

@@ -392,8 +392,8 @@ class QualityScorer:
         (``_composes``): no more true statements than one over the false ones, and one negated
         false statement, beside a false statement of another kind where the page has one; a
         card they hold back leaves its place to the other cards (the count holds where the
-        text has them). A deck of several types whose count allows one of each serves one of
-        each asked type that has a card over its bar (``_seeds``): when the mix above leaves
+        text has them). A deck of all four types whose count allows one of each serves one
+        of each type that has a card over its bar (``_seeds``): when the mix above leaves
         such a type out (its good cards asked what the deck's other cards ask, or were
         reserved for them), the deck is chosen again with that type's best card in it first.
         These rules hold whatever P(keep) the keep model gives: they count cards, not scores."""
@@ -418,8 +418,8 @@ class QualityScorer:
 
     def _seeds(self, scored: Sequence[Scored], chosen: Sequence[Scored], count: int,
                types: Sequence[str], seeds: Sequence[Scored] = ()) -> list[Scored]:
-        """The asked types a deck of several types left out though it has a place for each
-        and the text a card of the type over its bar (``is_good``): each such type's best
+        """The types a deck of all four types left out though it has a place for each and
+        the text a card of the type over its bar (``is_good``): each such type's best
         card that composes with the other seeds (``_composes``), neither repeats their facts
         nor tells or is told their answers (``_tells``), nor those of a card that is the only
         one of its type (or of the deck's false statements) in the deck, so that a seed does
@@ -427,9 +427,11 @@ class QualityScorer:
         no seed's sentence and leaves the deck's cards (``chosen``) their facts and
         sentences. The deck is chosen again with the seeds in it first
         (a deck of all four types served no question while three question cards over the
-        bar asked facts its choice and statement cards had taken)."""
+        bar asked facts its choice and statement cards had taken). A deck of some types
+        only keeps its mix: a question that tells the answer of a cloze over its bar does
+        not take that cloze's place beside a cloze under its bar (tests/test_generation_mix)."""
         asked = list(dict.fromkeys(types))
-        if len(asked) < 2 or count < len(asked):
+        if not set(CARD_TYPES) <= set(asked) or count < len(asked):
             return []
         pool = self._admitted(scored, types)
         alone = _alone(pool)
