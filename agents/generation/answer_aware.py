@@ -31,7 +31,16 @@ from agents.generation.participles import adjunct_question, naming_question, nou
 from agents.generation.phrasing import _empty, candidates, in_window
 from agents.generation.ranking import Candidate, ranker
 from agents.generation.reference import Resolver
-from agents.generation.spans import Answer, as_group, as_person, locate, names_used, people_named
+from agents.generation.rendering import Builder
+from agents.generation.spans import (
+    NUMERIC,
+    Answer,
+    as_group,
+    as_person,
+    locate,
+    names_used,
+    people_named,
+)
 from agents.generation.terms import MONTHS_EN
 from agents.generation.text import check_text, is_heading_at, normalise
 from schemas.events import Card
@@ -167,9 +176,11 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
         if naming is not None:
             # the name a participle gives a noun ('its first stadium, called Harrow Park')
             phrasings.append((naming, "subject"))
-        example = example_question(where, span, resolver)
-        if example is not None:
-            phrasings.append((example, "definition"))
+        for defining in (example_question, measure_question, bracketed_question):
+            # what a noun's 'such as', its 'of' amount or its brackets give it
+            asked_of = defining(where, span, resolver)
+            if asked_of is not None:
+                phrasings.append((asked_of, "definition"))
         for question, form in phrasings:
             if _empty(question):
                 continue
@@ -210,6 +221,100 @@ def example_question(sent: Span, answer: Answer, resolver: Resolver) -> str | No
     if not words or len(words) > _EXAMPLE_WORDS:
         return None  # ('the skin and respiratory tract secrete antimicrobial peptides')
     return f"What is an example of {' '.join(words)}?"
+
+
+_MEASURE_MODS = frozenset({"amod", "compound", "nmod"})
+
+
+def measure_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None:
+    """'What was the population of the colonies?' when ``answer`` is the amount a noun's
+    'of' gives ("the colonies had a population of roughly 60,000 settlers", "with a total
+    cost of attendance of $57,000" → "What was the total cost of attendance?"), else None.
+    SQuAD's askers ask the measure so; the clause-level question left the amount in place
+    ('… had a population of how many?')."""
+    if answer.kind not in NUMERIC:
+        return None
+    doc = sent.doc
+    root = answer.span(sent).root
+    of = root.head
+    noun = of.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep" or noun.pos_ != "NOUN" \
+            or answer.start <= of.i or noun.i > of.i:
+        return None
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # 'the total cost of attendance of $57,000'
+    ids = [t.i for c in noun.children if c.dep_ in _MEASURE_MODS and c.i < noun.i
+           for t in c.subtree] + list(range(noun.i, of.i))
+    if any(doc[i].is_punct or doc[i].like_num for i in ids) or len(ids) > 6:
+        return None
+    measure = Builder(sent, resolver).render(sorted(ids), {})
+    if not measure:
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    elif noun.dep_ != "dobj" or verb.lemma_ != "have":
+        return None
+    be = "was" if verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children) else "is"
+    owner = ""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if noun.dep_ == "dobj" and subj is not None:
+        sub_ids = sorted(t.i for t in subj.subtree)
+        if len(sub_ids) > 6 or any(doc[i].is_punct for i in sub_ids):
+            return None
+        said = Builder(sent, resolver).render(sub_ids, {})
+        if not said:
+            return None
+        owner = " of " + (said[:1].lower() + said[1:] if said.split()[0] in (
+            "The", "A", "An") else said)
+    return f"What {be} the {measure}{owner}?"
+
+
+_SPAN_OF_YEARS = re.compile(r"(?:c\. )?\d{3,4}(?:\s*[–-]\s*\d{2,4})?(?: (?:AD|BC|CE|BCE))?")
+
+
+def bracketed_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None:
+    """The question for what a noun's brackets give it: its years ('the Dutch Revolt
+    (1568–1609)' → "When was the Dutch Revolt?") or another name ('the pivot mounting
+    (trunnion)' → "What is another name for the pivot mounting?"), else None. SQuAD's askers
+    ask a bracketed span so; the clause-level question left it in place ('… the Dutch Revolt
+    how many?')."""
+    doc = sent.doc
+    if answer.start - 2 < sent.start or answer.end >= sent.end or \
+            doc[answer.start - 1].text != "(" or doc[answer.end].text != ")":
+        return None
+    noun = doc[answer.start - 2]
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ == "PROPN" and noun.head.i == noun.head.head.i + 1:
+        noun = noun.head.head  # 'the Edict of Nantes (1598)': the edict, not Nantes
+    if noun.pos_ not in ("NOUN", "PROPN") or not all(
+            t.i in _subtree_ids(noun) for t in doc[noun.i : answer.start - 1]):
+        return None
+    if noun.ent_type_ in ("PERSON", "PER") or answer.kind == "person":
+        return None  # ('Frederick (1712–1786)': a life, not an event; a name's other name)
+    phrase = noun_phrase(sent, noun, resolver)
+    if phrase is None:
+        return None
+    if phrase[:1].isupper() and phrase.split()[0].lower() in ("the", "a", "an", "this"):
+        phrase = phrase[:1].lower() + phrase[1:]
+    if _SPAN_OF_YEARS.fullmatch(answer.text.strip()):
+        return f"When was {phrase}?"
+    if answer.kind in NUMERIC or any(c.isdigit() for c in answer.text):
+        return None  # ('138 metres (452.8 ft)': the same measure in other units)
+    if len(answer.text.split()) > 4 or noun.text[:1].isupper() or \
+            doc[answer.start].pos_ == "ADP" or (
+            noun.dep_ == "pobj" and noun.head.lower_ != "of") or any(
+            c.dep_ == "det" and c.lower_ == "another" for c in noun.children):
+        # a name's brackets hold what it has or is ('Staphylococcus aureus (protein A)'); a
+        # phrase of the verb's ('at each stroke (counterflow)') names the whole clause; a
+        # phrase in brackets ('heat rejection (in the condenser)') says where, not a name
+        return None
+    return f"What is another name for {phrase}?"
+
+
+def _subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
 
 
 # the auxiliary after a fronted wh-phrase ('When did …', 'Which river was …')

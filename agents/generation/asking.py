@@ -279,6 +279,13 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         count_noun = root.head
         target = count_noun
         wh_det = "what kind of" if root.pos_ == "ADJ" else "what"
+    elif whole_list and answer.kind not in NUMERIC and answer.kind != "person" and (
+            of_named := _named_by_of(root, answer)):
+        # "a tradition of singing", "the city of Smyrna": the answer names the noun before
+        # its 'of', which carries the wh-word ("What tradition had developed …?") where the
+        # answer was asked in place ('A tradition of what had developed …?')
+        count_noun = target = of_named
+        wh_det = "what"
     else:
         target = root
     if not whole_list and count_noun is None and _cuts_compound(root, answer):
@@ -520,7 +527,8 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         noun_ids = sorted({t.i for m in mods for t in m.subtree} | {count_noun.i})
         of = next((c for c in count_noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    and c.i == count_noun.i + 1 and len(list(c.subtree)) <= 4), None)
-        if of is not None:  # "How many laws of motion …"
+        named_of = of is not None and answer.start > of.i
+        if of is not None and not named_of:  # "How many laws of motion …"
             noun_ids += sorted(t.i for t in of.subtree)
         wh = f"{wh_det} " + " ".join(doc[i].text for i in noun_ids)
         if answer.kind in ("money",):
@@ -528,6 +536,8 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         removed = {t.i for t in count_noun.subtree if t.i <= count_noun.i}
         removed -= {i for i in removed if doc[i].dep_ in ("prep",)}
         removed |= set(noun_ids)
+        if named_of and of is not None:
+            removed |= _subtree(of)  # ('the city of Smyrna' goes whole: 'what city')
         a_removed = removed
         answer_text = answer.text
     else:
@@ -795,6 +805,33 @@ def _class_lead(span: Span) -> Token | None:
         name = next((c for c in lead.children if c.dep_ == "appos" and c.i == lead.i + 1), None)
         return lead if name is not None and name.right_edge.i == span.end - 1 else None
     return lead if lead.dep_ in ("nmod", "compound", "amod") and lead.head == span.root else None
+
+
+# nouns whose 'of' names the thing they are ('the city of Smyrna', 'a tradition of singing',
+# 'the process of osmosis'), not its part, owner or maker ('the east of Ireland', 'the works
+# of Chopin')
+_NAMED_BY_OF = frozenset(str.split(
+    "city town village state province county district region island kingdom duchy republic "
+    "port title rank tradition practice art process concept principle doctrine idea theory "
+    "method technique notion custom festival feast game sport discipline religion faith"))
+
+
+def _named_by_of(root: Token, answer: Answer) -> Token | None:
+    """The noun whose 'of' phrase is the whole answer and names what the noun is ('a
+    tradition of singing' for 'singing'), or None. (A person after 'the beloved city of' is
+    whose city it is: the caller leaves people out.)"""
+    of = root.head
+    noun = of.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep" or noun.pos_ != "NOUN" \
+            or noun.lemma_.lower() not in _NAMED_BY_OF or of.i != noun.i + 1 or \
+            answer.start <= of.i or root.right_edge.i >= answer.end + 1 or \
+            noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+        # (a noun inside a phrase: 'from the town of Pons' made 'What town X from was …?')
+        return None
+    if any(c.dep_ in ("conj", "appos", "relcl", "acl", "poss") or (
+            c.dep_ == "prep" and c != of) for c in noun.children):
+        return None  # ('the city of Smyrna and its port', 'their tradition of …')
+    return noun
 
 
 # the dependencies a wh-phrase may move out of: the verb's object or complement and the
