@@ -188,11 +188,12 @@ def mcq_defects(card: dict[str, Any], text: str, this_year: int) -> set[str]:
 
 
 def passages() -> list[dict[str, Any]]:
-    """The seen passages (bench.splits.seen()): key, text, and the card
+    """The seen passages (bench.splits.seen()): key, text, title and the card
     count their review asked for."""
     from bench import splits
+    from bench.card_review import shown_title
 
-    return [{"key": p.key, "text": p.text, "n": n}
+    return [{"key": p.key, "text": p.text, "title": shown_title(p), "n": n}
             for p, n in sorted(splits.seen(), key=lambda seen: seen[0].key)]
 
 
@@ -209,7 +210,7 @@ def emit() -> None:
     out = []
     for p in items:
         request = GenerationRequest(p["text"], f"review-{p['key']}", p["n"], "intermediate",
-                                    CARD_TYPES)
+                                    CARD_TYPES, title=p.get("title"))
         started = time.process_time()
         try:
             result = engine.generate(request)

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import splits
-from bench.card_review import CARD_TYPES
+from bench.card_review import CARD_TYPES, shown_title
 from bench.splits import Passage
 
 
@@ -64,7 +64,8 @@ def run(engine: Any, items: list[Passage], seed: int = 0,
     rows = []
     for p in items:
         n = (asked or {}).get(p.key) or splits.cards_asked(seed, p.key)
-        request = GenerationRequest(p.text, f"fill-{p.key}", n, "intermediate", CARD_TYPES)
+        request = GenerationRequest(p.text, f"fill-{p.key}", n, "intermediate", CARD_TYPES,
+                                    title=shown_title(p))
         started = time.perf_counter()
         notes: list[str] = []
         try:

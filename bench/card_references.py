@@ -6,12 +6,13 @@ reviewer-rejected cards each removes or repairs.
 
 Reads every rated cardstream card of the DEV reviews and of the seen held-out reviews
 (``bench/data/card_reviews_*.jsonl``; session 12's two packets from their keys and r12a-f's
-ratings), with its passage's text through ``bench.splits`` (DEV passages and ``seen()``
-only). A card is *kept* when most of its reviewers kept it. The card's sentence and the ones
-before it are parsed as the engine parses them (``text.usable_sentences``, one sentence per
-``nlp`` call); a card made from a clause of a longer sentence is parsed alone with that
-sentence as its ``whole``. A rule *removes* a card whose text shows a reference it cannot
-name, and *repairs* one whose reference it names.
+ratings), with its passage's text and title through ``bench.splits`` (DEV passages and
+``seen()`` only; the title as reviewers see it and the engine is given it,
+``card_review.shown_title``). A card is *kept* when most of its reviewers kept it. The
+card's sentence and the ones before it are parsed as the engine parses them
+(``text.usable_sentences``, one sentence per ``nlp`` call); a card made from a clause of a
+longer sentence is parsed alone with that sentence as its ``whole``. A rule *removes* a card
+whose text shows a reference it cannot name, and *repairs* one whose reference it names.
 """
 
 from __future__ import annotations
@@ -66,9 +67,19 @@ def rated_cards() -> list[dict]:
 
 
 def passages() -> dict[str, str]:
-    texts = {p.key: p.text for p in splits.squad("dev") + splits.textbook("dev")}
-    texts.update({p.key: p.text for p, _ in splits.seen()})
-    return texts
+    return {p.key: p.text for p in _passages()}
+
+
+def titles() -> dict[str, str | None]:
+    """Each passage's title as the engine is given it (``card_review.shown_title``)."""
+    from bench.card_review import shown_title
+
+    return {p.key: shown_title(p) for p in _passages()}
+
+
+def _passages() -> list[splits.Passage]:
+    """The DEV passages and the seen ones (a seen key's text wins)."""
+    return [*splits.squad("dev"), *splits.textbook("dev"), *(p for p, _ in splits.seen())]
 
 
 def body(card: dict) -> str:
@@ -136,8 +147,9 @@ def main() -> None:
     args = parser.parse_args()
     nlp = pipeline("en")
     assert nlp is not None
-    texts = passages()
+    texts, named = passages(), titles()
     parsed: dict[str, list[Span]] = {}
+    heads: dict[str, Span | None] = {}  # each passage's title, parsed
     table: Counter[tuple[str, str, str, str]] = Counter()
     totals: Counter[tuple[str, str]] = Counter()
     skipped = 0
@@ -152,6 +164,8 @@ def main() -> None:
         if row["passage"] not in parsed:
             lines = [s.text for s in usable_sentences(texts[row["passage"]])]
             parsed[row["passage"]] = [d[:] for d in nlp.pipe(lines)]
+            title = named.get(row["passage"])
+            heads[row["passage"]] = nlp(title)[:] if title else None
         sents = parsed[row["passage"]]
         source = card.get("source_sentence") or ""
         at = next((i for i, s in enumerate(sents) if s.text == source), None)
@@ -171,7 +185,7 @@ def main() -> None:
             whole, sent = sents[at], nlp(source)[:]
         else:
             sent = sents[at]
-        refs = definites.references(sent, sents[:at], whole)
+        refs = definites.references(sent, sents[:at], whole, heads[row["passage"]])
         text, fired = definites.unresolved(body(card), refs)
         cues = scope.scopes(sent, sents[:at])
         if card["type"] in ("qa", "mcq"):  # questions are held to some rules alone (parsed.py)

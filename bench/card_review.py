@@ -151,7 +151,7 @@ def make_items(engine: Any, passages: list[Passage], seed: int, min_cards: int =
     for passage in passages:
         n = splits.cards_asked(seed, passage.key, min_cards, max_cards)
         request = GenerationRequest(passage.text, f"review-{passage.key}", n, "intermediate",
-                                    CARD_TYPES)
+                                    CARD_TYPES, title=shown_title(passage))
         cards = engine.generate(request).cards
         for card in cards:
             items.append({"passage": passage, "origin": "cardstream", "type": card.type,

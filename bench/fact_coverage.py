@@ -85,7 +85,7 @@ def deck(engine: Any, passage: Passage, n: int) -> list[dict[str, Any]]:
     from agents.generation import GenerationRequest
 
     request = GenerationRequest(passage.text, f"review-{passage.key}", n, "intermediate",
-                                card_review.CARD_TYPES)
+                                card_review.CARD_TYPES, title=card_review.shown_title(passage))
     return [{"type": c.type, "question": c.question, "answer": c.answer,
              "choices": list(c.choices)} for c in engine.generate(request).cards]
 

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from bench import splits
-from bench.card_review import CARD_TYPES
+from bench.card_review import CARD_TYPES, shown_title
 
 STAGES = ("candidates", "threshold", "keep_floor", "delivered")
 
@@ -52,7 +52,7 @@ def run(engine: Any, texts: list[splits.Passage], seed: int = 9,
     for passage in texts:
         n = splits.cards_asked(seed, passage.key)
         request = GenerationRequest(passage.text, f"mix-{passage.key}", n, "intermediate",
-                                    CARD_TYPES)
+                                    CARD_TYPES, title=shown_title(passage))
         for i, t in enumerate(CARD_TYPES):
             requested[t] += n // len(CARD_TYPES) + (i < n % len(CARD_TYPES))
         doc, centroid, _ = prepare(request, engine.encoder)

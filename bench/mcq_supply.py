@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import splits
-from bench.card_review import CARD_TYPES
+from bench.card_review import CARD_TYPES, shown_title
 
 
 def main() -> None:
@@ -79,7 +79,7 @@ def main() -> None:
     delivered = []
     for p, n in items:
         result = engine.generate(GenerationRequest(p.text, f"supply-{p.key}", n, "intermediate",
-                                                   CARD_TYPES))
+                                                   CARD_TYPES, title=shown_title(p)))
         delivered += [{"passage": p.key, "question": c.question, "answer": c.answer,
                        "choices": list(c.choices), "tags": list(c.tags),
                        "source_sentence": c.source_sentence}

@@ -217,6 +217,9 @@ def card_options(num_cards: int | None = None) -> Callable[[F], F]:
             click.option("--subject", default=None, show_default="none",
                          help="programming, mathematics, sciences, history, languages or free "
                               "text; picks the question templates"),
+            click.option("--title", default=None, show_default="the file's name, cleaned",
+                         help="the document's title: names what the text leaves unnamed "
+                              "('the constitution' on 'Constitution of Kenya')"),
             click.option("--min-confidence", type=click.FloatRange(0, 100),
                          default=_field("min_confidence"),
                          help="OCR words below this Tesseract confidence are dropped"),
@@ -228,10 +231,11 @@ def card_options(num_cards: int | None = None) -> Callable[[F], F]:
 
 
 def upload_options(num_cards: int, difficulty: str, types: tuple[str, ...], lang: str | None,
-                   subject: str | None, min_confidence: float) -> UploadOptions:
+                   subject: str | None, min_confidence: float,
+                   title: str | None = None) -> UploadOptions:
     return UploadOptions(num_cards=num_cards, difficulty=difficulty,
                          question_types=list(types), language=lang,
-                         subject=subject, min_confidence=min_confidence)
+                         subject=subject, min_confidence=min_confidence, title=title)
 
 
 def json_option(func: F) -> F:

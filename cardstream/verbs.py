@@ -311,6 +311,7 @@ def extract(settings: Settings, file: Path, lang: str | None, min_confidence: fl
 def generate(settings: Settings, text: str | None, text_file: str | None,
              answers: tuple[str, ...], as_json: bool, **card: Any) -> int:
     """Make cards from text, no Kafka."""
+    from agents.generation.titles import document_title
     from agents.generation.types import GenerationRequest
     from cardstream.output import card_json
 
@@ -336,7 +337,7 @@ def generate(settings: Settings, text: str | None, text_file: str | None,
     result = engine.generate(GenerationRequest(
         text=text, upload_id="cli", num_cards=options.num_cards, difficulty=options.difficulty,
         question_types=tuple(options.question_types), language=options.language,
-        subject=options.subject,
+        subject=options.subject, title=document_title(options.title, text_file),
     ))
     if as_json:
         print_json({"cards": [card_json(c) for c in result.cards], "language": result.language,

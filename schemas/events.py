@@ -60,6 +60,9 @@ class UploadOptions(BaseModel):
     min_confidence: float = Field(
         70.0, ge=0, le=100, description="OCR words below this Tesseract confidence are dropped."
     )
+    title: str | None = Field(
+        None, description="The document's title; null: read from the file name."
+    )
 
     @field_validator("question_types")
     @classmethod

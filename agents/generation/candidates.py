@@ -56,6 +56,7 @@ class Document:
     topic: str | None
     freq: Counter[str]
     vectors: Mapping[str, np.ndarray] = field(default_factory=dict)
+    title: str | None = None  # the request's (titles.py)
 
     def pool(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}

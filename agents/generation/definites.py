@@ -29,8 +29,8 @@ _RESTRICTIVE = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl",
 _WHICH = frozenset(["prep", "relcl", "acl", "poss", "nummod"])
 
 
-def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
-                  ) -> list[Token]:
+def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False,
+                  title: Span | None = None) -> list[Token]:
     """The heads of the bare definite nouns of ``sent`` that an earlier sentence introduced
     as one particular thing: with "a"/"an" ("an outpost"), as part of a name ("Fort Bull" →
     "the fort"), with words that said which one ("lead fusible plugs" → "the plugs"), or as
@@ -38,7 +38,8 @@ def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
     definite ("the skin", "the therapist") is its generic subject and stands alone. One whose
     noun heads the one name the page gave ('the university' after 'Harvard University') is not
     returned unless ``with_names``: the cards say the name instead (``references``, rule
-    ``antecedent``); an answer that is such a 'the N' would still be the bare noun."""
+    ``antecedent``); an answer that is such a 'the N' would still be the bare noun. The same
+    holds for one the page or its ``title`` names by its kind (kinds.py)."""
     first: dict[str, bool] = {}  # lemma → introduced as a particular thing
     generic: set[str] = set()
     for prev in previous:
@@ -71,7 +72,7 @@ def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
         if any(c.dep_ in _RESTRICTIVE for c in head.children):
             continue
         if not with_names and (antecedents.named(det, sent, previous)
-                               or kinds.named(det, sent, previous)):
+                               or kinds.named(det, sent, previous, title)):
             continue  # 'the university' after 'Harvard University', 'the nation' after
             # 'Velmaria is the largest country': references() names it
         lemma = head.lemma_.lower()
@@ -94,13 +95,15 @@ def sequel(sent: Span) -> list[Token]:
             and not (t.i > sent.start and t.nbor(-1).lower_ in ("and", "or", "but"))]
 
 
-def leans_back(sent: Span, previous: Sequence[Span], statement: str) -> bool:
+def leans_back(sent: Span, previous: Sequence[Span], statement: str,
+               title: Span | None = None) -> bool:
     """``statement`` (rendered from ``sent``) still holds a bare "the N" that an earlier
     sentence of the page named (a resolved one reads as its name and is no longer there), or
     a main verb's 'then'/'again' (one the rendering dropped is no longer there)."""
     low = f" {statement.lower()} "
     words = set(statement.lower().replace(",", " ").split())
-    return any(f" the {head.lower_}" in low for head in pointing_back(sent, previous)) or any(
+    return any(f" the {head.lower_}" in low
+               for head in pointing_back(sent, previous, title=title)) or any(
         t.lower_ in words for t in sequel(sent))
 
 
@@ -181,7 +184,8 @@ _POINTING_ADJ = frozenset(str.split(
     "principal leading current present aforementioned resulting ensuing above said"))
 
 
-def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) -> list[Reference]:
+def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
+               title: Span | None = None) -> list[Reference]:
     """The phrases of ``sent`` that point back to the page (``previous``: the sentences before
     it; ``whole``: the sentence ``sent`` is a clause of, whose apposition may name one).
 
@@ -196,8 +200,9 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
       Society of America'): that name stands in (antecedents.py).
     - ``kind``: a bare 'the N' of a kind noun ('the nation', 'the city centre', 'the series')
       whose referent the page settles: what an earlier sentence says is one ('Velmaria is the
-      largest country'), or the one entity of its kind the page names (kinds.py). The name
-      stands in ('Velmaria', "Marlowe's city centre").
+      largest country'), or the one entity of its kind the page names, or the document's
+      ``title`` ('the constitution' on 'Constitution of Kenya'; kinds.py). The name stands in
+      ('Velmaria', "Marlowe's city centre", 'the Constitution of Kenya').
     - ``place``: a 'there' that is no existential 'there is' (where, the page said).
     - ``time``: 'at the time', 'by then', 'the same year', 'the following day' (when, the page
       said; a date earlier in the sentence answers it).
@@ -212,7 +217,7 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None) 
         if name:  # 'the university' → 'Harvard University' (antecedents.py)
             out.append(Reference("antecedent", _phrase(det).text, name))
             continue
-        kind = kinds.named(det, sent, previous) if det.head.i < sent.end else None
+        kind = kinds.named(det, sent, previous, title) if det.head.i < sent.end else None
         if kind is not None:  # 'the nation' → 'Victoria', 'the city centre' (kinds.py)
             out.append(Reference("kind", kind.text, kind.name))
     for det in sent:

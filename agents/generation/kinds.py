@@ -12,6 +12,14 @@ thing of that kind before it, a teacher rewriting the card names it: "the city c
   names before it: the one there is, or, of several, the page's topic (its first sentence's
   subject) when the page names it more often than every other.
 
+- the document's title (titles.py), when the page names nothing of the noun's kind before it
+  but the title, or names the title among others: a title that holds the noun ('the museum'
+  on 'Victoria and Albert Museum', 'the constitution' on 'Constitution of Kenya' or 'Kenya
+  constitution'), one that is a thing of the noun's kind ('the country' on 'Kenya', 'the
+  game' on 'Super Bowl 50', 'the state' on 'Victoria (Australia)'), or a country that owns
+  it ('the constitution' on 'Kenya' → "Kenya's constitution"). A page that names others of
+  the kind names the title more often than each of them.
+
 A noun with nothing of its kind named, or several and no topic among them, is left to the
 refusal rules (definites.py, scope.py), as before. The same-noun name ('the university' after
 'Harvard University') is antecedents.py's.
@@ -54,6 +62,12 @@ _SAID_ONLY = frozenset(str.split(
     "museum fort castle palace stadium cathedral airport library hospital river lake valley "
     "region"))
 _EVERY_KIND = frozenset([*_KINDS, *_BODIES, *_SAID_ONLY])
+# kinds only the document's title names: an event ('the game' on 'Super Bowl 50') and what a
+# country has one of ('the constitution' on 'Kenya')
+_EVENTS = frozenset(str.split("game match tournament championship war battle election festival"))
+_OWNED = frozenset(str.split("constitution parliament legislature capital"))
+_STATE = (frozenset(["GPE", "LOC"]), frozenset(["state"]))  # 'the state' on 'Victoria (Australia)'
+_TITLED = _EVERY_KIND | _EVENTS | _OWNED | {"state"}
 # the heads of a building's or an institution's name, which a place noun is never named by
 # (the tagger calls 'the New Orangery' a GPE as readily as 'Warsaw')
 _BUILDINGS = frozenset(str.split(
@@ -76,10 +90,11 @@ class Named:
     name: str
 
 
-def named(det: Token, sent: Span, previous: Sequence[Span]) -> Named | None:
+def named(det: Token, sent: Span, previous: Sequence[Span],
+          title: Span | None = None) -> Named | None:
     """What a bare 'the N' of a kind noun stands for: 'the nation' → 'Victoria', 'the city
     centre' → "Newcastle's city centre" (a kind noun that is the compound of a bare head);
-    None when the page does not say for certain."""
+    None when the page (or its ``title``, parsed) does not say for certain."""
     if det.lower_ != "the" or det.dep_ != "det":
         return None
     head = det.head
@@ -101,15 +116,18 @@ def named(det: Token, sent: Span, previous: Sequence[Span]) -> Named | None:
                 for c in head.children) or any(c for c in kind.children):
             return None
     lemma = kind.lemma_.lower()
-    if lemma not in _EVERY_KIND or head.dep_ in ("attr", "appos", "conj") or any(
+    if lemma not in (_EVERY_KIND if title is None else _TITLED) or head.dep_ in (
+            "attr", "appos", "conj") or any(
             c.i > head.i and c.dep_ not in ("case", "punct", "cc", "conj") for c in head.children):
         return None  # 'Japan was the country most dependent on …' says which one itself
     earlier = [*previous, sent]
-    name = _defined(lemma, det, earlier)
+    name = _defined(lemma, det, earlier) if lemma in _EVERY_KIND else None
     if name is None and lemma in _KINDS:
         name = _entity(*_KINDS[lemma], det, earlier, lemma)
     elif name is None and lemma in _BODIES:
         name = _entity(frozenset(["ORG"]), frozenset(), det, earlier, lemma, body=True)
+    if name is None and title is not None:
+        name = _titled(lemma, det, earlier, title)
     if name is None:
         return None
     if _KINDS.get(lemma) == _WORK and name.startswith("the "):
@@ -270,3 +288,71 @@ def _entity(labels: frozenset[str], sorts: frozenset[str], det: Token,
     if named and all(n < named for k, n in counts.items() if k != key):
         return texts[key]
     return None
+
+
+def _titled(lemma: str, det: Token, earlier: Sequence[Span], title: Span) -> str | None:
+    """What the document's ``title`` says a bare 'the ``lemma``' is, when the page names no
+    other thing of its kind before ``det`` (an entity of its labels, a capitalised '… Museum'):
+    the title that holds the noun ('Victoria and Albert Museum' → 'the Victoria and Albert
+    Museum', 'Kenya constitution' → "Kenya's constitution"), the title that is one of the
+    kind ('Kenya' for 'the country', 'Super Bowl 50' for 'the game'), or a country's
+    ("Kenya's constitution")."""
+    from agents.generation.granularity import place_sort
+
+    bracket = next((t.i for t in title if t.text == "("), None)
+    if bracket is not None and place_sort(title.doc[bracket + 1 :].text.strip(" )")) == "other":
+        return None  # 'Sky (United Kingdom)' is one Sky, 'Victoria (Australia)' the state
+    words = [t for t in title.doc[title.start : bracket or title.end]
+             if not t.is_punct or t.text in ".'&"]
+    if not words:
+        return None
+    text = title.doc[words[0].i : words[-1].i + 1].text
+    labels, sorts = _KINDS.get(lemma, (frozenset(["ORG"]), frozenset()) if lemma in _BODIES
+                               else (frozenset(["EVENT"]), frozenset()) if lemma in _EVENTS
+                               else _STATE if lemma == "state"
+                               else (frozenset(["GPE"]), frozenset(["country"])))
+    before = _before(det, earlier)
+    if any(t.lemma_.lower() == lemma and t.i < det.i and any(
+            c.lower_ in ("a", "an") for c in t.children) for t in before[-1]):
+        return None  # 'A city is also a commune – but with the city charter': any city's
+    low = [t.lower_ for t in words]
+    if lemma + "s" in low or lemma + "es" in low:
+        return None  # 'Napoleonic Wars' is no one war
+    if len(words) >= 2 and lemma in low:
+        if any(t.lower_ == lemma and t.text[:1].isupper() and t.i > span.start
+               and text not in span.text for span in before for t in span):
+            return None  # the page names another '… Museum': which one is the page's to say
+        at = low.index(lemma)
+        name = [t for t in words if t.is_alpha]
+        if at == len(words) - 1 and words[at].is_lower:
+            owner = title.doc[words[0].i : words[at - 1].i + 1].text  # 'Kenya constitution'
+            if place_sort(owner) not in ("country", "state"):
+                return None  # 'Art museum' is no museum of a place called Art
+            return owner + ("'" if owner.endswith("s") else "'s") + " " + words[at].text
+        if all(t.text[:1].isupper() for t in name if t.lower_ not in ("of", "and", "the")) and (
+                at == len(words) - 1 or (at == 0 and low[1] == "of")):
+            if text.lower().startswith("the ") or (
+                    (lemma in _KINDS or lemma in _BODIES) and at > 0):
+                return text  # 'Mexico City', 'Vancouver Island', 'Harvard University'
+            return "the " + text  # 'the Victoria and Albert Museum', 'the Constitution of …'
+        return None
+    if not all(t.text[:1].isupper() or not t.is_alpha for t in words):
+        return None  # 'Kenya constitution' holds no 'museum'; a lowercase title names no thing
+    named = Counter(e.text.lower().removeprefix("the ") for span in before for e in span.ents
+                    if e.label_ in labels and e.root.dep_ != "compound" and (
+                        not sorts or place_sort(e.text) in sorts))
+    own = named.pop(text.lower(), 0)
+    if named and own <= max(named.values()):
+        return None  # the page names another of its kind as often: which one is the page's
+    if lemma in _OWNED:
+        owner = text + ("'" if text.endswith("s") else "'s")
+        return f"{owner} {det.head.text}" if place_sort(text) == "country" else None
+    if sorts and place_sort(text) not in sorts:
+        return None
+    if sorts and "other" not in sorts:
+        return text  # a country or state the gazetteer knows ('Kenya', 'Victoria')
+    said = next((e.label_ for span in earlier for e in span.ents if e.text == text), None)
+    label = next((e.label_ for e in title.ents if e.start <= title.root.i < e.end), None)
+    if (said or label) not in labels:
+        return None
+    return text

@@ -163,12 +163,13 @@ def generate(
         return standing(well_formed(out, nlp), standalone.topic_words(sents),
                         standalone.main_topic(sents))
 
-    cands = every(Resolver(names=names))
+    title = nlp(doc.title)[:] if doc.title and doc.language == "en" else None
+    cands = every(Resolver(names=names, title=title))
     if len(cands) < _FEW and prose:
         # a page that the context rules leave (nearly) bare would end in "no cards could be
         # made"; then it gets the cards that lean on the page as well, as before those rules
         seen = {(c.type, c.question) for c in cands}
-        cands += [c for c in every(Resolver(lenient=True, names=names))
+        cands += [c for c in every(Resolver(lenient=True, names=names, title=title))
                   if (c.type, c.question) not in seen]
     return cands
 
@@ -195,7 +196,7 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
     if language != "en" or resolver.lenient or not cands:
         return cands
     cands = _scoped(cands, sent, whole, resolver)
-    refs = definites.references(sent, resolver.previous, whole)
+    refs = definites.references(sent, resolver.previous, whole, resolver.title)
     if not refs:
         return cands
     out = []
@@ -331,11 +332,11 @@ def _for_sentence(
         return out  # "Second is …", "Each committee …": which one, the page before says
     builder = Builder(sent, resolver)
     # the bare 'the N's an earlier sentence introduced: no question keeps one (narrow.py)
-    back = definites.pointing_back(sent, resolver.previous) if lang == "en" and \
-        not resolver.lenient else []
+    back = definites.pointing_back(sent, resolver.previous, title=resolver.title) if \
+        lang == "en" and not resolver.lenient else []
     # an answer that is such a 'the N' stays the bare noun ('proclamation') even where the page
     # named it ('the Royal Proclamation'), so answers are checked against all of them
-    named_back = definites.pointing_back(sent, resolver.previous, with_names=True) if \
+    named_back = definites.pointing_back(sent, resolver.previous, True, resolver.title) if \
         lang == "en" and not resolver.lenient else []
     for answer in found:
         if standalone.trivial(answer, sent, lang) or _points_back(answer, sent, resolver) \
@@ -533,7 +534,7 @@ def _statements(
         # than what, which ones, many what
     true = _render_sentence(builder, sent, {})
     if true is None or (language == "en" and not builder.resolver.lenient and (
-            definites.leans_back(sent, builder.resolver.previous, true)
+            definites.leans_back(sent, builder.resolver.previous, true, builder.resolver.title)
             or claims.guessed_subject(sent, true))):
         return []  # 'The plugs are also too small …': which plugs, the page said (definites.py)
     prefix = words_for(language).true_false

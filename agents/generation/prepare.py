@@ -100,7 +100,7 @@ def prepare(
     names = Counter(t.text for ts in terms.values() for t in ts if t.kind == "name")
     top = names.most_common(1)
     topic = top[0][0] if top and top[0][1] >= 2 else None
-    doc = Document(sents, terms, language, subject, topic, freq)
+    doc = Document(sents, terms, language, subject, topic, freq, title=request.title)
     keep = max(MIN_SENTENCES, SENTENCES_PER_CARD * request.num_cards)
     if len(sents) > keep:
         ranked = sorted(

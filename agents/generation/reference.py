@@ -186,6 +186,9 @@ class Resolver:
     names: frozenset[str] = frozenset()
     # what the sentences before said a noun is (``_defined``): (lemma, plural, adjectives, name)
     defined: list[tuple[str, bool, frozenset[str], str]] = field(default_factory=list)
+    # the document's title, parsed (titles.py): names a bare 'the museum' the page does not
+    # (kinds.py)
+    title: Span | None = None
 
     def push(self, sent: Span) -> None:
         """Record a sentence after its cards are made: its subject becomes context."""

@@ -37,6 +37,9 @@ class GenerationRequest:
     question_types: tuple[str, ...] = ("qa", "mcq", "cloze", "tf")
     language: str | None = None  # ISO 639-1, a Tesseract code (eng, eng+spa) or None to detect
     subject: str | None = None
+    # the document's title (the user's, else its file name's: titles.document_title), which
+    # names what the page leaves unnamed ('the constitution' on 'Constitution of Kenya')
+    title: str | None = None
 
 
 @dataclass(frozen=True)

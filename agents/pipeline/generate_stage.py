@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from agents.deadletter import Source, with_retries
 from agents.exceptions import EmptyText, InputError
 from agents.generation.language import WORDS
+from agents.generation.titles import document_title
 from agents.generation.types import CardEngine, CardRater, GenerationRequest, GenerationResult
 from agents.pipeline import sections
 from agents.pipeline.base import Stage
@@ -71,6 +72,7 @@ class GenerateStage(Stage):
                 question_types=tuple(options.question_types),
                 language=options.language,
                 subject=options.subject,
+                title=document_title(options.title, text.filename),
             )
             try:
                 results.append(self.engine.generate(request, rater))
