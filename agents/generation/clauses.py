@@ -427,7 +427,9 @@ def _disagrees(verb: Token, noun: Token) -> bool:
 def _unsure_pronoun(ids: list[int], sent: Span) -> bool:
     """A pronoun other than a clause's subject ('his court', 'its assault'): the resolver
     links these wrongly too often ('to Boulogne's court') for a sentence a card presents as
-    the text's own; the whole sentence's cards keep them."""
+    the text's own; the whole sentence's cards keep them. So it is for a stretch between
+    semicolons: in 'the bridge was built in 1642; the council paid for its repair' the
+    resolver takes 'its' for the council's."""
     return any(sent.doc[i].pos_ == "PRON" and sent.doc[i].lower_ in PERSONAL
                and sent.doc[i].dep_ not in ("nsubj", "nsubjpass") for i in ids)
 
@@ -473,13 +475,79 @@ def _faithful(ids: list[int], head: int, parsed: Span, sent: Span) -> bool:
     return total > 0 and same / total >= AGREEMENT
 
 
+# the last word of a stretch that a semicolon or colon ends, when the stretch is whole
+_ENDS_BEFORE_BREAK = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+
+
+def _stretches(sent: Span) -> list[list[int]]:
+    """Token ids of each stretch of ``sent`` between its semicolons and colons outside
+    brackets and quotes (one stretch when it has none), without the final stop."""
+    out: list[list[int]] = [[]]
+    depth = quoted = 0
+    for tok in sent:
+        depth += tok.text in ("(", "[")
+        depth -= tok.text in (")", "]") and depth > 0
+        quoted ^= tok.text in ('"', "“", "”")
+        if tok.text in (";", ":") and tok.whitespace_ and not depth and not quoted:
+            out.append([])  # (not 'the MHC:antigen complex')
+        elif not tok.is_punct or tok.text not in (".", "!", "?") or tok.i < sent.end - 1:
+            out[-1].append(tok.i)
+    return out
+
+
+def piece_ids(sent: Span) -> list[list[int]]:
+    """Token ids of each stretch of ``sent`` between its semicolons and colons
+    ('A rose in the winter months; the B stayed dry …'), when there are any: the long
+    sentence's parse often hangs the second clause on the first wrongly (or on nothing),
+    while each stretch, parsed alone, is read right. Whether a stretch is a clause of its own
+    (its own subject and finite verb) its re-parse says (``_well_formed``); a list after a
+    colon, or a stem before it ('the most notable are:'), is not one. What follows a verb of
+    saying or thinking ('Mote argued: …', 'critics claim that A; B') is someone's view, not
+    the text's fact: no stretch after one is taken."""
+    out = _stretches(sent)
+    if len(out) < 2:
+        return []
+    doc = sent.doc
+    kept = []
+    for n, ids in enumerate(out):
+        if n and any(doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in CLAIMING
+                     for before in out[:n] for i in before):
+            break
+        if len(ids) > 2 and doc[ids[0]].pos_ == "ADV" and doc[ids[1]].text == ",":
+            ids = ids[2:]  # 'However,' / 'Nevertheless,': the link to the clause before goes
+        if not ids or doc[ids[0]].pos_ in ("SCONJ", "CCONJ") or doc[ids[0]].lower_ == "that":
+            continue  # 'that the force of gravity is …', 'and others moved …': the clause
+            # before says what it is about
+        last = next((doc[i] for i in reversed(ids) if not doc[i].is_punct), None)
+        if n < len(out) - 1 and (last is None or last.pos_ not in _ENDS_BEFORE_BREAK):
+            continue  # 'there are also:', 'drawn on sources, including:': what follows is its own
+        kept.append(ids)
+    return kept
+
+
+def _straddles(ids: list[int], stretches: list[list[int]]) -> bool:
+    """A clause of the parse with words on both sides of a semicolon or colon ('Around 1790
+    Venn, separately Eskel sold …' from 'Around 1790 Venn and, separately, Eskel in 1794
+    introduced mills; Eskel sold …'): the parse joined two clauses' words into one, a fact
+    the text does not state."""
+    return sum(bool(set(ids) & set(part)) for part in stretches) > 1
+
+
 def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
-    """The well-formed clauses of a long sentence, each re-parsed as a sentence of its own."""
+    """The well-formed clauses of a long sentence, each re-parsed as a sentence of its own:
+    the clauses its parse finds (``clause_ids``) and the stretches between its semicolons
+    and colons (``piece_ids``) that re-parse as a clause of their own."""
     if words(sent) <= LONG:
         return []
     builder = Builder(sent, resolver, names=False)
     found: dict[str, tuple[list[int], int]] = {}
-    for ids, head in clause_ids(sent):
+    # a stretch is cut at punctuation, not inside the parse: its re-parse is not held to the
+    # long sentence's (often wrong) parse of it (``_faithful``); head -1 marks it
+    cuts = [(ids, -1) for ids in piece_ids(sent)]
+    stretches = _stretches(sent)
+    for ids, head in clause_ids(sent) + cuts:
+        if head >= 0 and _straddles(ids, stretches):
+            continue
         if _unsure_pronoun(ids, sent) or _vague_subject(ids, sent, resolver) or \
                 _juxtaposed(ids, sent) or _cut_badly(ids, sent):
             continue
@@ -494,9 +562,17 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
         if text.rstrip(".") != sent.text.rstrip(" ."):
             found.setdefault(text, (ids, head))
     out = []
+    # a stretch is taken whole only where the parse gave it no clause of its own: the
+    # parse's clause is the shorter fact, and its cards are the ones reviewers rated
+    covered: set[int] = set()
+    stretch = {i: n for n, part in enumerate(stretches) for i in part}
     for (ids, head), doc in zip(found.values(), nlp.pipe(list(found)), strict=True):
         parsed = doc[:]
-        if len(list(doc.sents)) == 1 and _well_formed(parsed) and \
-                _faithful(ids, head, parsed, sent):
+        if head < 0 and stretch.get(ids[0]) in covered:
+            continue
+        if len(list(doc.sents)) == 1 and _well_formed(parsed) and (
+                head < 0 or _faithful(ids, head, parsed, sent)):
             out.append(parsed)
+            if head >= 0:
+                covered.add(stretch.get(head, -1))
     return out
