@@ -336,7 +336,8 @@ def pick(
     if answer.kind in NUMERIC and (bound(answer, sent) or named_number(answer, sent)
                                    or subscript(answer, sent)):
         return []
-    if answer.kind in ("year", "date") and (_counts(answer, sent) or counts_units(answer, sent)):
+    if answer.kind in ("year", "date") and (_counts(answer, sent) or counts_units(answer, sent)) \
+            and not year_of(answer, sent):
         answer = replace(answer, kind="number")  # '300 ships' is no year: no '1085' for it
     if for_statement and answer.kind not in NUMERIC:
         # a name swapped into a sentence is absurd or still true far more often than not
@@ -458,9 +459,26 @@ def pick(
             chosen.append(_match_case(option, answer.text))
         if len(chosen) == count:
             break
-    if not for_statement and giveaway.place_inside(answer, sent, chosen, vectors):
-        return []  # 'the Western Cape province in _____': no option is plausible
+    if not for_statement and answer.kind == "place" and contrasted(answer, sent):
+        return []  # 'Education in _____ differs from education elsewhere in the UK': any part
+    if not for_statement and (giveaway.place_inside(answer, sent, chosen, vectors)
+                              or giveaway.named_form(answer, sent, chosen, vectors)):
+        return []  # 'the Western Cape province in _____', 'the medium of Welsh': one option fits
     return chosen
+
+
+_ELSEWHERE = re.compile(r"\b(?:elsewhere in|the rest of|other parts of|other regions of)\b",
+                        re.IGNORECASE)
+
+
+def contrasted(answer: Answer, sent: Span) -> bool:
+    """The sentence sets the place answer against the rest of a whole ('Education in _____
+    differs … from education elsewhere in the United Kingdom'): the claim holds of every other
+    part of that whole, so its neighbours (England, Scotland) are right answers as well. Seen
+    on the s21 passage once the card 'all over _____ … the medium of Welsh' was refused
+    (giveaway.named_form): the engine offered England, Ireland and Scotland for it."""
+    after = sent.doc[answer.end : sent.end].text
+    return _ELSEWHERE.search(after) is not None
 
 
 def person_form(answer: str, options: Sequence[str], pool: Pool) -> list[str]:
@@ -623,6 +641,23 @@ def counts_units(answer: Answer, sent: Span) -> bool:
             and root.head.pos_ in ("NOUN", "PROPN") and not _DATE_NOUN.match(root.head.lower_)
             and not (before is not None and (before.dep_ in ("det", "poss")
                                              or before.tag_ in ("POS", "PRP$"))))
+
+
+_TIME_UNITS = frozenset(str.split("year month week day night hour minute second decade century "
+                                  "generation season"))
+_FOUR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
+
+
+def year_of(answer: Answer, sent: Span) -> bool:
+    """A four-digit number the tagger reads as a date before a plural noun that is no unit of
+    time is the year of what the noun names ('According to 2009 estimates', 'the 1998
+    floods'), not a count of it: read as a count, s20c's 2009 was offered '1004', '4018' and
+    '3014' (rejected by all three reviewers). A count of things is no date to the tagger ('1500
+    farms', '1800 RPM': CARDINAL), nor is one of years a year ('over 2000 years')."""
+    span = answer.span(sent)
+    if len(span) != 1 or span.root.ent_type_ != "DATE" or not _FOUR_DIGITS.fullmatch(span.text):
+        return False
+    return span.end < sent.end and sent.doc[span.end].lemma_.lower() not in _TIME_UNITS
 
 
 _DATE_NOUN = re.compile(rf"^(bc|bce|ad|ce|b\.c\.|a\.d\.|{_MONTHS.lower()})$")
