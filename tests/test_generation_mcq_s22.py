@@ -8,10 +8,11 @@ from collections import Counter
 
 from spacy.language import Language
 
-from agents.generation import gazetteer
+from agents.generation import choices, gazetteer
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
+from agents.generation.spans import Answer
 from agents.generation.text import usable_sentences
 
 
@@ -70,3 +71,14 @@ def test_a_year_before_a_plural_noun_keeps_year_options(nlp: Language, encoder: 
     farms = [c for c in cards if c.answer == "1500"]
     assert farms and all(int(o.replace(",", "")) % 250 == 0 for o in farms[0].choices), \
         [c.choices for c in farms]
+
+
+
+def test_a_school_year_gets_no_multiplied_options(nlp: Language) -> None:
+    """'In _____, 22 per cent of classes …' (2008/09, a school year) was offered '1004/09',
+    '4016/09' and '3012/09' on the s21 passage: a split year is no number to multiply."""
+    sent = nlp("In 2014/15, 31 per cent of village pupils sat their exams in Gaelic.")[:]
+    answer = Answer(1, 2, "number", "CARDINAL", "", "2014/15")
+    pool = choices.Pool.build([sent], [[answer]])
+    assert sent.doc[1].text == "2014/15"
+    assert choices.pick(answer, sent, pool, "intermediate", None) == []

@@ -334,8 +334,10 @@ def pick(
     if not balanced(answer.text):
         return []  # an answer cut at a bracket is a fragment: no card asks it
     if answer.kind in NUMERIC and (bound(answer, sent) or named_number(answer, sent)
-                                   or subscript(answer, sent)):
-        return []
+                                   or subscript(answer, sent)
+                                   or _SPLIT_YEAR.search(answer.text)):
+        return []  # a school or fiscal year '2008/09' read as a number was offered '4016/09'
+    # (s21's passage, served once its 'medium of Welsh' card was refused); no seen rated card
     if answer.kind in ("year", "date") and (_counts(answer, sent) or counts_units(answer, sent)) \
             and not year_of(answer, sent):
         answer = replace(answer, kind="number")  # '300 ships' is no year: no '1085' for it
@@ -643,6 +645,7 @@ def counts_units(answer: Answer, sent: Span) -> bool:
                                              or before.tag_ in ("POS", "PRP$"))))
 
 
+_SPLIT_YEAR = re.compile(r"\b\d{4}/\d{2}\b")
 _TIME_UNITS = frozenset(str.split("year month week day night hour minute second decade century "
                                   "generation season"))
 _FOUR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
