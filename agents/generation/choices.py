@@ -288,6 +288,9 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
 
 
 def _shift_years(text: str, step: int) -> str:
+    if plausible.leap_day(text) and step % 4:
+        # 29 February moves by leap years: '29 February 1998' is no day (s21)
+        step = 4 * round(step / 4) or (4 if step > 0 else -4)
     return _YEARLIKE.sub(lambda m: str(int(m.group(0)) + step), text)
 
 
@@ -409,6 +412,7 @@ def pick(
         ranked += [_shift_years(answer.text, s) for s in year_steps(_INSIDE, unit(year))]
     source = norm(sent.text)
     era = in_era(answer.text, pool.latest)  # a past time: no option after the text's own
+    future = plausible.ahead(sent.text)  # 'will', 'by 2030', 'projected': it may pass it
     window = plausible.frame(answer.text, pool.times, plausible.born(answer, sent)) \
         if answer.kind in ("year", "date") and not age else None
     limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
@@ -423,8 +427,11 @@ def pick(
     for option in ranked:
         if answer.kind in ("century", "year") and _overlaps(option, answer.text):
             continue
-        if era and not in_era(option, pool.latest):
+        if era and not in_era(option, pool.latest, future=future):
             continue  # '2037' for a 2012 ranking (s7), '22nd century' for a past one (s11, s13)
+            # '27 August 2025' for a 2010 ceremony on a page whose latest year is 2010 (s21)
+        if answer.kind in DATED and not plausible.real_date(option):
+            continue  # '29 February 1998' (s21): no such day
         if not plausible.amid(option, stated):
             continue  # '2006' for 'From _____ until 2000' (s11b); before a 21-year-old's birth
             # '21st century' for buildings 'eradicated in the 1950s' (s17)

@@ -192,7 +192,8 @@ def _in_range(term: Term, source: str, pool: Mapping[str, Sequence[str]]
               ) -> Callable[[str], bool]:
     """The range rules of the parse path (plausible.py) for a number or date found without a
     parse: a past time gets no option after the document's own (``in_era``, its latest year
-    read from the terms and the sentence), a year stays between the years its sentence puts
+    read from the terms and the sentence; unless the sentence speaks of the future), only real
+    days of the month (``real_date``), a year stays between the years its sentence puts
     on each side of it (``around``: 'December 1998' for a loss announced after July 2008), a
     range stays in order and a share within 100 %."""
     said = [t for ts in pool.values() for t in ts] + [source]
@@ -201,8 +202,10 @@ def _in_range(term: Term, source: str, pool: Mapping[str, Sequence[str]]
     bounds = plausible.around(term.text, source[: term.start] + " " + source[term.end :]) \
         if term.kind in ("year", "date") and source[term.start : term.end] == term.text \
         else (None, None)
-    return lambda option: (not era or plausible.in_era(option, latest)) \
-        and plausible.amid(option, bounds) and plausible.ordered(option, term.text) \
+    future = plausible.ahead(source)
+    return lambda option: (not era or plausible.in_era(option, latest, future=future)) \
+        and plausible.real_date(option) and plausible.amid(option, bounds) \
+        and plausible.ordered(option, term.text) \
         and plausible.bounded(option, term.text)
 
 

@@ -51,9 +51,10 @@ import re
 from spacy.tokens import Span
 
 from agents.generation.spans import Answer
+from agents.generation.terms import MONTHS_EN
 
 MODERN = 1787  # the first federal states (the US Constitution): a page ending earlier knows none
-ERA_AHEAD = 15  # years after the document's latest one that an option may still name
+ERA_AHEAD = 15  # years after the document's latest one an option may name in a future sentence
 AGE_MAX = 110  # no human age above it
 NEAR = {"beginner": 10.0}  # how many times larger or smaller a page's number may be
 NEAR_DEFAULT = 4.0
@@ -104,16 +105,59 @@ def centuries_named(option: str) -> list[int]:
     return years
 
 
-def in_era(option: str, latest: int | None, today: int | None = None) -> bool:
-    """No year or century in the option that begins after this year, nor a year more than
-    ``ERA_AHEAD`` years after the document's latest: a student rules out a future year or
-    century at sight, and a year far beyond what the page speaks of is no plausible date for
-    its events. (A century after the page's latest year is: 'the 14th century' for an event
-    of the 13th, on a page that names no year after 1281.)"""
+def in_era(option: str, latest: int | None, today: int | None = None,
+           future: bool = False) -> bool:
+    """No year or century in the option that begins after this year, nor a year after the
+    document's latest (its own present), or more than ``ERA_AHEAD`` after it in a sentence
+    that speaks of the future (``ahead``): a student rules out a future year or century at
+    sight, and a year beyond what the page speaks of is no plausible date for its events
+    ('29 February 2023' for a 2008 deal on a page whose latest year is 2010, '27 August 2025'
+    for a 2010 ceremony, 'since 2020' for releases on a page of 2008, s21). (A century after
+    the page's latest year is: 'the 14th century' for an event of the 13th, on a page that
+    names no year after 1281.)"""
     now = (today or datetime.date.today().year) - 1
-    limit = now if latest is None else min(now, latest + ERA_AHEAD)
+    limit = now if latest is None else min(now, latest + (ERA_AHEAD if future else 0))
     return all(y <= limit for y in years_named(option)) and all(
         y <= now for y in centuries_named(option))
+
+
+# a sentence that speaks of the future or a projection: its options may pass the page's present
+_FUTURE = re.compile(r"\b(?:will|shall|by (?:the )?(?:year )?(?:1\d{3}|20\d{2})"
+                     r"|project(?:ed|ion|ions|s)|expect(?:ed|s)?|plan(?:ned|s)?|forecast\w*|predict\w*|scheduled"
+                     r"|upcoming|intend\w*|going to|future|estimated to)\b", re.IGNORECASE)
+
+
+def ahead(sentence: str) -> bool:
+    """The sentence speaks of the future or a projection ('will', 'by 2030', 'projected',
+    'expected', 'planned'): an option for its year may lie after the page's present."""
+    return _FUTURE.search(sentence) is not None
+
+
+_MONTH_NUMBER = {m.lower(): n for n, m in enumerate(MONTHS_EN.split("|"), start=1)}
+_MONTH_ALT = "|".join(_MONTH_NUMBER)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\b"
+                        rf"(?:,?\s+(\d{{3,4}})\b)?", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)"
+                        rf"(?:,?\s+(\d{{3,4}})\b)?", re.IGNORECASE)
+
+
+def leap_day(text: str) -> bool:
+    """The text names 29 February ('29 February 2008', 'February 29, 2008')."""
+    return any(int(d) == 29 and m.lower() == "february" for d, m, _ in _DAY_MONTH.findall(text)) \
+        or any(int(d) == 29 and m.lower() == "february" for m, d, _ in _MONTH_DAY.findall(text))
+
+
+def real_date(option: str) -> bool:
+    """Every day of a month the option names exists: 29 February only in a leap year, no
+    '31 April' ('29 February 2023' and '29 February 1998' were offered, s21)."""
+    dates = [(int(d), m, y) for d, m, y in _DAY_MONTH.findall(option)]
+    dates += [(int(d), m, y) for m, d, y in _MONTH_DAY.findall(option)]
+    for day, month, year in dates:
+        try:  # 2000 is a leap year: a date without its year may be 29 February
+            datetime.date(int(year) if year else 2000, _MONTH_NUMBER[month.lower()], day)
+        except ValueError:
+            return False
+    return True
 
 
 def is_age(answer: Answer, sent: Span) -> bool:
