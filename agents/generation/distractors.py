@@ -42,9 +42,9 @@ def _perturb(term: Term, difficulty: str, factors: Sequence[float] | None = None
         return [_ordinal_shift(text, s) for s in steps if int(value) + s > 0]
     scale = unit(value)
     if term.kind == "year":
-        steps = {"beginner": [-100, 50, 150, -50], "advanced": [-2, 3, 5, -4]}.get(
-            difficulty, [-10, 15, 25, -20]
-        )
+        # the later steps, all earlier, stand in for those after the page's present (in_era)
+        steps = {"beginner": [-100, 50, 150, -50, -150, -200],
+                 "advanced": [-2, 3, 5, -4, -6, -8]}.get(difficulty, [-10, 15, 25, -20, -30, -40])
         # a round year moves on its own scale: 1800 → 1700, 1950, not 1790 (year_steps)
         values = [value + s for s in year_steps(steps, scale)]
     else:
