@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -287,6 +287,34 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
     return _perturb(Term(text, kind, 0, len(text)), difficulty)
 
 
+def _then(ranked: Sequence[str], ahead: Sequence[str],
+          fill: Callable[[], list[str]]) -> Iterator[str]:
+    """The ranked options, then, when ``in_era`` took some of them (``ahead``), the fill."""
+    yield from ranked
+    if ahead:
+        yield from fill()
+
+
+# a bare year's fill: years back, each on the year's own scale (year_steps)
+_YEARS_BACK = [-1, -2, -3, -4, -6, -7, -8, -9]
+
+
+def _earlier(answer: Answer) -> list[str]:
+    """Options of the answer's own family that do not pass its year, for a date or year at
+    the page's present whose later options ``in_era`` took (s21: 12 kept cards of full dates
+    and years lost their third option): earlier months, years and other days of its month
+    for a date (plausible.earlier_dates), earlier years for a year. Every rule of ``pick``
+    still reads them. None for a bound ('since 2005': 'since 2003' is true as well, s21b)."""
+    if answer.kind not in ("year", "date") or any(
+            re.match(rf"{re.escape(b)}\b", answer.text.lower()) for b in _BOUNDS):
+        return []
+    dates = plausible.earlier_dates(answer.text)
+    years = YEAR.findall(answer.text)
+    if dates or len(years) != 1 or len(re.findall(r"\d+", answer.text)) != 1:
+        return dates
+    return [_shift_years(answer.text, s) for s in year_steps(_YEARS_BACK, unit(int(years[0])))]
+
+
 def _shift_years(text: str, step: int) -> str:
     if plausible.leap_day(text) and step % 4:
         # 29 February moves by leap years: '29 February 1998' is no day (s21)
@@ -424,10 +452,12 @@ def pick(
                            factors=_BANDED)
     end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None
     chosen: list[str] = []
-    for option in ranked:
+    ahead: list[str] = []  # options in_era took: a date at the page's present fills from its own
+    for option in _then(ranked, ahead, lambda: _earlier(answer)):
         if answer.kind in ("century", "year") and _overlaps(option, answer.text):
             continue
         if era and not in_era(option, pool.latest, future=future):
+            ahead.append(option)
             continue  # '2037' for a 2012 ranking (s7), '22nd century' for a past one (s11, s13)
             # '27 August 2025' for a 2010 ceremony on a page whose latest year is 2010 (s21)
         if answer.kind in DATED and not plausible.real_date(option):

@@ -46,6 +46,7 @@ Years and centuries BC are left alone: no era limit applies to them.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 
 from spacy.tokens import Span
@@ -158,6 +159,61 @@ def real_date(option: str) -> bool:
         except ValueError:
             return False
     return True
+
+
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT}),?\s+(\d{{3,4}})\b", re.IGNORECASE)
+# the fill's steps: months and years back, days either way within the month
+_MONTHS_BACK = [1, 2, 3]
+_YEARS_BACK = [1, 2, 3, 5, 4, 6]
+_DAYS = [-7, 7, -3, 3, -10, 10]
+
+
+def _month_name(number: int, written: str) -> str:
+    name = MONTHS_EN.split("|")[number - 1]
+    return name.upper() if written.isupper() else name.lower() if written.islower() else name
+
+
+def earlier_dates(text: str) -> list[str]:
+    """Options of a dated answer's own family that do not pass its year, written as it is
+    written, real days only: for a full date ('15 February 1763', 'February 15, 1763') the same
+    day of earlier months of its year, the same day of earlier years and other days of its
+    month, in turn; for a month of a year ('February 1763') earlier months and years. The fill
+    for the options ``in_era`` takes from a date at the page's present (s21: 12 kept cards of
+    full dates lost their third option). [] for any other text (a bare year keeps its steps)."""
+    found = [(f, 1, 2, 3) for f in _DAY_MONTH.finditer(text) if f.group(3)] \
+        + [(f, 2, 1, 3) for f in _MONTH_DAY.finditer(text) if f.group(3)]
+    if len(found) > 1 or len(YEAR.findall(text)) > 1:
+        return []
+    if found:
+        match, d, m, y = found[0]
+    else:
+        months = list(_MONTH_YEAR.finditer(text))
+        if len(months) != 1:
+            return []
+        match, d, m, y = months[0], 0, 1, 2
+    day = int(match.group(d)) if d else None
+    month, year = _MONTH_NUMBER[match.group(m).lower()], int(match.group(y))
+
+    def written(new_day: int | None, new_month: int, new_year: int) -> str | None:
+        if new_month < 1 or new_year < 1:
+            return None
+        try:
+            datetime.date(new_year, new_month, new_day or 1)
+        except ValueError:
+            return None
+        parts = {m: _month_name(new_month, match.group(m)), y: str(new_year)}
+        if d:
+            parts[d] = str(new_day)
+        out = text
+        for group in sorted(parts, key=match.start, reverse=True):
+            out = out[: match.start(group)] + parts[group] + out[match.end(group) :]
+        return out
+
+    steps = [[written(day, month - s, year) for s in _MONTHS_BACK],
+             [written(day, month, year - s) for s in _YEARS_BACK],
+             [written(day + s, month, year) for s in _DAYS] if day else []]
+    turns = [o for row in itertools.zip_longest(*steps) for o in row]
+    return [o for o in dict.fromkeys(turns) if o is not None and o != text]
 
 
 def is_age(answer: Answer, sent: Span) -> bool:
