@@ -287,12 +287,18 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
     return _perturb(Term(text, kind, 0, len(text)), difficulty)
 
 
-def _then(ranked: Sequence[str], ahead: Sequence[str],
-          fill: Callable[[], list[str]]) -> Iterator[str]:
-    """The ranked options, then, when ``in_era`` took some of them (``ahead``), the fill."""
+def _then(ranked: Sequence[str], ahead: list[str], fill: Callable[[], list[str]],
+          late: list[bool] | None) -> Iterator[str]:
+    """The ranked options, then, when ``in_era`` took some of them (``ahead``), the fill;
+    last, for a year squeezed after an earlier one of its sentence (``plausible.squeezed``:
+    'invented in 1804 ..., patented in 1805', where no earlier option keeps the sentence's
+    order), those it took, marked ``late`` so that they may pass the page's present."""
     yield from ranked
     if ahead:
         yield from fill()
+    if ahead and late is not None:
+        late.append(True)
+        yield from list(ahead)
 
 
 # a bare year's fill: years back, each on the year's own scale (year_steps)
@@ -453,10 +459,12 @@ def pick(
     end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None
     chosen: list[str] = []
     ahead: list[str] = []  # options in_era took: a date at the page's present fills from its own
-    for option in _then(ranked, ahead, lambda: _earlier(answer)):
+    late: list[bool] = []  # then, just after a year its sentence states, they may pass it
+    for option in _then(ranked, ahead, lambda: _earlier(answer),
+                        late if plausible.squeezed(answer.text, stated) else None):
         if answer.kind in ("century", "year") and _overlaps(option, answer.text):
             continue
-        if era and not in_era(option, pool.latest, future=future):
+        if era and not in_era(option, pool.latest, future=future or bool(late)):
             ahead.append(option)
             continue  # '2037' for a 2012 ranking (s7), '22nd century' for a past one (s11, s13)
             # '27 August 2025' for a 2010 ceremony on a page whose latest year is 2010 (s21)

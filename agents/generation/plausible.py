@@ -134,6 +134,19 @@ def ahead(sentence: str) -> bool:
     return _FUTURE.search(sentence) is not None
 
 
+SQUEEZE = 3  # years after an earlier year its sentence states within which an answer is squeezed
+
+
+def squeezed(answer: str, stated: tuple[int | None, int | None]) -> bool:
+    """The sentence puts the answer's year just after an earlier year it states ('invented in
+    1804 ..., patented in 1805'; 'at the end of the 1981 model year, ... for 1982'): fewer
+    than ``SQUEEZE`` years lie between, so only later years keep its order, even past the
+    page's present (``in_era``'s future allowance; reviewers kept '1810', '1815', '1820' for
+    such an 1805, s9, and '2018' for a 2016 announced in 2015, s21b)."""
+    years = years_named(answer)
+    return stated[0] is not None and len(years) == 1 and 0 < years[0] - stated[0] <= SQUEEZE
+
+
 _MONTH_NUMBER = {m.lower(): n for n, m in enumerate(MONTHS_EN.split("|"), start=1)}
 _MONTH_ALT = "|".join(_MONTH_NUMBER)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\b"
