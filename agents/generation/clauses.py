@@ -13,6 +13,8 @@ of their own and which are optional:
                           the antecedent ("The Duchy of Normandy began in 911 as a fiefdom.")
     leading asides        "However," / "Having obtained the consent of the pope," dropped;
                           a short time or place adjunct ("In 1081,") stays as context
+    a closing reason      "A are called B because both have …" (no comma; too long for a
+    or purpose            card with it) → "A are called B." as well (``_reason``)
 
 Nothing is cut inside a phrase: only whole subtrees that the sentence's grammar marks as
 optional (a comma before them, or a clause of their own) go. Each clause is rendered with its
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from agents.generation.asking import CLAIMING
+from agents.generation.defects import MAX_STEM_WORDS
 from agents.generation.reference import PERSONAL, Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
 
@@ -294,7 +297,68 @@ def clause_ids(sent: Span) -> list[tuple[list[int], int]]:
             continue  # (its words stay out of the clause before it all the same)
         if head.i in tidy:  # a clause inside brackets has nothing left outside them
             out.append((tidy, head.i))
+            reason = _reason(head, ids)
+            if reason and sum(not doc[i].is_punct for i in tidy) > _REASON_TOO_LONG:
+                # the clause again without the reason or purpose it gives: 'A because B'
+                # states A, and the clause with B is too long for a cloze or statement
+                out.append((_tidy(ids - reason - _bracketed(sent), sent, subject), head.i))
     out += _relative_clauses(sent)
+    return out
+
+
+# words: a clause this long with its reason makes no cloze (a blank of three words still
+# leaves a stem over the limit) or statement; a shorter one's cards, reason and all, reviewers
+# kept (s13b 'The _____ was first introduced by Watt in order to illustrate …', 25 words)
+_REASON_TOO_LONG = MAX_STEM_WORDS["cloze"] + 2
+_PERFECT = frozenset({"have", "has", "had", "'ve", "'s", "'d"})
+
+
+def _reason(head: Token, ids: set[int]) -> set[int]:
+    """Token ids of the reason or purpose that ends ``head``'s clause (``ids``), set off by
+    no comma ('are called chemical senses because they …', '… so that the wagons could …',
+    '… in order to keep the floods away'): its clause states its fact without them, when
+    the verb keeps a complement of its own before it ('must be worded so that …' says
+    nothing without). Not under a negated verb ('was not chosen because …' may deny the
+    reason, not the fact), not after a word that qualifies it ('grew, in part because …'),
+    and not 'since' after a perfect ('has lived there since 1990 …': a time)."""
+    if any(c.dep_ == "neg" for c in head.children):
+        return set()
+    out = _reason_parts(head)
+    doc = head.doc
+    if not out or not out <= ids or max(out) < max(i for i in ids if not doc[i].is_punct):
+        return set()  # (a reason inside the clause, 'a refusal … because he lacked … was')
+    before = doc[min(out) - 1]
+    if before.is_punct or before.pos_ in ("ADV", "PART") or before.lower_ == "part" or not any(
+            c.dep_ in _COMPLEMENTS and c.i < min(out) for c in head.children):
+        return set()
+    return out
+
+
+_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "oprd", "agent", "prep", "dative", "xcomp"})
+
+
+def _reason_parts(head: Token) -> set[int]:
+    """The reason and purpose clauses of ``head`` after it: 'because'/'since'/'so that'
+    clauses and 'in order to'/'so as to' phrases."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in head.children)
+    out: set[int] = set()
+    for c in head.children:
+        if c.i < head.i:
+            continue
+        marks = [g.lower_ for g in c.children if g.dep_ == "mark"]
+        if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and (
+                (marks[:1] == ["because"] or (marks[:1] == ["since"] and not perfect))
+                or marks[:2] == ["so", "that"]):
+            out |= _subtree(c)
+        elif c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lower_ == "order" and any(
+                    a.dep_ in ("acl", "xcomp", "relcl") for a in g.children)
+                for g in c.children):
+            out |= _subtree(c)  # '… in order to keep the floods away'
+        elif c.dep_ in ("advcl", "xcomp") and [t.lower_ for t in
+                                                c.doc[c.left_edge.i : c.left_edge.i + 3]] in (
+                ["in", "order", "to"], ["so", "as", "to"]):
+            out |= _subtree(c)
     return out
 
 
