@@ -290,6 +290,19 @@ def _entity(labels: frozenset[str], sorts: frozenset[str], det: Token,
     return None
 
 
+def title_words(title: Span) -> list[Token]:
+    """The words of a title that name its thing: before a bracket that says where ('Victoria
+    (Australia)' → 'Victoria'), none for a bracket that says which one ('Sky (United
+    Kingdom)' is one Sky of several), its punctuation left out but for '.', "'" and '&'."""
+    from agents.generation.granularity import place_sort
+
+    bracket = next((t.i for t in title if t.text == "("), None)
+    if bracket is not None and place_sort(title.doc[bracket + 1 :].text.strip(" )")) == "other":
+        return []  # 'Sky (United Kingdom)' is one Sky, 'Victoria (Australia)' the state
+    return [t for t in title.doc[title.start : bracket or title.end]
+            if not t.is_punct or t.text in ".'&"]
+
+
 def _titled(lemma: str, det: Token, earlier: Sequence[Span], title: Span) -> str | None:
     """What the document's ``title`` says a bare 'the ``lemma``' is, when the page names no
     other thing of its kind before ``det`` (an entity of its labels, a capitalised '… Museum'):
@@ -299,11 +312,7 @@ def _titled(lemma: str, det: Token, earlier: Sequence[Span], title: Span) -> str
     ("Kenya's constitution")."""
     from agents.generation.granularity import place_sort
 
-    bracket = next((t.i for t in title if t.text == "("), None)
-    if bracket is not None and place_sort(title.doc[bracket + 1 :].text.strip(" )")) == "other":
-        return None  # 'Sky (United Kingdom)' is one Sky, 'Victoria (Australia)' the state
-    words = [t for t in title.doc[title.start : bracket or title.end]
-             if not t.is_punct or t.text in ".'&"]
+    words = title_words(title)
     if not words:
         return None
     text = title.doc[words[0].i : words[-1].i + 1].text

@@ -164,12 +164,14 @@ def generate(
                         standalone.main_topic(sents))
 
     title = nlp(doc.title)[:] if doc.title and doc.language == "en" else None
-    cands = every(Resolver(names=names, title=title))
+    opening = bool(prose) and prose[0].index == 0  # the page's first sentence is kept
+    cands = every(Resolver(names=names, title=title, opening=opening))
     if len(cands) < _FEW and prose:
         # a page that the context rules leave (nearly) bare would end in "no cards could be
         # made"; then it gets the cards that lean on the page as well, as before those rules
         seen = {(c.type, c.question) for c in cands}
-        cands += [c for c in every(Resolver(lenient=True, names=names, title=title))
+        cands += [c for c in every(Resolver(lenient=True, names=names, title=title,
+                                                       opening=opening))
                   if (c.type, c.question) not in seen]
     return cands
 
@@ -504,7 +506,7 @@ def _cloze(builder: Builder, sent: Span, answer: Answer) -> str | None:
     if text is None or BLANK not in text:
         return None
     if sent.doc.lang_ == "en" and not builder.resolver.lenient and claims.guessed_subject(
-            sent, text):
+            sent, text) and not builder.resolver.titled_subjects(sent):
         return None  # 'It was a device …' → 'The region was a device …' (claims.py)
     return text
 
@@ -535,7 +537,8 @@ def _statements(
     true = _render_sentence(builder, sent, {})
     if true is None or (language == "en" and not builder.resolver.lenient and (
             definites.leans_back(sent, builder.resolver.previous, true, builder.resolver.title)
-            or claims.guessed_subject(sent, true))):
+            or (claims.guessed_subject(sent, true)
+                and not builder.resolver.titled_subjects(sent)))):
         return []  # 'The plugs are also too small …': which plugs, the page said (definites.py)
     prefix = words_for(language).true_false
     sal = max(_salience(a, language, weight) for a in found)

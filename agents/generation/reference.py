@@ -6,6 +6,11 @@ three sentences back) of matching number and animacy: he/she → a person, it �
 non-person, they → a plural or a people (NORP). "This process" is replaced by an earlier
 noun phrase with the same head noun that says more ("the process by which plants …" is
 defined by its copula subject: photosynthesis). When nothing matches, the caller makes no card.
+
+The document's title (titles.py) names the page's topic: a subject 'the museum' that the title
+names (kinds.py) is that name for a later 'it' ('The Halvern Glass Museum was founded …'), and
+an it/its/they/their nothing nearer answers is the first sentence's subject when the title
+names it and nothing since of the pronoun's number could be meant (``Resolver._topic``).
 """
 
 from __future__ import annotations
@@ -78,6 +83,9 @@ class Mention:
     # a bare 'the N' only the page says which one it is: a pronoun standing for it makes no
     # card (Resolver._named_subject)
     unnamed: bool = False
+    # the thing the document's title names ('the museum' on 'Victoria and Albert Museum',
+    # 'The Victoria and Albert Museum' itself): a later pronoun may stand for it (``_topic``)
+    titled: bool = False
 
 
 def _mention(root: Token) -> Mention | None:
@@ -189,6 +197,8 @@ class Resolver:
     # the document's title, parsed (titles.py): names a bare 'the museum' the page does not
     # (kinds.py)
     title: Span | None = None
+    # the first sentence pushed is the page's first: its subject is the page's topic (``_topic``)
+    opening: bool = False
 
     def push(self, sent: Span) -> None:
         """Record a sentence after its cards are made: its subject becomes context."""
@@ -235,6 +245,15 @@ class Resolver:
             return dataclasses.replace(mention, unnamed=True)
         if stands:
             return dataclasses.replace(mention, text=stands)
+        if self.title is not None:
+            from agents.generation import kinds
+
+            # 'The museum was founded in 1852.' on 'Victoria and Albert Museum': a later 'it'
+            # is the Victoria and Albert Museum, not 'the museum' (kinds.py names it)
+            kind = kinds.named(det, sent, self.previous, self.title)
+            if kind is not None and kind.text.lower() == f"the {subject.lower_}" and \
+                    kinds.named(det, sent, self.previous) is None:
+                return dataclasses.replace(mention, text=kind.name, titled=True)
         return mention
 
     @staticmethod
@@ -282,10 +301,90 @@ class Resolver:
 
     def resolve(self, pronoun: Token, sent: Span) -> Mention | None:
         found = self._resolve(pronoun, sent)
+        if found is None and not self.lenient:
+            found = self._topic(pronoun, sent)
         if found is not None and PERSONAL[pronoun.lower_][0] == "person" and \
                 not self.lenient and self._rival_person(found, pronoun, sent):
             return None
         return found
+
+    def _titled(self, mention: Mention) -> bool:
+        """``mention`` is the thing the document's title names: named by it ('the museum' on
+        'Victoria and Albert Museum', ``_named_subject``) or the title's words themselves."""
+        if mention.titled:
+            return True
+        if self.title is None or mention.unnamed:
+            return False
+        from agents.generation.kinds import title_words
+
+        words = title_words(self.title)
+        said = " ".join(t.text for t in words).lower().removeprefix("the ")
+        return bool(said) and mention.text.lower().removeprefix("the ") == said
+
+    def titled_subjects(self, sent: Span) -> bool:
+        """Every 'it'/'they' subject of ``sent`` stands, for certain, for the thing the
+        document's title names: resolved to it, and nothing else in reach that it could mean
+        (``_unrivalled``): no guess for a card to be as right as (claims.guessed_subject)."""
+        subjects = [t for t in sent if t.lower_ in ("it", "they") and t.pos_ == "PRON"
+                    and t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or self.title is None:
+            return False
+        since = max(0, len(self.previous) - 3)
+        for pronoun in subjects:
+            found = self.resolve(pronoun, sent)
+            if found is None or not self._titled(found) or not self._unrivalled(
+                    pronoun, sent, found, since):
+                return False
+        return True
+
+    def _topic(self, pronoun: Token, sent: Span) -> Mention | None:
+        """An 'it'/'its'/'they'/'their' no nearer candidate answers, standing for the page's
+        topic: the first sentence's subject, when that is the thing the document's title
+        names ('The Victoria and Albert Museum houses … . Its collections span … . Visitors
+        … . It was founded in 1852.') and nothing since could be meant (``_unrivalled``).
+        None when unsure."""
+        if self.title is None or not self.opening or not self.subjects:
+            return None
+        topic = self.subjects[0]
+        if topic is None or not self._titled(topic) or not self._unrivalled(
+                pronoun, sent, topic, 0):
+            return None
+        return topic
+
+    def _unrivalled(self, pronoun: Token, sent: Span, topic: Mention, since: int) -> bool:
+        """``pronoun`` (it/its/they/their; no empty 'It is likely that …') agrees with
+        ``topic`` (a thing or a people) and no subject, no name, no noun of its number from
+        ``self.previous[since]`` on, nor earlier in ``sent``, could be meant instead."""
+        if pronoun.lower_ not in ("it", "its", "they", "their"):
+            return False
+        if pronoun.lower_ == "it" and (pronoun.dep_ not in ("nsubj", "nsubjpass") or any(
+                c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in pronoun.head.children)):
+            return False  # 'It is surprising that …', 'It took years to …': no thing meant
+        _, number, _ = PERSONAL[pronoun.lower_]
+        plural = topic.text.endswith("s") and topic.number == "plur"  # 'the Normans'
+        if topic.animacy == "person" or (number == "plur") != plural or (
+                not plural and (topic.number != "sing" or topic.animacy == "group")):
+            return False  # 'They were backed by …' is no 'Imperialism' the model calls NORP
+
+        def rival(m: Mention | None) -> bool:
+            return m is not None and m.text != topic.text and m.label not in _NO_REFERENT and (
+                m.number == "plur" or m.animacy == "group") == (number == "plur")
+
+        def other(t: Token | None) -> bool:  # 'A rope factory stood …' is no mention, yet meant
+            return t is not None and t.pos_ in ("NOUN", "PROPN") and \
+                t.ent_type_ not in _NO_REFERENT and (_mention(t) is None or rival(_mention(t))) \
+                and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP") == (number == "plur")
+
+        later = range(max(since, 1), len(self.previous))
+        if any(rival(self.subjects[n]) or any(other(t) for t in self.previous[n] if t.dep_ in (
+                "nsubj", "nsubjpass", "dobj")) for n in later):
+            return False  # '… check the source. If it is not, …': the source may be meant
+        ents = [e.root for prev in self.previous[since:] for e in prev.ents
+                if e.label_ not in _NO_REFERENT and e.text.lower() not in topic.text.lower()]
+        # 'In its report the commission said …': which one, unsure
+        return not any(rival(_mention(t)) for t in [*ents, *self._before(pronoun, sent)]) and \
+            not any(other(t) for t in sent if t.i < pronoun.i and t.dep_ not in (
+                "compound", "flat"))
 
     def _rival_person(self, found: Mention, pronoun: Token, sent: Span) -> bool:
         """Another name the he/she may as well stand for: 'Marin followed the route that
