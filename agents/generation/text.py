@@ -191,6 +191,36 @@ def _cut_run_on(sentence: str) -> list[str]:
 
 
 _OPEN_END = re.compile(r"[\w,;\-–(]\s*$")  # a line that stops mid-sentence
+# a chemical formula whose subscript a copy from a web page or PDF put on a line of its own
+# ('Oxygen gas (O' / '2) can be toxic …', 'hydrogen peroxide (H' / '2O' / '2)'): the line
+# ends on element symbols (with a charge: 'O−') and the next starts with the subscript
+_SYMBOLS = """H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co
+    Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce
+    Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac
+    Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr"""
+_ELEMENTS = frozenset(_SYMBOLS.split())
+_FORMULA_END = re.compile(r"(?:^|(?<=[\s(\[]))((?:[A-Z][a-z]?\d*)+)[−+-]?$")
+_SUBSCRIPT_START = re.compile(r"^\d{1,2}(?:[A-Z(]|[,.;:−+)]|\s+[a-z]|$)")
+
+
+def _subscript(last: str, line: str) -> bool:
+    """``line`` opens with the subscript of the formula ``last`` ends on ('… (O' + '2) can …',
+    '… sea-level O' + '2 partial pressure'), not with a numbered item or a count after a name
+    ('Vitamin A' + '2) Fold …', 'Team B' + '2 weeks later'): the formula's symbols are all
+    elements, a bracket it closes was opened, and a bare symbol after a capitalised word is a
+    name."""
+    formula = _FORMULA_END.search(last)
+    if not formula or not _SUBSCRIPT_START.match(line):
+        return False
+    if not set(re.findall(r"[A-Z][a-z]?", formula.group(1))) <= _ELEMENTS:
+        return False
+    before = last[: formula.start()].split()
+    bracketed = last[formula.start() - 1 : formula.start()] == "("
+    if before and before[-1][:1].isupper() and not bracketed \
+            and re.fullmatch(r"[A-Z][a-z]?", formula.group(1)):
+        return False
+    closes = line.lstrip("0123456789")[:1] == ")"
+    return not closes or last.count("(") > last.count(")")
 
 
 # what a reference leaves behind when a copied page loses its links: "[12]", "[citation
@@ -201,6 +231,7 @@ _OPEN_END = re.compile(r"[\w,;\-–(]\s*$")  # a line that stops mid-sentence
 # 2011[update suffer …?")
 _CITATION = re.compile(
     r"\[(?:\d+(?:\s*[-–,]\s*\d+)*|citation needed|clarification needed|update|note \d+)\]"
+    r"|(?<=[.,;)\"”])\[[a-z]\]"  # a lettered note after a sentence or clause ('problems.[j]')
     r"|(?<=[.,;)\]\"”]):\d+(?:[-–]\d+)?(?:,\s?\d+(?:[-–]\d+)?)*(?=[\s.,;]|$)",
     re.IGNORECASE)
 
@@ -270,6 +301,9 @@ def sentences(text: str) -> list[Sentence]:
         if not prose and _is_heading(line, next_line):
             flush()
             heading = line.strip()
+            continue
+        if prose and _subscript(prose[-1].rstrip(), line.strip()):
+            prose[-1] = prose[-1].rstrip() + line.strip()  # 'O' + '2) can …': 'O2) can …'
             continue
         bullet = _BULLET.match(line)
         if bullet:
