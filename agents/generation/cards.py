@@ -38,6 +38,9 @@ class Candidate:
     # the whole sentence of a card made from one of its clauses (parsed.py): a deck counts
     # the cards of a sentence, not of its clauses ("" = ``source`` is the whole sentence)
     sentence: str = ""
+    # a cloze, choice or question whose answer is the document's title or its head name
+    # (titles.names_title): the deck serves it only when it has no other card (quality.py)
+    titled: bool = False
 
 
 def card_id(upload_id: str, card_type: str, question: str, answer: str) -> str:

@@ -39,6 +39,7 @@ from agents.generation import (
     scope,
     standalone,
     swaps,
+    titles,
 )
 from agents.generation.asking import REASON, Asked, ask, reasons
 from agents.generation.candidates import Document
@@ -173,7 +174,8 @@ def generate(
         cands += [c for c in every(Resolver(lenient=True, names=names, title=title,
                                                        opening=opening))
                   if (c.type, c.question) not in seen]
-    return cands
+    return [dataclasses.replace(c, titled=True)
+            if c.type != "tf" and titles.names_title(c.answer, title) else c for c in cands]
 
 
 _FEW = 3  # fewer candidates than this: the context rules are relaxed for the document

@@ -396,7 +396,21 @@ class QualityScorer:
         of each type that has a card over its bar (``_seeds``): when the mix above leaves
         such a type out (its good cards asked what the deck's other cards ask, or were
         reserved for them), the deck is chosen again with that type's best card in it first.
-        These rules hold whatever P(keep) the keep model gives: they count cards, not scores."""
+        These rules hold whatever P(keep) the keep model gives: they count cards, not scores.
+
+        A card whose answer is the document's title or its head name (``Candidate.titled``)
+        asks what the title shown above the deck says: the deck is chosen without such cards,
+        and they fill only the places it cannot (session 22's reviewers, shown the title,
+        rejected 'In 1882, _____ began working for …' → Tesla on 'Nikola Tesla' as trivial)."""
+        plain = [s for s in scored if not s.candidate.titled]
+        chosen, notes = self._mixed(plain, count, types)
+        if len(chosen) < count and len(plain) < len(scored):
+            chosen, notes = self._fill(scored, count, types, chosen)
+        return chosen, notes
+
+    def _mixed(self, scored: list[Scored], count: int, types: Sequence[str]
+               ) -> tuple[list[Scored], list[str]]:
+        """``select``'s deck of ``scored``: the mix, then each left-out type's seed."""
         chosen, notes = self._fill(scored, count, types)
         seeds: list[Scored] = []
         for _ in types:  # a seed may cost another type its one card: that type's seed next

@@ -6,12 +6,28 @@ which country's, a museum's page says 'the museum'. The title says it (kinds.py 
 there is none, its extension dropped and its separators read as spaces:
 'kenya_constitution.pdf' → 'Kenya constitution'. A name with no letters ('0001.png') is no
 title. (The benches give a passage's title as its reviewers see it: card_review.shown_title.)
+
+A reader who sees the title knows the page's own name: a card whose answer is the title or its
+head name ('Tesla' on 'Nikola Tesla', 'Newcastle' on 'Newcastle upon Tyne', 'chloroplasts' on
+'Chloroplast structure') asks nothing the title does not say (``names_title``). Session 22's
+blind reviewers, shown the title, rejected such cards as trivial; the deck serves them only when
+it has no others (quality.QualityScorer.select).
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_ARTICLES = frozenset({"the", "a", "an"})
+# what a title's head word takes before it as part of its name: 'Nikola Tesla', 'Chloroplast
+# structure' (an adjective, 'Economic inequality', or a number, 'Super Bowl 50', is a word of
+# the title but names no thing of its own)
+_NAME_PARTS = frozenset({"compound", "nmod", "flat"})
 
 
 def clean(raw: str | None) -> str | None:
@@ -38,3 +54,52 @@ def from_filename(name: str | None) -> str | None:
 def document_title(given: str | None, filename: str | None) -> str | None:
     """The title of an upload: the one the user gave, else its file name's (``from_filename``)."""
     return clean(given) if given and given.strip() else from_filename(filename)
+
+
+def _forms(word: str) -> set[str]:
+    """A word's lowercase form and its singulars ('chloroplasts' → 'chloroplast')."""
+    w = word.lower()
+    return {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w}
+
+
+def head_names(title: Span) -> set[str]:
+    """The lowercase words that name a title's thing: its head word and the words it takes
+    before it ('Nikola Tesla' → nikola, tesla; 'Chloroplast structure' → chloroplast,
+    structure), and the proper name of a proper head's 'of' ('University of Chicago' →
+    also chicago). Not the rest: 'Privacy in the Workplace' is about privacy."""
+    from agents.generation.kinds import title_words
+
+    words = title_words(title)
+    if not words:
+        return set()
+    root = title.root
+    named: list[Token] = [root, *(t for t in root.lefts if t.dep_ in _NAME_PARTS)]
+    named += [t for t in root.rights if t.dep_ in _NAME_PARTS]
+    if root.pos_ == "PROPN":
+        named += [o for p in root.rights if p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    keep = {t.i for t in words}
+    return {f for t in named if t.i in keep and t.is_alpha for f in _forms(t.text)}
+
+
+def names_title(answer: str, title: Span | None) -> bool:
+    """Whether ``answer`` is the document's ``title`` or its head name: each of its words is
+    a word of the title, and one of them names the title's thing (``head_names``): 'Tesla' on
+    'Nikola Tesla', 'the Communication Process' on 'The Communication Process', 'private
+    schools' on 'Private school'; not 'Tesla coil', 'economic growth' on 'Economic
+    inequality', nor 'workplace' on 'Privacy in the Workplace'."""
+    if title is None:
+        return False
+    heads = head_names(title)
+    if not heads:
+        return False
+    bare = re.sub(r"['’]s?$", "", answer.strip())  # a possessive: "Luther's"
+    words = [w for w in re.findall(r"\w+(?:['’.&-]\w+)*", bare) if w.lower() not in _ARTICLES]
+    if not words:
+        return False
+    titled: set[str] = set()
+    for t in title:
+        if not t.is_punct:
+            titled |= _forms(t.text) | {t.lemma_.lower()}
+    forms = [_forms(w) for w in words]
+    return all(f & titled for f in forms) and any(f & heads for f in forms)
