@@ -721,6 +721,13 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
                                     for c in subj.children):
                 do = "do"  # "the skin and its accessory structures make up": plural
             if do is None and verb.tag_ == "VBN":
+                if any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.left_edge.i
+                       for c in verb.children):
+                    # "let's take a look at another model: the Gap Model (…), first proposed
+                    # in 1985": the participle of a fragment, its parse's root only because
+                    # the clause before the colon became its complement (s22b: "When did
+                    # the Gap Model let's take a look propose?")
+                    return None
                 do = "did"  # a finite past the tagger read as a participle ("fought")
             controller = _controller(verb, whole_list) if do is None else None
             if controller is not None:

@@ -101,6 +101,15 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
         if own is not None and own.tag_ in ("WP", "WDT"):
             continue
         if c.dep_ == "conj":
+            before = c.doc[c.left_edge.i - 1] if c.left_edge.i > c.sent.start else None
+            if before is not None and not before.is_punct and before.dep_ not in (
+                    "cc", "preconj") and before.i > root.i:
+                # "… for misleading consumers into believing their products were organic":
+                # a clause the parser made a conjunct of the root with no comma or
+                # conjunction before it is the object of the word before it; neither clause
+                # stands (s22b: "… into believing." with "their products were …" cut off)
+                root_misread = True
+                continue
             if own is None and _misread_subject(c) is not None:
                 # "X includes collections of A, the B Museum, formerly C, covers D": the
                 # parser read B as a third object of the first clause and gave 'covers' X

@@ -66,7 +66,7 @@ ANAPHORIC_ADJ = frozenset(str.split(
 DROP = None  # the card would need the page: make none
 # determiners and adjectives of a phrase that introduces no particular thing for "this" to be
 _INDEFINITE = frozenset(str.split(
-    "a an multiple many several some various numerous other few any each every"))
+    "a an multiple many several some various numerous other another few any each every"))
 
 
 # entity labels of a phrase that no he/she/it/they stands for

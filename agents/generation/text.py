@@ -232,13 +232,18 @@ def _subscript(last: str, line: str) -> bool:
 _CITATION = re.compile(
     r"\[(?:\d+(?:\s*[-–,]\s*\d+)*|citation needed|clarification needed|update|note \d+)\]"
     r"|(?<=[.,;)\"”])\[[a-z]\]"  # a lettered note after a sentence or clause ('problems.[j]')
-    r"|(?<=[.,;)\]\"”]):\d+(?:[-–]\d+)?(?:,\s?\d+(?:[-–]\d+)?)*(?=[\s.,;]|$)",
+    r"|(?<=[.,;)\]\"”]):\d+(?:[-–]\d+)?(?:,\s?\d+(?:[-–]\d+)?)*(?=[\s.,;]|$)"
+    # a page range glued to the word it followed ("relocated to New York City:57–60 where",
+    # session 22's review): a ratio or a time has a digit before its colon, a slice a bracket
+    # after its number
+    r"|(?<=[a-z]):\d+[-–]\d+(?=[\s.,;]|$)|(?<=[a-z]):\d+(?=\s+[a-z])",
     re.IGNORECASE)
 
 
 # a web address: the sentence that carries one is a reference to a source (session 13's
 # review: four cards from "… Foundation, accessed January 25, 2022, https://…")
 _URL = re.compile(r"\bhttps?://|\bwww\.\w", re.IGNORECASE)
+
 
 
 def _without_citations(text: str) -> str:
