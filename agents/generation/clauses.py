@@ -102,12 +102,12 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
             continue
         if c.dep_ == "conj":
             before = c.doc[c.left_edge.i - 1] if c.left_edge.i > c.sent.start else None
-            if before is not None and not before.is_punct and before.dep_ not in (
-                    "cc", "preconj") and before.i > root.i:
+            if own is not None and before is not None and not before.is_punct and \
+                    before.dep_ not in ("cc", "preconj") and before.i > root.i:
                 # "… for misleading consumers into believing their products were organic":
-                # a clause the parser made a conjunct of the root with no comma or
-                # conjunction before it is the object of the word before it; neither clause
-                # stands (s22b: "… into believing." with "their products were …" cut off)
+                # a clause with its own subject that the parser made a conjunct of the root,
+                # no comma or conjunction before it, is the object of the word before it;
+                # neither clause stands (s22b: "… into believing." with the rest cut off)
                 root_misread = True
                 continue
             if own is None and _misread_subject(c) is not None:
