@@ -103,7 +103,8 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
         if c.dep_ == "conj":
             before = c.doc[c.left_edge.i - 1] if c.left_edge.i > c.sent.start else None
             if own is not None and before is not None and not before.is_punct and \
-                    before.dep_ not in ("cc", "preconj") and before.i > root.i:
+                    not c.left_edge.is_punct and before.dep_ not in ("cc", "preconj") and \
+                    before.i > root.i:
                 # "… for misleading consumers into believing their products were organic":
                 # a clause with its own subject that the parser made a conjunct of the root,
                 # no comma or conjunction before it, is the object of the word before it;
