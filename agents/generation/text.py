@@ -198,7 +198,7 @@ _SYMBOLS = """H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn F
     Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce
     Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac
     Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr"""
-_ELEMENTS = frozenset(_SYMBOLS.split())
+_ELEMENTS = frozenset(_SYMBOLS.split()) | {"D", "T"}  # and hydrogen's isotopes: heavy water D2O
 _FORMULA_END = re.compile(r"(?:^|(?<=[\s(\[]))((?:[A-Z][a-z]?\d*)+)[−+-]?$")
 _SUBSCRIPT_START = re.compile(r"^\d{1,2}(?:[A-Z(]|[,.;:−+)]|\s+[a-z]|$)")
 
@@ -243,7 +243,6 @@ _CITATION = re.compile(
 # a web address: the sentence that carries one is a reference to a source (session 13's
 # review: four cards from "… Foundation, accessed January 25, 2022, https://…")
 _URL = re.compile(r"\bhttps?://|\bwww\.\w", re.IGNORECASE)
-
 
 
 def _without_citations(text: str) -> str:
