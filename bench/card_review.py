@@ -362,8 +362,11 @@ def engine_view(items: dict[str, Any], engine: str) -> dict[str, Any]:
 def shown_title(passage: Passage) -> str:
     """The passage's title as its reader sees it (SQuAD's article titles write spaces as
     underscores): the document's name a user would upload it under, and what SQuAD's question
-    writers saw above each paragraph. Shown to reviewers since session 22."""
-    return passage.title.replace("_", " ").strip()
+    writers saw above each paragraph. Shown to reviewers since session 22. Read as the engine
+    reads a user's title (titles.clean: one rule for both)."""
+    from agents.generation.titles import clean
+
+    return clean(passage.title) or ""
 
 
 def render(rows: list[dict[str, Any]]) -> str:

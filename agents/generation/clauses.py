@@ -569,7 +569,7 @@ def _stretches(sent: Span) -> list[list[int]]:
     return out
 
 
-def piece_ids(sent: Span) -> list[list[int]]:
+def piece_ids(sent: Span, stretches: list[list[int]]) -> list[list[int]]:
     """Token ids of each stretch of ``sent`` between its semicolons and colons
     ('A rose in the winter months; the B stayed dry …'), when there are any: the long
     sentence's parse often hangs the second clause on the first wrongly (or on nothing),
@@ -577,15 +577,15 @@ def piece_ids(sent: Span) -> list[list[int]]:
     (its own subject and finite verb) its re-parse says (``_well_formed``); a list after a
     colon, or a stem before it ('the most notable are:'), is not one. What follows a verb of
     saying or thinking ('Mote argued: …', 'critics claim that A; B') is someone's view, not
-    the text's fact: no stretch after one is taken."""
-    out = _stretches(sent)
-    if len(out) < 2:
+    the text's fact: no stretch after one is taken. ``stretches``: the sentence's
+    (``_stretches``)."""
+    if len(stretches) < 2:
         return []
     doc = sent.doc
     kept = []
-    for n, ids in enumerate(out):
+    for n, ids in enumerate(stretches):
         if n and any(doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in CLAIMING
-                     for before in out[:n] for i in before):
+                     for before in stretches[:n] for i in before):
             break
         if len(ids) > 2 and doc[ids[0]].pos_ == "ADV" and doc[ids[1]].text == ",":
             ids = ids[2:]  # 'However,' / 'Nevertheless,': the link to the clause before goes
@@ -593,7 +593,7 @@ def piece_ids(sent: Span) -> list[list[int]]:
             continue  # 'that the force of gravity is …', 'and others moved …': the clause
             # before says what it is about
         last = next((doc[i] for i in reversed(ids) if not doc[i].is_punct), None)
-        if n < len(out) - 1 and (last is None or last.pos_ not in _ENDS_BEFORE_BREAK):
+        if n < len(stretches) - 1 and (last is None or last.pos_ not in _ENDS_BEFORE_BREAK):
             continue  # 'there are also:', 'drawn on sources, including:': what follows is its own
         kept.append(ids)
     return kept
@@ -617,8 +617,8 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
     found: dict[str, tuple[list[int], int]] = {}
     # a stretch is cut at punctuation, not inside the parse: its re-parse is not held to the
     # long sentence's (often wrong) parse of it (``_faithful``); head -1 marks it
-    cuts = [(ids, -1) for ids in piece_ids(sent)]
     stretches = _stretches(sent)
+    cuts = [(ids, -1) for ids in piece_ids(sent, stretches)]
     for ids, head in clause_ids(sent) + cuts:
         if head >= 0 and _straddles(ids, stretches):
             continue

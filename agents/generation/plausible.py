@@ -155,18 +155,22 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d
                         rf"(?:,?\s+(\d{{3,4}})\b)?", re.IGNORECASE)
 
 
+def _days(text: str) -> list[tuple[int, str, str]]:
+    """(day, month as written, year or '') of each day of a month the text names, written
+    either way ('29 February 2008', 'February 29, 2008')."""
+    return [(int(d), m, y) for d, m, y in _DAY_MONTH.findall(text)] + \
+        [(int(d), m, y) for m, d, y in _MONTH_DAY.findall(text)]
+
+
 def leap_day(text: str) -> bool:
     """The text names 29 February ('29 February 2008', 'February 29, 2008')."""
-    return any(int(d) == 29 and m.lower() == "february" for d, m, _ in _DAY_MONTH.findall(text)) \
-        or any(int(d) == 29 and m.lower() == "february" for m, d, _ in _MONTH_DAY.findall(text))
+    return any(d == 29 and m.lower() == "february" for d, m, _ in _days(text))
 
 
 def real_date(option: str) -> bool:
     """Every day of a month the option names exists: 29 February only in a leap year, no
     '31 April' ('29 February 2023' and '29 February 1998' were offered, s21)."""
-    dates = [(int(d), m, y) for d, m, y in _DAY_MONTH.findall(option)]
-    dates += [(int(d), m, y) for m, d, y in _MONTH_DAY.findall(option)]
-    for day, month, year in dates:
+    for day, month, year in _days(option):
         try:  # 2000 is a leap year: a date without its year may be 29 February
             datetime.date(int(year) if year else 2000, _MONTH_NUMBER[month.lower()], day)
         except ValueError:
