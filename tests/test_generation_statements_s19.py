@@ -97,8 +97,8 @@ def test_a_name_is_swapped_where_one_thing_alone_holds_or_after_another_locative
         nlp: Language) -> None:
     page = ("Portugal was the first nation to reach the coast of India by sea. "
             "Spain sent galleons to Havana with silver every spring. "
-            "Envoys of both crowns met in Lisbon during the winter.")
+            "Envoys of the Pope met in Lisbon during the winter.")
     made = _false(nlp, page, "tf:name")
     assert "Spain was the first nation to reach the coast of India by sea." in made, made
     # a place after 'to' for one after 'in': both where something happened
-    assert "Envoys of both crowns met in Havana during the winter." in made, made
+    assert "Envoys of the Pope met in Havana during the winter." in made, made

@@ -210,6 +210,8 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
       (``_counted_from``).
     - ``said-before``: 'as mentioned earlier', 'like already mentioned …', 'as described
       above': what the page said before, which the card does not show.
+    - ``both``, ``elliptic``, ``label``: 'at both locations' with no pair before it, 'the
+      remaining four', 'B was …' of a lettered list (``_elliptic``).
     """
     out: list[Reference] = []
     for det in sent:
@@ -277,6 +279,7 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
                        for c in mods)
         if pointing:
             out.append(Reference("modified", _phrase(det).text, None))
+    out.extend(_elliptic(sent))
     for tok in sent:
         if tok.lower_ == "there" and tok.dep_ in ("advmod", "pcomp") and not (
                 tok.i + 1 < sent.end and tok.nbor(1).lemma_ == "be") and not _placed(tok, sent):
@@ -291,6 +294,49 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
     out.extend(_counted_from(sent))
     for match in _SAID_BEFORE.finditer(sent.text):
         out.append(Reference("said-before", match.group(0), None))
+    return out
+
+
+# the references a card never shows, even on a page the context rules would leave bare
+# (parsed._anchored, lenient): 'the same year', 'both locations', 'the remaining four', 'B was …'
+NEVER_ALONE = frozenset(["time", "both", "elliptic", "label"])
+
+# 'the remaining four', 'the last two': a count of things only the page lists
+_AMONG = frozenset(str.split("remaining last"))
+
+
+def _elliptic(sent: Span) -> list[Reference]:
+    """What the page listed, pointed at without it (seen rated cards s6..s22c that show one:
+    'both' 0 kept / 13 rejected, 'elliptic' 0 / 2, 'label' 0 / 1):
+
+    - ``both``: 'at both locations', 'connecting both campuses' with no two things joined by
+      'and' before it in the sentence ('between the mayor and the council, with both offices'
+      stands, as do 'both France and Spain', 'both small and large nations').
+    - ``elliptic``: 'the remaining four', 'the last two' with no noun and no 'of …' to say of
+      what ('the remaining four players' stands; 'at right angles to the other two' and 'after
+      the latter died' mostly name their own sentence's: left alone).
+    - ``label``: a lone capital letter as the subject of 'be', a label of a list the page gave
+      ('B was unmanned LM validation'; 'Vitamin C was isolated' is a name, 'with F called the
+      action' defines one)."""
+    out = []
+    for tok in sent:
+        head = tok.head
+        if tok.lower_ == "both" and tok.dep_ in ("det", "predet") and head.i > tok.i and \
+                head.tag_ in ("NNS", "NNPS") and not any(
+                    c.dep_ in ("prep", "relcl", "acl", "conj") for c in head.children) and not \
+                any(t.dep_ in ("conj", "cc") and t.i < head.i for t in sent):
+            out.append(Reference("both", sent.doc[tok.i : head.i + 1].text, None))
+        elif tok.lower_ == "the" and tok.dep_ == "det" and head.i > tok.i and \
+                head.pos_ == "NUM" and head.i < sent.end and any(
+                    c.dep_ == "amod" and c.lower_ in _AMONG for c in head.children) and not any(
+                    c.dep_ == "prep" for c in head.children):
+            out.append(Reference("elliptic", sent.doc[tok.i : head.i + 1].text, None))
+        elif len(tok.text) == 1 and tok.text.isupper() and tok.text not in ("A", "I") and \
+                tok.dep_ in ("nsubj", "nsubjpass") and not any(tok.children) and (
+                    head.lemma_ == "be" or any(c.lemma_ == "be" for c in head.children)) and not (
+                    tok.i > sent.start and tok.nbor(-1).text[:1].isupper()
+                    and tok.nbor(-1).is_alpha):
+            out.append(Reference("label", tok.text, None))
     return out
 
 

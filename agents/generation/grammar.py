@@ -304,7 +304,8 @@ def not_a_statement(sent: Span) -> str:
     might an IQ test be used?" turns into a nonsense blank), a piece the sentence splitter cut
     at an abbreviation ("The infamous court case, Buck v.", "… (particularly the manifesto,
     a.k.a."), no finite main verb ("Fringe movements inspired by …"), or two subjects for one
-    verb ("While the Institute it is one of …"): a card from it is an echo of broken text."""
+    verb ("While the Institute it is one of …"), or a finite verb first with no subject ("Was
+    discovered in 2001, and …": s22b, every reviewer): a card from it is an echo of broken text."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if not words:
         return "empty"
@@ -326,4 +327,8 @@ def not_a_statement(sent: Span) -> str:
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) > 1:
         return "two subjects for one verb"
+    if words[0].tag_ in ("VBD", "VBZ", "VBP", "MD") and words[0] in (root, *root.children) \
+            and not subjects and not any(c.dep_ in ("expl", "csubj", "csubjpass")
+                                         for c in root.children):
+        return "no subject"  # 'Was discovered in 2001, and …' cut from its subject (s22b)
     return ""

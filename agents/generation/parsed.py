@@ -197,10 +197,13 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
     """Every card of the sentence, of any type, with the phrases only the page says which one
     they are ('the major jihadi group', 'the two battles', 'settle there') named from the page
     when it names them for certain, and without the cards where it does not (definites.py)."""
-    if language != "en" or resolver.lenient or not cands:
+    if language != "en" or not cands:
         return cands
-    cands = _scoped(cands, sent, whole, resolver)
     refs = definites.references(sent, resolver.previous, whole, resolver.title)
+    if resolver.lenient:  # a bare page's cards may lean on it, not on what it cut or dated
+        refs = [r for r in refs if r.rule in definites.NEVER_ALONE]
+    else:
+        cands = _scoped(cands, sent, whole, resolver)
     if not refs:
         return cands
     out = []
