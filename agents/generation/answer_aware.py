@@ -34,6 +34,7 @@ from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
 from agents.generation.spans import (
     NUMERIC,
+    PERSON_NOUNS,
     Answer,
     as_group,
     as_person,
@@ -181,6 +182,11 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
             asked_of = defining(where, span, resolver)
             if asked_of is not None:
                 phrasings.append((asked_of, "definition"))
+        for appositive in (described_question, life_question):
+            # the name a description before it gives, a person's bracketed years
+            asked_of = appositive(where, span, resolver)
+            if asked_of is not None:
+                phrasings.append((asked_of, "definition"))
         for question, form in phrasings:
             if _empty(question):
                 continue
@@ -311,6 +317,76 @@ def bracketed_question(sent: Span, answer: Answer, resolver: Resolver) -> str | 
         # phrase in brackets ('heat rejection (in the condenser)') says where, not a name
         return None
     return f"What is another name for {phrase}?"
+
+
+_OWNERS = frozenset(str.split("its his her their our my your this these those that"))
+
+
+def described_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None:
+    """'Who was the last mayor of Dunmore?' when ``answer`` is the name an apposition gives a
+    description before it ("The last mayor of Dunmore, Piet Vos, built …" for 'Piet Vos'),
+    else None. (defining.definitions asks the other order, 'Piet Vos, the last mayor of
+    Dunmore, …'.) SQuAD's askers ask the description ('Who was the final Prime Minister of
+    East Germany?'); the clause-level question left the name in place ('The last Prime
+    Minister of the German Democratic Republic what is also …?')."""
+    doc = sent.doc
+    root = answer.span(sent).root
+    anchor = root.head
+    if root.dep_ != "appos" or anchor.i >= answer.start or not (anchor.pos_ == "NOUN" or (
+            anchor.pos_ == "PROPN" and anchor.lemma_.lower() in PERSON_NOUNS)) or \
+            root.pos_ != "PROPN" or doc[answer.start - 1].text != "," or \
+            answer.start - 1 <= sent.start:
+        return None
+    if answer.end < sent.end and doc[answer.end].text not in (",", ".", ";", ")"):
+        return None  # (the name runs on: a cut answer)
+    ids = [t.i for t in anchor.subtree if t.i < answer.start - 1]
+    if not ids or ids[-1] < anchor.i or len(ids) > 12 or any(
+            doc[i].is_punct or doc[i].dep_ in ("appos", "conj", "relcl", "acl") for i in ids):
+        return None
+    if doc[ids[0]].lower_ in _OWNERS or (doc[ids[0]].lower_ != "the" and not any(
+            doc[i].tag_ == "POS" for i in ids)):
+        return None  # a description names one thing with 'the' or an owner ('Rome's')
+    said = Builder(sent, resolver).render(ids, {})
+    if not said:
+        return None
+    said = said[:1].lower() + said[1:] if said.split()[0] == "The" else said
+    person = anchor.lemma_.lower() in PERSON_NOUNS
+    if not person and answer.kind == "person":
+        return None  # ('the largest island in the bay, Morrow Key': the tagger's person)
+    plural = anchor.tag_ == "NNS"
+    past = any(t.tag_ == "VBD" for t in sent)
+    be = ("were" if plural else "was") if past else ("are" if plural else "is")
+    return f"{'Who' if person else 'What'} {be} {said}?"
+
+
+_LIFE = re.compile(r"\((?:c\. )?(\d{3,4})\s*[–-]\s*(?:c\. )?(\d{3,4})\)")
+
+
+def life_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None:
+    """'When was Anna Kolbe born?' / 'When did Anna Kolbe die?' when ``answer`` is the first
+    or the second year in a person's brackets ("the surveyor Anna Kolbe (1702–1768)"), else
+    None: SQuAD's askers ask a life's years so; the clause-level question asked the bracket
+    in place ('The surveyor Anna Kolbe how many mapped …?')."""
+    doc = sent.doc
+    said = answer.text.strip()
+    for m in _LIFE.finditer(doc.text, sent.start_char, sent.end_char):
+        if said not in (m.group(1), m.group(2)):
+            continue
+        at = m.start(1) if said == m.group(1) else m.start(2)
+        span = answer.span(sent)
+        if not span.start_char <= at < span.end_char:
+            continue
+        before = [t for t in sent if t.idx + len(t.text) <= m.start()]
+        name: list[str] = []
+        for tok in reversed(before):
+            if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "PER"):
+                break
+            name.insert(0, tok.text)
+        if not name or len(name) > 5:
+            return None
+        who = " ".join(name)
+        return f"When was {who} born?" if said == m.group(1) else f"When did {who} die?"
+    return None
 
 
 def _subtree_ids(tok: Token) -> set[int]:
