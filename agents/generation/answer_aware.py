@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from agents.exceptions import InputError
 from agents.generation import language as lang
 from agents.generation.cards import card_id
-from agents.generation.clauses import clauses
+from agents.generation.clauses import clauses, is_spare
 from agents.generation.compression import compressions, coordinated_half
 from agents.generation.gazetteer import region
 from agents.generation.grammar import ill_formed
@@ -124,6 +124,8 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
         if found is not None:
             sources.append((sent, found, "sentence", ""))
         for part in clauses(sent, resolver, nlp):
+            if is_spare(part):
+                continue  # a long clause cut short of its closing adjunct (clauses.is_spare)
             # the clause that holds the answer asks it in fewer words ('When was the prime
             # number theorem proven?' rather than the whole 45-word sentence's question)
             in_part = typed(part)

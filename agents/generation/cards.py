@@ -41,6 +41,9 @@ class Candidate:
     # a cloze, choice or question whose answer is the document's title or its head name
     # (titles.names_title): the deck serves it only when it has no other card (quality.py)
     titled: bool = False
+    # made from a long clause without its closing adjunct (clauses._trailing): the deck
+    # serves it, like a titled card, only in the places it cannot fill otherwise
+    spare: bool = False
 
 
 def card_id(upload_id: str, card_type: str, question: str, answer: str) -> str:

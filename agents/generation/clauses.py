@@ -283,8 +283,12 @@ def _bracketed(sent: Span) -> set[int]:
     return out
 
 
-def clause_ids(sent: Span) -> list[tuple[list[int], int]]:
-    """Token ids (in order) of each self-contained clause of ``sent``, and its head verb."""
+def clause_ids(sent: Span, trims: list[tuple[list[int], int]] | None = None
+               ) -> list[tuple[list[int], int]]:
+    """Token ids (in order) of each self-contained clause of ``sent``, and its head verb;
+    a clause too long for a cloze is given again without its closing adjunct (``_trailing``)
+    in ``trims`` when one is passed, in the list returned when not."""
+    cut: list[tuple[list[int], int]] = [] if trims is None else trims
     doc = sent.doc
     heads = _heads(sent.root)
     all_heads = {h.i for h, _ in heads}
@@ -312,15 +316,81 @@ def clause_ids(sent: Span) -> list[tuple[list[int], int]]:
                 # the clause again without the reason or purpose it gives: 'A because B'
                 # states A, and the clause with B is too long for a cloze or statement
                 out.append((_tidy(ids - reason - _bracketed(sent), sent, subject), head.i))
+            trail = _trailing(head, ids)
+            if trail and sum(not doc[i].is_punct for i in tidy) > _TRIM_TOO_LONG:
+                # the clause again without the adjunct that ends it ('…, due to …',
+                # '…, but rather …', 'plants such as …'): too long for a cloze with it
+                cut.append((_tidy(ids - trail - _bracketed(sent), sent, subject), head.i))
     out += _relative_clauses(sent)
-    return out
+    return out if trims is not None else out + cut
 
 
 # words: a clause this long with its reason makes no cloze (a blank of three words still
 # leaves a stem over the limit) or statement; a shorter one's cards, reason and all, reviewers
 # kept (s13b 'The _____ was first introduced by Watt in order to illustrate …', 25 words)
 _REASON_TOO_LONG = MAX_STEM_WORDS["cloze"] + 2
+SPARE = "clauses.spare"  # Doc.user_data key of a clause cut short (``_trailing``)
 _PERFECT = frozenset({"have", "has", "had", "'ve", "'s", "'d"})
+# words: over this a clause makes no cloze whatever its answer (a one-word blank leaves the
+# stem at the limit); its closing adjunct goes (``_trailing``)
+_TRIM_TOO_LONG = MAX_STEM_WORDS["cloze"]
+# a comma'd phrase of the verb that gives a cause or a concession: the clause states its fact
+# without it ('…, due to the Doctor being …' → '… depicted the Doctor acquiring a new cycle')
+_CAUSE_PHRASES = (("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to"),
+                  ("despite",), ("in", "spite"))
+_EXAMPLES = (("such", "as"), ("including",), ("especially",))
+
+
+def _trailing(head: Token, ids: set[int]) -> set[int]:
+    """Token ids of the adjunct that ends ``head``'s clause (``ids``) and that the fact does
+    not need: a comma'd cause or concession of the verb ('…, due to X', '…, despite X'), a
+    comma'd second complement after 'but' ('was by no means A, but rather B': the clause
+    says 'not A' without it), a list of examples of a noun ('plants such as A, B and C',
+    '…, including A and B'). What is left keeps its negation, quantifiers, restrictive
+    clauses and the verb's object: only a whole trailing subtree goes."""
+    doc = head.doc
+    words_kept = [i for i in ids if not doc[i].is_punct]
+    if not words_kept:
+        return set()
+    last = max(words_kept)
+    for tok in doc[head.i + 1 : last + 1]:
+        if tok.i not in ids or tok.right_edge.i != last:
+            continue
+        part = _subtree(tok)
+        start = [t.lower_ for t in doc[tok.left_edge.i : tok.left_edge.i + 2]]
+        comma = _after_comma(tok)
+        if tok.dep_ == "prep" and tok.head == head and comma and any(
+                tuple(start[: len(c)]) == c for c in _CAUSE_PHRASES):
+            return part
+        if tok.dep_ == "prep" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i in ids \
+                and tok.head.dep_ not in ("conj", "appos") and any(
+                    g.dep_ in ("amod", "compound", "nummod", "prep") and g != tok
+                    for g in tok.head.children) and any(
+                    tuple(start[: len(c)]) == c for c in _EXAMPLES):
+            # (a noun said of with a word of its own: 'involved in activities such as A
+            # and B' says nothing without them)
+            # (not of a list's item: '… libraries, academic buildings including A, and B')
+            return part
+    complements = [head] + [c for c in head.children if c.dep_ in ("attr", "acomp")]
+    for c in (g for h in complements for g in h.children):
+        if c.dep_ in ("conj", "attr") and c.pos_ in ("NOUN", "PROPN", "ADJ") and \
+                c.right_edge.i == last:  # ('but rather a sign' read as the verb's attr too)
+            but = [g for g in c.head.children if g.dep_ == "cc" and g.lower_ == "but"
+                   and g.i < c.i and doc[g.i - 1].text == ","
+                   and g.right_edge.i + 1 == c.left_edge.i]
+            if but and any(g.dep_ in ("attr", "acomp", "prep", "dobj") and g.i < but[0].i
+                           for g in head.children):  # ('This is …, but …': nothing is left)
+                return _subtree(c) | _subtree(but[0]) | {but[0].i - 1}
+    return set()
+
+
+def is_spare(part: Span) -> bool:
+    """``part`` (a clause ``clauses`` gave) is a long clause cut short of its closing adjunct
+    (``_trailing``): its cards are spare (``Candidate.spare``), and answer-aware questions do
+    not come from it (bench.question_generation, session 23: its one changed question of
+    2,617, 'What date conferred further fiscal devolution?', was worse than the whole
+    clause's)."""
+    return bool(part.doc.user_data.get(SPARE))
 
 
 def _reason(head: Token, ids: set[int]) -> set[int]:
@@ -619,7 +689,10 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
     # long sentence's (often wrong) parse of it (``_faithful``); head -1 marks it
     stretches = _stretches(sent)
     cuts = [(ids, -1) for ids in piece_ids(sent, stretches)]
-    for ids, head in clause_ids(sent) + cuts:
+    trims: list[tuple[list[int], int]] = []
+    made = clause_ids(sent, trims)
+    trimmed: set[str] = set()
+    for ids, head in made + cuts + trims:
         if head >= 0 and _straddles(ids, stretches):
             continue
         if _unsure_pronoun(ids, sent) or _vague_subject(ids, sent, resolver) or \
@@ -634,6 +707,8 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
             continue
         text = text[:1].upper() + text[1:].rstrip(" ,;:—–") + "."
         if text.rstrip(".") != sent.text.rstrip(" ."):
+            if text not in found and (ids, head) in trims:
+                trimmed.add(text)
             found.setdefault(text, (ids, head))
     out = []
     # a stretch is taken whole only where the parse gave it no clause of its own: the
@@ -642,6 +717,9 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
     stretch = {i: n for n, part in enumerate(stretches) for i in part}
     for (ids, head), doc in zip(found.values(), nlp.pipe(list(found)), strict=True):
         parsed = doc[:]
+        # a clause cut short of its closing adjunct: its cards fill only the places a deck
+        # cannot fill otherwise (``Candidate.spare``)
+        doc.user_data[SPARE] = doc.text in trimmed
         if head < 0 and stretch.get(ids[0]) in covered:
             continue
         if len(list(doc.sents)) == 1 and _well_formed(parsed) and (

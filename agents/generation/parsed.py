@@ -159,7 +159,8 @@ def generate(
                                  part, sent, resolver, doc.language)
                 if doc.language == "en" and claims.cuts_alternatives(part, sent):
                     made = [c for c in made if c.type != "tf"]  # one of several alternatives
-                out += [dataclasses.replace(c, sentence=sent.text) for c in made]
+                spare = clauses.is_spare(part)
+                out += [dataclasses.replace(c, sentence=sent.text, spare=spare) for c in made]
             resolver.push(sent)
         return standing(well_formed(out, nlp), standalone.topic_words(sents),
                         standalone.main_topic(sents))

@@ -401,8 +401,10 @@ class QualityScorer:
         A card whose answer is the document's title or its head name (``Candidate.titled``)
         asks what the title shown above the deck says: the deck is chosen without such cards,
         and they fill only the places it cannot (session 22's reviewers, shown the title,
-        rejected 'In 1882, _____ began working for …' → Tesla on 'Nikola Tesla' as trivial)."""
-        plain = [s for s in scored if not s.candidate.titled]
+        rejected 'In 1882, _____ began working for …' → Tesla on 'Nikola Tesla' as trivial). So is
+        a card of a clause cut short of its closing adjunct (``Candidate.spare``; session 22:
+        used in every deck, its cards displaced three rated-kept cards of full decks)."""
+        plain = [s for s in scored if not (s.candidate.titled or s.candidate.spare)]
         chosen, notes = self._mixed(plain, count, types)
         if len(chosen) < count and len(plain) < len(scored):
             chosen, notes = self._fill(scored, count, types, chosen)
