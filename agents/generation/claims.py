@@ -328,10 +328,31 @@ def _value(text: str) -> float | None:
     return float(_WORD_VALUES[word]) if word is not None else None
 
 
+# a relation that holds of many values at once, so a value swapped in is as likely true as
+# false: a river flows through many towns ('The Lower Rhine flows through Wesel' marked False,
+# s22b: all three reviewers called the answer wrong: Wesel is on it), a state holds as of more
+# than one date ('As of 2002, quality private schools … charged substantial tuition', s22).
+# Seen rated false statements with a swap in such a slot: 0 kept, 2 rejected (both tagged
+# wrong-answer); a swap after 'in', 'at', 'near', 'along' was kept 83 / rejected 21 and stays,
+# and so does one after 'throughout' (a span of time: 'Throughout the 17th century' for the
+# 18th was kept). ('since' is still_true's: only one direction of its swap stays true.)
+_OPEN_SLOT = frozenset(["through", "via"])
+
+
+def open_slot(sent: Span, start: int) -> bool:
+    """The answer at token ``start`` of ``sent`` fills a slot that holds many values at once
+    ('flows through _', 'as of _'): swapping it makes no false statement."""
+    before = [t.lower_ for t in sent.doc[max(sent.start, start - 2) : start]]
+    if before and before[-1] in ("the", "a", "an"):
+        before = [t.lower_ for t in sent.doc[max(sent.start, start - 3) : start - 1]]
+    return bool(before) and (before[-1] in _OPEN_SLOT or before[-2:] == ["as", "of"])
+
+
 def still_true(sent: Span, start: int, original: str, swapped: str) -> bool:
     """A false statement that is still true: 'at least 20 species' → 'at least 10 species'
     (s12: all three reviewers marked the 'False' wrong); 'up to 5' → 'up to 8'; 'about 100' →
-    'about 95'. ``start`` is the swapped answer's first token in ``sent``."""
+    'about 95'; 'since 2005' → 'since 2010', or 'since 1995' of a count. ``start`` is the
+    swapped answer's first token in ``sent``."""
     old, new = _value(original), _value(swapped)
     if old is None or new is None or old == new:
         return False
@@ -344,6 +365,13 @@ def still_true(sent: Span, start: int, original: str, swapped: str) -> bool:
     def bound(phrases: tuple[str, ...]) -> bool:
         return qualifier.endswith(tuple(f" {p}" for p in phrases))
 
+    if bound(("since", "since the")):
+        # what holds since 1950 holds since 1960 too; 'six releases since 2005' are six
+        # releases since 1995 too (s21b: 'False' called wrong); 'used since the 14th–16th
+        # centuries' for the 15th–17th stays false (kept)
+        counted = any(t.dep_ == "nummod" and t.like_num and not start <= t.i < start + len(
+            original.split()) for t in sent)
+        return new > old or counted
     if bound(_FLOOR) and new < old:
         return True
     if bound(_CEILING) and new > old:

@@ -565,6 +565,8 @@ def _statements(
         if language == "en" and count and (claims.counted_elsewhere(count, sent) or (
                 number is not None and claims.definite_count(number))):
             continue  # 'three-dimensional … the other two', 'the two schools' (claims.py)
+        if language == "en" and claims.open_slot(sent, answer.start):
+            continue  # 'flows through Wesel', 'as of 2002': as likely true (claims.py)
         made = _false(builder, sent, answer, pool, difficulty, true, language)
         if made is None:
             continue
@@ -639,7 +641,7 @@ def _named_swap(builder: Builder, sent: Span, found: list[Answer], pool: choices
                 or choices.hyphenated(answer, sent) or choices.possessive(answer, sent):
             continue
         where = swaps.slot(answer.span(sent))
-        if where is None:
+        if where is None or claims.open_slot(sent, answer.start):
             continue
         plural = sent.doc[answer.end - 1].tag_ in ("NNS", "NNPS")
         before = sent.doc[answer.start - 1].lower_ if answer.start > sent.start else ""
