@@ -415,6 +415,9 @@ _KIND_OF_ANY = re.compile(r"\b([Ww])hat (?:kind|sort) of\b")
 # "whom" before the question mark or an auxiliary, or opening the question; not "of whom
 # river" (an in-situ wh-determiner that "who" would not mend)
 _WHOM = re.compile(rf"(?:^|(?<=\s))([Ww])hom(?=\s*\?|\s+(?:{_AUX})\b)")
+# a possessor asked in place: 'whom's long tenure', "who's occupation" (never the contraction
+# 'who is': the engine does not write it)
+_WHOSE = re.compile(r"(?:^|(?<=\s))([Ww])ho(?:m)?\s*'s(?=\s+\w)")
 
 
 def as_people_ask(question: str, answer: str) -> str:
@@ -426,8 +429,9 @@ def as_people_ask(question: str, answer: str) -> str:
     it, 14 open "When", 2 "In what"; a day: 5 "When", 2 "On what date"); "what kind of" and
     "what sort of" are "what type of" (of the human questions where ours said "what kind
     of": 20 "what type of", 3 "what kind of"); "whom" is "who" (people wrote "whom" 11 times
-    in 2,617 questions, ours 54). Only the wh-phrase changes, so the question stays as
-    grammatical as it was."""
+    in 2,617 questions, ours 54); a possessor is "whose", not 'whom's' (session 23: 8 of
+    ours on that file, 'Whom's long tenure transformed the college?'). Only the wh-phrase
+    changes, so the question stays as grammatical as it was."""
     said = answer.strip(" .,")
     if _YEAR.fullmatch(said):
         year = _YEAR_ASKED.match(question)
@@ -438,6 +442,7 @@ def as_people_ask(question: str, answer: str) -> str:
         # 'What date did the wars break out between?' → 'When did the wars break out?'
         question = "When " + _STRANDED.sub("?", question[date.end():])
     question = _KIND_OF_ANY.sub(r"\1hat type of", question)
+    question = _WHOSE.sub(r"\1hose", question)
     return _WHOM.sub(r"\1ho", question)
 
 

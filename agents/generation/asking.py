@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from agents.generation.reference import Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
-from agents.generation.spans import NUMERIC, PERSON_NOUNS, Answer, zipf
+from agents.generation.spans import CLASS_WORDS, NUMERIC, PERSON_NOUNS, Answer, zipf
 from agents.generation.trimming import (
     MAX_WORDS,
     _orphan_preposition,
@@ -522,8 +522,12 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             # novel, though the name looks like a person's ("Who was Sand's novel?")
             wh = "what"
     if count_noun is not None:
+        # the noun's modifiers stay with it, the answer's own as well when the answer is the
+        # whole count ('79 separate reading rooms' → 'How many separate reading rooms …?',
+        # as people ask it), but never one that holds the number
         mods = [t for t in count_noun.subtree if t.i < count_noun.i and t.dep_ in
-                ("amod", "compound") and not (_subtree(t) & a_ids)]
+                ("amod", "compound") and not (_subtree(t) & a_ids and (
+                    count_noun.i not in a_ids or any(doc[i].like_num for i in _subtree(t))))]
         noun_ids = sorted({t.i for m in mods for t in m.subtree} | {count_noun.i})
         of = next((c for c in count_noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    and c.i == count_noun.i + 1 and len(list(c.subtree)) <= 4), None)
@@ -1087,8 +1091,17 @@ def _render_with_wh(builder: Builder, wh: str, order: list[int], replace: dict[i
 def _situ_wh(answer: Answer, sent: Span) -> str:
     """The wh-word that stands where the answer stood ("which country", "whom")."""
     wh, _ = wh_phrase(answer, sent, None, "nested")
-    if answer.span(sent).root.dep_ in ("amod", "compound", "nmod") and wh in ("who", "where"):
+    root = answer.span(sent).root
+    if root.dep_ in ("amod", "compound", "nmod") and wh in ("who", "where"):
         wh = "what"  # a modifier: "the Catholic orthodoxy" → "the what orthodoxy", not "whom"
+        if answer.kind == "person" and root.head.pos_ == "PROPN" and root.head.i >= answer.end:
+            # the first words of a longer name the model calls a person's ('Whom Committees
+            # have been set up?', 'whom Forest'); not a person before a title the parse
+            # hangs it on ('Edward appointed whom archbishop of Canterbury?')
+            return "what"
+    if any(c.dep_ == "compound" and c.i < answer.start and c.lemma_.lower() in CLASS_WORDS
+           for c in root.children) and wh == "who":
+        return "what"  # the class word before the name stays: 'the river Orvane' → 'what river'
     if wh in ("what", "who"):
         wh = {"what": "which", "who": "whom"}[wh] if answer.kind != "person" else "whom"
         if wh == "which":

@@ -169,6 +169,24 @@ def _titled(span: Span) -> bool:
     return bool(re.fullmatch(r"[A-Z]\w+ (the [A-Z]\w+(-\w+)?|[IVX]+|of [A-Z]\w+)", span.text))
 
 
+def counted(span: Span) -> bool:
+    """The span is a count of a plural noun that opens with its number, alone or with the
+    words that qualify the number ('79 separate reading rooms', 'about 300 new members'): it
+    says how many, and is asked 'How many …?' (people asked 'How many' for 80 of the 110
+    such answers of the first held-out file where the parse gave the whole phrase no number
+    label, and 'What' was asked of them: 'What does the library comprise?')."""
+    root = span.root
+    if root.pos_ != "NOUN" or root.tag_ != "NNS" or root.dep_ in ("conj", "appos") or any(
+            c.dep_ in ("conj", "appos") or (span.start <= c.i < span.end and (
+                c.dep_ in ("acl", "relcl") or c.lower_ == "per")) for c in root.children):
+        # not one item of a list ('three weight rooms, a studio and …'), a rate ('3600
+        # revolutions per minute') or a ratio ('four men attending … for every woman')
+        return False
+    number = next((c for c in root.children if c.dep_ == "nummod" and c.like_num and
+                   span.start <= c.i < root.i), None)
+    return number is not None and number.left_edge.i <= span.start
+
+
 def kind_of(span: Span, label: str) -> str:
     """The answer's kind from its NER label, refined by shape and head noun."""
     text = span.text
@@ -210,7 +228,7 @@ def kind_of(span: Span, label: str) -> str:
     if root.lemma_.lower() in ("century", "millennium") and any(
             re.fullmatch(r"\d+(st|nd|rd|th)", t.text) for t in span):
         return "century"  # "the early 11th century" as a noun chunk: a time, not a thing
-    if root.pos_ == "NUM" or root.like_num:
+    if root.pos_ == "NUM" or root.like_num or counted(span):
         return "number"
     if root.lemma_.lower() in PERSON_NOUNS:
         return "person"
