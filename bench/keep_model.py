@@ -30,7 +30,9 @@ packets on 16 paragraphs and 3 Psychology pages), all from ``bench.keep_data``; 
 fitted on all three. Every card
 is turned back into a candidate and its features computed by the engine's own code (its
 closeness to its page as ``bench.keep_data --context`` stored it), so the model sees at
-training time what it sees when it scores a candidate.
+training time what it sees when it scores a candidate. From s22 on (``TITLED``) reviewers saw
+each passage's title: a rated card of those reviews whose answer is the title is flagged as
+the engine flags it (``Candidate.titled``, ``titled``); the earlier reviews' cards never are.
 
 Model: L2-regularised logistic regression (scikit-learn) on standardised features; the scaler
 is folded into the weights on export, so the engine needs only numpy. Validation is
@@ -56,11 +58,13 @@ of their stored dimensions). s6 cards whose two reviewers disagreed are left out
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import json
 import math
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import stats
@@ -105,6 +109,10 @@ RECENT = ("s19", "s19b", "s19c", "s20", "s20b", "s20c", "s21", "s21b", "s22", "s
 # makes; from s10 on 36-92 %. Over every review those old cards hold a question bar down to
 # what they earned (held out, served qa at 0.55 kept 61 % over all reviews, 70 % since s10)
 PRESENT = ORDER[ORDER.index("s10"):]
+# the reviews whose packets showed each passage's title (bench.card_review.shown_title, from
+# s22 on): their reviewers rejected a card the title answers as trivial; the earlier ones saw
+# no title, so their cards' keep/10 title flag is not set (keep.NAMES' comment)
+TITLED = ORDER[ORDER.index("s22"):]
 
 
 def load(path: Path = DATA, explore: bool = True
@@ -114,11 +122,39 @@ def load(path: Path = DATA, explore: bool = True
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     rows = [r for r in rows if r["keep"] is not None  # s6: the two reviewers disagreed
             and (explore or not r.get("explore"))]
-    x = np.array([keep.features(keep.from_card(r["card"]), r["card"].get("language") or "en",
-                                r.get("card_cosine")) for r in rows])
+    x = np.array([keep.features(keep.from_card(r["card"], titled(r)),
+                                r["card"].get("language") or "en", r.get("card_cosine"))
+                  for r in rows])
     y = np.array([r["keep"] for r in rows], dtype=int)
     groups = np.array([r["passage"] for r in rows])
     return x, y, groups, rows
+
+
+def titled(row: dict) -> bool:
+    """Whether a rated card's answer is the title its reviewers were shown (titles.names_title,
+    as the engine flags ``Candidate.titled``); never for a review before ``TITLED``."""
+    if review_of(row) not in TITLED or row["card"]["type"] == "tf":
+        return False
+    from agents.generation.titles import names_title
+
+    return names_title(row["card"]["answer"], _title(row["passage"]))
+
+
+@functools.cache
+def _title(passage: str) -> Any:
+    """A passage's title parsed as the engine parses a user's (parsed.py), None without one."""
+    from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
+
+    text = _titles()[passage]
+    nlp = pipeline("en", DEFAULT_PIPELINES)
+    return nlp(text)[:] if text and nlp is not None else None
+
+
+@functools.cache
+def _titles() -> dict[str, str | None]:
+    from bench.card_references import titles
+
+    return titles()
 
 
 def model() -> object:

@@ -8,7 +8,7 @@ echoes, and how close the card's fact is to what the page is about (the MiniLM c
 card's sentence-plus-answer vector to the page centroid, which the scorer computes anyway for
 relevance). The weights are fitted offline on the blind reviews (``bench/keep_model.py`` over
 ``bench/data/card_reviews_dev.jsonl`` and the seen held-out reviews ``card_reviews_s6`` …
-``card_reviews_s19c.jsonl``, cross-validated by passage and by review, transfer measured by
+``card_reviews_s22c.jsonl``, cross-validated by passage and by review, transfer measured by
 article) and shipped as a small versioned JSON file: nothing is
 trained at run time, and a card's score is one dot product.
 
@@ -34,10 +34,10 @@ from agents.generation.defects import CHECKS, defects
 from agents.generation.spans import PERSON_NOUNS
 from agents.generation.terms import NUMBER_WORDS, norm
 
-FEATURE_SET = "keep/9"
+FEATURE_SET = "keep/10"
 # the feature set this one replaced, as a subset of NAMES: bench.keep_model --transfer refits
 # it beside the new one, so a change is measured against what it replaced in one run
-PREVIOUS_SET = "keep/8"
+PREVIOUS_SET = "keep/9"
 # a card's cosine to its page when the scorer has no encoder: the mean over the reviewed cards
 # (DEV 0.646, s6 0.638), so such a card is neither helped nor hurt by the missing feature
 NEUTRAL_COSINE = 0.64
@@ -129,7 +129,6 @@ _KEEP7: tuple[str, ...] = (*_KEEP6, "answer_vague", "answer_everyday_head")
 # sentence order to the scorer yet)
 ANSWER_KINDS = ("person", "place", "org", "group", "year", "date", "number")
 _KEEP8: tuple[str, ...] = (*_KEEP7, *(f"kind_{k}" for k in ANSWER_KINDS))
-PREVIOUS: tuple[str, ...] = _KEEP8
 # keep/9: a cloze whose blank is the head of a definite phrase and whose answer is no name
 # ('The _____ is known as …' → 'entire international conflict', 'the _____ of the wave'): the
 # card asks for a phrase the page introduced before, the class the session 10-19 reviewers
@@ -142,7 +141,18 @@ PREVIOUS: tuple[str, ...] = _KEEP8
 # targets and left out: any determiner before the blank (cloze +0.007 before s19), a
 # definite before the blank whatever the answer (+0.002), and on true/false statements an
 # unresolved definite (tf -0.008), no name or number (+0.000), eight words or fewer (-0.006)
-NAMES: tuple[str, ...] = (*_KEEP8, "cloze_definite_blank")
+_KEEP9: tuple[str, ...] = (*_KEEP8, "cloze_definite_blank")
+PREVIOUS: tuple[str, ...] = _KEEP9
+# keep/10: the card's answer is the document's title or its head name (``Candidate.titled``,
+# titles.names_title: 'Tesla' on a page titled 'Nikola Tesla'; never a true/false statement).
+# Reviewers saw each passage's title from s22 on (bench.keep_model.TITLED) and rejected such
+# cards as trivial (1 kept of 20 rated in s22..s22c); before, reviewers saw no title and kept
+# them 58 % (221), so the flag is set on the rated cards of the reviews that showed titles
+# only: a user knows the name of the document they uploaded, as those reviewers did. Held out
+# by review (bench.keep_model --loro), s22 0.651 -> 0.751, s22b 0.638 -> 0.693, s22c 0.549 ->
+# 0.592, pooled s22..s22c 0.615 -> 0.676; the older reviews 0.693 -> 0.693. The same flag on
+# every rated card (the older reviewers' too) gave s22..s22c only 0.639 (older 0.692)
+NAMES: tuple[str, ...] = (*_KEEP9, "answer_is_title")
 
 
 def _content(text: str) -> list[str]:
@@ -224,6 +234,7 @@ def features(cand: Candidate, language: str = "en", cosine: float | None = None)
         float(cand.type != "tf" and everyday_head(answer)),
         *(float(cand.kind == k) for k in ANSWER_KINDS),
         float(cand.type == "cloze" and definite_blank(text, answer)),
+        float(cand.titled and cand.type != "tf"),
     ]
 
 
@@ -276,16 +287,17 @@ def unresolved_definite(question: str) -> bool:
     return False
 
 
-def from_card(card: dict[str, object]) -> Candidate:
+def from_card(card: dict[str, object], titled: bool = False) -> Candidate:
     """A delivered card (the review keys' JSON) back as a candidate, to compute its features:
     the statement of a true/false card is its question without the prefix, and the swapped term
-    the words it has that its source sentence lacks."""
+    the words it has that its source sentence lacks; ``titled``: its answer is the title the
+    reviewers were shown (``Candidate.titled``; the card's JSON does not say)."""
     tags = [str(t) for t in card.get("tags") or []]  # type: ignore[attr-defined]
     kind = next((t.split(":", 1)[1] for t in tags if t.startswith("kind:")), "phrase")
     cand = Candidate(str(card["type"]), str(card["question"]), str(card["answer"]),
                      str(card.get("source_sentence") or ""),
                      choices=[str(c) for c in card.get("choices") or []],  # type: ignore[attr-defined]
-                     kind=kind, tags=tags)
+                     kind=kind, tags=tags, titled=titled and card["type"] != "tf")
     if cand.type == "tf":
         cand.statement = body(cand)
         source = {w.lower() for w in re.findall(r"\w+", cand.source)}
