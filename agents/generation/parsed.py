@@ -203,10 +203,18 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
     refs = definites.references(sent, resolver.previous, whole, resolver.title)
     if resolver.lenient:  # a bare page's cards may lean on it, not on what it cut or dated
         refs = [r for r in refs if r.rule in definites.NEVER_ALONE]
-    else:
-        cands = _scoped(cands, sent, whole, resolver)
-    if not refs:
-        return cands
+        return _named(cands, refs) if refs else cands
+    cands = _scoped(cands, sent, whole, resolver)
+    named = _named(cands, refs) if refs else cands
+    # a stem whose subject only the page names ('the nation placed 139th …'): s20..s22c rated
+    # mcq 7 rejected / 0 kept (choices.unnamed_subject, static scan of every rated card)
+    return [c for c in named if c.type != "mcq" or not choices.unnamed_subject(
+        sent, c.question.replace(BLANK, c.answer), resolver.title,
+        resolver.previous[0] if resolver.previous else None)]
+
+
+def _named(cands: list[Candidate], refs: list[definites.Reference]) -> list[Candidate]:
+    """The cards with the phrases the page names for certain named, without the others."""
     out = []
     for cand in cands:
         text, fired = definites.unresolved(cand.question, refs)
@@ -381,7 +389,8 @@ def _for_sentence(
                                  tags=[*tags, f"role:{asked.role}", kind_tag]))
         wrong = choices.pick(answer, sent, pool, difficulty, vectors)
         enough = len(wrong) >= choices.MIN_DISTRACTORS
-        if asked is not None and enough and asked.answer == answer.text:
+        if asked is not None and enough and asked.answer == answer.text \
+                and not choices.asked_of_long(sent):
             out.append(choices.multiple_choice(asked.question, answer, wrong, source, difficulty,
                                                level, sal, [*tags, f"role:{asked.role}",
                                                             kind_tag]))
