@@ -15,8 +15,9 @@ from agents.generation.text import usable_sentences
 
 
 def generated(nlp: Language, text: str, encoder: object = None,
-              kind: str | None = None) -> list[Candidate]:
-    """Every candidate the engine makes from ``text``, or only those of type ``kind``."""
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
+              kind: str | None = None, title: str | None = None) -> list[Candidate]:
+    """Every candidate the engine makes from ``text`` (a document titled ``title``), or only
+    those of type ``kind``."""
+    doc = Document(usable_sentences(text), {}, "en", None, None, Counter(), title=title)
     made: list[Candidate] = generate(doc, nlp, "intermediate", encoder, None)
     return [c for c in made if kind is None or c.type == kind]

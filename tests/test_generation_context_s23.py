@@ -8,19 +8,14 @@ rejected each."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 
 from agents.generation import definites, grammar
-from agents.generation.candidates import Document
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 
 def _cards(nlp: Language, text: str) -> list[str]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [c.question for c in generate(doc, nlp, "intermediate", None, None)]
+    return [c.question for c in generated(nlp, text)]
 
 
 def _never_shown(nlp: Language, text: str, phrase: str) -> None:

@@ -3,21 +3,15 @@ real pipeline and MiniLM) on invented text: a stem whose subject only the page n
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 
 from agents.generation import choices
-from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 
-def _mcq(nlp: Language, text: str, encoder: object, title: str | None = None
-         ) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter(), title=title)
-    return [c for c in generate(doc, nlp, "intermediate", encoder, None) if c.type == "mcq"]
+def _mcq(nlp: Language, text: str, encoder: object) -> list[Candidate]:
+    return generated(nlp, text, encoder, "mcq")
 
 
 ISLAND = (

@@ -7,6 +7,7 @@ before its 'but', keep theirs. All texts invented, real spaCy pipeline."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from agents.generation.clauses import SPARE, clauses
@@ -17,20 +18,23 @@ def _clauses(nlp: Language, text: str) -> list[str]:
     return [c.text for c in clauses(nlp(text)[:], Resolver(), nlp)]
 
 
-def test_a_closing_cause_goes_from_a_long_clause(nlp: Language) -> None:
-    text = ("The small fishing villages of the northern Vellan coast lost most of the young "
-            "people in the late nineteenth century, due to a long series of poor harvests and "
-            "the closing of the old harbour.")
-    assert "The small fishing villages of the northern Vellan coast lost most of the young " \
-           "people in the late nineteenth century." in _clauses(nlp, text)
-
-
-def test_a_closing_list_of_examples_goes_from_a_long_clause(nlp: Language) -> None:
-    text = ("The old market hall of the Vellan valley sold many kinds of fresh local produce "
-            "from the surrounding farms such as barley, goat cheese, wild honey, dried plums "
-            "and river fish.")
-    assert "The old market hall of the Vellan valley sold many kinds of fresh local produce " \
-           "from the surrounding farms." in _clauses(nlp, text)
+@pytest.mark.parametrize("text, trimmed", [
+    (  # a closing cause
+        "The small fishing villages of the northern Vellan coast lost most of the young "
+        "people in the late nineteenth century, due to a long series of poor harvests and "
+        "the closing of the old harbour.",
+        "The small fishing villages of the northern Vellan coast lost most of the young "
+        "people in the late nineteenth century."),
+    (  # a closing list of examples
+        "The old market hall of the Vellan valley sold many kinds of fresh local produce "
+        "from the surrounding farms such as barley, goat cheese, wild honey, dried plums "
+        "and river fish.",
+        "The old market hall of the Vellan valley sold many kinds of fresh local produce "
+        "from the surrounding farms."),
+])
+def test_a_closing_adjunct_goes_from_a_long_clause(nlp: Language, text: str, trimmed: str
+                                                   ) -> None:
+    assert trimmed in _clauses(nlp, text)
 
 
 def test_but_rather_goes_after_a_negated_complement(nlp: Language) -> None:
