@@ -500,7 +500,11 @@ class _Binding(Resolver):
 
 
 class _Keeping(_Binding):
-    """A resolver that keeps, as written, a personal pronoun it cannot resolve."""
+    """A resolver that keeps, as written, a personal pronoun it cannot resolve, and a
+    demonstrative or shell noun ('This is called …', 'these stages', 'the system') the page
+    does not name."""
+
+    keeps_pointers = True
 
     def replacement(self, pronoun: Token, sent: Span) -> str | None:
         found = super().replacement(pronoun, sent)

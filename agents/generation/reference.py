@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from spacy.tokens import Span, Token
 
@@ -199,6 +200,10 @@ class Resolver:
     title: Span | None = None
     # the first sentence pushed is the page's first: its subject is the page's topic (``_topic``)
     opening: bool = False
+    # answer-aware mode's last resort (answer_aware._Keeping): a 'this', 'these N' or 'the
+    # system' the page does not resolve stays as written ('What is this called?'), where
+    # rendering.Builder otherwise makes no question
+    keeps_pointers: ClassVar[bool] = False
 
     def push(self, sent: Span) -> None:
         """Record a sentence after its cards are made: its subject becomes context."""

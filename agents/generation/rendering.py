@@ -86,6 +86,9 @@ class Builder:
             if low == "here" and tok.dep_ == "advmod" and not self.resolver.lenient:
                 return None  # "The Monument … is also situated here": where, the page says
             if low in DEMONSTRATIVE and tok.tag_ == "DT" and tok.dep_ != "det":
+                if self.resolver.keeps_pointers:
+                    pieces.append((tok.text, i))
+                    continue
                 return None  # "because of this", "What did that attack …?": no referent
             if tok.pos_ == "PRON" and low in PERSONAL and tok.dep_ != "expl":
                 if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and any(
@@ -122,6 +125,9 @@ class Builder:
                 continue
             if low in DEMONSTRATIVE and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
                 found = self.resolver.demonstrative(tok.head)
+                if found is None and self.resolver.keeps_pointers:
+                    pieces.append((tok.text, i))
+                    continue
                 if found is None:
                     return None
                 if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" and \
@@ -148,6 +154,9 @@ class Builder:
                     continue
             if bare_shell(tok) and tok.head.i in ids:
                 found = self.resolver.definite(tok.head)
+                if found is None and self.resolver.keeps_pointers:
+                    pieces.append((tok.text, i))
+                    continue
                 if found is None:
                     return None  # "When is the system …?": which system, the page says
                 pieces.append((found, i))

@@ -355,6 +355,13 @@ def locate(sent: Span, text: str) -> Answer | None:
         if overlap * 2 >= len(span) and overlap > best and ent.label_ != "ORDINAL":
             label, best = ent.label_, overlap
     kind = kind_of(span, label)
+    root = span.root
+    if kind in ("date", "duration") and root.dep_ == "nummod" and root.head.tag_ == "NNS" and \
+            not span.start <= root.head.i < span.end and all(t.like_num for t in span):
+        # the number of '28 days' (the parse's DATE is the whole phrase): how many days, not
+        # what date ('… within what date days …?'; people asked 'How many days …?'); not the
+        # '13' of '13-year-old' (a singular unit)
+        kind = "number"
     return Answer(span.start, span.end, kind, label, head_class(span, kind), text)
 
 
