@@ -121,6 +121,14 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
                     "VERB", "AUX") and _finite(g) and (g_own := _own_subject(g)) is not None]
                 root_misread = True
                 continue
+            if own is None and not _conjoined(root, c):
+                # "The world watched A as they brought B together, beamed live on TV from …":
+                # a participle after a comma that the parser read as a second verb, with no
+                # conjunction anywhere in the coordination; given the first clause's subject it
+                # states a falsehood (s20b 'The world beamed live on national TV …'); the first
+                # clause, its words run on into the second's, does not stand either
+                root_misread = True
+                continue
             # "…, and was situated in …": the conjunct shares the first clause's subject
             shared = own or subject
             if shared is not None:
@@ -141,11 +149,24 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
     return out
 
 
+def _conjoined(root: Token, verb: Token) -> bool:
+    """A conjunction ('and', 'but', 'or') joins ``verb`` to ``root``: on either, or on a later
+    conjunct of ``verb`` ('rose, fell, and rose again')."""
+    chain = [root, verb, *(t for t in verb.subtree if t.dep_ == "conj" and t.head.dep_ == "conj"
+                           and t.pos_ in ("VERB", "AUX"))]
+    return any(c.dep_ in ("cc", "preconj") for t in chain for c in t.children)
+
+
 def _misread_subject(verb: Token) -> Token | None:
     """The noun that ends right before ``verb`` (a finite conjunct with no subject of its
     own), past commas and that noun's own apposition, when the parser made it a conjunct of
     another clause's object: 'includes A, the B Museum, formerly the C Museum, covers D'.
-    A verb that follows such a noun with only commas between has it for its subject."""
+    A verb that follows such a noun with only commas between has it for its subject; so has
+    one right after it with nothing between ('members of unions such as A or B and reports in
+    recent years suggest that …': the parser read 'reports' as a third union and gave 'suggest'
+    the first clause's subject, s22c 'Teachers in Wales suggest that …'): a finite verb right
+    after a noun, no comma or conjunction between, where a verb that shares the first
+    clause's subject has one before it ('… and grew')."""
     doc = verb.doc
     start = verb.left_edge.i
     for noun in doc[verb.sent.start : start]:
@@ -156,6 +177,11 @@ def _misread_subject(verb: Token) -> Token | None:
         if noun.right_edge.i < start and all(t.text == "," for t in between) and (
                 len(between) or doc[noun.right_edge.i].text == ","):
             return noun
+    before = doc[start - 1] if start > verb.sent.start else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN") and verb.tag_ in _FINITE:
+        return next((noun for noun in reversed(doc[verb.sent.start : start])
+                     if noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN") and
+                     noun.head.dep_ not in _SUBJECTS), None)
     return None
 
 
@@ -516,11 +542,17 @@ def _well_formed(parsed: Span) -> bool:
 
 def _juxtaposed(ids: list[int], sent: Span) -> bool:
     """Two noun phrases brought together by a cut ('designed by Tesla the first patents'):
-    the dropped words between them were no aside."""
+    the dropped words between them were no aside. So is a relative pronoun brought next to
+    another noun than the one it followed ('the first test flight of LM in Earth orbit,
+    launched … by the Saturn IB that would have been used for Apollo 1' → '… in Earth orbit
+    that would have been used for Apollo 1', s22c: a false fact)."""
     doc = sent.doc
     for a, b in pairwise(ids):
         if b > a + 1 and not doc[a + 1].text.startswith(("(", "[")) and doc[a].pos_ in (
                 "NOUN", "PROPN", "NUM") and doc[b].pos_ in ("DET", "PROPN", "NOUN", "NUM", "ADJ"):
+            return True
+        if b > a + 1 and doc[b].tag_ in ("WDT", "WP") and doc[b].lower_ in _RELATIVE and \
+                doc[b - 1].pos_ in ("NOUN", "PROPN", "NUM") and doc[b - 1].i not in ids:
             return True
     return False
 
