@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from agents.generation.reference import Resolver
@@ -143,3 +145,48 @@ def _ask_for(title: str, lemma: str, answer: Answer, be: str) -> str:
 def keeps_case_text(text: str) -> bool:
     first = text.split(" ", 1)[0]
     return first[:1].isupper() and first.lower() not in ("the", "his", "her", "their", "its")
+
+
+# the page's own voice around a definition it gives: 'Remember that we defined …', 'In this
+# chapter, we have defined …', 'We define …' (OpenStax Entrepreneurship, University Physics)
+_READER_FRAME = re.compile(
+    r"^((remember|recall|note),? (that )?|(earlier|previously|above|in (this|the previous|an "
+    r"earlier) (chapter|section|module|unit|book)),? )?we (have )?$", re.IGNORECASE)
+_READER_WORDS = frozenset({"we", "us", "our", "you", "your", "i", "me", "my"})
+
+
+def restated(sent: Span) -> str | None:
+    """The definition a textbook gives in its own voice, as the claim it makes: 'Remember that
+    we defined a pitch as a formal but brief presentation …' → 'A pitch is defined as a formal
+    but brief presentation …'; 'We define periodic motion to be any motion that …' → 'Periodic
+    motion is defined as any motion that …'. Left as it is, the parse finds no subject but
+    'we' and every statement and cloze of it reads 'we defined' (reader-addressed: refused).
+    On the seen rated cards of sentences 'X is defined as Y' the statements and cloze were
+    kept 8 of 12 (s6..s23b). None when the sentence is no such definition."""
+    verb = next((t for t in sent if t.lemma_ == "define" and t.tag_ in ("VBD", "VBP", "VBN")
+                 and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in t.children)), None)
+    if verb is None or verb.dep_ not in ("ROOT", "ccomp") or (
+            verb.dep_ == "ccomp" and verb.head.dep_ != "ROOT"):
+        return None
+    term = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if term is None or term.i < verb.i or term.pos_ == "PRON":
+        return None  # 'we defined it as …': which it, the page before says
+    doc = sent.doc
+    # where the definition starts: 'as' (on the verb or the term) or 'to be' (on the term)
+    start = next((t.i for t in doc[term.i + 1: sent.end] if t.lower_ == "as" and t.dep_ == "prep"
+                  and t.head in (verb, term)), None)
+    if start is None and term.i + 2 < sent.end and doc[term.i + 1].lower_ == "to" and \
+            doc[term.i + 2].lower_ == "be":
+        start = term.i + 1
+    if start is None:
+        return None
+    gap = start + (1 if doc[start].lower_ == "as" else 2)
+    end = sent.end - 1 if sent[-1].is_punct else sent.end
+    frame = doc[sent.start: verb.i].text + " "
+    if not _READER_FRAME.match(frame.replace(" ,", ",")) or gap >= end:
+        return None
+    name, meaning = doc[term.left_edge.i: start], doc[gap: end]
+    if any(t.lower_ in _READER_WORDS for t in (*name, *meaning)) or len(name) > 8:
+        return None  # 'we defined it as …', '… as you saw': still the page's voice
+    be = "are" if term.tag_ in ("NNS", "NNPS") else "is"
+    return f"{name.text[:1].upper()}{name.text[1:]} {be} defined as {meaning.text}."

@@ -44,7 +44,7 @@ from agents.generation import (
 from agents.generation.asking import REASON, Asked, ask, reasons
 from agents.generation.candidates import Document
 from agents.generation.cards import NEGATION, Candidate
-from agents.generation.defining import definitions
+from agents.generation.defining import definitions, restated
 from agents.generation.language import words_for
 from agents.generation.phrasing import SHORT_WORDS
 from agents.generation.reference import Resolver
@@ -60,6 +60,7 @@ from agents.generation.spans import (
     zipf,
 )
 from agents.generation.terms import norm
+from agents.generation.text import Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -109,6 +110,9 @@ def generate(
     """Every candidate the document's sentences allow."""
     prose = [s for s in doc.sentences if s.kind != "code"]
     sents = parse_sentences(nlp, [s.text for s in prose])
+    central = centrality([s.text for s in prose], dict(doc.vectors), centroid)
+    if doc.language == "en":  # 'Remember that we defined X as Y' → 'X is defined as Y'
+        prose, sents = _restated(prose, sents, nlp, central)
     people, names = people_named(sents), names_used(sents)
     found = [[as_group(as_person(a, sent, people), sent, names) for a in answers(sent)]
              for sent in sents]
@@ -126,7 +130,6 @@ def generate(
         if missing:
             vectors.update(zip(missing, encoder.encode(missing), strict=True))  # type: ignore[attr-defined]
         doc.vectors = vectors
-    central = centrality([s.text for s in prose], vectors, centroid)
 
     def every(resolver: Resolver) -> list[Candidate]:
         out: list[Candidate] = []
@@ -177,6 +180,20 @@ def generate(
                   if (c.type, c.question) not in seen]
     return [dataclasses.replace(c, titled=True)
             if c.type != "tf" and titles.names_title(c.answer, title) else c for c in cands]
+
+
+def _restated(prose: list[Sentence], sents: list[Span], nlp: Language,
+              central: dict[str, float]) -> tuple[list[Sentence], list[Span]]:
+    """The sentences with a definition given in the page's own voice restated as its claim
+    (defining.restated), parsed again; each keeps its place's centrality."""
+    new = {i: text for i, sent in enumerate(sents) if (text := restated(sent)) is not None}
+    if not new:
+        return prose, sents
+    parsed_new = dict(zip(new, parse_sentences(nlp, list(new.values())), strict=True))
+    for i, text in new.items():
+        central[text] = central.get(prose[i].text, 0.5)
+    return ([dataclasses.replace(s, text=new[i]) if i in new else s for i, s in enumerate(prose)],
+            [parsed_new.get(i, sent) for i, sent in enumerate(sents)])
 
 
 _FEW = 3  # fewer candidates than this: the context rules are relaxed for the document
