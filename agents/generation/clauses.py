@@ -53,6 +53,7 @@ _RELATIVE = frozenset({"which", "who", "that"})
 _CONTRAST = frozenset({"while", "whereas", "although", "though"})
 _FRONT_KEEP = 6  # words: a leading adjunct this short ("In 1081,") is context worth keeping
 AGREEMENT = 0.85  # share of words the re-parse attaches as the sentence's parse did
+_RESTRICTIVE = frozenset({"only", "just", "merely", "solely", "simply"})
 _DANGLING_END = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "AUX", "PRON"})
 
 
@@ -275,6 +276,10 @@ def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
         out.pop(0)
     # a conjunction last with only its own modifier after it ('…, but rather' whose clause
     # went: s17c 'In GR, gravitation is not viewed as a force, but rather.', cut-boundary)
+    # 'Not only A is on display, but also B': without its 'not', the first clause's 'only'
+    # states the opposite ('Only A is on display.', s23: marked True); A is on display
+    out = [i for i in out if not (doc[i].lower_ in _RESTRICTIVE and i > sent.start
+                                  and doc[i - 1].lower_ == "not" and i - 1 not in out)]
     tail = [i for i in out if doc[i].dep_ == "cc" and all(
         doc[j].is_punct or doc[j].head.i == i for j in out if j > i)]
     if tail and tail[0] != out[-1]:

@@ -523,6 +523,11 @@ class Resolver:
                         c.lower_ in _INDEFINITE for c in tok.children):
                     # "known by multiple names … This traditional name": not those names
                     continue
+                if _conceded(tok):
+                    # "Whilst this is the consensus viewpoint, some advocate a stricter style.
+                    # … This viewpoint is supported by …": the view conceded is not the one
+                    # the page goes on about (s23b: five cards credited the consensus)
+                    continue
                 # "Photosynthesis is the process …": the copula's subject names it
                 if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -704,3 +709,13 @@ def bare_shell(det: Token) -> bool:
     return det.lower_ == "the" and det.dep_ == "det" and head.pos_ == "NOUN" and \
         head.lemma_.lower() in SHELL_NOUNS and head.lower_ in SHELL_NOUNS | {head.lemma_.lower()} \
         and not any(c.dep_ in _MODIFIERS for c in head.children)
+
+
+# a subordinate clause under one of these concedes what it says, to set the main clause against it
+_CONCEDING = frozenset({"while", "whilst", "whereas", "although", "though"})
+
+
+def _conceded(tok: Token) -> bool:
+    """``tok`` is in a clause that concedes ('Whilst this is the consensus viewpoint, …')."""
+    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCEDING
+                                         for c in a.children) for a in (tok, *tok.ancestors))
