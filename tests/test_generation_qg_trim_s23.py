@@ -42,6 +42,10 @@ def test_a_connective_is_left_out_of_the_question(nlp, answer: str, gone: str) -
     ("What did he use instead of coal?", "What did he use instead of coal?"),
     ("Since then what has grown?", "Since then what has grown?"),
     ("What changed in later years?", "What changed in later years?"),
+    ("What is an example of later painters?", "What is an example of later painters?"),
+    ("Where was she born in what was then Prussia?",
+     "Where was she born in what was then Prussia?"),
+    ("Who later moved to Bergen?", "Who moved to Bergen?"),
     ("Also what is it?", "Also what is it?"),  # never the first word
     ("What did the thenar muscle do?", "What did the thenar muscle do?"),
 ])

@@ -458,6 +458,10 @@ _CONNECTIVE_BOUND = re.compile(
     r"much|soon|since|until|till|by|from|the|a|an|in|his|her|its|their|even|and|or|not|only|"
     r"no|what|which|than|but)\W*)$",
     re.IGNORECASE)
+# 'then' and 'later' after a preposition or a copula are an adjective or a time ('examples of
+# later composers', 'born in what was then the Duchy of Warsaw'), kept
+_TIME_BOUND = re.compile(r"\b(?:of|for|to|with|on|at|among|into|was|is|were|are|be|been)\W*$",
+                         re.IGNORECASE)
 _CONNECTIVE = re.compile(rf"(?P<lead>,?\s+)(?P<word>{'|'.join(sorted(_CONNECTIVES))})"
                          r"(?P<trail>,?)(?=\s+(?P<next>\w+))", re.IGNORECASE)
 
@@ -472,7 +476,8 @@ def without_connective(question: str) -> str:
     def drop(m: re.Match[str]) -> str:
         word, nxt = m.group("word").lower(), m.group("next").lower()
         if (word, nxt) in (("instead", "of"), ("later", "than"), ("then", "than")) \
-                or _CONNECTIVE_BOUND.search(question[: m.start()]):
+                or _CONNECTIVE_BOUND.search(question[: m.start()]) \
+                or (word in ("then", "later") and _TIME_BOUND.search(question[: m.start()])):
             return m.group(0)
         # ', however,' goes whole; a comma that closes the phrase before it stays
         return "," if m.group("lead").startswith(",") and not m.group("trail") else ""
