@@ -74,6 +74,10 @@ out: look only at its final numbers):
   Entrepreneurship, CC BY 4.0 at its last commit before the repository's licence became
   CC BY-NC-SA): 10 test pages added in session 23 for its final reviews (``book="entrep"``),
   built the same way.
+- A twenty-first book, held out whole (``bench/data/openstax_writing_pages.json``, OpenStax
+  Writing Guide with Handbook, CC BY 4.0 at its last commit before the repository's licence
+  became CC BY-NC-SA): 10 test pages added in session 24 for its final reviews
+  (``book="writing"``), built the same way.
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -115,7 +119,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "philo": TEXTBOOK.with_name("openstax_philo_pages.json"),
          "ethics": TEXTBOOK.with_name("openstax_ethics_pages.json"),
          "marketing": TEXTBOOK.with_name("openstax_marketing_pages.json"),
-         "entrep": TEXTBOOK.with_name("openstax_entrep_pages.json")}
+         "entrep": TEXTBOOK.with_name("openstax_entrep_pages.json"),
+         "writing": TEXTBOOK.with_name("openstax_writing_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUAD_HELDOUT2 = TEXTBOOK.with_name("squad_heldout2.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT, "heldout2": SQUAD_HELDOUT2}
@@ -219,14 +224,14 @@ def seen() -> list[tuple[Passage, int]]:
     Astronomy 2e, Sociology 3e, Microbiology, Political Science, World History, American
     Government, Introduction to Anthropology, Life, Liberty, and the Pursuit of
     Happiness, College Success, Introduction to Intellectual Property and Introduction to
-    Python Programming, University Physics, Introduction to Philosophy, Business Ethics and
-    Principles of Marketing pages read since (Entrepreneurship, added in session 23, is listed
-    before any review of it, so a held-out key shared with it is refused and its review's
-    passages resolve once the review is seen)."""
+    Python Programming, University Physics, Introduction to Philosophy, Business Ethics,
+    Principles of Marketing and Entrepreneurship pages read since (Writing Guide with
+    Handbook, added in session 24, is listed before any review of it, so a held-out key shared
+    with it is refused and its review's passages resolve once the review is seen)."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
                             "success", "ip", "python", "uphys", "philo", "ethics",
-                            "marketing", "entrep")
+                            "marketing", "entrep", "writing")
              for p in textbook("test", book=book)]
     held: dict[str, Passage] = {}
     for p in squad("test", SQUAD_HELDOUT) + squad("test", SQUAD_HELDOUT2) + pages:
