@@ -24,6 +24,7 @@ from agents.generation import language as lang
 from agents.generation.cards import card_id
 from agents.generation.clauses import clauses, is_spare
 from agents.generation.compression import compressions, coordinated_half
+from agents.generation.fronting import fronted
 from agents.generation.gazetteer import region
 from agents.generation.grammar import ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
@@ -136,13 +137,13 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
                 in_short = typed(short)
                 if in_short is not None:
                     sources.append((short, in_short, "short", dropped))
-        made = _asked(sources, answer, resolver)
+        made = _asked(sources, answer, resolver, nlp)
         if not made:
             # a pronoun the page never names ('At the age of 21 he settled in Paris.' opening
             # a paragraph) is kept as written: 'Where did he settle at the age of 21?' leans
             # on the page no more than the blank that was the answer's card before
             made = _asked(sources, answer, _Keeping(
-                **{f.name: copy(getattr(resolver, f.name)) for f in fields(Resolver)}))
+                **{f.name: copy(getattr(resolver, f.name)) for f in fields(Resolver)}), nlp)
         windows: list[Candidate] = []
         for where, span, source, dropped in sources:
             window = in_window(where, span, resolver)
@@ -163,8 +164,8 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
     return out
 
 
-def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: Resolver
-           ) -> dict[str, Candidate]:
+def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: Resolver,
+           nlp: Language) -> dict[str, Candidate]:
     """Every wh-question (phrasing.candidates) each source gives, and its rephrasings."""
     made: dict[str, Candidate] = {}
     for where, span, source, dropped in sources:
@@ -189,7 +190,11 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
             asked_of = appositive(where, span, resolver)
             if asked_of is not None:
                 phrasings.append((asked_of, "definition"))
-        for question, form in phrasings:
+        # a wh-phrase left in place is also offered moved to the front (fronting.py):
+        # SQuAD's askers open with it
+        moved = [(front, "object") for q, form in phrasings if form == "in-situ"
+                 for front in (fronted(q, nlp),) if front is not None]
+        for question, form in phrasings + moved:
             if _empty(question):
                 continue
             question = without_connective(as_people_ask(question, answer))

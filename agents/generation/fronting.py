@@ -1,0 +1,124 @@
+"""A wh-phrase left in place, moved to the front (answer-aware mode only).
+
+When the clause-level question cannot move the answer's wh-phrase out of where it stands,
+asking.py leaves it in place ('The Normans settled mostly in an area in the east of what
+country?'). SQuAD's askers almost never write that form: 95 % of the DEV article's questions
+open with their wh-word, and the in-place questions were 30 % of ours on SQuAD train draws 1
+and 2, at half the BLEU-4 of the fronted ones (6.7-7.4 against 14.0-15.0). ``fronted`` re-parses
+such a question and offers it with the wh-phrase first and its preposition stranded ('What
+country did the Normans settle mostly in an area in the east of?'), a further candidate
+for the ranker; the in-place question stays beside it. The deck path never calls this: a
+reviewer reads a stranded preposition deep in a noun phrase as an echo (asking.py keeps
+'of' extraction to one 'of' for the deck), while the benchmark scores words and order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from agents.generation.asking import base_form
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+_WH = frozenset(str.split("what which who whom whose how"))
+# the dependencies a wh-phrase can be moved out along, from the verb down to it: objects and
+# prepositional phrases of the verb and of its object (not a clause, a relative clause or
+# the subject: English does not move a wh-phrase out of them)
+_PATH = frozenset(str.split("dobj pobj prep agent attr dative oprd npadvmod"))
+_TIMES = frozenset(str.split("year date month day century decade"))
+_DO = {"VBD": "did", "VBN": "did", "VBZ": "does", "VBP": "do"}
+
+
+def _phrase(wh: Token) -> list[Token] | None:
+    """The wh-phrase that moves: 'whom', 'what country', 'how many customaries', 'whose
+    army'; None when the wh-word does not head or determine a phrase that ends the question."""
+    doc = wh.doc
+    if wh.lower_ == "how":
+        many = doc[wh.i + 1] if wh.i + 1 < len(doc) else None
+        if many is None or many.lower_ not in ("many", "much"):
+            return None
+        end = wh.i + 2
+        if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].head.i == many.i:
+            end += 1  # ('how many customaries' with the noun parsed under 'many')
+        elif end < len(doc) and doc[end].pos_ == "NOUN" and many.head.i == end:
+            end += 1
+        return list(doc[wh.i : end])
+    if wh.dep_ in ("det", "poss") and wh.head.i > wh.i and wh.head.pos_ in ("NOUN", "PROPN"):
+        head = wh.head
+        if any(t.i < wh.i for t in head.lefts):
+            return None  # ('the famous what castle': words before the wh-word stay behind)
+        return list(doc[wh.i : head.i + 1])
+    if wh.lower_ in ("what", "who", "whom") and wh.pos_ == "PRON":
+        return [wh]
+    return None
+
+
+def fronted(question: str, nlp: Language) -> str | None:
+    """``question`` with its in-place wh-phrase first ('Robert led an army of how many?' →
+    'How many did Robert lead an army of?'), or None when it cannot move: the wh-phrase
+    opens the question already, is not at its end, sits in the subject or in a clause of its
+    own, or the clause has no subject or finite verb to invert."""
+    doc: Doc = nlp(question)
+    words = [t for t in doc if not t.is_punct]
+    if not words or words[0].lower_ in _WH or doc[-1].text != "?":
+        return None
+    wh = next((t for t in doc if t.lower_ in _WH), None)
+    if wh is None or wh.i == 0:
+        return None
+    phrase = _phrase(wh)
+    if phrase is None or any(not t.is_punct for t in doc[phrase[-1].i + 1 :]):
+        return None  # only a phrase that ends the question leaves a clean stranded end
+    if phrase[-1].lemma_.lower() in _TIMES:
+        return None  # a year is asked 'When …' (answer_aware.as_people_ask): '… War of?'
+    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    top = phrase[-1] if phrase[-1].pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") else wh
+    tok = top
+    while tok.head != verb:
+        if tok.dep_ not in _PATH or tok.head == tok:
+            return None
+        tok = tok.head
+    if tok.dep_ not in _PATH or tok.i < verb.i:
+        return None
+    before = doc[phrase[0].i - 1]
+    if before != top.head or not (before.pos_ == "ADP" or before == verb):
+        # the phrase is the object of the preposition or the verb right before it, so that
+        # nothing of its own is stranded ('a full how many orchestra', "London's what")
+        return None
+    auxes = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.i > subj.i]
+    moved: set[int] = set()
+    replace: dict[int, str] = {}
+    if auxes:
+        lead = auxes[0].text
+        moved.add(auxes[0].i)
+    elif verb.lemma_ == "be":
+        lead = verb.text
+        moved.add(verb.i)
+    else:
+        do = _DO.get(verb.tag_)
+        if do is None:
+            return None
+        lead = do
+        replace[verb.i] = base_form(verb)
+    front = [t for t in doc[: subj.left_edge.i] if not t.is_punct]
+    body = [t for t in doc[subj.left_edge.i : phrase[0].i] if t.i not in moved]
+    said = [replace.get(t.i, t.text) + t.whitespace_ for t in body]
+    if not said:
+        return None
+    first = body[0]
+    if first.pos_ != "PROPN" and first.text != "I":
+        said[0] = said[0][:1].lower() + said[0][1:]
+    if front:  # a phrase before the subject goes to the end ('In 1081 Robert led …')
+        moved_front = "".join(t.text + t.whitespace_ for t in front).strip()
+        if front[0].pos_ != "PROPN":
+            moved_front = moved_front[:1].lower() + moved_front[1:]
+        said.append(" " + moved_front)
+    asked = "".join(t.text + t.whitespace_ for t in phrase).strip()
+    text = f"{asked[:1].upper()}{asked[1:]} {lead} {''.join(said).strip()}"
+    return " ".join(text.replace(" ,", ",").split()).rstrip(" ,") + "?"
