@@ -122,7 +122,7 @@ def trace(passage: dict[str, Any]) -> list[str]:
     if nlp is not None and doc.language == "en":
         resolver = Resolver(title=nlp(doc.title)[:] if doc.title else None)
         for sentence in doc.sentences:
-            sent = nlp(sentence.text)[:]
+            sent = parsed.parse_sentences(nlp, [sentence.text])[0]  # as the engine reads it
             gate = sentence_gate(sent, resolver) or "; ".join(sentence_limits(sent, resolver))
             out.append(f"  sentence [{gate or 'passes'}] {sentence.text[:100]}")
             resolver.push(sent)

@@ -1,0 +1,87 @@
+"""A sentence whose main verb the parser read as a noun, parsed again with the verb read.
+
+The small English pipeline reads a present-tense verb after a singular noun as a plural noun
+of the same phrase ('A skeptic questions the possibility of knowledge', 'Translation of the
+mRNA template converts …', 'The fact-value distinction distinguishes between …'), or a past
+verb set off after a comma as a modifier of its subject ('Some important researchers, such
+as Florence Nightingale, subscribed to …'). The sentence then has no finite main verb and
+makes no card at all (grammar.not_a_statement), though it is often a textbook's definition.
+On the seen textbook pages (session 24) 32 of 1580 sentences were refused so.
+
+Parsed again with an adverb before the verb ('A skeptic often questions …'), the parser reads
+the verb; the adverb, a leaf of the verb, is then taken out of the parse, so the text, every
+token and the cards made from it are the page's own words. Only a reading whose verb is the
+main verb, after its own subject, and that makes the sentence a statement replaces the first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from agents.generation import grammar
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_CUE = "often"  # a verb's adverb: no noun phrase takes it in this place
+_REFUSED = frozenset(["no finite main verb", "two subjects for one verb"])
+_BEFORE_NOUN_VERB = frozenset(["NN", "NNP", "JJ", "-RRB-"])  # 'skeptic questions', '(EIAs) use'
+
+
+def _suspects(sent: Span) -> list[Token]:
+    """The words that may be the main verb the parse read as something else."""
+    out = []
+    for tok in sent[1:]:
+        before = tok.nbor(-1)
+        if tok.tag_ == "NNS" and tok.is_lower and tok.lower_.endswith("s") \
+                and before.tag_ in _BEFORE_NOUN_VERB:
+            out.append(tok)  # 'skeptic questions' read as one noun phrase
+        elif tok.tag_ in ("VBD", "VBN") and tok.dep_ == "acl" and tok.head == sent.root \
+                and before.text == ",":
+            out.append(tok)  # ', subscribed to …' read as a modifier of the subject
+    return out
+
+
+def _without(doc: Doc, k: int) -> Doc:
+    """``doc`` with its token ``k`` (a leaf) taken out of the text and the parse."""
+    keep = [t for t in doc if t.i != k]
+    return Doc(doc.vocab, words=[t.text for t in keep],
+               spaces=[bool(t.whitespace_) for t in keep],
+               tags=[t.tag_ for t in keep], pos=[t.pos_ for t in keep],
+               morphs=[str(t.morph) for t in keep], lemmas=[t.lemma_ for t in keep],
+               heads=[t.head.i - (t.head.i > k) for t in keep], deps=[t.dep_ for t in keep],
+               ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in keep])
+
+
+def verb_read(sent: Span, nlp: Language) -> Span | None:
+    """The sentence parsed with its main verb read, or None when the first parse had one (or
+    no second reading makes it a statement)."""
+    if grammar.not_a_statement(sent) not in _REFUSED:
+        return None
+    doc = sent.doc
+    for verb in _suspects(sent):
+        cued = nlp(doc[sent.start: verb.i].text_with_ws + f"{_CUE} " + doc[verb.i: sent.end].text)
+        k = verb.i - sent.start  # where the cue is in the new parse
+        if len(cued) != len(sent) + 1 or cued[k].text != _CUE:
+            continue  # the cue changed how the words around it split
+        cue, read = cued[k], cued[k + 1]
+        if cue.ent_type_ or any(True for _ in cue.children) or cue.head != read:
+            continue  # the cue is not the verb's leaf: taking it out would break the parse
+        if read.dep_ != "ROOT" or read.tag_ not in ("VBZ", "VBD") or not any(
+                c.dep_ == "nsubj" and c.i < read.i for c in read.children):
+            continue
+        again = _without(cued, k)[:]
+        if not grammar.not_a_statement(again):
+            return again
+    return None
+
+
+def parse(nlp: Language, texts: list[str]) -> list[Span]:
+    """Each text parsed as one span, a misread main verb read again (``verb_read``)."""
+    out = []
+    for d in nlp.pipe(texts, batch_size=64):
+        sent = d[:]
+        out.append(verb_read(sent, nlp) or sent)
+    return out
