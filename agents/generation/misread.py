@@ -4,9 +4,11 @@ The small English pipeline reads a present-tense verb after a singular noun as a
 of the same phrase ('A skeptic questions the possibility of knowledge', 'Translation of the
 mRNA template converts …', 'The fact-value distinction distinguishes between …'), or a past
 verb set off after a comma as a modifier of its subject ('Some important researchers, such
-as Florence Nightingale, subscribed to …'). The sentence then has no finite main verb and
-makes no card at all (grammar.not_a_statement), though it is often a textbook's definition.
-On the seen textbook pages (session 24) 32 of 1580 sentences were refused so.
+as Florence Nightingale, subscribed to …'), or a plural verb as a singular noun ('The
+particles of the medium oscillate around …'). The sentence then has no finite main verb (or
+two subjects) and makes no card at all (grammar.not_a_statement), though it is often a
+textbook's definition. Of the 1580 sentences of the seen textbook pages (session 24) 32 had
+no finite main verb and 16 two subjects; 14 of the 48 are read again here.
 
 Parsed again with an adverb before the verb ('A skeptic often questions …'), the parser reads
 the verb; the adverb, a leaf of the verb, is then taken out of the parse, so the text, every
@@ -28,6 +30,11 @@ if TYPE_CHECKING:
 _CUE = "often"  # a verb's adverb: no noun phrase takes it in this place
 _REFUSED = frozenset(["no finite main verb", "two subjects for one verb"])
 _BEFORE_NOUN_VERB = frozenset(["NN", "NNP", "JJ", "-RRB-"])  # 'skeptic questions', '(EIAs) use'
+_BEFORE_PLURAL_VERB = frozenset(["NN", "NNS", "NNPS", "-RRB-"])  # 'the medium oscillate'
+# the subject a present verb agrees with: 'questions' a singular one ('skeptic', tagged JJ as
+# often as NN), 'oscillate' a plural one
+_AGREES = {"VBZ": frozenset(["NN", "NNP", "JJ"]), "VBP": frozenset(["NNS", "NNPS"])}
+_SUSPECTS = 3  # a parse costs a few milliseconds: the likeliest words only
 
 
 def _suspects(sent: Span) -> list[Token]:
@@ -38,10 +45,13 @@ def _suspects(sent: Span) -> list[Token]:
         if tok.tag_ == "NNS" and tok.is_lower and tok.lower_.endswith("s") \
                 and before.tag_ in _BEFORE_NOUN_VERB:
             out.append(tok)  # 'skeptic questions' read as one noun phrase
+        elif tok.tag_ == "NN" and tok.is_lower and tok.is_alpha \
+                and before.tag_ in _BEFORE_PLURAL_VERB:
+            out.append(tok)  # 'The particles of the medium oscillate around …'
         elif tok.tag_ in ("VBD", "VBN") and tok.dep_ == "acl" and tok.head == sent.root \
                 and before.text == ",":
             out.append(tok)  # ', subscribed to …' read as a modifier of the subject
-    return out
+    return out[:_SUSPECTS]
 
 
 def _without(doc: Doc, k: int) -> Doc:
@@ -69,9 +79,13 @@ def verb_read(sent: Span, nlp: Language) -> Span | None:
         cue, read = cued[k], cued[k + 1]
         if cue.ent_type_ or any(True for _ in cue.children) or cue.head != read:
             continue  # the cue is not the verb's leaf: taking it out would break the parse
-        if read.dep_ != "ROOT" or read.tag_ not in ("VBZ", "VBD") or not any(
-                c.dep_ == "nsubj" and c.i < read.i for c in read.children):
+        if read.dep_ != "ROOT" or read.tag_ not in ("VBZ", "VBP", "VBD"):
             continue
+        subject = next((c for c in read.children if c.dep_ == "nsubj" and c.i < read.i), None)
+        if subject is None or (read.tag_ in _AGREES and subject.tag_ not in _AGREES[read.tag_]
+                               and not (read.tag_ == "VBP" and any(
+                                   c.dep_ == "conj" for c in subject.children))):
+            continue  # no subject of its own, or one the verb does not agree with
         again = _without(cued, k)[:]
         if not grammar.not_a_statement(again):
             return again
