@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -43,8 +44,6 @@ _TF_PREFIX = "true or false "
 
 
 def _norm(text: str) -> str:
-    import re
-
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
@@ -92,6 +91,22 @@ def deck_relations(cards: Sequence[dict[str, Any]]) -> dict[str, set[int]]:
     return out
 
 
+def refused(cards: Sequence[dict[str, Any]], relation: str, same: bool) -> set[int]:
+    """The cards a deck would give up if selection refused every pair in ``relation`` (only
+    pairs of one sentence: ``same``), keeping the one of higher P(keep): greedily, best
+    first, so a card refused for one pair is not counted for the next."""
+    order = sorted(range(len(cards)), key=lambda i: -(cards[i]["keep"] or 0.0))
+    kept: list[int] = []
+    out: set[int] = set()
+    for i in order:
+        if any(relation in (rel := related(cards[i], cards[j]) | related(cards[j], cards[i]))
+               and (not same or "same" in rel) for j in kept):
+            out.add(i)
+        else:
+            kept.append(i)
+    return out
+
+
 def rated_packets() -> dict[tuple[str, ...], list[dict[str, Any]]]:
     """(review, passage, engine) → the rated cards of one engine's deck that a packet showed
     (a merged key's ``engines`` says which deck a card was in; a card both engines served is
@@ -114,14 +129,30 @@ def rated_packets() -> dict[tuple[str, ...], list[dict[str, Any]]]:
     return out
 
 
-def rated_report() -> None:
+def _session(review: str) -> int:
+    """'s18b-both' → 18; the DEV reviews 0."""
+    return int(match.group(1)) if (match := re.match(r"s(\d+)", review)) else 0
+
+
+def rated_report(since: int = 0) -> None:
     """Keep share of the rated cards in each relation in a deck they were served in (end
     ``told``: the card whose answer is shown, or the false statement; ``telling``: the other)
-    against the cards in none."""
+    against the cards in none; and the rated cards refusing each relation's pairs would have
+    taken out of those decks. Reviews of session ``since`` on."""
     ends: dict[tuple[str, str], set[str]] = {}
     keep: dict[tuple[str, str], tuple[str, bool]] = {}
-    packets = rated_packets()
-    for rows in packets.values():
+    packets = {k: rows for k, rows in rated_packets().items() if _session(k[0]) >= since}
+    lost: dict[str, Counter[Any]] = {}
+    taken: set[tuple[str, ...]] = set()
+    for (review, _, _), rows in packets.items():
+        cards = [dict(r["card"], keep=r["card"]["quality"].get("keep")) for r in rows]
+        for relation, same in (("same", True), ("shows", False), ("shows", True),
+                               ("false", False), ("false", True)):
+            tag = f"{relation}{'/same' if same and relation != 'same' else ''}"
+            for i in refused(cards, relation, same):
+                if (tag, review, rows[i]["item"]) not in taken:
+                    taken.add((tag, review, rows[i]["item"]))
+                    lost.setdefault(tag, Counter())[rows[i]["keep"]] += 1
         for r in rows:
             card = (r["review"], r["item"])
             ends.setdefault(card, set())
@@ -151,22 +182,9 @@ def rated_report() -> None:
         per = " ".join(f"{t} {c[t + ':kept']}/{c[t + ':kept'] + c[t + ':rejected']}"
                        for t in CARD_TYPES)
         print(f"{name:22s} cards {n:5d} kept {c['kept'] / max(n, 1):.0%}   ({per})")
-
-
-def refused(cards: Sequence[dict[str, Any]], relation: str, same: bool) -> set[int]:
-    """The cards a deck would give up if selection refused every pair in ``relation`` (only
-    pairs of one sentence: ``same``), keeping the one of higher P(keep): greedily, best
-    first, so a card refused for one pair is not counted for the next."""
-    order = sorted(range(len(cards)), key=lambda i: -(cards[i]["keep"] or 0.0))
-    kept: list[int] = []
-    out: set[int] = set()
-    for i in order:
-        if any(relation in (rel := related(cards[i], cards[j]) | related(cards[j], cards[i]))
-               and (not same or "same" in rel) for j in kept):
-            out.add(i)
-        else:
-            kept.append(i)
-    return out
+    for tag, c in sorted(lost.items()):
+        print(f"refusing {tag:11s} would have taken out {c[True] + c[False]:4d} rated cards: "
+              f"kept {c[True]}, rejected {c[False]}")
 
 
 def deck_report(name: str, rows: list[dict[str, Any]], asked: dict[str, int],
@@ -204,12 +222,13 @@ def deck_report(name: str, rows: list[dict[str, Any]], asked: dict[str, int],
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rated", action="store_true", help="the seen reviews' packets")
+    parser.add_argument("--since", type=int, default=0, help="--rated: reviews from session N")
     parser.add_argument("--before", type=Path, help="checkout of the engine to compare against")
     parser.add_argument("--after", type=Path, default=Path(__file__).resolve().parents[1])
     parser.add_argument("--cache", type=Path, help="folder for the engines' decks (JSON)")
     args = parser.parse_args(argv)
     if args.rated:
-        rated_report()
+        rated_report(args.since)
     if args.before is None:
         return 0
     items = card_defects.passages()
