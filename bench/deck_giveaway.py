@@ -35,6 +35,11 @@ told False 78 % against 73 % for all statements; blanks, questions and choices w
 another card of their sentence shows 67 % against 65 %). Selection already takes a
 sentence's second card that tells nothing before one that tells (``quality._tells``). Of the
 7269 rated cards' notes, 3 name a duplicate of another card; none another card's give-away.
+The decks of 9acbb8b on the 980 seen passages (7942 cards asked, 5212 served, 606 short
+decks): 801 have two cards of one sentence, 739 one card showing another's answer in its
+sentence (786 anywhere), 406 a false statement another card of its sentence tells False (421);
+refusing those pairs would take out of them 1056 / 319 and 259 / 54 rated kept / rejected
+cards, before any refill (the decks short already have nothing to refill with).
 """
 
 from __future__ import annotations
