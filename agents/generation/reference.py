@@ -89,6 +89,15 @@ class Mention:
     titled: bool = False
 
 
+def _binds(possessor: Token, pronoun: Token) -> bool:
+    """A name's possessive that a later possessive pronoun of the same noun phrase stands for:
+    'John Paul II's visits to his native country' (his = John Paul II). Within the one phrase
+    nothing else is in reach; outside it ('Edison's offer made him rich') the possessor is
+    only one guess among the sentences before, so it is not a candidate there."""
+    return possessor.dep_ == "poss" and pronoun.dep_ == "poss" and \
+        pronoun in possessor.head.subtree
+
+
 def _mention(root: Token) -> Mention | None:
     if root.pos_ == "PRON":
         return None
@@ -265,7 +274,8 @@ class Resolver:
     def _before(pronoun: Token, sent: Span) -> list[Token]:
         """Earlier in this sentence: subjects first, then the nearest."""
         before = [t for t in sent if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN")
-                  and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")]
+                  and (t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
+                       or _binds(t, pronoun))]
         if pronoun.dep_ == "poss":
             # 'Increasing degrees of internal autonomy were granted to its … colonies': a
             # possessive outside a subject is not a noun tucked inside that subject
