@@ -472,8 +472,11 @@ def test_the_shipped_weights_were_fitted_on_every_seen_review() -> None:
     # refit on DEV..s21b (it broke two deck rules, the water-cycle deck's False statement and
     # a four-type deck's qa card, rules that then held on P(keep) by luck); session 22 made
     # those rules structural (quality.select, tests/test_generation_deck_composition_s22.py)
-    # and refitted, so again only the newest session may be outside the fit
-    recent = set(sessions[-1:])
+    # and refitted, so again only the newest session may be outside the fit. Session 24
+    # measured and declined the refit on DEV..s23c (held-out AUC on s23..s23c 0.668 -> 0.665,
+    # -0.003 [-0.007, +0.002]; decks on the s23* passages served 9 fewer rated-kept cards and
+    # no fewer rejected), so s23* and s24* may be outside the fit, never three sessions
+    recent = set(sessions[-2:])
     assert {f"card_reviews_{r}.jsonl" for r in reviews if session[r] not in recent} <= data
 
 
