@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from agents.generation.reference import Resolver, unsure_antecedent
+from agents.generation.reference import CONCEDING, Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
 from agents.generation.spans import CLASS_WORDS, NUMERIC, PERSON_NOUNS, Answer, zipf
 from agents.generation.trimming import (
@@ -38,9 +38,6 @@ _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _DROP_CHILD_DEPS = frozenset({"cc", "parataxis", "mark", "preconj", "punct", "discourse", "meta",
                               "intj"})
-# a clause under one of these, with a subject of its own, states another fact beside the one
-# asked ("… was necessary for a state's survival while Okoro supported the navy")
-_CONTRAST = frozenset({"while", "whereas", "although", "though"})
 _DISCOURSE = frozenset(str.split(
     "however also then thus therefore hence meanwhile moreover furthermore nevertheless "
     "nonetheless instead finally consequently additionally similarly indeed still besides "
@@ -402,8 +399,10 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             drop |= {c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i}
             continue
         if tok.dep_ == "advcl" and tok.head != verb and not _subtree(tok) & a_ids and any(
-                c.dep_ == "mark" and c.lower_ in _CONTRAST for c in tok.children) and any(
+                c.dep_ == "mark" and c.lower_ in CONCEDING for c in tok.children) and any(
                 c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            # a conceding clause with a subject of its own states another fact beside the one
+            # asked ("… was necessary for a state's survival while Okoro supported the navy");
             # the parser hangs a contrast clause on the nearest verb, often inside the fact
             # asked (a 'believed that …' clause's verb): it is a second fact all the same
             drop |= _subtree(tok)

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 
 from agents.generation.asking import CLAIMING
 from agents.generation.defects import MAX_STEM_WORDS
-from agents.generation.reference import PERSONAL, Resolver, unsure_antecedent
+from agents.generation.reference import CONCEDING, PERSONAL, Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
 
 if TYPE_CHECKING:
@@ -49,8 +49,6 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _OPTIONAL = frozenset({"relcl", "acl", "appos", "advcl", "npadvmod", "parataxis", "prep",
                        "conj", "dep", "ccomp"})
 _RELATIVE = frozenset({"which", "who", "that"})
-# a clause under one of these states a fact of its own; under "if", "when", "because" it does not
-_CONTRAST = frozenset({"while", "whereas", "although", "though"})
 _FRONT_KEEP = 6  # words: a leading adjunct this short ("In 1081,") is context worth keeping
 AGREEMENT = 0.85  # share of words the re-parse attaches as the sentence's parse did
 _RESTRICTIVE = frozenset({"only", "just", "merely", "solely", "simply"})
@@ -143,7 +141,9 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
             # of its own; asking.ask attributes it)
             out.append((c, own))  # "A were descended from R, B were descended from P"
         elif c.dep_ == "advcl" and own is not None and any(
-                g.dep_ == "mark" and g.lower_ in _CONTRAST for g in c.children):
+                g.dep_ == "mark" and g.lower_ in CONCEDING for g in c.children):
+            # a conceding clause states a fact of its own; under "if", "when", "because" it does
+            # not
             out.append((c, own))  # "…, while packet switching is charged per packet": a fact
     if root_misread:
         out = [(h, s) for h, s in out if h != root]

@@ -721,11 +721,13 @@ def bare_shell(det: Token) -> bool:
         and not any(c.dep_ in _MODIFIERS for c in head.children)
 
 
-# a subordinate clause under one of these concedes what it says, to set the main clause against it
-_CONCEDING = frozenset({"while", "whilst", "whereas", "although", "though"})
+# a subordinate clause under one of these concedes what it says, to set the main clause against
+# it: its one owner (clauses.py keeps such a clause as a fact of its own, asking.py drops it from
+# a question as a second fact, ``_conceded`` resolves no pointer to what it concedes)
+CONCEDING = frozenset({"while", "whilst", "whereas", "although", "though"})
 
 
 def _conceded(tok: Token) -> bool:
     """``tok`` is in a clause that concedes ('Whilst this is the consensus viewpoint, …')."""
-    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCEDING
+    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCEDING
                                          for c in a.children) for a in (tok, *tok.ancestors))
