@@ -20,6 +20,8 @@ Advice prose (a study-skills book) is full of them; read from the parse:
   reason ('… an interesting field of sociology because …': kept);
 - ``anecdote``: the main verb's subject is the imagined person of a worked story in advice
   prose ('The student decides …', 'One reader identifies as …', 'One of the students …').
+- ``pointer``: the sentence sends the reader elsewhere ('For details … see X', 'X is discussed in
+  more detail in Y'): a cross-reference, not content (session 24).
 
 No card of any type is made from such a sentence or clause (parsed.py). Measured on every
 seen rated card (``bench.card_references``, s6-s18b; kept / rejected cards removed, of
@@ -63,7 +65,8 @@ _SECOND = frozenset(["as", "from", "to", "than", "with"])
 def no_fact(sent: Span) -> str | None:
     """The class of a sentence that states no fact, or None when it may state one."""
     for rule, test in (("hypothetical", _hypothetical), ("stance", _stance),
-                       ("anecdote", _anecdote), ("same", _same), ("praise", _praise)):
+                       ("anecdote", _anecdote), ("same", _same), ("praise", _praise),
+                       ("pointer", _pointer)):
         if test(sent):
             return rule
     return None
@@ -89,6 +92,29 @@ _SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "expl"])
 def _verbs(sent: Span) -> list[Token]:
     root = sent.root
     return [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+
+
+# verbs a page uses to say where else it treats a subject ('… are discussed in more detail in
+# Business Model and Plan'), and the words that send the reader there
+_TREATED = frozenset(str.split("discuss cover describe explain address examine explore treat"))
+_ELSEWHERE = frozenset(str.split("later below above further elsewhere next detail"))
+
+
+def _pointer(sent: Span) -> bool:
+    """The sentence sends the reader to another part of the text instead of stating a fact:
+    'For details of individual countries see School corporal punishment.', 'Business plans
+    are discussed in more detail in Business Model and Plan.' (s23/s23b: all four cards made
+    from such sentences rejected by every reviewer as 'a cross-reference, not content')."""
+    root = sent.root
+    if root.lemma_ == "see" and root.tag_ in ("VB", "VBP") and not any(
+            c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in root.children):
+        # an imperative 'see …' that opens the sentence (after 'For details …' at most); a
+        # fact before it ('T cells … provided by helper T cells (see below)') is parsed under it
+        lead = {t.i for c in root.children if c.dep_ == "prep" and c.i < root.i
+                for t in c.subtree}
+        return all(t.i in lead or t.is_punct for t in sent if t.i < root.i)
+    return root.lemma_ in _TREATED and any(c.dep_ == "auxpass" for c in root.children) and any(
+        t.lower_ in _ELSEWHERE for t in root.subtree if t.head == root or t.head.head == root)
 
 
 def _hypothetical(sent: Span) -> bool:

@@ -98,8 +98,48 @@ def _binds(possessor: Token, pronoun: Token) -> bool:
         pronoun in possessor.head.subtree
 
 
+# verbs whose 'it' subject may hold the place of a clause that comes after ('it is …',
+# 'it takes six months to …')
+_EXTRAPOSING = frozenset({"be", "take"})
+
+
+def expletive(tok: Token) -> bool:
+    """An 'it' that stands for nothing: the placeholder of a subject clause moved to the end
+    ('it is believed that …', 'It was necessary for the owners to borrow …', 'It is important
+    that …'). The parser marks few of them 'expl': a 'for … to' clause it hangs on the verb as
+    an adverbial one, and a resolver then put the last sentence's subject in ('SMART was
+    necessary for the owners to borrow …')."""
+    if tok.lower_ != "it" or tok.dep_ == "expl":
+        return tok.dep_ == "expl"
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not (
+            head.lemma_ in _EXTRAPOSING or tok.dep_ == "nsubjpass"):
+        return False
+    holders = [head, *(c for c in head.children if c.dep_ in ("acomp", "attr"))]
+    # a 'to …' on the adjective is no sign: 'it was able to overthrow …' is the party
+    return any((c.dep_ in ("ccomp", "xcomp") and h == head) or _for_to(c, h == head)
+               for h in holders for c in h.children)
+
+
+def _for_to(clause: Token, on_verb: bool) -> bool:
+    """An infinitive clause an extraposed subject can be: 'for the owners to borrow …' anywhere
+    ('It is time for the founders to present …'), a bare 'to …' only on the verb itself ('It
+    is important to review …'; 'It is a tool to measure …' is a tool)."""
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("aux", "mark")}
+    return "to" in marks and ("for" in marks or (on_verb and clause.dep_ == "advcl"))
+
+
+def _abbreviation(tok: Token) -> bool:
+    """A short capitalised word cut by a full stop inside its sentence ('(Ps. 31:5)', 'cf. Gen.
+    2'): a citation's abbreviation, never someone a pronoun stands for, though the small model
+    may tag it PERSON (s23c: 'he' became 'Ps' on a page about Luther, every reviewer rejecting)."""
+    stop = tok.i + 1
+    return not tok.whitespace_ and stop < tok.sent.end - 1 and tok.doc[stop].text == "." and \
+        tok.text[:1].isupper() and len(tok) <= 4
+
+
 def _mention(root: Token) -> Mention | None:
-    if root.pos_ == "PRON":
+    if root.pos_ == "PRON" or _abbreviation(root):
         return None
     doc = root.doc
     left = root.i

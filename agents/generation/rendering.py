@@ -18,6 +18,7 @@ from agents.generation.reference import (
     UNRESOLVABLE,
     Resolver,
     bare_shell,
+    expletive,
 )
 from agents.generation.spans import zipf
 
@@ -91,9 +92,7 @@ class Builder:
                     continue
                 return None  # "because of this", "What did that attack …?": no referent
             if tok.pos_ == "PRON" and low in PERSONAL and tok.dep_ != "expl":
-                if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and any(
-                    c.dep_ in ("ccomp", "xcomp") for c in tok.head.children
-                ) and (tok.head.lemma_ == "be" or tok.dep_ == "nsubjpass"):
+                if expletive(tok):
                     pieces.append((tok.text, i))  # "it is believed / was found that …": no referent
                     continue
                 local = self.resolver.local(tok, self.sent)

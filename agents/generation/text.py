@@ -171,13 +171,31 @@ def _protect_abbreviations(text: str) -> str:
 def split_sentences(prose: str) -> list[str]:
     """Split one joined prose block into sentences."""
     protected = _protect_abbreviations(prose)
-    parts = _SENT_END.split(protected)
+    parts = _inside_brackets(_SENT_END.split(protected))
     out = []
     for part in parts:
         part = part.replace("∯", ".").strip()
         if part:
             out.extend(_cut_run_on(part))
     return out
+
+
+def _inside_brackets(parts: list[str]) -> list[str]:
+    """A stop inside an open bracket ends no sentence: '… faithful God" (Ps. 31:5), the common
+    prayer' is one sentence, where the split left '(Ps.' ending one and '31:5), …' opening the
+    next (s23c: the orphaned 'Ps' became the subject a later 'he' stood for)."""
+    out: list[str] = []
+    for part in parts:
+        if out and _open_bracket(out[-1]) and ")" in part.split("(")[0]:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _open_bracket(text: str) -> bool:
+    """A '(' the text leaves open at its end."""
+    return text.rfind("(") > text.rfind(")")
 
 
 def _cut_run_on(sentence: str) -> list[str]:
