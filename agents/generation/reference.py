@@ -753,6 +753,42 @@ def unsure_antecedent(verb: Token) -> bool:
     return any((t.tag_ == "VBZ") == plural for t in finite)
 
 
+# what "our" means when a textbook says it of a thing there is only one of to its readers ("our
+# Sun", "our own solar system"): the one everybody shares, so the card names it as that
+_OURS = {"sun": "the", "moon": "the", "universe": "the", "galaxy": "the Milky Way"}
+
+
+def ours(poss: Token) -> tuple[str, list[int]] | None:
+    """What stands for 'our (own)' before a thing every reader shares ('our Sun' → 'the Sun',
+    'our own solar system' → 'the solar system', 'our Galaxy' → 'the Milky Way'), with the ids
+    the replacement also covers; None for any other 'our' ('our beliefs' are the writer's)."""
+    head = poss.head
+    if poss.lower_ != "our" or poss.dep_ != "poss" or head.pos_ not in ("NOUN", "PROPN") or \
+            head.tag_ in ("NNS", "NNPS"):
+        return None
+    lemma = head.lemma_.lower()
+    between = [t for t in poss.doc[poss.i + 1 : head.i]]
+    if [t.lower_ for t in between if t.lower_ != "own"] == ["solar"] and lemma == "system":
+        return "the", [t.i for t in between if t.lower_ == "own"]
+    if lemma not in _OURS or any(t.lower_ != "own" for t in between):
+        return None
+    if _OURS[lemma] == "the":
+        return "the", [t.i for t in between]
+    return _OURS[lemma], [t.i for t in between] + [head.i]
+
+
+def generic_relative(pron: Token) -> bool:
+    """A generic 'we'/'you' that only says which things a relative clause in the simple present
+    means ('the food we eat', 'the method by which we attempt to understand nature'): it names
+    nobody the card needs. Not a clause with an auxiliary or in another tense ('the black holes
+    we discussed', 'the elements we will discuss', 'one thing you can do'): those point into the
+    book or at the reader's own case."""
+    verb = pron.head
+    return pron.lower_ in ("we", "you") and pron.dep_ == "nsubj" and verb.dep_ == "relcl" and \
+        verb.tag_ == "VBP" and verb.head.pos_ == "NOUN" and \
+        not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+
+
 def bare_shell(det: Token) -> bool:
     """'the' before a shell noun with nothing else to say which one ('the system')."""
     head = det.head

@@ -19,6 +19,8 @@ from agents.generation.reference import (
     Resolver,
     bare_shell,
     expletive,
+    generic_relative,
+    ours,
 )
 from agents.generation.spans import zipf
 
@@ -83,7 +85,16 @@ class Builder:
                 continue
             low = tok.lower_
             if tok.pos_ == "PRON" and low in UNRESOLVABLE:
-                return None
+                if generic_relative(tok):
+                    pieces.append((tok.text, i))  # 'the food we eat': nobody in particular
+                    continue
+                shared = ours(tok)
+                if shared is None or any(replace.get(j) is not None for j in shared[1]):
+                    return None
+                pieces.append((shared[0], i))  # 'our Sun' → 'the Sun'
+                for j in shared[1]:
+                    replace[j] = ""
+                continue
             if low == "here" and tok.dep_ == "advmod" and not self.resolver.lenient:
                 return None  # "The Monument … is also situated here": where, the page says
             if low in DEMONSTRATIVE and tok.tag_ == "DT" and tok.dep_ != "det":
