@@ -89,6 +89,19 @@ class Mention:
     titled: bool = False
 
 
+def _named_after(pronoun: Token) -> frozenset[str]:
+    """The names a subject pronoun's own clause goes on to say as phrases of their own (an
+    object, a conjunct, a subject of an inner clause: 'They then use the ATP and NADPH'),
+    lower-cased; not a name that only modifies another word ('the Tesla coil', 'Stalin-era',
+    'the Huguenot Society'). Empty for a pronoun that is no subject."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return frozenset()
+    return frozenset(ent.text.lower() for ent in pronoun.doc.ents
+                     if ent.start > pronoun.i and ent.root in pronoun.head.subtree
+                     and ent.root.dep_ not in ("compound", "amod", "poss", "nmod", "npadvmod")
+                     and ent.end == ent.root.i + 1)
+
+
 def _binds(possessor: Token, pronoun: Token) -> bool:
     """A name's possessive that a later possessive pronoun of the same noun phrase stands for:
     'John Paul II's visits to his native country' (his = John Paul II). Within the one phrase
@@ -356,6 +369,11 @@ class Resolver:
 
     def resolve(self, pronoun: Token, sent: Span) -> Mention | None:
         found = self._resolve(pronoun, sent)
+        if found is not None and found.label and found.text.lower() in _named_after(pronoun):
+            # 'They then use the ATP and NADPH to make …': a subject pronoun never stands for
+            # a name its own clause goes on to say (the card read 'NADPH then use the ATP and
+            # NADPH …', s23c: every reviewer); what it does stand for is then unsure
+            return None
         if found is None and not self.lenient:
             found = self._topic(pronoun, sent)
         if found is not None and PERSONAL[pronoun.lower_][0] == "person" and \
