@@ -18,10 +18,11 @@ mean P(keep) of the tagged cards beside that of the type's kept untagged cards.
 
 ``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b,
 s11+s11b, s12+s12b, s13+s13b, s14+s14b, s15+s15b, s16+s16b, s17+s17b+s17c, s18+s18b+s18c,
-s19+s19b+s19c, s20+s20b+s20c, s21+s21b, s22+s22b+s22c, s23+s23b+s23c and s24+s24b, a model fitted on every
-review made before it scores its cards; ROC AUC pooled and per card type, for the shipped feature
-set and the one it replaced side by side, and the kept share of the target cards at or over each
-P(keep) floor (read the floors off it and off the out-of-fold table the default run prints).
+s19+s19b+s19c, s20+s20b+s20c, s21+s21b, s22+s22b+s22c, s23+s23b+s23c and s24+s24b, a model
+fitted on every review made before it scores its cards; ROC AUC pooled and per card type, for
+the shipped feature set and the one it replaced side by side, and the kept share of the target
+cards at or over each P(keep) floor (read the floors off it and off the out-of-fold table the
+default run prints).
 
 Data: ``bench/data/card_reviews_dev.jsonl`` (DEV reviews: one SQuAD article, four Anatomy
 pages), ``card_reviews_s6.jsonl`` (session 6's held-out review, now seen: 11 other articles,
