@@ -24,7 +24,7 @@ from agents.generation import language as lang
 from agents.generation.cards import card_id
 from agents.generation.clauses import clauses, is_spare
 from agents.generation.compression import compressions, coordinated_half
-from agents.generation.fronting import fronted
+from agents.generation.fronting import clause_fronted, fronted
 from agents.generation.gazetteer import region
 from agents.generation.grammar import ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
@@ -154,6 +154,13 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
             # questions that copy the sentence, but reviewers reject echoes first of all
             for cand in windows:
                 made.setdefault(cand.question, cand)
+                # its wh-phrase moved to the front, or asked with its clause alone
+                # (fronting.py), beside it: the ranker chooses
+                for front in (fronted(cand.question, nlp), clause_fronted(cand.question, nlp)):
+                    if front is not None:
+                        asked = without_connective(as_people_ask(front, answer))
+                        made.setdefault(asked, Candidate(asked, "object", cand.source,
+                                                         cand.dropped))
             blank = _window_cloze(sent, answer)
             made.setdefault(blank, Candidate(blank, "blank", "sentence"))
         listed = list(made.values())
@@ -191,9 +198,9 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
             if asked_of is not None:
                 phrasings.append((asked_of, "definition"))
         # a wh-phrase left in place is also offered moved to the front (fronting.py):
-        # SQuAD's askers open with it
+        # SQuAD's askers open with it; one inside a clause is asked with that clause alone
         moved = [(front, "object") for q, form in phrasings if form == "in-situ"
-                 for front in (fronted(q, nlp),) if front is not None]
+                 for front in (fronted(q, nlp), clause_fronted(q, nlp)) if front is not None]
         for question, form in phrasings + moved:
             if _empty(question):
                 continue

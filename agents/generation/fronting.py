@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 _WH = frozenset(str.split("what which who whom whose how"))
 # the dependencies a wh-phrase can be moved out along, from the verb down to it: objects and
 # prepositional phrases of the verb and of its object (not a clause, a relative clause or
-# the subject: English does not move a wh-phrase out of them)
-_PATH = frozenset(str.split("dobj pobj prep agent attr dative oprd npadvmod"))
+# the subject: English does not move a wh-phrase out of them); 'pcomp' is how the parser
+# often attaches 'what place' to the 'of' before it; an open clause ('xcomp': 'forced to
+# decline an invitation from what city') lets the phrase out ('What city was Ilsa forced to
+# decline an invitation from?')
+_PATH = frozenset(str.split("dobj pobj prep agent attr dative oprd npadvmod pcomp xcomp"))
+_ASKING = _WH | {"where", "when", "why"}
 _TIMES = frozenset(str.split("year date month day century decade"))
 _DO = {"VBD": "did", "VBN": "did", "VBZ": "does", "VBP": "do"}
 
@@ -47,8 +51,10 @@ def _phrase(wh: Token) -> list[Token] | None:
         return list(doc[wh.i : end])
     if wh.dep_ in ("det", "poss") and wh.head.i > wh.i and wh.head.pos_ in ("NOUN", "PROPN"):
         head = wh.head
-        if any(t.i < wh.i for t in head.lefts):
-            return None  # ('the famous what castle': words before the wh-word stay behind)
+        if any(t.i < wh.i or t.lower_ in ("a", "an") for t in head.lefts):
+            # ('the famous what castle': words before the wh-word stay behind; 'what a
+            # joint force' is the answer's article kept after the wh-word, no phrase)
+            return None
         return list(doc[wh.i : head.i + 1])
     if wh.lower_ in ("what", "who", "whom") and wh.pos_ == "PRON":
         return [wh]
@@ -76,24 +82,38 @@ def fronted(question: str, nlp: Language) -> str | None:
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
+    if subj is None or not _moves_out(phrase, verb):
         return None
+    return _asked(phrase, verb, subj, list(doc[: phrase[0].i]), {})
+
+
+def _moves_out(phrase: list[Token], verb: Token) -> bool:
+    """Whether ``phrase`` hangs from ``verb`` along objects and prepositional phrases only,
+    as the object of the preposition or the verb right before it."""
+    wh = phrase[0]
     top = phrase[-1] if phrase[-1].pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") else wh
     tok = top
     while tok.head != verb:
         if tok.dep_ not in _PATH or tok.head == tok:
-            return None
+            return False
         tok = tok.head
     if tok.dep_ not in _PATH or tok.i < verb.i:
-        return None
-    before = doc[phrase[0].i - 1]
-    if before != top.head or not (before.pos_ == "ADP" or before == verb):
-        # the phrase is the object of the preposition or the verb right before it, so that
-        # nothing of its own is stranded ('a full how many orchestra', "London's what")
-        return None
+        return False
+    before = wh.doc[wh.i - 1]
+    # the phrase is the object of the preposition or the verb right before it, so that
+    # nothing of its own is stranded ('a full how many orchestra', "London's what")
+    return before == top.head and (before.pos_ == "ADP" or before == verb)
+
+
+def _asked(phrase: list[Token], verb: Token, subj: Token, words: list[Token],
+           said_as: dict[int, str]) -> str | None:
+    """The question ``phrase`` + auxiliary + the clause's ``words`` (those before the phrase,
+    ``said_as`` rewording some), inverted: the first auxiliary, a form of 'be', or 'do'."""
+    if any(t.lower_ in _ASKING and t.i not in said_as for t in words):
+        return None  # a second wh-word would be left behind ('Where X's father acquired …')
     auxes = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.i > subj.i]
     moved: set[int] = set()
-    replace: dict[int, str] = {}
+    replace = dict(said_as)
     if auxes:
         lead = auxes[0].text
         moved.add(auxes[0].i)
@@ -106,13 +126,13 @@ def fronted(question: str, nlp: Language) -> str | None:
             return None
         lead = do
         replace[verb.i] = base_form(verb)
-    front = [t for t in doc[: subj.left_edge.i] if not t.is_punct]
-    body = [t for t in doc[subj.left_edge.i : phrase[0].i] if t.i not in moved]
+    front = [t for t in words if t.i < subj.left_edge.i and not t.is_punct]
+    body = [t for t in words if t.i >= subj.left_edge.i and t.i not in moved]
     said = [replace.get(t.i, t.text) + t.whitespace_ for t in body]
     if not said:
         return None
     first = body[0]
-    if first.pos_ != "PROPN" and first.text != "I":
+    if first.pos_ != "PROPN" and first.text != "I" and first.i not in said_as:
         said[0] = said[0][:1].lower() + said[0][1:]
     if front:  # a phrase before the subject goes to the end ('In 1081 Robert led …')
         moved_front = "".join(t.text + t.whitespace_ for t in front).strip()
@@ -122,3 +142,52 @@ def fronted(question: str, nlp: Language) -> str | None:
     asked = "".join(t.text + t.whitespace_ for t in phrase).strip()
     text = f"{asked[:1].upper()}{asked[1:]} {lead} {''.join(said).strip()}"
     return " ".join(text.replace(" ,", ",").split()).rstrip(" ,") + "?"
+
+
+# the clauses a wh-phrase cannot be moved out of but that can be asked alone: an adverbial
+# clause ('after the Normans conquered what country'), a clause complement, a second verb
+# with its own subject, and a relative clause (its relative pronoun then stands for its noun)
+_CLAUSES = frozenset(str.split("advcl ccomp conj relcl"))
+_RELATIVES = frozenset(str.split("which who that"))
+_LONGEST_NOUN = 6  # words of the noun a relative pronoun stands for, beyond which it is no name
+
+
+def clause_fronted(question: str, nlp: Language) -> str | None:
+    """The clause that holds an in-place wh-phrase asked alone, the phrase moved to its front
+    ('They join the Ostra River which ultimately empties into what sea?' → 'What sea does the
+    Ostra River ultimately empty into?'), or None: no such clause, the phrase does not end
+    it, or it cannot be moved to the front as ``fronted`` moves it. English cannot move a
+    wh-phrase out of a relative or adverbial clause; SQuAD's askers ask that clause alone."""
+    doc: Doc = nlp(question)
+    if doc[-1].text != "?" or doc[0].lower_ in _WH:
+        return None
+    # the last wh-word is the asked one: one before it can be a relative pronoun ('which')
+    wh = next((t for t in reversed(doc) if t.lower_ in _WH), None)
+    phrase = None if wh is None else _phrase(wh)
+    if phrase is None or phrase[-1].lemma_.lower() in _TIMES:
+        return None
+    clause = next((t for t in phrase[0].ancestors if t.dep_ in _CLAUSES), None)
+    if clause is None or clause.pos_ not in ("VERB", "AUX") or (
+            clause.dep_ == "conj" and clause.head.pos_ not in ("VERB", "AUX")):
+        return None
+    inner = {t.i for t in clause.subtree}
+    if any(not t.is_punct for t in doc[phrase[-1].i + 1 :]) or any(
+            t.i not in inner for t in phrase):
+        return None  # only a phrase that ends the clause and the question
+    subj = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not _moves_out(phrase, clause):
+        return None
+    said_as: dict[int, str] = {}
+    if clause.dep_ == "relcl":
+        noun = clause.head
+        named = [t for t in noun.subtree if t.i not in inner]
+        if subj.lower_ not in _RELATIVES or subj.n_lefts + subj.n_rights or not named or \
+                len(named) > _LONGEST_NOUN or any(t.is_punct for t in named) or \
+                named[-1].i != noun.i or named[-1].i + 1 != subj.i:
+            return None  # ('the river, which …': only the noun right before its pronoun)
+        said = " ".join(t.text for t in named)
+        said_as[subj.i] = said if named[0].pos_ == "PROPN" else said[:1].lower() + said[1:]
+    skip = {c.i for c in clause.children if c.dep_ in ("mark", "cc", "preconj")}
+    words = [t for t in doc[clause.left_edge.i : phrase[0].i] if t.i in inner
+             and t.i not in skip]
+    return _asked(phrase, clause, subj, words, said_as)
