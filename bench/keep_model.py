@@ -139,7 +139,8 @@ def titled(row: dict) -> bool:
         return False
     from agents.generation.titles import names_title
 
-    return names_title(row["card"]["answer"], _title(row["passage"]))
+    return names_title(row["card"]["answer"], _title(row["passage"]),
+                       _texts().get(row["passage"]))
 
 
 @functools.cache
@@ -150,6 +151,13 @@ def _title(passage: str) -> Any:
     text = _titles()[passage]
     nlp = pipeline("en", DEFAULT_PIPELINES)
     return nlp(text)[:] if text and nlp is not None else None
+
+
+@functools.cache
+def _texts() -> dict[str, str]:
+    from bench.card_references import passages
+
+    return passages()
 
 
 @functools.cache

@@ -181,8 +181,10 @@ def generate(
         cands += [c for c in every(Resolver(lenient=True, names=names, title=title,
                                                        opening=opening))
                   if (c.type, c.question) not in seen]
+    text = " ".join(s.text for s in doc.sentences)  # where the page brings in its acronym
     return [dataclasses.replace(c, titled=True)
-            if c.type != "tf" and titles.names_title(c.answer, title) else c for c in cands]
+            if c.type != "tf" and titles.names_title(c.answer, title, text) else c
+            for c in cands]
 
 
 def _restated(prose: list[Sentence], sents: list[Span], nlp: Language,

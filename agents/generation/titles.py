@@ -78,11 +78,36 @@ def head_names(title: Span) -> set[str]:
     if root.pos_ == "PROPN":
         named += [o for p in root.rights if p.lower_ == "of" for o in p.children
                   if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    # what follows a label's colon is the title's subject ('Podcast Trailblazer: Alice Wong'
+    # is about Alice Wong), as is a person it names: their surname or given name alone says so
+    subjects = [t for t in root.rights if t.dep_ == "appos" and t.left_edge.i > 0
+                and title.doc[t.left_edge.i - 1].text == ":"]
+    named += [p for t in subjects for p in (t, *t.lefts) if p is t or p.dep_ in _NAME_PARTS]
+    named += [t for e in title.ents if e.label_ == "PERSON" for t in e]
     keep = {t.i for t in words}
     return {f for t in named if t.i in keep and t.is_alpha for f in _forms(t.text)}
 
 
-def names_title(answer: str, title: Span | None) -> bool:
+def initialism(title: Span) -> str | None:
+    """The letters a title's capitalised words begin with, when there are two or more
+    ('American Broadcasting Company' → 'ABC', 'Intergovernmental Panel on Climate Change' →
+    'IPCC'): the acronym a page gives its own name by."""
+    from agents.generation.kinds import title_words
+
+    caps = [t.text[0] for t in title_words(title) if t.is_alpha and t.text[0].isupper()]
+    return "".join(caps) if len(caps) >= 2 else None
+
+
+def _introduced(text: str | None, title: Span) -> set[str]:
+    """The acronyms the page gives the title in brackets after it: 'the European
+    Organization for Nuclear Research (CERN)' → {'CERN'}."""
+    if not text:
+        return set()
+    pattern = re.escape(title.text.strip()) + r"\s*\(([A-Z][A-Za-z&.]*[A-Z])\)"
+    return set(re.findall(pattern, text, flags=re.IGNORECASE))
+
+
+def names_title(answer: str, title: Span | None, text: str | None = None) -> bool:
     """Whether ``answer`` is the document's ``title`` or its head name: each of its words is
     a word of the title, and one of them names the title's thing (``head_names``): 'Tesla' on
     'Nikola Tesla', 'the Communication Process' on 'The Communication Process', 'private
@@ -102,4 +127,8 @@ def names_title(answer: str, title: Span | None) -> bool:
         if not t.is_punct:
             titled |= _forms(t.text) | {t.lemma_.lower()}
     forms = [_forms(w) for w in words]
-    return all(f & titled for f in forms) and any(f & heads for f in forms)
+    if all(f & titled for f in forms) and any(f & heads for f in forms):
+        return True
+    # 'ABC' on 'American Broadcasting Company'
+    return len(words) == 1 and words[0].isupper() and (
+        words[0] == initialism(title) or words[0] in _introduced(text, title))
