@@ -266,6 +266,13 @@ def _answer(span: Span, label: str) -> Answer | None:
     if grown == span and not is_constituent(span):
         return None
     span = grown  # a name grown whole is asked even where the parse splits it
+    if boundaries.cut(span, _TITLE_WORDS):
+        return None  # still half a name: "Doctor _____ is used" -> "Who logo"
+    if span[0].lower_ in _POINTING or (span[0].lower_ in ("the", "a") and len(span) > 1
+                                       and span[1].lower_ in _POINTING):
+        return None  # "the following logo", "the same time": it points at text not shown
+    if _vague_quantity(span):
+        return None  # "the vast majority of plastoglobuli": the quantity is no fact to ask
     doc = span.doc
     if _ROMAN.fullmatch(span[0].text) and span.start > 0 and doc[span.start - 1].pos_ == "PROPN":
         return None  # "I of Normandy" cut from "Richard I of Normandy"
@@ -285,6 +292,28 @@ def _answer(span: Span, label: str) -> Answer | None:
         return None  # "the Carthaginian general": a modifier, not a thing to ask about
     kind = kind_of(span, label)
     return Answer(span.start, span.end, kind, label, head_class(span, kind), span.text)
+
+
+# words that point at text around the sentence: "the following year", "the same time" (s24:
+# rated cards of every seen review starting so: 0 kept, 5 rejected)
+_POINTING = frozenset(str.split("following above aforementioned latter same said preceding"))
+# a count that says only "much" or "many": "the vast majority of", "a small number of"
+_QUANTITY_NOUNS = frozenset(str.split(
+    "majority minority bulk number variety series handful range amount lot"))
+
+
+def _vague_quantity(span: Span) -> bool:
+    """A quantity noun with its 'of' phrase that is either vague itself ("majority",
+    "minority", "bulk") or graded ("small number", "wide variety"): the answer swallows the
+    quantifier of the term (s24: "the _____ occur" -> "vast majority of plastoglobuli").
+    Rated cards of every seen review the engine still makes: 0 kept, 3 rejected."""
+    root = span.root
+    word = root.lemma_.lower()
+    if word not in _QUANTITY_NOUNS or not any(
+            c.dep_ == "prep" and c.lower_ == "of" and c.i < span.end for c in root.children):
+        return False
+    return word in ("majority", "minority", "bulk") or any(
+        c.dep_ == "amod" and c.i >= span.start for c in root.children)
 
 
 def _with_of_name(chunk: Span) -> Span:
