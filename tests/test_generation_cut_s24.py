@@ -38,3 +38,14 @@ def test_vague_quantity_is_no_answer(nlp):
 def test_a_whole_name_stays(nlp):
     got = _texts(nlp, "The river ferry was built by Harland and Wolff in Belfast.")
     assert "Belfast" in got
+
+
+def test_place_of_an_institution_is_not_dropped(nlp):
+    from agents.generation.compression import droppable
+
+    doc = nlp("After the war, Hollis studied chemistry at the Institute of Technology, Karlsruhe, "
+              "where he met his wife.")
+    start = next(t.i for t in doc if t.text == "Institute")
+    place = next(t.i for t in doc if t.text == "Karlsruhe")
+    dropped = droppable(doc[:], start, start + 3)
+    assert not any(place in ids for _, ids in dropped)

@@ -62,6 +62,10 @@ def droppable(sent: Span, start: int, end: int) -> list[tuple[str, set[int]]]:
             continue  # 'the river Tamsey', 'the man who built it': part of the name
         if child.dep_ == "appos" and child.pos_ == "PROPN" and anc.pos_ == "NOUN":
             continue  # 'a ballet, Chopiniana, …': the name says which one ('the ballet' does not)
+        if child.dep_ == "appos" and child.ent_type_ in ("GPE", "LOC") and \
+                anc.pos_ == "PROPN" and anc.ent_type_ in ("ORG", "FAC"):
+            continue  # 'the University of Tarvel, North Bay': the place is part of the name
+        # (s24b: 'from the _____.' -> 'University of California', the page's campus cut off)
         if child.dep_ == "prep" and anc.pos_ in ("NOUN", "PROPN") and child.lower_ == "of":
             continue  # 'the capital of France' is one thing
         if child.dep_ == "conj":  # its 'and' and comma go with it
