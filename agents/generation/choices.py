@@ -94,6 +94,8 @@ class Pool:
     period: int | None = None  # its latest year or century's end (plausible.modern)
     times: list[tuple[int, int]] = field(default_factory=list)  # its times (plausible.frame)
     classes: dict[str, set[str]] = field(default_factory=dict)  # what the page calls each name
+    births: dict[str, int] = field(default_factory=dict)  # surname → stated birth year
+    oldest: float | None = None  # the longest time ago the page names, in years
 
     @classmethod
     def build(cls, sents: Sequence[Span], found: Sequence[Sequence[Answer]]) -> Pool:
@@ -102,6 +104,8 @@ class Pool:
         pool.latest = max(years, default=None)
         pool.period = plausible.latest_time([s.text for s in sents])
         pool.times = [t for s in sents for t in plausible.times_named(s.text)]
+        pool.births = plausible.births([s.text for s in sents])
+        pool.oldest = plausible.oldest_ago([s.text for s in sents])
         for sent, ans in zip(sents, found, strict=True):
             for a in ans:
                 if a.text.count("(") == a.text.count(")") + 1 and a.end < sent.end \
@@ -457,6 +461,15 @@ def pick(
         ranked += _perturb(Term(answer.text, "number", 0, len(answer.text)), difficulty,
                            factors=_BANDED)
     end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None
+    band = plausible.ago_band(answer.text, pool.oldest) if answer.kind in NUMERIC else None
+    if band is not None:
+        # a deep time moves within the page's scale: the multiples leave it, smaller steps
+        # stand in ('about 3.5 billion years ago' was offered 5.2 and 7.0, s24b)
+        ranked += _perturb(Term(answer.text, "number", 0, len(answer.text)), difficulty,
+                           factors=_BANDED)
+    # what a person the sentence names did is dated after the birth the page states
+    birth = plausible.birth_of(sent.text, pool.births) \
+        if answer.kind in ("year", "date") and not plausible.born(answer, sent) else None
     chosen: list[str] = []
     ahead: list[str] = []  # options in_era took: a date at the page's present fills from its own
     late: list[bool] = []  # then, just after a year its sentence states, they may pass it
@@ -477,6 +490,10 @@ def pick(
             continue  # 'most of the 21st century' for a past one (s17b)
         if not plausible.framed(option, window):
             continue  # '1960' for an 1879 birth; '2000' on a page of the 1980s (s17)
+        if not plausible.after_birth(option, birth):
+            continue  # '1975' for the graduation of a 'Smith (b. 1975)' (s24b)
+        if not plausible.in_band(option, band):
+            continue  # 'about 7.0 billion years ago' for life's start (s24b)
         if answer.kind in NUMERIC and not (plausible.ordered(option, answer.text)
                                            and plausible.bounded(option, answer.text)
                                            and plausible.within(option, limit, floor)

@@ -38,7 +38,15 @@ quantity, in a few classes this module owns:
   the 21st century' for a past use (s17b);
 - the page's time frame: a one-year answer's options stay within the page's times widened
   by their own spread (``frame``, ``framed``): no '2000' on a page of the 1980s; a birth
-  year's within a generation (``born``): no '1960' for an 1879 birth (s17).
+  year's within a generation (``born``): no '1960' for an 1879 birth (s17);
+- a person's life: a year for what a person the sentence names did lies after the birth the
+  page states for them (``births``, ``after_birth``): no '1975' for the graduation of a
+  'Smith (b. 1975)' (s24b);
+- deep time: 'N billion years ago' moves within a band of the page's own such times
+  (``ago_band``, ``in_band``): no 'about 7.0 billion years ago' for life's start, older than
+  the Earth (s24b);
+- alternatives: a range whose ends are each two numbers ('6/7-13/14 years') is not moved at
+  all (``alternatives``): moving one of each pair gave '6/9-15/14 years' (s24).
 
 Years and centuries BC are left alone: no era limit applies to them.
 """
@@ -268,9 +276,23 @@ def _in_band(age: float, lo: float, hi: float) -> bool:
     return 0 < age <= AGE_MAX and lo / 2 <= age <= max(hi * 1.5, lo + 10)
 
 
+# two numbers given as alternatives: '6/7' (a school starts at 6 or 7)
+_ALTERNATIVE = re.compile(r"\d\s*/\s*\d")
+
+
+def alternatives(text: str) -> bool:
+    """The text gives a number as alternatives ('6/7-13/14 years'): its ranges read only one
+    of each pair, so moving them garbles it ('6/9-15/14', s24); such an answer gets no moved
+    options."""
+    return _ALTERNATIVE.search(text) is not None
+
+
 def ages(text: str, difficulty: str) -> list[str]:
     """Other ages in the answer's place, moved by whole years on the answer's scale ('65' →
-    70, 55, 75, …; 'age 18 to 28' → 'age 20 to 30', …): a range moves as a whole."""
+    70, 55, 75, …; 'age 18 to 28' → 'age 20 to 30', …): a range moves as a whole; a range
+    of alternatives none (``alternatives``)."""
+    if alternatives(text):
+        return []
     span = _RANGE.search(text)
     numbers = [span.group("lo"), span.group("hi")] if span else re.findall(r"\d+", text)[:1]
     values = [int(n) for n in numbers if n.isdigit()]
@@ -301,8 +323,11 @@ _GROUPED = re.compile(r"\d{1,3}(,\d{3})+")  # a number with thousands separators
 
 def ranges(text: str, difficulty: str) -> list[str] | None:
     """A range of two numbers (not years: ``choices`` moves those) moved as a whole, its width
-    kept and its ends in order ('10-20%' → '20-30%', …); None when the text holds no range."""
+    kept and its ends in order ('10-20%' → '20-30%', …); None when the text holds no range,
+    [] when its ends are alternatives ('6/7-13/14', ``alternatives``)."""
     span = _RANGE.search(text)
+    if span is not None and alternatives(text):
+        return []
     if span is None or YEAR.fullmatch(span.group("lo")) or YEAR.fullmatch(span.group("hi")):
         return None
     lo, hi = _value(span.group("lo")), _value(span.group("hi"))
@@ -618,3 +643,78 @@ def framed(option: str, bounds: tuple[int, int] | None) -> bool:
     return bounds is None or _BC.search(option) is not None or all(
         bounds[0] <= int(y) <= bounds[1] for y in re.findall(r"(?<![\d.,])\d{3,4}(?![\d,])",
                                                              option))
+
+
+# a person with the birth the page states: 'Jamil Smith (b. 1975)', 'Ada Byron (born 10
+# December 1815)', 'Ada Byron was born in 1815'
+_NAME = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
+_BORN_AS = re.compile(rf"{_NAME}\s*\((?:born|b\.)\s*[^()]*?\b(1\d{{3}}|20\d{{2}})\b"
+                      rf"|{_NAME},?\s+(?:was|is)\s+born\b[^.;]*?\b(1\d{{3}}|20\d{{2}})\b")
+
+
+def births(texts: list[str]) -> dict[str, int]:
+    """Surname → the birth year the texts state for that person ('Jamil Smith (b. 1975)' →
+    {'Smith': 1975}); a surname given two births is dropped (two people)."""
+    out: dict[str, int] = {}
+    clash: set[str] = set()
+    for text in texts:
+        for found in _BORN_AS.finditer(text):
+            name, year = (found.group(1), found.group(2)) if found.group(1) \
+                else (found.group(3), found.group(4))
+            last = name.split()[-1]
+            if out.setdefault(last, int(year)) != int(year):
+                clash.add(last)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def birth_of(sentence: str, known: dict[str, int]) -> int | None:
+    """The latest birth year among the people ``sentence`` names by surname (``births``)."""
+    years = [y for name, y in known.items() if re.search(rf"\b{re.escape(name)}\b", sentence)]
+    return max(years, default=None)
+
+
+def after_birth(option: str, birth: int | None) -> bool:
+    """Every year the option names lies after the birth of the person its sentence is about:
+    what a person did happened after they were born ('1975' for Smith's graduation, s24b)."""
+    return birth is None or all(y > birth for y in years_named(option))
+
+
+_AGO = re.compile(rf"(?<![\d.,])({_NUM})\s*(billion|million|thousand)?\s+years?\s+ago\b",
+                  re.IGNORECASE)
+AGO_OVER = 1.2  # how far past the answer an option may reach, when it is the page's oldest
+AGO_UNDER = 0.5  # how far below the answer an option may reach
+UNIVERSE = 13.8e9  # years: nothing happened longer ago
+
+
+def ago(text: str) -> float | None:
+    """The time ago the text names, in years ('about 3.5 billion years ago' → 3.5e9)."""
+    found = _AGO.search(text)
+    if found is None:
+        return None
+    value = _value(found.group(1))
+    return None if value is None else value * _scale(found.group(2) or "")
+
+
+def oldest_ago(texts: list[str]) -> float | None:
+    """The longest time ago the texts name, in years; None when they name none."""
+    return max((v for t in texts for m in _AGO.finditer(t) if (v := ago(m.group(0))) is not None),
+               default=None)
+
+
+def ago_band(answer: str, oldest: float | None) -> tuple[float, float] | None:
+    """How long ago an option for an answer that is a time ago ('3.5 billion years ago') may
+    say: from half the answer (``AGO_UNDER``) to the oldest the page names (``oldest_ago``),
+    or a little past the answer when it is that oldest (``AGO_OVER``), and never before the
+    universe: a multiple of a deep time leaves the page's scale at sight (s24b: '7.0 billion
+    years ago', older than the Earth). None for other answers."""
+    own = ago(answer)
+    if own is None:
+        return None
+    top = oldest if oldest is not None and oldest > own else own * AGO_OVER
+    return own * AGO_UNDER, min(UNIVERSE, top)
+
+
+def in_band(option: str, band: tuple[float, float] | None) -> bool:
+    """The option's time ago lies within ``ago_band``'s bounds."""
+    value = ago(option)
+    return band is None or value is None or band[0] <= value <= band[1]
