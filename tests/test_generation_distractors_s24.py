@@ -84,6 +84,10 @@ def test_no_year_before_the_subject_s_stated_birth(nlp: Language, encoder: objec
     rejected it. No option for what a named person did is at or before their stated birth."""
     assert plausible.births([REPORTER]) == {"Whitlow": 1969}
     assert plausible.births(["Ada Byron was born in London in 1815."]) == {"Byron": 1815}
+    # a pronoun names no one, and a year in the next clause is no birth (s12: 'She was born
+    # Maria Górska in Warsaw to wealthy parents and in 1916 married …', kept with '1896')
+    assert plausible.births(["She was born Ida Vell in Turin to rich parents and in 1921 "
+                             "married a lawyer."]) == {}
     found = _options(nlp, REPORTER, encoder, "1991")
     assert found, "no card asks the graduation year"
     for options in found:

@@ -57,6 +57,7 @@ import datetime
 import itertools
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from agents.generation.spans import Answer
@@ -646,10 +647,12 @@ def framed(option: str, bounds: tuple[int, int] | None) -> bool:
 
 
 # a person with the birth the page states: 'Jamil Smith (b. 1975)', 'Ada Byron (born 10
-# December 1815)', 'Ada Byron was born in 1815'
+# December 1815)', 'Ada Byron was born in London in 1815'; not a year a few words on in
+# another clause ('was born Maria Górska in Warsaw to wealthy parents and in 1916 married')
 _NAME = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
 _BORN_AS = re.compile(rf"{_NAME}\s*\((?:born|b\.)\s*[^()]*?\b(1\d{{3}}|20\d{{2}})\b"
-                      rf"|{_NAME},?\s+(?:was|is)\s+born\b[^.;]*?\b(1\d{{3}}|20\d{{2}})\b")
+                      rf"|{_NAME},?\s+(?:was|is)\s+born\b(?:(?!\band\b)[^.;,]){{0,25}}?"
+                      rf"\b(1\d{{3}}|20\d{{2}})\b")
 
 
 def births(texts: list[str]) -> dict[str, int]:
@@ -662,6 +665,8 @@ def births(texts: list[str]) -> dict[str, int]:
             name, year = (found.group(1), found.group(2)) if found.group(1) \
                 else (found.group(3), found.group(4))
             last = name.split()[-1]
+            if last.lower() in STOP_WORDS:
+                continue  # 'She was born …': a pronoun names no one
             if out.setdefault(last, int(year)) != int(year):
                 clash.add(last)
     return {k: v for k, v in out.items() if k not in clash}
