@@ -198,9 +198,14 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
             if asked_of is not None:
                 phrasings.append((asked_of, "definition"))
         # a wh-phrase left in place is also offered moved to the front (fronting.py):
-        # SQuAD's askers open with it; one inside a clause is asked with that clause alone
-        moved = [(front, "object") for q, form in phrasings if form == "in-situ"
-                 for front in (fronted(q, nlp), clause_fronted(q, nlp)) if front is not None]
+        # SQuAD's askers open with it; one inside a clause is asked with that clause alone.
+        # Only where the source gives no question that opens with its wh-phrase already: a
+        # stranded 'How many did the settlements have a population of?' is no rival to
+        # 'What was the population of the settlements?'
+        opens = any(form != "in-situ" for _, form in phrasings)
+        moved = [] if opens else [
+            (front, "object") for q, form in phrasings if form == "in-situ"
+            for front in (fronted(q, nlp), clause_fronted(q, nlp)) if front is not None]
         for question, form in phrasings + moved:
             if _empty(question):
                 continue

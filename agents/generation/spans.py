@@ -268,9 +268,12 @@ def _answer(span: Span, label: str) -> Answer | None:
     span = grown  # a name grown whole is asked even where the parse splits it
     if boundaries.cut(span, _TITLE_WORDS):
         return None  # still half a name: "Doctor _____ is used" -> "Who logo"
-    if span[0].lower_ in _POINTING or (span[0].lower_ in ("the", "a") and len(span) > 1
-                                       and span[1].lower_ in _POINTING):
-        return None  # "the following logo", "the same time": it points at text not shown
+    if (span[0].lower_ in _POINTING or (span[0].lower_ in ("the", "a") and len(span) > 1
+                                        and span[1].lower_ in _POINTING)) \
+            and not any(t.like_num for t in span):
+        # "the following logo", "the same time": it points at text not shown; "the
+        # following 380 years" counts its own span of time (a duration, asked 'How long')
+        return None
     if _vague_quantity(span):
         return None  # "the vast majority of plastoglobuli": the quantity is no fact to ask
     doc = span.doc
