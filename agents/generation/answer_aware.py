@@ -154,13 +154,6 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
             # questions that copy the sentence, but reviewers reject echoes first of all
             for cand in windows:
                 made.setdefault(cand.question, cand)
-                # its wh-phrase moved to the front, or asked with its clause alone
-                # (fronting.py), beside it: the ranker chooses
-                for front in (fronted(cand.question, nlp), clause_fronted(cand.question, nlp)):
-                    if front is not None:
-                        asked = without_connective(as_people_ask(front, answer))
-                        made.setdefault(asked, Candidate(asked, "object", cand.source,
-                                                         cand.dropped))
             blank = _window_cloze(sent, answer)
             made.setdefault(blank, Candidate(blank, "blank", "sentence"))
         listed = list(made.values())
