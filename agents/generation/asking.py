@@ -52,7 +52,7 @@ _DISCOURSE_PP = re.compile(
     r"at this point|at that point)\b",
     re.IGNORECASE,
 )
-_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _SAYING = frozenset(str.split(
     "say claim think call argue state write describe propose suggest believe report announce "
     "note praise criticize criticise declare insist predict recommend comment remark consider "
@@ -717,7 +717,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             lead = verb.text
             moved = {verb.i}
         else:
-            do = _DO.get(verb.tag_)
+            do = DO_SUPPORT.get(verb.tag_)
             if do == "do" and subj.tag_ in ("NN", "NNP"):
                 do = "does"  # "Richard support…" tagged VBP: agreement follows the subject
             if do == "does" and any(c.dep_ == "conj" and c.i not in drop
@@ -734,7 +734,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
                 do = "did"  # a finite past the tagger read as a participle ("fought")
             controller = _controller(verb, whole_list) if do is None else None
             if controller is not None:
-                do = _DO.get(controller.tag_, "did" if controller.tag_ == "VBN" else None)
+                do = DO_SUPPORT.get(controller.tag_, "did" if controller.tag_ == "VBN" else None)
             if do is None:
                 return None
             lead = do

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agents.generation.asking import base_form
+from agents.generation.asking import DO_SUPPORT, base_form
+from agents.generation.grammar import WH
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-_WH = frozenset(str.split("what which who whom whose how"))
+_WH = WH - {"where", "when", "why"}  # the wh-words that head a phrase of their own
 # the dependencies a wh-phrase can be moved out along, from the verb down to it: objects and
 # prepositional phrases of the verb and of its object (not a clause, a relative clause or
 # the subject: English does not move a wh-phrase out of them); 'pcomp' is how the parser
@@ -30,9 +31,10 @@ _WH = frozenset(str.split("what which who whom whose how"))
 # decline an invitation from what city') lets the phrase out ('What city was Ilsa forced to
 # decline an invitation from?')
 _PATH = frozenset(str.split("dobj pobj prep agent attr dative oprd npadvmod pcomp xcomp"))
-_ASKING = _WH | {"where", "when", "why"}
+_ASKING = WH
 _TIMES = frozenset(str.split("year date month day century decade"))
-_DO = {"VBD": "did", "VBN": "did", "VBZ": "does", "VBP": "do"}
+# a participle the tagger gave for a finite past is asked with "did" too
+_DO = {**DO_SUPPORT, "VBN": "did"}
 
 
 def _phrase(wh: Token) -> list[Token] | None:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-_WH = frozenset(str.split("what which who whom whose when where why how"))
+WH = frozenset(str.split("what which who whom whose when where why how"))
 # a preposition may stand next to another in these fixed pairs ('out of', 'because of')
 _ADP_PAIRS = frozenset(str.split(
     "out because instead ahead apart according due prior up away as from along next"
@@ -85,7 +85,7 @@ def problems(doc: Doc) -> list[str]:
     if any(a in _DO | {"doing", "done"} and b == "so" for a, b in pairwise(lower)):
         found.append("pro-verb 'do so'")  # 'What does machine code usually do so in?'
     first, second = words[0], words[1]
-    if first.lower_ in _WH - {"how"} and (second.pos_ == "ADP" or second.lower_ in _ECHO_ADV):
+    if first.lower_ in WH - {"how"} and (second.pos_ == "ADP" or second.lower_ in _ECHO_ADV):
         found.append("wh-word followed by a fragment")  # 'What of the 12th century …'
     if first.lower_ in ("who", "whom") and second.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
         found.append("wh-word before a noun phrase")  # 'Who Norman adventurers founded …'
@@ -121,7 +121,7 @@ def problems(doc: Doc) -> list[str]:
         if a.pos_ == "ADP" and b.pos_ == "ADV" and b.head.pos_ == "VERB" and b.head.i > b.i:
             found.append("preposition without its object")  # 'through gradually merge'
             break
-    if first.lower_ in _WH and first.dep_ == "dobj" and last.pos_ != "ADP" and any(
+    if first.lower_ in WH and first.dep_ == "dobj" and last.pos_ != "ADP" and any(
             c.dep_ == "dobj" and c != first for c in first.head.children):
         found.append("two direct objects")  # 'What did the conquest open a new chapter?'
     if last.tag_ == "VBN" and last.lemma_ in _NEEDS_COMPLEMENT:
@@ -165,7 +165,7 @@ def problems(doc: Doc) -> list[str]:
         # 'be' may not ('What is the main use for steam turbines in?')
         found.append("a preposition stranded on a noun")
     aux = next((t for t in words[1:4] if t.lower_ in _DO), None)
-    if aux is not None and any(t.lower_ in _WH for t in words[: aux.i]):
+    if aux is not None and any(t.lower_ in WH for t in words[: aux.i]):
         finite = [
             t for t in words
             if t.i > aux.i and t.tag_ in ("VBD", "VBZ") and t.lower_ != t.lemma_
