@@ -78,6 +78,10 @@ out: look only at its final numbers):
   Writing Guide with Handbook, CC BY 4.0 at its last commit before the repository's licence
   became CC BY-NC-SA): 10 test pages added in session 24 for its final reviews
   (``book="writing"``), built the same way.
+- A twenty-second book, held out whole (``bench/data/openstax_econ_pages.json``, OpenStax
+  Principles of Economics 3e, CC BY 4.0 at its newest commit; the bundle's Principles of
+  Economics 3e collection only): 10 test pages added in session 25 for its final reviews
+  (``book="econ"``), built the same way.
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -120,7 +124,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "ethics": TEXTBOOK.with_name("openstax_ethics_pages.json"),
          "marketing": TEXTBOOK.with_name("openstax_marketing_pages.json"),
          "entrep": TEXTBOOK.with_name("openstax_entrep_pages.json"),
-         "writing": TEXTBOOK.with_name("openstax_writing_pages.json")}
+         "writing": TEXTBOOK.with_name("openstax_writing_pages.json"),
+         "econ": TEXTBOOK.with_name("openstax_econ_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUAD_HELDOUT2 = TEXTBOOK.with_name("squad_heldout2.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT, "heldout2": SQUAD_HELDOUT2}
@@ -226,13 +231,14 @@ def seen() -> list[tuple[Passage, int]]:
     Government, Introduction to Anthropology, Life, Liberty, and the Pursuit of
     Happiness, College Success, Introduction to Intellectual Property and Introduction to
     Python Programming, University Physics, Introduction to Philosophy, Business Ethics,
-    Principles of Marketing and Entrepreneurship pages read since (Writing Guide with
-    Handbook, added in session 24, is listed before any review of it, so a held-out key shared
-    with it is refused and its review's passages resolve once the review is seen)."""
+    Principles of Marketing, Entrepreneurship and Writing Guide with Handbook pages read since
+    (Principles of Economics 3e, added in session 25, is listed before any review of it, so a
+    held-out key shared with it is refused and its review's passages resolve once the review
+    is seen)."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
                             "success", "ip", "python", "uphys", "philo", "ethics",
-                            "marketing", "entrep", "writing")
+                            "marketing", "entrep", "writing", "econ")
              for p in textbook("test", book=book)]
     held: dict[str, Passage] = {}
     for p in squad("test", SQUAD_HELDOUT) + squad("test", SQUAD_HELDOUT2) + pages:
