@@ -49,6 +49,7 @@ RULES: dict[str, Rule] = {
     "repeated": blanks.repeated,
     "example_line": blanks.example_line,
     "everyday_noun": blanks.everyday_noun,
+    "stock_whole": blanks.stock_whole,
     "focused": blanks.focused,
     "generic_person": blanks.generic_person,
     "formula": blanks.formula,

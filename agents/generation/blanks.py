@@ -97,6 +97,18 @@ Session 20 (s19, s19b, s19c rejects; all seen rated cloze cards, dev and s6-s19c
   it (0 kept, 1 rejected of the rated cards, whose pages had few formulas; on the seen
   Python and physics pages main served such blanks).
 
+Session 25 (s24, s24b, s24c trivial rejects; all seen rated cloze cards, dev and s6-s24c,
+``bench.cloze_rules``):
+
+- *stock_whole*: the whole blank is one everyday name (wordfreq zipf >= 4, not a country or
+  city) that is the 'of' object of a noun ('the ninth orbit of the _____' → 'Moon', 'the
+  interior of the _____' → 'Earth', 'blood of _____' → 'Christ', 'gifts of the _____' →
+  'Spirit'): the noun calls up the familiar whole (2 kept cards, 3 ratings: 'Christianity'
+  twice, 'Europe'; 11 rejected). Tried and left out: any everyday name as the whole blank
+  (54 kept, 89 rejected), any noun of the blank repeated in the sentence (209 kept, 87
+  rejected), an everyday adjective before an everyday noun ('possible conflict',
+  'original agreement': 76 kept, 63 rejected).
+
 Tried and left out: any lone common noun as the whole blank ('reigns', 'populace': 116
 kept, 132 rejected; as a subject 45 kept, 63 rejected). Session 19: a blank
 that is the page's most repeated name or noun ('Parliament' on a page about the Scottish
@@ -442,6 +454,24 @@ def everyday_noun(answer: Answer, sent: Span) -> bool:
     return zipf(tok.lower_) >= _EVERYDAY
 
 
+
+def stock_whole(answer: Answer, sent: Span) -> bool:
+    """The blank is one everyday name that is the 'of' object of a noun ('the ninth orbit of
+    the _____' → 'Moon', 'the interior of the _____' → 'Earth', 'the body and blood of _____' →
+    'Christ', 'gifts of the _____' → 'Spirit'; s24, s24c and older: rejected as trivial, 'a
+    stock phrase', 'given away'): the noun before 'of' calls up the one familiar whole it
+    belongs to, so the blank tests no fact. A country or city by name is a fact ('the first
+    elected president of _____' → 'Egypt', kept), and a rare name is a term; a common noun's
+    'of' object holds the term (``everyday_noun``)."""
+    words = [t for t in answer.span(sent) if t.pos_ != "DET" and not t.is_punct]
+    if len(words) != 1:
+        return False
+    tok = words[0]
+    if tok.pos_ != "PROPN" or tok.like_num or tok.ent_type_ == "GPE":
+        return False
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
+            and zipf(tok.lower_) >= _EVERYDAY)
+
 # focusing particles (Quirk et al. 1985, 8.116-8.120): they scope over the sentence's claim,
 # not over the term ('the imagination of even the most experienced scientist')
 _FOCUS = frozenset(str.split(
@@ -552,4 +582,4 @@ def poor(answer: Answer, sent: Span) -> bool:
     return any(rule(answer, sent) for rule in (
         filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
         negated, swallowed, broken, relative_time, subordinated, existential, repeated,
-        example_line, everyday_noun, focused, generic_person, formula))
+        example_line, everyday_noun, stock_whole, focused, generic_person, formula))
