@@ -87,6 +87,9 @@ class Mention:
     # the thing the document's title names ('the museum' on 'Victoria and Albert Museum',
     # 'The Victoria and Albert Museum' itself): a later pronoun may stand for it (``_topic``)
     titled: bool = False
+    # a singular noun read without its own article or count ('important rock' of 'One
+    # important rock'): no card shows it, on any page (``_mention``)
+    cut: bool = False
 
 
 def _named_after(pronoun: Token) -> frozenset[str]:
@@ -151,6 +154,10 @@ def _abbreviation(tok: Token) -> bool:
         tok.text[:1].isupper() and len(tok) <= 4
 
 
+# the words before a noun that belong to its phrase ('the first railway', 'one important rock')
+_LEFT_MODIFIERS = frozenset(["det", "amod", "nummod", "compound", "nmod", "poss", "advmod"])
+
+
 def _mention(root: Token) -> Mention | None:
     if root.pos_ == "PRON" or _abbreviation(root):
         return None
@@ -191,7 +198,13 @@ def _mention(root: Token) -> Mention | None:
     else:
         animacy = "thing"
     number = "plur" if root.tag_ in ("NNS", "NNPS") or label == "NORP" else "sing"
-    return Mention(text, animacy, number, lemma, label)
+    # 'One important rock …' read as 'important rock', 'The first commercially successful true
+    # engine' as 'successful true engine': the walk stopped short of the noun's own article or
+    # count, and a singular noun without them is no phrase a card can show ('Important rock is
+    # composed …', s24: every reviewer 'which rock?'); a pronoun standing for it makes no card
+    cut = root.tag_ == "NN" and any(c.i < left and c.dep_ in _LEFT_MODIFIERS
+                                    for c in root.children)
+    return Mention(text, animacy, number, lemma, label, cut=cut)
 
 
 def _definitions(sent: Span) -> list[tuple[str, bool, frozenset[str], str]]:
@@ -559,7 +572,7 @@ class Resolver:
     def replacement(self, pronoun: Token, sent: Span) -> str | None:
         """The words that stand in for a pronoun ('Caesar', "Caesar's"), or None."""
         mention = self.resolve(pronoun, sent)
-        if mention is None or (mention.unnamed and not self.lenient):
+        if mention is None or mention.cut or (mention.unnamed and not self.lenient):
             return None
         if PERSONAL[pronoun.lower_][0] == "person" and not self.lenient and \
                 mention.text.startswith("the ") and mention.text.islower():
@@ -583,6 +596,7 @@ class Resolver:
         """'this process' → the earlier phrase it points back to, or None."""
         lemma = noun.lemma_.lower()
         plural = noun.tag_ == "NNS"
+        own = _own_words(noun)
         for prev in reversed(self.previous[-3:]):
             for tok in prev:
                 if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
@@ -590,6 +604,11 @@ class Resolver:
                 if (tok.tag_ == "NNS") != plural or any(
                         c.lower_ in _INDEFINITE for c in tok.children):
                     # "known by multiple names … This traditional name": not those names
+                    continue
+                if not own <= {w.lower_ for w in tok.subtree}:
+                    # 'This anorthosite rock' after 'One important rock …' is not 'important
+                    # rock': the words that said which one would go with the demonstrative
+                    # (s24: every reviewer 'which rock?')
                     continue
                 if _conceded(tok):
                     # "Whilst this is the consensus viewpoint, some advocate a stricter style.
@@ -604,16 +623,16 @@ class Resolver:
                         if found:
                             return found.text
                 found = _mention(tok)
-                if found and len(found.text.split()) >= 2 and not found.text.lower().startswith(
-                    tuple(DEMONSTRATIVE)
-                ):
+                if found and not found.cut and len(found.text.split()) >= 2 and \
+                        not found.text.lower().startswith(tuple(DEMONSTRATIVE)):
                     return found.text
         if plural and self.previous:
             # 'In these systems, …' after 'In a federal system, …': the kind the sentence before
             # named, in the plural (scope.py)
             from agents.generation.scope import kind_named
 
-            return kind_named(noun, self.previous[-1])
+            kind = kind_named(noun, self.previous[-1])
+            return kind if kind is not None and own <= set(kind.lower().split()) else None
         return None
 
     def definite(self, noun: Token) -> str | None:
@@ -710,6 +729,17 @@ class Resolver:
 
 
 _PRE_NAME = frozenset(str.split("lake mount fort cape river port isle saint camp loch"))
+
+
+def _own_words(noun: Token) -> set[str]:
+    """The words between a demonstrative and its noun ('this anorthosite rock' → anorthosite):
+    the rendering drops them with the demonstrative, so the phrase that stands in must say
+    them too."""
+    det = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in DEMONSTRATIVE
+                and c.i < noun.i), None)
+    if det is None:
+        return set()
+    return {t.lower_ for t in noun.doc[det.i + 1 : noun.i] if t.is_alpha}
 
 
 def _everyday(word: str) -> bool:
