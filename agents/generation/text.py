@@ -161,7 +161,8 @@ def _protect_abbreviations(text: str) -> str:
     for abbreviation in _ABBREVIATIONS:
         pattern = re.compile(r"(?<![\w])" + re.escape(abbreviation), re.IGNORECASE)
         text = pattern.sub(lambda m: m.group(0).replace(".", "∯"), text)
-    text = re.sub(r"\b([A-Z])\.(?=\s*[A-Z])", "\\1∯", text)
+    # a degree's scale is no initial: '… below 25 °F. Keldby lies …' is two sentences
+    text = re.sub(r"(?<!°)(?<!° )\b([A-Z])\.(?=\s*[A-Z])", "\\1∯", text)
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return _ENDS.sub(lambda m: m.group(0)[:-1] + "." if m.group(1).lower() in STOP_WORDS
@@ -183,19 +184,26 @@ def split_sentences(prose: str) -> list[str]:
 def _inside_brackets(parts: list[str]) -> list[str]:
     """A stop inside an open bracket ends no sentence: '… faithful God" (Ps. 31:5), the common
     prayer' is one sentence, where the split left '(Ps.' ending one and '31:5), …' opening the
-    next (s23c: the orphaned 'Ps' became the subject a later 'he' stood for)."""
+    next (s23c: the orphaned 'Ps' became the subject a later 'he' stood for). Square brackets
+    alike: '(such as Wayne Dupree [b. 1968]), focus on …' left '1968]), focus on …' a sentence
+    of its own (s24: its multiple-choice card '_____]), focus on a text …', every reviewer
+    rejected it)."""
     out: list[str] = []
     for part in parts:
-        if out and _open_bracket(out[-1]) and ")" in part.split("(")[0]:
+        if out and any(_open_bracket(out[-1], o, c) and c in part.split(o)[0]
+                       for o, c in _BRACKETS):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
     return out
 
 
-def _open_bracket(text: str) -> bool:
-    """A '(' the text leaves open at its end."""
-    return text.rfind("(") > text.rfind(")")
+_BRACKETS = (("(", ")"), ("[", "]"))
+
+
+def _open_bracket(text: str, opening: str = "(", closing: str = ")") -> bool:
+    """An ``opening`` bracket the text leaves open at its end."""
+    return text.rfind(opening) > text.rfind(closing)
 
 
 def _cut_run_on(sentence: str) -> list[str]:
