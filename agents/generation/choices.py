@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from spacy.tokens import Span, Token
 
-from agents.generation import clock, gazetteer, giveaway, plausible, roles
+from agents.generation import claims, clock, gazetteer, giveaway, plausible, roles
 from agents.generation.cards import Candidate
 from agents.generation.distractors import (
     _perturb,
@@ -470,6 +470,15 @@ def pick(
     # what a person the sentence names did is dated after the birth the page states
     birth = plausible.birth_of(sent.text, pool.births) \
         if answer.kind in ("year", "date") and not plausible.born(answer, sent) else None
+    # a bound or 'still' the sentence says before the number ('below _____ °F'); one the
+    # answer carries ('more than 20') its options carry too, and reviewers kept 8 of 15 such cards
+    said_of_bound = answer.kind in NUMERIC and not for_statement \
+        and not _QUALIFIED.match(answer.text)
+    if said_of_bound and answer.kind not in DATED and any(
+            claims.still_true(sent, answer.start, answer.text, o) for o in ranked):
+        # the multiples past the bound go: smaller steps on its side stand in
+        ranked += _perturb(Term(answer.text, "number", 0, len(answer.text)), difficulty,
+                           factors=_BANDED)
     chosen: list[str] = []
     ahead: list[str] = []  # options in_era took: a date at the page's present fills from its own
     late: list[bool] = []  # then, just after a year its sentence states, they may pass it
@@ -500,6 +509,9 @@ def pick(
                                            and plausible.beside(option, end)):
             continue  # 'age 36 to 28' (s13b); a share over 100 %; '146' of 129 members (s6);
             # 'Articles 90 to 66' (s14b)
+        if said_of_bound and claims.still_true(sent, answer.start, answer.text, option):
+            continue  # 'below 60 °F' for 'below _____ °F' (30, s24c); the 17th century for
+            # 'In the _____ many still considered 1 a prime' (19th, s23b): true as well
         if answer.kind in NUMERIC and not same_form(option, answer.text):
             continue  # 'only one' beside 'four', 'six' for 'five' (s7 review)
         if answer.kind in NUMERIC and not same_scale(option, answer.text):
@@ -707,6 +719,7 @@ def counts_units(answer: Answer, sent: Span) -> bool:
                                              or before.tag_ in ("POS", "PRP$"))))
 
 
+_QUALIFIED = re.compile(r"[^\W\d]")  # an answer that opens with a word, not its number
 _SPLIT_YEAR = re.compile(r"\b\d{4}/\d{2}\b")
 _TIME_UNITS = frozenset(str.split("year month week day night hour minute second decade century "
                                   "generation season"))
