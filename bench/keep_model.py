@@ -116,6 +116,21 @@ PRESENT = ORDER[ORDER.index("s10"):]
 # s22 on): their reviewers rejected a card the title answers as trivial; the earlier ones saw
 # no title, so their cards' keep/10 title flag is not set (keep.NAMES' comment)
 TITLED = ORDER[ORDER.index("s22"):]
+# the refits measured and declined, each with the reviews it fitted on beyond the shipped
+# weights and its numbers: the one record of why a seen review may stay outside the fit
+DECLINED = DATA.with_name("declined_refits.json")
+
+
+def declined() -> list[dict[str, Any]]:
+    """The declined refits (``DECLINED``), oldest first."""
+    return list(json.loads(DECLINED.read_text(encoding="utf-8"))["declined"])
+
+
+def excused() -> set[str]:
+    """The seen reviews a declined refit fitted on and was measured on (held-out AUC and
+    decks): they may stay outside the shipped fit (tests/test_generation_keep.py)."""
+    return {r for refit in declined() if refit["heldout_auc"] and refit["decks"]
+            for r in refit["reviews"]}
 
 
 def load(path: Path = DATA, explore: bool = True
