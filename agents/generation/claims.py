@@ -575,6 +575,13 @@ def _term(adjective: Token, sent: Span) -> bool:
     return sent.doc.text.lower().count(pair) >= 2
 
 
+def indefinite(word: str, was: str = "a") -> str:
+    """The indefinite article before ``word``, cased as ``was`` (the article it replaces).
+    By the first letter: every word of ``_OPPOSITE`` is sounded as it is spelt."""
+    article = "an" if word[:1].lower() in "aeiou" else "a"
+    return article.capitalize() if was[:1].isupper() else article
+
+
 def opposite(sent: Span) -> tuple[int, str] | None:
     """A false statement from a sentence with no number or date to change: the first word
     of a direction, size or sign ('increased', 'smaller', 'southern', 'a minority of')

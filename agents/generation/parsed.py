@@ -653,7 +653,12 @@ def _opposite(builder: Builder, sent: Span, true: str, pool: choices.Pool
     if found is None or len(true.split()) > _LONGEST:
         return None
     at, swap = found
-    false = _render_sentence(builder, sent, {at: swap})
+    replace = {at: swap}
+    before = sent.doc[at - 1] if at > sent.start else None
+    if before is not None and before.lower_ in ("a", "an"):
+        # 'an increasing trend' → 'a decreasing trend', not 'an decreasing' (s24, s24c)
+        replace[before.i] = claims.indefinite(swap, before.text)
+    false = _render_sentence(builder, sent, replace)
     if false is None or norm(false) == norm(true) or pool.asserted(false):
         return None
     return false, swap
