@@ -776,6 +776,8 @@ def negation(sent: Span) -> tuple[int, str] | None:
         return first.i, f"{first.text} not"
     if root.tag_ not in _DO_FORMS:
         return None  # a participle with no auxiliary: a fragment or a misparse
+    if root.text[:1].isupper():
+        return None  # 'Boy Meets World and …': a title's word ('Boy does not meet World', s23)
     if root.lemma_ == "be":
         if not any(c.dep_ in ("attr", "acomp") for c in kids):
             return None  # 'The distinction is through the land …': 'is not through' is unclear

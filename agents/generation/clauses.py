@@ -210,6 +210,9 @@ def _optional_parts(head: Token, keep: set[int]) -> set[int]:
                 continue  # "…, in 1185": an adjunct of the verb is part of the fact
             if tok.dep_ == "conj" and tok.pos_ not in ("VERB", "AUX"):
                 continue  # "Danes, Norwegians and Swedes": list items are not asides
+            if tok.dep_ == "npadvmod" and tok.head.pos_ == "ADV" and tok.head.i > tok.i:
+                continue  # ", probably about 3.5 billion years ago": the measure of its
+                # adverb, whose 'ago' would stay alone ('… evolved ago.', s24b)
             if tok.dep_ == "appos" and tok.head.i in keep and any(
                     c.dep_ == "cc" for c in tok.children):
                 # "are Czapski Palace (1712–1721), Palace of the Four Winds and …": a list the

@@ -17,6 +17,11 @@ not repeated here):
   two pieces of text run together;
 - *fragment*: the sentence opens with its main verb as an -ing form and has no subject
   ('Building wider lanes on crowded roads.': an item of a list, not a fact);
+- *number*: a plural common noun for the main clause's subject and a singular finite verb
+  ('Sculpture galleries works by continental sculptors …': a heading run into its text, no
+  verb at all; 'Member states comes under a duty …'). Not a noun that is singular though it
+  ends in -s ('Genital herpes is', 'Pharmacy informatics is', 'the data is'), nor a gerund's
+  object ('Writing programs is …');
 - *open_end*: the sentence ends on a word that opens what follows ('… and the', '… because')
   or on a passive's preposition with nothing after it ('…, which is shown in.': a figure
   reference dropped), or on a bare 'is' ('the law says that the force on a mass is.': a
@@ -31,6 +36,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from agents.generation.spans import zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -61,6 +68,8 @@ def garbled(sent: Span, text: str) -> str:
     if first == root and root.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS
                                                         for c in root.children):
         return "fragment"
+    if _number(root):
+        return "number"
     if words[-1].pos_ in _OPEN_ENDS or _stranded(words[-1]) or _bare_be(words[-1], sent):
         return "open_end"
     return ""
@@ -109,3 +118,26 @@ def _bare_be(last: Token, sent: Span) -> bool:
     return last.lemma_ == "be" and not any(
         c.dep_ in ("attr", "acomp", "ccomp", "xcomp", "oprd") for c in last.children) and not any(
         t.tag_ in ("WRB", "WP", "WDT") or t.lower_ in ("as", "than", "so") for t in sent)
+
+
+_EVERYDAY = 3.0  # zipf: the singular of a real plural is a word ('gallery'), not 'herpe'
+
+
+def _number(root: Token) -> bool:
+    """The main clause's one subject is a plural common noun and its first finite verb a
+    singular one (``garbled``'s *number*)."""
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return False
+    subject = subjects[0]
+    if subject.tag_ != "NNS" or subject.pos_ != "NOUN" or not subject.is_lower or any(
+            c.dep_ in ("cc", "conj") for c in subject.children):
+        return False
+    if subject.lower_.endswith(("ics", "data")) or zipf(subject.lemma_.lower()) < _EVERYDAY:
+        return False  # singular in use: 'informatics is', 'the data is', 'herpes is'
+    edge = subject.left_edge
+    if edge.tag_ == "VBG" or (edge.i > 0 and edge.doc[edge.i - 1].tag_ == "VBG"):
+        return False  # the object of a gerund subject: 'Writing programs is …'
+    finite = [t for t in (root, *root.children) if (t == root or t.dep_ in ("aux", "auxpass"))
+              and t.tag_ in ("VBZ", "VBP", "VBD", "MD")]
+    return bool(finite) and min(finite, key=lambda t: t.i).tag_ == "VBZ"

@@ -316,11 +316,19 @@ def not_a_statement(sent: Span) -> str:
         return "cut at an abbreviation"
     if sent.text.count("(") > sent.text.count(")"):
         return "cut inside brackets"
+    if sent.text.count(")") > sent.text.count("(") or sent.text.count("]") > sent.text.count("["):
+        # the splitter cut at a stop inside brackets: '1975) is a best-selling author' (s24b)
+        return "cut after a bracket opened"
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") and not any(
             c.dep_ in ("aux", "auxpass", "cop") for c in root.children) and not any(
             t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ in ("conj", "ccomp") and
             t.head == root for t in sent):
+        return "no finite main verb"
+    if root.tag_ == "VBD" and any(c.dep_ == "agent" for c in root.children) and not any(
+            c.dep_ in ("aux", "auxpass") for c in root.children):
+        # 'Early colour recordings made off-air by fans.': a participle and its agent, read as
+        # a past verb ('… did not make off-air by fans', s20c)
         return "no finite main verb"
     if any(c.dep_ == "mark" for c in root.children):
         return "a subordinate clause alone"  # "While the Institute it is one of …"
