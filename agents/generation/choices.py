@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from spacy.tokens import Span, Token
 
-from agents.generation import claims, clock, gazetteer, giveaway, plausible, roles
+from agents.generation import boundaries, claims, clock, gazetteer, giveaway, plausible, roles
 from agents.generation.cards import Candidate
 from agents.generation.distractors import (
     _perturb,
@@ -628,34 +628,13 @@ def named_number(answer: Answer, sent: Span) -> bool:
         and span.root.head.i == name.i and not _NOT_NAMES.match(name.lower_)
 
 
-# the chemical elements' symbols: a formula is written with them alone ('O', 'CO', 'H2SO')
-_ELEMENTS = frozenset(str.split(
-    "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As "
-    "Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu "
-    "Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np "
-    "Pu Am Cm Bk Cf Es Fm Md No Lr"))
-_FORMULA = re.compile(rf"(?:(?:{'|'.join(sorted(_ELEMENTS, key=len, reverse=True))})\d*)+")
-# symbols that are English words too: 'In 12 cases', 'At 5 o'clock', 'As 3 of them'
-_WORDS = frozenset(str.split("I In At As No Be He Am Es Ho Pa Po Re La Os Ga Ti Mo Md Co"))
-
-
 def subscript(answer: Answer, sent: Span) -> bool:
     """The number is a subscript of a chemical formula that the page's text set apart from
     its symbols ('Concentrated O 2 will allow …', 'CO 2 emissions'): 'O 1' or 'O 4' is a
     misprint, not a false statement, and 'How many enriched mixtures …?' no question (s20b:
-    every reviewer rejected 'O 1' as a formula artefact, and the card whose blank split
-    'O 2'). The word before is a formula: one capital symbol ('O', not the pronoun 'I'), a
-    two-letter symbol that is no English word ('Fe', not 'In', 'At', 'He'), or two symbols or
-    more ('CO', 'NaCl', 'H2SO'), and no name ('BBC 2'); the number is one or two digits."""
+    every reviewer rejected 'O 1' as a formula artefact; ``boundaries.subscript``)."""
     span = answer.span(sent)
-    if len(span) != 1 or not re.fullmatch(r"\d{1,2}", span.text) or span.start <= sent.start:
-        return False
-    before = sent.doc[span.start - 1]
-    if before.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
-        return False
-    if before.text in _ELEMENTS:
-        return before.text not in _WORDS
-    return bool(_FORMULA.fullmatch(before.text))
+    return len(span) == 1 and span.start > sent.start and boundaries.subscript(span[0])
 
 
 def bound(answer: Answer, sent: Span) -> bool:

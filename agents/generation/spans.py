@@ -255,6 +255,11 @@ def _answer(span: Span, label: str) -> Answer | None:
                           "all", "most", "many", "few", "such", "other", "no", "its", "his",
                           "her", "their", "our", "my", "your"):
         return None  # "this process", "every action", "their highest peak": no fact alone
+    if span[0].tag_ in ("WDT", "WP", "WP$"):
+        # "fleas whose midguts had become obstructed" -> "whose midguts", "what nature itself
+        # reveals" -> "what nature": a relative or free relative clause's opening cut off
+        # (rated cards of every seen review the engine still made: 0 kept, 2 rejected)
+        return None
     span = trim(span)
     if not span:
         return None
@@ -274,6 +279,8 @@ def _answer(span: Span, label: str) -> Answer | None:
         # "the following logo", "the same time": it points at text not shown; "the
         # following 380 years" counts its own span of time (a duration, asked 'How long')
         return None
+    if boundaries.split_word(span):
+        return None  # "O _____" -> "2", "_____’ at-work behavior": half a written word
     if _vague_quantity(span):
         return None  # "the vast majority of plastoglobuli": the quantity is no fact to ask
     doc = span.doc
