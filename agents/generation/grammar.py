@@ -10,6 +10,7 @@ pipeline and looks for the leftovers of sentence order that no well-formed quest
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -68,6 +69,23 @@ _CLAUSE_OPENERS = frozenset(str.split("there it they he she we this these those"
 _TELL = frozenset(str.split("tell inform warn notify remind convince persuade assure"))
 
 
+# a single or curly quote opening a word ('have, ‘have) and the one closing it; an apostrophe
+# inside or after a word ("Luther's", "the Normans' lands") is neither, nor one before a
+# digit ('80s)
+_OPENS = re.compile(r"(?<!\w)['‘](?=[^\W\d])")
+_CLOSES = re.compile(r"(?<=[\w.,!?])['’](?!\w)")
+
+
+def _open_quote(text: str) -> bool:
+    """A quotation opened and never closed: the question cut the quote (the source's "said to
+    'have found Newcastle of bricks and timber'" asked without its close), or curly double
+    quotes that do not pair."""
+    if text.count("“") != text.count("”"):
+        return True
+    closes = [m.start() for m in _CLOSES.finditer(text)]
+    return any(not any(c > m.start() for c in closes) for m in _OPENS.finditer(text))
+
+
 def problems(doc: Doc) -> list[str]:
     """Why the parsed question is not a well-formed wh-question (empty when it is)."""
     toks = [t for t in doc if not t.is_space]
@@ -78,6 +96,8 @@ def problems(doc: Doc) -> list[str]:
     lower = [t.lower_ for t in words]
     if doc.text.count('"') % 2 or doc.text.count("`") % 2:
         found.append("unbalanced quote")  # also code quotes: 'the function `sorted(xs) …'
+    if _open_quote(doc.text):
+        found.append("unbalanced quote")  # "What was Grainger said to 'have found?"
     if doc.text.count("(") != doc.text.count(")"):
         found.append("unbalanced bracket")  # 'How many kg does Calorie (C take …'
     if any(a == b for a, b in pairwise(lower)):

@@ -324,4 +324,9 @@ def equation(sentence: str) -> tuple[str, str] | None:
     if not match or not re.search(r"[\w)]", match.group("lhs")):
         return None
     lhs = match.group("lhs").strip().split(" is ")[-1].split(" that ")[-1].strip()
-    return (lhs, match.group("rhs").strip()) if lhs else None
+    rhs = match.group("rhs").strip()
+    if any(side.count("(") != side.count(")") for side in (lhs, rhs)):
+        # an '=' inside a bracketed gloss is no equation: 'Since ~3000 yr BP (= years Before
+        # Present), …' asked 'What is Since ~3000 yr BP ( equal to?' (s23, rejected)
+        return None
+    return (lhs, rhs) if lhs else None
