@@ -36,3 +36,27 @@ def test_no_question_card_asks_what_a_bracketed_gloss_equals() -> None:
     cards = RuleEngine(encoder=None).generate(
         GenerationRequest(text, "t", 10, "intermediate", ("qa",))).cards
     assert not [c.question for c in cards if "equal to" in c.question]
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    # the sentence before has a plural subject: the 'it' is not some other singular further off
+    ("The guild hall holds the oldest looms in the county. The printed cloths are among the "
+     "finest in Flanders, with particular strengths in silk. Overall, it is one of the "
+     "richest halls in the region.", None),
+    # the sentence before's subject is the one meant: resolved as before
+    ("The Norwick Museum owns many clocks. The museum was founded in 1852. It is one of the "
+     "largest museums in the region.", "the Norwick Museum"),
+    ("Harbour seals rest on the sandbanks of the Wash. They feed on flatfish and sand eels.",
+     "seals"),
+])
+def test_a_pronoun_that_skips_the_subject_just_before_is_unsure(nlp, text: str,  # type: ignore[no-untyped-def]
+                                                                meant: str | None) -> None:
+    from agents.generation.reference import Resolver
+
+    sents = list(nlp(text).sents)
+    resolver = Resolver()
+    for sent in sents[:-1]:
+        resolver.push(sent)
+    pronoun = next(t for t in sents[-1] if t.lower_ in ("it", "they"))
+    found = resolver.resolve(pronoun, sents[-1])
+    assert (found.text if found else None) == meant

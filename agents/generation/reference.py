@@ -382,6 +382,8 @@ class Resolver:
 
     def resolve(self, pronoun: Token, sent: Span) -> Mention | None:
         found = self._resolve(pronoun, sent)
+        if found is not None and not self.lenient and self._skips_nearest(found, pronoun, sent):
+            return None
         if found is not None and found.label and found.text.lower() in _named_after(pronoun):
             # 'They then use the ATP and NADPH to make …': a subject pronoun never stands for
             # a name its own clause goes on to say (the card read 'NADPH then use the ATP and
@@ -529,6 +531,24 @@ class Resolver:
                         cand.label not in ("GPE", "LOC", "FAC"):
                     return cand
         return None
+
+    def _skips_nearest(self, found: Mention, pronoun: Token, sent: Span) -> bool:
+        """A subject 'it'/'they' whose number the sentence just before's subject (a thing) does
+        not fit, resolved past it to a word further off: a guess. The small parser misreads
+        that subject ('Chloroplast ribosomes are …' parsed with 'Chloroplast' the subject, so
+        the next 'They take mRNAs …' became 'chloroplasts', s21) or the subject is a plural
+        whose members the 'it' sums up ('The East Asian collections are among the best in
+        Europe … Overall, it is one of the largest museums': 'What is Europe one of?', s20b);
+        every such question card the seen reviews rated was rejected."""
+        want = PERSONAL[pronoun.lower_]
+        if want[0] == "person" or pronoun.dep_ not in ("nsubj", "nsubjpass") or not self.subjects:
+            return False
+        nearest = self.subjects[-1]
+        if nearest is None or nearest.unnamed or nearest.animacy == "person" or found == nearest:
+            return False
+        if (nearest.number == "plur" or nearest.animacy == "group") == (want[1] == "plur"):
+            return False
+        return found not in [_mention(t) for t in self._before(pronoun, sent)]
 
     def _rival_object(self) -> bool:
         """The sentence before has a singular noun as its verb's object ('has the largest
