@@ -32,7 +32,11 @@ def test_an_adverb_of_the_answers_verb_goes(nlp, sentence: str, answer: str,  # 
     ("The Kessel family only sold the estate in 1921.", "1921", "only"),
     ("The river fort was almost destroyed by the Velmar raiders in 1312.", "1312", "almost"),
     ("The Tarn canal was largely financed by the Osk guild.", "the Osk guild", "largely"),
+    # 'rarely'/'seldom' say almost 'not': without them the question asks the opposite
+    ("Red foxes rarely hunt the marsh hares in winter.", "the marsh hares", "rarely"),
+    ("The Brenn ferry seldom crossed the lake in 1890.", "1890", "seldom"),
 ])
 def test_an_adverb_that_carries_the_fact_stays(nlp, sentence: str, answer: str,  # type: ignore[no-untyped-def]
                                               adverb: str) -> None:
     assert all(adverb in short.split() for short in _short(nlp, sentence, answer))
+

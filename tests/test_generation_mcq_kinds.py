@@ -190,16 +190,13 @@ def test_a_country_is_offered_only_states_of_the_pages_time(nlp: Language, text:
 def test_an_answer_with_a_possessive_apostrophe_gets_no_options(nlp: Language) -> None:
     """s15b: 'A House member must be a U.S. citizen of _____ ’ standing …' (at least seven
     years) was rejected as cut (all three reviewers): the blank leaves the plural possessive's
-    apostrophe behind. A false statement may still change the number."""
+    apostrophe behind. Since session 25 such a span is no answer at all (boundaries.split_word:
+    a possessor cut before its apostrophe); the year of the next sentence still gets options."""
     text = ("A senator must be a citizen of at least nine years’ standing and thirty years "
             "old. The rule dates from 1787.")
     sents, found = _parsed(nlp, text)
     pool = choices.Pool.build(sents, found)
-    asked = _every(sents, found, "at least nine years")
-    assert asked, "the parse no longer answers 'at least nine years'"
-    for sent, answer in asked:
-        assert choices.pick(answer, sent, pool, "intermediate", None) == []
-        assert choices.pick(answer, sent, pool, "intermediate", None, for_statement=True)
+    assert not _every(sents, found, "at least nine years")
     year = _every(sents, found, "1787")
     assert year and choices.pick(year[0][1], year[0][0], pool, "intermediate", None)
 

@@ -178,8 +178,9 @@ def test_a_wh_subject_takes_the_singular() -> None:
     text = ("Males have about 5.4 million erythrocytes per microliter of blood. Leukocytes "
             "typically leave the blood vessels.")
     questions = [c.question for c in cards_for_answers(text, ["Males", "Leukocytes"])]
+    # 'typically' goes as SQuAD's askers leave it out (compression._adverbs, session 25)
     assert questions == ["Who has about 5.4 million erythrocytes per microliter of blood?",
-                         "What typically leaves the blood vessels?"]
+                         "What leaves the blood vessels?"]
 
 
 def test_nothing_moves_out_of_a_clausal_subject() -> None:

@@ -31,7 +31,7 @@ _OPENS_ASIDE = _ASIDES | {"conj", "cc"}
 # 'destroyed') or ask it
 _KEEP_ADVERBS = frozenset(str.split(
     "not n't never no how why where when only almost nearly barely hardly scarcely partly "
-    "partially largely mostly mainly solely exclusively"))
+    "partially largely mostly mainly solely exclusively rarely seldom"))  # rarely ≈ not
 MAX_DROPS = 6  # droppable subtrees tried one at a time (the longest first)
 
 
