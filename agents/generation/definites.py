@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from agents.generation import antecedents, kinds
+from agents.generation import antecedents, kinds, pointing
 
 # children that say which one is meant: 'the war in North America', 'the first railway'
 _RESTRICTIVE = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl", "acl",
@@ -112,7 +112,8 @@ def leans_back(sent: Span, previous: Sequence[Span], statement: str,
 # pro-forms of a place or time the page gave before: 'was among the first to settle there',
 # 'at the time', 'the same year' (seen reviews, every type: missing-context)
 _TIME_NOUNS = frozenset(str.split("year years month day week decade century time period season"))
-_POINTING = frozenset(str.split("same following next previous preceding that"))
+# (of the words that point back, 'same' is the one measured before a time noun)
+_POINTING = pointing.ALONG | {"same"} | frozenset(str.split("next previous that"))
 # nouns whose 'the' names the one thing there is, or the kind: 'the Sun', 'the body'
 _UNIQUE = frozenset(str.split(
     "sun moon earth world universe sky sea ocean body brain heart blood skin cell public "
@@ -178,10 +179,11 @@ def _earlier_names(word: str, previous: Sequence[Span]) -> tuple[bool, dict[str,
 
 
 # adjectives that say which one only against what the page said: 'the major jihadi group',
-# 'the old model', 'the Israeli composer' is another matter (a nationality: left alone)
-_POINTING_ADJ = frozenset(str.split(
-    "major old former original latter same other various remaining young elder chief "
-    "principal leading current present aforementioned resulting ensuing above said"))
+# 'the old model', 'the Israeli composer' is another matter (a nationality: left alone); the
+# words that point back (pointing.py) and ones that rank, age or single out
+_POINTING_ADJ = pointing.BACK | pointing.ABOVE | pointing.FORMER | pointing.SEQUEL | frozenset(
+    str.split("major old original other various young elder chief principal leading current "
+              "present"))
 
 
 def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,

@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from spacy.tokens import Span, Token
 
+from agents.generation import pointing
 from agents.generation.spans import PERSON_NOUNS, main_subject
 
 PERSONAL = {
@@ -60,10 +61,7 @@ RELATIONAL = frozenset(str.split(
     "edge centre center corner wing interior exterior"
 ))
 # adjectives that point back to an earlier sentence ("The resulting Report was …")
-ANAPHORIC_ADJ = frozenset(str.split(
-    "resulting aforementioned abovementioned above-mentioned said ensuing former latter same "
-    "remaining foregoing"
-))
+ANAPHORIC_ADJ = pointing.BACK | pointing.BACK_SPELLINGS | pointing.FORMER | pointing.SEQUEL
 DROP = None  # the card would need the page: make none
 # determiners and adjectives of a phrase that introduces no particular thing for "this" to be
 _INDEFINITE = frozenset(str.split(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from agents.generation import boundaries
+from agents.generation import boundaries, pointing
 
 # NER label → kind
 LABEL_KIND = {
@@ -306,7 +306,7 @@ def _answer(span: Span, label: str) -> Answer | None:
 
 # words that point at text around the sentence: "the following year", "the same time" (s24:
 # rated cards of every seen review starting so: 0 kept, 5 rejected)
-_POINTING = frozenset(str.split("following above aforementioned latter same said preceding"))
+_POINTING = pointing.BACK | pointing.ABOVE | pointing.ALONG
 # a count that says only "much" or "many": "the vast majority of", "a small number of"
 _QUANTITY_NOUNS = frozenset(str.split(
     "majority minority bulk number variety series handful range amount lot"))
