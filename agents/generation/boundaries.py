@@ -19,6 +19,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from agents.generation import elements
+
 MAX_WORDS = 6  # "Brown v. Board of Education" (5) is typed; a 7+ word case name is not
 # particles inside a name or a case title: "Van Gend en Loos v …", "Marquis de Vaudreuil"
 _PARTICLES = frozenset(str.split(
@@ -187,13 +189,9 @@ def cut(span: Span, titles: frozenset[str] = frozenset()) -> bool:
         and after.pos_ != "DET"
 
 
-# the chemical elements' symbols: a formula is written with them alone ('O', 'CO', 'H2SO')
-_ELEMENTS = frozenset(str.split(
-    "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As "
-    "Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu "
-    "Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np "
-    "Pu Am Cm Bk Cf Es Fm Md No Lr"))
-_FORMULA = re.compile(rf"(?:(?:{'|'.join(sorted(_ELEMENTS, key=len, reverse=True))})\d*)+")
+# a formula is written with the elements' symbols alone ('O', 'CO', 'H2SO')
+_FORMULA = re.compile(
+    rf"(?:(?:{'|'.join(sorted(elements.SYMBOLS, key=len, reverse=True))})\d*)+")
 # symbols that are English words too: 'In 12 cases', 'At 5 o'clock', 'As 3 of them'
 _WORDS = frozenset(str.split("I In At As No Be He Am Es Ho Pa Po Re La Os Ga Ti Mo Md Co"))
 _NAMED = ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART")
@@ -205,7 +203,7 @@ def formula(tok: Token) -> bool:
     more ('CO', 'NaCl', 'H2SO'), and no name ('BBC 2')."""
     if tok.ent_type_ in _NAMED:
         return False
-    if tok.text in _ELEMENTS:
+    if tok.text in elements.SYMBOLS:
         return tok.text not in _WORDS
     return bool(_FORMULA.fullmatch(tok.text))
 

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from agents.exceptions import EmptyText, InputError, InputTooLarge
+from agents.generation import elements
 
 MAX_TEXT_CHARS = 400_000  # ~150 pages; a 1 MB text is refused with a clear error, not processed
 MIN_SENTENCE_WORDS = 4
@@ -220,11 +221,7 @@ _OPEN_END = re.compile(r"[\w,;\-–(]\s*$")  # a line that stops mid-sentence
 # a chemical formula whose subscript a copy from a web page or PDF put on a line of its own
 # ('Oxygen gas (O' / '2) can be toxic …', 'hydrogen peroxide (H' / '2O' / '2)'): the line
 # ends on element symbols (with a charge: 'O−') and the next starts with the subscript
-_SYMBOLS = """H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co
-    Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce
-    Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac
-    Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr"""
-_ELEMENTS = frozenset(_SYMBOLS.split()) | {"D", "T"}  # and hydrogen's isotopes: heavy water D2O
+_ELEMENTS = elements.SYMBOLS | elements.ISOTOPES
 _FORMULA_END = re.compile(r"(?:^|(?<=[\s(\[]))((?:[A-Z][a-z]?\d*)+)[−+-]?$")
 _SUBSCRIPT_START = re.compile(r"^\d{1,2}(?:[A-Z(]|[,.;:−+)]|\s+[a-z]|$)")
 
