@@ -33,7 +33,7 @@ def _nlp():  # type: ignore[no-untyped-def]
 ])
 def test_the_clause_that_holds_the_wh_phrase_is_asked_alone(question: str,
                                                            expected: str) -> None:
-    assert clause_fronted(question, _nlp()) == expected
+    assert clause_fronted(_nlp()(question)) == expected
 
 
 @pytest.mark.parametrize("question", [
@@ -43,12 +43,12 @@ def test_the_clause_that_holds_the_wh_phrase_is_asked_alone(question: str,
     "The Talvari built a bridge over what river?",  # no clause: fronted's work
 ])
 def test_no_clause_question_when_it_cannot_be_made_cleanly(question: str) -> None:
-    assert clause_fronted(question, _nlp()) is None
+    assert clause_fronted(_nlp()(question)) is None
 
 
 def test_a_wh_phrase_leaves_an_open_clause() -> None:
-    asked = fronted("Queen Ilsa was forced by illness to decline an invitation from what city?",
-                    _nlp())
+    asked = fronted(_nlp()("Queen Ilsa was forced by illness to decline an invitation from "
+                           "what city?"))
     assert asked == "What city was Queen Ilsa forced by illness to decline an invitation from?"
 
 
@@ -56,18 +56,16 @@ def test_the_parsers_pcomp_of_a_preposition_is_a_path_out() -> None:
     nlp = _nlp()
     question = "The Talvari settled mostly in an area in the east of what place?"
     assert [t.dep_ for t in nlp(question)][-2] == "pcomp"  # the parse this covers
-    assert fronted(question, nlp) == \
+    assert fronted(nlp(question)) == \
         "What place did the Talvari settle mostly in an area in the east of?"
 
 
 def test_no_article_after_the_wh_word_is_moved() -> None:
-    assert fronted("Queen Ilsa trained what a joint commando force?",
-                   _nlp()) is None
+    assert fronted(_nlp()("Queen Ilsa trained what a joint commando force?")) is None
 
 
 def test_no_second_wh_word_is_left_behind() -> None:
-    assert fronted("Where Ilsa's father acquired a post teaching music at what?",
-                   _nlp()) is None
+    assert fronted(_nlp()("Where Ilsa's father acquired a post teaching music at what?")) is None
 
 
 def test_the_answer_aware_candidates_hold_the_phrase_moved_out_of_an_open_clause() -> None:

@@ -30,7 +30,7 @@ def _nlp():  # type: ignore[no-untyped-def]
 ])
 def test_an_in_place_wh_phrase_moves_to_the_front(nlp, question: str,  # type: ignore[no-untyped-def]
                                                   expected: str) -> None:
-    assert fronted(question, _nlp()) == expected
+    assert fronted(_nlp()(question)) == expected
 
 
 @pytest.mark.parametrize("question", [
@@ -41,7 +41,7 @@ def test_an_in_place_wh_phrase_moves_to_the_front(nlp, question: str,  # type: i
     "The archive of what town was burnt in 1402?",  # inside the subject
 ])
 def test_a_wh_phrase_that_cannot_move_cleanly_stays(nlp, question: str) -> None:  # type: ignore[no-untyped-def]
-    assert fronted(question, _nlp()) is None
+    assert fronted(_nlp()(question)) is None
 
 
 def test_the_answer_aware_question_opens_with_the_moved_phrase(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -196,9 +196,12 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
         # stranded 'How many did the settlements have a population of?' is no rival to
         # 'What was the population of the settlements?'
         opens = any(form != "in-situ" for _, form in phrasings)
-        moved = [] if opens else [
-            (front, "object") for q, form in phrasings if form == "in-situ"
-            for front in (fronted(q, nlp), clause_fronted(q, nlp)) if front is not None]
+        moved: list[tuple[str, str]] = []
+        for q, form in ([] if opens else phrasings):
+            if form == "in-situ":
+                parsed = nlp(q)  # one parse for both ways of moving it
+                moved += [(front, "object") for front in (fronted(parsed), clause_fronted(parsed))
+                          if front is not None]
         for question, form in phrasings + moved:
             if _empty(question):
                 continue

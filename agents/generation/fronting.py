@@ -20,7 +20,6 @@ from agents.generation.asking import DO_SUPPORT, base_form
 from agents.generation.grammar import WH
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 _WH = WH - {"where", "when", "why"}  # the wh-words that head a phrase of their own
@@ -63,12 +62,11 @@ def _phrase(wh: Token) -> list[Token] | None:
     return None
 
 
-def fronted(question: str, nlp: Language) -> str | None:
-    """``question`` with its in-place wh-phrase first ('Robert led an army of how many?' →
-    'How many did Robert lead an army of?'), or None when it cannot move: the wh-phrase
-    opens the question already, is not at its end, sits in the subject or in a clause of its
-    own, or the clause has no subject or finite verb to invert."""
-    doc: Doc = nlp(question)
+def fronted(doc: Doc) -> str | None:
+    """The parsed question ``doc`` with its in-place wh-phrase first ('Robert led an army of
+    how many?' → 'How many did Robert lead an army of?'), or None when it cannot move: the
+    wh-phrase opens the question already, is not at its end, sits in the subject or in a
+    clause of its own, or the clause has no subject or finite verb to invert."""
     words = [t for t in doc if not t.is_punct]
     if not words or words[0].lower_ in _WH or doc[-1].text != "?":
         return None
@@ -154,13 +152,13 @@ _RELATIVES = frozenset(str.split("which who that"))
 _LONGEST_NOUN = 6  # words of the noun a relative pronoun stands for, beyond which it is no name
 
 
-def clause_fronted(question: str, nlp: Language) -> str | None:
-    """The clause that holds an in-place wh-phrase asked alone, the phrase moved to its front
-    ('They join the Ostra River which ultimately empties into what sea?' → 'What sea does the
-    Ostra River ultimately empty into?'), or None: no such clause, the phrase does not end
-    it, or it cannot be moved to the front as ``fronted`` moves it. English cannot move a
+def clause_fronted(doc: Doc) -> str | None:
+    """The clause of the parsed question ``doc`` that holds an in-place wh-phrase asked alone,
+    the phrase moved to its front ('They join the Ostra River which ultimately empties into
+    what sea?' → 'What sea does the Ostra River ultimately empty into?'), or None: no such
+    clause, the phrase does not end it, or it cannot be moved to the front as ``fronted``
+    moves it. English cannot move a
     wh-phrase out of a relative or adverbial clause; SQuAD's askers ask that clause alone."""
-    doc: Doc = nlp(question)
     if doc[-1].text != "?" or doc[0].lower_ in _WH:
         return None
     # the last wh-word is the asked one: one before it can be a relative pronoun ('which')
