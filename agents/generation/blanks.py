@@ -125,7 +125,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from agents.generation.spans import Answer, zipf
+from agents.generation.spans import FOCUS, Answer, zipf
 
 # nouns that say how much or in what way, never what: a blank of one of these is filler
 _FILLER = frozenset(str.split(
@@ -472,12 +472,6 @@ def stock_whole(answer: Answer, sent: Span) -> bool:
     return (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
             and zipf(tok.lower_) >= _EVERYDAY)
 
-# focusing particles (Quirk et al. 1985, 8.116-8.120): they scope over the sentence's claim,
-# not over the term ('the imagination of even the most experienced scientist')
-_FOCUS = frozenset(str.split(
-    "even only just also merely simply especially particularly mainly mostly largely "
-    "primarily solely exclusively"))
-
 
 def focused(answer: Answer, sent: Span) -> bool:
     """The blank opens with a focusing particle ('the imagination of _____' → 'even the most
@@ -485,7 +479,7 @@ def focused(answer: Answer, sent: Span) -> bool:
     s19c, s16: rejected as trivial or cut): the particle is the writer's emphasis, no student
     types it, and what follows it is rarely a term."""
     span = answer.span(sent)
-    return len(span) > 1 and span[0].lower_ in _FOCUS and span[0].pos_ == "ADV"
+    return len(span) > 1 and span[0].lower_ in FOCUS and span[0].pos_ == "ADV"
 
 
 # nouns a textbook uses for an unspecified person by role ('a programmer may want to …', 'the

@@ -263,6 +263,8 @@ def _answer(span: Span, label: str) -> Answer | None:
     span = trim(span)
     if not span:
         return None
+    if label == "NP" and _adverb_led(span):
+        return None
     if not is_constituent(span) and not boundaries.name_like(span):
         return None
     grown = boundaries.whole(span, _TITLE_WORDS)
@@ -302,6 +304,25 @@ def _answer(span: Span, label: str) -> Answer | None:
         return None  # "the Carthaginian general": a modifier, not a thing to ask about
     kind = kind_of(span, label)
     return Answer(span.start, span.end, kind, label, head_class(span, kind), span.text)
+
+
+# focusing particles (Quirk et al. 1985, 8.116-8.120): they scope over the sentence's claim,
+# not over the term ('the imagination of even the most experienced scientist'); blanks.focused
+# reads this list too
+FOCUS = frozenset(str.split(
+    "even only just also merely simply especially particularly mainly mostly largely "
+    "primarily solely exclusively"))
+
+
+def _adverb_led(span: Span) -> bool:
+    """A noun phrase opened by a focusing particle or a negation: 'not just the cost' (of 'not
+    just the cost for the firm, but …'), 'even the most experienced scientist'. The particle
+    holds the words in a contrast the card leaves out: as an mcq option it reads as a fragment
+    (s25: 'not just the cost' among the choices of two cards, both rejected as
+    fragment-distractor), as a blank it asks for the writer's emphasis too."""
+    first = span[0]
+    return len(span) > 1 and first.pos_ in ("ADV", "PART") and (
+        first.lower_ in FOCUS or first.lower_ == "not" or first.dep_ == "neg")
 
 
 # words that point at text around the sentence: "the following year", "the same time" (s24:
