@@ -575,6 +575,15 @@ def _term(adjective: Token, sent: Span) -> bool:
     return sent.doc.text.lower().count(pair) >= 2
 
 
+def _root(word: str) -> str:
+    """A comparative or superlative's plain form by its ending ('higher' → 'high', 'lowest'
+    → 'low'), else the word itself: enough to find 'high' and 'highly' in the sentence."""
+    for ending in ("est", "er"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word.removesuffix(ending)
+    return word
+
+
 def indefinite(word: str, was: str = "a") -> str:
     """The indefinite article before ``word``, cased as ``was`` (the article it replaces).
     By the first letter: every word of ``_OPPOSITE`` is sounded as it is spelt."""
@@ -591,6 +600,9 @@ def opposite(sent: Span) -> tuple[int, str] | None:
     grades a noun rather than a description ('more people'); a word of the main clause's
     subject is left alone."""
     words = {t.lower_ for t in sent}
+    # another form of the opposite names the other side as well: 'between highly-paid and
+    # lower-paid professions' → '… highly-paid and higher-paid' (s25: absurd to all three)
+    stems = {t.lower_.removesuffix("ly") for t in sent if t.is_alpha}
     # in the subject, the opposite changes whom the claim is about, and of them the page
     # says nothing ('the traders of the northern provinces paid lower taxes'): not false
     # ('a minority of the delegates voted …', the subject's own head, is what it claims)
@@ -600,8 +612,9 @@ def opposite(sent: Span) -> tuple[int, str] | None:
     for tok in sent:
         quoted ^= tok.text in ('"', "“", "”")  # a quotation is the page's words, not a claim
         other = _OPPOSITE.get(tok.lower_)
-        if other is None or other in words or tok.i in subject or tok.pos_ == "PROPN" \
-                or tok.ent_type_ in _NAMES or quoted or tok.dep_ == "compound":
+        if other is None or other in words or _root(other) in stems or tok.i in subject \
+                or tok.pos_ == "PROPN" or tok.ent_type_ in _NAMES or quoted \
+                or tok.dep_ == "compound":
             continue  # (a compound is part of a term: 'qualified majority vote')
         if tok.i > sent.start and tok.nbor(-1).lower_ == "to" and tok.lower_ in (
                 "higher", "lower"):
