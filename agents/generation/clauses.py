@@ -79,9 +79,22 @@ def _finite(verb: Token) -> bool:
 
 
 def _after_comma(tok: Token) -> bool:
-    """The subtree of ``tok`` is set off by a comma, dash or bracket: non-restrictive."""
+    """The subtree of ``tok`` is set off by a comma, dash or bracket: non-restrictive. A dash
+    that closes a pair opened earlier in the sentence ends an aside and sets nothing off: in
+    'the decision by 17 nations—including France—to replace their currencies' the 'to replace'
+    after it is the decision's own (s25b: cut there, 'the decision by 17 European nations'
+    made two cards, both rejected as cut)."""
     first = tok.left_edge.i
-    return first > tok.sent.start and tok.doc[first - 1].text in (",", "—", "–", "(", ";")
+    if first <= tok.sent.start:
+        return False
+    before = tok.doc[first - 1].text
+    if before in _DASHES:
+        opened = sum(t.text in _DASHES for t in tok.doc[tok.sent.start : first - 1])
+        return opened % 2 == 0
+    return before in (",", "(", ";")
+
+
+_DASHES = ("—", "–")
 
 
 def _heads(root: Token) -> list[tuple[Token, Token]]:

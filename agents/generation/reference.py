@@ -738,6 +738,10 @@ class Resolver:
         # a name stands in only for a phrase whose every modifier it spells (s12, wrong-answer)
         names = {k: v for k, v in names.items() if "other" not in adjectives and all(
             c.lower_ in k for c in head.children if c.dep_ in ("amod", "compound"))}
+        # the noun's own word capitalised ('Choice' of a chapter title 'Choice in a World of
+        # Scarcity') says no more than 'the choice' does: no name to put in (as
+        # antecedents.named; s25 'so that Choice is on the frontier': three cards, none kept)
+        names = {k: v for k, v in names.items() if k not in (head.lower_, lemma)}
         if not names:
             return self._defined(head, adjectives) or ""
         if len(names) > 1:
