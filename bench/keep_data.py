@@ -10,7 +10,7 @@
         --out bench/data/card_reviews_s8.jsonl
     for s in s9 s10 s10b s11 s11b s12 s12b s13 s13b s14 s14b s15 s15b s16 s16b \\
         s17 s17b s17c s18 s18b s18c s19 s19b s19c s20 s20b s20c s21 s21b s22 s22b s22c \\
-        s23 s23b s23c s24 s24b s24c s25 s25b; do \\
+        s23 s23b s23c s24 s24b s24c s25 s25b s25c; do \\
         .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session $s \\
         --out bench/data/card_reviews_$s.jsonl; done
     .venv/bin/python -m bench.keep_data --context bench/data/card_reviews_s9.jsonl …
@@ -109,7 +109,9 @@ SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
         "s24c-both": ("r24g", "r24h", "r24i"),
         # session 25: held-out SQuAD with OpenStax Principles of Economics pages, titles shown;
         # three engines merged (before, after, and after with a refitted keep model)
-        "s25-both": ("r25a", "r25b", "r25c"), "s25b-both": ("r25d", "r25e", "r25f")}
+        "s25-both": ("r25a", "r25b", "r25c"), "s25b-both": ("r25d", "r25e", "r25f"),
+        # s25c: held-out SQuAD only (titles shown), the session's last engine
+        "s25c-both": ("r25g", "r25h", "r25i")}
 
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
@@ -232,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seen", type=Path, default=None,
                         help="read the seen reviews (bench/data/reviews) instead of DEV")
     parser.add_argument("--session", default="s6",
-                        help="with --seen: the review whose packets to read (s6 … s25b)")
+                        help="with --seen: the review whose packets to read (s6 … s25c)")
     parser.add_argument("--out", type=Path, default=Path("bench/data/card_reviews_dev.jsonl"))
     parser.add_argument("--context", type=Path, nargs="+", default=None,
                         help="add each card's closeness to its page to these files (in place)")

@@ -19,7 +19,7 @@ mean P(keep) of the tagged cards beside that of the type's kept untagged cards.
 ``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b,
 s11+s11b, s12+s12b, s13+s13b, s14+s14b, s15+s15b, s16+s16b, s17+s17b+s17c, s18+s18b+s18c,
 s19+s19b+s19c, s20+s20b+s20c, s21+s21b, s22+s22b+s22c, s23+s23b+s23c, s24+s24b+s24c and
-s25+s25b, a model
+s25+s25b+s25c, a model
 fitted on every review made before it scores its cards; ROC AUC pooled and per card type, for
 the shipped feature set and the one it replaced side by side, and the kept share of the target
 cards at or over each P(keep) floor (read the floors off it and off the out-of-fold table the
@@ -85,7 +85,7 @@ ORDER = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s12b", "s
          "s14", "s14b", "s15", "s15b", "s16", "s16b", "s17", "s17b", "s17c", "s18", "s18b",
          "s18c", "s19", "s19b", "s19c", "s20", "s20b", "s20c", "s21", "s21b",
          "s22", "s22b", "s22c", "s23", "s23b", "s23c", "s24", "s24b",
-         "s24c", "s25", "s25b")
+         "s24c", "s25", "s25b", "s25c")
 SEEN_FILES = [DATA.with_name(f"card_reviews_{s}.jsonl") for s in ORDER]
 # forward transfer, the honest proxy for the next held-out review: fit on every review made
 # before the target ones, score the targets (each a review of passages the fit never saw)
@@ -93,7 +93,7 @@ FORWARD = (("s9",), ("s10", "s10b"), ("s11", "s11b"), ("s12", "s12b"), ("s13", "
            ("s14", "s14b"), ("s15", "s15b"), ("s16", "s16b"), ("s17", "s17b", "s17c"),
            ("s18", "s18b", "s18c"), ("s19", "s19b", "s19c"), ("s20", "s20b", "s20c"),
            ("s21", "s21b"), ("s22", "s22b", "s22c"), ("s23", "s23b", "s23c"),
-           ("s24", "s24b", "s24c"), ("s25", "s25b"))
+           ("s24", "s24b", "s24c"), ("s25", "s25b", "s25c"))
 TYPES = ("qa", "mcq", "cloze", "tf")
 C = 0.3  # inverse regularisation; 765 cards, ~40 features: keep the weights modest
 FOLDS = 5
@@ -107,7 +107,8 @@ MIN_SERVED = 30
 CONFIDENCE = 0.95  # of the kept shares' intervals (--loro)
 # the newest reviews, whose reviewers' standard the next review's is likeliest to match
 RECENT = ("s19", "s19b", "s19c", "s20", "s20b", "s20c", "s21", "s21b", "s22", "s22b",
-          "s22c", "s23", "s23b", "s23c", "s24", "s24b", "s24c", "s25", "s25b")
+          "s22c", "s23", "s23b", "s23c", "s24", "s24b", "s24c", "s25", "s25b",
+          "s25c")
 # the reviews of the present question path, which the bars are read off: before s10 (DEV..s9)
 # the rated question cards were kept 22-37 % per review, echo questions the engine no longer
 # makes; from s10 on 36-92 %. Over every review those old cards hold a question bar down to

@@ -146,7 +146,7 @@ SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-
              "s22-after", "s22b-after", "s22c-after",
              "s23-after", "s23b-after", "s23c-after",
              "s24-after", "s24b-after", "s24c-after",
-             "s25-after", "s25b-after")
+             "s25-after", "s25b-after", "s25c-after")
 
 
 @dataclass(frozen=True)
