@@ -26,7 +26,7 @@ _SAYS_WHICH = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl", 
                          "appos", "nmod", "npadvmod", "quantmod"])
 # labels of a capitalised word that is no short form of a longer name ('the Normans')
 _OWN_NAME = frozenset(["NORP", "GPE", "LOC", "PERSON", "DATE", "CARDINAL", "ORDINAL"])
-_EVERYDAY_ZIPF = 3.0  # 'Society' 4.4, 'Court' 4.9; below it a capitalised word is a name
+EVERYDAY_ZIPF = 3.0  # 'Society' 4.4, 'Court' 4.9; below it a capitalised word is a name
 
 
 def bare(det: Token) -> bool:
@@ -40,7 +40,7 @@ def bare(det: Token) -> bool:
     if head.is_lower:
         return head.pos_ == "NOUN" and head.is_alpha
     if not (head.is_title and head.is_alpha) or head.ent_type_ in _OWN_NAME or \
-            zipf(head.lower_) < _EVERYDAY_ZIPF:
+            zipf(head.lower_) < EVERYDAY_ZIPF:
         return False
     doc = head.doc
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None

@@ -31,10 +31,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from agents.generation.antecedents import EVERYDAY_ZIPF
 from agents.generation.asking import CLAIMING
 from agents.generation.defects import MAX_STEM_WORDS
 from agents.generation.reference import CONCEDING, PERSONAL, Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
+from agents.generation.spans import zipf
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -543,7 +545,8 @@ def _well_formed(parsed: Span) -> bool:
     n = words(parsed)
     if not MIN_WORDS <= n <= MAX_WORDS or root.pos_ not in ("VERB", "AUX"):
         return False
-    if _own_subject(root) is None or not _finite(root):
+    subject = _own_subject(root)
+    if subject is None or not _finite(root) or _part_of_subject(root, subject):
         return False
     if any(t.tag_ in ("WP", "WDT") and t.dep_ in _SUBJECTS and (
             t.head == root or t.head.pos_ not in ("VERB", "AUX")) for t in parsed):
@@ -559,6 +562,25 @@ def _well_formed(parsed: Span) -> bool:
     # brackets and quotes stay balanced
     text = parsed.text
     return text.count("(") == text.count(")") and text.count('"') % 2 == 0 and "[" not in text
+
+
+def _part_of_subject(root: Token, subject: Token) -> bool:
+    """A singular noun for the clause's subject and a plural verb ('The ceremonial walk to the
+    church were made up …' from 'The walk … and the banquet were left out, and were made up …',
+    where the parser gave the first verb two subjects; 'The museum probably do not show up …',
+    whose real subject 'most of the items' the parser made a conjunct of the verb): the cut
+    kept one part of the subject the verb agrees with. ``garbled``'s *number* is the converse
+    (a plural noun, a singular verb) on any sentence; this one is read on cut clauses only, so
+    a collective noun's British plural ('the team were') costs a clause, never its sentence."""
+    if subject.tag_ not in ("NN", "NNP") or any(c.dep_ in ("conj", "cc") or (
+            c.dep_ == "prep" and c.lower_ == "of") for c in subject.children):
+        return False  # 'A number of researchers argue', 'One class of molecules are'
+    if subject.lower_.endswith("s"):
+        return False  # one form for both numbers, the tagger's NN no sign: 'the series are'
+    if not (subject.is_lower or subject.is_title) or zipf(subject.lower_) < EVERYDAY_ZIPF:
+        return False  # a people's or a taxon's name is plural in use ('The Kerait were',
+        # 'The Beroida have'), an acronym or numeral says no number ('DECnet Phase II were')
+    return _disagrees(root, subject)
 
 
 def _juxtaposed(ids: list[int], sent: Span) -> bool:
