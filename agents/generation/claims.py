@@ -188,7 +188,11 @@ def _set_off(comma: Token, closing: Token, head: Token, sent: Span) -> set[int]:
     subject = comma.i > sent.start and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= comma.i - 1 <= c.right_edge.i
         for c in head.children)
-    return {comma.i, closing.i} if subject else {closing.i}
+    # so where they part an auxiliary from its verb: 'Tesla did, however, attend' → 'Tesla did
+    # attend' (s25c kept its opening comma: 'Tesla did, attend', every reviewer: echo)
+    auxiliary = comma.i > sent.start and sent.doc[comma.i - 1].dep_ in ("aux", "auxpass") \
+        and sent.doc[comma.i - 1].head == head
+    return {comma.i, closing.i} if subject or auxiliary else {closing.i}
 
 
 def hedged(sent: Span) -> bool:
