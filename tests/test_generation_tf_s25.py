@@ -1,17 +1,8 @@
 """True/false makers, session 25's blind reviews: a false statement that reads absurd is not
 made. Invented text, the real spaCy pipeline."""
-import pytest
-
 from agents.generation import claims
-from agents.generation.nlp import pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    model = pipeline("en")
-    if model is None:
-        pytest.skip("no English spaCy pipeline")
-    return model
+# the English pipeline is conftest.py's session-wide ``nlp`` fixture
 
 
 def _sent(nlp, text):
