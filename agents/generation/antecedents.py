@@ -19,14 +19,13 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from agents.generation.reference import _PRE_NAME, _everyday, _name_of
-from agents.generation.spans import zipf
+from agents.generation.spans import EVERYDAY_ZIPF, zipf
 
 # children that already say which one: 'the university library', 'the party of Lincoln'
 _SAYS_WHICH = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl", "acl",
                          "appos", "nmod", "npadvmod", "quantmod"])
 # labels of a capitalised word that is no short form of a longer name ('the Normans')
 _OWN_NAME = frozenset(["NORP", "GPE", "LOC", "PERSON", "DATE", "CARDINAL", "ORDINAL"])
-EVERYDAY_ZIPF = 3.0  # 'Society' 4.4, 'Court' 4.9; below it a capitalised word is a name
 
 
 def bare(det: Token) -> bool:

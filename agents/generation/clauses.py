@@ -31,12 +31,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from agents.generation.antecedents import EVERYDAY_ZIPF
 from agents.generation.asking import CLAIMING
 from agents.generation.defects import MAX_STEM_WORDS
 from agents.generation.reference import CONCEDING, PERSONAL, Resolver, unsure_antecedent
 from agents.generation.rendering import Builder
-from agents.generation.spans import zipf
+from agents.generation.spans import EVERYDAY_ZIPF, zipf
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -37,7 +37,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from agents.generation.spans import zipf
+from agents.generation.spans import EVERYDAY_ZIPF, zipf
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -120,9 +120,6 @@ def _bare_be(last: Token, sent: Span) -> bool:
         t.tag_ in ("WRB", "WP", "WDT") or t.lower_ in ("as", "than", "so") for t in sent)
 
 
-_EVERYDAY = 3.0  # zipf: the singular of a real plural is a word ('gallery'), not 'herpe'
-
-
 def _number(root: Token) -> bool:
     """The main clause's one subject is a plural common noun and its first finite verb a
     singular one (``garbled``'s *number*)."""
@@ -133,7 +130,7 @@ def _number(root: Token) -> bool:
     if subject.tag_ != "NNS" or subject.pos_ != "NOUN" or not subject.is_lower or any(
             c.dep_ in ("cc", "conj") for c in subject.children):
         return False
-    if subject.lower_.endswith(("ics", "data")) or zipf(subject.lemma_.lower()) < _EVERYDAY:
+    if subject.lower_.endswith(("ics", "data")) or zipf(subject.lemma_.lower()) < EVERYDAY_ZIPF:
         return False  # singular in use: 'informatics is', 'the data is', 'herpes is'
     edge = subject.left_edge
     if edge.tag_ == "VBG" or (edge.i > 0 and edge.doc[edge.i - 1].tag_ == "VBG"):

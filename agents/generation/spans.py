@@ -78,6 +78,11 @@ _ROMAN = re.compile(r"[IVX]+")
 _YEAR = re.compile(r"^(?:(?:in|the year)\s+)?\d{3,4}(?:\s*(?:BC|BCE|AD|CE|B\.C\.|A\.D\.))?$", re.I)
 
 
+# below it a word is no everyday word: a capitalised one is a name ('Society' 4.4, 'Court' 4.9),
+# a plural's singular no real word ('gallery', not 'herpe')
+EVERYDAY_ZIPF = 3.0
+
+
 def zipf(word: str, language: str = "en") -> float:
     """How common a word is: 7 for 'the', ~3 for 'consul', 0 for unknown (wordfreq)."""
     from wordfreq import zipf_frequency
