@@ -458,15 +458,13 @@ def pick(
     if (limit is not None or floor is not None) and not age:
         # a part below its whole, a total above its parts: the multiples leave that band, so
         # smaller steps stand in ('$21,000' of a '$30,000' total had one option, and no card)
-        ranked += _perturb(Term(answer.text, "number", 0, len(answer.text)), difficulty,
-                           factors=_BANDED)
+        ranked += _smaller(answer.text, difficulty)
     end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None
     band = plausible.ago_band(answer.text, pool.oldest) if answer.kind in NUMERIC else None
     if band is not None:
         # a deep time moves within the page's scale: the multiples leave it, smaller steps
         # stand in ('about 3.5 billion years ago' was offered 5.2 and 7.0, s24b)
-        ranked += _perturb(Term(answer.text, "number", 0, len(answer.text)), difficulty,
-                           factors=_BANDED)
+        ranked += _smaller(answer.text, difficulty)
     # what a person the sentence names did is dated after the birth the page states
     birth = plausible.birth_of(sent.text, pool.births) \
         if answer.kind in ("year", "date") and not plausible.born(answer, sent) else None
@@ -477,8 +475,7 @@ def pick(
     if said_of_bound and answer.kind not in DATED and any(
             claims.still_true(sent, answer.start, answer.text, o) for o in ranked):
         # the multiples past the bound go: smaller steps on its side stand in
-        ranked += _perturb(Term(answer.text, "number", 0, len(answer.text)), difficulty,
-                           factors=_BANDED)
+        ranked += _smaller(answer.text, difficulty)
     chosen: list[str] = []
     ahead: list[str] = []  # options in_era took: a date at the page's present fills from its own
     late: list[bool] = []  # then, just after a year its sentence states, they may pass it
@@ -611,6 +608,12 @@ def named_in(option: str, answer: str, sentence: str) -> bool:
 
 _NOT_NAMES = re.compile(rf"^(?:{_MONTHS.lower()}|monday|tuesday|wednesday|thursday|friday|"
                        r"saturday|sunday|ad|a\.d\.|bc|ce|bce|c\.|ca\.)$")
+
+
+def _smaller(number: str, difficulty: str) -> list[str]:
+    """Smaller steps of the number (``_BANDED``): they stand in where a band the page sets
+    (a whole, a deep time's scale, a bound) leaves out the multiples."""
+    return _perturb(Term(number, "number", 0, len(number)), difficulty, factors=_BANDED)
 
 
 def named_number(answer: Answer, sent: Span) -> bool:

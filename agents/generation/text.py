@@ -202,7 +202,7 @@ def _inside_brackets(parts: list[str]) -> list[str]:
 _BRACKETS = (("(", ")"), ("[", "]"))
 
 
-def _open_bracket(text: str, opening: str = "(", closing: str = ")") -> bool:
+def _open_bracket(text: str, opening: str, closing: str) -> bool:
     """An ``opening`` bracket the text leaves open at its end."""
     return text.rfind(opening) > text.rfind(closing)
 
