@@ -66,7 +66,9 @@ def _gap(doc: Doc, left: int, right: int) -> bool:
     # the preposition of a name: after an institution word, or inside one NER entity
     # ("the History of Science" as one ORG)
     inside = prep.head.i == left and all(t.ent_iob_ == "I" for t in doc[left + 1 : right + 1])
+    # a date is never the name's own: 'approved by the Council on February 9' (s25, cut)
     return (prep.lower_ in _NAME_PREPS and prep.text.islower()
+            and doc[right].ent_type_ not in ("DATE", "TIME")
             and (doc[left].lower_ in _INSTITUTIONS or inside)
             and (len(between) == 1 or (len(between) == 2 and between[1].lower_ == "the")))
 

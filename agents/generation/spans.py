@@ -142,6 +142,8 @@ def trim(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        if start + 1 < end and doc[start + 1].pos_ == "SYM" and not doc[start].is_punct:
+            break  # the "A" of "A → G deamination" is the formula's letter, not an article
         start += 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (")", "%"):
         end -= 1
@@ -361,8 +363,15 @@ def _with_of_name(chunk: Span) -> Span:
                and c.i == end), None)
     if chunk.root.pos_ == "NOUN" and of is not None:
         right = of.right_edge.i + 1
-        if right - end <= 4 and not any(t.is_punct or t.pos_ in ("VERB", "AUX", "PRON")
-                                        for t in doc[end:right]):
+        # not over a name ('the neighborhood of Sunnyside', 'parts of Sunnyside': the name is
+        # the fact, its blank is 'the neighborhood of _____'), nor up to a participle that
+        # still hangs on the phrase ('the responsiveness of quantity supplied' would blank
+        # 'responsiveness of quantity' and leave 'supplied'; s25b, every reviewer: cut)
+        named = any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in of.children)
+        hanging = right < len(doc) and doc[right].dep_ == "acl" and \
+            chunk.start <= doc[right].head.i < right
+        if right - end <= 4 and not named and not hanging and not any(
+                t.is_punct or t.pos_ in ("VERB", "AUX", "PRON") for t in doc[end:right]):
             return doc[chunk.start : right]
     if chunk.root.pos_ == "PROPN" and end + 1 < len(doc) and doc[end].lower_ == "of" and \
             doc[end + 1].pos_ == "PROPN" and doc[end].head == chunk.root:
