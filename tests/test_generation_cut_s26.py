@@ -6,6 +6,7 @@ the colon that held its verb's object."""
 
 from __future__ import annotations
 
+from agents.generation.clauses import clauses
 from agents.generation.spans import answers
 
 
@@ -36,3 +37,17 @@ def test_a_formula_keeps_its_first_letter(nlp):  # type: ignore[no-untyped-def]
     got = _texts(nlp, "When cells divide, the strand not being read is exposed, and thus at "
                       "risk for A → T conversion.")
     assert not any(t.startswith("→") for t in got)
+
+
+def test_a_bracket_aside_ends_at_its_bracket(nlp):  # type: ignore[no-untyped-def]
+    sent = next(nlp("Two heritage trams operate over 900 mm (2 ft 11 in) narrow track lines, "
+                    "which are the remains of four formerly council-owned lines which were "
+                    "laid in hilly suburbs.").sents)
+    assert not any(c.text.rstrip(".").endswith("900 mm") for c in clauses(sent, None, nlp))
+
+
+def test_no_clause_before_the_colon_that_holds_its_object(nlp):  # type: ignore[no-untyped-def]
+    sent = next(nlp("Marlowe once wrote in the preface to a colleague’s long history of trade: "
+                    "“[Trade] is a habit rather than a law, a custom of the market, a way of "
+                    "living, which helps its followers to find good partners.”").sents)
+    assert not any(c.text.startswith("Marlowe once wrote") for c in clauses(sent, None, nlp))
