@@ -110,8 +110,13 @@ def _wh_subject_plural(words: list[Token]) -> str:
 
 
 def _infinitive_subject(words: list[Token]) -> str:
-    """'What does to derive equal work require?': an infinitive where the subject goes."""
+    """'What does to derive equal work require?', 'What is to introduce an antigen …?': an
+    infinitive where the subject goes (the one owner of this problem; grammar.problems had a
+    second check of its own for a form of 'be')."""
     if words[1].lower_ in _AUX and words[2].tag_ == "TO":
+        return "an infinitive for a subject"
+    if len(words) > 3 and words[1].lemma_ == "be" and (
+            words[2].tag_ == "TO" or words[2].lower_ == "to"):
         return "an infinitive for a subject"
     return ""
 
