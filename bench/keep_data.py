@@ -8,9 +8,8 @@
         --out bench/data/card_reviews_s7.jsonl
     .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session s8 \\
         --out bench/data/card_reviews_s8.jsonl
-    for s in s9 s10 s10b s11 s11b s12 s12b s13 s13b s14 s14b s15 s15b s16 s16b \\
-        s17 s17b s17c s18 s18b s18c s19 s19b s19c s20 s20b s20c s21 s21b s22 s22b s22c \\
-        s23 s23b s23c s24 s24b s24c s25 s25b s25c; do \\
+    seen=$(.venv/bin/python -c "from bench.splits import SEEN_REVIEWS as s; print(*s[3:])")
+    for s in $seen; do \\
         .venv/bin/python -m bench.keep_data --seen bench/data/reviews --session $s \\
         --out bench/data/card_reviews_$s.jsonl; done
     .venv/bin/python -m bench.keep_data --context bench/data/card_reviews_s9.jsonl …
@@ -50,69 +49,28 @@ import json
 from pathlib import Path
 
 from bench.card_review import EXPLORE, form
+from bench.splits import SEEN_REVIEWS
 
 REVIEWS = ("dev", "dev2", "dev3")
 ORIGINS = ("cardstream", EXPLORE)  # the engine's rated cards: served, and explored
 # the held-out reviews of sessions 6 and 7, now seen: packet → its two reviewers' ratings files
 # (s7-both is session 7's merged packet: both engines' cards rated in one sitting)
-SEEN = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
-        "s7-after": ("r7a", "r7b"), "s7-before": ("r7c", "r7d"), "s7-both": ("r7e", "r7f"),
-        # session 8's one merged packet (both engines' cards in one sitting), three reviewers
-        "s8-both": ("r8a", "r8b", "r8c"),
-        # sessions 9-11's merged packets, three reviewers each; one training file per review
-        "s9-both": ("r9a", "r9b", "r9c"), "s10-both": ("r10a", "r10b", "r10c"),
-        "s10b-both": ("r10d", "r10e", "r10f"), "s11-both": ("r11a", "r11b", "r11c"),
-        "s11b-both": ("r11d", "r11e", "r11f"),
-        # session 12's two reviews (OpenStax Microbiology and held-out SQuAD), three each
-        "s12-both": ("r12a", "r12b", "r12c"), "s12b-both": ("r12d", "r12e", "r12f"),
-        # session 13's two reviews (OpenStax Political Science and held-out SQuAD), three each
-        "s13-both": ("r13a", "r13b", "r13c"), "s13b-both": ("r13d", "r13e", "r13f"),
-        # session 14's two reviews (OpenStax World History 2 and held-out SQuAD), three each
-        "s14-both": ("r14a", "r14b", "r14c"), "s14b-both": ("r14d", "r14e", "r14f"),
-        # session 15's two reviews (OpenStax American Government 4e and held-out SQuAD)
-        "s15-both": ("r15a", "r15b", "r15c"), "s15b-both": ("r15d", "r15e", "r15f"),
-        # session 16's two reviews (OpenStax Introduction to Anthropology and held-out SQuAD)
-        "s16-both": ("r16a", "r16b", "r16c"), "s16b-both": ("r16d", "r16e", "r16f"),
-        # session 17's three reviews (held-out SQuAD with Life, Liberty, and the Pursuit of
-        # Happiness pages; s17c with College Success pages, of the session's last engine)
-        "s17-both": ("r17a", "r17b", "r17c"), "s17b-both": ("r17d", "r17e", "r17f"),
-        "s17c-both": ("r17g", "r17h", "r17i"),
-        # session 18's two reviews (held-out SQuAD with College Success pages; with
-        # Introduction to Intellectual Property pages; s18c the session's last engine)
-        "s18-both": ("r18a", "r18b", "r18c"), "s18b-both": ("r18d", "r18e", "r18f"),
-        "s18c-both": ("r18g", "r18h", "r18i"),
-        # session 19's two reviews (held-out SQuAD with Introduction to Python Programming pages)
-        "s19-both": ("r19a", "r19b", "r19c"), "s19b-both": ("r19d", "r19e", "r19f"),
-        # s19c: University Physics pages and held-out SQuAD, the session's last engine
-        "s19c-both": ("r19g", "r19h", "r19i"),
-        # session 20's two reviews (SQuAD v1.1 dev articles held out in squad_heldout2.json, with
-        # University Physics pages; with Introduction to Philosophy pages), each with a
-        # declared exploration share (card_review --explore 1)
-        "s20-both": ("r20a", "r20b", "r20c"), "s20b-both": ("r20d", "r20e", "r20f"),
-        # s20c: Introduction to Philosophy pages and held-out SQuAD, the session's last engine
-        "s20c-both": ("r20g", "r20h", "r20i"),
-        # session 21's two reviews (held-out SQuAD with Business Ethics pages), each with a
-        # declared exploration share
-        "s21-both": ("r21a", "r21b", "r21c"), "s21b-both": ("r21d", "r21e", "r21f"),
-        # session 22's two reviews (held-out SQuAD with Principles of Marketing pages), each
-        # with a declared exploration share; reviewers saw each passage's title from here on
-        "s22-both": ("r22a", "r22b", "r22c"), "s22b-both": ("r22d", "r22e", "r22f"),
-        # s22c: held-out SQuAD only (titles shown), the session's last engine
-        "s22c-both": ("r22g", "r22h", "r22i"),
-        # session 23: held-out SQuAD with OpenStax Entrepreneurship pages, titles shown
-        "s23-both": ("r23a", "r23b", "r23c"), "s23b-both": ("r23d", "r23e", "r23f"),
-        # s23c: held-out SQuAD only (titles shown), the session's last engine
-        "s23c-both": ("r23g", "r23h", "r23i"),
-        # session 24: held-out SQuAD with OpenStax Writing Guide pages, titles shown
-        "s24-both": ("r24a", "r24b", "r24c"), "s24b-both": ("r24d", "r24e", "r24f"),
-        # s24c: held-out SQuAD only (titles shown), the session's last engine
-        "s24c-both": ("r24g", "r24h", "r24i"),
-        # session 25: held-out SQuAD with OpenStax Principles of Economics pages, titles shown;
-        # three engines merged (before, after, and after with a refitted keep model)
-        "s25-both": ("r25a", "r25b", "r25c"), "s25b-both": ("r25d", "r25e", "r25f"),
-        # s25c: held-out SQuAD only (titles shown), the session's last engine
-        "s25c-both": ("r25g", "r25h", "r25i")}
+_EARLY = {"s6-after": ("r6a", "r6b"), "s6-before": ("r6c", "r6d"),
+          "s7-after": ("r7a", "r7b"), "s7-before": ("r7c", "r7d"), "s7-both": ("r7e", "r7f")}
 
+
+def _reviewers(review: str) -> tuple[str, ...]:
+    """From session 8 on a review's one merged packet (both engines' cards in one sitting) was
+    rated by three reviewers, named for the session and the review's place in it: s25 by
+    r25a-c, s25b by r25d-f, s25c by r25g-i."""
+    session, nth = review[1:].rstrip("bc"), {"b": 1, "c": 2}.get(review[-1], 0)
+    return tuple(f"r{session}{chr(ord('a') + 3 * nth + k)}" for k in range(3))
+
+
+# every seen packet that trains the keep model → its reviewers' ratings files, derived from the
+# one list of seen reviews (bench.splits.SEEN_REVIEWS); a card's keep is their majority
+SEEN = {**_EARLY, **{f"{review}-both": _reviewers(review) for review in SEEN_REVIEWS
+                     if review not in ("s6", "s7")}}
 
 def rows(review_dir: Path, review: str) -> list[dict[str, object]]:
     key = json.loads((review_dir / "keys" / f"{review}.key.json").read_text(encoding="utf-8"))
@@ -234,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seen", type=Path, default=None,
                         help="read the seen reviews (bench/data/reviews) instead of DEV")
     parser.add_argument("--session", default="s6",
-                        help="with --seen: the review whose packets to read (s6 … s25c)")
+                        help=f"with --seen: the review whose packets to read ({SEEN_REVIEWS[0]} … "
+                        f"{SEEN_REVIEWS[-1]}: bench.splits.SEEN_REVIEWS)")
     parser.add_argument("--out", type=Path, default=Path("bench/data/card_reviews_dev.jsonl"))
     parser.add_argument("--context", type=Path, nargs="+", default=None,
                         help="add each card's closeness to its page to these files (in place)")

@@ -77,23 +77,17 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from agents.generation import keep, quality
+from bench import splits
 
 DATA = Path(__file__).resolve().parent / "data/card_reviews_dev.jsonl"
 SEEN = DATA.with_name("card_reviews_s6.jsonl")
 # the seen reviews in the order they were made: forward transfer fits on a prefix
-ORDER = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s12b", "s13", "s13b",
-         "s14", "s14b", "s15", "s15b", "s16", "s16b", "s17", "s17b", "s17c", "s18", "s18b",
-         "s18c", "s19", "s19b", "s19c", "s20", "s20b", "s20c", "s21", "s21b",
-         "s22", "s22b", "s22c", "s23", "s23b", "s23c", "s24", "s24b",
-         "s24c", "s25", "s25b", "s25c")
+ORDER = splits.SEEN_REVIEWS
 SEEN_FILES = [DATA.with_name(f"card_reviews_{s}.jsonl") for s in ORDER]
 # forward transfer, the honest proxy for the next held-out review: fit on every review made
 # before the target ones, score the targets (each a review of passages the fit never saw)
-FORWARD = (("s9",), ("s10", "s10b"), ("s11", "s11b"), ("s12", "s12b"), ("s13", "s13b"),
-           ("s14", "s14b"), ("s15", "s15b"), ("s16", "s16b"), ("s17", "s17b", "s17c"),
-           ("s18", "s18b", "s18c"), ("s19", "s19b", "s19c"), ("s20", "s20b", "s20c"),
-           ("s21", "s21b"), ("s22", "s22b", "s22c"), ("s23", "s23b", "s23c"),
-           ("s24", "s24b", "s24c"), ("s25", "s25b", "s25c"))
+FORWARD = tuple(tuple(group) for _, group in itertools.groupby(
+    ORDER[ORDER.index("s9"):], key=lambda review: review.rstrip("bc")))  # a session's reviews
 TYPES = ("qa", "mcq", "cloze", "tf")
 C = 0.3  # inverse regularisation; 765 cards, ~40 features: keep the weights modest
 FOLDS = 5
@@ -106,9 +100,7 @@ BAR_GRID = tuple(round(0.20 + 0.05 * i, 2) for i in range(15))  # 0.20 … 0.90
 MIN_SERVED = 30
 CONFIDENCE = 0.95  # of the kept shares' intervals (--loro)
 # the newest reviews, whose reviewers' standard the next review's is likeliest to match
-RECENT = ("s19", "s19b", "s19c", "s20", "s20b", "s20c", "s21", "s21b", "s22", "s22b",
-          "s22c", "s23", "s23b", "s23c", "s24", "s24b", "s24c", "s25", "s25b",
-          "s25c")
+RECENT = ORDER[ORDER.index("s19"):]
 # the reviews of the present question path, which the bars are read off: before s10 (DEV..s9)
 # the rated question cards were kept 22-37 % per review, echo questions the engine no longer
 # makes; from s10 on 36-92 %. Over every review those old cards hold a question bar down to
@@ -251,21 +243,10 @@ def report(y: np.ndarray, pred: np.ndarray, rows: list[dict], aucs: list[float])
 
 def topic(row: dict) -> str:
     """What a card is about, for grouping: its SQuAD article, or its book (DEV's pages are
-    Anatomy and Physiology, sessions 6 and 7's Psychology)."""
+    Anatomy and Physiology, sessions 6 and 7's Psychology: the book its review's key names)."""
     corpus, name = row["passage"].split(":")[:2]
     if corpus == "openstax":
-        book = {"s6": "psy", "s7": "psy", "s8": "ush", "s9": "astro", "s10": "astro",
-                "s10b": "ush", "s11": "soc", "s11b": "soc", "s12": "micro", "s12b": "micro",
-                "s13": "polisci", "s13b": "polisci", "s14": "worldhist", "s14b": "worldhist",
-                "s15": "amgov", "s15b": "amgov", "s16": "anth", "s16b": "anth",
-                "s17": "llph", "s17b": "llph", "s17c": "success", "s18": "success",
-                "s18b": "ip", "s18c": "ip", "s19": "python", "s19b": "python",
-                "s19c": "uphys", "s20": "uphys", "s20b": "philo", "s20c": "philo",
-                "s21": "ethics", "s21b": "ethics", "s22": "marketing",
-                "s22b": "marketing", "s23": "entrep",
-                "s23b": "entrep", "s24": "writing",
-                "s24b": "writing", "s25": "econ",
-                "s25b": "econ"}.get(row["review"].split("-")[0], "ap2e")
+        book = splits.review_book(row["review"].split("-")[0])
         return f"openstax:{book}"
     return f"{corpus}:{name}"
 

@@ -139,19 +139,29 @@ SPLITS = ("dev", "test")
 REVIEWS = TEXTBOOK.with_name("reviews")
 # the held-out reviews whose passages are SEEN: read, and tuned on, since (their ratings train
 # the keep model); the seen-passage benches (card_defects, qa_defects, keep_data) read these
-SEEN_KEYS = ("s6-after", "s7-after", "s8-after", "s9-after", "s10-after", "s10b-after",
-             "s11-after", "s11b-after", "s12-after", "s12b-after", "s13-after", "s13b-after",
-             "s14-after", "s14b-after", "s15-after", "s15b-after",
-             "s16-after", "s16b-after",
-             "s17-after", "s17b-after", "s17c-after",
-             "s18-after", "s18b-after", "s18c-after",
-             "s19-after", "s19b-after", "s19c-after",
-             "s20-after", "s20b-after", "s20c-after",
-             "s21-after", "s21b-after",
-             "s22-after", "s22b-after", "s22c-after",
-             "s23-after", "s23b-after", "s23c-after",
-             "s24-after", "s24b-after", "s24c-after",
-             "s25-after", "s25b-after", "s25c-after")
+# The one list to edit when a session's reviews are recorded (bench/data/reviews/README.md):
+# every seen review in the order it was made. What else names the seen reviews is derived from
+# it: SEEN_KEYS here, keep_data.SEEN (each review's rated packet and reviewers), keep_model's
+# ORDER, FORWARD and RECENT, and each review's book (``review_book``, from its key file).
+SEEN_REVIEWS = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s12b",
+                "s13", "s13b", "s14", "s14b", "s15", "s15b", "s16", "s16b",
+                "s17", "s17b", "s17c", "s18", "s18b", "s18c", "s19", "s19b", "s19c",
+                "s20", "s20b", "s20c", "s21", "s21b", "s22", "s22b", "s22c",
+                "s23", "s23b", "s23c", "s24", "s24b", "s24c", "s25", "s25b", "s25c")
+SEEN_KEYS = tuple(f"{review}-after" for review in SEEN_REVIEWS)
+# a review whose key names no book (DEV's, which are Anatomy and Physiology pages): the
+# placeholder the packets of a SQuAD-only review also carry
+NO_BOOK = "ap2e"
+
+
+@functools.cache
+def review_book(review: str) -> str:
+    """The OpenStax book whose pages a seen review rated, as its key file records it
+    (``NO_BOOK`` for a review with no seen key: DEV's)."""
+    path = REVIEWS / f"{review}-after.key.json"
+    if review not in SEEN_REVIEWS or not path.exists():
+        return NO_BOOK
+    return str(json.loads(path.read_text(encoding="utf-8")).get("book") or NO_BOOK)
 
 
 @dataclass(frozen=True)
