@@ -6,7 +6,7 @@ Society", "the court"). A card that keeps the short form cannot be answered with
 (the commonest missing-context defect of every card type in the seen reviews); a teacher
 rewriting the card puts the name back. Read from the parse: the earlier words of the page
 whose head noun is the same word and that stand in a capitalised name of two words or more
-(``reference._name_of``: the entity, its compounds, a capitalised "of" chain). When exactly one
+(``name_of``: the entity, its compounds, a capitalised "of" chain). When exactly one
 such name came before (the short and the long form of one name count once: "the Supreme Court"
 and "the Supreme Court of the United States"), it stands in; when none or several did, which
 one is meant is the page's to say and the refusal rules act (definites.py, scope.py).
@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from agents.generation.reference import _PRE_NAME, _everyday, _name_of
 from agents.generation.spans import EVERYDAY_ZIPF, zipf
 
 # children that already say which one: 'the university library', 'the party of Lincoln'
@@ -26,6 +25,8 @@ _SAYS_WHICH = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl", 
                          "appos", "nmod", "npadvmod", "quantmod"])
 # labels of a capitalised word that is no short form of a longer name ('the Normans')
 _OWN_NAME = frozenset(["NORP", "GPE", "LOC", "PERSON", "DATE", "CARDINAL", "ORDINAL"])
+# classifiers English puts before a name ('Lake Michigan', 'Mount Tarn')
+_PRE_NAME = frozenset(str.split("lake mount fort cape river port isle saint camp loch"))
 
 
 def bare(det: Token) -> bool:
@@ -75,7 +76,7 @@ def earlier_names(det: Token, earlier: Sequence[Span]) -> dict[str, str]:
                     continue
                 named = tok.head
             if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > prev.start):
-                name = _name_of(named)
+                name = name_of(named)
                 if name:
                     names[name.lower().removeprefix("the ")] = name
     return names
@@ -103,3 +104,42 @@ def named(det: Token, sent: Span, previous: Sequence[Span]) -> str | None:
     if name is None or name.lower().removeprefix("the ") == det.head.lower_:
         return None
     return name
+
+
+def _everyday(word: str) -> bool:
+    return zipf(word) >= 4.0
+
+
+def name_of(tok: Token) -> str | None:
+    """The whole name a capitalised head noun ends ('Wilanów Palace Park', 'the Academy of the
+    Pavilion of the Star of Literature'), without bracketed asides."""
+    doc, end = tok.doc, tok.sent.end
+    left = tok.i
+    while left > tok.sent.start and doc[left - 1].dep_ in ("compound", "amod", "flat") and \
+            doc[left - 1].head.i in range(left, tok.i + 1) and doc[left - 1].text[:1].isupper():
+        left -= 1
+    right = tok.i + 1
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        left, right = min(left, ent.start), max(right, ent.end)
+    # "Academy of the Pavilion of the Star of Literature": capitalised "of" chains run on
+    while right + 2 < end and doc[right].lower_ == "of" and (
+            doc[right + 1].text[:1].isupper() or (doc[right + 1].lower_ == "the"
+                                                  and doc[right + 2].text[:1].isupper())):
+        right += 2 if doc[right + 1].text[:1].isupper() else 3
+        while right < end and doc[right].text[:1].isupper() and doc[right].pos_ == "PROPN":
+            right += 1
+    while right - 1 > tok.i and (doc[right - 1].lower_ in ("of", "the", "and")
+                                 or doc[right - 1].is_punct):
+        right -= 1  # an entity cut before its date: 'the Royal Decree of' (1612)
+    if doc[left].lower_ == "the":
+        left += 1  # the entity may hold its article; it is put back below
+    words = [t for t in doc[left:right] if t.text not in "()"]
+    if not words or len(words) > 10 or not words[0].text[:1].isupper():
+        return None
+    if doc[left:right].root != tok:
+        return None  # "King of the Canary Islands" is a title, not a name of the islands
+    text = doc[left:right].text
+    if left > tok.sent.start and doc[left - 1].lower_ == "the":
+        text = "the " + text
+    return text

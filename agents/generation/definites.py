@@ -161,8 +161,6 @@ def _apposed_name(head: Token) -> str | None:
 def _earlier_names(word: str, previous: Sequence[Span]) -> tuple[bool, dict[str, str]]:
     """Whether an earlier sentence named a '… <word>' ('Praga Park' for 'park'), and the names
     of two words or more it gave ('the Warsaw Stock Exchange' for 'the stock exchange')."""
-    from agents.generation.reference import _name_of
-
     named = False
     names: dict[str, str] = {}
     for prev in previous:
@@ -171,7 +169,7 @@ def _earlier_names(word: str, previous: Sequence[Span]) -> tuple[bool, dict[str,
                 continue
             if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > prev.start):
                 named = True
-                name = _name_of(tok)
+                name = antecedents.name_of(tok)
                 if name and len(name.removeprefix("the ").split()) >= 2 and \
                         name.split()[-1].lower() == tok.lower_:
                     names[name.lower().removeprefix("the ")] = name

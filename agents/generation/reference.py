@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from spacy.tokens import Span, Token
 
-from agents.generation import pointing
+from agents.generation import antecedents, pointing
 from agents.generation.spans import PERSON_NOUNS, main_subject
 
 PERSONAL = {
@@ -705,8 +705,6 @@ class Resolver:
         skin" after "the skin" is left alone. A part without its whole ("the clinical
         section") or an adjective that points back ("the resulting Report") needs the page.
         """
-        from agents.generation import antecedents
-
         head = det.head
         if self.lenient or det.lower_ != "the" or det.dep_ != "det" or head.pos_ not in (
                 "NOUN", "PROPN"):
@@ -750,9 +748,6 @@ class Resolver:
         return next(iter(names.values()))
 
 
-_PRE_NAME = frozenset(str.split("lake mount fort cape river port isle saint camp loch"))
-
-
 def _own_words(noun: Token) -> set[str]:
     """The words between a demonstrative and its noun ('this anorthosite rock' → anorthosite):
     the rendering drops them with the demonstrative, so the phrase that stands in must say
@@ -762,47 +757,6 @@ def _own_words(noun: Token) -> set[str]:
     if det is None:
         return set()
     return {t.lower_ for t in noun.doc[det.i + 1 : noun.i] if t.is_alpha}
-
-
-def _everyday(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return bool(zipf_frequency(word, "en") >= 4.0)
-
-
-def _name_of(tok: Token) -> str | None:
-    """The whole name a capitalised head noun ends ('Wilanów Palace Park', 'the Academy of the
-    Pavilion of the Star of Literature'), without bracketed asides."""
-    doc, end = tok.doc, tok.sent.end
-    left = tok.i
-    while left > tok.sent.start and doc[left - 1].dep_ in ("compound", "amod", "flat") and \
-            doc[left - 1].head.i in range(left, tok.i + 1) and doc[left - 1].text[:1].isupper():
-        left -= 1
-    right = tok.i + 1
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-    if ent is not None:
-        left, right = min(left, ent.start), max(right, ent.end)
-    # "Academy of the Pavilion of the Star of Literature": capitalised "of" chains run on
-    while right + 2 < end and doc[right].lower_ == "of" and (
-            doc[right + 1].text[:1].isupper() or (doc[right + 1].lower_ == "the"
-                                                  and doc[right + 2].text[:1].isupper())):
-        right += 2 if doc[right + 1].text[:1].isupper() else 3
-        while right < end and doc[right].text[:1].isupper() and doc[right].pos_ == "PROPN":
-            right += 1
-    while right - 1 > tok.i and (doc[right - 1].lower_ in ("of", "the", "and")
-                                 or doc[right - 1].is_punct):
-        right -= 1  # an entity cut before its date: 'the Royal Decree of' (1612)
-    if doc[left].lower_ == "the":
-        left += 1  # the entity may hold its article; it is put back below
-    words = [t for t in doc[left:right] if t.text not in "()"]
-    if not words or len(words) > 10 or not words[0].text[:1].isupper():
-        return None
-    if doc[left:right].root != tok:
-        return None  # "King of the Canary Islands" is a title, not a name of the islands
-    text = doc[left:right].text
-    if left > tok.sent.start and doc[left - 1].lower_ == "the":
-        text = "the " + text
-    return text
 
 
 def unsure_antecedent(verb: Token) -> bool:
