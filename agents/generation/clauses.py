@@ -130,6 +130,13 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
                 # neither clause stands (s22b: "… into believing." with the rest cut off)
                 root_misread = True
                 continue
+            if own is not None and _coordinated_noun(c, own):
+                # "the responsiveness of quantity supplied and quantity demanded to changes in
+                # price": two nouns each with its participle, coordinated; the parser read the
+                # second pair as a clause. Neither half stands (s25b: 'Quantity demanded to
+                # changes in the price …', and the first clause cut after 'supplied')
+                root_misread = True
+                continue
             if own is None and _misread_subject(c) is not None:
                 # "X includes collections of A, the B Museum, formerly C, covers D": the
                 # parser read B as a third object of the first clause and gave 'covers' X
@@ -168,6 +175,23 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
     if root_misread:
         out = [(h, s) for h, s in out if h != root]
     return out
+
+
+def _coordinated_noun(verb: Token, subject: Token) -> bool:
+    """``subject`` ``verb`` ('quantity demanded') repeats the shape of what ends right before
+    its conjunction: a noun and its bare past participle ('quantity supplied and …'). The pair
+    is a second noun phrase, not a clause, when the 'verb' is a bare past form with no object
+    of its own."""
+    doc = verb.doc
+    cc = subject.left_edge.i - 1
+    if cc <= verb.sent.start or doc[cc].dep_ != "cc" or subject.i + 1 != verb.i:
+        return False
+    before = doc[cc - 1]
+    return before.tag_ == "VBN" and before.dep_ == "acl" and all(
+        c.dep_ == "cc" for c in before.children) and \
+        before.head.pos_ in ("NOUN", "PROPN") and doc[before.i - 1].pos_ in ("NOUN", "PROPN") \
+        and verb.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "aux", "auxpass") for c in verb.children)
 
 
 def _conjoined(root: Token, verb: Token) -> bool:
