@@ -53,3 +53,17 @@ def test_those_is_not_named_by_many(nlp: Language) -> None:
     assert not any("any pilots are" in q for q in made), made
 
 
+
+def test_either_of_two_named_before_makes_no_card(nlp: Language) -> None:
+    # Seen review s25b: 'By either measure, the U.S. balance of trade pattern is clear.' after
+    # two measures the page named: every reviewer 'either measure unresolved'
+    text = ("Panel (a) counts the harbour's exports in tonnes. Panel (b) counts them as a share "
+            "of the town's income. By either count, the fishing trade of Velmouth declined "
+            "after 1890.")
+    made = [c.question for c in generated(nlp, text)]
+    assert not any("either count" in q for q in made), made
+    # 'either way', 'on either side', 'either A or B' say what they mean on the card
+    text = ("The festival of Velmouth is held in June. Stalls stand on either side of the "
+            "harbour road, and the date may move by a week either way.")
+    made = [c.question for c in generated(nlp, text)]
+    assert any("either side" in q for q in made), made

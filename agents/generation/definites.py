@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from agents.generation import antecedents, kinds, pointing
+from agents.generation.reference import RELATIONAL
 
 # children that say which one is meant: 'the war in North America', 'the first railway'
 _RESTRICTIVE = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl", "acl",
@@ -311,7 +312,8 @@ def _elliptic(sent: Span) -> list[Reference]:
 
     - ``both``: 'at both locations', 'connecting both campuses' with no two things joined by
       'and' before it in the sentence ('between the mayor and the council, with both offices'
-      stands, as do 'both France and Spain', 'both small and large nations').
+      stands, as do 'both France and Spain', 'both small and large nations'); 'by either
+      measure' with no 'or' after it (s25b: 0 kept / 2 rejected, 'either measure unresolved').
     - ``elliptic``: 'the remaining four', 'the last two' with no noun and no 'of …' to say of
       what ('the remaining four players' stands; 'at right angles to the other two' and 'after
       the latter died' mostly name their own sentence's: left alone).
@@ -325,6 +327,12 @@ def _elliptic(sent: Span) -> list[Reference]:
                 head.tag_ in ("NNS", "NNPS") and not any(
                     c.dep_ in ("prep", "relcl", "acl", "conj") for c in head.children) and not \
                 any(t.dep_ in ("conj", "cc") and t.i < head.i for t in sent):
+            out.append(Reference("both", sent.doc[tok.i : head.i + 1].text, None))
+        elif tok.lower_ in ("either", "neither") and tok.dep_ == "det" and head.tag_ == "NN" \
+                and head.dep_ != "npadvmod" and head.lemma_.lower() not in RELATIONAL and not \
+                any(t.lower_ in ("or", "nor") for t in sent if t.i > head.i):
+            # 'By either measure, …': one of the two the page just named, as 'both' is; not
+            # 'either way', 'on either side' (of what the sentence says) or 'either A or B'
             out.append(Reference("both", sent.doc[tok.i : head.i + 1].text, None))
         elif tok.lower_ == "the" and tok.dep_ == "det" and head.i > tok.i and \
                 head.pos_ == "NUM" and head.i < sent.end and any(
