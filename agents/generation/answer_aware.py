@@ -26,7 +26,7 @@ from agents.generation.clauses import clauses, is_spare
 from agents.generation.compression import compressions, coordinated_half
 from agents.generation.fronting import clause_fronted, fronted
 from agents.generation.gazetteer import region
-from agents.generation.grammar import ill_formed
+from agents.generation.grammar import WH, ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
 from agents.generation.participles import adjunct_question, naming_question, noun_phrase
 from agents.generation.phrasing import _empty, candidates, in_window
@@ -190,6 +190,8 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
             asked_of = appositive(where, span, resolver)
             if asked_of is not None:
                 phrasings.append((asked_of, "definition"))
+        # the name a common noun before it gives ('Link's horse Epona', 'his wife, Mary')
+        phrasings += [(asked, "definition") for asked in name_questions(where, span, resolver)]
         # a wh-phrase left in place is also offered moved to the front (fronting.py):
         # SQuAD's askers open with it; one inside a clause is asked with that clause alone.
         # Only where the source gives no question that opens with its wh-phrase already: a
@@ -372,6 +374,61 @@ def described_question(sent: Span, answer: Answer, resolver: Resolver) -> str | 
     past = any(t.tag_ == "VBD" for t in sent)
     be = ("were" if plural else "was") if past else ("are" if plural else "is")
     return f"{'Who' if person else 'What'} {be} {said}?"
+
+
+def name_questions(sent: Span, answer: Answer, resolver: Resolver) -> list[str]:
+    """'What is the name of the farmer's old horse?' when ``answer`` is the name a common
+    noun just before it gives, as a modifier of the name ('the farmer's old horse Pellow') or
+    in apposition ('the town's first newspaper, the Morrow Herald'); for a person, 'Who was
+    Otto Brand's wife?' (only one tied to an owner); else none. SQuAD's askers write "What
+    was the name of …?" (11 of 400 human questions counted in session 25, none of ours); the
+    clause-level question left the name in place ('… on Link's horse what?')."""
+    doc = sent.doc
+    root = answer.span(sent).root
+    start = answer.start
+    if root.pos_ != "PROPN" or start - 1 <= sent.start:
+        return []
+    noun = doc[start - 1]
+    if noun.text == "," and root.dep_ == "appos":
+        noun = doc[start - 2]  # 'his wife, Mary Tolland'
+        if root.head.i != noun.i or (answer.end < sent.end and
+                                     doc[answer.end].text not in (",", ".", ";", ")")):
+            return []  # (the name runs on: a cut answer)
+        ids = [t.i for t in noun.subtree if t.i < noun.i + 1]
+    elif noun.head.i in range(start, answer.end) or (
+            root.dep_ == "appos" and root.head.i == noun.i):
+        # 'the composer Ilsa Varga': the noun and what stands before it in the name's phrase
+        head = noun if root.dep_ == "appos" and root.head.i == noun.i else root
+        ids = [t.i for c in head.lefts if c.i < start for t in c.subtree] + (
+            [noun.i] if head is noun else [])
+        ids = sorted(i for i in set(ids) if i < start)
+    else:
+        return []
+    if noun.pos_ != "NOUN" or noun.ent_type_ or not ids or ids[-1] != noun.i or \
+            len(ids) > 8 or any(doc[i].is_punct for i in ids):
+        return []
+    if any(doc[i].pos_ == "PROPN" and doc[i].dep_ != "poss" and doc[i + 1].tag_ != "POS"
+           for i in ids):
+        return []  # another name inside the description ('the Paris composer'), not an owner
+    first = doc[ids[0]]
+    if first.lower_ != "the" and first.dep_ != "poss" and not (
+            first.i + 1 <= noun.i and doc[first.i + 1].tag_ == "POS"):
+        return []  # one thing named: 'the …' or an owner's ('his wife', 'Rome's harbour')
+    if len(ids) == 2 and first.lower_ == "the":
+        # 'What was the name of the river?': which river, only the sentence says
+        return []
+    said = Builder(sent, resolver).render(ids, {})
+    if not said or any(w.lower() in WH or w.lower() in _OWNERS for w in said.split()):
+        # an owner the resolver left as written ('the name of his fiancée': whose, only the
+        # page says) or asked about ('the name of whose mother')
+        return []
+    said = said[:1].lower() + said[1:] if said.split()[0] == "The" else said
+    be = "was" if any(t.tag_ == "VBD" for t in sent) else "is"
+    if answer.kind != "person" and noun.lemma_.lower() not in PERSON_NOUNS:
+        return [f"What {be} the name of {said}?"]
+    # a person is asked 'Who', and only by a tie to an owner ('Otto Brand's wife'): 'Who was
+    # the Silesian composer?' lost to the clause's question on the train draws (2 of 3)
+    return [f"Who {be} {said}?"] if first.lower_ != "the" else []
 
 
 _LIFE = re.compile(r"\((?:c\. )?(\d{3,4})\s*[–-]\s*(?:c\. )?(\d{3,4})\)")
