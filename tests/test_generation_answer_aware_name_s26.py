@@ -19,6 +19,9 @@ from agents.generation.spans import locate
     # a noun in apposition
     ("The town's first newspaper, the Morrow Herald, was printed in 1850.", "the Morrow Herald",
      "What was the name of the town's first newspaper?"),
+    # a name a participle gives ('called', 'known as'), asked as 'What was … known as?' before
+    ("The guild's old meeting hall, known as the Weavers House, burned in 1890.",
+     "the Weavers House", "What was the name of the guild's old meeting hall?"),
 ])
 def test_a_name_a_noun_gives_is_asked_by_its_name(
         nlp: Any, text: str, answer: str, question: str) -> None:

@@ -28,7 +28,7 @@ from agents.generation.fronting import clause_fronted, fronted
 from agents.generation.gazetteer import region
 from agents.generation.grammar import WH, ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
-from agents.generation.participles import adjunct_question, naming_question, noun_phrase
+from agents.generation.participles import adjunct_question, named_noun, noun_phrase
 from agents.generation.phrasing import _empty, candidates, in_window
 from agents.generation.ranking import Candidate, ranker
 from agents.generation.reference import Resolver
@@ -176,10 +176,14 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
         by_participle = adjunct_question(where, span, resolver, set_off=True)
         if by_participle is not None:
             phrasings.append((by_participle[0], "adjunct"))
-        naming = naming_question(where, span, resolver)
-        if naming is not None:
-            # the name a participle gives a noun ('its first stadium, called Harrow Park')
-            phrasings.append((naming, "subject"))
+        named = named_noun(where, span, resolver)
+        if named is not None:
+            # the name a participle gives a noun ('its first stadium, called Harrow Park'),
+            # also asked 'What was the name of …?' as a noun before a name is (name_questions)
+            be, phrase, participle = named
+            phrasings.append((f"What {be} {phrase} {participle}?", "subject"))
+            if _one_named(phrase):
+                phrasings.append((f"What {be} the name of {phrase}?", "definition"))
         for defining in (example_question, measure_question, bracketed_question):
             # what a noun's 'such as', its 'of' amount or its brackets give it
             asked_of = defining(where, span, resolver)
@@ -376,6 +380,18 @@ def described_question(sent: Span, answer: Answer, resolver: Resolver) -> str | 
     return f"{'Who' if person else 'What'} {be} {said}?"
 
 
+def _one_named(phrase: str) -> bool:
+    """Whether a noun's phrase says which one it is, read alone: an owner's ('Otto Brand's
+    wife') or 'the' with more than the noun ('the town's first newspaper'); not 'the river'
+    (which river, only the sentence says), nor an owner left as written ('his fiancée': whose,
+    only the page says) or asked about ('whose mother')."""
+    words = phrase.lower().split()
+    if any(w in WH or w in _OWNERS for w in words):
+        return False
+    return any(w.endswith("'s") or w == "'s" for w in words) or (
+        words[0] == "the" and len(words) > 2)
+
+
 def name_questions(sent: Span, answer: Answer, resolver: Resolver) -> list[str]:
     """'What is the name of the farmer's old horse?' when ``answer`` is the name a common
     noun just before it gives, as a modifier of the name ('the farmer's old horse Pellow') or
@@ -414,15 +430,12 @@ def name_questions(sent: Span, answer: Answer, resolver: Resolver) -> list[str]:
     if first.lower_ != "the" and first.dep_ != "poss" and not (
             first.i + 1 <= noun.i and doc[first.i + 1].tag_ == "POS"):
         return []  # one thing named: 'the …' or an owner's ('his wife', 'Rome's harbour')
-    if len(ids) == 2 and first.lower_ == "the":
-        # 'What was the name of the river?': which river, only the sentence says
-        return []
     said = Builder(sent, resolver).render(ids, {})
-    if not said or any(w.lower() in WH or w.lower() in _OWNERS for w in said.split()):
-        # an owner the resolver left as written ('the name of his fiancée': whose, only the
-        # page says) or asked about ('the name of whose mother')
+    if not said:
         return []
     said = said[:1].lower() + said[1:] if said.split()[0] == "The" else said
+    if not _one_named(said):
+        return []
     be = "was" if any(t.tag_ == "VBD" for t in sent) else "is"
     if answer.kind != "person" and noun.lemma_.lower() not in PERSON_NOUNS:
         return [f"What {be} the name of {said}?"]

@@ -231,6 +231,13 @@ def naming_question(sent: Span, answer: Answer, resolver: Resolver) -> str | Non
     first stadium called?", "a hall known as the Weavers House" → "What was the hall known
     as?" (SQuAD's askers write "What was X called/named?"; the clause-level question leaves
     the name in situ: '… its first stadium, called which park?'), else None."""
+    named = named_noun(sent, answer, resolver)
+    return None if named is None else f"What {named[0]} {named[1]} {named[2]}?"
+
+
+def named_noun(sent: Span, answer: Answer, resolver: Resolver) -> tuple[str, str, str] | None:
+    """(be, the noun's phrase, the participle) of ``naming_question``: ('was', "the league's
+    first stadium", 'called'), ('was', 'the hall', 'known as'); else None."""
     root = answer.span(sent).root
     verb, tail = root.head, ""
     if root.dep_ == "pobj" and verb.lower_ == "as":
@@ -259,4 +266,4 @@ def naming_question(sent: Span, answer: Answer, resolver: Resolver) -> str | Non
         phrase = phrase[:1].lower() + phrase[1:]  # capitalised only because it began the sentence
     plural = noun.tag_ in ("NNS", "NNPS")
     be = ("were" if plural else "was") if _past(noun) else ("are" if plural else "is")
-    return f"What {be} {phrase} {verb.lower_}{tail}?"
+    return be, phrase, f"{verb.lower_}{tail}"
