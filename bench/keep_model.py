@@ -64,6 +64,7 @@ import functools
 import itertools
 import json
 import math
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -181,9 +182,11 @@ def model() -> object:
     return make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=2000))
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray,
-                   seed: int = 0) -> tuple[np.ndarray, list[float]]:
-    """Out-of-fold predictions averaged over repeats, and each repeat's pooled AUC."""
+def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int = 0,
+                   fit: Callable[[np.ndarray, np.ndarray], Callable[[np.ndarray], np.ndarray]]
+                   | None = None) -> tuple[np.ndarray, list[float]]:
+    """Out-of-fold predictions averaged over repeats, and each repeat's pooled AUC; ``fit``
+    (cards, labels) → predict, in place of ``model()`` (bench.keep_prior's refit)."""
     rng = np.random.default_rng(seed)
     names = np.unique(groups)
     total = np.zeros(len(y))
@@ -193,6 +196,9 @@ def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray,
         ids = np.array([shuffled[g] for g in groups])
         pred = np.zeros(len(y))
         for train, test in GroupKFold(FOLDS).split(x, y, ids):
+            if fit is not None:
+                pred[test] = fit(x[train], y[train])(x[test])
+                continue
             fitted = model().fit(x[train], y[train])  # type: ignore[attr-defined]
             pred[test] = fitted.predict_proba(x[test])[:, 1]
         aucs.append(float(roc_auc_score(y, pred)))

@@ -1,0 +1,107 @@
+"""Refit the keep model pulled towards the weights it replaces, not towards zero.
+
+    .venv/bin/python -m bench.keep_prior --out agents/generation/keep_model.json
+    .venv/bin/python -m bench.keep_prior --prior OLD.json --out …   # towards OLD.json
+
+(the default prior is ``keep.WEIGHTS``, the weights in force: rerun on weights this wrote, give
+``--prior`` the file they were pulled from, e.g. ``git show <commit>:agents/generation/…``)
+
+``bench.keep_model`` refits from scratch: an L2 penalty pulls the standardised weights towards
+zero, so a few hundred newly rated cards move every weight the whole way the joint fit asks
+(session 25's DEV..s24c refit doubled the weight of ``defect_absurd_false``, and its re-ranked
+decks served unrated cards in place of rated-kept ones). Here the penalty pulls towards the
+weights in force instead, with the precision those weights carry: the mean diagonal of the
+Fisher information of their own fit on the cards they were fitted on (their ``data``; an
+isotropic Laplace approximation of that fit). The old cards then count twice, once in the
+penalty and once in the likelihood, and the new reviews move the weights about half as far as
+a refit from scratch would. The bias is not penalised (the type weights set each type's level).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+from scipy.special import expit
+from sklearn.preprocessing import StandardScaler
+
+from agents.generation import keep
+from bench import keep_model
+
+
+def fit(x: np.ndarray, y: np.ndarray, w0: np.ndarray, b0: float, lam: float
+        ) -> tuple[np.ndarray, float]:
+    """Logistic regression on standardised features whose L2 penalty ``lam / 2 · |w − w0|²``
+    pulls the weights towards ``w0`` (raw-feature weights, as shipped); returns the raw-feature
+    weights and bias, the scaler folded in as ``keep_model.export`` folds it."""
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    xs = (x - scaler.mean_) / scale
+    centre = w0 * scale
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:-1], theta[-1]
+        z = xs @ w + b
+        residual = expit(z) - y
+        pull = w - centre
+        return (float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * lam * pull @ pull),
+                np.append(xs.T @ residual + lam * pull, residual.sum()))
+
+    start = np.append(centre, b0 + w0 @ scaler.mean_)
+    theta = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 5000}).x
+    w = theta[:-1] / scale
+    return w, float(theta[-1] - w @ scaler.mean_)
+
+
+def precision(x: np.ndarray, p: np.ndarray) -> float:
+    """The evidence a fit carries per standardised weight: the mean diagonal of its Fisher
+    information ``Σ p(1−p) x²`` over the cards it was fitted on (constant columns left out)."""
+    scaler = StandardScaler().fit(x)
+    varies = scaler.var_ > 0
+    xs = (x[:, varies] - scaler.mean_[varies]) / scaler.scale_[varies]
+    return float(np.mean((xs ** 2 * (p * (1 - p))[:, None]).sum(axis=0)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--prior", type=Path, default=keep.WEIGHTS,
+                        help="the weights to pull towards (default: the shipped ones)")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    prior = keep.KeepModel.load(args.prior)
+    fitted_on = {Path(str(p)).name for p in prior.meta["data"]}  # type: ignore[attr-defined]
+    files = [keep_model.DATA, *keep_model.SEEN_FILES]
+    sessions = {path.name: keep_model.load(path) for path in files}
+    x, y, groups, rows = keep_model._join(*sessions.values())
+    x_old = np.vstack([s[0] for name, s in sessions.items() if name in fitted_on])
+    lam = precision(x_old, expit(x_old @ prior.weights + prior.bias))
+    w, b = fit(x, y, prior.weights, prior.bias, lam)
+
+    def procedure(xt: np.ndarray, yt: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        wt, bt = fit(xt, yt, prior.weights, prior.bias, lam)
+        return lambda xs: expit(xs @ wt + bt)  # type: ignore[no-any-return]
+
+    # the shipped file's validation: this procedure cross-validated as bench.keep_model's is
+    pred, aucs = keep_model.cross_validate(x, y, groups, fit=procedure)
+    numbers = keep_model.report(y, pred, rows, aucs)
+    out = {"feature_set": keep.FEATURE_SET, "features": list(keep.NAMES),
+           "weights": {n: round(float(v), 6) for n, v in zip(keep.NAMES, w, strict=True)},
+           "bias": round(b, 6), "fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
+           "data": [f"bench/data/{p.name}" for p in files], "cards": len(y),
+           "validation": f"{keep_model.FOLDS}-fold CV grouped by passage x "
+                         f"{keep_model.REPEATS}", **numbers,
+           "prior": {"fitted_at": prior.meta.get("fitted_at"), "fitted_on": len(x_old),
+                     "precision": round(lam, 1)}}
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(y)} cards, pulled towards {args.prior} (fitted on {len(x_old)}) with "
+          f"precision {lam:.1f} → {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
