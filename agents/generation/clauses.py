@@ -33,7 +33,13 @@ from spacy.tokens import Span, Token
 
 from agents.generation.asking import CLAIMING
 from agents.generation.defects import MAX_STEM_WORDS
-from agents.generation.reference import CONCEDING, PERSONAL, Resolver, unsure_antecedent
+from agents.generation.reference import (
+    CONCEDING,
+    HYPOTHETICAL,
+    PERSONAL,
+    Resolver,
+    unsure_antecedent,
+)
 from agents.generation.rendering import Builder
 from agents.generation.spans import EVERYDAY_ZIPF, zipf
 
@@ -111,7 +117,16 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
     subject = _own_subject(root)
     if subject is not None and subject.tag_ in ("WP", "WDT"):
         return out  # "the people who … gave": a relative clause read as the main one
-    if root.pos_ in ("VERB", "AUX") and subject is not None and _finite(root):
+    if subject is not None and (_split_perfect(root, subject) or _open_apposition(root, subject)):
+        return out
+    # "If a plant is injured, or something else causes a cell to revert, plastids can turn
+    # back": the parser made the condition the root and the main clause its complement; the
+    # root and its conjuncts are supposed, not stated (s25c 'Something else causes a plant cell
+    # to revert …, chloroplasts … can turn back …', every reviewer: echo)
+    supposed = any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL
+                   for v in (root, *(a for a in root.children if a.dep_ in ("aux", "auxpass")))
+                   for c in v.children)
+    if root.pos_ in ("VERB", "AUX") and subject is not None and _finite(root) and not supposed:
         out.append((root, subject))
     for c in root.children:
         if c.pos_ not in ("VERB", "AUX") or not _finite(c):
@@ -120,6 +135,8 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
         if own is not None and own.tag_ in ("WP", "WDT"):
             continue
         if c.dep_ == "conj":
+            if supposed:
+                continue
             before = c.doc[c.left_edge.i - 1] if c.left_edge.i > c.sent.start else None
             if own is not None and before is not None and not before.is_punct and \
                     not c.left_edge.is_punct and before.dep_ not in ("cc", "preconj") and \
@@ -215,8 +232,8 @@ def _misread_subject(verb: Token) -> Token | None:
     doc = verb.doc
     start = verb.left_edge.i
     for noun in doc[verb.sent.start : start]:
-        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or \
-                noun.head.dep_ in _SUBJECTS:
+        if noun.dep_ != "conj" or noun.head.dep_ in _SUBJECTS or not (
+                noun.pos_ in ("NOUN", "PROPN") or _partitive(noun)):
             continue
         between = doc[noun.right_edge.i + 1 : start]
         if noun.right_edge.i < start and all(t.text == "," for t in between) and (
@@ -228,6 +245,45 @@ def _misread_subject(verb: Token) -> Token | None:
                      if noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN") and
                      noun.head.dep_ not in _SUBJECTS), None)
     return None
+
+
+def _split_perfect(root: Token, subject: Token) -> bool:
+    """'A Lama who has through phowa … determined to be reborn, …, is called a Tulku': the
+    parser read the relative clause's 'has' as a verb of its own, with nothing to have, and its
+    participle as the sentence's root; the main verb ('is called') became an aside, and the
+    clause cut from the root is a fragment (s25b 'A Lama who has … determined to be reborn.',
+    every reviewer: not a sentence)."""
+    return root.tag_ in ("VBD", "VBN") and any(
+        c.dep_ == "relcl" and c.lemma_ == "have" and c.i < root.i and not any(
+            g.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "aux", "auxpass")
+            for g in c.children) for c in subject.children)
+
+
+def _open_apposition(verb: Token, subject: Token) -> bool:
+    """An apposition of the subject that no comma closes before the verb ('following pressure
+    from Tesla's nephew, Sava Kosanović, Tesla's entire estate was shipped …'): an aside
+    between a subject and its verb is closed by a comma, so the 'apposition' is the subject
+    and the parser's subject an aside of the noun before it; a clause without the apposition
+    names the wrong thing (s25 'In 1952, Sava Kosanović was shipped to Belgrade …', three
+    cards, every reviewer: false premise)."""
+    doc = verb.doc
+    for c in subject.children:
+        end = c.right_edge.i + 1
+        if c.dep_ == "appos" and subject.i < c.i and end < verb.sent.end and \
+                doc[c.left_edge.i - 1].text == "," and not doc[end].is_punct and (
+                doc[end] == verb or (doc[end].head == verb and doc[end].dep_ in (
+                    "aux", "auxpass", "neg", "advmod"))):
+            return True
+    return False
+
+
+def _partitive(tok: Token) -> bool:
+    """'most of the items', 'many of them': a quantity word the tagger calls an adjective
+    heading a noun phrase through its 'of' ('The museum has a computer system but most of the
+    items in the collection, unless …, probably do not show up …': the parser made 'most' a
+    conjunct of 'has' and 'show' a second verb of the museum, s25c: both clauses rejected)."""
+    return tok.pos_ in ("ADJ", "PRON", "NUM") and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _shares_passive(verb: Token, head: Token) -> bool:

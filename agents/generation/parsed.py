@@ -48,7 +48,7 @@ from agents.generation.cards import NEGATION, Candidate
 from agents.generation.defining import definitions, restated
 from agents.generation.language import words_for
 from agents.generation.phrasing import SHORT_WORDS
-from agents.generation.reference import Resolver
+from agents.generation.reference import HYPOTHETICAL, Resolver
 from agents.generation.rendering import Builder
 from agents.generation.spans import (
     NUMERIC,
@@ -469,9 +469,6 @@ def _points_back(answer: Answer, sent: Span, resolver: Resolver) -> bool:
     return any(resolver.anaphor(t, sent) is None for t in dets)
 
 
-_HYPOTHETICAL = frozenset({"if", "unless", "whether"})
-
-
 def _unasserted(answer: Answer, sent: Span) -> bool:
     """'… there is no such thing as a force that acts on only one body' → 'How many bodies does
     a force act on?' → 'only one'; 'Imagine your thoughts as if they were physical entities' →
@@ -482,7 +479,7 @@ def _unasserted(answer: Answer, sent: Span) -> bool:
     own_clause = True
     while tok.head != tok:
         if tok.dep_ in ("advcl", "ccomp", "acl", "relcl", "xcomp") and any(
-                c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in tok.children):
+                c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in tok.children):
             return True  # "as if they were …", "if the reaction were …"
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and own_clause:

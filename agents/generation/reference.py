@@ -830,6 +830,9 @@ def bare_shell(det: Token) -> bool:
 # it: its one owner (clauses.py keeps such a clause as a fact of its own, asking.py drops it from
 # a question as a second fact, ``_conceded`` resolves no pointer to what it concedes)
 CONCEDING = frozenset({"while", "whilst", "whereas", "although", "though"})
+# a clause under one of these supposes what it says, it does not assert it (parsed.py asks
+# nothing of it, clauses.py cuts no clause from a root the parser put under one)
+HYPOTHETICAL = frozenset({"if", "unless", "whether"})
 
 
 def _conceded(tok: Token) -> bool:
