@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from agents.generation import distractors, questions
+from agents.generation import distractors, pointing, questions
 from agents.generation.cards import UNREVIEWED, Candidate
 from agents.generation.language import FULL_TEMPLATES, words_for
 from agents.generation.terms import Term, norm
@@ -93,6 +93,8 @@ def _extended(sentence: str, term: Term) -> Term | None:
     words = rest.group(0).split()
     if not 2 <= len(words) <= 6 or words[0].lower() not in ("of", "de", "in", "for", "from", "del"):
         return None
+    if pointing.phrase_points([w.lower() for w in words]):
+        return None  # 'in those areas': the term alone, its own variant, is the answer
     end = term.end + len(rest.group(0).rstrip())
     return Term(sentence[term.start : end], "phrase", term.start, end, term.lead)
 

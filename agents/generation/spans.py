@@ -267,7 +267,7 @@ def _answer(span: Span, label: str) -> Answer | None:
         # reveals" -> "what nature": a relative or free relative clause's opening cut off
         # (rated cards of every seen review the engine still made: 0 kept, 2 rejected)
         return None
-    span = trim(span)
+    span = _before_pointing(trim(span))
     if not span:
         return None
     if label == "NP" and _adverb_led(span):
@@ -311,6 +311,18 @@ def _answer(span: Span, label: str) -> Answer | None:
         return None  # "the Carthaginian general": a modifier, not a thing to ask about
     kind = kind_of(span, label)
     return Answer(span.start, span.end, kind, label, head_class(span, kind), span.text)
+
+
+def _before_pointing(span: Span) -> Span:
+    """The span up to a phrase of it that points at text before the sentence ('the source'
+    of 'the source of this radiation'): the rest of _answer says whether that part alone is
+    an answer ('Mnemiopsis populations') or none ('the source': a common noun)."""
+    doc = span.doc
+    for tok in span[1:]:
+        if tok.dep_ == "prep" and pointing.phrase_points(
+                [t.lower_ for t in doc[tok.i : span.end]]):
+            return doc[span.start : tok.i]
+    return span
 
 
 # focusing particles (Quirk et al. 1985, 8.116-8.120): they scope over the sentence's claim,
