@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from bench import keep_data, keep_model, splits
 
-# the hand-kept values at 0b5c9d0, copied as they were
+# the hand-kept values at 0b5c9d0, copied as they were: what is derived now must begin with them
+# (a review recorded later only adds to the end)
 SEEN_KEYS = ('s6-after', 's7-after', 's8-after', 's9-after', 's10-after', 's10b-after',
              's11-after', 's11b-after', 's12-after', 's12b-after', 's13-after', 's13b-after',
              's14-after', 's14b-after', 's15-after', 's15b-after', 's16-after', 's16b-after',
@@ -112,22 +113,24 @@ BOOKS = {'s6': 'psy',
 
 
 def test_the_seen_keys_are_the_seen_reviews_after_keys() -> None:
-    assert splits.SEEN_KEYS == SEEN_KEYS
+    assert splits.SEEN_KEYS[:len(SEEN_KEYS)] == SEEN_KEYS
 
 
 def test_the_rated_packets_and_their_reviewers_are_derived_unchanged() -> None:
-    assert keep_data.SEEN == PACKETS
-    assert list(keep_data.SEEN) == list(PACKETS)  # the order the training files are read in
+    assert {packet: keep_data.SEEN[packet] for packet in PACKETS} == PACKETS
+    # the order the training files are read in
+    assert list(keep_data.SEEN)[:len(PACKETS)] == list(PACKETS)
 
 
 def test_keep_model_reads_the_reviews_in_the_same_order() -> None:
-    assert tuple(k.removesuffix("-after") for k in SEEN_KEYS) == keep_model.ORDER
-    assert keep_model.FORWARD == FORWARD
-    assert keep_model.RECENT == RECENT
+    order = tuple(k.removesuffix("-after") for k in SEEN_KEYS)
+    assert keep_model.ORDER[:len(order)] == order
+    assert keep_model.FORWARD[:len(FORWARD)] == FORWARD
+    assert keep_model.RECENT[:len(RECENT)] == RECENT
 
 
 def test_a_reviews_book_is_the_one_its_key_names() -> None:
-    for review in keep_model.ORDER:
+    for review in (k.removesuffix("-after") for k in SEEN_KEYS):
         assert splits.review_book(review) == BOOKS.get(review, "ap2e"), review
     assert splits.review_book("dev2") == "ap2e"
     row = {"passage": "openstax:m46000", "review": "s10b-both"}
