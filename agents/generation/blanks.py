@@ -297,14 +297,15 @@ def vague(answer: Answer, sent: Span) -> bool:
                or (t.pos_ == "ADV" and t.lower_ in _DEGREE) for t in mods)
 
 
-_NEGATIONS = frozenset(str.split("not no never neither nor"))
+# words that deny what follows; clauses.py keeps one a cut would drop (or makes no clause)
+NEGATIONS = frozenset(str.split("not no never neither nor"))
 
 
 def negated(answer: Answer, sent: Span) -> bool:
     """The blank opens with a negation ('_____ came to dominate …' → 'Not Islamists'): the
     answer is what the sentence denies, and a student who writes the name is marked wrong."""
     first = answer.span(sent)[0]
-    return first.lower_ in _NEGATIONS or first.dep_ == "neg"
+    return first.lower_ in NEGATIONS or first.dep_ == "neg"
 
 
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from agents.generation.asking import CLAIMING
+from agents.generation.blanks import NEGATIONS
 from agents.generation.defects import MAX_STEM_WORDS
 from agents.generation.reference import (
     CONCEDING,
@@ -370,8 +371,8 @@ def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
                 j < i for j in ids)
             if not ((i - 1 in ids and i + 1 in ids) or ends_front) or tok.text in (".", "!", "?"):
                 continue
-        if tok.dep_ in ("cc", "preconj") and i not in bridging and not any(
-                c.i in ids for c in tok.head.children if c.dep_ == "conj" and c.i > i):
+        if tok.dep_ in ("cc", "preconj") and i not in bridging and not negates_verb(tok) and \
+                not any(c.i in ids for c in tok.head.children if c.dep_ == "conj" and c.i > i):
             continue
         out.append(i)
     # a comma before a conjunction's dropped conjunct, or a conjunction first
@@ -388,6 +389,23 @@ def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
     if tail and tail[0] != out[-1]:
         out = [i for i in out if i < tail[0]]
     return out
+
+
+def negates_verb(tok: Token) -> bool:
+    """``tok`` denies its verb: 'does not apply', 'was never built'. The parser labels the
+    'not' of 'does not only apply to households, but …' a correlative's first half
+    (``preconj``), like the 'Not' of 'Not only A is on display, but also B'; only the latter
+    comes before the verb's subject and says no more than the 'only' it goes with."""
+    verb = tok.head
+    return (tok.dep_ == "neg" or tok.lower_ in NEGATIONS) and verb.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ in _SUBJECTS and c.i < tok.i for c in verb.children)
+
+
+def _lost_negation(ids: list[int], sent: Span) -> bool:
+    """A cut kept a verb and dropped the word that denies it: the clause states the opposite
+    of the text ('The idea of scarcity does apply to …' from '… does not only apply to …')."""
+    kept = set(ids)
+    return any(tok.i not in kept and tok.head.i in kept and negates_verb(tok) for tok in sent)
 
 
 def _kept_before(tok: Token, ids: set[int]) -> bool:
@@ -861,7 +879,7 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
         if head >= 0 and _straddles(ids, stretches):
             continue
         if _unsure_pronoun(ids, sent) or _vague_subject(ids, sent, resolver) or \
-                _juxtaposed(ids, sent) or _cut_badly(ids, sent):
+                _juxtaposed(ids, sent) or _cut_badly(ids, sent) or _lost_negation(ids, sent):
             continue
         first = sent.doc[min(ids)]
         if first.pos_ in ("VERB", "AUX") and first.tag_ in ("VBN", "VBD", "VBG"):
