@@ -381,7 +381,9 @@ _WHOLE = re.compile(r"(?:\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s
 def whole(answer: Answer, sent: Span) -> float | None:
     """The whole a count is a part of, when its sentence says it ('Of the 129 members, _____
     are elected …'; 'a fee of $_____, with a total cost of $9,000'): an option may not exceed
-    it (s6: 'distractor >129'; s17b: a tuition above the total cost it is part of)."""
+    it (s6: 'distractor >129'; s17b: a tuition above the total cost it is part of). A part may
+    be all of its whole ('completed _____ of 4 passes' → 4): the options still stay below it
+    (s23: '8' was offered)."""
     if answer.kind in DATED or not re.search(r"\d", answer.text):
         return None
     value = _value(re.findall(_NUM, answer.text)[0])
@@ -389,7 +391,7 @@ def whole(answer: Answer, sent: Span) -> float | None:
         return None
     rest = sent.doc[sent.start : answer.start].text + " " + sent.doc[answer.end : sent.end].text
     wholes = [v for v in (_value(m.group(1)) for m in _WHOLE.finditer(rest))
-              if v is not None and v > value and not YEAR.fullmatch(str(int(v)))]
+              if v is not None and v >= value and not YEAR.fullmatch(str(int(v)))]
     return min(wholes, default=None)
 
 
