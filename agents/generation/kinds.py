@@ -54,14 +54,14 @@ _KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 # organisation its first sentence is about ('Harvard has several athletic facilities … the
 # school's varsity coaches'), and only one whose name is no other kind ('Norvik University'
 # is no museum)
-_BODIES = frozenset(str.split(
+BODIES = frozenset(str.split(
     "company firm corporation university college school club team band newspaper magazine "
     "channel league institute orchestra agency airline"))
 # kinds the page names only by saying so ('The Louvre is a museum', 'the museum of Ardmoor')
 _SAID_ONLY = frozenset(str.split(
     "museum fort castle palace stadium cathedral airport library hospital river lake valley "
     "region"))
-_EVERY_KIND = frozenset([*_KINDS, *_BODIES, *_SAID_ONLY])
+_EVERY_KIND = frozenset([*_KINDS, *BODIES, *_SAID_ONLY])
 # kinds only the document's title names: an event ('the game' on 'Super Bowl 50') and what a
 # country has one of ('the constitution' on 'Kenya')
 _EVENTS = frozenset(str.split("game match tournament championship war battle election festival"))
@@ -124,7 +124,7 @@ def named(det: Token, sent: Span, previous: Sequence[Span],
     name = _defined(lemma, det, earlier) if lemma in _EVERY_KIND else None
     if name is None and lemma in _KINDS:
         name = _entity(*_KINDS[lemma], det, earlier, lemma)
-    elif name is None and lemma in _BODIES:
+    elif name is None and lemma in BODIES:
         name = _entity(frozenset(["ORG"]), frozenset(), det, earlier, lemma, body=True)
     if name is None and title is not None:
         name = _titled(lemma, det, earlier, title)
@@ -316,7 +316,7 @@ def _titled(lemma: str, det: Token, earlier: Sequence[Span], title: Span) -> str
     if not words:
         return None
     text = title.doc[words[0].i : words[-1].i + 1].text
-    labels, sorts = _KINDS.get(lemma, (frozenset(["ORG"]), frozenset()) if lemma in _BODIES
+    labels, sorts = _KINDS.get(lemma, (frozenset(["ORG"]), frozenset()) if lemma in BODIES
                                else (frozenset(["EVENT"]), frozenset()) if lemma in _EVENTS
                                else _STATE if lemma == "state"
                                else (frozenset(["GPE"]), frozenset(["country"])))
@@ -341,7 +341,7 @@ def _titled(lemma: str, det: Token, earlier: Sequence[Span], title: Span) -> str
         if all(t.text[:1].isupper() for t in name if t.lower_ not in ("of", "and", "the")) and (
                 at == len(words) - 1 or (at == 0 and low[1] == "of")):
             if text.lower().startswith("the ") or (
-                    (lemma in _KINDS or lemma in _BODIES) and at > 0):
+                    (lemma in _KINDS or lemma in BODIES) and at > 0):
                 return text  # 'Mexico City', 'Vancouver Island', 'Harvard University'
             return "the " + text  # 'the Victoria and Albert Museum', 'the Constitution of …'
         return None

@@ -292,6 +292,8 @@ def _answer(span: Span, label: str) -> Answer | None:
         return None  # "O _____" -> "2", "_____’ at-work behavior": half a written word
     if _vague_quantity(span):
         return None  # "the vast majority of plastoglobuli": the quantity is no fact to ask
+    if _clause(span):
+        return None  # "Webb held firm" (of 'Webb held firm, and issued …'): a claim, no thing
     doc = span.doc
     if _ROMAN.fullmatch(span[0].text) and span.start > 0 and doc[span.start - 1].pos_ == "PROPN":
         return None  # "I of Normandy" cut from "Richard I of Normandy"
@@ -311,6 +313,30 @@ def _answer(span: Span, label: str) -> Answer | None:
         return None  # "the Carthaginian general": a modifier, not a thing to ask about
     kind = kind_of(span, label)
     return Answer(span.start, span.end, kind, label, head_class(span, kind), span.text)
+
+
+def _clause(span: Span) -> bool:
+    """The span is a clause the parse folded into a noun phrase: it holds a verb with its own
+    subject, both inside it, that no relative word or subordinator opens ('the man who
+    founded it', 'the claim that prices rose' keep theirs: a noun's own clause), or its head
+    keeps an 'and' with nothing joined to it, the 'and' that joined two verbs ('Webb held
+    firm, and issued …' read as 'held' a modifier of 'firm', the subject of 'issued' 'Webb
+    held firm'; s26, every reviewer: a clause, not the person)."""
+    root = span.root
+    if any(c.dep_ == "cc" for c in root.children) and not any(
+            c.dep_ == "conj" for c in root.children) and any(
+            t.tag_ in ("VBD", "VBN", "VBZ", "VBP") for t in span if t.i < root.i):
+        return True
+    for verb in span:
+        if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or verb.dep_ in ("relcl", "acl"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not span.start <= subject.i < span.end or \
+                subject.tag_ in ("WDT", "WP", "WP$") or subject.lower_ == "that":
+            continue
+        if not any(c.dep_ == "mark" for c in verb.children):
+            return True
+    return False
 
 
 def _before_pointing(span: Span) -> Span:

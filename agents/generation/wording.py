@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from agents.generation import kinds
 from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS, Answer
 
 _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
@@ -126,7 +127,14 @@ _PEOPLE_NOUNS = frozenset(str.split(
     "editor publisher actor actress singer dancer architect novelist playwright journalist "
     "teammate partner friend lover ally enemy invader conqueror nomad "
     "chieftain warrior hunter tenant landowner lawyer cousin uncle aunt nephew niece grandson "
-    "granddaughter grandfather grandmother fiancé fiancée widow widower"))
+    "granddaughter grandfather grandmother fiancé fiancée widow widower "
+    # roles of the firm and the studio (s26: "What introduced the concept of regeneration …?"
+    # → "Producers", every reviewer 'What' for people)
+    "producer director manager executive investor entrepreneur consumer customer buyer seller "
+    "shareholder stakeholder"))
+# the bodies a 'head of …' leads: kinds.py's organisation nouns and the bodies of a state
+# ('the head of the IT department', 'the head of state'); a 'head of the river' is a place
+_LED = kinds.BODIES | frozenset(str.split("department ministry government state household"))
 # nouns in -ist and -ian that are no people
 _NOT_PEOPLE = frozenset(str.split(
     "list mist twist wrist fist gist schist tryst exist assist insist resist persist consist "
@@ -148,7 +156,7 @@ def names_people(span: Span) -> bool:
     if root.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() in CLASS_WORDS:
         return False
     lemma = root.lemma_.lower()
-    if lemma in PERSON_NOUNS or lemma in _PEOPLE_NOUNS:
+    if lemma in PERSON_NOUNS or lemma in _PEOPLE_NOUNS or _heads_a_body(root):
         return True
     if root.pos_ == "NOUN" and len(lemma) >= 6 and lemma.endswith(("ist", "ian")) and \
             lemma not in _NOT_PEOPLE:
@@ -160,3 +168,15 @@ def names_people(span: Span) -> bool:
         return False  # 'settled the matter': not the settling of people
     return root.tag_ in ("NNS", "NNPS") and root.dep_ == "nsubj" and \
         verb.lemma_.lower() in _AGENT_VERBS
+
+
+def _heads_a_body(noun: Token) -> bool:
+    """'the head of the IT department', 'the head of Norvik Ferries': the person who leads a
+    body, an organisation the tagger names or a noun of one (``_LED``). s26: "What will need to
+    justify any requests …?" → "head of the IT department", every reviewer 'What' for a
+    person."""
+    if noun.lemma_.lower() != "head" or noun.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and (o.ent_type_ in ("ORG", "NORP") or o.lemma_.lower() in _LED)
+        for o in c.children) for c in noun.children)
