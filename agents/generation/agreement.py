@@ -106,6 +106,11 @@ def _wh_subject_plural(words: list[Token]) -> str:
     first, verb, after = words[0], words[1], words[2]
     if first.lower_ in ("what", "who") and verb.lower_ in _PLURAL_VERBS and after.dep_ == "neg":
         return "a plural verb for a wh-subject"
+    if first.lower_ in ("what", "who") and first.dep_ in ("nsubj", "nsubjpass") and \
+            first.head == verb and verb.tag_ == "VBP" and verb.pos_ == "VERB":
+        # 'Who give the network …?': a bare infinitive ('helped Goldenson give …') made the
+        # question's verb; it has neither tense nor the singular a wh-subject takes
+        return "a plural verb for a wh-subject"
     return ""
 
 

@@ -44,7 +44,7 @@ def _pruned(ids: set[int], verb: Token, keep: set[int], sent: Span,
     for part in optional:
         if words(out) <= max_words:
             break
-        if tok_is_needed(part, sent, out):
+        if tok_is_needed(part, sent, out) or _leaves_noun_wanting(part, sent, out):
             continue
         out -= part
     return out
@@ -59,6 +59,22 @@ def tok_is_needed(part: set[int], sent: Span, ids: set[int]) -> bool:
         c.dep_ in ("dobj", "attr", "prep") and c.i in ids and c.i not in part
         for c in first.head.children
     )
+
+
+def _leaves_noun_wanting(part: set[int], sent: Span, ids: set[int]) -> bool:
+    """The part follows a bare singular noun a preposition governs ('in exchange for the
+    right', 'on land in the square'): without what follows, 'in exchange' or 'on land' dangles
+    (s26: 'When did ABC agree to finance Disneyland in exchange?'), so the part stays; so does
+    a noun's infinitive ('the right to broadcast …')."""
+    first = sent.doc[min(part)]
+    if first.tag_ == "TO" and first.head.dep_ == "acl" and first.head.head.i in ids:
+        return True  # 'the right to broadcast …': 'the right' alone says less
+    start = min(part)
+    if start == sent.start:
+        return False
+    noun = sent.doc[start - 1]
+    return noun.i in ids and noun.tag_ == "NN" and noun.dep_ == "pobj" and not any(
+        c.i in ids and c.i not in part for c in noun.children)
 
 
 def third_singular(verb: Token) -> str:

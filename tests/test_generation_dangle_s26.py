@@ -1,0 +1,42 @@
+"""Garbled question cards of session 26's blind reviews ('echo'): a shortened question never
+leaves a bare noun a preposition governs without what completed it ('in exchange' without
+'for …', 'on land' without 'in the square'), and a bare infinitive made a question's verb
+('Who give the network …?') fails the grammar gate. All texts invented, real spaCy pipeline."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from spacy.language import Language
+
+from agents.generation.candidates import Document
+from agents.generation.grammar import problems
+from agents.generation.parsed import generate
+from agents.generation.text import usable_sentences
+
+
+def _questions(nlp: Language, text: str) -> list[str]:
+    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
+    return [c.question for c in generate(doc, nlp, "intermediate", None, None)
+            if c.type in ("qa", "mcq")]
+
+
+@pytest.mark.parametrize(("text", "dangling"), [
+    ("Around 1921, the Harlan guild agreed to rebuild the old mill in exchange for the right "
+     "to collect a toll on the river road.", " in exchange"),
+    ("Around 1880, the town council agreed to lease the old quay to the Brenn company in "
+     "return for a share of the harbour dues collected each year.", " in return"),
+])
+def test_a_shortened_question_keeps_what_completes_a_bare_noun(nlp: Language, text: str,
+                                                               dangling: str) -> None:
+    questions = _questions(nlp, text)
+    # the phrase may stay with its 'for …' or go whole, never stay without it
+    assert not [q for q in questions if dangling in q and f"{dangling} for" not in q], questions
+
+
+def test_a_bare_infinitive_is_no_question_verb(nlp: Language) -> None:
+    assert "a plural verb for a wh-subject" in problems(
+        nlp("Who give the station a bridge between radio and print?"))
+    assert problems(nlp("Who gave the station a bridge between radio and print?")) == []
+    assert problems(nlp("Who gives the station its news?")) == []
