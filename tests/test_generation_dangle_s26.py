@@ -1,7 +1,8 @@
 """Garbled question cards of session 26's blind reviews ('echo'): a shortened question never
-leaves a bare noun a preposition governs without what completed it ('in exchange' without
-'for …', 'on land' without 'in the square'), and a bare infinitive made a question's verb
-('Who give the network …?') fails the grammar gate. All texts invented, real spaCy pipeline."""
+leaves a bare noun a preposition governs without its complement ('in exchange' without 'for
+…'); a bare infinitive made a question's verb ("Who give the network …?") fails the grammar
+gate, and so does an object question without do-support ("What Sociologist … points out that
+… is clear?"). All texts invented, real spaCy pipeline."""
 
 from __future__ import annotations
 
@@ -40,3 +41,14 @@ def test_a_bare_infinitive_is_no_question_verb(nlp: Language) -> None:
         nlp("Who give the station a bridge between radio and print?"))
     assert problems(nlp("Who gave the station a bridge between radio and print?")) == []
     assert problems(nlp("Who gives the station its news?")) == []
+
+
+def test_an_object_question_needs_do_support(nlp: Language) -> None:
+    # the wh-word fronted before the sentence's subject and finite verb (s26: the gap sat in a
+    # clause the verb's complement holds)
+    assert "an object question without do-support" in problems(nlp(
+        "What Historian Anna Kell points out that towns have high rates of literacy is clear?"))
+    assert "an object question without do-support" not in problems(nlp(
+        "What does the historian Anna Kell point out about the towns?"))
+    assert "an object question without do-support" not in problems(nlp(
+        "Who founded the Vellan weaving guild in 1642?"))

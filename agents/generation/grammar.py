@@ -143,6 +143,13 @@ def problems(doc: Doc) -> list[str]:
     if first.lower_ in WH and first.dep_ == "dobj" and last.pos_ != "ADP" and any(
             c.dep_ == "dobj" and c != first for c in first.head.children):
         found.append("two direct objects")  # 'What did the conquest open a new chapter?'
+    if first.lower_ in ("what", "who", "whom") and first.dep_ == "dobj" and \
+            first.head.pos_ == "VERB" and first.head.tag_ in ("VBD", "VBZ", "VBP") and any(
+            c.dep_ == "nsubj" and c.i > first.i for c in first.head.children) and not any(
+            c.dep_ in ("aux", "auxpass") for c in first.head.children):
+        # an object question keeps the sentence's finite verb after its subject: 'What
+        # Sociologist Jake Rosenfield points out that nations have … is clear?'
+        found.append("an object question without do-support")
     if last.tag_ == "VBN" and last.lemma_ in _NEEDS_COMPLEMENT:
         found.append("verb without its complement")  # 'What is the skin made?' (made of)
     if len(words) > 3 and last.pos_ == "ADV" and last.dep_ == "pobj":

@@ -62,19 +62,19 @@ def tok_is_needed(part: set[int], sent: Span, ids: set[int]) -> bool:
 
 
 def _leaves_noun_wanting(part: set[int], sent: Span, ids: set[int]) -> bool:
-    """The part follows a bare singular noun a preposition governs ('in exchange for the
-    right', 'on land in the square'): without what follows, 'in exchange' or 'on land' dangles
-    (s26: 'When did ABC agree to finance Disneyland in exchange?'), so the part stays; so does
-    a noun's infinitive ('the right to broadcast …')."""
+    """The part completes a bare singular noun a preposition governs ('in exchange for the
+    right', 'in return for a share'): without it, 'in exchange' dangles (s26: 'When did ABC
+    agree to finance Disneyland in exchange?'), so the part stays; so does a noun's
+    infinitive ('the right to broadcast …')."""
     first = sent.doc[min(part)]
     if first.tag_ == "TO" and first.head.dep_ == "acl" and first.head.head.i in ids:
         return True  # 'the right to broadcast …': 'the right' alone says less
-    start = min(part)
-    if start == sent.start:
-        return False
-    noun = sent.doc[start - 1]
-    return noun.i in ids and noun.tag_ == "NN" and noun.dep_ == "pobj" and not any(
-        c.i in ids and c.i not in part for c in noun.children)
+    # the noun's own prepositional complement, right after it (not an adjunct of the verb
+    # that happens to follow: 'a new era into football with the first stadium')
+    noun = first.head
+    return first.dep_ == "prep" and noun.i == first.i - 1 and noun.i in ids and \
+        noun.tag_ == "NN" and noun.dep_ == "pobj" and not any(
+            c.i in ids and c.i not in part for c in noun.children)
 
 
 def third_singular(verb: Token) -> str:
