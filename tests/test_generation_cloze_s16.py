@@ -49,7 +49,9 @@ def test_a_negated_span_is_no_blank(nlp: Language) -> None:
     made = _answers(nlp, "Not Calvinists came to completely dominate the town councils of the "
                          "Palatinate.")
     assert not any(a.lower().startswith("not ") for a in made), made
-    assert "town councils of the Palatinate" in made, made
+    # the name is blanked alone since session 26 (spans._with_of_name no longer grows a noun
+    # over "of <proper name>")
+    assert "town councils" in made and "Palatinate" in made, made
 
 
 def test_a_blank_does_not_swallow_the_next_subject(nlp: Language) -> None:

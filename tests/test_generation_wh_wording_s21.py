@@ -53,14 +53,19 @@ def test_a_fronted_date_reads_when_without_its_stranded_preposition() -> None:
 
 def test_the_name_a_participle_gives_a_noun_is_asked_what_it_was_called() -> None:
     text = "In 1998 the league built its first stadium, called Harrow Park, near the river."
+    # either way of asking for the name (session 26 added "What was the name of …?" as a
+    # candidate beside the participle's own question; the ranker chooses)
     (card,) = cards_for_answers(text, ["Harrow Park"])
-    assert card.question == "What was the league's first stadium called?", card.question
+    assert card.question in ("What was the league's first stadium called?",
+                             "What was the name of the league's first stadium?"), card.question
     text = "The town council runs a ferry service called the Tamsey Link."
     (card,) = cards_for_answers(text, ["the Tamsey Link"])
-    assert card.question == "What is the ferry service called?", card.question
+    assert card.question in ("What is the ferry service called?",
+                             "What is the name of the ferry service?"), card.question
     text = "The guild built a small hall known as the Weavers House in the market square."
     (card,) = cards_for_answers(text, ["the Weavers House"])
-    assert card.question == "What was the small hall known as?", card.question
+    assert card.question in ("What was the small hall known as?",
+                             "What was the name of the small hall?"), card.question
 
 
 def test_what_a_such_as_names_is_asked_as_an_example() -> None:
