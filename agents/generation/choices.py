@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 from agents.generation import boundaries, claims, clock, gazetteer, giveaway, plausible, roles
 from agents.generation.cards import Candidate
 from agents.generation.distractors import (
+    YEAR_STEPS,
     _perturb,
     balanced,
     by_closeness,
@@ -73,7 +74,7 @@ _SPAN = frozenset(["and", "or", "to", "between", "from", "y", "a"])
 _YEARLIKE = re.compile(r"(?<![\d.,])\d{3,4}(?!\d|[.,]\d)")
 # extra steps for a year whose first perturbations fall outside the document's era
 _MORE_YEARS = {"beginner": [-150, -200, 100, -75], "advanced": [-1, -3, 1, -5, 2, -6],
-               "intermediate": [-5, -15, -30, 5, 10, -25]}
+               "intermediate": [-3, -6, 3, 6, -9, -2]}  # small, as YEAR_STEPS (s26)
 # a count's steps when its sentence states its whole or its parts (plausible.whole, .parts)
 _BANDED = [0.75, 1.25, 0.6, 1.4, 0.85, 1.15]
 # steps for a year whose sentence states years near it on either side (plausible.around)
@@ -278,11 +279,11 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
         # 'between 1235 and 1245': both ends move together, or the range turns inside out
         # ('between 1250 and 1245', DEV); '1 May 1191' moves its year, not its day
         # the later steps stand in for those that would leave the document's era (pick)
-        steps = {"beginner": [-100, 50, 150, -50, -150, -200],
-                 "advanced": [-2, 3, 5, -4, -6, -8, -12]}.get(
-            difficulty, [-10, 15, 25, -20, -30, -40, -50])
+        steps = YEAR_STEPS.get(difficulty, YEAR_STEPS["intermediate"])
         lo, hi = min(map(int, years)), max(map(int, years))
-        steps = year_steps(steps, min(unit(int(y)) for y in years))
+        # a range moves past itself by the small step ('1939 to 1945' by -5 → '1928 to 1934')
+        steps = [s + (hi - lo) * (1 if s > 0 else -1)
+                 for s in year_steps(steps, min(unit(int(y)) for y in years))]
         return [_shift_years(text, s) for s in steps
                 if len(years) == 1 or lo + s > hi or hi + s < lo]
     kind = {"year": "year", "century": "century", "date": "year"}.get(answer.kind, "number")

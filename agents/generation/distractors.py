@@ -21,6 +21,13 @@ from agents.generation.terms import MONTHS_EN, Term, norm
 _MONTH = re.compile(rf"\b({MONTHS_EN})\b", re.IGNORECASE)
 TOO_CLOSE = 0.9  # cosine above this is likely a synonym: a second correct answer
 _NUMERIC_KINDS = ("year", "number", "century")
+# a year's steps by difficulty, the later ones standing in for those the era rules out: small,
+# so that an option rarely leaves the lifetime of the people and bodies the stem names (s26:
+# 1953, 1978 and 1988 for a law John F. Kennedy signed in 1963, November 1942 and 1952 for a
+# NASA announcement of November 1962; rejected on sight); the beginner's stay far apart
+YEAR_STEPS = {"beginner": [-100, 50, 150, -50, -150, -200],
+              "advanced": [-2, 3, 5, -4, -6, -8, -12],
+              "intermediate": [-5, 4, 8, -7, -10, -13, -16]}
 
 
 def _stable_order(items: Sequence[str], seed: str) -> list[str]:
@@ -43,8 +50,7 @@ def _perturb(term: Term, difficulty: str, factors: Sequence[float] | None = None
     scale = unit(value)
     if term.kind == "year":
         # the later steps, all earlier, stand in for those after the page's present (in_era)
-        steps = {"beginner": [-100, 50, 150, -50, -150, -200],
-                 "advanced": [-2, 3, 5, -4, -6, -8]}.get(difficulty, [-10, 15, 25, -20, -30, -40])
+        steps = YEAR_STEPS.get(difficulty, YEAR_STEPS["intermediate"])
         # a round year moves on its own scale: 1800 → 1700, 1950, not 1790 (year_steps)
         values = [value + s for s in year_steps(steps, scale)]
     else:
@@ -59,10 +65,15 @@ def _perturb(term: Term, difficulty: str, factors: Sequence[float] | None = None
         # steps down take the place of the multiples that overflow (a rise 'by 300 percent' is
         # no share, and keeps its multiples: it had no option at all)
         values = [v for v in values if v < 100] + [value - d for d in (10, 20, 30, 40, 50)]
+    # a plural unit after the count ('2 weeks'): '1 weeks' disagrees in number (s26b), and
+    # its singular is no suffix to strip ('inches'): the option goes, the others stand
+    plural = value != 1 and re.match(r"\s*[a-z]+s\b", text[match.end():]) is not None
     out: list[str] = []
     for v in values:
         if v <= 0 or (value.is_integer() and round(v) in (value, 0)):
             continue  # '1 kg' halved is no '0 kg'
+        if plural and (round(v) if value.is_integer() else v) == 1:
+            continue
         if value.is_integer():
             number = f"{round(v):,}" if thousands else str(round(v))
         else:
