@@ -27,13 +27,13 @@ from spacy.tokens import Span, Token
 from agents.generation import boundaries, claims, clock, gazetteer, giveaway, plausible, roles
 from agents.generation.cards import Candidate
 from agents.generation.distractors import (
-    YEAR_STEPS,
     _perturb,
     balanced,
     by_closeness,
     same_scale,
     unit,
     year_steps,
+    year_steps_for,
 )
 from agents.generation.granularity import (
     CONTINENT_NAMES,
@@ -74,7 +74,7 @@ _SPAN = frozenset(["and", "or", "to", "between", "from", "y", "a"])
 _YEARLIKE = re.compile(r"(?<![\d.,])\d{3,4}(?!\d|[.,]\d)")
 # extra steps for a year whose first perturbations fall outside the document's era
 _MORE_YEARS = {"beginner": [-150, -200, 100, -75], "advanced": [-1, -3, 1, -5, 2, -6],
-               "intermediate": [-3, -6, 3, 6, -9, -2]}  # small, as YEAR_STEPS (s26)
+               "intermediate": [-5, -15, -30, 5, 10, -25]}
 # a count's steps when its sentence states its whole or its parts (plausible.whole, .parts)
 _BANDED = [0.75, 1.25, 0.6, 1.4, 0.85, 1.15]
 # steps for a year whose sentence states years near it on either side (plausible.around)
@@ -229,7 +229,7 @@ def _fractions(text: str) -> list[str] | None:
             + text[found.end():] for f in others]
 
 
-def _numbers(answer: Answer, difficulty: str) -> list[str]:
+def _numbers(answer: Answer, difficulty: str, statement: bool = False) -> list[str]:
     text = answer.text
     low = text.lower()
     if low == "one":
@@ -279,17 +279,19 @@ def _numbers(answer: Answer, difficulty: str) -> list[str]:
         # 'between 1235 and 1245': both ends move together, or the range turns inside out
         # ('between 1250 and 1245', DEV); '1 May 1191' moves its year, not its day
         # the later steps stand in for those that would leave the document's era (pick)
-        steps = YEAR_STEPS.get(difficulty, YEAR_STEPS["intermediate"])
+        steps = year_steps_for(difficulty, statement)
         lo, hi = min(map(int, years)), max(map(int, years))
-        # a range moves past itself by the small step ('1939 to 1945' by -5 → '1928 to 1934')
-        steps = [s + (hi - lo) * (1 if s > 0 else -1)
+        # an option's range moves past itself by the small step ('1939 to 1945' by -5 →
+        # '1928 to 1934'); a false statement's wide steps pass it or are left out (below)
+        width = 0 if statement else hi - lo
+        steps = [s + width * (1 if s > 0 else -1)
                  for s in year_steps(steps, min(unit(int(y)) for y in years))]
         return [_shift_years(text, s) for s in steps
                 if len(years) == 1 or lo + s > hi or hi + s < lo]
     kind = {"year": "year", "century": "century", "date": "year"}.get(answer.kind, "number")
     if answer.kind == "date" and not re.search(r"\d{3,4}", text):
         kind = "number"
-    return _perturb(Term(text, kind, 0, len(text)), difficulty)
+    return _perturb(Term(text, kind, 0, len(text)), difficulty, statement=statement)
 
 
 def _then(ranked: Sequence[str], ahead: list[str], fill: Callable[[], list[str]],
@@ -438,7 +440,8 @@ def pick(
         # page rarely states three other ages, and its other numbers count something else)
         pooled = [] if age else [o for o in ranked if answer.kind in DATED
                                   or plausible.near(o, answer.text, difficulty)]
-        made = plausible.ages(answer.text, difficulty) if age else _numbers(answer, difficulty)
+        made = plausible.ages(answer.text, difficulty) if age else _numbers(answer, difficulty,
+                                                                          for_statement)
         ranked = (made + pooled) if for_statement else (pooled[:1] + made + pooled[1:])
     if answer.kind in NUMERIC and not age and len(YEAR.findall(answer.text)) == 1 and \
             len(re.findall(r"\d+", answer.text)) == 1:  # a range or a day keeps its own steps

@@ -21,22 +21,27 @@ from agents.generation.terms import MONTHS_EN, Term, norm
 _MONTH = re.compile(rf"\b({MONTHS_EN})\b", re.IGNORECASE)
 TOO_CLOSE = 0.9  # cosine above this is likely a synonym: a second correct answer
 _NUMERIC_KINDS = ("year", "number", "century")
-# a year's steps by difficulty, the later ones standing in for those the era rules out: small,
-# so that an option rarely leaves the lifetime of the people and bodies the stem names (s26:
-# 1953, 1978 and 1988 for a law John F. Kennedy signed in 1963, November 1942 and 1952 for a
-# NASA announcement of November 1962; rejected on sight); the beginner's stay far apart
+# a year's steps by difficulty, the later ones standing in for those the era rules out. A
+# multiple-choice option's are small, so that it rarely leaves the lifetime of the people and
+# bodies the stem names (s26: 1953, 1978 and 1988 for a law John F. Kennedy signed in 1963,
+# November 1942 and 1952 for a NASA announcement of November 1962; rejected on sight); the
+# beginner's stay far apart. A false statement's keep the wider steps: a year moved by four
+# makes a nitpick, and s26/s26b reviewers kept 7 of the 9 served ones the small steps changed
 YEAR_STEPS = {"beginner": [-100, 50, 150, -50, -150, -200],
               "advanced": [-2, 3, 5, -4, -6, -8, -12],
-              "intermediate": [-5, 4, 8, -7, -10, -13, -16]}
+              "intermediate": [-5, 4, 8, -7, -10, -13, -16],
+              "statement": [-10, 15, 25, -20, -30, -40, -50]}
 
 
 def _stable_order(items: Sequence[str], seed: str) -> list[str]:
     return sorted(items, key=lambda x: hashlib.sha1(f"{seed}|{x}".encode()).hexdigest())
 
 
-def _perturb(term: Term, difficulty: str, factors: Sequence[float] | None = None) -> list[str]:
-    """Nearby values in the same format: 1066 → 1056, 1076, …; '45%' → '40%', …; a count
-    by ``factors`` when given (the difficulty's own otherwise)."""
+def _perturb(term: Term, difficulty: str, factors: Sequence[float] | None = None,
+             statement: bool = False) -> list[str]:
+    """Nearby values in the same format: 1066 → 1064, 1070, …; '45%' → '40%', …; a count
+    by ``factors`` when given (the difficulty's own otherwise); a year for a false
+    ``statement`` by the wider steps of YEAR_STEPS."""
     text = term.text
     found = _number(text)
     if found is None:
@@ -50,7 +55,7 @@ def _perturb(term: Term, difficulty: str, factors: Sequence[float] | None = None
     scale = unit(value)
     if term.kind == "year":
         # the later steps, all earlier, stand in for those after the page's present (in_era)
-        steps = YEAR_STEPS.get(difficulty, YEAR_STEPS["intermediate"])
+        steps = year_steps_for(difficulty, statement)
         # a round year moves on its own scale: 1800 → 1700, 1950, not 1790 (year_steps)
         values = [value + s for s in year_steps(steps, scale)]
     else:
@@ -112,6 +117,14 @@ def _number(text: str) -> tuple[re.Match[str], float, bool] | None:
 def _value(text: str) -> float | None:
     found = _number(text)
     return None if found is None else found[1]
+
+
+def year_steps_for(difficulty: str, statement: bool = False) -> list[int]:
+    """A year's steps for the difficulty (YEAR_STEPS); a false statement's intermediate ones
+    are the wider ones (the beginner's are wide already, the advanced are kept)."""
+    if statement and difficulty not in ("beginner", "advanced"):
+        return YEAR_STEPS["statement"]
+    return YEAR_STEPS.get(difficulty, YEAR_STEPS["intermediate"])
 
 
 def year_steps(steps: list[int], scale: int) -> list[int]:
