@@ -107,9 +107,12 @@ def _wh_subject_plural(words: list[Token]) -> str:
     if first.lower_ in ("what", "who") and verb.lower_ in _PLURAL_VERBS and after.dep_ == "neg":
         return "a plural verb for a wh-subject"
     if first.lower_ in ("what", "who") and first.dep_ in ("nsubj", "nsubjpass") and \
-            first.head == verb and verb.tag_ == "VBP" and verb.pos_ == "VERB":
+            first.head == verb and verb.tag_ == "VBP" and verb.pos_ == "VERB" and \
+            verb.lemma_ not in ("be", "have", "do"):
         # 'Who give the network …?': a bare infinitive ('helped Goldenson give …') made the
-        # question's verb; it has neither tense nor the singular a wh-subject takes
+        # question's verb; it has neither tense nor the singular a wh-subject takes ('have',
+        # 'be' and 'do' invert before their own subject, which the parser may misread as an
+        # object: 'What have Dutch farmers yet to plant?')
         return "a plural verb for a wh-subject"
     return ""
 

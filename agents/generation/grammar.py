@@ -144,11 +144,13 @@ def problems(doc: Doc) -> list[str]:
             c.dep_ == "dobj" and c != first for c in first.head.children):
         found.append("two direct objects")  # 'What did the conquest open a new chapter?'
     if first.lower_ in ("what", "who", "whom") and first.dep_ == "dobj" and \
-            first.head.pos_ == "VERB" and first.head.tag_ in ("VBD", "VBZ", "VBP") and any(
+            first.head.pos_ == "VERB" and first.head.tag_ in ("VBD", "VBZ", "VBP") and \
+            first.head.lemma_ not in ("be", "have") and any(
             c.dep_ == "nsubj" and c.i > first.i for c in first.head.children) and not any(
             c.dep_ in ("aux", "auxpass") for c in first.head.children):
         # an object question keeps the sentence's finite verb after its subject: 'What
-        # Sociologist Jake Rosenfield points out that nations have … is clear?'
+        # Sociologist Jake Rosenfield points out that nations have … is clear?'; 'have' and
+        # 'be' invert themselves ('What have Dutch farmers yet to plant?')
         found.append("an object question without do-support")
     if last.tag_ == "VBN" and last.lemma_ in _NEEDS_COMPLEMENT:
         found.append("verb without its complement")  # 'What is the skin made?' (made of)
