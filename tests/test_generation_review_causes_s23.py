@@ -7,6 +7,7 @@ All texts invented.
 
 from __future__ import annotations
 
+from agents.generation import grammar
 from agents.generation.defects import unfit
 from tests.engine import generated
 
@@ -55,6 +56,8 @@ def test_a_card_with_the_author_speaking_to_the_reader_is_unfit(nlp) -> None:  #
 def test_a_question_whose_verb_is_no_english_word_is_unfit(nlp) -> None:  # type: ignore[no-untyped-def]
     made = [c for c in generated(nlp, PSALMS) if c.type in ("qa", "mcq")]
     garbled = [c for c in made if "tiefer" in c.question.split()[1:2]]
-    assert garbled, [c.question for c in made]
+    # since session 26 the grammar gate refuses it before it is made ('a plural verb for a
+    # wh-subject'); either way no such question is a fit card
     assert all(unfit(c) == "a question whose verb is no English word" for c in garbled)
+    assert garbled or grammar.problems(nlp("Who tiefer Not schrei ich zu dir?")), made
     assert all(unfit(c) is None for c in made if c.question.startswith("What did Telemann"))
