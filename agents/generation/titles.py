@@ -28,6 +28,9 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # structure' (an adjective, 'Economic inequality', or a number, 'Super Bowl 50', is a word of
 # the title but names no thing of its own)
 _NAME_PARTS = frozenset({"compound", "nmod", "flat"})
+# how the parser attaches what follows the head after a colon, comma or bracket: 'Podcast
+# Trailblazer: Alice Wong', 'Jacksonville, Florida' (appos), 'Portland, Oregon' (npadvmod)
+_QUALIFIERS = frozenset({"appos", "npadvmod"})
 
 
 def clean(raw: str | None) -> str | None:
@@ -62,15 +65,25 @@ def _forms(word: str) -> set[str]:
     return {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w}
 
 
+def _set_off(word: Token) -> bool:
+    """Whether a colon, comma or bracket sets off the phrase ``word`` heads: the parser may
+    make the mark the phrase's own ('Mercury (planet)') or its head's ('Victoria
+    (Australia)', 'Jacksonville, Florida')."""
+    first = word.left_edge
+    marks = {first.text} if first.is_punct else set()
+    if first.i > 0:
+        marks.add(word.doc[first.i - 1].text)
+    return bool(marks & {":", ",", "("})
+
+
 def head_names(title: Span) -> set[str]:
     """The lowercase words that name a title's thing: its head word and the words it takes
     before it ('Nikola Tesla' → nikola, tesla; 'Chloroplast structure' → chloroplast,
     structure), and the proper name of a proper head's 'of' ('University of Chicago' →
-    also chicago). Not the rest: 'Privacy in the Workplace' is about privacy."""
-    from agents.generation.kinds import title_words
-
-    words = title_words(title)
-    if not words:
+    also chicago), and what a colon, comma or bracket adds after the head ('Jacksonville,
+    Florida' → also florida; 'Mercury (planet)' → mercury, planet). Not the rest: 'Privacy in
+    the Workplace' is about privacy."""
+    if not any(t.is_alpha for t in title):
         return set()
     root = title.root
     named: list[Token] = [root, *(t for t in root.lefts if t.dep_ in _NAME_PARTS)]
@@ -79,13 +92,15 @@ def head_names(title: Span) -> set[str]:
         named += [o for p in root.rights if p.lower_ == "of" for o in p.children
                   if o.dep_ == "pobj" and o.pos_ == "PROPN"]
     # what follows a label's colon is the title's subject ('Podcast Trailblazer: Alice Wong'
-    # is about Alice Wong), as is a person it names: their surname or given name alone says so
-    subjects = [t for t in root.rights if t.dep_ == "appos" and t.left_edge.i > 0
-                and title.doc[t.left_edge.i - 1].text == ":"]
+    # is about Alice Wong), as is a person it names: their surname or given name alone says so.
+    # So is the qualifier after a comma or in brackets, which says where or which one the
+    # thing is ('Jacksonville, Florida', 'Mercury (planet)'): a reader shown the title has it
+    # (session 26's reviewers, all three: 'As with much of _____, tourism is also important to
+    # the Jacksonville area' → Florida is trivial on 'Jacksonville, Florida')
+    subjects = [t for t in root.rights if t.dep_ in _QUALIFIERS and _set_off(t)]
     named += [p for t in subjects for p in (t, *t.lefts) if p is t or p.dep_ in _NAME_PARTS]
     named += [t for e in title.ents if e.label_ == "PERSON" for t in e]
-    keep = {t.i for t in words}
-    return {f for t in named if t.i in keep and t.is_alpha for f in _forms(t.text)}
+    return {f for t in named if t.is_alpha for f in _forms(t.text)}
 
 
 def initialism(title: Span) -> str | None:
