@@ -11,6 +11,7 @@ from spacy.language import Language
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
+from agents.generation.reference import Resolver
 from agents.generation.text import usable_sentences
 
 
@@ -21,3 +22,13 @@ def generated(nlp: Language, text: str, encoder: object = None,
     doc = Document(usable_sentences(text), {}, "en", None, None, Counter(), title=title)
     made: list[Candidate] = generate(doc, nlp, "intermediate", encoder, None)
     return [c for c in made if kind is None or c.type == kind]
+
+
+def resolver_before_last(nlp: Language, text: str) -> tuple[Resolver, list]:
+    """A reference resolver that has read every sentence of ``text`` but the last, and that
+    last sentence (the one a test asks about)."""
+    sents = list(nlp(text).sents)
+    resolver = Resolver()
+    for sent in sents[:-1]:
+        resolver.push(sent)
+    return resolver, sents[-1]

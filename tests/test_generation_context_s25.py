@@ -12,16 +12,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from agents.generation.reference import PERSONAL, Resolver
+from agents.generation.reference import PERSONAL
 from tests.engine import generated
-
-
-def _last(nlp: Language, text: str) -> tuple[Resolver, list]:
-    sents = list(nlp(text).sents)
-    resolver = Resolver()
-    for sent in sents[:-1]:
-        resolver.push(sent)
-    return resolver, sents[-1]
+from tests.engine import resolver_before_last as _last
 
 
 def test_a_demonstrative_is_named_only_by_a_phrase_that_says_its_words(nlp: Language) -> None:
