@@ -20,6 +20,14 @@ from spacy.tokens import Span, Token
 
 from agents.generation.spans import EVERYDAY_ZIPF, zipf
 
+# words that say how many or how often, never which ones: 'Common methods include A, B and C.
+# These methods …' and 'many pharmacists practising in hospitals … Those pharmacists …' point
+# back at the ones the page went on to name, which 'common methods' / 'many pharmacists' do
+# not say (s25b, s25: five cards, every reviewer 'which methods?' / 'distorts those'); read by
+# reference (a demonstrative's antecedent) and scope (a plural kind named)
+QUANTIFIERS = frozenset(str.split(
+    "multiple many several some various numerous few any each every common"))
+
 # children that already say which one: 'the university library', 'the party of Lincoln'
 _SAYS_WHICH = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl", "acl",
                          "appos", "nmod", "npadvmod", "quantmod"])

@@ -63,14 +63,8 @@ RELATIONAL = frozenset(str.split(
 # adjectives that point back to an earlier sentence ("The resulting Report was …")
 ANAPHORIC_ADJ = pointing.BACK | pointing.BACK_SPELLINGS | pointing.FORMER | pointing.SEQUEL
 DROP = None  # the card would need the page: make none
-# words that say how many or how often, never which ones: 'Common methods include A, B and C.
-# These methods …' and 'many pharmacists practising in hospitals … Those pharmacists …' point
-# back at the ones the page went on to name, which 'common methods' / 'many pharmacists' do
-# not say (s25b, s25: five cards, every reviewer 'which methods?' / 'distorts those')
-QUANTIFIERS = frozenset(str.split(
-    "multiple many several some various numerous few any each every common"))
 # determiners and adjectives of a phrase that introduces no particular thing for "this" to be
-_INDEFINITE = QUANTIFIERS | {"a", "an", "other", "another"}
+_INDEFINITE = antecedents.QUANTIFIERS | {"a", "an", "other", "another"}
 
 
 # entity labels of a phrase that no he/she/it/they stands for

@@ -68,7 +68,6 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from agents.generation import antecedents
-from agents.generation.reference import QUANTIFIERS
 from agents.generation.spans import zipf
 
 _ENUMERATORS = frozenset(str.split("first second third fourth fifth firstly secondly thirdly "
@@ -115,7 +114,7 @@ def kind_named(noun: Token, before: Span) -> str | None:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
         if not mods:
             continue
-        if any(c.lower_ in QUANTIFIERS for c in tok.children):
+        if any(c.lower_ in antecedents.QUANTIFIERS for c in tok.children):
             return None  # 'many pharmacists …' says how many, not which kind 'those' are
         words = tok.doc[min(c.left_edge.i for c in mods) : tok.i].text
         if noun.tag_ == "NN":  # 'this system' → 'a presidential system', its article too
