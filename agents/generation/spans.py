@@ -199,8 +199,13 @@ def kind_of(span: Span, label: str) -> str:
     text = span.text
     if label == "CARDINAL" and re.fullmatch(r"1?\d{3}", text):
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        if prev in ("in", "by", "since", "until", "before", "after", "during", "of"):
+        whole = span.start > 1 and prev == "of" and (
+            span.doc[span.start - 2].lower_ == "out" or span.doc[span.start - 2].like_num)
+        if prev in ("in", "by", "since", "until", "before", "after", "during", "of") \
+                and not whole:
             return "year"  # "in 911": the small model calls it a number
+        # ('ranked 145 out of 186', '12 of 300' count a whole: s26c's 186 was a year and was
+        # offered the page's 2005)
     if LABEL_KIND.get(label, "name") in ("name", "org", "thing", "place", "group", "person") \
             and _titled(span):
         return "person"
