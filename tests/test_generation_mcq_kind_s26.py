@@ -7,17 +7,12 @@ through the engine (parsed.generate, the real pipeline and MiniLM)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 from spacy.language import Language
 
-from agents.generation.candidates import Document
-from agents.generation.cards import Candidate
-from agents.generation.parsed import generate
 from agents.generation.spans import kind_of
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 TEXT = (
     "Although Borvania is the largest economy in its region, it has a literacy rate of 0.612, "
@@ -27,16 +22,6 @@ TEXT = (
 _YEAR = re.compile(r"^(1\d{3}|20\d{2})$")
 
 
-@pytest.fixture(scope="module")
-def encoder() -> Iterator[object]:
-    from agents.encoder import shared_encoder
-
-    yield shared_encoder()
-
-
-def _mcq(nlp: Language, encoder: object, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [c for c in generate(doc, nlp, "intermediate", encoder, None) if c.type == "mcq"]
 
 
 @pytest.mark.parametrize(("sentence", "number"), [
@@ -50,7 +35,7 @@ def test_a_number_of_a_whole_is_a_count(nlp: Language, sentence: str, number: st
 
 
 def test_a_count_of_a_whole_is_offered_no_year(nlp: Language, encoder: object) -> None:
-    cards = [c for c in _mcq(nlp, encoder, TEXT) if c.answer == "174"]
+    cards = [c for c in generated(nlp, TEXT, encoder, kind="mcq") if c.answer == "174"]
     assert cards, "no card asks the 174"
     for card in cards:
         assert card.kind == "number", card.kind

@@ -8,32 +8,17 @@ invented text through the engine (parsed.generate, the real pipeline and MiniLM)
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 from spacy.language import Language
 
-from agents.generation.candidates import Document
-from agents.generation.cards import Candidate
 from agents.generation.distractors import _perturb
-from agents.generation.parsed import generate
 from agents.generation.terms import Term
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
-@pytest.fixture(scope="module")
-def encoder() -> Iterator[object]:
-    from agents.encoder import shared_encoder
-
-    yield shared_encoder()
-
-
-def _mcq(nlp: Language, encoder: object, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [c for c in generate(doc, nlp, "intermediate", encoder, None) if c.type == "mcq"]
 
 
 TEXT = (
@@ -47,7 +32,7 @@ def test_a_dated_answer_is_offered_nearby_years(nlp: Language, encoder: object) 
     """s26: a single year or a month and year (1963, November 1962) was offered years ten to
     twenty-five away, before or after the life of the president or the body its stem names:
     every option stays within ten years of the answer."""
-    cards = [c for c in _mcq(nlp, encoder, TEXT) if _YEAR.search(c.answer)]
+    cards = [c for c in generated(nlp, TEXT, encoder, kind="mcq") if _YEAR.search(c.answer)]
     assert cards, "no dated multiple-choice card"
     for card in cards:
         year = int(_YEAR.findall(card.answer)[0])
