@@ -2,7 +2,7 @@
 clearly dominates SQuAD's human questions (answer_aware.as_people_ask): a year or a date is
 asked "When …?" rather than "In what year …?" or "What date … between?", "what kind of" is
 "what type of", and "whom" is "who"; and the name a participle gives a noun is asked "What
-was <the noun> called?" (participles.naming_question), not left in situ. Deck questions do
+was <the noun> called?" (participles.named_noun), not left in situ. Deck questions do
 not pass through either. All texts invented."""
 
 from __future__ import annotations

@@ -225,19 +225,13 @@ _GENERIC = frozenset(str.split(
 _NAME_DEPS = frozenset({"oprd", "attr", "dobj", "npadvmod", "appos", "xcomp"})
 
 
-def naming_question(sent: Span, answer: Answer, resolver: Resolver) -> str | None:
-    """'What was <the noun> called?' when ``answer`` is the name a past participle gives a
-    noun: "the league built its first stadium, called Harrow Park, …" → "What was the league's
-    first stadium called?", "a hall known as the Weavers House" → "What was the hall known
-    as?" (SQuAD's askers write "What was X called/named?"; the clause-level question leaves
-    the name in situ: '… its first stadium, called which park?'), else None."""
-    named = named_noun(sent, answer, resolver)
-    return None if named is None else f"What {named[0]} {named[1]} {named[2]}?"
-
-
 def named_noun(sent: Span, answer: Answer, resolver: Resolver) -> tuple[str, str, str] | None:
-    """(be, the noun's phrase, the participle) of ``naming_question``: ('was', "the league's
-    first stadium", 'called'), ('was', 'the hall', 'known as'); else None."""
+    """(be, the noun's phrase, the participle) when ``answer`` is the name a past participle
+    gives a noun: "the league built its first stadium, called Harrow Park, …" → ('was', "the
+    league's first stadium", 'called'), "a hall known as the Weavers House" → ('was', 'the
+    hall', 'known as'), else None. answer_aware asks it "What was <the noun> called?" (SQuAD's
+    askers write "What was X called/named?"; the clause-level question leaves the name in
+    situ: '… its first stadium, called which park?') and "What was the name of <the noun>?"."""
     root = answer.span(sent).root
     verb, tail = root.head, ""
     if root.dep_ == "pobj" and verb.lower_ == "as":
