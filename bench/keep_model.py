@@ -209,7 +209,12 @@ def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int =
 def export(fitted: object, meta: dict[str, object]) -> dict[str, object]:
     scaler, logistic = fitted.steps[0][1], fitted.steps[1][1]  # type: ignore[attr-defined]
     w = logistic.coef_[0] / scaler.scale_
-    b = float(logistic.intercept_[0] - np.sum(w * scaler.mean_))
+    return weights_file(w, float(logistic.intercept_[0] - np.sum(w * scaler.mean_)), meta)
+
+
+def weights_file(w: np.ndarray, b: float, meta: dict[str, object]) -> dict[str, object]:
+    """The shipped file's contents for raw-feature weights ``w`` and bias ``b`` (also
+    bench.keep_prior's)."""
     return {"feature_set": keep.FEATURE_SET, "features": list(keep.NAMES),
             "weights": {n: round(float(v), 6) for n, v in zip(keep.NAMES, w, strict=True)},
             "bias": round(b, 6), **meta}

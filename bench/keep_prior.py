@@ -89,14 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     # the shipped file's validation: this procedure cross-validated as bench.keep_model's is
     pred, aucs = keep_model.cross_validate(x, y, groups, fit=procedure)
     numbers = keep_model.report(y, pred, rows, aucs)
-    out = {"feature_set": keep.FEATURE_SET, "features": list(keep.NAMES),
-           "weights": {n: round(float(v), 6) for n, v in zip(keep.NAMES, w, strict=True)},
-           "bias": round(b, 6), "fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-           "data": [f"bench/data/{p.name}" for p in files], "cards": len(y),
-           "validation": f"{keep_model.FOLDS}-fold CV grouped by passage x "
-                         f"{keep_model.REPEATS}", **numbers,
-           "prior": {"fitted_at": prior.meta.get("fitted_at"), "fitted_on": len(x_old),
-                     "precision": round(lam, 1)}}
+    out = keep_model.weights_file(w, b, {
+        "fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "data": [f"bench/data/{p.name}" for p in files], "cards": len(y),
+        "validation": f"{keep_model.FOLDS}-fold CV grouped by passage x {keep_model.REPEATS}",
+        **numbers, "prior": {"fitted_at": prior.meta.get("fitted_at"), "fitted_on": len(x_old),
+                             "precision": round(lam, 1)}})
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"{len(y)} cards, pulled towards {args.prior} (fitted on {len(x_old)}) with "
           f"precision {lam:.1f} → {args.out}")
