@@ -45,7 +45,10 @@ def test_the_engine_marks_the_acronym_cards() -> None:
             "In 1962, the NFA bought two steam ferries from a Glasgow shipyard. "
             "The NFA moved its headquarters to Port Elsmere in 1988. "
             "Its largest ferry, the Kestrel, carries four hundred passengers. "
-            "The Halvard Sound freezes in hard winters, when the NFA runs an icebreaker.")
+            "The Halvard Sound freezes in hard winters, when the NFA runs an icebreaker. "
+            # a clause that asks nothing but the acronym keeps its titled card (the others
+            # give way to their clause's other cards: parsed._asked_other)
+            "Most islanders rely on the NFA for their weekly shopping.")
     request = GenerationRequest(text, "ferries", 6, "intermediate", ("qa", "mcq", "cloze"),
                                 title="Northbridge Ferry Authority")
     doc, centroid, _ = prepare(request, None)

@@ -182,9 +182,21 @@ def generate(
                                                        opening=opening))
                   if (c.type, c.question) not in seen]
     text = " ".join(s.text for s in doc.sentences)  # where the page brings in its acronym
-    return [dataclasses.replace(c, titled=True)
-            if c.type != "tf" and titles.names_title(c.answer, title, text) else c
-            for c in cands]
+    marked = [dataclasses.replace(c, titled=True)
+              if c.type != "tf" and titles.names_title(c.answer, title, text) else c
+              for c in cands]
+    return _asked_other(marked)
+
+
+def _asked_other(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates without a titled card (``Candidate.titled``) whose clause already gives
+    a card of its type that asks another of its arguments: 'Who married Katharina von Bora?'
+    → Martin Luther on 'Martin Luther' goes where 'Who did Martin Luther marry?' → Katharina von
+    Bora is made. Reviewers shown the title rejected such cards as trivial (s22-s26c: 2 kept,
+    54 rejected); the deck serves them only to reach its count (quality.QualityScorer.select),
+    and there the other card asks what the title does not say."""
+    other = {(c.type, c.source) for c in cands if not c.titled}
+    return [c for c in cands if not (c.titled and (c.type, c.source) in other)]
 
 
 def _restated(prose: list[Sentence], sents: list[Span], nlp: Language,
