@@ -86,6 +86,10 @@ out: look only at its final numbers):
   Introduction to Business 2e, CC BY 4.0 at its last commit before the repository's licence
   became CC BY-NC-SA): 10 test pages added in session 26 for its final reviews
   (``book="busi"``), built the same way.
+- A twenty-fourth book, held out whole (``bench/data/openstax_chem2_pages.json``, OpenStax
+  Chemistry 2e, CC BY 4.0 at its last commit before the repository's licence became CC
+  BY-NC-SA; the bundle's Chemistry 2e collection only): 10 test pages added in session 27 for
+  its final reviews (``book="chem2"``), built the same way.
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -130,7 +134,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "entrep": TEXTBOOK.with_name("openstax_entrep_pages.json"),
          "writing": TEXTBOOK.with_name("openstax_writing_pages.json"),
          "econ": TEXTBOOK.with_name("openstax_econ_pages.json"),
-         "busi": TEXTBOOK.with_name("openstax_busi_pages.json")}
+         "busi": TEXTBOOK.with_name("openstax_busi_pages.json"),
+         "chem2": TEXTBOOK.with_name("openstax_chem2_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUAD_HELDOUT2 = TEXTBOOK.with_name("squad_heldout2.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT, "heldout2": SQUAD_HELDOUT2}
@@ -248,14 +253,14 @@ def seen() -> list[tuple[Passage, int]]:
     Government, Introduction to Anthropology, Life, Liberty, and the Pursuit of
     Happiness, College Success, Introduction to Intellectual Property and Introduction to
     Python Programming, University Physics, Introduction to Philosophy, Business Ethics,
-    Principles of Marketing, Entrepreneurship, Writing Guide with Handbook and Principles of
-    Economics 3e pages read since (Introduction to Business 2e, added in session 26, is listed
-    before any review of it, so a held-out key shared with it is refused and its review's
-    passages resolve once the review is seen)."""
+    Principles of Marketing, Entrepreneurship, Writing Guide with Handbook, Principles of
+    Economics 3e and Introduction to Business 2e pages read since (Chemistry 2e, added in
+    session 27, is listed before any review of it, so a held-out key shared with it is refused
+    and its review's passages resolve once the review is seen)."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
                             "success", "ip", "python", "uphys", "philo", "ethics",
-                            "marketing", "entrep", "writing", "econ", "busi")
+                            "marketing", "entrep", "writing", "econ", "busi", "chem2")
              for p in textbook("test", book=book)]
     held: dict[str, Passage] = {}
     for p in squad("test", SQUAD_HELDOUT) + squad("test", SQUAD_HELDOUT2) + pages:
