@@ -33,6 +33,7 @@ _PARTICIPLE_PREP = frozenset(str.split("based given compared considered includin
 _CLAUSES = frozenset(str.split("relcl acl ccomp advcl conj csubj xcomp pcomp"))
 _RELATIVE = frozenset(str.split("that which who whom whose when where"))
 _DO = frozenset(str.split("do does did"))
+_FINITE = frozenset(str.split("VBD VBZ VBP MD"))
 # verbs whose base form ends in -ed (the parser tags a past form after "did" as a base form)
 _BASE_IN_ED = frozenset(str.split(
     "need feed bleed breed speed succeed proceed exceed heed shed wed embed seed weed shred "
@@ -213,7 +214,7 @@ def problems(doc: Doc) -> list[str]:
         found.append("relative clause without a verb")  # 'the people who in the 10th …?'
     found += _leftovers(words, lower)
     found += agreement.problems(doc)
-    finite = [t for t in words if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    finite = [t for t in words if t.tag_ in _FINITE]
     if not finite and not any(t.tag_ == "VBN" for t in words):
         found.append("no finite verb")  # 'Who raiders and pirates from Denmark …?'
     main = [t for t in finite if t.pos_ in ("VERB", "AUX") and not _subordinate(
@@ -222,6 +223,10 @@ def problems(doc: Doc) -> list[str]:
     heads = {t.head.i if t.dep_ in ("aux", "auxpass") else t.i for t in main}
     if len(heads) > 1 and not any(t.dep_ == "conj" for t in words):
         found.append("two main verbs")  # 'Who were the Petraliphae the Raoulii were …'
+    if any(_finite_auxiliaries(t) > 1 for t in words):
+        # one clause, one finite verb: a second is a clause of the sentence run into the
+        # question ('When was the unit … was renamed ABC Motion Pictures in 1979 dissolved?')
+        found.append("two finite verbs in one clause")
     # several checks may find one problem ('two verbs side by side' has three): a problem
     # counts once, since the count is a cost (phrasing._cost) and a feature (ranking)
     return list(dict.fromkeys(found))
@@ -302,6 +307,14 @@ def _leftovers(words: list[Token], lower: list[str]) -> list[str]:
             lower[2] in ("not", "n't", "never"):
         found.append("a predicate many answers fit")  # 'What was not uniform across Spain?'
     return found
+
+
+def _finite_auxiliaries(verb: Token) -> int:
+    """How many finite auxiliaries the verb has; after a modal the parser tags a bare 'have'
+    whose subject came between as finite ('What might the guild have been built …'), so a
+    modal counts alone."""
+    tags = [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE]
+    return tags.count("MD") if "MD" in tags else len(tags)
 
 
 def _subordinate(verb: Token) -> bool:

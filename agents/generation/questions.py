@@ -329,4 +329,14 @@ def equation(sentence: str) -> tuple[str, str] | None:
         # an '=' inside a bracketed gloss is no equation: 'Since ~3000 yr BP (= years Before
         # Present), …' asked 'What is Since ~3000 yr BP ( equal to?' (s23, rejected)
         return None
+    if re.fullmatch(r"[\d.,\s]+", lhs):
+        # a number's value is no question: it equals many things, '12 = 3 · 4' asked 'What is
+        # 12 equal to?' (s26c, rejected: "many answers, trivial arithmetic")
+        return None
+    if len(re.findall(r"[A-Za-z]{2,}", lhs)) > 2:
+        # words, not a formula, before the sign: 'the trial divisions are by m = 2, 3, …'
+        # asked 'What is the trial divisions are by m equal to?' (s26c, rejected)
+        return None
+    if re.match(r"\s*,\s*[\d(−-]", sentence[match.end("rhs"):]):
+        return None  # one value of a list ('m = 2, 3, 4'): the question has several answers
     return (lhs, rhs) if lhs else None
