@@ -95,7 +95,7 @@ class Pool:
     period: int | None = None  # its latest year or century's end (plausible.modern)
     times: list[tuple[int, int]] = field(default_factory=list)  # its times (plausible.frame)
     classes: dict[str, set[str]] = field(default_factory=dict)  # what the page calls each name
-    births: dict[str, int] = field(default_factory=dict)  # surname → stated birth year
+    lives: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)  # plausible.lives
     oldest: float | None = None  # the longest time ago the page names, in years
 
     @classmethod
@@ -105,7 +105,7 @@ class Pool:
         pool.latest = max(years, default=None)
         pool.period = plausible.latest_time([s.text for s in sents])
         pool.times = [t for s in sents for t in plausible.times_named(s.text)]
-        pool.births = plausible.births([s.text for s in sents])
+        pool.lives = plausible.lives([s.text for s in sents])
         pool.oldest = plausible.oldest_ago([s.text for s in sents])
         for sent, ans in zip(sents, found, strict=True):
             for a in ans:
@@ -469,9 +469,9 @@ def pick(
         # a deep time moves within the page's scale: the multiples leave it, smaller steps
         # stand in ('about 3.5 billion years ago' was offered 5.2 and 7.0, s24b)
         ranked += _smaller(answer.text, difficulty)
-    # what a person the sentence names did is dated after the birth the page states
-    birth = plausible.birth_of(sent.text, pool.births) \
-        if answer.kind in ("year", "date") and not plausible.born(answer, sent) else None
+    # what a person or body the sentence names did is dated within the life the page states
+    life = plausible.life_of(sent.text, pool.lives) \
+        if answer.kind in ("year", "date") and not plausible.born(answer, sent) else (None, None)
     # a bound or 'still' the sentence says before the number ('below _____ °F'); one the
     # answer carries ('more than 20') its options carry too, and reviewers kept 8 of 15 such cards
     said_of_bound = answer.kind in NUMERIC and not for_statement \
@@ -500,7 +500,7 @@ def pick(
             continue  # 'most of the 21st century' for a past one (s17b)
         if not plausible.framed(option, window):
             continue  # '1960' for an 1879 birth; '2000' on a page of the 1980s (s17)
-        if not plausible.after_birth(option, birth):
+        if not plausible.in_life(option, answer.text, life):
             continue  # '1975' for the graduation of a 'Smith (b. 1975)' (s24b)
         if not plausible.in_band(option, band):
             continue  # 'about 7.0 billion years ago' for life's start (s24b)

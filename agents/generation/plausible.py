@@ -39,9 +39,9 @@ quantity, in a few classes this module owns:
 - the page's time frame: a one-year answer's options stay within the page's times widened
   by their own spread (``frame``, ``framed``): no '2000' on a page of the 1980s; a birth
   year's within a generation (``born``): no '1960' for an 1879 birth (s17);
-- a person's life: a year for what a person the sentence names did lies after the birth the
-  page states for them (``births``, ``after_birth``): no '1975' for the graduation of a
-  'Smith (b. 1975)' (s24b);
+- a life: a year for what a person or body the sentence names did lies within the life the
+  page states for them (``lives``, ``in_life``: birth or founding to death): no '1975' for
+  the graduation of a 'Smith (b. 1975)' (s24b);
 - deep time: 'N billion years ago' moves within a band of the page's own such times
   (``ago_band``, ``in_band``): no 'about 7.0 billion years ago' for life's start, older than
   the Earth (s24b);
@@ -674,16 +674,63 @@ def births(texts: list[str]) -> dict[str, int]:
     return {k: v for k, v in out.items() if k not in clash}
 
 
-def birth_of(sentence: str, known: dict[str, int]) -> int | None:
-    """The latest birth year among the people ``sentence`` names by surname (``births``)."""
-    years = [y for name, y in known.items() if re.search(rf"\b{re.escape(name)}\b", sentence)]
-    return max(years, default=None)
+# a name's stated life beyond its birth: a person's dates ('Ada Byron (1815–1852)', 'c. 1455–1536'),
+# a death ('Tappan died in 1803', 'Noble's death in 1958'), a body's start ('Telenet was
+# incorporated in 1973', 'NASA, founded in 1958,'); not a name that ends a longer one
+# ('the University of Chicago was incorporated': not Chicago's) nor a tenure ('(president,
+# 1933–1953)')
+_YEAR_RE = r"\b(1\d{3}|20\d{2})\b"
+_SOON = r"(?:(?!\band\b)[^.;,]){0,25}?"
+_DATES = re.compile(rf"(?<!\bof ){_NAME}\s*\((?:c\.\s*)?(1\d{{3}}|20\d{{2}})\s*[–-]\s*"
+                    r"(1\d{3}|20\d{2})\)")
+_DIED = re.compile(rf"(?<!\bof ){_NAME}(?:['’]s\s+death|,?\s+(?:who\s+)?died)\b{_SOON}{_YEAR_RE}")
+_BEGUN = re.compile(rf"(?<!\bof ){_NAME},?\s+(?:(?:was|were|had been|has been)\s+)?"
+                    rf"(?:founded|established|formed|incorporated|created)\b{_SOON}{_YEAR_RE}")
 
 
-def after_birth(option: str, birth: int | None) -> bool:
-    """Every year the option names lies after the birth of the person its sentence is about:
-    what a person did happened after they were born ('1975' for Smith's graduation, s24b)."""
-    return birth is None or all(y > birth for y in years_named(option))
+def lives(texts: list[str]) -> dict[str, tuple[int | None, int | None]]:
+    """Last name → the first and last years a thing the name's bearer did may lie in, as the
+    texts state their life: after a person's birth (``births``), from a body's founding, up to
+    a death; a name given two different starts or ends is left open at that side."""
+    starts: dict[str, set[int]] = {k: {v + 1} for k, v in births(texts).items()}
+    ends: dict[str, set[int]] = {}
+    for text in texts:
+        for found in _DATES.finditer(text):
+            last = found.group(1).split()[-1]
+            starts.setdefault(last, set()).add(int(found.group(2)) + 1)
+            ends.setdefault(last, set()).add(int(found.group(3)))
+        for pattern, into in ((_BEGUN, starts), (_DIED, ends)):
+            for found in pattern.finditer(text):
+                last = found.group(1).split()[-1]
+                if last.lower() not in STOP_WORDS:
+                    into.setdefault(last, set()).add(int(found.group(2)))
+    out: dict[str, tuple[int | None, int | None]] = {}
+    for name in {*starts, *ends}:
+        first, last = starts.get(name, set()), ends.get(name, set())
+        out[name] = (next(iter(first)) if len(first) == 1 else None,
+                     next(iter(last)) if len(last) == 1 else None)
+    return out
+
+
+def life_of(sentence: str, known: dict[str, tuple[int | None, int | None]]) \
+        -> tuple[int | None, int | None]:
+    """The years within every stated life (``lives``) of the names ``sentence`` names."""
+    named = [v for name, v in known.items() if re.search(rf"\b{re.escape(name)}\b", sentence)]
+    return (max((a for a, _ in named if a is not None), default=None),
+            min((b for _, b in named if b is not None), default=None))
+
+
+def in_life(option: str, answer: str, life: tuple[int | None, int | None]) -> bool:
+    """Every year the option names lies within the life of the people and bodies its
+    sentence names, on each side the answer lies strictly inside: what Smith did came after
+    his birth ('1975' for his graduation, s24b), what NASA did after its founding, what
+    Kennedy signed before his death (s26: 1978 for a law he signed in 1963). The answer at a
+    bound is that birth, founding or death itself, and its options are free on that side."""
+    years = years_named(answer)
+    lo, hi = life
+    lo = lo if lo is not None and years and all(y > lo for y in years) else None
+    hi = hi if hi is not None and years and all(y < hi for y in years) else None
+    return all((lo is None or y >= lo) and (hi is None or y <= hi) for y in years_named(option))
 
 
 _AGO = re.compile(rf"(?<![\d.,])({_NUM})\s*(billion|million|thousand)?\s+years?\s+ago\b",
