@@ -25,7 +25,13 @@ not repeated here):
 - *open_end*: the sentence ends on a word that opens what follows ('… and the', '… because')
   or on a passive's preposition with nothing after it ('…, which is shown in.': a figure
   reference dropped), or on a bare 'is' ('the law says that the force on a mass is.': a
-  formula dropped).
+  formula dropped);
+- *reference* (``dropped_reference``, refused for every card type by
+  ``grammar.not_a_statement``): a participle's 'in', or the sentence's opening 'In', with
+  punctuation right after it ('… the two basic models described in: mechanistic or organic.',
+  'These percentages, shown in , reflect …', 'In, the bicycle is …'): the page's 'Figure
+  2.4' or 'Table 7.1' was dropped from the middle of the sentence (session 26's reviewers,
+  all three: 'broken reference left in').
 
 Measured on every seen rated card (``bench/data/card_reviews_*.jsonl``), parsing each card's
 source sentence as the engine does: see the commit message and ``tests/test_generation_
@@ -45,6 +51,10 @@ if TYPE_CHECKING:
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _OPEN_ENDS = frozenset({"CCONJ", "SCONJ", "DET"})
 _DOUBLED = frozenset({"CCONJ", "ADP", "DET"})
+# what follows a dropped figure reference: the mark the page had after 'Figure 2.4'
+_REFERENCE_GAPS = frozenset({":", ",", ";"})
+_CITING = "in"  # 'shown in Figure 2.4', 'listed in Table 7.1'; 'see Figure 3' leaves '(see )'
+
 _OPENING_QUOTES = frozenset({"'", "‘"})
 _CLOSING_QUOTES = frozenset({"'", "’"})
 
@@ -109,6 +119,32 @@ def _stranded(last: Token) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return verb.dep_ == "ROOT" or (subject is not None and subject.tag_ in ("WDT", "WP"))
+
+
+def dropped_reference(sent: Span) -> bool:
+    """Whether a figure reference was dropped from inside ``sent`` (the module's
+    *reference*; ``grammar.not_a_statement`` refuses such a sentence for every card type)."""
+    return any(_dropped_reference(t) for t in sent)
+
+
+def _dropped_reference(tok: Token) -> bool:
+    """'described in: mechanistic or organic', 'shown in , reflect', 'In, the bicycle': the
+    'in' a page cites its figures with, followed at once by punctuation inside the sentence
+    and hung on a past participle or opening the sentence. A particle ('when sworn in.') is
+    no preposition; a relative clause's own preposition hangs on a finite verb ('the house he
+    grew up in, a cottage'); two prepositions may share the object after a comma and a
+    conjunction ('reserved to, and dealt with at, Westminster'); the sentence's end is
+    ``_stranded``'s ('treated fairly and not discriminated against.' is whole). Other
+    prepositions stay: 'including, but not limited to, stakeholders', 'the pharma (as it was
+    referred to)'."""
+    if tok.lower_ != _CITING or tok.dep_ != "prep" or tok.i + 2 >= tok.sent.end:
+        return False
+    after, then = tok.doc[tok.i + 1], tok.doc[tok.i + 2]
+    if after.text not in _REFERENCE_GAPS or any(c.i < after.i for c in tok.children):
+        return False
+    if after.text == "," and then.pos_ == "CCONJ":
+        return False
+    return tok.head.tag_ == "VBN" or tok.i == tok.sent.start
 
 
 def _bare_be(last: Token, sent: Span) -> bool:

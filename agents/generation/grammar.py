@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from agents.generation import agreement
+from agents.generation import agreement, garbled
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -345,7 +345,9 @@ def not_a_statement(sent: Span) -> str:
     at an abbreviation ("The infamous court case, Buck v.", "… (particularly the manifesto,
     a.k.a."), no finite main verb ("Fringe movements inspired by …"), or two subjects for one
     verb ("While the Institute it is one of …"), or a finite verb first with no subject ("Was
-    discovered in 2001, and …": s22b, every reviewer): a card from it is an echo of broken text."""
+    discovered in 2001, and …": s22b, every reviewer), or a figure reference dropped from inside
+    it ("… models described in: mechanistic or organic", garbled.dropped_reference): a card from
+    it is an echo of broken text."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if not words:
         return "empty"
@@ -372,6 +374,8 @@ def not_a_statement(sent: Span) -> str:
         return "no finite main verb"
     if any(c.dep_ == "mark" for c in root.children):
         return "a subordinate clause alone"  # "While the Institute it is one of …"
+    if garbled.dropped_reference(sent):
+        return "a figure reference dropped"  # '… models described in: mechanistic or organic'
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) > 1:
         return "two subjects for one verb"
