@@ -459,6 +459,12 @@ def pick(
         if answer.kind in ("year", "date") and not age else None
     limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
     floor = plausible.parts(answer, sent) if answer.kind in NUMERIC else None
+    if answer.kind in NUMERIC and answer.kind not in DATED:
+        # a value its sentence says another surpasses stays below it, and the mirror ('the
+        # old record of _____' under a 61-yard one was offered 68 and 90 yards, s23b)
+        over, under = claims.surpassed(sent, answer.start, answer.end)
+        limit = min((v for v in (limit, over) if v is not None), default=None)
+        floor = max((v for v in (floor, under) if v is not None), default=None)
     if (limit is not None or floor is not None) and not age:
         # a part below its whole, a total above its parts: the multiples leave that band, so
         # smaller steps stand in ('$21,000' of a '$30,000' total had one option, and no card)

@@ -313,7 +313,8 @@ def attributed(part: Span, whole: Span) -> bool:
 
 # a bound says how much at least or at most: a swap in its own direction keeps it true
 _FLOOR = ("at least", "more than", "over", "upwards of", "upward of", "in excess of",
-          "no fewer than", "no less than", "a minimum of", "greater than", "exceeding")
+          "no fewer than", "no less than", "a minimum of", "greater than", "exceeding",
+          "surpassing")
 _CEILING = ("up to", "at most", "fewer than", "less than", "under", "no more than",
             "a maximum of", "below", "as many as", "as much as")
 _ROUGH = ("nearly", "about", "approximately", "around", "almost", "roughly", "some",
@@ -383,6 +384,50 @@ def still_true(sent: Span, start: int, original: str, swapped: str) -> bool:
     if bound(_CEILING) and new > old:
         return True
     return bound(_ROUGH) and abs(new - old) <= 0.25 * old
+
+
+def surpassed(sent: Span, start: int, end: int) -> tuple[float | None, float | None]:
+    """The bound another value of its sentence sets the number at tokens ``start:end``, when
+    the sentence says the one surpasses the other ('a 61-yard return …, surpassing the old
+    record of 45 yards': the old record stays below 61; s23b offered 68 and 90 yards, all
+    three reviewers: absurd). The verb is a floor's own word (``_FLOOR``: 'exceeding',
+    'surpassing'); the other value is one of the same unit outside the verb's object. Returns
+    (limit, floor): the number as the object stays below the other, as the surpassing one
+    above it; (None, None) when the sentence states no such pair."""
+    doc = sent.doc
+    numbers = [t for t in doc[start:end] if t.like_num]
+    value = _value(numbers[0].text) if len(numbers) == 1 else None
+    unit = _unit(numbers[0]) if value is not None else None
+    if value is None or unit is None:
+        return None, None
+    # up from the number through its nouns and prepositions to the verb it hangs on
+    below, verb = numbers[0], numbers[0].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        below, verb = verb, verb.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.pos_ != "VERB" or f"{verb.lemma_.lower()}ing" not in _FLOOR or obj is None:
+        return None, None
+    inside = {t.i for t in obj.subtree}
+    others = [(v, t.i in inside) for t in sent if t.like_num and not start <= t.i < end
+              and _unit(t) == unit and (v := _value(t.text)) is not None]
+    if below.i == obj.i:  # the number is what is surpassed: the other one is above it
+        above = [v for v, of_object in others if not of_object and v > value]
+        return min(above, default=None), None
+    if below.i < verb.i:  # the number surpasses ('Her 12-meter jump exceeded … 9 meters')
+        under = [v for v, of_object in others if of_object and v < value]
+        return None, max(under, default=None)
+    return None, None
+
+
+def _unit(number: Token) -> str | None:
+    """The noun a number counts: '45 yards', '61-yard' → 'yard'."""
+    doc = number.doc
+    at = number.i + 1
+    if at < len(doc) and doc[at].text == "-":
+        at += 1
+    if at < len(doc) and doc[at].pos_ == "NOUN":
+        return doc[at].lemma_.lower()
+    return None
 
 
 def _still(sent: Span, start: int) -> bool:
