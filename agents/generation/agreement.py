@@ -69,7 +69,7 @@ def vague(doc: Doc) -> str:
     """Why a well-formed question has many right answers (empty when it has one): a card
     must not ask it, though a user who highlights the answer may (answer-aware mode)."""
     words = [t for t in doc if not t.is_punct and not t.is_space]
-    return _vague_object(words) if len(words) >= 3 else ""
+    return (_vague_object(words) or _bare_copula(words)) if len(words) >= 3 else ""
 
 
 def _number(tok: Token) -> str:
@@ -209,6 +209,21 @@ def _bare_plural_definite(doc: Doc) -> str:
         if det is not None and (tok.tag_ == "NNS" or bare_pair):
             return "a definite plural the page resolves"
     return ""
+
+
+def _bare_copula(words: list[Token]) -> str:
+    """'What are computers?', 'Who may pharmacists be?', 'What is information technology?':
+    'be' with nothing but a common noun phrase asks whatever the page said of a kind, and
+    many things are true of it (a named thing's 'What is Lake Victoria?' asks its identity).
+    Rated qa cards of every seen review: 11 such questions, all 11 rejected."""
+    if words[0].lower_ not in ("what", "who") or not any(t.lemma_ == "be" for t in words[1:]):
+        return ""
+    rest = [t for t in words[1:] if t.lemma_ not in ("be", "do", "have")
+            and t.tag_ not in ("MD", "DT", "PRP$")]
+    if not rest or not any(t.pos_ == "NOUN" for t in rest) or any(
+            t.pos_ not in ("NOUN", "ADJ") or t.ent_type_ for t in rest):
+        return ""
+    return "a kind asked with nothing to narrow it"
 
 
 def _vague_object(words: list[Token]) -> str:
