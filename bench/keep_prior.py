@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.keep_prior --out agents/generation/keep_model.json
     .venv/bin/python -m bench.keep_prior --prior OLD.json --out …   # towards OLD.json
+    .venv/bin/python -m bench.keep_prior --stable s24 s25 s26 --out …  # only stable features
 
 (the default prior is ``keep.WEIGHTS``, the weights in force: rerun on weights this wrote, give
 ``--prior`` the file they were pulled from, e.g. ``git show <commit>:agents/generation/…``)
@@ -28,34 +29,68 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import expit
+from sklearn.metrics import roc_auc_score
 from sklearn.preprocessing import StandardScaler
 
 from agents.generation import keep
 from bench import keep_model
 
 
-def fit(x: np.ndarray, y: np.ndarray, w0: np.ndarray, b0: float, lam: float
-        ) -> tuple[np.ndarray, float]:
+def fit(x: np.ndarray, y: np.ndarray, w0: np.ndarray, b0: float, lam: float,
+        free: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Logistic regression on standardised features whose L2 penalty ``lam / 2 · |w − w0|²``
     pulls the weights towards ``w0`` (raw-feature weights, as shipped); returns the raw-feature
-    weights and bias, the scaler folded in as ``keep_model.export`` folds it."""
+    weights and bias, the scaler folded in as ``keep_model.export`` folds it. ``free`` (a mask
+    over the features) refits only those weights: the others stay at ``w0`` (``stable``)."""
+    free = np.ones(len(w0), bool) if free is None else np.asarray(free, bool)
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     xs = (x - scaler.mean_) / scale
     centre = w0 * scale
+    held = xs[:, ~free] @ centre[~free]  # the fixed weights' share of each card's logit
+    xf, cf = xs[:, free], centre[free]
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w, b = theta[:-1], theta[-1]
-        z = xs @ w + b
+        z = held + xf @ w + b
         residual = expit(z) - y
-        pull = w - centre
+        pull = w - cf
         return (float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * lam * pull @ pull),
-                np.append(xs.T @ residual + lam * pull, residual.sum()))
+                np.append(xf.T @ residual + lam * pull, residual.sum()))
 
-    start = np.append(centre, b0 + w0 @ scaler.mean_)
+    start = np.append(cf, b0 + w0 @ scaler.mean_)
     theta = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 5000}).x
-    w = theta[:-1] / scale
+    ws = centre.copy()
+    ws[free] = theta[:-1]
+    w = ws / scale
     return w, float(theta[-1] - w @ scaler.mean_)
+
+
+def stable(x: np.ndarray, y: np.ndarray, reviews: np.ndarray, sessions: list[list[str]],
+           w0: np.ndarray, b0: float, lam: float) -> np.ndarray:
+    """The features whose refit helps on every one of ``sessions`` (each a list of reviews):
+    with only that weight (and the bias) free, each review scored by the fit on every other
+    one, the held-out ROC AUC over each session's cards beats that of the bias-only refit (the
+    prior's ranking). A mask over the features. Refitting every weight lets a gain on one
+    session pay for re-ranking on another: three such refits served unrated cards in place of
+    rated-kept ones and were declined (bench/data/declined_refits.json)."""
+    targets = [r for group in sessions for r in group]
+    scopes = [np.isin(reviews, group) for group in sessions]
+
+    def held_out(free: np.ndarray) -> np.ndarray:
+        pred = np.zeros(len(y))
+        for review in targets:
+            test = reviews == review
+            w, b = fit(x[~test], y[~test], w0, b0, lam, free)
+            pred[test] = x[test] @ w + b
+        return pred
+
+    base = held_out(np.zeros(len(w0), bool))
+    out = np.zeros(len(w0), bool)
+    for j in range(len(w0)):
+        pred = held_out(np.arange(len(w0)) == j)
+        out[j] = all(roc_auc_score(y[m], pred[m]) > roc_auc_score(y[m], base[m]) for m in scopes)
+    return out
 
 
 def precision(x: np.ndarray, p: np.ndarray) -> float:
@@ -72,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prior", type=Path, default=keep.WEIGHTS,
                         help="the weights to pull towards (default: the shipped ones)")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--stable", nargs="+", metavar="SESSION",
+                        help="refit only the features whose held-out gain holds on each of "
+                             "these sessions' reviews (e.g. s24 s25 s26; ``stable``)")
     args = parser.parse_args(argv)
     prior = keep.KeepModel.load(args.prior)
     fitted_on = {Path(str(p)).name for p in prior.meta["data"]}  # type: ignore[attr-defined]
@@ -80,10 +118,16 @@ def main(argv: list[str] | None = None) -> int:
     x, y, groups, rows = keep_model._join(*sessions.values())
     x_old = np.vstack([s[0] for name, s in sessions.items() if name in fitted_on])
     lam = precision(x_old, expit(x_old @ prior.weights + prior.bias))
-    w, b = fit(x, y, prior.weights, prior.bias, lam)
+    free = None
+    if args.stable:
+        reviews = np.array([keep_model.review_of(r) for r in rows])
+        free = stable(x, y, reviews, [[r for r in keep_model.ORDER if r.rstrip("bc") == s]
+                                      for s in args.stable], prior.weights, prior.bias, lam)
+    w, b = fit(x, y, prior.weights, prior.bias, lam, free)
 
+    # the selection (free) is made once, on held-out reviews, and kept fixed in the CV below
     def procedure(xt: np.ndarray, yt: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
-        wt, bt = fit(xt, yt, prior.weights, prior.bias, lam)
+        wt, bt = fit(xt, yt, prior.weights, prior.bias, lam, free)
         return lambda xs: expit(xs @ wt + bt)  # type: ignore[no-any-return]
 
     # the shipped file's validation: this procedure cross-validated as bench.keep_model's is
@@ -94,7 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         "data": [f"bench/data/{p.name}" for p in files], "cards": len(y),
         "validation": f"{keep_model.FOLDS}-fold CV grouped by passage x {keep_model.REPEATS}",
         **numbers, "prior": {"fitted_at": prior.meta.get("fitted_at"), "fitted_on": len(x_old),
-                             "precision": round(lam, 1)}})
+                             "precision": round(lam, 1)}}
+        | ({} if free is None else {"refitted": {
+            "held_out_gain_on_each_of": args.stable,
+            "features": [n for n, f in zip(keep.NAMES, free, strict=True) if f]}}))
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"{len(y)} cards, pulled towards {args.prior} (fitted on {len(x_old)}) with "
           f"precision {lam:.1f} → {args.out}")
