@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from agents.generation import antecedents
+from agents.generation.mentions import definitions
 
 # the entity labels a thing of each kind noun carries (spaCy's OntoNotes labels), and for a
 # place the sort it is (granularity.place_sort: a country is no city); 'state', 'government',
@@ -155,13 +156,12 @@ def _defined(lemma: str, det: Token, earlier: Sequence[Span]) -> str | None:
     a city', 'the city of Newcastle' (or a noun alike: 'Brazil is a country' for 'the
     nation')."""
     from agents.generation.granularity import place_sort
-    from agents.generation.reference import _definitions
 
     alike = next((group for group in _ALIKE if lemma in group), frozenset([lemma]))
     sorts = _KINDS[lemma][1] if lemma in _KINDS else frozenset()
     found: set[str] = set()
     for span in _before(det, earlier):
-        found |= {name for noun, many, _, name in _definitions(span)
+        found |= {name for noun, many, _, name in definitions(span)
                   if noun in alike and not many}
         for tok in span:
             if tok.lemma_.lower() not in alike or tok.pos_ != "NOUN":

@@ -21,8 +21,10 @@ from typing import ClassVar
 
 from spacy.tokens import Span, Token
 
-from agents.generation import antecedents, pointing
-from agents.generation.spans import PERSON_NOUNS, main_subject
+from agents.generation import antecedents, kinds, mentions, pointing
+from agents.generation.kinds import title_words
+from agents.generation.mentions import Mention
+from agents.generation.spans import main_subject
 
 PERSONAL = {
     "he": ("person", "sing", ""),
@@ -69,24 +71,6 @@ _INDEFINITE = antecedents.QUANTIFIERS | {"a", "an", "other", "another"}
 
 # entity labels of a phrase that no he/she/it/they stands for
 _NO_REFERENT = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
-
-
-@dataclass
-class Mention:
-    text: str
-    animacy: str  # person | thing | group
-    number: str  # sing | plur
-    head: str  # head lemma
-    label: str = ""  # NER label when it is a name
-    # a bare 'the N' only the page says which one it is: a pronoun standing for it makes no
-    # card (Resolver._named_subject)
-    unnamed: bool = False
-    # the thing the document's title names ('the museum' on 'Victoria and Albert Museum',
-    # 'The Victoria and Albert Museum' itself): a later pronoun may stand for it (``_topic``)
-    titled: bool = False
-    # a singular noun read without its own article or count ('important rock' of 'One
-    # important rock'): no card shows it, on any page (``_mention``)
-    cut: bool = False
 
 
 def _named_after(pronoun: Token) -> frozenset[str]:
@@ -140,92 +124,6 @@ def _for_to(clause: Token, on_verb: bool) -> bool:
     is important to review …'; 'It is a tool to measure …' is a tool)."""
     marks = {c.lower_ for c in clause.children if c.dep_ in ("aux", "mark")}
     return "to" in marks and ("for" in marks or (on_verb and clause.dep_ == "advcl"))
-
-
-def _abbreviation(tok: Token) -> bool:
-    """A short capitalised word cut by a full stop inside its sentence ('(Ps. 31:5)', 'cf. Gen.
-    2'): a citation's abbreviation, never someone a pronoun stands for, though the small model
-    may tag it PERSON (s23c: 'he' became 'Ps' on a page about Luther, every reviewer rejecting)."""
-    stop = tok.i + 1
-    return not tok.whitespace_ and stop < tok.sent.end - 1 and tok.doc[stop].text == "." and \
-        tok.text[:1].isupper() and len(tok) <= 4
-
-
-# the words before a noun that belong to its phrase ('the first railway', 'one important rock')
-_LEFT_MODIFIERS = frozenset(["det", "amod", "nummod", "compound", "nmod", "poss", "advmod"])
-
-
-def _mention(root: Token) -> Mention | None:
-    if root.pos_ == "PRON" or _abbreviation(root):
-        return None
-    doc = root.doc
-    left = root.i
-    while left > root.sent.start and doc[left - 1].head.i in range(left, root.i + 1) and \
-            doc[left - 1].dep_ in ("det", "compound", "amod", "nmod", "flat", "nummod") and \
-            doc[left - 1].ent_type_ in ("", "ORDINAL", root.ent_type_) and not (
-                root.pos_ == "PROPN" and doc[left - 1].dep_ == "amod" and
-                doc[left - 1].text.islower()):
-        # "the Carthaginian general", never "49 BC Julius Caesar"; a lowercase word the parse
-        # hangs on a name is no part of it ('deeply affected Sanger' read as a phrase: 'she'
-        # became 'affected Sanger', s17 every reviewer 'echo')
-        left -= 1
-    # "Edward the Confessor": the name runs on after its head when the parse splits it
-    right = root.i + 1
-    ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
-    if ent is not None:
-        left, right = min(left, ent.start), max(right, ent.end)
-    np_tokens = doc[left:right]
-    text = np_tokens.text
-    first = np_tokens[0]
-    sentence_start = first.i == first.sent.start and first.pos_ != "PROPN" and (
-        first.ent_type_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
-    if sentence_start or first.pos_ == "DET":
-        text = text[:1].lower() + text[1:]  # capitalised only because it began a sentence
-    labels = {t.ent_type_ for t in np_tokens if t.ent_type_}
-    label = "PERSON" if "PERSON" in labels else (ent.label_ if ent is not None else "")
-    if label == "" and np_tokens.root.pos_ == "PROPN":
-        label = "NAME"
-    if text.lower().startswith(("a ", "an ")):
-        return None  # "a Norman": no one in particular
-    lemma = root.lemma_.lower()
-    if label in ("PERSON", "PER") or lemma in PERSON_NOUNS:
-        animacy = "person"
-    elif label == "NORP":
-        animacy = "group"
-    else:
-        animacy = "thing"
-    number = "plur" if root.tag_ in ("NNS", "NNPS") or label == "NORP" else "sing"
-    # 'One important rock …' read as 'important rock', 'The first commercially successful true
-    # engine' as 'successful true engine': the walk stopped short of the noun's own article or
-    # count, and a singular noun without them is no phrase a card can show ('Important rock is
-    # composed …', s24: every reviewer 'which rock?'); a pronoun standing for it makes no card
-    cut = root.tag_ == "NN" and any(c.i < left and c.dep_ in _LEFT_MODIFIERS
-                                    for c in root.children)
-    return Mention(text, animacy, number, lemma, label, cut=cut)
-
-
-def _definitions(sent: Span) -> list[tuple[str, bool, frozenset[str], str]]:
-    """The nouns ``sent`` says a name is ('The Velmar League is a trading federation', 'the
-    Velmar League, a trading federation, …'): (lemma, plural, adjectives, the name)."""
-    out = []
-    for tok in sent:
-        if tok.pos_ != "NOUN":
-            continue
-        name = None
-        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not any(
-                c.dep_ == "neg" for c in tok.head.children):
-            name = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        elif tok.dep_ == "appos":
-            name = tok.head
-        if name is None or name.pos_ != "PROPN":
-            continue
-        mention = _mention(name)
-        if mention is not None and (mention.text[:1].isupper()
-                                    or mention.text.startswith("the ")):
-            out.append((tok.lemma_.lower(), tok.tag_ == "NNS",
-                        frozenset(c.lower_ for c in tok.children if c.dep_ == "amod"),
-                        mention.text))
-    return out
 
 
 def _personish(tok: Token) -> bool:
@@ -293,7 +191,7 @@ class Resolver:
                         "group" if number == "plur" else "thing"), number, subject.lower_,
                         unnamed=True)
             elif subject.lower_ not in UNRESOLVABLE:
-                mention = _mention(subject)
+                mention = mentions.of(subject)
                 if mention is not None and mention.animacy != "person" and \
                         mention.text[:1].isupper() and any(
                         t.i > subject.i and t.lower_ in _PERSONAL_ONLY for t in sent):
@@ -304,7 +202,7 @@ class Resolver:
                     mention = self._named_subject(subject, sent, mention)
         self.previous.append(sent)
         self.subjects.append(mention)
-        self.defined += _definitions(sent)
+        self.defined += mentions.definitions(sent)
 
     def _named_subject(self, subject: Token, sent: Span, mention: Mention) -> Mention:
         """A subject that is itself a bare 'the N' the page said which one it is: the name
@@ -323,8 +221,6 @@ class Resolver:
         if stands:
             return dataclasses.replace(mention, text=stands)
         if self.title is not None:
-            from agents.generation import kinds
-
             # 'The museum was founded in 1852.' on 'Victoria and Albert Museum': a later 'it'
             # is the Victoria and Albert Museum, not 'the museum' (kinds.py names it)
             kind = kinds.named(det, sent, self.previous, self.title)
@@ -363,18 +259,18 @@ class Resolver:
         found = self.resolve(pronoun, sent)
         if found is None:
             return None
-        return next((t for t in self._before(pronoun, sent) if _mention(t) == found), None)
+        return next((t for t in self._before(pronoun, sent) if mentions.of(t) == found), None)
 
     def _candidates(self, pronoun: Token, sent: Span) -> list[Mention]:
         out: list[Mention] = []
-        out += [m for m in map(_mention, self._before(pronoun, sent)) if m]
+        out += [m for m in map(mentions.of, self._before(pronoun, sent)) if m]
         for prev, subject in zip(reversed(self.previous[-3:]), reversed(self.subjects[-3:]),
                                  strict=True):
             if subject is not None:
                 out.append(subject)
             ents = [e.root for e in prev.ents if e.label_ in ("PERSON", "NORP", "ORG", "GPE",
                                                                "LOC", "EVENT", "WORK_OF_ART")]
-            out += [m for m in map(_mention, ents) if m]
+            out += [m for m in map(mentions.of, ents) if m]
         return out
 
     def resolve(self, pronoun: Token, sent: Span) -> Mention | None:
@@ -400,8 +296,6 @@ class Resolver:
             return True
         if self.title is None or mention.unnamed:
             return False
-        from agents.generation.kinds import title_words
-
         words = title_words(self.title)
         said = " ".join(t.text for t in words).lower().removeprefix("the ")
         return bool(said) and mention.text.lower().removeprefix("the ") == said
@@ -457,7 +351,8 @@ class Resolver:
 
         def other(t: Token | None) -> bool:  # 'A rope factory stood …' is no mention, yet meant
             return t is not None and t.pos_ in ("NOUN", "PROPN") and \
-                t.ent_type_ not in _NO_REFERENT and (_mention(t) is None or rival(_mention(t))) \
+                t.ent_type_ not in _NO_REFERENT and (
+                    mentions.of(t) is None or rival(mentions.of(t))) \
                 and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ == "NORP") == (number == "plur")
 
         later = range(max(since, 1), len(self.previous))
@@ -467,7 +362,7 @@ class Resolver:
         ents = [e.root for prev in self.previous[since:] for e in prev.ents
                 if e.label_ not in _NO_REFERENT and e.text.lower() not in topic.text.lower()]
         # 'In its report the commission said …': which one, unsure
-        return not any(rival(_mention(t)) for t in [*ents, *self._before(pronoun, sent)]) and \
+        return not any(rival(mentions.of(t)) for t in [*ents, *self._before(pronoun, sent)]) and \
             not any(other(t) for t in sent if t.i < pronoun.i and t.dep_ not in (
                 "compound", "flat"))
 
@@ -484,7 +379,7 @@ class Resolver:
         name = found.text.lower()
         # the same person named in full or in part is no rival ("Marin" of "Paul Marin de la
         # Malgue"); "Tugh Temür" is one to "El Temür"
-        rivals = {(m.text.lower().removesuffix("'s") if (m := _mention(t)) else t.lower_)
+        rivals = {(m.text.lower().removesuffix("'s") if (m := mentions.of(t)) else t.lower_)
                   for t in scope if _personish(t)}
         return any(r not in name and name not in r for r in rivals)
 
@@ -545,7 +440,7 @@ class Resolver:
             return False
         if (nearest.number == "plur" or nearest.animacy == "group") == (want[1] == "plur"):
             return False
-        return found not in [_mention(t) for t in self._before(pronoun, sent)]
+        return found not in [mentions.of(t) for t in self._before(pronoun, sent)]
 
     def _rival_object(self) -> bool:
         """The sentence before has a singular noun as its verb's object ('has the largest
@@ -564,7 +459,7 @@ class Resolver:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NO_REFERENT or \
                     tok.dep_ in ("compound", "flat"):
                 continue
-            found = _mention(tok)
+            found = mentions.of(tok)
             if found is not None and found.number == number and (
                     animacy == "any" or found.animacy == animacy):
                 return found
@@ -636,10 +531,10 @@ class Resolver:
                 if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                     if subj is not None and subj.pos_ != "PRON":
-                        found = _mention(subj)
+                        found = mentions.of(subj)
                         if found:
                             return found.text
-                found = _mention(tok)
+                found = mentions.of(tok)
                 if found and not found.cut and len(found.text.split()) >= 2 and \
                         not found.text.lower().startswith(tuple(DEMONSTRATIVE)):
                     return found.text
@@ -663,7 +558,7 @@ class Resolver:
                 if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                     if subj is not None and subj.pos_ != "PRON" and subj.lemma_ != tok.lemma_:
-                        found = _mention(subj)  # "Photosynthesis is the process …"
+                        found = mentions.of(subj)  # "Photosynthesis is the process …"
                         if found:
                             return found.text
                 if not any(c.dep_ in _MODIFIERS for c in tok.children):

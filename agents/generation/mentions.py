@@ -1,0 +1,123 @@
+"""Noun phrases as things a pronoun or a bare 'the N' may stand for.
+
+A ``Mention`` is a noun phrase read from the parse (``of``): its text, whether it names a
+person, a thing or a group, its number and head. ``definitions`` reads what a sentence says a
+name is ('The Velmar League is a trading federation'). Both the pronoun resolver
+(reference.py) and the naming of a bare 'the N' by its kind (kinds.py) read them; they live
+here, below both, so that kinds.py need not reach up into the resolver.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from agents.generation.spans import PERSON_NOUNS
+
+
+@dataclass
+class Mention:
+    text: str
+    animacy: str  # person | thing | group
+    number: str  # sing | plur
+    head: str  # head lemma
+    label: str = ""  # NER label when it is a name
+    # a bare 'the N' only the page says which one it is: a pronoun standing for it makes no
+    # card (Resolver._named_subject)
+    unnamed: bool = False
+    # the thing the document's title names ('the museum' on 'Victoria and Albert Museum',
+    # 'The Victoria and Albert Museum' itself): a later pronoun may stand for it (``_topic``)
+    titled: bool = False
+    # a singular noun read without its own article or count ('important rock' of 'One
+    # important rock'): no card shows it, on any page (``of``)
+    cut: bool = False
+
+
+def _abbreviation(tok: Token) -> bool:
+    """A short capitalised word cut by a full stop inside its sentence ('(Ps. 31:5)', 'cf. Gen.
+    2'): a citation's abbreviation, never someone a pronoun stands for, though the small model
+    may tag it PERSON (s23c: 'he' became 'Ps' on a page about Luther, every reviewer rejecting)."""
+    stop = tok.i + 1
+    return not tok.whitespace_ and stop < tok.sent.end - 1 and tok.doc[stop].text == "." and \
+        tok.text[:1].isupper() and len(tok) <= 4
+
+
+# the words before a noun that belong to its phrase ('the first railway', 'one important rock')
+_LEFT_MODIFIERS = frozenset(["det", "amod", "nummod", "compound", "nmod", "poss", "advmod"])
+
+
+def of(root: Token) -> Mention | None:
+    """The noun phrase ``root`` heads as something a pronoun may stand for: its text (a name
+    whole, with the words before it that belong to it), animacy, number, head and label; None
+    for a pronoun or a citation's abbreviation."""
+    if root.pos_ == "PRON" or _abbreviation(root):
+        return None
+    doc = root.doc
+    left = root.i
+    while left > root.sent.start and doc[left - 1].head.i in range(left, root.i + 1) and \
+            doc[left - 1].dep_ in ("det", "compound", "amod", "nmod", "flat", "nummod") and \
+            doc[left - 1].ent_type_ in ("", "ORDINAL", root.ent_type_) and not (
+                root.pos_ == "PROPN" and doc[left - 1].dep_ == "amod" and
+                doc[left - 1].text.islower()):
+        # "the Carthaginian general", never "49 BC Julius Caesar"; a lowercase word the parse
+        # hangs on a name is no part of it ('deeply affected Sanger' read as a phrase: 'she'
+        # became 'affected Sanger', s17 every reviewer 'echo')
+        left -= 1
+    # "Edward the Confessor": the name runs on after its head when the parse splits it
+    right = root.i + 1
+    ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
+    if ent is not None:
+        left, right = min(left, ent.start), max(right, ent.end)
+    np_tokens = doc[left:right]
+    text = np_tokens.text
+    first = np_tokens[0]
+    sentence_start = first.i == first.sent.start and first.pos_ != "PROPN" and (
+        first.ent_type_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
+    if sentence_start or first.pos_ == "DET":
+        text = text[:1].lower() + text[1:]  # capitalised only because it began a sentence
+    labels = {t.ent_type_ for t in np_tokens if t.ent_type_}
+    label = "PERSON" if "PERSON" in labels else (ent.label_ if ent is not None else "")
+    if label == "" and np_tokens.root.pos_ == "PROPN":
+        label = "NAME"
+    if text.lower().startswith(("a ", "an ")):
+        return None  # "a Norman": no one in particular
+    lemma = root.lemma_.lower()
+    if label in ("PERSON", "PER") or lemma in PERSON_NOUNS:
+        animacy = "person"
+    elif label == "NORP":
+        animacy = "group"
+    else:
+        animacy = "thing"
+    number = "plur" if root.tag_ in ("NNS", "NNPS") or label == "NORP" else "sing"
+    # 'One important rock …' read as 'important rock', 'The first commercially successful true
+    # engine' as 'successful true engine': the walk stopped short of the noun's own article or
+    # count, and a singular noun without them is no phrase a card can show ('Important rock is
+    # composed …', s24: every reviewer 'which rock?'); a pronoun standing for it makes no card
+    cut = root.tag_ == "NN" and any(c.i < left and c.dep_ in _LEFT_MODIFIERS
+                                    for c in root.children)
+    return Mention(text, animacy, number, lemma, label, cut=cut)
+
+
+def definitions(sent: Span) -> list[tuple[str, bool, frozenset[str], str]]:
+    """The nouns ``sent`` says a name is ('The Velmar League is a trading federation', 'the
+    Velmar League, a trading federation, …'): (lemma, plural, adjectives, the name)."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN":
+            continue
+        name = None
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not any(
+                c.dep_ == "neg" for c in tok.head.children):
+            name = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        elif tok.dep_ == "appos":
+            name = tok.head
+        if name is None or name.pos_ != "PROPN":
+            continue
+        mention = of(name)
+        if mention is not None and (mention.text[:1].isupper()
+                                    or mention.text.startswith("the ")):
+            out.append((tok.lemma_.lower(), tok.tag_ == "NNS",
+                        frozenset(c.lower_ for c in tok.children if c.dep_ == "amod"),
+                        mention.text))
+    return out
