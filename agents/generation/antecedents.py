@@ -79,8 +79,10 @@ def earlier_names(det: Token, earlier: Sequence[Span]) -> dict[str, str]:
                 # "World War II" is a war, not a world: a name whose head is itself an
                 # everyday noun is one of those, unless its first word is a classifier
                 # English puts before a name ("Lake Michigan") (9k: 'throughout the world'
-                # became 'throughout World War II' on a seen page; four cards, none kept)
-                if tok.lower_ not in _PRE_NAME and _everyday(tok.head.lower_):
+                # became 'throughout World War II' on a seen page; four cards, none kept).
+                # Everyday as ``bare`` reads it (spans.EVERYDAY_ZIPF): 'the harbour' is no
+                # short form of 'Harbour Monastery' ('monastery' 3.7) either
+                if tok.lower_ not in _PRE_NAME and zipf(tok.head.lower_) >= EVERYDAY_ZIPF:
                     continue
                 named = tok.head
             if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > prev.start):
@@ -112,10 +114,6 @@ def named(det: Token, sent: Span, previous: Sequence[Span]) -> str | None:
     if name is None or name.lower().removeprefix("the ") == det.head.lower_:
         return None
     return name
-
-
-def _everyday(word: str) -> bool:
-    return zipf(word) >= 4.0
 
 
 def name_of(tok: Token) -> str | None:
