@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from agents.generation import kinds
-from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS, Answer
+from agents.generation.spans import CLASS_WORDS, PEOPLE_NOUNS, Answer
 
 _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
                           "through",
@@ -115,23 +115,6 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
     return "what", False
 
 
-# nouns for groups whose members are people, and people nouns spans.PERSON_NOUNS lacks; the
-# blind reviews rejected every 'What' asked of them ("What fought for William of Orange?" →
-# "Huguenot regiments", "What settled at the Cape …?" → "Individual Huguenots")
-_PEOPLE_NOUNS = frozenset(str.split(
-    "regiment troop tribe clan crew mob militia garrison congregation family colonist settler "
-    "immigrant emigrant refugee inhabitant resident native descendant ancestor follower "
-    "supporter opponent critic scholar artisan craftsman weaver missionary nun aristocrat "
-    "aristocracy nobility clergy delegate delegation voter employee pupil disciple fan player "
-    "athlete pioneer volunteer nominee rebel insurgent prisoner pilgrim peer coach sculptor "
-    "editor publisher actor actress singer dancer architect novelist playwright journalist "
-    "teammate partner friend lover ally enemy invader conqueror nomad "
-    "chieftain warrior hunter tenant landowner lawyer cousin uncle aunt nephew niece grandson "
-    "granddaughter grandfather grandmother fiancé fiancée widow widower "
-    # roles of the firm and the studio (s26: "What introduced the concept of regeneration …?"
-    # → "Producers", every reviewer 'What' for people)
-    "producer director manager executive investor entrepreneur consumer customer buyer seller "
-    "shareholder stakeholder"))
 # the bodies a 'head of …' leads: kinds.py's organisation nouns and the bodies of a state
 # ('the head of the IT department', 'the head of state'); a 'head of the river' is a place
 _LED = kinds.BODIES | frozenset(str.split("department ministry government state household"))
@@ -156,7 +139,7 @@ def names_people(span: Span) -> bool:
     if root.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() in CLASS_WORDS:
         return False
     lemma = root.lemma_.lower()
-    if lemma in PERSON_NOUNS or lemma in _PEOPLE_NOUNS or _heads_a_body(root):
+    if lemma in PEOPLE_NOUNS or _heads_a_body(root):
         return True
     if root.pos_ == "NOUN" and len(lemma) >= 6 and lemma.endswith(("ist", "ian")) and \
             lemma not in _NOT_PEOPLE:
