@@ -404,10 +404,13 @@ def within(option: str, limit: float | None, floor: float | None = None) -> bool
                              and (floor is None or value > floor))
 
 
-# the answer is a total or a whole: 'a total cost of $_____', 'Of the _____ members, …'
+# the answer is a total or a whole: 'a total cost of $_____', 'Of the _____ members, …', or
+# the total a count or rank just before it is one of ('ranked 145 out of _____', '12 of _____':
+# the part, ordinal or not, is read by ``parts`` as the floor)
 _TOTAL_BEFORE = re.compile(r"(?:\btotal(?:\s+[a-z]+){0,4}?\s+(?:of\s+)?(?:was\s+|is\s+)?"
                            r"(?:about\s+|nearly\s+|some\s+)?(?:US)?[$€£]?\s?"
-                           r"|\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s+))$",
+                           r"|\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)"
+                           rf"|(?<![\d.,])(?P<part>{_NUM})(?:st|nd|rd|th)?\s+(?:out\s+)?of\s+)$",
                            re.IGNORECASE)
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUM})\b(?!\s*(?:%|per ?cent|bc|ad)\b)", re.IGNORECASE)
 
@@ -421,11 +424,16 @@ def parts(answer: Answer, sent: Span) -> float | None:
         return None
     value = _value(re.findall(_NUM, answer.text)[0])
     before = sent.doc[sent.start : answer.start].text
-    if value is None or not _TOTAL_BEFORE.search(before + " "):
+    total = _TOTAL_BEFORE.search(before + " ")
+    if value is None or total is None:
         return None
     rest = before + " " + sent.doc[answer.end : sent.end].text
     found = [v for v in (_value(m.group(1)) for m in _AMOUNT.finditer(rest))
              if v is not None and v < value and not YEAR.fullmatch(str(int(v)))]
+    # an ordinal ('139th out of _____') is no amount to _AMOUNT, yet bounds its total the same
+    rank = _value(total.group("part")) if total.group("part") else None
+    if rank is not None and rank < value:
+        found.append(rank)
     return max(found, default=None)
 
 

@@ -1,0 +1,33 @@
+"""s27: the total a rank or count is one of bounds that total's options from below. s26c's
+'ranked 145 out of _____ in the world' (186), once read as a count, was offered 93, a total
+below the rank it bounds; s20b's '139th out of _____' (176) was offered 88. A number, ordinal or
+not, just before 'out of' or 'of' the answer is a part of it (plausible.parts): every option
+of the total stays above it. On invented text through the engine (parsed.generate, the real
+pipeline and MiniLM)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+
+from tests.engine import generated
+
+
+@pytest.mark.parametrize(("text", "answer", "part"), [
+    ("Although Borvania is the largest economy in its region, it has a literacy rate of 0.612, "
+     "ranked 131 out of 174 in the world. The fishing sector employs 40% of the workforce.",
+     "174", 131),
+    ("In the 2011 survey of harbour cities, Velmora placed 117th out of 152 for air quality. "
+     "Its port handles most of the region's grain.", "152", 117),
+    ("Velmora ranks 61 of 88 in the index of coastal towns. Its harbour is small.", "88", 61),
+])
+def test_a_total_is_offered_no_number_under_its_part(nlp: Language, encoder: object, text: str,
+                                                    answer: str, part: int) -> None:
+    cards = [c for c in generated(nlp, text, encoder, kind="mcq") if c.answer == answer]
+    assert cards, f"no card asks the {answer}"
+    for card in cards:
+        values = [int(re.sub(r"\D", "", o)) for o in card.choices or [] if o != answer]
+        assert len(values) == 3, card.choices
+        assert all(v > part for v in values), card.choices
