@@ -31,3 +31,22 @@ def test_a_total_is_offered_no_number_under_its_part(nlp: Language, encoder: obj
         values = [int(re.sub(r"\D", "", o)) for o in card.choices or [] if o != answer]
         assert len(values) == 3, card.choices
         assert all(v > part for v in values), card.choices
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("Velmora ranks 61 of 88 in the index of coastal towns. Its harbour is small.", "88"),
+    ("The jury of the Orlen prize praised 145 out of 186 entries for their clarity. "
+     "The winner was announced in the spring.", "186"),
+    ("Of the 240 delegates to the Tarsen assembly, 180 voted for the new charter. "
+     "The charter took effect a year later.", "240"),
+])
+def test_a_bounded_total_is_offered_options_on_both_sides(nlp: Language, encoder: object,
+                                                         text: str, answer: str) -> None:
+    """A total bounded from below by its part was offered only multiples above it ('ranked
+    145 out of _____' (186): 372, 558, 279): the answer was the smallest option at sight."""
+    cards = [c for c in generated(nlp, text, encoder, kind="mcq") if c.answer == answer]
+    assert cards, f"no card asks the {answer}"
+    for card in cards:
+        values = [int(re.sub(r"\D", "", o)) for o in card.choices or [] if o != answer]
+        assert len(values) == 3, card.choices
+        assert min(values) < int(answer) < max(values), card.choices

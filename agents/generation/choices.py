@@ -467,8 +467,15 @@ def pick(
         floor = max((v for v in (floor, under) if v is not None), default=None)
     if (limit is not None or floor is not None) and not age:
         # a part below its whole, a total above its parts: the multiples leave that band, so
-        # smaller steps stand in ('$21,000' of a '$30,000' total had one option, and no card)
-        ranked += _smaller(answer.text, difficulty)
+        # smaller steps stand in ('$21,000' of a '$30,000' total had one option, and no card).
+        # They come before the multiples: these all lie on one side of the answer (x0.5 falls
+        # under a floor, x2 and x3 over a limit), so the options left were all larger than a
+        # total ('ranked 145 out of _____' (186): 372, 558, 279) and the answer was the
+        # smallest at sight; the steps lie on both sides. The page's own number stays first.
+        # (A false statement needs one value, not a spread: its order stands.)
+        steps = plausible.both_sides(_smaller(answer.text, difficulty), answer.text, limit, floor)
+        first = 1 if pooled and ranked[:1] == pooled[:1] else 0
+        ranked = ranked + steps if for_statement else ranked[:first] + steps + ranked[first:]
     end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None
     band = plausible.ago_band(answer.text, pool.oldest) if answer.kind in NUMERIC else None
     if band is not None:

@@ -437,6 +437,25 @@ def parts(answer: Answer, sent: Span) -> float | None:
     return max(found, default=None)
 
 
+def both_sides(steps: list[str], answer: str, limit: float | None,
+               floor: float | None) -> list[str]:
+    """The steps of a count its sentence bounds (``whole``, ``parts``), those inside the band
+    first, taken in turn from below and above the answer: the multiples a band leaves lie
+    on one side of it, and so may the first steps that fit ('ranked 145 out of _____' (186)
+    was offered 372, 558, 279; '81%' 69 %, 61 %, 49 %), and then the answer is the largest
+    or the smallest option at sight."""
+    found = re.search(_NUM, answer)
+    value = _value(found.group(0)) if found else None
+    if value is None:
+        return steps
+    fit = [o for o in steps if within(o, limit, floor) and bounded(o, answer)]
+    numbers = {o: _value(m.group(0)) for o in fit if (m := re.search(_NUM, o))}
+    below = [o for o in fit if (numbers.get(o) or value) < value]
+    above = [o for o in fit if (numbers.get(o) or value) > value]
+    turns = [o for pair in itertools.zip_longest(below, above) for o in pair if o is not None]
+    return turns + [o for o in steps if o not in turns]
+
+
 def near(option: str, answer: str, difficulty: str) -> bool:
     """A number taken from elsewhere on the page is said in the answer's form (digits for
     digits, words for words: 'two' among '76', '38', '43') and is of its magnitude (within
