@@ -50,3 +50,16 @@ def test_a_bounded_total_is_offered_options_on_both_sides(nlp: Language, encoder
         values = [int(re.sub(r"\D", "", o)) for o in card.choices or [] if o != answer]
         assert len(values) == 3, card.choices
         assert min(values) < int(answer) < max(values), card.choices
+
+
+def test_no_option_counts_one_of_a_plural_noun(nlp: Language, encoder: object) -> None:
+    """'one years later' for 'two years later' (s25), '1 weeks' for '2 weeks' (s26b): an
+    option that counts one of the plural noun the answer counts disagrees with it."""
+    text = ("The Marrow treaty was signed in Tolve, and two years later the border towns were "
+            "handed back. The towns kept their markets.")
+    cards = [c for c in generated(nlp, text, encoder, kind="mcq")
+             if c.answer == "two years later"]
+    assert cards, "no card asks 'two years later'"
+    for card in cards:
+        assert len(card.choices or []) == 4, card.choices
+        assert not any(re.match(r"one years\b", o) for o in card.choices or []), card.choices

@@ -526,6 +526,8 @@ def pick(
         if said_of_bound and claims.still_true(sent, answer.start, answer.text, option):
             continue  # 'below 60 °F' for 'below _____ °F' (30, s24c); the 17th century for
             # 'In the _____ many still considered 1 a prime' (19th, s23b): true as well
+        if answer.kind in NUMERIC and _one_of_many(option, answer, sent):
+            continue  # '1 weeks' for '2 weeks' (s26b), 'one years later' for 'two' (s25)
         if answer.kind in NUMERIC and not same_form(option, answer.text):
             continue  # 'only one' beside 'four', 'six' for 'five' (s7 review)
         if answer.kind in NUMERIC and not same_scale(option, answer.text):
@@ -631,6 +633,22 @@ def _smaller(number: str, difficulty: str) -> list[str]:
     """Smaller steps of the number (``_BANDED``): they stand in where a band the page sets
     (a whole, a deep time's scale, a bound) leaves out the multiples."""
     return _perturb(Term(number, "number", 0, len(number)), difficulty, factors=_BANDED)
+
+
+_ONE = re.compile(r"^\W*(?:1|one)\b(?![.,]\d)", re.IGNORECASE)
+
+
+def _one_of_many(option: str, answer: Answer, sent: Span) -> bool:
+    """The option counts one of a plural noun the answer counts, in the answer or just
+    after its blank ('2 weeks' → '1 weeks', '_____ fermions' → 'one fermions'): the noun
+    would disagree in number. (``_perturb`` drops a 1 from its own steps of '2 weeks'; the
+    number words and the page's numbers reach here too.)"""
+    if not _ONE.match(option) or _ONE.match(answer.text):
+        return False
+    count = next((t for t in answer.span(sent) if t.like_num), None)
+    if count is None or count.i + 1 >= sent.end:
+        return False
+    return sent.doc[count.i + 1].tag_ in ("NNS", "NNPS")
 
 
 def named_number(answer: Answer, sent: Span) -> bool:
