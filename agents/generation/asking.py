@@ -580,6 +580,8 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         # (a user who highlights "a storm" in "But a storm dispersed the fleet" wants its
         # question: answer-aware mode asks it)
         return None  # "An object remains at rest …": a generic subject is no fact to recall
+    if role == "subject" and not whole_list and count_noun is None and _bare_plural(span):
+        return None  # "Geologists use …": the kind that does it, as generic as 'a/an'
     if count_noun is None and whole_list:
         # (answer-aware mode) "Duke William II of Normandy" for the answer "William II": the
         # title before the name and the place it is of go with it
@@ -800,6 +802,23 @@ def _title_and_seat(root: Token, answer: Answer) -> set[int]:
 # determinism', 'the term Huguenot'): the question asks "Which concept …?" for the name
 _CLASS_LEADS = frozenset(str.split("concept term idea theory notion doctrine principle word "
                                    "phrase"))
+
+
+def _bare_plural(span: Span) -> bool:
+    """'Sociologists', 'the researchers', 'Factories' with a plural verb: a common noun's kind
+    (nothing but 'the/these/those' before it, no name) asked as the subject is an answer
+    anyone guesses from the verb phrase, or the page's title gives. Rated qa cards of every
+    seen review (s6..s26c, dev): 20 such answers rejected ('answer trivial', 'What for
+    people', 'given away by the title'), 6 kept. '-ics' fields ('Politics includes …') take a
+    singular verb and stay, as does a named group the tagger labels."""
+    root = span.root
+    if root.tag_ != "NNS" or root.pos_ != "NOUN" or root.ent_type_ or root.dep_ not in (
+            "nsubj", "nsubjpass") or any(t != root and (t.dep_ != "det" or t.lower_ not in (
+                "the", "these", "those")) for t in span):
+        return False
+    verb = root.head
+    return not any(t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has", "does")
+                   for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))))
 
 
 def _class_lead(span: Span) -> Token | None:
