@@ -319,6 +319,39 @@ def verb_shown(answer: Answer, sent: Span) -> bool:
                for t in sent if not answer.start <= t.i < answer.end)
 
 
+def _modified(words: Sequence[Token]) -> tuple[str, str] | None:
+    """(modifier, noun) of a two-word 'strong acid', or None."""
+    if len(words) != 2 or words[1].pos_ != "NOUN" or words[0].head.i != words[1].i \
+            or words[0].dep_ not in ("amod", "compound"):
+        return None
+    return words[0].lemma_.lower(), words[1].lemma_.lower()
+
+
+def sibling_shown(answer: Answer, sent: Span) -> bool:
+    """The phrase coordinated with the blank shares its modifier: 'small amounts of a _____ or
+    a strong base' (strong acid): the modifier is copied and the other noun of a pair is named
+    (s27b: rejected as trivial; all seen rated cards s6..s27b: 0 kept, 1 rejected; the same
+    head with another modifier, 'primary schools … secondary schools', is 50 kept / 34
+    rejected and stands)."""
+    doc = sent.doc
+    mine = _modified([t for t in answer.span(sent) if t.pos_ != "DET"])
+    if mine is None:
+        return False
+
+    def other(words: list[Token]) -> bool:
+        them = _modified([t for t in words if t.pos_ != "DET"])
+        return them is not None and them[0] == mine[0] and them[1] != mine[1]
+
+    after = [t for t in doc[answer.end:min(sent.end, answer.end + 4)]]
+    if after and after[0].pos_ == "CCONJ" and other(after[1:4 if after[1:2] and
+                                                       after[1].pos_ == "DET" else 3]):
+        return True
+    before = list(doc[max(sent.start, answer.start - 4):answer.start])
+    if before and before[-1].pos_ == "DET":
+        before = before[:-1]
+    return bool(before) and before[-1].pos_ == "CCONJ" and other(before[-3:-1])
+
+
 def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | None
                ) -> str | None:
     """Why the sentence gives ``answer`` away (a card blanking or asking it teaches nothing),
@@ -337,4 +370,6 @@ def gives_away(answer: Answer, sent: Span, vectors: Mapping[str, np.ndarray] | N
         return "the sentence's next or last time gives the answer"
     if verb_shown(answer, sent):
         return "the sentence's verb is the answer's noun"
+    if sibling_shown(answer, sent):
+        return "the coordinated phrase shares the answer's modifier"
     return None

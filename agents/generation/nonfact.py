@@ -22,6 +22,10 @@ Advice prose (a study-skills book) is full of them; read from the parse:
   prose ('The student decides …', 'One reader identifies as …', 'One of the students …').
 - ``pointer``: the sentence sends the reader elsewhere ('For details … see X', 'X is discussed in
   more detail in Y'): a cross-reference, not content (session 24).
+- ``vague``: the sentence ends on a bare amount of kinds or ways ('There is a wide variety of
+  hydrocarbons.', 'X has been applied to a variety of different types of problems.', 'X can be
+  thought of in two manners.') or its verb is the figure 'shed light on': it says only that
+  something exists, varies or bears on another, never what (session 27, below).
 
 No card of any type is made from such a sentence or clause (parsed.py). Measured on every
 seen rated card (``bench.card_references``, s6-s18b; kept / rejected cards removed, of
@@ -66,7 +70,7 @@ def no_fact(sent: Span) -> str | None:
     """The class of a sentence that states no fact, or None when it may state one."""
     for rule, test in (("hypothetical", _hypothetical), ("stance", _stance),
                        ("anecdote", _anecdote), ("same", _same), ("praise", _praise),
-                       ("pointer", _pointer)):
+                       ("pointer", _pointer), ("vague", _vague)):
         if test(sent):
             return rule
     return None
@@ -160,6 +164,42 @@ def _same(sent: Span) -> bool:
                 t.lower_ in _SECOND for t in root.children):
             return True
     return False
+
+
+# an amount of kinds or ways with nothing after it: which kinds, the page says elsewhere (or not)
+_AMOUNTS = frozenset(str.split("variety number range array multitude host diversity plethora"))
+_WAYS = frozenset(str.split("way manner sense"))
+_MANY = frozenset(str.split("two three four several many different various"))
+_KIND_WORDS = frozenset(str.split("different various types kinds sorts of"))
+
+
+def _vague(sent: Span) -> bool:
+    """Seen rated cards whose sentence this finds (every review to s27b): 0 kept, 18 rejected
+    (12 tf, 6 cloze; s6, s11b, s12b, s14, s17c, s25b, s27b). A named amount ('a variety of
+    fruits, such as …', or one the sentence names before it: 'software such as word processing
+    … to accomplish a variety of tasks', 3 kept s26b) stands."""
+    words = [t for t in sent if not t.is_punct]
+    if not words or sent[-1].text not in (".", "!"):
+        return False
+    if any(t.lower_ == "such" and t.head.lower_ == "as" for t in sent):
+        return False  # the examples are the content
+    if any(t.lemma_ == "shed" and any(c.dep_ == "dobj" and c.lemma_ == "light"
+                                      for c in t.children) for t in words):
+        return True  # 'The properties of X shed some light on the nature of Y.'
+    last = words[-1]
+    if last.pos_ != "NOUN" or any(c.dep_ not in ("amod", "det", "nummod", "compound")
+                                  for c in last.children):
+        return False
+    if last.lemma_ in _WAYS and last.dep_ == "pobj" and any(
+            c.lower_ in _MANY for c in last.children):
+        return True  # '… can be thought of in two manners.'
+    # walk back from the last noun over 'of', 'different', 'types of' to 'a variety'
+    i = len(words) - 2
+    while i >= 0 and words[i].lower_ in _KIND_WORDS | {"of"}:
+        i -= 1
+    return i >= 1 and words[i].lemma_ in _AMOUNTS and words[i + 1].lower_ == "of" \
+        and words[i - 1].lower_ in ("a", "an", "wide", "great", "large", "broad", "vast") \
+        and not any(t.pos_ in ("NUM",) for t in words[i:])
 
 
 def _praise(sent: Span) -> bool:
