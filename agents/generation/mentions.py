@@ -47,12 +47,24 @@ def _abbreviation(tok: Token) -> bool:
 _LEFT_MODIFIERS = frozenset(["det", "amod", "nummod", "compound", "nmod", "poss", "advmod"])
 
 
+def ranked(tok: Token) -> bool:
+    """'largest', 'most famous', 'second': a word that ranks its noun among others."""
+    return tok.tag_ == "JJS" or tok.ent_type_ == "ORDINAL" or (tok.tag_ == "JJ" and any(
+        c.dep_ == "advmod" and c.lower_ in ("most", "least") for c in tok.children))
+
+
 def of(root: Token) -> Mention | None:
     """The noun phrase ``root`` heads as something a pronoun may stand for: its text (a name
     whole, with the words before it that belong to it), animacy, number, head and label; None
     for a pronoun or a citation's abbreviation."""
     if root.pos_ == "PRON" or _abbreviation(root):
         return None
+    if root.pos_ == "ADJ" and ranked(root):
+        # 'The largest, the Theatre Royal, opened in 1837. It has hosted …': 'it' is the
+        # Theatre Royal, not 'the largest' (s27b: 'How long has the largest hosted …?');
+        # with no apposition the ranked set is the page's, no mention a card can show
+        named = next((c for c in root.children if c.dep_ == "appos"), None)
+        return None if named is None else of(named)
     doc = root.doc
     left = root.i
     while left > root.sent.start and doc[left - 1].head.i in range(left, root.i + 1) and \

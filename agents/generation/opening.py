@@ -13,7 +13,9 @@ strings:
 - a *relative time*: an adverbial "N years later/earlier" or "the next/following N" that
   counts from a time the card does not show;
 - a *distributive subject*: "each/every N" in the subject with nothing restricting N, where
-  an earlier sentence named the Ns.
+  an earlier sentence named the Ns;
+- an *elided head*: a superlative or ordinal subject with no noun ("The largest has hosted …",
+  "The second is used …"): the largest of what, the sentence before said.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
+
+from agents.generation import mentions
 
 _ORDINAL = frozenset(str.split(
     "second third fourth fifth sixth seventh eighth ninth tenth last final latter former"))
@@ -107,6 +111,28 @@ def _distributive_subject(sent: Span, earlier: Sequence[Span]) -> bool:
     return False
 
 
+_BACK_PRONOUNS = frozenset(str.split("them these those"))
+
+
+def _elided_head(sent: Span) -> bool:
+    """'The largest has hosted …', 'The oldest was built …', 'The most famous was painted …',
+    'The second is used …' (s27b: 'The largest' unresolved, every reviewer): the subject is a
+    superlative or ordinal with 'the' and no noun, so the set it ranks is the page's. 'The
+    largest of the three lakes', 'the tallest in the valley' say which; 'of them' does not."""
+    subject = _subject(sent)
+    if subject is None or not any(c.dep_ == "det" and c.lower_ == "the"
+                                  for c in subject.children):
+        return False
+    if not mentions.ranked(subject) and subject.lower_ not in _ORDINAL:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" and c.i < subject.i
+           for c in subject.head.children):
+        return False  # 'Of all the thinkers who …, the most important is Locke' says which
+    return not any(c.dep_ in _SAYS_WHICH and not (
+        c.lower_ == "of" and all(g.lower_ in _BACK_PRONOUNS for g in c.children))
+        for c in subject.children)
+
+
 def leans_back(sent: Span, earlier: Sequence[Span] = ()) -> str:
     """Why the sentence needs the ones before it (``earlier``), or '' when it stands alone."""
     if _opens_back(sent):
@@ -115,4 +141,6 @@ def leans_back(sent: Span, earlier: Sequence[Span] = ()) -> str:
         return "relative-time"
     if _distributive_subject(sent, earlier):
         return "each"
+    if _elided_head(sent):
+        return "elided-head"
     return ""

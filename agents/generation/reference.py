@@ -249,8 +249,25 @@ class Resolver:
                 k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children)
                 for t in c.subtree}
             before = [t for t in before if t.i not in inner]
+        bound = Resolver._own_subject(pronoun)
+        before = [t for t in before if t not in bound]
         before.sort(key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass"), -t.i))
         return before
+
+    @staticmethod
+    def _own_subject(pronoun: Token) -> list[Token]:
+        """'Temüjin rescued her', 'the court fined him': an object pronoun never stands for
+        its own verb's subject (that would be 'herself'); the card kept 'her' as if the
+        subject had said who (s27: 'her' unresolved, every reviewer). The subject (and its
+        appositions) of an object pronoun's verb; none for any other pronoun."""
+        if pronoun.dep_ not in ("dobj", "dative"):
+            return []
+        verb = pronoun.head
+        if verb.dep_ == "conj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # 'Kael found and rescued her': the shared subject
+        bound = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bound + [g for c in bound for g in c.children if g.dep_ == "appos"]
 
     def local(self, pronoun: Token, sent: Span) -> Token | None:
         """The word of this very sentence that the pronoun stands for, if it is one: the card
@@ -284,6 +301,10 @@ class Resolver:
             return None
         if found is None and not self.lenient:
             found = self._topic(pronoun, sent)
+        if found is not None and any(
+                (m := mentions.of(t)) is not None and m.text == found.text
+                for t in self._own_subject(pronoun)):
+            return None  # 'Tovin married her' after a sentence about Tovin: not Tovin
         if found is not None and PERSONAL[pronoun.lower_][0] == "person" and \
                 not self.lenient and self._rival_person(found, pronoun, sent):
             return None
