@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from agents.generation import opening
+from agents.generation import opening, standalone
 from tests.engine import generated
 from tests.engine import resolver_before_last as _last
 
@@ -71,3 +71,13 @@ def test_pronoun_after_a_ranked_subject_is_its_apposition(nlp: Language) -> None
     made = [c.question for c in generated(nlp, text)]
     assert not any("the largest has" in q.lower() or "the largest staged" in q.lower()
                    for q in made), made
+
+
+def test_when_asked_of_one_unnamed_event() -> None:
+    # s27: 'When did NASA hold a symposium?' (which one?); a phrase that says which stands
+    assert standalone.points_back("When did the Dravian Academy hold a conference?")
+    assert standalone.points_back("When did the harbour board pass an ordinance?")
+    assert not standalone.points_back(
+        "When did the Dravian Academy hold a conference on tidal mills?")
+    assert not standalone.points_back("When did the Dravian Academy hold its first conference?")
+    assert not standalone.points_back("When was the old pump used in a mine?")

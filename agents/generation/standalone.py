@@ -122,11 +122,23 @@ _POINTS_BACK = re.compile(
     r"remaining|other))\b", re.IGNORECASE)
 
 
+# 'When did NASA hold a symposium?': the date of one event of its kind the question does not
+# say, the verb's object a bare 'a/an N' (seen rated qa/mcq: 0 kept / 3 rejected, 'which
+# symposium?'; 'used in a mine', 'proclaim itself a caliphate' are no such object and stand)
+_WHEN_ONE_OF = re.compile(
+    r"^(?:When|In what year|What year) (?:did|does|do) .+ (\w+) an? [a-z]+\?$")
+
+
 def points_back(question: str) -> bool:
     """'What was another common Norman-Irish name?', 'Why could the Albanian forces not take
     part in the ensuing battle?': the question leans on a sentence the card does not show
     (DEV4, missing-context). A bare light noun as well: 'What is the amount stored as?'"""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     if _POINTS_BACK.search(question):
+        return True
+    when = _WHEN_ONE_OF.match(question)
+    if when and when.group(1).lower() not in STOP_WORDS:
         return True
     for match in re.finditer(r"\bthe (\w+)\b", question):
         after = question[match.end():].lstrip()
