@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from agents.generation.reference import CONCEDING, Resolver, unsure_antecedent
+from agents.generation.reference import CONCEDING, Resolver, condition, unsure_antecedent
 from agents.generation.rendering import Builder
 from agents.generation.spans import CLASS_WORDS, NUMERIC, PERSON_NOUNS, Answer, zipf
 from agents.generation.trimming import (
@@ -387,6 +387,10 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             # established in 1817 and continued trading …": 'trading' a NOUN conj)
             drop |= _subtree(c)
         if c.dep_ == "advcl" and not _subtree(c) & a_ids:
+            if condition(c):
+                # the clause's fact holds only under it: without it the question asks a
+                # falsehood ("Why are ionic compounds excellent conductors?", s27b)
+                return None
             drop |= _subtree(c)
         if c.dep_ in ("npadvmod", "appos", "dep") and c.i > verb.i and doc[c.left_edge.i - 1].text \
                 in (",", "—", "–", ";") and not _subtree(c) & a_ids:
@@ -1259,6 +1263,10 @@ def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: 
     return _finish(text, answer_text, "in-situ")
 
 
+# a year ('1850', '1990s'): a question whose answer is one carries none of its own
+_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b")
+
+
 def _finish(body: str, answer_text: str, role: str) -> Asked | None:
     body = body.strip(" ,;:")
     if not body:
@@ -1268,6 +1276,11 @@ def _finish(body: str, answer_text: str, role: str) -> Asked | None:
     low_a = re.sub(r"[^a-z0-9 ]", " ", answer_text.lower()).strip()
     if low_a and f" {low_a} " in low_q:
         return None  # the answer would stand in its own question
+    if _YEAR.search(answer_text) and _YEAR.search(question):
+        # a year beside the year asked is another clause's, its answer or the asked event's
+        # (gapping: "St Mary's became a cathedral in 1850 and St Nicholas' in 1882" asked
+        # "When did St Mary's become a cathedral in 1850?" → 1882, s27b)
+        return None
     # "IQ tests—": a dash or comma the span took from the sentence is no part of the answer
     return Asked(re.sub(r"\s+", " ", question), answer_text.strip(" —–,;:"), role)
 

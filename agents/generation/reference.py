@@ -743,6 +743,19 @@ CONCEDING = frozenset({"while", "whilst", "whereas", "although", "though"})
 # a clause under one of these supposes what it says, it does not assert it (parsed.py asks
 # nothing of it, clauses.py cuts no clause from a root the parser put under one)
 HYPOTHETICAL = frozenset({"if", "unless", "whether"})
+# a clause under one of these is the condition its main clause holds under ("Once dissolved,
+# ionic compounds are excellent conductors": solids are not): asking.py asks no question of the
+# main clause without it
+CONDITIONS = frozenset({"if", "unless", "once"})
+
+
+def condition(clause: Token) -> bool:
+    """``clause`` (an advcl) opens with a condition word: its head's fact holds only under it,
+    so a clause cut (clauses.py) or a question asked (asking.py) without it states a falsehood.
+    (The parser hangs 'once' as an advmod, 'if' as a mark.)"""
+    first = clause.doc[clause.left_edge.i]
+    return clause.dep_ == "advcl" and first.lower_ in CONDITIONS and \
+        first.dep_ in ("mark", "advmod") and first.head == clause
 
 
 def _conceded(tok: Token) -> bool:
