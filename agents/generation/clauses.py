@@ -39,7 +39,6 @@ from agents.generation.reference import (
     HYPOTHETICAL,
     PERSONAL,
     Resolver,
-    condition,
     unsure_antecedent,
 )
 from agents.generation.rendering import Builder
@@ -459,8 +458,6 @@ def clause_ids(sent: Span, trims: list[tuple[list[int], int]] | None = None
         ids -= _colon_tail(head)
         ids -= _front(head, subject, ids)
         ids -= {c.i for c in head.children if c.dep_ == "mark"}
-        if any(condition(c) and c.i not in ids for c in head.children):
-            continue  # "Once melted, X conducts": cut from its condition, the clause is false
         tidy = _tidy(ids - _bracketed(sent), sent, subject)
         if head.dep_ == "conj" and _shares_passive(head, head.head):
             continue  # (its words stay out of the clause before it all the same)
