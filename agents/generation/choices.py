@@ -332,7 +332,24 @@ def _shift_years(text: str, step: int) -> str:
     if plausible.leap_day(text) and step % 4:
         # 29 February moves by leap years: '29 February 1998' is no day (s21)
         step = 4 * round(step / 4) or (4 if step > 0 else -4)
-    return _YEARLIKE.sub(lambda m: str(int(m.group(0)) + step), text)
+    return _SHIFTED.sub(lambda m: _shifted(m, step), text)
+
+
+# a year, and the two-digit end a range abbreviates after it ('the 1993–94 season')
+_SHIFTED = re.compile(rf"{_YEARLIKE.pattern}(?:(\s*[–—-]\s*)(\d{{2}})(?!\d))?")
+
+
+def _shifted(found: re.Match[str], step: int) -> str:
+    """A year moved by ``step``; a range's abbreviated end moves with it, so the range keeps
+    its order and width ('1993–94' by -10 was '1983–94', by +4 '1997–94', s27: all three
+    reviewers: absurd; now '1983–84', '1997–98')."""
+    year = int(found.group(0)[: len(found.group(0)) - len(found.group(1) or "")
+                            - len(found.group(2) or "")])
+    if found.group(2) is None:
+        return str(year + step)
+    end = year // 100 * 100 + int(found.group(2))
+    end += 100 if end < year else 0
+    return f"{year + step}{found.group(1)}{(end + step) % 100:02d}"
 
 
 def _same_kind(answer: Answer, pool: Pool, plural: bool) -> list[str]:
@@ -463,8 +480,10 @@ def pick(
         # a value its sentence says another surpasses stays below it, and the mirror ('the
         # old record of _____' under a 61-yard one was offered 68 and 90 yards, s23b)
         over, under = claims.surpassed(sent, answer.start, answer.end)
-        limit = min((v for v in (limit, over) if v is not None), default=None)
-        floor = max((v for v in (floor, under) if v is not None), default=None)
+        # and an end of a rise or fall keeps its side of the other end (claims.moved)
+        high, low = claims.moved(sent, answer.start, answer.end)
+        limit = min((v for v in (limit, over, high) if v is not None), default=None)
+        floor = max((v for v in (floor, under, low) if v is not None), default=None)
     if (limit is not None or floor is not None) and not age:
         # a part below its whole, a total above its parts: the multiples leave that band, so
         # smaller steps stand in ('$21,000' of a '$30,000' total had one option, and no card).
