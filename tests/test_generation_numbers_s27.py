@@ -37,6 +37,8 @@ def test_an_end_of_a_fall_or_rise_keeps_its_side(nlp: Language) -> None:
     pay = ("The starting salary for a nurse is £21,300 a year, rising gradually to £34,900 for "
            "a senior nurse.")
     assert claims.moved(*_at(nlp, pay, "£34,900")) == (None, 21300.0)  # type: ignore[arg-type]
+    # and where it started, the last value of its currency before the verb
+    assert claims.moved(*_at(nlp, pay, "21,300")) == (34900.0, None)  # type: ignore[arg-type]
     # no change, no bound
     assert claims.moved(*_at(nlp, "The hall seats 410 people in 1980.", "410")) \
         == (None, None)  # type: ignore[arg-type]

@@ -446,10 +446,10 @@ def moved(sent: Span, start: int, end: int) -> tuple[float | None, float | None]
         prep = prep.head
     verb = prep.head
     lemma = verb.lemma_.lower()
+    sign = _sign(numbers[0])
     if prep.dep_ != "prep" or prep.lower_ not in ("from", "to") or verb.pos_ != "VERB" \
             or lemma not in _RISE | _FALL:
-        return None, None
-    sign = _sign(numbers[0])
+        return _started(sent, numbers[0], value, sign)
     other = "to" if prep.lower_ == "from" else "from"
     ends = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == other
             for t in c.subtree if t.like_num and _sign(t) == sign]
@@ -462,6 +462,27 @@ def moved(sent: Span, start: int, end: int) -> tuple[float | None, float | None]
     # the end is above the other when it is where a rise went or where a fall came from
     above = (prep.lower_ == "to") == (lemma in _RISE)
     return (None, found[0]) if above else (found[0], None)
+
+
+def _started(sent: Span, number: Token, value: float, sign: str | None
+             ) -> tuple[float | None, float | None]:
+    """The bound a later change with no 'from' sets the last value of its sign before it:
+    where it started ('is €_____ p.a., rising incrementally to €53,423' was offered 55,628,
+    s27)."""
+    if sign is None:
+        return None, None
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.i <= number.i or verb.pos_ != "VERB" or lemma not in _RISE | _FALL:
+            continue
+        preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+        between = [t for t in sent.doc[number.i + 1 : verb.i] if t.like_num and _sign(t) == sign]
+        ends = [v for t in (preps["to"].subtree if "to" in preps else ())
+                if t.like_num and _sign(t) == sign and (v := _value(t.text)) is not None]
+        if "from" in preps or between or len(ends) != 1 or ends[0] == value:
+            return None, None
+        return (ends[0], None) if lemma in _RISE else (None, ends[0])
+    return None, None
 
 
 def _sign(number: Token) -> str | None:
