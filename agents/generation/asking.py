@@ -23,7 +23,14 @@ from spacy.tokens import Span, Token
 
 from agents.generation.reference import CONCEDING, Resolver, condition, unsure_antecedent
 from agents.generation.rendering import Builder
-from agents.generation.spans import CLASS_WORDS, NUMERIC, PERSON_NOUNS, Answer, zipf
+from agents.generation.spans import (
+    CLASS_WORDS,
+    NATURAL_FORCES,
+    NUMERIC,
+    PERSON_NOUNS,
+    Answer,
+    zipf,
+)
 from agents.generation.trimming import (
     MAX_WORDS,
     _orphan_preposition,
@@ -31,7 +38,13 @@ from agents.generation.trimming import (
     _subtree,
     third_singular,
 )
-from agents.generation.wording import _TIME_NOUNS, adverbial, names_people, wh_phrase
+from agents.generation.wording import (
+    _TIME_NOUNS,
+    WEDDING,
+    adverbial,
+    names_people,
+    wh_phrase,
+)
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj",
                           "pcomp"})
@@ -488,12 +501,18 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         wh = "who"
     if wh == "what" and role == "adjunct" and prep is not None and prep.dep_ == "agent" and \
             target.pos_ == "PROPN" and target.ent_type_ in _AGENT_ENTS and \
-            target.lemma_.lower() not in _INSTRUMENTS:
+            target.lemma_.lower() not in _INSTRUMENTS and \
+            not any(t.lower_ in NATURAL_FORCES for t in answer.span(sent)):
         # "The opera was written by Giacomo Orefice", "… rebuilt by the Army Corps of
         # Engineers": the doer a passive names is asked "Who wrote …?" (SQuAD train FIT
         # articles, a proper-noun agent: who 26, which 17, what 5), not 'What was the opera
         # written by?', where the small model gave the name no person's type
         wh, absorbs = "by whom", True
+    if wh in ("what", "where") and role == "object" and target.dep_ == "dobj" and \
+            verb.lemma_.lower() in WEDDING and target.pos_ == "PROPN":
+        # "Temüjin married Börte of the Onggirat tribe": whom one marries is a person, though
+        # the small model typed the name none or a place (s27: "What did Temüjin marry …?")
+        wh = "who"
     if wh in ("what", "who", "whom") and role in ("adjunct", "nested", "object") and \
             prep is not None and prep.lower_ in _TO_PLACE and prep.head == verb and \
             verb.lemma_.lower() in _GOING and target.pos_ == "PROPN" and \

@@ -81,6 +81,11 @@ CLASS_WORDS = frozenset(str.split(
     "street square park forest peninsula continent planet galaxy moon star duchy county "
     "principality fief abbey monastery"
 ))
+# the class nouns of named forces of nature ('Tropical Storm Beryl', 'Hurricane Delia'): a
+# name they lead is no doer a passive's 'by' asks "By whom …?" of, whatever type the small
+# model gave it (s27b: "By whom was Jacksonville hit …?", every reviewer 'by whom for a storm')
+NATURAL_FORCES = frozenset(str.split(
+    "storm hurricane typhoon cyclone tornado earthquake volcano flood tsunami eruption"))
 LANGUAGES = frozenset(str.split(
     "english french latin german greek norse italian spanish arabic dutch portuguese russian "
     "chinese japanese hebrew gaelic welsh frankish danish swedish norwegian icelandic"
@@ -214,9 +219,26 @@ def counted(span: Span) -> bool:
     return number is not None and number.left_edge.i <= span.start
 
 
+def _quoted(span: Span) -> bool:
+    """The span stands between quotation marks ('contain "Amazonas" in their names')."""
+    doc = span.doc
+    return span.start > 0 and span.end < len(doc) and doc[span.start - 1].is_quote and \
+        doc[span.end].is_quote
+
+
 def kind_of(span: Span, label: str) -> str:
     """The answer's kind from its NER label, refined by shape and head noun."""
     text = span.text
+    if label in ("DATE", "CARDINAL") and re.fullmatch(r"\d+", text) and span.start > 0 and \
+            span.doc[span.start - 1].lower_ == "at":
+        # "estimated at 1060", "put at 1200": a bare number after 'at' is a value, never a
+        # year (a year is 'in 1060'); s27b asked "When has the number … been estimated …?"
+        return "number"
+    if label in ("PERSON", "PER", "NORP") and _quoted(span):
+        # 'contain "Amazonas" in their names': a name in quotation marks is the word itself, a
+        # string, not the person or people it could name (s27b: "Who do states … contain in
+        # their names?", every reviewer 'who for a name string')
+        return "thing"
     if label == "CARDINAL" and re.fullmatch(r"1?\d{3}", text):
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         whole = span.start > 1 and prev == "of" and (

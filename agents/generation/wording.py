@@ -125,9 +125,10 @@ _NOT_PEOPLE = frozenset(str.split(
 # verbs whose subject is a person or a group of people, never a thing or a document
 # ("Individual Huguenots settled at the Cape"); a plural subject of one of them is asked with
 # 'who'. Verbs of saying and judging are not here: "Studies question …", "Reports claim …"
-_AGENT_VERBS = frozenset(str.split(
-    "settle migrate emigrate immigrate vote marry worship pray colonize colonise flee "
-    "rebel"))
+# verbs whose object as well as subject is a person ('married Börte'): asking.py asks "Who …?"
+WEDDING = frozenset({"marry", "wed"})
+_AGENT_VERBS = WEDDING | frozenset(str.split(
+    "settle migrate emigrate immigrate vote worship pray colonize colonise flee rebel"))
 
 
 def names_people(span: Span) -> bool:
