@@ -11,8 +11,9 @@ from spacy.language import Language
 
 from agents.generation.candidates import Document
 from agents.generation.parsed import generate
-from agents.generation.spans import kind_of
+from agents.generation.spans import Answer, kind_of
 from agents.generation.text import usable_sentences
+from agents.generation.wording import wh_phrase
 
 
 def _asked(nlp: Language, text: str) -> list[tuple[str, str]]:
@@ -50,8 +51,10 @@ def test_a_number_estimated_at_is_no_year(nlp: Language) -> None:
     assert kind_of(doc[year.i : year.i + 1], "DATE") == "year"
 
 
-def test_a_quoted_name_is_a_string_not_a_person(nlp: Language) -> None:
+def test_a_quoted_name_is_asked_what_not_who(nlp: Language) -> None:
     doc = nlp('Rivers in three provinces carry "Delgado" in their names, and Delgado sailed.')
-    quoted, bare = [doc[t.i : t.i + 1] for t in doc if t.text == "Delgado"]
-    assert kind_of(quoted, "PERSON") == "thing"
-    assert kind_of(bare, "PERSON") == "person"
+    sent = doc[:]
+    quoted, bare = [Answer(t.i, t.i + 1, "person", "PERSON", "", t.text) for t in doc
+                    if t.text == "Delgado"]
+    assert wh_phrase(quoted, sent, None, "object")[0] == "what"
+    assert wh_phrase(bare, sent, None, "subject")[0] == "who"

@@ -219,7 +219,7 @@ def counted(span: Span) -> bool:
     return number is not None and number.left_edge.i <= span.start
 
 
-def _quoted(span: Span) -> bool:
+def quoted(span: Span) -> bool:
     """The span stands between quotation marks ('contain "Amazonas" in their names')."""
     doc = span.doc
     return span.start > 0 and span.end < len(doc) and doc[span.start - 1].is_quote and \
@@ -229,16 +229,11 @@ def _quoted(span: Span) -> bool:
 def kind_of(span: Span, label: str) -> str:
     """The answer's kind from its NER label, refined by shape and head noun."""
     text = span.text
-    if label in ("DATE", "CARDINAL") and re.fullmatch(r"\d+", text) and span.start > 0 and \
-            span.doc[span.start - 1].lower_ == "at":
+    if label in ("DATE", "CARDINAL") and re.fullmatch(r"\d+", text) and \
+            span.root.dep_ == "pobj" and span.root.head.lower_ == "at":
         # "estimated at 1060", "put at 1200": a bare number after 'at' is a value, never a
         # year (a year is 'in 1060'); s27b asked "When has the number … been estimated …?"
         return "number"
-    if label in ("PERSON", "PER", "NORP") and _quoted(span):
-        # 'contain "Amazonas" in their names': a name in quotation marks is the word itself, a
-        # string, not the person or people it could name (s27b: "Who do states … contain in
-        # their names?", every reviewer 'who for a name string')
-        return "thing"
     if label == "CARDINAL" and re.fullmatch(r"1?\d{3}", text):
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         whole = span.start > 1 and prev == "of" and (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from agents.generation import kinds
-from agents.generation.spans import CLASS_WORDS, PEOPLE_NOUNS, Answer
+from agents.generation.spans import CLASS_WORDS, PEOPLE_NOUNS, Answer, quoted
 
 _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
                           "through",
@@ -92,6 +92,11 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         return "where", True  # "Who did Emma stay in?": a name after 'in' is a place
     if kind in ("person", "group") and span.root.lemma_.lower() in CLASS_WORDS:
         return "what", False  # "the Duchy of Normandy" (tagged a person): a place, not who
+    if kind in ("person", "group") and quoted(span):
+        # 'contain "Amazonas" in their names': a name in quotation marks is the word itself, a
+        # string, not the person it could name (s27b: "Who do states … contain in their
+        # names?", every reviewer 'who for a name string'); its cloze keeps the person's kind
+        return "what", False
     if kind in ("person",):
         if p == "by" and role == "adjunct":
             return "by whom", True
