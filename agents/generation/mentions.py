@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from agents.generation import boundaries
 from agents.generation.spans import PERSON_NOUNS
 
 
@@ -67,14 +68,16 @@ def of(root: Token) -> Mention | None:
         return None if named is None else of(named)
     doc = root.doc
     left = root.i
-    while left > root.sent.start and doc[left - 1].head.i in range(left, root.i + 1) and \
-            doc[left - 1].dep_ in ("det", "compound", "amod", "nmod", "flat", "nummod") and \
+    while left > root.sent.start and (boundaries.glued(doc[left - 1], doc[left]) or (
+            doc[left - 1].head.i in range(left, root.i + 1) and
+            doc[left - 1].dep_ in ("det", "compound", "amod", "nmod", "flat", "nummod") and
             doc[left - 1].ent_type_ in ("", "ORDINAL", root.ent_type_) and not (
                 root.pos_ == "PROPN" and doc[left - 1].dep_ == "amod" and
-                doc[left - 1].text.islower()):
+                doc[left - 1].text.islower()))):
         # "the Carthaginian general", never "49 BC Julius Caesar"; a lowercase word the parse
         # hangs on a name is no part of it ('deeply affected Sanger' read as a phrase: 'she'
-        # became 'affected Sanger', s17 every reviewer 'echo')
+        # became 'affected Sanger', s17 every reviewer 'echo'); a hyphenated word is taken
+        # whole: 'these stations' is 'low-power stations', never 'power stations' (s27, cut)
         left -= 1
     # "Edward the Confessor": the name runs on after its head when the parse splits it
     right = root.i + 1
