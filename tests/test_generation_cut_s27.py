@@ -46,3 +46,16 @@ def test_a_mention_takes_its_hyphenated_modifier_whole(nlp) -> None:  # type: ig
     stations = next(t for t in doc if t.text == "stations")
     found = mentions.of(stations)
     assert found is not None and found.text == "low-power stations"
+
+
+def test_a_statement_cut_after_its_and_is_unfit() -> None:
+    from agents.generation.cards import Candidate
+    from agents.generation.defects import unfit
+
+    source = ("The host would greet the guests and then, after the meal ended, lead them to the "
+              "garden.")
+    cut = Candidate("tf", "True or false: The host would greet the guests and then.", "True",
+                    source)
+    whole = Candidate("tf", "True or false: The host would greet the guests.", "True", source)
+    assert unfit(cut) is not None
+    assert unfit(whole) is None

@@ -80,6 +80,9 @@ MAX_STATEMENT_WORDS = 23  # held-out reviewers kept 23 % of the statements of 24
 # a quotation cut short or emptied ('maps "contributed to empire by promoting ".', 'issued a
 # statement " "'): 0 of 8
 _CUT_QUOTE = re.compile(r'[A-Za-z,]\s+["”]\s*([.,;:?]|$)|["“]\s*["”]')
+# a sentence cut after its coordinator, the second half dropped ('… would introduce the
+# episode and then.', s27b; 'in the final decade of the 11th and?', DEV): 0 of 5 kept
+_CUT_COORDINATION = re.compile(r"\b(and|or|but|nor)(\s+then)?\s*[.?!]$", re.IGNORECASE)
 # a blank that takes a discourse word or a wh-clause's opening with it ('_____ flourished' →
 # 'however cultural and economic aspects'; 'divided by _____ are portrayed' → 'how developed
 # and developing nation'; 'approximately _____' → 'how many people'): 0 of 4
@@ -230,6 +233,8 @@ def unfit(cand: Candidate, language: str = "en",
     body = _body(cand.question)
     if _CUT_QUOTE.search(body):
         return "a quotation cut short"
+    if _CUT_COORDINATION.search(body):
+        return "a sentence cut after its 'and'"
     if _VOICE.search(body):
         return "the author speaking to the reader"
     opening = _WH_OPENING.match(body) if cand.type in ("qa", "mcq") else None
