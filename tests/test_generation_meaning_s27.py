@@ -7,19 +7,15 @@ carries a year beside the year it asks (gapping: "When did St Mary's become a ca
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 from spacy.language import Language
 
-from agents.generation.candidates import Document
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 
 def _questions(nlp: Language, text: str) -> list[tuple[str, str]]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [(c.question, c.answer) for c in generate(doc, nlp, "intermediate", None, None)
+    return [(c.question, c.answer) for c in generated(nlp, text)
             if c.type in ("qa", "mcq") and c.question.endswith("?")]
 
 

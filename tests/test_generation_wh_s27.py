@@ -5,22 +5,16 @@ marks is a string, not a person. All texts invented, real spaCy pipeline."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 
-from agents.generation.candidates import Document
-from agents.generation.parsed import generate
 from agents.generation.spans import Answer, kind_of
-from agents.generation.text import usable_sentences
 from agents.generation.wording import wh_phrase
+from tests.engine import generated
 
 
 def _asked(nlp: Language, text: str) -> list[tuple[str, str]]:
     """(question, answer) of every qa and mcq card."""
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [(c.question, c.answer) for c in generate(doc, nlp, "intermediate", None, None)
-            if c.type in ("qa", "mcq")]
+    return [(c.question, c.answer) for c in generated(nlp, text) if c.type in ("qa", "mcq")]
 
 
 def test_whom_one_marries_is_never_asked_what(nlp: Language) -> None:
