@@ -81,3 +81,22 @@ def test_when_asked_of_one_unnamed_event() -> None:
         "When did the Dravian Academy hold a conference on tidal mills?")
     assert not standalone.points_back("When did the Dravian Academy hold its first conference?")
     assert not standalone.points_back("When was the old pump used in a mine?")
+
+
+def test_plural_pointer_is_not_a_singular_name_apposed_to_it(nlp: Language) -> None:
+    # a parse that apposes 'the hatchlings' to 'Tarsella' does not make the hatchlings one
+    # Tarsella: a later 'the hatchlings … grow' stays as written (s27: 'Beroe gradually develop')
+    text = ("Hatchlings of every family resemble small adults. "
+            "In the family Tarsella the hatchlings, like the adults, lack spines and fins. "
+            "In most families the hatchlings slowly grow the shells of their parents.")
+    resolver, last = _last(nlp, text)
+    det = next(t for t in last if t.lower_ == "the")
+    assert "Tarsella" not in (resolver.anaphor(det, last) or "")
+    # a false tf may swap the subject on purpose; every other card says the hatchlings grow
+    made = [c.question for c in generated(nlp, text) if c.answer != "False"]
+    assert not any("Tarsella slowly" in q or "Tarsella grow" in q for q in made), made
+    # a singular noun a name is said to be still names it
+    resolver, last = _last(nlp, "The Velmar League is a trading federation of six towns. "
+                                "In 1820 the federation built a harbour.")
+    det = next(t for t in last if t.lower_ == "the")
+    assert resolver.anaphor(det, last) == "the Velmar League"

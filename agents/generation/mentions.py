@@ -130,6 +130,13 @@ def definitions(sent: Span) -> list[tuple[str, bool, frozenset[str], str]]:
         if name is None or name.pos_ != "PROPN":
             continue
         mention = of(name)
+        if mention is not None and tok.tag_ == "NNS" and mention.number == "sing" and not any(
+                c.dep_ == "conj" and c.pos_ == "PROPN" for c in name.children):
+            # 'In the genus Beroe the juveniles, …' (a parse's apposition): many juveniles are
+            # no one Beroe, so a later 'the juveniles … develop' is not 'Beroe develop' (s27:
+            # three cards, every reviewer 'juveniles of most species, not Beroe'); names
+            # joined by 'and' are several ('Ada and Tom, the founders')
+            continue
         if mention is not None and (mention.text[:1].isupper()
                                     or mention.text.startswith("the ")):
             out.append((tok.lemma_.lower(), tok.tag_ == "NNS",
