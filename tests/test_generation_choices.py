@@ -53,12 +53,14 @@ def test_a_name_used_as_a_modifier_is_no_option_of_a_person(nlp: Language) -> No
     Robert the Bruce and David (DEV)."""
     sents, found = _parsed(nlp, HISTORY)
     pool = choices.Pool.build(sents, found)
-    assert any(a.text == "Norman" and a.kind == "person" for ans in found for a in ans)
-    for sent, ans in zip(sents, found, strict=True):
-        for a in ans:
-            if a.kind == "person":
-                assert "Norman" not in choices.pick(a, sent, pool, "intermediate", None)
-    assert pool.slip("Norman", "person")
+    # since 1a356f8 a span whose edge sits inside a hyphenated word is no answer at all, so
+    # 'Norman' of 'Norman-derived' never reaches the pool (before, Pool.slip refused it there)
+    assert not any(a.text == "Norman" for ans in found for a in ans)
+    persons = [(sent, a) for sent, ans in zip(sents, found, strict=True) for a in ans
+               if a.kind == "person"]
+    assert persons
+    for sent, a in persons:
+        assert "Norman" not in choices.pick(a, sent, pool, "intermediate", None)
 
 
 def test_a_blank_asks_the_fact_when_no_question_does(nlp: Language) -> None:

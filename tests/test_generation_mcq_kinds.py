@@ -86,7 +86,6 @@ def test_the_page_says_what_a_name_is(nlp: Language) -> None:
     (YUAN_12, "Song", {"Kublai", "Emperor Bing", "Xiangyang"}),  # persons, a city: dynasty
     (YUAN_3, "Möngke Khan", {"Shangdu"}),  # a city among persons
     (TRUCKS, "Mazda Truck", {"Mitsubishi", "Dodge"}),  # makers among truck models
-    (TRUCKS, "Isuzu", {"Forte"}),  # a model among makers
 ])
 def test_no_option_of_another_kind(nlp: Language, text: str, answer: str,
                                    wrong: set[str]) -> None:
@@ -157,10 +156,13 @@ def test_a_name_glued_to_a_hyphen_gets_no_options(nlp: Language) -> None:
     Mitsubishi | Forte | Isuzu]: a garbled stem, and the slot ('-built') says the kind."""
     sents, found = _parsed(nlp, TRUCKS)
     pool = choices.Pool.build(sents, found)
-    glued = [x for x in _every(sents, found, "Isuzu") if "Isuzu-built" in x[0].text]
-    assert glued
-    for sent, answer in glued:
-        assert choices.pick(answer, sent, pool, "intermediate", None) == []
+    # since 1a356f8 the name glued to '-built' is no answer at all (boundaries.split_word: an
+    # edge inside a hyphenated word), so no stem '_____-built' is made; the maker named in
+    # the list of the last sentence is still asked, with no truck model among its options
+    assert not [x for x in _every(sents, found, "Isuzu") if "Isuzu-built" in x[0].text]
+    listed = [x for x in _every(sents, found, "Isuzu") if "Mitsubishi and Isuzu" in x[0].text]
+    for sent, answer in listed:
+        assert "Forte" not in choices.pick(answer, sent, pool, "intermediate", None)
 
 
 MODERN_STATES = {"Taiwan", "North Korea", "South Korea"}
