@@ -59,3 +59,27 @@ def test_a_statement_cut_after_its_and_is_unfit() -> None:
     whole = Candidate("tf", "True or false: The host would greet the guests.", "True", source)
     assert unfit(cut) is not None
     assert unfit(whole) is None
+
+
+def _answer_texts(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    from agents.generation import spans
+
+    sent = next(iter(nlp(text).sents))
+    return [a.span(sent).text for a in spans.answers(sent)]
+
+
+def test_a_blank_never_opens_on_much(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 'Much unregistered property' (s26), 'a much higher efficiency' (s18b): the quantifier or
+    # the degree word is no part of the term
+    got = _answer_texts(nlp, "Much untreated timber is stored in open sheds beside the river.")
+    assert not any(t.lower().startswith("much") for t in got)
+    got = _answer_texts(nlp, "The new valve gives the engine a much smoother idle at low speed.")
+    assert not any(t.lower().startswith("much") for t in got)
+
+
+def test_a_naming_participle_stays_outside_the_blank(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 'protein complexes … called phycobilisomes' (s26b): the blank is the name, 'called' stays
+    got = _answer_texts(nlp, "Ferritins usually assemble into fairly large iron cages about 12 "
+                             "nanometers across called ferrosomes.")
+    assert "called ferrosomes" not in got
+    assert "ferrosomes" in got
