@@ -427,7 +427,6 @@ def surpassed(sent: Span, start: int, end: int) -> tuple[float | None, float | N
 # statement, s27: all three reviewers called both absurd)
 _RISE = frozenset(str.split("rise increase grow climb soar jump double triple expand"))
 _FALL = frozenset(str.split("fall decline decrease drop shrink sink dip plunge halve"))
-_CURRENCY = frozenset("$€£¥")
 
 
 def moved(sent: Span, start: int, end: int) -> tuple[float | None, float | None]:
@@ -489,7 +488,7 @@ def _sign(number: Token) -> str | None:
     """What a number is of, by its currency before it or its unit after it ('€27,814' → '€',
     '75.8%' → '%', '410 mm' → 'mm'); None for a bare number."""
     doc = number.doc
-    if number.i > 0 and doc[number.i - 1].text in _CURRENCY:
+    if number.i > 0 and doc[number.i - 1].is_currency:  # spaCy's own currency symbols
         return doc[number.i - 1].text
     return _unit(number)
 
