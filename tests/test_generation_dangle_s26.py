@@ -6,21 +6,15 @@ gate, and so does an object question without do-support ("What Sociologist … p
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from spacy.language import Language
 
-from agents.generation.candidates import Document
 from agents.generation.grammar import problems
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 
 def _questions(nlp: Language, text: str) -> list[str]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return [c.question for c in generate(doc, nlp, "intermediate", None, None)
-            if c.type in ("qa", "mcq")]
+    return [c.question for c in generated(nlp, text) if c.type in ("qa", "mcq")]
 
 
 @pytest.mark.parametrize(("text", "dangling"), [
