@@ -388,6 +388,15 @@ def still_true(sent: Span, start: int, original: str, swapped: str) -> bool:
     return bound(_ROUGH) and abs(new - old) <= 0.25 * old
 
 
+def _the_number(sent: Span, start: int, end: int) -> tuple[Token | None, float | None]:
+    """The one number among tokens ``start:end`` of ``sent`` and its value; (None, None) when
+    they hold none or several ('1993–94' is no single value)."""
+    numbers = [t for t in sent.doc[start:end] if t.like_num]
+    if len(numbers) != 1:
+        return None, None
+    return numbers[0], _value(numbers[0].text)
+
+
 def surpassed(sent: Span, start: int, end: int) -> tuple[float | None, float | None]:
     """The bound another value of its sentence sets the number at tokens ``start:end``, when
     the sentence says the one surpasses the other ('a 61-yard return …, surpassing the old
@@ -396,14 +405,12 @@ def surpassed(sent: Span, start: int, end: int) -> tuple[float | None, float | N
     'surpassing'); the other value is one of the same unit outside the verb's object. Returns
     (limit, floor): the number as the object stays below the other, as the surpassing one
     above it; (None, None) when the sentence states no such pair."""
-    doc = sent.doc
-    numbers = [t for t in doc[start:end] if t.like_num]
-    value = _value(numbers[0].text) if len(numbers) == 1 else None
-    unit = _unit(numbers[0]) if value is not None else None
-    if value is None or unit is None:
+    number, value = _the_number(sent, start, end)
+    unit = _unit(number) if number is not None else None
+    if number is None or value is None or unit is None:
         return None, None
     # up from the number through its nouns and prepositions to the verb it hangs on
-    below, verb = numbers[0], numbers[0].head
+    below, verb = number, number.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         below, verb = verb, verb.head
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -435,20 +442,18 @@ def moved(sent: Span, start: int, end: int) -> tuple[float | None, float | None]
     'rising to _' after '€27,814': above 27,814, the value of its sign said before the verb
     when no 'from' is). Returns (limit, floor) as ``surpassed`` does; (None, None) when the
     number is no end of a stated change."""
-    doc = sent.doc
-    numbers = [t for t in doc[start:end] if t.like_num]
-    value = _value(numbers[0].text) if len(numbers) == 1 else None
-    if value is None:
+    number, value = _the_number(sent, start, end)
+    if number is None or value is None:
         return None, None
-    prep = numbers[0]
+    prep = number
     while prep.dep_ != "prep" and prep.head.i != prep.i and prep.pos_ not in ("VERB", "AUX"):
         prep = prep.head
     verb = prep.head
     lemma = verb.lemma_.lower()
-    sign = _sign(numbers[0])
+    sign = _sign(number)
     if prep.dep_ != "prep" or prep.lower_ not in ("from", "to") or verb.pos_ != "VERB" \
             or lemma not in _RISE | _FALL:
-        return _started(sent, numbers[0], value, sign)
+        return _started(sent, number, value, sign)
     other = "to" if prep.lower_ == "from" else "from"
     ends = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == other
             for t in c.subtree if t.like_num and _sign(t) == sign]
