@@ -342,7 +342,7 @@ def sibling_shown(answer: Answer, sent: Span) -> bool:
         them = _modified([t for t in words if t.pos_ != "DET"])
         return them is not None and them[0] == mine[0] and them[1] != mine[1]
 
-    after = [t for t in doc[answer.end:min(sent.end, answer.end + 4)]]
+    after = list(doc[answer.end:min(sent.end, answer.end + 4)])
     if after and after[0].pos_ == "CCONJ" and other(after[1:4 if after[1:2] and
                                                        after[1].pos_ == "DET" else 3]):
         return True

@@ -195,7 +195,7 @@ def _vague(sent: Span) -> bool:
         return True  # '… can be thought of in two manners.'
     # walk back from the last noun over 'of', 'different', 'types of' to 'a variety'
     i = len(words) - 2
-    while i >= 0 and words[i].lower_ in _KIND_WORDS | {"of"}:
+    while i >= 0 and words[i].lower_ in _KIND_WORDS:
         i -= 1
     return i >= 1 and words[i].lemma_ in _AMOUNTS and words[i + 1].lower_ == "of" \
         and words[i - 1].lower_ in ("a", "an", "wide", "great", "large", "broad", "vast") \
