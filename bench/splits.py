@@ -90,6 +90,10 @@ out: look only at its final numbers):
   Chemistry 2e, CC BY 4.0 at its last commit before the repository's licence became CC
   BY-NC-SA; the bundle's Chemistry 2e collection only): 10 test pages added in session 27 for
   its final reviews (``book="chem2"``), built the same way.
+- A twenty-fifth book, held out whole (``bench/data/openstax_finance_pages.json``, OpenStax
+  Principles of Finance, CC BY 4.0 at its last commit before the repository's licence became CC
+  BY-NC-SA): 10 test pages added in session 28 for its final reviews (``book="finance"``), built
+  the same way.
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -135,7 +139,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "writing": TEXTBOOK.with_name("openstax_writing_pages.json"),
          "econ": TEXTBOOK.with_name("openstax_econ_pages.json"),
          "busi": TEXTBOOK.with_name("openstax_busi_pages.json"),
-         "chem2": TEXTBOOK.with_name("openstax_chem2_pages.json")}
+         "chem2": TEXTBOOK.with_name("openstax_chem2_pages.json"),
+         "finance": TEXTBOOK.with_name("openstax_finance_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUAD_HELDOUT2 = TEXTBOOK.with_name("squad_heldout2.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT, "heldout2": SQUAD_HELDOUT2}
@@ -254,13 +259,14 @@ def seen() -> list[tuple[Passage, int]]:
     Happiness, College Success, Introduction to Intellectual Property and Introduction to
     Python Programming, University Physics, Introduction to Philosophy, Business Ethics,
     Principles of Marketing, Entrepreneurship, Writing Guide with Handbook, Principles of
-    Economics 3e and Introduction to Business 2e pages read since (Chemistry 2e, added in
-    session 27, is listed before any review of it, so a held-out key shared with it is refused
-    and its review's passages resolve once the review is seen)."""
+    Economics 3e, Introduction to Business 2e and Chemistry 2e pages read since (Principles of
+    Finance, added in session 28, is listed before any review of it, so a held-out key shared
+    with it is refused and its review's passages resolve once the review is seen)."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
                             "success", "ip", "python", "uphys", "philo", "ethics",
-                            "marketing", "entrep", "writing", "econ", "busi", "chem2")
+                            "marketing", "entrep", "writing", "econ", "busi", "chem2",
+                            "finance")
              for p in textbook("test", book=book)]
     held: dict[str, Passage] = {}
     for p in squad("test", SQUAD_HELDOUT) + squad("test", SQUAD_HELDOUT2) + pages:
