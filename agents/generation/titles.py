@@ -80,9 +80,10 @@ def head_names(title: Span) -> set[str]:
     """The lowercase words that name a title's thing: its head word and the words it takes
     before it ('Nikola Tesla' → nikola, tesla; 'Chloroplast structure' → chloroplast,
     structure), and the proper name of a proper head's 'of' ('University of Chicago' →
-    also chicago), and what a colon, comma or bracket adds after the head ('Jacksonville,
-    Florida' → also florida; 'Mercury (planet)' → mercury, planet). Not the rest: 'Privacy in
-    the Workplace' is about privacy."""
+    also chicago) or what a common head's 'of' names ('Mathematics of Waves' → also waves;
+    'Structure and Properties of the Nonmetals' → also nonmetals), and what a colon, comma
+    or bracket adds after the head ('Jacksonville, Florida' → also florida; 'Mercury
+    (planet)' → mercury, planet). Not the rest: 'Privacy in the Workplace' is about privacy."""
     if not any(t.is_alpha for t in title):
         return set()
     root = title.root
@@ -91,6 +92,16 @@ def head_names(title: Span) -> set[str]:
     if root.pos_ == "PROPN":
         named += [o for p in root.rights if p.lower_ == "of" for o in p.children
                   if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    else:
+        # a common head names an aspect of the thing its 'of' names, and so does each head
+        # it is joined to ('Structure and General Properties of the Nonmetals' is about the
+        # nonmetals, 'Mathematics of Waves' about waves): s27's three reviewers, shown the
+        # title, rejected four 'The _____ have higher electronegativities …' → nonmetals
+        # cards as the title's answer. Every seen rated non-tf card it flags: 0 kept, 4
+        # rejected. 'in', 'for' … name a setting, not the thing ('Privacy in the Workplace')
+        things = [o for h in (root, *root.conjuncts) for p in h.rights if p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        named += [p for o in things for p in (o, *o.lefts) if p is o or p.dep_ in _NAME_PARTS]
     # what follows a label's colon is the title's subject ('Podcast Trailblazer: Alice Wong'
     # is about Alice Wong), as is a person it names: their surname or given name alone says so.
     # So is the qualifier after a comma or in brackets, which says where or which one the
