@@ -42,3 +42,16 @@ def test_the_engine_serves_no_unmarked_card_on_the_of_thing(nlp: Language) -> No
                 and not c.titled]
     assert any(c.answer == "noble gases" for c in made)
     assert not any(c.titled for c in made if c.answer in ("Fluorine", "1774"))
+
+
+def test_a_count_whose_list_follows_a_dash_is_not_swapped(nlp: Language) -> None:
+    # s27: 'matter consisted of … the five “elements”—fire, earth, air, and water' gave itself
+    # away to all three reviewers; the dash sits inside one token with the closing quote
+    text = ("Early chemists held that every metal was a mixture of the three “principles”—salt, "
+            "sulfur, and mercury.")
+    false = [c for c in generated(nlp, text, kind="tf") if c.answer == "False"]
+    assert not [c for c in false if "principles" in c.question], false
+    # a dash with no list after it leaves the count to swap
+    made = generated(nlp, "The river was dammed in three places—a record for the valley.",
+                     kind="tf")
+    assert any(c.answer == "False" and "places" in c.question for c in made)

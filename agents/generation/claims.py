@@ -225,14 +225,24 @@ def unanchored_other(sent: Span) -> bool:
     return False
 
 
+# what opens a list the parser hangs on the verb: a colon, or an em dash ('the four
+# “elements”—fire, earth, air, and water', s27: 'five “elements”' was rejected by all three
+# reviewers as giving itself away; every seen rated false tf with a count before a dash:
+# 0 kept, 1 rejected). Read from the text: the tokenizer leaves a dash between a quote and a
+# word inside one token ('principles”—salt')
+_LIST_OPENER = re.compile(r"[:—]")
+
+
 def listed_after_colon(count: int, answer_end: int, sent: Span) -> bool:
     """'Three kinds of muscle tissue exist: skeletal, cardiac and smooth': the sentence lists
-    as many items after a colon as the count says (the parser hangs such a list on the verb,
-    where giveaway.listed does not look), so a swapped count contradicts the sentence itself."""
-    colon = next((t.i for t in sent if t.text == ":" and t.i >= answer_end), None)
-    if colon is None:
+    as many items after a colon or an em dash as the count says (the parser hangs such a list
+    on the verb, where giveaway.listed does not look), so a swapped count contradicts the
+    sentence itself."""
+    after = sent.doc[answer_end : sent.end].text if answer_end < sent.end else ""
+    opener = _LIST_OPENER.search(after)
+    if opener is None:
         return False
-    rest = sent.doc[colon + 1 : sent.end].text.rstrip(" .")
+    rest = after[opener.end():].rstrip(" .")
     items = [x for x in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", rest) if x.strip()]
     return len(items) == count
 
