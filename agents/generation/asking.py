@@ -492,9 +492,11 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     if measure is not None and prep is not None:
         wh, absorbs = f"{prep.lower_} what {measure.lower_}", True
     if wh == "what" and role == "subject" and verb.lemma_ in _SAYING and \
-            _a_name(answer.span(sent).root):
+            subj.dep_ == "nsubj" and _a_name(answer.span(sent).root):
         # "Miyamoto thought that …", "GameTrailers called it …": a name that says, thinks or
-        # judges is asked with "who", a person's or a company's
+        # judges is asked with "who", a person's or a company's; the subject of a passive
+        # ('UChicago is often considered the birthplace of …') is what is judged, not the judge
+        # (s23: "Who is often considered the birthplace …?", every reviewer 'Who' for a place)
         wh = "who"
     if wh == "what" and role == "subject" and verb.lemma_ in _KNOWING and any(
             c.dep_ == "ccomp" for c in verb.children) and _a_name(answer.span(sent).root):

@@ -50,7 +50,7 @@ PERSON_NOUNS = frozenset(str.split(
     "adventurer abbot archbishop baron earl count crusader male female heir successor rival "
     "officer official clerk speaker judge member deputy secretary chancellor mayor ambassador "
     "commander captain psychologist psychiatrist researcher therapist clinician historian "
-    "politician patient victim owner"
+    "politician patient victim owner theologian"
 ))
 # every noun that names people, one or a group: PERSON_NOUNS, the nouns for groups whose members
 # are people, and people nouns PERSON_NOUNS lacks (kept out of it because its readers make a
@@ -280,6 +280,13 @@ def kind_of(span: Span, label: str) -> str:
     if root.pos_ == "NUM" or root.like_num or counted(span):
         return "number"
     if root.lemma_.lower() in PERSON_NOUNS:
+        return "person"
+    if root.pos_ == "PROPN" and any(
+            c.dep_ in ("compound", "amod") and c.i < root.i and c.lemma_.lower() in PERSON_NOUNS
+            for c in root.children):
+        # a role noun before a name: 'The theologian Johann Eck', 'naval officer Jean Ribault';
+        # "What was determined to expose Luther's doctrine …?" was rejected (s25b, s10b). Not
+        # the model's PERSON type on the name alone: 'spinoff Family Matters' is typed one
         return "person"
     if root.pos_ == "PROPN":
         return "name"

@@ -22,6 +22,8 @@ _MOTION = frozenset(str.split(
     "go move travel retreat sail return flee migrate come march fly run emigrate immigrate "
     "send bring carry take lead drive ship transport deport exile withdraw relocate spread "
     "expand escape head journey advance arrive walk ride swim climb fall extend"))
+# verbs that give a thing its name, whose object predicate is the name itself
+_NAMING = frozenset(str.split("title call name dub nickname term rename"))
 # nouns that name a stretch of time a date answer may be ('the 1906 season')
 _TIME_NOUNS = frozenset(str.split(
     "season year month week day decade century era period age reign term semester session"))
@@ -97,6 +99,10 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         # string, not the person it could name (s27b: "Who do states … contain in their
         # names?", every reviewer 'who for a name string'); its cloze keeps the person's kind
         return "what", False
+    if kind == "person" and span.root.dep_ == "oprd" and span.root.head.lemma_.lower() in _NAMING:
+        # 'the positions were titled Commander': the name given, a word, not the person who
+        # holds it (s25b: "Who were the Block II crew positions titled?", rejected)
+        return "what", False
     if kind in ("person",):
         if p == "by" and role == "adjunct":
             return "by whom", True
@@ -150,8 +156,12 @@ def names_people(span: Span) -> bool:
     if root.pos_ == "NOUN" and len(lemma) >= 6 and lemma.endswith(("ist", "ian")) and \
             lemma not in _NOT_PEOPLE:
         return True
-    if root.tag_ == "NNPS" and not root.ent_type_ and root.i > span.doc[root.i].sent.start:
-        return True  # 'Individual Huguenots' (not a plural that opens its sentence)
+    if root.tag_ == "NNPS" and not root.ent_type_ and root.i > span.doc[root.i].sent.start and \
+            root.lower_.removesuffix("s") not in CLASS_WORDS | kinds.BODIES:
+        # 'Individual Huguenots' (not a plural that opens its sentence), and not a capitalised
+        # noun of things or bodies ('Private Schools became insolvent': s23b, "Who became
+        # insolvent …?", every reviewer 'Who' for schools)
+        return True
     verb = root.head
     if verb.lemma_.lower() == "settle" and any(c.dep_ == "dobj" for c in verb.children):
         return False  # 'settled the matter': not the settling of people
