@@ -46,6 +46,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from agents.generation.antecedents import QUANTIFIERS
+
 _POSSIBLE = frozenset(["could", "might"])
 _STANCE = frozenset(str.split(
     "honestly frankly obviously luckily fortunately thankfully hopefully admittedly personally "
@@ -167,7 +169,8 @@ def _same(sent: Span) -> bool:
 
 
 # an amount of kinds or ways with nothing after it: which kinds, the page says elsewhere (or not)
-_AMOUNTS = frozenset(str.split("variety number range array multitude host diversity plethora"))
+_AMOUNTS = frozenset(str.split(
+    "variety number range array multitude multiplicity host diversity plethora"))
 _WAYS = frozenset(str.split("way manner sense"))
 _MANY = frozenset(str.split("two three four several many different various"))
 _KIND_WORDS = frozenset(str.split("different various types kinds sorts of"))
@@ -200,6 +203,32 @@ def _vague(sent: Span) -> bool:
     return i >= 1 and words[i].lemma_ in _AMOUNTS and words[i + 1].lower_ == "of" \
         and words[i - 1].lower_ in ("a", "an", "wide", "great", "large", "broad", "vast") \
         and not any(t.pos_ in ("NUM",) for t in words[i:])
+
+
+def vague_existence(sent: Span) -> bool:
+    """'There are many risks facing an entrepreneur …', 'There is a multiplicity of other ways
+    to …', 'There are a variety of bodies designed to …': the main clause says only that an
+    unnamed amount of something exists, and the sentence names nothing (no name, number or
+    entity), so as a true/false statement it is a truism a student cannot get wrong, and its
+    falsification ('There are not many …') one nobody would believe. Seen rated tf cards
+    (s6-s27c) whose sentence this finds and no other rule refuses: 0 kept, 8 rejected ('vague',
+    'platitude', 'nothing to learn'; s13b, s22b, s22c, s23b, s24, s25b, s27c); with a name or
+    number in the sentence it stands ('There were two kinds of X.25 networks', 'In … the Yuan
+    dynasty there were many famous painters': 4 kept, 3 rejected). Other card types from the
+    sentence are left alone (parsed._statements only)."""
+    root = sent.root
+    if root.lemma_ != "be" or any(t.pos_ in ("PROPN", "NUM") for t in sent) or sent.ents:
+        return False
+    there = next((c for c in root.children if c.dep_ == "expl" and c.lower_ == "there"), None)
+    if there is None:
+        return False
+    for pivot in root.children:
+        if pivot.dep_ not in ("attr", "nsubj") or pivot.i < there.i:
+            continue
+        if pivot.lemma_ in _AMOUNTS or any(c.dep_ in ("amod", "det") and c.lower_ in QUANTIFIERS
+                                           for c in pivot.children):
+            return True
+    return False
 
 
 def _praise(sent: Span) -> bool:

@@ -575,6 +575,8 @@ def _statements(
                              or claims.quoted_in_part(sent)):
         return []  # 'Alternatively, …', 'An elected assembly would be set up …', '"In their
         # view, …' (claims.py)
+    if language == "en" and nonfact.vague_existence(sent):
+        return []  # 'There are many risks facing …': true of anything, false by nobody
     if language == "en" and not builder.resolver.lenient and (
             claims.no_standard(sent) or claims.numbered_back(sent)
             or claims.elliptical_subject(sent)):
