@@ -381,6 +381,26 @@ def _related_head(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a.endswith(b) or b.endswith(a))
 
 
+def _band(answer: Answer, sent: Span) -> tuple[float | None, float | None]:
+    """The band its sentence sets a count's options in, (limit, floor), each None when it sets
+    none: below the whole the count is a part of and above the largest part of it that is
+    stated (``plausible.whole``, ``plausible.parts``); below a value its sentence says
+    surpasses it, and the mirror ('the old record of _____' under a 61-yard one was offered 68
+    and 90 yards, s23b: ``claims.surpassed``); on its side of the other end of a rise or fall
+    (``claims.moved``). Four relations, each read by its own reader (by the text's words or
+    by its parse); the band they set is one, the tightest of them."""
+    if answer.kind not in NUMERIC:
+        return None, None
+    limits, floors = [plausible.whole(answer, sent)], [plausible.parts(answer, sent)]
+    if answer.kind not in DATED:  # the two parse readers are read of counts, not of times
+        over, under = claims.surpassed(sent, answer.start, answer.end)
+        high, low = claims.moved(sent, answer.start, answer.end)
+        limits += [over, high]
+        floors += [under, low]
+    return (min((v for v in limits if v is not None), default=None),
+            max((v for v in floors if v is not None), default=None))
+
+
 def pick(
     answer: Answer,
     sent: Span,
@@ -474,16 +494,7 @@ def pick(
     future = plausible.ahead(sent.text)  # 'will', 'by 2030', 'projected': it may pass it
     window = plausible.frame(answer.text, pool.times, plausible.born(answer, sent)) \
         if answer.kind in ("year", "date") and not age else None
-    limit = plausible.whole(answer, sent) if answer.kind in NUMERIC else None
-    floor = plausible.parts(answer, sent) if answer.kind in NUMERIC else None
-    if answer.kind in NUMERIC and answer.kind not in DATED:
-        # a value its sentence says another surpasses stays below it, and the mirror ('the
-        # old record of _____' under a 61-yard one was offered 68 and 90 yards, s23b)
-        over, under = claims.surpassed(sent, answer.start, answer.end)
-        # and an end of a rise or fall keeps its side of the other end (claims.moved)
-        high, low = claims.moved(sent, answer.start, answer.end)
-        limit = min((v for v in (limit, over, high) if v is not None), default=None)
-        floor = max((v for v in (floor, under, low) if v is not None), default=None)
+    limit, floor = _band(answer, sent)
     if (limit is not None or floor is not None) and not age:
         # a part below its whole, a total above its parts: the multiples leave that band, so
         # smaller steps stand in ('$21,000' of a '$30,000' total had one option, and no card).

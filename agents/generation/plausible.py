@@ -372,10 +372,21 @@ def bounded(option: str, answer: str) -> bool:
         (_value(n) or 0) > 100 for n in re.findall(_NUM, answer))
 
 
-_WHOLE = re.compile(r"(?:\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
-                    r"|\btotal(?:\s+[a-z]+){0,4}?\s+(?:of\s+)?(?:was\s+|is\s+)?"
-                    r"(?:about\s+|nearly\s+|some\s+)?(?:US)?[$€£]?\s?)"
-                    r"(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*(?:%|per ?cent|bc|ad)\b)", re.IGNORECASE)
+# the words that say a number is a whole or a total: 'of the _', 'out of _', 'among all _';
+# 'a total cost of $_' ('whole' reads the number after them, 'parts' the answer there)
+_OF = r"\b(?:of|out of|among)\s+"
+_DETERMINER = r"(?:the\s+|all\s+|its\s+|their\s+)"
+_TOTAL = (r"\btotal(?:\s+[a-z]+){0,4}?\s+(?:of\s+)?(?:was\s+|is\s+)?"
+          r"(?:about\s+|nearly\s+|some\s+)?(?:US)?[$€£]?\s?")
+_NO_SHARE = r"\b(?!\s*(?:%|per ?cent|bc|ad)\b)"  # a share or an era is no amount
+_WHOLE = re.compile(rf"(?:{_OF}{_DETERMINER}?|{_TOTAL})(\d{{1,3}}(?:,\d{{3}})+|\d+){_NO_SHARE}",
+                    re.IGNORECASE)
+
+
+def _one_value(answer: Answer) -> float | None:
+    """The value of a count's one number (not a time's: ``DATED``); None for a range."""
+    numbers = re.findall(_NUM, answer.text)
+    return None if answer.kind in DATED or len(numbers) != 1 else _value(numbers[0])
 
 
 def whole(answer: Answer, sent: Span) -> float | None:
@@ -384,10 +395,8 @@ def whole(answer: Answer, sent: Span) -> float | None:
     it (s6: 'distractor >129'; s17b: a tuition above the total cost it is part of). A part may
     be all of its whole ('completed _____ of 4 passes' → 4): the options still stay below it
     (s23: '8' was offered)."""
-    if answer.kind in DATED or not re.search(r"\d", answer.text):
-        return None
-    value = _value(re.findall(_NUM, answer.text)[0])
-    if value is None or len(re.findall(_NUM, answer.text)) != 1:
+    value = _one_value(answer)
+    if value is None:
         return None
     rest = sent.doc[sent.start : answer.start].text + " " + sent.doc[answer.end : sent.end].text
     wholes = [v for v in (_value(m.group(1)) for m in _WHOLE.finditer(rest))
@@ -407,12 +416,10 @@ def within(option: str, limit: float | None, floor: float | None = None) -> bool
 # the answer is a total or a whole: 'a total cost of $_____', 'Of the _____ members, …', or
 # the total a count or rank just before it is one of ('ranked 145 out of _____', '12 of _____':
 # the part, ordinal or not, is read by ``parts`` as the floor)
-_TOTAL_BEFORE = re.compile(r"(?:\btotal(?:\s+[a-z]+){0,4}?\s+(?:of\s+)?(?:was\s+|is\s+)?"
-                           r"(?:about\s+|nearly\s+|some\s+)?(?:US)?[$€£]?\s?"
-                           r"|\b(?:of|out of|among)\s+(?:the\s+|all\s+|its\s+|their\s+)"
+_TOTAL_BEFORE = re.compile(rf"(?:{_TOTAL}|{_OF}{_DETERMINER}"
                            rf"|(?<![\d.,])(?P<part>{_NUM})(?:st|nd|rd|th)?\s+(?:out\s+)?of\s+)$",
                            re.IGNORECASE)
-_AMOUNT = re.compile(rf"(?<![\d.,])({_NUM})\b(?!\s*(?:%|per ?cent|bc|ad)\b)", re.IGNORECASE)
+_AMOUNT = re.compile(rf"(?<![\d.,])({_NUM}){_NO_SHARE}", re.IGNORECASE)
 
 
 def parts(answer: Answer, sent: Span) -> float | None:
@@ -420,9 +427,7 @@ def parts(answer: Answer, sent: Span) -> float | None:
     tuition was $38,000, with a total cost of attendance of $_____'; 'Of the _____ members,
     73 are elected'): an option may not fall below it (the mirror of ``whole``: a total
     offered under a part of it is absurd at sight). None when the answer is no total."""
-    if answer.kind in DATED or len(re.findall(_NUM, answer.text)) != 1:
-        return None
-    value = _value(re.findall(_NUM, answer.text)[0])
+    value = _one_value(answer)
     before = sent.doc[sent.start : answer.start].text
     total = _TOTAL_BEFORE.search(before + " ")
     if value is None or total is None:
