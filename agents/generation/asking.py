@@ -31,6 +31,7 @@ from agents.generation.spans import (
     Answer,
     zipf,
 )
+from agents.generation.terms import YEAR_DIGITS
 from agents.generation.trimming import (
     MAX_WORDS,
     _orphan_preposition,
@@ -1285,7 +1286,7 @@ def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: 
 
 
 # a year ('1850', '1990s'): a question whose answer is one carries none of its own
-_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b")
+_YEAR = re.compile(rf"\b(?:{YEAR_DIGITS})s?\b")
 
 
 def _finish(body: str, answer_text: str, role: str) -> Asked | None:

@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from agents.generation import elements
+from agents.generation.terms import YEAR_DIGITS
 
 MAX_WORDS = 6  # "Brown v. Board of Education" (5) is typed; a 7+ word case name is not
 # particles inside a name or a case title: "Van Gend en Loos v …", "Marquis de Vaudreuil"
@@ -37,7 +38,7 @@ _INSTITUTIONS = frozenset(str.split(
     "act treaty convention declaration charter agreement agency board bureau"))
 # a label's number; not a year: "the Scotland Act _____" → "1998" and "the Treaty of Rome
 # _____" → "1957" were kept as they are
-_NUMBER = re.compile(r"(?!1\d{3}\b|20\d{2}\b)(\d+[A-Za-z]?|[IVX]+)")
+_NUMBER = re.compile(rf"(?!(?:{YEAR_DIGITS})\b)(\d+[A-Za-z]?|[IVX]+)")
 
 
 def _capital(tok: Token, first: int) -> bool:

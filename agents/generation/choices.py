@@ -44,7 +44,7 @@ from agents.generation.granularity import (
 )
 from agents.generation.plausible import DATED, YEAR, in_era
 from agents.generation.spans import CLASS_WORDS, NUMERIC, Answer
-from agents.generation.terms import MONTHS_EN, NUMBER_WORDS, Term, norm
+from agents.generation.terms import MONTHS_EN, NUMBER_WORDS, YEAR_DIGITS, Term, norm
 
 MIN_DISTRACTORS = 3
 _LOCATIVE = frozenset(["in", "at", "to", "from", "into", "near", "across", "through", "towards",
@@ -770,7 +770,7 @@ _QUALIFIED = re.compile(r"[^\W\d]")  # an answer that opens with a word, not its
 _SPLIT_YEAR = re.compile(r"\b\d{4}/\d{2}\b")
 _TIME_UNITS = frozenset(str.split("year month week day night hour minute second decade century "
                                   "generation season"))
-_FOUR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
+_FOUR_DIGITS = re.compile(YEAR_DIGITS)
 
 
 def year_of(answer: Answer, sent: Span) -> bool:

@@ -33,7 +33,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from agents.generation.terms import NUMBER_WORDS
+from agents.generation.terms import NUMBER_WORDS, YEAR_DIGITS
 
 # additive, concessive or summing-up: the claim stands without them
 _ADDITIVE = frozenset(str.split(
@@ -270,7 +270,7 @@ def guessed_subject(sent: Span, rendered: str) -> bool:
     return False
 
 
-_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_YEAR = re.compile(rf"\b({YEAR_DIGITS})\b")
 _PART_OF = re.compile(r"\b[Oo]f (?:the |these |those |its |their )?([\d,]+) [^,]{1,60}, "
                       r"(?:only |just |about |some )?([\d,]+)\b")
 

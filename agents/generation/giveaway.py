@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 
 from agents.generation.granularity import place_sort
 from agents.generation.spans import Answer
-from agents.generation.terms import NUMBER_WORDS, norm
+from agents.generation.terms import NUMBER_WORDS, YEAR_DIGITS, norm
 
 STEM = 4  # letters a name shares with the answer's to be its derived form ('Scot', 'Chin')
 DERIVED_COSINE = 0.65  # MiniLM: a demonym to its country is 0.68-0.89, neighbours under 0.6
@@ -267,7 +267,7 @@ def spelled(stem: str, answer: str, blank: str) -> bool:
     return False
 
 
-_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})(?![\d]|,\d)")
+_YEAR = re.compile(rf"(?<![\d.,])({YEAR_DIGITS})(?![\d]|,\d)")
 
 
 def year_shown(answer: Answer, sent: Span) -> bool:

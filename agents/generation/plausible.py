@@ -61,7 +61,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from agents.generation.spans import Answer
-from agents.generation.terms import MONTHS_EN
+from agents.generation.terms import MONTHS_EN, YEAR_DIGITS
 
 MODERN = 1787  # the first federal states (the US Constitution): a page ending earlier knows none
 ERA_AHEAD = 15  # years after the document's latest one an option may name in a future sentence
@@ -70,7 +70,7 @@ NEAR = {"beginner": 10.0}  # how many times larger or smaller a page's number ma
 NEAR_DEFAULT = 4.0
 DATED = frozenset(["year", "date", "century", "time"])  # answer kinds that are times, not counts
 # a year AD: not a part of '1,500' or '2.1898', nor '509 BC' (choices.py reads it too)
-YEAR = re.compile(r"(?<![\d.])(?<!\d,)(1\d{3}|20\d{2})(?!\d|,\d)(?!\s*(?:bc|bce|b\.c)\b)",
+YEAR = re.compile(rf"(?<![\d.])(?<!\d,)({YEAR_DIGITS})(?!\d|,\d)(?!\s*(?:bc|bce|b\.c)\b)",
                    re.IGNORECASE)
 # a century or a span of them, with its third: 'late 19th century', 'the 10th and 11th centuries'
 _CENTURY = re.compile(r"\b(?:(early|mid|middle|late)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)"
@@ -132,7 +132,7 @@ def in_era(option: str, latest: int | None, today: int | None = None,
 
 
 # a sentence that speaks of the future or a projection: its options may pass the page's present
-_FUTURE = re.compile(r"\b(?:will|shall|by (?:the )?(?:year )?(?:1\d{3}|20\d{2})"
+_FUTURE = re.compile(rf"\b(?:will|shall|by (?:the )?(?:year )?(?:{YEAR_DIGITS})"
                      r"|project(?:ed|ion|ions|s)|expect(?:ed|s)?|plan(?:ned|s)?|forecast\w*|predict\w*|scheduled"
                      r"|upcoming|intend\w*|going to|future|estimated to)\b", re.IGNORECASE)
 
@@ -684,7 +684,7 @@ def framed(option: str, bounds: tuple[int, int] | None) -> bool:
 # December 1815)', 'Ada Byron was born in London in 1815'; not a year a few words on in
 # another clause ('was born Maria Górska in Warsaw to wealthy parents and in 1916 married')
 _NAME = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
-_BORN_AS = re.compile(rf"{_NAME}\s*\((?:born|b\.)\s*[^()]*?\b(1\d{{3}}|20\d{{2}})\b"
+_BORN_AS = re.compile(rf"{_NAME}\s*\((?:born|b\.)\s*[^()]*?\b({YEAR_DIGITS})\b"
                       rf"|{_NAME},?\s+(?:was|is)\s+born\b(?:(?!\band\b)[^.;,]){{0,25}}?"
                       rf"\b(1\d{{3}}|20\d{{2}})\b")
 
@@ -711,10 +711,10 @@ def births(texts: list[str]) -> dict[str, int]:
 # incorporated in 1973', 'NASA, founded in 1958,'); not a name that ends a longer one
 # ('the University of Chicago was incorporated': not Chicago's) nor a tenure ('(president,
 # 1933–1953)')
-_YEAR_RE = r"\b(1\d{3}|20\d{2})\b"
+_YEAR_RE = rf"\b({YEAR_DIGITS})\b"
 _SOON = r"(?:(?!\band\b)[^.;,]){0,25}?"
-_DATES = re.compile(rf"(?<!\bof ){_NAME}\s*\((?:c\.\s*)?(1\d{{3}}|20\d{{2}})\s*[–-]\s*"
-                    r"(1\d{3}|20\d{2})\)")
+_DATES = re.compile(rf"(?<!\bof ){_NAME}\s*\((?:c\.\s*)?({YEAR_DIGITS})\s*[–-]\s*"
+                    rf"({YEAR_DIGITS})\)")
 _DIED = re.compile(rf"(?<!\bof ){_NAME}(?:['’]s\s+death|,?\s+(?:who\s+)?died)\b{_SOON}{_YEAR_RE}")
 _BEGUN = re.compile(rf"(?<!\bof ){_NAME},?\s+(?:(?:was|were|had been|has been)\s+)?"
                     rf"(?:founded|established|formed|incorporated|created)\b{_SOON}{_YEAR_RE}")

@@ -11,7 +11,7 @@ import numpy as np
 from agents.generation import language as lang
 from agents.generation.candidates import Document, salience
 from agents.generation.quality import Encoder
-from agents.generation.terms import document_vocabulary, extract
+from agents.generation.terms import YEAR_DIGITS, document_vocabulary, extract
 from agents.generation.text import Sentence, check_text, usable_sentences
 from agents.generation.types import GenerationRequest
 
@@ -65,7 +65,7 @@ def resolve_subject(requested: str | None, text: str, code_lines: int) -> str | 
     if len(re.findall(r"[=^√∫≤≥]|\b\d+\s*[+\-*/]\s*\d+", text)) >= 3:
         return "mathematics"
     words = re.findall(r"\w+", text.lower())
-    if len(re.findall(r"\b(1[0-9]{3}|20[0-9]{2})\b", text)) >= 3:
+    if len(re.findall(rf"\b({YEAR_DIGITS})\b", text)) >= 3:
         return "history"
     if words and sum(w in _SCIENCE_WORDS for w in words) / len(words) > 0.01:
         return "sciences"

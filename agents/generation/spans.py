@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from agents.generation import boundaries, pointing
+from agents.generation.terms import YEAR_DIGITS
 
 # NER label → kind
 LABEL_KIND = {
@@ -254,7 +255,7 @@ def kind_of(span: Span, label: str) -> str:
                     re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
                               r"several|many|few)\b", text, re.I) and span.root.lemma_.lower() in (
                     "day", "week", "month", "year", "hour", "decade") and not (
-                    span.root.tag_ == "NN" and re.search(r"\b(1\d{3}|20\d{2})\b", text)):
+                    span.root.tag_ == "NN" and re.search(rf"\b({YEAR_DIGITS})\b", text)):
                 # "about 120 days": how long, not when; "the end of the 1981 model year" is
                 # a time ("How long did Chrysler end production …?" was deleted), as is a
                 # year before a singular unit ("the 1998 school year": read as a count, it

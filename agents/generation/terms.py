@@ -20,6 +20,10 @@ NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
                 "eleven", "twelve")
 
 # the English month names, as a regex alternation (choices and granularity read them too)
+# what a year looks like: four digits from 1000 to 2099 ('2135' is no year, '0800' none). Its
+# one spelling; what may stand around it (a decade's 's', 'BC', a comma of thousands) is each
+# reader's own
+YEAR_DIGITS = r"1\d{3}|20\d{2}"
 MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTHS = (
     f"{MONTHS_EN}|"
@@ -49,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:centur(?:y|ies)|millenni(?:um|a))\b|\bsiglos?\s+[IVXL]+(?:\s+y\s+[IVXL]+)?\b"
         ),
     ),
-    ("year", re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})(?:s|\s*(?:BC|AD|BCE|CE|a\. ?C\.))?\b")),
+    ("year", re.compile(rf"\b(?:{YEAR_DIGITS})(?:s|\s*(?:BC|AD|BCE|CE|a\. ?C\.))?\b")),
     (
         "number",
         re.compile(
