@@ -33,6 +33,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from agents.generation.reference import conditioned
 from agents.generation.terms import NUMBER_WORDS, YEAR_DIGITS
 
 # additive, concessive or summing-up: the claim stands without them
@@ -199,8 +200,7 @@ def hedged(sent: Span) -> bool:
     """The main verb is under 'would' or 'might', with no 'if'/'unless' clause of its own to
     say when: a possibility, not a fact."""
     root = sent.root
-    if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-           for c in root.children):
+    if conditioned(root):
         return False
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     return any(c.dep_ == "aux" and c.lower_ in _HEDGES for v in verbs for c in v.children)

@@ -47,6 +47,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from agents.generation.antecedents import QUANTIFIERS
+from agents.generation.reference import conditioned
 
 _POSSIBLE = frozenset(["could", "might"])
 _STANCE = frozenset(str.split(
@@ -124,8 +125,7 @@ def _pointer(sent: Span) -> bool:
 
 
 def _hypothetical(sent: Span) -> bool:
-    if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-           for c in sent.root.children):
+    if conditioned(sent.root):
         return False  # 'This could be true if the firm is privatised': a stated condition
     return any(v.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE
                                         for c in v.children) for v in _verbs(sent))

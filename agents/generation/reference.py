@@ -759,6 +759,19 @@ def condition(clause: Token) -> bool:
         first.dep_ in ("mark", "advmod") and first.head == clause
 
 
+# of the condition words, those that state a condition as a clause of its own ('once' states a
+# time as well, 'whether' poses an alternative)
+_STATING = CONDITIONS & HYPOTHETICAL
+
+
+def conditioned(verb: Token) -> bool:
+    """A clause under ``verb`` states the condition it holds under ('This could be true if the
+    firm is privatised'): a 'could' or 'would' of ``verb`` is then a claim under that
+    condition, not a mere possibility (claims.hedged, nonfact's hypothetical)."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in _STATING for m in c.children)
+               for c in verb.children)
+
+
 def _conceded(tok: Token) -> bool:
     """``tok`` is in a clause that concedes ('Whilst this is the consensus viewpoint, …')."""
     return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCEDING
