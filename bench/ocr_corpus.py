@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 # augraphy 8.2.6's numba kernels do not compile under the numba this project locks (ShadowCast
 # fails with "'function' object has no attribute 'get_call_template'"); as plain Python they run
@@ -37,23 +37,16 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from bench import ocr_fresh
 from bench.ocr_case import DPI, Case, Source, source
+from bench.ocr_held import Held, held_spec
+from bench.ocr_splits import DATA, HELD
 
-if TYPE_CHECKING:
-    from bench.ocr_held import Held
-
-DATA = Path(__file__).resolve().parent / "ocr_data"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
-# fresh: bench/ocr_fresh.py; the held-aside splits: the modules of HELD
+# fresh: bench/ocr_fresh.py; the held-aside splits: those bench/ocr_splits.HELD describes
 Split = Literal["dev", "test", "fresh-dev", "fresh-test", "s9-test", "s10-test", "s11-test",
                 "s12-test", "s13-test", "s14-test"]
-# What describes each held-aside split (bench/ocr_held.py): a module, or (from s13-test on) a
-# TOML file of bench/ocr_data read by ocr_held.load. s14-test is held aside: nobody tunes on it
-# or opens its data file, its committed draw or any OCR output of its pages.
-HELD = {"s9-test": "bench.ocr_held9", "s10-test": "bench.ocr_held10",
-        "s11-test": "bench.ocr_held11", "s12-test": "bench.ocr_held12",
-        "s13-test": "held13.toml", "s14-test": "held14.toml"}
 # Real scans by split (phototest.tif is the same file as tesseract-ocr/test's, in shared/data).
 SCANS: dict[str, list[tuple[str, Path, Path]]] = {
     "dev": [
@@ -78,9 +71,7 @@ def dev_text(text_id: str) -> list[str]:
 @lru_cache(maxsize=2)
 def sources(split: Split) -> tuple[Source, ...]:
     if split.startswith("fresh-"):
-        from bench.ocr_fresh import text_sources  # the second suite builds on this module
-
-        return tuple(text_sources(split))
+        return tuple(ocr_fresh.text_sources(split))
     if split in HELD:
         return tuple(_real_pages(split).text_sources(split))
     out = []
@@ -317,16 +308,6 @@ def specs(split: Split, families: list[str] | None = None,
         out += [(split, name, "real-scan") for name in _real_pages(split).scan_names(split)
                 if not only or any(part in name for part in only)]
     return out
-
-
-def held_spec(split: str) -> Held | None:
-    """The held-aside split ``split`` as data (its TOML file), or None."""
-    owner = HELD.get(split, "")
-    if not owner.endswith(".toml"):
-        return None
-    from bench.ocr_held import load  # it builds on bench.ocr_fresh, which builds on this module
-
-    return load(DATA / owner)
 
 
 def _real_pages(split: str) -> ModuleType | Held:

@@ -35,8 +35,8 @@ from pathlib import Path
 from lxml import html
 
 from bench.ocr_case import Case, Source, source
+from bench.ocr_splits import DATA
 
-DATA = Path(__file__).resolve().parent / "ocr_data"
 PASSAGES = DATA / "gutenberg_pages.json"
 # scribeocr/ocr-benchmark at this commit; the directory is a git checkout or bare repository.
 SCANS_COMMIT = "818efa7"

@@ -6,7 +6,7 @@ A split is data: the books, faces and corpora of real pages it is made of, in a 
 bench/ocr_data (``held13.toml`` is ``s13-test``; a new split is a new file, no code), read by
 ``load``. The first splits (s9-test to s12-test) are described in modules of their own
 (bench/ocr_held9.py ...). Which file or module owns which split is written once, in
-bench/ocr_corpus.HELD, so nobody tuning on one split has to open another to reuse this code.
+bench/ocr_splits.HELD, so nobody tuning on one split has to open another to reuse this code.
 Build a split's draw once and commit it::
 
     python -m bench.ocr_held s14-test passages --mirrors /work/.mirror
@@ -35,6 +35,7 @@ from lxml import etree
 
 from bench.ocr_case import Case, Source, source
 from bench.ocr_fresh import REAL, _paragraphs, _run
+from bench.ocr_splits import DATA, HELD
 
 # (GITenberg repository, file, commit, language code of the book, passages)
 Book = tuple[str, str, str, str, int]
@@ -354,10 +355,14 @@ def load(spec: Path) -> Held:
                 books, faces, data["tesseract"], corpora)
 
 
+def held_spec(split: str) -> Held | None:
+    """The held-aside split ``split`` as data (its TOML file), or None."""
+    owner = HELD.get(split, "")
+    return load(DATA / owner) if owner.endswith(".toml") else None
+
+
 def main() -> None:
     """``python -m bench.ocr_held SPLIT passages --mirrors DIR`` for a split described as data."""
-    from bench.ocr_corpus import HELD, held_spec  # the registry; it imports this module lazily
-
     split = sys.argv.pop(1) if len(sys.argv) > 1 else ""
     spec = held_spec(split)
     if spec is None:
