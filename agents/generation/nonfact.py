@@ -6,6 +6,10 @@ Advice prose (a study-skills book) is full of them; read from the parse:
   Black, Juliet could be Latina …'): an imagined example, not a claim. A capability
   ('Cells can divide …', 'The legions could march …') or a rule ('Members must be …') is a
   fact and stands, and so does a possibility with its condition ('… could be true if …');
+- ``supposed``: the sentence opens on a supposition put to the reader ('Suppose a bank
+  charges 8 percent on a loan of $2,000; the borrower then pays $160 …', "Let's say a
+  customer buys 3 shirts at $20 each, so …"): a worked example's premise and its result,
+  true only in the supposed case (session 28, business and economics pages);
 - ``stance``: the sentence opens on the writer's stance ('Honestly, …', 'Frankly, …',
   'Of course, …', 'Luckily, …'): an opinion told as the writer's own;
 - ``same``: 'X is the same.' / 'X is different.' with no second term ('as', 'from', 'to',
@@ -50,6 +54,10 @@ from agents.generation.antecedents import QUANTIFIERS
 from agents.generation.reference import conditioned
 
 _POSSIBLE = frozenset(["could", "might"])
+# verbs that put a case to the reader to suppose, not a fact the page states ('Suppose a bank
+# charges …', 'Imagine your thoughts as if they were …'): no card asks what is said under one
+# (``_supposed`` here, parsed._unasserted for a clause); after "let's" 'say' does it too
+SUPPOSING = frozenset(str.split("suppose imagine pretend assume"))
 _STANCE = frozenset(str.split(
     "honestly frankly obviously luckily fortunately thankfully hopefully admittedly personally "
     "truthfully surely"))
@@ -71,7 +79,8 @@ _SECOND = frozenset(["as", "from", "to", "than", "with"])
 
 def no_fact(sent: Span) -> str | None:
     """The class of a sentence that states no fact, or None when it may state one."""
-    for rule, test in (("hypothetical", _hypothetical), ("stance", _stance),
+    for rule, test in (("hypothetical", _hypothetical), ("supposed", _supposed),
+                       ("stance", _stance),
                        ("anecdote", _anecdote), ("same", _same), ("praise", _praise),
                        ("pointer", _pointer), ("vague", _vague)):
         if test(sent):
@@ -129,6 +138,37 @@ def _hypothetical(sent: Span) -> bool:
         return False  # 'This could be true if the firm is privatised': a stated condition
     return any(v.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE
                                         for c in v.children) for v in _verbs(sent))
+
+
+def _supposed(sent: Span) -> bool:
+    """The sentence opens on a supposition verb in its base form with no subject of its own
+    ('Suppose …', 'Assume that …', "Let's say …"). Read from its opening words, not its root:
+    when a ';' or 'so' adds the example's result ('…; the borrower then pays $160'), the
+    parser hangs the opening verb under the result's verb, and every number of the sentence
+    was asked as a fact. A supposition with a subject ('Most beliefs assume …', 'As you can
+    imagine, …') is someone's view or an aside, and stands."""
+    words = [t for t in sent if not t.is_punct]
+    verbs, us = SUPPOSING, None
+    if len(words) > 2 and words[0].lower_ == "let" and words[1].lower_ in ("'s", "’s", "us"):
+        # "Let's say …": the parser makes 's' the subject of 'say'; it is the reader
+        words, verbs, us = words[2:], SUPPOSING | {"say"}, words[1]
+    first = words[0] if words else None
+    return first is not None and first.tag_ == "VB" and first.lemma_.lower() in verbs and \
+        not any(c.dep_ in _SUBJECTS and c != us for c in first.children)
+
+
+def continues(sent: Span, case: Span) -> bool:
+    """``sent`` goes on with the case a supposed sentence (``case``, ``_supposed``) set up: it
+    speaks of 'the firm' that 'Suppose a bank lends $2,000 to a small firm …' made up, or of
+    the 'you' it put in the case ('Imagine that you deposit $1,000 …. After one year, you will
+    have $1,050.'). Its numbers are the worked example's result ('The firm then pays the bank
+    $160 …'), true only in the supposed case."""
+    made_up = {t.lemma_.lower() for t in case if t.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)}
+    you = any(t.lower_ == "you" for t in case)
+    return any((t.pos_ == "NOUN" and t.lemma_.lower() in made_up and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in t.children))
+        or (you and t.lower_ == "you" and t.dep_ in _SUBJECTS) for t in sent)
 
 
 def _stance(sent: Span) -> bool:

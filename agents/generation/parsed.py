@@ -136,8 +136,14 @@ def generate(
 
     def every(resolver: Resolver) -> list[Candidate]:
         out: list[Candidate] = []
+        case: Span | None = None  # the supposed case the sentences read so far go on with
         for sentence, sent, ans, ps, pa in zip(prose, sents, found, parts, part_answers,
                                                strict=True):
+            if doc.language == "en" and case is not None and nonfact.continues(sent, case):
+                resolver.push(sent)
+                continue  # 'Suppose a bank lends … to a small firm …. The firm then pays …'
+            case = sent if doc.language == "en" and nonfact.no_fact(sent) == "supposed" \
+                else None
             if doc.language == "en" and nonfact.no_fact(sent) is not None:
                 resolver.push(sent)
                 continue  # 'X could be A, Y could be B', 'Honestly, …' (nonfact.py)
@@ -500,7 +506,7 @@ def _unasserted(answer: Answer, sent: Span) -> bool:
         if not own_clause and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                                   for c in tok.children):
             return True  # "no such thing as …", "it is not true that …"
-    return tok.lemma_ in ("imagine", "suppose", "pretend") and tok.tag_ == "VB" and not any(
+    return tok.lemma_ in nonfact.SUPPOSING and tok.tag_ == "VB" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
