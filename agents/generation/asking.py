@@ -25,6 +25,7 @@ from agents.generation.reference import CONCEDING, Resolver, condition, unsure_a
 from agents.generation.rendering import Builder
 from agents.generation.spans import (
     CLASS_WORDS,
+    DISCOURSE_PP,
     NATURAL_FORCES,
     NUMERIC,
     PERSON_NOUNS,
@@ -58,14 +59,6 @@ _DISCOURSE = frozenset(str.split(
     "accordingly subsequently eventually later today now first second third even actually "
     "thereafter"
 ))
-_DISCOURSE_PP = re.compile(
-    r"^(in addition|for example|for instance|as a result|in fact|of course|by contrast|in "
-    r"contrast|on the other hand|in particular|in general|at the same time|after that|in turn|"
-    r"to this end|as such|in other words|above all|in short|in summary|by then|at first|"
-    r"at the time|at that time|at this time|by that time|by this time|in the meantime|"
-    r"at this point|at that point)\b",
-    re.IGNORECASE,
-)
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _SAYING = frozenset(str.split(
     "say claim think call argue state write describe propose suggest believe report announce "
@@ -673,7 +666,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in _DISCOURSE and c.i not in a_ids:
             drop.add(c.i)  # "Plant cells also contain …"
-        if c.dep_ == "prep" and c.i > subj.i and _DISCOURSE_PP.match(
+        if c.dep_ == "prep" and c.i > subj.i and DISCOURSE_PP.match(
                 doc[c.i : c.right_edge.i + 1].text + " ") and not _subtree(c) & a_ids and \
                 c.right_edge.i - c.i <= 3:
             drop |= _subtree(c)  # "The skin is in fact made of …", "… in turn evolved into"
@@ -687,7 +680,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             continue
         part = _subtree(c)
         phrase = doc[c.left_edge.i : c.right_edge.i + 1].text
-        discourse = c.lower_ in _DISCOURSE or _DISCOURSE_PP.match(phrase) or c.dep_ in (
+        discourse = c.lower_ in _DISCOURSE or DISCOURSE_PP.match(phrase) or c.dep_ in (
             "advmod", "cc")
         if discourse and not part & a_ids:
             drop |= part
