@@ -429,6 +429,15 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     subj = _subject(verb, whole_list)
     if subj is None:
         return None
+    if subj.pos_ == "PROPN" and not any(c.dep_ == "conj" for c in subj.children) and any(
+            c.lower_ == "together" and c.dep_ == "advmod" for c in verb.children):
+        # "Peter Davison, Colin Baker and Sylvester McCoy appeared together": the parser made
+        # the list one name and its appositions, so the question shows one name doing a thing
+        # together ("Who appeared together …?" → 'Peter Davison', s27, every reviewer
+        # 'incomplete'; "When did Peter Davison come together again?", s27 'with whom?').
+        # Rated qa/mcq cards of every seen review whose question has 'together': these 2
+        # rejected; kept ones name every doer ('Colin Baker and Sylvester McCoy')
+        return None
     subj_ids = _subtree(subj) - drop
     subj_replace: dict[int, str] = {}
     owner = subj.head  # the verb whose subject it is: ours, or one ours shares it with
