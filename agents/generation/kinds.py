@@ -117,12 +117,18 @@ def named(det: Token, sent: Span, previous: Sequence[Span],
                 for c in head.children) or any(c for c in kind.children):
             return None
     lemma = kind.lemma_.lower()
-    if lemma not in (_EVERY_KIND if title is None else _TITLED) or head.dep_ in (
-            "attr", "appos", "conj") or any(
+    listed = lemma in (_EVERY_KIND if title is None else _TITLED)
+    # any other bare noun is named only by what the page says a name is: 'the Synod of Arden,
+    # a meeting of bishops … The meeting ended …' ('_defined'), never by the entities or the
+    # title of a kind it has none of
+    said = kind is head and not described and antecedents.bare(det)
+    if not (listed or said) or head.dep_ in ("attr", "appos", "conj") or any(
             c.i > head.i and c.dep_ not in ("case", "punct", "cc", "conj") for c in head.children):
         return None  # 'Japan was the country most dependent on …' says which one itself
     earlier = [*previous, sent]
-    name = _defined(lemma, det, earlier) if lemma in _EVERY_KIND else None
+    name = _defined(lemma, det, earlier) if lemma in _EVERY_KIND or not listed else None
+    if not listed:
+        return None if name is None else Named(head.doc[det.i : head.i + 1].text, name)
     if name is None and lemma in _KINDS:
         name = _entity(*_KINDS[lemma], det, earlier, lemma)
     elif name is None and lemma in BODIES:
@@ -175,7 +181,9 @@ def _defined(lemma: str, det: Token, earlier: Sequence[Span]) -> str | None:
             kids = list(tok.children)
             of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ and any(
+            # only for a listed kind: 'the siege of Acre' is no Acre
+            if lemma in _EVERY_KIND and obj is not None and obj.pos_ == "PROPN" and \
+                    obj.ent_type_ and any(
                     c.lower_ == "the" for c in kids) and not any(
                     c.dep_ in ("amod", "compound", "nummod", "poss") for c in kids) and (
                     not sorts or place_sort(_entity_text(obj)) in sorts):

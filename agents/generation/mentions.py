@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from agents.generation import boundaries
+from agents.generation import antecedents, boundaries
 from agents.generation.spans import PERSON_NOUNS
 
 
@@ -139,7 +139,11 @@ def definitions(sent: Span) -> list[tuple[str, bool, frozenset[str], str]]:
             continue
         if mention is not None and (mention.text[:1].isupper()
                                     or mention.text.startswith("the ")):
+            # the name with its capitalised 'of' chain: 'the Synod of Arden, a meeting of
+            # bishops' defines 'the Synod of Arden', not 'the Synod' (antecedents.name_of)
+            whole = antecedents.name_of(name)
+            text = whole if whole and len(whole) > len(mention.text) and \
+                whole.lower().startswith(mention.text.lower()) else mention.text
             out.append((tok.lemma_.lower(), tok.tag_ == "NNS",
-                        frozenset(c.lower_ for c in tok.children if c.dep_ == "amod"),
-                        mention.text))
+                        frozenset(c.lower_ for c in tok.children if c.dep_ == "amod"), text))
     return out
