@@ -61,3 +61,12 @@ def test_the_cards_of_the_sentence_name_the_synod(nlp: Language) -> None:
     assert shown
     assert not any(re.search(r"\bthe meeting\b", s, re.IGNORECASE) for s in shown), shown
     assert any("Synod of Arden" in s for s in shown), shown
+
+
+def test_a_name_that_opens_on_its_year_stands_in(nlp: Language) -> None:
+    """'the conference delegates' after 'the 2012 General Conference' (the tagger's one event,
+    whose first word is its year) → 'the 2012 General Conference delegates'."""
+    text = ("At the close of the 2012 General Conference, the guild counted 4,000 members. "
+            "About a third of the conference delegates came from the northern towns.")
+    assert _named(nlp, text) == [("the conference delegates",
+                                  "the 2012 General Conference delegates")]

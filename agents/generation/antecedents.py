@@ -141,7 +141,10 @@ def name_of(tok: Token) -> str | None:
     if doc[left].lower_ == "the":
         left += 1  # the entity may hold its article; it is put back below
     words = [t for t in doc[left:right] if t.text not in "()"]
-    if not words or len(words) > 10 or not words[0].text[:1].isupper():
+    # a name may open on its year: 'the 2008 General Conference' (the tagger's one event)
+    dated = len(words) > 1 and words[0].like_num and words[0].ent_type_ and \
+        words[1].text[:1].isupper()
+    if not words or len(words) > 10 or not (words[0].text[:1].isupper() or dated):
         return None
     if doc[left:right].root != tok:
         return None  # "King of the Canary Islands" is a title, not a name of the islands
