@@ -131,10 +131,21 @@ def in_era(option: str, latest: int | None, today: int | None = None,
         y <= now for y in centuries_named(option))
 
 
-# a sentence that speaks of the future or a projection: its options may pass the page's present
+# a sentence that speaks of the future or a projection: its options may pass the page's present.
+# A plan, projection or intention told in the past is not: 'planned one major operation for
+# 1757', 'was going to win national elections in 1991', 'intending to blockade French ports',
+# 'an unsuccessful plan', 'IPCC's 2001 projection' name a past time, and reading them as the
+# future let options pass the page's latest year ('1765' for 1757, '1995' for 1991, s28). So a
+# verb of planning counts in the present only ('is expected to', 'plans to', 'intends'), and
+# the nouns ('plan', 'projection') not at all; 'will', 'shall', 'by 2030' and 'future' still do
+_PRESENT = r"(?:is|are|am|be|being|been|now)\s+(?:\w+ly\s+)?"
 _FUTURE = re.compile(rf"\b(?:will|shall|by (?:the )?(?:year )?(?:{YEAR_DIGITS})"
-                     r"|project(?:ed|ion|ions|s)|expect(?:ed|s)?|plan(?:ned|s)?|forecast\w*|predict\w*|scheduled"
-                     r"|upcoming|intend\w*|going to|future|estimated to)\b", re.IGNORECASE)
+                     rf"|{_PRESENT}(?:project|expect|plann|forecast|predict|schedul|intend)ed"
+                     rf"|{_PRESENT}(?:going to|estimated to|set to)"
+                     r"|(?<!was )(?<!were )(?<!had )"
+                     r"(?:expected|projected|scheduled|forecast|set) to"
+                     r"|(?:project|expect|plan|forecast|predict|intend)s(?! of)|intend"
+                     r"|upcoming|future)\b", re.IGNORECASE)
 
 
 def ahead(sentence: str) -> bool:
