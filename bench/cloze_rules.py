@@ -53,6 +53,8 @@ RULES: dict[str, Rule] = {
     "focused": blanks.focused,
     "generic_person": blanks.generic_person,
     "formula": blanks.formula,
+    "pro_form": blanks.pro_form,
+    "metalinguistic": blanks.metalinguistic,
     "gives_away": lambda a, s: giveaway.gives_away(a, s, None) is not None,
 }
 

@@ -109,6 +109,20 @@ Session 25 (s24, s24b, s24c trivial rejects; all seen rated cloze cards, dev and
   rejected), an everyday adjective before an everyday noun ('possible conflict',
   'original agreement': 76 kept, 63 rejected).
 
+Session 28 (s28, s28b trivial rejects; all seen rated cloze cards, dev and s6-s28b, 2932 kept
+/ 1467 rejected, ``bench.cloze_rules``): together 0 kept, 5 rejected more.
+
+- *pro_form*: the blank's head is 'one' or 'ones' ('loses _____' → 'old ones'): it stands for
+  a noun the sentence names (0 kept, 2 rejected);
+- *metalinguistic*: 'term', 'word', 'phrase' or 'expression' that only adjectives describe
+  ('The _____ is arithmetic mean' → 'technical term'; 0 kept, 2 rejected; with 'name' and
+  any modifier 3 kept, 3 rejected);
+- *vague* also takes the writer's praise ('useful graph'; 0 kept, 1 rejected).
+
+  Tried and left out: a modifier of the blank that stands elsewhere in the sentence
+  ('British Galleries' beside 'British stained glass': 138 kept, 50 rejected); any content
+  word of the blank elsewhere in it (264 kept, 117 rejected).
+
 Tried and left out: any lone common noun as the whole blank ('reigns', 'populace': 116
 kept, 132 rejected; as a subject 45 kept, 63 rejected). Session 19: a blank
 that is the page's most repeated name or noun ('Parliament' on a page about the Scottish
@@ -192,7 +206,10 @@ _VAGUE = frozenset(str.split(
     "fundamental essential crucial interesting positive negative whole overall same similar "
     "other further new real true actual typical special notable "
     # where in a sequence, never what ('the next major step', 'the immediate aftermath')
-    "next immediate"))
+    "next immediate "
+    # the writer's praise, never what (s28: 'To create a _____ of the yield curve' → 'useful
+    # graph', rejected as trivial)
+    "useful helpful valuable"))
 _DEGREE = frozenset(str.split("most more even very less least much far"))
 # how long, never what: only a shell noun takes these as vague ('a long period of …'); 'long
 # bones' is a term
@@ -531,6 +548,33 @@ def _variable(tok: Token) -> bool:
     return not glued and not named
 
 
+def pro_form(answer: Answer, sent: Span) -> bool:
+    """The blank's head is the pro-form 'one' or 'ones' ('loses _____' → 'old ones', 'to
+    replace the _____' → 'old ones'; s28b: rejected as trivial): it stands for a noun the
+    sentence has already named, so the blank holds a modifier and a placeholder, no fact.
+    The numeral ('_____ of the largest' → 'one') is a count, not a pro-form."""
+    head = answer.span(sent).root
+    return head.lower_ in ("one", "ones") and head.pos_ != "NUM"
+
+
+# nouns that name a piece of language, not a thing: the sentence's fact is the word it
+# introduces, which stands outside the blank
+_METALINGUISTIC = frozenset(str.split("term word phrase expression"))
+
+
+def metalinguistic(answer: Answer, sent: Span) -> bool:
+    """The blank is a word for a word that only adjectives describe ('The _____ is arithmetic
+    mean' → 'technical term', 'remained largely a _____ referring to …' → 'conceptual term';
+    s28b, s15: rejected as trivial): the term the sentence teaches is outside the blank. A
+    noun before it names what kind ('loop expression') and stays."""
+    span = answer.span(sent)
+    head = span.root
+    if head.lemma_.lower() not in _METALINGUISTIC or not head.is_lower:
+        return False
+    mods = [t for t in span if t.i != head.i and t.pos_ != "DET" and not t.is_punct]
+    return all(t.pos_ == "ADJ" and t.i < head.i for t in mods)
+
+
 def formula(answer: Answer, sent: Span) -> bool:
     """The blank holds a symbol of a formula or of code, or is an operand of one ('where _____
     is the mass' → 'm', 'the name of a _____' → 'string variable s', 'exerts a _____' → 'force
@@ -577,4 +621,5 @@ def poor(answer: Answer, sent: Span) -> bool:
     return any(rule(answer, sent) for rule in (
         filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
         negated, swallowed, broken, relative_time, subordinated, existential, repeated,
-        example_line, everyday_noun, stock_whole, focused, generic_person, formula))
+        example_line, everyday_noun, stock_whole, focused, generic_person, formula, pro_form,
+        metalinguistic))
