@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from agents.generation import boundaries, pointing
+from agents.generation import boundaries, pointing, swaps
 from agents.generation.terms import YEAR_DIGITS
 
 # NER label → kind
@@ -352,12 +352,13 @@ def _answer(span: Span, label: str) -> Answer | None:
         phrase = span
     if label == "NP" and _adverb_led(span):
         return None
-    if not is_constituent(phrase) and not boundaries.name_like(span):
+    whole_phrase = is_constituent(phrase) or _described(phrase, label)
+    if not whole_phrase and not boundaries.name_like(span):
         return None
     grown = boundaries.whole(span, _TITLE_WORDS)
     if grown is None:
         return None  # part of a name or case title too long to ask whole ("Van Gend" of …)
-    if grown == span and not is_constituent(phrase):
+    if grown == span and not whole_phrase:
         return None
     span = grown  # a name grown whole is asked even where the parse splits it
     if boundaries.cut(span, _TITLE_WORDS):
@@ -393,6 +394,31 @@ def _answer(span: Span, label: str) -> Answer | None:
         return None  # "the Carthaginian general": a modifier, not a thing to ask about
     kind = kind_of(span, label)
     return Answer(span.start, span.end, kind, label, head_class(span, kind), span.text)
+
+
+# names a lowercase descriptor may stand before ('manufacturer Thomson'); a place's or a
+# people's adjective is part of the fact ('southwestern France', 'ethnic Chinese' were kept)
+_DESCRIBED = swaps.NAMED_LABELS - {"GPE", "LOC", "NORP"}
+
+
+def _described(span: Span, label: str) -> bool:
+    """A named entity whose only words outside it are the lowercase role or kind words right
+    before it ('manufacturer Thomson', 'the polymath Shen Kuo', 'Fresno native Audra McDonald',
+    'the soap opera General Hospital'): the name is the whole answer and the descriptor stays
+    in the sentence. The parser hangs the descriptor on the name, so the name alone is no
+    constituent and the noun chunk with the descriptor was asked instead (s28/s28b: every such
+    blank rejected, "'manufacturer' should be outside the blank")."""
+    if label not in _DESCRIBED:
+        return False
+    doc = span.doc
+    start = span.start
+    # the descriptor: adjacent lowercase modifiers of the name or of each other, no particle
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and \
+            doc[start - 1].pos_ in ("NOUN", "ADJ") and doc[start - 1].is_lower and \
+            doc[start - 1].lower_ not in _PARTICLES and \
+            start <= doc[start - 1].head.i < span.end:
+        start -= 1
+    return start < span.start and is_constituent(doc[start : span.end])
 
 
 def _in_discourse(span: Span) -> bool:
