@@ -153,8 +153,23 @@ def _supposed(sent: Span) -> bool:
         # "Let's say …": the parser makes 's' the subject of 'say'; it is the reader
         words, verbs, us = words[2:], SUPPOSING | {"say"}, words[1]
     first = words[0] if words else None
-    return first is not None and first.tag_ == "VB" and first.lemma_.lower() in verbs and \
-        not any(c.dep_ in _SUBJECTS and c != us for c in first.children)
+    if first is None or first.tag_ != "VB" or any(c.dep_ in _SUBJECTS and c != us
+                                                  for c in first.children):
+        return False
+    if first.lemma_.lower() == "consider" and us is None:
+        # 'Consider two $1,000 bonds with a 5% coupon …', 'Consider a farmer who sells …': a
+        # case made up for the reader. 'Consider how …' and 'Consider the following …' are
+        # no case: the first asks to reflect, the second points at what the page goes on with
+        return any(c.dep_ == "dobj" and _made_up(c) for c in first.children)
+    return first.lemma_.lower() in verbs
+
+
+def _made_up(noun: Token) -> bool:
+    """A noun brought in as a new case: 'a firm', 'two bonds' (not 'the 2 largest banks')."""
+    return noun.pos_ == "NOUN" and noun.is_alpha and not any(
+        c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children) and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod"
+        for c in noun.children)
 
 
 def continues(sent: Span, case: Span) -> bool:
@@ -163,12 +178,23 @@ def continues(sent: Span, case: Span) -> bool:
     the 'you' it put in the case ('Imagine that you deposit $1,000 …. After one year, you will
     have $1,050.'). Its numbers are the worked example's result ('The firm then pays the bank
     $160 …'), true only in the supposed case."""
-    made_up = {t.lemma_.lower() for t in case if t.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)}
+    made_up = {t.lemma_.lower() for t in case if _made_up(t)}
     you = any(t.lower_ == "you" for t in case)
-    return any((t.pos_ == "NOUN" and t.lemma_.lower() in made_up and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in t.children))
-        or (you and t.lower_ == "you" and t.dep_ in _SUBJECTS) for t in sent)
+    return any((t.pos_ == "NOUN" and t.lemma_.lower() in made_up and _pointed(t))
+               or (you and t.lower_ == "you" and t.dep_ in _SUBJECTS) for t in sent)
+
+
+# determiners that point back at a noun already brought in: 'the bond', 'each of these bonds'
+_BACK = frozenset(["the", "this", "these", "those"])
+
+
+def _pointed(noun: Token) -> bool:
+    """'the bond', 'these bonds', or the bond of 'the longer-term bond price' (a compound of a
+    noun pointed back at), 'the five-year bond' of 'Consider two bonds …. One matures in five
+    years …'."""
+    return any(c.dep_ == "det" and c.lower_ in _BACK for c in noun.children) or (
+        noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in _BACK for c in noun.head.children))
 
 
 def _stance(sent: Span) -> bool:
