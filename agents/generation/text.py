@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from agents.exceptions import EmptyText, InputError, InputTooLarge
 from agents.generation import elements
@@ -170,10 +171,25 @@ def _protect_abbreviations(text: str) -> str:
                      else m.group(0), text)
 
 
+# a lead-in to a list ('… are the following:', '… as follows:') before a capitalised function
+# word opens a whole sentence there, not the list: the page lost its list (a bulleted list
+# dropped in extraction), and the lead-in and the next paragraph's first sentence read as one
+# garbled sentence (s28: 'The four most common forms … are the following: The vast majority of
+# businesses take the form of a proprietorship.', three cards, every reviewer rejected them)
+_LOST_LIST = re.compile(r"\b(?:following|follows):(\s+)(?=([A-Z][a-z]*)\b)")
+
+
+def _lost_list(text: str) -> list[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    cuts = [m.end() for m in _LOST_LIST.finditer(text) if m.group(2).lower() in STOP_WORDS]
+    return [text[a:b].strip() for a, b in pairwise([0, *cuts, len(text)])]
+
+
 def split_sentences(prose: str) -> list[str]:
     """Split one joined prose block into sentences."""
     protected = _protect_abbreviations(prose)
-    parts = _inside_brackets(_SENT_END.split(protected))
+    parts = _inside_brackets([p for s in _SENT_END.split(protected) for p in _lost_list(s)])
     out = []
     for part in parts:
         part = part.replace("∯", ".").strip()
