@@ -37,3 +37,12 @@ def test_no_card_asks_a_lead_in_whose_list_was_lost(nlp: Language) -> None:
     glued = [c.question for c in made if "following" in f"{c.question} {c.answer}"]
     assert not glued, glued
 
+
+def test_one_of_a_group_is_no_antecedent_of_this_noun(nlp: Language) -> None:
+    text = ("One of the largest sources of weather data is the Halvard Climate (HC) archive. "
+            "This archive is maintained by the Northern Weather Office and contains more "
+            "than 40,000 daily charts.")
+    made = generated(nlp, text, title="Weather records")
+    stems = [c.question.removeprefix("True or false: ").split() for c in made]
+    bare = [" ".join(w) for w in stems if w[0] == "One" and w[1] != "of"]
+    assert not bare, bare

@@ -34,6 +34,7 @@ from spacy.tokens import Span, Token
 from agents.generation.asking import CLAIMING
 from agents.generation.blanks import NEGATIONS
 from agents.generation.defects import MAX_STEM_WORDS
+from agents.generation.mentions import partitive
 from agents.generation.reference import (
     CONCEDING,
     HYPOTHETICAL,
@@ -234,7 +235,7 @@ def _misread_subject(verb: Token) -> Token | None:
     start = verb.left_edge.i
     for noun in doc[verb.sent.start : start]:
         if noun.dep_ != "conj" or noun.head.dep_ in _SUBJECTS or not (
-                noun.pos_ in ("NOUN", "PROPN") or _partitive(noun)):
+                noun.pos_ in ("NOUN", "PROPN") or partitive(noun)):
             continue
         between = doc[noun.right_edge.i + 1 : start]
         if noun.right_edge.i < start and all(t.text == "," for t in between) and (
@@ -276,15 +277,6 @@ def _open_apposition(verb: Token, subject: Token) -> bool:
                     "aux", "auxpass", "neg", "advmod"))):
             return True
     return False
-
-
-def _partitive(tok: Token) -> bool:
-    """'most of the items', 'many of them': a quantity word the tagger calls an adjective
-    heading a noun phrase through its 'of' ('The museum has a computer system but most of the
-    items in the collection, unless …, probably do not show up …': the parser made 'most' a
-    conjunct of 'has' and 'show' a second verb of the museum, s25c: both clauses rejected)."""
-    return tok.pos_ in ("ADJ", "PRON", "NUM") and any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _shares_passive(verb: Token, head: Token) -> bool:

@@ -54,6 +54,17 @@ def ranked(tok: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ in ("most", "least") for c in tok.children))
 
 
+def partitive(tok: Token) -> bool:
+    """'most of the items', 'one of the largest sources': a quantity word heading a noun
+    phrase through its 'of', a member of a group and never the group or the thing itself.
+    The tagger calls 'most' an adjective ('The museum has a computer system but most of the
+    items in the collection, unless …, probably do not show up …': the parser made 'most' a
+    conjunct of 'has' and 'show' a second verb of the museum, s25c: both clauses rejected),
+    and 'One of the largest sources … is the X database' names X, not 'One' (reference)."""
+    return tok.pos_ in ("ADJ", "PRON", "NUM") and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def of(root: Token) -> Mention | None:
     """The noun phrase ``root`` heads as something a pronoun may stand for: its text (a name
     whole, with the words before it that belong to it), animacy, number, head and label; None

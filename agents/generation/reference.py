@@ -548,10 +548,14 @@ class Resolver:
                     # … This viewpoint is supported by …": the view conceded is not the one
                     # the page goes on about (s23b: five cards credited the consensus)
                     continue
-                # "Photosynthesis is the process …": the copula's subject names it
+                # "Photosynthesis is the process …": the copula's subject names it; "One of
+                # the largest sources of data is the X database. This database …": a member
+                # of a group names nothing, the attribute does (s28b: 'One is maintained by
+                # …', every reviewer 'One unresolved')
                 if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-                    if subj is not None and subj.pos_ != "PRON":
+                    if subj is not None and subj.pos_ != "PRON" and \
+                            not mentions.partitive(subj):
                         found = mentions.of(subj)
                         if found:
                             return found.text
@@ -578,7 +582,8 @@ class Resolver:
                     continue
                 if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-                    if subj is not None and subj.pos_ != "PRON" and subj.lemma_ != tok.lemma_:
+                    if subj is not None and subj.pos_ != "PRON" and \
+                            subj.lemma_ != tok.lemma_ and not mentions.partitive(subj):
                         found = mentions.of(subj)  # "Photosynthesis is the process …"
                         if found:
                             return found.text
