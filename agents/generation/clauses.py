@@ -215,10 +215,28 @@ def _coordinated_noun(verb: Token, subject: Token) -> bool:
 
 def _conjoined(root: Token, verb: Token) -> bool:
     """A conjunction ('and', 'but', 'or') joins ``verb`` to ``root``: on either, or on a later
-    conjunct of ``verb`` ('rose, fell, and rose again')."""
+    conjunct of ``verb`` ('rose, fell, and rose again'). The last conjunct of a list has one
+    before it: 'comes from A but is B, imputed to C' has its 'but' before 'is', and the
+    'imputed' after a bare comma is a participle of B the parser read as a third verb (s28b
+    'Righteousness imputed to Christians through faith.', every reviewer: no verb)."""
     chain = [root, verb, *(t for t in verb.subtree if t.dep_ == "conj" and t.head.dep_ == "conj"
                            and t.pos_ in ("VERB", "AUX"))]
-    return any(c.dep_ in ("cc", "preconj") for t in chain for c in t.children)
+    links = [c.i for t in chain for c in t.children if c.dep_ in ("cc", "preconj")]
+    before = [i for i in (root.i, *_conj_ids(root)) if i < verb.i]
+    return any(i > max(before, default=-1) for i in links)
+
+
+def _conj_ids(root: Token) -> list[int]:
+    """Ids of the verbs coordinated with ``root``, at any depth of the conjunct chain."""
+    out: list[int] = []
+    todo = [root]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                out.append(c.i)
+                todo.append(c)
+    return out
 
 
 def _misread_subject(verb: Token) -> Token | None:
@@ -844,6 +862,25 @@ def piece_ids(sent: Span, stretches: list[list[int]]) -> list[list[int]]:
     return kept
 
 
+def _after_condition(ids: list[int], sent: Span) -> bool:
+    """The words right before the clause are a condition it holds under ('…, so it is possible
+    (but not confirmed) that A—if so, B'): B is supposed, not stated, whatever the parser hung
+    the 'if so' on (s28 'Dinophysis chloroplasts wear out …' as a fact, every reviewer: the
+    hedge dropped)."""
+    doc = sent.doc
+    i = min(ids) - 1
+    while i >= sent.start and doc[i].is_punct:
+        i -= 1
+    if i < sent.start:
+        return False
+    # a condition with no verb of its own ('if so', 'if not') supposes the clause before it; one
+    # with a verb ('If there is dissent, A') states what it supposes, and the clause without it
+    # reviewers kept (s18b, s17)
+    return any(t.i < min(ids) and t.right_edge.i < min(ids) and t.pos_ not in ("VERB", "AUX")
+               and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in t.children)
+               for t in (doc[i], *doc[i].ancestors))
+
+
 def _straddles(ids: list[int], stretches: list[list[int]]) -> bool:
     """A clause of the parse with words on both sides of a semicolon or colon ('Around 1790
     Venn, separately Eskel sold …' from 'Around 1790 Venn and, separately, Eskel in 1794
@@ -871,7 +908,8 @@ def clauses(sent: Span, resolver: Resolver | None, nlp: Language) -> list[Span]:
         if head >= 0 and _straddles(ids, stretches):
             continue
         if _unsure_pronoun(ids, sent) or _vague_subject(ids, sent, resolver) or \
-                _juxtaposed(ids, sent) or _cut_badly(ids, sent) or _lost_negation(ids, sent):
+                _juxtaposed(ids, sent) or _cut_badly(ids, sent) or _lost_negation(ids, sent) \
+                or _after_condition(ids, sent):
             continue
         first = sent.doc[min(ids)]
         if first.pos_ in ("VERB", "AUX") and first.tag_ in ("VBN", "VBD", "VBG"):
