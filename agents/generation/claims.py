@@ -702,6 +702,10 @@ _ACTS = frozenset(str.split("accepted rejected supported opposed imported export
 # half', 'rose sharply'), not 'fell into disuse', 'rose to power' (no number: no quantity)
 _CHANGE = frozenset(["rose", "fell", "risen", "fallen"])
 _NAMES = frozenset(str.split("GPE LOC ORG NORP FAC PERSON EVENT WORK_OF_ART LAW"))
+# a clause that states what the swapped word leads to ('higher than the purchase price,
+# resulting in a capital gain', 'more complex …, so … include unique features'): the
+# opposite contradicts the consequence the same sentence states (s28b, s21: rejected)
+_CONSEQUENCE = frozenset(str.split("so resulting leading causing hence thus therefore"))
 _DIRECTION_TAGS = {"more": ("RBR",), "less": ("RBR",),  # 'more efficient', not 'more people'
                    "most": ("RBS",), "least": ("RBS",)}  # 'the most populous', not 'most people'
 
@@ -727,6 +731,16 @@ def indefinite(word: str, was: str = "a") -> str:
     By the first letter: every word of ``_OPPOSITE`` is sounded as it is spelt."""
     article = "an" if word[:1].lower() in "aeiou" else "a"
     return article.capitalize() if was[:1].isupper() else article
+
+
+def _escalated(tok: Token, sent: Span) -> bool:
+    """The word opens or closes a scale joined by 'or' ('slower or even negative growth',
+    'or more specifically'): its other end goes further the same way, and the opposite turns
+    the scale back on itself ('slower or even positive', s28; 'or less specifically', s26b:
+    both rejected)."""
+    before = [t.lower_ for t in sent.doc[max(sent.start, tok.i - 2):tok.i]]
+    after = [t.lower_ for t in sent.doc[tok.i + 1:min(sent.end, tok.i + 3)]]
+    return before[-1:] == ["or"] or before == ["or", "even"] or after[:1] == ["or"]
 
 
 def opposite(sent: Span) -> tuple[int, str] | None:
@@ -771,9 +785,16 @@ def opposite(sent: Span) -> tuple[int, str] | None:
                 tok.tag_ == "JJR" and "than" not in words)):
             continue  # a term, not a description: 'internal combustion engines', 'higher
             # education' (a comparative before its noun with nothing it is compared to)
-        if tok.lower_ in ("majority", "minority") and any(
-                c.dep_ == "amod" for c in tok.children):
-            continue  # 'the vast majority' has no opposite in 'the vast minority'
+        if tok.lower_ in ("majority", "minority") and (any(
+                c.dep_ == "amod" for c in tok.children) or (tok.i > sent.start and tok.nbor(
+                -1).lower_ == "the" and any(c.lower_ == "of" for c in tok.children))):
+            continue  # 'the vast majority' has no opposite in 'the vast minority'; 'the
+            # majority of jobs are …' → 'the minority of jobs' reads absurd (s28)
+        if _escalated(tok, sent):
+            continue
+        if any(t.lower_ in _CONSEQUENCE and t.nbor(-1).text == "," for t in sent
+               if t.i > tok.i + 1):
+            continue
         if tok.lower_ in _ACTS and (tok.pos_ != "VERB" or tok.dep_ == "amod"):
             continue  # 'a lost city', 'the accepted view': a description, no outcome
         if tok.lower_.startswith(("import", "export")) and any(
