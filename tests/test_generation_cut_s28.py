@@ -8,15 +8,6 @@ from __future__ import annotations
 import pytest
 
 from agents.generation import spans
-from agents.generation.nlp import pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    loaded = pipeline("en")
-    if loaded is None:
-        pytest.skip("no English pipeline")
-    return loaded
 
 
 def _answers(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ the next sentence's result ('The firm then pays the bank $160 …') out of its e
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from agents.generation import nonfact
@@ -20,26 +21,26 @@ def _numbers_asked(made: list, *numbers: str) -> list[str]:
     return [c.question for c in made if any(n in f"{c.question} {c.answer}" for n in numbers)]
 
 
-def test_supposition_with_its_result_states_no_fact(nlp: Language) -> None:
-    text = ("Interest is the price of borrowing money. Suppose a lender charges 7 percent on a "
-            "loan of $3,000; the borrower then pays $210 in interest.")
+@pytest.mark.parametrize("text, title, numbers", [
+    ("Interest is the price of borrowing money. Suppose a lender charges 7 percent on a "
+     "loan of $3,000; the borrower then pays $210 in interest.", "Interest",
+     ("7 percent", "3,000", "210")),
+    ("Revenue is price times quantity. Let's say a shopper buys 4 scarves at $15 each, "
+     "so the shop takes in $60.", "Revenue", ("15", "60", "4 scarves")),
+])
+def test_a_supposition_states_no_fact(nlp: Language, text: str, title: str,
+                                      numbers: tuple[str, ...]) -> None:
     sent = list(nlp(text).sents)[-1]
     assert nonfact.no_fact(sent) == "supposed"
-    made = generated(nlp, text, title="Interest")
-    assert not _numbers_asked(made, "7 percent", "3,000", "210"), [c.question for c in made]
+    made = generated(nlp, text, title=title)
+    assert not _numbers_asked(made, *numbers), [c.question for c in made]
+
+
+def test_a_supposition_with_a_subject_stands(nlp: Language) -> None:
     # a supposition with a subject is someone's view or an aside, and stands
     for text in ("Most economists assume that firms maximize profit.",
                  "As you can imagine, the fund lost 12 percent of its value in 2009."):
         assert nonfact.no_fact(next(iter(nlp(text).sents))) != "supposed", text
-
-
-def test_lets_say_states_no_fact(nlp: Language) -> None:
-    text = ("Revenue is price times quantity. Let's say a shopper buys 4 scarves at $15 each, "
-            "so the shop takes in $60.")
-    sent = list(nlp(text).sents)[-1]
-    assert nonfact.no_fact(sent) == "supposed"
-    made = generated(nlp, text, title="Revenue")
-    assert not _numbers_asked(made, "15", "60", "4 scarves"), [c.question for c in made]
 
 
 def test_the_example_goes_on_in_the_next_sentence(nlp: Language) -> None:
