@@ -54,3 +54,18 @@ def test_verbs_joined_by_and_still_give_their_clauses(nlp: Language) -> None:
     assert _clauses(nlp, COORDINATED) == [
         "The red glass in the chapel windows comes from Venice.",
         "The red glass in the chapel windows is represented in the museum by several pieces."]
+
+
+RUN_ON = ("Marine biologists have counted many species of coral in reefs near Fiji, Samoa, Tonga, "
+          "and Palau, but were long unable to sample the deep reefs of the Pacific, thought to "
+          "be the richest of all.")
+
+
+def test_a_participle_after_a_later_conjunct_leaves_the_first_clause_standing(
+        nlp: Language) -> None:
+    # the participle hangs on the second conjunct's last words, after a comma: that conjunct
+    # ends before it and the first clause never reached it (s28c's reviewers kept both)
+    found = _parse_clauses(nlp, RUN_ON)
+    assert any(c.startswith("Marine biologists have counted many species") for c in found), found
+    assert any(c.startswith("Marine biologists were long unable") for c in found), found
+    assert not any("thought" in c for c in found), found

@@ -171,8 +171,15 @@ def _heads(root: Token) -> list[tuple[Token, Token]]:
                 # a participle after a comma that the parser read as a second verb, with no
                 # conjunction anywhere in the coordination; given the first clause's subject it
                 # states a falsehood (s20b 'The world beamed live on national TV …'); the first
-                # clause, its words run on into the second's, does not stand either
-                root_misread = True
+                # clause, its words run on into the second's, does not stand either. After a
+                # conjunct of its own ('have measured A, but were unable to obtain B in the
+                # Sun, believed to be …') the participle hangs on that conjunct's words, which
+                # end a clause of their own after the comma: the root stands (s28c kept 'have
+                # measured …'); one inside a phrase ('contradicted the theretofore established
+                # rules') leaves no clause whole
+                after_own = max(i for i in (root.i, *_conj_ids(root)) if i < c.i) != root.i
+                if not (after_own and c.doc[c.left_edge.i - 1].text == ","):
+                    root_misread = True
                 continue
             # "…, and was situated in …": the conjunct shares the first clause's subject
             shared = own or subject
