@@ -40,7 +40,7 @@ quantity, in a few classes this module owns:
   by their own spread (``frame``, ``framed``): no '2000' on a page of the 1980s; a birth
   year's within a generation (``born``): no '1960' for an 1879 birth (s17);
 - a life: a year for what a person or body the sentence names did lies within the life the
-  page states for them (``lives``, ``in_life``: birth or founding to death): no '1975' for
+  page states for them (``lives``, ``in_life``: birth, founding or launch to death): no '1975' for
   the graduation of a 'Smith (b. 1975)' (s24b);
 - deep time: 'N billion years ago' moves within a band of the page's own such times
   (``ago_band``, ``in_band``): no 'about 7.0 billion years ago' for life's start, older than
@@ -694,7 +694,8 @@ def framed(option: str, bounds: tuple[int, int] | None) -> bool:
 # a person with the birth the page states: 'Jamil Smith (b. 1975)', 'Ada Byron (born 10
 # December 1815)', 'Ada Byron was born in London in 1815'; not a year a few words on in
 # another clause ('was born Maria Górska in Warsaw to wealthy parents and in 1916 married')
-_NAME = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
+# ('+' for a product's name: 'Sky+ HD', 'Google+')
+_NAME = r"((?:[A-Z][\w'’.+-]+\s+){0,3}[A-Z][\w'’+-]+)"
 _BORN_AS = re.compile(rf"{_NAME}\s*\((?:born|b\.)\s*[^()]*?\b({YEAR_DIGITS})\b"
                       rf"|{_NAME},?\s+(?:was|is)\s+born\b(?:(?!\band\b)[^.;,]){{0,25}}?"
                       rf"\b(1\d{{3}}|20\d{{2}})\b")
@@ -729,11 +730,33 @@ _DATES = re.compile(rf"(?<!\bof ){_NAME}\s*\((?:c\.\s*)?({YEAR_DIGITS})\s*[–-]
 _DIED = re.compile(rf"(?<!\bof ){_NAME}(?:['’]s\s+death|,?\s+(?:who\s+)?died)\b{_SOON}{_YEAR_RE}")
 _BEGUN = re.compile(rf"(?<!\bof ){_NAME},?\s+(?:(?:was|were|had been|has been)\s+)?"
                     rf"(?:founded|established|formed|incorporated|created)\b{_SOON}{_YEAR_RE}")
+# a thing's launch: 'Sky+ HD was launched in 2006', 'the station launched on 8 June 2007' (said
+# of itself, passive or with no object), or what a body launched, named in apposition
+# ('BSkyB launched its HDTV service, Sky+ HD, on 22 May 2006'): nothing was done with it before
+# (s28: 'On 31 March 2002, Sky announced … homes with Sky+HD', every reviewer 'predates the
+# 2006 launch'); only a whole name (``_cut``)
+_LAUNCH = r"(?:launched|introduced|opened|inaugurated|unveiled|debuted)"
+_LAUNCHED = re.compile(rf"{_NAME},?\s+(?:(?:was|were|had been|has been)"
+                       rf"\s+{_LAUNCH}\b{_SOON}|{_LAUNCH}\s+(?:in|on)\b{_SOON}){_YEAR_RE}")
+_LAUNCHED_AS = re.compile(rf"\b{_LAUNCH}\s+(?:its|their|his|her|the|a|an)\s+[^.;,]{{0,30}},\s+"
+                          rf"{_NAME},\s+(?:in|on)\b{_SOON}{_YEAR_RE}")
+
+# what a name found after these is only the end of: the donor of an opening ('designed by Irena
+# Bajerska, was opened', 'funded by William and Judith Bollinger, opened'), a longer name's last
+# words ('the Jameel Gallery of Islamic Art, opened', 'the Liverpool and Manchester Railway
+# opened', 'the Logan Center for the Arts opened': not every 'Art', 'Railway' or 'Arts')
+_CUT = re.compile(r"(?:\b(?:of|by|the|and)|[A-Z][\w'’.+-]*)\s+$")
+
+
+def _cut(text: str, start: int) -> bool:
+    """The name found at ``start`` is part of a longer one or not the subject (``_CUT``)."""
+    return _CUT.search(text[max(0, start - 40):start]) is not None
 
 
 def lives(texts: list[str]) -> dict[str, tuple[int | None, int | None]]:
     """Last name → the first and last years a thing the name's bearer did may lie in, as the
-    texts state their life: after a person's birth (``births``), from a body's founding, up to
+    texts state their life: after a person's birth (``births``), from a body's founding or a
+    thing's launch, up to
     a death; a name given two different starts or ends is left open at that side."""
     starts: dict[str, set[int]] = {k: {v + 1} for k, v in births(texts).items()}
     ends: dict[str, set[int]] = {}
@@ -742,9 +765,12 @@ def lives(texts: list[str]) -> dict[str, tuple[int | None, int | None]]:
             last = found.group(1).split()[-1]
             starts.setdefault(last, set()).add(int(found.group(2)) + 1)
             ends.setdefault(last, set()).add(int(found.group(3)))
-        for pattern, into in ((_BEGUN, starts), (_DIED, ends)):
+        for pattern, into in ((_BEGUN, starts), (_LAUNCHED, starts), (_LAUNCHED_AS, starts),
+                              (_DIED, ends)):
             for found in pattern.finditer(text):
                 last = found.group(1).split()[-1]
+                if pattern is _LAUNCHED and _cut(text, found.start(1)):
+                    continue
                 if last.lower() not in STOP_WORDS:
                     into.setdefault(last, set()).add(int(found.group(2)))
     out: dict[str, tuple[int | None, int | None]] = {}
