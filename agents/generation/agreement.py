@@ -49,6 +49,9 @@ _LIGHT = frozenset(str.split("time way"))
 _BARE_CLAUSE = frozenset({"dobj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct",
                           "advmod"})
 
+# verbs whose object is one member of a group ('What does the genus include?')
+_MEMBERSHIP = frozenset(str.split("include comprise contain"))
+
 # 'What are the agents called?' asks for a name, which is one answer
 _NAMING = frozenset(str.split("call name term know"))
 
@@ -69,7 +72,8 @@ def vague(doc: Doc) -> str:
     """Why a well-formed question has many right answers (empty when it has one): a card
     must not ask it, though a user who highlights the answer may (answer-aware mode)."""
     words = [t for t in doc if not t.is_punct and not t.is_space]
-    return (_vague_object(words) or _bare_copula(words)) if len(words) >= 3 else ""
+    return (_vague_object(words) or _bare_copula(words) or _one_member(words)) \
+        if len(words) >= 3 else ""
 
 
 def _number(tok: Token) -> str:
@@ -97,6 +101,12 @@ def _agreement(words: list[Token]) -> str:
     if number == "singular" and verb.lower_ in _PLURAL_VERBS and subject.tag_ == "NN" and any(
             c.dep_ == "det" for c in subject.children):
         return "verb and subject disagree"  # 'What do the party form?' ('do Parliament' may be)
+    if number == "singular" and verb.lower_ in _PLURAL_VERBS and subject.tag_ == "NNP" and \
+            subject.ent_type_ == "PERSON" and not any(c.dep_ == "conj" for c in subject.children):
+        # one person's name: the question kept the first of the sentence's list of people
+        # ('When were … Wally Schirra announced as the prime crew', s25c: of Schirra, Eisele
+        # and Cunningham)
+        return "verb and subject disagree"
     return ""
 
 
@@ -208,6 +218,16 @@ def _bare_plural_definite(doc: Doc) -> str:
                         for c in tok.children)
         if det is not None and (tok.tag_ == "NNS" or bare_pair):
             return "a definite plural the page resolves"
+    return ""
+
+
+def _one_member(words: list[Token]) -> str:
+    """'Who did notable companions from the earlier series include?': a verb of membership
+    asked for its object names a group of which the page gives one or a few (s28b: Romana,
+    Sarah Jane Smith and Jo Grant; every reviewer 'several right answers')."""
+    if words[0].lower_ in ("what", "who", "whom") and words[-1].lemma_ in _MEMBERSHIP and \
+            words[1].lower_ in _AUX:
+        return "a group asked for one of its members"
     return ""
 
 

@@ -160,6 +160,21 @@ def problems(doc: Doc) -> list[str]:
     if any(t.lower_ == "both" and not any(u.lower_ == "and" and u.i > t.i for u in words)
            for t in words):
         found.append("'both' without its two")  # 'What were both states using …?'
+    if any(t.lower_ == "either" and not any(u.lower_ == "or" and u.i > t.i for u in words)
+           for t in words):
+        found.append("'either' without its 'or'")  # 'had either cancelled?' (… or rescheduled)
+    if any(a.pos_ in ("NOUN", "PROPN") and b.pos_ == "CCONJ" and c.dep_ == "conj" and
+           c.pos_ == "VERB" and c.tag_ in ("VBG", "VBN") and c.head in (a, a.head)
+           for a, b, c in zip(words, words[1:], words[2:], strict=False)):
+        # a noun and a participle are no two of a kind: words of the sentence either side of
+        # its lost verb ('When were people and reporting that …', of 'people were reporting';
+        # the parser hangs the participle on the noun or on the verb before it)
+        found.append("a noun coordinated with a participle")
+    if any(t.dep_ == "appos" and t.i == t.head.i + 1 and t.head.tag_ == "NNS" and any(
+            c.dep_ == "conj" for c in t.children) for t in words):
+        # a list run onto its plural noun: the sentence's colon was lost ('divided into five
+        # jurisdictions Northeastern, Southeastern … and Western?')
+        found.append("a list without its colon")
     if any(t.lower_ == "of" and any(c.dep_ == "pobj" and c.pos_ == "ADJ" for c in t.children)
            for t in words):
         found.append("a superlative without its noun")  # 'one of the largest in Europe'
