@@ -64,6 +64,54 @@ def merge_eras(doc: Doc) -> Doc:
     return doc
 
 
+# the wh-words the small model reads as a relative or interrogative pronoun even when capitalised
+# inside a name ("Doctor Who", "The Who", "Guess Who")
+_WH_WORDS = frozenset({"who", "whom", "whose", "what", "which", "where", "when", "why", "how"})
+
+
+@Language.component("wh_names")
+def merge_wh_names(doc: Doc) -> Doc:
+    """'Doctor Who' as one token before tagging and parsing: split, the small model tags the
+    capitalised 'Who' WP and parses what follows as a relative clause ('a constant feature in
+    Doctor Who since 1963' → 'Who since 1963' a clause, trimmed to '… a feature in Doctor.'; s28b,
+    three cards, every reviewer 'Doctor Who cut to Doctor'). A capitalised wh-word right after a
+    capitalised word that is no function word ('Doctor', 'Guess'), or after 'The' ('The Who'), is
+    the name's last word: a question inside a sentence comes after a quote, a colon or a verb
+    ('asked: Who …', 'asked who …'), and 'So Who'/'But What' open with a function word."""
+    spans = []
+    for token in doc[1:]:
+        if token.lower_ not in _WH_WORDS or not token.is_title or (
+                token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"):
+            continue  # 'Tell Senator How to Vote': a question of what to do, no name's end
+        start = token.i
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        if start > 0 and doc[start - 1].text == "The":  # 'The Who', 'The Doctor Who Story'
+            start -= 1
+        if start < token.i:
+            spans.append(doc[start:token.i + 1])
+    with doc.retokenize() as retok:
+        for span in spans:
+            retok.merge(span)
+    return doc
+
+
+@Language.component("wh_name_tags")
+def tag_wh_names(doc: Doc) -> Doc:
+    """The merged name is a proper noun: the tagger, seeing one token 'Doctor Who', guesses NNS
+    or NN, and a plural subject would misread agreement."""
+    for token in doc:
+        words = token.text.split(" ")
+        if len(words) > 1 and words[-1].lower() in _WH_WORDS and words[-1].istitle():
+            token.tag_ = "NNP"
+    return doc
+
+
+def _name_word(token: Any) -> bool:
+    """A word of a name before its wh-word: capitalised and no function word."""
+    return bool(token.is_title and token.is_alpha and not token.is_stop)
+
+
 @Language.component("paragraph_breaks")
 def break_paragraphs(doc: Doc) -> Doc:
     """A blank line ends a sentence: a page's heading ('Photosynthesis', then a blank line,
@@ -169,6 +217,9 @@ def _load(language: str, names: tuple[str, ...]) -> Language | None:
         nlp.add_pipe("paragraph_breaks", before="parser")
     if language == "en":
         nlp.add_pipe("era_merger", first=True)
+        nlp.add_pipe("wh_names", after="era_merger")
+        if "tagger" in nlp.pipe_names:
+            nlp.add_pipe("wh_name_tags", after="tagger")
     if "parser" in nlp.pipe_names and language == "en":
         nlp.add_pipe("name_adverbs", last=True)
     if "ner" in nlp.pipe_names and language == "en":

@@ -65,6 +65,12 @@ def _forms(word: str) -> set[str]:
     return {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w}
 
 
+def _words(token: Token) -> list[str]:
+    """The words of a token: one, or a name the pipeline merged ('Doctor Who', nlp.wh_names),
+    each of whose words names the thing as 'Tesla' does 'Nikola Tesla'."""
+    return [w for w in token.text.split(" ") if w.isalpha()]
+
+
 def _set_off(word: Token) -> bool:
     """Whether a colon, comma or bracket sets off the phrase ``word`` heads: the parser may
     make the mark the phrase's own ('Mercury (planet)') or its head's ('Victoria
@@ -84,7 +90,7 @@ def head_names(title: Span) -> set[str]:
     'Structure and Properties of the Nonmetals' → also nonmetals), and what a colon, comma
     or bracket adds after the head ('Jacksonville, Florida' → also florida; 'Mercury
     (planet)' → mercury, planet). Not the rest: 'Privacy in the Workplace' is about privacy."""
-    if not any(t.is_alpha for t in title):
+    if not any(_words(t) for t in title):
         return set()
     root = title.root
     named: list[Token] = [root, *(t for t in root.lefts if t.dep_ in _NAME_PARTS)]
@@ -111,7 +117,7 @@ def head_names(title: Span) -> set[str]:
     subjects = [t for t in root.rights if t.dep_ in _QUALIFIERS and _set_off(t)]
     named += [p for t in subjects for p in (t, *t.lefts) if p is t or p.dep_ in _NAME_PARTS]
     named += [t for e in title.ents if e.label_ == "PERSON" for t in e]
-    return {f for t in named if t.is_alpha for f in _forms(t.text)}
+    return {f for t in named for w in _words(t) for f in _forms(w)}
 
 
 def initialism(title: Span) -> str | None:
@@ -151,7 +157,7 @@ def names_title(answer: str, title: Span | None, text: str | None = None) -> boo
     titled: set[str] = set()
     for t in title:
         if not t.is_punct:
-            titled |= _forms(t.text) | {t.lemma_.lower()}
+            titled |= {f for w in _words(t) for f in _forms(w)} | {t.lemma_.lower()}
     forms = [_forms(w) for w in words]
     if all(f & titled for f in forms) and any(f & heads for f in forms):
         return True
