@@ -398,7 +398,9 @@ class QualityScorer:
         (``_composes``): no more true statements than one over the false ones, and one negated
         false statement, beside a false statement of another kind where the page has one; a
         card they hold back leaves its place to the other cards (the count holds where the
-        text has them). A deck of all four types whose count allows one of each serves one
+        text has them); where no false statement joins the deck at all, the true statements
+        held for one fill the places left over, one per sentence, best first. A deck of all
+        four types whose count allows one of each serves one
         of each type that has a card over its bar (``_seeds``): when the mix above leaves
         such a type out (its good cards asked what the deck's other cards ask, or were
         reserved for them), the deck is chosen again with that type's best card in it first.
@@ -593,6 +595,17 @@ class QualityScorer:
                 pool, held = sorted(pool + held, key=lambda s: -s.rank), []
             quota[_slot(best.candidate)] = quota.get(_slot(best.candidate), 0) - 1
             pool, reserve, repeats = self._taken(best, pool, reserve, repeats)
+        if len(chosen) < count and not any(_slot(c.candidate) == "tf:False" for c in chosen):
+            # no false statement could join the deck: the true ones it held for one fill the
+            # places nothing else can, best first, rather than starve the deck (s28b
+            # Doctor_Who:27 served 1 card of 8 beside three true statements over their bar,
+            # its one false statement under the floor)
+            for s in sorted(held, key=lambda s: -s.rank):
+                if len(chosen) < count and s.candidate.answer == "True" and not any(
+                        self.is_duplicate(s, c) or _same_sentence(s, c) or _tells(s, c)
+                        for c in chosen):
+                    chosen.append(s)
+                    quota[_slot(s.candidate)] = quota.get(_slot(s.candidate), 0) - 1
         short: dict[str, int] = {}
         for slot, q in quota.items():
             if q > 0:
