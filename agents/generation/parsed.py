@@ -142,9 +142,9 @@ def generate(
             if doc.language == "en" and case is not None and nonfact.continues(sent, case):
                 resolver.push(sent)
                 continue  # 'Suppose a bank lends … to a small firm …. The firm then pays …'
-            case = sent if doc.language == "en" and nonfact.no_fact(sent) == "supposed" \
-                else None
-            if doc.language == "en" and nonfact.no_fact(sent) is not None:
+            stated = nonfact.no_fact(sent) if doc.language == "en" else None
+            case = sent if stated == "supposed" else None
+            if stated is not None:
                 resolver.push(sent)
                 continue  # 'X could be A, Y could be B', 'Honestly, …' (nonfact.py)
             if doc.language == "en" and blanks.labelled_example(sent):
