@@ -204,6 +204,9 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
       largest country'), or the one entity of its kind the page names, or the document's
       ``title`` ('the constitution' on 'Constitution of Kenya'; kinds.py). The name stands in
       ('Velmaria', "Marlowe's city centre", 'the Constitution of Kenya').
+    - ``introduced``: a bare 'The N' opening a later sentence as its subject, of a noun the
+      page never used: what it introduced by another word ('The meeting …' after 'a general
+      assembly'; ``_introduced_elsewhere``). No name stands in.
     - ``place``: a 'there' that is no existential 'there is' (where, the page said).
     - ``time``: 'at the time', 'by then', 'the same year', 'the following day' (when, the page
       said; a date earlier in the sentence answers it).
@@ -240,6 +243,10 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
                and c.lower_ != "by" for c in kids):  # a passive's 'by' hangs off nouns too
             continue  # 'the war in North America', 'the park around the palace'
         mods = [c for c in kids if c.dep_ in ("amod", "compound", "nummod") and c.i > det.i]
+        if not mods and not out and _introduced_elsewhere(det, sent, previous, title):
+            # (not out: the opening phrase the page named, 'the nation' → 'Velmaria')
+            out.append(Reference("introduced", _phrase(det).text, None))
+            continue
         if not mods or lemma in _UNIQUE:
             continue  # a bare 'the N' is pointing_back's (statements only)
         if any(t.text[:1].isupper() for t in sent.doc[det.i + 1 : head.i]):
@@ -391,6 +398,27 @@ def _counted_from(sent: Span) -> list[Reference]:
         if counted:  # a question that drops the adverb keeps the count: 'join two years?'
             out.append(Reference("relative", sent.doc[start : tok.i].text, None))
     return out
+
+
+def _introduced_elsewhere(det: Token, sent: Span, previous: Sequence[Span],
+                         title: Span | None) -> bool:
+    """``introduced``: a bare 'The N' that opens the sentence as its main subject, on a page
+    that said something before it, whose noun the page never used before: the thing the
+    page introduced by another word or as an event ('a general assembly' … 'The meeting
+    ended …', 'decided to leave' … 'The move would have …', 'The spark may have been …').
+    A first mention that stands alone is another sentence's subject or object ('allows the
+    programmer to …'), seldom the opening subject of a later one (seen rated cards s6..s28c,
+    bench.card_references: 10 kept / 27 rejected; the kept are mostly a textbook's kind, 'The
+    epidermis is composed of …'). A noun the title uses, one that names the one thing there
+    is ('the Earth', ``_UNIQUE``) or a part ('the end', RELATIONAL) stands."""
+    head = det.head
+    lemma = head.lemma_.lower()
+    if det.i != sent.start or head.dep_ not in ("nsubj", "nsubjpass") or \
+            head.head != sent.root or not previous or lemma in _UNIQUE or lemma in RELATIONAL:
+        return False
+    if title is not None and any(t.lemma_.lower() == lemma for t in title):
+        return False
+    return not any(t.lemma_.lower() == lemma for prev in previous for t in prev)
 
 
 def _most(adj: Token) -> bool:
