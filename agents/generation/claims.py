@@ -912,6 +912,13 @@ _UNSURE = frozenset(str.split(
     "roughly around also too even still already just some however although though if "
     "unless whether because since while whereas than principle"))
 _DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+# a predicate that denies the clause it governs ('were unable to obtain', 'failed to
+# generate'): negated, it makes a double negative a student cannot judge ('were not long
+# unable to obtain', s28c; 'did not fail to generate', s24c: both rejected by every reviewer).
+# ('unlikely' is in _UNSURE; 'prevent X from' is kept: 'does not prevent ions from moving',
+# s27b, kept, takes no infinitive)
+_DENIES = frozenset(str.split("unable incapable impossible unwilling fail refuse cease "
+                              "neglect decline"))
 
 
 def negation(sent: Span) -> tuple[int, str] | None:
@@ -920,9 +927,10 @@ def negation(sent: Span) -> tuple[int, str] | None:
     'crossed' → 'did not cross', 'is' → 'is not'). None unless the clause is plain enough
     that its negation is plainly false: one finite main verb with a subject of its own, no
     negation, modal, hedge, quantifier, 'only', alternatives or comparison anywhere in the
-    sentence (``_UNSURE``), no second verb joined to it, no clause of reason, time or
-    condition around it, no adverb on it ('then crossed' → 'then did not cross' is unclear
-    in scope), no quotation and no question."""
+    sentence (``_UNSURE``), no second verb joined to it, no predicate that already denies
+    its infinitive (``_DENIES``), no clause of reason, time or condition around it, no
+    adverb on it ('then crossed' → 'then did not cross' is unclear in scope), no quotation
+    and no question."""
     root = sent.root
     words = [t for t in sent if not t.is_punct]
     if root.pos_ not in ("VERB", "AUX") or root.tag_ not in (*_DO_FORMS, "VBN", "VBG") or any(
@@ -935,6 +943,9 @@ def negation(sent: Span) -> tuple[int, str] | None:
                        "npadvmod") for c in kids):
         return None
     subj = next(c for c in kids if c.dep_ in ("nsubj", "nsubjpass"))
+    if any(p.lemma_.lower() in _DENIES and any(c.dep_ == "xcomp" for c in p.children)
+           for p in (root, *(c for c in kids if c.dep_ in ("acomp", "oprd")))):
+        return None  # the clause already denies its infinitive: 'not unable to' (_DENIES)
     if any(t.pos_ == "PRON" and t.lower_ not in ("who", "which", "that") for t in subj.subtree):
         return None  # 'It crossed …', 'Its capital is …': the subject leans on the page
     auxes = [c for c in kids if c.dep_ in ("aux", "auxpass") and c.i < root.i]
