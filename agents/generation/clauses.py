@@ -376,7 +376,8 @@ def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
     doc = sent.doc
     out = []
     bridging = {tok.i for tok in sent[1:-1] if tok.dep_ == "cc" and tok.i + 1 in ids
-                and tok.head.i in ids and not tok.nbor().is_punct and _kept_before(tok, ids)}
+                and not tok.nbor().is_punct
+                and ((tok.head.i in ids and _kept_before(tok, ids)) or _after_aside(tok, ids))}
     ids = ids | bridging
     if subject is not None and subject.left_edge.i > sent.start and \
             doc[subject.left_edge.i - 1].text == ",":
@@ -431,6 +432,22 @@ def _kept_before(tok: Token, ids: set[int]) -> bool:
     if before.is_punct and before.i > tok.sent.start:
         before = before.nbor(-1)
     return before.i in ids and not before.is_punct
+
+
+def _after_aside(tok: Token, ids: set[int]) -> bool:
+    """``tok`` follows a dropped aside in brackets, and the word before that aside is kept:
+    'years 7 through 12 (year twelve is known as lower sixth) and year 13'. The parser hangs
+    the 'and' on a word of the aside or before it, its conjunct inside it, so neither tells
+    that the words either side are joined; without the 'and' the clause read 'years 7
+    through 12 year 13', and its blank '12 year 13' was offered '6 year 13' (s28, every
+    reviewer)."""
+    close = tok.nbor(-1)
+    if close.text not in (")", "]") or close.i in ids:
+        return False
+    opening = next((t for t in reversed(tok.doc[tok.sent.start:close.i])
+                    if t.text in ("(", "[")), None)
+    return opening is not None and opening.i > tok.sent.start and opening.i - 1 in ids \
+        and not opening.nbor(-1).is_punct
 
 
 def _colon_tail(head: Token) -> set[int]:
