@@ -38,6 +38,7 @@ from agents.generation import (
     ordinals,
     participles,
     scope,
+    setting,
     standalone,
     swaps,
     titles,
@@ -244,7 +245,7 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
     if resolver.lenient:  # a bare page's cards may lean on it, not on what it cut or dated
         refs = [r for r in refs if r.rule in definites.NEVER_ALONE]
         return _named(cands, refs) if refs else cands
-    cands = _scoped(cands, sent, whole, resolver)
+    cands = _placed(_scoped(cands, sent, whole, resolver), sent, whole, resolver)
     named = _named(cands, refs) if refs else cands
     # a stem whose subject only the page names ('the nation placed 139th …'): s20..s22c rated
     # mcq 7 rejected / 0 kept (choices.unnamed_subject, static scan of every rated card)
@@ -324,6 +325,37 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
             cand = dataclasses.replace(cand, question=prefix + text, statement=text)
         else:
             cand = dataclasses.replace(cand, question=text)
+        out.append(cand)
+    return out
+
+
+def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
+             resolver: Resolver) -> list[Candidate]:
+    """Every card of a sentence that stands in the place its paragraph opened on ('In
+    Germany, …') with the place put in (setting.py)."""
+    base = whole if whole is not None else sent
+    place = setting.frame(base, resolver.previous)
+    if place is None:
+        return cands
+    # a name keeps its capital after the frame; a name's article does not ('the ABC')
+    names = {t.text for t in base if t.pos_ == "PROPN" or (t.ent_type_ and t.pos_ != "DET")}
+    out = []
+    for cand in cands:
+        text = cand.statement if cand.type == "tf" else cand.question
+        if not text:
+            out.append(cand)
+            continue
+        first = (cand.answer if text.startswith(BLANK) else text).split(" ", 1)[0]
+        proper = first in names
+        placed = setting.carried(text, cand.type, cand.answer, place, proper)
+        if placed != text and text.startswith(BLANK) and not proper:
+            # the blank no longer opens the sentence: 'In Norway, _____ …' asks 'salaries'
+            cand = dataclasses.replace(cand, answer=cand.answer[:1].lower() + cand.answer[1:])
+        if cand.type == "tf":
+            prefix = cand.question[: len(cand.question) - len(cand.statement)]
+            cand = dataclasses.replace(cand, question=prefix + placed, statement=placed)
+        else:
+            cand = dataclasses.replace(cand, question=placed)
         out.append(cand)
     return out
 
