@@ -183,17 +183,22 @@ def dropped(sent: Span) -> set[int]:
 
 
 def _set_off(comma: Token, closing: Token, head: Token, sent: Span) -> set[int]:
-    """The commas that go with an inner connective set off by them: both where they part a
-    subject from its verb ('Cotton, however, emerged' → 'Cotton emerged'), else the closing
-    one ('In southern Italy, however, Norman artwork …' keeps its first comma)."""
-    subject = comma.i > sent.start and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= comma.i - 1 <= c.right_edge.i
+    """The commas that go with an inner connective set off by them: the closing one only
+    where the first closes a phrase the sentence opens on before its verb ('In southern Italy,
+    however, Norman artwork …' keeps its first comma), else both: where they part a subject
+    from its verb ('Cotton, however, emerged' → 'Cotton emerged'), an auxiliary from its verb
+    ('Tesla did, however, attend' → 'Tesla did attend'; s25c showed 'Tesla did, attend'), or
+    the verb from what follows it ('The report was criticized, however, for attaching …',
+    'There was, however, little …'; s28c and s18b showed 'was criticized, for', 'There was,
+    little', every reviewer: echo)."""
+    if comma.i <= sent.start:
+        return {closing.i}
+    before = sent.doc[comma.i - 1]
+    opening = any(
+        c.i < head.i and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
+        and c.left_edge.i == sent.start and c.right_edge.i == before.i
         for c in head.children)
-    # so where they part an auxiliary from its verb: 'Tesla did, however, attend' → 'Tesla did
-    # attend' (s25c kept its opening comma: 'Tesla did, attend', every reviewer: echo)
-    auxiliary = comma.i > sent.start and sent.doc[comma.i - 1].dep_ in ("aux", "auxpass") \
-        and sent.doc[comma.i - 1].head == head
-    return {comma.i, closing.i} if subject or auxiliary else {closing.i}
+    return {closing.i} if opening else {comma.i, closing.i}
 
 
 def hedged(sent: Span) -> bool:
