@@ -320,13 +320,17 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
         if text is None or (cand.type == "cloze" and any(
                 norm(cand.answer) in norm(c.replacement or "") for c in (frame, *cues) if c)):
             continue  # which scope, only the page says; or the scope names the blank
-        if cand.type == "tf":
-            prefix = cand.question[: len(cand.question) - len(cand.statement)]
-            cand = dataclasses.replace(cand, question=prefix + text, statement=text)
-        else:
-            cand = dataclasses.replace(cand, question=text)
-        out.append(cand)
+        out.append(_reworded(cand, text))
     return out
+
+
+def _reworded(cand: Candidate, text: str) -> Candidate:
+    """The card with its statement (true/false, behind its 'True or false: ' prefix) or its
+    question put as ``text``."""
+    if cand.type == "tf":
+        prefix = cand.question[: len(cand.question) - len(cand.statement)]
+        return dataclasses.replace(cand, question=prefix + text, statement=text)
+    return dataclasses.replace(cand, question=text)
 
 
 def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
@@ -351,12 +355,7 @@ def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
         if placed != text and text.startswith(BLANK) and not proper:
             # the blank no longer opens the sentence: 'In Norway, _____ …' asks 'salaries'
             cand = dataclasses.replace(cand, answer=cand.answer[:1].lower() + cand.answer[1:])
-        if cand.type == "tf":
-            prefix = cand.question[: len(cand.question) - len(cand.statement)]
-            cand = dataclasses.replace(cand, question=prefix + placed, statement=placed)
-        else:
-            cand = dataclasses.replace(cand, question=placed)
-        out.append(cand)
+        out.append(_reworded(cand, placed))
     return out
 
 
