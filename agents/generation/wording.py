@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from agents.generation import kinds
+from agents.generation import kinds, plausible
 from agents.generation.spans import CLASS_WORDS, PEOPLE_NOUNS, Answer, quoted
 
 _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
@@ -77,6 +77,12 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         noun = span.root.lemma_.lower()
         if span.root.pos_ == "NOUN" and noun in _TIME_NOUNS:
             return f"what {noun}", False  # 'for the 1906 season': not 'What date … for?'
+        if unit is None and role == "subject" and any(
+                a < b for a, b in plausible.times_named(span.text)):
+            # a span of years is no date: 'The late 1970s experienced high inflation' was
+            # asked 'What date experienced …?' (s28 finance, every reviewer: 'a period'); an
+            # object's 'What date did …' is asked 'When did …' (answer_aware.as_people_ask)
+            return "what period", False
         return (unit or "what date"), False
     if role == "adjunct" and adverbial(span.root):
         # "purchased land with the intent of major expansion": the phrase is the reason, and
