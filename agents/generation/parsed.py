@@ -281,9 +281,10 @@ def _named(cands: list[Candidate], refs: list[definites.Reference]) -> list[Cand
 # is left out; 'quantifier' 0 / 1 (it matches a lowercased 'many' too, not 'How many'), and
 # holds questions as well (qa 0 / 2); 'such' ('Where did HT fail such coups …?') qa 0 / 1,
 # as on statements and cloze (scope.py); 'relative' ('When did the new concept find …?')
-# qa 0 / 1, mcq 0 / 2 (session 20, every seen rated card)
-_MCQ_SCOPES = frozenset(["object", "short", "quantifier", "such", "relative"])
-_QA_SCOPES = frozenset(["quantifier", "such", "relative"])
+# qa 0 / 1, mcq 0 / 2 (session 20, every seen rated card); 'owner' ('Where do examples
+# include …?', 'Members must be over the _____.') qa 0 / 1, mcq 0 / 1 (session 29)
+_MCQ_SCOPES = frozenset(["object", "short", "quantifier", "such", "relative", "owner"])
+_QA_SCOPES = frozenset(["quantifier", "such", "relative", "owner"])
 
 
 def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
