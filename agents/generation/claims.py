@@ -138,9 +138,27 @@ def type_label(number: Token) -> bool:
     if noun.dep_ in ("compound", "amod", "nmod") and kind(noun) and noun.head.pos_ in (
             "NOUN", "PROPN") and noun.head.i > noun.i:
         return True  # 'four-stroke engines': the count on the modifier
+    if _named_method(noun):
+        return True  # 'The F test for equality of two variances'
     # 'four cylinder engines': the count on the head, the kind's noun between them
     return any(c.dep_ == "compound" and kind(c) and number.i < c.i < noun.i
                for c in noun.children)
+
+
+def _named_method(noun: Token) -> bool:
+    """'The F test for equality of two variances is …': the counted noun two prepositions
+    down the subject (noun → prep → noun → prep → it) is part of the subject's name, and
+    'equality of three variances' names a test that does not exist (s29, every reviewer:
+    absurd). One preposition down ('A static equilibrium between three forces', kept) is a
+    fact about the subject and stays a plausible swap. Every seen rated false tf card (dev..s29b)
+    with a count swapped there: 1 rejected, none kept."""
+    middle = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    if middle is None or middle.pos_ != "NOUN" or middle.dep_ != "pobj" or \
+            middle.head.dep_ != "prep":
+        return False
+    named = middle.head.head
+    return named.pos_ in ("NOUN", "PROPN") and any(
+        t.dep_ in ("nsubj", "nsubjpass") for t in (named, *named.ancestors))
 
 
 def contrasts(sent: Span) -> bool:

@@ -30,6 +30,11 @@ Advice prose (a study-skills book) is full of them; read from the parse:
   hydrocarbons.', 'X has been applied to a variety of different types of problems.', 'X can be
   thought of in two manners.') or its verb is the figure 'shed light on': it says only that
   something exists, varies or bears on another, never what (session 27, below).
+- ``symbol``: a noun is given a one-letter symbol set off by commas ('The third exam score, x, is
+  the independent variable and the final exam score, y, is the dependent one'): a worked
+  example's own variables, which the card does not give (session 29, a statistics page; every
+  seen rated card, dev..s29b, with such a symbol: 1 tf, rejected by all three reviewers,
+  'refers to an example not given'; none kept).
 
 No card of any type is made from such a sentence or clause (parsed.py). Measured on every
 seen rated card (``bench.card_references``, s6-s18b; kept / rejected cards removed, of
@@ -82,7 +87,7 @@ def no_fact(sent: Span) -> str | None:
     for rule, test in (("hypothetical", _hypothetical), ("supposed", _supposed),
                        ("stance", _stance),
                        ("anecdote", _anecdote), ("same", _same), ("praise", _praise),
-                       ("pointer", _pointer), ("vague", _vague)):
+                       ("pointer", _pointer), ("vague", _vague), ("symbol", _symbol)):
         if test(sent):
             return rule
     return None
@@ -131,6 +136,17 @@ def _pointer(sent: Span) -> bool:
         return all(t.i in lead or t.is_punct for t in sent if t.i < root.i)
     return root.lemma_ in _TREATED and any(c.dep_ == "auxpass" for c in root.children) and any(
         t.lower_ in _ELSEWHERE for t in root.subtree if t.head == root or t.head.head == root)
+
+
+def _symbol(sent: Span) -> bool:
+    """', x,' after a noun: the noun named by a letter for the example's working ('the final
+    exam score, y,'); a letter in a formula ('V(x,y,z)') has no noun and commas around it."""
+    for tok in sent[2:-1]:
+        before, comma = tok.nbor(-2), tok.nbor(-1)
+        if len(tok.text) == 1 and tok.is_alpha and tok.is_lower and comma.text == "," \
+                and tok.nbor(1).text == "," and len(before) > 1 and before.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _hypothetical(sent: Span) -> bool:
