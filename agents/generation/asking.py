@@ -438,6 +438,15 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         # Rated qa/mcq cards of every seen review whose question has 'together': these 2
         # rejected; kept ones name every doer ('Colin Baker and Sylvester McCoy')
         return None
+    if any(c.dep_ == "ccomp" and c.right_edge.i < subj.left_edge.i and not _subtree(c) & a_ids
+           and any(t.text == "," for t in doc[c.right_edge.i + 1 : subj.left_edge.i]) and
+           not any(t.is_quote for t in doc[sent.start : subj.i]) for c in verb.children):
+        # "Uptake of O2 is the purpose of respiration, so oxygen supplementation is used …":
+        # the parser hung the first clause on the second's verb as its complement, so the
+        # question asked both ("What uptake of O2 … is the essential purpose of respiration
+        # is used in medicine?", s29b, every reviewer 'garbled echo'). Rated qa cards of every
+        # seen review asking such a verb with the clause in: 2 rejected (s29b, dev), 0 kept
+        return None
     subj_ids = _subtree(subj) - drop
     subj_replace: dict[int, str] = {}
     owner = subj.head  # the verb whose subject it is: ours, or one ours shares it with

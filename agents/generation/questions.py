@@ -339,4 +339,11 @@ def equation(sentence: str) -> tuple[str, str] | None:
         return None
     if re.match(r"\s*,\s*[\d(−-]", sentence[match.end("rhs"):]):
         return None  # one value of a list ('m = 2, 3, 4'): the question has several answers
+    if any(w.lower() in _AUXILIARIES for w in rhs.split()):
+        # the sentence's verb comes after the sign: the equation is its subject, and what it
+        # says is of the equation ('The term y0 – ŷ0 = ε0 is called the "error"' asked 'What
+        # is The term y0 – ŷ0 equal to?' → 'ε0 is called the "error" or residual', s29)
+        return None
+    if re.match(r"(The|A|An|This|These|That|Those)\s", lhs):
+        lhs = lhs[0].lower() + lhs[1:]  # the sentence's first word, inside the question now
     return (lhs, rhs) if lhs else None

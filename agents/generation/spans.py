@@ -72,7 +72,11 @@ PEOPLE_NOUNS = PERSON_NOUNS | frozenset(str.split(
     # roles of the firm and the studio (s26: "What introduced the concept of regeneration …?"
     # → "Producers", every reviewer 'What' for people)
     "producer director manager executive investor entrepreneur consumer customer buyer seller "
-    "shareholder stakeholder"))
+    "shareholder stakeholder "
+    # the clergy (s29b: "What appears before the District Committee …?" → "Local pastors",
+    # every reviewer 'What' for people)
+    "pastor preacher vicar rector curate deacon chaplain cleric clergyman rabbi imam "
+    "parishioner"))
 # the last word of a name that says what kind of thing it names: "the Amazon River"
 CLASS_WORDS = frozenset(str.split(
     "river sea ocean lake mountain mountains island islands desert valley bay gulf strait "

@@ -105,6 +105,11 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         # string, not the person it could name (s27b: "Who do states … contain in their
         # names?", every reviewer 'who for a name string'); its cloze keeps the person's kind
         return "what", False
+    if kind in ("person", "group") and _named_as_name(span):
+        # 'The name Rijn is used for …', 'the nickname Boz': the phrase is a name, a word,
+        # whatever person the small model typed it (s29b: "Who is used only for smaller
+        # streams …?" → "The name Rijn", every reviewer 'Who' for a name)
+        return "what", False
     if kind == "person" and span.root.dep_ == "oprd" and span.root.head.lemma_.lower() in _NAMING:
         # 'the positions were titled Commander': the name given, a word, not the person who
         # holds it (s25b: "Who were the Block II crew positions titled?", rejected)
@@ -146,6 +151,18 @@ _NOT_PEOPLE = frozenset(str.split(
 WEDDING = frozenset({"marry", "wed"})
 _AGENT_VERBS = WEDDING | frozenset(str.split(
     "settle migrate emigrate immigrate vote worship pray colonize colonise flee rebel"))
+
+
+def _named_as_name(span: Span) -> bool:
+    """A proper name the words 'the name', 'the nickname', 'the term' bring in, whether the
+    parse made the noun its compound or a second subject ('The name Tamsin is given …')."""
+    doc = span.doc
+    first = next((t for t in span if t.pos_ == "PROPN"), None)
+    if first is None or first.i == 0:
+        return False
+    before = doc[first.i - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() in _NAMING and before.i >= \
+        first.sent.start
 
 
 def names_people(span: Span) -> bool:
