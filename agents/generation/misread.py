@@ -34,7 +34,43 @@ _BEFORE_PLURAL_VERB = frozenset(["NN", "NNS", "NNPS", "-RRB-"])  # 'the medium o
 # the subject a present verb agrees with: 'questions' a singular one ('skeptic', tagged JJ as
 # often as NN), 'oscillate' a plural one
 _AGREES = {"VBZ": frozenset(["NN", "NNP", "JJ"]), "VBP": frozenset(["NNS", "NNPS"])}
+# a subject's head the parse read as a noun: tagged one ('Percentiles divide'), or tagged the
+# verb it is but hung as the subject ('Deciles divide ranked data')
+_NOUN_READ = frozenset(["NN", "VBP"])
 _SUSPECTS = 3  # a parse costs a few milliseconds: the likeliest words only
+
+
+def _compound_subject(sent: Span) -> Token | None:
+    """A plural verb read as the head noun of its own subject, the subject its compound, while a
+    later participle or noun is taken for the main verb: 'Percentiles divide ordered data into
+    hundredths' parsed 'Percentiles divide' (subject) + 'ordered' (verb), 'grana consist of a
+    stack … that resemble pancakes' as 'grana consist' + 'pancakes' (session 29: cloze answers
+    'Percentiles divide', 'grana consist', negations 'Percentiles divide did not order',
+    'resemble does not pancake'). The sentence then reads as a statement, so it is tried only
+    where the subject is a bare lowercase singular noun (or a plural verb) right after its one
+    compound, which ends in -s or is itself a lowercase proper noun (the tagger's guess for a
+    word it does not know, 'grana'), and the root has no auxiliary; the second parse must
+    confirm it."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subj is None or subj.tag_ not in _NOUN_READ or not subj.is_lower or not subj.is_alpha \
+            or subj.i == sent.start or subj.lower_.endswith("s"):
+        return None
+    before = subj.nbor(-1)
+    left = list(subj.lefts)
+    if left != [before] or before.dep_ != "compound" or any(True for _ in before.children) \
+            or not _plural_looking(before):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return None
+    return subj
+
+
+def _plural_looking(tok: Token) -> bool:
+    """Plural by its tag or its -s, or a lowercase 'proper noun' (an unknown word, 'grana')."""
+    return tok.is_alpha and (tok.tag_ in ("NNS", "NNPS")
+                             or (tok.lower_.endswith("s") and tok.tag_ in ("NNP", "NN"))
+                             or (tok.is_lower and tok.tag_ == "NNP"))
 
 
 def _suspects(sent: Span) -> list[Token]:
@@ -68,10 +104,15 @@ def _without(doc: Doc, k: int) -> Doc:
 def verb_read(sent: Span, nlp: Language) -> Span | None:
     """The sentence parsed with its main verb read, or None when the first parse had one (or
     no second reading makes it a statement)."""
-    if grammar.not_a_statement(sent) not in _REFUSED:
+    compound = _compound_subject(sent)
+    if compound is not None:
+        suspects = [compound]
+    elif grammar.not_a_statement(sent) in _REFUSED:
+        suspects = _suspects(sent)
+    else:
         return None
     doc = sent.doc
-    for verb in _suspects(sent):
+    for verb in suspects:
         cued = nlp(doc[sent.start: verb.i].text_with_ws + f"{_CUE} " + doc[verb.i: sent.end].text)
         k = verb.i - sent.start  # where the cue is in the new parse
         if len(cued) != len(sent) + 1 or cued[k].text != _CUE:
@@ -82,7 +123,11 @@ def verb_read(sent: Span, nlp: Language) -> Span | None:
         if read.dep_ != "ROOT" or read.tag_ not in ("VBZ", "VBP", "VBD"):
             continue
         subject = next((c for c in read.children if c.dep_ == "nsubj" and c.i < read.i), None)
+        if verb is compound and (subject is None or subject.i != verb.i - sent.start - 1
+                                 or read.tag_ != "VBP" or not _plural_looking(subject)):
+            continue  # the compound must be read as the plural subject of the verb
         if subject is None or (read.tag_ in _AGREES and subject.tag_ not in _AGREES[read.tag_]
+                               and verb is not compound
                                and not (read.tag_ == "VBP" and any(
                                    c.dep_ == "conj" for c in subject.children))):
             continue  # no subject of its own, or one the verb does not agree with
