@@ -139,6 +139,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from agents.generation.plurals import singulars
 from agents.generation.spans import FOCUS, Answer, zipf
 
 # nouns that say how much or in what way, never what: a blank of one of these is filler
@@ -421,18 +422,29 @@ def existential(answer: Answer, sent: Span) -> bool:
         c.dep_ == "expl" for c in verb.children)
 
 
+def _forms(token: Token) -> frozenset[str]:
+    """The lemma of a word, and of a noun or name every singular it may be the plural of
+    ('grana' → granum, a capitalised 'Fungi' → fungus: ``plurals``)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return singulars(token.text) | {token.lemma_.lower()}
+    return frozenset([token.lemma_.lower()])
+
+
 def repeated(answer: Answer, sent: Span) -> bool:
     """The blank's words, by lemma and without their article, stand again in that order
     outside it ('Candida is a genus of _____ … or as a multicellular fungus' → 'fungi'): the
-    sentence gives the blank away (s18: rejected by all reviewers). Numbers are left out."""
+    sentence gives the blank away (s18: rejected by all reviewers). A Latin or Greek plural is
+    the singular's word ('Each granum can contain … though _____ with 10–20 thylakoids are
+    most common' → 'grana', s29: rejected by every reviewer). Numbers are left out."""
     span = answer.span(sent)
     if any(t.like_num or t.pos_ == "NUM" for t in span):
         return False
-    words = [t.lemma_.lower() for t in span if t.pos_ != "DET" and not t.is_punct]
-    rest = [t.lemma_.lower() for t in sent if not answer.start <= t.i < answer.end
+    words = [_forms(t) for t in span if t.pos_ != "DET" and not t.is_punct]
+    rest = [_forms(t) for t in sent if not answer.start <= t.i < answer.end
             and t.pos_ != "DET" and not t.is_punct]
     n = len(words)
-    return n > 0 and any(rest[k : k + n] == words for k in range(len(rest) - n + 1))
+    return n > 0 and any(all(w & r for w, r in zip(words, rest[k : k + n], strict=True))
+                         for k in range(len(rest) - n + 1))
 
 
 # the labels a textbook puts before an example line ('Ex:', 'Example 2:', 'E.g.:')
