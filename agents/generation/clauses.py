@@ -46,6 +46,8 @@ from agents.generation.rendering import Builder
 from agents.generation.spans import EVERYDAY_ZIPF, zipf
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.language import Language
 
 # words: over 30 a sentence gives no cloze or statement of its own (parsed.py); from 20 on its
@@ -402,11 +404,31 @@ def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:
     # states the opposite ('Only A is on display.', s23: marked True); A is on display
     out = [i for i in out if not (doc[i].lower_ in _RESTRICTIVE and i > sent.start
                                   and doc[i - 1].lower_ == "not" and i - 1 not in out)]
+    out = [i for i in out if not _half_correlative(doc[i], out)]
     tail = [i for i in out if doc[i].dep_ == "cc" and all(
         doc[j].is_punct or doc[j].head.i == i for j in out if j > i)]
     if tail and tail[0] != out[-1]:
         out = [i for i in out if i < tail[0]]
     return out
+
+
+def _half_correlative(tok: Token, out: Collection[int]) -> bool:
+    """``tok`` is the 'not' or the 'only' of a 'not only X, but (also) Y' whose second half
+    the cut dropped, on a verb that carries its own tense: 'Treatment not only increases
+    oxygen levels' is a fragment (s29b: every reviewer rejected its tf and cloze), while
+    'Treatment increases oxygen levels' is what the text says. With an auxiliary ('does not
+    only apply') the verb needs its 'not' (``negates_verb``), so the pair stays there."""
+    doc = tok.doc
+    first = tok.nbor(-1) if tok.lower_ in _RESTRICTIVE and tok.i > 0 else tok
+    if first.lower_ != "not" or first.dep_ != "preconj" or first.i + 1 >= len(doc) \
+            or doc[first.i + 1].lower_ not in _RESTRICTIVE:
+        return False
+    verb = first.head
+    if verb.tag_ not in ("VBZ", "VBP", "VBD") or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    # the second half ('but (also) Y') is gone: no conjunct of the verb after it is kept
+    return not any(c.dep_ == "conj" and c.i > first.i and c.i in out for c in verb.children)
 
 
 def negates_verb(tok: Token) -> bool:
@@ -423,7 +445,8 @@ def _lost_negation(ids: list[int], sent: Span) -> bool:
     """A cut kept a verb and dropped the word that denies it: the clause states the opposite
     of the text ('The idea of scarcity does apply to …' from '… does not only apply to …')."""
     kept = set(ids)
-    return any(tok.i not in kept and tok.head.i in kept and negates_verb(tok) for tok in sent)
+    return any(tok.i not in kept and tok.head.i in kept and negates_verb(tok)
+               and not _half_correlative(tok, kept) for tok in sent)
 
 
 def _kept_before(tok: Token, ids: set[int]) -> bool:
