@@ -84,6 +84,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from agents.generation import antecedents
+from agents.generation.defects import EVENTS
 from agents.generation.spans import zipf
 
 _ENUMERATORS = frozenset(str.split("first second third fourth fifth firstly secondly thirdly "
@@ -232,6 +233,11 @@ def _quantifier(sent: Span) -> list[Scope]:
 _RELATIVE = frozenset(str.split(
     "new next last later latter former other same combined entire remaining previous "
     "following final"))
+# superlatives of place, outermost of the things the page listed: 'the outermost membrane'
+# (of which organelle's membranes? s29b Chloroplast:14, every reviewer rejected)
+_POSITIONAL = frozenset(str.split(
+    "outermost innermost uppermost topmost lowermost bottommost undermost hindmost rearmost "
+    "leftmost rightmost midmost"))
 
 
 def _relative(sent: Span) -> list[Scope]:
@@ -250,7 +256,8 @@ def _relative(sent: Span) -> list[Scope]:
             continue
         adj = sent.doc[kids[0].i + 1]
         if adj.dep_ != "amod" or adj.head != tok or not (
-                adj.lower_ in _RELATIVE or (adj.ent_type_ == "ORDINAL" and adj.lower_ != "first")):
+                adj.lower_ in _RELATIVE or adj.lower_ in _POSITIONAL
+                or (adj.ent_type_ == "ORDINAL" and adj.lower_ != "first")):
             continue
         if any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") or c.pos_ == "PROPN"
                or c.ent_type_ not in ("", "ORDINAL") for c in tok.children):
@@ -424,6 +431,9 @@ def framing(sent: Span, previous: Sequence[Span], whole: Span | None = None) -> 
     if noun is None or first.right_edge.i + 1 >= span.end or \
             span.doc[first.right_edge.i + 1].text != ",":
         return None
+    event = _the_event(span.doc[first.i + 1 : first.right_edge.i + 1])
+    if event is not None:  # 'In honor of the occasion,': which occasion, only the page says
+        return Scope("frame", event.text)
     det = next((c for c in noun.children if (c.dep_ == "det" and c.lower_ in (
         "this", "these", "that", "those")) or (c.lower_ == "such" and c.i == first.i + 1)), None)
     if det is None or any(c.dep_ in ("prep", "relcl", "acl") for c in noun.children):
@@ -432,6 +442,21 @@ def framing(sent: Span, previous: Sequence[Span], whole: Span | None = None) -> 
         noun, previous)
     return Scope("frame", span.doc[det.i : noun.i + 1].text,
                  f"{first.text} {named}" if named else None)
+
+
+_EVENT_NOUNS = frozenset(EVENTS.split("|"))
+
+
+def _the_event(frame: Span) -> Span | None:
+    """A bare 'the occasion', 'the launch', 'the war' in an opening frame ('In honor of the
+    occasion,', 'Within two months of the launch,'): an event of the page, never named on
+    the card (s29b Jacksonville:13, every reviewer rejected)."""
+    for tok in frame:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVENT_NOUNS \
+                and [c.lower_ for c in tok.children] == ["the"] and tok.i > frame.start \
+                and frame.doc[tok.i - 1].lower_ == "the":
+            return frame.doc[tok.i - 1 : tok.i + 1]
+    return None
 
 
 def shows_frame(sent: Span, whole: Span | None) -> bool:
