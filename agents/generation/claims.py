@@ -944,7 +944,7 @@ _DENIES = frozenset(str.split("unable incapable impossible unwilling fail refuse
                               "neglect decline"))
 
 
-def equated(sent: Span) -> bool:
+def _equated(sent: Span) -> bool:
     """A comparison of equality, 'as diverse as Dickens and Potter' ('than' is in ``_UNSURE``):
     negated, 'are not as diverse as' says less than, not the opposite, and reviewers read it
     as empty (s29b: 'Writers whose papers are in the library are not as diverse as …',
@@ -953,7 +953,7 @@ def equated(sent: Span) -> bool:
         c.lower_ == "as" and c.dep_ == "prep" for c in t.head.children) for t in sent)
 
 
-def verb_before(root: Token, sent: Span) -> bool:
+def _verb_before(root: Token, sent: Span) -> bool:
     """The root comes right after a finite verb that is not its auxiliary: the parser took
     the object for the verb ('thylakoids that resemble pancakes', root 'pancakes'), and the
     negation lands on the noun ('resemble does not pancake', s29, every reviewer 'garbled')."""
@@ -968,8 +968,8 @@ def negation(sent: Span) -> tuple[int, str] | None:
     'crossed' → 'did not cross', 'is' → 'is not'). None unless the clause is plain enough
     that its negation is plainly false: one finite main verb with a subject of its own, no
     negation, modal, hedge, quantifier, 'only', alternatives or comparison anywhere in the
-    sentence (``_UNSURE``, ``equated``), no second verb joined to it, no verb read from a
-    noun (``verb_before``), no predicate that already denies its infinitive (``_DENIES``),
+    sentence (``_UNSURE``, ``_equated``), no second verb joined to it, no verb read from a
+    noun (``_verb_before``), no predicate that already denies its infinitive (``_DENIES``),
     no clause of reason, time or condition around it, no
     adverb on it ('then crossed' → 'then did not cross' is unclear in scope), no quotation
     and no question."""
@@ -979,7 +979,7 @@ def negation(sent: Span) -> tuple[int, str] | None:
             t.lower_ in _UNSURE or t.tag_ == "MD" for t in words) or any(
             t.text in ('"', "“", "”", "?", ";", ":") for t in sent):
         return None
-    if equated(sent) or verb_before(root, sent):
+    if _equated(sent) or _verb_before(root, sent):
         return None
     kids = list(root.children)
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i for c in kids) or any(

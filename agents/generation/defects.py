@@ -71,9 +71,11 @@ _RELATIVE_TAIL = re.compile(r"^\s*(has|have|had)\s+\w+(ed|en|wn|ght)\s*[.;]?\s*$
 _NOW = re.compile(r"\bnow\b", re.IGNORECASE)
 # 'the crisis', 'the war' that the card never says which: the page's event, not the student's
 # (scope.framing reads them too: 'In honor of the occasion, …')
-EVENTS = ("crisis|war|expedition|conflict|revolution|battle|treaty|attack|campaign|project|"
-          "study|experiment|session|movement|reform|agreement|occasion|launch")
-_BARE_EVENT = re.compile(rf"\bthe ({EVENTS})\b(?!\s+(of|in|on|at|between|against|to|over|"
+EVENT_NOUNS = frozenset(str.split(
+    "crisis war expedition conflict revolution battle treaty attack campaign project study "
+    "experiment session movement reform agreement occasion launch"))
+_EVENT_WORDS = "|".join(sorted(EVENT_NOUNS))  # alternatives of whole words: order is moot
+_BARE_EVENT = re.compile(rf"\bthe ({_EVENT_WORDS})\b(?!\s+(of|in|on|at|between|against|to|over|"
                          r"with|led|by|that|which)\b)(?!\s*,)(?!-)", re.IGNORECASE)
 MAX_STATEMENT_WORDS = 23  # held-out reviewers kept 23 % of the statements of 24 words or more
 # session 8's held-out reviewers (/work/coordination/s8_rated.json) and every earlier review,

@@ -84,7 +84,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from agents.generation import antecedents
-from agents.generation.defects import EVENTS
+from agents.generation.defects import EVENT_NOUNS
 from agents.generation.spans import zipf
 
 _ENUMERATORS = frozenset(str.split("first second third fourth fifth firstly secondly thirdly "
@@ -444,15 +444,12 @@ def framing(sent: Span, previous: Sequence[Span], whole: Span | None = None) -> 
                  f"{first.text} {named}" if named else None)
 
 
-_EVENT_NOUNS = frozenset(EVENTS.split("|"))
-
-
 def _the_event(frame: Span) -> Span | None:
     """A bare 'the occasion', 'the launch', 'the war' in an opening frame ('In honor of the
     occasion,', 'Within two months of the launch,'): an event of the page, never named on
     the card (s29b Jacksonville:13, every reviewer rejected)."""
     for tok in frame:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVENT_NOUNS \
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in EVENT_NOUNS \
                 and [c.lower_ for c in tok.children] == ["the"] and tok.i > frame.start \
                 and frame.doc[tok.i - 1].lower_ == "the":
             return frame.doc[tok.i - 1 : tok.i + 1]
