@@ -42,7 +42,8 @@ class Candidate:
     # (titles.names_title): the deck serves it only when it has no other card (quality.py)
     titled: bool = False
     # made from a long clause without its closing adjunct (clauses._trailing): the deck
-    # serves it, like a titled card, only in the places it cannot fill otherwise
+    # serves it, like a titled card, only in the places it cannot fill otherwise; so is a cloze
+    # whose every word is a word of the title (titles.within_title)
     spare: bool = False
 
 

@@ -190,7 +190,9 @@ def generate(
                   if (c.type, c.question) not in seen]
     text = " ".join(s.text for s in doc.sentences)  # where the page brings in its acronym
     marked = [dataclasses.replace(c, titled=True)
-              if c.type != "tf" and titles.names_title(c.answer, title, text) else c
+              if c.type != "tf" and titles.names_title(c.answer, title, text) else
+              dataclasses.replace(c, spare=True)
+              if c.type == "cloze" and titles.within_title(c.answer, title) else c
               for c in cands]
     return _asked_other(marked)
 

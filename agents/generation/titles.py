@@ -139,6 +139,37 @@ def _introduced(text: str | None, title: Span) -> set[str]:
     return set(re.findall(pattern, text, flags=re.IGNORECASE))
 
 
+def _answer_words(answer: str) -> list[str]:
+    """The words of an answer, a possessive's ending and the articles dropped."""
+    bare = re.sub(r"['’]s?$", "", answer.strip())  # a possessive: "Luther's"
+    return [w for w in re.findall(r"\w+(?:['’.&-]\w+)*", bare) if w.lower() not in _ARTICLES]
+
+
+def _all_titled(words: list[str], title: Span) -> bool:
+    """Each of ``words`` is a word of the title (a form or the lemma of one)."""
+    titled: set[str] = set()
+    for t in title:
+        if not t.is_punct:
+            titled |= {f for w in _words(t) for f in _forms(w)} | {t.lemma_.lower()}
+    return all(_forms(w) & titled for w in words)
+
+
+def within_title(answer: str, title: Span | None) -> bool:
+    """Whether every word of ``answer`` is a word of the title though none names its thing
+    (``names_title`` says when one does): 'social media' on 'Trends in Social Media', 'yield
+    curve' on 'Using the Yield Curve', 'primes' on 'Prime number', 'climate change' on
+    'Intergovernmental Panel on Climate Change'. A reader shown the title reads such a blank
+    off it: session 30 counted, over every seen rated cloze card of the reviews that showed
+    titles (s22..s29c), 9 rejected (by s26b, s27c, s28's reviewers as 'given by the title') and
+    4 kept ('perfectly competitive market' on 'Efficiency in Perfectly Competitive Markets').
+    A cloze card the title answers so is served only where the deck has no other
+    (parsed.py, ``Candidate.spare``); its questions and choices (0 rated) are left."""
+    if title is None:
+        return False
+    words = _answer_words(answer)
+    return bool(words) and _all_titled(words, title)
+
+
 def names_title(answer: str, title: Span | None, text: str | None = None) -> bool:
     """Whether ``answer`` is the document's ``title`` or its head name: each of its words is
     a word of the title, and one of them names the title's thing (``head_names``): 'Tesla' on
@@ -150,16 +181,11 @@ def names_title(answer: str, title: Span | None, text: str | None = None) -> boo
     heads = head_names(title)
     if not heads:
         return False
-    bare = re.sub(r"['’]s?$", "", answer.strip())  # a possessive: "Luther's"
-    words = [w for w in re.findall(r"\w+(?:['’.&-]\w+)*", bare) if w.lower() not in _ARTICLES]
+    words = _answer_words(answer)
     if not words:
         return False
-    titled: set[str] = set()
-    for t in title:
-        if not t.is_punct:
-            titled |= {f for w in _words(t) for f in _forms(w)} | {t.lemma_.lower()}
     forms = [_forms(w) for w in words]
-    if all(f & titled for f in forms) and any(f & heads for f in forms):
+    if _all_titled(words, title) and any(f & heads for f in forms):
         return True
     # 'ABC' on 'American Broadcasting Company'
     return len(words) == 1 and words[0].isupper() and (
