@@ -25,7 +25,8 @@ Advice prose (a study-skills book) is full of them; read from the parse:
 - ``anecdote``: the main verb's subject is the imagined person of a worked story in advice
   prose ('The student decides …', 'One reader identifies as …', 'One of the students …').
 - ``pointer``: the sentence sends the reader elsewhere ('For details … see X', 'X is discussed in
-  more detail in Y'): a cross-reference, not content (session 24).
+  more detail in Y'): a cross-reference, not content (session 24); or it ends on 'as follows',
+  its content the list after it (session 30).
 - ``vague``: the sentence ends on a bare amount of kinds or ways ('There is a wide variety of
   hydrocarbons.', 'X has been applied to a variety of different types of problems.', 'X can be
   thought of in two manners.') or its verb is the figure 'shed light on': it says only that
@@ -127,6 +128,8 @@ def _pointer(sent: Span) -> bool:
     are discussed in more detail in Business Model and Plan.' (s23/s23b: all four cards made
     from such sentences rejected by every reviewer as 'a cross-reference, not content')."""
     root = sent.root
+    if _as_follows(sent):
+        return True
     if root.lemma_ == "see" and root.tag_ in ("VB", "VBP") and not any(
             c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in root.children):
         # an imperative 'see …' that opens the sentence (after 'For details …' at most); a
@@ -136,6 +139,17 @@ def _pointer(sent: Span) -> bool:
         return all(t.i in lead or t.is_punct for t in sent if t.i < root.i)
     return root.lemma_ in _TREATED and any(c.dep_ == "auxpass" for c in root.children) and any(
         t.lower_ in _ELSEWHERE for t in root.subtree if t.head == root or t.head.head == root)
+
+
+def _as_follows(sent: Span) -> bool:
+    """The sentence ends on 'as follows' ('The steps are as follows:', 'Between AD 14 and 180,
+    the assignment of legions was as follows.'): what it says is the list after it, which no
+    card made from the sentence alone can hold (s29c: its tf and cloze rejected by every
+    reviewer, "'as follows' refers to the page"). A list kept in the sentence ('… as follows:
+    apprentice, journeyman and master') states it and stands."""
+    words = [t for t in sent if not t.is_punct]
+    return len(words) > 2 and words[-1].lower_ in ("follows", "follow") \
+        and words[-2].lower_ == "as" and words[-1].head == sent.root
 
 
 def _symbol(sent: Span) -> bool:

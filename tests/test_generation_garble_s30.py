@@ -1,0 +1,32 @@
+"""Garbles traced in session 29's reviews, on invented text with the real spaCy pipeline:
+a sentence that ends on 'as follows' points at a list and states nothing (s29c: its tf and
+cloze rejected by every reviewer)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from agents.generation import GenerationRequest, RuleEngine
+from agents.generation.nonfact import no_fact
+
+LEAD_IN = ("Between about 1420 and 1480, the assignment of weavers to the guild halls of Tarvel "
+           "was as follows.")
+STEPS = "The steps of the old dyeing recipe used by the Tarvel guild are as follows:"
+LISTED = ("The ranks of the Tarvel weavers' guild were as follows: apprentice, journeyman and "
+          "master.")
+
+
+def _cards(text: str) -> list[str]:
+    result = RuleEngine(encoder=None).generate(GenerationRequest(text, "u", num_cards=10))
+    return [f"{c.question} | {c.answer}" for c in result.cards]
+
+
+def test_a_sentence_ending_as_follows_states_nothing(nlp: Language) -> None:
+    for text in (LEAD_IN, STEPS):
+        assert no_fact(nlp(text)[:]) == "pointer", text
+    assert no_fact(nlp(LISTED)[:]) is None  # the list is in the sentence: it states it
+
+
+def test_no_card_from_an_as_follows_lead_in(nlp: Language) -> None:
+    assert not any("as follows" in c for c in _cards(LEAD_IN))
+
