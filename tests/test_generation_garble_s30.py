@@ -1,6 +1,7 @@
 """Garbles traced in session 29's reviews, on invented text with the real spaCy pipeline:
 a sentence that ends on 'as follows' points at a list and states nothing (s29c: its tf and
-cloze rejected by every reviewer)."""
+cloze rejected by every reviewer); an editor's question flag ('[according to whom?]') is a
+wiki artifact no card may show (s29c), cleaned where text enters the engine."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from spacy.language import Language
 
 from agents.generation import GenerationRequest, RuleEngine
 from agents.generation.nonfact import no_fact
+from agents.generation.text import sentences
 
 LEAD_IN = ("Between about 1420 and 1480, the assignment of weavers to the guild halls of Tarvel "
            "was as follows.")
 STEPS = "The steps of the old dyeing recipe used by the Tarvel guild are as follows:"
 LISTED = ("The ranks of the Tarvel weavers' guild were as follows: apprentice, journeyman and "
           "master.")
+FLAGGED = ("Guild capture is a theoretical[according to whom?] process by which, under certain "
+           "charters, newly granted looms pass into the hands of already-rich masters.")
 
 
 def _cards(text: str) -> list[str]:
@@ -30,3 +34,14 @@ def test_a_sentence_ending_as_follows_states_nothing(nlp: Language) -> None:
 def test_no_card_from_an_as_follows_lead_in(nlp: Language) -> None:
     assert not any("as follows" in c for c in _cards(LEAD_IN))
 
+
+def test_an_editors_question_flag_is_cleaned_where_text_enters(nlp: Language) -> None:
+    texts = [s.text for s in sentences(FLAGGED)]
+    assert not any("[" in t or "whom?" in t for t in texts), texts
+    assert any("a theoretical process by which" in t for t in texts), texts
+
+
+def test_no_card_shows_an_editors_question_flag(nlp: Language) -> None:
+    cards = _cards(FLAGGED)
+    assert cards
+    assert not any("[" in c or "whom?" in c for c in cards), cards

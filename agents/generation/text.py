@@ -271,6 +271,9 @@ def _subscript(last: str, line: str) -> bool:
 _CITATION = re.compile(
     r"\[(?:\d+(?:\s*[-–,]\s*\d+)*|citation needed|clarification needed|update|note \d+)\]"
     r"|(?<=[.,;)\"”])\[[a-z]\]"  # a lettered note after a sentence or clause ('problems.[j]')
+    # an editor's question flag after a word ('a theoretical[according to whom?] process',
+    # '[who?]', '[when?]'): s29c, a cloze that showed it rejected by every reviewer
+    r"|(?<=[\w.,;)\"”])\[(?:[a-z]+ ){0,3}[a-z]+\?\]"
     r"|(?<=[.,;)\]\"”]):\d+(?:[-–]\d+)?(?:,\s?\d+(?:[-–]\d+)?)*(?=[\s.,;]|$)"
     # a page range glued to the word it followed ("relocated to New York City:57–60 where",
     # session 22's review): a ratio or a time has a digit before its colon, a slice a bracket
