@@ -1,7 +1,9 @@
 """Garbles traced in session 29's reviews, on invented text with the real spaCy pipeline:
 a sentence that ends on 'as follows' points at a list and states nothing (s29c: its tf and
 cloze rejected by every reviewer); an editor's question flag ('[according to whom?]') is a
-wiki artifact no card may show (s29c), cleaned where text enters the engine."""
+wiki artifact no card may show (s29c), cleaned where text enters the engine; a relative
+'which' after a phrase of place ('farther to the north, which …') is not said of the direction
+(s29b)."""
 
 from __future__ import annotations
 
@@ -45,3 +47,16 @@ def test_no_card_shows_an_editors_question_flag(nlp: Language) -> None:
     cards = _cards(FLAGGED)
     assert cards
     assert not any("[" in c or "whom?" in c for c in cards), cards
+
+
+SWAMPS = ("The meadows of the valley end in smaller swamps farther to the east, which together "
+          "fed the old lake of Tarvel in summer.")
+
+
+def test_a_relative_is_not_said_of_a_direction(nlp: Language) -> None:
+    from agents.generation.clauses import clauses
+    from agents.generation.reference import Resolver
+
+    found = [c.text for c in clauses(nlp(SWAMPS)[:], Resolver(), nlp)]
+    assert not any(c.startswith(("The east", "east")) for c in found), found
+    assert not any("The east" in c for c in _cards(SWAMPS))
