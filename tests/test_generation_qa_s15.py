@@ -62,13 +62,21 @@ def test_a_question_or_answer_that_leans_on_the_page_is_not_made(  # type: ignor
     assert narrow.leans_on_page(asked, found, back) is leans, asked
 
 
+# sentences whose cards stand alone, so that the deck above is not left so bare (fewer than
+# parsed._FEW cards) that its cards may lean on the page: 'the foundation' of its first
+# sentence is a bare everyday subject no sentence names (scope.py's ``bare``, which questions
+# are held to since session 30), so without these the deck falls back to the leaning cards
+STANDALONE = (" The Bergen Music Festival was founded in 1880 by the violinist Ole Haugen. It "
+              "hosted touring choirs from Vienna and Leipzig.")
+
+
 def test_a_qa_deck_asks_nothing_of_a_thing_only_the_page_names() -> None:
     """Before this change: 'By whom was the network run under a contract with the
     foundation?' (s14b: "'the network' unresolved", all three reviewers)."""
     text = ("In 1985 the foundation built a research network linking five universities. The "
             "network was run by Merit Computing under a contract with the foundation. The "
             "king founded a new duchy on the coast in 1410. The duchy was absorbed into the "
-            "Crown of Aragon in 1450.")
+            "Crown of Aragon in 1450." + STANDALONE)
     cards = RuleEngine(encoder=None).generate(
         GenerationRequest(text, "t", 6, "intermediate", ("qa",))).cards
     made = {c.question: c.answer for c in cards}
