@@ -193,6 +193,11 @@ def main() -> None:
             cues = [c for c in cues if c.rule in held]
         frame = scope.framing(sent, sents[:at], whole) if card["type"] in ("tf", "cloze") \
             else None
+        if card["type"] in ("qa", "mcq") and scope.asks_in_frame(
+                body(card), scope.framing(sent, sents[:at], whole)):  # not reworded (parsed.py)
+            table[("scope:framing", card["type"], "removes", verdict)] += 1
+            if args.show:
+                print(f"scope:framing removes {verdict:8} {card['type']:5} | {body(card)}")
         if frame is not None:
             scoped = scope.in_frame(body(card), frame, shown=scope.shows_frame(sent, whole))
             if scoped != body(card):

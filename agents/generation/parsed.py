@@ -287,7 +287,8 @@ def _named(cands: list[Candidate], refs: list[definites.Reference]) -> list[Cand
 # include …?', 'Members must be over the _____.') qa 0 / 1, mcq 0 / 1 (session 29). Session 29
 # round 3 (every seen rated card, dev..s29b): 'bare' on questions ('What does the service allow
 # …?') qa 2 kept / 9 rejected, so questions are held to it; on mcq stems it is 10 / 10 and
-# 'object' on questions 3 / 3, both left out
+# 'object' on questions 3 / 3, both left out. Session 30, dev..s29c (served cards; rows,
+# distinct cards): bare qa 2 / 9 (1 / 8), bare mcq 11 / 10 (9 / 8), object qa 3 / 3 (3 / 1)
 _MCQ_SCOPES = frozenset(["object", "short", "quantifier", "such", "relative", "owner"])
 _QA_SCOPES = frozenset(["bare", "quantifier", "such", "relative", "owner"])
 
@@ -296,7 +297,8 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
             resolver: Resolver) -> list[Candidate]:
     """True/false and cloze cards brought into the scope an earlier sentence set ('In these
     systems, …' → 'In presidential systems, …'), or left out where the page names it for no
-    certain (scope.py). Questions carry their own wording rules (phrasing.py)."""
+    certain (scope.py). Questions, not reworded, are held to some of the rules and to an
+    unnamed frame they show; they carry their own wording rules (phrasing.py)."""
     frame = scope.framing(sent, resolver.previous, whole)
     cues = scope.scopes(sent, resolver.previous)
     if frame is None and not cues:
@@ -307,10 +309,12 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
     for cand in cands:
         if cand.type in ("mcq", "qa"):
             held = _MCQ_SCOPES if cand.type == "mcq" else _QA_SCOPES
-            scoped, fired = scope.unscoped(cand.question.replace(BLANK, cand.answer), cues, held)
-            if scoped is None or "such" in fired:
+            filled = cand.question.replace(BLANK, cand.answer)
+            scoped, fired = scope.unscoped(filled, cues, held)
+            if scoped is None or "such" in fired or scope.asks_in_frame(filled, frame):
                 # 'Who had conquered the whole island?': which island, the page said; a question
-                # is not reworded, so 'such coups' stays unnamed even where the page names them
+                # is not reworded, so 'such coups' stays unnamed even where the page names
+                # them, and so does a frame with no name ('in honor of the occasion')
                 continue
         if cand.type not in ("tf", "cloze"):
             out.append(cand)

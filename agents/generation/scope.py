@@ -456,6 +456,16 @@ def _the_event(frame: Span) -> Span | None:
     return None
 
 
+def asks_in_frame(question: str, frame: Scope | None) -> bool:
+    """Whether a question (or a stem with its blank filled) shows an opening frame the page
+    gives no name for ('Who posed with … in honor of the occasion?'). A question is not
+    reworded, so the frame stays unnamed; every seen rated card (dev..s29c, explored ones
+    included): qa 0 kept / 1 rejected, mcq 0 / 2 ('At the start of the war, …', 'Within two
+    months of the launch, …')."""
+    return frame is not None and frame.replacement is None and re.search(
+        rf"\b{re.escape(frame.text)}\b", question, re.IGNORECASE) is not None
+
+
 def shows_frame(sent: Span, whole: Span | None) -> bool:
     """Whether ``sent`` keeps the opening frame: it is the whole sentence, or a clause that
     starts as the sentence does."""
