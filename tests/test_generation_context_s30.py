@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from agents.generation import setting
+from agents.generation import definites, setting
 from agents.generation.text import usable_sentences
 from tests.engine import generated
 
@@ -46,3 +46,28 @@ def test_the_pay_cards_say_the_country(nlp: Language) -> None:
 def test_a_dated_events_place_frames_nothing(nlp: Language) -> None:
     """'In 1990, a court in Oslo …' tells one event: the appeal is not 'in Oslo'."""
     assert _frames(nlp, COURT) == [None, None]
+
+
+MERGED = ("On 2 May 1971, the two town governments merged to create the Borough of Harlow Vale. "
+          "Police, fire, parks and housing were all combined under the new government.")
+ELECTED = ("Voters in Harlow Vale went to the polls on 2 May 1971. "
+           "Police, fire, parks and housing were all combined under the new government.")
+
+
+def _refs(nlp: Language, text: str) -> list[tuple[str, str]]:
+    sents = [nlp(s.text)[:] for s in usable_sentences(text)]
+    return [(r.rule, r.text) for r in definites.references(sents[-1], sents[:-1])]
+
+
+def test_the_new_government_the_page_made_points_back(nlp: Language) -> None:
+    """'the new government' after 'the governments merged' is the one the page made: no card
+    shows it. 'government' alone names the one there is (definites._UNIQUE); 'new' says which."""
+    assert ("modified", "the new government") in _refs(nlp, MERGED)
+    shown = [c.statement if c.type == "tf" and c.statement else c.question
+             for c in generated(nlp, MERGED) if "Police" in c.source]
+    assert not any("the new government" in s for s in shown), shown
+
+
+def test_a_new_government_the_page_never_spoke_of_stands(nlp: Language) -> None:
+    """With no government before it, 'the new government' is not one the page named."""
+    assert ("modified", "the new government") not in _refs(nlp, ELECTED)

@@ -182,7 +182,7 @@ def _earlier_names(word: str, previous: Sequence[Span]) -> tuple[bool, dict[str,
 # words that point back (pointing.py) and ones that rank, age or single out
 _POINTING_ADJ = pointing.BACK | pointing.ABOVE | pointing.FORMER | pointing.SEQUEL | frozenset(
     str.split("major old original other various young elder chief principal leading current "
-              "present"))
+              "present new"))
 
 
 def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
@@ -247,8 +247,11 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
             # (not out: the opening phrase the page named, 'the nation' → 'Velmaria')
             out.append(Reference("introduced", _phrase(det).text, None))
             continue
-        if not mods or lemma in _UNIQUE:
-            continue  # a bare 'the N' is pointing_back's (statements only)
+        # a bare 'the N' is pointing_back's (statements only); 'the government' is the one
+        # there is, but 'the new government' after 'the governments merged' is the one the
+        # page made (s29b Jacksonville:13): a pointing adjective says which, as below
+        if not mods or (lemma in _UNIQUE and not any(c.lower_ in _POINTING_ADJ for c in mods)):
+            continue
         if any(t.text[:1].isupper() for t in sent.doc[det.i + 1 : head.i]):
             continue  # 'the Huguenot rebellions', 'the old French aristocracy': a name says which
         named = _apposed_name(head)
