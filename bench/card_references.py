@@ -2,7 +2,7 @@
 cards the seen blind reviews rated: per rule and card type, how many reviewer-kept and
 reviewer-rejected cards each removes or repairs.
 
-    .venv/bin/python -m bench.card_references [--show]
+    .venv/bin/python -m bench.card_references [--show] [--explored]
 
 Reads every rated cardstream card of the DEV reviews and of the seen held-out reviews
 (``bench/data/card_reviews_*.jsonl``; session 12's two packets from their keys and r12a-f's
@@ -13,6 +13,11 @@ card's sentence and the ones before it are parsed as the engine parses them
 (``text.usable_sentences``, one sentence per ``nlp`` call); a card made from a clause of a
 longer sentence is parsed alone with that sentence as its ``whole``. A rule *removes* a card
 whose text shows a reference it cannot name, and *repairs* one whose reference it names.
+
+Only served cards are counted unless ``--explored``: then the cards of each review's
+exploration share (made by the engine but not served, rated blind like the rest; flagged
+``"explore": true``) are read too and reported in a table of their own, so a rule's effect on
+a card that never reached a deck shows without moving the served counts.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from bench import keep_data, splits
+from bench.card_review import EXPLORE
 
 DATA = Path(__file__).resolve().parent / "data"
 # the merged packets of sessions 12 on and their reviewers (keep_data.SEEN owns the table)
@@ -38,16 +44,21 @@ def rated_rows() -> list[dict]:
             for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def rated_cards() -> list[dict]:
-    """Every rated cardstream card: {'card', 'passage', 'keep'} (keep None on a tie)."""
+def rated_cards(explored: bool = False) -> list[dict]:
+    """Every rated served cardstream card: {'card', 'passage', 'keep', 'context', 'explore'}
+    (keep None on a tie); with ``explored`` the rated cards of the exploration share too
+    (made, not served: ``'explore'`` True)."""
     out = []
     for path in sorted(DATA.glob("card_reviews_*.jsonl")):
         if path.stem.removeprefix("card_reviews_") + "-both" in _S12:
             continue  # read from its packet below, with every reviewer's vote
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
+            if row.get("explore") and not explored:
+                continue
             out.append({"card": row["card"], "passage": row["passage"], "keep": row["keep"],
-                        "context": "missing-context" in (row.get("defects") or [])})
+                        "context": "missing-context" in (row.get("defects") or []),
+                        "explore": bool(row.get("explore"))})
     for packet, raters in _S12.items():
         key = json.loads((DATA / "reviews" / f"{packet}.key.json").read_text(encoding="utf-8"))
         votes: dict[str, list[bool]] = {}
@@ -57,12 +68,14 @@ def rated_cards() -> list[dict]:
                 r = json.loads(line)
                 votes.setdefault(r["item"], []).append(bool(r["keep"]))
                 tagged[r["item"]] += "missing-context" in r.get("tags", [])
+        origins = ("cardstream", EXPLORE) if explored else ("cardstream",)
         for item, entry in key["items"].items():
-            if entry.get("origin") != "cardstream" or item not in votes:
+            if entry.get("origin") not in origins or item not in votes:
                 continue
             v = votes[item]
             out.append({"card": entry["card"], "passage": entry["passage"],
-                        "keep": sum(v) * 2 > len(v), "context": tagged[item] * 2 > len(v)})
+                        "keep": sum(v) * 2 > len(v), "context": tagged[item] * 2 > len(v),
+                        "explore": entry["origin"] == EXPLORE})
     return out
 
 
@@ -144,20 +157,28 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print each card a rule fires on")
+    parser.add_argument("--explored", action="store_true",
+                        help="also read the rated explored cards (made, not served), reported "
+                        "in a table of their own")
     args = parser.parse_args()
     nlp = pipeline("en")
     assert nlp is not None
     texts, named = passages(), titles()
     parsed: dict[str, list[Span]] = {}
     heads: dict[str, Span | None] = {}  # each passage's title, parsed
-    table: Counter[tuple[str, str, str, str]] = Counter()
-    totals: Counter[tuple[str, str]] = Counter()
-    skipped = 0
-    context: Counter[tuple[str, bool]] = Counter()
-    for row in rated_cards():
+    # one set of counts per group: served cards, and with --explored the explored ones
+    groups = ("served", "explored") if args.explored else ("served",)
+    tables: dict[str, Counter[tuple[str, str, str, str]]] = {g: Counter() for g in groups}
+    all_totals: dict[str, Counter[tuple[str, str]]] = {g: Counter() for g in groups}
+    skips: Counter[str] = Counter()
+    contexts: dict[str, Counter[tuple[str, bool]]] = {g: Counter() for g in groups}
+    for row in rated_cards(explored=args.explored):
         card, keep = row["card"], row["keep"]
+        group = "explored" if row.get("explore") else "served"
+        table, totals, context = tables[group], all_totals[group], contexts[group]
+        mark = "" if group == "served" else f"[{group}] "  # --show: which table a line is in
         if keep is None or card.get("language", "en") != "en" or row["passage"] not in texts:
-            skipped += 1
+            skips[group] += 1
             continue
         verdict = "kept" if keep else "rejected"
         totals[(card["type"], verdict)] += 1
@@ -180,7 +201,7 @@ def main() -> None:
                 at = next((i for i, s in enumerate(sents) if low[:20] in s.text.lower()
                            or low[-20:] in s.text.lower()), None)
             if at is None:
-                skipped += 1
+                skips[group] += 1
                 continue
             whole, sent = sents[at], nlp(source)[:]
         else:
@@ -197,15 +218,16 @@ def main() -> None:
                 body(card), scope.framing(sent, sents[:at], whole)):  # not reworded (parsed.py)
             table[("scope:framing", card["type"], "removes", verdict)] += 1
             if args.show:
-                print(f"scope:framing removes {verdict:8} {card['type']:5} | {body(card)}")
+                print(mark + f"scope:framing removes {verdict:8} {card['type']:5} | "
+                      f"{body(card)}")
         if frame is not None:
             scoped = scope.in_frame(body(card), frame, shown=scope.shows_frame(sent, whole))
             if scoped != body(card):
                 action = "removes" if scoped is None else "repairs"
                 table[("scope:framing", card["type"], action, verdict)] += 1
                 if args.show:
-                    print(f"scope:framing {action:7} {verdict:8} {card['type']:5} | {body(card)}"
-                          + ("" if scoped is None else f"  => {scoped}"))
+                    print(mark + f"scope:framing {action:7} {verdict:8} {card['type']:5} | "
+                          f"{body(card)}" + ("" if scoped is None else f"  => {scoped}"))
         for rule in sorted({c.rule for c in cues}):
             scoped, hit = scope.unscoped(body(card), cues, frozenset([rule]))
             if hit:
@@ -213,7 +235,7 @@ def main() -> None:
                     card["type"] in ("qa", "mcq") and rule == "such") else "repairs"
                 table[(f"scope:{rule}", card["type"], action, verdict)] += 1
                 if args.show:
-                    print(f"scope:{rule:10} {action:7} {verdict:8} {card['type']:5} | "
+                    print(mark + f"scope:{rule:10} {action:7} {verdict:8} {card['type']:5} | "
                           f"{body(card)}" + ("" if scoped is None else f"  => {scoped}"))
         if row["context"] and not keep:
             context[(card["type"], bool(fired))] += 1
@@ -223,8 +245,17 @@ def main() -> None:
             action = "removes" if text is None or rule in removed else "repairs"
             table[(rule, card["type"], action, verdict)] += 1
             if args.show:
-                print(f"{rule:10} {action:7} {verdict:8} {card['type']:5} | {body(card)}"
+                print(mark + f"{rule:10} {action:7} {verdict:8} {card['type']:5} | {body(card)}"
                       + ("" if text is None else f"  => {text}"))
+    for group in groups:
+        if group != "served":
+            print(f"\n{group} cards (made by the engine, not served):")
+        report(tables[group], all_totals[group], contexts[group], skips[group])
+
+
+def report(table: Counter[tuple[str, str, str, str]], totals: Counter[tuple[str, str]],
+           context: Counter[tuple[str, bool]], skipped: int) -> None:
+    """Print one group's counts: cards read, missing-context rejects, rows per rule."""
     print(f"rated cards read: {sum(totals.values())} (skipped {skipped})")
     for ctype in ("qa", "mcq", "cloze", "tf"):
         print(f"{ctype}: rejected cards tagged missing-context by most reviewers: "
