@@ -15,14 +15,14 @@ from agents.generation.text import usable_sentences
 
 NORWAY = (
     "In Norway, most schoolteachers are employed by the local municipalities. "
-    "Salaries for teachers are set by a national agreement every two years. "
+    "Stipends for teachers are set by a national agreement every two years. "
     "A newly qualified teacher earns about 480,000 kroner a year, rising with seniority. "
     "Teachers of vocational subjects must also hold a trade certificate."
 )
 MOVED = (
     "In Norway, most schoolteachers are employed by the local municipalities. "
     "Teachers in Sweden are hired directly by each school. "
-    "Salaries for teachers are set by a national agreement every two years."
+    "Stipends for teachers are set by a national agreement every two years."
 )
 OWN = (
     "In Norway, most schoolteachers are employed by the local municipalities. "
@@ -40,7 +40,7 @@ def _of(cards: list[Candidate], words: str) -> list[Candidate]:
 
 
 def test_statements_and_cloze_keep_the_place_in_front(nlp: Language) -> None:
-    cards = _of(_cards(nlp, NORWAY), "Salaries for teachers")
+    cards = _of(_cards(nlp, NORWAY), "Stipends for teachers")
     shown = [c.statement if c.type == "tf" else c.question
              for c in cards if c.type in ("tf", "cloze")]
     assert shown
@@ -48,7 +48,7 @@ def test_statements_and_cloze_keep_the_place_in_front(nlp: Language) -> None:
 
 
 def test_a_blank_no_longer_first_asks_a_lowercase_answer(nlp: Language) -> None:
-    cloze = [c for c in _of(_cards(nlp, NORWAY), "Salaries for teachers")
+    cloze = [c for c in _of(_cards(nlp, NORWAY), "Stipends for teachers")
              if c.type == "cloze" and c.question.startswith("In Norway, _____")]
     assert cloze
     assert all(c.answer[:1].islower() for c in cloze)
@@ -74,7 +74,7 @@ def test_the_opening_sentence_is_not_framed_twice(nlp: Language) -> None:
 
 
 def test_a_new_place_ends_the_frame(nlp: Language) -> None:
-    cards = _of(_cards(nlp, MOVED), "Salaries for teachers")
+    cards = _of(_cards(nlp, MOVED), "Stipends for teachers")
     assert cards
     assert not any("Norway" in c.question or "Sweden" in c.question for c in cards)
 
