@@ -227,6 +227,13 @@ def glued(left: Token, right: Token) -> bool:
     return not left.whitespace_ and (left.text in _HYPHENS or right.text in _HYPHENS)
 
 
+def _paired(left: Token, right: Token) -> bool:
+    """Two adjacent tokens of a slash pair written as one word ('US' '/', '/' 'Canada'): the
+    half left in the sentence gives the other away ('in the US/_____' -> 'Canada', s30: every
+    reviewer rejected it)."""
+    return not left.whitespace_ and "/" in (left.text, right.text)
+
+
 def split_word(span: Span) -> bool:
     """The span holds half of one written word the tokenizer split: the subscript of a formula
     without its symbol or the symbol without its subscript ("Concentrated O _____ will allow"
@@ -245,6 +252,9 @@ def split_word(span: Span) -> bool:
     # (s27b, every reviewer "'pre-' cut"); a number glued to its unit ('a _____-year plan')
     # is asked as before (defects.py reads that blank)
     before = doc[span.start - 1] if span.start > 0 else None
-    return (before is not None and glued(before, span[0]) and not span[0].like_num) or (
-        after is not None and glued(span[-1], after) and not span[-1].like_num)
+    # (or a slash pair: 'the US/_____')
+    return (before is not None and (glued(before, span[0]) or _paired(before, span[0])) and
+            not span[0].like_num) or (
+        after is not None and (glued(span[-1], after) or _paired(span[-1], after)) and
+        not span[-1].like_num)
 

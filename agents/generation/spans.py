@@ -403,6 +403,7 @@ def _answer(span: Span, label: str) -> Answer | None:
 # names a lowercase descriptor may stand before ('manufacturer Thomson'); a place's or a
 # people's adjective is part of the fact ('southwestern France', 'ethnic Chinese' were kept)
 _DESCRIBED = swaps.NAMED_LABELS - {"GPE", "LOC", "NORP"}
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _described(span: Span, label: str) -> bool:
@@ -412,13 +413,19 @@ def _described(span: Span, label: str) -> bool:
     in the sentence. The parser hangs the descriptor on the name, so the name alone is no
     constituent and the noun chunk with the descriptor was asked instead (s28/s28b: every such
     blank rejected, "'manufacturer' should be outside the blank")."""
-    if label not in _DESCRIBED:
+    if label in _DESCRIBED:
+        parts: tuple[str, ...] = ("NOUN", "ADJ")
+    elif label in _PLACE_LABELS:
+        # a place's kind noun is a descriptor too ('renamed the fort San Mateo', s30b: every
+        # reviewer "it should be only San Mateo"); its adjective stays part of the fact
+        parts = ("NOUN",)
+    else:
         return False
     doc = span.doc
     start = span.start
     # the descriptor: adjacent lowercase modifiers of the name or of each other, no particle
     while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and \
-            doc[start - 1].pos_ in ("NOUN", "ADJ") and doc[start - 1].is_lower and \
+            doc[start - 1].pos_ in parts and doc[start - 1].is_lower and \
             doc[start - 1].lower_ not in _PARTICLES and \
             start <= doc[start - 1].head.i < span.end:
         start -= 1
