@@ -377,6 +377,8 @@ def _answer(span: Span, label: str) -> Answer | None:
         return None  # "O _____" -> "2", "_____’ at-work behavior": half a written word
     if _vague_quantity(span):
         return None  # "the vast majority of plastoglobuli": the quantity is no fact to ask
+    if _merged(span):
+        return None  # "human history higher material living standards": two phrases as one
     if _clause(span):
         return None  # "Webb held firm" (of 'Webb held firm, and issued …'): a claim, no thing
     doc = span.doc
@@ -430,6 +432,24 @@ def _described(span: Span, label: str) -> bool:
             start <= doc[start - 1].head.i < span.end:
         start -= 1
     return start < span.start and is_constituent(doc[start : span.end])
+
+
+def _merged(span: Span) -> bool:
+    """Two noun phrases the parse read as one where the page left out the comma between them
+    ('For most of human history higher material living standards … led to …', s30: every
+    reviewer "the blank spans 'human history higher material living standards'"): a noun
+    with its own adjective, modifying a later noun of the span, right before another
+    adjective of that later noun; not the noun of a hyphenated word ('Long-term active
+    memory' is one phrase, kept)."""
+    for tok in span[1:-1]:
+        after = tok.doc[tok.i + 1]
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nmod", "compound") and \
+                not boundaries.glued(tok.doc[tok.i - 1], tok) and \
+                tok.head.i > tok.i + 1 and tok.head.i < span.end and \
+                any(c.dep_ == "amod" and c.i >= span.start for c in tok.lefts) and \
+                after.pos_ == "ADJ" and after.dep_ == "amod" and after.head.i > after.i:
+            return True
+    return False
 
 
 def _in_discourse(span: Span) -> bool:
@@ -524,6 +544,9 @@ def _vague_quantity(span: Span) -> bool:
         c.dep_ == "amod" and c.i >= span.start for c in root.children)
 
 
+_MODIFIERS = frozenset({"compound", "nmod", "amod", "nummod"})
+
+
 def _with_of_name(chunk: Span) -> Span:
     """'the Ides' + 'of March' → 'the Ides of March': a name that runs on through 'of';
     'the curvature' + 'of spacetime': a short complement that completes a description."""
@@ -540,7 +563,12 @@ def _with_of_name(chunk: Span) -> Span:
         named = any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in of.children)
         hanging = right < len(doc) and doc[right].dep_ == "acl" and \
             chunk.start <= doc[right].head.i < right
-        if right - end <= 4 and not named and not hanging and not any(
+        # nor up to a noun, a number or a modifier right after it: the 'of' phrase runs on
+        # into it where the parse split it ('primes of the form 2p − 1' would blank 'primes of
+        # the form', s30: every reviewer "cut at function words")
+        runs_on = right < len(doc) and (doc[right].pos_ in ("NOUN", "PROPN", "NUM") or (
+            doc[right].dep_ in _MODIFIERS and doc[right].head.i > right))
+        if right - end <= 4 and not named and not hanging and not runs_on and not any(
                 t.is_punct or t.pos_ in ("VERB", "AUX", "PRON") for t in doc[end:right]):
             return doc[chunk.start : right]
     if chunk.root.pos_ == "PROPN" and end + 1 < len(doc) and doc[end].lower_ == "of" and \
