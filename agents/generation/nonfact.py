@@ -26,7 +26,8 @@ Advice prose (a study-skills book) is full of them; read from the parse:
   prose ('The student decides …', 'One reader identifies as …', 'One of the students …').
 - ``pointer``: the sentence sends the reader elsewhere ('For details … see X', 'X is discussed in
   more detail in Y'): a cross-reference, not content (session 24); or it ends on 'as follows',
-  its content the list after it (session 30).
+  its content the list after it (session 30); or it points at a picture of the page ('The
+  default is circled.', '… as shown in the illustration below', session 30).
 - ``vague``: the sentence ends on a bare amount of kinds or ways ('There is a wide variety of
   hydrocarbons.', 'X has been applied to a variety of different types of problems.', 'X can be
   thought of in two manners.') or its verb is the figure 'shed light on': it says only that
@@ -117,9 +118,19 @@ def _verbs(sent: Span) -> list[Token]:
 
 
 # verbs a page uses to say where else it treats a subject ('… are discussed in more detail in
-# Business Model and Plan'), and the words that send the reader there
+# Business Model and Plan'), and the words that send the reader there; 'below' and 'above'
+# also place a picture beside the text ('as shown in the illustration below')
 _TREATED = frozenset(str.split("discuss cover describe explain address examine explore treat"))
-_ELSEWHERE = frozenset(str.split("later below above further elsewhere next detail"))
+_BESIDE = frozenset(str.split("below above"))
+_ELSEWHERE = _BESIDE | frozenset(str.split("later further elsewhere next detail"))
+# a page's pictures, the verbs that say what one shows, and the marks drawn on a screenshot
+# ('The default, a blank presentation, is circled.'): a card has no picture to look at.
+# 'displayed' is left out ('The mace is displayed in a glass case': a fact, kept), and so is
+# 'screen' ('… is shown on the screen' says what a program does)
+_PICTURES = frozenset(str.split("figure illustration image screenshot diagram picture table "
+                                "graph chart photo photograph"))
+_SHOWING = frozenset(str.split("show illustrate depict picture"))
+_MARKS = frozenset(str.split("circle highlight underline"))
 
 
 def _pointer(sent: Span) -> bool:
@@ -128,7 +139,7 @@ def _pointer(sent: Span) -> bool:
     are discussed in more detail in Business Model and Plan.' (s23/s23b: all four cards made
     from such sentences rejected by every reviewer as 'a cross-reference, not content')."""
     root = sent.root
-    if _as_follows(sent):
+    if _as_follows(sent) or _pictured(sent):
         return True
     if root.lemma_ == "see" and root.tag_ in ("VB", "VBP") and not any(
             c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in root.children):
@@ -150,6 +161,52 @@ def _as_follows(sent: Span) -> bool:
     words = [t for t in sent if not t.is_punct]
     return len(words) > 2 and words[-1].lower_ in ("follows", "follow") \
         and words[-2].lower_ == "as" and words[-1].head == sent.root
+
+
+def _pictured(sent: Span) -> bool:
+    """The sentence points at a picture of the page: a mark on a screenshot ('The default, a
+    blank presentation, is circled.'), a picture beside the text ('…, as shown in the
+    illustration below.', 'The image above shows …') or the reader looking at one ('As you
+    can see, …'). s19b, s30b: both such cards rejected by every reviewer ('refers to a figure
+    on the page'). A mark with its means is a figure of speech and stands ('Interest rate
+    risk can be highlighted by looking at bonds', s28b kept), and so is a picture with a name
+    of its own ('the periodic table')."""
+    root = sent.root
+    if root.lemma_ in _MARKS and any(c.dep_ == "auxpass" for c in root.children) and all(
+            _a_colour(c) for c in root.children if c.dep_ in ("agent", "advcl", "prep")):
+        return True
+    for tok in sent:
+        if tok.lemma_ == "see" and any(c.dep_ == "nsubj" and c.lower_ == "you"
+                                       for c in tok.children) and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            return True  # 'As you can see, …'
+        if tok.lemma_ not in _SHOWING or tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "advmod" and c.lower_ in _BESIDE for c in tok.children):
+            return True  # '… is shown below'
+        shown = [o for c in tok.children if c.dep_ == "prep" for o in c.children
+                 if o.dep_ == "pobj"]
+        shown += [c for c in tok.children if c.dep_ == "nsubj"]
+        if any(_a_picture(o) for o in shown):
+            return True
+    return False
+
+
+def _a_colour(prep: Token) -> bool:
+    """'in red', 'in bold' said of a mark: how it looks ('highlighted in a report' names
+    where it was said, and 'by looking at bonds' how: a fact)."""
+    return prep.lower_ in ("in", "with") and all(
+        not any(c.dep_ in ("det", "nummod", "poss") for c in o.children)
+        for o in prep.children)  # 'yellow' may be parsed as the preposition's amod
+
+
+def _a_picture(noun: Token) -> bool:
+    """'the illustration below', 'this figure', 'the image above': one of the page's pictures,
+    pointed at; 'the periodic table', 'a graph' are things a card may name."""
+    return noun.lemma_.lower() in _PICTURES and not any(
+        c.dep_ in ("amod", "compound", "nummod") for c in noun.children) and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "these")) or c.lower_ in _BESIDE
+        for c in noun.children)
 
 
 def _symbol(sent: Span) -> bool:
