@@ -507,6 +507,10 @@ def pick(
         first = 1 if pooled and ranked[:1] == pooled[:1] else 0
         ranked = ranked + steps if for_statement else ranked[:first] + steps + ranked[first:]
     end = plausible.partner(answer, sent) if answer.kind in NUMERIC else None
+    if end is not None and not age:
+        # one end of a range: the multiples past the other end go (beside), smaller steps on
+        # both sides stand in ('from £_____ to £78,642' kept 20,145 and 60,435 of 40,290's, s30)
+        ranked += _smaller(answer.text, difficulty)
     band = plausible.ago_band(answer.text, pool.oldest) if answer.kind in NUMERIC else None
     if band is not None:
         # a deep time moves within the page's scale: the multiples leave it, smaller steps

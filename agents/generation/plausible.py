@@ -512,9 +512,12 @@ def modern(latest: int | None) -> bool:
 
 
 _TO = r"\s*(?:to|through|–|—|-)\s*"
-_PARTNER_AFTER = re.compile(rf"^{_TO}({_NUM})")
-_PARTNER_BEFORE = re.compile(rf"(?:(?<![\w.,])({_NUM}){_TO}|\bbetween\s+({_NUM})\s+and\s+)$",
-                             re.IGNORECASE)
+# a currency sign both ends carry outside the blank ('from £_____ to £78,642', s30): the other
+# end is still the range's, and an option past it ('80,580') turns the range inside out
+_SIGN = r"(?:(?:US)?\$|[€£¥])?\s?"
+_PARTNER_AFTER = re.compile(rf"^{_TO}{_SIGN}({_NUM})")
+_PARTNER_BEFORE = re.compile(rf"(?:(?<![\w.,])({_NUM}){_TO}|\bbetween\s+{_SIGN}({_NUM})\s+and\s+)"
+                             rf"{_SIGN}$", re.IGNORECASE)
 
 
 def partner(answer: Answer, sent: Span) -> tuple[float, bool] | None:
