@@ -52,3 +52,12 @@ def test_the_high_end_of_a_money_range_reads_its_low_end(nlp: Language) -> None:
     assert plausible.partner(high, sent) == (31750.0, False)
     assert not plausible.beside("29,450", plausible.partner(high, sent))
 
+
+def test_one_and_its_noun_are_offered_no_other_count(nlp: Language) -> None:
+    """'Two square millimeter of leaf tissue' (s30b, every reviewer: ungrammatical): the noun
+    'one' counts stays singular, so no other count fits before it."""
+    text = ("One cubic metre of seawater holds about 35 kilograms of dissolved salt. "
+            "The survey of the bay sampled 140 sites in 1996.")
+    assert _pick(nlp, text, "One cubic metre") == []
+    assert _pick(nlp, text, "One cubic metre", for_statement=True) == []
+

@@ -232,8 +232,10 @@ def _fractions(text: str) -> list[str] | None:
 def _numbers(answer: Answer, difficulty: str, statement: bool = False) -> list[str]:
     text = answer.text
     low = text.lower()
-    if low == "one":
-        return []  # 'one member' → 'two member': the noun after it stays singular
+    if low == "one" or re.match(r"\W*one\s+[a-z]", low):
+        # 'one member' → 'two member': the noun after it stays singular, whether the answer
+        # holds it or not ('Two square millimeter of leaf tissue', s30b: every reviewer)
+        return []
     fractions = _fractions(text)
     if fractions is not None:
         return fractions
