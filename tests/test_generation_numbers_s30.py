@@ -61,3 +61,16 @@ def test_one_and_its_noun_are_offered_no_other_count(nlp: Language) -> None:
     assert _pick(nlp, text, "One cubic metre") == []
     assert _pick(nlp, text, "One cubic metre", for_statement=True) == []
 
+
+def test_a_count_of_a_bare_plural_is_no_statement(nlp: Language) -> None:
+    """'621,200 of Kenyans are Orthodox Christians' (s30b: all four of its cards rejected as
+    ungrammatical): a count 'of' a plural with no determiner is broken text; 'of the', a
+    counted whole and an amount of a mass noun are English."""
+    from agents.generation import grammar
+
+    assert grammar.not_a_statement(nlp("412,300 of Peruvians are Seventh-day Adventists.")[:])
+    for fine in ("3,100 of the islanders are Seventh-day Adventists.",
+                 "Only 5 of 10 students passed the entrance test.",
+                 "The old charter required £1 of capital to open a bank.",
+                 "The bay is one of several harbours the navy used at the time."):
+        assert not grammar.not_a_statement(nlp(fine)[:]), fine

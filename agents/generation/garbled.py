@@ -127,6 +127,26 @@ def dropped_reference(sent: Span) -> bool:
     return any(_dropped_reference(t) for t in sent)
 
 
+def bare_partitive(sent: Span) -> bool:
+    """Whether a count stands for a part of a plural its sentence names with no determiner
+    ('621,200 of Kenyans are Orthodox Christians', s30b): English says 'of the', 'of its'
+    ('three of the boys'), so every card of the sentence shows or asks broken text ('How many
+    of Kenyans is …', '310,600 of Kenyans …': all four of its cards rejected). An amount ('£1
+    of capital': a sign, a singular) and a count of a counted whole ('5 of 10 students') stay;
+    ``grammar.not_a_statement`` refuses such a sentence for every card type."""
+    # in figures only: a word count is English before 'several', 'few' ('one of several
+    # programmes', 'one of few authorities': reviewers kept one of those cards, s24c, s27)
+    return any(tok.tag_ == "CD" and tok.dep_ != "nummod" and any(ch.isdigit() for ch in tok.text)
+               and not any(c.tag_ == "$" for c in tok.children)
+               and any(_bare_plural(p) for p in tok.children if p.lower_ == "of")
+               for tok in sent)
+
+
+def _bare_plural(of: Token) -> bool:
+    return any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss", "nummod", "predet") for c in o.children) for o in of.children)
+
+
 def _dropped_reference(tok: Token) -> bool:
     """'described in: mechanistic or organic', 'shown in , reflect', 'In, the bicycle': the
     'in' a page cites its figures with, followed at once by punctuation inside the sentence

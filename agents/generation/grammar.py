@@ -391,6 +391,8 @@ def not_a_statement(sent: Span) -> str:
         return "a subordinate clause alone"  # "While the Institute it is one of …"
     if garbled.dropped_reference(sent):
         return "a figure reference dropped"  # '… models described in: mechanistic or organic'
+    if garbled.bare_partitive(sent):
+        return "a count of a bare plural"  # '621,200 of Kenyans are …' (s30b)
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) > 1:
         return "two subjects for one verb"
