@@ -538,6 +538,12 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     if wh == "what" and role in ("subject", "object") and not whole_list and \
             unsure_name(answer, sent):
         return None  # "What argued unsuccessfully for …?" → "Vaudreuil": who or what?
+    if verb.lemma_ == "be" and target.head == verb and target.dep_ in ("attr", "acomp") and \
+            any(c.dep_ == "neg" for c in verb.children):
+        # "Breaking the law for gain is not civil disobedience": what a thing is not has no
+        # one answer ('What is breaking the law … not?', s30; 'What would the head not be?',
+        # s29; s25c: every rated one rejected, none kept)
+        return None
     if role == "definition":
         # "The Nile is the longest river in Africa" → "What is the Nile?"
         # "One of the first Norman mercenaries … was Hervé": one of a kind of people is a who
@@ -547,6 +553,14 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         if subj.ent_type_ in ("DATE", "TIME") and any(t.like_num for t in subj.subtree):
             # "September 17, 1862 was the bloodiest day …": 'What was 1862 September 17?' is
             # no question a student asks of a day (s17b, every reviewer 'echo')
+            return None
+        if _share_of(subj) and not (target.pos_ == "PROPN" and (
+                answer.kind == "person" or target.ent_type_ in ("PERSON", "PER"))):
+            # "Most of the guilds are trade schools", "6,200 of the islanders are Quakers":
+            # a share's kind is no fact of the share ('What are most of the guilds?', s30b;
+            # 'What are 621,200 of Kenyans?', s30b; 'What were 8–10 percent of …?', s20c);
+            # the people a share of a group were, by name ('Two of the founders were …'), are
+            # asked
             return None
         wh = "who" if subj.ent_type_ in ("PERSON", "PER") or answer.kind == "person" or (
             subj.lemma_.lower() in PERSON_NOUNS) or of_people else "what"
@@ -806,6 +820,19 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     if body is None:
         return None
     return _finish(body, answer_text, role)
+
+
+def _share_of(subj: Token) -> bool:
+    """A subject that is a part of a group, not one member: 'most of the guilds', '6,200 of
+    the islanders', '10 percent of students' ('one of the first settlers' names one)."""
+    share = subj.lower_ in _SHARES or subj.pos_ == "NUM" or subj.lemma_.lower() in _PARTS
+    return share and subj.lower_ != "one" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
+
+
+# nouns that measure a part of a group ('percent of students', 'half of the votes'); the
+# shares said with a determiner are _SHARES
+_PARTS = frozenset(str.split("percent % percentage half proportion third quarter"))
 
 
 def _title_and_seat(root: Token, answer: Answer) -> set[int]:
