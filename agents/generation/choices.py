@@ -474,13 +474,17 @@ def pick(
         ranked += by_closeness(answer.text, [s for s in more if s not in options], difficulty,
                                None, intermediate="closest")
     age = answer.kind in NUMERIC and plausible.is_age(answer, sent)
+    # a temperature moves by degrees on its own scale, never by multiples (plausible.temperature)
+    degrees = answer.kind in NUMERIC and not age and answer.kind not in DATED \
+        and plausible.temperature(answer, sent)
     if answer.kind in NUMERIC:
         # the page's other numbers only of the answer's form and magnitude, an age's none (a
         # page rarely states three other ages, and its other numbers count something else)
         pooled = [] if age else [o for o in ranked if answer.kind in DATED
                                   or plausible.near(o, answer.text, difficulty)]
-        made = plausible.ages(answer.text, difficulty) if age else _numbers(answer, difficulty,
-                                                                          for_statement)
+        made = plausible.ages(answer.text, difficulty) if age \
+            else plausible.degree_steps(answer.text, difficulty) if degrees \
+            else _numbers(answer, difficulty, for_statement)
         ranked = (made + pooled) if for_statement else (pooled[:1] + made + pooled[1:])
     if answer.kind in NUMERIC and not age and len(YEAR.findall(answer.text)) == 1 and \
             len(re.findall(r"\d+", answer.text)) == 1:  # a range or a day keeps its own steps

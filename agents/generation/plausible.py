@@ -320,6 +320,50 @@ def ages(text: str, difficulty: str) -> list[str]:
     return out
 
 
+# a temperature's scale after its number ('32.5 °C', '40 degrees Fahrenheit'); a bare degree
+# is an angle ('cranks set at 120°'), whose multiples (90, 180, 240) are its usual values
+_TEMPERATURE = r"(?:°\s*[CF]\b|℃|℉|degrees?\s+(?:Celsius|centigrade|Fahrenheit|[CF]\b))"
+_SIGNED = re.compile(r"(?P<sign>[−-])?(?P<num>\d+(?:\.\d+)?)")
+# the additive step of a temperature, by difficulty; it grows with readings past 100 ('565 °C')
+_DEGREE_STEPS = {"beginner": 8.0, "advanced": 2.0}
+_DEGREE_STEP = 4.0
+
+
+def temperature(answer: Answer, sent: Span) -> bool:
+    """The answer is a temperature ('_____ °C', '104 degrees Fahrenheit'): its scale's zero is
+    arbitrary, so twice or half of it is no nearby value ('32.5 °C' for a UK record was
+    offered 65.0 and 16.2, s30c; a '30 °F' freezing low 60 °F, s24c: every reviewer,
+    'impossible')."""
+    if not re.fullmatch(r"[−-]?\d+(?:\.\d+)?(?:\s*" + _TEMPERATURE + ")?", answer.text):
+        return False  # a range or a phrase: its own readers move it (ranges)
+    after = sent.doc[answer.end : min(sent.end, answer.end + 3)].text
+    return re.search(_TEMPERATURE, answer.text) is not None \
+        or re.match(r"\s*" + _TEMPERATURE, after) is not None
+
+
+def degree_steps(text: str, difficulty: str) -> list[str]:
+    """Other temperatures in the answer's place, moved by whole steps on its own scale
+    ('32.5' → 36.5, 28.5, 40.5, …), written as the answer writes its number (decimals, minus
+    sign); a range of readings none."""
+    found = list(_SIGNED.finditer(text))
+    if len(found) != 1:
+        return []
+    match = found[0]
+    raw = match.group("num")
+    value = float(raw) * (-1 if match.group("sign") else 1)
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    base = _DEGREE_STEPS.get(difficulty, _DEGREE_STEP)
+    step = max(base, round(base * abs(value) / 100))
+    minus = match.group("sign") or "-"
+    out = []
+    for k in (1, -1, 2, -2, 3, -3):
+        moved = round(value + k * step, decimals)
+        written = f"{abs(moved):.{decimals}f}"
+        sign = minus if moved < 0 else ""
+        out.append(text[: match.start()] + sign + written + text[match.end():])
+    return out
+
+
 def _replace_numbers(text: str, numbers: list[str], values: list[int]) -> str:
     span = _RANGE.search(text) if len(numbers) == 2 else None
     if span:
