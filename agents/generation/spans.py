@@ -213,6 +213,11 @@ def _titled(span: Span) -> bool:
         return True
     if any(w.lower() in CLASS_WORDS for w in words):
         return False
+    if words[0].lower() == "the" or (span.start > 0 and span.doc[span.start - 1].lower_ == "the"):
+        # 'the Canon of Medicine' is a work: a person's 'X of Y' takes no article ('Peter of
+        # Abano'), one with a title does ('the Duke of York', above). s30c offered 'Canon of
+        # Medicine' among people for 'Peter of Abano' (every reviewer: wrong-kind distractor)
+        return False
     return bool(re.fullmatch(r"[A-Z]\w+ (the [A-Z]\w+(-\w+)?|[IVX]+|of [A-Z]\w+)", span.text))
 
 
@@ -241,6 +246,13 @@ def quoted(span: Span) -> bool:
         doc[span.end].is_quote
 
 
+def entitled(span: Span) -> bool:
+    """The page gives the name as a title: 'entitled X', 'titled X', 'under the title X'."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lemma_.lower() in ("entitle", "title", "entitled",
+                                                             "titled")
+
+
 def kind_of(span: Span, label: str) -> str:
     """The answer's kind from its NER label, refined by shape and head noun."""
     text = span.text
@@ -258,6 +270,9 @@ def kind_of(span: Span, label: str) -> str:
             return "year"  # "in 911": the small model calls it a number
         # ('ranked 145 out of 186', '12 of 300' count a whole: s26c's 186 was a year and was
         # offered the page's 2005)
+    if label in ("PERSON", "ORG") and entitled(span):
+        return "work"  # 'a work entitled Kitab al-Saydalah' (tagged PERSON; s30c offered it
+        # among people)
     if LABEL_KIND.get(label, "name") in ("name", "org", "thing", "place", "group", "person") \
             and _titled(span):
         return "person"
@@ -651,7 +666,7 @@ def people_named(sents: list[Span]) -> frozenset[str]:
     he or she ("Marin constructed forts. He first constructed …"), or with "his" or "her"
     after it ("Braddock (with Washington as one of his aides) led …")."""
     out = {t.lower_ for sent in sents for e in sent.ents if e.label_ in ("PERSON", "PER")
-           for t in e if t.pos_ == "PROPN" and len(t.text) > 2}
+           and not entitled(e) for t in e if t.pos_ == "PROPN" and len(t.text) > 2}
     for sent in sents:
         for tok in sent:
             if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == sent.start:
@@ -717,7 +732,8 @@ def as_person(answer: Answer, sent: Span, people: frozenset[str]) -> Answer:
     fort"), never after a preposition ("in Washington")."""
     span = answer.span(sent)
     words = [t for t in span if t.pos_ != "DET"]
-    bare = bool(words) and all(t.pos_ == "PROPN" and t.lower_ in people for t in words)
+    bare = bool(words) and all(t.pos_ == "PROPN" and t.lower_ in people for t in words) \
+        and not entitled(span)  # 'a treatise entitled Liber Florum' is a work
     if bare and answer.kind in ("name", "org", "work", "thing", "event"):
         return replace(answer, kind="person")
     if bare and answer.kind == "place" and len(words) <= 2 and span.root.dep_ in (
