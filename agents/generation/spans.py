@@ -318,9 +318,27 @@ def kind_of(span: Span, label: str) -> str:
         # "What was determined to expose Luther's doctrine …?" was rejected (s25b, s10b). Not
         # the model's PERSON type on the name alone: 'spinoff Family Matters' is typed one
         return "person"
+    if _role_before_name(span):
+        return "person"
     if root.pos_ == "PROPN":
         return "name"
     return "thing"
+
+
+def _role_before_name(span: Span) -> bool:
+    """A person's full name (two or more singular proper nouns the small model typed PERSON)
+    after a common noun that is no listed role: 'Tight end Greg Olsen', 'linebacker Von
+    Miller'. The noun before a person's name is their role, whatever it is (s30c: "What caught
+    a career-high 77 passes …?" → "Tight end Greg Olsen", every reviewer 'What' for a person).
+    A plural name is left: 'spinoff Family Matters' is typed a person."""
+    root = span.root
+    if root.tag_ != "NNP" or root.ent_type_ not in ("PERSON", "PER"):
+        return False
+    name = [t for t in span if t.ent_type_ == root.ent_type_ and t.pos_ == "PROPN"]
+    before = [t for t in span if t.i < name[0].i]
+    return len(name) >= 2 and all(t.tag_ == "NNP" for t in name) and any(
+        t.pos_ == "NOUN" and span.start <= t.head.i < span.end and
+        t.lemma_.lower() not in CLASS_WORDS for t in before)  # not 'the film Harold Brandt'
 
 
 def head_class(span: Span, kind: str) -> str:
