@@ -42,6 +42,7 @@ from agents.generation.trimming import (
 )
 from agents.generation.wording import (
     _TIME_NOUNS,
+    TO_PREPS,
     WEDDING,
     adverbial,
     names_people,
@@ -503,6 +504,8 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         return None
     if measure is not None and prep is not None:
         wh, absorbs = f"{prep.lower_} what {measure.lower_}", True
+    if wh == "where" and prep is not None and _other_place(verb, prep, a_ids):
+        return None
     if wh == "what" and role == "subject" and verb.lemma_ in _SAYING and \
             subj.dep_ == "nsubj" and _a_name(answer.span(sent).root):
         # "Miyamoto thought that …", "GameTrailers called it …": a name that says, thinks or
@@ -1013,6 +1016,21 @@ def _measured(target: Token, verb: Token, a_ids: set[int]) -> Token | None:
             c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in noun.children):
         return None  # "at the young age of …", "his age of …": not the bare measure
     return noun
+
+
+def _other_place(verb: Token, prep: Token, a_ids: set[int]) -> bool:
+    """Whether the question keeps a second place phrase besides the answer's: 'were from western
+    Serbia, near Montenegro' asked of Montenegro kept the other ("Where were Tesla's
+    progenitors from western Serbia?", s30c, every reviewer 'wrong answer, garbled'): the
+    question names a place of its own, so "where" has two answers or none. A destination
+    with its source is one answer ('fled north from Khanbaliq to Shangdu', kept in s10b)."""
+    if prep.lower_ in TO_PREPS:
+        return False
+    if prep.head.dep_ == "pobj" and prep.head.ent_type_ in ("GPE", "LOC"):
+        return True  # 'from eastern Hungary near Romania', the parse hanging one on the other
+    return any(c.dep_ == "prep" and c != prep and not _subtree(c) & a_ids and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children)
+        for c in verb.children)
 
 
 def shares_negation(verb: Token) -> bool:

@@ -17,7 +17,8 @@ _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across"
                           "to", "into", "towards", "toward", "onto", "around"})
 _PLACE_ONLY_PREPS = frozenset({"in", "at", "into", "inside", "within", "near", "across",
                                "throughout"})
-_TO_PREPS = frozenset({"to", "towards", "toward", "onto"})
+# prepositions of a destination (asking.py: a destination with its source is one place)
+TO_PREPS = frozenset({"to", "towards", "toward", "onto"})
 _MOTION = frozenset(str.split(
     "go move travel retreat sail return flee migrate come march fly run emigrate immigrate "
     "send bring carry take lead drive ship transport deport exile withdraw relocate spread "
@@ -89,7 +90,7 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         # "Why …?" asks for it ('What has Harvard purchased land with?' was an echo); "at the
         # beginning of each session" is a time ('What are committees established at?' was one)
         return adverbial(span.root), True
-    if kind == "place" and p in _WHERE_PREPS and (p not in _TO_PREPS or prep is None or
+    if kind == "place" and p in _WHERE_PREPS and (p not in TO_PREPS or prep is None or
                                                   prep.head.lemma_.lower() in _MOTION):
         # 'to' names a place only after a verb of motion: 'cede its territory to Great
         # Britain' asks 'to whom', and 'Where did France cede …?' was deleted
