@@ -49,3 +49,16 @@ def test_no_where_question_keeps_a_second_place(nlp: Language) -> None:
     # a destination with its source is still asked
     asked = _ask(nlp, "In 1410 the king fled south from Varnholm to Kessa.", "Kessa")
     assert asked is not None and asked.startswith("Where")
+
+
+def test_a_phrase_about_the_titled_name_is_titled(nlp: Language) -> None:
+    # "What have appeared in …?" → "References to Doctor Who" on 'Doctor Who' (s30c, every
+    # reviewer 'answer is the title'): the question is answered by the page's title
+    from agents.generation import titles
+
+    title = nlp("Margarethe Vollan")[:]
+    assert titles.about_title("Letters to Margarethe Vollan", title)
+    assert titles.about_title("a niece of Margarethe Vollan", title)
+    assert not titles.about_title("Letters to Henrik Dahl", title)
+    # a concept the page explains, written as no name, is asked of
+    assert not titles.about_title("the definition of mercantilism", nlp("Mercantilism")[:])

@@ -195,7 +195,8 @@ def generate(
                   if (c.type, c.question) not in seen]
     text = " ".join(s.text for s in doc.sentences)  # where the page brings in its acronym
     marked = [dataclasses.replace(c, titled=True)
-              if c.type != "tf" and titles.names_title(c.answer, title, text) else
+              if (c.type != "tf" and titles.names_title(c.answer, title, text)) or
+              (c.type in ("qa", "mcq") and titles.about_title(c.answer, title, text)) else
               dataclasses.replace(c, spare=True)
               if c.type == "cloze" and titles.within_title(c.answer, title) else c
               for c in cands]

@@ -190,3 +190,22 @@ def names_title(answer: str, title: Span | None, text: str | None = None) -> boo
     # 'ABC' on 'American Broadcasting Company'
     return len(words) == 1 and words[0].isupper() and (
         words[0] == initialism(title) or words[0] in _introduced(text, title))
+
+
+# a phrase about a thing: a noun or two and the preposition that brings the thing in
+_ABOUT = re.compile(r"^(?:(?:the|a|an) )?\w+(?: \w+)? (?:to|of|about|on|for|in|with|from|by) (.+)$",
+                    re.I)
+
+
+def about_title(answer: str, title: Span | None, text: str | None = None) -> bool:
+    """Whether ``answer`` is a noun phrase about the document's titled thing, a name: 'References
+    to Doctor Who' on 'Doctor Who', 'a grandson of Genghis Khan' on 'Genghis Khan', 'City of
+    Fresno' on 'Fresno, California'. A question so answered is answered by the title (s30c:
+    every reviewer 'answer is the title'). The thing must be written as a name, capitalised:
+    'definition of imperialism', 'synthesis of proteins' ask of a concept the page explains
+    (kept by reviewers)."""
+    if title is None:
+        return False
+    found = _ABOUT.match(answer.strip())
+    return found is not None and found.group(1)[:1].isupper() and \
+        names_title(found.group(1), title, text)
