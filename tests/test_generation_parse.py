@@ -52,6 +52,13 @@ def cards(engine: RuleEngine, text: str, n: int = 12, types: tuple[str, ...] = (
 def test_no_echo_questions(engine: RuleEngine, text: str) -> None:
     """'Photosynthesis is what by which …?': a wh-word left inside the sentence."""
     for card in cards(engine, text, 16, ("qa", "mcq")):
+        assert not re.search(r"\b(is|was|are|were) (what|which|whom)\b", card.question)
+        if card.type == "mcq" and "_____" in card.question:
+            # a multiple-choice stem may be the sentence with its blank ('The Nile flows north
+            # through _____ to the Mediterranean Sea.'), no question to echo: since 228c114 the
+            # Nile's 'Where does the Nile flow north to the Mediterranean Sea?' (a question that
+            # keeps a second place) is not made, and its fact is asked this way
+            continue
         first = card.question.split()[0].lower()
         assert first in ("what", "which", "who", "whom", "when", "where", "how", "in", "by",
                          "at", "since", "until", "before", "after", "true"), card.question
