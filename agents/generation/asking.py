@@ -29,6 +29,7 @@ from agents.generation.spans import (
     NATURAL_FORCES,
     NUMERIC,
     PERSON_NOUNS,
+    PLACE_LABELS,
     Answer,
     zipf,
 )
@@ -1026,10 +1027,10 @@ def _other_place(verb: Token, prep: Token, a_ids: set[int]) -> bool:
     with its source is one answer ('fled north from Khanbaliq to Shangdu', kept in s10b)."""
     if prep.lower_ in TO_PREPS:
         return False
-    if prep.head.dep_ == "pobj" and prep.head.ent_type_ in ("GPE", "LOC"):
+    if prep.head.dep_ == "pobj" and prep.head.ent_type_ in PLACE_LABELS:
         return True  # 'from eastern Hungary near Romania', the parse hanging one on the other
     return any(c.dep_ == "prep" and c != prep and not _subtree(c) & a_ids and any(
-        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children)
+        g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS for g in c.children)
         for c in verb.children)
 
 

@@ -39,10 +39,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
-# entity labels that say where: a frame of one of them, or a sentence that names its own place
-_PLACE = frozenset(["GPE", "LOC"])
+from agents.generation.spans import PLACE_LABELS
+
 # a sentence naming a people or a place says whose or where itself ('German schools ...')
-_OWN_PLACE = _PLACE | {"NORP"}
+_OWN_PLACE = PLACE_LABELS | {"NORP"}
 # how many sentences on a frame still holds: the seen ones that needed it were the next two or
 # three ('In Germany, …' then the teachers' salaries); a page's later sentences have often
 # moved on without naming where (an EU-law page's 'In Europe,' ten sentences back)
@@ -60,7 +60,7 @@ def _opening_place(sent: Span) -> str | None:
         return None
     inner = sent.doc[first.i + 1 : end + 1]
     places = [e for e in sent.doc.ents
-              if e.start >= inner.start and e.end <= inner.end and e.label_ in _PLACE]
+              if e.start >= inner.start and e.end <= inner.end and e.label_ in PLACE_LABELS]
     if len(places) != 1:
         return None
     rest = [t for t in inner if not places[0].start <= t.i < places[0].end]
@@ -85,7 +85,8 @@ def _subject_place(sent: Span) -> str | None:
             if len(objs) != 1:
                 continue
             obj = objs[0]
-            places = [e for e in sent.doc.ents if e.start <= obj.i < e.end and e.label_ in _PLACE]
+            places = [e for e in sent.doc.ents
+                      if e.start <= obj.i < e.end and e.label_ in PLACE_LABELS]
             inner = sent.doc[obj.left_edge.i : obj.right_edge.i + 1]
             if len(places) != 1 or places[0].end != inner.end or any(
                     t.lower_ != "the" for t in inner if t.i < places[0].start):
@@ -125,7 +126,7 @@ def frame(sent: Span, previous: Sequence[Span]) -> str | None:
         if found is not None:
             place = found.split(" ", 1)[1].lower().removeprefix("the ")
             return found if _places(prev) == {place} else None
-        if _places(prev, _PLACE):
+        if _places(prev, PLACE_LABELS):
             # the page named another place since; a people ('through the Irish language')
             # is not one: it is often the frame's own, and the model tags 'Extra' a NORP
             return None

@@ -438,7 +438,8 @@ def _answer(span: Span, label: str) -> Answer | None:
 # names a lowercase descriptor may stand before ('manufacturer Thomson'); a place's or a
 # people's adjective is part of the fact ('southwestern France', 'ethnic Chinese' were kept)
 _DESCRIBED = swaps.NAMED_LABELS - {"GPE", "LOC", "NORP"}
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# the NER labels of a place (one owner: setting.py, asking.py read it)
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _described(span: Span, label: str) -> bool:
@@ -450,7 +451,7 @@ def _described(span: Span, label: str) -> bool:
     blank rejected, "'manufacturer' should be outside the blank")."""
     if label in _DESCRIBED:
         parts: tuple[str, ...] = ("NOUN", "ADJ")
-    elif label in _PLACE_LABELS:
+    elif label in PLACE_LABELS:
         # a place's kind noun is a descriptor too ('renamed the fort San Mateo', s30b: every
         # reviewer "it should be only San Mateo"); its adjective stays part of the fact
         parts = ("NOUN",)
