@@ -194,13 +194,18 @@ def generate(
                                           opening=opening))
                   if (c.type, c.question) not in seen]
     text = " ".join(s.text for s in doc.sentences)  # where the page brings in its acronym
-    marked = [dataclasses.replace(c, titled=True)
-              if (c.type != "tf" and titles.names_title(c.answer, title, text)) or
-              (c.type in ("qa", "mcq") and titles.about_title(c.answer, title, text)) else
-              dataclasses.replace(c, spare=True)
-              if c.type == "cloze" and titles.within_title(c.answer, title) else c
-              for c in cands]
-    return _asked_other(marked)
+    return _asked_other([_by_title(c, title, text) for c in cands])
+
+
+def _by_title(cand: Candidate, title: Span | None, text: str) -> Candidate:
+    """A card the page's title answers: titled where its answer names the title's thing (or,
+    for a question, is a phrase about it), spare where a cloze blank is only title words."""
+    if (cand.type != "tf" and titles.names_title(cand.answer, title, text)) or (
+            cand.type in ("qa", "mcq") and titles.about_title(cand.answer, title, text)):
+        return dataclasses.replace(cand, titled=True)
+    if cand.type == "cloze" and titles.within_title(cand.answer, title):
+        return dataclasses.replace(cand, spare=True)
+    return cand
 
 
 def _asked_other(cands: list[Candidate]) -> list[Candidate]:
