@@ -102,6 +102,10 @@ out: look only at its final numbers):
   Workplace Software and Skills, CC BY 4.0 at its last commit before the repository's licence
   became CC BY-NC-SA): 10 test pages added in session 30 for its final reviews
   (``book="software"``), built the same way.
+- A twenty-eighth book, held out whole (``bench/data/openstax_contmath_pages.json``, OpenStax
+  Contemporary Mathematics, CC BY 4.0 at its last commit before the repository's licence became
+  CC BY-NC-SA): 10 test pages added in session 31 for its final reviews (``book="contmath"``),
+  built the same way (a mathematics book: pages are its prose paragraphs, MathML ones skipped).
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -150,7 +154,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "chem2": TEXTBOOK.with_name("openstax_chem2_pages.json"),
          "finance": TEXTBOOK.with_name("openstax_finance_pages.json"),
          "stats": TEXTBOOK.with_name("openstax_stats_pages.json"),
-         "software": TEXTBOOK.with_name("openstax_software_pages.json")}
+         "software": TEXTBOOK.with_name("openstax_software_pages.json"),
+         "contmath": TEXTBOOK.with_name("openstax_contmath_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUAD_HELDOUT2 = TEXTBOOK.with_name("squad_heldout2.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT, "heldout2": SQUAD_HELDOUT2}
@@ -270,15 +275,15 @@ def seen() -> list[tuple[Passage, int]]:
     Happiness, College Success, Introduction to Intellectual Property and Introduction to
     Python Programming, University Physics, Introduction to Philosophy, Business Ethics,
     Principles of Marketing, Entrepreneurship, Writing Guide with Handbook, Principles of
-    Economics 3e, Introduction to Business 2e, Chemistry 2e, Principles of Finance and
-    Introductory Statistics 2e pages read since (Workplace Software and Skills, added in session
-    30, is listed before any review of it, so a held-out key shared with it is refused and its
-    review's passages resolve once the review is seen)."""
+    Economics 3e, Introduction to Business 2e, Chemistry 2e, Principles of Finance,
+    Introductory Statistics 2e and Workplace Software and Skills pages read since (Contemporary
+    Mathematics, added in session 31, is listed before any review of it, so a held-out key shared
+    with it is refused and its review's passages resolve once the review is seen)."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
                             "success", "ip", "python", "uphys", "philo", "ethics",
                             "marketing", "entrep", "writing", "econ", "busi", "chem2",
-                            "finance", "stats", "software")
+                            "finance", "stats", "software", "contmath")
              for p in textbook("test", book=book)]
     held: dict[str, Passage] = {}
     for p in squad("test", SQUAD_HELDOUT) + squad("test", SQUAD_HELDOUT2) + pages:

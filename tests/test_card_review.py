@@ -157,6 +157,26 @@ def test_a_book_held_out_whole_is_read_only_by_its_sessions_two_reviews(book: st
     assert first & second == set()
     assert keys <= first | second
 
+def test_the_twenty_eighth_book_is_held_out_whole_and_read_by_no_earlier_review() -> None:
+    # session 31's held-out book (OpenStax Contemporary Mathematics, CC BY 4.0 commit): 10 pages,
+    # all TEST, clean of markup, none shared with another book, none in a key before session 31's
+    pages = textbook("test", book="contmath")
+    assert len(pages) == 10 and not textbook("dev", book="contmath")
+    assert all(len(p.text.split()) >= 130 and p.title for p in pages)
+    assert not any(c in p.text for p in pages for c in ("<", ">", "xmlns", "cnx"))
+    keys = {p.key for p in pages}
+    assert len(keys) == 10 and all(k.startswith("openstax:contmath:m") for k in keys)
+    others = {p.key for other in card_review.splits.BOOKS if other != "contmath"
+              for split in ("dev", "test") for p in textbook(split, book=other)}
+    assert not others & keys
+    earlier = {k for f in REVIEWS.glob("*.key.json") if not f.name.startswith("s31")
+               for k in json.loads(f.read_text(encoding="utf-8")).get("passages", [])}
+    assert not earlier & keys
+    doc = json.loads(card_review.splits.BOOKS["contmath"].read_text(encoding="utf-8"))
+    assert doc["commit"] == "fa7c1a151783958fd2c114da66831e3d57ce2321"
+    assert doc["license"].startswith("CC BY 4.0:")
+
+
 KEY = {
     **{f"h{i}": {"origin": "human", "type": "qa", "corpus": "squad"} for i in range(1, 5)},
     **{f"c_{t}": {"origin": "cardstream", "type": t, "corpus": "squad"}
