@@ -51,7 +51,9 @@ PERSON_NOUNS = frozenset(str.split(
     "adventurer abbot archbishop baron earl count crusader male female heir successor rival "
     "officer official clerk speaker judge member deputy secretary chancellor mayor ambassador "
     "commander captain psychologist psychiatrist researcher therapist clinician historian "
-    "politician patient victim owner theologian"
+    "politician patient victim owner theologian "
+    # (s30b: "What would continue to use the CSM as a ferry …?" → "Astronauts", tagged ORG)
+    "astronaut cosmonaut"
 ))
 # every noun that names people, one or a group: PERSON_NOUNS, the nouns for groups whose members
 # are people, and people nouns PERSON_NOUNS lacks (kept out of it because its readers make a
