@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.keep_prior --out agents/generation/keep_model.json
     .venv/bin/python -m bench.keep_prior --prior OLD.json --out …   # towards OLD.json
     .venv/bin/python -m bench.keep_prior --stable s24 s25 s26 --out …  # only stable features
+    .venv/bin/python -m bench.keep_prior --until s29c --out /tmp/k.json  # DEV..s29c only
 
 (the default prior is ``keep.WEIGHTS``, the weights in force: rerun on weights this wrote, give
 ``--prior`` the file they were pulled from, e.g. ``git show <commit>:agents/generation/…``)
@@ -16,6 +17,10 @@ Fisher information of their own fit on the cards they were fitted on (their ``da
 isotropic Laplace approximation of that fit). The old cards then count twice, once in the
 penalty and once in the likelihood, and the new reviews move the weights about half as far as
 a refit from scratch would. The bias is not penalised (the type weights set each type's level).
+
+``--until REVIEW`` fits on DEV and the seen reviews through REVIEW only (``keep_model.ORDER``):
+the refit a session before would have made, to be judged on the decks of the reviews it
+leaves out (``bench.keep_decks --reviews …``), which it never saw.
 """
 
 from __future__ import annotations
@@ -102,6 +107,17 @@ def precision(x: np.ndarray, p: np.ndarray) -> float:
     return float(np.mean((xs ** 2 * (p * (1 - p))[:, None]).sum(axis=0)))
 
 
+def files(until: str | None = None) -> list[Path]:
+    """The training files of a refit: DEV's and every seen review's (``keep_model.SEEN_FILES``,
+    in the order they were made), or only those through the review ``until``."""
+    if until is not None and until not in keep_model.ORDER:
+        raise ValueError(f"{until!r} is not a seen review (bench.splits.SEEN_REVIEWS)")
+    seen = keep_model.SEEN_FILES
+    if until is not None:
+        seen = seen[:keep_model.ORDER.index(until) + 1]
+    return [keep_model.DATA, *seen]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prior", type=Path, default=keep.WEIGHTS,
@@ -110,11 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stable", nargs="+", metavar="SESSION",
                         help="refit only the features whose held-out gain holds on each of "
                              "these sessions' reviews (e.g. s24 s25 s26; ``stable``)")
+    parser.add_argument("--until", metavar="REVIEW",
+                        help="fit on DEV and the seen reviews through this one only (s29c)")
     args = parser.parse_args(argv)
     prior = keep.KeepModel.load(args.prior)
     fitted_on = {Path(str(p)).name for p in prior.meta["data"]}  # type: ignore[attr-defined]
-    files = [keep_model.DATA, *keep_model.SEEN_FILES]
-    sessions = {path.name: keep_model.load(path) for path in files}
+    sessions = {path.name: keep_model.load(path) for path in files(args.until)}
     x, y, groups, rows = keep_model._join(*sessions.values())
     x_old = np.vstack([s[0] for name, s in sessions.items() if name in fitted_on])
     lam = precision(x_old, expit(x_old @ prior.weights + prior.bias))
@@ -135,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     numbers = keep_model.report(y, pred, rows, aucs)
     out = keep_model.weights_file(w, b, {
         "fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "data": [f"bench/data/{p.name}" for p in files], "cards": len(y),
+        "data": [f"bench/data/{name}" for name in sessions], "cards": len(y),
         "validation": f"{keep_model.FOLDS}-fold CV grouped by passage x {keep_model.REPEATS}",
         **numbers, "prior": {"fitted_at": prior.meta.get("fitted_at"), "fitted_on": len(x_old),
                              "precision": round(lam, 1)}}
