@@ -513,6 +513,11 @@ class Resolver:
             # or did not name ('imagine that a student …'); which one, only the page says
             # (s17c: three tf cards, every reviewer 'which student?')
             return None
+        if mention.text.split()[0].lower() in DEMONSTRATIVE:
+            # 'charging their students' → "these vocational schools' students": a phrase that
+            # points back itself names nothing (s30b: every reviewer, garbled); a card that may
+            # lean on the page keeps the pronoun as written
+            return pronoun.text if self.lenient else None
         suffix = PERSONAL[pronoun.lower_][2]
         if pronoun.lower_ == "her" and pronoun.dep_ != "poss":
             suffix = ""

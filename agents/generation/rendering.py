@@ -36,6 +36,24 @@ def keeps_case(tok: Token) -> bool:
         or (tok.text.isupper() and len(tok.text) > 1) or _unknown_name(tok)
 
 
+def titled_word(tok: Token) -> bool:
+    """A pronoun written with a capital inside its sentence is a word of a title ('"Fear Her"
+    (2006)', 'Walk the Line and Her Story'), not someone to name: 'In both "Fear the Doctor"
+    and …' renamed an episode (s30c: every reviewer, wrong answer)."""
+    return tok.text[:1].isupper() and tok.i != tok.sent.start and tok.text != "I" and \
+        tok.doc[tok.i - 1].text not in ".!?:;\"“'‘("
+
+
+def _needs_article(found: str, of: Token) -> bool:
+    """'Most of these schools' → 'Most of the Ergänzungsschulen', not 'Most of Ergänzungsschulen'
+    (s28, s30b: every reviewer, ungrammatical): a quantity 'of' a group reads 'of the …'; a
+    phrase with its own article or owner, or a list of names ('Apple and Google'), stands."""
+    words = found.split()
+    return of.lower_ == "of" and bool(words) and words[0].lower() not in _ARTICLES and \
+        "'" not in words[0] and "’" not in words[0] and " and " not in found and \
+        "," not in found
+
+
 # a capitalised word this rare is a name the tagger missed ('Telenet' 1.7, tagged NN), not a
 # word capitalised by opening its sentence ('Hypnosis' 3.3, 'Erythrocytes' 2.2)
 _NAME_ZIPF = 2.0
@@ -73,6 +91,23 @@ class Builder:
             if tok.text == ")" and depth:
                 depth -= 1
 
+    def _beside(self, pronoun: Token, ids: list[int]) -> bool:
+        """'the Rhine and its downstream extension', 'Luther and his wife': a possessive whose
+        noun is joined by 'and' to a noun of its number before it on the card stands for that
+        noun, said just before; the resolver looked further and wrote "the Rhine and frozen
+        subsoil's downstream extension" (s29: every reviewer, garbled and wrong)."""
+        noun = pronoun.head
+        if pronoun.dep_ != "poss" or noun.dep_ != "conj" or pronoun.lower_ == "her":
+            return False
+        first = noun.head
+        if first.pos_ not in ("NOUN", "PROPN") or first.i not in ids or first.i > pronoun.i:
+            return False
+        _, number, _ = PERSONAL[pronoun.lower_]
+        plural = first.tag_ in ("NNS", "NNPS")
+        if pronoun.lower_ == "his":
+            return first.pos_ == "PROPN" and not plural
+        return plural == (number == "plur")
+
     def render(self, ids: list[int], replace: dict[int, str]) -> str | None:
         pieces: list[tuple[str, int]] = []
         for i in ids:
@@ -103,8 +138,10 @@ class Builder:
                     continue
                 return None  # "because of this", "What did that attack …?": no referent
             if tok.pos_ == "PRON" and low in PERSONAL and tok.dep_ != "expl":
-                if expletive(tok):
-                    pieces.append((tok.text, i))  # "it is believed / was found that …": no referent
+                if expletive(tok) or titled_word(tok) or self._beside(tok, ids):
+                    # "it is believed / was found that …": no referent; "Fear Her": a title's
+                    # word; "the Rhine and its extension": the antecedent is on the card
+                    pieces.append((tok.text, i))
                     continue
                 local = self.resolver.local(tok, self.sent)
                 if local is not None and local.i in ids and ids.index(local.i) < ids.index(i):
@@ -118,7 +155,7 @@ class Builder:
                     pieces.append((tok.text, i))  # "the river changed its course": clear
                     continue
                 if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.lower_ == "them" \
-                        and found[:1].islower() and found.split()[0] not in _ARTICLES:
+                        and _needs_article(found, tok.head):
                     # 'Many of them' → 'Many of the wheat growers', not 'Many of wheat growers'
                     found = "the " + found
                 pieces.append((found, i))
@@ -140,8 +177,9 @@ class Builder:
                     continue
                 if found is None:
                     return None
-                if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" and \
-                        found[:1].islower() and found.split()[0].lower() not in _ARTICLES:
+                if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" and (
+                        tok.lower_ in ("these", "those") or found[:1].islower()) and \
+                        _needs_article(found, tok.head.head):
                     # 'all of these smart technologies' → 'all of the smart technologies', not
                     # 'all of smart technologies' (s16: all three reviewers, ungrammatical)
                     found = "the " + found
