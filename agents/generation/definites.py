@@ -184,6 +184,13 @@ _POINTING_ADJ = pointing.BACK | pointing.ABOVE | pointing.FORMER | pointing.SEQU
     str.split("major old original other various young elder chief principal leading current "
               "present new"))
 
+# adjectives that, opening a sentence on a noun the page never used, say 'the one the page
+# described': 'The extant manuscript shows …' (of the hymn), 'The past record was held by …',
+# 'The initial lunar flight version weighed …', 'The combined setup gave …' (s6..s30c rated
+# cards, bench.card_references: with _POINTING_ADJ 20 rejected / 0 kept, served and explored;
+# 'The annual migration', 'The innate response' say which kind and stand)
+_OF_THE_PAGE = frozenset(str.split("initial past extant entire combined"))
+
 
 def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
                title: Span | None = None) -> list[Reference]:
@@ -206,7 +213,8 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
       ('Velmaria', "Marlowe's city centre", 'the Constitution of Kenya').
     - ``introduced``: a bare 'The N' opening a later sentence as its subject, of a noun the
       page never used: what it introduced by another word ('The meeting …' after 'a general
-      assembly'; ``_introduced_elsewhere``). No name stands in.
+      assembly'; ``_introduced_elsewhere``), or one whose adjective says 'the one the page
+      described' ('The extant manuscript …', 'The past record …'). No name stands in.
     - ``place``: a 'there' that is no existential 'there is' (where, the page said).
     - ``time``: 'at the time', 'by then', 'the same year', 'the following day' (when, the page
       said; a date earlier in the sentence answers it).
@@ -243,7 +251,9 @@ def references(sent: Span, previous: Sequence[Span], whole: Span | None = None,
                and c.lower_ != "by" for c in kids):  # a passive's 'by' hangs off nouns too
             continue  # 'the war in North America', 'the park around the palace'
         mods = [c for c in kids if c.dep_ in ("amod", "compound", "nummod") and c.i > det.i]
-        if not mods and not out and _introduced_elsewhere(det, sent, previous, title):
+        if (not mods or any(c.dep_ == "amod" and c.lower_ in _POINTING_ADJ | _OF_THE_PAGE
+                            for c in mods)) and not out and \
+                _introduced_elsewhere(det, sent, previous, title):
             # (not out: the opening phrase the page named, 'the nation' → 'Velmaria')
             out.append(Reference("introduced", _phrase(det).text, None))
             continue
