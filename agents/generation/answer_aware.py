@@ -24,7 +24,7 @@ from agents.generation import language as lang
 from agents.generation.cards import card_id
 from agents.generation.clauses import clauses, is_spare
 from agents.generation.compression import compressions, coordinated_half
-from agents.generation.fronting import clause_fronted, fronted
+from agents.generation.fronting import clause_fronted, fronted, pied_piped
 from agents.generation.gazetteer import region
 from agents.generation.grammar import WH, ill_formed
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
@@ -149,6 +149,16 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
             window = in_window(where, span, resolver)
             if window and not _empty(window):
                 windows.append(Candidate(window, "window", source, dropped))
+        if not made:
+            # a window's wh-phrase in mid-question, moved to the front with its preposition
+            # (fronting.pied_piped: 'In how many customaries was Norman law transcribed in
+            # Latin?'), is a wh-first question, asked before any echo
+            for cand in windows:
+                piped = pied_piped(nlp(cand.question))
+                if piped is not None:
+                    piped = without_connective(as_people_ask(piped, answer))
+                    made.setdefault(piped, Candidate(piped, "object", cand.source,
+                                                     cand.dropped))
         if echoes or not made:
             # the echoes are the last resort, as before: a window ranks well against SQuAD's
             # questions that copy the sentence, but reviewers reject echoes first of all
@@ -206,7 +216,8 @@ def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: 
         for q, form in ([] if opens else phrasings):
             if form == "in-situ":
                 parsed = nlp(q)  # one parse for both ways of moving it
-                moved += [(front, "object") for front in (fronted(parsed), clause_fronted(parsed))
+                moved += [(front, "object") for front in (
+                    fronted(parsed), clause_fronted(parsed), pied_piped(parsed))
                           if front is not None]
         for question, form in phrasings + moved:
             if _empty(question):
