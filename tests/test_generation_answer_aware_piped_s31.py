@@ -37,6 +37,7 @@ def test_a_mid_question_wh_phrase_moves_with_its_preposition(question: str,
     "Queen Ilsa led an army of how many?",  # it ends the question: fronted's work
     "What sea did Queen Ilsa sail across?",  # fronted already
     "The builders of what tower came from Harlow?",  # in the subject
+    "Marta complained about what and the cold of the island in her letters?",  # a conjunct
     "The envoys of Queen Ilsa reached the walls of what town before the winter?",  # of a noun
 ])
 def test_no_pied_piped_question_when_it_cannot_be_made_cleanly(question: str) -> None:

@@ -220,6 +220,8 @@ def pied_piped(doc: Doc) -> str | None:
     if subj is None or top.dep_ not in ("pobj", "pcomp") or top.head != prep or \
             prep.dep_ != "prep" or prep.head != verb or prep.i < verb.i:
         return None
+    if any(c.dep_ in ("cc", "conj") for c in top.children):
+        return None  # one of two coordinated phrases ('about what and the doctors') stays
     moving = {prep.i, *(t.i for t in phrase)}
     rest = [t for t in doc[:-1] if t.i not in moving]
     return _asked([prep, *phrase], verb, subj, rest, {})
