@@ -28,6 +28,10 @@ _ADP_PAIRS = frozenset(str.split(
 ))
 # adverbs that only make sense inside the source sentence ('What even tried …')
 _ECHO_ADV = frozenset(str.split("even also actually thereafter then too still just only however"))
+# hedges of the sentence's claim ('class sizes are typically 40 to 50'): moved to the end of
+# the question they qualify no claim ('How many students are school class sizes typically?');
+# with _ECHO_ADV ('… as well?', '… too?') the adverbs a question may not end on
+_HEDGES = frozenset(str.split("typically really mostly usually generally"))
 # participles that work as prepositions ('divided into based on their shapes')
 _PARTICIPLE_PREP = frozenset(str.split("based given compared considered including following"))
 _CLAUSES = frozenset(str.split("relcl acl ccomp advcl conj csubj xcomp pcomp"))
@@ -179,8 +183,11 @@ def problems(doc: Doc) -> list[str]:
            for t in words):
         found.append("a superlative without its noun")  # 'one of the largest in Europe'
     if any(t.lower_ in ("how", "what", "who", "which") and t.dep_ not in ("nsubj", "dobj")
-           and t.i >= 2 and t.head.dep_ not in ("relcl", "ccomp") for t in words[1:]):
-        found.append("a second wh-word")  # 'What do how many people experience?'
+           and t.i >= 2 and t.head.dep_ not in ("relcl", "ccomp") for t in words[1:]) or (
+            first.lower_ in WH and second.lower_ in WH):
+        # 'What do how many people experience?'; a wh-word right after the first is one
+        # whatever the parser makes of it ('Who what was detecting …?')
+        found.append("a second wh-word")
     if any(a.tag_ == "VB" and a.pos_ == "VERB" and b.pos_ in ("VERB", "AUX") and (
            b.tag_ in ("VBD", "VBN", "VBP", "VBZ") or (
                b.tag_ == "VB" and a.lemma_ not in _BARE_INFINITIVE))
@@ -191,6 +198,12 @@ def problems(doc: Doc) -> list[str]:
            and b.lower_.endswith("ed") and b.tag_ in ("VBD", "VBN", "JJ")
            and b.dep_ not in ("acomp", "oprd", "xcomp", "conj") for a, b in pairwise(words)):
         found.append("two verbs side by side")  # 'was … established continued trading'
+    if len(words) > 3 and first.lower_ in WH and second.pos_ == "VERB" and \
+            second.tag_ in ("VBD", "VBN") and words[2].pos_ == "AUX" and words[2].tag_ in _FINITE:
+        found.append("two verbs side by side")  # 'What made were known to exist …?'
+    if last.dep_ == "advmod" and (last.lower_ in _ECHO_ADV | _HEDGES
+                                  or lower[-2:] == ["as", "well"]):
+        found.append("an adverb of the sentence left at the end")  # '… per month as well?'
     if any(a.tag_ == "TO" and b.pos_ in ("ADP", "SCONJ", "PUNCT", "DET")
            for a, b in pairwise([t for t in toks])):
         found.append("'to' without its verb")  # 'would the occupation need to as the West …'
@@ -232,6 +245,8 @@ def problems(doc: Doc) -> list[str]:
     finite = [t for t in words if t.tag_ in _FINITE]
     if not finite and not any(t.tag_ == "VBN" for t in words):
         found.append("no finite verb")  # 'Who raiders and pirates from Denmark …?'
+    elif _nonfinite_main(words):
+        found.append("no finite verb")  # 'What being common especially in shipping …?'
     main = [t for t in finite if t.pos_ in ("VERB", "AUX") and not _subordinate(
         t.head if t.dep_ in ("aux", "auxpass") and t.head.i > t.i else t) and not (
         t.dep_ in ("aux", "auxpass") and t.head.i > t.i and t.head.tag_ in ("VB", "VBN", "VBG"))]
@@ -322,6 +337,21 @@ def _leftovers(words: list[Token], lower: list[str]) -> list[str]:
             lower[2] in ("not", "n't", "never"):
         found.append("a predicate many answers fit")  # 'What was not uniform across Spain?'
     return found
+
+
+def _nonfinite_main(words: list[Token]) -> bool:
+    """The question's main verb has no tense: neither it nor an auxiliary of its own is
+    finite, and no 'do' or modal stands in ('What being common especially in shipping …?',
+    'What having been a linebacker …?'): the wh-word took the place of a subject whose verb
+    the sentence gave in another clause. (The rest of the 'no finite verb' check passes any
+    question with a participle, which these have.)"""
+    root = next((t for t in words if t.dep_ == "ROOT"), None)
+    if root is None or not root.tag_.startswith("VB") or root.lower_ == "according":
+        return False
+    # a finite word before the root may be the fronted auxiliary the parser misattached ('By
+    # whom were X's troops later reinforced?' hangs 'were' on 'whom')
+    return not any(t.tag_ in _FINITE and (t.i <= root.i or t.head == root) for t in words) \
+        and not any(t.tag_ == "MD" or t.lower_ in _DO for t in words)
 
 
 def _finite_auxiliaries(verb: Token) -> int:
