@@ -62,11 +62,9 @@ def _phrase(wh: Token) -> list[Token] | None:
     return None
 
 
-def fronted(doc: Doc) -> str | None:
-    """The parsed question ``doc`` with its in-place wh-phrase first ('Robert led an army of
-    how many?' → 'How many did Robert lead an army of?'), or None when it cannot move: the
-    wh-phrase opens the question already, is not at its end, sits in the subject or in a
-    clause of its own, or the clause has no subject or finite verb to invert."""
+def _in_place(doc: Doc) -> tuple[Token, list[Token]] | None:
+    """The wh-word of a question ``doc`` that does not open on one, and its phrase: what
+    ``fronted`` and ``pied_piped`` may move (None when there is none, or it has no phrase)."""
     words = [t for t in doc if not t.is_punct]
     if not words or words[0].lower_ in _WH or doc[-1].text != "?":
         return None
@@ -74,7 +72,19 @@ def fronted(doc: Doc) -> str | None:
     if wh is None or wh.i == 0:
         return None
     phrase = _phrase(wh)
-    if phrase is None or any(not t.is_punct for t in doc[phrase[-1].i + 1 :]):
+    return None if phrase is None else (wh, phrase)
+
+
+def fronted(doc: Doc) -> str | None:
+    """The parsed question ``doc`` with its in-place wh-phrase first ('Robert led an army of
+    how many?' → 'How many did Robert lead an army of?'), or None when it cannot move: the
+    wh-phrase opens the question already, is not at its end, sits in the subject or in a
+    clause of its own, or the clause has no subject or finite verb to invert."""
+    found = _in_place(doc)
+    if found is None:
+        return None
+    _, phrase = found
+    if any(not t.is_punct for t in doc[phrase[-1].i + 1 :]):
         return None  # only a phrase that ends the question leaves a clean stranded end
     if phrase[-1].lemma_.lower() in _TIMES:
         return None  # a year is asked 'When …' (answer_aware.as_people_ask): '… War of?'
@@ -201,14 +211,11 @@ def pied_piped(doc: Doc) -> str | None:
     ends the question; one in mid-question stayed in place (DEV session 31: 22 of 96 of ours
     opened with no wh-word, at 6.7 BLEU-4 against 14.3). Only a preposition of the main
     verb, after the verb and its subject."""
-    words = [t for t in doc if not t.is_punct]
-    if not words or words[0].lower_ in _WH or doc[-1].text != "?":
+    found = _in_place(doc)
+    if found is None:
         return None
-    wh = next((t for t in doc if t.lower_ in _WH), None)
-    if wh is None or wh.i == 0:
-        return None
-    phrase = _phrase(wh)
-    if phrase is None or not any(not t.is_punct for t in doc[phrase[-1].i + 1 :]):
+    wh, phrase = found
+    if not any(not t.is_punct for t in doc[phrase[-1].i + 1 :]):
         return None  # a phrase that ends the question is ``fronted``'s
     verb = next((t for t in doc if t.dep_ == "ROOT"), None)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
