@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from agents.generation.asking import CLAIMING
 from agents.generation.blanks import NEGATIONS
+from agents.generation.boundaries import title_colon
 from agents.generation.defects import MAX_STEM_WORDS
 from agents.generation.mentions import partitive
 from agents.generation.reference import (
@@ -776,6 +777,17 @@ def _juxtaposed(ids: list[int], sent: Span) -> bool:
 _POINTING_DET = frozenset({"the", "these", "those", "this", "following"})
 
 
+def _bracket_list(tok: Token) -> bool:
+    """``tok`` opens a bracket that a comma joins to another bracket: '(0), (2), (3)' is a list
+    of items, what the words before it name, not an aside that can go."""
+    doc = tok.doc
+    if tok.text not in ("(", "["):
+        return False
+    close = next((t.i for t in doc[tok.i : tok.sent.end] if t.text in (")", "]")), None)
+    return close is not None and close + 2 < tok.sent.end and doc[close + 1].text == "," \
+        and doc[close + 2].text == tok.text
+
+
 def _cut_badly(ids: list[int], sent: Span) -> str:
     """A cut that leaves a broken fact (session 10's review, every one deleted):
 
@@ -785,7 +797,11 @@ def _cut_badly(ids: list[int], sent: Span) -> str:
       Parliament' from '… and the Parliament is dissolved', where the parser read the
       Parliament as a second object; the verb's clause then gets the wrong subject too;
     - before a colon that held what the clause's last noun stands for: 'inscribed with the
-      words' from '… with the words: Wisdom, Compassion, …', or the object of its verb.
+      words' from '… with the words: Wisdom, Compassion, …', or the object of its verb;
+    - at a title's colon (``boundaries.title_colon``): 'Disney paid for Captain America' from
+      '… Captain America: Civil War' (s31b, every reviewer: the title cut);
+    - before a list in brackets the parse took for an aside: 'the prime ideals … are the
+      ideals' from '… are the ideals (0), (2), (3), …' (s31b, every reviewer: meaningless).
     """
     doc = sent.doc
     kept = set(ids)
@@ -800,6 +816,10 @@ def _cut_badly(ids: list[int], sent: Span) -> str:
         if a.pos_ in ("NOUN", "PROPN") and a.dep_ == "conj" and a.head.dep_ not in _SUBJECTS \
                 and b.pos_ in ("AUX", "VERB") and b.tag_ in _FINITE:
             return "subject"
+        if (a.i in kept and title_colon(b)) or (b.i in kept and title_colon(a)):
+            return "title"
+        if a.i in kept and not a.is_punct and _bracket_list(b):
+            return "list"
     last = doc[max(ids)]
     if last.i + 1 < sent.end and doc[last.i + 1].text == ":" and last.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in _POINTING_DET for c in last.children):
@@ -885,8 +905,9 @@ def _stretches(sent: Span) -> list[list[int]]:
         depth += tok.text in ("(", "[")
         depth -= tok.text in (")", "]") and depth > 0
         quoted ^= tok.text in ('"', "“", "”")
-        if tok.text in (";", ":") and tok.whitespace_ and not depth and not quoted:
-            out.append([])  # (not 'the MHC:antigen complex')
+        if tok.text in (";", ":") and tok.whitespace_ and not depth and not quoted \
+                and not title_colon(tok):
+            out.append([])  # (not 'the MHC:antigen complex', nor 'Captain America: Civil War')
         elif not tok.is_punct or tok.text not in (".", "!", "?") or tok.i < sent.end - 1:
             out[-1].append(tok.i)
     return out
