@@ -257,7 +257,8 @@ def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: 
     refs = definites.references(sent, resolver.previous, whole, resolver.title)
     if resolver.lenient:  # a bare page's cards may lean on it, not on what it cut or dated
         refs = [r for r in refs if r.rule in definites.NEVER_ALONE]
-        return _named(cands, refs) if refs else cands
+        # they lean on it most of all: each takes the page's place or topic (setting.py)
+        return _placed(_named(cands, refs) if refs else cands, sent, whole, resolver)
     cands = _placed(_scoped(cands, sent, whole, resolver), sent, whole, resolver)
     named = _named(cands, refs) if refs else cands
     # a stem whose subject only the page names ('the nation placed 139th …'): s20..s22c rated
@@ -360,6 +361,11 @@ def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
     Germany, …') with the place put in (setting.py)."""
     base = whole if whole is not None else sent
     place = setting.frame(base, resolver.previous)
+    if place is None and resolver.title is not None:
+        # no frame: a subject that leans on the page is given the page's title (setting.titled)
+        place = setting.titled(base, resolver.title)
+        if place is not None and place != f"In {resolver.title.text}":
+            return [_labelled(c, place, resolver.title) for c in cands]
     if place is None:
         return cands
     # a name keeps its capital after the frame; a name's article does not ('the ABC')
@@ -378,6 +384,14 @@ def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
             cand = dataclasses.replace(cand, answer=cand.answer[:1].lower() + cand.answer[1:])
         out.append(_reworded(cand, placed))
     return out
+
+
+def _labelled(cand: Candidate, topic: str, title: Span) -> Candidate:
+    """The card led by its page's topic ('Victoria and Albert Museum: The collection …')."""
+    text = cand.statement if cand.type == "tf" else cand.question
+    if not text:
+        return cand
+    return _reworded(cand, setting.labelled(text, cand.answer, topic, titles.head_names(title)))
 
 
 def _own_words(answer: Answer, sent: Span) -> bool:
