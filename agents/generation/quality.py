@@ -52,7 +52,7 @@ from agents.generation.dimensions import (
     content_words,
     jaccard,
 )
-from agents.generation.keep import KeepModel, default_model
+from agents.generation.keep import KeepModel, default_model, unbound_statement
 from agents.generation.terms import norm
 from agents.generation.types import NO_SENTENCE, ONLY_DISCARDED, CardRater
 from schemas.events import CARD_TYPES
@@ -433,11 +433,13 @@ class QualityScorer:
     def _admitted(self, scored: Sequence[Scored], types: Sequence[str]) -> list[Scored]:
         """The candidates a deck of these types may serve at all, best first: of an asked
         type, over the score threshold and the type's keep floor (and, in a deck of several
-        types, its pad floor)."""
+        types, its pad floor; there a true statement that names nothing only over its bar)."""
         pad = self.keep_pad if len(set(types)) > 1 else {}
         pool = [s for s in scored if s.candidate.type in types and s.score >= self.threshold
                 and s.quality.get("keep", 1.0) >= max(self.keep_floor.get(s.candidate.type, 0.0),
-                                                      pad.get(s.candidate.type, 0.0))]
+                                                      pad.get(s.candidate.type, 0.0))
+                # a true statement that names nothing pads no deck (keep.unbound_statement)
+                and not (pad and unbound_statement(s.candidate) and not self.is_good(s))]
         return sorted(pool, key=lambda s: -s.rank)
 
     def _seeds(self, scored: Sequence[Scored], chosen: Sequence[Scored], count: int,
