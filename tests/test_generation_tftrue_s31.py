@@ -1,6 +1,6 @@
 """A true statement that opens on 'The …' and names nothing (no name, no number) does not pad
 a deck of several types (quality.select, keep.unbound_statement): under the tf bar such
-statements were kept 42 % of the seen served ones before s30 and 0 of 5 on s30..s31b
+statements were kept 37 % of the seen served ones before s30 and 0 of 2 on s30..s31b
 ('The network began running into some trouble in the ratings.': 'which network?'). Over its
 bar it is served as before, a statement that names something still pads, and a deck of true
 or false statements only, or one that would otherwise be empty, still takes it. Keep values
@@ -63,6 +63,7 @@ def test_what_counts_as_unbound() -> None:
     assert not check("The committee met 3 times before the vote.")  # a number
     assert not check("A committee approved the new schedule after a long debate.")
     assert not check(UNBOUND, "False")  # a false statement tests its swapped term
+    assert not check("The spleen filters old red cells out of circulating plasma.")  # rare head
 
 
 def test_it_still_fills_a_deck_that_would_otherwise_be_empty() -> None:
