@@ -331,7 +331,7 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
         if cand.type not in ("tf", "cloze"):
             out.append(cand)
             continue
-        text: str | None = cand.statement if cand.type == "tf" else cand.question
+        text: str | None = _worded(cand)
         if frame is not None and text is not None:
             text = scope.in_frame(text, frame, shown, proper)
         if text is not None:
@@ -344,6 +344,12 @@ def _scoped(cands: list[Candidate], sent: Span, whole: Span | None,
             continue  # which scope, only the page says; or the scope names the blank
         out.append(_reworded(cand, text))
     return out
+
+
+def _worded(cand: Candidate) -> str:
+    """The card's wording ``_reworded`` puts back: a true/false card's statement (without its
+    'True or false: ' prefix), any other card's question."""
+    return cand.statement if cand.type == "tf" else cand.question
 
 
 def _reworded(cand: Candidate, text: str) -> Candidate:
@@ -365,14 +371,15 @@ def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
         # no frame: a subject that leans on the page is given the page's title (setting.titled)
         place = setting.titled(base, resolver.title)
         if place is not None and place != f"In {resolver.title.text}":
-            return [_labelled(c, place, resolver.title) for c in cands]
+            title_words = titles.head_names(resolver.title)
+            return [_labelled(c, place, title_words) for c in cands]
     if place is None:
         return cands
     # a name keeps its capital after the frame; a name's article does not ('the ABC')
     names = {t.text for t in base if t.pos_ == "PROPN" or (t.ent_type_ and t.pos_ != "DET")}
     out = []
     for cand in cands:
-        text = cand.statement if cand.type == "tf" else cand.question
+        text = _worded(cand)
         if not text:
             out.append(cand)
             continue
@@ -386,12 +393,13 @@ def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
     return out
 
 
-def _labelled(cand: Candidate, topic: str, title: Span) -> Candidate:
-    """The card led by its page's topic ('Victoria and Albert Museum: The collection …')."""
-    text = cand.statement if cand.type == "tf" else cand.question
+def _labelled(cand: Candidate, topic: str, title_words: set[str]) -> Candidate:
+    """The card led by its page's topic ('Victoria and Albert Museum: The collection …');
+    ``title_words`` are the words naming the title's thing (titles.head_names)."""
+    text = _worded(cand)
     if not text:
         return cand
-    return _reworded(cand, setting.labelled(text, cand.answer, topic, titles.head_names(title)))
+    return _reworded(cand, setting.labelled(text, cand.answer, topic, title_words))
 
 
 def _own_words(answer: Answer, sent: Span) -> bool:

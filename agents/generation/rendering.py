@@ -44,12 +44,13 @@ def titled_word(tok: Token) -> bool:
         tok.doc[tok.i - 1].text not in ".!?:;\"“'‘("
 
 
-def _needs_article(found: str, of: Token) -> bool:
+def _needs_article(found: str) -> bool:
     """'Most of these schools' → 'Most of the Ergänzungsschulen', not 'Most of Ergänzungsschulen'
-    (s28, s30b: every reviewer, ungrammatical): a quantity 'of' a group reads 'of the …'; a
-    phrase with its own article or owner, or a list of names ('Apple and Google'), stands."""
+    (s28, s30b: every reviewer, ungrammatical): after a quantity's 'of' (its callers' test) a
+    group reads 'of the …'; a phrase with its own article or owner, or a list of names ('Apple
+    and Google'), stands."""
     words = found.split()
-    return of.lower_ == "of" and bool(words) and words[0].lower() not in _ARTICLES and \
+    return bool(words) and words[0].lower() not in _ARTICLES and \
         "'" not in words[0] and "’" not in words[0] and " and " not in found and \
         "," not in found
 
@@ -155,7 +156,7 @@ class Builder:
                     pieces.append((tok.text, i))  # "the river changed its course": clear
                     continue
                 if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.lower_ == "them" \
-                        and _needs_article(found, tok.head):
+                        and _needs_article(found):
                     # 'Many of them' → 'Many of the wheat growers', not 'Many of wheat growers'
                     found = "the " + found
                 pieces.append((found, i))
@@ -179,7 +180,7 @@ class Builder:
                     return None
                 if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" and (
                         tok.lower_ in ("these", "those") or found[:1].islower()) and \
-                        _needs_article(found, tok.head.head):
+                        _needs_article(found):
                     # 'all of these smart technologies' → 'all of the smart technologies', not
                     # 'all of smart technologies' (s16: all three reviewers, ungrammatical)
                     found = "the " + found
