@@ -8,10 +8,12 @@ from collections import Counter
 
 from spacy.language import Language
 
+from agents.generation import spans
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
 from agents.generation.reference import Resolver
+from agents.generation.spans import Answer
 from agents.generation.text import usable_sentences
 
 
@@ -32,3 +34,19 @@ def resolver_before_last(nlp: Language, text: str) -> tuple[Resolver, list]:
     for sent in sents[:-1]:
         resolver.push(sent)
     return resolver, sents[-1]
+
+
+def typed_answer(nlp: Language, text: str, answer: str, by_entity: bool = False
+                 ) -> tuple[Answer, object]:
+    """The answer ``answer`` (its first occurrence in ``text``) typed as the engine types a
+    span (``spans.kind_of``), and its sentence: labelled 'NP', or with ``by_entity`` by the
+    named entity that spans it exactly where there is one."""
+    doc = nlp(text)
+    at = text.index(answer)
+    span = doc.char_span(at, at + len(answer), alignment_mode="expand")
+    assert span is not None
+    ents = [e for e in doc.ents if (e.start, e.end) == (span.start, span.end)] if by_entity \
+        else []
+    label = ents[0].label_ if ents else "NP"
+    kind = spans.kind_of(span, label)
+    return Answer(span.start, span.end, kind, label, span.root.lemma_.lower(), answer), doc[:]

@@ -8,23 +8,12 @@ from __future__ import annotations
 from spacy.language import Language
 
 from agents.generation import asking, spans
-from agents.generation.spans import Answer
-
-
-def _answer(nlp: Language, text: str, answer: str) -> tuple[Answer, object]:
-    doc = nlp(text)
-    at = text.index(answer)
-    span = doc.char_span(at, at + len(answer), alignment_mode="expand")
-    assert span is not None
-    ents = [e for e in doc.ents if (e.start, e.end) == (span.start, span.end)]
-    label = ents[0].label_ if ents else "NP"
-    kind = spans.kind_of(span, label)
-    return Answer(span.start, span.end, kind, label, span.root.lemma_.lower(), answer), doc[:]
+from tests.engine import typed_answer
 
 
 def test_astronauts_are_asked_who(nlp: Language) -> None:
     text = "Astronauts would continue to use the capsule as a ferry to the orbiting lab."
-    answer, sent = _answer(nlp, text, "Astronauts")
+    answer, sent = typed_answer(nlp, text, "Astronauts", by_entity=True)
     assert answer.kind == "person"
     asked = asking.ask(sent, answer)  # type: ignore[arg-type]
     assert asked is not None and asked.question.startswith("Who would continue")

@@ -7,22 +7,14 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from agents.generation import asking, spans
+from agents.generation import asking
 from agents.generation.spans import Answer
-
-
-def _answer(nlp: Language, text: str, answer: str) -> tuple[Answer, object]:
-    doc = nlp(text)
-    at = text.index(answer)
-    span = doc.char_span(at, at + len(answer), alignment_mode="expand")
-    assert span is not None
-    kind = spans.kind_of(span, "NP")
-    return Answer(span.start, span.end, kind, "NP", span.root.lemma_.lower(), answer), doc[:]
+from tests.engine import typed_answer
 
 
 def test_a_role_before_a_full_name_is_a_person(nlp: Language) -> None:
     text = "Left wing Anton Kessler scored nine goals in the final season."
-    answer, sent = _answer(nlp, text, "Left wing Anton Kessler")
+    answer, sent = typed_answer(nlp, text, "Left wing Anton Kessler")
     assert answer.kind == "person"
     asked = asking.ask(sent, answer)  # type: ignore[arg-type]
     assert asked is not None and asked.question.startswith("Who scored")
