@@ -177,6 +177,26 @@ def test_the_twenty_eighth_book_is_held_out_whole_and_read_by_no_earlier_review(
     assert doc["license"].startswith("CC BY 4.0:")
 
 
+def test_the_twenty_ninth_book_is_held_out_whole_and_read_by_no_earlier_review() -> None:
+    # session 32's held-out book (OpenStax College Physics 2e, CC BY 4.0 commit): 10 pages, all
+    # TEST, clean of markup, none shared with another book, none in a key before session 32's
+    pages = textbook("test", book="cphys")
+    assert len(pages) == 10 and not textbook("dev", book="cphys")
+    assert all(len(p.text.split()) >= 130 and p.title for p in pages)
+    assert not any(c in p.text for p in pages for c in ("<", ">", "xmlns", "cnx"))
+    keys = {p.key for p in pages}
+    assert len(keys) == 10 and all(k.startswith("openstax:cphys:m") for k in keys)
+    others = {p.key for other in card_review.splits.BOOKS if other != "cphys"
+              for split in ("dev", "test") for p in textbook(split, book=other)}
+    assert not others & keys
+    earlier = {k for f in REVIEWS.glob("*.key.json") if not f.name.startswith("s32")
+               for k in json.loads(f.read_text(encoding="utf-8")).get("passages", [])}
+    assert not earlier & keys
+    doc = json.loads(card_review.splits.BOOKS["cphys"].read_text(encoding="utf-8"))
+    assert doc["commit"] == "f98d7a792138a6133fe7267d17e70aa04e9ccbed"
+    assert doc["license"].startswith("CC BY 4.0:")
+
+
 KEY = {
     **{f"h{i}": {"origin": "human", "type": "qa", "corpus": "squad"} for i in range(1, 5)},
     **{f"c_{t}": {"origin": "cardstream", "type": t, "corpus": "squad"}
