@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from agents.generation.reference import CONCEDING, Resolver, condition, unsure_antecedent
 from agents.generation.rendering import Builder
@@ -808,6 +808,18 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             # at the end: "With Woyciechowski, he headed for Austria" → "Who did Chopin head
             # for Austria with?", not 'Who did Chopin with head …?'
             order = [i for i in order if i != prep.i] + [prep.i]
+        if prep is not None and not absorbs and whole_list and prep.i in order and \
+                _doubled(doc, order, prep):
+            # (answer-aware mode: the deck path never strands mid-question) the stranded
+            # preposition meets the next phrase's own ('How many codices was the law
+            # transcribed in in Latin?'): the verb's phrase goes to the front with its
+            # wh-phrase, as fronting.pied_piped moves an in-place one ('In how many codices
+            # was …'); a person ('with who' once as_people_ask rewrites 'whom') or a nested
+            # phrase is not moved, and the question is not made
+            if role != "adjunct" or prep.head != verb or wh in ("who", "whom") or path:
+                return None
+            order = [i for i in order if i != prep.i]
+            wh = f"{prep.lower_} {wh}"
         if _orphan_preposition(doc, order, a_removed):
             return None
         if prep is not None and prep.i in order and not whole_list and any(
@@ -824,6 +836,14 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     if body is None:
         return None
     return _finish(body, answer_text, role)
+
+
+def _doubled(doc: Doc, order: list[int], prep: Token) -> bool:
+    """The preposition ``prep``, stranded where ``order`` puts it, is followed by the same
+    word: the next phrase opens with it ('transcribed in in Latin', 'sell it to to the
+    north')."""
+    after = [doc[i] for i in order[order.index(prep.i) + 1:] if not doc[i].is_punct]
+    return bool(after) and after[0].lower_ == prep.lower_
 
 
 def _share_of(subj: Token) -> bool:

@@ -145,6 +145,10 @@ def _asked(phrase: list[Token], verb: Token, subj: Token, words: list[Token],
     if first.pos_ != "PROPN" and first.text != "I" and first.i not in said_as:
         said[0] = said[0][:1].lower() + said[0][1:]
     if front:  # a phrase before the subject goes to the end ('In 1081 Robert led …')
+        if front[0].lower_ == body[-1].lower_:
+            # right after the stranded preposition it opens with: 'How many towns did Ilsa
+            # live in in 1402?' (asking.py makes 'In how many towns did Ilsa live in 1402?')
+            return None
         moved_front = "".join(t.text + t.whitespace_ for t in front).strip()
         if front[0].pos_ != "PROPN":
             moved_front = moved_front[:1].lower() + moved_front[1:]
