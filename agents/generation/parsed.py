@@ -367,12 +367,14 @@ def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
     Germany, …') with the place put in (setting.py)."""
     base = whole if whole is not None else sent
     place = setting.frame(base, resolver.previous)
+    title_words: set[str] = set()  # a titled place's names: a card naming one stays as it is
     if place is None and resolver.title is not None:
         # no frame: a subject that leans on the page is given the page's title (setting.titled)
         place = setting.titled(base, resolver.title)
-        if place is not None and place != f"In {resolver.title.text}":
+        if place is not None:
             title_words = titles.head_names(resolver.title)
-            return [_labelled(c, place, title_words) for c in cands]
+            if place != f"In {resolver.title.text}":
+                return [_labelled(c, place, title_words) for c in cands]
     if place is None:
         return cands
     # a name keeps its capital after the frame; a name's article does not ('the ABC')
@@ -380,7 +382,7 @@ def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
     out = []
     for cand in cands:
         text = _worded(cand)
-        if not text:
+        if not text or setting.names_topic(text, cand.answer, title_words):
             out.append(cand)
             continue
         first = (cand.answer if text.startswith(BLANK) else text).split(" ", 1)[0]
