@@ -15,6 +15,12 @@ people wrote for the same paragraphs, rated by reviewers who cannot tell which i
     .venv/bin/python -m bench.card_review score --key review/keys/both.key.json --engine after \\
         carol.jsonl dave.jsonl
 
+    # an A/B on SEEN passages (not a held-out review): the passages named in a JSON list,
+    # each a passage key ("squad:Normans:3", "openstax:psy:m00012") or a rated item of a seen
+    # review's key ({"review": "s31c-both", "item": "c76746"}); a held-out one is refused
+    .venv/bin/python -m bench.card_review build --passages sel.json --seed 3131 \\
+        --out review/ab --key review/keys/ab.key.json
+
 What ``build`` writes to ``--out`` (give this folder to reviewers):
   packet.md       the rubric, then each passage (its title, then its text) followed by its
                   items (read this)
@@ -137,6 +143,69 @@ def pick(split: str, paragraphs: int, pages: int, seed: int,
                          f"{len(pages_left)} {book} textbook pages left; asked for {paragraphs} "
                          f"and {pages}")
     return rng.sample(squad, paragraphs) + rng.sample(pages_left, pages)
+
+
+def chosen(path: Path) -> list[Passage]:
+    """The passages a ``--passages`` file names, in its order, each once: a JSON list whose
+    entries are passage keys (``Passage.key``) or ``{"review", "item"}`` refs, an item of a
+    seen review's key file in bench/data/reviews (as ``card_reviews_*.jsonl`` rows name their
+    cards: ``"review": "s31c-both"``). Only seen passages (``splits.seen_passages``: DEV and
+    the SEEN_REVIEWS reviews'): a packet built from a held-out one would spend it."""
+    try:
+        refs = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"--passages {path}: {exc}") from exc
+    if not isinstance(refs, list) or not refs:
+        raise SystemExit(f"--passages {path}: expected a non-empty JSON list of passage keys "
+                         'or {"review", "item"} refs')
+    readable = splits.seen_passages()
+    keys: list[str] = []
+    for ref in refs:
+        key = _passage_of(ref, path)
+        if key not in readable:
+            raise SystemExit(f"--passages {path}: {key!r} is not a seen passage (neither DEV "
+                             "nor in a SEEN_REVIEWS review); held-out passages are refused")
+        if key not in keys:  # several rated items of one passage name it once
+            keys.append(key)
+    return [readable[key] for key in keys]
+
+
+def _passage_of(ref: Any, path: Path) -> str:
+    """The passage key a ``--passages`` entry names (see ``chosen``)."""
+    if isinstance(ref, str):
+        return ref
+    if not (isinstance(ref, dict) and isinstance(ref.get("review"), str)
+            and isinstance(ref.get("item"), str)):
+        raise SystemExit(f"--passages {path}: {json.dumps(ref)} is neither a passage key nor "
+                         'a {"review", "item"} ref')
+    review, item = ref["review"], ref["item"]
+    # a key file of a seen review only ("s31c-both", "s6-after"): no other file is opened
+    if not re.fullmatch(r"[a-z0-9]+-[a-z]+", review) \
+            or review.split("-")[0] not in splits.SEEN_REVIEWS \
+            or not (splits.REVIEWS / f"{review}.key.json").exists():
+        raise SystemExit(f"--passages {path}: review {review!r} is not a key of a SEEN_REVIEWS "
+                         "review in bench/data/reviews; held-out passages are refused")
+    entry = json.loads((splits.REVIEWS / f"{review}.key.json").read_text(
+        encoding="utf-8"))["items"].get(item)
+    if entry is None:
+        raise SystemExit(f"--passages {path}: review {review!r} has no item {item!r}")
+    return str(entry["passage"])
+
+
+def _chosen_meta(passages: list[Passage], path: Path) -> dict[str, Any]:
+    """The key's description of a ``--passages`` packet, in the fields ``pick``'s packets
+    carry (one split, SQuAD file and book when the passages share them) and the file."""
+    squads = {splits.squad_source(p.title) for p in passages if p.corpus == "squad"}
+    pages = [p for p in passages if p.corpus == "textbook"]
+    # "openstax:<book>:<module>" names its book; older pages' keys do not
+    books = {p.key.split(":")[1] if p.key.count(":") == 2 else None for p in pages}
+    book = splits.NO_BOOK if not pages else next(iter(books)) if len(books) == 1 else None
+    splits_used = {p.split for p in passages}
+    return {"split": splits_used.pop() if len(splits_used) == 1 else "mixed",
+            "paragraphs": len(passages) - len(pages), "pages": len(pages),
+            **({"book": book} if book else {}),
+            **({"squad": squads.pop()} if len(squads) == 1 and None not in squads else {}),
+            "passages_file": str(path)}
 
 
 def make_items(engine: Any, passages: list[Passage], seed: int, min_cards: int = 6,
@@ -421,17 +490,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     from cardstream import bootstrap
     from streams.settings import Settings
 
-    used = frozenset(k for path in args.exclude
-                     for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
-    passages = pick(args.split, args.paragraphs, args.pages, args.seed, used, args.book,
-                    args.squad)
+    if args.passages is not None:
+        if args.exclude:
+            raise SystemExit("--passages names the passages itself: drop --exclude")
+        passages = chosen(args.passages)
+        drawn = _chosen_meta(passages, args.passages)
+    else:
+        used = frozenset(k for path in args.exclude
+                         for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
+        passages = pick(args.split, args.paragraphs, args.pages, args.seed, used, args.book,
+                        args.squad)
+        drawn = {"split": args.split, "paragraphs": args.paragraphs, "pages": args.pages,
+                 "book": args.book, "squad": args.squad}
     engine = bootstrap.card_engine(Settings.from_env())
     items = make_items(engine, passages, args.seed, args.min_cards, args.max_cards,
                        args.explore)
     rows, key_items = blind(items, args.seed)
-    meta = {"split": args.split, "seed": args.seed, "paragraphs": args.paragraphs,
-            "pages": args.pages, "book": args.book, "squad": args.squad,
-            "cards_per_text": [args.min_cards, args.max_cards],
+    meta = {**drawn, "seed": args.seed, "cards_per_text": [args.min_cards, args.max_cards],
             **({"explore": args.explore} if args.explore else {}),
             "engine": getattr(engine, "name", type(engine).__name__), "commit": commit(),
             "made_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -451,13 +526,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     keys = [json.loads(path.read_text(encoding="utf-8")) for path in args.sources]
     first = keys[0]
-    known = (splits.squad(first["split"], splits.SQUADS[first.get("squad", "subset")])
-             + splits.textbook(first["split"], book=first.get("book", "ap2e")))
-    passages = {p.key: p for p in known}
+    if "passages_file" in first:  # built with --passages: seen passages of any source
+        passages = splits.seen_passages()
+    else:
+        known = (splits.squad(first["split"], splits.SQUADS[first.get("squad", "subset")])
+                 + splits.textbook(first["split"], book=first.get("book", "ap2e")))
+        passages = {p.key: p for p in known}
     names = args.names.split(",")
     items = merge(keys, names, passages)
     rows, key_items = blind(items, args.seed)
-    meta = {**{f: first[f] for f in ("split", "paragraphs", "pages", "book", "squad")
+    meta = {**{f: first[f] for f in ("split", "paragraphs", "pages", "book", "squad",
+                                       "passages_file")
                if f in first},
             "seed": args.seed, "merged": [{"name": n, "key": str(p), "commit": k.get("commit")}
                                           for n, p, k in zip(names, args.sources, keys,
@@ -523,6 +602,12 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--exclude", type=Path, action="append", default=[], metavar="KEY",
                    help="skip the passages of an earlier packet (its key): a reviewer who sees "
                         "a passage twice would spot the human questions, which recur")
+    b.add_argument("--passages", type=Path, metavar="FILE",
+                   help="build on these SEEN passages instead of a drawn sample (an A/B, not "
+                        "a held-out review): a JSON list of passage keys or {\"review\", "
+                        "\"item\"} refs of a seen review's key; a passage neither DEV nor in "
+                        "a SEEN_REVIEWS review is refused (--split, --paragraphs, --pages, "
+                        "--book and --squad do not apply)")
     b.add_argument("--explore", type=int, default=0, metavar="N",
                    help="a declared exploration share: per passage up to N cards the engine "
                         "made but did not serve, forms the decks rarely serve first; blind in "

@@ -154,8 +154,7 @@ def passages(keys: set[str]) -> dict[str, str]:
     """The texts of the given passages: DEV's, and the seen held-out ones (no other)."""
     from bench import splits
 
-    texts = {p.key: p.text for p in splits.squad("dev") + splits.textbook("dev")}
-    texts |= {p.key: p.text for p, _ in splits.seen()}
+    texts = {key: p.text for key, p in splits.seen_passages().items()}
     missing = keys - set(texts)
     if missing:
         raise SystemExit(f"no text for {sorted(missing)[:3]}: neither DEV nor seen")

@@ -305,3 +305,18 @@ def seen() -> list[tuple[Passage, int]]:
             raise ValueError(f"{name}: no text for {missing[:3]}")
         out += [(held[p], cards_asked(key["seed"], p, low, high)) for p in key["passages"]]
     return out
+
+
+def seen_passages() -> dict[str, Passage]:
+    """Every passage the engine may be tuned on, by key: DEV's (the shared subset's DEV
+    articles, the Anatomy and Physiology DEV pages) and every passage of a SEEN_REVIEWS review.
+    What a packet of chosen passages (``card_review build --passages``) may hold; any other
+    passage is held out."""
+    out = {p.key: p for p in squad("dev") + textbook("dev")}
+    out |= {p.key: p for p, _ in seen()}
+    return out
+
+
+def squad_source(title: str) -> str | None:
+    """Which of ``SQUADS`` holds the article ``title`` (they share none, ``_check_keys``)."""
+    return next((name for name, path in SQUADS.items() if title in _articles(path)), None)
