@@ -154,10 +154,13 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
             # (fronting.pied_piped: 'In how many customaries was Norman law transcribed in
             # Latin?'), is a wh-first question, asked before any echo
             for cand in windows:
-                piped = pied_piped(nlp(cand.question))
-                if piped is not None:
-                    piped = without_connective(as_people_ask(piped, answer))
-                    made.setdefault(piped, Candidate(piped, "object", cand.source,
+                parsed = nlp(cand.question)
+                # (or, the verb's object, moved to the front alone: fronting.fronted)
+                for piped in (pied_piped(parsed), fronted(parsed)):
+                    if piped is None:
+                        continue
+                    asked = without_connective(as_people_ask(piped, answer))
+                    made.setdefault(asked, Candidate(asked, "object", cand.source,
                                                      cand.dropped))
         if echoes or not made:
             # the echoes are the last resort, as before: a window ranks well against SQuAD's

@@ -593,6 +593,14 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             wh = "how much"
         removed = {t.i for t in count_noun.subtree if t.i <= count_noun.i}
         removed -= {i for i in removed if doc[i].dep_ in ("prep",)}
+        if any(doc[i].dep_ == "advmod" and i - 1 not in removed and
+               doc[i - 1].pos_ in ("NOUN", "PROPN") for i in removed):
+            # "a poem about four kings": an adverb of the number right after a noun is that
+            # noun's preposition misread as 'approximately' ('about four'), and removing it
+            # with the count drops it from the question ('How many kings did Aldric write a
+            # poem about war?'); a count's own adverb follows a verb or a preposition ('wrote
+            # about four poems', 'a fleet of about 40 ships')
+            return None
         removed |= set(noun_ids)
         if named_of and of is not None:
             removed |= _subtree(of)  # ('the city of Smyrna' goes whole: 'what city')

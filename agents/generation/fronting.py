@@ -50,7 +50,10 @@ def _phrase(wh: Token) -> list[Token] | None:
         elif end < len(doc) and doc[end].pos_ == "NOUN" and many.head.i == end:
             end += 1
         return list(doc[wh.i : end])
-    if wh.dep_ in ("det", "poss") and wh.head.i > wh.i and wh.head.pos_ in ("NOUN", "PROPN"):
+    if wh.dep_ in ("det", "poss") and wh.head.i > wh.i and wh.head.pos_ in ("NOUN", "PROPN") \
+            and wh.lower_ not in ("who", "whom"):
+        # ('who'/'whom' determine no noun: 'appointed whom archbishop' is a misparse of the
+        # object and its complement, below)
         head = wh.head
         if any(t.i < wh.i or t.lower_ in ("a", "an") for t in head.lefts):
             # ('the famous what castle': words before the wh-word stay behind; 'what a
@@ -77,24 +80,54 @@ def _in_place(doc: Doc) -> tuple[Token, list[Token]] | None:
 
 def fronted(doc: Doc) -> str | None:
     """The parsed question ``doc`` with its in-place wh-phrase first ('Robert led an army of
-    how many?' → 'How many did Robert lead an army of?'), or None when it cannot move: the
-    wh-phrase opens the question already, is not at its end, sits in the subject or in a
-    clause of its own, or the clause has no subject or finite verb to invert."""
+    how many?' → 'How many did Robert lead an army of?'; the verb's object in mid-question,
+    'Ilsa built what in 1402?' → 'What did Ilsa build in 1402?'), or None when it cannot
+    move: the wh-phrase opens the question already, is neither at its end nor the verb's
+    object, sits in the subject or in a clause of its own, or the clause has no subject or
+    finite verb to invert."""
     found = _in_place(doc)
     if found is None:
         return None
     _, phrase = found
-    if any(not t.is_punct for t in doc[phrase[-1].i + 1 :]):
-        return None  # only a phrase that ends the question leaves a clean stranded end
     if phrase[-1].lemma_.lower() in _TIMES:
         return None  # a year is asked 'When …' (answer_aware.as_people_ask): '… War of?'
     verb = next((t for t in doc if t.dep_ == "ROOT"), None)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or not _moves_out(phrase, verb):
+    if subj is None:
         return None
-    return _asked(phrase, verb, subj, list(doc[: phrase[0].i]), {})
+    if not any(not t.is_punct for t in doc[phrase[-1].i + 1 :]):
+        # a phrase that ends the question leaves a clean stranded end
+        return _asked(phrase, verb, subj, list(doc[: phrase[0].i]), {}) if _moves_out(
+            phrase, verb) else None
+    if not _verb_object(phrase, verb):
+        return None
+    # the verb's own object in mid-question strands nothing: the words after it stay where
+    # they stand ('Ilsa built what in 1402?' → 'What did Ilsa build in 1402?', 'Edward
+    # appointed whom archbishop of Canterbury?' → 'Whom did Edward appoint archbishop …?')
+    moving = {t.i for t in phrase}
+    return _asked(phrase, verb, subj, [t for t in doc[:-1] if t.i not in moving], {})
+
+
+_OBJECTS = frozenset(str.split("dobj dative oprd attr"))
+
+
+def _verb_object(phrase: list[Token], verb: Token) -> bool:
+    """Whether ``phrase`` is the object (or second object, or complement) of ``verb``, right
+    after it, with nothing of its own after it but a prepositional phrase other than 'of'
+    ('how many books by hand' moves; 'how many books of the abbey' would leave its 'of'
+    behind). A bare 'who'/'whom' right after the verb is its object whatever the parser hung
+    it on ('appointed whom archbishop': 'whom' a determiner of 'archbishop')."""
+    wh = phrase[0]
+    if wh.i != verb.i + 1:
+        return False
+    if len(phrase) == 1 and wh.lower_ in ("who", "whom"):
+        return True
+    top = phrase[-1] if phrase[-1].pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") else wh
+    if top.head != verb or top.dep_ not in _OBJECTS:
+        return False
+    return all(c.dep_ == "prep" and c.lower_ != "of" for c in top.rights)
 
 
 def _moves_out(phrase: list[Token], verb: Token) -> bool:
