@@ -35,7 +35,9 @@ def test_an_in_place_wh_phrase_moves_to_the_front(nlp, question: str,  # type: i
 
 @pytest.mark.parametrize("question", [
     "What did the Talvari settle in?",  # fronted already
-    "Queen Ilsa appointed whom governor of Brenn?",  # words after the wh-phrase
+    # words after a wh-phrase a noun's preposition holds (the verb's own object now moves:
+    # 'Whom did Queen Ilsa appoint governor of Brenn?', test_generation_fronted_object_s32)
+    "Queen Ilsa built a hall of how many rooms in Brenn?",
     "The Talvari fought the Great Ostra War of what year?",  # a year is asked 'When'
     "Queen Ilsa envisioned a full how many orchestra?",  # words of its own stay behind
     "The archive of what town was burnt in 1402?",  # inside the subject

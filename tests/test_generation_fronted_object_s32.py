@@ -26,6 +26,9 @@ def _nlp():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("question", "expected"), [
     ("Ilsa built what in 1402?", "What did Ilsa build in 1402?"),
     ("Orrin appointed whom abbot of Varnholm?", "Whom did Orrin appoint abbot of Varnholm?"),
+    # (test_generation_answer_aware_s24 had this one stay in place: words after it)
+    ("Queen Ilsa appointed whom governor of Brenn?",
+     "Whom did Queen Ilsa appoint governor of Brenn?"),
     ("The Kesh guild gave whom a charter?", "Whom did the Kesh guild give a charter?"),
     ("The monks copied how many books by hand?", "How many books did the monks copy by hand?"),
     ("Ilsa was named what by the council?", "What was Ilsa named by the council?"),
