@@ -42,6 +42,7 @@ def test_the_verbs_object_moves_to_the_front(question: str, expected: str) -> No
     "The monks copied how many books of the abbey?",  # its 'of' would stay behind
     "Ilsa sent a letter to whom in 1402?",  # a preposition's object: pied_piped's
     "A guild of how many weavers built the hall?",  # inside the subject
+    "Orla had become less and more of what?",  # out of one of two coordinated phrases
 ])
 def test_what_is_not_the_verbs_object_stays(question: str) -> None:
     assert fronted(_nlp()(question)) is None

@@ -98,7 +98,11 @@ def fronted(doc: Doc) -> str | None:
     if subj is None:
         return None
     if not any(not t.is_punct for t in doc[phrase[-1].i + 1 :]):
-        # a phrase that ends the question leaves a clean stranded end
+        # a phrase that ends the question leaves a clean stranded end; not out of one of two
+        # coordinated phrases ('Sand had become less and more of what?' → 'What had Sand
+        # become less and more of?', SQuAD train TUNE, once windows were fronted too)
+        if any(t.dep_ == "cc" for t in doc[verb.i : phrase[0].i]):
+            return None
         return _asked(phrase, verb, subj, list(doc[: phrase[0].i]), {}) if _moves_out(
             phrase, verb) else None
     if not _verb_object(phrase, verb):
