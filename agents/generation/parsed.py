@@ -50,7 +50,7 @@ from agents.generation.defining import definitions, restated
 from agents.generation.language import words_for
 from agents.generation.phrasing import SHORT_WORDS
 from agents.generation.reference import HYPOTHETICAL, Resolver
-from agents.generation.rendering import Builder
+from agents.generation.rendering import Builder, keeps_case
 from agents.generation.spans import (
     NUMERIC,
     Answer,
@@ -377,8 +377,10 @@ def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
                 return [_labelled(c, place, title_words) for c in cands]
     if place is None:
         return cands
-    # a name keeps its capital after the frame; a name's article does not ('the ABC')
-    names = {t.text for t in base if t.pos_ == "PROPN" or (t.ent_type_ and t.pos_ != "DET")}
+    # a name keeps its capital after the frame (rendering.keeps_case); a name's article does
+    # not ('the ABC'). The answer of a cloze whose blank opens the sentence follows the same
+    # rule: 'tyneside flats' (s32: every reviewer) lower-cased a name the tagger read as ADJ
+    names = {t.text for t in base if keeps_case(t, resolver.names)}
     out = []
     for cand in cands:
         text = _worded(cand)

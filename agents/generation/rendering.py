@@ -29,10 +29,19 @@ _NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC", "
                           "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MISC"})
 
 
-def keeps_case(tok: Token) -> bool:
+def keeps_case(tok: Token, names: frozenset[str] = frozenset()) -> bool:
+    """``tok``, a sentence's first word moved mid-text, keeps its capital: a name. ``names``
+    are the words the page writes capitalised inside a sentence (spans.names_used): a name the
+    tagger read as a common word ('Tyneside flats', ADJ), or its plural. An article is a name's
+    only before a capitalised word on a page that writes 'The' mid-sentence ('The Hague'): a
+    title's 'The' elsewhere on the page kept 'When was The last General Conference held …?'
+    (s32: every reviewer, stray capital)."""
     if tok.pos_ == "DET":
-        return False
-    return tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or tok.text == "I" \
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return tok.lower_ in names and after is not None and after.text[:1].isupper()
+    low = tok.lower_
+    return low in names or (low.endswith("s") and low[:-1] in names) or tok.pos_ == "PROPN" \
+        or tok.ent_type_ in _NAME_LABELS or tok.text == "I" \
         or (tok.text.isupper() and len(tok.text) > 1) or _unknown_name(tok)
 
 
@@ -217,10 +226,9 @@ class Builder:
         # the sentence's first word is capitalised only because it came first
         start = self.sent.start
         first = self.doc[start]
-        named = first.lower_ in self.resolver.names or (
-            first.lower_.endswith("s") and first.lower_[:-1] in self.resolver.names)
-        pieces = [(t.lower() if i == start and t == first.text and not named
-                   and not keeps_case(first) else t, i) for t, i in pieces]
+        named = keeps_case(first, self.resolver.names)
+        pieces = [(t.lower() if i == start and t == first.text and not named else t, i)
+                  for t, i in pieces]
         out = ""
         for n, (text, i) in enumerate(pieces):
             if n:
