@@ -257,6 +257,16 @@ def unbound_statement(cand: Candidate) -> bool:
         and not names_something(text) and everyday_opening(text)
 
 
+def unbound_definition(cand: Candidate) -> bool:
+    """'What is The Judicial Council?' → 'the highest court in the denomination': a definition
+    asked of a name whose answer leans on a definite phrase of everyday words the card does not
+    bind (``unresolved_definite``: which denomination?) defines the name only on the page. Seen
+    rated qa cards of this shape, dev..s32b: served 1 kept, 5 rejected; explored 0 kept, 3
+    rejected (against 16 of 49 kept for every served definition); every reviewer of s32b's
+    'the denomination' unresolved. Read from the card's text, as the model reads it."""
+    return "role:definition" in cand.tags and unresolved_definite(cand.answer)
+
+
 def everyday_opening(text: str) -> bool:
     """'The network …', 'The committee …': the word after the opening 'The' is an everyday one
     (``unresolved_definite``'s frequency), not 'The liver', a rarer word naming its referent."""

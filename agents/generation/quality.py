@@ -52,7 +52,12 @@ from agents.generation.dimensions import (
     content_words,
     jaccard,
 )
-from agents.generation.keep import KeepModel, default_model, unbound_statement
+from agents.generation.keep import (
+    KeepModel,
+    default_model,
+    unbound_definition,
+    unbound_statement,
+)
 from agents.generation.terms import norm
 from agents.generation.types import NO_SENTENCE, ONLY_DISCARDED, CardRater
 from schemas.events import CARD_TYPES
@@ -194,6 +199,11 @@ class QualityScorer:
                 # such cards, would still rank it as a clean statement)
                 quality["soundness"] = 0.0
             resort = False
+            if unbound_definition(cand):
+                # 'What is the Synod Tribunal?' → 'the highest court in the federation': which
+                # federation? (keep.unbound_definition: 1 of 9 seen rated kept); the sentence's
+                # reverse question, which names the answer, stays
+                quality["soundness"] = 0.0
             if unfit(cand, language):
                 # a class the held-out reviewers deleted (nearly) every time (defects.unfit):
                 # never delivered; the count is filled with the page's other cards
