@@ -40,6 +40,7 @@ RULES: dict[str, Rule] = {
     "cut_complement": blanks.cut_complement,
     "predicative": blanks.predicative,
     "vague": blanks.vague,
+    "rhetorical": blanks.rhetorical,
     "negated": blanks.negated,
     "swallowed": blanks.swallowed,
     "broken": blanks.broken,

@@ -163,12 +163,21 @@ _FILLER = frozenset(str.split(
     "hand regard deal range amount example examples manner means sort sorts set series"))
 
 
+# nouns of a gathering that are filler only when a word of size says how big ('a huge array
+# of optical instruments', s32: rejected by all three as 'a filler phrase'; 'a rectangular
+# array of coefficients' is the term, kept), and those words of size
+_GATHERINGS = frozenset(str.split("array arrays multitude plethora myriad host assortment"))
+_SIZE = frozenset(str.split("huge vast enormous immense wide broad large great whole"))
+
+
 def filler(answer: Answer, sent: Span) -> bool:
     """The blank's head is a light noun and nothing but adjectives, determiners and an
-    'of' phrase of common nouns say which ('a wide variety of industries')."""
+    'of' phrase of common nouns say which ('a wide variety of industries', 'a huge array of
+    optical instruments')."""
     span = answer.span(sent)
     head = span.root
-    if head.lemma_.lower() not in _FILLER and head.lower_ not in _FILLER:
+    if head.lemma_.lower() not in _FILLER and head.lower_ not in _FILLER and not (
+            head.lower_ in _GATHERINGS and any(t.lower_ in _SIZE and t.i < head.i for t in span)):
         return False
     return not any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ or t.like_num for t in span)
 
@@ -312,6 +321,27 @@ def predicative(answer: Answer, sent: Span) -> bool:
 _QUANTIFYING = frozenset(str.split(
     "several many various numerous few large small special unique detailed effective early "
     "recent past famous wide broad serious leading well-known"))
+
+
+# adjectives of wonder and fame: the writer's esteem, never what the thing is ('One of the
+# _____ in physics is that …' → 'most remarkable simplifications', 'One of the _____ born in
+# Warsaw was …' → 'most famous people'; s32, s24: rejected as 'a rhetorical phrase')
+_ESTEEM = frozenset(str.split(
+    "remarkable famous notable striking extraordinary astonishing amazing incredible "
+    "spectacular renowned celebrated impressive noteworthy"))
+
+
+def rhetorical(answer: Answer, sent: Span) -> bool:
+    """The blank is a common noun that a word of esteem and nothing but determiners and
+    degree words describe, nothing after it ('most remarkable simplifications'): any noun
+    fits, and the esteem is the writer's."""
+    span = answer.span(sent)
+    head = span.root
+    mods = [t for t in span if t.i != head.i and not t.is_punct]
+    if head.pos_ != "NOUN" or any(t.i > head.i for t in mods) or not any(
+            t.lower_ in _ESTEEM for t in mods):
+        return False
+    return all(t.lower_ in _ESTEEM or _vague(t) for t in mods)
 
 
 def vague(answer: Answer, sent: Span) -> bool:
@@ -658,6 +688,6 @@ def poor(answer: Answer, sent: Span) -> bool:
     """Any rule above: the blank is no one term worth filling."""
     return any(rule(answer, sent) for rule in (
         filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
-        negated, swallowed, broken, relative_time, subordinated, existential, repeated,
+        rhetorical, negated, swallowed, broken, relative_time, subordinated, existential, repeated,
         example_line, everyday_noun, stock_whole, focused, generic_person, formula, pro_form,
         metalinguistic))

@@ -55,6 +55,8 @@ no card of its own; the clauses of its first part still make theirs (parsed.py).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
 from agents.generation.antecedents import QUANTIFIERS
@@ -150,6 +152,52 @@ def _pointer(sent: Span) -> bool:
         return all(t.i in lead or t.is_punct for t in sent if t.i < root.i)
     return root.lemma_ in _TREATED and any(c.dep_ == "auxpass" for c in root.children) and any(
         t.lower_ in _ELSEWHERE for t in root.subtree if t.head == root or t.head.head == root)
+
+
+# verbs a page cites its own earlier or coming text with ('As noted in …', 'As discussed, …',
+# 'as seen in.'), and the parts of a book such a clause names
+_CITING = _TREATED | _SHOWING | frozenset(str.split("note mention see state"))
+_BOOK_PARTS = frozenset(str.split(
+    "discussion section chapter module unit lesson part page text book example")) | _PICTURES
+_BACK = _BESIDE | frozenset(str.split("earlier before previously already"))
+
+
+def cites_page(sent: Span, shown: Collection[int] | None = None) -> bool:
+    """The sentence leans on the book rather than the topic: an 'as' clause cites the page's
+    own text ('As noted in the initial discussion of … in The Law of Refraction, the …', 'As
+    discussed, there are …', 'As mentioned earlier, …', '… with many at the level of snake oil
+    as seen in.', its figure dropped), or it names one of the page's numbered figures or
+    tables ('… overlaid with the MBH99 reconstruction in Figure 2.21 of the IPCC report').
+    A card that shows the sentence (a cloze, a true/false statement) shows the student a
+    pointer to a page they do not have, and a cloze of it may blank the figure's number
+    (s32: every such card rejected by every reviewer, 'refers to a section of the book',
+    'figure number not worth learning'); a question made from its fact does not show it.
+    Said by someone ('As described by Darwin, …') or of the world ('as seen in many
+    animals') the clause is content and stays. ``shown``: the ids of the tokens a card shows
+    (an opening 'As noted above,' that claims.dropped leaves out is not shown)."""
+    return any(_cites(tok) or _numbered_picture(tok) for tok in sent
+               if shown is None or tok.i in shown)
+
+
+def _cites(tok: Token) -> bool:
+    if tok.lemma_ not in _CITING or tok.tag_ not in ("VBN", "VBD") or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return False
+    if any(c.dep_ in ("agent", "dobj", *_SUBJECTS) and c.lower_ != "we" for c in tok.children):
+        return False  # 'as described by Darwin', 'as the model showed'
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    if not preps:  # 'As discussed, …', 'As mentioned earlier, …'
+        return True
+    return any(not any(o.dep_ == "pobj" for o in p.children)  # '… as seen in.'
+               or any(o.dep_ == "pobj" and o.lemma_.lower() in _BOOK_PARTS for o in p.children)
+               for p in preps) or any(c.lower_ in _BACK for c in tok.children)
+
+
+def _numbered_picture(tok: Token) -> bool:
+    """'Figure 2.21', 'Table 7.1', 'Fig. 3': a picture of a page, by its number."""
+    if tok.lemma_.lower().rstrip(".") not in (*_PICTURES, "fig") or not tok.text[:1].isupper():
+        return False
+    return tok.i + 1 < len(tok.doc) and tok.nbor(1).text[:1].isdigit()
 
 
 def _as_follows(sent: Span) -> bool:

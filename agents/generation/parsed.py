@@ -618,6 +618,8 @@ def _render_sentence(builder: Builder, sent: Span, replace: dict[int, str]) -> s
     text = text[:1].upper() + text[1:] + "." + closing
     if sent.doc.lang_ == "en" and garbled.garbled(sent, text):
         return None  # 'X so is …', '… the 'term of …', 'Making … on …': broken text (garbled.py)
+    if sent.doc.lang_ == "en" and nonfact.cites_page(sent, set(kept)):
+        return None  # 'As noted in …, the …', '… in Figure 2.21 of …': the book, shown (nonfact.py)
     return text
 
 
