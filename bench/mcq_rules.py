@@ -104,6 +104,10 @@ def _rules() -> dict[str, Rule]:
         "a year outside the page's time frame": lambda a, s, p, opts, v: a.kind in (
             "year", "date") and any(not plausible.framed(o, plausible.frame(
                 a.text, p.times, plausible.born(a, s))) for o in opts),
+        "a page year of another era (1977 for 1542)": lambda a, s, p, opts, v: a.kind in (
+            "year", "date") and any(not plausible.same_era(o, a.text, p.times) for o in opts),
+        "a serial in the answer (12 year 13)": lambda a, s, p, opts, v: a.kind
+        in NUMERIC and choices.serial(a),
         "a part above its stated total": lambda a, s, p, opts, v: a.kind in NUMERIC
         and a.kind not in plausible.DATED and any(
             not plausible.within(o, plausible.whole(a, s)) for o in opts),

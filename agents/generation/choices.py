@@ -11,7 +11,9 @@ teaches nothing. An answer or option whose kind the small model is unsure of (``
 has none. A false statement changes a number or a date, never a name. A date or number that
 is a bound ("by 1066", "before 1200") or a serial ("No. 1") has none: a later or earlier year
 would be true as well. Nor does a subscript of a chemical formula set apart from its
-symbols ("O 2": ``subscript``): "O 1" is a misprint, not a plausible falsehood.
+symbols ("O 2": ``subscript``): "O 1" is a misprint, not a plausible falsehood; nor does a
+school year or grade ("year 13": ``serial``). A year is offered no year of the page's other
+era (``plausible.same_era``: '1977' for a 1542 voyage on a page that also tells of a 1970s find).
 """
 
 from __future__ import annotations
@@ -421,6 +423,7 @@ def pick(
     if not balanced(answer.text):
         return []  # an answer cut at a bracket is a fragment: no card asks it
     if answer.kind in NUMERIC and (bound(answer, sent) or named_number(answer, sent)
+                                   or serial(answer)
                                    or subscript(answer, sent)
                                    or _SPLIT_YEAR.search(answer.text)):
         return []  # a school or fiscal year '2008/09' read as a number was offered '4016/09'
@@ -552,6 +555,9 @@ def pick(
             ahead.append(option)
             continue  # '2037' for a 2012 ranking (s7), '22nd century' for a past one (s11, s13)
             # '27 August 2025' for a 2010 ceremony on a page whose latest year is 2010 (s21)
+        if answer.kind in ("year", "date") and not plausible.same_era(option, answer.text,
+                                                                      pool.times):
+            continue  # '1977' for Orellana's 1542 voyage, on a page of both eras (s32)
         if answer.kind in DATED and not plausible.real_date(option):
             continue  # '29 February 1998' (s21): no such day
         if not plausible.amid(option, stated):
@@ -712,6 +718,18 @@ def named_number(answer: Answer, sent: Span) -> bool:
     name = sent.doc[span.start - 1]
     return name.tag_ in ("NNP", "NNPS") and name.text[:1].isupper() \
         and span.root.head.i == name.i and not _NOT_NAMES.match(name.lower_)
+
+
+# a school year or grade ('year 13', 'grade 9'): a serial, and 'year 26' no plausible option
+_SERIAL = re.compile(r"\b(?:years?|grades?)\s+\d{1,2}\b(?!\s*%)", re.IGNORECASE)
+
+
+def serial(answer: Answer) -> bool:
+    """The answer holds a school year or grade ('years 7 through 12 year 13' was offered '18
+    year 13' and '24 year 13', s28: every reviewer): a serial, no amount. (A number after a
+    name inside the answer, 'the Camden 28' offered 'Camden 42', was kept by s29c's reviewers,
+    and '30 West 67th Street' by s20's: those stay.)"""
+    return _SERIAL.search(answer.text) is not None
 
 
 def subscript(answer: Answer, sent: Span) -> bool:

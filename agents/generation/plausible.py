@@ -730,6 +730,32 @@ def frame(answer: str, times: list[tuple[int, int]], birth: bool = False) \
     return lo, hi
 
 
+ERA_GAP = 300  # years between two of a page's times that part it into two eras
+
+
+def same_era(option: str, answer: str, times: list[tuple[int, int]]) -> bool:
+    """The option's years lie in the era of the page the answer's year belongs to: its times
+    joined by steps of at most ``ERA_GAP``, widened by as much. A page on the Amazon names
+    Orellana's voyage (1542) and geoglyphs found 'since the 1970s' (1977): each year was
+    offered the other, impossible at sight (s32: every reviewer). ``frame`` widens a page's
+    frame by its own spread, so a page of two eras kept both. Seen rated mcq (s6..s32b): at
+    100 years the rule hit 12 kept and 4 rejected cards (reviewers keep a 1599 founding among
+    options for a 1767 event), at 300 one kept (1562 for a 1964 reconstruction) and four
+    rejected."""
+    own = years_named(answer)
+    if len(own) != 1 or _DECADE.search(answer):
+        return True
+    year = own[0]
+    eras: list[list[int]] = []
+    for first, last in sorted([*times, (year, year)]):
+        if eras and first - eras[-1][1] <= ERA_GAP:
+            eras[-1][1] = max(eras[-1][1], last)
+        else:
+            eras.append([first, last])
+    lo, hi = next(e for e in eras if e[0] <= year <= e[1])
+    return all(lo - ERA_GAP <= y <= hi + ERA_GAP for y in years_named(option))
+
+
 def framed(option: str, bounds: tuple[int, int] | None) -> bool:
     """The option's years lie within ``frame``'s bounds: any number of three or four digits
     an option for a year names is a year (``YEAR`` reads none after 2099: '2135')."""
