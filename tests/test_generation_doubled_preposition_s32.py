@@ -11,18 +11,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from spacy.language import Language
 
 from agents.generation.answer_aware import candidates_for, question_for_answer
 from agents.generation.fronting import fronted
-from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
 
 _DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
-
-
-def _nlp():  # type: ignore[no-untyped-def]
-    nlp = pipeline("en", DEFAULT_PIPELINES)
-    assert nlp is not None
-    return nlp
 
 
 @pytest.mark.parametrize(("text", "answer", "expected"), [
@@ -45,14 +39,14 @@ def test_the_doubled_preposition_moves_to_the_front(text: str, answer: str,
     ("Ulric fought against the Tarvish lords against his will.", "the Tarvish lords"),
     ("In 1402 Ilsa lived in four towns.", "four"),
 ])
-def test_no_candidate_doubles_a_word(text: str, answer: str) -> None:
-    made = candidates_for(text, [answer], _nlp())
+def test_no_candidate_doubles_a_word(text: str, answer: str, nlp: Language) -> None:
+    made = candidates_for(text, [answer], nlp)
     doubled = [c.question for m in made for c in m.candidates if _DOUBLED.search(c.question)]
     assert doubled == []
 
 
-def test_a_fronted_phrase_does_not_follow_the_same_preposition() -> None:
-    assert fronted(_nlp()("In 1402 Ilsa lived in how many towns?")) is None
+def test_a_fronted_phrase_does_not_follow_the_same_preposition(nlp: Language) -> None:
+    assert fronted(nlp("In 1402 Ilsa lived in how many towns?")) is None
     # a different preposition still goes to the end
-    assert fronted(_nlp()("In 1402 Ilsa lived near how many towns?")) == \
+    assert fronted(nlp("In 1402 Ilsa lived near how many towns?")) == \
         "How many towns did Ilsa live near in 1402?"
