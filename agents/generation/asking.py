@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from agents.generation.mentions import SHARES, share
 from agents.generation.reference import CONCEDING, Resolver, condition, unsure_antecedent
 from agents.generation.rendering import Builder
 from agents.generation.spans import (
@@ -193,8 +194,6 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
 
 
-# subjects that are a share of what their 'of' names ('One of the first Norman mercenaries')
-_SHARES = frozenset(str.split("one some many most several few all none each both"))
 # verbs whose clausal complement is someone's claim, not a fact the page states
 CLAIMING = _SAYING | frozenset(str.split(
     "assert contend maintain allege speculate theorize theorise hypothesize hypothesise hold "
@@ -551,14 +550,14 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     if role == "definition":
         # "The Nile is the longest river in Africa" → "What is the Nile?"
         # "One of the first Norman mercenaries … was Hervé": one of a kind of people is a who
-        of_people = (subj.pos_ in ("NUM", "PRON") or subj.lower_ in _SHARES) and any(
+        of_people = (subj.pos_ in ("NUM", "PRON") or subj.lower_ in SHARES) and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lemma_.lower() in PERSON_NOUNS for g in c.children) for c in subj.children)
         if subj.ent_type_ in ("DATE", "TIME") and any(t.like_num for t in subj.subtree):
             # "September 17, 1862 was the bloodiest day …": 'What was 1862 September 17?' is
             # no question a student asks of a day (s17b, every reviewer 'echo')
             return None
-        if _share_of(subj) and not (target.pos_ == "PROPN" and (
+        if share(subj) and not (target.pos_ == "PROPN" and (
                 answer.kind == "person" or target.ent_type_ in ("PERSON", "PER"))):
             # "Most of the guilds are trade schools", "6,200 of the islanders are Quakers":
             # a share's kind is no fact of the share ('What are most of the guilds?', s30b;
@@ -852,19 +851,6 @@ def _doubled(doc: Doc, order: list[int], prep: Token) -> bool:
     north')."""
     after = [doc[i] for i in order[order.index(prep.i) + 1:] if not doc[i].is_punct]
     return bool(after) and after[0].lower_ == prep.lower_
-
-
-def _share_of(subj: Token) -> bool:
-    """A subject that is a part of a group, not one member: 'most of the guilds', '6,200 of
-    the islanders', '10 percent of students' ('one of the first settlers' names one)."""
-    share = subj.lower_ in _SHARES or subj.pos_ == "NUM" or subj.lemma_.lower() in _PARTS
-    return share and subj.lower_ != "one" and any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
-
-
-# nouns that measure a part of a group ('percent of students', 'half of the votes'); the
-# shares said with a determiner are _SHARES
-_PARTS = frozenset(str.split("percent % percentage half proportion third quarter"))
 
 
 def _title_and_seat(root: Token, answer: Answer) -> set[int]:

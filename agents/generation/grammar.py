@@ -54,6 +54,8 @@ _DISCOURSE = frozenset(str.split(
     "meanwhile consequently additionally subsequently even"))
 # a subject that is some part of a group the page names ('one', 'the majority', 'the rest'):
 # without its 'of …' the question does not say of what (on the seen rated qa cards 0 kept of 2)
+# (a bare subject anywhere in the question; scope._PARTITIVE, the sentence's opening word, keeps
+# other words: merged, each would flag cards the other lets through; mentions.share has its 'of')
 _PARTITIVE = frozenset(str.split("one most majority minority rest remainder latter former"))
 # adverbs of aspect that read only against the sentence's negation or time ('has not yet
 # ended' → 'When did X end … yet?'); 'have yet to adopt' keeps its 'yet'

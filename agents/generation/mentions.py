@@ -61,8 +61,29 @@ def partitive(tok: Token) -> bool:
     items in the collection, unless …, probably do not show up …': the parser made 'most' a
     conjunct of 'has' and 'show' a second verb of the museum, s25c: both clauses rejected),
     and 'One of the largest sources … is the X database' names X, not 'One' (reference)."""
-    return tok.pos_ in ("ADJ", "PRON", "NUM") and any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return tok.pos_ in ("ADJ", "PRON", "NUM") and heads_of(tok)
+
+
+# words that are a share of what their 'of' names ('One of the first Norman mercenaries',
+# 'most of the guilds'); the words a bare subject stands for part of a group with differ
+# (grammar._PARTITIVE, scope._PARTITIVE: other questions, other words)
+SHARES = frozenset(str.split("one some many most several few all none each both"))
+# nouns that measure a part of a group ('percent of students', 'half of the votes'); the
+# shares said with a determiner are SHARES
+_PARTS = frozenset(str.split("percent % percentage half proportion third quarter"))
+
+
+def share(tok: Token) -> bool:
+    """A part of a group, not one member: 'most of the guilds', '6,200 of the islanders',
+    '10 percent of students' ('one of the first settlers' names one, a ``partitive`` that
+    is no share)."""
+    word = tok.lower_ in SHARES or tok.pos_ == "NUM" or tok.lemma_.lower() in _PARTS
+    return word and tok.lower_ != "one" and heads_of(tok)
+
+
+def heads_of(tok: Token) -> bool:
+    """``tok`` heads an 'of' phrase ('most of the items'): the group or stuff it is part of."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def of(root: Token) -> Mention | None:

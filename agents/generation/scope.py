@@ -83,7 +83,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from agents.generation import antecedents
+from agents.generation import antecedents, mentions
 from agents.generation.defects import EVENT_NOUNS
 from agents.generation.spans import zipf
 
@@ -197,6 +197,7 @@ def _bare_subject(sent: Span, previous: Sequence[Span]) -> list[Scope]:
 
 # bare quantifiers that stand for part of a set or amount the page named before ('Much went
 # for …': much of the revenue); 'some', 'all' and 'both' often stand for people in general
+# (grammar._PARTITIVE is the question's bare subject, other words: see there)
 _PARTITIVE = frozenset(str.split("much most many some several others"))
 _COLLECTIVE = frozenset(str.split("all both each"))
 # 'Some argue …', 'Others believe …': people in general holding a view (seen reviews: three
@@ -221,8 +222,7 @@ def _quantifier(sent: Span) -> list[Scope]:
     if first.lower_ in _OF_PEOPLE and sent.root.lemma_.lower() in _OPINION:
         return []
     if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head != sent.root or any(
-            c.pos_ in ("NOUN", "PROPN") or (c.dep_ == "prep" and c.lower_ == "of")
-            for c in subject.children):
+            c.pos_ in ("NOUN", "PROPN") for c in subject.children) or mentions.heads_of(subject):
         return []
     return [Scope("quantifier", sent.doc[first.i : subject.i + 1].text)]
 
