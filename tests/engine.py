@@ -8,7 +8,7 @@ from collections import Counter
 
 from spacy.language import Language
 
-from agents.generation import spans
+from agents.generation import setting, spans
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
@@ -24,6 +24,12 @@ def generated(nlp: Language, text: str, encoder: object = None,
     doc = Document(usable_sentences(text), {}, "en", None, None, Counter(), title=title)
     made: list[Candidate] = generate(doc, nlp, "intermediate", encoder, None)
     return [c for c in made if kind is None or c.type == kind]
+
+
+def topic(nlp: Language, sentence: str, title: str) -> str | None:
+    """The topic ``setting.titled`` gives a card of ``sentence`` on a page titled ``title``
+    ('In Kenya', 'Norvik Art Museum'), or None."""
+    return setting.titled(nlp(sentence)[:], nlp(title)[:])
 
 
 def resolver_before_last(nlp: Language, text: str) -> tuple[Resolver, list]:

@@ -11,39 +11,36 @@ from __future__ import annotations
 from spacy.language import Language
 
 from agents.generation import setting
-
-
-def _topic(nlp: Language, sentence: str, title: str) -> str | None:
-    return setting.titled(nlp(sentence)[:], nlp(title)[:])
+from tests.engine import topic
 
 
 def test_an_indefinite_or_each_subject_takes_the_topic(nlp: Language) -> None:
-    assert _topic(nlp, 'A "plugs-out" test was planned for March.',
+    assert topic(nlp, 'A "plugs-out" test was planned for March.',
                   "Gemini program") == "Gemini program"
-    assert _topic(nlp, "A chapter typically has three lead authors.",
+    assert topic(nlp, "A chapter typically has three lead authors.",
                   "Gemini program") == "Gemini program"
-    assert _topic(nlp, "Each chapter has a number of authors.", "Peru") == "In Peru"
+    assert topic(nlp, "Each chapter has a number of authors.", "Peru") == "In Peru"
 
 
 def test_a_definition_stands_alone(nlp: Language) -> None:
-    assert _topic(nlp, "A progressive tax is a tax whose rate rises with income.",
+    assert topic(nlp, "A progressive tax is a tax whose rate rises with income.",
                   "Gemini program") is None
 
 
 def test_all_with_a_plural_takes_a_place(nlp: Language) -> None:
-    assert _topic(nlp, "All schools had a common curriculum.", "Peru") == "In Peru"
+    assert topic(nlp, "All schools had a common curriculum.", "Peru") == "In Peru"
 
 
 def test_a_regions_adjective_does_not_say_which_one(nlp: Language) -> None:
-    assert _topic(nlp, "Early Himalayan items include bronze sculptures and embroidery.",
+    assert topic(nlp, "Early Himalayan items include bronze sculptures and embroidery.",
                   "Norvik Art Museum") == "Norvik Art Museum"
 
 
 def test_a_bodys_untagged_proper_name_is_a_topic(nlp: Language) -> None:
     title = "Intergovernmental Panel on Ocean Acidity"
-    assert _topic(nlp, "Each chapter has a number of authors.", title) == title
+    assert topic(nlp, "Each chapter has a number of authors.", title) == title
     # a person's name or a textbook's title-cased heading is no body a label is true of
-    assert _topic(nlp, "Many chapters have a number of authors.", "Congressional Elections") is None
+    assert topic(nlp, "Many chapters have a number of authors.", "Congressional Elections") is None
 
 
 def test_a_text_led_by_its_own_label_is_not_labelled() -> None:

@@ -12,42 +12,38 @@ from __future__ import annotations
 from spacy.language import Language
 
 from agents.generation import setting
-from tests.engine import generated
-
-
-def _topic(nlp: Language, sentence: str, title: str) -> str | None:
-    return setting.titled(nlp(sentence)[:], nlp(title)[:])
+from tests.engine import generated, topic
 
 
 def test_a_preposition_naming_nothing_leaves_the_subject_leaning(nlp: Language) -> None:
-    assert _topic(nlp, "Residents in rural districts had difficulty obtaining clean water.",
+    assert topic(nlp, "Residents in rural districts had difficulty obtaining clean water.",
                   "Peru") == "In Peru"
-    assert _topic(nlp, "The wisdom of certain decisions of procurement has been questioned.",
+    assert topic(nlp, "The wisdom of certain decisions of procurement has been questioned.",
                   "Peru") == "In Peru"
     # a preposition naming a place says which one itself
-    assert _topic(nlp, "The city of Lima had a population of two million.", "Peru") is None
+    assert topic(nlp, "The city of Lima had a population of two million.", "Peru") is None
 
 
 def test_a_generic_plural_with_an_adjective_takes_a_place(nlp: Language) -> None:
-    assert _topic(nlp, "Complicated cases are referred to district hospitals.",
+    assert topic(nlp, "Complicated cases are referred to district hospitals.",
                   "Peru") == "In Peru"
 
 
 def test_a_place_title_tagged_in_pieces_is_a_place(nlp: Language) -> None:
-    assert _topic(nlp, "Residents in rural districts had difficulty obtaining clean water.",
+    assert topic(nlp, "Residents in rural districts had difficulty obtaining clean water.",
                   "Salem, Oregon") == "In Salem, Oregon"
 
 
 def test_a_bodys_title_labels_a_generic_plural(nlp: Language) -> None:
     sentence = "Many parishes have voted against the proposal."
-    assert _topic(nlp, sentence, "United Reformed Church") == "United Reformed Church"
+    assert topic(nlp, sentence, "United Reformed Church") == "United Reformed Church"
     # a thing's title or a textbook heading is no body a generic subject is true in
-    assert _topic(nlp, sentence, "Chloroplast") is None
-    assert _topic(nlp, sentence, "Approaches to Urban Research") is None
+    assert topic(nlp, sentence, "Chloroplast") is None
+    assert topic(nlp, sentence, "Approaches to Urban Research") is None
 
 
 def test_a_peoples_adjective_does_not_say_which_one(nlp: Language) -> None:
-    assert _topic(nlp, "European examples include a carved oak door.",
+    assert topic(nlp, "European examples include a carved oak door.",
                   "Norvik Art Museum") == "Norvik Art Museum"
 
 

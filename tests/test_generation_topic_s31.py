@@ -10,32 +10,28 @@ from __future__ import annotations
 from spacy.language import Language
 
 from agents.generation import setting
-from tests.engine import generated
-
-
-def _topic(nlp: Language, sentence: str, title: str) -> str | None:
-    return setting.titled(nlp(sentence)[:], nlp(title)[:])
+from tests.engine import generated, topic
 
 
 def test_a_bare_definite_subject_takes_a_things_title(nlp: Language) -> None:
-    assert _topic(nlp, "The collection includes over four thousand painted fans.",
+    assert topic(nlp, "The collection includes over four thousand painted fans.",
                   "Apollo program") == "Apollo program"
 
 
 def test_a_bare_plural_subject_takes_a_place_title_as_a_frame(nlp: Language) -> None:
-    assert _topic(nlp, "Nurses treat most patients in rural clinics.", "Kenya") == "In Kenya"
+    assert topic(nlp, "Nurses treat most patients in rural clinics.", "Kenya") == "In Kenya"
     # a thing's title is no place for a generic subject to be true in
-    assert _topic(nlp, "Nurses treat most patients in rural clinics.", "Apollo program") is None
+    assert topic(nlp, "Nurses treat most patients in rural clinics.", "Apollo program") is None
 
 
 def test_no_topic_where_the_card_stands_alone(nlp: Language) -> None:
     title = "Apollo program"
-    assert _topic(nlp, "The collection of the museum includes fans.", title) is None
-    assert _topic(nlp, "The Calvin cycle fixes carbon dioxide.", title) is None
-    assert _topic(nlp, "In Peru, nurses treat most patients.", "Kenya") is None
-    assert _topic(nlp, "The collection includes fans.",
+    assert topic(nlp, "The collection of the museum includes fans.", title) is None
+    assert topic(nlp, "The Calvin cycle fixes carbon dioxide.", title) is None
+    assert topic(nlp, "In Peru, nurses treat most patients.", "Kenya") is None
+    assert topic(nlp, "The collection includes fans.",
                   "Business Cycles and Economic Activity") is None
-    assert _topic(nlp, "The collection includes fans.", "Psychology 2e: Memory") is None
+    assert topic(nlp, "The collection includes fans.", "Psychology 2e: Memory") is None
 
 
 def test_the_label_is_not_repeated() -> None:
