@@ -198,12 +198,12 @@ class QualityScorer:
                 # a card that cannot stand alone is not made (the keep model, fitted on few
                 # such cards, would still rank it as a clean statement)
                 quality["soundness"] = 0.0
-            resort = False
             if unbound_definition(cand):
                 # 'What is the Synod Tribunal?' → 'the highest court in the federation': which
                 # federation? (keep.unbound_definition: 1 of 9 seen rated kept); the sentence's
                 # reverse question, which names the answer, stays
                 quality["soundness"] = 0.0
+            resort = False
             if unfit(cand, language):
                 # a class the held-out reviewers deleted (nearly) every time (defects.unfit):
                 # never delivered; the count is filled with the page's other cards
