@@ -161,14 +161,32 @@ def test_a_book_held_out_whole_is_read_only_by_its_sessions_two_reviews(book: st
 @pytest.mark.parametrize(("book", "commit"), [
     ("contmath", "fa7c1a151783958fd2c114da66831e3d57ce2321"),  # session 31's: Contemporary Maths
     ("cphys", "f98d7a792138a6133fe7267d17e70aa04e9ccbed"),  # session 32's: College Physics 2e
+    ("precalc", "4922e46ebc04326979e19392ccc2384cb8b9076c"),  # session 33's: Precalculus 2e
 ])
 def test_a_recent_book_comes_from_its_cc_by_commit(book: str, commit: str) -> None:
-    # the books of sessions 31 and 32 name the last commit of their repository before it moved
+    # the books of sessions 31 to 33 name the last commit of their repository before it moved
     # to CC BY-NC-SA, and their pages keep the book's name in their keys
     assert all(p.key.startswith(f"openstax:{book}:m") for p in textbook("test", book=book))
     doc = json.loads(card_review.splits.BOOKS[book].read_text(encoding="utf-8"))
     assert doc["commit"] == commit
     assert doc["license"].startswith("CC BY 4.0:")
+
+
+def test_the_thirtieth_book_is_held_out_whole_and_read_by_no_earlier_review() -> None:
+    # session 33's held-out book (OpenStax Precalculus 2e, CC BY 4.0 commit): 10 pages, all
+    # TEST, clean of markup, none shared with another book, none in a key before session 33's
+    pages = textbook("test", book="precalc")
+    assert len(pages) == 10 and not textbook("dev", book="precalc")
+    assert all(len(p.text.split()) >= 130 and p.title for p in pages)
+    assert not any(c in p.text for p in pages for c in ("<", ">", "xmlns", "cnx"))
+    keys = {p.key for p in pages}
+    assert len(keys) == 10
+    others = {p.key for other in card_review.splits.BOOKS if other != "precalc"
+              for split in ("dev", "test") for p in textbook(split, book=other)}
+    assert not others & keys
+    earlier = {k for f in REVIEWS.glob("*.key.json") if not f.name.startswith("s33")
+               for k in json.loads(f.read_text(encoding="utf-8")).get("passages", [])}
+    assert not earlier & keys
 
 
 KEY = {
