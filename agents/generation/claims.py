@@ -933,7 +933,7 @@ _UNSURE = frozenset(str.split(
     "largely partly rarely seldom frequently always may might can could would should must "
     "shall will perhaps probably possibly likely unlikely about approximately nearly almost "
     "roughly around also too even still already just some however although though if "
-    "unless whether because since while whereas than principle"))
+    "unless whether because since while whereas than principle both"))
 _DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 # a predicate that denies the clause it governs ('were unable to obtain', 'failed to
 # generate'): negated, it makes a double negative a student cannot judge ('were not long
@@ -951,6 +951,25 @@ def _equated(sent: Span) -> bool:
     rejected by every reviewer)."""
     return any(t.lower_ == "as" and t.dep_ == "advmod" and any(
         c.lower_ == "as" and c.dep_ == "prep" for c in t.head.children) for t in sent)
+
+
+def _partitive(subj: Token) -> bool:
+    """The subject is one of a set, 'One of the simplest machines is the lever': it says
+    that some member is, and its negation ('One of the simplest machines is not the lever')
+    holds as well, of every other member (s31, s32b: 'ambiguous negation; could be read as
+    true', rejected by every reviewer), as 'some' does (``_UNSURE``)."""
+    return subj.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
+
+
+def _aside(root: Token, sent: Span) -> bool:
+    """A relative clause set off by a comma after the verb, 'is the lever, which is a rigid
+    bar …': negated, the reader cannot tell whether the 'not' denies the clause or the aside
+    ('negation jammed before a relative clause', 'ambiguous about what is denied': s23,
+    s32b, s32c, rejected by every reviewer)."""
+    return any(t.dep_ == "relcl" and t.i > root.i and any(
+        c.i < t.i and c.dep_ in ("nsubj", "nsubjpass", "advmod", "pobj", "dobj")
+        and c.tag_ in ("WDT", "WP", "WP$", "WRB") and sent.doc[c.left_edge.i - 1].text == ","
+        for c in t.children) for t in sent)
 
 
 def _verb_before(root: Token, sent: Span) -> bool:
@@ -987,6 +1006,8 @@ def negation(sent: Span) -> tuple[int, str] | None:
                        "npadvmod") for c in kids):
         return None
     subj = next(c for c in kids if c.dep_ in ("nsubj", "nsubjpass"))
+    if _partitive(subj) or _aside(root, sent):
+        return None  # 'One of … is not …', '… is not the lever, which is …'
     if any(p.lemma_.lower() in _DENIES and any(c.dep_ == "xcomp" for c in p.children)
            for p in (root, *(c for c in kids if c.dep_ in ("acomp", "oprd")))):
         return None  # the clause already denies its infinitive: 'not unable to' (_DENIES)
