@@ -459,6 +459,26 @@ def whole(answer: Answer, sent: Span) -> float | None:
     return min(wholes, default=None)
 
 
+# measures a game's rules cap, read from the words after the count: a field's yard lines run to
+# midfield's 50, a try after a touchdown scores one or two points, and no field goal has been
+# kicked from past 66 yards. Their multiples were absurd at sight: a '52'- and '82-yard line'
+# (s26b, s32c), a '78-yard field goal' (s32c), a '3'- and '4-point conversion' (s32); every
+# seen rated card they fired on was rejected (4 of 4)
+CAPPED = ((re.compile(r"^[\s-]*yards?[\s-]+line\b", re.IGNORECASE), 50),
+          (re.compile(r"^[\s-]*points?[\s-]+conversions?\b", re.IGNORECASE), 2),
+          (re.compile(r"^[\s-]*yards?[\s-]+field[\s-]+goals?\b", re.IGNORECASE), 66))
+
+
+def capped(answer: Answer, sent: Span) -> float | None:
+    """The least whole count past the cap of the measure the answer counts (``CAPPED``: 51
+    for 'the Panthers _____-yard line'), a limit for ``within``; None for any other count."""
+    numbers = list(re.finditer(_NUM, answer.text))
+    if _one_value(answer) is None or len(numbers) != 1:
+        return None
+    after = answer.text[numbers[0].end() :] + sent.doc[answer.end : sent.end].text_with_ws
+    return next((cap + 1.0 for unit, cap in CAPPED if unit.search(after)), None)
+
+
 def within(option: str, limit: float | None, floor: float | None = None) -> bool:
     """The option's count stays below the whole it is a part of, and above the largest
     part of it its sentence states (``parts``)."""

@@ -1,0 +1,54 @@
+"""Session 33's distractors a student rejects at sight, on invented text with the real pipeline:
+a count of a measure a game's rules cap offered past the cap (a '82-yard line', a '78-yard
+field goal', a '3-point conversion')."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from agents.generation import choices
+from agents.generation.spans import answers
+from agents.generation.text import usable_sentences
+
+GAME = ("The Hawks drove to the Falcons 41-yard line before the half. "
+        "Reyes then kicked a 39-yard field goal to end the quarter. "
+        "After the late touchdown, Okafor ran in a 2-point conversion. "
+        "The stadium holds 72,000 fans and opened in 1994.")
+
+
+def _pick(nlp: Language, text: str, target: str, statement: bool = False) -> list[str]:
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
+    found = [answers(s) for s in sents]
+    pool = choices.Pool.build(sents, found)
+    sent, answer = next((s, a) for s, ans in zip(sents, found, strict=True) for a in ans
+                        if a.text == target)
+    return choices.pick(answer, sent, pool, "intermediate", None, for_statement=statement)
+
+
+def _values(options: list[str]) -> list[int]:
+    return [int(re.sub(r"\D", "", o)) for o in options]
+
+
+def test_a_yard_line_is_offered_none_past_midfield(nlp: Language) -> None:
+    """'the Panthers _____-yard line' (41) was offered 82 and 62 (s32c): lines run to the 50."""
+    options = _pick(nlp, GAME, "41")
+    assert len(options) == 3 and max(_values(options)) <= 50, options
+
+
+def test_a_field_goal_is_offered_none_past_the_longest(nlp: Language) -> None:
+    """A 39-yard field goal was offered 78 yards (s32c); a false statement's swap stays under
+    the cap too."""
+    options = _pick(nlp, GAME, "39")
+    assert len(options) == 3 and max(_values(options)) <= 66, options
+    swap = _pick(nlp, GAME, "39", statement=True)
+    assert swap and max(_values(swap)) <= 66, swap
+
+
+def test_a_conversion_has_no_three_options(nlp: Language) -> None:
+    """'a _____-point conversion' (2) was offered 3 and 4 (s32): a try scores one or two, so
+    the card has no three options and is not made; a count beside it keeps its own."""
+    assert all(v <= 2 for v in _values(_pick(nlp, GAME, "2"))), _pick(nlp, GAME, "2")
+    assert len(_pick(nlp, GAME, "2")) < choices.MIN_DISTRACTORS
+    assert len(_pick(nlp, GAME, "72,000")) == 3
