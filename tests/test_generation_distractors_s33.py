@@ -52,3 +52,19 @@ def test_a_conversion_has_no_three_options(nlp: Language) -> None:
     assert all(v <= 2 for v in _values(_pick(nlp, GAME, "2"))), _pick(nlp, GAME, "2")
     assert len(_pick(nlp, GAME, "2")) < choices.MIN_DISTRACTORS
     assert len(_pick(nlp, GAME, "72,000")) == 3
+
+
+BYNAME = ("The duke spoke out against the merchants in Saxony, Hesse, and Thuringia. "
+          "Josel of Kirchberg, the envoy who tried to help the merchants of Hesse in 1533, "
+          "later blamed their plight on the duke. Josel asked the city of Mainz to forbid the "
+          "sale of the duke's tracts: they refused initially, but did so when a pastor in "
+          "Bingen used a sermon to urge his parishioners to burn them.")
+
+
+def test_a_name_with_a_byname_is_no_place(nlp: Language) -> None:
+    """'Josel of Rosheim', then 'Josel asked …', tagged a place, was offered Saxony, Rosheim
+    and Hochfelden (s32b: every reviewer): a name the page writes 'X of Y' is a person's, so
+    the places are no options for it nor it one for them; the page's places keep theirs."""
+    assert _pick(nlp, BYNAME, "Josel") == []
+    assert _pick(nlp, BYNAME, "Kirchberg")
+    assert all("Josel" not in _pick(nlp, BYNAME, place) for place in ("Bingen", "Mainz"))

@@ -97,6 +97,7 @@ class Pool:
     sentences: list[str] = field(default_factory=list)
     kinds: dict[str, set[str]] = field(default_factory=dict)  # text → every kind it was given
     located: set[str] = field(default_factory=set)  # texts after 'in', 'to', 'from', …
+    bynamed: set[str] = field(default_factory=set)  # places the page writes 'X of Y' (a person)
     latest: int | None = None  # the document's latest year (AD), for options of its era
     period: int | None = None  # its latest year or century's end (plausible.modern)
     times: list[tuple[int, int]] = field(default_factory=list)  # its times (plausible.frame)
@@ -126,6 +127,8 @@ class Pool:
                 pool.kinds.setdefault(a.text, set()).add(a.kind)
                 if a.start > sent.start and sent.doc[a.start - 1].lower_ in _LOCATIVE:
                     pool.located.add(a.text)
+                if a.kind == "place" and any(_bynamed(a.text, s.text) for s in sents):
+                    pool.bynamed.add(a.text)
                 if a.kind == "person" and _modifier(sent.doc[a.end - 1]):
                     pool.kinds[a.text].add("modifier")  # 'the Norman-derived system'
         pool.classes = roles.classes([a.span(s) for s, ans in zip(sents, found, strict=True)
@@ -164,8 +167,11 @@ class Pool:
         """The small model's kind for ``text`` is doubtful: the document gives it another kind
         elsewhere ('Norman' a group and a person; '1085' a year and a count, offered for '300
         ships' on DEV), or a person's name follows 'in'/'to' ('the citadel of Mili', 'in
-        Arbanon': DEV options for 'Bohemond')."""
-        return len(self.kinds.get(text, ())) > 1 or (kind == "person" and text in self.located)
+        Arbanon': DEV options for 'Bohemond'), or a place's name is a person's with a byname
+        ('Josel of Rosheim, the Jewish spokesman', then 'Josel asked …': 'Josel' a place among
+        'Saxony', 'Rosheim', s32b: every reviewer, and 'What asked …' for him)."""
+        return len(self.kinds.get(text, ())) > 1 or (kind == "person" and text in self.located) \
+            or (kind == "place" and text in self.bynamed)
 
     def counts(self, number: str, noun: str) -> bool:
         """The document counts ``noun`` with ``number`` somewhere ('five layers'): as an
@@ -178,6 +184,14 @@ class Pool:
         """The document itself says it (a 'false' statement that is true)."""
         n = norm(statement)
         return any(n == s or (len(n) > 20 and n in s) for s in self.sentences)
+
+
+def _bynamed(name: str, sentence: str) -> bool:
+    """The sentence writes the capitalised name with a byname after it, 'of' and another name
+    ('Josel of Rosheim', 'Peter of Abano'): a person's form, not a place's (a place written 'X
+    of Y' leads with a common noun, 'Bay of Biscay', and is no bare 'X')."""
+    return name[:1].isupper() and re.search(
+        rf"(?<![\w-]){re.escape(name)} of (?:the )?[A-Z]", sentence) is not None
 
 
 def _modifier(last: Token) -> bool:
