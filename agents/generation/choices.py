@@ -410,7 +410,8 @@ def _band(answer: Answer, sent: Span) -> tuple[float | None, float | None]:
     surpasses it, and the mirror ('the old record of _____' under a 61-yard one was offered 68
     and 90 yards, s23b: ``claims.surpassed``); on its side of the other end of a rise or fall
     (``claims.moved``); at or under a cap a game's rules set the measure ('the _____-yard
-    line', ``plausible.capped``). Five relations, each read by its own reader (by the text's
+    line', ``plausible.capped``); a share within the room the other parts of its whole leave
+    (``plausible.share_room``). Six relations, each read by its own reader (by the text's
     words or by its parse); the band they set is one, the tightest of them."""
     if answer.kind not in NUMERIC:
         return None, None
@@ -418,7 +419,7 @@ def _band(answer: Answer, sent: Span) -> tuple[float | None, float | None]:
     if answer.kind not in DATED:  # the two parse readers are read of counts, not of times
         over, under = claims.surpassed(sent, answer.start, answer.end)
         high, low = claims.moved(sent, answer.start, answer.end)
-        limits += [over, high, plausible.capped(answer, sent)]
+        limits += [over, high, plausible.capped(answer, sent), plausible.share_room(answer, sent)]
         floors += [under, low]
     return (min((v for v in limits if v is not None), default=None),
             max((v for v in floors if v is not None), default=None))

@@ -459,6 +459,30 @@ def whole(answer: Answer, sent: Span) -> float | None:
     return min(wholes, default=None)
 
 
+_SHARE = re.compile(rf"(?<![\d.,])({_NUM})\s*(?:%|per ?cent\b)", re.IGNORECASE)
+
+
+def share_room(answer: Answer, sent: Span) -> float | None:
+    """The room a share has beside the other shares its sentence states, when they read as
+    parts of one whole: under the whole less the other parts where the largest holds the
+    answer and the rest ('Christian (83%), with _____ Protestant and 23.5% Catholic' (47.7%):
+    under 59.5; it was offered 71.6% and 95.4%, s30b: every reviewer), under 100 % less the
+    parts where two or more others and the answer fit in it. None otherwise (a single other
+    share may be a range's other end or another whole's: 'from 20% to 45%')."""
+    if not _PERCENT.search(answer.text) or len(_SHARE.findall(answer.text)) != 1:
+        return None
+    value = _value(_SHARE.findall(answer.text)[0])
+    rest = sent.doc[sent.start : answer.start].text + " " + sent.doc[answer.end : sent.end].text
+    others = [v for v in (_value(n) for n in _SHARE.findall(rest)) if v is not None]
+    if value is None or len(others) < 2:
+        return None
+    whole = max(others)
+    parts = sum(others) - whole
+    if whole > value + parts:
+        return whole - parts
+    return 100.0 - sum(others) if value + sum(others) <= 100 else None
+
+
 # measures a game's rules cap, read from the words after the count: a field's yard lines run to
 # midfield's 50, a try after a touchdown scores one or two points, and no field goal has been
 # kicked from past 66 yards. Their multiples were absurd at sight: a '52'- and '82-yard line'
