@@ -85,3 +85,32 @@ def test_a_share_stays_in_the_room_its_whole_leaves(nlp: Language) -> None:
     options = _pick(nlp, SHARES, "46.3%")
     assert len(options) == 3 and max(map(_share, options)) < 81 - 22.1, options
     assert any(_share(o) > 46.3 for o in options), options
+
+
+PSALM = ("Brenner's 1611 choral psalm \"Der Morgen\" is a four-stanza song of praise "
+         "prefiguring Brenner's 1619 collection of psalms. Brenner's psalm, set to an older "
+         "tune, spread through the northern parishes as early as 1613. Later hymnals of the "
+         "18th century also included it.")
+
+
+def test_what_a_dated_thing_did_is_offered_no_year_before_it(nlp: Language) -> None:
+    """'Luther's 1524 creedal hymn', then 'Luther's hymn … gained widespread use as early as
+    _____' (1525) was offered 1518 and 1520 (s32b: 'predate the 1524 hymn'); a false statement
+    was offered 1515. The year the page dates a thing by bounds what it did."""
+    options = _pick(nlp, PSALM, "as early as 1613")
+    swap = _pick(nlp, PSALM, "as early as 1613", statement=True)
+    assert len(options) == 3 and min(_values(options)) >= 1611, options
+    assert swap and min(_values(swap)) >= 1611, swap
+
+
+def test_an_owners_dated_thing_is_one_thing(nlp: Language) -> None:
+    """'Varco's 1981 sedan' is a thing made in 1981; 'Varco's 1981 model year' is a time and
+    'the 1981 sedan' one of the page's sedans, perhaps (the series from 2009 onwards kept 1999
+    as an option on a page of 'the 2005 series', s26)."""
+    from agents.generation import plausible
+
+    docs = [d[:] for d in nlp.pipe(["Varco's 1981 sedan sold well.",
+                                    "Varco's 1981 model year ended with a new sedan.",
+                                    "The 1981 sedan sold well."])]
+    assert plausible.dated_things(docs[:1]) == {"Varco's sedan": (1981, None)}
+    assert plausible.dated_things(docs[1:]) == {}

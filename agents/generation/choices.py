@@ -112,7 +112,7 @@ class Pool:
         pool.latest = max(years, default=None)
         pool.period = plausible.latest_time([s.text for s in sents])
         pool.times = [t for s in sents for t in plausible.times_named(s.text)]
-        pool.lives = plausible.lives([s.text for s in sents])
+        pool.lives = {**plausible.dated_things(sents), **plausible.lives([s.text for s in sents])}
         pool.oldest = plausible.oldest_ago([s.text for s in sents])
         for sent, ans in zip(sents, found, strict=True):
             for a in ans:
@@ -820,8 +820,6 @@ def counts_units(answer: Answer, sent: Span) -> bool:
 
 _QUALIFIED = re.compile(r"[^\W\d]")  # an answer that opens with a word, not its number
 _SPLIT_YEAR = re.compile(r"\b\d{4}/\d{2}\b")
-_TIME_UNITS = frozenset(str.split("year month week day night hour minute second decade century "
-                                  "generation season"))
 _FOUR_DIGITS = re.compile(YEAR_DIGITS)
 
 
@@ -834,7 +832,7 @@ def year_of(answer: Answer, sent: Span) -> bool:
     span = answer.span(sent)
     if len(span) != 1 or span.root.ent_type_ != "DATE" or not _FOUR_DIGITS.fullmatch(span.text):
         return False
-    return span.end < sent.end and sent.doc[span.end].lemma_.lower() not in _TIME_UNITS
+    return span.end < sent.end and sent.doc[span.end].lemma_.lower() not in plausible.TIME_UNITS
 
 
 _DATE_NOUN = re.compile(rf"^(bc|bce|ad|ce|b\.c\.|a\.d\.|{_MONTHS.lower()})$")

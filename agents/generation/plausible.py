@@ -56,6 +56,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
@@ -858,6 +859,10 @@ _LAUNCHED = re.compile(rf"{_NAME},?\s+(?:(?:was|were|had been|has been)"
 _LAUNCHED_AS = re.compile(rf"\b{_LAUNCH}\s+(?:its|their|his|her|the|a|an)\s+[^.;,]{{0,30}},\s+"
                           rf"{_NAME},\s+(?:in|on)\b{_SOON}{_YEAR_RE}")
 
+TIME_UNITS = frozenset(str.split("year month week day night hour minute second decade century "
+                                 "generation season"))
+
+
 # what a name found after these is only the end of: the donor of an opening ('designed by Irena
 # Bajerska, was opened', 'funded by William and Judith Bollinger, opened'), a longer name's last
 # words ('the Jameel Gallery of Islamic Art, opened', 'the Liverpool and Manchester Railway
@@ -896,6 +901,32 @@ def lives(texts: list[str]) -> dict[str, tuple[int | None, int | None]]:
         out[name] = (next(iter(first)) if len(first) == 1 else None,
                      next(iter(last)) if len(last) == 1 else None)
     return out
+
+
+def dated_things(sents: Sequence[Span]) -> dict[str, tuple[int | None, int | None]]:
+    """An owner's thing → the year the page dates it by, as a modifier ('Luther's 1524 creedal
+    hymn': {"Luther's hymn": (1524, None)}), a life for ``life_of`` in ``lives``' form: what
+    the thing did came after ('Luther's hymn gained widespread use as early as _____' (1525)
+    was offered 1518 and 1520, s32b: 'predate the 1524 hymn'). Only an owner's: a bare 'the
+    2005 series' is one of several the page may name ('the series from 2009 onwards' kept 1999
+    as an option, s26); not a time ('Varco's 1981 model year'); a thing dated by two years is
+    two things, and left out."""
+    found: dict[str, set[int]] = {}
+    for sent in sents:
+        for tok in sent:
+            if tok.dep_ != "nummod" or tok.head.pos_ != "NOUN" or tok.i > tok.head.i \
+                    or not YEAR.fullmatch(tok.text):
+                continue
+            head = tok.head
+            while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+                head = head.head  # 'the 1981 model year': the phrase is a year's
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.i < tok.i), None)
+            case = next((c for c in owner.children if c.dep_ == "case"), None) if owner else None
+            if owner is not None and case is not None \
+                    and head.lemma_.lower() not in TIME_UNITS:
+                found.setdefault(f"{owner.text}{case.text} {head.text}", set()).add(int(tok.text))
+    return {thing: (next(iter(years)), None) for thing, years in found.items()
+            if len(years) == 1}
 
 
 def life_of(sentence: str, known: dict[str, tuple[int | None, int | None]]) \
