@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from agents.generation import pointing
 from agents.generation.mentions import SHARES, share
 from agents.generation.reference import CONCEDING, Resolver, condition, unsure_antecedent
 from agents.generation.rendering import Builder
@@ -427,6 +428,15 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             close = next((t.i for t in doc[tok.i:sent.end] if t.text == ")"), None)
             if close is not None and not a_ids & set(range(tok.i, close + 1)):
                 drop |= set(range(tok.i, close + 1))
+    example = _dashed_example(sent)
+    if example & a_ids:
+        # "Crop failures necessitate relief—for example, in 2009 relief for 2.3 million people
+        # because of floods": the answer is the example's, the verb the claim's; asked of the
+        # claim, the example's cause reads as every failure's (s32b: 'Why does production
+        # downturn periodically necessitate food aid in 2004 aid for 1.8 million people?',
+        # rejected by all three reviewers)
+        return None
+    drop |= example
     subj = _subject(verb, whole_list)
     if subj is None:
         return None
@@ -845,6 +855,29 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     return _finish(body, answer_text, role)
 
 
+_DASHES = frozenset({"—", "–", "--"})
+_EXAMPLE_MARKERS = (("for", "example"), ("for", "instance"), ("e.g.",))
+
+
+def _dashed_example(sent: Span) -> set[int]:
+    """The words of a verbless example after a dash ('… food aid—for example, in 2004 aid
+    for 1.8 million people because of a drought'), the dash and its marker with them, or none.
+    The example leaves its verb to the claim before the dash: its words are no part of the
+    claim's question, and the parser hangs them on the claim's verb all the same."""
+    words = [t.lower_ for t in sent]
+    for k, tok in enumerate(sent):
+        if tok.text not in _DASHES:
+            continue
+        for marker in _EXAMPLE_MARKERS:
+            if tuple(words[k + 1 : k + 1 + len(marker)]) != marker:
+                continue
+            tail = sent[k:]
+            if any(t.pos_ in ("VERB", "AUX") for t in tail):
+                return set()  # '—for example, the mill closed in 2004': a clause of its own
+            return {t.i for t in tail if not (t.is_punct and t.i == sent.end - 1)}
+    return set()
+
+
 def _doubled(doc: Doc, order: list[int], prep: Token) -> bool:
     """The preposition ``prep``, stranded where ``order`` puts it, is followed by the same
     word: the next phrase opens with it ('transcribed in in Latin', 'sell it to to the
@@ -1120,6 +1153,12 @@ def own_phrase(root: Token, answer: Answer) -> tuple[Answer, set[int]] | None:
             c.lower_ in _EXAMPLES or (c.dep_ == "appos" and c.left_edge.i != c.head.i + 1)
         if pointer or aside:
             asides |= part
+        elif c.dep_ == "prep" and pointing.phrase_points([doc[i].lower_ for i in sorted(part)]):
+            # "Goby numbers in those lagoons": the phrase names its place only by the text
+            # before the sentence, as an answer or left in the question ('What in those
+            # lagoons …?'); spans.answer stops before it, and the widening would put it back
+            # (s25c: 'Mnemiopsis populations in those areas', rejected by all three reviewers)
+            return None
         else:
             own |= part
     if not own:

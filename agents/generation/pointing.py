@@ -5,7 +5,7 @@ One owner for the groups; each use takes the ones its context was measured on:
 ``spans.answer`` (an answer opening on one), ``reference`` (an adjective of 'the N' that drops
 the card), ``definites`` (a time noun's modifier, an adjective that says which one only against
 what the page said), ``phrase_points`` (an answer grown over a phrase that points: the
-one test of ``spans`` and ``candidates``).
+one test of ``spans``, ``candidates`` and ``asking.own_phrase``).
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ def phrase_points(words: list[str]) -> bool:
     card's sentence: 'in those areas', 'from this period', 'of the same year'. An answer that
     ends on one ('Mnemiopsis populations in those areas', 'source of this radiation') asks
     for a place or time the card never shows (every seen rated card: 0 kept, 9 rejected).
-    ``spans`` (a noun chunk grown over its phrase) and ``candidates`` (a term grown up to the
-    next comma) both ask this one test."""
+    ``spans`` (a noun chunk grown over its phrase), ``candidates`` (a term grown up to the
+    next comma) and ``asking.own_phrase`` (a question's answer widened to its phrase) all ask
+    this one test."""
     if len(words) < 3:
         return False  # 'in that' opens a clause, not a noun phrase
     first = words[2] if words[1] == "the" else words[1]
