@@ -41,6 +41,7 @@ from agents.generation.trimming import (
     _orphan_preposition,
     _shorten,
     _subtree,
+    completes_fact,
     third_singular,
 )
 from agents.generation.wording import (
@@ -388,6 +389,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     clause = _subtree(verb)
     # what is not part of this clause's fact
     drop: set[int] = set()
+    compared = False  # a comparison's second term ('… than they were in 1890') goes
     for c in verb.children:
         if c.dep_ in _DROP_CHILD_DEPS:
             drop |= _subtree(c) if c.dep_ != "punct" else {c.i}
@@ -396,6 +398,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             # established in 1817 and continued trading …": 'trading' a NOUN conj)
             drop |= _subtree(c)
         if c.dep_ == "advcl" and not _subtree(c) & a_ids:
+            compared = compared or completes_fact(c)
             if condition(c):
                 # the clause's fact holds only under it: without it the question asks a
                 # falsehood ("Why are ionic compounds excellent conductors?", s27b)
@@ -498,6 +501,12 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         role = "object"
     else:
         role = "nested"
+    if compared and role != "subject":
+        # 'When was inequality lower?' without 'than it was in 1986' has no one answer (s30b,
+        # every reviewer 'lower than when?'); kept in, its pronoun names the subject asked
+        # ('than grain prices were'): the cloze, which keeps both terms, asks it instead.
+        # (The subject's question stays: 'What was lower in 2001 …?' was kept, s30b.)
+        return None
     if answer.kind == REASON:
         role, prep = "adjunct", None  # the cause phrase, its marker and all, is the adjunct
     if measure is not None:
