@@ -415,8 +415,10 @@ def vague_existence(sent: Span) -> bool:
     (s6-s27c) whose sentence this finds and no other rule refuses: 0 kept, 8 rejected ('vague',
     'platitude', 'nothing to learn'; s13b, s22b, s22c, s23b, s24, s25b, s27c); with a name or
     number in the sentence it stands ('There were two kinds of X.25 networks', 'In … the Yuan
-    dynasty there were many famous painters': 4 kept, 3 rejected). Other card types from the
-    sentence are left alone (parsed._statements only)."""
+    dynasty there were many famous painters': 4 kept, 3 rejected). No card of any type is made
+    from it (parsed._for_sentence): its blank is guessed from the rest ('There are several ways
+    to mitigate the _____ of teaching'); seen rated cloze cards from such a sentence, s6-s32c:
+    1 kept, 5 rejected (s6, s13b, s28b, s32c), no question or multiple-choice card."""
     root = sent.root
     if root.lemma_ != "be" or any(t.pos_ in ("PROPN", "NUM") for t in sent) or sent.ents:
         return False

@@ -464,6 +464,9 @@ def _for_sentence(
         return out  # a question, a cut piece or broken text: every card would echo it
     if lang == "en" and not resolver.lenient and opening.leans_back(sent, resolver.previous):
         return out  # "Second is …", "Each committee …": which one, the page before says
+    if lang == "en" and nonfact.vague_existence(sent):
+        return out  # 'There are many risks facing …': true of anything, false by nobody, and
+        # its blank guessed from the rest ('several ways to mitigate the _____ of teaching')
     builder = Builder(sent, resolver)
     # the bare 'the N's an earlier sentence introduced: no question keeps one (narrow.py)
     back = definites.pointing_back(sent, resolver.previous, title=resolver.title) if \
@@ -661,8 +664,6 @@ def _statements(
                              or claims.quoted_in_part(sent)):
         return []  # 'Alternatively, …', 'An elected assembly would be set up …', '"In their
         # view, …' (claims.py)
-    if language == "en" and nonfact.vague_existence(sent):
-        return []  # 'There are many risks facing …': true of anything, false by nobody
     if language == "en" and not builder.resolver.lenient and (
             claims.no_standard(sent) or claims.numbered_back(sent)
             or claims.elliptical_subject(sent)):
