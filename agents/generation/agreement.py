@@ -27,6 +27,8 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from agents.generation.mentions import heads_of, of_phrase
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -187,7 +189,7 @@ def _light_noun(words: list[Token]) -> str:
             continue
         if tok.lemma_.lower() in _LIGHT:
             return "a question about a light noun"
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = of_phrase(tok)
         if tok.lower_ == "one" and of is not None and not any(
                 g.pos_ in ("NOUN", "PROPN") for g in of.subtree):
             return "a question about a light noun"  # 'one of the largest in Europe'
@@ -197,8 +199,7 @@ def _light_noun(words: list[Token]) -> str:
 def _bare_quantifier(doc: Doc) -> str:
     """'When did many participate …?', 'relative to others': who, the question does not say."""
     for tok in doc:
-        if tok.lower_ in _QUANTIFIERS and tok.dep_ in _ARGUMENTS and not any(
-                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        if tok.lower_ in _QUANTIFIERS and tok.dep_ in _ARGUMENTS and not heads_of(tok):
             return "a quantifier without its noun"
     return ""
 

@@ -27,6 +27,7 @@ from agents.generation.compression import compressions, coordinated_half
 from agents.generation.fronting import clause_fronted, fronted, pied_piped
 from agents.generation.gazetteer import region
 from agents.generation.grammar import WH, ill_formed
+from agents.generation.mentions import of_owner
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
 from agents.generation.participles import adjunct_question, named_noun, noun_phrase
 from agents.generation.phrasing import _empty, candidates, in_window
@@ -282,8 +283,8 @@ def measure_question(sent: Span, answer: Answer, resolver: Resolver) -> str | No
     if root.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep" or noun.pos_ != "NOUN" \
             or answer.start <= of.i or noun.i > of.i:
         return None
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        noun = noun.head.head  # 'the total cost of attendance of $57,000'
+    while (whole := of_owner(noun)) is not None and whole.pos_ == "NOUN":
+        noun = whole  # 'the total cost of attendance of $57,000'
     ids = [t.i for c in noun.children if c.dep_ in _MEASURE_MODS and c.i < noun.i
            for t in c.subtree] + list(range(noun.i, of.i))
     if any(doc[i].is_punct or doc[i].like_num for i in ids) or len(ids) > 6:
@@ -326,9 +327,9 @@ def bracketed_question(sent: Span, answer: Answer, resolver: Resolver) -> str | 
             doc[answer.start - 1].text != "(" or doc[answer.end].text != ")":
         return None
     noun = doc[answer.start - 2]
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-            noun.head.head.pos_ == "PROPN" and noun.head.i == noun.head.head.i + 1:
-        noun = noun.head.head  # 'the Edict of Nantes (1598)': the edict, not Nantes
+    while (owner := of_owner(noun)) is not None and owner.pos_ == "PROPN" and \
+            noun.head.i == owner.i + 1:
+        noun = owner  # 'the Edict of Nantes (1598)': the edict, not Nantes
     if noun.pos_ not in ("NOUN", "PROPN") or not all(
             t.i in _subtree_ids(noun) for t in doc[noun.i : answer.start - 1]):
         return None
@@ -345,7 +346,7 @@ def bracketed_question(sent: Span, answer: Answer, resolver: Resolver) -> str | 
         return None  # ('138 metres (452.8 ft)': the same measure in other units)
     if len(answer.text.split()) > 4 or noun.text[:1].isupper() or \
             doc[answer.start].pos_ == "ADP" or (
-            noun.dep_ == "pobj" and noun.head.lower_ != "of") or any(
+            noun.dep_ == "pobj" and of_owner(noun) is None) or any(
             c.dep_ == "det" and c.lower_ == "another" for c in noun.children):
         # a name's brackets hold what it has or is ('Staphylococcus aureus (protein A)'); a
         # phrase of the verb's ('at each stroke (counterflow)') names the whole clause; a

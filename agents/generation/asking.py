@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from agents.generation import pointing
-from agents.generation.mentions import SHARES, share
+from agents.generation.mentions import SHARES, of_owner, share
 from agents.generation.reference import CONCEDING, Resolver, condition, unsure_antecedent
 from agents.generation.rendering import Builder
 from agents.generation.spans import (
@@ -1062,10 +1062,9 @@ def _after_in_clause(prep: Token | None, kept: set[int]) -> bool:
 def _measured(target: Token, verb: Token, a_ids: set[int]) -> Token | None:
     """The noun whose value a number gives in a verb's adjunct ('at the age of 21', 'to a
     depth of 300 metres'), or None."""
-    of = target.head
-    if target.dep_ != "pobj" or of.lower_ != "of" or not _subtree(target) <= a_ids | {of.i}:
+    noun = of_owner(target)
+    if noun is None or not _subtree(target) <= a_ids | {target.head.i}:
         return None
-    noun = of.head
     if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or noun.tag_ != "NN" or \
             noun.head.dep_ != "prep" or noun.head.head != verb:
         return None

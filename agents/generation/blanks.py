@@ -154,6 +154,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from agents.generation.mentions import of_owner
 from agents.generation.plurals import singulars
 from agents.generation.spans import FOCUS, Answer, zipf
 
@@ -536,7 +537,7 @@ def everyday_noun(answer: Answer, sent: Span) -> bool:
     if tok.tag_ != "NNS" or tok.ent_type_ or tok.like_num or (
             tok.i > sent.start and not tok.is_lower):
         return False
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+    if _of_common_noun(tok):
         return False  # 'a separation of _____' → 'duties': the 'of' object holds the term
     return zipf(tok.lower_) >= (_EVERYDAY_OPENING if opening else _EVERYDAY)
 
@@ -555,8 +556,14 @@ def stock_whole(answer: Answer, sent: Span) -> bool:
     tok = words[0]
     if tok.pos_ != "PROPN" or tok.like_num or tok.ent_type_ == "GPE":
         return False
-    return (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
-            and zipf(tok.lower_) >= _EVERYDAY)
+    return _of_common_noun(tok) and zipf(tok.lower_) >= _EVERYDAY
+
+
+def _of_common_noun(tok: Token) -> bool:
+    """``tok`` is the 'of' object of a common noun ('a separation of duties', 'the orbit of
+    the Moon')."""
+    whole = of_owner(tok)
+    return whole is not None and whole.pos_ == "NOUN"
 
 
 def focused(answer: Answer, sent: Span) -> bool:

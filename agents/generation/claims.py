@@ -33,6 +33,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from agents.generation.mentions import heads_of, of_owner
 from agents.generation.reference import conditioned
 from agents.generation.terms import NUMBER_WORDS, YEAR_DIGITS
 
@@ -633,7 +634,8 @@ def numbered_back(sent: Span) -> bool:
     nothing but its article to say which one."""
     for tok in sent:
         noun = None
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.tag_ == "CD":
+        owner = of_owner(tok)
+        if owner is not None and owner.tag_ == "CD":
             noun = tok  # 'Two of the expeditions'
         elif tok.ent_type_ == "ORDINAL" and tok.dep_ == "amod" and tok.lower_ not in (
                 "first", "last"):
@@ -844,7 +846,7 @@ def elliptical_subject(sent: Span) -> bool:
     purchases …', 'All nine serve lifetime terms …' (s15b: all three reviewers, missing
     context: many what?). 'Many of the delegates', 'most scholars', 'Both Sweden and
     Denmark', a name or a pronoun subject are left alone."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in sent.root.children):
+    if heads_of(sent.root):
         return False  # 'Of the 129 members, 73 are elected …': the count's set is named
     for subj in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
         words = [t for t in subj.subtree if not t.is_punct]
@@ -958,7 +960,7 @@ def _partitive(subj: Token) -> bool:
     that some member is, and its negation ('One of the simplest machines is not the lever')
     holds as well, of every other member (s31, s32b: 'ambiguous negation; could be read as
     true', rejected by every reviewer), as 'some' does (``_UNSURE``)."""
-    return subj.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children)
+    return subj.like_num and heads_of(subj)
 
 
 def _aside(root: Token, sent: Span) -> bool:

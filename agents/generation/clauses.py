@@ -35,7 +35,7 @@ from agents.generation.asking import CLAIMING
 from agents.generation.blanks import NEGATIONS
 from agents.generation.boundaries import title_colon
 from agents.generation.defects import MAX_STEM_WORDS
-from agents.generation.mentions import partitive
+from agents.generation.mentions import heads_of, partitive
 from agents.generation.reference import (
     CONCEDING,
     HYPOTHETICAL,
@@ -746,8 +746,8 @@ def _part_of_subject(root: Token, subject: Token) -> bool:
     kept one part of the subject the verb agrees with. ``garbled``'s *number* is the converse
     (a plural noun, a singular verb) on any sentence; this one is read on cut clauses only, so
     a collective noun's British plural ('the team were') costs a clause, never its sentence."""
-    if subject.tag_ not in ("NN", "NNP") or any(c.dep_ in ("conj", "cc") or (
-            c.dep_ == "prep" and c.lower_ == "of") for c in subject.children):
+    if subject.tag_ not in ("NN", "NNP") or heads_of(subject) or any(
+            c.dep_ in ("conj", "cc") for c in subject.children):
         return False  # 'A number of researchers argue', 'One class of molecules are'
     if subject.lower_.endswith("s"):
         return False  # one form for both numbers, the tagger's NN no sign: 'the series are'

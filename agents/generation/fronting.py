@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from agents.generation.asking import DO_SUPPORT, base_form
 from agents.generation.grammar import WH
+from agents.generation.rendering import keeps_case
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -179,7 +180,7 @@ def _asked(phrase: list[Token], verb: Token, subj: Token, words: list[Token],
     if not said:
         return None
     first = body[0]
-    if first.pos_ != "PROPN" and first.text != "I" and first.i not in said_as:
+    if not keeps_case(first) and first.i not in said_as:
         said[0] = said[0][:1].lower() + said[0][1:]
     if front:  # a phrase before the subject goes to the end ('In 1081 Robert led …')
         if front[0].lower_ == body[-1].lower_:
@@ -187,7 +188,7 @@ def _asked(phrase: list[Token], verb: Token, subj: Token, words: list[Token],
             # live in in 1402?' (asking.py makes 'In how many towns did Ilsa live in 1402?')
             return None
         moved_front = "".join(t.text + t.whitespace_ for t in front).strip()
-        if front[0].pos_ != "PROPN":
+        if not keeps_case(front[0]):
             moved_front = moved_front[:1].lower() + moved_front[1:]
         said.append(" " + moved_front)
     asked = "".join(t.text + t.whitespace_ for t in phrase).strip()
@@ -237,7 +238,7 @@ def clause_fronted(doc: Doc) -> str | None:
                 named[-1].i != noun.i or named[-1].i + 1 != subj.i:
             return None  # ('the river, which …': only the noun right before its pronoun)
         said = " ".join(t.text for t in named)
-        said_as[subj.i] = said if named[0].pos_ == "PROPN" else said[:1].lower() + said[1:]
+        said_as[subj.i] = said if keeps_case(named[0]) else said[:1].lower() + said[1:]
     skip = {c.i for c in clause.children if c.dep_ in ("mark", "cc", "preconj")}
     words = [t for t in doc[clause.left_edge.i : phrase[0].i] if t.i in inner
              and t.i not in skip]

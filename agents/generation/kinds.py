@@ -36,7 +36,7 @@ from spacy.tokens import Span, Token
 
 from agents.generation import antecedents
 from agents.generation.defects import EVENT_NOUNS
-from agents.generation.mentions import definitions
+from agents.generation.mentions import definitions, of_phrase
 
 # the entity labels a thing of each kind noun carries (spaCy's OntoNotes labels), and for a
 # place the sort it is (granularity.place_sort: a country is no city); 'state', 'government',
@@ -180,7 +180,7 @@ def _defined(lemma: str, det: Token, earlier: Sequence[Span]) -> str | None:
                     found.add(_entity_text(subject))
             # 'the city of Newcastle' (not 'the largest city of Poland': a part of it)
             kids = list(tok.children)
-            of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
+            of = of_phrase(tok)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             # only for a listed kind: 'the siege of Acre' is no Acre
             if lemma in _EVERY_KIND and obj is not None and obj.pos_ == "PROPN" and \

@@ -81,9 +81,20 @@ def share(tok: Token) -> bool:
     return word and tok.lower_ != "one" and heads_of(tok)
 
 
+def of_phrase(tok: Token) -> Token | None:
+    """The 'of' of the phrase ``tok`` heads ('of' in 'most of the items'), or None."""
+    return next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+
+
 def heads_of(tok: Token) -> bool:
     """``tok`` heads an 'of' phrase ('most of the items'): the group or stuff it is part of."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return of_phrase(tok) is not None
+
+
+def of_owner(tok: Token) -> Token | None:
+    """The word whose 'of' phrase ``tok`` is the object of ('genre' for 'nocturne' in 'the
+    genre of the nocturne'), or None when ``tok`` is no object of an 'of'."""
+    return tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
 
 
 def of(root: Token) -> Mention | None:

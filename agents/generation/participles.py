@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from agents.generation.asking import simple_past
+from agents.generation.mentions import of_owner
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
 from agents.generation.spans import PERSON_NOUNS, Answer
@@ -98,9 +99,8 @@ def modified_noun(verb: Token) -> Token | None:
     noun = doc[comma - 1]  # (the comma may hang on it: its right edge)
     if noun.pos_ not in ("NOUN", "PROPN") or noun.right_edge.i > comma:
         return None
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in (
-            "NOUN", "PROPN"):
-        noun = noun.head.head  # "the genre of the nocturne": the genre's phrase
+    while (owner := of_owner(noun)) is not None and owner.pos_ in ("NOUN", "PROPN"):
+        noun = owner  # "the genre of the nocturne": the genre's phrase
     if noun.pos_ != "PROPN" and noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass"):
         return None  # "built a bridge over the river, designed by …": the bridge, not the river
     return noun if any(t.i == main.i for t in noun.ancestors) else None

@@ -690,8 +690,8 @@ def unsure_antecedent(verb: Token) -> bool:
     belong to the noun before it; the parser's choice is a guess (the held-out review's 'The 129
     MSPs is the only secret ballot'), and a wrong one makes a false card."""
     noun = verb.head
-    if not (noun.dep_ == "pobj" and noun.head.lower_ == "of"
-            and noun.head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")):
+    owner = mentions.of_owner(noun)
+    if owner is None or owner.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
         return False
     if noun.pos_ != "PROPN":
         return True  # a common noun: either may be meant

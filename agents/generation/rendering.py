@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from agents.generation.mentions import of_owner
 from agents.generation.reference import (
     DEMONSTRATIVE,
     PERSONAL,
@@ -164,8 +165,7 @@ class Builder:
                 if bare in " ".join(text for text, _ in pieces):
                     pieces.append((tok.text, i))  # "the river changed its course": clear
                     continue
-                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.lower_ == "them" \
-                        and _needs_article(found):
+                if of_owner(tok) is not None and tok.lower_ == "them" and _needs_article(found):
                     # 'Many of them' → 'Many of the wheat growers', not 'Many of wheat growers'
                     found = "the " + found
                 pieces.append((found, i))
@@ -187,7 +187,7 @@ class Builder:
                     continue
                 if found is None:
                     return None
-                if tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" and (
+                if of_owner(tok.head) is not None and (
                         tok.lower_ in ("these", "those") or found[:1].islower()) and \
                         _needs_article(found):
                     # 'all of these smart technologies' → 'all of the smart technologies', not
