@@ -122,6 +122,8 @@ class Pool:
                     a = replace(a, text=sent.doc[a.start : a.end + 1].text, end=a.end + 1)
                 if not balanced(a.text):
                     continue  # a span cut at a bracket is no option (s18c: 'Article 101(3')
+                if stray_stop(a, sent):
+                    a = replace(a, text=a.text[:-1])  # 'Super Bowl L.' is 'Super Bowl L'
                 plural = sent.doc[a.end - 1].tag_ in ("NNS", "NNPS")
                 pool.by_kind.setdefault(a.kind, []).append((a.text, a.head, plural, a.label))
                 pool.kinds.setdefault(a.text, set()).add(a.kind)
@@ -184,6 +186,17 @@ class Pool:
         """The document itself says it (a 'false' statement that is true)."""
         n = norm(statement)
         return any(n == s or (len(n) > 20 and n in s) for s in self.sentences)
+
+
+_LETTERS_STOP = re.compile(r"[A-Z]+\.")
+
+
+def stray_stop(answer: Answer, sent: Span) -> bool:
+    """The span ends its sentence on a capital letter or numeral whose full stop the tokenizer
+    kept ('… as opposed to Super Bowl L.'): the stop is the sentence's, not the name's, and an
+    option 'Super Bowl L.' among 'Super Bowl XLV' reads as a fragment (s31b)."""
+    return answer.end == sent.end and answer.end - answer.start > 1 \
+        and _LETTERS_STOP.fullmatch(sent.doc[answer.end - 1].text) is not None
 
 
 def _bynamed(name: str, sentence: str) -> bool:
@@ -438,6 +451,8 @@ def pick(
     good ones."""
     if not balanced(answer.text):
         return []  # an answer cut at a bracket is a fragment: no card asks it
+    if stray_stop(answer, sent):
+        return []  # its options are said without the sentence's stop: it alone would have one
     if answer.kind in NUMERIC and (bound(answer, sent) or named_number(answer, sent)
                                    or serial(answer)
                                    or subscript(answer, sent)
