@@ -37,7 +37,8 @@ _VERBISH = re.compile(r"^(happen|happens|becomes|become|known|called|made|make|u
 # a statement's or blank's opening that points back at the sentence before it
 _ANAPHORIC_START = re.compile(
     r"^((Some time later|At the same time|Soon after|Shortly after|After that|Later|Thereafter|"
-    r"Such|Another|Others|But|Yet|And|So)\b(?!-)|Both [a-z]|(This|These|Those) [a-zA-Z]|"
+    r"Such|Another|Others|But|Yet|And|So|(Even|By|Until|Since) then|By that time|"
+    r"At that point)\b(?!-)|Both [a-z]|(This|These|Those) [a-zA-Z]|"
     r"(Many|Most|Some|Several)(,| (of )?(them|these|those)\b| [a-z]+ed\b| (had|have|has|were|"
     r"was|are|is|did|do|could|would|also|became|remained|still)\b)|"
     r"The (latter|former|same|other|rest|remainder|deeper|upper|lower|outer|inner|next|"

@@ -175,8 +175,8 @@ def cites_page(sent: Span, shown: Collection[int] | None = None) -> bool:
     Said by someone ('As described by Darwin, …') or of the world ('as seen in many
     animals') the clause is content and stays. ``shown``: the ids of the tokens a card shows
     (an opening 'As noted above,' that claims.dropped leaves out is not shown)."""
-    return any(_cites(tok) or _numbered_picture(tok) for tok in sent
-               if shown is None or tok.i in shown)
+    return any(_cites(tok) or _numbered_picture(tok) or _stranded(tok) or _said_before(tok)
+               for tok in sent if shown is None or tok.i in shown)
 
 
 def _cites(tok: Token) -> bool:
@@ -191,6 +191,50 @@ def _cites(tok: Token) -> bool:
     return any(not any(o.dep_ == "pobj" for o in p.children)  # '… as seen in.'
                or any(o.dep_ == "pobj" and o.lemma_.lower() in _BOOK_PARTS for o in p.children)
                for p in preps) or any(c.lower_ in _BACK for c in tok.children)
+
+
+def _stranded(tok: Token) -> bool:
+    """'…, which is depicted in.', '…, as summarized in.': the sentence ends on a preposition
+    with no object under a passive or 'as' participle, the page's figure or table reference
+    stripped from after it (s12b: its two cloze and tf cards rejected by every reviewer,
+    "dangling 'which is depicted in.' refers to a missing figure"). A
+    particle ('when sworn in', 'before caving in') or an active verb ('the world they live in')
+    ends a sentence whole."""
+    if tok.dep_ != "prep" or any(True for _ in tok.children) or any(
+            not t.is_punct for t in tok.doc[tok.i + 1 : tok.sent.end]):
+        return False
+    verb = tok.head
+    return verb.tag_ in ("VBN", "VBD") and any(
+        (c.dep_ == "mark" and c.lower_ == "as") or c.dep_ == "auxpass" for c in verb.children)
+
+
+# participles a page points back at its own text with ('the values described', 'the models
+# listed'), and the adjectives that do it before the noun ('the above example')
+_SAID = frozenset(str.split("describe mention list discuss outline note cite"))
+_SAID_BEFORE = frozenset(str.split("above aforementioned abovementioned above-mentioned"))
+
+
+def _said_before(tok: Token) -> bool:
+    """'The yearly salaries described form a sequence', 'The last two models listed were …',
+    'the mentioned types', 'the above example': a noun the page described a sentence before,
+    pointed at by a bare participle of saying or by 'above' (s17c: its tf rejected by every
+    reviewer, "'the last two models listed' needs the page"). With its own source or place
+    ('the models listed in the catalogue', 'described by Darwin') the noun is given, and 'a
+    given number' or 'illustrated manuscripts' say nothing of the page."""
+    if tok.tag_ == "VBD" and tok.lemma_ in _SAID and tok.i + 1 < tok.sent.end and any(
+            c.i == tok.i + 1 and c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBP", "VBZ")
+            for c in tok.children):
+        return True  # 'The salaries described form …', parsed as 'described' with 'form' under
+    if tok.head.pos_ not in ("NOUN", "PROPN") or tok.head == tok:
+        return False
+    if tok.lower_ in _SAID_BEFORE:
+        return tok.i < tok.head.i and tok.dep_ in ("amod", "advmod", "compound") and bool(
+            tok.whitespace_)  # 'the above-ground parts' is no pointer
+    return tok.tag_ == "VBN" and tok.lemma_ in _SAID and tok.dep_ in ("acl", "amod") and all(
+        c.lower_ in _BESIDE | _BACK_IN_TEXT for c in tok.children)
+
+
+_BACK_IN_TEXT = frozenset(str.split("earlier previously here before"))
 
 
 def _numbered_picture(tok: Token) -> bool:
