@@ -34,6 +34,10 @@ _PURPOSE_NOUNS = frozenset(str.split(
     "intent intention aim goal purpose object objective hope view"))
 # nouns whose 'at the … of' phrase gives a time ('at the beginning of each session')
 _TIME_SHELLS = frozenset(str.split("beginning start end outset close middle turn height dawn eve"))
+# heads of an event's name besides kinds.EVENTS (which the title code also labels by): a
+# meeting or a siege happens somewhere, but is no place ('at the Council of Brenna')
+_GATHERINGS = frozenset(str.split("siege council conference congress summit convention"))
+_EVENT_PREPS = frozenset({"at", "in", "during"})
 _SHELL_WH = {"at": "when", "in": "when", "towards": "when", "toward": "when", "by": "by when",
              "until": "until when", "till": "until when"}
 
@@ -52,6 +56,19 @@ def adverbial(noun: Token) -> str:
                                      for c in noun.children):
         return _SHELL_WH.get(prep, "")
     return ""
+
+
+def event(span: Span) -> bool:
+    """The phrase names an event: the small model's EVENT type, or a name headed by an
+    event's noun ('the Battle of Velden', 'the Council of Brenna'), one of it (not 'the Olympic
+    Games', whose plural head is no one game)."""
+    root = span.root
+    events = kinds.EVENTS | _GATHERINGS
+    if root.ent_type_ == "EVENT":
+        # (not 'during the Yuan dynasty', typed an event: a dynasty is asked as one)
+        return root.lemma_.lower() in events or root.lemma_.lower() not in CLASS_WORDS
+    return root.pos_ == "PROPN" and root.tag_ == "NNP" and \
+        root.lemma_.lower() in events
 
 
 def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tuple[str, bool]:
@@ -90,6 +107,12 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         # "Why …?" asks for it ('What has Harvard purchased land with?' was an echo); "at the
         # beginning of each session" is a time ('What are committees established at?' was one)
         return adverbial(span.root), True
+    if p in _EVENT_PREPS and role in ("adjunct", "nested") and event(span):
+        # "crushed the Ostmen at the Battle of Velden" (the small model types it a facility):
+        # an event is no place, and "Where did … crush the Ostmen?" → "Battle of Velden" was
+        # rejected (session 33); asked "At which battle …?", an event's own noun, else "event"
+        noun = span.root.lemma_.lower()
+        return f"{p} which {noun if noun in kinds.EVENTS | _GATHERINGS else 'event'}", True
     if kind == "place" and p in _WHERE_PREPS and (p not in TO_PREPS or prep is None or
                                                   prep.head.lemma_.lower() in _MOTION):
         # 'to' names a place only after a verb of motion: 'cede its territory to Great
