@@ -71,9 +71,7 @@ _BEFORE = "Timur founded the Timurid Empire in Central Asia in 1370. "
 
 def test_more_opposites_make_a_false_statement(nlp: Language) -> None:
     cases = {
-        "The temple of Apollo is the oldest building of the ancient city.": "youngest",
         "The town council supported the plan to build a new harbour.": "opposed",
-        "Oslo is the most populous city of the Norwegian kingdom.": "least populous",
         "The trade of the northern ports grew rapidly after the war with Denmark.": "slowly",
     }
     for text, word in cases.items():
@@ -89,6 +87,9 @@ def test_no_opposite_of_a_description_or_with_its_direction_named(nlp: Language)
         "Many families in the villages lost their sons and their fathers in the war.",  # 'won'
         "At the most basic level, media are tools for storing and sharing information.",
         "Sayyid Qutb wrote about poetry and most importantly about Islamic law.",
+        # a superlative's opposite is a record no page claims (session 33: 8 of 19 kept)
+        "The temple of Apollo is the oldest building of the ancient city.",
+        "Oslo is the most populous city of the Norwegian kingdom.",
     ):
         assert _false(nlp, _BEFORE + text, "tf:opposite") == [], text
 
