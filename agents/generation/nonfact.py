@@ -159,7 +159,11 @@ def _pointer(sent: Span) -> bool:
 _CITING = _TREATED | _SHOWING | frozenset(str.split("note mention see state"))
 _BOOK_PARTS = frozenset(str.split(
     "discussion section chapter module unit lesson part page text book example")) | _PICTURES
-_BACK = _BESIDE | frozenset(str.split("earlier before previously already"))
+# the adverbs that send such a clause back over the page ('As noted above for …', 'as stated
+# previously for …', 'As we have already seen with …'): they make it a citation even where its
+# preposition names no part of the book. Until s33 it shared the name _BACK with continues'
+# determiners, whose later definition replaced it (seen passages: 0 sentences read differently)
+_CITED_BACK = _BESIDE | frozenset(str.split("earlier before previously already"))
 
 
 def cites_page(sent: Span, shown: Collection[int] | None = None) -> bool:
@@ -190,7 +194,7 @@ def _cites(tok: Token) -> bool:
         return True
     return any(not any(o.dep_ == "pobj" for o in p.children)  # '… as seen in.'
                or any(o.dep_ == "pobj" and o.lemma_.lower() in _BOOK_PARTS for o in p.children)
-               for p in preps) or any(c.lower_ in _BACK for c in tok.children)
+               for p in preps) or any(c.lower_ in _CITED_BACK for c in tok.children)
 
 
 def _stranded(tok: Token) -> bool:
@@ -364,16 +368,16 @@ def continues(sent: Span, case: Span) -> bool:
 
 
 # determiners that point back at a noun already brought in: 'the bond', 'each of these bonds'
-_BACK = frozenset(["the", "this", "these", "those"])
+_BACK_DETS = frozenset(["the", "this", "these", "those"])
 
 
 def _pointed(noun: Token) -> bool:
     """'the bond', 'these bonds', or the bond of 'the longer-term bond price' (a compound of a
     noun pointed back at), 'the five-year bond' of 'Consider two bonds …. One matures in five
     years …'."""
-    return any(c.dep_ == "det" and c.lower_ in _BACK for c in noun.children) or (
+    return any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in noun.children) or (
         noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in _BACK for c in noun.head.children))
+            c.dep_ == "det" and c.lower_ in _BACK_DETS for c in noun.head.children))
 
 
 def _stance(sent: Span) -> bool:
