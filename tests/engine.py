@@ -8,12 +8,12 @@ from collections import Counter
 
 from spacy.language import Language
 
-from agents.generation import setting, spans
+from agents.generation import choices, setting, spans
 from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.parsed import generate
 from agents.generation.reference import Resolver
-from agents.generation.spans import Answer
+from agents.generation.spans import Answer, answers
 from agents.generation.text import usable_sentences
 
 
@@ -56,3 +56,14 @@ def typed_answer(nlp: Language, text: str, answer: str, by_entity: bool = False
     label = ents[0].label_ if ents else "NP"
     kind = spans.kind_of(span, label)
     return Answer(span.start, span.end, kind, label, span.root.lemma_.lower(), answer), doc[:]
+
+
+def options(nlp: Language, text: str, target: str) -> list[str]:
+    """The choices ``choices.pick`` offers for the answer ``target`` of ``text`` (its first
+    occurrence as a typed answer), the pool built from every sentence of the text."""
+    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
+    found = [answers(s) for s in sents]
+    pool = choices.Pool.build(sents, found)
+    sent, answer = next((s, a) for s, ans in zip(sents, found, strict=True) for a in ans
+                        if a.text == target)
+    return choices.pick(answer, sent, pool, "intermediate", None)

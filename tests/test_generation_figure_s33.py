@@ -6,23 +6,16 @@ time only the sentence before sets ('By then, …', 'Even then, …'). Invented 
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 
 from agents.generation import nonfact
-from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
 from agents.generation.defects import leans_on_before
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 FACT = "The Loire valley produces most of the dry white wine sold in western France each year."
 
 
-def _cards(nlp: Language, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return list(generate(doc, nlp, "intermediate", None, None))
 
 
 def _shown(cards: list[Candidate], words: str) -> list[Candidate]:
@@ -31,7 +24,7 @@ def _shown(cards: list[Candidate], words: str) -> list[Candidate]:
 
 
 def test_a_stripped_figure_reference_is_not_shown(nlp: Language) -> None:
-    cards = _cards(nlp, FACT + " Coral reefs in the Red Sea grow fastest in warm shallow water, "
+    cards = generated(nlp, FACT + " Coral reefs in the Red Sea grow fastest in warm shallow water, "
                               "as summarized in.")
     assert _shown(cards, "Loire")  # the page still gives cards
     shown = _shown(cards, "summarized")
@@ -44,7 +37,7 @@ def test_a_stripped_figure_reference_is_not_shown(nlp: Language) -> None:
 
 
 def test_a_noun_the_page_described_before_is_not_shown(nlp: Language) -> None:
-    cards = _cards(nlp, FACT + " The yearly rents described form a rising sequence.")
+    cards = generated(nlp, FACT + " The yearly rents described form a rising sequence.")
     assert _shown(cards, "Loire")
     shown = _shown(cards, "described")
     assert shown == [], [c.question for c in shown]

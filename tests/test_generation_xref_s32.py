@@ -6,22 +6,15 @@ made, while a question from the same fact may be; a blank that is only the write
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 
 from agents.generation import nonfact
-from agents.generation.candidates import Document
 from agents.generation.cards import Candidate
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 FACT = "The Loire valley produces most of the dry white wine sold in western France each year."
 
 
-def _cards(nlp: Language, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return list(generate(doc, nlp, "intermediate", None, None))
 
 
 def _shown(cards: list[Candidate], words: str) -> list[Candidate]:
@@ -37,16 +30,16 @@ def test_a_citation_of_the_page_is_not_shown(nlp: Language) -> None:
              "walls into the mountains of northern Norway.", "previous section"),
             ("Early glassblowers in Murano worked mostly with soda ash from coastal plants as "
              "seen in.", "as seen in")):
-        cards = _cards(nlp, FACT + " " + cited)
+        cards = generated(nlp, FACT + " " + cited)
         assert _shown(cards, "Loire")  # the page still gives cards
         shown = _shown(cards, words)
         assert shown == [], [c.question for c in shown]
 
 
-def test_an_opening_citation_left_out_keeps_the_cards(nlp: Language) -> None:
+def test_an_opening_citation_left_out_keeps_thegenerated(nlp: Language) -> None:
     """'As discussed earlier, …' is a connective the card leaves out (claims.dropped): the
     sentence's cards stay, without it."""
-    cards = _cards(nlp, FACT + " As discussed earlier, glaciers carve broad valleys with steep "
+    cards = generated(nlp, FACT + " As discussed earlier, glaciers carve broad valleys with steep "
                               "walls into the mountains of northern Norway.")
     assert _shown(cards, "Glaciers carve broad valleys")
     assert _shown(cards, "discussed") == []
@@ -55,7 +48,7 @@ def test_an_opening_citation_left_out_keeps_the_cards(nlp: Language) -> None:
 def test_a_numbered_figure_is_not_shown(nlp: Language) -> None:
     cited = ("The Harlow and Brenner tide tables were overlaid with the Morgan survey in "
              "Figure 4.7 of the harbour report.")
-    cards = _cards(nlp, FACT + " " + cited)
+    cards = generated(nlp, FACT + " " + cited)
     assert _shown(cards, "Loire")
     shown = _shown(cards, "Harlow")
     assert shown == [], [c.question for c in shown]
@@ -72,7 +65,7 @@ def test_a_source_or_the_world_seen_is_content(nlp: Language) -> None:
 
 
 def _blanks(nlp: Language, text: str) -> list[str]:
-    return [c.answer for c in _cards(nlp, text) if c.type == "cloze"]
+    return [c.answer for c in generated(nlp, text) if c.type == "cloze"]
 
 
 def test_a_blank_of_esteem_or_size_is_not_asked(nlp: Language) -> None:
