@@ -70,6 +70,7 @@ EVENTS = frozenset(str.split("game match tournament championship war battle elec
 _OWNED = frozenset(str.split("constitution parliament legislature capital"))
 _STATE = (frozenset(["GPE", "LOC"]), frozenset(["state"]))  # 'the state' on 'Victoria (Australia)'
 _TITLED = _EVERY_KIND | EVENTS | _OWNED | {"state"}
+TITLED = _TITLED  # kinds of thing, never a person (reference._THINGS)
 # the heads of a building's or an institution's name, which a place noun is never named by
 # (the tagger calls 'the New Orangery' a GPE as readily as 'Warsaw')
 _BUILDINGS = frozenset(str.split(

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from agents.generation import antecedents, kinds, mentions, pointing
 from agents.generation.kinds import title_words
 from agents.generation.mentions import Mention
-from agents.generation.spans import main_subject
+from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS, main_subject
 
 PERSONAL = {
     "he": ("person", "sing", ""),
@@ -69,6 +69,9 @@ DROP = None  # the card would need the page: make none
 _INDEFINITE = antecedents.QUANTIFIERS | {"a", "an", "other", "another"}
 
 
+# kinds of thing a page says a name is that no he/she is ('X is a television programme'); a
+# list, not every noun: 'X is an artist' is a person the person-noun list does not hold
+_THINGS = kinds.TITLED | CLASS_WORDS
 # entity labels of a phrase that no he/she/it/they stands for
 _NO_REFERENT = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 
@@ -427,6 +430,8 @@ class Resolver:
             if cand.number != "sing":
                 continue
             if animacy == "person" and (cand.animacy == "person" or _name_like(cand)):
+                if cand.animacy != "person" and self._no_one(cand):
+                    continue  # past a programme or a river the page named: who, further back
                 return cand
             if animacy == "thing" and cand.animacy == "thing":
                 if skipped and not self.lenient and self._rival_object():
@@ -441,9 +446,21 @@ class Resolver:
             for cand in self._candidates(pronoun, sent):
                 if cand.number == "sing" and cand.head and cand.text[:1].isupper() and \
                         len(cand.text.split()) >= 2 and cand.animacy != "group" and \
-                        cand.label not in ("GPE", "LOC", "FAC"):
+                        cand.label not in ("GPE", "LOC", "FAC") and not self._no_one(cand):
                     return cand
         return None
+
+    def _no_one(self, cand: Mention) -> bool:
+        """A name the small model did not tag a person that the page says is no one: a kind
+        of place or body is in it ('the Ashby River', 'Merrow Company'), or a sentence before
+        said it is a thing ('Starfarers Quest is a television programme'). A he/she/his it
+        stood in for credited the river with a merchant's profit (s33: every reviewer,
+        wrong answer)."""
+        if any(w.lower() in CLASS_WORDS for w in cand.text.split()):
+            return True
+        said = cand.text.lower().removeprefix("the ")
+        return any(name.lower().removeprefix("the ") == said and lemma not in PERSON_NOUNS
+                   and lemma in _THINGS for lemma, _, _, name in self.defined)
 
     def _skips_nearest(self, found: Mention, pronoun: Token, sent: Span) -> bool:
         """A subject 'it'/'they' whose number the sentence just before's subject (a thing) does
