@@ -69,8 +69,8 @@ _EVERY_KIND = frozenset([*_KINDS, *BODIES, *_SAID_ONLY])
 EVENTS = frozenset(str.split("game match tournament championship war battle election festival"))
 _OWNED = frozenset(str.split("constitution parliament legislature capital"))
 _STATE = (frozenset(["GPE", "LOC"]), frozenset(["state"]))  # 'the state' on 'Victoria (Australia)'
-_TITLED = _EVERY_KIND | EVENTS | _OWNED | {"state"}
-TITLED = _TITLED  # kinds of thing, never a person (reference._THINGS)
+# kinds of thing, never a person (also reference._THINGS)
+TITLED = _EVERY_KIND | EVENTS | _OWNED | {"state"}
 # the heads of a building's or an institution's name, which a place noun is never named by
 # (the tagger calls 'the New Orangery' a GPE as readily as 'Warsaw')
 _BUILDINGS = frozenset(str.split(
@@ -119,7 +119,7 @@ def named(det: Token, sent: Span, previous: Sequence[Span],
                 for c in head.children) or any(c for c in kind.children):
             return None
     lemma = kind.lemma_.lower()
-    listed = lemma in (_EVERY_KIND if title is None else _TITLED)
+    listed = lemma in (_EVERY_KIND if title is None else TITLED)
     # any other bare noun is named only by what the page says a name is: 'the Synod of Arden,
     # a meeting of bishops … The meeting ended …' ('_defined'), never by the entities or the
     # title of a kind it has none of
