@@ -163,7 +163,8 @@ _BOOK_PARTS = frozenset(str.split(
 # previously for …', 'As we have already seen with …'): they make it a citation even where its
 # preposition names no part of the book. Until s33 it shared the name _BACK with continues'
 # determiners, whose later definition replaced it (seen passages: 0 sentences read differently)
-_CITED_BACK = _BESIDE | frozenset(str.split("earlier before previously already"))
+_EARLIER = frozenset(str.split("earlier before previously"))  # where the page said it
+_CITED_BACK = _BESIDE | _EARLIER | {"already"}
 
 
 def cites_page(sent: Span, shown: Collection[int] | None = None) -> bool:
@@ -216,6 +217,8 @@ def _stranded(tok: Token) -> bool:
 # listed'), and the adjectives that do it before the noun ('the above example')
 _SAID = frozenset(str.split("describe mention list discuss outline note cite"))
 _SAID_BEFORE = frozenset(str.split("above aforementioned abovementioned above-mentioned"))
+# what may stand beside such a participle and leave it pointing at the page ('listed here')
+_SAID_WHERE = _BESIDE | _EARLIER | {"here"}
 
 
 def _said_before(tok: Token) -> bool:
@@ -235,10 +238,7 @@ def _said_before(tok: Token) -> bool:
         return tok.i < tok.head.i and tok.dep_ in ("amod", "advmod", "compound") and bool(
             tok.whitespace_)  # 'the above-ground parts' is no pointer
     return tok.tag_ == "VBN" and tok.lemma_ in _SAID and tok.dep_ in ("acl", "amod") and all(
-        c.lower_ in _BESIDE | _BACK_IN_TEXT for c in tok.children)
-
-
-_BACK_IN_TEXT = frozenset(str.split("earlier previously here before"))
+        c.lower_ in _SAID_WHERE for c in tok.children)
 
 
 def _numbered_picture(tok: Token) -> bool:

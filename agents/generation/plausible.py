@@ -470,9 +470,10 @@ def share_room(answer: Answer, sent: Span) -> float | None:
     under 59.5; it was offered 71.6% and 95.4%, s30b: every reviewer), under 100 % less the
     parts where two or more others and the answer fit in it. None otherwise (a single other
     share may be a range's other end or another whole's: 'from 20% to 45%')."""
-    if not _PERCENT.search(answer.text) or len(_SHARE.findall(answer.text)) != 1:
+    own = _SHARE.findall(answer.text)
+    if not _PERCENT.search(answer.text) or len(own) != 1:
         return None
-    value = _value(_SHARE.findall(answer.text)[0])
+    value = _value(own[0])
     rest = sent.doc[sent.start : answer.start].text + " " + sent.doc[answer.end : sent.end].text
     others = [v for v in (_value(n) for n in _SHARE.findall(rest)) if v is not None]
     if value is None or len(others) < 2:

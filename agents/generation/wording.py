@@ -37,6 +37,7 @@ _TIME_SHELLS = frozenset(str.split("beginning start end outset close middle turn
 # heads of an event's name besides kinds.EVENTS (which the title code also labels by): a
 # meeting or a siege happens somewhere, but is no place ('at the Council of Brenna')
 _GATHERINGS = frozenset(str.split("siege council conference congress summit convention"))
+_EVENT_HEADS = kinds.EVENTS | _GATHERINGS
 _EVENT_PREPS = frozenset({"at", "in", "during"})
 _SHELL_WH = {"at": "when", "in": "when", "towards": "when", "toward": "when", "by": "by when",
              "until": "until when", "till": "until when"}
@@ -63,12 +64,11 @@ def event(span: Span) -> bool:
     event's noun ('the Battle of Velden', 'the Council of Brenna'), one of it (not 'the Olympic
     Games', whose plural head is no one game)."""
     root = span.root
-    events = kinds.EVENTS | _GATHERINGS
     if root.ent_type_ == "EVENT":
         # (not 'during the Yuan dynasty', typed an event: a dynasty is asked as one)
-        return root.lemma_.lower() in events or root.lemma_.lower() not in CLASS_WORDS
+        return root.lemma_.lower() in _EVENT_HEADS or root.lemma_.lower() not in CLASS_WORDS
     return root.pos_ == "PROPN" and root.tag_ == "NNP" and \
-        root.lemma_.lower() in events
+        root.lemma_.lower() in _EVENT_HEADS
 
 
 def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tuple[str, bool]:
@@ -112,7 +112,7 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         # an event is no place, and "Where did … crush the Ostmen?" → "Battle of Velden" was
         # rejected (session 33); asked "At which battle …?", an event's own noun, else "event"
         noun = span.root.lemma_.lower()
-        return f"{p} which {noun if noun in kinds.EVENTS | _GATHERINGS else 'event'}", True
+        return f"{p} which {noun if noun in _EVENT_HEADS else 'event'}", True
     if kind == "place" and p in _WHERE_PREPS and (p not in TO_PREPS or prep is None or
                                                   prep.head.lemma_.lower() in _MOTION):
         # 'to' names a place only after a verb of motion: 'cede its territory to Great
