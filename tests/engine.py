@@ -58,12 +58,13 @@ def typed_answer(nlp: Language, text: str, answer: str, by_entity: bool = False
     return Answer(span.start, span.end, kind, label, span.root.lemma_.lower(), answer), doc[:]
 
 
-def options(nlp: Language, text: str, target: str) -> list[str]:
+def options(nlp: Language, text: str, target: str, statement: bool = False) -> list[str]:
     """The choices ``choices.pick`` offers for the answer ``target`` of ``text`` (its first
-    occurrence as a typed answer), the pool built from every sentence of the text."""
+    occurrence as a typed answer), the pool built from every sentence of the text; with
+    ``statement``, the swaps it offers a false statement."""
     sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
     found = [answers(s) for s in sents]
     pool = choices.Pool.build(sents, found)
     sent, answer = next((s, a) for s, ans in zip(sents, found, strict=True) for a in ans
                         if a.text == target)
-    return choices.pick(answer, sent, pool, "intermediate", None)
+    return choices.pick(answer, sent, pool, "intermediate", None, for_statement=statement)

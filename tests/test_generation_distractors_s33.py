@@ -9,22 +9,12 @@ import re
 from spacy.language import Language
 
 from agents.generation import choices
-from agents.generation.spans import answers
-from agents.generation.text import usable_sentences
+from tests.engine import options
 
 GAME = ("The Hawks drove to the Falcons 41-yard line before the half. "
         "Reyes then kicked a 39-yard field goal to end the quarter. "
         "After the late touchdown, Okafor ran in a 2-point conversion. "
         "The stadium holds 72,000 fans and opened in 1994.")
-
-
-def _pick(nlp: Language, text: str, target: str, statement: bool = False) -> list[str]:
-    sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
-    found = [answers(s) for s in sents]
-    pool = choices.Pool.build(sents, found)
-    sent, answer = next((s, a) for s, ans in zip(sents, found, strict=True) for a in ans
-                        if a.text == target)
-    return choices.pick(answer, sent, pool, "intermediate", None, for_statement=statement)
 
 
 def _values(options: list[str]) -> list[int]:
@@ -33,25 +23,25 @@ def _values(options: list[str]) -> list[int]:
 
 def test_a_yard_line_is_offered_none_past_midfield(nlp: Language) -> None:
     """'the Panthers _____-yard line' (41) was offered 82 and 62 (s32c): lines run to the 50."""
-    options = _pick(nlp, GAME, "41")
-    assert len(options) == 3 and max(_values(options)) <= 50, options
+    offered = options(nlp, GAME, "41")
+    assert len(offered) == 3 and max(_values(offered)) <= 50, offered
 
 
 def test_a_field_goal_is_offered_none_past_the_longest(nlp: Language) -> None:
     """A 39-yard field goal was offered 78 yards (s32c); a false statement's swap stays under
     the cap too."""
-    options = _pick(nlp, GAME, "39")
-    assert len(options) == 3 and max(_values(options)) <= 66, options
-    swap = _pick(nlp, GAME, "39", statement=True)
+    offered = options(nlp, GAME, "39")
+    assert len(offered) == 3 and max(_values(offered)) <= 66, offered
+    swap = options(nlp, GAME, "39", statement=True)
     assert swap and max(_values(swap)) <= 66, swap
 
 
 def test_a_conversion_has_no_three_options(nlp: Language) -> None:
     """'a _____-point conversion' (2) was offered 3 and 4 (s32): a try scores one or two, so
     the card has no three options and is not made; a count beside it keeps its own."""
-    assert all(v <= 2 for v in _values(_pick(nlp, GAME, "2"))), _pick(nlp, GAME, "2")
-    assert len(_pick(nlp, GAME, "2")) < choices.MIN_DISTRACTORS
-    assert len(_pick(nlp, GAME, "72,000")) == 3
+    assert all(v <= 2 for v in _values(options(nlp, GAME, "2"))), options(nlp, GAME, "2")
+    assert len(options(nlp, GAME, "2")) < choices.MIN_DISTRACTORS
+    assert len(options(nlp, GAME, "72,000")) == 3
 
 
 BYNAME = ("The duke spoke out against the merchants in Saxony, Hesse, and Thuringia. "
@@ -65,9 +55,9 @@ def test_a_name_with_a_byname_is_no_place(nlp: Language) -> None:
     """'Josel of Rosheim', then 'Josel asked …', tagged a place, was offered Saxony, Rosheim
     and Hochfelden (s32b: every reviewer): a name the page writes 'X of Y' is a person's, so
     the places are no options for it nor it one for them; the page's places keep theirs."""
-    assert _pick(nlp, BYNAME, "Josel") == []
-    assert _pick(nlp, BYNAME, "Kirchberg")
-    assert all("Josel" not in _pick(nlp, BYNAME, place) for place in ("Bingen", "Mainz"))
+    assert options(nlp, BYNAME, "Josel") == []
+    assert options(nlp, BYNAME, "Kirchberg")
+    assert all("Josel" not in options(nlp, BYNAME, place) for place in ("Bingen", "Mainz"))
 
 
 SHARES = ("The vast majority of Varnians are Buddhist (81%), with 46.3% regarding themselves as "
@@ -82,9 +72,9 @@ def test_a_share_stays_in_the_room_its_whole_leaves(nlp: Language) -> None:
     """'Christian (83%), with _____ Protestant and 23.5% Catholic' (47.7%) was offered 71.6%
     and 95.4% (s30b: every reviewer): a part of a stated whole stays under the whole less the
     other parts (81 - 22.1 here), on both sides of the answer."""
-    options = _pick(nlp, SHARES, "46.3%")
-    assert len(options) == 3 and max(map(_share, options)) < 81 - 22.1, options
-    assert any(_share(o) > 46.3 for o in options), options
+    offered = options(nlp, SHARES, "46.3%")
+    assert len(offered) == 3 and max(map(_share, offered)) < 81 - 22.1, offered
+    assert any(_share(o) > 46.3 for o in offered), offered
 
 
 PSALM = ("Brenner's 1611 choral psalm \"Der Morgen\" is a four-stanza song of praise "
@@ -97,9 +87,9 @@ def test_what_a_dated_thing_did_is_offered_no_year_before_it(nlp: Language) -> N
     """'Luther's 1524 creedal hymn', then 'Luther's hymn … gained widespread use as early as
     _____' (1525) was offered 1518 and 1520 (s32b: 'predate the 1524 hymn'); a false statement
     was offered 1515. The year the page dates a thing by bounds what it did."""
-    options = _pick(nlp, PSALM, "as early as 1613")
-    swap = _pick(nlp, PSALM, "as early as 1613", statement=True)
-    assert len(options) == 3 and min(_values(options)) >= 1611, options
+    offered = options(nlp, PSALM, "as early as 1613")
+    swap = options(nlp, PSALM, "as early as 1613", statement=True)
+    assert len(offered) == 3 and min(_values(offered)) >= 1611, offered
     assert swap and min(_values(swap)) >= 1611, swap
 
 

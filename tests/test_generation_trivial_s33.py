@@ -6,23 +6,13 @@ cloze cards from such a sentence, s6-s32c, 1 kept / 5 rejected."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from spacy.language import Language
 
-from agents.generation.candidates import Document
-from agents.generation.cards import Candidate
-from agents.generation.parsed import generate
-from agents.generation.text import usable_sentences
+from tests.engine import generated
 
 _NAMED = ("The Langstroth hive was patented by Lorenzo Langstroth in 1852 in Philadelphia. "
           "Worker bees build wax combs inside the wooden frames of the hive.")
-
-
-def _cards(nlp: Language, text: str) -> list[Candidate]:
-    doc = Document(usable_sentences(text), {}, "en", None, None, Counter())
-    return list(generate(doc, nlp, "intermediate", None, None))
 
 
 @pytest.mark.parametrize("vague", [
@@ -31,7 +21,7 @@ def _cards(nlp: Language, text: str) -> list[Candidate]:
     "There are many other kinds of pollinators, which visit various crops.",
 ])
 def test_no_blank_from_a_vague_existence(nlp: Language, vague: str) -> None:
-    cards = _cards(nlp, "Beekeepers open their hives every week in summer. " + vague + " "
+    cards = generated(nlp, "Beekeepers open their hives every week in summer. " + vague + " "
                    + _NAMED)
     assert any(c.type == "cloze" and "Langstroth" in c.source for c in cards)  # others stay
     assert [c.question for c in cards if c.source == vague] == []
