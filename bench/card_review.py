@@ -589,7 +589,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--pages", type=int, default=4, help="textbook pages (cardstream only)")
     b.add_argument("--book", choices=sorted(splits.BOOKS), default="ap2e",
                    help="which textbook the pages come from (all but ap2e are held out whole; "
-                        "precalc, added in session 33, is unused by earlier reviews)")
+                        "worldhist1, added in session 34, is unused by earlier reviews)")
     b.add_argument("--squad", choices=sorted(splits.SQUADS), default="subset",
                    help="which SQuAD paragraphs: the shared subset, or the articles held out "
                         "whole (heldout, and heldout2 added in session 20: every paragraph "

@@ -117,6 +117,12 @@ out: look only at its final numbers):
   built the same way from the College Algebra bundle's Precalculus 2e collection (a second
   mathematics book after Contemporary Mathematics: pages are its prose paragraphs, MathML ones
   skipped; the prose books of new subjects were not to be had).
+- A thirty-first book, held out whole (``bench/data/openstax_worldhist1_pages.json``, OpenStax
+  World History Volume 1, to 1500, CC BY 4.0 at the same commit as Volume 2's ``worldhist``,
+  the last before the repository's licence became CC BY-NC-SA): 10 test pages added in session
+  34 for its final reviews (``book="worldhist1"``), built the same way from the repository's
+  Volume 1 collection (a third history book after U.S. History and World History Volume 2, no
+  module shared with Volume 2's pages: the prose books of new subjects were not to be had).
 - More SQuAD, held out whole (``bench/data/squad_heldout.json``, CC BY-SA 4.0): the answerable
   questions of the 14 other articles of the official SQuAD v2.0 dev set's first half (none of
   them in the shared subset), added in session 6 when the subset's TEST paragraphs had been used
@@ -168,7 +174,8 @@ BOOKS = {"ap2e": TEXTBOOK, "ush": TEXTBOOK.with_name("openstax_ush_pages.json"),
          "software": TEXTBOOK.with_name("openstax_software_pages.json"),
          "contmath": TEXTBOOK.with_name("openstax_contmath_pages.json"),
          "cphys": TEXTBOOK.with_name("openstax_cphys_pages.json"),
-         "precalc": TEXTBOOK.with_name("openstax_precalc_pages.json")}
+         "precalc": TEXTBOOK.with_name("openstax_precalc_pages.json"),
+         "worldhist1": TEXTBOOK.with_name("openstax_worldhist1_pages.json")}
 SQUAD_HELDOUT = TEXTBOOK.with_name("squad_heldout.json")
 SQUAD_HELDOUT2 = TEXTBOOK.with_name("squad_heldout2.json")
 SQUADS = {"subset": SQUAD, "heldout": SQUAD_HELDOUT, "heldout2": SQUAD_HELDOUT2}
@@ -290,16 +297,16 @@ def seen() -> list[tuple[Passage, int]]:
     Python Programming, University Physics, Introduction to Philosophy, Business Ethics,
     Principles of Marketing, Entrepreneurship, Writing Guide with Handbook, Principles of
     Economics 3e, Introduction to Business 2e, Chemistry 2e, Principles of Finance,
-    Introductory Statistics 2e, Workplace Software and Skills, Contemporary Mathematics and
-    College Physics 2e pages read since (Precalculus 2e, added in session 33, is listed before
-    any review of it, so a held-out key shared with it is refused and its review's passages
-    resolve once the review is seen)."""
+    Introductory Statistics 2e, Workplace Software and Skills, Contemporary Mathematics, College
+    Physics 2e and Precalculus 2e pages read since (World History Volume 1, added in session 34,
+    is listed before any review of it, so a held-out key shared with it is refused and its
+    review's passages resolve once the review is seen)."""
     pages = [p for book in ("psy", "ush", "astro", "soc", "micro", "polisci", "worldhist",
                             "amgov", "anth", "llph",
                             "success", "ip", "python", "uphys", "philo", "ethics",
                             "marketing", "entrep", "writing", "econ", "busi", "chem2",
                             "finance", "stats", "software", "contmath", "cphys",
-                            "precalc")
+                            "precalc", "worldhist1")
              for p in textbook("test", book=book)]
     held: dict[str, Passage] = {}
     for p in squad("test", SQUAD_HELDOUT) + squad("test", SQUAD_HELDOUT2) + pages:

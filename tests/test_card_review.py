@@ -163,9 +163,10 @@ def test_a_book_held_out_whole_is_read_only_by_its_sessions_two_reviews(book: st
     ("contmath", "fa7c1a151783958fd2c114da66831e3d57ce2321"),  # session 31's: Contemporary Maths
     ("cphys", "f98d7a792138a6133fe7267d17e70aa04e9ccbed"),  # session 32's: College Physics 2e
     ("precalc", "4922e46ebc04326979e19392ccc2384cb8b9076c"),  # session 33's: Precalculus 2e
+    ("worldhist1", "3e17beda9130380d24be881e6d1942dfcc1be845"),  # session 34's: World History 1
 ])
 def test_a_recent_book_comes_from_its_cc_by_commit(book: str, commit: str) -> None:
-    # the books of sessions 31 to 33 name the last commit of their repository before it moved
+    # the books of sessions 31 to 34 name the last commit of their repository before it moved
     # to CC BY-NC-SA, and their pages keep the book's name in their keys
     assert all(p.key.startswith(f"openstax:{book}:m") for p in textbook("test", book=book))
     doc = json.loads(card_review.splits.BOOKS[book].read_text(encoding="utf-8"))
@@ -186,6 +187,26 @@ def test_the_thirtieth_book_is_held_out_whole_and_read_by_no_earlier_review() ->
               for split in ("dev", "test") for p in textbook(split, book=other)}
     assert not others & keys
     earlier = {k for f in REVIEWS.glob("*.key.json") if not f.name.startswith("s33")
+               for k in json.loads(f.read_text(encoding="utf-8")).get("passages", [])}
+    assert not earlier & keys
+
+
+def test_the_thirty_first_book_is_held_out_whole_and_read_by_no_earlier_review() -> None:
+    # session 34's held-out book (OpenStax World History Volume 1, CC BY 4.0 commit): 10 pages,
+    # all TEST, clean of markup, none shared with another book (nor a module with Volume 2's
+    # pages, from the same repository), none in a key before session 34's
+    pages = textbook("test", book="worldhist1")
+    assert len(pages) == 10 and not textbook("dev", book="worldhist1")
+    assert all(len(p.text.split()) >= 130 and p.title for p in pages)
+    assert not any(c in p.text for p in pages for c in ("<", ">", "xmlns", "cnx"))
+    keys = {p.key for p in pages}
+    assert len(keys) == 10
+    others = {p.key for other in card_review.splits.BOOKS if other != "worldhist1"
+              for split in ("dev", "test") for p in textbook(split, book=other)}
+    assert not others & keys
+    volume2 = {p.key.rsplit(":", 1)[1] for p in textbook("test", book="worldhist")}
+    assert not volume2 & {k.rsplit(":", 1)[1] for k in keys}
+    earlier = {k for f in REVIEWS.glob("*.key.json") if not f.name.startswith("s34")
                for k in json.loads(f.read_text(encoding="utf-8")).get("passages", [])}
     assert not earlier & keys
 
