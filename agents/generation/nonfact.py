@@ -37,6 +37,11 @@ Advice prose (a study-skills book) is full of them; read from the parse:
   example's own variables, which the card does not give (session 29, a statistics page; every
   seen rated card, dev..s29b, with such a symbol: 1 tf, rejected by all three reviewers,
   'refers to an example not given'; none kept).
+- ``problem``: the sentence names a person a word problem of the page asks about ('Soriya
+  plans to invest $10,500 into two different bonds …' on a page asking '… how much should
+  Soriya invest in each bond?'): the problem's made-up givens (session 34, a precalculus page;
+  read per page, ``problem_people``). Like a supposed case, the sentences that go on with its
+  made-up things ('The first bond has …') make no card either.
 
 No card of any type is made from such a sentence or clause (parsed.py). Measured on every
 seen rated card (``bench.card_references``, s6-s18b; kept / rejected cards removed, of
@@ -55,7 +60,7 @@ no card of its own; the clauses of its first part still make theirs (parsed.py).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Span, Token
 
@@ -345,6 +350,39 @@ def _supposed(sent: Span) -> bool:
         # no case: the first asks to reflect, the second points at what the page goes on with
         return any(c.dep_ == "dobj" and _made_up(c) for c in first.children)
     return first.lemma_.lower() in verbs
+
+
+# a word problem's question: 'how much/how many' and what a named person should do ('… how
+# much should Soriya invest in each bond?'); 'How many moons does Jupiter have?' asks a fact
+_HOW_MUCH = frozenset(["much", "many"])
+_TO_DO = frozenset(str.split("should must will would can could"))
+_PLACES = frozenset(["GPE", "LOC", "NORP"])
+
+
+def problem_people(sents: Iterable[Span]) -> frozenset[str]:
+    """The people of the page's word problems: a one-word name a question of the page asks
+    'how much/how many' of, as the subject of what they should, must or will do ('In order to
+    receive an 8.5% return …, how much should Soriya invest in each bond?', s33). Read once per
+    page: the sentences naming them set the problem up ('Soriya plans to invest $10,500 into
+    two different bonds …'), made-up amounts no card asks (``problem``)."""
+    out: set[str] = set()
+    for sent in sents:
+        if not sent.text.rstrip().endswith("?") or not any(
+                t.lower_ == "how" and t.i + 1 < sent.end and t.nbor().lower_ in _HOW_MUCH
+                for t in sent):
+            continue
+        out |= {t.text for t in sent if t.pos_ == "PROPN" and t.dep_ == "nsubj"
+                and t.ent_type_ not in _PLACES and not any(
+                    c.dep_ == "compound" for c in t.children) and any(
+                    c.dep_ == "aux" and c.lower_ in _TO_DO for c in t.head.children)}
+    return frozenset(out)
+
+
+def problem(sent: Span, people: Collection[str]) -> bool:
+    """The sentence names a person of the page's word problem (``problem_people``): a
+    character's plan and amounts, true only in the problem (s33: its tf and two cloze
+    rejected by every reviewer, 'word-problem setup, not worth learning')."""
+    return bool(people) and any(t.text in people for t in sent)
 
 
 def _made_up(noun: Token) -> bool:

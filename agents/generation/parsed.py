@@ -135,6 +135,8 @@ def generate(
             vectors.update(zip(missing, encoder.encode(missing), strict=True))  # type: ignore[attr-defined]
         doc.vectors = vectors
 
+    characters = nonfact.problem_people(sents) if doc.language == "en" else frozenset()
+
     def every(resolver: Resolver) -> list[Candidate]:
         out: list[Candidate] = []
         case: Span | None = None  # the supposed case the sentences read so far go on with
@@ -144,7 +146,10 @@ def generate(
                 resolver.push(sent)
                 continue  # 'Suppose a bank lends … to a small firm …. The firm then pays …'
             stated = nonfact.no_fact(sent) if doc.language == "en" else None
-            case = sent if stated == "supposed" else None
+            if stated is None and nonfact.problem(sent, characters):
+                stated = "problem"  # 'Soriya plans to invest $10,500 …' ('how much should
+                # Soriya invest …?'): a word problem's givens, and what goes on with them
+            case = sent if stated in ("supposed", "problem") else None
             if stated is not None:
                 resolver.push(sent)
                 continue  # 'X could be A, Y could be B', 'Honestly, …' (nonfact.py)
