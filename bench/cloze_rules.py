@@ -56,6 +56,7 @@ RULES: dict[str, Rule] = {
     "formula": blanks.formula,
     "pro_form": blanks.pro_form,
     "metalinguistic": blanks.metalinguistic,
+    "page_count": blanks.page_count,
     "gives_away": lambda a, s: giveaway.gives_away(a, s, None) is not None,
 }
 

@@ -123,6 +123,19 @@ Session 28 (s28, s28b trivial rejects; all seen rated cloze cards, dev and s6-s2
   ('British Galleries' beside 'British stained glass': 138 kept, 50 rejected); any content
   word of the blank elsewhere in it (264 kept, 117 rejected).
 
+Session 34 (s33b trivial rejects; every seen rated cloze card dev..s33c, read as
+``bench.cloze_rules`` reads them):
+
+- *page_count*: the blank is a count of a text's pages ('The _____-page Action Plan …' →
+  '200'): how long the document is, not what it says (0 kept, 1 rejected).
+
+  Tried and left out (no rule of ``poor`` firing, served cards): a blank of two everyday
+  words, an adjective and its noun (zipf >= 4.5 each: 'ill health', 'military force'; 97 kept,
+  77 rejected; no zipf bar separates better than 307 / 196); a common-noun head (zipf >= 4.5)
+  whose modifier stands again in the sentence or title by lemma or first five letters
+  ('tapestry collection' beside 'tapestry', 'planetary system' beside 'planets'; 204 kept,
+  122 rejected; without the title 93 / 65).
+
 Tried and left out: any lone common noun as the whole blank ('reigns', 'populace': 116
 kept, 132 rejected; as a subject 45 kept, 63 rejected). Session 19: a blank
 that is the page's most repeated name or noun ('Parliament' on a page about the Scottish
@@ -623,6 +636,19 @@ def _variable(tok: Token) -> bool:
     return not glued and not named
 
 
+def page_count(answer: Answer, sent: Span) -> bool:
+    """The blank is a count of a text's pages ('The _____-page Action Plan sets out …' →
+    '200', 'a report of _____ pages'; s33b: rejected by every reviewer, 'page count not worth
+    learning'): how long the document is, never what it says."""
+    span = answer.span(sent)
+    if not all(t.like_num for t in span):
+        return False
+    after = list(sent.doc[span.end : min(span.end + 2, sent.end)])
+    if after and after[0].text in _JOINERS:
+        after = after[1:]
+    return bool(after) and after[0].lemma_.lower() == "page"
+
+
 def pro_form(answer: Answer, sent: Span) -> bool:
     """The blank's head is the pro-form 'one' or 'ones' ('loses _____' → 'old ones', 'to
     replace the _____' → 'old ones'; s28b: rejected as trivial): it stands for a noun the
@@ -697,4 +723,4 @@ def poor(answer: Answer, sent: Span) -> bool:
         filler, parallel, across_possessive, shell, fixed, cut_complement, predicative, vague,
         rhetorical, negated, swallowed, broken, relative_time, subordinated, existential, repeated,
         example_line, everyday_noun, stock_whole, focused, generic_person, formula, pro_form,
-        metalinguistic))
+        metalinguistic, page_count))
