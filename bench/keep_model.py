@@ -6,6 +6,7 @@
     .venv/bin/python -m bench.keep_model --forward    # fit on earlier reviews, score the next
     .venv/bin/python -m bench.keep_model --newest     # does refitting on one more review help?
     .venv/bin/python -m bench.keep_model --loro       # leave one review out: AUC, bars per type
+    .venv/bin/python -m bench.keep_model --loso-sessions s31 s32 s33  # refit vs shipped
 
 ``--loro`` holds out one review at a time (a session's packets together: they rate the same
 passages) and scores its cards with the model fitted on all the others: ROC AUC per type, the
@@ -15,6 +16,12 @@ over passages), over every review and over the newest (``RECENT``), beside the b
 the held-out predictions: the lowest P(keep) at which a type's served cards are kept
 ``BAR_TARGET`` (65 %) of the time; and per reviewer defect tag and card type, the held-out
 mean P(keep) of the tagged cards beside that of the type's kept untagged cards.
+
+``--loso-sessions S …`` judges a refit before it ships (bench/data/declined_refits.json
+records the ones declined): each session's cards (its reviews together) scored by the shipped
+weights and by ``bench.keep_prior``'s pulled refit fitted on every other session; the paired
+held-out AUC change per session, pooled and per type, with intervals bootstrapped over
+passages. Leaving out the newest session is the refit's twin (``bench.keep_prior --until``).
 
 ``--forward`` is the honest proxy for the next held-out review: for each of s9, s10+s10b,
 s11+s11b, s12+s12b, s13+s13b, s14+s14b, s15+s15b, s16+s16b, s17+s17b+s17c, s18+s18b+s18c,
@@ -532,6 +539,84 @@ def report_loro(sessions: dict[str, tuple]) -> dict[str, float]:
     return {t: round(b, 2) for t, b in new.items()}
 
 
+def paired_auc(y: np.ndarray, a: np.ndarray, b: np.ndarray, passages: np.ndarray,
+               seed: int = 0, n: int = 2000) -> tuple[float, float, float, float, float]:
+    """ROC AUC of the scores ``a`` and ``b`` of the same cards, ``b``'s change over ``a`` and
+    the change's ``CONFIDENCE`` interval, bootstrapped over passages and paired: a resample
+    draws whole passages (their cards share sentences and reviewers) with both scores (scipy's
+    percentile bootstrap of the passage indices)."""
+    names, inverse = np.unique(passages, return_inverse=True)
+    members = [np.flatnonzero(inverse == i) for i in range(len(names))]
+
+    def change(picked: np.ndarray) -> float:
+        cards = np.concatenate([members[i] for i in picked])
+        if len(set(y[cards])) < 2:  # a resample of one label ranks nothing
+            return float("nan")
+        return _auc(y[cards], b[cards]) - _auc(y[cards], a[cards])
+
+    ci = stats.bootstrap((np.arange(len(names)),), change, vectorized=False, n_resamples=n,
+                         confidence_level=CONFIDENCE, method="percentile",
+                         random_state=np.random.default_rng(seed)).confidence_interval
+    before, after = _auc(y, a), _auc(y, b)
+    return before, after, after - before, float(ci.low), float(ci.high)
+
+
+def session_of(row: dict) -> str:
+    """The session a card was rated in (its reviews s17, s17b, s17c together; ``dev``)."""
+    return review_of(row).rstrip("bc")
+
+
+def loso(x: np.ndarray, y: np.ndarray, sessions: np.ndarray, targets: list[str],
+         fit: Callable[[np.ndarray, np.ndarray], Callable[[np.ndarray], np.ndarray]]
+         ) -> np.ndarray:
+    """Leave one session out: each target session's cards scored by ``fit`` (cards, labels →
+    predict) on every other session's, the later ones included; other cards stay NaN."""
+    pred = np.full(len(y), np.nan)
+    for target in targets:
+        test = sessions == target
+        if not test.any():
+            raise ValueError(f"no rated cards of session {target!r}")
+        pred[test] = fit(x[~test], y[~test])(x[test])
+    return pred
+
+
+def report_loso(parts: dict[str, tuple], targets: list[str], seed: int = 0, n: int = 2000
+                ) -> dict[str, tuple[float, float, float, float, float]]:
+    """Does the refit the next session would ship rank better than the shipped weights, held
+    out? Each target session's cards are scored by the shipped weights and by the refit
+    procedure (``bench.keep_prior.fit``, pulled towards the shipped weights with their
+    precision) fitted on every other session; per session, pooled and per type pooled, the
+    paired AUC change with its interval (``paired_auc``). The newest target's held-out refit
+    is the refit's twin, the one a session before would have made. Returns the rows printed."""
+    from bench import keep_prior  # it builds on this module
+
+    x, y, passages, rows = _join(*parts.values())
+    shipped = keep.default_model()
+    lam = keep_prior.pulled_precision(shipped, {name: part[0] for name, part in parts.items()})
+
+    def refit(xt: np.ndarray, yt: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        w, b = keep_prior.fit(xt, yt, shipped.weights, shipped.bias, lam)
+        return lambda xs: xs @ w + b
+
+    sessions = np.array([session_of(r) for r in rows])
+    before = x @ shipped.weights + shipped.bias
+    after = loso(x, y, sessions, targets, refit)
+    types = np.array([r["card"]["type"] for r in rows])
+    pooled = np.isin(sessions, targets)
+    scopes = [(f"{t}*", sessions == t) for t in targets] + [("pooled", pooled)] + [
+        (f"pooled {t}", pooled & (types == t)) for t in TYPES]
+    print(f"{len(y)} rated cards; precision {lam:.1f}; held out, shipped → refit, paired "
+          f"change [{CONFIDENCE:.0%} interval bootstrapped over passages]")
+    out = {}
+    for name, m in scopes:
+        if len(set(y[m])) < 2:
+            continue
+        out[name] = paired_auc(y[m], before[m], after[m], passages[m], seed, n)
+        a, b, d, low, high = out[name]
+        print(f"  {name:14s} n={m.sum():5d} {a:.3f} → {b:.3f}  {d:+.3f} [{low:+.3f}, {high:+.3f}]")
+    return out
+
+
 def tag_means(y: np.ndarray, pred: np.ndarray, types: np.ndarray, rows: list[dict],
               scope: np.ndarray, least: int = 5) -> dict[str, dict[str, tuple[float, float, int]]]:
     """Per reviewer defect tag and card type (with at least ``least`` tagged cards in
@@ -621,6 +706,9 @@ def main(argv: list[str] | None = None) -> int:
                              "and the bars for BAR_TARGET kept")
     parser.add_argument("--transfer", action="store_true",
                         help="DEV→s6, s6→DEV and leave-one-topic-out AUCs, old and new features")
+    parser.add_argument("--loso-sessions", nargs="+", metavar="SESSION",
+                        help="leave each of these sessions out (s31 s32 s33): held-out AUC of the "
+                             "shipped weights and of the pulled refit, paired, with intervals")
     parser.add_argument("--drop-explore", action="store_true",
                         help="leave out the rated cards of the reviews' exploration shares")
     args = parser.parse_args(argv)
@@ -638,6 +726,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.transfer:
         report_transfer(sessions)
+        return 0
+    if args.loso_sessions:
+        report_loso(sessions, args.loso_sessions)
         return 0
     x, y, groups, rows = _join(*sessions.values())
     pred, aucs = cross_validate(x, y, groups)

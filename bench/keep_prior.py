@@ -107,6 +107,21 @@ def precision(x: np.ndarray, p: np.ndarray) -> float:
     return float(np.mean((xs ** 2 * (p * (1 - p))[:, None]).sum(axis=0)))
 
 
+def fitted_cards(prior: keep.KeepModel, parts: dict[str, np.ndarray]) -> np.ndarray:
+    """The feature rows of the cards ``prior`` was fitted on (its ``data``), of ``parts``: a
+    training file's rows by its name (``card_reviews_s7.jsonl``) or by its review (``s7``,
+    ``dev``; ``bench.keep_model.main``'s keys)."""
+    data = [Path(str(p)) for p in prior.meta["data"]]  # type: ignore[attr-defined]
+    fitted_on = {p.name for p in data} | {p.stem.rsplit("_", 1)[-1] for p in data}
+    return np.vstack([x for name, x in parts.items() if name in fitted_on])
+
+
+def pulled_precision(prior: keep.KeepModel, parts: dict[str, np.ndarray]) -> float:
+    """The precision a refit pulled towards ``prior`` uses (``precision`` of its own fit)."""
+    x_old = fitted_cards(prior, parts)
+    return precision(x_old, expit(x_old @ prior.weights + prior.bias))
+
+
 def files(until: str | None = None) -> list[Path]:
     """The training files of a refit: DEV's and every seen review's (``keep_model.SEEN_FILES``,
     in the order they were made), or only those through the review ``until``."""
@@ -130,11 +145,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="fit on DEV and the seen reviews through this one only (s29c)")
     args = parser.parse_args(argv)
     prior = keep.KeepModel.load(args.prior)
-    fitted_on = {Path(str(p)).name for p in prior.meta["data"]}  # type: ignore[attr-defined]
     sessions = {path.name: keep_model.load(path) for path in files(args.until)}
     x, y, groups, rows = keep_model._join(*sessions.values())
-    x_old = np.vstack([s[0] for name, s in sessions.items() if name in fitted_on])
-    lam = precision(x_old, expit(x_old @ prior.weights + prior.bias))
+    x_old = fitted_cards(prior, {name: s[0] for name, s in sessions.items()})
+    lam = pulled_precision(prior, {name: s[0] for name, s in sessions.items()})
     free = None
     if args.stable:
         reviews = np.array([keep_model.review_of(r) for r in rows])
