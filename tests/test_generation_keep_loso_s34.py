@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import roc_auc_score
 
+import tests.test_generation_keep as keep_tests
 from agents.generation import keep
-from bench import keep_model
+from bench import keep_model, splits
 
 
 def _cards(seed: int, sessions: dict[str, int], per_passage: int = 6) -> dict[str, tuple]:
@@ -79,3 +80,10 @@ def test_the_loso_report_pairs_the_shipped_weights_with_the_held_out_refit() -> 
     assert change == pytest.approx(b - a) and low <= change <= high
     # the first feature decides the invented labels: a refit on the others learns it
     assert b > a
+
+
+def test_the_s33_reviews_are_fitted_or_excused_once_an_s34_review_is_seen(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    if "s34-after" not in splits.SEEN_KEYS:  # the lead records s34 at the session's stop
+        monkeypatch.setattr(splits, "SEEN_KEYS", (*splits.SEEN_KEYS, "s34-after"))
+    keep_tests.test_the_shipped_weights_were_fitted_on_every_seen_review()
