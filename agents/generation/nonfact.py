@@ -136,6 +136,10 @@ _ELSEWHERE = _BESIDE | frozenset(str.split("later further elsewhere next detail"
 # 'screen' ('… is shown on the screen' says what a program does)
 _PICTURES = frozenset(str.split("figure illustration image screenshot diagram picture table "
                                 "graph chart photo photograph"))
+# a picture one of a row of them may be ('the fourth scale', 'the third timeline on the right')
+_LAID_OUT = _PICTURES | frozenset(str.split("timeline scale panel map"))
+# ('the first map of Europe' is a fact's thing, and so may 'the first table' be: not counted)
+_ORDINAL_WORDS = frozenset(str.split("second third fourth fifth sixth"))
 _SHOWING = frozenset(str.split("show illustrate depict picture"))
 _MARKS = frozenset(str.split("circle highlight underline"))
 
@@ -272,6 +276,8 @@ def _pictured(sent: Span) -> bool:
     on the page'). A mark with its means is a figure of speech and stands ('Interest rate
     risk can be highlighted by looking at bonds', s28b kept), and so is a picture with a name
     of its own ('the periodic table')."""
+    if any(_placed_picture(tok) for tok in sent):
+        return True
     root = sent.root
     if root.lemma_ in _MARKS and any(c.dep_ == "auxpass" for c in root.children) and all(
             _a_colour(c) for c in root.children if c.dep_ in ("agent", "advcl", "prep")):
@@ -291,6 +297,25 @@ def _pictured(sent: Span) -> bool:
         if any(_a_picture(o) for o in shown):
             return True
     return False
+
+
+def _placed_picture(noun: Token) -> bool:
+    """'the image at the right', 'the third timeline on the right', 'the fourth scale': one of
+    the page's pictures told by where it stands on the page or by its place in a row of them
+    (s33b Geology, s12 Prime number: every such card rejected, "'fourth scale' refers to the
+    figure"); 'the first line of defense', 'the insignia placed to the right' are no picture."""
+    if noun.lemma_.lower() not in _LAID_OUT or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    told = [c for c in noun.children if c.dep_ not in ("det", "amod", "punct")]
+    return (any(c.dep_ == "amod" and c.lower_ in _ORDINAL_WORDS for c in noun.children)
+            and all(_at_a_side(c) for c in told)) or any(_at_a_side(c) for c in noun.children)
+
+
+def _at_a_side(prep: Token) -> bool:
+    """'at the right', 'on the left': where a picture stands beside the text."""
+    return prep.dep_ == "prep" and prep.lower_ in ("at", "on", "to") and any(
+        o.dep_ == "pobj" and o.lower_ in ("right", "left") for o in prep.children)
 
 
 def _a_colour(prep: Token) -> bool:
