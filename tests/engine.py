@@ -58,13 +58,19 @@ def typed_answer(nlp: Language, text: str, answer: str, by_entity: bool = False
     return Answer(span.start, span.end, kind, label, span.root.lemma_.lower(), answer), doc[:]
 
 
-def options(nlp: Language, text: str, target: str, statement: bool = False) -> list[str]:
+def options(nlp: Language, text: str, target: str, statement: bool = False,
+            encoder: object = None) -> list[str]:
     """The choices ``choices.pick`` offers for the answer ``target`` of ``text`` (its first
     occurrence as a typed answer), the pool built from every sentence of the text; with
-    ``statement``, the swaps it offers a false statement."""
+    ``statement``, the swaps it offers a false statement; with ``encoder``, ranked by meaning
+    as the engine ranks them (without it, the page's own years are too alike in form to be
+    offered)."""
     sents = [d[:] for d in nlp.pipe([s.text for s in usable_sentences(text)])]
     found = [answers(s) for s in sents]
     pool = choices.Pool.build(sents, found)
     sent, answer = next((s, a) for s, ans in zip(sents, found, strict=True) for a in ans
                         if a.text == target)
-    return choices.pick(answer, sent, pool, "intermediate", None, for_statement=statement)
+    said = sorted({a.text for ans in found for a in ans})
+    vectors = dict(zip(said, encoder.encode(said), strict=True)) \
+        if encoder is not None else None  # type: ignore[attr-defined]
+    return choices.pick(answer, sent, pool, "intermediate", vectors, for_statement=statement)

@@ -61,6 +61,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from agents.generation import kinds
 from agents.generation.spans import Answer
 from agents.generation.terms import MONTHS_EN, YEAR_DIGITS
 
@@ -677,6 +678,12 @@ def around(answer: str, rest: str) -> tuple[int | None, int | None]:
     held = [a for a, b in others if a <= first and last <= b and (a, b) != (first, last)]
     if held:
         lo = max(lo or 0, *held)
+    # an era-defining event it names that holds the answer strictly inside bounds it from
+    # above too: what happened during a war happened before its end ('In _____ a Confederate
+    # cavalry confronted …' (1864); the answer at an end is that start or end itself)
+    ends = [b for a, b in events_named(rest) if a < first and last < b < OPEN]
+    if ends:
+        hi = min(hi if hi is not None else OPEN, *ends)
     for found in _AGED.finditer(rest):
         age = int(found.group(1) or found.group(2))
         if ADULT <= age <= AGE_MAX and first == last:
@@ -684,14 +691,22 @@ def around(answer: str, rest: str) -> tuple[int | None, int | None]:
     return lo, hi
 
 
+OPEN = 9999  # the last year of an era not over
+
 # era-defining events a sentence dates by name ('its origins following the second World War':
-# '1941' was offered for 1951, s18c): their years, first and last
+# '1941' was offered for 1951, s18c): their years, first and last. A Confederate anything
+# lived in the American Civil War (s33: '1852' for an 1862 Confederate victory, '1854' for a
+# Confederate cavalry of 1864, every reviewer); the Summer Olympics began in 1896, the Winter
+# in 1924 (s33c: '1853' offered for the 1956 Summer Olympics)
 EVENTS = (
     (re.compile(r"\b(?:first world war|world war (?:i|one|1)|great war|wwi)\b", re.I), 1914, 1918),
     (re.compile(r"\b(?:second world war|world war (?:ii|two|2)|wwii)\b", re.I), 1939, 1945),
     (re.compile(r"\bcold war\b", re.I), 1947, 1991),
     (re.compile(r"\bgreat depression\b", re.I), 1929, 1939),
     (re.compile(r"\bnapoleonic wars\b", re.I), 1803, 1815),
+    (re.compile(r"\b(?:american civil war|confedera(?:te|cy))\b", re.I), 1861, 1865),
+    (re.compile(r"\b(?:summer olympics|(?:summer )?olympic games)\b", re.I), 1896, OPEN),
+    (re.compile(r"\bwinter olympic(?:s| games)\b", re.I), 1924, OPEN),
 )
 
 
@@ -876,26 +891,37 @@ def _cut(text: str, start: int) -> bool:
     return _CUT.search(text[max(0, start - 40):start]) is not None
 
 
+def _known_as(name: str) -> str:
+    """The words a life is found by: a person's or body's last name ('Ada Byron': 'Byron'),
+    but the whole name of a kind of thing (``kinds.TITLED``: 'the Civil War (1861–1865)' is
+    'Civil War'; its last word would give its life to every 'War' the page names)."""
+    words = name.split()
+    if words[-1].lower().removesuffix("s") not in kinds.TITLED:
+        return words[-1]
+    return " ".join(words[1:] if words[0] in ("The", "A", "An") else words)
+
+
 def lives(texts: list[str]) -> dict[str, tuple[int | None, int | None]]:
-    """Last name → the first and last years a thing the name's bearer did may lie in, as the
-    texts state their life: after a person's birth (``births``), from a body's founding or a
+    """Last name (a thing's whole name, ``_known_as``) → the first and last years a thing the
+    name's bearer did may lie in, as the texts state their life: after a person's birth (``births``), from a body's founding or a
     thing's launch, up to
     a death; a name given two different starts or ends is left open at that side."""
     starts: dict[str, set[int]] = {k: {v + 1} for k, v in births(texts).items()}
     ends: dict[str, set[int]] = {}
     for text in texts:
         for found in _DATES.finditer(text):
-            last = found.group(1).split()[-1]
-            starts.setdefault(last, set()).add(int(found.group(2)) + 1)
-            ends.setdefault(last, set()).add(int(found.group(3)))
+            key = _known_as(found.group(1))
+            born_after = key == found.group(1).split()[-1]  # a thing's dates are its own
+            starts.setdefault(key, set()).add(int(found.group(2)) + born_after)
+            ends.setdefault(key, set()).add(int(found.group(3)))
         for pattern, into in ((_BEGUN, starts), (_LAUNCHED, starts), (_LAUNCHED_AS, starts),
                               (_DIED, ends)):
             for found in pattern.finditer(text):
-                last = found.group(1).split()[-1]
+                key = _known_as(found.group(1))
                 if pattern is _LAUNCHED and _cut(text, found.start(1)):
                     continue
-                if last.lower() not in STOP_WORDS:
-                    into.setdefault(last, set()).add(int(found.group(2)))
+                if key.lower() not in STOP_WORDS:
+                    into.setdefault(key, set()).add(int(found.group(2)))
     out: dict[str, tuple[int | None, int | None]] = {}
     for name in {*starts, *ends}:
         first, last = starts.get(name, set()), ends.get(name, set())
