@@ -129,6 +129,36 @@ def _for_to(clause: Token, on_verb: bool) -> bool:
     return "to" in marks and ("for" in marks or (on_verb and clause.dep_ == "advcl"))
 
 
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "preconj"})
+
+
+def _attributive(name: Token) -> bool:
+    """A name the sentence uses only to qualify a noun after it, alone or as one of a list:
+    'the Velm and Tarsk controlled valleys', 'the Western Lun and Tarsk kingdoms'. It names a
+    kingdom, a dynasty or a land there, whatever the small model tags it, not someone a later
+    'he'/'his' stands for ('By the end of his life' became "by the end of Xia's life" on a
+    page about the khan who fought the Xia, s33c: every reviewer, wrong referent)."""
+    if name.dep_ == "npadvmod" and name.head.tag_ in ("VBN", "VBD") and \
+            name.head.i == name.i + 1:
+        return True  # 'Tarsk controlled lands': the name and the participle qualify 'lands'
+    tok, qualifies = name, False
+    while tok.dep_ in _MODIFIER_DEPS or tok.dep_ in ("conj", "cc"):
+        if tok.head == tok:
+            break
+        qualifies = qualifies or tok.dep_ in _MODIFIER_DEPS
+        tok = tok.head
+    return qualifies and tok.pos_ in ("NOUN", "PROPN") and tok.i > name.i
+
+
+def _articled_name(m: Mention) -> bool:
+    """'the Korvan', 'the Western Ruo': a bare name with an article is a people, a land or a
+    dynasty, never a person, whatever the small model tags it (a person's article comes with
+    a noun of what they are: 'the Duke of York', 'the poet Ovid')."""
+    words = m.text.split()
+    return len(words) >= 2 and words[0] == "the" and all(w[:1].isupper() for w in words[1:]) \
+        and not any(w.lower() in PERSON_NOUNS for w in words)
+
+
 def _personish(tok: Token) -> bool:
     """A capitalised name that may be a person: tagged one, or an untyped or mistyped single
     name acting as subject or object (not a place after 'in', not a date or a people)."""
@@ -290,6 +320,8 @@ class Resolver:
                 out.append(subject)
             ents = [e.root for e in prev.ents if e.label_ in ("PERSON", "NORP", "ORG", "GPE",
                                                                "LOC", "EVENT", "WORK_OF_ART")]
+            if PERSONAL[pronoun.lower_][0] == "person":
+                ents = [e for e in ents if not _attributive(e)]
             out += [m for m in map(mentions.of, ents) if m]
         return out
 
@@ -430,8 +462,10 @@ class Resolver:
             if cand.number != "sing":
                 continue
             if animacy == "person" and (cand.animacy == "person" or _name_like(cand)):
-                if cand.animacy != "person" and self._no_one(cand):
-                    continue  # past a programme or a river the page named: who, further back
+                if self._no_one(cand) or _articled_name(cand):
+                    # past a programme or a river the page named, or a khanate or 'the
+                    # Korvan' the small model tagged a person: who, further back
+                    continue
                 return cand
             if animacy == "thing" and cand.animacy == "thing":
                 if skipped and not self.lenient and self._rival_object():
