@@ -42,6 +42,7 @@ from agents.generation import (
     standalone,
     swaps,
     titles,
+    typos,
 )
 from agents.generation.asking import REASON, Asked, ask, reasons
 from agents.generation.candidates import Document
@@ -198,6 +199,9 @@ def generate(
                   for c in every(Resolver(lenient=True, names=names, title=title,
                                           opening=opening))
                   if (c.type, c.question) not in seen]
+    if doc.language == "en":  # 'would be heavily subsidiszed': the page's typo (typos.py)
+        misspelled = typos.misspelled(sents)
+        cands = [c for c in cands if not typos.shows(c, misspelled)]
     text = " ".join(s.text for s in doc.sentences)  # where the page brings in its acronym
     return _asked_other([_by_title(c, title, text) for c in cands])
 
