@@ -47,3 +47,12 @@ def test_names_inflections_foreign_and_species_words_are_not(nlp: Language) -> N
     assert not _flagged(nlp, "The six membraned cells of the reef sponge glow when touched.")
     assert not _flagged(nlp, "The harbor of Velmora was built in 1842 for 300 boats.")
 
+
+def test_do_support_takes_the_e_verb_of_an_ed_past(nlp: Language) -> None:
+    """'premiered' is 'premiere' + d, not 'premier' + ed ('When did ABC premier …?' was rejected
+    by every reviewer as a typo, s23, s32c, s33c); 'staged' is 'stage' + d, not 'stag'."""
+    page = ("In 1996, the Harlow network premiered the comedy Dock Street. "
+            "In 1874, the dockers of Velmora staged a long strike for higher wages.")
+    asked = " ".join(c.question for c in generated(nlp, page, kind="qa")).lower()
+    assert "premiere the comedy" in asked and "stage a long strike" in asked
+    assert "premier " not in asked and "stag " not in asked

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from agents.generation import pointing
 from agents.generation.mentions import SHARES, of_owner, share
+from agents.generation.nlp import verb_lemmas
 from agents.generation.reference import CONCEDING, Resolver, condition, unsure_antecedent
 from agents.generation.rendering import Builder
 from agents.generation.spans import (
@@ -1216,12 +1217,19 @@ _IE_VERBS = frozenset(str.split("die lie tie vie hie untie belie overlie underli
 def base_form(verb: Token) -> str:
     """The verb's base form for do-support ('did the crew ready …'). The small model's
     lemmatizer strips a past '-ied' it has no entry for to '-ie' ('readied' → 'readie'); such
-    a past is the '-y' verb's ('ready', as 'carried' → 'carry')."""
+    a past is the '-y' verb's ('ready', as 'carried' → 'carry'). Of a past '-ed' that is both
+    a verb's plus '-ed' and another verb's plus '-d' it takes the shorter ('premiered' →
+    'premier', 'rated' → 'rat', 'staged' → 'stag', 'hoped' → 'hop'); such a past is the '-e'
+    verb's: 'rat', 'stag' and 'hop' would double their consonant ('ratted'), and 'premier' is
+    the verb 'premiere' misspelled (s23, s32c, s33c: 'When did ABC premier …?' rejected by
+    every reviewer, 'typo'). Only 'routed' ('rout' or 'route') and 'dinged' read either way."""
     lemma = verb.lemma_
     low = verb.lower_
     if low.endswith("ied") and lemma.lower().endswith("ie") and \
             lemma.lower() not in _IE_VERBS and len(low) > 4:
         return lemma[:-2] + "y"
+    if low == lemma.lower() + "ed" and lemma.lower() + "e" in verb_lemmas(verb.doc.vocab):
+        return lemma + "e"
     return lemma
 
 

@@ -163,6 +163,25 @@ def _era_matcher(vocab: Vocab) -> Matcher:
     return _MATCHERS[key]
 
 
+# the verbs each loaded pipeline's lemmatizer knows (its lookups' verb index), by its vocab
+_VERB_LEMMAS: dict[int, frozenset[str]] = {}
+
+
+def verb_lemmas(vocab: Vocab) -> frozenset[str]:
+    """The base forms the lemmatizer of the pipeline that owns ``vocab`` knows as verbs (empty
+    for a pipeline without a rule lemmatizer)."""
+    return _VERB_LEMMAS.get(id(vocab), frozenset())
+
+
+def _index_verbs(nlp: Language) -> None:
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_index"):
+        verbs = lookups.get_table("lemma_index").get("verb", [])
+        _VERB_LEMMAS[id(nlp.vocab)] = frozenset(verbs)
+
+
 def language_of(name: str) -> str:
     return name.split("_", 1)[0].lower()
 
@@ -212,6 +231,7 @@ def _load(language: str, names: tuple[str, ...]) -> Language | None:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     if language == "en":
+        _index_verbs(nlp)
         nlp.add_pipe("era_merger", first=True)
         nlp.add_pipe("wh_names", after="era_merger")
         if "tagger" in nlp.pipe_names:
