@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from agents.generation.cards import Candidate
+from agents.generation.events import UNSAID
 from agents.generation.giveaway import STEM, spelled
 from agents.generation.terms import NUMBER_WORDS, norm
 
@@ -71,11 +72,8 @@ _CONTEXTLESS = frozenset(str.split("usually often also always sometimes very mor
 _RELATIVE_TAIL = re.compile(r"^\s*(has|have|had)\s+\w+(ed|en|wn|ght)\s*[.;]?\s*$")
 _NOW = re.compile(r"\bnow\b", re.IGNORECASE)
 # 'the crisis', 'the war' that the card never says which: the page's event, not the student's
-# (scope.framing reads them too: 'In honor of the occasion, …')
-EVENT_NOUNS = frozenset(str.split(
-    "crisis war expedition conflict revolution battle treaty attack campaign project study "
-    "experiment session movement reform agreement occasion launch"))
-_EVENT_WORDS = "|".join(sorted(EVENT_NOUNS))  # alternatives of whole words: order is moot
+# (events.UNSAID; scope.framing reads them too: 'In honor of the occasion, …')
+_EVENT_WORDS = "|".join(sorted(UNSAID))  # alternatives of whole words: order is moot
 _BARE_EVENT = re.compile(rf"\bthe ({_EVENT_WORDS})\b(?!\s+(of|in|on|at|between|against|to|over|"
                          r"with|led|by|that|which)\b)(?!\s*,)(?!-)", re.IGNORECASE)
 MAX_STATEMENT_WORDS = 23  # held-out reviewers kept 23 % of the statements of 24 words or more

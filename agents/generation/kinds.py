@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from agents.generation import antecedents
-from agents.generation.defects import EVENT_NOUNS
+from agents.generation.events import HAPPENINGS, TITLE_KINDS
 from agents.generation.mentions import definitions, of_phrase
 
 # the entity labels a thing of each kind noun carries (spaCy's OntoNotes labels), and for a
@@ -64,13 +64,12 @@ _SAID_ONLY = frozenset(str.split(
     "museum fort castle palace stadium cathedral airport library hospital river lake valley "
     "region"))
 _EVERY_KIND = frozenset([*_KINDS, *BODIES, *_SAID_ONLY])
-# kinds only the document's title names: an event ('the game' on 'Super Bowl 50') and what a
-# country has one of ('the constitution' on 'Kenya')
-EVENTS = frozenset(str.split("game match tournament championship war battle election festival"))
+# kinds only the document's title names: an event ('the game' on 'Super Bowl 50',
+# events.TITLE_KINDS) and what a country has one of ('the constitution' on 'Kenya')
 _OWNED = frozenset(str.split("constitution parliament legislature capital"))
 _STATE = (frozenset(["GPE", "LOC"]), frozenset(["state"]))  # 'the state' on 'Victoria (Australia)'
 # kinds of thing, never a person (also reference._THINGS)
-TITLED = _EVERY_KIND | EVENTS | _OWNED | {"state"}
+TITLED = _EVERY_KIND | TITLE_KINDS | _OWNED | {"state"}
 # the heads of a building's or an institution's name, which a place noun is never named by
 # (the tagger calls 'the New Orangery' a GPE as readily as 'Warsaw')
 _BUILDINGS = frozenset(str.split(
@@ -327,14 +326,14 @@ def _titled(lemma: str, det: Token, earlier: Sequence[Span], title: Span) -> str
         return None
     text = title.doc[words[0].i : words[-1].i + 1].text
     labels, sorts = _KINDS.get(lemma, (frozenset(["ORG"]), frozenset()) if lemma in BODIES
-                               else (frozenset(["EVENT"]), frozenset()) if lemma in EVENTS
+                               else (frozenset(["EVENT"]), frozenset()) if lemma in TITLE_KINDS
                                else _STATE if lemma == "state"
                                else (frozenset(["GPE"]), frozenset(["country"])))
     before = _before(det, earlier)
     if any(t.lemma_.lower() == lemma and t.i < det.i and any(
             c.lower_ in ("a", "an") for c in t.children) for t in before[-1]):
         return None  # 'A city is also a commune – but with the city charter': any city's
-    if lemma in EVENTS and other_event(earlier[-1], title):
+    if lemma in TITLE_KINDS and other_event(earlier[-1], title):
         return None  # '… the divisional round by scoring 11 points in … the game': that game
     low = [t.lower_ for t in words]
     if lemma + "s" in low or lemma + "es" in low:
@@ -385,11 +384,6 @@ def numeral(token: Token) -> bool:
         token.pos_ == "PROPN" and token.is_upper and set(token.text) <= set("IVXLCDM"))
 
 
-# the nouns of a happening another event of the page is named by ('the divisional round',
-# 'the AFC Championship Game', 'the 2015 season')
-_HAPPENINGS = EVENTS | EVENT_NOUNS | {"round", "season", "final", "playoff", "semifinal"}
-
-
 def other_event(sent: Span, title: Span) -> bool:
     """``sent`` names an event that is not the title's: an EVENT entity, or one holding the
     title's name words ('Super Bowl XL' on 'Super Bowl 50', tagged FAC), or a happening's noun
@@ -401,7 +395,7 @@ def other_event(sent: Span, title: Span) -> bool:
             continue
         if ent.label_ == "EVENT" or name <= {t.lower_ for t in ent}:
             return True
-    return any(t.lemma_.lower() in _HAPPENINGS and t.pos_ in ("NOUN", "PROPN") and any(
+    return any(t.lemma_.lower() in HAPPENINGS and t.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("amod", "compound", "nummod", "poss", "npadvmod") and c.tag_ != "VBG"
         for c in t.children)
         for t in sent)

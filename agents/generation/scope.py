@@ -84,7 +84,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from agents.generation import antecedents, mentions
-from agents.generation.defects import EVENT_NOUNS
+from agents.generation.events import UNSAID
 from agents.generation.spans import zipf
 
 _ENUMERATORS = frozenset(str.split("first second third fourth fifth firstly secondly thirdly "
@@ -449,7 +449,7 @@ def _the_event(frame: Span) -> Span | None:
     occasion,', 'Within two months of the launch,'): an event of the page, never named on
     the card (s29b Jacksonville:13, every reviewer rejected)."""
     for tok in frame:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in EVENT_NOUNS \
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in UNSAID \
                 and [c.lower_ for c in tok.children] == ["the"] and tok.i > frame.start \
                 and frame.doc[tok.i - 1].lower_ == "the":
             return frame.doc[tok.i - 1 : tok.i + 1]

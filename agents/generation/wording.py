@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from agents.generation import kinds, plausible
+from agents.generation.events import NAME_HEADS
 from agents.generation.spans import CLASS_WORDS, PEOPLE_NOUNS, Answer, quoted
 
 _WHERE_PREPS = frozenset({"in", "at", "on", "near", "inside", "within", "across", "throughout",
@@ -34,10 +35,6 @@ _PURPOSE_NOUNS = frozenset(str.split(
     "intent intention aim goal purpose object objective hope view"))
 # nouns whose 'at the … of' phrase gives a time ('at the beginning of each session')
 _TIME_SHELLS = frozenset(str.split("beginning start end outset close middle turn height dawn eve"))
-# heads of an event's name besides kinds.EVENTS (which the title code also labels by): a
-# meeting or a siege happens somewhere, but is no place ('at the Council of Brenna')
-_GATHERINGS = frozenset(str.split("siege council conference congress summit convention"))
-_EVENT_HEADS = kinds.EVENTS | _GATHERINGS
 _EVENT_PREPS = frozenset({"at", "in", "during"})
 _SHELL_WH = {"at": "when", "in": "when", "towards": "when", "toward": "when", "by": "by when",
              "until": "until when", "till": "until when"}
@@ -66,9 +63,9 @@ def event(span: Span) -> bool:
     root = span.root
     if root.ent_type_ == "EVENT":
         # (not 'during the Yuan dynasty', typed an event: a dynasty is asked as one)
-        return root.lemma_.lower() in _EVENT_HEADS or root.lemma_.lower() not in CLASS_WORDS
+        return root.lemma_.lower() in NAME_HEADS or root.lemma_.lower() not in CLASS_WORDS
     return root.pos_ == "PROPN" and root.tag_ == "NNP" and \
-        root.lemma_.lower() in _EVENT_HEADS
+        root.lemma_.lower() in NAME_HEADS
 
 
 def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tuple[str, bool]:
@@ -112,7 +109,7 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         # an event is no place, and "Where did … crush the Ostmen?" → "Battle of Velden" was
         # rejected (session 33); asked "At which battle …?", an event's own noun, else "event"
         noun = span.root.lemma_.lower()
-        return f"{p} which {noun if noun in _EVENT_HEADS else 'event'}", True
+        return f"{p} which {noun if noun in NAME_HEADS else 'event'}", True
     if kind == "place" and p in _WHERE_PREPS and (p not in TO_PREPS or prep is None or
                                                   prep.head.lemma_.lower() in _MOTION):
         # 'to' names a place only after a verb of motion: 'cede its territory to Great
