@@ -29,7 +29,7 @@ def generated(nlp: Language, text: str, encoder: object = None,
 def topic(nlp: Language, sentence: str, title: str) -> str | None:
     """The topic ``setting.titled`` gives a card of ``sentence`` on a page titled ``title``
     ('In Kenya', 'Norvik Art Museum'), or None."""
-    return setting.titled(nlp(sentence)[:], nlp(title)[:])
+    return setting.titled(nlp(sentence)[:], setting.topic(nlp(title)[:]))
 
 
 def resolver_before_last(nlp: Language, text: str) -> tuple[Resolver, list]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -163,7 +164,7 @@ def generate(
             if doc.language != "en" or not nonfact.run_together(sent):  # '… . shows a …'
                 out += _anchored(_for_sentence(sent, ans, pool, resolver, doc, difficulty,
                                                weight, tags, vectors),
-                                 sent, None, resolver, doc.language)
+                                 sent, None, resolver, doc.language, topic)
             for part, part_found in zip(ps, pa, strict=True):  # a long sentence's own clauses
                 if doc.language == "en" and (claims.attributed(part, sent)
                                              or claims.merged(part, sent)
@@ -175,7 +176,7 @@ def generate(
                     # '…, but rather.'; 'March 2015 has nominal control …'
                 made = _anchored(_for_sentence(part, part_found, pool, resolver, doc,
                                                difficulty, weight, tags, vectors),
-                                 part, sent, resolver, doc.language)
+                                 part, sent, resolver, doc.language, topic)
                 if doc.language == "en" and claims.cuts_alternatives(part, sent):
                     made = [c for c in made if c.type != "tf"]  # one of several alternatives
                 spare = clauses.is_spare(part)
@@ -185,6 +186,8 @@ def generate(
                         standalone.main_topic(sents))
 
     title = nlp(doc.title)[:] if doc.title and doc.language == "en" else None
+    # what the title gives every card of the page, read once for the page (setting.topic)
+    topic = setting.topic(title) if title is not None else None
     opening = bool(prose) and prose[0].index == 0  # the page's first sentence is kept
     cands = every(Resolver(names=names, title=title, opening=opening))
     if len(cands) < _FEW and prose:
@@ -257,18 +260,19 @@ def _clauses(sents: list[Span], nlp: Language) -> list[list[Span]]:
 
 
 def _anchored(cands: list[Candidate], sent: Span, whole: Span | None, resolver: Resolver,
-              language: str) -> list[Candidate]:
+              language: str, topic: setting.Topic | None) -> list[Candidate]:
     """Every card of the sentence, of any type, with the phrases only the page says which one
     they are ('the major jihadi group', 'the two battles', 'settle there') named from the page
-    when it names them for certain, and without the cards where it does not (definites.py)."""
+    when it names them for certain, and without the cards where it does not (definites.py);
+    ``topic``: what the page's title gives its cards (setting.topic, once per document)."""
     if language != "en" or not cands:
         return cands
     refs = definites.references(sent, resolver.previous, whole, resolver.title)
     if resolver.lenient:  # a bare page's cards may lean on it, not on what it cut or dated
         refs = [r for r in refs if r.rule in definites.NEVER_ALONE]
         # they lean on it most of all: each takes the page's place or topic (setting.py)
-        return _placed(_named(cands, refs) if refs else cands, sent, whole, resolver)
-    cands = _placed(_scoped(cands, sent, whole, resolver), sent, whole, resolver)
+        return _placed(_named(cands, refs) if refs else cands, sent, whole, resolver, topic)
+    cands = _placed(_scoped(cands, sent, whole, resolver), sent, whole, resolver, topic)
     named = _named(cands, refs) if refs else cands
     # a stem whose subject only the page names ('the nation placed 139th …'): s20..s22c rated
     # mcq 7 rejected / 0 kept (choices.unnamed_subject, static scan of every rated card)
@@ -370,19 +374,20 @@ def _reworded(cand: Candidate, text: str) -> Candidate:
     return dataclasses.replace(cand, question=text)
 
 
-def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
-             resolver: Resolver) -> list[Candidate]:
+def _placed(cands: list[Candidate], sent: Span, whole: Span | None, resolver: Resolver,
+            topic: setting.Topic | None) -> list[Candidate]:
     """Every card of a sentence that stands in the place its paragraph opened on ('In
-    Germany, …') with the place put in (setting.py)."""
+    Germany, …') with the place put in (setting.py), or else the page's ``topic``."""
     base = whole if whole is not None else sent
     place = setting.frame(base, resolver.previous)
-    title_words: set[str] = set()  # a titled place's names: a card naming one stays as it is
-    if place is None and resolver.title is not None:
+    # a titled place's names: a card naming one stays as it is
+    title_words: AbstractSet[str] = frozenset()
+    if place is None and topic is not None:
         # no frame: a subject that leans on the page is given the page's title (setting.titled)
-        place = setting.titled(base, resolver.title)
+        place = setting.titled(base, topic)
         if place is not None:
-            title_words = titles.head_names(resolver.title)
-            if place != f"In {resolver.title.text}":
+            title_words = topic.words
+            if place != f"In {topic.title.text}":
                 return [_labelled(c, place, title_words) for c in cands]
     if place is None:
         return cands
@@ -406,7 +411,7 @@ def _placed(cands: list[Candidate], sent: Span, whole: Span | None,
     return out
 
 
-def _labelled(cand: Candidate, topic: str, title_words: set[str]) -> Candidate:
+def _labelled(cand: Candidate, topic: str, title_words: AbstractSet[str]) -> Candidate:
     """The card led by its page's topic ('Victoria and Albert Museum: The collection …');
     ``title_words`` are the words naming the title's thing (titles.head_names)."""
     text = _worded(cand)

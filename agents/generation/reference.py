@@ -207,6 +207,9 @@ class Resolver:
     # system' the page does not resolve stays as written ('What is this called?'), where
     # rendering.Builder otherwise makes no question
     keeps_pointers: ClassVar[bool] = False
+    # the mentions of each earlier sentence's names (``names_in``), by the sentence
+    _names: dict[int, tuple[Span, list[tuple[Token, Mention]]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def push(self, sent: Span) -> None:
         """Record a sentence after its cards are made: its subject becomes context."""
@@ -318,12 +321,21 @@ class Resolver:
                                  strict=True):
             if subject is not None:
                 out.append(subject)
+            out += self.names_in(prev, person=PERSONAL[pronoun.lower_][0] == "person")
+        return out
+
+    def names_in(self, prev: Span, person: bool = False) -> list[Mention]:
+        """What the names an earlier sentence holds may be a pronoun's: read once for each
+        sentence of the page, not again for every pronoun of the three after it. A person's
+        pronoun ('his') skips a name the sentence only uses to qualify a noun
+        (``_attributive``: 'the Korvan and Lian controlled lands')."""
+        held = self._names.get(id(prev))
+        if held is None or held[0] is not prev:  # (the span held too: its id is not reused)
             ents = [e.root for e in prev.ents if e.label_ in ("PERSON", "NORP", "ORG", "GPE",
                                                                "LOC", "EVENT", "WORK_OF_ART")]
-            if PERSONAL[pronoun.lower_][0] == "person":
-                ents = [e for e in ents if not _attributive(e)]
-            out += [m for m in map(mentions.of, ents) if m]
-        return out
+            held = prev, [(e, m) for e in ents if (m := mentions.of(e))]
+            self._names[id(prev)] = held
+        return [m for e, m in held[1] if not (person and _attributive(e))]
 
     def resolve(self, pronoun: Token, sent: Span) -> Mention | None:
         found = self._resolve(pronoun, sent)

@@ -36,11 +36,15 @@ New Hampshire' (kept cards given a wrong place), hence both limits.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Span, Token
 
 from agents.generation.kinds import BODIES, numeral, other_event
 from agents.generation.spans import PLACE_LABELS
+from agents.generation.titles import head_names
 
 # a sentence naming a people or a place says whose or where itself ('German schools ...')
 _OWN_PLACE = PLACE_LABELS | {"NORP"}
@@ -219,14 +223,53 @@ def _people_word(token: Token) -> bool:
         token.pos_ == "ADJ" and not token.ent_type_))
 
 
-def titled(sent: Span, title: Span | None) -> str | None:
+@dataclass(frozen=True)
+class Topic:
+    """What a page's title gives its cards, read from the title alone: once per document
+    (``topic``), not again for each of its sentences (``titled`` asks it of every one)."""
+
+    title: Span
+    # 'place': 'In Kenya' for a sentence naming no place of its own; 'event': the title for a
+    # sentence naming no other event; 'thing': ``label`` for a subject that leans on the
+    # page; 'none': no topic (no words, a heading the model tags a place)
+    form: Literal["place", "event", "thing", "none"]
+    label: str | None  # a thing's label: None for a person's page or a textbook's heading
+    generic: bool  # a bare plural subject ('Conferences …') takes the label too
+    words: frozenset[str]  # the words naming the title's thing (titles.head_names)
+    # the title names one body or building, whose parts and holdings a sentence may name
+    # without saying whose ('in the collection': ``_held_part``)
+    body: bool = False
+
+
+def topic(title: Span) -> Topic:
+    """The facts ``titled`` reads of the page's ``title`` (see there for why each)."""
+    words = frozenset(head_names(title))
+    if not any(t.is_alpha for t in title):
+        return Topic(title, "none", None, False, words)
+    ents = [e for e in title.ents if e.start == title.start and e.end == title.end]
+    if (ents and ents[0].label_ in PLACE_LABELS) or _qualified_place(title):
+        return Topic(title, "place" if _named_words(title) else "none", None, False, words)
+    if _numbered_event(title):
+        return Topic(title, "event", None, False, words)
+    generic = ((ents and ents[0].label_ in _BODY_TITLES) or _proper_name(title)) \
+        and title.root.pos_ == "PROPN"
+    named = (bool(ents) and ents[0].label_ not in _NO_TOPIC) or _proper_name(title)
+    person = bool(ents) and ents[0].label_ == "PERSON"
+    label = title.text if not person and (named or _one_thing(title)) else None
+    body = _proper_name(title) or bool(ents and ents[0].label_ in ("ORG", "FAC")
+                                       and _one_thing(title))
+    return Topic(title, "thing", label, bool(generic), words, bool(body))
+
+
+def titled(sent: Span, page: Topic | None) -> str | None:
     """The page's topic a card of ``sent`` is given when no place frame (``frame``) holds:
-    'In Kenya' for a place title, whatever the sentence's subject (the form ``carried`` puts
-    in, as a frame's); the title itself as a label for a thing ('Victoria and Albert Museum')
-    when the subject leans on the page or the sentence names a part or a holding of the
-    page's body ('in the collection'); or None: no title, a person's (the sentence's subject
-    is another thing, not the person), a sentence that names a place or people of its own, a
-    heading the model tags a place ('Background'), a subject that stands alone.
+    'In Kenya' for a place title (``page``, the page's ``topic``), whatever the sentence's
+    subject (the form ``carried`` puts in, as a frame's); the title itself as a label for a
+    thing ('Victoria and Albert Museum') when the subject leans on the page or the sentence
+    names a part or a holding of the page's body ('in the collection'); or None: no title, a
+    person's (the sentence's subject is another thing, not the person), a sentence that names
+    a place or people of its own, a heading the model tags a place ('Background'), a subject
+    that stands alone.
 
     s31/s31b reviewers, shown the title, still rejected a quarter of the cards as
     missing-context: 'The collection includes …' (Victoria_and_Albert_Museum), 'The network
@@ -256,41 +299,33 @@ def titled(sent: Span, title: Span | None) -> str | None:
     building ('… in the collection', 'the Victorian parts of the building'; ``_held_part``) is
     labelled too: on every seen rated card dev..s33c, all types, it changes 8 served kept, 13
     rejected missing-context, 3 other rejected (explored 0 / 2 / 1)."""
-    if title is None or not any(t.is_alpha for t in title):
-        return None
-    ents = [e for e in title.ents if e.start == title.start and e.end == title.end]
-    if (ents and ents[0].label_ in PLACE_LABELS) or _qualified_place(title):
-        if not _named_words(title):
-            return None  # a heading the model tags a place ('Background', python textbook)
+    if page is None or page.form == "none":
+        return None  # no title; or a heading the model tags a place ('Background')
+    if page.form == "place":
         # a sentence naming a place or people of its own says where itself; one that names
         # none is true of the page's place whatever its subject ('For every 100 females there
         # were 94.1 males.' on Jacksonville, Florida)
-        return None if _places(sent) else f"In {title.text}"
-    if _numbered_event(title):
+        return None if _places(sent) else f"In {page.title.text}"
+    if page.form == "event":
         # an event's page: what a sentence tells happened at it, whatever its subject ('The
         # Broncos practiced at …' on 'Super Bowl 50'), unless it names another event
-        return None if other_event(sent, title) else title.text
+        return None if other_event(sent, page.title) else page.title.text
     lean = _leaning_subject(sent)
     if lean is None:
-        return title.text if _held_part(sent, title, ents) else None
-    if lean == "generic" and not (((ents and ents[0].label_ in _BODY_TITLES)
-                                   or _proper_name(title)) and title.root.pos_ == "PROPN"):
+        return page.title.text if page.body and _held_part(sent) else None
+    if lean == "generic" and not page.generic:
         # 'Teachers …' on 'Education': no place to be true in, and a label misleads; nor on a
         # textbook heading the model tags a body ('Approaches to Sociological Research')
         return None
-    if ents and ents[0].label_ == "PERSON":
-        return None  # a person's page: 'the motor', 'the company' are often another's
-    named = (bool(ents) and ents[0].label_ not in _NO_TOPIC) or _proper_name(title)
-    return title.text if named or _one_thing(title) else None
+    # a person's page has no label: 'the motor', 'the company' are often another's
+    return page.label
 
 
-def _held_part(sent: Span, title: Span, ents: list[Span]) -> bool:
-    """``sent`` names a holding or a part of the page's one body or building with 'the N'
-    (``_HELD``: 'in the collection', 'The collection of Iznik pottery …', 'the Victorian parts
-    of the building') and names no body or building of its own (whose collection that is)."""
-    if not (_proper_name(title) or (ents and ents[0].label_ in ("ORG", "FAC")
-                                    and _one_thing(title))):
-        return False
+def _held_part(sent: Span) -> bool:
+    """``sent`` names a holding or a part of a body or building with 'the N' (``_HELD``: 'in
+    the collection', 'The collection of Iznik pottery …', 'the Victorian parts of the
+    building') and names no body or building of its own (whose collection that is); the page's
+    ``Topic.body`` says whether the title is one."""
     if any(e.label_ in ("ORG", "FAC") for e in sent.ents):
         return False
     return any(t.lower_ == "the" and t.dep_ == "det" and t.head.is_lower
@@ -352,7 +387,7 @@ def _one_thing(title: Span) -> bool:
         named_body or not any(t.dep_ == "cc" for t in title))
 
 
-def labelled(text: str, answer: str, topic: str, title_words: set[str]) -> str:
+def labelled(text: str, answer: str, topic: str, title_words: AbstractSet[str]) -> str:
     """``text`` led by its topic ('Victoria and Albert Museum: The collection includes …');
     unchanged when it or its answer already names a word of the title's thing
     (``title_words``, titles.head_names)."""
@@ -362,7 +397,7 @@ def labelled(text: str, answer: str, topic: str, title_words: set[str]) -> str:
     return f"{topic}: {text}"
 
 
-def names_topic(text: str, answer: str, title_words: set[str]) -> bool:
+def names_topic(text: str, answer: str, title_words: AbstractSet[str]) -> bool:
     """``text`` or its ``answer`` names a word of the title's thing (``title_words``,
     titles.head_names): 'Harvard's aid' and 'Huguenots' name 'Harvard' and 'Huguenot' too.
     A topic put in would repeat the card ('In Jacksonville, Florida, voters outside
