@@ -903,9 +903,9 @@ def _known_as(name: str) -> str:
 
 def lives(texts: list[str]) -> dict[str, tuple[int | None, int | None]]:
     """Last name (a thing's whole name, ``_known_as``) → the first and last years a thing the
-    name's bearer did may lie in, as the texts state their life: after a person's birth (``births``), from a body's founding or a
-    thing's launch, up to
-    a death; a name given two different starts or ends is left open at that side."""
+    name's bearer did may lie in, as the texts state their life: after a person's birth
+    (``births``), from a body's founding or a thing's launch, up to a death; a name given two
+    different starts or ends is left open at that side."""
     starts: dict[str, set[int]] = {k: {v + 1} for k, v in births(texts).items()}
     ends: dict[str, set[int]] = {}
     for text in texts:
