@@ -133,7 +133,7 @@ def test_the_sixth_book_is_held_out_whole_and_read_only_by_session_11() -> None:
                                                 ("worldhist", "s14"), ("amgov", "s15"),
                                                 ("anth", "s16"), ("llph", "s17"),
                                                 ("contmath", "s31"), ("cphys", "s32"),
-                                                ("precalc", "s33")])
+                                                ("precalc", "s33"), ("worldhist1", "s34")])
 def test_a_book_held_out_whole_is_read_only_by_its_sessions_two_reviews(book: str,
                                                                        session: str) -> None:
     # session 12's (OpenStax Microbiology) and 13's (Introduction to Political Science)
