@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -30,20 +30,30 @@ _RESTRICTIVE = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl",
 _WHICH = frozenset(["prep", "relcl", "acl", "poss", "nummod"])
 
 
-def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False,
-                  title: Span | None = None) -> list[Token]:
-    """The heads of the bare definite nouns of ``sent`` that an earlier sentence introduced
-    as one particular thing: with "a"/"an" ("an outpost"), as part of a name ("Fort Bull" →
-    "the fort"), with words that said which one ("lead fusible plugs" → "the plugs"), or as
-    a verb ("long been debated" → "the debate"). A noun the page already used bare and
-    definite ("the skin", "the therapist") is its generic subject and stands alone. One whose
-    noun heads the one name the page gave ('the university' after 'Harvard University') is not
-    returned unless ``with_names``: the cards say the name instead (``references``, rule
-    ``antecedent``); an answer that is such a 'the N' would still be the bare noun. The same
-    holds for one the page or its ``title`` names by its kind (kinds.py)."""
-    first: dict[str, bool] = {}  # lemma → introduced as a particular thing
-    generic: set[str] = set()
-    for prev in previous:
+@dataclass
+class Introduced:
+    """What a page's sentences so far introduced (``pointing_back``): each noun's lemma → whether
+    an earlier sentence introduced it as one particular thing, and the lemmas the page used bare
+    and definite first (its generic subjects). Read on from where it stopped as the page's
+    sentences grow: a Resolver keeps one per document, so each sentence is scanned once."""
+
+    first: dict[str, bool] = field(default_factory=dict)
+    generic: set[str] = field(default_factory=set)
+    read: list[Span] = field(default_factory=list)
+
+    def of(self, previous: Sequence[Span]) -> Introduced:
+        """Itself, read on to the end of ``previous``; read afresh when ``previous`` is not
+        the sentences it read and more."""
+        done = len(self.read)
+        if done > len(previous) or (done and previous[done - 1] is not self.read[-1]):
+            self.first, self.generic, self.read, done = {}, set(), [], 0
+        for prev in previous[done:]:
+            self._add(prev)
+            self.read.append(prev)
+        return self
+
+    def _add(self, prev: Span) -> None:
+        first, generic = self.first, self.generic
         for tok in prev:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB":
@@ -64,6 +74,23 @@ def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
                 # 'the human body' is as generic as 'the body'; 'lead fusible plugs' are some
                 first[lemma] = first.get(lemma, False) or named or which or (
                     said and not dets) or bool(dets & {"a", "an", "another", "one"})
+
+
+def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False,
+                  title: Span | None = None, introduced: Introduced | None = None
+                  ) -> list[Token]:
+    """The heads of the bare definite nouns of ``sent`` that an earlier sentence introduced
+    as one particular thing: with "a"/"an" ("an outpost"), as part of a name ("Fort Bull" →
+    "the fort"), with words that said which one ("lead fusible plugs" → "the plugs"), or as
+    a verb ("long been debated" → "the debate"). A noun the page already used bare and
+    definite ("the skin", "the therapist") is its generic subject and stands alone. One whose
+    noun heads the one name the page gave ('the university' after 'Harvard University') is not
+    returned unless ``with_names``: the cards say the name instead (``references``, rule
+    ``antecedent``); an answer that is such a 'the N' would still be the bare noun. The same
+    holds for one the page or its ``title`` names by its kind (kinds.py). ``introduced``: the
+    document's reading of ``previous`` so far (Resolver.introduced), else read here."""
+    known = (introduced or Introduced()).of(previous)
+    first, generic = known.first, known.generic
     out = []
     for det in sent:
         head = det.head
@@ -97,14 +124,14 @@ def sequel(sent: Span) -> list[Token]:
 
 
 def leans_back(sent: Span, previous: Sequence[Span], statement: str,
-               title: Span | None = None) -> bool:
+               title: Span | None = None, introduced: Introduced | None = None) -> bool:
     """``statement`` (rendered from ``sent``) still holds a bare "the N" that an earlier
     sentence of the page named (a resolved one reads as its name and is no longer there), or
     a main verb's 'then'/'again' (one the rendering dropped is no longer there)."""
     low = f" {statement.lower()} "
     words = set(statement.lower().replace(",", " ").split())
-    return any(f" the {head.lower_}" in low
-               for head in pointing_back(sent, previous, title=title)) or any(
+    back = pointing_back(sent, previous, title=title, introduced=introduced)
+    return any(f" the {head.lower_}" in low for head in back) or any(
         t.lower_ in words for t in sequel(sent))
 
 

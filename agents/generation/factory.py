@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry
 
+from agents.generation import typos
 from agents.generation.llm import LlmEngine
 from agents.generation.metrics import LlmMetrics
 from agents.generation.nlp import DEFAULT_PIPELINES
@@ -34,6 +35,7 @@ def build_engine(
 
         encoder = shared_encoder()
     enc: Encoder | None = encoder  # type: ignore[assignment]
+    typos.load()  # the word lists, here rather than in the first upload's generation
     rules = RuleEngine(enc, pipelines=spacy_pipelines)
     if model_name is None:
         return rules

@@ -302,14 +302,26 @@ def _entity(labels: frozenset[str], sorts: frozenset[str], det: Token,
 def title_words(title: Span) -> list[Token]:
     """The words of a title that name its thing: before a bracket that says where ('Victoria
     (Australia)' → 'Victoria'), none for a bracket that says which one ('Sky (United
-    Kingdom)' is one Sky of several), its punctuation left out but for '.', "'" and '&'."""
+    Kingdom)' is one Sky of several), its punctuation left out but for '.', "'" and '&'.
+    Worked out once per title: kept in its Doc's ``user_data`` by token index."""
+    key = f"{_TITLE_WORDS}:{title.start}:{title.end}"
+    found = title.doc.user_data.get(key)
+    if found is None:  # once per document: the title's Doc is parsed for it (parsed.generate)
+        found = title.doc.user_data[key] = _title_words(title)
+    return [title.doc[i] for i in found]
+
+
+_TITLE_WORDS = "kinds.title_words"  # Doc.user_data key: the title's words, by token index
+
+
+def _title_words(title: Span) -> tuple[int, ...]:
     from agents.generation.granularity import place_sort
 
     bracket = next((t.i for t in title if t.text == "("), None)
     if bracket is not None and place_sort(title.doc[bracket + 1 :].text.strip(" )")) == "other":
-        return []  # 'Sky (United Kingdom)' is one Sky, 'Victoria (Australia)' the state
-    return [t for t in title.doc[title.start : bracket or title.end]
-            if not t.is_punct or t.text in ".'&"]
+        return ()  # 'Sky (United Kingdom)' is one Sky, 'Victoria (Australia)' the state
+    return tuple(t.i for t in title.doc[title.start : bracket or title.end]
+                 if not t.is_punct or t.text in ".'&")
 
 
 def _titled(lemma: str, det: Token, earlier: Sequence[Span], title: Span) -> str | None:

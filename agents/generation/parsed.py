@@ -483,11 +483,13 @@ def _for_sentence(
         # its blank guessed from the rest ('several ways to mitigate the _____ of teaching')
     builder = Builder(sent, resolver)
     # the bare 'the N's an earlier sentence introduced: no question keeps one (narrow.py)
-    back = definites.pointing_back(sent, resolver.previous, title=resolver.title) if \
+    back = definites.pointing_back(sent, resolver.previous, title=resolver.title,
+                                   introduced=resolver.introduced) if \
         lang == "en" and not resolver.lenient else []
     # an answer that is such a 'the N' stays the bare noun ('proclamation') even where the page
     # named it ('the Royal Proclamation'), so answers are checked against all of them
-    named_back = definites.pointing_back(sent, resolver.previous, True, resolver.title) if \
+    named_back = definites.pointing_back(sent, resolver.previous, True, resolver.title,
+                                         resolver.introduced) if \
         lang == "en" and not resolver.lenient else []
     for answer in found:
         if standalone.trivial(answer, sent, lang) or _points_back(answer, sent, resolver) \
@@ -685,7 +687,8 @@ def _statements(
         # than what, which ones, many what
     true = _render_sentence(builder, sent, {})
     if true is None or (language == "en" and not builder.resolver.lenient and (
-            definites.leans_back(sent, builder.resolver.previous, true, builder.resolver.title)
+            definites.leans_back(sent, builder.resolver.previous, true, builder.resolver.title,
+                                 builder.resolver.introduced)
             or (claims.guessed_subject(sent, true)
                 and not builder.resolver.titled_subjects(sent)))):
         return []  # 'The plugs are also too small …': which plugs, the page said (definites.py)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from spacy.tokens import Span, Token
 
@@ -25,6 +25,9 @@ from agents.generation import antecedents, kinds, mentions, pointing
 from agents.generation.kinds import title_words
 from agents.generation.mentions import Mention
 from agents.generation.spans import CLASS_WORDS, PERSON_NOUNS, main_subject
+
+if TYPE_CHECKING:
+    from agents.generation.definites import Introduced
 
 PERSONAL = {
     "he": ("person", "sing", ""),
@@ -184,6 +187,12 @@ def _name_like(m: Mention) -> bool:
         w[:1].isupper() for w in words) and not any(w.lower() in CLASS_WORDS for w in words)
 
 
+def _introduced() -> Introduced:
+    from agents.generation.definites import Introduced  # definites reads this module
+
+    return Introduced()
+
+
 @dataclass
 class Resolver:
     """The sentences before the one being asked about, and what their subjects refer to."""
@@ -210,6 +219,9 @@ class Resolver:
     # the mentions of each earlier sentence's names (``names_in``), by the sentence
     _names: dict[int, tuple[Span, list[tuple[Token, Mention]]]] = field(
         default_factory=dict, repr=False, compare=False)
+    # what ``previous`` introduced, read on as it grows (definites.pointing_back)
+    introduced: Introduced = field(default_factory=lambda: _introduced(), repr=False,
+                                   compare=False)
 
     def push(self, sent: Span) -> None:
         """Record a sentence after its cards are made: its subject becomes context."""
