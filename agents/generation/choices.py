@@ -519,6 +519,11 @@ def pick(
     # a temperature moves by degrees on its own scale, never by multiples (plausible.temperature)
     degrees = answer.kind in NUMERIC and not age and answer.kind not in DATED \
         and plausible.temperature(answer, sent)
+    # a range of temperatures too, for options (a false statement's '92 to 120 °F' for average
+    # highs of '64 to 92' was kept, s34: its obvious falsity is no absurd option among others)
+    # (a range of readings is no time whatever its entity says: '64 to 92' °F was a DATE)
+    readings = answer.kind in NUMERIC and not age and not for_statement \
+        and plausible.temperature_range(answer, sent)
     if answer.kind in NUMERIC:
         # the page's other numbers only of the answer's form and magnitude, an age's none (a
         # page rarely states three other ages, and its other numbers count something else)
@@ -526,6 +531,7 @@ def pick(
                                   or plausible.near(o, answer.text, difficulty)]
         made = plausible.ages(answer.text, difficulty) if age \
             else plausible.degree_steps(answer.text, difficulty) if degrees \
+            else plausible.degree_range(answer.text, difficulty) if readings \
             else _numbers(answer, difficulty, for_statement)
         ranked = (made + pooled) if for_statement else (pooled[:1] + made + pooled[1:])
     if answer.kind in NUMERIC and not age and len(YEAR.findall(answer.text)) == 1 and \

@@ -9,7 +9,9 @@ quantity, in a few classes this module owns:
   names, a century by its first year ('late' by its last third);
 - a human age: an age moves by years on the answer's own scale and stays a human age
   (``is_age``, ``ages``), never a multiple of it (a retirement age offered 98, 3 and 2);
-- a range: both ends move together and stay in order (``ranges``, ``ordered``);
+- a range: both ends move together and stay in order (``ranges``, ``ordered``); a range of
+  temperatures by degrees, not by its width (``temperature_range``, ``degree_range``): no
+  average highs of '120 to 148 °F' for '64 to 92' (s34);
 - a share: a percentage stays within 0..100 (``bounded``), and a part within its whole
   ('Of the 129 members, _____ are elected': no option above 129; a fee below the 'total
   cost of $N' its sentence states; ``whole``, ``within``);
@@ -338,9 +340,49 @@ def temperature(answer: Answer, sent: Span) -> bool:
     'impossible')."""
     if not re.fullmatch(r"[−-]?\d+(?:\.\d+)?(?:\s*" + _TEMPERATURE + ")?", answer.text):
         return False  # a range or a phrase: its own readers move it (ranges)
+    return _in_degrees(answer, sent)
+
+
+def _in_degrees(answer: Answer, sent: Span) -> bool:
     after = sent.doc[answer.end : min(sent.end, answer.end + 3)].text
     return re.search(_TEMPERATURE, answer.text) is not None \
         or re.match(r"\s*" + _TEMPERATURE, after) is not None
+
+
+# a range of readings: 'from 64 to 92 °F', '-5 to 10 °C' (a hyphen joins no readings: a minus)
+_READINGS = re.compile(r"(?P<lo>[−-]?\d+(?:\.\d+)?)(?P<sep>\s*(?:to|through|–|—)\s*)"
+                       r"(?P<hi>[−-]?\d+(?:\.\d+)?)")
+
+
+def temperature_range(answer: Answer, sent: Span) -> bool:
+    """The answer is a range of temperatures ('64 to 92' before '°F'): moved by its width
+    ('120 to 148' °F for average highs of '64 to 92', s34: every reviewer, 'impossible'),
+    its options left the climate a page speaks of; it moves by degrees (``degree_range``)."""
+    return re.fullmatch(r"(?:from\s+|between\s+)?" + _READINGS.pattern + r"(?:\s*"
+                        + _TEMPERATURE + ")?", answer.text) is not None \
+        and _in_degrees(answer, sent)
+
+
+def degree_range(text: str, difficulty: str) -> list[str]:
+    """Other ranges of temperatures in the answer's place: both ends move by the same whole
+    steps on their scale (``degree_steps``'s, by the warmer end), width and form kept ('64 to
+    92' → '68 to 96', '60 to 88', …); [] when the text holds no range of readings."""
+    span = _READINGS.search(text)
+    if span is None:
+        return []
+    ends = [span.group("lo"), span.group("hi")]
+    values = [float(e.replace("−", "-")) for e in ends]
+    decimals = [len(e.split(".")[1]) if "." in e else 0 for e in ends]
+    base = _DEGREE_STEPS.get(difficulty, _DEGREE_STEP)
+    step = max(base, round(base * max(map(abs, values)) / 100))
+    minus = "−" if "−" in text else "-"
+    out = []
+    for k in (1, -1, 2, -2, 3, -3):
+        moved = [f"{minus if v + k * step < 0 else ''}{abs(round(v + k * step, d)):.{d}f}"
+                 for v, d in zip(values, decimals, strict=True)]
+        out.append(text[: span.start()] + moved[0] + span.group("sep") + moved[1]
+                   + text[span.end():])
+    return out
 
 
 def degree_steps(text: str, difficulty: str) -> list[str]:
