@@ -820,6 +820,12 @@ def _cut_badly(ids: list[int], sent: Span) -> str:
             return "title"
         if a.i in kept and not a.is_punct and _bracket_list(b):
             return "list"
+    if _bare_copula(kept, sent):
+        return "complement"
+    if _cut_list(ids, sent):
+        return "list"
+    if _stranded_conjunct(kept, sent):
+        return "conjunct"
     last = doc[max(ids)]
     if last.i + 1 < sent.end and doc[last.i + 1].text == ":" and last.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in _POINTING_DET for c in last.children):
@@ -830,6 +836,81 @@ def _cut_badly(ids: list[int], sent: Span) -> str:
         return "colon"  # 'Keynes wrote in the introduction to a book: "…"' without what he
         # wrote (s25b, every reviewer: cut)
     return ""
+
+
+def _bare_copula(kept: set[int], sent: Span) -> bool:
+    """A kept copula, its clause's own verb, left without its complement: 'the pressure in the
+    gas is, in general.' from '… is, in general, about 30 kPa (…), and …', where the parser
+    made the value the subject of the clause after it (s34b, every reviewer: cut). Every word
+    the clause keeps after the verb is in an aside set off by commas ('in general'), or there
+    is none."""
+    doc = sent.doc
+    for i in kept:
+        verb = doc[i]
+        if verb.pos_ != "AUX" or verb.lemma_.lower() not in _COPULAS or verb.dep_ in (
+                "aux", "auxpass") or not any(c.dep_ in _SUBJECTS and c.i < verb.i
+                                             for c in verb.children):
+            continue
+        after = {j for j in kept if j > verb.i and not doc[j].is_punct}
+        asides = {j for c in verb.children if c.i > verb.i and c.dep_ in _ASIDE_DEPS
+                  and _after_comma(c) and c.right_edge.i + 1 < sent.end
+                  and doc[c.right_edge.i + 1].text == "," for j in _subtree(c)}
+        if after <= asides:
+            return True
+    return False
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
+_ASIDE_DEPS = frozenset({"prep", "advmod", "npadvmod"})  # ', in general,' / ', however,'
+# a list item: a name or a few words ('holly', 'red cedar'); nothing that heads a phrase or
+# clause of its own (a participle, a preposition, a determiner, a relative pronoun)
+_ITEM_WORDS = 3
+_NOT_IN_ITEM = frozenset({"VBG", "VBN", "VBD", "VBZ", "MD", "IN", "DT", "WDT", "WP", "WRB",
+                          "PRP", "TO"})
+
+
+def _cut_list(ids: list[int], sent: Span) -> bool:
+    """The clause ends on an item of a list that goes on in the text: 'inlaid with box, lime.'
+    from '… inlaid with box, lime, holly, pear, walnut and mahogany woods …' (s34b, every
+    reviewer: a list cut), where the parser hung the later items on other words. Right after
+    the last kept word the text runs on as two or more short comma'd items up to an 'and' or
+    'or'; an aside (', who founded …', ', including A and B') is no such run."""
+    doc = sent.doc
+    last = doc[max(i for i in ids if not doc[i].is_punct)]
+    if last.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "ADV") or last.i + 2 >= sent.end or \
+            doc[last.i + 1].text != "," or last.i + 1 in ids:
+        return False
+    items = words = 0
+    for tok in doc[last.i + 2 : sent.end]:
+        if tok.i in ids or tok.tag_ in _NOT_IN_ITEM or (tok.is_punct and tok.text != ","):
+            return False
+        if tok.text == "," or (tok.lower_ in ("and", "or") and tok.pos_ == "CCONJ"):
+            if not 0 < words <= _ITEM_WORDS:
+                return False
+            items, words = items + 1, 0
+            if tok.text != ",":
+                return items >= 2
+        else:
+            words += 1
+    return False
+
+
+def _stranded_conjunct(kept: set[int], sent: Span) -> bool:
+    """A kept 'and' + prepositional phrase that the text set off as the frame of a verb the cut
+    dropped: 'assemble into filaments, and with the help of a protein ARC6.' from '…, and with
+    the help of ARC6, form a ring' (s34b, every reviewer: a clause cut). The parser hung the
+    preposition on the first verb (a conjunct or a phrase of it); the verb right after the
+    comma that closes it is the one the 'and' and the phrase open."""
+    doc = sent.doc
+    for i in kept:
+        tok = doc[i]
+        end = tok.right_edge.i + 1
+        if tok.dep_ in ("conj", "prep") and tok.pos_ == "ADP" and tok.head.pos_ in (
+                "VERB", "AUX") and tok.i - 1 in kept and doc[tok.i - 1].dep_ == "cc" and \
+                end + 1 < sent.end and doc[end].text == "," and end + 1 not in kept and \
+                doc[end + 1].pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _disagrees(verb: Token, noun: Token) -> bool:
