@@ -29,6 +29,9 @@ _RESTRICTIVE = frozenset(["amod", "compound", "nummod", "poss", "prep", "relcl",
 
 _WHICH = frozenset(["prep", "relcl", "acl", "poss", "nummod"])
 
+# a reflexive that only stresses its noun: 'the phrase itself' is the phrase the page gave
+_INTENSIFIERS = frozenset(["itself", "themselves"])
+
 
 @dataclass
 class Introduced:
@@ -97,8 +100,8 @@ def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
         if det.lower_ != "the" or det.dep_ != "det" or head.pos_ != "NOUN" \
                 or not head.is_lower or head.i < det.i:
             continue
-        if any(c.dep_ in _RESTRICTIVE for c in head.children):
-            continue
+        if any(c.dep_ in _RESTRICTIVE and c.lower_ not in _INTENSIFIERS for c in head.children):
+            continue  # ('the phrase itself' says no more than 'the phrase')
         if not with_names and (antecedents.named(det, sent, previous)
                                or kinds.named(det, sent, previous, title)):
             continue  # 'the university' after 'Harvard University', 'the nation' after
@@ -116,6 +119,12 @@ def pointing_back(sent: Span, previous: Sequence[Span], with_names: bool = False
 _SEQUEL = frozenset(["then", "again", "thereafter", "later", "subsequently", "afterwards"])
 
 
+def shows_the(text: str, heads: Sequence[Token]) -> bool:
+    """``text`` (a card) still says 'the N' of one of ``heads``."""
+    low = f" {text.lower()}"
+    return any(f" the {head.lower_}" in low for head in heads)
+
+
 def sequel(sent: Span) -> list[Token]:
     """The main verb's 'then', 'again', 'later' … that follow on from what the page said."""
     return [t for t in sent if t.lower_ in _SEQUEL and t.dep_ == "advmod"
@@ -128,10 +137,9 @@ def leans_back(sent: Span, previous: Sequence[Span], statement: str,
     """``statement`` (rendered from ``sent``) still holds a bare "the N" that an earlier
     sentence of the page named (a resolved one reads as its name and is no longer there), or
     a main verb's 'then'/'again' (one the rendering dropped is no longer there)."""
-    low = f" {statement.lower()} "
     words = set(statement.lower().replace(",", " ").split())
     back = pointing_back(sent, previous, title=title, introduced=introduced)
-    return any(f" the {head.lower_}" in low for head in back) or any(
+    return shows_the(statement, back) or any(
         t.lower_ in words for t in sequel(sent))
 
 
