@@ -358,6 +358,8 @@ def _front(head: Token, subject: Token, kept: set[int]) -> set[int]:
         if c.dep_ in ("prep", "npadvmod") and short and not any(
                 head.doc[i].tag_ == "VBG" for i in part):
             continue
+        if c.dep_ == "prep" and _limits(c):
+            continue
         drop |= part
     # 'Long in conflict, the metropole nations …' → 'In conflict, …': a short phrase kept
     # right after a dropped one was part of its frame (no comma between) and goes with it
@@ -367,6 +369,21 @@ def _front(head: Token, subject: Token, kept: set[int]) -> set[int]:
                 start - 1 in drop and not head.doc[start - 1].is_punct:
             drop |= _subtree(c) & kept
     return drop
+
+
+# words that make a fronted 'in N' say only some of the cases: 'In a few species, cells have …'
+# says nothing of the rest, 'Cells have …' all of them
+_SOME = frozenset(str.split("few some several certain many most other"))
+
+
+def _limits(prep: Token) -> bool:
+    """A fronted phrase that says in which of the cases the fact holds ('In a few species like
+    X,', 'In most languages,'): the clause without it claims the fact of every case, and its
+    negation ('Chloroplasts do not have a third ring') makes a true statement 'false' (s34b:
+    every reviewer, wrong answer). It stays, however long."""
+    return prep.lower_ in ("in", "for", "among", "within") and any(
+        c.dep_ in ("amod", "det") and c.lower_ in _SOME
+        for p in prep.children if p.dep_ == "pobj" for c in p.children)
 
 
 def _tidy(ids: set[int], sent: Span, subject: Token | None = None) -> list[int]:

@@ -153,6 +153,14 @@ def _attributive(name: Token) -> bool:
     return qualifies and tok.pos_ in ("NOUN", "PROPN") and tok.i > name.i
 
 
+def _compared(tok: Token) -> bool:
+    """The object of 'like'/'unlike' ('Like Alice in Wonderland, he often finds …'): someone
+    the sentence compares its subject with, never who the pronoun is (the card credited Alice
+    with the writer's claim, s34b: every reviewer, wrong answer)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("like", "unlike") and \
+        tok.head.dep_ == "prep"
+
+
 def _articled_name(m: Mention) -> bool:
     """'the Korvan', 'the Western Ruo': a bare name with an article is a people, a land or a
     dynasty, never a person, whatever the small model tags it (a person's article comes with
@@ -282,7 +290,7 @@ class Resolver:
         """Earlier in this sentence: subjects first, then the nearest."""
         before = [t for t in sent if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN")
                   and (t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
-                       or _binds(t, pronoun))]
+                       or _binds(t, pronoun)) and not _compared(t)]
         if pronoun.dep_ == "poss":
             # 'Increasing degrees of internal autonomy were granted to its … colonies': a
             # possessive outside a subject is not a noun tucked inside that subject
@@ -357,6 +365,10 @@ class Resolver:
             # 'They then use the ATP and NADPH to make …': a subject pronoun never stands for
             # a name its own clause goes on to say (the card read 'NADPH then use the ATP and
             # NADPH …', s23c: every reviewer); what it does stand for is then unsure
+            return None
+        if found is not None and not self.lenient and (
+                self._name_past_object(found, pronoun, sent)
+                or self._reported_rival(found, pronoun)):
             return None
         if found is None and not self.lenient:
             found = self._topic(pronoun, sent)
@@ -537,6 +549,50 @@ class Resolver:
         if (nearest.number == "plur" or nearest.animacy == "group") == (want[1] == "plur"):
             return False
         return found not in [mentions.of(t) for t in self._before(pronoun, sent)]
+
+    def _name_past_object(self, found: Mention, pronoun: Token, sent: Span) -> bool:
+        """An 'it' resolved to a name an earlier sentence holds only as the object of a
+        preposition ('took the mausoleum from … in Mongolia to protect it. It was taken …'),
+        neither its subject nor in this sentence, while that sentence's verb has a singular
+        noun object: the object is at least as likely meant (the card moved Mongolia on
+        carts, s34: every reviewer, wrong answer). Not 'its': an owner is more often the
+        place ("Algeria … . Its settlers", a kept card)."""
+        if pronoun.lower_ != "it" or found in self.subjects[-3:] or \
+                found in [mentions.of(t) for t in self._before(pronoun, sent)]:
+            return False
+        for prev in reversed(self.previous[-3:]):
+            held = [e for e in prev.ents if e.root.dep_ == "pobj" and mentions.of(e.root) == found]
+            if held:
+                return any(t.dep_ == "dobj" and t.pos_ == "NOUN" and t.tag_ == "NN"
+                           and t.i < held[0].start for t in prev)
+        return False
+
+    def _reported_rival(self, found: Mention, pronoun: Token) -> bool:
+        """A pronoun resolved to the subject of an earlier sentence that only reports what
+        someone else did ('Muslims believe that … the Arabs forgot their monotheism … . There
+        they remained …'): the subject of the reported clause, of the pronoun's number, is as
+        likely meant (the card said 'Muslims remained', s34: every reviewer, wrong answer).
+        Only a people's view ('Muslims believe', 'the Norse held'): a person or a profession
+        reporting ('Luther taught that …', 'Sociologists find that …') is who the next
+        sentences go on about (seen rated cards: 5 kept, 4 rejected for any subject)."""
+        _, number, _ = PERSONAL[pronoun.lower_]
+        if found.label != "NORP":
+            return False
+        for prev, subject in zip(reversed(self.previous[-3:]), reversed(self.subjects[-3:]),
+                                 strict=True):
+            if subject != found:
+                continue
+            for clause in (c for c in prev.root.children if c.dep_ == "ccomp"):
+                for s in clause.subtree:
+                    if s.dep_ not in ("nsubj", "nsubjpass") or s.pos_ == "PRON" or \
+                            s.head.dep_ == "relcl":
+                        continue
+                    m = mentions.of(s)
+                    if m is not None and m.text != found.text and (
+                            m.number == "plur" or m.animacy == "group") == (number == "plur"):
+                        return True
+            return False
+        return False
 
     def _rival_object(self) -> bool:
         """The sentence before has a singular noun as its verb's object ('has the largest
