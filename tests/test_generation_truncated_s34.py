@@ -7,15 +7,6 @@ from __future__ import annotations
 import pytest
 
 from agents.generation.clauses import clauses
-from agents.generation.nlp import pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    found = pipeline("en")
-    if found is None:
-        pytest.skip("no spaCy model")
-    return found
 
 
 def _clauses(nlp, sentence: str) -> list[str]:
