@@ -195,7 +195,7 @@ SEEN_REVIEWS = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s1
                 "s23", "s23b", "s23c", "s24", "s24b", "s24c", "s25", "s25b", "s25c",
                 "s26", "s26b", "s26c", "s27", "s27b", "s27c", "s28", "s28b", "s28c",
                 "s29", "s29b", "s29c", "s30", "s30b", "s30c", "s31", "s31b", "s31c",
-                "s32", "s32b", "s32c", "s33", "s33b", "s33c", "s34", "s34b")
+                "s32", "s32b", "s32c", "s33", "s33b", "s33c", "s34", "s34b", "s34c")
 SEEN_KEYS = tuple(f"{review}-after" for review in SEEN_REVIEWS)
 # a review whose key names no book (DEV's, which are Anatomy and Physiology pages): the
 # placeholder the packets of a SQuAD-only review also carry
