@@ -26,6 +26,14 @@ def generated(nlp: Language, text: str, encoder: object = None,
     return [c for c in made if kind is None or c.type == kind]
 
 
+def shown(nlp: Language, text: str, title: str, word: str) -> list[str]:
+    """What each cloze and true/false card of ``text``'s sentences holding ``word`` shows on
+    its face (a statement's text, a cloze's question), for a document titled ``title``."""
+    cards = [c for c in generated(nlp, text, title=title)
+             if word in c.source and c.type in ("cloze", "tf")]
+    return [c.statement if c.type == "tf" and c.statement else c.question for c in cards]
+
+
 def topic(nlp: Language, sentence: str, title: str) -> str | None:
     """The topic ``setting.titled`` gives a card of ``sentence`` on a page titled ``title``
     ('In Kenya', 'Norvik Art Museum'), or None."""

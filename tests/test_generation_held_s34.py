@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from tests.engine import generated, topic
+from tests.engine import shown as engine_shown
+from tests.engine import topic
 
 
 def test_an_object_in_the_collection_takes_the_museums_name(nlp: Language) -> None:
@@ -39,8 +40,6 @@ def test_a_sentence_naming_a_body_of_its_own_says_whose(nlp: Language) -> None:
 def test_the_cards_of_a_collection_sentence_are_labelled(nlp: Language) -> None:
     text = ("The Norvik Art Museum opened in 1881 beside the harbour. "
             "There are over 4,000 clocks made from brass in the collection.")
-    cards = [c for c in generated(nlp, text, title="Norvik Art Museum")
-             if "clocks" in c.source and c.type in ("cloze", "tf")]
-    shown = [c.statement if c.type == "tf" and c.statement else c.question for c in cards]
+    shown = engine_shown(nlp, text, "Norvik Art Museum", "clocks")
     assert shown
     assert all(s.startswith("Norvik Art Museum: ") for s in shown), shown

@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from agents.generation import setting
-from tests.engine import generated, topic
+from tests.engine import shown as engine_shown
+from tests.engine import topic
 
 
 def test_a_preposition_naming_nothing_leaves_the_subject_leaning(nlp: Language) -> None:
@@ -61,8 +62,6 @@ def test_the_cards_say_the_pages_place(nlp: Language) -> None:
     text = ("The city grew quickly after the war. "
             "Residents in unincorporated suburbs had difficulty obtaining municipal services, "
             "such as sewage and building code enforcement.")
-    cards = [c for c in generated(nlp, text, title="Salem, Oregon")
-             if "Residents" in c.source and c.type in ("cloze", "tf")]
-    shown = [c.statement if c.type == "tf" and c.statement else c.question for c in cards]
+    shown = engine_shown(nlp, text, "Salem, Oregon", "Residents")
     assert shown
     assert all(s.startswith("In Salem, Oregon, ") for s in shown), shown

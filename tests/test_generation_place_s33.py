@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from tests.engine import generated, topic
+from tests.engine import shown as engine_shown
+from tests.engine import topic
 
 
 def test_a_census_line_takes_the_pages_place(nlp: Language) -> None:
@@ -35,8 +36,6 @@ def test_the_census_cards_say_the_pages_place(nlp: Language) -> None:
     """Every cloze and statement of the census line names the city, in front."""
     text = ("The city lies on a wide river. "
             "For every 100 women there were 97.2 men, and the median age was 38.1 years.")
-    cards = [c for c in generated(nlp, text, title="Salem, Oregon")
-             if "women" in c.source and c.type in ("cloze", "tf")]
-    shown = [c.statement if c.type == "tf" and c.statement else c.question for c in cards]
+    shown = engine_shown(nlp, text, "Salem, Oregon", "women")
     assert shown
     assert all(s.startswith("In Salem, Oregon, ") for s in shown), shown
