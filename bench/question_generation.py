@@ -156,8 +156,9 @@ def _norm_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def asker() -> tuple[str, Callable[[str, list[str]], list[str]]]:
-    """(how, ask): ``ask(text, answers)`` → one question per answer, '' where there is none."""
+def asker(writer: str | None = None) -> tuple[str, Callable[[str, list[str]], list[str]]]:
+    """(how, ask): ``ask(text, answers)`` → one question per answer, '' where there is none.
+    ``writer``: a learned question writer's folder for the answer-aware API to use."""
     try:
         from agents.generation.answer_aware import cards_for_answers
     except ImportError:
@@ -165,19 +166,27 @@ def asker() -> tuple[str, Callable[[str, list[str]], list[str]]]:
     if cards_for_answers is not None:
         from agents.exceptions import InputError
 
+        learned = None
+        if writer:
+            from agents.generation.writer import load
+
+            learned = load(writer)
+
         def aware(text: str, answers: list[str]) -> list[str]:
             try:
-                return [c.question for c in cards_for_answers(text, answers)]
+                return [c.question for c in cards_for_answers(text, answers, writer=learned)]
             except InputError:  # one answer the engine refuses (e.g. only inside a longer
                 out = []        # word): that one counts as no question, the others are asked
                 for answer in answers:
                     try:
-                        out += [c.question for c in cards_for_answers(text, [answer])]
+                        out += [c.question
+                                for c in cards_for_answers(text, [answer], writer=learned)]
                     except InputError:
                         out.append("")
                 return out
 
-        return "answer-aware API (cards_for_answers)", aware
+        how = "answer-aware API (cards_for_answers)"
+        return (how + f" with the question writer {writer}" if writer else how), aware
 
     from agents.generation import GenerationRequest, build_engine
 
@@ -277,6 +286,8 @@ def main() -> None:
     parser.add_argument("--draw", type=int, default=0,
                         help="with --squad train: 0 the sample tuned on before session 19, "
                              "1 and 2 two fresh ones")
+    parser.add_argument("--writer", help="a learned question writer's folder "
+                                         "(retrainer.question_writer): the engine asks with it")
     parser.add_argument("--save", help="write each split's questions (normalised) to this file")
     parser.add_argument("--against", help="a file --save wrote: the change from it, with a "
                                           "95 %% paired bootstrap interval over answers")
@@ -292,7 +303,7 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(1)
-    how, ask = asker()
+    how, ask = asker(args.writer)
     print(f"question generation on SQuAD ({how}); QG-Bench protocol: corpus BLEU-4 "
           f"(sacrebleu, tokenize=none, no smoothing) and mean sentence ROUGE-L F(beta=1.2) "
           f"(rouge-score LCS), lower-cased, PTB-style normalised, one reference per answer")

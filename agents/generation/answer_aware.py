@@ -8,6 +8,11 @@ every answer gets a card. An answer that is not in the text is an InputError.
 
 This is the engine API the answer-aware benchmark (bench/question_generation.py) and the
 ``cardstream generate --answer`` option call.
+
+With a learned question writer (``writer``: ``agents/generation/writer.py``, optional, loaded
+from a local folder) the writer words each qa question from the answer's whole sentence; the
+rules' question stands where the writer's is unusable (no question mark, fewer than three
+words, or the answer written into it).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import re
 from copy import copy
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
@@ -65,7 +70,8 @@ def question_for_answer(
 
 
 def _questions(
-    text: str, answers: list[str], language: str, pipelines: tuple[str, ...]
+    text: str, answers: list[str], language: str, pipelines: tuple[str, ...],
+    writer: Any = None,
 ) -> list[tuple[str, str]]:
     nlp = pipeline(language, pipelines)
     if nlp is None:
@@ -74,9 +80,23 @@ def _questions(
     out = []
     for made in candidates_for(text, answers, nlp):
         chosen = model.best(made.candidates, made.kind, made.sentence)
-        out.append((chosen.question if chosen else _cloze(made.sentence, made.answer),
-                    made.sentence))
+        asked = (chosen.question if chosen else _cloze(made.sentence, made.answer),
+                 made.sentence)
+        if writer is not None and language == "en":
+            written = writer.ask(made.answer, made.whole)
+            if usable(written, made.answer):
+                asked = (written, made.whole)
+        out.append(asked)
     return out
+
+
+def usable(question: str, answer: str) -> bool:
+    """A written question a card can carry: a question of three words or more that does not
+    give its answer away."""
+    words = re.findall(r"\w+", question.lower())
+    given = re.findall(r"\w+", answer.lower())
+    return (question.endswith("?") and len(words) >= 3
+            and not (given and " ".join(given) in " ".join(words)))
 
 
 @dataclass
@@ -87,6 +107,7 @@ class Made:
     kind: str  # the answer's kind (spans.Answer.kind), "" when it was not found in the parse
     sentence: str
     candidates: list[Candidate]
+    whole: str = ""  # the whole sentence that holds the answer (``sentence`` may be a half)
 
 
 def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = False
@@ -174,7 +195,8 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
         for cand, problems in zip(listed, ill_formed([c.question for c in listed], nlp),
                                   strict=True):
             cand.problems = problems
-        out.append(Made(answer, found.kind if found else "", sent.text.strip(), listed))
+        out.append(Made(answer, found.kind if found else "", sent.text.strip(), listed,
+                        sents[sent_no].text.strip()))
     return out
 
 
@@ -737,12 +759,15 @@ def cards_for_answers(
     card_type: str = "qa",
     upload_id: str = "answers",
     pipelines: tuple[str, ...] = DEFAULT_PIPELINES,
+    writer: Any = None,
 ) -> list[Card]:
     """One card per answer, in order, each card's ``answer`` exactly that text (in the form the
     text is read in, ``text.normalise``: NFC, ligatures spelled out).
 
     ``language`` is ISO 639-1 (or a Tesseract code); None detects it. ``card_type`` "qa"
-    (default) or "cloze". Raises InputError for an answer that is not in the text."""
+    (default) or "cloze". ``writer``: a learned question writer (``writer.load``) for English
+    qa questions, or None for the rules alone. Raises InputError for an answer that is not in
+    the text."""
     text = check_text(text)
     if not answers:
         raise InputError("give at least one answer")
@@ -756,7 +781,7 @@ def cards_for_answers(
     if card_type == "cloze":
         made = [_cloze_only(text, a) for a in answers]
     else:
-        made = _questions(text, answers, code, pipelines)
+        made = _questions(text, answers, code, pipelines, writer)
     return [
         Card(
             card_id=card_id(upload_id, card_type, question, answer),

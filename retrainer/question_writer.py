@@ -1,0 +1,237 @@
+"""Training the answer-aware question writer (``agents/generation/writer.py``).
+
+The material is people's questions for sentences of SQuAD *train* articles, never its dev
+articles (every bench's SQuAD paragraphs come from those):
+
+- Du et al. (2017)'s test split, ``src-test.txt`` and ``tgt-test.txt`` of xinyadu/nqg
+  (CC BY-SA 4.0): 11,877 sentences of 44 SQuAD train articles, lower-cased and PTB-tokenised,
+  each with a question a person wrote, but not its answer;
+- a SQuAD v1.1 train file (complete, or cut short as mirrors hold it): each question whose
+  words match a Du pair's gives that pair its gold answer; without one the pair is trained
+  with the answer unknown (``writer.UNKNOWN_ANSWER``), which still teaches the wording.
+
+The loop has nanoGPT's shape (one readable loop, the resolved settings saved with the
+weights): batches of similar length, AdamW with a linear warm-up and decay, the fresh heads at
+five times the encoder's learning rate, loss = -log p(question word) under the copy mix.
+
+    .venv/bin/python -m retrainer.question_writer --sentences src-test.txt \
+        --questions tgt-test.txt [--squad-train train-v1.1.json] --out DIR [--epochs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from retrainer.exceptions import DataError, TrainingError
+
+
+@dataclass(frozen=True)
+class Pair:
+    sentence: str
+    question: str
+    answer: str | None  # None: not known
+
+
+@dataclass(frozen=True)
+class WriterTraining:
+    epochs: int = 3
+    lr: float = 7e-5
+    head_lr_factor: float = 5.0
+    batch: int = 16
+    warmup: float = 0.05
+    weight_decay: float = 0.01
+    seed: int = 0
+    threads: int = 2
+
+
+_PTB = (("-lrb-", "("), ("-rrb-", ")"), ("-lsb-", "["), ("-rsb-", "]"), ("``", '"'),
+        ("''", '"'))
+
+
+def untokenised(text: str) -> str:
+    """A PTB-tokenised line read back as text ('the duke 's -lrb- 911 -rrb- .' → "the duke's
+    (911).")."""
+    for token, mark in _PTB:
+        text = text.replace(token, mark)
+    text = re.sub(r" (['’]s|n't|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    text = re.sub(r" ([,.;:?!%)\]])", r"\1", text)
+    text = re.sub(r"([(\[$]) ", r"\1", text)
+    text = re.sub(r'" (.*?) "', r'"\1"', text)
+    return text.strip()
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def gold_answers(squad_train: Path) -> dict[str, str]:
+    """question words → the first gold answer, from a SQuAD train file (a copy cut short is
+    read up to its last complete article)."""
+    raw = squad_train.read_text(encoding="utf-8")
+    try:
+        articles = json.loads(raw)["data"]
+    except json.JSONDecodeError:
+        decoder, articles, at = json.JSONDecoder(), [], raw.index("[") + 1
+        while True:
+            while at < len(raw) and raw[at] in " ,\n\r\t":
+                at += 1
+            try:
+                article, at = decoder.raw_decode(raw, at)
+            except json.JSONDecodeError:
+                break
+            articles.append(article)
+    return {_key(qa["question"]): qa["answers"][0]["text"]
+            for article in articles for paragraph in article["paragraphs"]
+            for qa in paragraph["qas"] if qa.get("answers")}
+
+
+def pairs(sentences: Path, questions: Path, squad_train: Path | None = None) -> list[Pair]:
+    """Du et al.'s sentence/question pairs, each with its gold answer where the SQuAD train
+    file gives one that occurs in the sentence."""
+    src = sentences.read_text(encoding="utf-8").splitlines()
+    tgt = questions.read_text(encoding="utf-8").splitlines()
+    if len(src) != len(tgt) or not src:
+        raise DataError(f"{sentences} and {questions} must have the same, non-zero number "
+                        f"of lines ({len(src)} and {len(tgt)})")
+    gold = gold_answers(squad_train) if squad_train else {}
+    out = []
+    for s, q in zip(src, tgt, strict=True):
+        sentence, question = untokenised(s), untokenised(q)
+        answer = gold.get(_key(question))
+        if answer is not None and _key(answer) not in _key(sentence):
+            answer = None  # the gold answer lies in another sentence of the paragraph
+        out.append(Pair(sentence, question, answer))
+    return out
+
+
+def _encoded(tokenizer: Any, pair: Pair) -> tuple[list[int], list[int], list[int]]:
+    from agents.generation.writer import MAX_QUESTION, UNKNOWN_ANSWER, source_ids
+
+    ids, types = source_ids(tokenizer, pair.answer or UNKNOWN_ANSWER, pair.sentence)
+    q = tokenizer(pair.question, add_special_tokens=False, truncation=True,
+                  max_length=MAX_QUESTION)["input_ids"]
+    return ids, types, [*q, tokenizer.sep_token_id]
+
+
+def _batch(rows: list[tuple[list[int], list[int], list[int]]]) -> tuple[Any, ...]:
+    import torch
+
+    n = max(len(i) + len(q) for i, _, q in rows)
+    ids = torch.zeros(len(rows), n, dtype=torch.long)
+    types = torch.ones_like(ids)
+    labels = torch.full_like(ids, -100)
+    for b, (i, t, q) in enumerate(rows):
+        ids[b, : len(i) + len(q)] = torch.tensor(i + q)
+        types[b, : len(t)] = torch.tensor(t)
+        # the state at each position predicts the next token: the last source token the
+        # question's first word, and so on to its closing [SEP]
+        labels[b, len(i) - 1 : len(i) - 1 + len(q)] = torch.tensor(q)
+    source = torch.tensor([len(i) for i, _, _ in rows])
+    lengths = torch.tensor([len(i) + len(q) for i, _, q in rows])
+    return ids, types, source, lengths, labels
+
+
+def loss_of(net: Any, tokenizer: Any, batch: tuple[Any, ...]) -> Any:
+    """Mean -log p(question word) under the writer's vocabulary/copy mix."""
+    import torch
+
+    from agents.generation.writer import copyable
+
+    ids, types, source, lengths, labels = batch
+    hidden = net(ids, types, source, lengths)
+    asked = labels != -100
+    row = asked.nonzero()[:, 0]
+    width = int(source.max())
+    src = ids[:, :width]
+    ok = copyable(tokenizer, src) & (torch.arange(width)[None] < source[:, None])
+    p = net.probs(hidden[asked], hidden[row, :width], src[row], ok[row])
+    return -torch.log(p.gather(1, labels[asked][:, None]) + 1e-12).mean()
+
+
+def train(data: list[Pair], out: Path, settings: WriterTraining | None = None,
+          encoder: Path | None = None, log: Callable[[str], None] = print) -> Path:
+    """Fine-tune a writer from the sentence encoder on ``data`` and save it to ``out``."""
+    import torch
+
+    from agents.encoder import encoder_path, transformers_names
+    from agents.generation.writer import network, save
+
+    s = settings or WriterTraining()
+    if not data:
+        raise DataError("no training pairs")
+    torch.manual_seed(s.seed)
+    torch.set_num_threads(s.threads)
+    BertModel, AutoTokenizer = transformers_names("BertModel", "AutoTokenizer")
+    base = str(encoder or encoder_path())
+    tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
+    pretrained = BertModel.from_pretrained(base, local_files_only=True, use_safetensors=True,
+                                           add_pooling_layer=False)
+    net = network(pretrained.config)
+    net.bert.load_state_dict(pretrained.state_dict())
+    rows = sorted((_encoded(tokenizer, p) for p in data), key=lambda r: len(r[0]) + len(r[2]))
+    batches = [rows[i : i + s.batch] for i in range(0, len(rows), s.batch)]
+    heads = [p for name, p in net.named_parameters() if not name.startswith("bert.")]
+    body = [p for name, p in net.named_parameters() if name.startswith("bert.")]
+    opt = torch.optim.AdamW([{"params": body, "lr": s.lr},
+                             {"params": heads, "lr": s.lr * s.head_lr_factor}],
+                            weight_decay=s.weight_decay)
+    steps = s.epochs * len(batches)
+    warm = max(1, int(s.warmup * steps))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda k: min((k + 1) / warm, max(0.0, (steps - k) / max(1, steps - warm))))
+    net.train()
+    started = time.time()
+    for epoch in range(s.epochs):
+        random.Random(s.seed + epoch).shuffle(batches)
+        total = 0.0
+        for i, rows_b in enumerate(batches):
+            loss = loss_of(net, tokenizer, _batch(rows_b))
+            if not torch.isfinite(loss):
+                raise TrainingError(f"non-finite loss at epoch {epoch} batch {i}")
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            total += loss.item()
+            if i % 100 == 0:
+                log(f"epoch {epoch} batch {i}/{len(batches)} loss {total / (i + 1):.3f} "
+                    f"{time.time() - started:.0f} s")
+    net.eval()
+    known = sum(p.answer is not None for p in data)
+    return save(net, tokenizer, out, {**asdict(s), "pairs": len(data), "answers_known": known,
+                                      "seconds": round(time.time() - started)})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=Path, required=True,
+                        help="Du et al. 2017 src-test.txt (one sentence a line)")
+    parser.add_argument("--questions", type=Path, required=True,
+                        help="Du et al. 2017 tgt-test.txt (the question for each line)")
+    parser.add_argument("--squad-train", type=Path, default=None,
+                        help="SQuAD v1.1 train JSON, for gold answers (may be cut short)")
+    parser.add_argument("--out", type=Path, required=True, help="the writer folder to write")
+    parser.add_argument("--epochs", type=int, default=WriterTraining.epochs)
+    parser.add_argument("--lr", type=float, default=WriterTraining.lr)
+    parser.add_argument("--limit", type=int, default=0, help="train on the first N pairs")
+    args = parser.parse_args(argv)
+    data = pairs(args.sentences, args.questions, args.squad_train)
+    if args.limit:
+        data = data[: args.limit]
+    print(f"{len(data)} pairs, {sum(p.answer is not None for p in data)} with a gold answer")
+    where = train(data, args.out, WriterTraining(epochs=args.epochs, lr=args.lr))
+    print(f"question writer saved to {where}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

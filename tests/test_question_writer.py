@@ -1,0 +1,148 @@
+"""The learned question writer (agents/generation/writer.py, retrainer/question_writer.py):
+its training data, a tiny writer trained here on invented pairs until it knows them, and
+answer-aware mode, the CLI and the QG bench asking with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agents.exceptions import ModelLoadError
+from agents.generation.answer_aware import cards_for_answers, usable
+from agents.generation.writer import load, recase
+from retrainer.exceptions import DataError
+from retrainer.question_writer import Pair, WriterTraining, pairs, train, untokenised
+
+MILL = ("The Harwick mill opened in 1843 beside the river Oune. Its wheel drove forty looms. "
+        "The mill was sold to Edda Pryce in 1901.")
+TAUGHT = [  # (answer, sentence, question): what the tiny writer is trained to say
+    ("1843", "The Harwick mill opened in 1843 beside the river Oune.",
+     "when did the harwick mill open?"),
+    ("Edda Pryce", "The mill was sold to Edda Pryce in 1901.",
+     "who bought the mill in 1901?"),
+]
+
+
+def _tiny_encoder(folder: Path) -> Path:
+    from transformers import AutoTokenizer, BertConfig, BertModel
+
+    from agents.encoder import encoder_path
+
+    config = BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=2,
+                        num_attention_heads=2, intermediate_size=64,
+                        max_position_embeddings=160)
+    BertModel(config, add_pooling_layer=False).save_pretrained(folder)
+    AutoTokenizer.from_pretrained(str(encoder_path()), local_files_only=True).save_pretrained(
+        folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def writer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = _tiny_encoder(tmp_path_factory.mktemp("encoder"))
+    data = [Pair(s, q, a) for a, s, q in TAUGHT] + [
+        Pair("The looms were made in Leeds.", "where were the looms made?", None)]
+    out = tmp_path_factory.mktemp("writer")
+    train(data, out, WriterTraining(epochs=120, lr=2e-3, batch=3, threads=1), encoder=base,
+          log=lambda line: None)
+    return out
+
+
+def test_ptb_lines_are_read_back_as_text() -> None:
+    line = "the duke 's heir -lrb- born 911 -rrb- was called `` the bold '' ."
+    assert untokenised(line) == "the duke's heir (born 911) was called \"the bold\"."
+
+
+def test_pairs_take_the_gold_answer_only_where_it_is_in_the_sentence(tmp_path: Path) -> None:
+    (tmp_path / "src.txt").write_text(
+        "the mill opened in 1843 .\nits wheel drove forty looms .\n", encoding="utf-8")
+    (tmp_path / "tgt.txt").write_text(
+        "when did the mill open ?\nhow many looms did it drive ?\n", encoding="utf-8")
+    squad = {"data": [{"title": "Mill", "paragraphs": [{"context": "…", "qas": [
+        {"question": "When did the mill open?", "answers": [{"text": "1843"}]},
+        {"question": "How many looms did it drive?", "answers": [{"text": "40"}]}]}]}]}
+    full = json.dumps(squad)
+    (tmp_path / "train.json").write_text(full[: full.rindex("]}")] + ", {\"title\": \"Cut",
+                                         encoding="utf-8")  # a copy cut short
+    got = pairs(tmp_path / "src.txt", tmp_path / "tgt.txt", tmp_path / "train.json")
+    assert got == [Pair("the mill opened in 1843.", "when did the mill open?", "1843"),
+                   Pair("its wheel drove forty looms.", "how many looms did it drive?", None)]
+
+
+def test_pair_files_of_different_lengths_are_a_data_error(tmp_path: Path) -> None:
+    (tmp_path / "src.txt").write_text("one .\ntwo .\n", encoding="utf-8")
+    (tmp_path / "tgt.txt").write_text("one ?\n", encoding="utf-8")
+    with pytest.raises(DataError, match="same, non-zero number of lines"):
+        pairs(tmp_path / "src.txt", tmp_path / "tgt.txt")
+
+
+def test_a_trained_writer_says_what_it_was_taught_in_the_sentence_spelling(
+        writer_dir: Path) -> None:
+    writer = load(writer_dir)
+    assert writer.ask("1843", TAUGHT[0][1]) == "When did the Harwick mill open?"
+    assert writer.ask("Edda Pryce", TAUGHT[1][1]) == "Who bought the mill in 1901?"
+    assert writer.about["trained"]["pairs"] == 3
+    assert writer.about["trained"]["answers_known"] == 2
+
+
+def test_answer_aware_mode_asks_with_the_writer(writer_dir: Path) -> None:
+    cards = cards_for_answers(MILL, ["1843", "Edda Pryce"], writer=load(writer_dir))
+    assert [c.question for c in cards] == ["When did the Harwick mill open?",
+                                           "Who bought the mill in 1901?"]
+    assert [c.answer for c in cards] == ["1843", "Edda Pryce"]
+    assert cards[1].source_sentence == TAUGHT[1][1]
+
+
+class _Says:
+    def __init__(self, question: str) -> None:
+        self.question = question
+
+    def ask(self, answer: str, sentence: str) -> str:
+        return self.question
+
+
+@pytest.mark.parametrize("written", ["", "the mill opened", "When?",
+                                     "When did the mill open in 1843?"])
+def test_an_unusable_written_question_leaves_the_rules_question(written: str) -> None:
+    rules = cards_for_answers(MILL, ["1843"])[0].question
+    assert cards_for_answers(MILL, ["1843"], writer=_Says(written))[0].question == rules
+    assert not usable(written, "1843")
+
+
+def test_a_folder_that_is_no_writer_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError, match=r"no question writer at .*writer\.json"):
+        load(tmp_path)
+    (tmp_path / "writer.json").write_text(json.dumps({"format": "writer/0"}), encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="this cardstream reads 'writer/1'"):
+        load(tmp_path)
+
+
+def test_recase_spells_words_as_the_sentence_does() -> None:
+    sentence = "Ögedei Khan crossed the Saint-Clair bridge in Île-de-France."
+    assert recase("who crossed the saint - clair bridge ?", sentence) == (
+        "Who crossed the Saint-Clair bridge?")
+    assert recase("where did ogedei khan cross the bridge ?", sentence) == (
+        "Where did Ögedei Khan cross the bridge?")
+
+
+def test_cli_generate_with_a_writer(writer_dir: Path, capsys: pytest.CaptureFixture[str],
+                                    tmp_path: Path) -> None:
+    from cardstream.cli import main
+
+    path = tmp_path / "mill.txt"
+    path.write_text(MILL, encoding="utf-8")
+    assert main(["generate", "--text-file", str(path), "--answer", "1843",
+                 "--writer", str(writer_dir), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["engine"] == "rules+writer"
+    assert [c["question"] for c in out["cards"]] == ["When did the Harwick mill open?"]
+
+
+def test_the_qg_bench_asks_with_the_writer(writer_dir: Path) -> None:
+    from bench.question_generation import asker
+
+    how, ask = asker(str(writer_dir))
+    assert "question writer" in how
+    assert ask(MILL, ["Edda Pryce"]) == ["Who bought the mill in 1901?"]
