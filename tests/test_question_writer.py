@@ -146,3 +146,38 @@ def test_the_qg_bench_asks_with_the_writer(writer_dir: Path) -> None:
     how, ask = asker(str(writer_dir))
     assert "question writer" in how
     assert ask(MILL, ["Edda Pryce"]) == ["Who bought the mill in 1901?"]
+
+
+def test_the_review_packet_hides_who_wrote_each_question(writer_dir: Path) -> None:
+    from bench import splits
+    from bench.qg_review import SYSTEMS, build
+
+    items, key = build(str(writer_dir), 2, 7, frozenset(), "heldout2")
+    assert len(items) == 6 and len(key["passages"]) == 2
+    assert all(set(i) == {"id", "paragraph", "answer", "question"} for i in items)
+    assert sorted(v["system"] for v in key["items"].values()) == sorted(SYSTEMS * 2)
+    by_key = {p.key: p for p in splits.squad("test", splits.SQUADS["heldout2"])}
+    for item in items:
+        told = key["items"][item["id"]]
+        if told["system"] == "human":
+            assert item["question"] == by_key[told["passage"]].questions[0][0]
+    _, other = build(str(writer_dir), 2, 7, frozenset(key["passages"][:1]), "heldout2")
+    assert key["passages"][0] not in other["passages"]
+
+
+def test_review_scores_per_system() -> None:
+    from bench.qg_review import score
+
+    key = {"items": {"a": {"system": "human"}, "b": {"system": "writer"},
+                     "c": {"system": "writer"}}}
+    ratings = [
+        {"id": "a", "keep": True, "correct": True, "grammatical": True, "score": 4},
+        {"id": "b", "keep": False, "correct": False, "grammatical": True, "score": 1},
+        {"id": "c", "keep": True, "correct": True, "grammatical": False, "score": 3},
+    ]
+    got = score(key, ratings)
+    assert got["human"] == {"rated": 1, "kept": 1.0, "correct": 1.0, "grammatical": 1.0,
+                            "score": 4.0}
+    assert got["writer"] == {"rated": 2, "kept": 0.5, "correct": 0.5, "grammatical": 0.5,
+                             "score": 2.0}
+    assert "rules" not in got

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from copy import copy
 from dataclasses import dataclass, fields
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
@@ -51,6 +52,7 @@ from agents.generation.spans import (
 )
 from agents.generation.terms import MONTHS_EN
 from agents.generation.text import check_text, is_heading_at, normalise, without_citations
+from agents.generation.writer import plain
 from schemas.events import Card
 
 if TYPE_CHECKING:
@@ -84,19 +86,31 @@ def _questions(
                  made.sentence)
         if writer is not None and language == "en":
             written = writer.ask(made.answer, made.whole)
-            if usable(written, made.answer):
+            if usable(written, made.answer, made.whole) and not ill_formed([written], nlp)[0]:
                 asked = (written, made.whole)
         out.append(asked)
     return out
 
 
-def usable(question: str, answer: str) -> bool:
+def usable(question: str, answer: str, sentence: str = "") -> bool:
     """A written question a card can carry: a question of three words or more that does not
-    give its answer away."""
+    give its answer away, says no word twice in a row, and whose every word is the sentence's
+    or an English word (a rare name copied piece by piece comes out misspelt:
+    'dyrrachihihirachium')."""
     words = re.findall(r"\w+", question.lower())
     given = re.findall(r"\w+", answer.lower())
-    return (question.endswith("?") and len(words) >= 3
-            and not (given and " ".join(given) in " ".join(words)))
+    if not (question.endswith("?") and len(words) >= 3
+            and not (given and " ".join(given) in " ".join(words))):
+        return False
+    if any(a == b for a, b in pairwise(words)):
+        return False
+    from wordfreq import zipf_frequency
+
+    own = {plain(w) for w in re.findall(r"\w+", f"{sentence} {answer}")}
+    return all(plain(w) in own or zipf_frequency(w, "en") >= ENGLISH_ZIPF for w in words)
+
+
+ENGLISH_ZIPF = 3.0  # a word the writer brings in must be this common (wordfreq, English)
 
 
 @dataclass

@@ -167,7 +167,7 @@ _OPENERS = frozenset(str.split(
     "each every one two three in during following later also both"))
 
 
-def _plain(word: str) -> str:
+def plain(word: str) -> str:
     """A word as the uncased tokenizer reads it: lower case, accents stripped."""
     return "".join(c for c in unicodedata.normalize("NFD", word.lower())
                    if unicodedata.category(c) != "Mn")
@@ -181,17 +181,17 @@ def recase(question: str, sentence: str, answer: str = "") -> str:
     for at, word in enumerate(re.findall(r"[\w'’.-]+", f"{sentence} {answer}")):
         word = word.strip(".")
         if word and not (at == 0 and word.lower() in _OPENERS):  # 'The' opens a sentence
-            forms.setdefault(_plain(word), word)
+            forms.setdefault(plain(word), word)
     text = re.sub(r"\s+([?,;:!.%)])", r"\1", question.strip())
     text = re.sub(r"([($])\s+", r"\1", text)
     text = re.sub(r"\s*'\s*s\b", "'s", text)
 
     def joined(m: re.Match[str]) -> str:
         whole = m.group(1) + "-" + m.group(2)
-        return whole if _plain(whole) in forms else m.group(0)
+        return whole if plain(whole) in forms else m.group(0)
 
     text = re.sub(r"(\w+) - (\w+)", joined, text)
-    words = [forms.get(_plain(w), w) if _plain(w) in forms else w for w in text.split(" ")]
+    words = [forms.get(plain(w), w) if plain(w) in forms else w for w in text.split(" ")]
     words = [w if w != "i" else "I" for w in words]
     out = " ".join(words)
     return out[:1].upper() + out[1:]

@@ -1,0 +1,136 @@
+"""Blind review of answer-aware questions: would a student keep this card for the answer
+they highlighted? People's questions, the rules' and the learned writer's, side by side.
+
+BLEU and ROUGE (bench/question_generation.py) count words shared with one person's question;
+they cannot see a question that asks for the wrong thing or does not read. Here reviewers see,
+for each highlighted answer of a SQuAD paragraph no packet has used, three questions shuffled
+among all the packet's items with their origin hidden, and rate each against a fixed rubric:
+
+- keep: would a student keep this card (question, and the highlighted text as its answer)?
+- correct: does the question ask for exactly the highlighted answer, given the paragraph?
+- grammatical: is it a well-formed English question?
+- score: usefulness 1-5; defects: tags from RUBRIC.
+
+    .venv/bin/python -m bench.qg_review build --writer DIR --answers 30 --seed S \
+        [--exclude KEY ...] --out PACKET_DIR --key KEY
+    .venv/bin/python -m bench.qg_review score --key KEY RATINGS.jsonl [...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+from pathlib import Path
+
+from bench import splits
+
+SYSTEMS = ("human", "rules", "writer")
+DEFECTS = ("ungrammatical", "wrong answer", "vague", "missing context", "trivial",
+           "gives answer away", "echo of the sentence", "misspelt")
+RUBRIC = f"""# Answer-aware question review
+
+Each item is a paragraph, a highlighted answer from it, and one question. A student who
+highlighted that answer gets a flashcard: the question on the front, the highlighted text on
+the back. Rate every item on its own; items come in no order and from different writers.
+
+Write one JSON line per item to your ratings file:
+{{"id": "<item id>", "keep": true|false, "correct": true|false, "grammatical": true|false,
+ "score": 1-5, "defects": [...], "note": "a few words"}}
+
+- keep: would a demanding student keep this card as it is?
+- correct: does the question, read with the paragraph, ask for exactly the highlighted answer?
+- grammatical: is it a well-formed English question (spelling included)?
+- score: usefulness for studying, 1 (useless) to 5 (excellent)
+- defects (any that apply): {", ".join(DEFECTS)}
+"""
+
+
+def build(writer_dir: str, answers: int, seed: int, exclude: frozenset[str], squad: str
+          ) -> tuple[list[dict], dict]:
+    """Items (shown) and the key (who wrote each), for ``answers`` answers: the first question
+    of each of that many paragraphs drawn with ``seed`` from the ones no key names."""
+    from agents.generation.answer_aware import cards_for_answers
+    from agents.generation.writer import load
+
+    writer = load(writer_dir)
+    pool = [p for p in splits.squad("test", splits.SQUADS[squad])
+            if p.key not in exclude and p.questions]
+    chosen = random.Random(seed).sample(pool, answers)
+    items, key = [], {}
+    for passage in chosen:
+        human, answer = passage.questions[0]
+        made = {"human": human,
+                "rules": cards_for_answers(passage.text, [answer])[0].question,
+                "writer": cards_for_answers(passage.text, [answer], writer=writer)[0].question}
+        for system, question in made.items():
+            item_id = hashlib.sha256(f"{seed}:{passage.key}:{system}".encode()).hexdigest()[:10]
+            items.append({"id": item_id, "paragraph": passage.text, "answer": answer,
+                          "question": question})
+            key[item_id] = {"system": system, "passage": passage.key,
+                            "same_as": [s for s, q in made.items() if q == question]}
+    random.Random(seed + 1).shuffle(items)
+    meta = {"squad": squad, "answers": answers, "seed": seed, "writer": writer_dir,
+            "writer_trained": writer.about.get("trained", {}),
+            "passages": [p.key for p in chosen], "items": key}
+    return items, meta
+
+
+def score(key: dict, ratings: list[dict]) -> dict[str, dict[str, float]]:
+    """Per system: items rated, kept, correct and grammatical shares, mean score."""
+    out: dict[str, dict[str, float]] = {}
+    for system in SYSTEMS:
+        rows = [r for r in ratings if key["items"].get(r["id"], {}).get("system") == system]
+        if not rows:
+            continue
+        n = len(rows)
+        out[system] = {"rated": n,
+                       "kept": sum(bool(r["keep"]) for r in rows) / n,
+                       "correct": sum(bool(r["correct"]) for r in rows) / n,
+                       "grammatical": sum(bool(r["grammatical"]) for r in rows) / n,
+                       "score": sum(float(r["score"]) for r in rows) / n}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    b = verbs.add_parser("build", help="write a packet and its key")
+    b.add_argument("--writer", required=True, help="the question writer's folder")
+    b.add_argument("--answers", type=int, default=30)
+    b.add_argument("--seed", type=int, required=True)
+    b.add_argument("--squad", choices=sorted(splits.SQUADS), default="heldout2")
+    b.add_argument("--exclude", type=Path, action="append", default=[], metavar="KEY",
+                   help="a key whose passages are not drawn again (repeatable)")
+    b.add_argument("--out", type=Path, required=True, help="the packet folder")
+    b.add_argument("--key", type=Path, required=True)
+    s = verbs.add_parser("score", help="kept, correct, grammatical and mean score per system")
+    s.add_argument("--key", type=Path, required=True)
+    s.add_argument("ratings", type=Path, nargs="+")
+    args = parser.parse_args(argv)
+    if args.verb == "build":
+        used = frozenset(k for path in args.exclude
+                         for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
+        items, meta = build(args.writer, args.answers, args.seed, used, args.squad)
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "RUBRIC.md").write_text(RUBRIC, encoding="utf-8")
+        (args.out / "items.jsonl").write_text(
+            "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+        args.key.write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
+        print(f"{len(items)} items from {args.answers} answers → {args.out}; key {args.key}")
+        return 0
+    key = json.loads(args.key.read_text(encoding="utf-8"))
+    print(f"{'system':8s} {'rated':>5s} {'kept':>6s} {'correct':>8s} {'grammar':>8s} "
+          f"{'score':>6s}")
+    for path in args.ratings:
+        ratings = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                   if line.strip()]
+        for system, row in score(key, ratings).items():
+            print(f"{system:8s} {row['rated']:5.0f} {row['kept']:6.0%} {row['correct']:8.0%} "
+                  f"{row['grammatical']:8.0%} {row['score']:6.2f}   ({path.name})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
