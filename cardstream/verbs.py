@@ -305,14 +305,11 @@ def extract(settings: Settings, file: Path, lang: str | None, min_confidence: fl
               help="a UTF-8 text file to make cards from, or - for stdin")
 @click.option("--answer", "answers", multiple=True, show_default="none",
               help="answer-aware: one card per given answer, in order (repeatable)")
-@click.option("--writer", type=click.Path(file_okay=False), default=None,
-              show_default="CARDSTREAM_QUESTION_WRITER",
-              help="answer-aware: a learned question writer's folder (retrainer.question_writer)")
 @card_options()
 @json_option
 @with_settings
 def generate(settings: Settings, text: str | None, text_file: str | None,
-             answers: tuple[str, ...], writer: str | None, as_json: bool, **card: Any) -> int:
+             answers: tuple[str, ...], as_json: bool, **card: Any) -> int:
     """Make cards from text, no Kafka."""
     from agents.generation.titles import document_title
     from agents.generation.types import GenerationRequest
@@ -329,18 +326,10 @@ def generate(settings: Settings, text: str | None, text_file: str | None,
         from agents.generation.nlp import parse_names
 
         kind = "cloze" if list(options.question_types) == ["cloze"] else "qa"
-        folder = writer or settings.question_writer
-        learned = None
-        if folder:
-            from agents.generation.writer import load
-
-            learned = load(folder)
         made = cards_for_answers(text, list(answers), options.language, kind,
-                                 pipelines=parse_names(settings.spacy_pipelines),
-                                 writer=learned)
+                                 pipelines=parse_names(settings.spacy_pipelines))
         if as_json:
-            print_json({"cards": [card_json(c) for c in made],
-                        "engine": "rules+writer" if learned else "rules"})
+            print_json({"cards": [card_json(c) for c in made], "engine": "rules"})
         else:
             print_cards(made)
         return 0

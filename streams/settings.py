@@ -134,12 +134,6 @@ class Settings(BaseSettings):
         "(the name's prefix) is used. English needs one; Spanish (the [spanish] extra) may not.",
     )
 
-    question_writer: str | None = Field(
-        None, validation_alias=_env("QUESTION_WRITER"),
-        description="a learned question writer's folder (retrainer.question_writer) for "
-        "answer-aware questions; unset asks them by the rules alone.",
-    )
-
     # --- learning loop -------------------------------------------------------------------
     mlflow_tracking_uri: str | None = Field(None, validation_alias=_env("MLFLOW_TRACKING_URI"))
     mlflow_experiment_name: str = Field(

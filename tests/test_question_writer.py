@@ -1,6 +1,6 @@
 """The learned question writer (agents/generation/writer.py, retrainer/question_writer.py):
 its training data, a tiny writer trained here on invented pairs until it knows them, and
-answer-aware mode, the CLI and the QG bench asking with it."""
+answer-aware mode, the QG bench and the review packet asking with it."""
 
 from __future__ import annotations
 
@@ -26,9 +26,12 @@ TAUGHT = [  # (answer, sentence, question): what the tiny writer is trained to s
 
 
 def _tiny_encoder(folder: Path) -> Path:
+    import torch
     from transformers import AutoTokenizer, BertConfig, BertModel
 
     from agents.encoder import encoder_path
+
+    torch.manual_seed(0)  # the same tiny encoder every run
 
     config = BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=2,
                         num_attention_heads=2, intermediate_size=64,
@@ -45,7 +48,7 @@ def writer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = [Pair(s, q, a) for a, s, q in TAUGHT] + [
         Pair("The looms were made in Leeds.", "where were the looms made?", None)]
     out = tmp_path_factory.mktemp("writer")
-    train(data, out, WriterTraining(epochs=120, lr=2e-3, batch=3, threads=1), encoder=base,
+    train(data, out, WriterTraining(epochs=200, lr=2e-3, batch=3, threads=1), encoder=base,
           log=lambda line: None)
     return out
 
@@ -125,19 +128,6 @@ def test_recase_spells_words_as_the_sentence_does() -> None:
         "Who crossed the Saint-Clair bridge?")
     assert recase("where did ogedei khan cross the bridge ?", sentence) == (
         "Where did Ögedei Khan cross the bridge?")
-
-
-def test_cli_generate_with_a_writer(writer_dir: Path, capsys: pytest.CaptureFixture[str],
-                                    tmp_path: Path) -> None:
-    from cardstream.cli import main
-
-    path = tmp_path / "mill.txt"
-    path.write_text(MILL, encoding="utf-8")
-    assert main(["generate", "--text-file", str(path), "--answer", "1843",
-                 "--writer", str(writer_dir), "--json"]) == 0
-    out = json.loads(capsys.readouterr().out)
-    assert out["engine"] == "rules+writer"
-    assert [c["question"] for c in out["cards"]] == ["When did the Harwick mill open?"]
 
 
 def test_the_qg_bench_asks_with_the_writer(writer_dir: Path) -> None:
