@@ -77,11 +77,17 @@ def build(writer_dir: str, answers: int, seed: int, exclude: frozenset[str], squ
     return items, meta
 
 
-def score(key: dict, ratings: list[dict]) -> dict[str, dict[str, float]]:
-    """Per system: items rated, kept, correct and grammatical shares, mean score."""
+def score(key: dict, ratings: list[dict], where: str = "all") -> dict[str, dict[str, float]]:
+    """Per system: items rated, kept, correct and grammatical shares, mean score. ``where``
+    "differs" counts only answers whose writer question is not the rules' (the writer's own
+    wording), "same" only those where it fell back to the rules' question."""
     out: dict[str, dict[str, float]] = {}
+    own = {v.get("passage") for v in key["items"].values()
+           if v["system"] == "writer" and "rules" not in v.get("same_as", [])}
     for system in SYSTEMS:
-        rows = [r for r in ratings if key["items"].get(r["id"], {}).get("system") == system]
+        rows = [r for r in ratings if key["items"].get(r["id"], {}).get("system") == system
+                and (where == "all" or (key["items"][r["id"]].get("passage") in own)
+                     == (where == "differs"))]
         if not rows:
             continue
         n = len(rows)
@@ -123,12 +129,19 @@ def main(argv: list[str] | None = None) -> int:
     key = json.loads(args.key.read_text(encoding="utf-8"))
     print(f"{'system':8s} {'rated':>5s} {'kept':>6s} {'correct':>8s} {'grammar':>8s} "
           f"{'score':>6s}")
+    pooled = []
     for path in args.ratings:
         ratings = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
                    if line.strip()]
+        pooled += ratings
         for system, row in score(key, ratings).items():
             print(f"{system:8s} {row['rated']:5.0f} {row['kept']:6.0%} {row['correct']:8.0%} "
                   f"{row['grammatical']:8.0%} {row['score']:6.2f}   ({path.name})")
+    for where in ("all", "differs", "same"):
+        for system, row in score(key, pooled, where).items():
+            print(f"{system:8s} {row['rated']:5.0f} {row['kept']:6.1%} {row['correct']:8.1%} "
+                  f"{row['grammatical']:8.1%} {row['score']:6.2f}   (every reviewer; answers: "
+                  f"{where})")
     return 0
 
 

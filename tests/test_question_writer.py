@@ -171,3 +171,20 @@ def test_review_scores_per_system() -> None:
     assert got["writer"] == {"rated": 2, "kept": 0.5, "correct": 0.5, "grammatical": 0.5,
                              "score": 2.0}
     assert "rules" not in got
+
+
+def test_review_scores_where_the_writer_wrote_its_own_question() -> None:
+    from bench.qg_review import score
+
+    key = {"items": {
+        "a": {"system": "rules", "passage": "p1", "same_as": ["rules"]},
+        "b": {"system": "writer", "passage": "p1", "same_as": ["writer"]},
+        "c": {"system": "rules", "passage": "p2", "same_as": ["rules", "writer"]},
+        "d": {"system": "writer", "passage": "p2", "same_as": ["rules", "writer"]},
+    }}
+    rated = [{"id": i, "keep": i in "ac", "correct": True, "grammatical": True, "score": 3}
+             for i in "abcd"]
+    assert score(key, rated, "differs")["writer"]["kept"] == 0.0
+    assert score(key, rated, "differs")["rules"]["rated"] == 1
+    assert score(key, rated, "same")["writer"]["rated"] == 1
+    assert score(key, rated)["rules"]["rated"] == 2
