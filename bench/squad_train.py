@@ -14,12 +14,12 @@ that what the bench scores was never fitted.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 from pathlib import Path
 
 from bench.splits import Passage
+from retrainer.question_writer import squad_articles
 
 ENV = "CARDSTREAM_SQUAD_TRAIN"
 
@@ -37,21 +37,7 @@ def articles(path: Path | None = None) -> list[dict]:
         path = Path(where)
     if not path.is_file():
         raise MissingTrainSet(f"{ENV}={path}: no such file (want SQuAD's train-v1.1.json)")
-    raw = path.read_text(encoding="utf-8")
-    try:
-        return list(json.loads(raw)["data"])
-    except json.JSONDecodeError:
-        pass
-    decoder, out = json.JSONDecoder(), []
-    at = raw.index("[") + 1
-    while True:  # a truncated copy: every article that closes
-        while at < len(raw) and raw[at] in " ,\n\r\t":
-            at += 1
-        try:
-            article, at = decoder.raw_decode(raw, at)
-        except json.JSONDecodeError:
-            return out
-        out.append(article)
+    return squad_articles(path)
 
 
 def part(which: str, path: Path | None = None) -> list[Passage]:

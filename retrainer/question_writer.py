@@ -72,24 +72,30 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def gold_answers(squad_train: Path) -> dict[str, str]:
-    """question words → the first gold answer, from a SQuAD train file (a copy cut short is
-    read up to its last complete article)."""
-    raw = squad_train.read_text(encoding="utf-8")
+def squad_articles(path: Path) -> list[dict]:
+    """The complete articles of a SQuAD file, in file order; a copy cut short (as some
+    mirrors hold it) is read up to its last complete article."""
+    raw = path.read_text(encoding="utf-8")
     try:
-        articles = json.loads(raw)["data"]
+        return list(json.loads(raw)["data"])
     except json.JSONDecodeError:
-        decoder, articles, at = json.JSONDecoder(), [], raw.index("[") + 1
-        while True:
-            while at < len(raw) and raw[at] in " ,\n\r\t":
-                at += 1
-            try:
-                article, at = decoder.raw_decode(raw, at)
-            except json.JSONDecodeError:
-                break
-            articles.append(article)
+        pass
+    decoder, out = json.JSONDecoder(), list[dict]()
+    at = raw.index("[") + 1
+    while True:  # a truncated copy: every article that closes
+        while at < len(raw) and raw[at] in " ,\n\r\t":
+            at += 1
+        try:
+            article, at = decoder.raw_decode(raw, at)
+        except json.JSONDecodeError:
+            return out
+        out.append(article)
+
+
+def gold_answers(squad_train: Path) -> dict[str, str]:
+    """question words → the first gold answer, from a SQuAD train file (whole or cut short)."""
     return {_key(qa["question"]): qa["answers"][0]["text"]
-            for article in articles for paragraph in article["paragraphs"]
+            for article in squad_articles(squad_train) for paragraph in article["paragraphs"]
             for qa in paragraph["qas"] if qa.get("answers")}
 
 

@@ -9,10 +9,10 @@ every answer gets a card. An answer that is not in the text is an InputError.
 This is the engine API the answer-aware benchmark (bench/question_generation.py) and the
 ``cardstream generate --answer`` option call.
 
-With a learned question writer (``writer``: ``agents/generation/writer.py``, optional, loaded
-from a local folder) the writer words each qa question from the answer's whole sentence; the
-rules' question stands where the writer's is unusable (no question mark, fewer than three
-words, or the answer written into it).
+With a learned question writer (``writer``: ``agents/generation/writer.py``, experimental,
+loaded from a local folder) the writer words each qa question from the answer's whole
+sentence; the rules' question stands where the writer's is unusable (``usable``) or does not
+read (``grammar.ill_formed``).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from agents.generation.ranking import Candidate, ranker
 from agents.generation.reference import Resolver
 from agents.generation.rendering import Builder
 from agents.generation.spans import (
+    EVERYDAY_ZIPF,
     NUMERIC,
     PERSON_NOUNS,
     Answer,
@@ -49,6 +50,7 @@ from agents.generation.spans import (
     locate,
     names_used,
     people_named,
+    zipf,
 )
 from agents.generation.terms import MONTHS_EN
 from agents.generation.text import check_text, is_heading_at, normalise, without_citations
@@ -104,13 +106,8 @@ def usable(question: str, answer: str, sentence: str = "") -> bool:
         return False
     if any(a == b for a, b in pairwise(words)):
         return False
-    from wordfreq import zipf_frequency
-
     own = {plain(w) for w in re.findall(r"\w+", f"{sentence} {answer}")}
-    return all(plain(w) in own or zipf_frequency(w, "en") >= ENGLISH_ZIPF for w in words)
-
-
-ENGLISH_ZIPF = 3.0  # a word the writer brings in must be this common (wordfreq, English)
+    return all(plain(w) in own or zipf(w) >= EVERYDAY_ZIPF for w in words)
 
 
 @dataclass

@@ -37,12 +37,6 @@ MAX_SOURCE, MAX_QUESTION = 96, 38  # wordpieces: answer + sentence; question
 UNKNOWN_ANSWER = "[MASK]"  # a training pair whose answer is not known (the question only)
 
 
-def _torch() -> Any:
-    import torch
-
-    return torch
-
-
 def network(config: Any) -> Any:
     """The writer's network for a BertConfig: the encoder, a vocabulary head tied to its word
     embeddings, and the copy head."""
@@ -120,7 +114,8 @@ class QuestionWriter:
     def ask(self, answer: str, sentence: str, max_words: int = 32) -> str:
         """The most likely question (beam search, length-normalised, no trigram repeated),
         recased from the sentence; '' when the model writes none."""
-        torch = _torch()
+        import torch
+
         tok = self.tokenizer
         ids, types = source_ids(tok, answer, sentence)
         s = len(ids)
@@ -169,7 +164,7 @@ def _repeats(words: list[int]) -> bool:
 _OPENERS = frozenset(str.split(
     "the a an in on at it its this that these those he she they his her their there after "
     "before during when while as by for from with of to since although however many most some "
-    "each every one two three in during following later also both"))
+    "each every one two three following later also both"))
 
 
 def plain(word: str) -> str:
@@ -196,7 +191,7 @@ def recase(question: str, sentence: str, answer: str = "") -> str:
         return whole if plain(whole) in forms else m.group(0)
 
     text = re.sub(r"(\w+) - (\w+)", joined, text)
-    words = [forms.get(plain(w), w) if plain(w) in forms else w for w in text.split(" ")]
+    words = [forms.get(plain(w), w) for w in text.split(" ")]
     words = [w if w != "i" else "I" for w in words]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
