@@ -21,12 +21,14 @@ five times the encoder's learning rate, loss = -log p(question word) under the c
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import random
 import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,7 @@ class WriterTraining:
     weight_decay: float = 0.01
     seed: int = 0
     threads: int = 2
+    save_every: int = 0  # batches; 0: save only at the end
 
 
 _PTB = (("-lrb-", "("), ("-rrb-", ")"), ("-lsb-", "["), ("-rsb-", "]"), ("``", '"'),
@@ -118,6 +121,82 @@ def pairs(sentences: Path, questions: Path, squad_train: Path | None = None) -> 
     return out
 
 
+class _ExplorerPage(HTMLParser):
+    """One page of the SQuAD explorer (``explore/1.0/train/<title>.html`` of
+    rajpurkar/SQuAD-explorer): each paragraph in a ``<pre>``, then its questions
+    (``strong.question``) each with its answers (``span.answer``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[dict[str, Any]] = []
+        self._in: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        cls = dict(attrs).get("class") or ""
+        kind = ("context" if tag == "pre" else "question" if "question" in cls.split()
+                else "answer" if "answer" in cls.split() else None)
+        if kind:
+            self._in, self._text = kind, []
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in is None or tag not in ("pre", "strong", "span"):
+            return
+        text, kind, self._in = "".join(self._text).strip(), self._in, None
+        if kind == "context":
+            self.paragraphs.append({"context": text, "qas": []})
+        elif kind == "question" and self.paragraphs:
+            self.paragraphs[-1]["qas"].append({"question": text, "answers": []})
+        elif kind == "answer" and self.paragraphs and self.paragraphs[-1]["qas"]:
+            start = self.paragraphs[-1]["context"].find(text)
+            if start >= 0:  # the first occurrence: the page does not give the offset
+                self.paragraphs[-1]["qas"][-1]["answers"].append(
+                    {"text": text, "answer_start": start})
+
+
+def explorer_articles(folder: Path) -> list[dict]:
+    """SQuAD articles (the JSON's shape) from a folder of SQuAD explorer pages, in name order.
+    The explorer's git history keeps every train article as one small page, where the
+    train JSON itself is too large for some mirrors."""
+    out = []
+    for page in sorted(folder.glob("*.html")):
+        parser = _ExplorerPage()
+        parser.feed(page.read_text(encoding="utf-8"))
+        if parser.paragraphs:
+            out.append({"title": html.unescape(page.stem), "paragraphs": parser.paragraphs})
+    return out
+
+
+def squad_pairs(articles: list[dict]) -> list[Pair]:
+    """Every answered question of SQuAD articles as a pair: the sentence (or sentences) that
+    hold its first answer, found with spaCy's rule-based sentencizer."""
+    import spacy
+
+    split = spacy.blank("en")
+    split.add_pipe("sentencizer")
+    out = []
+    for article in articles:
+        for paragraph in article["paragraphs"]:
+            context = paragraph["context"]
+            sentences = [(s.start_char, s.end_char) for s in split(context).sents]
+            for qa in paragraph["qas"]:
+                if not qa.get("answers"):
+                    continue
+                answer = qa["answers"][0]
+                start = int(answer["answer_start"])
+                end = start + len(answer["text"])
+                held = [(a, b) for a, b in sentences if a < end and b > start]
+                if not held or context[start:end] != answer["text"]:
+                    continue
+                sentence = context[held[0][0] : held[-1][1]].strip()
+                out.append(Pair(sentence, qa["question"].strip(), answer["text"].strip()))
+    return out
+
+
 def _encoded(tokenizer: Any, pair: Pair) -> tuple[list[int], list[int], list[int]]:
     from agents.generation.writer import MAX_QUESTION, UNKNOWN_ANSWER, source_ids
 
@@ -168,7 +247,7 @@ def train(data: list[Pair], out: Path, settings: WriterTraining | None = None,
     import torch
 
     from agents.encoder import encoder_path, transformers_names
-    from agents.generation.writer import network, save
+    from agents.generation.writer import network
 
     s = settings or WriterTraining()
     if not data:
@@ -195,6 +274,7 @@ def train(data: list[Pair], out: Path, settings: WriterTraining | None = None,
         opt, lambda k: min((k + 1) / warm, max(0.0, (steps - k) / max(1, steps - warm))))
     net.train()
     started = time.time()
+    saved = _trained_so_far(net, tokenizer, out, s, data, started)
     for epoch in range(s.epochs):
         random.Random(s.seed + epoch).shuffle(batches)
         total = 0.0
@@ -211,30 +291,59 @@ def train(data: list[Pair], out: Path, settings: WriterTraining | None = None,
             if i % 100 == 0:
                 log(f"epoch {epoch} batch {i}/{len(batches)} loss {total / (i + 1):.3f} "
                     f"{time.time() - started:.0f} s")
+            if s.save_every and (i + 1) % s.save_every == 0:
+                net.eval()
+                saved(f"{epoch}:{i + 1}/{len(batches)}")
+                net.train()
     net.eval()
+    return saved("done")
+
+
+def _trained_so_far(net: Any, tokenizer: Any, out: Path, s: WriterTraining, data: list[Pair],
+                    started: float) -> Callable[[str], Path]:
+    from agents.generation.writer import save
+
     known = sum(p.answer is not None for p in data)
-    return save(net, tokenizer, out, {**asdict(s), "pairs": len(data), "answers_known": known,
-                                      "seconds": round(time.time() - started)})
+
+    def saved(at: str) -> Path:
+        return save(net, tokenizer, out, {**asdict(s), "pairs": len(data),
+                                          "answers_known": known, "at": at,
+                                          "seconds": round(time.time() - started)})
+    return saved
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sentences", type=Path, required=True,
+    parser.add_argument("--squad", type=Path, default=None,
+                        help="SQuAD train articles: a SQuAD JSON file, or a folder of SQuAD "
+                             "explorer pages (explore/1.0/train of rajpurkar/SQuAD-explorer)")
+    parser.add_argument("--sentences", type=Path, default=None,
                         help="Du et al. 2017 src-test.txt (one sentence a line)")
-    parser.add_argument("--questions", type=Path, required=True,
+    parser.add_argument("--questions", type=Path, default=None,
                         help="Du et al. 2017 tgt-test.txt (the question for each line)")
     parser.add_argument("--squad-train", type=Path, default=None,
-                        help="SQuAD v1.1 train JSON, for gold answers (may be cut short)")
+                        help="with --sentences: SQuAD v1.1 train JSON, for gold answers "
+                             "(may be cut short)")
     parser.add_argument("--out", type=Path, required=True, help="the writer folder to write")
     parser.add_argument("--epochs", type=int, default=WriterTraining.epochs)
     parser.add_argument("--lr", type=float, default=WriterTraining.lr)
     parser.add_argument("--limit", type=int, default=0, help="train on the first N pairs")
+    parser.add_argument("--save-every", type=int, default=0,
+                        help="also save the writer every N batches (0: only at the end)")
     args = parser.parse_args(argv)
-    data = pairs(args.sentences, args.questions, args.squad_train)
+    if (args.squad is None) == (args.sentences is None or args.questions is None):
+        parser.error("give either --squad, or --sentences and --questions")
+    if args.squad is not None:
+        articles = (explorer_articles(args.squad) if args.squad.is_dir()
+                    else squad_articles(args.squad))
+        data = squad_pairs(articles)
+    else:
+        data = pairs(args.sentences, args.questions, args.squad_train)
     if args.limit:
         data = data[: args.limit]
     print(f"{len(data)} pairs, {sum(p.answer is not None for p in data)} with a gold answer")
-    where = train(data, args.out, WriterTraining(epochs=args.epochs, lr=args.lr))
+    where = train(data, args.out, WriterTraining(epochs=args.epochs, lr=args.lr,
+                                                 save_every=args.save_every))
     print(f"question writer saved to {where}")
     return 0
 

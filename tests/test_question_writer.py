@@ -13,7 +13,16 @@ from agents.exceptions import ModelLoadError
 from agents.generation.answer_aware import cards_for_answers, usable
 from agents.generation.writer import load, recase
 from retrainer.exceptions import DataError
-from retrainer.question_writer import Pair, WriterTraining, pairs, train, untokenised
+from retrainer.question_writer import (
+    Pair,
+    WriterTraining,
+    explorer_articles,
+    main,
+    pairs,
+    squad_pairs,
+    train,
+    untokenised,
+)
 
 MILL = ("The Harwick mill opened in 1843 beside the river Oune. Its wheel drove forty looms. "
         "The mill was sold to Edda Pryce in 1901.")
@@ -72,6 +81,58 @@ def test_pairs_take_the_gold_answer_only_where_it_is_in_the_sentence(tmp_path: P
     got = pairs(tmp_path / "src.txt", tmp_path / "tgt.txt", tmp_path / "train.json")
     assert got == [Pair("the mill opened in 1843.", "when did the mill open?", "1843"),
                    Pair("its wheel drove forty looms.", "how many looms did it drive?", None)]
+
+
+PAGE = """<html><body><div class="para-wrap"><div class="row"><div class="col-md-6">
+<pre>The Harwick mill opened in 1843 beside the river Oune. Its wheel drove forty looms &amp;
+two saws. The mill was sold to Edda Pryce in 1901.</pre></div><div class="col-md-6 rightCol">
+<div class="qa-wrap"><p> <strong class="question">When did the mill open?</strong></p>
+<ol class="list-unstyled"><li><p><i>Answer 1: </i><span class="answer"> 1843</span></p></li>
+</ol></div><div class="qa-wrap"><p> <strong class="question">What did the wheel drive
+besides looms?</strong></p><ol class="list-unstyled"><li><p><i>Answer 1: </i>
+<span class="answer">two saws</span></p></li></ol></div>
+<div class="qa-wrap"><p> <strong class="question">Who built the mill?</strong></p>
+<ol class="list-unstyled"><li><p><i>Answer 1: </i><span class="answer">Tomas Venn</span>
+</p></li></ol></div></div></div></div></body></html>"""
+
+
+def test_explorer_pages_read_as_squad_articles_and_pairs(tmp_path: Path) -> None:
+    (tmp_path / "Harwick_mill.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a page", encoding="utf-8")
+    articles = explorer_articles(tmp_path)
+    assert [a["title"] for a in articles] == ["Harwick_mill"]
+    (paragraph,) = articles[0]["paragraphs"]
+    assert paragraph["context"].startswith("The Harwick mill opened in 1843")
+    assert "looms &\ntwo saws" in paragraph["context"]  # character references read
+    qas = paragraph["qas"]
+    assert [q["answers"] for q in qas] == [
+        [{"text": "1843", "answer_start": paragraph["context"].index("1843")}],
+        [{"text": "two saws", "answer_start": paragraph["context"].index("two saws")}],
+        []]  # an answer the paragraph does not hold is dropped, not guessed
+    assert squad_pairs(articles) == [
+        Pair("The Harwick mill opened in 1843 beside the river Oune.",
+             "When did the mill open?", "1843"),
+        Pair("Its wheel drove forty looms &\ntwo saws.",
+             "What did the wheel drive\nbesides looms?", "two saws")]
+
+
+def test_an_answer_across_two_sentences_takes_both() -> None:
+    context = "Edda Pryce bought the mill. Tomas Venn sold it. It closed in 1950."
+    answer = "mill. Tomas Venn"
+    articles = [{"title": "T", "paragraphs": [{"context": context, "qas": [
+        {"question": "Who sold what?", "answers": [
+            {"text": answer, "answer_start": context.index(answer)}]},
+        {"question": "A wrong offset?", "answers": [{"text": "1950", "answer_start": 3}]}]}]}]
+    assert squad_pairs(articles) == [
+        Pair("Edda Pryce bought the mill. Tomas Venn sold it.", "Who sold what?", answer)]
+
+
+def test_the_training_command_needs_one_source_of_pairs(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        main(["--out", str(tmp_path / "w")])
+    with pytest.raises(SystemExit):
+        main(["--out", str(tmp_path / "w"), "--squad", str(tmp_path),
+              "--sentences", "s.txt", "--questions", "q.txt"])
 
 
 def test_pair_files_of_different_lengths_are_a_data_error(tmp_path: Path) -> None:
