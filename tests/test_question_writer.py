@@ -189,6 +189,8 @@ def test_recase_spells_words_as_the_sentence_does() -> None:
         "Who crossed the Saint-Clair bridge?")
     assert recase("where did ogedei khan cross the bridge ?", sentence) == (
         "Where did Ögedei Khan cross the bridge?")
+    assert recase("what did ogedei khan cross in ile - de - france ?", sentence) == (
+        "What did Ögedei Khan cross in Île-de-France?")  # the last word too
 
 
 def test_the_qg_bench_asks_with_the_writer(writer_dir: Path) -> None:

@@ -187,11 +187,12 @@ def recase(question: str, sentence: str, answer: str = "") -> str:
     text = re.sub(r"\s*'\s*s\b", "'s", text)
 
     def joined(m: re.Match[str]) -> str:
-        whole = m.group(1) + "-" + m.group(2)
+        whole = m.group(0).replace(" - ", "-")
         return whole if plain(whole) in forms else m.group(0)
 
-    text = re.sub(r"(\w+) - (\w+)", joined, text)
-    words = [forms.get(plain(w), w) for w in text.split(" ")]
+    text = re.sub(r"\w+(?: - \w+)+", joined, text)
+    split = (re.match(r"(.*?)([?,;:!.%)]*)$", w) for w in text.split(" "))
+    words = [forms.get(plain(m[1]), m[1]) + m[2] for m in split if m]
     words = [w if w != "i" else "I" for w in words]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
