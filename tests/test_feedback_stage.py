@@ -4,6 +4,7 @@ rollout policy, and a list standing in for Kafka at the emit seam."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -66,11 +67,14 @@ def world(tmp_path):  # type: ignore[no-untyped-def]
     store.close()
 
 
+OFFSETS = itertools.count()  # the feedback topic's next offset, as Kafka numbers them
+
+
 def sources(codec: AvroCodec, ratings: list[tuple[str, int]]) -> list[Source]:
     return [
-        Source("feedback", 0, offset, card.encode(), codec.encode(
+        Source("feedback", 0, next(OFFSETS), card.encode(), codec.encode(
             Feedback(feedback_id=uuid.uuid4().hex, card_id=card, rating=rating)))
-        for offset, (card, rating) in enumerate(ratings)
+        for card, rating in ratings
     ]
 
 
@@ -112,6 +116,21 @@ def test_every_accepted_rating_is_stored_with_its_cards_version_once(world):
     assert sorted((r.card.card_id, r.model_version, r.rating) for r in rated) == [
         ("c0", BASELINE, 5), ("c2", "2", 1)]
     assert rated[0].document == "the document"  # joinable with the card's source for training
+
+
+def test_a_replayed_batch_is_counted_once(world):
+    """A crash between a batch's table writes and its recorded position replays the batch."""
+    stage, _, codec, _, _ = world
+    first = sources(codec, [("c0", 5), ("c2", 1)])
+    asyncio.run(stage.handle_batch(first))
+    second = sources(codec, [("c1", 4), ("c3", 2)])
+    asyncio.run(stage.handle_batch([*first, *second]))  # the reader restarts at the first
+    assert stage.table[BASELINE]["count"] == 2  # c0 and c1
+    assert stage.table["2"]["count"] == 2  # c2 and c3
+    assert stage.table[BASELINE]["sum_quality"] == pytest.approx(1.0 + 0.75)
+    asyncio.run(stage.handle_batch(second))
+    assert stage.table[BASELINE]["count"] + stage.table["2"]["count"] == 4
+    assert len(stage.store.rated_cards()) == 4
 
 
 def test_crossing_the_threshold_asks_for_exactly_one_training(world):

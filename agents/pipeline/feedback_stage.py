@@ -88,6 +88,7 @@ class FeedbackStage(Stage):
         )
         # each accepted rating with the version that made its card (the event may not say)
         rated: list[tuple[Feedback, str]] = []
+        fresh: list[tuple[Feedback, str, Source]] = []  # not yet in the table (see aggregate)
         for source, event in decoded:
             record = known.get(event.card_id)
             if record is None:
@@ -98,23 +99,44 @@ class FeedbackStage(Stage):
                     upload_id=event.upload_id,
                 )
                 continue
-            rated.append((event, event.model_version or record.model_version or BASELINE))
-        if rated:
+            version = event.model_version or record.model_version or BASELINE
+            rated.append((event, version))
+            if source.offset > self.applied(version, source.partition):
+                fresh.append((event, version, source))
+        if rated:  # the store ignores a feedback id it has; the table needs telling
             await loop.run_in_executor(self.executor, self.store.add_feedback, rated)
-            self.aggregate(rated)
-            await self.decide(rated)
+        if fresh:
+            self.aggregate(fresh)
+            await self.decide([(e, v) for e, v, _ in fresh])
             await self.maybe_request_training()
-        self.metrics.events.labels(self.name, "ok").inc(len(rated))
+        self.metrics.events.labels(self.name, "ok").inc(len(fresh))
+        if len(rated) > len(fresh):
+            self.metrics.events.labels(self.name, "replayed").inc(len(rated) - len(fresh))
         self.metrics.stage_seconds.labels(self.name).observe(time.perf_counter() - started)
 
-    def aggregate(self, rated: list[tuple[Feedback, str]], now: float | None = None) -> None:
+    def applied(self, version: str, partition: int) -> int:
+        """The last feedback offset of ``partition`` counted in ``version``'s stats (-1: none).
+
+        The reader is at-least-once: a crash after a batch's table writes but before its
+        position is durable replays the batch. Each version's stats carry the offsets they
+        have counted, in the same write, so a replayed rating is stored (idempotently) but
+        never counted twice."""
+        through = (self.table.get(version) or {}).get("through") or {}
+        return int(through.get(str(partition), -1))
+
+    def aggregate(self, rated: list[tuple[Feedback, str, Source]],
+                  now: float | None = None) -> None:
         now = time.time() if now is None else now
         by_version: dict[str, list[Feedback]] = defaultdict(list)
-        for event, version in rated:
+        through: dict[str, dict[str, int]] = defaultdict(dict)
+        for event, version, source in rated:
             by_version[version].append(event)
+            at = through[version]
+            at[str(source.partition)] = max(source.offset, at.get(str(source.partition), -1))
         window = str(int(now // WINDOW_S * WINDOW_S))
         for version, batch in by_version.items():
             stats = dict(self.table.get(version) or empty_stats())
+            stats["through"] = {**(stats.get("through") or {}), **through[version]}
             qualities = [e.quality for e in batch]
             stats["count"] += len(batch)
             stats["sum_quality"] += sum(qualities)
