@@ -3,17 +3,21 @@
 The material is people's questions for sentences of SQuAD *train* articles, never its dev
 articles (every bench's SQuAD paragraphs come from those):
 
-- Du et al. (2017)'s test split, ``src-test.txt`` and ``tgt-test.txt`` of xinyadu/nqg
+- all of SQuAD train (``--squad``): a SQuAD JSON file, or the SQuAD explorer's pages
+  (``explore/1.0/train`` of rajpurkar/SQuAD-explorer at commit 13f82e35, one small page per
+  article): every answered question with the sentence(s) holding its answer, 87,387 pairs;
+- or Du et al. (2017)'s test split, ``src-test.txt`` and ``tgt-test.txt`` of xinyadu/nqg
   (CC BY-SA 4.0): 11,877 sentences of 44 SQuAD train articles, lower-cased and PTB-tokenised,
-  each with a question a person wrote, but not its answer;
-- a SQuAD v1.1 train file (complete, or cut short as mirrors hold it): each question whose
-  words match a Du pair's gives that pair its gold answer; without one the pair is trained
-  with the answer unknown (``writer.UNKNOWN_ANSWER``), which still teaches the wording.
+  each with a question a person wrote, but not its answer; a SQuAD v1.1 train file (complete,
+  or cut short as mirrors hold it) gives a pair its gold answer where a question's words
+  match, else it is trained with the answer unknown (``writer.UNKNOWN_ANSWER``).
 
 The loop has nanoGPT's shape (one readable loop, the resolved settings saved with the
 weights): batches of similar length, AdamW with a linear warm-up and decay, the fresh heads at
 five times the encoder's learning rate, loss = -log p(question word) under the copy mix.
 
+    .venv/bin/python -m retrainer.question_writer --squad PAGES_OR_JSON --out DIR \
+        [--epochs 1] [--save-every 1000]
     .venv/bin/python -m retrainer.question_writer --sentences src-test.txt \
         --questions tgt-test.txt [--squad-train train-v1.1.json] --out DIR [--epochs 3]
 """
