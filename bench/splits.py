@@ -197,6 +197,15 @@ SEEN_REVIEWS = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s1
                 "s29", "s29b", "s29c", "s30", "s30b", "s30c", "s31", "s31b", "s31c",
                 "s32", "s32b", "s32c", "s33", "s33b", "s33c", "s34", "s34b", "s34c")
 SEEN_KEYS = tuple(f"{review}-after" for review in SEEN_REVIEWS)
+
+
+def reviewed() -> frozenset[str]:
+    """Every passage a recorded review packet has shown reviewers: the passages of every key
+    under REVIEWS, deck keys and the answer-aware reviews' subfolders (``qg35/qg35.key.json``)
+    alike (an A/B's list of seen passages is no key). A new packet never draws them again: a
+    reviewer who saw a passage before would know its human question."""
+    keys = (json.loads(path.read_text(encoding="utf-8")) for path in REVIEWS.glob("**/*.json"))
+    return frozenset(k for key in keys if isinstance(key, dict) for k in key.get("passages", []))
 # a review whose key names no book (DEV's, which are Anatomy and Physiology pages): the
 # placeholder the packets of a SQuAD-only review also carry
 NO_BOOK = "ap2e"
