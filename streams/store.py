@@ -21,7 +21,8 @@ from schemas.events import Card, Feedback
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
-    upload_id TEXT PRIMARY KEY, filename TEXT, text TEXT NOT NULL, created_at REAL NOT NULL);
+    upload_id TEXT PRIMARY KEY, filename TEXT, text TEXT NOT NULL, created_at REAL NOT NULL,
+    subject TEXT);
 CREATE TABLE IF NOT EXISTS cards (
     card_id TEXT PRIMARY KEY, upload_id TEXT NOT NULL, model_version TEXT,
     card_json TEXT NOT NULL, created_at REAL NOT NULL);
@@ -68,6 +69,17 @@ class RatedCard:
     document: str
 
 
+def add_column(db: sqlite3.Connection, table: str, column: str) -> None:
+    """``ALTER TABLE table ADD COLUMN column``, where another process (the worker and the
+    retrainer open the store together) may just have added it: that is no error."""
+    try:
+        with db:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+    except sqlite3.OperationalError as exc:
+        if "duplicate column name" not in str(exc):
+            raise
+
+
 class CardStore:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,8 +91,7 @@ class CardStore:
         self._db.executescript(SCHEMA)
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
         if "subject" not in columns:  # a store made before subjects were kept
-            with self._db:
-                self._db.execute("ALTER TABLE documents ADD COLUMN subject TEXT")
+            add_column(self._db, "documents", "subject TEXT")
 
     def save_cards(self, upload_id: str, filename: str, document: str,
                    cards: Iterable[Card], model_version: str | None,
