@@ -496,9 +496,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         passages = chosen(args.passages)
         drawn = _chosen_meta(passages, args.passages)
     else:
-        used = splits.reviewed() | frozenset(
-            k for path in args.exclude
-            for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
+        used = splits.reviewed(args.exclude)
         passages = pick(args.split, args.paragraphs, args.pages, args.seed, used, args.book,
                         args.squad)
         drawn = {"split": args.split, "paragraphs": args.paragraphs, "pages": args.pages,

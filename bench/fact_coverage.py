@@ -346,8 +346,7 @@ def choose(args: argparse.Namespace) -> tuple[list[tuple[Passage, int]], dict[st
         chosen = [(known[k], splits.cards_asked(review["seed"], k, low, high))
                   for k in review["passages"] if k in known]
         return chosen, {"from_key": str(args.from_key)}
-    used = frozenset(k for path in args.exclude
-                     for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
+    used = splits.excluded(args.exclude)
     split = "test" if args.squad != "subset" or args.seen else args.split
     if args.seen:  # the SQuAD paragraphs of the SEEN reviews (read and tuned on since)
         pool = list({p.key: p for p, _ in splits.seen()

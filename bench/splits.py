@@ -141,6 +141,7 @@ from __future__ import annotations
 import functools
 import json
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -199,13 +200,21 @@ SEEN_REVIEWS = ("s6", "s7", "s8", "s9", "s10", "s10b", "s11", "s11b", "s12", "s1
 SEEN_KEYS = tuple(f"{review}-after" for review in SEEN_REVIEWS)
 
 
-def reviewed() -> frozenset[str]:
-    """Every passage a recorded review packet has shown reviewers: the passages of every key
-    under REVIEWS, deck keys and the answer-aware reviews' subfolders (``qg35/qg35.key.json``)
-    alike (an A/B's list of seen passages is no key). A new packet never draws them again: a
-    reviewer who saw a passage before would know its human question."""
+def excluded(keys: Iterable[Path]) -> frozenset[str]:
+    """The passages the review keys ``keys`` name (a packet builder's ``--exclude``)."""
+    return frozenset(k for path in keys
+                     for k in json.loads(path.read_text(encoding="utf-8"))["passages"])
+
+
+def reviewed(also: Iterable[Path] = ()) -> frozenset[str]:
+    """Every passage a recorded review packet has shown reviewers, and those of the keys
+    ``also``: the passages of every key under REVIEWS, deck keys and the answer-aware reviews'
+    subfolders (``qg35/qg35.key.json``) alike (an A/B's list of seen passages is no key). A new
+    packet never draws them again: a reviewer who saw a passage before would know its human
+    question."""
     keys = (json.loads(path.read_text(encoding="utf-8")) for path in REVIEWS.glob("**/*.json"))
-    return frozenset(k for key in keys if isinstance(key, dict) for k in key.get("passages", []))
+    return excluded(also) | frozenset(k for key in keys if isinstance(key, dict)
+                                      for k in key.get("passages", []))
 # a review whose key names no book (DEV's, which are Anatomy and Physiology pages): the
 # placeholder the packets of a SQuAD-only review also carry
 NO_BOOK = "ap2e"

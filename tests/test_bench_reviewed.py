@@ -28,3 +28,7 @@ def test_reviewed_reads_keys_not_passage_lists(tmp_path: Path,
     (tmp_path / "ab99" / "passages.json").write_text(json.dumps(["squad:C:3"]))
     monkeypatch.setattr(splits, "REVIEWS", tmp_path)
     assert splits.reviewed() == {"squad:A:1", "squad:B:2"}
+    extra = tmp_path.parent / f"{tmp_path.name}-extra.key.json"  # a key not yet recorded
+    extra.write_text(json.dumps({"passages": ["squad:D:4"]}))
+    assert splits.excluded([extra]) == {"squad:D:4"}
+    assert splits.reviewed([extra]) == {"squad:A:1", "squad:B:2", "squad:D:4"}
