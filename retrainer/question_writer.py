@@ -251,7 +251,7 @@ def train(data: list[Pair], out: Path, settings: WriterTraining | None = None,
     import torch
 
     from agents.encoder import encoder_path, transformers_names
-    from agents.generation.writer import network
+    from agents.generation.writer import network, save
 
     s = settings or WriterTraining()
     if not data:
@@ -278,7 +278,13 @@ def train(data: list[Pair], out: Path, settings: WriterTraining | None = None,
         opt, lambda k: min((k + 1) / warm, max(0.0, (steps - k) / max(1, steps - warm))))
     net.train()
     started = time.time()
-    saved = _trained_so_far(net, tokenizer, out, s, data, started)
+    known = sum(p.answer is not None for p in data)
+
+    def saved(at: str) -> Path:
+        return save(net, tokenizer, out, {**asdict(s), "pairs": len(data),
+                                          "answers_known": known, "at": at,
+                                          "seconds": round(time.time() - started)})
+
     for epoch in range(s.epochs):
         random.Random(s.seed + epoch).shuffle(batches)
         total = 0.0
@@ -301,19 +307,6 @@ def train(data: list[Pair], out: Path, settings: WriterTraining | None = None,
                 net.train()
     net.eval()
     return saved("done")
-
-
-def _trained_so_far(net: Any, tokenizer: Any, out: Path, s: WriterTraining, data: list[Pair],
-                    started: float) -> Callable[[str], Path]:
-    from agents.generation.writer import save
-
-    known = sum(p.answer is not None for p in data)
-
-    def saved(at: str) -> Path:
-        return save(net, tokenizer, out, {**asdict(s), "pairs": len(data),
-                                          "answers_known": known, "at": at,
-                                          "seconds": round(time.time() - started)})
-    return saved
 
 
 def main(argv: list[str] | None = None) -> int:
