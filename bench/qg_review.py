@@ -4,15 +4,18 @@ they highlighted? People's questions, the rules' and the learned writer's, side 
 BLEU and ROUGE (bench/question_generation.py) count words shared with one person's question;
 they cannot see a question that asks for the wrong thing or does not read. Here reviewers see,
 for each highlighted answer of a SQuAD paragraph no packet has used, three questions shuffled
-among all the packet's items with their origin hidden, and rate each against a fixed rubric:
+among all the packet's items with their origin hidden, and rate each against a fixed rubric.
+The three are people's, the rules' and either the learned writer's (``--writer DIR``) or an
+earlier engine's rules (``--before CHECKOUT``: a copy of an earlier commit, run in its own
+folder), so that a change to the rules is judged before and after on the same answers:
 
 - keep: would a student keep this card (question, and the highlighted text as its answer)?
 - correct: does the question ask for exactly the highlighted answer, given the paragraph?
 - grammatical: is it a well-formed English question?
 - score: usefulness 1-5; defects: tags from RUBRIC.
 
-    .venv/bin/python -m bench.qg_review build --writer DIR --answers 30 --seed S \
-        [--exclude KEY ...] --out PACKET_DIR --key KEY
+    .venv/bin/python -m bench.qg_review build (--writer DIR | --before CHECKOUT) --answers 30 \
+        --seed S [--exclude KEY ...] --out PACKET_DIR --key KEY
     .venv/bin/python -m bench.qg_review score --key KEY RATINGS.jsonl [...]
 """
 
@@ -22,11 +25,13 @@ import argparse
 import hashlib
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 from bench import splits
 
-SYSTEMS = ("human", "rules", "writer")
+SYSTEMS = ("human", "rules", "writer", "before")
 DEFECTS = ("ungrammatical", "wrong answer", "vague", "missing context", "trivial",
            "gives answer away", "echo of the sentence", "misspelt")
 RUBRIC = f"""# Answer-aware question review
@@ -47,43 +52,69 @@ Write one JSON line per item to your ratings file:
 """
 
 
-def build(writer_dir: str, answers: int, seed: int, exclude: frozenset[str], squad: str
+_EARLIER = """import json, os, sys
+import agents
+from agents.generation.answer_aware import cards_for_answers
+if not os.path.abspath(agents.__file__).startswith(os.getcwd() + os.sep):
+    sys.exit(f"no engine in {os.getcwd()}: agents came from {agents.__file__}")
+pairs = json.load(sys.stdin)
+print(json.dumps([cards_for_answers(text, [answer])[0].question for text, answer in pairs]))
+"""
+
+
+def earlier_questions(checkout: Path, pairs: list[tuple[str, str]]) -> list[str]:
+    """The rules' question for each (text, answer) by the engine of another checkout: run in
+    that folder, so that its own ``agents`` package is the one imported (an installed one found
+    instead is an error)."""
+    done = subprocess.run([sys.executable, "-c", _EARLIER], cwd=checkout, check=True,
+                          input=json.dumps(pairs), capture_output=True, text=True)
+    return list(json.loads(done.stdout.splitlines()[-1]))
+
+
+def build(third: tuple[str, str], answers: int, seed: int, exclude: frozenset[str], squad: str
           ) -> tuple[list[dict], dict]:
     """Items (shown) and the key (who wrote each), for ``answers`` answers: the first question
-    of each of that many paragraphs drawn with ``seed`` from the ones no key names."""
+    of each of that many paragraphs drawn with ``seed`` from the ones no key names. ``third``
+    is ("writer", its folder) or ("before", an earlier checkout)."""
     from agents.generation.answer_aware import cards_for_answers
     from agents.generation.writer import load
 
-    writer = load(writer_dir)
+    system3, where = third
+    writer = load(where) if system3 == "writer" else None
     pool = [p for p in splits.squad("test", splits.SQUADS[squad])
             if p.key not in exclude and p.questions]
     chosen = random.Random(seed).sample(pool, answers)
+    pairs = [(p.text, p.questions[0][1]) for p in chosen]
+    if system3 == "before":
+        thirds = earlier_questions(Path(where), pairs)
+    else:
+        thirds = [cards_for_answers(t, [a], writer=writer)[0].question for t, a in pairs]
     items, key = [], {}
-    for passage in chosen:
-        human, answer = passage.questions[0]
-        made = {"human": human,
-                "rules": cards_for_answers(passage.text, [answer])[0].question,
-                "writer": cards_for_answers(passage.text, [answer], writer=writer)[0].question}
+    for passage, (text, answer), other in zip(chosen, pairs, thirds, strict=True):
+        made = {"human": passage.questions[0][0],
+                "rules": cards_for_answers(text, [answer])[0].question,
+                system3: other}
         for system, question in made.items():
             item_id = hashlib.sha256(f"{seed}:{passage.key}:{system}".encode()).hexdigest()[:10]
-            items.append({"id": item_id, "paragraph": passage.text, "answer": answer,
+            items.append({"id": item_id, "paragraph": text, "answer": answer,
                           "question": question})
             key[item_id] = {"system": system, "passage": passage.key,
                             "same_as": [s for s, q in made.items() if q == question]}
     random.Random(seed + 1).shuffle(items)
-    meta = {"squad": squad, "answers": answers, "seed": seed, "writer": writer_dir,
-            "writer_trained": writer.about.get("trained", {}),
+    meta = {"squad": squad, "answers": answers, "seed": seed, system3: where,
             "passages": [p.key for p in chosen], "items": key}
+    if writer is not None:
+        meta["writer_trained"] = writer.about.get("trained", {})
     return items, meta
 
 
 def score(key: dict, ratings: list[dict], where: str = "all") -> dict[str, dict[str, float]]:
     """Per system: items rated, kept, correct and grammatical shares, mean score. ``where``
-    "differs" counts only answers whose writer question is not the rules' (the writer's own
-    wording), "same" only those where it fell back to the rules' question."""
+    "differs" counts only answers whose third question (the writer's, or the earlier rules')
+    is not the rules' own, "same" only those where the two are one question."""
     out: dict[str, dict[str, float]] = {}
     own = {v.get("passage") for v in key["items"].values()
-           if v["system"] == "writer" and "rules" not in v.get("same_as", [])}
+           if v["system"] in ("writer", "before") and "rules" not in v.get("same_as", [])}
     for system in SYSTEMS:
         rows = [r for r in ratings if key["items"].get(r["id"], {}).get("system") == system
                 and (where == "all" or (key["items"][r["id"]].get("passage") in own)
@@ -103,7 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     verbs = parser.add_subparsers(dest="verb", required=True)
     b = verbs.add_parser("build", help="write a packet and its key")
-    b.add_argument("--writer", required=True, help="the question writer's folder")
+    third = b.add_mutually_exclusive_group(required=True)
+    third.add_argument("--writer", help="the question writer's folder")
+    third.add_argument("--before", help="a checkout of an earlier engine, to review its rules "
+                       "beside this one's")
     b.add_argument("--answers", type=int, default=30)
     b.add_argument("--seed", type=int, required=True)
     b.add_argument("--squad", choices=sorted(splits.SQUADS), default="heldout2")
@@ -117,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.verb == "build":
         used = splits.reviewed(args.exclude)
-        items, meta = build(args.writer, args.answers, args.seed, used, args.squad)
+        third = ("writer", args.writer) if args.writer else ("before", args.before)
+        items, meta = build(third, args.answers, args.seed, used, args.squad)
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "RUBRIC.md").write_text(RUBRIC, encoding="utf-8")
         (args.out / "items.jsonl").write_text(

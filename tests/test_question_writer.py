@@ -203,19 +203,56 @@ def test_the_qg_bench_asks_with_the_writer(writer_dir: Path) -> None:
 
 def test_the_review_packet_hides_who_wrote_each_question(writer_dir: Path) -> None:
     from bench import splits
-    from bench.qg_review import SYSTEMS, build
+    from bench.qg_review import build
 
-    items, key = build(str(writer_dir), 2, 7, frozenset(), "heldout2")
+    items, key = build(("writer", str(writer_dir)), 2, 7, frozenset(), "heldout2")
     assert len(items) == 6 and len(key["passages"]) == 2
     assert all(set(i) == {"id", "paragraph", "answer", "question"} for i in items)
-    assert sorted(v["system"] for v in key["items"].values()) == sorted(SYSTEMS * 2)
+    assert sorted(v["system"] for v in key["items"].values()) == sorted(
+        ("human", "rules", "writer") * 2)
     by_key = {p.key: p for p in splits.squad("test", splits.SQUADS["heldout2"])}
     for item in items:
         told = key["items"][item["id"]]
         if told["system"] == "human":
             assert item["question"] == by_key[told["passage"]].questions[0][0]
-    _, other = build(str(writer_dir), 2, 7, frozenset(key["passages"][:1]), "heldout2")
+    _, other = build(("writer", str(writer_dir)), 2, 7, frozenset(key["passages"][:1]),
+                     "heldout2")
     assert key["passages"][0] not in other["passages"]
+
+
+def test_a_review_of_the_rules_before_and_after_runs_the_earlier_engine_in_its_folder(
+        tmp_path: Path) -> None:
+    """``--before``: the third question comes from the engine of another checkout, imported
+    from that folder (here a copy whose engine marks its questions); a folder without an
+    engine is an error, not an empty packet."""
+    import shutil
+    import subprocess
+
+    from bench.qg_review import build
+
+    here = Path(__file__).resolve().parents[1]
+    earlier = tmp_path / "earlier"
+    for package in ("agents", "schemas"):
+        shutil.copytree(here / package, earlier / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    with (earlier / "agents/generation/answer_aware.py").open("a", encoding="utf-8") as f:
+        f.write("\n_engine = cards_for_answers\n\n\n"
+                "def cards_for_answers(text, answers, **options):  # type: ignore\n"
+                "    return [c.model_copy(update={'question': 'EARLIER ' + c.question})\n"
+                "            for c in _engine(text, answers, **options)]\n")
+    items, key = build(("before", str(earlier)), 2, 7, frozenset(), "heldout2")
+    assert len(items) == 6 and key["before"] == str(earlier) and "writer_trained" not in key
+    assert sorted(v["system"] for v in key["items"].values()) == sorted(
+        ("human", "rules", "before") * 2)
+    shown = {i["id"]: i["question"] for i in items}
+    by_passage: dict[str, dict[str, str]] = {}
+    for item_id, told in key["items"].items():
+        by_passage.setdefault(told["passage"], {})[told["system"]] = shown[item_id]
+    for made in by_passage.values():
+        assert made["before"] == "EARLIER " + made["rules"]
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(subprocess.CalledProcessError):
+        build(("before", str(tmp_path / "empty")), 2, 7, frozenset(), "heldout2")
 
 
 def test_review_scores_per_system() -> None:
