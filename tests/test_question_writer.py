@@ -191,6 +191,8 @@ def test_recase_spells_words_as_the_sentence_does() -> None:
         "Where did Ögedei Khan cross the bridge?")
     assert recase("what did ogedei khan cross in ile - de - france ?", sentence) == (
         "What did Ögedei Khan cross in Île-de-France?")  # the last word too
+    assert recase("what was ogedei khan 's bridge called ?", sentence) == (
+        "What was Ögedei Khan's bridge called?")  # a possessive the sentence does not write
 
 
 def test_the_qg_bench_asks_with_the_writer(writer_dir: Path) -> None:

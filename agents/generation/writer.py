@@ -178,7 +178,7 @@ def plain(word: str) -> str:
 def recase(question: str, sentence: str, answer: str = "") -> str:
     """The uncased model's question in the sentence's own spelling: each word as the sentence
     writes it (case, accents, 'Saint-Clair' rather than 'saint - clair'), the first word
-    capitalised, ' ?' closed up."""
+    capitalised, ' ?' closed up; a possessive takes its owner's spelling."""
     forms: dict[str, str] = {}
     for at, word in enumerate(re.findall(r"[\w'’.-]+", f"{sentence} {answer}")):
         word = word.strip(".")
@@ -193,8 +193,15 @@ def recase(question: str, sentence: str, answer: str = "") -> str:
         return whole if plain(whole) in forms else m.group(0)
 
     text = re.sub(r"\w+(?: - \w+)+", joined, text)
+
+    def cased(word: str) -> str:  # a possessive the sentence does not write: 'tesla's'
+        if plain(word) in forms:
+            return forms[plain(word)]
+        stem, owner = re.match(r"(.*?)((?:'|’)s)?$", word).groups()  # type: ignore[union-attr]
+        return forms[plain(stem)] + owner if owner and plain(stem) in forms else word
+
     split = (re.match(r"(.*?)([?,;:!.%)]*)$", w) for w in text.split(" "))
-    words = [forms.get(plain(m[1]), m[1]) + m[2] for m in split if m]
+    words = [cased(m[1]) + m[2] for m in split if m]
     words = [w if w != "i" else "I" for w in words]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
