@@ -271,6 +271,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
     a_ids = set(range(answer.start, answer.end))
     root = span.root
     count_noun: Token | None = None
+    modifier: Token | None = None  # the noun a modifier answer modifies (_modified)
     wh_det = "how many"
     # "two consuls" (answer "two") and "7,000 soldiers": a count asks about the counted noun
     if answer.kind in ("number", "quantity") and root.dep_ == "nummod" and root.head.pos_ == "NOUN":
@@ -280,13 +281,16 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             and root.pos_ == "NOUN":
         count_noun = root
         target = root
-    elif whole_list and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN" and \
-            root.i < root.head.i and answer.end <= root.head.i and answer.kind not in NUMERIC:
+    elif whole_list and answer.kind not in NUMERIC and (modified := _modified(root, answer)):
         # "the Catholic orthodoxy", "rounded arches": the modified noun carries the wh-word
-        # ("What orthodoxy …", "What kind of arches …"), as the count's noun does
-        count_noun = root.head
+        # ("What orthodoxy …", "What kind of arches …"), as the count's noun does; so does a
+        # name's class noun ('the banks of the Orvane River' → 'the banks of what river')
+        count_noun = modifier = modified
         target = count_noun
-        wh_det = "what kind of" if root.pos_ == "ADJ" else "what"
+        of_kind = modified.dep_ == "pobj" and modified.head.lower_ == "of" and \
+            modified.head.head.lemma_.lower() in ("kind", "type", "sort")
+        # ('some kind of municipal organization': 'what organization', the kind said already)
+        wh_det = "what kind of" if root.pos_ == "ADJ" and not of_kind else "what"
     elif whole_list and answer.kind not in NUMERIC and answer.kind != "person" and (
             of_named := _named_by_of(root, answer)):
         # "a tradition of singing", "the city of Smyrna": the answer names the noun before
@@ -594,6 +598,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             # "Sand's novel was Lucrezia Floriani": the subject says what the answer is, a
             # novel, though the name looks like a person's ("Who was Sand's novel?")
             wh = "what"
+    modifier_wh: str | None = None  # the modified noun's wh-phrase, also asked in place
     if count_noun is not None:
         # the noun's modifiers stay with it, the answer's own as well when the answer is the
         # whole count ('79 separate reading rooms' → 'How many separate reading rooms …?',
@@ -602,12 +607,27 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
                 ("amod", "compound") and not (_subtree(t) & a_ids and (
                     count_noun.i not in a_ids or any(doc[i].like_num for i in _subtree(t))))]
         noun_ids = sorted({t.i for m in mods for t in m.subtree} | {count_noun.i})
+        if modifier is not None:
+            # a modifier answer: the nouns between it and the noun it modifies stay with that
+            # noun ('the Uralic language family' → 'what language family')
+            chain, link = set(noun_ids), root.head
+            while link != count_noun and link.head != link:
+                chain.add(link.i)
+                link = link.head
+            noun_ids = sorted(chain)
         of = next((c for c in count_noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    and c.i == count_noun.i + 1 and len(list(c.subtree)) <= 4), None)
         named_of = of is not None and answer.start > of.i
         if of is not None and not named_of:  # "How many laws of motion …"
             noun_ids += sorted(t.i for t in of.subtree)
-        wh = f"{wh_det} " + " ".join(doc[i].text for i in noun_ids)
+        # (a class noun of a name the answer leaves is no name: 'what river', not 'River')
+        wh = f"{wh_det} " + " ".join(doc[i].lower_ if doc[i].lemma_.lower() in CLASS_WORDS
+                                     else doc[i].text for i in noun_ids)
+        if modifier is not None and (root.pos_ == "ADJ" or modifier.pos_ == "PROPN"):
+            # in place too: 'the study of what type of religion' ('Islamic'), 'the banks of
+            # what river'; a common noun's noun modifier keeps its own wh-word there ('a toy
+            # and what manufacturer' was asked of 'playing card', SQuAD train draw 2)
+            modifier_wh = wh
         if answer.kind in ("money",):
             wh = "how much"
         removed = {t.i for t in count_noun.subtree if t.i <= count_noun.i}
@@ -686,7 +706,7 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
         if subj.i not in a_ids and count_noun is None:
             # the answer sits inside the subject: "the capital of France" → in situ
             return _in_situ(builder, sent, verb, clause, drop, a_removed, answer, answer_text,
-                            max_words)
+                            max_words, modifier_wh)
         a_removed |= subj_ids if count_noun is None or count_noun == subj else set()
         if answer.kind in NUMERIC and count_noun is None:
             # "About 70 percent of the Earth's surface is …": the share's "of" stays with
@@ -707,12 +727,12 @@ def _ask(sent: Span, answer: Answer, resolver: Resolver | None = None,
             # did the identity of the Normans emerge?" rather than the sentence with a
             # wh-word left in place
             piped = _pied_piped(builder, sent, target, verb, answer, a_removed,
-                                clause - drop) if whole_list else None
+                                clause - drop, modifier_wh) if whole_list else None
             if piped is None and whole_list:
                 piped = _time_fronted(sent, target, verb, answer, clause - drop)
             if piped is None:
                 return _in_situ(builder, sent, verb, clause, drop, a_removed, answer,
-                                answer_text, max_words)
+                                answer_text, max_words, modifier_wh)
             wh, moved_ids = piped
             a_removed |= moved_ids
             role, absorbs = "adjunct", True
@@ -944,6 +964,48 @@ def _bare_plural(span: Span) -> bool:
     verb = root.head
     return not any(t.tag_ == "VBZ" or t.lower_ in ("was", "is", "has", "does")
                    for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))))
+
+
+def _modified(root: Token, answer: Answer) -> Token | None:
+    """The noun an answer modifies from before it, which carries the wh-word in its place:
+    'orthodoxy' of 'the Catholic orthodoxy'; also 'family' of 'the Uralic language family'
+    (the end of a chain of modifiers), 'capsule' of 'the Friendship 9 capsule' (the parser's
+    'nmod') and 'River' of 'the Orvane River' (a name's class noun, which the name without
+    the answer leaves), where no possessor, number, name or punctuation of the phrase would
+    be left beside the wh-word; None when the answer is no such modifier."""
+    if root.dep_ not in ("amod", "compound", "nmod") or root.i > root.head.i or \
+            answer.end > root.head.i:
+        return None
+    if root.dep_ == "nmod" and (answer.kind == "person" or any(
+            t.dep_ == "det" or t.pos_ == "ADP" for t in root.doc[answer.start:answer.end])):
+        # a whole noun phrase the parser hung on the next ('… and the 2001 attacks average
+        # attendance dropped'), or an object before its complement ('appointed Robert of
+        # Jumièges archbishop')
+        return None
+    own = root.head if root.dep_ != "nmod" and root.head.pos_ == "NOUN" else None
+    if own is not None and not (own.dep_ in ("amod", "compound", "nmod") and
+                                own.head.i > own.i):
+        return own  # (a noun's own modifier, as asked before session 37)
+    noun = root.head
+    while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i and \
+            noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if not (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and
+                                    noun.lemma_.lower() in CLASS_WORDS and
+                                    answer.label != "GPE" and
+                                    not any(c.dep_ == "prep" and c.lower_ == "of"
+                                            for c in noun.rights))):
+        # (a city before an institution's noun is where it is, not its name: 'the Oklahoma
+        # City Museum of Art' is no 'what museum of Art')
+        return own
+    left = [t for t in noun.subtree if t.i < noun.i and not answer.start <= t.i < answer.end]
+    if any(t.is_punct or t.dep_ in ("poss", "case", "nummod", "cc", "conj") or
+           t.tag_ in ("WDT", "WP") or (t.pos_ == "PROPN" and t.lemma_.lower() not in
+                                       CLASS_WORDS) for t in left):
+        # ('Police Officer Anthony Sanchez Way': a name the wh-word would split; 'a toy and
+        # playing card manufacturer': one of two nouns)
+        return own
+    return noun
 
 
 def _class_lead(span: Span) -> Token | None:
@@ -1289,10 +1351,12 @@ PIPED_WORDS = 8
 
 
 def _pied_piped(builder: Builder, sent: Span, target: Token, verb: Token, answer: Answer,
-                a_removed: set[int], kept: set[int]) -> tuple[str, set[int]] | None:
+                a_removed: set[int], kept: set[int], asked_as: str | None = None
+                ) -> tuple[str, set[int]] | None:
     """(the verb's prepositional phrase that holds the answer, with the wh-word in the
-    answer's place, the tokens it takes to the front), or None when the answer is not inside
-    such a phrase after the verb, or the phrase is long or holds a clause or a wh-word."""
+    answer's place (``asked_as``: the wh-phrase of the noun the answer modifies), the tokens
+    it takes to the front), or None when the answer is not inside such a phrase after the
+    verb, or the phrase is long or holds a clause or a wh-word."""
     doc = sent.doc
     top = target
     while top.head != verb:
@@ -1314,7 +1378,7 @@ def _pied_piped(builder: Builder, sent: Span, target: Token, verb: Token, answer
     if top.lower_ == "in" and any(doc[i].lemma_ in _ATTRIBUTING for i in moved - a_removed):
         return None  # 'In the words of whom did he …?': whose words, not a fact of the clause
     ids = [i for i in sorted(moved & (kept | a_removed)) if i not in a_removed or i == first]
-    text = builder.render(ids, {first: _situ_wh(answer, sent)})
+    text = builder.render(ids, {first: asked_as or _situ_wh(answer, sent)})
     if text is None or len(text.split()) > PIPED_WORDS:
         return None
     return text[:1].lower() + text[1:], moved
@@ -1344,7 +1408,7 @@ def _time_fronted(sent: Span, target: Token, verb: Token, answer: Answer, kept: 
     doc = sent.doc
     a_ids = set(range(answer.start, answer.end))
     if answer.kind == "year" and target.dep_ in ("nummod", "compound", "amod") and \
-            target.head.pos_ == "NOUN" and target.i < target.head.i:
+            target.head.pos_ in ("NOUN", "PROPN") and target.i < target.head.i:
         # "in his 1836 review …", "the 1909 ballet": the year dates the clause's event as
         # well ("When did Schumann highlight …?"); not after 'a'/'an', which the year's
         # going would leave wrong ('an return trip')
@@ -1380,13 +1444,14 @@ def _time_fronted(sent: Span, target: Token, verb: Token, answer: Answer, kept: 
 
 def _in_situ(builder: Builder, sent: Span, verb: Token, clause: set[int], drop: set[int],
              a_removed: set[int], answer: Answer, answer_text: str,
-             max_words: int = MAX_WORDS) -> Asked | None:
-    """The answer replaced where it stands ("The capital of which country …?"); only for short
+             max_words: int = MAX_WORDS, asked_as: str | None = None) -> Asked | None:
+    """The answer replaced where it stands ("The capital of which country …?") by
+    ``asked_as`` (the wh-phrase of the noun it modifies), else its own wh-word; only for short
     clauses, where it still reads as a question."""
     if _controller(verb) is not None and not _participial(verb):
         return None  # a gerund has no tense to ask with in place: 'Ganondorf possessing whom …?'
     doc = sent.doc
-    wh = _situ_wh(answer, sent)
+    wh = asked_as or _situ_wh(answer, sent)
     ids = sorted(clause - drop)
     ids = [i for i in ids if not (doc[i].is_punct and doc[i].text in (",", ";", ":", ".", "!",
                                                                         "?"))]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from agents.generation.asking import DO_SUPPORT, base_form
 from agents.generation.grammar import WH
 from agents.generation.rendering import keeps_case
+from agents.generation.spans import CLASS_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,6 +57,18 @@ def _phrase(wh: Token) -> list[Token] | None:
         # ('who'/'whom' determine no noun: 'appointed whom archbishop' is a misparse of the
         # object and its complement, below)
         head = wh.head
+        det = doc[wh.i - 1]
+        if det.head == head and det.dep_ == "det" and det.lower_ in ("the", "a", "an") and \
+                not any(t.i < det.i or (t.i > wh.i and t.lower_ in ("a", "an"))
+                        for t in head.lefts) and \
+                not any(t.lemma_.lower() in _TIMES | {"place"} for t in doc[wh.i + 1 : head.i]) \
+                and not any(c.dep_ in ("cc", "conj") for c in head.children) and \
+                doc[head.i + 1].lower_ not in ("and", "or", ","):
+            # the answer's article left before the wh-word ('registered with the what Party',
+            # 'the what family'): it goes with the phrase and is not said (``_asked``); not
+            # an in-place 'what year' or 'what place' before the noun ('the what year Award'),
+            # nor one of two nouns ('a what Governor and Lieutenant Governor')
+            return list(doc[det.i : head.i + 1])
         if any(t.i < wh.i or t.lower_ in ("a", "an") for t in head.lefts):
             # ('the famous what castle': words before the wh-word stay behind; 'what a
             # joint force' is the answer's article kept after the wh-word, no phrase)
@@ -191,7 +204,12 @@ def _asked(phrase: list[Token], verb: Token, subj: Token, words: list[Token],
         if not keeps_case(front[0]):
             moved_front = moved_front[:1].lower() + moved_front[1:]
         said.append(" " + moved_front)
-    asked = "".join(t.text + t.whitespace_ for t in phrase).strip()
+    # (not the article the answer left before the wh-word: 'the what river')
+    phrase = [t for k, t in enumerate(phrase) if not (
+        t.dep_ == "det" and k + 1 < len(phrase) and phrase[k + 1].lower_ in _WH)]
+    # a class noun of a name the answer leaves is no name: 'what river', not 'what River'
+    asked = "".join((t.lower_ if t.pos_ == "PROPN" and t.lemma_.lower() in CLASS_WORDS
+                     else t.text) + t.whitespace_ for t in phrase).strip()
     text = f"{asked[:1].upper()}{asked[1:]} {lead} {''.join(said).strip()}"
     return " ".join(text.replace(" ,", ",").split()).rstrip(" ,") + "?"
 
@@ -264,7 +282,7 @@ def pied_piped(doc: Doc) -> str | None:
         return None
     subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
     top = phrase[-1] if phrase[-1].pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") else wh
-    prep = doc[wh.i - 1]
+    prep = doc[phrase[0].i - 1]
     # ('pcomp': how the parser often attaches 'what city' to the preposition before it)
     if subj is None or top.dep_ not in ("pobj", "pcomp") or top.head != prep or \
             prep.dep_ != "prep" or prep.head != verb or prep.i < verb.i:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from agents.generation import boundaries, pointing, swaps
-from agents.generation.terms import YEAR_DIGITS
+from agents.generation.terms import MONTHS_EN, YEAR_DIGITS
 
 # NER label → kind
 LABEL_KIND = {
@@ -255,9 +255,26 @@ def entitled(span: Span) -> bool:
                                                              "titled")
 
 
+# (capitalised: 'the march', 'may' are no months)
+_MONTH = re.compile(rf"(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?(?:{MONTHS_EN})")
+
+
+def _named_number(span: Span) -> bool:
+    """A name that ends on a number word or digits: 'Westwood One', 'Apollo 11' (a name, not a
+    count: 'How many will carry the game?' was asked for 'Westwood One')."""
+    return span.root.like_num and any(
+        t.pos_ == "PROPN" and not t.like_num and t.text[:1].isupper() for t in span)
+
+
 def kind_of(span: Span, label: str) -> str:
     """The answer's kind from its NER label, refined by shape and head noun."""
     text = span.text
+    if label in ("CARDINAL", "NP") and _named_number(span):
+        return "name"
+    if _MONTH.fullmatch(text) and span.root.pos_ in ("PROPN", "NOUN"):
+        # a month alone is a time ('every May', untyped by the small model): asked "When …?"
+        # or "In what month …?" (answer_aware.rephrasings), not 'What has the college held …?'
+        return "date"
     if label in ("DATE", "CARDINAL") and re.fullmatch(r"\d+", text) and \
             span.root.dep_ == "pobj" and span.root.head.lower_ == "at":
         # "estimated at 1060", "put at 1200": a bare number after 'at' is a value, never a

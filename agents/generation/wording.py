@@ -117,8 +117,11 @@ def wh_phrase(answer: Answer, sent: Span, prep: Token | None, role: str) -> tupl
         return "where", True
     if kind == "place" and p == "from":
         return "where", False  # "Where did they come from?": the preposition strands
-    if kind in ("person", "group") and p in _PLACE_ONLY_PREPS:
-        return "where", True  # "Who did Emma stay in?": a name after 'in' is a place
+    if kind in ("person", "group") and p in _PLACE_ONLY_PREPS and not (
+            span.root.pos_ == "NOUN" and span.root.lemma_.lower() in PEOPLE_NOUNS):
+        # "Who did Emma stay in?": a name after 'in' is a place; a noun of people is people
+        # ('put his trust in his generals': 'Where did Genghis Khan put absolute trust?')
+        return "where", True
     if kind in ("person", "group") and span.root.lemma_.lower() in CLASS_WORDS:
         return "what", False  # "the Duchy of Normandy" (tagged a person): a place, not who
     if kind in ("person", "group") and quoted(span):
