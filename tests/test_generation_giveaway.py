@@ -80,8 +80,10 @@ def test_a_number_the_sentences_other_numbers_give_is_not_asked(
     all reviewers, 'given away'): a subtraction of the sentence's own numbers answers it."""
     text = ("Mr Berg served on the city council for 12 years, from 1990 to 2002, before he "
             "retired. Mr Berg served as a judge from age 40 to 65 and spent 25 years on the "
-            "bench. The council had 40 members in 1990 and 52 members in 2002. The new town "
-            "hall of 1994 cost 3 million pounds.")
+            "bench. The council had 40 members in 1990. By 2002 the council had 52 members. "
+            "The new town hall of 1994 cost 3 million pounds.")
+    # (session 37: '… had 40 members in 1990 and 52 members in 2002' was asked 'How many
+    # members did the council have 40 members in 1990 in 2002?', now 'two direct objects')
     cards = generated(nlp, text, encoder)
     for answer in ("12 years", "age 40 to 65", "25 years"):
         assert not [c.question for c in _asked(cards, answer)], answer

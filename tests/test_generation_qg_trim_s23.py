@@ -22,9 +22,11 @@ _CHOIR = ("Anna Holm wrote many songs for the choir. Holm was also involved in t
           "of many ensembles of the Coastal Revival.")
 
 
+# (session 37: 'the Coastal Revival' was asked 'The choir becoming one of many ensembles of
+# what?', a fragment with no finite verb; it is now the blank of its whole sentence,
+# tests/test_generation_qgform_s37.py)
 @pytest.mark.parametrize(("answer", "gone"), [
     ("Sea Cantata", "also"),
-    ("the Coastal Revival", "thus"),
 ])
 def test_a_connective_is_left_out_of_the_question(nlp, answer: str, gone: str) -> None:  # type: ignore[no-untyped-def]
     question = _asked(_CHOIR, answer)

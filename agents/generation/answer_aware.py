@@ -32,7 +32,7 @@ from agents.generation.clauses import clauses, is_spare
 from agents.generation.compression import compressions, coordinated_half
 from agents.generation.fronting import clause_fronted, fronted, pied_piped
 from agents.generation.gazetteer import region
-from agents.generation.grammar import WH, ill_formed
+from agents.generation.grammar import GARBLED, WH, ill_formed
 from agents.generation.mentions import of_owner
 from agents.generation.nlp import DEFAULT_PIPELINES, pipeline
 from agents.generation.participles import adjunct_question, named_noun, noun_phrase
@@ -83,15 +83,58 @@ def _questions(
     model = ranker()
     out = []
     for made in candidates_for(text, answers, nlp):
-        chosen = model.best(made.candidates, made.kind, made.sentence)
-        asked = (chosen.question if chosen else _cloze(made.sentence, made.answer),
-                 made.sentence)
+        asked = (chosen(made, model), made.sentence)
         if writer is not None and language == "en":
             written = writer.ask(made.answer, made.whole)
             if usable(written, made.answer, made.whole) and not ill_formed([written], nlp)[0]:
                 asked = (written, made.whole)
         out.append(asked)
     return out
+
+
+def garbled(candidate: Candidate) -> bool:
+    """The candidate has no reading as a question (grammar.GARBLED), or holds two wh-words
+    ('How many people died in which?'; a wh-word in mid-question that is its only one is an
+    in-situ question that reads, 'NASA convened a board, overseen by what?', though
+    grammar.problems calls it 'a second wh-word' too)."""
+    found = GARBLED.intersection(candidate.problems)
+    if found == {"dangling word at the end"} and candidate.question.endswith(" between?"):
+        return False  # 'What does the ridge lie between?' asks for the two it names
+    if found or "a second wh-word" not in candidate.problems:
+        return bool(found)
+    # a relative pronoun ('the process by which plants …', '…, which') is no second wh-word
+    return len(_WH_WORD.findall(_RELATIVE.sub("", candidate.question))) > 1
+
+
+def chosen(made: Made, model: Any) -> str:
+    """The question asked: the ranker's best candidate, unless it is garbled (``garbled``);
+    then its best among those that are not, or else the fill-in-the-blank of the answer's
+    sentence (of its clause when the sentence is long). The ranker learnt to come close to
+    people's words, and a garble often does ('ABC's daytime schedule features talk the soap
+    opera who?', 'Published at a time of rising demand for what?'); reviewers kept none
+    (qg36), and a blank in the sentence's own words still asks for exactly that answer."""
+    best = model.best(made.candidates, made.kind, made.sentence)
+    if best is not None and not garbled(best):
+        return str(best.question)
+    best = model.best([c for c in made.candidates if not (garbled(c) or c.form == "blank")],
+                      made.kind, made.sentence)
+    if best is not None:
+        return str(best.question)
+    whole = made.whole or made.sentence
+    if len(whole.split()) <= _WHOLE_BLANK_WORDS and made.answer in whole:
+        # the sentence whole: a clause cut at its commas is a fragment of its own ('Thus
+        # becoming one of many ensembles of _____.')
+        return _cloze(whole, made.answer)
+    return _window_cloze(made.sentence, made.answer)
+
+
+# the longest sentence asked whole as a blank (SQuAD train's sentences: median 24 words)
+_WHOLE_BLANK_WORDS = 30
+
+
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:,|\b(?:by|in|of|from|to|with|for|on|at|through|during|under|"
+                       r"into|over|after|before))\s+(?:which|whom|whose|who)\b", re.IGNORECASE)
 
 
 def usable(question: str, answer: str, sentence: str = "") -> bool:
@@ -200,7 +243,7 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
             # questions that copy the sentence, but reviewers reject echoes first of all
             for cand in windows:
                 made.setdefault(cand.question, cand)
-            blank = _window_cloze(sent, answer)
+            blank = _window_cloze(sent.text, answer)
             made.setdefault(blank, Candidate(blank, "blank", "sentence"))
         listed = list(made.values())
         for cand, problems in zip(listed, ill_formed([c.question for c in listed], nlp),
@@ -724,13 +767,13 @@ def _cuts(text: str, start: int, end: int) -> int:
     return int(left) + int(right)
 
 
-def _window_cloze(sent: Span, answer: str) -> str:
+def _window_cloze(sentence: str, answer: str) -> str:
     """A blank in the clause around the answer: the part of the sentence between the clause
     punctuation before and after it, without asides in brackets (at least 8 words)."""
-    text = re.sub(r"\s*\([^()]*\)", "", sent.text).strip()
+    text = re.sub(r"\s*\([^()]*\)", "", sentence).strip()
     at = text.find(answer)
     if at < 0:
-        return _cloze(sent.text, answer)
+        return _cloze(sentence, answer)
     before, after = text[:at], text[at + len(answer) :]
     left = re.split(r"(?<=[,;:—])\s+", before)
     right = re.split(r"(?<=[,;:—])\s+|(?=[,;:—])", after)

@@ -76,6 +76,21 @@ _CLAUSE_OPENERS = frozenset(str.split("there it they he she we this these those"
 _TELL = frozenset(str.split("tell inform warn notify remind convince persuade assure"))
 
 
+# the problems after which a question has no reading at all: a fragment with no finite verb,
+# a wh-word inside a noun phrase or a list, a second object, a broken coordination, a word or
+# quote left hanging (answer-aware mode asks the blank rather than such a question). Not the
+# others: on SQuAD train (session 37) 'two main verbs', 'two verbs side by side', 'no base
+# form after do-support' and a stranded preposition flagged as many questions that read
+# ('What may statistical differences result from?') as garbles.
+GARBLED = frozenset({
+    "no finite verb", "a wh-word inside a noun phrase", "a wh-word as one of a list",
+    "two direct objects", "an adjective without its noun", "dangling word at the end",
+    "a coordination without its conjunct", "wh-word followed by a fragment", "doubled word",
+    "a second finite verb after do-support", "unbalanced quote", "unbalanced bracket",
+    "a second sentence run in", "relative clause without a verb",
+    "a relative clause without its noun", "'to' without its verb"})
+
+
 # a single or curly quote opening a word ('have, ‘have) and the one closing it; an apostrophe
 # inside or after a word ("Luther's", "the Normans' lands") is neither, nor one before a
 # digit ('80s)
@@ -150,6 +165,9 @@ def problems(doc: Doc) -> list[str]:
     if first.lower_ in WH and first.dep_ == "dobj" and last.pos_ != "ADP" and any(
             c.dep_ == "dobj" and c != first for c in first.head.children):
         found.append("two direct objects")  # 'What did the conquest open a new chapter?'
+    if _object_after_fronted_phrase(words):
+        found.append("two direct objects")  # 'How many rivers does the valley hold the Arno
+        # and the Tiber?': the answer's list or apposition was left behind the verb
     if first.lower_ in ("what", "who", "whom") and first.dep_ == "dobj" and \
             first.head.pos_ == "VERB" and first.head.tag_ in ("VBD", "VBZ", "VBP") and \
             first.head.lemma_ not in ("be", "have") and any(
@@ -161,6 +179,12 @@ def problems(doc: Doc) -> list[str]:
         found.append("an object question without do-support")
     if last.tag_ == "VBN" and last.lemma_ in _NEEDS_COMPLEMENT:
         found.append("verb without its complement")  # 'What is the skin made?' (made of)
+    if any(a.tag_ == "JJ" and a.dep_ == "amod" and b.pos_ == "CCONJ" and c.pos_ == "DET"
+           for a, b, c in zip(words, words[1:], words[2:], strict=False)):
+        # an adjective whose noun was the answer, left before the rest of its coordination
+        # ('evoked by particular and the unfolding Reformation', of 'particular events … and
+        # the unfolding Reformation')
+        found.append("an adjective without its noun")
     if len(words) > 3 and last.pos_ == "ADV" and last.dep_ == "pobj":
         found.append("a fixed phrase left behind")  # 'What is the erythrocyte by far?'
     if any(t.lower_ == "both" and not any(u.lower_ == "and" and u.i > t.i for u in words)
@@ -243,6 +267,7 @@ def problems(doc: Doc) -> list[str]:
     ):
         found.append("relative clause without a verb")  # 'the people who in the 10th …?'
     found += _leftovers(words, lower)
+    found += _wh_in_place(words)
     found += agreement.problems(doc)
     finite = [t for t in words if t.tag_ in _FINITE]
     if not finite and not any(t.tag_ == "VBN" for t in words):
@@ -339,6 +364,68 @@ def _leftovers(words: list[Token], lower: list[str]) -> list[str]:
             lower[2] in ("not", "n't", "never"):
         found.append("a predicate many answers fit")  # 'What was not uniform across Spain?'
     return found
+
+
+# a noun asked 'how many …' or 'what …' that measures the verb's time, not its object ('How
+# many times did the club win the cup?', 'What year did the band release the album?')
+_TIME_NOUNS = frozenset(str.split(
+    "time times year years month months week weeks day days hour hours minute minutes decade "
+    "decades century centuries season seasons date era period age"))
+# verbs with two objects or an object and its complement ('How much did the city pay its
+# workers?', 'What did the band call the album?')
+_TWO_OBJECTS = frozenset(str.split(
+    "give offer send pay show tell teach grant award lend owe sell bring hand charge cost ask "
+    "allow deny promise cause earn buy take call name dub term title elect appoint make "
+    "consider declare crown label nickname rename vote find keep leave win save spare"))
+
+
+def _object_after_fronted_phrase(words: list[Token]) -> bool:
+    """A fronted nominal wh-phrase ('What', 'How many rivers', 'Which city') then 'do' and a
+    verb that still has its own object after its subject: the answer was asked, but the words
+    after it in the sentence (its list, its apposition) were left as a second object ('How
+    many universities does the city have Newcastle University and …?')."""
+    lower = [t.lower_ for t in words]
+    if lower[0] in ("what", "which", "who", "whom"):
+        noun_at = 1 if words[1].pos_ in ("NOUN", "PROPN") else 0
+    elif lower[:2] in (["how", "many"], ["how", "much"]):
+        noun_at = 2 if words[2].pos_ in ("NOUN", "PROPN") else 1
+    else:
+        return False
+    if words[noun_at].lower_ in _TIME_NOUNS or len(words) <= noun_at + 3:
+        return False
+    aux = words[noun_at + 1]
+    verb = aux.head
+    if aux.lower_ not in _DO or verb.pos_ != "VERB" or verb.i <= aux.i \
+            or verb.lemma_ in _TWO_OBJECTS:
+        return False
+    if any(t.pos_ == "ADP" and not any(c.dep_ == "pobj" for c in t.children) for t in words):
+        return False  # the wh-phrase is a stranded preposition's ('Who did X lead his army
+        # against in 218 BC?')
+    return any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
+               for c in verb.children)
+
+
+def _wh_in_place(words: list[Token]) -> list[str]:
+    """A wh-word left inside the sentence's words that no question asks so: inside a noun
+    phrase, after its determiner, adjective or noun ('at the what year Republican
+    Convention', 'Police Officer what Way', 'the soap opera who?'), or as one item of a list
+    ('won 13 titles and how many?', 'named for their what or cytokinesis'). (A wh-phrase in
+    mid-question as such is 'a second wh-word'; these do not read even as an echo.)"""
+    for tok in words[1:]:
+        if tok.lower_ not in WH or tok.i == 0:
+            continue
+        before = tok.doc[tok.i - 1]
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if before.tag_ in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH") \
+                and before.lower_ not in ("that", "which", "what") and not (
+                    tok.lower_ in _RELATIVE and (tok.dep_ == "nsubj" or tok.head.dep_ == "relcl")):
+            # (a relative pronoun or adverb opens a clause: 'the man who led', 'rivers where')
+            return ["a wh-word inside a noun phrase"]
+        if before.pos_ == "CCONJ" or (after is not None and after.pos_ == "CCONJ") \
+                or tok.dep_ == "conj" or (before.text == "," and after is not None
+                                          and after.text == "?"):
+            return ["a wh-word as one of a list"]
+    return []
 
 
 def _nonfinite_main(words: list[Token]) -> bool:
