@@ -71,11 +71,13 @@ def earlier_questions(checkout: Path, pairs: list[tuple[str, str]]) -> list[str]
     return list(json.loads(done.stdout.splitlines()[-1]))
 
 
-def build(third: tuple[str, str], answers: int, seed: int, exclude: frozenset[str], squad: str
-          ) -> tuple[list[dict], dict]:
+def build(third: tuple[str, str], answers: int, seed: int, exclude: frozenset[str], squad: str,
+          changed: bool = False) -> tuple[list[dict], dict]:
     """Items (shown) and the key (who wrote each), for ``answers`` answers: the first question
     of each of that many paragraphs drawn with ``seed`` from the ones no key names. ``third``
-    is ("writer", its folder) or ("before", an earlier checkout)."""
+    is ("writer", its folder) or ("before", an earlier checkout). ``changed``: only answers
+    whose two machine questions differ, the first ``answers`` of the seeded order of the whole
+    pool (the key counts how many of the pool differ), so that every rating compares them."""
     from agents.generation.answer_aware import cards_for_answers
     from agents.generation.writer import load
 
@@ -83,26 +85,31 @@ def build(third: tuple[str, str], answers: int, seed: int, exclude: frozenset[st
     writer = load(where) if system3 == "writer" else None
     pool = [p for p in splits.squad("test", splits.SQUADS[squad])
             if p.key not in exclude and p.questions]
-    chosen = random.Random(seed).sample(pool, answers)
+    chosen = random.Random(seed).sample(pool, len(pool) if changed else answers)
     pairs = [(p.text, p.questions[0][1]) for p in chosen]
     if system3 == "before":
         thirds = earlier_questions(Path(where), pairs)
     else:
         thirds = [cards_for_answers(t, [a], writer=writer)[0].question for t, a in pairs]
+    ours = [cards_for_answers(t, [a])[0].question for t, a in pairs]
+    drawn = list(zip(chosen, pairs, ours, thirds, strict=True))
+    differ = sum(q != other for _, _, q, other in drawn)
+    if changed:
+        drawn = [d for d in drawn if d[2] != d[3]][:answers]
+        chosen = [d[0] for d in drawn]
     items, key = [], {}
-    for passage, (text, answer), other in zip(chosen, pairs, thirds, strict=True):
-        made = {"human": passage.questions[0][0],
-                "rules": cards_for_answers(text, [answer])[0].question,
-                system3: other}
-        for system, question in made.items():
+    for passage, (text, answer), question, other in drawn:
+        made = {"human": passage.questions[0][0], "rules": question, system3: other}
+        for system, asked in made.items():
             item_id = hashlib.sha256(f"{seed}:{passage.key}:{system}".encode()).hexdigest()[:10]
             items.append({"id": item_id, "paragraph": text, "answer": answer,
-                          "question": question})
+                          "question": asked})
             key[item_id] = {"system": system, "passage": passage.key,
-                            "same_as": [s for s, q in made.items() if q == question]}
+                            "same_as": [s for s, q in made.items() if q == asked]}
     random.Random(seed + 1).shuffle(items)
-    meta = {"squad": squad, "answers": answers, "seed": seed, system3: where,
-            "passages": [p.key for p in chosen], "items": key}
+    meta = {"squad": squad, "answers": len(chosen), "seed": seed, system3: where,
+            "changed_only": changed, "drawn": len(pairs),
+            "differ": differ, "passages": [p.key for p in chosen], "items": key}
     if writer is not None:
         meta["writer_trained"] = writer.about.get("trained", {})
     return items, meta
@@ -138,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     third.add_argument("--writer", help="the question writer's folder")
     third.add_argument("--before", help="a checkout of an earlier engine, to review its rules "
                        "beside this one's")
+    b.add_argument("--changed", action="store_true",
+                   help="only answers whose two machine questions differ")
     b.add_argument("--answers", type=int, default=30)
     b.add_argument("--seed", type=int, required=True)
     b.add_argument("--squad", choices=sorted(splits.SQUADS), default="heldout2")
@@ -152,13 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "build":
         used = splits.reviewed(args.exclude)
         third = ("writer", args.writer) if args.writer else ("before", args.before)
-        items, meta = build(third, args.answers, args.seed, used, args.squad)
+        items, meta = build(third, args.answers, args.seed, used, args.squad, args.changed)
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "RUBRIC.md").write_text(RUBRIC, encoding="utf-8")
         (args.out / "items.jsonl").write_text(
             "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
         args.key.write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
-        print(f"{len(items)} items from {args.answers} answers → {args.out}; key {args.key}")
+        print(f"{len(items)} items from {meta['answers']} answers → {args.out}; key {args.key}; "
+              f"the two machine questions differ for {meta['differ']} of {meta['drawn']} drawn")
         return 0
     key = json.loads(args.key.read_text(encoding="utf-8"))
     print(f"{'system':8s} {'rated':>5s} {'kept':>6s} {'correct':>8s} {'grammar':>8s} "

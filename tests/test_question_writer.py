@@ -252,6 +252,13 @@ def test_a_review_of_the_rules_before_and_after_runs_the_earlier_engine_in_its_f
         by_passage.setdefault(told["passage"], {})[told["system"]] = shown[item_id]
     for made in by_passage.values():
         assert made["before"] == "EARLIER " + made["rules"]
+    assert key["differ"] == key["drawn"] == 2
+    from bench import splits
+
+    keys = [p.key for p in splits.squad("test", splits.SQUADS["heldout2"])]
+    _, same = build(("before", str(here)), 2, 7, frozenset(keys[3:]), "heldout2", changed=True)
+    assert same["passages"] == [] and same["differ"] == 0  # nothing changed: nothing to rate
+    assert same["drawn"] == 3
     (tmp_path / "empty").mkdir()
     with pytest.raises(subprocess.CalledProcessError):
         build(("before", str(tmp_path / "empty")), 2, 7, frozenset(), "heldout2")
