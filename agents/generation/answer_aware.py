@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from copy import copy
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
 from agents.exceptions import InputError
+from agents.generation import definites
 from agents.generation import language as lang
 from agents.generation.cards import card_id
 from agents.generation.clauses import clauses, is_spare
@@ -48,6 +49,7 @@ from agents.generation.spans import (
     as_group,
     as_person,
     locate,
+    main_subject,
     names_used,
     people_named,
     zipf,
@@ -183,7 +185,10 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
         sent_no = next((n for n, s in enumerate(sents) if s.start_char <= at < s.end_char), 0)
         sent = doc[sents[sent_no].start : sents[sent_no].end]
         resolver = _Binding(lenient=True)
-        for prev in sents[max(0, sent_no - 3) : sent_no]:
+        # every sentence before, not only the three the resolver looks back over: a subject
+        # pronoun there stands for what the page named before it, and a later 'her' for that
+        # name ('Victoria … . She … . She … . Her son …': "Who was Victoria's son?")
+        for prev in sents[:sent_no]:
             resolver.push(prev)
 
         def typed(where: Span, answer: str = answer) -> Answer | None:
@@ -245,13 +250,139 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
                 made.setdefault(cand.question, cand)
             blank = _window_cloze(sent.text, answer)
             made.setdefault(blank, Candidate(blank, "blank", "sentence"))
-        listed = list(made.values())
+        listed = named(list(made.values()), sents[sent_no], sents[:sent_no], answer)
+        if found is not None:
+            listed += timed(listed, sent, found)
         for cand, problems in zip(listed, ill_formed([c.question for c in listed], nlp),
                                   strict=True):
             cand.problems = problems
+        if found is not None:
+            listed = dated(listed, sent, found)
         out.append(Made(answer, found.kind if found else "", sent.text.strip(), listed,
                         sents[sent_no].text.strip()))
     return out
+
+
+def named(listed: list[Candidate], sent: Span, previous: list[Span], answer: str
+          ) -> list[Candidate]:
+    """The candidates with each bare 'the N' the page names for certain named as the deck's
+    cards name it (definites.references: 'the university' → 'Harvard University', the one
+    name of that noun the page gave; 'the city' → 'Detroit', a kind noun's name when it is
+    the page's topic, its first sentence's subject, and no part of something that subject
+    calls the city ('The city's Greektown …'): a student sees only the question. A
+    kind noun's name from elsewhere was as often wrong as right on SQuAD train draw 2 ('the
+    city' → 'Midtown', 'the show' → a song's title), and so was an adjective's ('modified': 'the
+    16 2/3 rpm records' → 'Prestige Records'); those stay as written (the user chose the
+    answer in their own text), as does a name that would give the answer away."""
+    subject = main_subject(previous[0]) if previous else None
+    topic = "" if subject is None else " ".join(t.text for t in subject.subtree)
+    refs = [_articled(r) for r in definites.references(sent, previous) if r.replacement
+            and not _owns_itself(r.replacement) and (r.rule == "antecedent" or (
+                r.rule == "kind" and r.replacement.removeprefix("the ") in topic
+                and f"{r.text.split()[-1].lower()} 's" not in topic.lower()))]
+    if not refs:
+        return listed
+    out = []
+    for cand in listed:
+        text, fired = definites.unresolved(cand.question, refs)
+        if text is not None and fired and answer.lower() not in text.lower():
+            cand = replace(cand, question=text)
+        out.append(cand)
+    return out
+
+
+def _articled(ref: definites.Reference) -> definites.Reference:
+    """A name the definite's own noun heads keeps its article: 'the Register' → 'the New
+    Haven Register', 'the monastery' → 'the Bizere Monastery' (not 'What does New Haven
+    Register back?'); 'the city' → 'Detroit' takes none."""
+    name = ref.replacement or ""
+    head = ref.text.split()[-1].lower()
+    if ref.text.lower().startswith("the ") and not name.lower().startswith("the ") and \
+            head in name.lower().split() and "'" not in name:
+        return replace(ref, replacement="the " + name)
+    return ref
+
+
+def _owns_itself(name: str) -> bool:
+    """A kind noun's owner that is itself named by the kind ('the city airport' →
+    "Plymouth City Airport's city airport", kinds.named took the airport for the town): the
+    owner is no town of its own."""
+    owner, said, kind = re.split(r"('s?) ", name, maxsplit=1) if re.search(r"'s? ", name) \
+        else (name, "", "")
+    return bool(said) and bool(set(owner.lower().split()) & set(kind.lower().split()))
+
+
+# answers that are a count or an amount: what the sentence says it was at a time ('there were
+# only 108 stations in 1952', 'In 2007 Hyderabad had 40,000 street vendors')
+_COUNTED = frozenset({"number", "quantity", "money", "percent"})
+_PINNED_WORDS = 20  # a question that keeps the date and runs longer is no card to keep
+_DIGIT = re.compile(r"\d")
+# the prepositions that date a count on their own ('from 2003' leaves out where the span ends)
+_DATING = frozenset(str.split("in on by during since until before after"))
+# a question that ends on its preposition ('… owned by ethnic Greeks of?') takes no phrase after
+_STRANDING = frozenset(str.split("of in on at by to for from with about into than"))
+
+
+def _dates(sent: Span, answer: Answer) -> list[Span]:
+    """The dates of ``sent`` (a digit in them) outside the answer."""
+    held = range(answer.start, answer.end)
+    return [e for e in sent.ents if e.label_ == "DATE" and _DIGIT.search(e.text)
+            and e.start not in held and e.end - 1 not in held]
+
+
+def timed(listed: list[Candidate], sent: Span, answer: Answer) -> list[Candidate]:
+    """For a count or an amount whose question lost the date its verb is dated by ('In 2010
+    the country had a population of 4.2 million' → 'What was the population of Velmaria?'):
+    each wh-first question without it, with that date's phrase after it ('… in 2010?'), the
+    phrase as the sentence says it. Only a phrase of the answer's own verb that holds the date
+    alone: 'before the war ended in 1918' dates the war, not the count; and only to a
+    question that holds no date of the sentence already."""
+    if answer.kind not in _COUNTED:
+        return []
+    verb = next((t for t in sent.doc[answer.start:answer.end].root.ancestors
+                 if t.pos_ in ("VERB", "AUX")), None)
+    dates = _dates(sent, answer)
+    phrases = []
+    for date in dates:
+        prep = date.root.head
+        if date.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head == verb and \
+                prep.lower_ in _DATING and \
+                {t.i for t in prep.subtree} == {prep.i, *range(date.start, date.end)}:
+            phrases.append(f"{prep.lower_} {date.text}")
+    out = []
+    for cand in listed:
+        words = cand.question.rstrip("?").split()
+        if phrases and words[0].lower() in WH and cand.question.endswith("?") and \
+                cand.form != "in-situ" and words[-1].lower() not in _STRANDING and \
+                not any(d.text in cand.question for d in dates):
+            asked = f"{cand.question[:-1]} {' '.join(phrases)}?"
+            out.append(replace(cand, question=asked, problems=[]))
+    return out
+
+
+def dated(listed: list[Candidate], sent: Span, answer: Answer) -> list[Candidate]:
+    """The candidates that keep the dates the sentence pins a count or an amount to, when one
+    does and reads well; else ``listed`` as it is. A count without its time asks for a figure
+    that changes year by year ('How many television stations were there in the United
+    States?' of '… in 1952, there were only 108 …'): it is no longer the one answer. On SQuAD
+    train draw 1, where a count's sentence held a year, the human question kept it in 55 of
+    98 and ours in 32; the ranker prefers the shorter question that lost it."""
+    if answer.kind not in _COUNTED:
+        return listed
+    dates = [e.text for e in _dates(sent, answer)]
+    if not dates:
+        return listed
+
+    def pins(c: Candidate) -> int:
+        # the date closes its phrase: not mid-way through a misparse that ran on past it
+        # ('… in 2012 among the lowest in the world?', '… by 2015 Canadian bitumen?')
+        return sum(bool(re.search(rf"{re.escape(d)}\s*[?,]", c.question)) for d in dates)
+
+    readable = [c for c in listed if not c.problems and len(c.question.split()) <= _PINNED_WORDS]
+    most = max(map(pins, readable), default=0)
+    if most == 0:
+        return listed
+    return [c for c in listed if pins(c) == most and c in readable]
 
 
 def _asked(sources: list[tuple[Span, Answer, str, str]], answer: str, resolver: Resolver,
