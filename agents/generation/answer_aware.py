@@ -134,7 +134,7 @@ def chosen(made: Made, model: Any) -> str:
 _WHOLE_BLANK_WORDS = 30
 
 
-_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+_WH_WORD = re.compile(rf"\b(?:{'|'.join(sorted(WH))})\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,|\b(?:by|in|of|from|to|with|for|on|at|through|during|under|"
                        r"into|over|after|before))\s+(?:which|whom|whose|who)\b", re.IGNORECASE)
 
@@ -179,6 +179,7 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
     # a bare name the page shows to be a person ("Baron Dieskau", "Braddock … his aides") is
     # asked with "who", as in the default path
     people, names = people_named(sents), names_used(sents)
+    topic = _topic(sents[0]) if sents else ""
     out: list[Made] = []
     for answer in answers:
         at = _find(text, answer)
@@ -250,7 +251,8 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
                 made.setdefault(cand.question, cand)
             blank = _window_cloze(sent.text, answer)
             made.setdefault(blank, Candidate(blank, "blank", "sentence"))
-        listed = named(list(made.values()), sents[sent_no], sents[:sent_no], answer)
+        listed = named(list(made.values()), sents[sent_no], sents[:sent_no], answer,
+                       topic if sent_no else "")
         if found is not None:
             listed += timed(listed, sent, found)
         for cand, problems in zip(listed, ill_formed([c.question for c in listed], nlp),
@@ -263,7 +265,13 @@ def candidates_for(text: str, answers: list[str], nlp: Language, echoes: bool = 
     return out
 
 
-def named(listed: list[Candidate], sent: Span, previous: list[Span], answer: str
+def _topic(first: Span) -> str:
+    """The page's topic as ``named`` reads it: the words of its first sentence's subject."""
+    subject = main_subject(first)
+    return "" if subject is None else " ".join(t.text for t in subject.subtree)
+
+
+def named(listed: list[Candidate], sent: Span, previous: list[Span], answer: str, topic: str
           ) -> list[Candidate]:
     """The candidates with each bare 'the N' the page names for certain named as the deck's
     cards name it (definites.references: 'the university' → 'Harvard University', the one
@@ -273,9 +281,9 @@ def named(listed: list[Candidate], sent: Span, previous: list[Span], answer: str
     kind noun's name from elsewhere was as often wrong as right on SQuAD train draw 2 ('the
     city' → 'Midtown', 'the show' → a song's title), and so was an adjective's ('modified': 'the
     16 2/3 rpm records' → 'Prestige Records'); those stay as written (the user chose the
-    answer in their own text), as does a name that would give the answer away."""
-    subject = main_subject(previous[0]) if previous else None
-    topic = "" if subject is None else " ".join(t.text for t in subject.subtree)
+    answer in their own text), as does a name that would give the answer away. ``topic``:
+    ``_topic`` of the page's first sentence ("" when ``sent`` is that sentence), read once
+    per page."""
     refs = [_articled(r) for r in definites.references(sent, previous) if r.replacement
             and not _owns_itself(r.replacement) and (r.rule == "antecedent" or (
                 r.rule == "kind" and r.replacement.removeprefix("the ") in topic
